@@ -1,0 +1,30 @@
+//! Reading the text a command works on: a file, or standard input for `-` or no argument.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Exit code for input that cannot be read.
+pub const UNREADABLE: u8 = 2;
+
+/// Reads `path` (or stdin for `None`/`-`) as text. Invalid UTF-8 is replaced, not refused: error logs are often mixed.
+pub fn read_text(path: Option<&Path>) -> Result<String, String> {
+    let bytes = match path {
+        None => read_stdin()?,
+        Some(p) if p.as_os_str() == "-" => read_stdin()?,
+        Some(p) => std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+    };
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(buf)
+}
+
+/// Prints `message` as an error and returns the unreadable-input exit code.
+pub fn fail(message: &str) -> ExitCode {
+    eprintln!("ram-doctor: {message}");
+    ExitCode::from(UNREADABLE)
+}

@@ -1,0 +1,10 @@
+//! `ram-doctor lint` (arrives with its issue).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> ExitCode {
+    crate::input::fail("'lint' is not available in this build yet")
+}

@@ -1,0 +1,1 @@
+//! Typed RAM and STS requests and responses, without transport.

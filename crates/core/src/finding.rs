@@ -1,0 +1,206 @@
+//! What the engine concluded about one error: the types every other layer reads.
+//!
+//! The JSON shape of [`Diagnosis`] is the contract of `ram-doctor diagnose --json` and of the share link:
+//! fields may be added, never renamed or removed.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything found in one pasted text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    /// One finding per distinct error, in the order they appear in the text.
+    pub findings: Vec<Finding>,
+    /// Catalog shards (product codes) that would sharpen this diagnosis but were not loaded.
+    /// The page fetches them and diagnoses again; the CLI has every shard and leaves this empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wanted_shards: Vec<String>,
+}
+
+/// Why the request failed, in the categories a user acts on differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// No policy allows the action (implicit deny).
+    MissingPermission,
+    /// A `Deny` statement matched, in whatever layer.
+    ExplicitDeny,
+    /// AssumeRole failed: the caller may not assume, or the role's trust policy refuses.
+    AssumeRole,
+    /// A service-linked role or service role the product needs does not exist or is not authorized.
+    ServiceRoleMissing,
+    /// The AccessKey does not exist, is disabled, or does not belong here.
+    BadCredentials,
+    /// The request signature is wrong (secret, signing code, clock or encoding).
+    Signature,
+    /// An STS token or signed URL has expired.
+    TokenExpired,
+    /// The product is not activated or not purchased for the account.
+    NotActivated,
+    /// An error that is not about permissions or credentials; it never gets a grant.
+    Other,
+}
+
+impl Kind {
+    /// The stable kebab-case name used in JSON and share links.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::MissingPermission => "missing-permission",
+            Kind::ExplicitDeny => "explicit-deny",
+            Kind::AssumeRole => "assume-role",
+            Kind::ServiceRoleMissing => "service-role-missing",
+            Kind::BadCredentials => "bad-credentials",
+            Kind::Signature => "signature",
+            Kind::TokenExpired => "token-expired",
+            Kind::NotActivated => "not-activated",
+            Kind::Other => "other",
+        }
+    }
+
+    /// Whether a RAM grant (attaching a policy) can fix this kind of error.
+    pub fn wants_grant(self) -> bool {
+        matches!(self, Kind::MissingPermission)
+    }
+}
+
+/// Who was denied, as far as the text says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Principal {
+    /// `SubUser`, `AssumedRoleUser`, `Federated`, `RootUser`… as the error spells it.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// Display name: a user id, `RoleName:SessionName`, or `saml-provider/X`.
+    pub name: Option<String>,
+    /// The owning account id.
+    pub account: Option<String>,
+}
+
+/// The policy layer that refused the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layer {
+    /// The identity's own policies (account or resource-group level) lack an allow or hold a deny.
+    Identity,
+    /// A Resource Directory control policy.
+    ControlPolicy,
+    /// The STS session policy passed to AssumeRole.
+    SessionPolicy,
+    /// The role's trust policy.
+    TrustPolicy,
+    /// A resource-based policy such as an OSS bucket policy.
+    ResourcePolicy,
+}
+
+/// How sure the engine is of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// Guessed from surrounding words only.
+    Low,
+    /// Inferred from partial structure (an API name, a host, a message pattern).
+    Medium,
+    /// Stated by the error itself (`AccessDeniedDetail`, an explicit code).
+    High,
+}
+
+/// Which part of the input said what: byte offsets into the original text, for highlighting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The finding field this span supports (`code`, `action`, `principal`, `request_id`…).
+    pub field: String,
+    /// Byte offset of the first byte in the input.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// A product the finding may be about, when the text does not say for sure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductGuess {
+    /// RAM code, e.g. `hbr`.
+    pub product: String,
+    /// Why it was guessed (the words that matched).
+    pub reason: String,
+}
+
+/// Text in both languages the page speaks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Localized {
+    pub en: String,
+    pub zh: String,
+}
+
+/// The contract's short form of the fix; the full plan is built by [`crate::grant`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Grant {
+    /// System policy names, narrowest first (ReadOnly before Full).
+    pub system_policies: Vec<String>,
+    /// A least-privilege custom policy document, when the action is known.
+    pub custom_policy: Option<serde_json::Value>,
+}
+
+/// One distinct error found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: Kind,
+    /// The error code as the service returned it (`Forbidden.RAM`, `NoPermission`, `AccessDenied`…).
+    pub code: Option<String>,
+    /// The product's RAM code (the action prefix), e.g. `ecs`, `hbr`.
+    pub product: Option<String>,
+    /// RAM actions that were denied, e.g. `ecs:DescribeInstances`.
+    pub actions: Vec<String>,
+    /// The resource ARN, when the error names one.
+    pub resource: Option<String>,
+    pub principal: Option<Principal>,
+    /// `PolicyType` as the error spells it, e.g. `AccountLevelIdentityBasedPolicy`.
+    pub policy_type: Option<String>,
+    /// The layer that refused, derived from `NoPermissionType` + `PolicyType` or the message.
+    #[serde(default)]
+    pub layer: Option<Layer>,
+    pub request_id: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    /// The API that failed, when named (`DescribeInstances`).
+    #[serde(default)]
+    pub api: Option<String>,
+    /// `EncodedDiagnosticMessage`, which `ram:DecodeDiagnosticMessage` expands.
+    #[serde(default)]
+    pub encoded_diagnostic_message: Option<String>,
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// Products this may be about when `product` could not be known, most likely first.
+    #[serde(default)]
+    pub likely_products: Vec<ProductGuess>,
+    /// One or two sentences in English: what happened and the next step.
+    pub explanation: String,
+    /// The same in Simplified Chinese.
+    #[serde(default)]
+    pub explanation_zh: String,
+    pub grant: Grant,
+}
+
+impl Finding {
+    /// An empty finding of the given kind, for readers and tests to fill in.
+    pub fn new(kind: Kind) -> Self {
+        Finding {
+            kind,
+            code: None,
+            product: None,
+            actions: Vec::new(),
+            resource: None,
+            principal: None,
+            policy_type: None,
+            layer: None,
+            request_id: None,
+            region: None,
+            api: None,
+            encoded_diagnostic_message: None,
+            confidence: Confidence::Medium,
+            evidence: Vec::new(),
+            likely_products: Vec::new(),
+            explanation: String::new(),
+            explanation_zh: String::new(),
+            grant: Grant::default(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Grant plans and their renderings (policy JSON, console steps, `aliyun` CLI, Terraform, ROS).

@@ -1,0 +1,23 @@
+//! RAM Doctor's engine. Data flows one way:
+//!
+//! ```text
+//! text ──read──▶ RawError ──diagnose──▶ Finding ──plan──▶ GrantPlan ──render──▶ JSON / console / CLI / Terraform / ROS
+//!                  ▲                       ▲                  ▲
+//!                readers                catalog            policy (build, check, simulate)
+//! ```
+//!
+//! Nothing here touches the network, the clock or the filesystem: callers pass bytes, time and randomness in.
+
+pub mod api;
+pub mod catalog;
+pub mod diagnose;
+pub mod finding;
+pub mod grant;
+pub mod policy;
+pub mod read;
+pub mod sign;
+pub mod text;
+
+pub use catalog::Catalog;
+pub use diagnose::diagnose;
+pub use finding::{Diagnosis, Finding, Kind, Principal};

@@ -1,0 +1,5 @@
+//! RAM policies: the document model, parsing with locations, checks, simulation and the least-privilege builder.
+
+pub mod document;
+
+pub use document::{Condition, Effect, PolicyDocument, Statement, ValueList};

@@ -1,0 +1,52 @@
+//! `cargo xtask serve | test | dist | bench | catalog`.
+//!
+//! Every task installs what it needs first (see `tools`), so the README's two commands work on a fresh machine.
+
+use std::process::ExitCode;
+
+mod bench;
+mod catalog;
+mod page;
+mod run;
+mod tools;
+
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench | catalog [--check]>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => page::serve(&args[1..]),
+        Some("test") => test(),
+        Some("dist") => page::build().map(|dist| page::report_size(&dist)),
+        Some("bench") => bench::run(),
+        Some("catalog") => catalog::run(&args[1..]),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Everything CI checks: native tests of the whole workspace, then the browser tests against the real proxy.
+fn test() -> Result<(), String> {
+    tools::ensure_browser()?;
+    let dist = page::build()?;
+    run::cargo(&["build", "--package", "ram-doctor-proxy"])?;
+    let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
+    // Native tests first: they are fast and say the most about a failure.
+    run::cargo_with_env(&["test", "--workspace", "--exclude", "ram-doctor-web"], &[])?;
+    // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
+    run::cargo_with_env(
+        &["test", "--package", "ram-doctor-e2e", "--", "--ignored", "--test-threads=1"],
+        &[
+            ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
+            ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
+        ],
+    )?;
+    println!("xtask: all tests passed");
+    Ok(())
+}
