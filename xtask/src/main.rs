@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 mod bench;
 mod catalog;
+mod fixtures;
 mod page;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench | catalog [--check]>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench | catalog [--check] | fixtures>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
         Some("dist") => page::build().map(|dist| page::report_size(&dist)),
         Some("bench") => bench::run(),
         Some("catalog") => catalog::run(&args[1..]),
+        Some("fixtures") => fixtures::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
