@@ -1,5 +1,13 @@
 //! RAM policies: the document model, parsing with locations, checks, simulation and the least-privilege builder.
 
+pub mod check;
+pub mod condition;
 pub mod document;
+pub mod parse;
+pub mod pattern;
+pub mod simulate;
 
 pub use document::{Condition, Effect, PolicyDocument, Statement, ValueList};
+pub use parse::{parse_document, ParseError, Span};
+pub use simulate::{simulate, CompiledPolicy, Decision, PolicySet, Reason, Request, StatementRef};
+pub use check::{lint, Diagnostic, LintOptions, PolicyUse, Severity, CHECKS};

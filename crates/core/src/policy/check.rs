@@ -1,0 +1,1155 @@
+//! The policy checks of `lint-checks.md`: one function per check, listed in [`CHECKS`] with its stable ID and
+//! severity. Every diagnostic carries the JSON Pointer path and the exact span of the element it is about, and a
+//! one-line message that ends with the fix.
+//!
+//! Checks read the located JSON tree rather than [`PolicyDocument`](super::PolicyDocument): a document worth
+//! linting is often one that does not fit the model yet.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::condition::{Operator, OperatorKind, ValueType};
+use super::document::Condition;
+use super::parse::{self, escape_pointer, Member, Node, ParseError, Parsed, Span, Value};
+use super::pattern::{glob_covers, glob_match, globs_overlap};
+use crate::catalog::{ApiLookup, Catalog, Granularity};
+
+/// How bad a diagnostic is, highest first (the derived order sorts `Error` first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// RAM would reject the document, or it cannot mean what it says.
+    Error,
+    /// It grants more than it should.
+    Security,
+    /// Probably a mistake.
+    Warning,
+    /// A cleaner form exists.
+    Suggestion,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Security => "security",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable ID, e.g. `RAM006`.
+    pub id: String,
+    /// Stable name, e.g. `action-format`.
+    pub name: String,
+    pub severity: Severity,
+    /// JSON Pointer of the element, e.g. `/Statement/0/Action/2` (`""` for the whole document).
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub span: Span,
+    /// What is wrong and how to fix it, in one line.
+    pub message: String,
+}
+
+/// Who the policy is for: identity policies may not name a `Principal`; trust and resource policies must.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PolicyUse {
+    /// Attached to users, groups or roles (custom policies, session and control policies).
+    #[default]
+    Identity,
+    /// A role's trust policy or a resource-based policy (bucket policy): `Principal` belongs there.
+    Principal,
+}
+
+/// What the caller knows besides the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LintOptions<'a> {
+    /// The policy's name, when it is to be created under one (RAM013).
+    pub name: Option<&'a str>,
+    pub usage: PolicyUse,
+}
+
+/// RAM's limit on a custom policy document, in characters.
+pub const MAX_POLICY_CHARS: usize = 6144;
+
+/// A check: stable ID, stable name, severity and the function that runs it.
+pub struct CheckInfo {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    run: fn(&Ctx) -> Vec<Hit>,
+}
+
+impl fmt::Debug for CheckInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} ({})", self.id, self.name, self.severity)
+    }
+}
+
+macro_rules! checks {
+    ($( $id:literal $name:literal $sev:ident $f:ident ),* $(,)?) => {
+        /// Every check, in ID order. IDs and names are an interface: never rename or reuse one.
+        pub const CHECKS: &[CheckInfo] = &[ $( CheckInfo { id: $id, name: $name, severity: Severity::$sev, run: $f } ),* ];
+    };
+}
+
+checks! {
+    "RAM001" "invalid-json" Error invalid_json,
+    "RAM002" "bad-version" Error bad_version,
+    "RAM003" "no-statement" Error no_statement,
+    "RAM004" "bad-effect" Error bad_effect,
+    "RAM005" "action-element" Error action_element,
+    "RAM006" "action-format" Error action_format,
+    "RAM007" "resource-element" Error resource_element,
+    "RAM008" "arn-format" Error arn_format,
+    "RAM009" "condition-operator" Error condition_operator,
+    "RAM010" "condition-value-type" Error condition_value_type,
+    "RAM011" "principal-in-identity-policy" Error principal_in_identity_policy,
+    "RAM012" "too-large" Error too_large,
+    "RAM013" "bad-policy-name" Error bad_policy_name,
+    "RAM014" "unknown-top-level-key" Error unknown_key,
+    "RAM101" "full-admin" Security full_admin,
+    "RAM102" "service-admin" Security service_admin,
+    "RAM103" "privilege-escalation" Security privilege_escalation,
+    "RAM104" "pass-role-wildcard" Security pass_role_wildcard,
+    "RAM105" "assume-any-role" Security assume_any_role,
+    "RAM106" "allow-not-action" Security allow_not_action,
+    "RAM107" "allow-not-resource" Security allow_not_resource,
+    "RAM108" "credential-exposure" Security credential_exposure,
+    "RAM201" "unknown-service" Warning unknown_service,
+    "RAM202" "unknown-action" Warning unknown_action,
+    "RAM203" "wildcard-in-exact-operator" Warning wildcard_in_exact_operator,
+    "RAM204" "resource-service-mismatch" Warning resource_service_mismatch,
+    "RAM205" "region-on-global-service" Warning region_on_global_service,
+    "RAM206" "near-size-limit" Warning near_size_limit,
+    "RAM207" "deny-without-effect" Warning deny_without_effect,
+    "RAM208" "unknown-condition-key" Warning unknown_condition_key,
+    "RAM301" "redundant-action" Suggestion redundant_action,
+    "RAM302" "redundant-statement" Suggestion redundant_statement,
+    "RAM303" "mergeable-statements" Suggestion mergeable_statements,
+    "RAM304" "empty-element" Suggestion empty_element,
+    "RAM305" "action-case" Suggestion action_case,
+}
+
+/// The check with this ID.
+pub fn check_info(id: &str) -> Option<&'static CheckInfo> {
+    CHECKS.iter().find(|c| c.id == id)
+}
+
+/// Runs every check on `text`. Diagnostics come in document order, the most severe first at one place.
+pub fn lint(text: &str, options: &LintOptions, catalog: &Catalog) -> Vec<Diagnostic> {
+    let parsed = parse::parse(text);
+    let statements = match &parsed {
+        Ok(p) => statement_views(&p.root),
+        Err(_) => Vec::new(),
+    };
+    let ctx = Ctx { text, parsed: &parsed, statements, options, catalog };
+    let mut out = Vec::new();
+    for check in CHECKS {
+        for hit in (check.run)(&ctx) {
+            let (line, column) = ctx.position(hit.span.start);
+            out.push(Diagnostic {
+                id: check.id.to_string(),
+                name: check.name.to_string(),
+                severity: check.severity,
+                path: hit.path,
+                line,
+                column,
+                span: hit.span,
+                message: hit.message,
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, a.severity, &a.id).cmp(&(b.span.start, b.severity, &b.id)));
+    out
+}
+
+/// Whether any diagnostic is an `error` (the CLI's exit code 1).
+pub fn has_error(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// What a check function reports; the runner adds the ID, severity and line/column.
+struct Hit {
+    path: String,
+    span: Span,
+    message: String,
+}
+
+fn hit(path: impl Into<String>, span: Span, message: impl Into<String>) -> Hit {
+    Hit { path: path.into(), span, message: message.into() }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    parsed: &'a Result<Parsed<'a>, ParseError>,
+    statements: Vec<StatementView<'a>>,
+    options: &'a LintOptions<'a>,
+    catalog: &'a Catalog,
+}
+
+impl Ctx<'_> {
+    fn root(&self) -> Option<&Node> {
+        self.parsed.as_ref().ok().map(|p| &p.root)
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        match self.parsed {
+            Ok(p) => {
+                let pos = p.position(offset);
+                (pos.line, pos.column)
+            }
+            Err(e) => (e.line, e.column),
+        }
+    }
+
+    fn allows(&self) -> impl Iterator<Item = &StatementView<'_>> {
+        self.statements.iter().filter(|s| s.effect() == Some("Allow"))
+    }
+
+    /// Whether the catalog knows any product at all; catalog-based checks stay quiet when it does not.
+    fn catalog_loaded(&self) -> bool {
+        self.catalog.product("ram").is_some() || self.catalog.product("ecs").is_some()
+    }
+}
+
+/// A statement as found in the tree, with its elements when present.
+struct StatementView<'a> {
+    path: String,
+    node: &'a Node,
+}
+
+/// One string (or mistyped value) of a one-or-many element, with its path.
+struct Item<'a> {
+    path: String,
+    node: &'a Node,
+}
+
+impl Item<'_> {
+    fn text(&self) -> Option<&str> {
+        self.node.as_str()
+    }
+}
+
+impl<'a> StatementView<'a> {
+    fn member(&self, key: &str) -> Option<&'a Member> {
+        self.node.get(key)
+    }
+
+    fn effect(&self) -> Option<&'a str> {
+        self.member("Effect").and_then(|m| m.value.as_str())
+    }
+
+    fn key_path(&self, key: &str) -> String {
+        format!("{}/{key}", self.path)
+    }
+
+    /// The elements of `Action`, `Resource`… one per string (a single string is its own item).
+    fn items(&self, key: &str) -> Vec<Item<'a>> {
+        let Some(m) = self.member(key) else { return Vec::new() };
+        let base = self.key_path(key);
+        match &m.value.value {
+            Value::Array(items) => items.iter().enumerate().map(|(i, node)| Item { path: format!("{base}/{i}"), node }).collect(),
+            _ => vec![Item { path: base, node: &m.value }],
+        }
+    }
+
+    /// The strings of an element, ignoring mistyped entries (other checks report those).
+    fn texts(&self, key: &str) -> Vec<&'a str> {
+        self.items(key).into_iter().filter_map(|i| i.node.as_str()).collect()
+    }
+
+    /// `Action` when present, else `NotAction`, and whether it was `NotAction`.
+    fn actions(&self) -> Option<(Vec<Item<'a>>, bool)> {
+        match (self.member("Action"), self.member("NotAction")) {
+            (Some(_), None) => Some((self.items("Action"), false)),
+            (None, Some(_)) => Some((self.items("NotAction"), true)),
+            _ => None,
+        }
+    }
+
+    /// Plain `Action` and `Resource` lists, when the statement uses neither `NotAction` nor `NotResource`.
+    fn plain_lists(&self) -> Option<(Vec<&'a str>, Vec<&'a str>)> {
+        let ok = self.member("Action").is_some() && self.member("Resource").is_some();
+        let negated = self.member("NotAction").is_some() || self.member("NotResource").is_some();
+        (ok && !negated).then(|| (self.texts("Action"), self.texts("Resource")))
+    }
+
+    /// The condition block in comparable form (`None` when absent, values sorted).
+    fn condition(&self) -> Option<Option<Condition>> {
+        match self.member("Condition") {
+            None => Some(None),
+            Some(m) => {
+                let mut c = parse::condition(&m.value)?;
+                c.values_mut().flat_map(|keys| keys.values_mut()).for_each(|list| list.0.sort());
+                Some(Some(c))
+            }
+        }
+    }
+
+    /// Every `(operator, key, values member)` of the condition block, with paths.
+    fn condition_keys(&self) -> Vec<(&'a Member, &'a Member, String)> {
+        let Some(cond) = self.member("Condition").and_then(|m| m.value.as_object()) else { return Vec::new() };
+        let mut out = Vec::new();
+        for op in cond {
+            for key in op.value.as_object().unwrap_or(&[]) {
+                let path = format!("{}/Condition/{}/{}", self.path, escape_pointer(&op.key), escape_pointer(&key.key));
+                out.push((op, key, path));
+            }
+        }
+        out
+    }
+
+    /// Lower-cased service codes of the statement's literal actions; `None` when any action's code is a wildcard.
+    fn action_codes(&self) -> Option<Vec<String>> {
+        let mut codes = Vec::new();
+        for a in self.texts("Action") {
+            let code = a.split_once(':')?.0;
+            if code.contains(['*', '?']) {
+                return None;
+            }
+            codes.push(code.to_ascii_lowercase());
+        }
+        Some(codes)
+    }
+}
+
+fn statement_views(root: &Node) -> Vec<StatementView<'_>> {
+    let Some(st) = root.get("Statement") else { return Vec::new() };
+    match &st.value.value {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.as_object().is_some())
+            .map(|(index, node)| StatementView { path: format!("/Statement/{index}"), node })
+            .collect(),
+        Value::Object(_) => vec![StatementView { path: "/Statement".into(), node: &st.value }],
+        _ => Vec::new(),
+    }
+}
+
+/// A span covering just the first byte of a node (for "missing X in this object" reports: underline the brace).
+fn opening(node: &Node) -> Span {
+    Span { start: node.span.start, end: (node.span.start + 1).min(node.span.end) }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors: RAM would reject the document.
+
+fn invalid_json(ctx: &Ctx) -> Vec<Hit> {
+    match ctx.parsed {
+        Err(e) => vec![hit("", e.span, format!("not valid JSON: {}; fix the JSON syntax", e.message))],
+        Ok(p) if p.root.as_object().is_none() => {
+            vec![hit("", p.root.span, "the policy must be a JSON object: wrap it as {\"Version\": \"1\", \"Statement\": [...]}")]
+        }
+        Ok(_) => Vec::new(),
+    }
+}
+
+fn bad_version(ctx: &Ctx) -> Vec<Hit> {
+    let Some(root) = ctx.root().filter(|r| r.as_object().is_some()) else { return Vec::new() };
+    match root.get("Version") {
+        None => vec![hit("", opening(root), "\"Version\" is missing: add \"Version\": \"1\"")],
+        Some(m) if m.value.as_str() == Some("1") => Vec::new(),
+        Some(m) => vec![hit("/Version", m.value.span, "\"Version\" must be the string \"1\": write \"Version\": \"1\"")],
+    }
+}
+
+fn no_statement(ctx: &Ctx) -> Vec<Hit> {
+    let Some(root) = ctx.root().filter(|r| r.as_object().is_some()) else { return Vec::new() };
+    let Some(st) = root.get("Statement") else {
+        return vec![hit("", opening(root), "\"Statement\" is missing: add \"Statement\": [ {\"Effect\": ..., \"Action\": ..., \"Resource\": ...} ]")];
+    };
+    match &st.value.value {
+        Value::Array(items) if items.is_empty() => {
+            vec![hit("/Statement", st.value.span, "\"Statement\" is empty: add at least one statement")]
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.as_object().is_none())
+            .map(|(i, n)| hit(format!("/Statement/{i}"), n.span, "a statement must be an object {\"Effect\": ..., \"Action\": ..., \"Resource\": ...}"))
+            .collect(),
+        Value::Object(_) => Vec::new(),
+        _ => vec![hit("/Statement", st.value.span, "\"Statement\" must be a list of statement objects: wrap it in [ ]")],
+    }
+}
+
+fn bad_effect(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        match s.member("Effect") {
+            None => out.push(hit(s.path.clone(), opening(s.node), "\"Effect\" is missing: add \"Effect\": \"Allow\" or \"Deny\"")),
+            Some(m) => match m.value.as_str() {
+                Some("Allow" | "Deny") => {}
+                Some(e) if e.eq_ignore_ascii_case("allow") || e.eq_ignore_ascii_case("deny") => {
+                    let fixed = if e.eq_ignore_ascii_case("allow") { "Allow" } else { "Deny" };
+                    out.push(hit(s.key_path("Effect"), m.value.span, format!("\"Effect\" is case-sensitive: write \"{fixed}\"")));
+                }
+                _ => out.push(hit(s.key_path("Effect"), m.value.span, "\"Effect\" must be \"Allow\" or \"Deny\"")),
+            },
+        }
+    }
+    out
+}
+
+/// Shared by RAM005 and RAM007: exactly one of a pair of elements.
+fn exactly_one(ctx: &Ctx, plain: &str, negated: &str) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        match (s.member(plain), s.member(negated)) {
+            (None, None) => out.push(hit(s.path.clone(), opening(s.node), format!("the statement has no \"{plain}\": add \"{plain}\" (or \"{negated}\")"))),
+            (Some(_), Some(m)) => out.push(hit(
+                s.key_path(negated),
+                m.key_span,
+                format!("\"{plain}\" and \"{negated}\" cannot both appear: keep one (split the statement if both are meant)"),
+            )),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn action_element(ctx: &Ctx) -> Vec<Hit> {
+    exactly_one(ctx, "Action", "NotAction")
+}
+
+fn resource_element(ctx: &Ctx) -> Vec<Hit> {
+    exactly_one(ctx, "Resource", "NotResource")
+}
+
+/// `code:Name` with `*`/`?`, or `*` alone.
+pub fn is_action_format(action: &str) -> bool {
+    if action == "*" {
+        return true;
+    }
+    let Some((code, name)) = action.split_once(':') else { return false };
+    let code_ok = !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*' | b'?'));
+    let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*' | b'?'));
+    code_ok && name_ok
+}
+
+fn action_format(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for key in ["Action", "NotAction"] {
+            let items = s.items(key);
+            if let Some(m) = s.member(key) {
+                if !matches!(m.value.value, Value::Array(_) | Value::String(_)) {
+                    out.push(hit(s.key_path(key), m.value.span, format!("\"{key}\" must be a string or a list of strings")));
+                    continue;
+                }
+            }
+            let many = items.len() > 1;
+            for item in &items {
+                match item.text() {
+                    None => out.push(hit(item.path.clone(), item.node.span, "an action must be a string like \"ecs:DescribeInstances\"")),
+                    Some("*") if many => out.push(hit(
+                        item.path.clone(),
+                        item.node.span,
+                        "\"*\" already means every action: drop the other actions or drop \"*\"",
+                    )),
+                    Some(a) if !is_action_format(a) => out.push(hit(
+                        item.path.clone(),
+                        item.node.span,
+                        format!("\"{a}\" is not an action: write <code>:<Name>, e.g. \"ecs:DescribeInstances\" (wildcards * and ? allowed)"),
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The parts of an ARN `acs:<code>:<region>:<account>:<relative-id>`; `None` when it is not one.
+pub fn split_arn(arn: &str) -> Option<[&str; 4]> {
+    let rest = arn.strip_prefix("acs:")?;
+    let mut parts = rest.splitn(4, ':');
+    let (code, region, account, relative) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let code_ok = !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*' | b'?'));
+    (code_ok && !relative.is_empty()).then_some([code, region, account, relative])
+}
+
+fn arn_format(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for key in ["Resource", "NotResource"] {
+            for item in s.items(key) {
+                match item.text() {
+                    None => out.push(hit(item.path.clone(), item.node.span, "a resource must be a string: \"*\" or \"acs:<code>:<region>:<account>:<relative-id>\"")),
+                    Some("*") => {}
+                    Some(r) if split_arn(r).is_some() => {}
+                    Some(r) => out.push(hit(
+                        item.path.clone(),
+                        item.node.span,
+                        format!("\"{r}\" is not a resource: write \"*\" or \"acs:<code>:<region>:<account>:<relative-id>\" (e.g. acs:ecs:cn-hangzhou:123456789012:instance/i-abc)"),
+                    )),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn condition_operator(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        let Some(cond) = s.member("Condition") else { continue };
+        let Some(ops) = cond.value.as_object() else {
+            out.push(hit(s.key_path("Condition"), cond.value.span, "\"Condition\" must be an object: {\"<Operator>\": {\"<key>\": [values]}}"));
+            continue;
+        };
+        for op in ops {
+            let path = format!("{}/Condition/{}", s.path, escape_pointer(&op.key));
+            if let Err(why) = Operator::parse(&op.key) {
+                out.push(hit(path.clone(), op.key_span, format!("{why}: use one of StringEquals, StringLike, NumericLessThan, DateLessThan, Bool, IpAddress, ...")));
+            }
+            if op.value.as_object().is_none() {
+                out.push(hit(path, op.value.span, format!("\"{}\" must map condition keys to values: {{\"<key>\": [values]}}", op.key)));
+            }
+        }
+    }
+    out
+}
+
+fn condition_value_type(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for (op, key, path) in s.condition_keys() {
+            let Ok(operator) = Operator::parse(&op.key) else { continue };
+            let ty = operator.kind.value_type();
+            let values: Vec<(String, &Node)> = match &key.value.value {
+                Value::Array(items) => items.iter().enumerate().map(|(i, n)| (format!("{path}/{i}"), n)).collect(),
+                _ => vec![(path.clone(), &key.value)],
+            };
+            for (vpath, node) in values {
+                let Some(text) = node.scalar_text() else {
+                    out.push(hit(vpath, node.span, "a condition value must be a string (or a list of strings)"));
+                    continue;
+                };
+                if !super::condition::value_fits(ty, text) {
+                    let expected = match ty {
+                        ValueType::Number => "a number, e.g. \"10\"",
+                        ValueType::Date => "an ISO 8601 time, e.g. \"2026-12-31T23:59:59Z\"",
+                        ValueType::Bool => "\"true\" or \"false\"",
+                        ValueType::Ip => "an IP address or CIDR, e.g. \"203.0.113.0/24\"",
+                        ValueType::String => "a string",
+                    };
+                    out.push(hit(vpath, node.span, format!("\"{text}\" does not fit {}: write {expected}", operator.kind.name())));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn principal_in_identity_policy(ctx: &Ctx) -> Vec<Hit> {
+    if ctx.options.usage != PolicyUse::Identity {
+        return Vec::new();
+    }
+    ctx.statements
+        .iter()
+        .filter_map(|s| s.member("Principal").map(|m| (s, m)))
+        .map(|(s, m)| {
+            hit(
+                s.key_path("Principal"),
+                m.key_span,
+                "\"Principal\" belongs in trust and resource policies, not in a policy attached to users, groups or roles: remove it",
+            )
+        })
+        .collect()
+}
+
+/// Length of the document without insignificant whitespace, in characters (what counts against the limit).
+pub fn compact_chars(text: &str) -> usize {
+    let (mut n, mut in_string, mut escaped) = (0, false, false);
+    for c in text.chars() {
+        if in_string {
+            n += 1;
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() && c != '\u{feff}' {
+            n += 1;
+            in_string = c == '"';
+        }
+    }
+    n
+}
+
+fn whole(ctx: &Ctx) -> Span {
+    Span { start: 0, end: ctx.text.len().min(1) }
+}
+
+fn too_large(ctx: &Ctx) -> Vec<Hit> {
+    let (given, compact) = (ctx.text.chars().count(), compact_chars(ctx.text));
+    if compact > MAX_POLICY_CHARS {
+        vec![hit("", whole(ctx), format!("the document is {compact} characters even without whitespace; RAM accepts {MAX_POLICY_CHARS}: split it into several policies or use wildcards"))]
+    } else if given > MAX_POLICY_CHARS {
+        vec![hit("", whole(ctx), format!("the document is {given} characters; RAM accepts {MAX_POLICY_CHARS}: remove the whitespace (it is {compact} compact)"))]
+    } else {
+        Vec::new()
+    }
+}
+
+/// RAM013's rule: 1..=128 characters, letters, digits and `-`.
+pub fn policy_name_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        Some("the policy name is empty: give it a name of letters, digits and '-'".into())
+    } else if name.chars().count() > 128 {
+        Some(format!("the policy name is {} characters; RAM accepts 128: shorten it", name.chars().count()))
+    } else if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+        Some(format!("the policy name contains {bad:?}; RAM accepts letters, digits and '-': replace it"))
+    } else {
+        None
+    }
+}
+
+fn bad_policy_name(ctx: &Ctx) -> Vec<Hit> {
+    let Some(name) = ctx.options.name else { return Vec::new() };
+    policy_name_problem(name).map(|m| hit("", whole(ctx), m)).into_iter().collect()
+}
+
+const TOP_LEVEL_KEYS: &[&str] = &["Version", "Statement"];
+const STATEMENT_KEYS: &[&str] = &["Effect", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal"];
+
+fn unknown_keys_in(node: &Node, base: &str, known: &[&str], what: &str, out: &mut Vec<Hit>) {
+    for m in node.as_object().unwrap_or(&[]) {
+        if known.contains(&m.key.as_str()) {
+            continue;
+        }
+        let fix = match known.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
+            Some(k) => format!("keys are case-sensitive: write \"{k}\""),
+            None => format!("remove it (allowed: {})", known.join(", ")),
+        };
+        out.push(hit(format!("{base}/{}", escape_pointer(&m.key)), m.key_span, format!("unknown key \"{}\" in {what}: {fix}", m.key)));
+    }
+}
+
+fn unknown_key(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    if let Some(root) = ctx.root() {
+        unknown_keys_in(root, "", TOP_LEVEL_KEYS, "the policy", &mut out);
+    }
+    for s in &ctx.statements {
+        unknown_keys_in(s.node, &s.path, STATEMENT_KEYS, "a statement", &mut out);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Security: grants more than it should.
+
+fn full_admin(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in ctx.allows() {
+        let star_resource = s.texts("Resource").contains(&"*");
+        for item in s.items("Action") {
+            if star_resource && item.text() == Some("*") {
+                out.push(hit(item.path, item.node.span, "Allow of every action on every resource is full administrator access: list the actions and resources needed"));
+            }
+        }
+    }
+    out
+}
+
+fn service_admin(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in ctx.allows() {
+        if !s.texts("Resource").contains(&"*") {
+            continue;
+        }
+        for item in s.items("Action") {
+            if let Some((code, "*")) = item.text().and_then(|a| a.split_once(':')) {
+                out.push(hit(
+                    item.path.clone(),
+                    item.node.span,
+                    format!("Allow of every {code} action on every resource: name the actions needed (e.g. {code}:Describe*) or scope the resource"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Actions that let their holder raise its own rights.
+pub const ESCALATION_ACTIONS: &[&str] = &[
+    "ram:AttachPolicyToUser",
+    "ram:AttachPolicyToGroup",
+    "ram:AttachPolicyToRole",
+    "ram:CreatePolicyVersion",
+    "ram:SetDefaultPolicyVersion",
+    "ram:CreateAccessKey",
+    "ram:UpdateLoginProfile",
+    "ram:CreateLoginProfile",
+    "ram:AddUserToGroup",
+    "ram:UpdateRole",
+    "ram:CreateRole",
+];
+
+/// Actions whose answers carry secrets (AccessKey secrets, KMS secret values, decrypted data).
+pub const CREDENTIAL_ACTIONS: &[&str] = &["ram:CreateAccessKey", "kms:GetSecretValue", "kms:Decrypt", "kms:ExportDataKey"];
+
+/// Action items (other than `*` alone, which RAM101 reports) that cover one of `targets`.
+fn covering_items<'a>(s: &StatementView<'a>, targets: &'a [&'a str]) -> Vec<(Item<'a>, &'a str)> {
+    s.items("Action")
+        .into_iter()
+        .filter_map(|item| {
+            let a = item.text().filter(|a| *a != "*")?;
+            let target = targets.iter().find(|t| glob_match(a, t, true))?;
+            Some((item, *target))
+        })
+        .collect()
+}
+
+/// Reports each action item of an `Allow` whose resources are `too_wide` and that covers one of `targets`;
+/// `message(item, target)` says why and how to narrow it.
+fn risky_grants(ctx: &Ctx, too_wide: fn(&[&str]) -> bool, targets: &[&str], message: fn(&str, &str) -> String) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in ctx.allows().filter(|s| too_wide(&s.texts("Resource"))) {
+        for (item, target) in covering_items(s, targets) {
+            out.push(hit(item.path.clone(), item.node.span, message(item.text().unwrap_or(""), target)));
+        }
+    }
+    out
+}
+
+fn any_star(resources: &[&str]) -> bool {
+    resources.contains(&"*")
+}
+
+fn privilege_escalation(ctx: &Ctx) -> Vec<Hit> {
+    // A resource without wildcards names what it acts on; it may be the holder's own, so it is not flagged.
+    let wildcarded = |rs: &[&str]| rs.iter().any(|r| r.contains(['*', '?']));
+    risky_grants(ctx, wildcarded, ESCALATION_ACTIONS, |item, target| {
+        format!("\"{item}\" allows {target}, which lets the holder raise its own rights: scope the resource to the exact users, roles or policies it may touch")
+    })
+}
+
+fn pass_role_wildcard(ctx: &Ctx) -> Vec<Hit> {
+    let any_role = |rs: &[&str]| {
+        rs.iter().any(|r| *r == "*" || split_arn(r).is_some_and(|[code, _, _, rel]| code.eq_ignore_ascii_case("ram") && matches!(rel, "*" | "role/*")))
+    };
+    risky_grants(ctx, any_role, &["ram:PassRole"], |_, _| {
+        "ram:PassRole on every role lets the holder hand any role to a service: name the roles (acs:ram::<account>:role/<name>)".into()
+    })
+}
+
+fn assume_any_role(ctx: &Ctx) -> Vec<Hit> {
+    risky_grants(ctx, any_star, &["sts:AssumeRole"], |_, _| {
+        "sts:AssumeRole on \"*\" lets the holder become any role that trusts it: name the roles (acs:ram::<account>:role/<name>)".into()
+    })
+}
+
+fn allow_negated(ctx: &Ctx, key: &str, instead: &str) -> Vec<Hit> {
+    ctx.allows()
+        .filter_map(|s| s.member(key).map(|m| hit(s.key_path(key), m.key_span, format!("Allow with \"{key}\" grants everything not listed, including what is added later: list what is allowed with \"{instead}\""))))
+        .collect()
+}
+
+fn allow_not_action(ctx: &Ctx) -> Vec<Hit> {
+    allow_negated(ctx, "NotAction", "Action")
+}
+
+fn allow_not_resource(ctx: &Ctx) -> Vec<Hit> {
+    allow_negated(ctx, "NotResource", "Resource")
+}
+
+fn credential_exposure(ctx: &Ctx) -> Vec<Hit> {
+    risky_grants(ctx, any_star, CREDENTIAL_ACTIONS, |item, target| {
+        format!("\"{item}\" allows {target}, which returns secrets, on every resource: scope it to the keys, secrets or users needed")
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Warnings: probably a mistake.
+
+/// Literal action items (`code:Name` without wildcards in the code) with their code and name.
+fn literal_actions<'a>(s: &StatementView<'a>) -> Vec<(Item<'a>, &'a str, &'a str)> {
+    s.actions()
+        .map(|(items, _)| items)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|item| {
+            let (code, name) = item.node.as_str().filter(|a| is_action_format(a))?.split_once(':')?;
+            (!code.contains(['*', '?'])).then_some((item, code, name))
+        })
+        .collect()
+}
+
+fn unknown_service(ctx: &Ctx) -> Vec<Hit> {
+    if !ctx.catalog_loaded() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for (item, code, _) in literal_actions(s) {
+            if ctx.catalog.product(code).is_none() {
+                out.push(hit(item.path, item.node.span, format!("\"{code}\" is not a known RAM service code: check the spelling (it is the product's action prefix, e.g. ecs, oss)")));
+            }
+        }
+    }
+    out
+}
+
+fn unknown_action(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for (item, code, name) in literal_actions(s) {
+            if name.contains(['*', '?']) || ctx.catalog.product(code).is_none() {
+                continue;
+            }
+            let action = format!("{code}:{name}");
+            if ctx.catalog.action(&action) == ApiLookup::Unknown {
+                out.push(hit(item.path, item.node.span, format!("\"{action}\" is not an action of {code} that RAM Doctor knows: check the spelling (the catalog can lag behind Alibaba Cloud)")));
+            }
+        }
+    }
+    out
+}
+
+fn wildcard_in_exact_operator(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for (op, key, path) in s.condition_keys() {
+            let Ok(operator) = Operator::parse(&op.key) else { continue };
+            let like = match operator.kind {
+                OperatorKind::StringEquals | OperatorKind::StringEqualsIgnoreCase => "StringLike",
+                OperatorKind::StringNotEquals | OperatorKind::StringNotEqualsIgnoreCase => "StringNotLike",
+                _ => continue,
+            };
+            let values: Vec<(String, &Node)> = match &key.value.value {
+                Value::Array(items) => items.iter().enumerate().map(|(i, n)| (format!("{path}/{i}"), n)).collect(),
+                _ => vec![(path.clone(), &key.value)],
+            };
+            for (vpath, node) in values {
+                if let Some(v) = node.as_str().filter(|v| v.contains(['*', '?'])) {
+                    out.push(hit(vpath, node.span, format!("{} compares \"{v}\" literally, wildcards included: use {like} if * or ? are meant as wildcards", operator.kind.name())));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Services whose actions legitimately name another service's resources (STS assumes RAM roles).
+fn codes_related(action_code: &str, arn_code: &str) -> bool {
+    action_code == arn_code || (action_code == "sts" && arn_code == "ram")
+}
+
+fn resource_service_mismatch(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        if s.member("NotAction").is_some() || s.member("Action").is_none() {
+            continue;
+        }
+        let Some(codes) = s.action_codes() else { continue };
+        if codes.is_empty() {
+            continue;
+        }
+        for item in s.items("Resource") {
+            let Some([code, ..]) = item.text().and_then(split_arn) else { continue };
+            if code.contains(['*', '?']) {
+                continue;
+            }
+            let code = code.to_ascii_lowercase();
+            if !codes.iter().any(|c| codes_related(c, &code)) {
+                out.push(hit(item.path.clone(), item.node.span, format!("this {code} resource matches none of the statement's actions ({}): fix the ARN's service code or the actions", codes.join(", "))));
+            }
+        }
+    }
+    out
+}
+
+/// Services whose ARNs have an empty region.
+pub const GLOBAL_SERVICES: &[&str] = &["ram", "sts", "ims", "resourcemanager"];
+
+fn region_on_global_service(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for key in ["Resource", "NotResource"] {
+            for item in s.items(key) {
+                let Some([code, region, account, rel]) = item.text().and_then(split_arn) else { continue };
+                if GLOBAL_SERVICES.iter().any(|g| g.eq_ignore_ascii_case(code)) && !region.is_empty() && region != "*" {
+                    out.push(hit(item.path.clone(), item.node.span, format!("{code} is a global service, its ARNs have no region: write acs:{code}::{account}:{rel}")));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn near_size_limit(ctx: &Ctx) -> Vec<Hit> {
+    let compact = compact_chars(ctx.text);
+    if compact * 10 > MAX_POLICY_CHARS * 9 && compact <= MAX_POLICY_CHARS {
+        vec![hit("", whole(ctx), format!("the document is {compact} of {MAX_POLICY_CHARS} characters: leave room by merging statements or using wildcards"))]
+    } else {
+        Vec::new()
+    }
+}
+
+fn deny_without_effect(ctx: &Ctx) -> Vec<Hit> {
+    let allows: Vec<(Vec<&str>, Vec<&str>)> = ctx.allows().filter_map(StatementView::plain_lists).collect();
+    // An Allow with NotAction/NotResource can meet anything; then no Deny is idle.
+    if allows.is_empty() || allows.len() != ctx.allows().count() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for s in ctx.statements.iter().filter(|s| s.effect() == Some("Deny") && s.member("Condition").is_none()) {
+        let Some((actions, resources)) = s.plain_lists() else { continue };
+        let meets = allows.iter().any(|(aa, ar)| {
+            actions.iter().any(|d| aa.iter().any(|a| globs_overlap(d, a, true))) && resources.iter().any(|d| ar.iter().any(|r| globs_overlap(d, r, false)))
+        });
+        if !meets {
+            out.push(hit(s.path.clone(), opening(s.node), "this Deny matches nothing the Allow statements of this policy grant: check its actions and resources, or remove it"));
+        }
+    }
+    out
+}
+
+/// Global condition keys (prefix match for the tag families).
+pub const GLOBAL_CONDITION_KEYS: &[&str] = &[
+    "acs:CurrentTime",
+    "acs:SecureTransport",
+    "acs:SourceIp",
+    "acs:UserAgent",
+    "acs:Referer",
+    "acs:SourceVpc",
+    "acs:SourceVpcIp",
+    "acs:MFAPresent",
+    "acs:AccessId",
+    "acs:PrincipalARN",
+    "acs:ResourceTag/",
+    "acs:RequestTag/",
+    "acs:TagKeys",
+];
+
+fn is_global_key(key: &str) -> bool {
+    GLOBAL_CONDITION_KEYS.iter().any(|k| {
+        if k.ends_with('/') {
+            key.len() > k.len() && key.get(..k.len()).is_some_and(|p| p.eq_ignore_ascii_case(k))
+        } else {
+            key.eq_ignore_ascii_case(k)
+        }
+    })
+}
+
+fn unknown_condition_key(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        let codes = s.action_codes();
+        for (_, key, path) in s.condition_keys() {
+            let k = key.key.as_str();
+            let problem = match k.split_once(':') {
+                Some((p, _)) if p.eq_ignore_ascii_case("acs") => {
+                    (!is_global_key(k)).then(|| format!("\"{k}\" is not a known global key: use one of acs:SourceIp, acs:SecureTransport, acs:CurrentTime, acs:MFAPresent, acs:ResourceTag/<key>, ..."))
+                }
+                // A service key must belong to a service the statement's actions are from; the catalog does not
+                // list service keys yet, so a key of one of those services is trusted.
+                Some((p, _)) => codes.as_ref().filter(|c| !c.is_empty() && !c.iter().any(|c| c.eq_ignore_ascii_case(p))).map(|c| {
+                    format!("\"{k}\" is a key of {p}, but the statement's actions are of {}: use a key of those services or a global acs: key", c.join(", "))
+                }),
+                None => Some(format!("\"{k}\" is not a condition key: keys look like acs:SourceIp or <code>:<Key>")),
+            };
+            if let Some(message) = problem {
+                out.push(hit(path, key.key_span, message));
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Suggestions: a cleaner form.
+
+fn redundant_action(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        let Some((items, _)) = s.actions() else { continue };
+        for (j, item) in items.iter().enumerate() {
+            let Some(a) = item.text() else { continue };
+            let cover = items.iter().enumerate().find_map(|(i, other)| {
+                let o = other.text()?;
+                let same = o.eq_ignore_ascii_case(a);
+                // Of two equal actions the later one is redundant.
+                ((same && i < j) || (!same && glob_covers(o, a, true))).then_some(o)
+            });
+            if let Some(o) = cover {
+                out.push(hit(item.path.clone(), item.node.span, format!("\"{a}\" is already covered by \"{o}\" in this statement: remove it")));
+            }
+        }
+    }
+    out
+}
+
+/// Whether every pattern of `inner` is covered by some pattern of `outer`.
+fn all_covered(outer: &[&str], inner: &[&str], ignore_case: bool) -> bool {
+    inner.iter().all(|i| outer.iter().any(|o| glob_covers(o, i, ignore_case)))
+}
+
+/// Statements comparable for RAM302/RAM303: effect, plain lists and comparable condition.
+fn comparable<'a>(s: &StatementView<'a>) -> Option<(&'a str, Vec<&'a str>, Vec<&'a str>, Option<Condition>)> {
+    let (a, r) = s.plain_lists()?;
+    Some((s.effect()?, a, r, s.condition()?))
+}
+
+/// `(i, j)` pairs where statement `j` is fully covered by statement `i` (same effect, no narrower condition).
+fn covered_pairs(ctx: &Ctx) -> Vec<(usize, usize)> {
+    let cmp: Vec<_> = ctx.statements.iter().map(comparable).collect();
+    let mut pairs = Vec::new();
+    for (j, sj) in cmp.iter().enumerate() {
+        let Some((ej, aj, rj, cj)) = sj else { continue };
+        for (i, si) in cmp.iter().enumerate() {
+            let Some((ei, ai, ri, ci)) = si else { continue };
+            if i == j || ei != ej || !(ci.is_none() || ci == cj) {
+                continue;
+            }
+            if all_covered(ai, aj, true) && all_covered(ri, rj, false) {
+                let mutual = (ci == cj) && all_covered(aj, ai, true) && all_covered(rj, ri, false);
+                // Of two equivalent statements, only the later one is redundant.
+                if !mutual || i < j {
+                    pairs.push((i, j));
+                    break;
+                }
+            }
+        }
+    }
+    pairs
+}
+
+fn redundant_statement(ctx: &Ctx) -> Vec<Hit> {
+    covered_pairs(ctx)
+        .into_iter()
+        .map(|(i, j)| {
+            let (si, sj) = (&ctx.statements[i], &ctx.statements[j]);
+            hit(sj.path.clone(), opening(sj.node), format!("this statement is fully covered by {}: remove it", si.path))
+        })
+        .collect()
+}
+
+fn mergeable_statements(ctx: &Ctx) -> Vec<Hit> {
+    let covered: Vec<usize> = covered_pairs(ctx).into_iter().map(|(_, j)| j).collect();
+    let cmp: Vec<_> = ctx.statements.iter().map(comparable).collect();
+    let mut out = Vec::new();
+    for (j, sj) in cmp.iter().enumerate() {
+        let Some((ej, _, rj, cj)) = sj else { continue };
+        if covered.contains(&j) {
+            continue;
+        }
+        let same_scope = |r: &Vec<&str>| {
+            let (mut a, mut b) = (r.clone(), rj.clone());
+            a.sort_unstable();
+            b.sort_unstable();
+            a == b
+        };
+        let first = cmp[..j].iter().position(|si| matches!(si, Some((ei, _, ri, ci)) if ei == ej && ci == cj && same_scope(ri)));
+        if let Some(i) = first {
+            let (si, s) = (&ctx.statements[i], &ctx.statements[j]);
+            out.push(hit(s.path.clone(), opening(s.node), format!("this statement differs from {} only in its actions: merge its actions into that statement", si.path)));
+        }
+    }
+    out
+}
+
+fn empty_element(ctx: &Ctx) -> Vec<Hit> {
+    fn walk(node: &Node, path: &str, out: &mut Vec<Hit>) {
+        let empty = match &node.value {
+            Value::Array(items) => {
+                for (i, n) in items.iter().enumerate() {
+                    walk(n, &format!("{path}/{i}"), out);
+                }
+                items.is_empty()
+            }
+            Value::Object(members) => {
+                for m in members {
+                    walk(&m.value, &format!("{path}/{}", escape_pointer(&m.key)), out);
+                }
+                members.is_empty()
+            }
+            _ => false,
+        };
+        // An empty Statement is RAM003's; an empty document is RAM002/RAM003's.
+        if empty && !path.is_empty() && path != "/Statement" {
+            out.push(hit(path.to_string(), node.span, "this element is empty: remove it or fill it in"));
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(root) = ctx.root() {
+        walk(root, "", &mut out);
+    }
+    out
+}
+
+fn action_case(ctx: &Ctx) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for s in &ctx.statements {
+        for (item, _, name) in literal_actions(s) {
+            if name.contains(['*', '?']) {
+                continue;
+            }
+            let Some(a) = item.text() else { continue };
+            if let ApiLookup::Found(_, api) = ctx.catalog.action(a) {
+                if api.action != a && api.action.eq_ignore_ascii_case(a) {
+                    out.push(hit(item.path.clone(), item.node.span, format!("the catalog spells it \"{}\": RAM matches actions case-insensitively, but the usual spelling reads better", api.action)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the catalog says a product can only be granted on `*` (used by the builder's notes too).
+pub fn operation_only(catalog: &Catalog, code: &str) -> bool {
+    catalog.product(code).and_then(|p| p.granularity).is_some_and(|g| g != Granularity::Resource)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        lint(text, &LintOptions::default(), &Catalog::empty()).into_iter().map(|d| d.id).collect()
+    }
+
+    #[test]
+    fn table_is_ordered_and_unique() {
+        let mut seen: Vec<&str> = CHECKS.iter().map(|c| c.id).collect();
+        let before = seen.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen, before);
+        assert_eq!(CHECKS.len(), 35);
+    }
+
+    #[test]
+    fn clean_policy_has_no_findings() {
+        let text = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:StopInstance"],"Resource":"acs:ecs:cn-hangzhou:123:instance/i-1"}]}"#;
+        assert_eq!(ids(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn locates_the_bad_action() {
+        let text = "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\n \"Action\":[\"ecs:A\",\"bad\"],\"Resource\":\"*\"}]}";
+        let d = lint(text, &LintOptions::default(), &Catalog::empty());
+        let bad = d.iter().find(|d| d.id == "RAM006").unwrap();
+        assert_eq!(bad.path, "/Statement/0/Action/1");
+        assert_eq!((bad.line, bad.column), (2, 20));
+        assert_eq!(&text[bad.span.start..bad.span.end], "\"bad\"");
+    }
+}
