@@ -849,7 +849,7 @@ fn wildcard_in_exact_operator(ctx: &Ctx) -> Vec<Hit> {
 }
 
 /// Services whose actions legitimately name another service's resources (STS assumes RAM roles).
-fn codes_related(action_code: &str, arn_code: &str) -> bool {
+pub(crate) fn codes_related(action_code: &str, arn_code: &str) -> bool {
     action_code == arn_code || (action_code == "sts" && arn_code == "ram")
 }
 

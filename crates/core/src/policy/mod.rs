@@ -1,5 +1,6 @@
 //! RAM policies: the document model, parsing with locations, checks, simulation and the least-privilege builder.
 
+pub mod build;
 pub mod check;
 pub mod condition;
 pub mod document;
@@ -11,3 +12,4 @@ pub use document::{Condition, Effect, PolicyDocument, Statement, ValueList};
 pub use parse::{parse_document, ParseError, Span};
 pub use simulate::{simulate, CompiledPolicy, Decision, PolicySet, Reason, Request, StatementRef};
 pub use check::{lint, Diagnostic, LintOptions, PolicyUse, Severity, CHECKS};
+pub use build::{build, BuildOptions, BuiltPolicy, Need, Note, Scope};

@@ -404,52 +404,48 @@ impl PolicySet {
     }
 
     /// The decision without the list of deciding statements: allocation-free, for hot loops.
+    /// One pass: a matching `Deny` ends it; `Allow` statements of a layer stop being tried once one matched.
     pub fn is_allowed(&self, request: &Request) -> bool {
-        self.first_reason(request) == Reason::Allowed
+        let mut every_layer_allows = true;
+        for (_, policies) in self.layers() {
+            let mut allowed = false;
+            for st in policies.iter().flat_map(|p| &p.statements) {
+                match st.effect {
+                    Effect::Deny if st.matches(request) => return false,
+                    Effect::Allow if !allowed => allowed = st.matches(request),
+                    _ => {}
+                }
+            }
+            every_layer_allows &= allowed;
+        }
+        every_layer_allows
     }
 
-    fn first_reason(&self, request: &Request) -> Reason {
-        for (layer, policies) in self.layers() {
-            if matching(policies, request, Effect::Deny).next().is_some() {
-                return Reason::ExplicitDeny(layer);
-            }
-        }
-        for (layer, policies) in self.layers() {
-            if matching(policies, request, Effect::Allow).next().is_none() {
-                return Reason::ImplicitDeny(layer);
-            }
-        }
-        Reason::Allowed
-    }
-
-    /// Decides `request`, naming the statements that decided it.
+    /// Decides `request`, naming the statements that decided it. One pass over every statement.
     pub fn simulate(&self, request: &Request) -> Decision {
-        let reason = self.first_reason(request);
-        let deciding = match reason {
-            Reason::ImplicitDeny(_) => Vec::new(),
-            Reason::ExplicitDeny(_) => self.refs(request, Effect::Deny),
-            Reason::Allowed => self.refs(request, Effect::Allow),
+        let (mut denies, mut allows) = (Vec::new(), Vec::new());
+        let mut unallowed_layer = None;
+        for (layer, policies) in self.layers() {
+            let allows_before = allows.len();
+            for (policy, p) in policies.iter().enumerate() {
+                for (statement, st) in p.statements.iter().enumerate() {
+                    if st.matches(request) {
+                        let r = StatementRef { layer, policy, statement };
+                        if st.effect == Effect::Deny { denies.push(r) } else { allows.push(r) }
+                    }
+                }
+            }
+            if allows.len() == allows_before && unallowed_layer.is_none() {
+                unallowed_layer = Some(layer);
+            }
+        }
+        let (reason, deciding) = match (denies.first(), unallowed_layer) {
+            (Some(deny), _) => (Reason::ExplicitDeny(deny.layer), denies),
+            (None, Some(layer)) => (Reason::ImplicitDeny(layer), Vec::new()),
+            (None, None) => (Reason::Allowed, allows),
         };
         Decision { allowed: reason == Reason::Allowed, deciding, reason }
     }
-
-    fn refs(&self, request: &Request, effect: Effect) -> Vec<StatementRef> {
-        self.layers()
-            .flat_map(|(layer, policies)| matching(policies, request, effect).map(move |(policy, statement)| StatementRef { layer, policy, statement }))
-            .collect()
-    }
-}
-
-/// (policy index, statement index) of the statements with `effect` that match.
-fn matching<'a>(policies: &'a [CompiledPolicy], request: &'a Request, effect: Effect) -> impl Iterator<Item = (usize, usize)> + 'a {
-    policies.iter().enumerate().flat_map(move |(p, policy)| {
-        policy
-            .statements
-            .iter()
-            .enumerate()
-            .filter(move |(_, st)| st.effect == effect && st.matches(request))
-            .map(move |(s, _)| (p, s))
-    })
 }
 
 /// Decides one request against policies in layers. Compile once with [`PolicySet`] when deciding many.
