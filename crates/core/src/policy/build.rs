@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::check::{codes_related, split_arn, GLOBAL_SERVICES, MAX_POLICY_CHARS};
 use super::condition::{parse_date, Cidr};
 use super::document::{Condition, PolicyDocument, Statement, ValueList};
-use super::pattern::glob_match;
+use super::pattern::{glob_covers, glob_match};
 use super::simulate::{CompiledPolicy, PolicySet, Request};
 use crate::catalog::{Catalog, Granularity, PolicyKind};
 use crate::finding::Finding;
@@ -356,17 +356,34 @@ fn add_note(notes: &mut Vec<Note>, note: Note) {
     notes.push(note);
 }
 
-/// One statement per distinct action set: resources that need the same actions share a statement.
+/// One statement per distinct resource list: actions needing the same resources share a statement. A resource
+/// that another resource of the same action already covers (`*` covers everything) is dropped.
 fn statements_for<'a>(by_resource: impl Iterator<Item = &'a BTreeMap<String, Vec<String>>>) -> Vec<Statement> {
-    let mut by_actions: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    let mut per_action: Vec<(String, Vec<String>)> = Vec::new();
     for map in by_resource {
         for (resource, actions) in map {
-            let mut key = actions.clone();
-            key.sort();
-            by_actions.entry(key).or_default().push(resource.clone());
+            for action in actions {
+                match per_action.iter_mut().find(|(a, _)| a.eq_ignore_ascii_case(action)) {
+                    Some((_, resources)) if !resources.contains(resource) => resources.push(resource.clone()),
+                    Some(_) => {}
+                    None => per_action.push((action.clone(), vec![resource.clone()])),
+                }
+            }
         }
     }
-    by_actions.into_iter().map(|(actions, resources)| Statement::allow(actions, resources)).collect()
+    let mut by_resources: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    for (action, resources) in per_action {
+        let mut kept: Vec<String> = resources.iter().filter(|r| !resources.iter().any(|o| o != *r && glob_covers(o, r, false))).cloned().collect();
+        kept.sort();
+        by_resources.entry(kept).or_default().push(action);
+    }
+    by_resources
+        .into_iter()
+        .map(|(resources, mut actions)| {
+            actions.sort();
+            Statement::allow(actions, resources)
+        })
+        .collect()
 }
 
 /// How a system policy compares with the need.

@@ -427,7 +427,12 @@ fn action_element(ctx: &Ctx) -> Vec<Hit> {
 }
 
 fn resource_element(ctx: &Ctx) -> Vec<Hit> {
-    exactly_one(ctx, "Resource", "NotResource")
+    let mut hits = exactly_one(ctx, "Resource", "NotResource");
+    // A trust policy names who may assume the role, not a resource: only "both" is wrong there.
+    if ctx.options.usage == PolicyUse::Principal {
+        hits.retain(|h| h.path.ends_with("/NotResource"));
+    }
+    hits
 }
 
 /// `code:Name` with `*`/`?`, or `*` alone.

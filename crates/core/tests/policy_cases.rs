@@ -1,0 +1,183 @@
+//! Example-file tests in the style of Cedar's integration tests: every folder under `tests/policy_cases/` holds
+//! policy files and a `case.json` with the check IDs (and paths) each file must produce and the decision each
+//! request must get.
+//!
+//! Files: `control*.json` are control policies, `session.json` the session policy, every other `*.json` except
+//! `case.json` an identity policy (`policy.json` first, then the others by name).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use ram_doctor_core::finding::Layer;
+use ram_doctor_core::policy::check::{lint, LintOptions, PolicyUse, CHECKS};
+use ram_doctor_core::policy::condition::OPERATORS;
+use ram_doctor_core::policy::simulate::{CompiledPolicy, PolicySet, Reason, Request};
+use ram_doctor_core::Catalog;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    description: String,
+    /// File name → expected diagnostics as `"ID path"`, in any order.
+    lint: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    requests: Vec<CaseRequest>,
+    /// Policy name passed to lint (RAM013).
+    #[serde(default)]
+    name: Option<String>,
+    /// `principal` for trust/resource policies.
+    #[serde(default)]
+    usage: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseRequest {
+    action: String,
+    resource: String,
+    #[serde(default)]
+    context: std::collections::BTreeMap<String, Vec<String>>,
+    /// `allow`, `explicit-deny:<layer>` or `implicit-deny:<layer>`.
+    expect: String,
+    /// `layer/policy/statement` of every deciding statement, in order; unchecked when absent.
+    #[serde(default)]
+    deciding: Option<Vec<String>>,
+}
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/policy_cases")
+}
+
+fn case_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(cases_dir()).expect("tests/policy_cases exists").map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    dirs
+}
+
+fn layer_name(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Identity => "identity",
+        Layer::ControlPolicy => "control-policy",
+        Layer::SessionPolicy => "session-policy",
+        Layer::TrustPolicy => "trust-policy",
+        Layer::ResourcePolicy => "resource-policy",
+    }
+}
+
+fn expect_text(reason: Reason) -> String {
+    match reason {
+        Reason::Allowed => "allow".into(),
+        Reason::ExplicitDeny(l) => format!("explicit-deny:{}", layer_name(l)),
+        Reason::ImplicitDeny(l) => format!("implicit-deny:{}", layer_name(l)),
+    }
+}
+
+/// Runs one case; returns the list of mismatches.
+fn run_case(dir: &Path) -> Vec<String> {
+    let case: Case = match std::fs::read_to_string(dir.join("case.json")).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+        Ok(c) => c,
+        Err(e) => return vec![format!("case.json: {e}")],
+    };
+    assert!(!case.description.is_empty());
+    let mut problems = Vec::new();
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && n != "case.json")
+        .collect();
+    files.sort_by_key(|n| (n != "policy.json", n.clone()));
+    let listed: BTreeSet<&String> = case.lint.keys().collect();
+    if listed != files.iter().collect() {
+        problems.push(format!("case.json lists {listed:?} but the folder holds {files:?}"));
+    }
+    let options = LintOptions { name: case.name.as_deref(), usage: if case.usage.as_deref() == Some("principal") { PolicyUse::Principal } else { PolicyUse::Identity } };
+    for file in &files {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let mut got: Vec<String> = lint(&text, &options, &Catalog::empty()).into_iter().map(|d| format!("{} {}", d.id, d.path)).collect();
+        let mut want = case.lint.get(file).cloned().unwrap_or_default();
+        got.sort();
+        want.sort();
+        if got != want {
+            problems.push(format!("{file}: lint gave {got:?}, expected {want:?}"));
+        }
+    }
+    if case.requests.is_empty() {
+        return problems;
+    }
+    let load = |f: &String| CompiledPolicy::from_json(&std::fs::read_to_string(dir.join(f)).unwrap()).map_err(|e| format!("{f}: {e}"));
+    let by_prefix = |pred: &dyn Fn(&str) -> bool| -> Result<Vec<CompiledPolicy>, String> { files.iter().filter(|f| pred(f)).map(load).collect() };
+    let (identity, control, session) = match (
+        by_prefix(&|f| !f.starts_with("control") && f != "session.json"),
+        by_prefix(&|f| f.starts_with("control")),
+        by_prefix(&|f| f == "session.json"),
+    ) {
+        (Ok(i), Ok(c), Ok(s)) => (i, c, s),
+        (i, c, s) => {
+            problems.extend([i.err(), c.err(), s.err()].into_iter().flatten());
+            return problems;
+        }
+    };
+    let mut set = PolicySet::new(identity);
+    if !control.is_empty() {
+        set = set.with_control_policies(control);
+    }
+    if let Some(s) = session.into_iter().next() {
+        set = set.with_session_policy(s);
+    }
+    for (i, r) in case.requests.iter().enumerate() {
+        let mut request = Request::new(r.action.as_str(), r.resource.as_str());
+        for (k, vs) in &r.context {
+            for v in vs {
+                request.context.add(k, v.as_str());
+            }
+        }
+        let decision = set.simulate(&request);
+        let got = expect_text(decision.reason);
+        if got != r.expect || decision.allowed != (r.expect == "allow") {
+            problems.push(format!("request {i} ({} on {}): got {got}, expected {}", r.action, r.resource, r.expect));
+        }
+        assert_eq!(set.is_allowed(&request), decision.allowed, "is_allowed and simulate disagree in {}", dir.display());
+        if let Some(want) = &r.deciding {
+            let got: Vec<String> = decision.deciding.iter().map(|d| format!("{}/{}/{}", layer_name(d.layer), d.policy, d.statement)).collect();
+            if &got != want {
+                problems.push(format!("request {i}: deciding {got:?}, expected {want:?}"));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_case_passes() {
+    let dirs = case_dirs();
+    let failures: Vec<String> = dirs
+        .iter()
+        .flat_map(|d| run_case(d).into_iter().map(move |p| format!("{}: {p}", d.file_name().unwrap().to_string_lossy())))
+        .collect();
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn cases_cover_every_check_and_operator() {
+    let dirs = case_dirs();
+    assert!(dirs.len() >= 60, "only {} cases", dirs.len());
+    let mut ids = BTreeSet::new();
+    let mut texts = String::new();
+    for d in &dirs {
+        let case: Case = serde_json::from_str(&std::fs::read_to_string(d.join("case.json")).unwrap()).unwrap();
+        ids.extend(case.lint.values().flatten().map(|e| e.split(' ').next().unwrap_or("").to_string()));
+        for e in std::fs::read_dir(d).unwrap() {
+            texts.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+    }
+    // These checks need a catalog that knows products and actions; the unit tests of check.rs cover them.
+    let need_catalog = ["RAM201", "RAM202", "RAM305"];
+    let missing: Vec<&str> = CHECKS.iter().map(|c| c.id).filter(|id| !ids.contains(*id) && !need_catalog.contains(id)).collect();
+    assert!(missing.is_empty(), "no case expects {missing:?}");
+    let missing_ops: Vec<&str> = OPERATORS.iter().map(|(n, _)| *n).filter(|n| !texts.contains(&format!("\"{n}\"")) && !texts.contains(&format!(":{n}\""))).collect();
+    assert!(missing_ops.is_empty(), "no case uses {missing_ops:?}");
+    for prefix in ["ForAnyValue:", "ForAllValues:"] {
+        assert!(texts.contains(prefix), "no case uses {prefix}");
+    }
+}
