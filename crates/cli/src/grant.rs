@@ -1,10 +1,81 @@
-//! `ram-doctor grant` (arrives with its issue).
+//! `ram-doctor grant [FILE|-] [--for user:NAME|group:NAME|role:NAME] [--policy-name NAME]
+//! [--format json|console|cli|terraform|ros] [--lang en|zh]`: the fix for the errors in a text.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use ram_doctor_core::grant::{render, Format, GrantPlan, Lang, PlanOptions, PolicyName, RenderOptions, Target};
+use ram_doctor_core::{diagnose, Catalog};
 
-pub fn run(_args: Args) -> ExitCode {
-    crate::input::fail("'grant' is not available in this build yet")
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Console,
+    Cli,
+    Terraform,
+    Ros,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Json => Format::Json,
+            FormatArg::Console => Format::Console,
+            FormatArg::Cli => Format::Cli,
+            FormatArg::Terraform => Format::Terraform,
+            FormatArg::Ros => Format::Ros,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The error text: a file, or `-` (or nothing) for standard input.
+    pub file: Option<PathBuf>,
+    /// Who gets the grant: user:NAME, group:NAME or role:NAME (a bare kind leaves a placeholder).
+    #[arg(long = "for", value_name = "KIND:NAME", value_parser = parse_target)]
+    pub target: Option<Target>,
+    /// Name of the custom policy (letters, digits, '-'; at most 128); generated and stable when omitted.
+    #[arg(long, value_name = "NAME", value_parser = parse_policy_name)]
+    pub policy_name: Option<PolicyName>,
+    #[arg(long, value_enum, default_value = "console")]
+    pub format: FormatArg,
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: LangArg,
+}
+
+fn parse_target(s: &str) -> Result<Target, String> {
+    Target::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_policy_name(s: &str) -> Result<PolicyName, String> {
+    PolicyName::parse(s).map_err(|e| e.to_string())
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let text = match crate::input::read_text(args.file.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return crate::input::fail(&e),
+    };
+    let catalog = Catalog::empty();
+    let diagnosis = diagnose(&text, &catalog);
+    let options = PlanOptions { target: args.target, policy_name: args.policy_name };
+    let plan = GrantPlan::from_findings(&diagnosis.findings, &catalog, &options);
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::Zh => Lang::Zh,
+    };
+    // JSON stays machine-readable (an empty plan); the other formats say plainly that there is nothing to do.
+    if diagnosis.findings.is_empty() && !matches!(args.format, FormatArg::Json) {
+        println!("{}", lang.tr("No Alibaba Cloud error found in the text: nothing to grant.", "文本中没有找到阿里云错误：无需授权。"));
+        return ExitCode::SUCCESS;
+    }
+    print!("{}", render(args.format.into(), &plan, &RenderOptions { lang }));
+    ExitCode::SUCCESS
 }

@@ -1,0 +1,470 @@
+//! The grant plan: what to create, what to attach, and what to do instead when no grant can help.
+//! Built once from the findings; every renderer prints this plan and derives nothing on its own.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, PolicyKind, ServiceRole};
+use crate::finding::{Finding, Kind, Layer, Localized};
+use crate::grant::name::PolicyName;
+use crate::grant::steps;
+use crate::grant::target::Target;
+use crate::policy::{Condition, PolicyDocument, Statement, ValueList};
+
+/// RAM's limit on a custom policy document, in characters of its compact JSON.
+pub const POLICY_DOCUMENT_LIMIT: usize = 6_144;
+
+/// What the user chose: who gets the grant and, optionally, the custom policy's name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanOptions {
+    /// `None`: inferred from the findings (an assumed role's name), else a RAM user placeholder.
+    pub target: Option<Target>,
+    /// `None`: a generated, stable name.
+    pub policy_name: Option<PolicyName>,
+}
+
+/// A system policy to attach, with one line on what it grants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemPolicyGrant {
+    pub name: String,
+    /// RAM code of the product it covers: one policy per product is needed.
+    pub product: Option<String>,
+    pub explanation: Localized,
+}
+
+/// A custom policy to create (or, when it exists, to add as its new default version) and attach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomPolicy {
+    pub name: PolicyName,
+    pub document: PolicyDocument,
+}
+
+impl CustomPolicy {
+    /// Characters of the compact document: what RAM counts against [`POLICY_DOCUMENT_LIMIT`].
+    pub fn size(&self) -> usize {
+        self.document.to_compact_json().chars().count()
+    }
+}
+
+/// A service-linked role to create, or a service role to create and authorize.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceRoleFix {
+    pub role_name: Option<String>,
+    /// The service principal (`rds-ecs-service.rds.aliyuncs.com`): `ServiceName` of `CreateServiceLinkedRole`.
+    pub service_name: Option<String>,
+    /// RAM code of the product that needs the role.
+    pub product: Option<String>,
+    /// True for a service-linked role (`CreateServiceLinkedRole`), false for a service role to authorize.
+    pub linked: bool,
+    /// The system policy a service role carries.
+    pub role_policy: Option<String>,
+    /// The product's one-click authorization page, only when the catalog has a complete address.
+    pub authorize_url: Option<String>,
+}
+
+/// One `aliyun` CLI call, unquoted: the CLI renderer quotes it for bash and PowerShell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CliCall {
+    /// `ram`, `sts`…
+    pub product: String,
+    /// `UpdateRole`…
+    pub api: String,
+    /// `(--Name, value)` pairs, in order.
+    pub args: Vec<(String, String)>,
+}
+
+impl CliCall {
+    pub fn new(product: &str, api: &str, args: &[(&str, &str)]) -> Self {
+        CliCall {
+            product: product.to_string(),
+            api: api.to_string(),
+            args: args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        }
+    }
+}
+
+/// What kind of non-grant fix a step is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepKind {
+    RotateAccessKey,
+    FixClockSkew,
+    FixSignature,
+    RefreshStsToken,
+    FixTrustPolicy,
+    AskResourceDirectoryAdmin,
+    FixSessionPolicy,
+    RemoveExplicitDeny,
+    FixResourcePolicy,
+    ActivateService,
+    NotAPermissionError,
+}
+
+/// A fix that is not a grant: words in both languages, the CLI calls that do it, and a document to use
+/// (a trust policy) where there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub kind: StepKind,
+    pub title: Localized,
+    pub details: Vec<Localized>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<CliCall>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<serde_json::Value>,
+}
+
+/// Everything to do for a set of findings, for one target principal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrantPlan {
+    pub target: Target,
+    /// System policies, grouped by product, narrowest first within a product: attaching one per product
+    /// ([`GrantPlan::narrowest_system_policies`]) fixes the missing permissions.
+    pub system_policies: Vec<SystemPolicyGrant>,
+    /// Least-privilege custom policies: the alternative to the system policies.
+    pub custom_policies: Vec<CustomPolicy>,
+    pub service_roles: Vec<ServiceRoleFix>,
+    pub steps: Vec<Step>,
+}
+
+/// One action the custom policy must allow, on what, under which condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Need {
+    action: String,
+    resource: String,
+    condition: Option<Condition>,
+}
+
+impl GrantPlan {
+    /// Builds the plan for `findings`. Kinds a grant cannot fix become [`Step`]s; the grant itself is a
+    /// custom policy for the denied actions and the product's system policies.
+    pub fn from_findings(findings: &[Finding], catalog: &Catalog, options: &PlanOptions) -> GrantPlan {
+        let target = options.target.clone().unwrap_or_else(|| Target::infer(findings));
+        let mut plan = GrantPlan {
+            target,
+            system_policies: Vec::new(),
+            custom_policies: Vec::new(),
+            service_roles: Vec::new(),
+            steps: Vec::new(),
+        };
+        let mut needs: Vec<Need> = Vec::new();
+        // Products with a denied write: their ReadOnly policies would not fix the error.
+        let writing: Vec<Option<String>> = findings
+            .iter()
+            .filter(|f| f.kind == Kind::MissingPermission && f.actions.iter().any(|a| !is_read_action(a, catalog)))
+            .map(product_code)
+            .collect();
+        for f in findings {
+            match (f.kind, f.layer) {
+                (Kind::MissingPermission, Some(Layer::ControlPolicy)) | (Kind::ExplicitDeny, Some(Layer::ControlPolicy)) => {
+                    plan.push_step(steps::ask_resource_directory_admin(f))
+                }
+                (Kind::MissingPermission, Some(Layer::SessionPolicy)) | (Kind::ExplicitDeny, Some(Layer::SessionPolicy)) => {
+                    plan.push_step(steps::fix_session_policy(f))
+                }
+                (Kind::MissingPermission, Some(Layer::TrustPolicy)) | (Kind::AssumeRole, Some(Layer::TrustPolicy)) => {
+                    plan.push_step(steps::fix_trust_policy(f))
+                }
+                (Kind::MissingPermission, _) => {
+                    needs.extend(needs_of(f, None));
+                    let writes = writing.contains(&product_code(f));
+                    plan.add_system_policies(f, catalog, writes);
+                }
+                (Kind::ExplicitDeny, Some(Layer::ResourcePolicy)) => plan.push_step(steps::fix_resource_policy(f)),
+                (Kind::ExplicitDeny, _) => plan.push_step(steps::remove_explicit_deny(f)),
+                (Kind::AssumeRole, _) => {
+                    // Either side may refuse: the caller needs sts:AssumeRole, the role must trust the caller.
+                    needs.extend(needs_of(f, None));
+                    plan.push_step(steps::fix_trust_policy(f));
+                }
+                (Kind::ServiceRoleMissing, _) => {
+                    let fix = service_role_fix(f, catalog);
+                    let condition = fix.service_name.as_deref().map(service_name_condition);
+                    needs.extend(needs_of(f, condition));
+                    if !plan.service_roles.contains(&fix) {
+                        plan.service_roles.push(fix);
+                    }
+                }
+                (Kind::BadCredentials, _) => plan.push_step(steps::rotate_access_key(f, &plan.target)),
+                (Kind::Signature, _) => plan.push_step(steps::fix_signature(f)),
+                (Kind::TokenExpired, _) => plan.push_step(steps::refresh_sts_token(f)),
+                (Kind::NotActivated, _) => plan.push_step(steps::activate_service(f, catalog)),
+                (Kind::Other, _) => plan.push_step(steps::not_a_permission_error(f)),
+            }
+        }
+        if let Some(document) = custom_policy_document(&needs) {
+            let name = options.policy_name.clone().unwrap_or_else(|| PolicyName::generate(&document));
+            plan.custom_policies.push(CustomPolicy { name, document });
+        }
+        plan
+    }
+
+    /// True when the plan has nothing to do (no error, or nothing that any change would fix).
+    pub fn is_empty(&self) -> bool {
+        self.system_policies.is_empty()
+            && self.custom_policies.is_empty()
+            && self.service_roles.is_empty()
+            && self.steps.is_empty()
+    }
+
+    fn push_step(&mut self, step: Step) {
+        if !self.steps.contains(&step) {
+            self.steps.push(step);
+        }
+    }
+
+    /// The first system policy of each product: the narrowest set that fixes every missing permission.
+    pub fn narrowest_system_policies(&self) -> Vec<&SystemPolicyGrant> {
+        let mut seen: Vec<&Option<String>> = Vec::new();
+        self.system_policies
+            .iter()
+            .filter(|p| {
+                let first = !seen.contains(&&p.product);
+                seen.push(&p.product);
+                first
+            })
+            .collect()
+    }
+
+    /// The finding's system policies, then the catalog's ReadOnly/Full ones for its product, kept together
+    /// by product; ReadOnly is left out when the product has a denied write (`writes`).
+    fn add_system_policies(&mut self, f: &Finding, catalog: &Catalog, writes: bool) {
+        let code = product_code(f);
+        let from_catalog = code
+            .as_deref()
+            .map(|c| catalog.system_policies(c))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| matches!(p.kind, PolicyKind::ReadOnly | PolicyKind::Full));
+        let mut candidates: Vec<(String, Option<String>)> =
+            f.grant.system_policies.iter().map(|n| (n.clone(), None)).collect();
+        candidates.extend(from_catalog.map(|p| (p.name.clone(), p.description.clone())));
+        for (name, description) in candidates {
+            if writes && name.contains("ReadOnly") {
+                continue;
+            }
+            if self.system_policies.iter().any(|p| p.name == name) {
+                continue;
+            }
+            let description = description.or_else(|| {
+                code.as_deref()
+                    .and_then(|c| catalog.system_policies(c).into_iter().find(|p| p.name == name))
+                    .and_then(|p| p.description.clone())
+            });
+            let explanation = steps::system_policy_explanation(&name, description, code.as_deref(), catalog);
+            let grant = SystemPolicyGrant { name, product: code.clone(), explanation };
+            // After the last policy of the same product, so that each product's policies stay together.
+            let at = self.system_policies.iter().rposition(|p| p.product == code).map_or(self.system_policies.len(), |i| i + 1);
+            self.system_policies.insert(at, grant);
+        }
+    }
+}
+
+/// The product's RAM code: the finding's, or the prefix of its first action.
+fn product_code(f: &Finding) -> Option<String> {
+    f.product
+        .clone()
+        .or_else(|| f.actions.iter().find_map(|a| a.split_once(':').map(|(c, _)| c.to_ascii_lowercase())))
+}
+
+/// Whether an action only reads: the catalog's access level, else the API verb.
+fn is_read_action(action: &str, catalog: &Catalog) -> bool {
+    if let crate::catalog::ApiLookup::Found(_, api) = catalog.action(action) {
+        return api.access.is_read();
+    }
+    let verb = action.split_once(':').map_or(action, |(_, v)| v);
+    ["Describe", "List", "Get", "Query", "Check", "Search"].iter().any(|p| verb.starts_with(p))
+}
+
+fn needs_of(f: &Finding, condition: Option<Condition>) -> Vec<Need> {
+    let resource = f.resource.clone().unwrap_or_else(|| "*".to_string());
+    f.actions
+        .iter()
+        .map(|action| Need {
+            action: action.clone(),
+            resource: resource.clone(),
+            condition: action.eq_ignore_ascii_case("ram:CreateServiceLinkedRole").then(|| condition.clone()).flatten(),
+        })
+        .collect()
+}
+
+/// `{"StringEquals":{"ram:ServiceName":[service]}}`: lets the user create only this service's linked role.
+fn service_name_condition(service: &str) -> Condition {
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert("ram:ServiceName".to_string(), ValueList(vec![service.to_string()]));
+    let mut condition = Condition::new();
+    condition.insert("StringEquals".to_string(), keys);
+    condition
+}
+
+/// The custom policy for the needs: one Allow statement per (resource, condition), actions in first-seen
+/// order without repeats. Replaced by the least-privilege builder (`crate::policy::build`) once it lands.
+fn custom_policy_document(needs: &[Need]) -> Option<PolicyDocument> {
+    let mut statements: Vec<Statement> = Vec::new();
+    for need in needs {
+        let existing = statements.iter_mut().find(|s| {
+            s.resource.as_ref().is_some_and(|r| r.0 == [need.resource.clone()]) && s.condition == need.condition
+        });
+        match existing {
+            Some(s) => {
+                let actions = s.action.get_or_insert_with(ValueList::default);
+                if !actions.0.iter().any(|a| a.eq_ignore_ascii_case(&need.action)) {
+                    actions.0.push(need.action.clone());
+                }
+            }
+            None => {
+                let mut s = Statement::allow([need.action.clone()], [need.resource.clone()]);
+                s.condition = need.condition.clone();
+                statements.push(s);
+            }
+        }
+    }
+    (!statements.is_empty()).then(|| PolicyDocument::new(statements))
+}
+
+/// The role to create for a `service-role-missing` finding: the catalog's entry for the error code, else
+/// the product's first role, else what the code names (`EntityNotExist.Role.AliyunXRole`).
+fn service_role_fix(f: &Finding, catalog: &Catalog) -> ServiceRoleFix {
+    let code = f.code.as_deref().unwrap_or("");
+    let product = product_code(f);
+    let known: Option<&ServiceRole> = catalog
+        .service_role_for_error(code)
+        .or_else(|| product.as_deref().and_then(|p| catalog.service_roles(p).into_iter().next()));
+    match known {
+        Some(role) => ServiceRoleFix {
+            role_name: Some(role.role_name.clone()),
+            service_name: role.service_principal.clone(),
+            product: Some(role.product.clone()),
+            linked: role.linked,
+            role_policy: role.policy.clone(),
+            authorize_url: role.how_to_authorize.as_deref().and_then(complete_console_url),
+        },
+        None => {
+            let role_name = code.rsplit('.').next().filter(|n| n.starts_with("Aliyun") && n.contains("Role"));
+            ServiceRoleFix {
+                role_name: role_name.map(str::to_string),
+                service_name: None,
+                product,
+                linked: role_name.is_some_and(|n| n.starts_with("AliyunServiceRoleFor")),
+                role_policy: None,
+                authorize_url: None,
+            }
+        }
+    }
+}
+
+/// The first `https://` address in a how-to text, only when it is complete (sources often elide with `...`).
+fn complete_console_url(text: &str) -> Option<String> {
+    let start = text.find("https://")?;
+    let url: String = text[start..].chars().take_while(|c| !c.is_whitespace() && !matches!(c, ')' | ';')).collect();
+    (!url.contains("...") && !url.contains('…')).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Principal;
+
+    fn missing(actions: &[&str], resource: Option<&str>) -> Finding {
+        let mut f = Finding::new(Kind::MissingPermission);
+        f.code = Some("Forbidden.RAM".into());
+        f.actions = actions.iter().map(|a| a.to_string()).collect();
+        f.resource = resource.map(str::to_string);
+        f
+    }
+
+    #[test]
+    fn merges_actions_per_resource_in_one_policy() {
+        let findings = [
+            missing(&["ecs:DescribeInstances"], None),
+            missing(&["ecs:StopInstance"], Some("acs:ecs:cn-hangzhou:123:instance/i-1")),
+            missing(&["ecs:DescribeRegions", "ecs:DescribeInstances"], None),
+        ];
+        let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default());
+        assert_eq!(plan.custom_policies.len(), 1);
+        let doc = &plan.custom_policies[0].document;
+        assert_eq!(doc.statements.len(), 2);
+        assert_eq!(doc.statements[0].action.as_ref().unwrap().0, ["ecs:DescribeInstances", "ecs:DescribeRegions"]);
+        assert_eq!(doc.statements[1].resource.as_ref().unwrap().0, ["acs:ecs:cn-hangzhou:123:instance/i-1"]);
+    }
+
+    #[test]
+    fn read_only_system_policy_is_dropped_for_a_write() {
+        let mut read = missing(&["hbr:DescribeVaults"], None);
+        read.grant.system_policies = vec!["AliyunHBRReadOnlyAccess".into(), "AliyunHBRFullAccess".into()];
+        let mut write = read.clone();
+        write.actions = vec!["hbr:CreateBackupPlan".into()];
+        let names = |f: &Finding| {
+            GrantPlan::from_findings(std::slice::from_ref(f), &Catalog::empty(), &PlanOptions::default())
+                .system_policies
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&read), ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"]);
+        assert_eq!(names(&write), ["AliyunHBRFullAccess"]);
+    }
+
+    #[test]
+    fn one_system_policy_per_product_and_no_read_only_for_a_product_with_a_write() {
+        let mut read = missing(&["ecs:DescribeInstances"], None);
+        read.grant.system_policies = vec!["AliyunECSReadOnlyAccess".into(), "AliyunECSFullAccess".into()];
+        let mut rds = missing(&["rds:DescribeDBInstances"], None);
+        rds.grant.system_policies = vec!["AliyunRDSReadOnlyAccess".into(), "AliyunRDSFullAccess".into()];
+        let write = missing(&["ecs:StopInstance"], None);
+        let plan = GrantPlan::from_findings(&[read, rds, write], &Catalog::empty(), &PlanOptions::default());
+        let all: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(all, ["AliyunECSFullAccess", "AliyunRDSReadOnlyAccess", "AliyunRDSFullAccess"]);
+        let narrow: Vec<&str> = plan.narrowest_system_policies().iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(narrow, ["AliyunECSFullAccess", "AliyunRDSReadOnlyAccess"]);
+    }
+
+    #[test]
+    fn a_chosen_name_wins_and_the_generated_one_is_stable() {
+        let findings = [missing(&["oss:GetObject"], Some("acs:oss:*:*:bucket/key"))];
+        let generated = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default());
+        let again = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default());
+        assert_eq!(generated.custom_policies[0].name, again.custom_policies[0].name);
+        let chosen = PlanOptions { policy_name: Some(PolicyName::parse("my-oss-read").unwrap()), ..Default::default() };
+        let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &chosen);
+        assert_eq!(plan.custom_policies[0].name.as_str(), "my-oss-read");
+    }
+
+    #[test]
+    fn non_grant_kinds_become_steps_only() {
+        let kinds = [Kind::BadCredentials, Kind::Signature, Kind::TokenExpired, Kind::NotActivated, Kind::Other];
+        for kind in kinds {
+            let plan = GrantPlan::from_findings(&[Finding::new(kind)], &Catalog::empty(), &PlanOptions::default());
+            assert!(plan.custom_policies.is_empty() && plan.system_policies.is_empty(), "{kind:?}");
+            assert_eq!(plan.steps.len(), 1, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn control_policy_deny_asks_the_admin_and_grants_nothing() {
+        let mut f = missing(&["ecs:RunInstances"], None);
+        f.kind = Kind::ExplicitDeny;
+        f.layer = Some(Layer::ControlPolicy);
+        f.principal = Some(Principal { kind: Some("SubUser".into()), name: Some("2001".into()), account: Some("1001".into()) });
+        let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default());
+        assert!(plan.custom_policies.is_empty());
+        assert_eq!(plan.steps[0].kind, StepKind::AskResourceDirectoryAdmin);
+        assert!(plan.steps[0].details.iter().any(|d| d.en.contains("ecs:RunInstances") && d.en.contains("1001")));
+    }
+
+    #[test]
+    fn service_linked_role_from_the_error_code_with_a_scoped_grant() {
+        let mut f = Finding::new(Kind::ServiceRoleMissing);
+        f.code = Some("NoPermission.AliyunServiceRoleForRds".into());
+        f.actions = vec!["ram:CreateServiceLinkedRole".into()];
+        let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default());
+        assert_eq!(plan.service_roles[0].role_name.as_deref(), Some("AliyunServiceRoleForRds"));
+        assert!(plan.service_roles[0].linked);
+        assert_eq!(plan.custom_policies[0].document.statements[0].condition, None, "no service name known, no condition");
+    }
+
+    #[test]
+    fn only_complete_console_urls_are_kept() {
+        assert_eq!(complete_console_url("see https://ram.console.aliyun.com/role/authorize?x=1 ; more").as_deref(),
+            Some("https://ram.console.aliyun.com/role/authorize?x=1"));
+        assert_eq!(complete_console_url("https://ram.console.aliyun.com/#/role/authorize?request={...}"), None);
+    }
+}

@@ -1,0 +1,60 @@
+//! The plan as JSON, for scripts and the page: each custom policy's document (as JSON), its minified text
+//! (what to paste or pass), and its size against RAM's limit; the rest in the chosen language.
+
+use serde_json::{json, Value};
+
+use crate::grant::plan::{GrantPlan, POLICY_DOCUMENT_LIMIT};
+use crate::grant::render::RenderOptions;
+
+/// The plan as a JSON value; [`render`] prints it indented.
+pub fn to_value(plan: &GrantPlan, options: &RenderOptions) -> Value {
+    let lang = options.lang;
+    json!({
+        "target": {
+            "kind": plan.target.kind.as_str(),
+            "name": plan.target.name,
+            "display_name": plan.target.display_name(),
+        },
+        "custom_policies": plan.custom_policies.iter().map(|p| {
+            let size = p.size();
+            json!({
+                "name": p.name.as_str(),
+                "document": p.document.to_value(),
+                "minified": p.document.to_compact_json(),
+                "size": size,
+                "limit": POLICY_DOCUMENT_LIMIT,
+                "fits": size <= POLICY_DOCUMENT_LIMIT,
+            })
+        }).collect::<Vec<_>>(),
+        "system_policies": plan.system_policies.iter().map(|p| json!({
+            "name": p.name,
+            "explanation": lang.pick(&p.explanation),
+        })).collect::<Vec<_>>(),
+        "service_roles": plan.service_roles.iter().map(|r| json!({
+            "role_name": r.role_name,
+            "service_name": r.service_name,
+            "product": r.product,
+            "linked": r.linked,
+            "role_policy": r.role_policy,
+            "authorize_url": r.authorize_url,
+        })).collect::<Vec<_>>(),
+        "steps": plan.steps.iter().map(|s| {
+            let mut step = json!({
+                "kind": s.kind,
+                "title": lang.pick(&s.title),
+                "details": s.details.iter().map(|d| lang.pick(d)).collect::<Vec<_>>(),
+            });
+            if let Some(doc) = &s.document {
+                step["document"] = doc.clone();
+            }
+            step
+        }).collect::<Vec<_>>(),
+    })
+}
+
+/// The plan as indented JSON.
+pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
+    let mut text = serde_json::to_string_pretty(&to_value(plan, options)).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,465 @@
+//! Every rendering of every sample plan: snapshot-tested (insta) and read back by a real parser —
+//! serde for JSON, hcl-rs for Terraform, serde_yaml for ROS YAML, shell-words (and the Windows argv rules)
+//! for the CLI lines — which must recover the exact policy documents of the plan.
+
+use hcl::eval::Evaluate;
+use ram_doctor_core::finding::{Finding, Kind, Layer, Principal};
+use ram_doctor_core::grant::render::{console, json, ros, terraform};
+use ram_doctor_core::grant::{
+    render, Format, GrantPlan, Lang, PlanOptions, PolicyName, PrincipalKind, RenderOptions, Target,
+};
+use ram_doctor_core::policy::PolicyDocument;
+use ram_doctor_core::Catalog;
+use serde_json::Value;
+
+// ---------- the sample plans ----------
+
+fn finding(kind: Kind, code: &str, actions: &[&str]) -> Finding {
+    let mut f = Finding::new(kind);
+    f.code = Some(code.to_string());
+    f.actions = actions.iter().map(|a| a.to_string()).collect();
+    f.product = f.actions.first().and_then(|a| a.split_once(':')).map(|(c, _)| c.to_string());
+    f
+}
+
+fn principal(kind: &str, name: &str, account: &str) -> Option<Principal> {
+    Some(Principal { kind: Some(kind.into()), name: Some(name.into()), account: Some(account.into()) })
+}
+
+fn target(spec: &str) -> Option<Target> {
+    Some(Target::parse(spec).expect("a valid target in a test"))
+}
+
+struct Case {
+    name: &'static str,
+    findings: Vec<Finding>,
+    options: PlanOptions,
+}
+
+fn cases() -> Vec<Case> {
+    let mut ecs = finding(Kind::MissingPermission, "Forbidden.RAM", &["ecs:DescribeInstances"]);
+    ecs.grant.system_policies = vec!["AliyunECSReadOnlyAccess".into(), "AliyunECSFullAccess".into()];
+    ecs.principal = principal("SubUser", "20349", "1234567890");
+    ecs.request_id = Some("7F3A-REQ".into());
+
+    let mut oss = finding(Kind::MissingPermission, "AccessDenied", &["oss:GetObject"]);
+    oss.resource = Some("acs:oss:*:1234567890:my-bucket/reports/2024.csv".into());
+    oss.grant.system_policies = vec!["AliyunOSSReadOnlyAccess".into()];
+
+    let mut rds_write = finding(Kind::MissingPermission, "Forbidden.RAM", &["rds:CreateDBInstance"]);
+    rds_write.grant.system_policies = vec!["AliyunRDSReadOnlyAccess".into(), "AliyunRDSFullAccess".into()];
+    let mut ecs_stop = finding(Kind::MissingPermission, "Forbidden.RAM", &["ecs:StopInstance"]);
+    ecs_stop.resource = Some("acs:ecs:cn-hangzhou:1234567890:instance/i-bp1abc".into());
+
+    let mut hbr = finding(Kind::MissingPermission, "Forbidden.RAM", &["hbr:CreateBackupPlan"]);
+    hbr.principal = principal("AssumedRoleUser", "backup-runner:session-42", "1234567890");
+    hbr.grant.system_policies = vec!["AliyunHBRReadOnlyAccess".into(), "AliyunHBRFullAccess".into()];
+
+    let mut assume = finding(Kind::AssumeRole, "NoPermission", &["sts:AssumeRole"]);
+    assume.resource = Some("acs:ram::1111222233334444:role/deployer".into());
+    assume.principal = principal("SubUser", "ci-bot", "5555666677778888");
+
+    let mut slr = finding(Kind::ServiceRoleMissing, "NoPermission.AliyunServiceRoleForRds", &["ram:CreateServiceLinkedRole"]);
+    slr.product = Some("rds".into());
+
+    let mut eci = Finding::new(Kind::ServiceRoleMissing);
+    eci.code = Some("EntityNotExist.Role.AliyunECIContainerGroupRole".into());
+    eci.product = Some("eci".into());
+
+    let mut control = finding(Kind::ExplicitDeny, "Forbidden.RAM", &["ecs:RunInstances"]);
+    control.layer = Some(Layer::ControlPolicy);
+    control.principal = principal("SubUser", "20349", "1234567890");
+    control.request_id = Some("C0FFEE-REQ".into());
+    control.encoded_diagnostic_message = Some("AQEAAAAAZ3Jhbn==".into());
+
+    let mut deny = finding(Kind::ExplicitDeny, "Forbidden.RAM", &["oss:DeleteObject"]);
+    deny.layer = Some(Layer::Identity);
+    deny.encoded_diagnostic_message = Some("AQIBAAAAAGRlbnk=".into());
+
+    let mut session = finding(Kind::MissingPermission, "Forbidden.RAM", &["kms:Decrypt"]);
+    session.layer = Some(Layer::SessionPolicy);
+
+    let bad_key = finding(Kind::BadCredentials, "InvalidAccessKeyId.NotFound", &[]);
+    let expired = finding(Kind::TokenExpired, "SecurityTokenExpired", &[]);
+    let clock = finding(Kind::Signature, "InvalidTimeStamp.Expired", &[]);
+    let mut not_active = finding(Kind::NotActivated, "ServiceNotActivated", &[]);
+    not_active.product = Some("fc".into());
+    let other = finding(Kind::Other, "InvalidParameter", &[]);
+
+    let mut console_only = Finding::new(Kind::MissingPermission);
+    console_only.product = Some("hbr".into());
+    console_only.grant.system_policies = vec!["AliyunHBRReadOnlyAccess".into(), "AliyunHBRFullAccess".into()];
+
+    // Characters every format must carry through: quotes, backslash, $ and % templates, a space, Chinese.
+    let mut tricky = finding(Kind::MissingPermission, "AccessDenied", &["oss:PutObject"]);
+    tricky.resource = Some(r#"acs:oss:*:*:bucket/it's "${x}" %{y} a\b 报告.txt"#.into());
+
+    let opts = |t: Option<Target>, name: Option<&str>| PlanOptions {
+        target: t,
+        policy_name: name.map(|n| PolicyName::parse(n).expect("a valid policy name in a test")),
+    };
+    vec![
+        Case { name: "ecs_read_placeholder_user", findings: vec![ecs.clone()], options: opts(None, None) },
+        Case { name: "oss_object_named_user_chosen_name", findings: vec![oss], options: opts(target("user:alice"), Some("alice-reports-read")) },
+        Case { name: "two_products_to_group", findings: vec![rds_write, ecs_stop, ecs], options: opts(target("group:ops"), None) },
+        Case { name: "assumed_role_inferred", findings: vec![hbr], options: opts(None, None) },
+        Case { name: "assume_role_trust", findings: vec![assume], options: opts(target("user:ci-bot"), None) },
+        Case { name: "service_linked_role", findings: vec![slr], options: opts(target("user:dba"), None) },
+        Case { name: "service_role_to_authorize", findings: vec![eci], options: opts(None, None) },
+        Case { name: "control_policy_deny", findings: vec![control], options: opts(None, None) },
+        Case { name: "identity_deny", findings: vec![deny], options: opts(target("role:app"), None) },
+        Case { name: "session_policy", findings: vec![session], options: opts(target("role:worker"), None) },
+        Case { name: "credentials_and_clock", findings: vec![bad_key, expired, clock], options: opts(target("user:svc"), None) },
+        Case { name: "not_activated_and_other", findings: vec![not_active, other], options: opts(None, None) },
+        Case { name: "system_policy_only_role", findings: vec![console_only], options: opts(target("role:backup-operator"), None) },
+        Case { name: "tricky_characters", findings: vec![tricky], options: opts(target("group"), None) },
+        Case { name: "no_findings", findings: vec![], options: opts(None, None) },
+    ]
+}
+
+fn plan_of(case: &Case) -> GrantPlan {
+    GrantPlan::from_findings(&case.findings, &Catalog::empty(), &case.options)
+}
+
+/// The user's, group's or role's entry of `[user, group, role]`.
+fn by_kind<T: Copy>(kind: PrincipalKind, [user, group, role]: [T; 3]) -> T {
+    match kind {
+        PrincipalKind::User => user,
+        PrincipalKind::Group => group,
+        PrincipalKind::Role => role,
+    }
+}
+
+const LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
+// ---------- snapshots ----------
+
+#[test]
+fn snapshots_of_every_format() {
+    let formats = [
+        (Format::Json, "json"),
+        (Format::Console, "console"),
+        (Format::Cli, "cli"),
+        (Format::Terraform, "terraform"),
+        (Format::Ros, "ros"),
+    ];
+    for case in cases() {
+        let plan = plan_of(&case);
+        for (format, fname) in formats {
+            for lang in LANGS {
+                let text = render(format, &plan, &RenderOptions { lang });
+                insta::assert_snapshot!(format!("{}__{fname}__{}", case.name, lang_name(lang)), text);
+            }
+        }
+    }
+}
+
+// ---------- names ----------
+
+#[test]
+fn policy_names_are_valid_and_stable() {
+    for case in cases() {
+        let a = plan_of(&case);
+        let b = plan_of(&case);
+        assert_eq!(a, b, "{}: the same findings give the same plan", case.name);
+        for p in &a.custom_policies {
+            assert_eq!(PolicyName::parse(p.name.as_str()).as_ref(), Ok(&p.name), "{}", case.name);
+        }
+    }
+}
+
+// ---------- JSON: serde ----------
+
+#[test]
+fn json_reads_back_with_the_exact_documents() {
+    for case in cases() {
+        let plan = plan_of(&case);
+        for lang in LANGS {
+            let v: Value = serde_json::from_str(&json::render(&plan, &RenderOptions { lang })).expect("valid JSON");
+            let policies = v["custom_policies"].as_array().expect("a list");
+            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", case.name);
+            for (got, want) in policies.iter().zip(&plan.custom_policies) {
+                let doc: PolicyDocument = serde_json::from_value(got["document"].clone()).expect("a policy document");
+                assert_eq!(doc, want.document, "{}", case.name);
+                let minified: PolicyDocument =
+                    serde_json::from_str(got["minified"].as_str().expect("a string")).expect("a policy document");
+                assert_eq!(minified, want.document, "{}", case.name);
+                assert_eq!(got["size"].as_u64(), Some(want.document.to_compact_json().chars().count() as u64));
+                assert_eq!(got["limit"], 6144);
+                assert_eq!(got["name"], want.name.as_str());
+            }
+            let names: Vec<&str> = v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+            let want: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(names, want, "{}", case.name);
+            assert_eq!(v["steps"].as_array().unwrap().len(), plan.steps.len(), "{}", case.name);
+        }
+    }
+}
+
+// ---------- CLI: shell-words and the Windows argv rules ----------
+
+/// Splits a command line the way `CommandLineToArgvW` and Go's `os.Args` do on Windows.
+fn windows_argv(line: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut cur = String::new();
+    let mut in_quotes = false;
+    let mut has_arg = false;
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            let start = i;
+            while i < chars.len() && chars[i] == '\\' {
+                i += 1;
+            }
+            let n = i - start;
+            if i < chars.len() && chars[i] == '"' {
+                cur.push_str(&"\\".repeat(n / 2));
+                if n % 2 == 1 {
+                    cur.push('"');
+                    i += 1;
+                }
+            } else {
+                cur.push_str(&"\\".repeat(n));
+            }
+            has_arg = true;
+            continue;
+        }
+        match c {
+            '"' => {
+                in_quotes = !in_quotes;
+                has_arg = true;
+            }
+            ' ' | '\t' if !in_quotes => {
+                if has_arg {
+                    args.push(std::mem::take(&mut cur));
+                    has_arg = false;
+                }
+            }
+            _ => {
+                cur.push(c);
+                has_arg = true;
+            }
+        }
+        i += 1;
+    }
+    if has_arg {
+        args.push(cur);
+    }
+    args
+}
+
+/// The value after `flag` in an argument list.
+fn arg_after<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+/// Every `aliyun` call in a section of the CLI rendering, parsed into its arguments (after `aliyun`).
+fn calls(section: &str, powershell: bool) -> Vec<Vec<String>> {
+    section
+        .lines()
+        .map(|l| l.strip_prefix("# ").unwrap_or(l))
+        .filter(|l| l.starts_with("aliyun "))
+        .map(|l| {
+            if powershell {
+                let rest = l.strip_prefix("aliyun --% ").expect("every PowerShell call stops parsing");
+                windows_argv(rest)
+            } else {
+                let words = shell_words::split(l).expect("bash can parse the line");
+                assert_eq!(words[0], "aliyun");
+                words[1..].to_vec()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn cli_lines_recover_the_exact_documents_in_bash_and_powershell() {
+    for case in cases() {
+        let plan = plan_of(&case);
+        for lang in LANGS {
+            let text = render(Format::Cli, &plan, &RenderOptions { lang });
+            let (bash, powershell) = text.split_once("\n\n# ===== PowerShell").expect("two sections");
+            for (section, ps) in [(bash, false), (powershell, true)] {
+                let calls = calls(section, ps);
+                for p in &plan.custom_policies {
+                    for api in ["CreatePolicy", "CreatePolicyVersion"] {
+                        let call = calls.iter().find(|c| c[1] == api).unwrap_or_else(|| panic!("{}: {api}", case.name));
+                        let doc = arg_after(call, "--PolicyDocument").expect("a document");
+                        assert_eq!(doc, p.document.to_compact_json(), "{} {api} ps={ps}", case.name);
+                        assert_eq!(arg_after(call, "--PolicyName"), Some(p.name.as_str()));
+                    }
+                    let attach = calls.iter().find(|c| c[1].starts_with("AttachPolicyTo") && arg_after(c, "--PolicyType") == Some("Custom"));
+                    let attach = attach.unwrap_or_else(|| panic!("{}: attach", case.name));
+                    let (api, param) = by_kind(
+                        plan.target.kind,
+                        [("AttachPolicyToUser", "--UserName"), ("AttachPolicyToGroup", "--GroupName"), ("AttachPolicyToRole", "--RoleName")],
+                    );
+                    assert_eq!(attach[1], api);
+                    assert_eq!(arg_after(attach, param), Some(plan.target.display_name()));
+                }
+                for step in plan.steps.iter().filter(|s| s.document.is_some()) {
+                    let update = calls.iter().find(|c| c[1] == "UpdateRole").expect("an UpdateRole call");
+                    let doc: Value = serde_json::from_str(arg_after(update, "--NewAssumeRolePolicyDocument").unwrap()).unwrap();
+                    assert_eq!(Some(&doc), step.document.as_ref(), "{}", case.name);
+                }
+                for p in &plan.system_policies {
+                    assert!(calls.iter().any(|c| arg_after(c, "--PolicyType") == Some("System") && arg_after(c, "--PolicyName") == Some(p.name.as_str())));
+                }
+            }
+        }
+    }
+}
+
+// ---------- Terraform: hcl-rs ----------
+
+/// Evaluates an HCL expression (templates included) into JSON.
+fn hcl_json(expr: &hcl::Expression) -> Value {
+    let value = expr.evaluate(&hcl::eval::Context::new()).expect("a literal expression evaluates");
+    serde_json::to_value(value).expect("an HCL value is JSON")
+}
+
+fn resources<'a>(body: &'a hcl::Body, kind: &str) -> Vec<&'a hcl::Block> {
+    body.blocks()
+        .filter(|b| b.identifier() == "resource" && b.labels().first().map(|l| l.as_str()) == Some(kind))
+        .collect()
+}
+
+fn attr<'a>(block: &'a hcl::Block, key: &str) -> &'a hcl::Expression {
+    block.body().attributes().find(|a| a.key() == key).map(|a| a.expr()).unwrap_or_else(|| panic!("attribute {key}"))
+}
+
+/// Removes the `# ` from commented-out resource blocks: from `# resource` to the next `# }`.
+fn uncomment_blocks(text: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.starts_with("# resource ") {
+            inside = true;
+        }
+        let line = if inside { line.strip_prefix("# ").unwrap_or(line) } else { line };
+        if inside && line == "}" {
+            inside = false;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn terraform_parses_and_holds_the_exact_documents() {
+    for case in cases() {
+        let plan = plan_of(&case);
+        for lang in LANGS {
+            let text = terraform::render(&plan, &RenderOptions { lang });
+            let body = hcl::parse(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", case.name));
+            let policies = resources(&body, "alicloud_ram_policy");
+            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", case.name);
+            for (block, want) in policies.iter().zip(&plan.custom_policies) {
+                assert_eq!(hcl_json(attr(block, "policy_name")), want.name.as_str());
+                let hcl::Expression::FuncCall(call) = attr(block, "policy_document") else { panic!("jsonencode(…)") };
+                assert_eq!(call.name.name.as_str(), "jsonencode");
+                let doc: PolicyDocument = serde_json::from_value(hcl_json(&call.args[0])).expect("a policy document");
+                assert_eq!(doc, want.document, "{}", case.name);
+            }
+            let attach_kind = by_kind(
+                plan.target.kind,
+                ["alicloud_ram_user_policy_attachment", "alicloud_ram_group_policy_attachment", "alicloud_ram_role_policy_attachment"],
+            );
+            let attachments = resources(&body, attach_kind);
+            let system_active = if plan.custom_policies.is_empty() { plan.narrowest_system_policies().len() } else { 0 };
+            let service_roles = plan.service_roles.iter().filter(|r| !r.linked).count() * usize::from(plan.target.kind == PrincipalKind::Role);
+            assert_eq!(attachments.len(), plan.custom_policies.len() + system_active + service_roles, "{}", case.name);
+            // The commented-out alternatives parse too once uncommented.
+            let uncommented = uncomment_blocks(&text);
+            let all = hcl::parse(&uncommented).unwrap_or_else(|e| panic!("{}: {e}\n{uncommented}", case.name));
+            let system: Vec<Value> = resources(&all, attach_kind)
+                .into_iter()
+                .filter(|b| hcl_json(attr(b, "policy_type")) == "System")
+                .map(|b| hcl_json(attr(b, "policy_name")))
+                .collect();
+            let want: Vec<Value> = plan.system_policies.iter().map(|p| Value::from(p.name.as_str())).collect();
+            assert!(want.iter().all(|w| system.contains(w)), "{}: {system:?}", case.name);
+        }
+    }
+}
+
+// ---------- ROS: serde_yaml and serde_json ----------
+
+#[test]
+fn ros_yaml_and_json_parse_to_the_same_template() {
+    for case in cases() {
+        let plan = plan_of(&case);
+        for lang in LANGS {
+            let options = RenderOptions { lang };
+            let text = ros::render(&plan, &options);
+            let rest = text.strip_prefix(ros::YAML_MARKER).expect("YAML first");
+            let (yaml, json_text) = rest.split_once(ros::JSON_MARKER).expect("then JSON");
+            let from_yaml: Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}\n{yaml}", case.name));
+            let from_json: Value = serde_json::from_str(json_text).expect("valid JSON");
+            assert_eq!(from_yaml, from_json, "{}", case.name);
+            assert_eq!(from_json, ros::template(&plan, &options));
+            assert_eq!(from_json["ROSTemplateFormatVersion"], "2015-09-01");
+            let managed: Vec<&Value> = from_json["Resources"]
+                .as_object()
+                .unwrap()
+                .values()
+                .filter(|r| r["Type"] == "ALIYUN::RAM::ManagedPolicy")
+                .collect();
+            assert_eq!(managed.len(), plan.custom_policies.len());
+            for (r, want) in managed.iter().zip(&plan.custom_policies) {
+                let doc: PolicyDocument = serde_json::from_value(r["Properties"]["PolicyDocument"].clone()).unwrap();
+                assert_eq!(doc, want.document, "{}", case.name);
+                let list = by_kind(plan.target.kind, ["Users", "Groups", "Roles"]);
+                assert_eq!(r["Properties"][list].as_array().map(Vec::len), Some(1));
+            }
+            assert!(yaml.contains("ROSTemplateFormatVersion: '2015-09-01'"));
+        }
+    }
+}
+
+// ---------- console: links and the pasted document ----------
+
+#[test]
+fn console_steps_link_the_principal_and_carry_the_exact_document() {
+    for case in cases() {
+        let plan = plan_of(&case);
+        for lang in LANGS {
+            let text = console::render(&plan, &RenderOptions { lang });
+            if !plan.custom_policies.is_empty() || !plan.system_policies.is_empty() {
+                assert!(text.contains(&console::principal_url(&plan.target)), "{}", case.name);
+                assert!(text.contains(lang.tr("Add Permissions", "新增授权")), "{}", case.name);
+            }
+            for p in &plan.custom_policies {
+                assert!(text.contains("https://ram.console.aliyun.com/policies/new"));
+                // The indented block after the "paste this" step is the pretty document.
+                let pretty = p.document.to_pretty_json();
+                let indented: String = pretty.lines().map(|l| format!("   {l}\n")).collect();
+                assert!(text.contains(&indented), "{}", case.name);
+                let back: PolicyDocument = serde_json::from_str(&pretty).unwrap();
+                assert_eq!(back, p.document);
+            }
+            // Numbers run 1, 2, 3… without gaps.
+            let numbers: Vec<usize> = text.lines().filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok())).collect();
+            assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", case.name);
+        }
+    }
+}
+
+#[test]
+fn deep_links_follow_the_principal_kind() {
+    let url = |spec: &str| console::principal_url(&Target::parse(spec).unwrap());
+    assert_eq!(url("user:alice"), "https://ram.console.aliyun.com/users/alice");
+    assert_eq!(url("group:ops"), "https://ram.console.aliyun.com/groups/ops");
+    assert_eq!(url("role:app"), "https://ram.console.aliyun.com/roles/app");
+    assert_eq!(url("role"), "https://ram.console.aliyun.com/roles");
+}
