@@ -1,5 +1,87 @@
-//! `cargo xtask fixtures`: copies the shared real-world samples into committed test fixtures (arrives with the engine issue).
+//! `cargo xtask fixtures [--from FILE] [--check]`: copies the shared real-world error samples into committed test
+//! fixtures, one `<id>.txt` (the text exactly as pasted) and one `<id>.json` (source, format, expectations, notes)
+//! per case, under `crates/core/tests/fixtures/errors/real-world/`.
+//!
+//! Only this generator reads `../shared`; tests read the committed output. `--check` fails when the committed
+//! fixtures differ from what the samples would produce.
 
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("the fixture importer is not written yet".to_string())
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+
+use crate::run::workspace_root;
+
+const SAMPLES: &str = "shared/samples/real-world-cases.jsonl";
+const OUT: &str = "crates/core/tests/fixtures/errors/real-world";
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let mut from: Option<PathBuf> = None;
+    let mut check = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--check" => check = true,
+            "--from" => from = Some(it.next().ok_or("--from needs a file")?.into()),
+            other => return Err(format!("fixtures: unknown argument {other}")),
+        }
+    }
+    let root = workspace_root();
+    let from = match from {
+        Some(f) => f,
+        None => find_samples(&root).ok_or_else(|| format!("cannot find {SAMPLES} above {}; pass --from FILE", root.display()))?,
+    };
+    let text = fs::read_to_string(&from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    let files = fixture_files(&text).map_err(|e| format!("{}: {e}", from.display()))?;
+    let out = root.join(OUT);
+    let mut stale = Vec::new();
+    if !check {
+        fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    }
+    for (name, content) in &files {
+        let path = out.join(name);
+        let current = fs::read_to_string(&path).ok();
+        if current.as_deref() == Some(content.as_str()) {
+            continue;
+        }
+        if check {
+            stale.push(name.clone());
+        } else {
+            fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    if check && !stale.is_empty() {
+        return Err(format!("fixtures are stale ({}); run `cargo xtask fixtures`", stale.join(", ")));
+    }
+    println!("xtask: {} real-world cases {} {}", files.len() / 2, if check { "match" } else { "written to" }, out.display());
+    Ok(())
+}
+
+/// `../shared/…` from the workspace root, or from the directory above it (worktrees live one level deeper).
+fn find_samples(root: &Path) -> Option<PathBuf> {
+    root.ancestors().skip(1).take(3).map(|dir| dir.join(SAMPLES)).find(|p| p.is_file())
+}
+
+/// (file name, content) for every case: `<id>.txt` and `<id>.json`.
+fn fixture_files(jsonl: &str) -> Result<Vec<(String, String)>, String> {
+    let mut files = Vec::new();
+    for (n, line) in jsonl.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let case: Value = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let id = case["id"].as_str().ok_or_else(|| format!("line {}: no id", n + 1))?;
+        if !id.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
+            return Err(format!("line {}: id {id:?} is not a safe file name", n + 1));
+        }
+        let text = case["text"].as_str().ok_or_else(|| format!("line {}: no text", n + 1))?;
+        let meta = json!({
+            "id": id,
+            "source": case["source"],
+            "format": case["format"],
+            "expect": case["expect"],
+            "notes": case["notes"],
+        });
+        let meta = serde_json::to_string_pretty(&meta).map_err(|e| e.to_string())? + "\n";
+        files.push((format!("{id}.txt"), text.to_string()));
+        files.push((format!("{id}.json"), meta));
+    }
+    Ok(files)
 }

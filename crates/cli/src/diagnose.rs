@@ -1,9 +1,11 @@
-//! `ram-doctor diagnose [FILE|-] [--json]`.
+//! `ram-doctor diagnose [FILE|-] [--json] [--zh]`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ram_doctor_core::{diagnose, Catalog};
+use ram_doctor_core::finding::{Confidence, Layer};
+use ram_doctor_core::{diagnose, Catalog, Diagnosis, Finding, Kind};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -12,6 +14,9 @@ pub struct Args {
     /// Print the diagnosis as JSON (the stable contract).
     #[arg(long)]
     pub json: bool,
+    /// Explain in Simplified Chinese.
+    #[arg(long)]
+    pub zh: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -22,13 +27,170 @@ pub fn run(args: Args) -> ExitCode {
     let diagnosis = diagnose(&text, &Catalog::empty());
     if args.json {
         println!("{}", serde_json::to_string_pretty(&diagnosis).expect("a diagnosis always serializes"));
-    } else if diagnosis.findings.is_empty() {
-        println!("No Alibaba Cloud error found in the text.");
     } else {
-        for f in &diagnosis.findings {
-            println!("{}  {}", f.kind.as_str(), f.code.as_deref().unwrap_or("-"));
-            println!("  {}", f.explanation);
-        }
+        let style = Style::for_stdout();
+        print!("{}", render(&diagnosis, &style, args.zh));
     }
     ExitCode::SUCCESS
+}
+
+/// ANSI styling, on only for a terminal and never when `NO_COLOR` is set (https://no-color.org).
+pub struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn for_stdout() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style { on: std::io::stdout().is_terminal() && !no_color }
+    }
+
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+    fn red(&self, s: &str) -> String {
+        self.paint("1;31", s)
+    }
+    fn yellow(&self, s: &str) -> String {
+        self.paint("1;33", s)
+    }
+    fn green(&self, s: &str) -> String {
+        self.paint("32", s)
+    }
+    fn cyan(&self, s: &str) -> String {
+        self.paint("36", s)
+    }
+}
+
+/// The human-readable report.
+fn render(d: &Diagnosis, style: &Style, zh: bool) -> String {
+    if d.findings.is_empty() {
+        return if zh { "文本中没有找到阿里云错误。\n".to_string() } else { "No Alibaba Cloud error found in the text.\n".to_string() };
+    }
+    let mut out = String::new();
+    for (n, f) in d.findings.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        render_finding(&mut out, f, style, zh);
+    }
+    out
+}
+
+fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
+    let kind = match f.kind {
+        Kind::MissingPermission | Kind::ExplicitDeny | Kind::AssumeRole | Kind::ServiceRoleMissing => style.red(f.kind.as_str()),
+        Kind::Other => style.dim(f.kind.as_str()),
+        _ => style.yellow(f.kind.as_str()),
+    };
+    let confidence = match f.confidence {
+        Confidence::High => "high",
+        Confidence::Medium => "medium",
+        Confidence::Low => "low",
+    };
+    out.push_str(&format!("{kind}  {}  {}\n", style.bold(f.code.as_deref().unwrap_or("(no code)")), style.dim(&format!("confidence {confidence}"))));
+    let mut row = |label: &str, value: String| out.push_str(&format!("  {:<10} {}\n", style.dim(label), value));
+    if let Some(cloud) = &f.other_cloud {
+        row("cloud", cloud.clone());
+    }
+    if let Some(p) = &f.product {
+        row("product", p.clone());
+    }
+    if !f.actions.is_empty() {
+        let inferred = if f.actions_inferred { " (inferred)" } else { "" };
+        row("action", format!("{}{inferred}", f.actions.join(", ")));
+    }
+    if let Some(api) = &f.api {
+        row("api", api.clone());
+    }
+    if let Some(r) = &f.resource {
+        row("resource", r.clone());
+    }
+    if let Some(p) = &f.principal {
+        let mut who = [p.kind.as_deref(), p.name.as_deref()].iter().flatten().copied().collect::<Vec<_>>().join(" ");
+        if let Some(a) = &p.account {
+            who.push_str(&format!(" (account {a})"));
+        }
+        row("principal", who);
+    }
+    if f.policy_type.is_some() || f.layer.is_some() {
+        let layer = f.layer.map(|l| match l {
+            Layer::Identity => "identity policy",
+            Layer::ControlPolicy => "control policy",
+            Layer::SessionPolicy => "STS session policy",
+            Layer::TrustPolicy => "role trust policy",
+            Layer::ResourcePolicy => "resource policy",
+        });
+        row("policy", [f.policy_type.as_deref(), layer].iter().flatten().copied().collect::<Vec<_>>().join(" — "));
+    }
+    if let Some(r) = &f.region {
+        row("region", r.clone());
+    }
+    if let Some(r) = &f.request_id {
+        row("request", r.clone());
+    }
+    if !f.likely_products.is_empty() {
+        let guesses: Vec<String> = f.likely_products.iter().take(5).map(|g| format!("{} ({})", g.product, g.reason)).collect();
+        row("maybe", guesses.join("; "));
+    }
+    out.push('\n');
+    let explanation = if zh && !f.explanation_zh.is_empty() { &f.explanation_zh } else { &f.explanation };
+    for line in wrap(explanation, 96) {
+        out.push_str(&format!("  {line}\n"));
+    }
+    if !f.grant.system_policies.is_empty() || f.grant.custom_policy.is_some() {
+        out.push_str(&format!("\n  {}\n", style.bold(if zh { "授权" } else { "Grant" })));
+        for p in &f.grant.system_policies {
+            out.push_str(&format!("    {} {}\n", style.dim("system policy"), style.green(p)));
+        }
+        if let Some(policy) = &f.grant.custom_policy {
+            out.push_str(&format!("    {}\n", style.dim("custom policy")));
+            let json = serde_json::to_string_pretty(policy).expect("a policy always serializes");
+            for line in json.lines() {
+                out.push_str(&format!("      {}\n", style.cyan(line)));
+            }
+        }
+    }
+}
+
+/// Greedy word wrap; CJK text (no spaces) wraps by characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_inclusive(' ') {
+        let wlen = word.chars().count();
+        if len + wlen > width && !line.is_empty() {
+            lines.push(line.trim_end().to_string());
+            line.clear();
+            len = 0;
+        }
+        if wlen > width {
+            for c in word.chars() {
+                if len >= width {
+                    lines.push(std::mem::take(&mut line));
+                    len = 0;
+                }
+                line.push(c);
+                len += if c.is_ascii() { 1 } else { 2 };
+            }
+        } else {
+            line.push_str(word);
+            len += wlen;
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
 }

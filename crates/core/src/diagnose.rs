@@ -1,8 +1,502 @@
 //! Raw errors + catalog → findings. The only place that decides a finding's kind.
+//!
+//! Order of evidence, strongest first: what the error states (`AccessDeniedDetail`, an action or ARN in the message),
+//! what its structure says (the code, the host that answered, the API in a Terraform header), then context
+//! (a Terraform resource type, a Packer builder, product names near a console message).
 
+mod explain;
+mod grant;
+mod product;
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{AccessLevel, ApiLookup};
+use crate::finding::{Confidence, Evidence, Finding, Kind, Layer, Principal};
+use crate::read::phrases::Phrase;
+use crate::read::{self, Field, Key, RawError, Reading};
+use crate::text::Text;
 use crate::{Catalog, Diagnosis};
 
+pub use grant::custom_policy;
+
 /// Reads every error in `text` and explains each one.
-pub fn diagnose(_text: &str, _catalog: &Catalog) -> Diagnosis {
-    Diagnosis::default()
+pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
+    let t = Text::new(text);
+    let reading = read::read(&t);
+    let mut wanted = BTreeSet::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    for raw in &reading.errors {
+        let finding = explain_error(raw, &reading, &t, catalog, &mut wanted);
+        merge_or_push(&mut findings, finding);
+    }
+    Diagnosis { findings, wanted_shards: wanted.into_iter().collect() }
+}
+
+/// One raw error → one finding.
+fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catalog, wanted: &mut BTreeSet<String>) -> Finding {
+    let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
+    let other_cloud = other_cloud(raw, reading);
+    let code = raw.value(Key::Code).map(str::to_string);
+    let (kind, layer) = match &other_cloud {
+        Some(_) => (Kind::Other, None),
+        None => classify(raw, code.as_deref(), &phrases, catalog),
+    };
+    let mut f = Finding::new(kind);
+    f.code = code;
+    f.other_cloud = other_cloud;
+    f.layer = layer;
+    f.request_id = raw.value(Key::RequestId).map(str::to_string);
+    f.policy_type = raw.value(Key::PolicyType).map(str::to_string);
+    f.encoded_diagnostic_message = raw.value(Key::EncodedDiagnosticMessage).map(str::to_string);
+    f.principal = principal(raw, &phrases);
+    f.api = raw.value(Key::Api).map(str::to_string);
+
+    let context = if reading.errors.len() == 1 { reading.context.as_slice() } else { &[] };
+    let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, catalog) };
+    if let Some(p) = &pick {
+        f.product = Some(p.ram_code.clone());
+        f.evidence.push(evidence("product", p.start, p.end));
+    }
+    f.region = region(raw);
+    f.resource = resource(raw, f.product.as_deref(), kind);
+
+    // Actions: stated, or derived from the API name where the kind is about this action.
+    let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
+    let mut access = None;
+    if let Some(first) = stated.first() {
+        let mut seen = BTreeSet::new();
+        f.actions = stated.iter().map(|a| a.value.clone()).filter(|a| seen.insert(a.to_ascii_lowercase())).collect();
+        f.evidence.push(evidence("action", first.start, first.end));
+        if let ApiLookup::Found(_, api) = catalog.action(&first.value) {
+            access = Some(api.access);
+        }
+        if f.product.is_none() {
+            f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
+        }
+    } else if matches!(kind, Kind::AssumeRole) {
+        f.actions = vec!["sts:AssumeRole".to_string()];
+    } else if matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) {
+        if let (Some(product), Some(api)) = (f.product.clone(), raw.get(Key::Api)) {
+            match catalog.api(&product, &api.value) {
+                ApiLookup::Found(_, found) => {
+                    f.actions = vec![found.action.clone()];
+                    access = Some(found.access);
+                }
+                lookup => {
+                    if let ApiLookup::ShardMissing(shard) = lookup {
+                        wanted.insert(shard);
+                    }
+                    f.actions = vec![format!("{product}:{}", api.value)];
+                    f.actions_inferred = true;
+                }
+            }
+            f.evidence.push(evidence("api", api.start, api.end));
+        }
+    }
+    let writes = match access {
+        Some(level) => !level.is_read() && level != AccessLevel::None,
+        None => f.actions.first().is_some_and(|a| !verb_reads(a.split_once(':').map_or(a.as_str(), |(_, n)| n))),
+    };
+
+    // Without a stated product, rank the products the words around the message name; take one only when it is clear.
+    if f.product.is_none() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) {
+        let (guesses, clear) = product::likely(raw, text, catalog);
+        f.likely_products = guesses;
+        f.product = clear;
+    }
+
+    for (key, name) in [
+        (Key::Code, "code"),
+        (Key::Message, "message"),
+        (Key::RequestId, "request_id"),
+        (Key::AuthPrincipalDisplayName, "principal"),
+        (Key::AuthPrincipalType, "principal"),
+        (Key::AuthResource, "resource"),
+        (Key::Resource, "resource"),
+        (Key::PolicyType, "policy_type"),
+        (Key::NoPermissionType, "policy_type"),
+        (Key::Phrase, "message"),
+    ] {
+        if let Some(field) = raw.get(key) {
+            f.evidence.push(evidence(name, field.start, field.end));
+        }
+    }
+    f.confidence = confidence(&f, raw, &phrases);
+    f.grant = grant::grant(&f, catalog);
+    let facts = explain::Facts {
+        finding: &f,
+        phrases: &phrases,
+        writes,
+        string_to_sign: string_to_sign_difference(raw),
+        service_role: raw.value(Key::RoleName).map(str::to_string).or_else(|| {
+            f.code.as_deref().and_then(|c| catalog.service_role_for_error(c)).map(|r| r.role_name.clone())
+        }),
+        ec: raw.value(Key::Ec),
+    };
+    let (en, zh) = explain::explain(&facts);
+    f.explanation = en;
+    f.explanation_zh = zh;
+    f
+}
+
+/// Kind and, where known, the policy layer that refused.
+fn classify(raw: &RawError, code: Option<&str>, phrases: &[Phrase], catalog: &Catalog) -> (Kind, Option<Layer>) {
+    let c = code.unwrap_or("").to_ascii_lowercase();
+    let has = |p: Phrase| phrases.contains(&p);
+    let message = raw.message_text();
+    let layer = layer(raw, phrases);
+    let sts = raw.all(Key::HostId).chain(raw.all(Key::Host)).any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
+        || raw.has(Key::Api, "AssumeRole")
+        || raw.has(Key::ProductHint, "sts");
+
+    if has(Phrase::TokenExpired) || c.ends_with("securitytoken.expired") || c == "expiredtoken" || c.contains("tokenexpired") {
+        return (Kind::TokenExpired, None);
+    }
+    if c.starts_with("invalidaccesskey") || has(Phrase::AccessKeyNotFound) || has(Phrase::AccessKeyDisabled) {
+        return (Kind::BadCredentials, None);
+    }
+    if c.starts_with("invalidsecuritytoken") || c.starts_with("missingsecuritytoken") || has(Phrase::TokenMissing) {
+        return (Kind::BadCredentials, None);
+    }
+    if c == "signaturedoesnotmatch"
+        || c.starts_with("incompletesignature")
+        || c.starts_with("invalidsignature")
+        || c.starts_with("invalidtimestamp")
+        || c.starts_with("illegaltimestamp")
+        || c == "requesttimetooskewed"
+        || c.starts_with("signaturenonceused")
+        || has(Phrase::SignatureMismatch)
+        || has(Phrase::ClockSkew)
+    {
+        return (Kind::Signature, None);
+    }
+    if has(Phrase::RequestExpired) {
+        return (Kind::TokenExpired, None);
+    }
+    let role_code = c.starts_with("nopermission.aliyunservicerole")
+        || (c.starts_with("entitynotexist.") && c.contains("role") && c != "entitynotexist.role")
+        || c.contains("rolenotattach")
+        || c.contains("servicelinkedrole")
+        || c.contains("servicerole")
+        || code.is_some_and(|code| catalog.service_role_for_error(code).is_some());
+    if role_code || (has(Phrase::ServiceRole) && !message.contains("sts:assumerole")) && (c.is_empty() || is_permission_code(&c) || c.contains("role")) {
+        return (Kind::ServiceRoleMissing, layer);
+    }
+    if has(Phrase::CallerMayNotAssume) || has(Phrase::RootMayNotAssume) || has(Phrase::TrustPolicy) {
+        let l = if has(Phrase::TrustPolicy) { Some(Layer::TrustPolicy) } else { Some(Layer::Identity) };
+        return (Kind::AssumeRole, l);
+    }
+    if c == "entitynotexist.role" || (c.starts_with("invalidparameter.policygrammar") && sts) || raw.has(Key::AuthAction, "sts:AssumeRole") {
+        return (Kind::AssumeRole, layer);
+    }
+    if layer == Some(Layer::TrustPolicy) {
+        return (Kind::AssumeRole, layer);
+    }
+    let not_activated_code = ["notactivated", "notopen", "notpurchase", "notenabled", "unactivated", "notsubscribe", "notbuy"]
+        .iter()
+        .any(|w| c.contains(w))
+        || c == "inactive";
+    if not_activated_code || (has(Phrase::NotActivated) && (c.is_empty() || is_permission_code(&c) || c.contains("inactive"))) {
+        return (Kind::NotActivated, None);
+    }
+    let catalog_kind = code.and_then(|code| catalog.error_code(code)).and_then(|e| e.kind);
+    let permission_phrase = [Phrase::NotAuthorized, Phrase::Console, Phrase::SessionPolicy, Phrase::BucketPolicy, Phrase::BucketAcl, Phrase::ExplicitDeny]
+        .iter()
+        .any(|&p| has(p));
+    let permission = if c.is_empty() {
+        permission_phrase || raw.get(Key::AuthAction).is_some()
+    } else {
+        is_permission_code(&c) || matches!(catalog_kind, Some(Kind::MissingPermission | Kind::ExplicitDeny))
+    };
+    if !permission {
+        return (catalog_kind.filter(|k| *k != Kind::MissingPermission).unwrap_or(Kind::Other), None);
+    }
+    if sts && c.starts_with("nopermission") && raw.get(Key::AuthAction).is_none() && raw.get(Key::Action).is_none() {
+        return (Kind::AssumeRole, Some(Layer::Identity));
+    }
+    let explicit = raw.has(Key::NoPermissionType, "ExplicitDeny")
+        || has(Phrase::ExplicitDeny)
+        || raw.has(Key::Ec, "0003-00000201")
+        || (has(Phrase::BucketPolicy) && raw.get(Key::NoPermissionType).is_none());
+    if explicit {
+        return (Kind::ExplicitDeny, layer.or(Some(Layer::Identity)));
+    }
+    (Kind::MissingPermission, layer)
+}
+
+/// Codes that mean "a policy did not allow this".
+fn is_permission_code(c: &str) -> bool {
+    if matches!(c, "forbidden.riskcontrol" | "forbidden.notsupportram") {
+        return false;
+    }
+    c == "forbidden"
+        || c.starts_with("forbidden.ram")
+        || c.starts_with("forbbiden.ram")
+        || c.starts_with("forbidden.access")
+        || c.starts_with("forbidden.nopermission")
+        || c.starts_with("forbidden.unauthorized")
+        || c.starts_with("forbidden.subuser")
+        || c.starts_with("nopermission")
+        || c.starts_with("accessdenied")
+        || c.contains("notauthorized")
+        || c.contains("unauthorized")
+        || c.contains("permissiondenied")
+        || c.contains("nopermission")
+        || c == "statusforbidden"
+}
+
+/// The layer from `PolicyType`, else from the message.
+fn layer(raw: &RawError, phrases: &[Phrase]) -> Option<Layer> {
+    if let Some(pt) = raw.value(Key::PolicyType) {
+        let pt = pt.to_ascii_lowercase();
+        if pt.contains("control") {
+            return Some(Layer::ControlPolicy);
+        }
+        if pt.contains("session") {
+            return Some(Layer::SessionPolicy);
+        }
+        if pt.contains("assumerole") || pt.contains("trust") {
+            return Some(Layer::TrustPolicy);
+        }
+        if pt.contains("resourcebased") || pt.contains("bucket") {
+            return Some(Layer::ResourcePolicy);
+        }
+        if pt.contains("identity") {
+            return Some(Layer::Identity);
+        }
+    }
+    let has = |p: Phrase| phrases.contains(&p);
+    if has(Phrase::SessionPolicy) {
+        Some(Layer::SessionPolicy)
+    } else if has(Phrase::ControlPolicy) {
+        Some(Layer::ControlPolicy)
+    } else if has(Phrase::BucketPolicy) && raw.get(Key::NoPermissionType).is_none() {
+        Some(Layer::ResourcePolicy)
+    } else {
+        None
+    }
+}
+
+/// Whether the error comes from another cloud: its own marks, or marks elsewhere in a text with no Alibaba Cloud sign.
+fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
+    if let Some(c) = raw.value(Key::OtherCloud) {
+        return Some(c.to_string());
+    }
+    let alibaba = raw.fields.iter().any(|f| {
+        matches!(f.key, Key::HostId | Key::Host | Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction)
+            || (f.key == Key::Header && f.value != "exception")
+    });
+    if alibaba {
+        return None;
+    }
+    reading.context.iter().find(|f| f.key == Key::OtherCloud).map(|f| f.value.clone())
+}
+
+fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
+    let p = Principal {
+        kind: raw.value(Key::AuthPrincipalType).map(str::to_string),
+        name: raw.value(Key::AuthPrincipalDisplayName).map(str::to_string),
+        account: raw.value(Key::AuthPrincipalOwnerId).map(str::to_string),
+    };
+    if p.kind.is_none() && phrases.contains(&Phrase::RootMayNotAssume) {
+        return Some(Principal { kind: Some("RootUser".to_string()), ..p });
+    }
+    (p != Principal::default()).then_some(p)
+}
+
+/// The resource ARN the error names; for an OSS access denial, the bucket from the endpoint that answered.
+fn resource(raw: &RawError, product: Option<&str>, kind: Kind) -> Option<String> {
+    if let Some(r) = raw.value(Key::AuthResource).or_else(|| raw.value(Key::Resource)) {
+        return Some(r.to_string());
+    }
+    if product == Some("oss") && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
+        let host = raw.value(Key::HostId)?.to_ascii_lowercase();
+        let (bucket, rest) = host.split_once('.')?;
+        if rest.starts_with("oss-") && !bucket.starts_with("oss-") && !bucket.is_empty() && !bucket.contains('*') {
+            return Some(format!("acs:oss:*:*:{bucket}"));
+        }
+    }
+    None
+}
+
+/// The region from a `RegionId` or the endpoint (`ecs.cn-hangzhou.aliyuncs.com`, `bucket.oss-cn-beijing.aliyuncs.com`).
+fn region(raw: &RawError) -> Option<String> {
+    if let Some(r) = raw.value(Key::Region) {
+        return Some(r.to_string());
+    }
+    let hosts = raw.all(Key::HostId).chain(raw.all(Key::Host));
+    for h in hosts {
+        for label in h.value.to_ascii_lowercase().split('.') {
+            let label = label.strip_prefix("oss-").unwrap_or(label);
+            let mut parts = label.split('-');
+            let geo = parts.next().unwrap_or("");
+            if matches!(geo, "cn" | "ap" | "us" | "eu" | "me" | "na" | "sa" | "af") && parts.next().is_some() {
+                return Some(label.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Whether an API name reads (for the "ReadOnly is not enough" hint when the catalog has no access level).
+fn verb_reads(api: &str) -> bool {
+    ["Describe", "List", "Get", "Query", "Check", "Search", "Head", "Preview", "Validate"]
+        .iter()
+        .any(|v| api.starts_with(v))
+}
+
+fn confidence(f: &Finding, raw: &RawError, phrases: &[Phrase]) -> Confidence {
+    if raw.get(Key::AuthAction).is_some() || (f.code.is_some() && raw.get(Key::Action).is_some()) {
+        return Confidence::High;
+    }
+    if f.code.is_some() || (f.product.is_some() && !phrases.contains(&Phrase::Console)) {
+        return Confidence::Medium;
+    }
+    Confidence::Low
+}
+
+/// Where the server's string-to-sign and the user's first differ: (byte offset, server's text there, user's).
+fn string_to_sign_difference(raw: &RawError) -> Option<(usize, String, String)> {
+    let server = raw.value(Key::ServerStringToSign)?;
+    let client = raw.value(Key::ClientStringToSign)?;
+    let at = server.bytes().zip(client.bytes()).position(|(a, b)| a != b).unwrap_or(server.len().min(client.len()));
+    if server == client {
+        return None;
+    }
+    let show = |s: &str| crate::text::slice(s, at, at + 24).to_string();
+    Some((at, show(server), show(client)))
+}
+
+fn evidence(field: &str, start: usize, end: usize) -> Evidence {
+    Evidence { field: field.to_string(), start, end }
+}
+
+/// One finding per distinct error: the same kind, code, action and product seen again adds nothing but evidence.
+fn merge_or_push(findings: &mut Vec<Finding>, f: Finding) {
+    let same = findings.iter_mut().find(|g| {
+        g.kind == f.kind && g.code == f.code && g.actions.first() == f.actions.first() && (g.product == f.product || g.product.is_none() || f.product.is_none())
+    });
+    match same {
+        Some(g) => {
+            g.product = g.product.take().or(f.product);
+            g.resource = g.resource.take().or(f.resource);
+            g.principal = g.principal.take().or(f.principal);
+            g.request_id = g.request_id.take().or(f.request_id);
+            g.region = g.region.take().or(f.region);
+            g.api = g.api.take().or(f.api);
+        }
+        None => findings.push(f),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Finding {
+        let d = diagnose(text, &Catalog::empty());
+        assert_eq!(d.findings.len(), 1, "{text}\n{d:#?}");
+        d.findings.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn forbidden_ram_with_access_denied_detail() {
+        let f = one(r#"{"RequestId":"R1","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource, or this API doesn't support RAM.","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances","AuthPrincipalType":"SubUser","AuthPrincipalOwnerId":"1234","AuthPrincipalDisplayName":"2345","NoPermissionType":"ImplicitDeny","PolicyType":"AccountLevelIdentityBasedPolicy","EncodedDiagnosticMessage":"AQE="}}"#);
+        assert_eq!(f.kind, Kind::MissingPermission);
+        assert_eq!(f.code.as_deref(), Some("Forbidden.RAM"));
+        assert_eq!(f.product.as_deref(), Some("ecs"));
+        assert_eq!(f.actions, vec!["ecs:DescribeInstances"]);
+        let p = f.principal.unwrap();
+        assert_eq!((p.kind.as_deref(), p.name.as_deref(), p.account.as_deref()), (Some("SubUser"), Some("2345"), Some("1234")));
+        assert_eq!(f.layer, Some(Layer::Identity));
+        assert_eq!(f.request_id.as_deref(), Some("R1"));
+        assert_eq!(f.region.as_deref(), Some("cn-hangzhou"));
+        assert_eq!(f.confidence, Confidence::High);
+        let policy = f.grant.custom_policy.unwrap();
+        assert_eq!(policy["Statement"][0]["Action"][0], "ecs:DescribeInstances");
+        assert_eq!(policy["Statement"][0]["Resource"][0], "*");
+    }
+
+    #[test]
+    fn explicit_deny_gets_no_grant() {
+        let f = one(r#"{"Code":"NoPermission","accessDeniedDetail":{"authAction":"oss:PutObject","noPermissionType":"ExplicitDeny","policyType":"ControlPolicy"}}"#);
+        assert_eq!(f.kind, Kind::ExplicitDeny);
+        assert_eq!(f.layer, Some(Layer::ControlPolicy));
+        assert!(f.grant.custom_policy.is_none() && f.grant.system_policies.is_empty());
+        assert!(f.explanation.contains("control policy"), "{}", f.explanation);
+    }
+
+    #[test]
+    fn console_message_alone_asks_which_product() {
+        for text in [
+            "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.",
+            "权限不足，请联系主账号管理员授权",
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, Kind::MissingPermission);
+            assert_eq!(f.product, None);
+            assert!(f.likely_products.is_empty());
+            assert!(f.explanation.contains("console page"), "{}", f.explanation);
+            assert!(!f.explanation_zh.is_empty());
+        }
+    }
+
+    #[test]
+    fn credential_signature_and_token_errors_are_not_grants() {
+        for (text, kind) in [
+            ("ErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found.", Kind::BadCredentials),
+            ("SDK.ServerError\nErrorCode: SignatureDoesNotMatch\nMessage: Specified signature is not matched with our calculation.", Kind::Signature),
+            ("SDK.ServerError\nErrorCode: InvalidTimeStamp.Expired\nMessage: Specified time stamp or date header is expired.", Kind::Signature),
+            ("SDK.ServerError\nErrorCode: InvalidSecurityToken.Expired\nMessage: Specified SecurityToken is expired.", Kind::TokenExpired),
+            ("SDK.ServerError\nErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", Kind::Other),
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, kind, "{text}");
+            assert!(f.grant.system_policies.is_empty() && f.grant.custom_policy.is_none());
+        }
+    }
+
+    #[test]
+    fn sts_assume_role_cases() {
+        let f = one(r#"{"RequestId":"784B","HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"Roles may not be assumed by root accounts."}"#);
+        assert_eq!(f.kind, Kind::AssumeRole);
+        assert_eq!(f.principal.unwrap().kind.as_deref(), Some("RootUser"));
+        let f = one("ErrorCode: NoPermission\nMessage: No permission perform sts:AssumeRole on this Role. Maybe the role belongs to another account.");
+        assert_eq!((f.kind, f.layer), (Kind::AssumeRole, Some(Layer::TrustPolicy)));
+        let f = one(r#"{"HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"You are not authorized to do this action. You should be authorized by RAM."}"#);
+        assert_eq!(f.kind, Kind::AssumeRole);
+        assert_eq!(f.actions, vec!["sts:AssumeRole"]);
+    }
+
+    #[test]
+    fn action_and_resource_from_the_message() {
+        let f = one(r#"{"HttpStatus": 403, "RequestId": "75ED", "HostId": "ram.aliyuncs.com", "Code": "NoPermission", "Message": "You are not authorized to do this action. Resource: acs:ram:*:1986901577758888:role/* Action: ram:CreateRole"}"#);
+        assert_eq!(f.kind, Kind::MissingPermission);
+        assert_eq!(f.actions, vec!["ram:CreateRole"]);
+        assert_eq!(f.resource.as_deref(), Some("acs:ram:*:1986901577758888:role/*"));
+        assert_eq!(f.grant.custom_policy.unwrap()["Statement"][0]["Resource"][0], "acs:ram:*:1986901577758888:role/*");
+    }
+
+    #[test]
+    fn other_clouds_are_said_so() {
+        let f = one("An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::123456789012:user/bob is not authorized to perform: s3:GetObject on resource: \"arn:aws:s3:::b/k\"");
+        assert_eq!(f.kind, Kind::Other);
+        assert_eq!(f.other_cloud.as_deref(), Some("AWS"));
+        assert!(f.explanation.contains("AWS"));
+    }
+
+    #[test]
+    fn no_error_no_findings() {
+        assert!(diagnose("hello world\nall good", &Catalog::empty()).findings.is_empty());
+        assert!(diagnose("", &Catalog::empty()).findings.is_empty());
+    }
+
+    #[test]
+    fn terraform_log_gives_one_finding_per_failure() {
+        let block = |api: &str| format!("Error: [ERROR] terraform-provider-alicloud/alicloud/resource_alicloud_ram_role.go:1: Resource alicloud_ram_role {api} Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:\nSDK.ServerError\nErrorCode: NoPermission\nRecommend: https://error-center.aliyun.com/status/search?Keyword=NoPermission&source=PopGw\nRequestId: R\nMessage: You are not authorized to do this action. Resource: acs:ram:*:1:role/x Action: ram:{api}\n\n");
+        let text: String = ["CreateRole", "AttachPolicyToRole", "CreateRole", "GetRole"].iter().map(|a| block(a)).collect();
+        let d = diagnose(&text, &Catalog::empty());
+        let actions: Vec<_> = d.findings.iter().map(|f| f.actions[0].as_str()).collect();
+        assert_eq!(actions, ["ram:CreateRole", "ram:AttachPolicyToRole", "ram:GetRole"]);
+    }
 }

@@ -168,6 +168,12 @@ pub struct Finding {
     pub confidence: Confidence,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// True when `actions` were inferred (`product:Api` from an API name the catalog could not confirm).
+    #[serde(default)]
+    pub actions_inferred: bool,
+    /// The cloud the error comes from when it is not Alibaba Cloud (`AWS`, `Azure`, `Huawei Cloud`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_cloud: Option<String>,
     /// Products this may be about when `product` could not be known, most likely first.
     #[serde(default)]
     pub likely_products: Vec<ProductGuess>,
@@ -197,6 +203,8 @@ impl Finding {
             encoded_diagnostic_message: None,
             confidence: Confidence::Medium,
             evidence: Vec::new(),
+            actions_inferred: false,
+            other_cloud: None,
             likely_products: Vec::new(),
             explanation: String::new(),
             explanation_zh: String::new(),

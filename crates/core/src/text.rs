@@ -1,1 +1,374 @@
-//! One pass over the input: unescape, strip log prefixes, split into error blocks with byte spans.
+//! One pass over the input: where its lines and paragraphs are, which log prefixes to look past, and the small
+//! text helpers every reader shares (unescaping, char-boundary-safe cuts, word tests).
+//!
+//! Readers never copy the input: they work on byte offsets into it, so every field keeps the span that stated it
+//! (the page highlights those spans). All searches are for ASCII bytes, so every offset they return is a char
+//! boundary; the few cuts at arbitrary lengths go through [`floor_boundary`].
+
+/// The input with its line and paragraph structure.
+pub struct Text<'a> {
+    src: &'a str,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Paragraph number of each line: it grows by one after every blank line (a line with only a log prefix is blank).
+    paragraphs: Vec<u32>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(src: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_all(src.as_bytes(), b'\n').map(|i| i + 1));
+        let mut paragraphs = Vec::with_capacity(line_starts.len());
+        let mut para = 0u32;
+        let mut after_blank = false;
+        for (n, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(n + 1).map_or(src.len(), |&e| e - 1);
+            let blank = is_blank(&src[start + log_prefix_len(&src[start..end])..end]);
+            if blank {
+                after_blank = true;
+            } else if after_blank {
+                para += 1;
+                after_blank = false;
+            }
+            paragraphs.push(para);
+        }
+        Text { src, line_starts, paragraphs }
+    }
+
+    pub fn as_str(&self) -> &'a str {
+        self.src
+    }
+
+    pub fn len(&self) -> usize {
+        self.src.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.src.is_empty()
+    }
+
+    /// The line number of a byte offset.
+    pub fn line_of(&self, pos: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+
+    /// The paragraph number of a byte offset.
+    pub fn para_of(&self, pos: usize) -> u32 {
+        self.paragraphs[self.line_of(pos)]
+    }
+
+    /// Byte range of line `n` without its line break.
+    pub fn line_range(&self, n: usize) -> (usize, usize) {
+        let start = self.line_starts[n];
+        let end = self.line_starts.get(n + 1).map_or(self.src.len(), |&e| e - 1);
+        (start, end)
+    }
+
+    /// Byte range of the paragraph holding `pos`, capped at `max` bytes on each side of it.
+    pub fn paragraph_around(&self, pos: usize, max: usize) -> (usize, usize) {
+        let line = self.line_of(pos);
+        let para = self.paragraphs[line];
+        let mut first = line;
+        while first > 0 && self.paragraphs[first - 1] == para && pos - self.line_starts[first - 1] <= max {
+            first -= 1;
+        }
+        let mut last = line;
+        while last + 1 < self.line_starts.len() && self.paragraphs[last + 1] == para && self.line_starts[last + 1] - pos <= max {
+            last += 1;
+        }
+        (self.line_starts[first], self.line_range(last).1)
+    }
+}
+
+/// End of the logical line at `pos`: the next newline, or a literal `\n` / `\r` escape (error text is often pasted
+/// from inside a JSON string, where its line breaks are escapes).
+pub fn line_end(s: &str, pos: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = pos;
+    while i < b.len() {
+        match b[i] {
+            b'\n' | b'\r' => return i,
+            b'\\' if matches!(b.get(i + 1), Some(b'n' | b'r')) => return i,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+/// Length of a log prefix at the start of a line: Android logcat (`I/flutter ( 3569): `), timestamps
+/// (`2019/10/08 14:53:34 `, `[2023-05-10 14:37:58]`, ISO 8601), Terraform's box drawing (`│ `).
+pub fn log_prefix_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut i = 0;
+    // Terraform ≥ 0.15 frames diagnostics with box-drawing characters.
+    for frame in ["│", "╷", "╵"] {
+        if line.starts_with(frame) {
+            i = frame.len();
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            return i;
+        }
+    }
+    // logcat: `X/tag( pid): `
+    if b.len() > 3 && b[1] == b'/' && b[0].is_ascii_uppercase() {
+        if let Some(close) = line.find("): ") {
+            if close < 64 && line[..close].contains('(') {
+                return close + 3;
+            }
+        }
+    }
+    let bracket = b.first() == Some(&b'[');
+    if bracket {
+        i = 1;
+    }
+    let ts = timestamp_len(&b[i..]);
+    if ts == 0 {
+        return 0;
+    }
+    i += ts;
+    if bracket {
+        if b.get(i) != Some(&b']') {
+            return 0;
+        }
+        i += 1;
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// `YYYY-MM-DD[ T]HH:MM:SS[.fff][Z|±hh:mm]` with `-` or `/` between date parts; 0 when there is none.
+fn timestamp_len(b: &[u8]) -> usize {
+    let digits = |from: usize, n: usize| b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit);
+    if !(digits(0, 4) && matches!(b.get(4), Some(b'-' | b'/')) && digits(5, 2) && b.get(7) == b.get(4) && digits(8, 2)) {
+        return 0;
+    }
+    if !(matches!(b.get(10), Some(b' ' | b'T')) && digits(11, 2) && b.get(13) == Some(&b':') && digits(14, 2)) {
+        return 10;
+    }
+    let mut i = 16;
+    if b.get(i) == Some(&b':') && digits(i + 1, 2) {
+        i += 3;
+    }
+    if matches!(b.get(i), Some(b'.' | b',')) {
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    if b.get(i) == Some(&b'Z') {
+        i += 1;
+    } else if matches!(b.get(i), Some(b'+' | b'-')) && digits(i + 1, 2) {
+        i += 3;
+        if b.get(i) == Some(&b':') {
+            i += 1;
+        }
+        if digits(i, 2) {
+            i += 2;
+        }
+    }
+    i
+}
+
+fn is_blank(s: &str) -> bool {
+    s.bytes().all(|c| c.is_ascii_whitespace())
+}
+
+/// Offsets of every `needle` byte.
+pub fn memchr_all(hay: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
+    hay.iter().enumerate().filter(move |(_, &c)| c == needle).map(|(i, _)| i)
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The largest char boundary at or after `i`.
+pub fn ceil_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// `s[start..end]` widened to char boundaries; never panics.
+pub fn slice(s: &str, start: usize, end: usize) -> &str {
+    let start = floor_boundary(s, start.min(s.len()));
+    let end = ceil_boundary(s, end.clamp(start, s.len()));
+    &s[start..end]
+}
+
+/// Whether a byte can be part of an identifier (`Forbidden`, `x-oss-request-id`, `error_code`).
+pub fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'-'
+}
+
+/// Undoes one level of backslash escaping (`\"`, `\n`, `\t`, `\\`, `\/`, `\uXXXX`), and the XML entities.
+pub fn unescape(s: &str) -> String {
+    if !s.contains('\\') && !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => match chars.peek().map(|&(_, n)| n) {
+                Some('n') => {
+                    out.push('\n');
+                    chars.next();
+                }
+                Some('t') => {
+                    out.push('\t');
+                    chars.next();
+                }
+                Some('r') => {
+                    chars.next();
+                }
+                Some(n @ ('"' | '\'' | '\\' | '/')) => {
+                    out.push(n);
+                    chars.next();
+                }
+                Some('u') => {
+                    let hex = s.get(i + 2..i + 6).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+                    match hex.and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32) {
+                        Some(ch) => {
+                            out.push(ch);
+                            for _ in 0..5 {
+                                chars.next();
+                            }
+                        }
+                        None => out.push('\\'),
+                    }
+                }
+                _ => out.push('\\'),
+            },
+            '&' => {
+                let rest = &s[i..];
+                let entity = [("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&'), ("&quot;", '"'), ("&apos;", '\'')]
+                    .into_iter()
+                    .find(|(e, _)| rest.starts_with(e));
+                match entity {
+                    Some((e, ch)) => {
+                        out.push(ch);
+                        for _ in 1..e.len() {
+                            chars.next();
+                        }
+                    }
+                    None => out.push('&'),
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (invalid ones are kept as they are; the result is valid UTF-8 or lossily repaired).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = &b[i + 1..i + 3];
+            if let Some(v) = hex_byte(hex) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_byte(h: &[u8]) -> Option<u8> {
+    let digit = |c: u8| (c as char).to_digit(16);
+    Some((digit(h[0])? * 16 + digit(h[1])?) as u8)
+}
+
+/// Lowercases ASCII letters only, so byte offsets stay the same as in the original.
+pub fn ascii_lower(s: &str) -> String {
+    s.to_ascii_lowercase()
+}
+
+/// Every start offset of `needle` in `hay` (non-overlapping).
+pub fn find_all<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() || from > hay.len() {
+            return None;
+        }
+        let at = hay[from..].find(needle)? + from;
+        from = at + needle.len();
+        Some(at)
+    })
+}
+
+/// Whether `s` looks like an error code: `Forbidden.RAM`, `InvalidAccessKeyId.NotFound`, `CDN.00010198`,
+/// `0003-00000201` is not one (that is an OSS EC).
+pub fn is_code_like(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b.len() <= 128
+        && b[0].is_ascii_alphabetic()
+        && b.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+        && !b.iter().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_even_with_log_prefixes() {
+        let t = Text::new("a\nb\nI/flutter ( 3569): \nc\n\n\nd");
+        assert_eq!(t.para_of(0), 0);
+        assert_eq!(t.para_of(2), 0);
+        let c = t.as_str().find('c').unwrap();
+        assert_eq!(t.para_of(c), 1);
+        assert_eq!(t.para_of(t.len() - 1), 2);
+    }
+
+    #[test]
+    fn log_prefixes() {
+        assert_eq!(&"I/flutter ( 3569):   <Code>"[log_prefix_len("I/flutter ( 3569):   <Code>")..], "  <Code>");
+        assert_eq!(log_prefix_len("2019/10/08 14:53:34 Aliyun"), 20);
+        assert_eq!(log_prefix_len("[2023-05-10 14:37:58]获取"), 21);
+        assert_eq!(log_prefix_len("2024-01-02T03:04:05.123Z [ERROR] x"), 25);
+        assert_eq!(log_prefix_len("│ Error: x"), "│ ".len());
+        assert_eq!(log_prefix_len("Error: x"), 0);
+    }
+
+    #[test]
+    fn unescapes_one_level() {
+        assert_eq!(unescape(r#"a\"b\"\nc\\d\u003cE&lt;"#), "a\"b\"\nc\\d<E<");
+        assert_eq!(unescape("trailing\\"), "trailing\\");
+        assert_eq!(percent_decode("%7B%22a%22%7D%2"), "{\"a\"}%2");
+    }
+
+    #[test]
+    fn slices_never_split_chars() {
+        let s = "权限不足";
+        assert_eq!(slice(s, 1, 4), "权限");
+        assert_eq!(floor_boundary(s, 5), 3);
+    }
+}

@@ -1,1 +1,155 @@
-//! Readers: one file per error format, each turning a block of text into a `RawError`. No catalog, no policy.
+//! Readers: turn error text into [`RawError`]s — fields with the byte spans that stated them. No catalog, no policy.
+//!
+//! People paste mixtures: a Terraform header around a Go SDK block, a Tea error whose `Data:` is JSON, an OSS XML
+//! body escaped inside a Node stack. So the readers do not each claim a whole block; each one recognises its own
+//! syntax wherever it occurs and emits [`Field`]s, and [`group`] assembles fields into errors by structure
+//! (the same `{…}` or `<Error>` element, the same line, the same paragraph).
+//!
+//! - [`fields`]: `Key: value`, `"Key": "value"`, `{u'Key': u'v'}`, `Key:"v"` (Go `%#v`), `Key=v` (OSS SDK), `[Key]: v`,
+//!   `map[k:v …]` (Go), `Code : Message` (.NET / Java v1), `Error:Code` (Python aliyunsdkcore).
+//! - [`xml`]: `<Error><Code>…</Code>…<AccessDeniedDetail>…</AccessDeniedDetail></Error>` (OSS).
+//! - [`headers`]: lines that open an error (`SDK.ServerError`, `Aliyun API Error:`, Terraform `[ERROR] … <Api> Failed!!!`,
+//!   `ERROR:` of the `aliyun` CLI, `…Exception:`, `FC<Code>Error:`), the API they name, and product hints around them
+//!   (Terraform resource types and file names, Packer builders, SDK package names, hosts, `product=` links).
+//! - [`phrases`]: known sentences (English and Chinese) that say what happened even without a code, and the
+//!   action/resource they carry (`Resource: … Action: …`, `perform 'fc:X' on resource '…'`, `for action cs:X`).
+
+pub mod fields;
+pub mod group;
+pub mod headers;
+pub mod phrases;
+pub mod xml;
+
+use crate::text::Text;
+
+/// What a field says. The names are the engine's, not any one format's: `ErrorCode`, `code`, `error_code`, `Code`
+/// and `<Code>` are all [`Key::Code`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Code,
+    Message,
+    RequestId,
+    /// `HostId`: the endpoint that answered (`ecs.cn-hangzhou.aliyuncs.com`, `bucket.oss-cn-hangzhou.aliyuncs.com`).
+    HostId,
+    /// Any other Alibaba Cloud host seen in a URL near the error.
+    Host,
+    Recommend,
+    /// HTTP status (`HttpStatus`, `StatusCode`, `Status Code`, `HTTP Status`, a numeric `code:` of Tea errors).
+    Status,
+    /// OSS error code family (`EC`: `0003-00000201`).
+    Ec,
+    AuthAction,
+    AuthResource,
+    AuthPrincipalType,
+    AuthPrincipalOwnerId,
+    AuthPrincipalDisplayName,
+    NoPermissionType,
+    PolicyType,
+    EncodedDiagnosticMessage,
+    /// A RAM action named in a message (`Action: ram:CreateRole`, `perform 'fc:GetService'`).
+    Action,
+    /// A resource ARN named in a message.
+    Resource,
+    /// The API that failed (`DescribeInstances`), from a Terraform header, an `Action=` parameter, an SDK class name.
+    Api,
+    /// A product named by structure around the error (a `product=` link, an SDK package, a Terraform resource type,
+    /// a Packer builder, a `server: AliyunOSS` header, the OSS XML shape). The value is a product code or RAM code.
+    ProductHint,
+    /// A product suggested by context rather than stated: a Terraform resource type or provider file
+    /// (`alicloud_cs_serverless_kubernetes`), a Packer builder (`alicloud-ecs` → `alicloud_ecs`), an ACME client
+    /// (→ `alidns`), the OSS XML shape. Used when nothing stronger names the product.
+    ProductContext,
+    /// A service role named near the error (`AliyunECIContainerGroupRole`, `AliyunServiceRoleForECS`).
+    RoleName,
+    /// The string-to-sign the server computed, as quoted in a signature error.
+    ServerStringToSign,
+    /// A string-to-sign from the user's own logs, to compare with the server's.
+    ClientStringToSign,
+    /// `RegionId` / region from a host.
+    Region,
+    /// A line that opens an error block (value: which kind of header).
+    Header,
+    /// A known sentence; the value is the [`phrases::Phrase`] name.
+    Phrase,
+    /// A sign that the error comes from another cloud; the value names the cloud.
+    OtherCloud,
+}
+
+/// One fact read from the text, with where it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub key: Key,
+    /// The value, unquoted and unescaped.
+    pub value: String,
+    /// Byte span of the value in the input (for highlighting).
+    pub start: usize,
+    pub end: usize,
+    /// Structure the field was read from: the same id for all fields of one `{…}` object or `<Error>` element.
+    pub container: Option<usize>,
+}
+
+impl Field {
+    pub fn new(key: Key, value: impl Into<String>, start: usize, end: usize) -> Self {
+        Field { key, value: value.into(), start, end, container: None }
+    }
+}
+
+/// One error as the text states it: its fields, nothing concluded yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawError {
+    pub fields: Vec<Field>,
+    /// Byte span of the whole error in the input.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl RawError {
+    /// The first field with this key.
+    pub fn get(&self, key: Key) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The first value with this key.
+    pub fn value(&self, key: Key) -> Option<&str> {
+        self.get(key).map(|f| f.value.as_str())
+    }
+
+    /// All fields with this key, in text order.
+    pub fn all(&self, key: Key) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(move |f| f.key == key)
+    }
+
+    /// Whether any field with this key has this value (ASCII case-insensitive).
+    pub fn has(&self, key: Key, value: &str) -> bool {
+        self.all(key).any(|f| f.value.eq_ignore_ascii_case(value))
+    }
+
+    /// Every message-like text of the error, lowercased, for classification: messages and phrases.
+    pub fn message_text(&self) -> String {
+        let mut s = String::new();
+        for f in self.fields.iter().filter(|f| matches!(f.key, Key::Message | Key::Phrase)) {
+            s.push_str(&f.value.to_lowercase());
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// Everything read from one text.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The errors, in text order.
+    pub errors: Vec<RawError>,
+    /// Product hints and other clouds' marks anywhere in the text, for errors that carry none themselves.
+    pub context: Vec<Field>,
+}
+
+/// Reads every error in the text.
+pub fn read(text: &Text) -> Reading {
+    let mut found = Vec::new();
+    fields::scan(text, &mut found);
+    xml::scan(text, &mut found);
+    headers::scan(text, &mut found);
+    phrases::scan(text, &mut found);
+    group::assemble(text, found)
+}

@@ -1,0 +1,95 @@
+//! `ram-doctor diagnose`, run as a real process.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ram-doctor"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(args: &[&str], stdin: &str) -> Value {
+    let out = run(args, stdin);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("--json prints JSON")
+}
+
+const FORBIDDEN_RAM: &str = r#"2024-05-01 10:00:00 request failed: {"RequestId":"ABCD-1234","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource, or this API doesn't support RAM.","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances","AuthPrincipalType":"SubUser","AuthPrincipalOwnerId":"1xxxx","AuthPrincipalDisplayName":"2xxxx","NoPermissionType":"ImplicitDeny","PolicyType":"AccountLevelIdentityBasedPolicy","EncodedDiagnosticMessage":"AQEAAAAAY+gzDZ=="}}"#;
+
+#[test]
+fn json_keeps_the_contract() {
+    let v = json(&["diagnose", "--json"], FORBIDDEN_RAM);
+    let f = &v["findings"][0];
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(f["kind"], "missing-permission");
+    assert_eq!(f["code"], "Forbidden.RAM");
+    assert_eq!(f["product"], "ecs");
+    assert_eq!(f["actions"][0], "ecs:DescribeInstances");
+    assert_eq!(f["resource"], Value::Null);
+    assert_eq!(f["principal"]["type"], "SubUser");
+    assert_eq!(f["principal"]["name"], "2xxxx");
+    assert_eq!(f["principal"]["account"], "1xxxx");
+    assert_eq!(f["policy_type"], "AccountLevelIdentityBasedPolicy");
+    assert_eq!(f["request_id"], "ABCD-1234");
+    assert!(f["explanation"].as_str().unwrap().contains("ecs:DescribeInstances"));
+    assert!(f["grant"]["system_policies"].is_array());
+    let policy = &f["grant"]["custom_policy"];
+    assert_eq!(policy["Version"], "1");
+    assert_eq!(policy["Statement"][0]["Effect"], "Allow");
+    assert_eq!(policy["Statement"][0]["Action"][0], "ecs:DescribeInstances");
+    assert_eq!(policy["Statement"][0]["Resource"][0], "*");
+}
+
+#[test]
+fn console_messages_in_english_and_chinese() {
+    for text in [
+        "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.",
+        "权限不足，请联系主账号管理员授权",
+    ] {
+        let v = json(&["diagnose", "--json", "-"], text);
+        assert_eq!(v["findings"][0]["kind"], "missing-permission", "{text}");
+        assert!(!v["findings"][0]["explanation_zh"].as_str().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn text_without_an_error_has_no_findings() {
+    let v = json(&["diagnose", "--json"], "deploy finished in 3.2s\nall checks green\n");
+    assert_eq!(v["findings"], Value::Array(vec![]));
+}
+
+#[test]
+fn human_output_is_plain_when_piped() {
+    let out = run(&["diagnose"], FORBIDDEN_RAM);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("missing-permission") && text.contains("Forbidden.RAM") && text.contains("ecs:DescribeInstances"));
+    assert!(!text.contains('\x1b'), "no colour codes when stdout is not a terminal");
+    let zh = String::from_utf8(run(&["diagnose", "--zh"], FORBIDDEN_RAM).stdout).unwrap();
+    assert!(zh.contains("权限"));
+}
+
+#[test]
+fn reads_a_file_and_refuses_a_missing_one() {
+    let dir = std::env::temp_dir().join(format!("ram-doctor-diagnose-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("error.txt");
+    std::fs::write(&file, "SDK.ServerError\nErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found.\n").unwrap();
+    let v = json(&["diagnose", "--json", file.to_str().unwrap()], "");
+    assert_eq!(v["findings"][0]["kind"], "bad-credentials");
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    let out = run(&["diagnose", dir.join("missing.txt").to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}

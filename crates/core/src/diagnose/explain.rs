@@ -1,0 +1,252 @@
+//! The finding in words, English and Simplified Chinese: what happened, and the next step.
+//! Renders facts already decided; it never re-derives a kind.
+
+use crate::finding::{Finding, Kind, Layer};
+use crate::read::phrases::Phrase;
+
+/// What the explanation may mention beyond the finding itself.
+pub struct Facts<'a> {
+    pub finding: &'a Finding,
+    pub phrases: &'a [Phrase],
+    /// The denied action writes (so a ReadOnly policy is not enough).
+    pub writes: bool,
+    /// Where the server's string-to-sign and the user's differ: (offset, server's text, user's text).
+    pub string_to_sign: Option<(usize, String, String)>,
+    pub service_role: Option<String>,
+    pub ec: Option<&'a str>,
+}
+
+/// (English, Chinese).
+pub fn explain(facts: &Facts) -> (String, String) {
+    let f = facts.finding;
+    let mut en = Vec::new();
+    let mut zh = Vec::new();
+    let has = |p: Phrase| facts.phrases.contains(&p);
+    let what_en = match f.actions.as_slice() {
+        [] => match &f.product {
+            Some(p) => format!("an operation of {p}"),
+            None => "this operation".to_string(),
+        },
+        [one] => one.clone(),
+        many => many.join(", "),
+    };
+    let what_zh = if f.actions.is_empty() { f.product.as_ref().map_or("该操作".to_string(), |p| format!("{p} 的操作")) } else { f.actions.join("、") };
+    let who_en = principal_en(f);
+    let who_zh = principal_zh(f);
+
+    match f.kind {
+        Kind::MissingPermission => {
+            let (layer_en, layer_zh) = match f.layer {
+                Some(Layer::SessionPolicy) => (
+                    " The STS session policy passed to AssumeRole does not allow it: add the action to that policy (granting the role more does not help).",
+                    " AssumeRole 时传入的 STS 会话策略（Policy 参数）未允许此操作：请在该会话策略中加入此操作（给角色授予更多权限无效）。",
+                ),
+                Some(Layer::ControlPolicy) => (
+                    " A Resource Directory control policy does not allow it: ask your resource directory administrator.",
+                    " 资源目录管控策略未允许此操作：请联系资源目录管理员。",
+                ),
+                Some(Layer::ResourcePolicy) => (
+                    " The resource's own policy (e.g. the OSS bucket policy or ACL) does not allow it.",
+                    " 资源自身的策略（如 OSS Bucket Policy 或 ACL）未允许此操作。",
+                ),
+                _ => ("", ""),
+            };
+            en.push(format!("{} is not allowed to perform {what_en}: no policy allows it.{layer_en}", capitalize(&who_en)));
+            zh.push(format!("{who_zh}没有执行 {what_zh} 的权限：没有任何策略允许它。{layer_zh}"));
+            if has(Phrase::BucketAcl) {
+                en.push("The bucket is private: sign the request with an identity allowed to read it (an anonymous request is refused).".into());
+                zh.push("该 Bucket 为私有：请用有读取权限的身份签名请求（匿名请求会被拒绝）。".into());
+            }
+            if f.product.is_none() {
+                if f.likely_products.is_empty() {
+                    en.push("The text does not say which product this is. Which console page showed this message? Paste its title or URL together with the message.".into());
+                    zh.push("文本中看不出是哪个云产品。这条提示出现在哪个控制台页面？请把页面标题或网址和提示一起粘贴。".into());
+                } else {
+                    let names: Vec<String> = f.likely_products.iter().take(3).map(|g| format!("{} ({})", g.product, g.reason)).collect();
+                    en.push(format!("The product is not stated; it is probably one of: {}. Which console page showed it?", names.join("; ")));
+                    zh.push(format!("文本未写明产品，可能是：{}。请确认出现提示的控制台页面。", names.join("；")));
+                }
+            }
+            match f.grant.system_policies.as_slice() {
+                [] => {}
+                [one] => {
+                    en.push(format!("Fix: attach the system policy {one} to {who_en}, or the custom policy below."));
+                    zh.push(format!("修复：为{who_zh}授予系统策略 {one}，或使用下方的自定义策略。"));
+                }
+                [ro, full, ..] => {
+                    en.push(format!("Fix: attach {ro} (read-only) or {full} (full access) to {who_en}, or, narrower, the custom policy below."));
+                    zh.push(format!("修复：为{who_zh}授予 {ro}（只读）或 {full}（完全访问），或更精细地使用下方的自定义策略。"));
+                }
+            }
+            if f.grant.system_policies.is_empty() && f.grant.custom_policy.is_some() {
+                en.push(format!("Fix: attach the custom policy below, which allows {what_en}."));
+                zh.push(format!("修复：授予下方允许 {what_zh} 的自定义策略。"));
+            }
+            if facts.writes && f.grant.system_policies.len() >= 2 {
+                en.push(format!("{} writes, so the ReadOnly policy is not enough.", what_en));
+                zh.push(format!("{} 是写操作，只读策略不够。", what_zh));
+            }
+            if f.actions_inferred {
+                en.push("The action name was inferred from the API name; check it in the product's RAM authorization table.".into());
+                zh.push("操作名是根据 API 名推断的，请在该产品的 RAM 授权信息中核对。".into());
+            }
+        }
+        Kind::ExplicitDeny => {
+            let (where_en, where_zh) = match f.layer {
+                Some(Layer::ControlPolicy) => ("a Resource Directory control policy", "资源目录管控策略"),
+                Some(Layer::SessionPolicy) => ("the STS session policy", "STS 会话策略"),
+                Some(Layer::ResourcePolicy) => ("the resource's policy (e.g. the bucket policy)", "资源策略（如 Bucket Policy）"),
+                Some(Layer::TrustPolicy) => ("the role's trust policy", "角色的信任策略"),
+                _ => ("a policy attached to the identity (or its groups)", "身份（或其所在用户组）上的策略"),
+            };
+            en.push(format!("An explicit Deny in {where_en} refuses {what_en} for {who_en}. Granting more does not help: a Deny wins over every Allow. Remove or narrow that Deny statement (its administrator must do it)."));
+            zh.push(format!("{where_zh}中的显式拒绝（Deny）语句拒绝了{who_zh}执行 {what_zh}。再授权也无效：Deny 优先于任何 Allow。请删除或收窄该 Deny 语句（由管理该策略的人操作）。"));
+        }
+        Kind::AssumeRole => {
+            if has(Phrase::RootMayNotAssume) {
+                en.push("A root account cannot assume a RAM role. Call AssumeRole with a RAM user's AccessKey instead.".into());
+                zh.push("主账号（root）不能扮演 RAM 角色。请改用 RAM 用户的 AccessKey 调用 AssumeRole。".into());
+            } else if f.layer == Some(Layer::TrustPolicy) || has(Phrase::TrustPolicy) {
+                en.push("The role's trust policy does not let this caller assume it (or the role belongs to another account). Edit the role's trust policy so its Principal names the caller's account or RAM user.".into());
+                zh.push("角色的信任策略不允许该调用者扮演它（或角色属于其他账号）。请修改角色信任策略，在 Principal 中加入调用者的账号或 RAM 用户。".into());
+            } else if f.code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("EntityNotExist.Role")) {
+                en.push("The role in RoleArn does not exist. Check the account ID and role name in the ARN (acs:ram::<account>:role/<name>).".into());
+                zh.push("RoleArn 中的角色不存在。请检查 ARN 中的账号 ID 与角色名（acs:ram::<账号>:role/<名称>）。".into());
+            } else if f.code.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("policygrammar")) {
+                en.push("The session Policy passed to AssumeRole is not a valid policy document. Fix its JSON and grammar (Version \"1\", Statement with Effect/Action/Resource).".into());
+                zh.push("AssumeRole 传入的会话策略（Policy）格式不合法。请修正其 JSON 与语法（Version \"1\"，Statement 含 Effect/Action/Resource）。".into());
+            } else {
+                en.push(format!("{} may not call sts:AssumeRole. Attach AliyunSTSAssumeRoleAccess, or a policy allowing sts:AssumeRole on the role's ARN, to the caller.", capitalize(&who_en)));
+                zh.push(format!("{who_zh}没有调用 sts:AssumeRole 的权限。请为调用者授予 AliyunSTSAssumeRoleAccess，或允许对该角色 ARN 执行 sts:AssumeRole 的策略。"));
+            }
+        }
+        Kind::ServiceRoleMissing => {
+            let role = facts.service_role.as_deref().unwrap_or("the service role");
+            let product = f.product.as_deref().unwrap_or("the product");
+            en.push(format!("{product} needs {role} and it is missing or not authorized. Authorize it once (the console's one-click authorization page), or create the service-linked role; the account doing so needs ram:CreateServiceLinkedRole. Then retry."));
+            zh.push(format!("{product} 需要服务角色 {role}，但它不存在或未授权。请先完成一次授权（控制台的一键授权页面），或创建服务关联角色（操作者需要 ram:CreateServiceLinkedRole 权限），然后重试。"));
+        }
+        Kind::BadCredentials => {
+            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            if has(Phrase::AccessKeyDisabled) || code.ends_with(".inactive") {
+                en.push("The AccessKey is disabled. Enable it in the RAM console or use an active one.".into());
+                zh.push("该 AccessKey 已被禁用。请在 RAM 控制台启用，或改用有效的 AccessKey。".into());
+            } else if has(Phrase::TokenMissing) || code.starts_with("missingsecuritytoken") {
+                en.push("This is an STS AccessKey (it starts with STS.): send its SecurityToken with every request.".into());
+                zh.push("这是 STS 临时 AccessKey（以 STS. 开头）：每个请求都必须带上对应的 SecurityToken。".into());
+            } else if code.contains("mismatchwithaccesskey") {
+                en.push("The SecurityToken does not belong to this AccessKey ID: use the AccessKeyId, AccessKeySecret and SecurityToken from the same AssumeRole response.".into());
+                zh.push("SecurityToken 与 AccessKey ID 不匹配：请使用同一次 AssumeRole 返回的 AccessKeyId、AccessKeySecret 与 SecurityToken。".into());
+            } else if code.starts_with("invalidsecuritytoken") {
+                en.push("The SecurityToken is malformed: pass it exactly as STS returned it (no truncation, quotes or spaces).".into());
+                zh.push("SecurityToken 格式错误：请原样传入 STS 返回的值（不要截断、加引号或空格）。".into());
+            } else {
+                en.push("The AccessKey ID is not known to Alibaba Cloud: check for typos, spaces or brackets around it, a deleted key, or a key from another site (China vs. international). No permission grant fixes this.".into());
+                zh.push("阿里云找不到该 AccessKey ID：请检查是否有拼写错误、多余的空格或括号、密钥已删除，或用错了站点（中国站/国际站）。授权无法解决此问题。".into());
+            }
+        }
+        Kind::Signature => {
+            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            if has(Phrase::ClockSkew) || code.contains("timestamp") || code == "requesttimetooskewed" {
+                en.push("The request time is too far from the server's (more than 15 minutes): synchronise the machine's clock (NTP) and send the time in UTC.".into());
+                zh.push("请求时间与服务器时间相差过大（超过 15 分钟）：请同步本机时钟（NTP），并使用 UTC 时间。".into());
+            } else if code.starts_with("signaturenonceused") {
+                en.push("A SignatureNonce was used twice: send a fresh random nonce with every request (retries too).".into());
+                zh.push("SignatureNonce 被重复使用：每个请求（包括重试）都要使用新的随机值。".into());
+            } else {
+                en.push("The signature does not match the server's: the AccessKey secret is wrong, or the request was signed differently than it was sent (special characters encoded differently, parameters changed after signing). No permission grant fixes this.".into());
+                zh.push("签名与服务器计算的不一致：AccessKey Secret 错误，或签名的内容与实际发送的不同（特殊字符编码不同、签名后又修改了参数）。授权无法解决此问题。".into());
+            }
+            match &facts.string_to_sign {
+                Some((at, server, client)) => {
+                    en.push(format!("Your string-to-sign differs from the server's at byte {at}: the server has “{server}”, yours has “{client}”."));
+                    zh.push(format!("你的待签名字符串与服务器的在第 {at} 字节处不同：服务器为“{server}”，你的为“{client}”。"));
+                }
+                None if f.evidence.iter().any(|e| e.field == "message") && has(Phrase::SignatureMismatch) => {
+                    en.push("If the server quoted its string-to-sign, compare it with the one your client computed (paste both to see where they differ).".into());
+                    zh.push("如果服务器返回了它的待签名字符串，请与客户端计算的对比（把两者一起粘贴即可看到差异）。".into());
+                }
+                None => {}
+            }
+        }
+        Kind::TokenExpired => {
+            if has(Phrase::RequestExpired) {
+                en.push("The signed URL or request has expired: sign it again, with a longer expiry if needed.".into());
+                zh.push("签名 URL 或请求已过期：请重新签名，必要时延长有效期。".into());
+            } else {
+                en.push("The STS token has expired: get new credentials (call AssumeRole again) and refresh them before they expire.".into());
+                zh.push("STS 临时凭证已过期：请重新获取（再次调用 AssumeRole），并在过期前刷新。".into());
+            }
+        }
+        Kind::NotActivated => {
+            let product = f.product.as_deref().unwrap_or("The service");
+            en.push(format!("{product} is not activated (or not purchased) for this account. Activate it once in its console; no RAM grant fixes this."));
+            zh.push(format!("该账号尚未开通（或未购买）{product}。请在其控制台开通一次；授权无法解决此问题。"));
+        }
+        Kind::Other => {
+            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            if let Some(cloud) = &f.other_cloud {
+                en.push(format!("This error comes from {cloud}, not Alibaba Cloud: RAM policies cannot fix it. Use {cloud}'s own access management."));
+                zh.push(format!("这个错误来自 {cloud}，不是阿里云：RAM 策略无法解决，请使用 {cloud} 自己的权限管理。"));
+            } else if code.starts_with("throttling") || has(Phrase::Throttling) {
+                en.push("The request was rate-limited (flow control), not refused for permissions: retry with backoff or call less often.".into());
+                zh.push("请求被限流，并非权限问题：请退避重试或降低调用频率。".into());
+            } else if code == "forbidden.riskcontrol" {
+                en.push("Alibaba Cloud's risk control blocked the operation; it is not a RAM permission. Complete the account verification or open a support ticket.".into());
+                zh.push("操作被阿里云风控系统拦截，并非 RAM 权限问题。请完成账号实名认证或提交工单。".into());
+            } else if code == "forbidden.notsupportram" {
+                en.push("This API cannot be called by RAM identities at all: use the root account or another API.".into());
+                zh.push("此 API 不支持 RAM 身份调用：请使用主账号或其他 API。".into());
+            } else if has(Phrase::Network) {
+                en.push("The request did not get an answer (timeout or network/DNS failure): check the endpoint, the region, and the network path. It is not about permissions.".into());
+                zh.push("请求没有得到响应（超时或网络/DNS 故障）：请检查 Endpoint、地域和网络，与权限无关。".into());
+            } else {
+                let c = f.code.as_deref().unwrap_or("this error");
+                en.push(format!("{c} is not about permissions or credentials: fix the request (parameters, region, resource state). No RAM grant will help."));
+                zh.push(format!("{c} 与权限或凭证无关：请修正请求本身（参数、地域、资源状态）。授权无法解决。"));
+            }
+        }
+    }
+    if f.encoded_diagnostic_message.is_some() && matches!(f.kind, Kind::MissingPermission | Kind::ExplicitDeny) {
+        en.push("For the full reasoning, decode EncodedDiagnosticMessage with ram:DecodeDiagnosticMessage.".into());
+        zh.push("如需完整原因，可用 ram:DecodeDiagnosticMessage 解码 EncodedDiagnosticMessage。".into());
+    }
+    if let Some(ec) = facts.ec {
+        en.push(format!("OSS error code {ec}: see https://api.aliyun.com/troubleshoot?q={ec}"));
+        zh.push(format!("OSS 错误码 {ec}：见 https://api.aliyun.com/troubleshoot?q={ec}"));
+    }
+    (en.join(" "), zh.join(""))
+}
+
+fn principal_en(f: &Finding) -> String {
+    match f.principal.as_ref() {
+        Some(p) => match (p.kind.as_deref(), p.name.as_deref()) {
+            (Some("SubUser"), Some(n)) => format!("RAM user {n}"),
+            (Some("AssumedRoleUser"), Some(n)) => format!("role session {n}"),
+            (Some(k), Some(n)) => format!("{k} {n}"),
+            (Some("SubUser"), None) => "the RAM user".to_string(),
+            (Some("AssumedRoleUser"), None) => "the role session".to_string(),
+            (None, Some(n)) => n.to_string(),
+            _ => "the caller".to_string(),
+        },
+        None => "the caller".to_string(),
+    }
+}
+
+/// First letter upper-cased, for a name that starts a sentence.
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
+}
+
+fn principal_zh(f: &Finding) -> String {
+    match f.principal.as_ref() {
+        Some(p) => match (p.kind.as_deref(), p.name.as_deref()) {
+            (Some("SubUser"), Some(n)) => format!("RAM 用户 {n} "),
+            (Some("AssumedRoleUser"), Some(n)) => format!("角色会话 {n} "),
+            (_, Some(n)) => format!("{n} "),
+            _ => "调用者".to_string(),
+        },
+        None => "调用者".to_string(),
+    }
+}

@@ -1,0 +1,285 @@
+//! Which product an error is about: stated (an action prefix, an ARN), structural (the host that answered, an SDK
+//! package, a `product=` link, the OSS XML shape), or contextual (Terraform resource types, Packer builders, product
+//! names near a console message).
+
+use crate::finding::{Kind, ProductGuess};
+use crate::read::{Field, Key, RawError};
+use crate::text::{self, Text};
+use crate::Catalog;
+
+/// The product chosen for an error and the span that said so.
+pub struct Pick {
+    pub ram_code: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Pick {
+    fn at(ram_code: String, f: &Field) -> Self {
+        Pick { ram_code, start: f.start, end: f.end }
+    }
+}
+
+/// The product of an error, strongest evidence first; `context` is the whole text's hints (for a lone error).
+pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) -> Option<Pick> {
+    for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)) {
+        if let Some((p, _)) = f.value.split_once(':') {
+            return Some(Pick::at(p.to_ascii_lowercase(), f));
+        }
+    }
+    for f in raw.all(Key::AuthResource).chain(raw.all(Key::Resource)) {
+        if let Some(svc) = f.value.strip_prefix("acs:").and_then(|r| r.split(':').next()).filter(|s| !s.is_empty()) {
+            return Some(Pick::at(svc.to_ascii_lowercase(), f));
+        }
+    }
+    if kind == Kind::ServiceRoleMissing {
+        if let Some(code) = raw.get(Key::Code) {
+            if let Some(role) = catalog.service_role_for_error(&code.value) {
+                return Some(Pick::at(role.product.clone(), code));
+            }
+            if let Some((_, name)) = code.value.split_once('.') {
+                if let Some(p) = role_product(name, catalog) {
+                    return Some(Pick::at(p, code));
+                }
+            }
+        }
+        for f in raw.all(Key::RoleName) {
+            if let Some(p) = role_product(&f.value, catalog) {
+                return Some(Pick::at(p, f));
+            }
+        }
+    }
+    for f in raw.all(Key::HostId) {
+        if let Some(p) = host_product(&f.value, catalog) {
+            return Some(Pick::at(p, f));
+        }
+    }
+    for f in raw.all(Key::ProductHint) {
+        return Some(Pick::at(code_product(&f.value, catalog), f));
+    }
+    for f in raw.all(Key::Host) {
+        if let Some(p) = host_product(&f.value, catalog) {
+            return Some(Pick::at(p, f));
+        }
+    }
+    // An `<Error>` XML body with nothing else to go on: OSS is the service that answers in this shape.
+    if let Some(f) = raw.all(Key::Header).find(|f| f.value == "xml-error") {
+        return Some(Pick::at("oss".to_string(), f));
+    }
+    for f in raw.all(Key::ProductContext) {
+        if let Some(p) = context_product(&f.value, catalog) {
+            return Some(Pick::at(p, f));
+        }
+    }
+    for key in [Key::ProductHint, Key::ProductContext] {
+        for f in context.iter().filter(|f| f.key == key) {
+            let p = if key == Key::ProductHint { Some(code_product(&f.value, catalog)) } else { context_product(&f.value, catalog) };
+            if let Some(p) = p {
+                return Some(Pick::at(p, f));
+            }
+        }
+    }
+    None
+}
+
+/// A product code or RAM code as the catalog knows it (`Dysmsapi` → `dysms`), else lowercased.
+fn code_product(code: &str, catalog: &Catalog) -> String {
+    catalog.product(code).map_or_else(|| code.to_ascii_lowercase(), |p| p.ram_code.clone())
+}
+
+/// The product serving a host.
+pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
+    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
+    if h.is_empty() || h.contains('*') {
+        return None;
+    }
+    if let Some(p) = catalog.product_by_host(&h) {
+        return Some(p.ram_code.clone());
+    }
+    let labels: Vec<&str> = h.split('.').collect();
+    // OSS endpoints: `bucket.oss-cn-hangzhou.aliyuncs.com`, `oss-cn-hangzhou.aliyuncs.com`, `oss-accelerate…`.
+    if labels.iter().any(|l| *l == "oss" || l.starts_with("oss-")) {
+        return Some("oss".to_string());
+    }
+    let first = *labels.first()?;
+    if labels.len() < 3 || matches!(first, "api" | "help" | "www" | "home" | "next" | "signin" | "error-center" | "usercenter2" | "account") {
+        return None;
+    }
+    // `ecs-cn-hangzhou` (old regional endpoints) → `ecs`.
+    let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"].iter().find_map(|r| first.split_once(r).map(|(c, _)| c)).unwrap_or(first);
+    if code.is_empty() || !code.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+        return None;
+    }
+    Some(code_product(code, catalog))
+}
+
+/// The product behind a Terraform resource type or provider file (`alicloud_cs_serverless_kubernetes`,
+/// `alicloud_instance_types`, `alicloud_ecs` from the Packer builder `alicloud-ecs`), or a plain code.
+fn context_product(v: &str, catalog: &Catalog) -> Option<String> {
+    let Some(rest) = v.strip_prefix("alicloud_") else {
+        return Some(code_product(v, catalog));
+    };
+    let parts: Vec<&str> = rest.split('_').filter(|p| !p.is_empty()).collect();
+    // Longest prefix the catalog knows: `cs_serverless_kubernetes` → `cs`.
+    for n in (1..=parts.len().min(3)).rev() {
+        let candidate = parts[..n].join("_");
+        if let Some(p) = catalog.product(&candidate) {
+            return Some(p.ram_code.clone());
+        }
+    }
+    // Terraform names whose first word is not the service's code.
+    let first = *parts.first()?;
+    let alias = match first {
+        "instance" | "instances" | "disk" | "disks" | "image" | "images" | "security" | "key" | "ecs" | "zones" | "launch" | "auto" => "ecs",
+        "db" => "rds",
+        "vswitch" | "vswitches" | "route" | "nat" | "vpc" | "vpcs" | "eip" | "network" | "havip" | "forward" | "snat" => "vpc",
+        "kvstore" => "kvstore",
+        "dns" | "alidns" => "alidns",
+        "log" => "log",
+        "fc" => "fc",
+        "cs" => "cs",
+        "ram" => "ram",
+        "oss" => "oss",
+        "slb" => "slb",
+        "cdn" => "cdn",
+        "cms" => "cms",
+        "cr" => "cr",
+        "nas" => "nas",
+        "kms" => "kms",
+        "mongodb" => "dds",
+        "polardb" => "polardb",
+        "ots" => "ots",
+        "sls" => "log",
+        "ess" => "ess",
+        "actiontrail" => "actiontrail",
+        "ros" => "ros",
+        "hbr" => "hbr",
+        _ => return None,
+    };
+    Some(code_product(alias, catalog))
+}
+
+/// The product of a service role name: `AliyunECIContainerGroupRole` → `eci`, `AliyunServiceRoleForECS` → `ecs`,
+/// `AliyunCSManagedLogRole` → `cs`.
+fn role_product(name: &str, catalog: &Catalog) -> Option<String> {
+    let rest = name.strip_prefix("Aliyun")?;
+    let rest = rest.split_once("RoleFor").map_or(rest, |(_, r)| r);
+    let b = rest.as_bytes();
+    let mut n = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if n > 1 && b.get(n).is_some_and(u8::is_ascii_lowercase) {
+        n -= 1;
+    }
+    if n < 2 {
+        return None;
+    }
+    Some(code_product(&rest[..n], catalog))
+}
+
+/// Products a message may be about, ranked by the words around it; and the one that is clear, if any.
+pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGuess>, Option<String>) {
+    let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
+    let window = text::slice(text.as_str(), start, end);
+    let lower = window.to_lowercase();
+    let mut scored: Vec<(String, String, u8)> = Vec::new();
+    let mut add = |code: String, reason: String, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
+        Some(existing) if existing.2 < score => {
+            existing.1 = reason;
+            existing.2 = score;
+        }
+        Some(_) => {}
+        None => scored.push((code, reason, score)),
+    };
+    for f in raw.all(Key::Host) {
+        if let Some(p) = host_product(&f.value, catalog) {
+            add(p, format!("the URL {}", f.value), 3);
+        }
+    }
+    for p in catalog.search_products(window).into_iter().take(8) {
+        let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
+        let named = (!short.is_empty() && lower.contains(&short.to_lowercase())) || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
+        let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
+            || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
+        let (score, reason) = if named {
+            (3, format!("“{short}” in the text"))
+        } else if acronym {
+            (2, format!("“{}” in the text", p.ram_code.to_ascii_uppercase()))
+        } else {
+            (1, format!("words near the message match {}", p.name_en))
+        };
+        add(p.ram_code.clone(), reason, score);
+    }
+    for word in acronyms(window) {
+        if let Some(p) = catalog.product(word) {
+            add(p.ram_code.clone(), format!("“{word}” in the text"), 2);
+        }
+    }
+    scored.sort_by(|a, b| b.2.cmp(&a.2));
+    let clear = match scored.as_slice() {
+        [only] if only.2 >= 2 => Some(only.0.clone()),
+        [top, next, ..] if top.2 >= 2 && top.2 > next.2 => Some(top.0.clone()),
+        _ => None,
+    };
+    let guesses = scored.into_iter().map(|(product, reason, _)| ProductGuess { product, reason }).collect();
+    (guesses, clear)
+}
+
+/// Upper-case words of 2–10 letters that may name a product (`CDN预热失败` → `CDN`), minus common non-product words.
+pub fn acronyms(s: &str) -> impl Iterator<Item = &str> {
+    const NOT_PRODUCTS: &[&str] = &[
+        "RAM", "API", "SDK", "HTTP", "HTTPS", "URL", "URI", "ID", "JSON", "XML", "ERROR", "WARN", "INFO", "DEBUG", "GET", "POST",
+        "PUT", "DELETE", "HEAD", "PATCH", "OK", "GMT", "UTC", "CST", "AK", "SK", "RPC", "ROA", "TLS", "SSL", "CLI", "UI", "AWS",
+        "GCP", "EOF", "IO", "OS", "PID", "CPU", "TODO", "FAQ", "TTL", "IP", "MFA", "SSO", "SDKS", "ARN", "FAILED", "AND", "OR",
+        "NOT", "THE", "TRACE", "FATAL",
+    ];
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+                let start = i;
+                while i < b.len() && b[i].is_ascii_uppercase() {
+                    i += 1;
+                }
+                let boundary = i == b.len() || !(b[i].is_ascii_alphanumeric() || b[i] == b'_');
+                let w = &s[start..i];
+                if boundary && (2..=10).contains(&w.len()) && !NOT_PRODUCTS.contains(&w) {
+                    return Some(w);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        None
+    })
+}
+
+/// Whether `word` appears in `s` with no letter or digit on either side.
+fn has_word(s: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text::find_all(s, word).any(|at| {
+            let b = s.as_bytes();
+            let before = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+            let after = b.get(at + word.len()).is_none_or(|c| !c.is_ascii_alphanumeric());
+            before && after
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_roles_and_terraform_names() {
+        let c = Catalog::empty();
+        assert_eq!(host_product("mybucket.oss-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("oss"));
+        assert_eq!(host_product("ecs-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("ecs"));
+        assert_eq!(host_product("hbr.console.aliyun.com", &c).as_deref(), Some("hbr"));
+        assert_eq!(host_product("api.aliyun.com", &c), None);
+        assert_eq!(role_product("AliyunECIContainerGroupRole", &c).as_deref(), Some("eci"));
+        assert_eq!(role_product("AliyunCSManagedLogRole", &c).as_deref(), Some("cs"));
+        assert_eq!(role_product("AliyunServiceRoleForECS", &c).as_deref(), Some("ecs"));
+        assert_eq!(context_product("alicloud_instance_types", &c).as_deref(), Some("ecs"));
+        assert_eq!(context_product("alicloud_db_instance", &c).as_deref(), Some("rds"));
+        assert_eq!(acronyms("CDN预热失败: Forbidden.RAM : this API doesn't support RAM").collect::<Vec<_>>(), ["CDN"]);
+    }
+}

@@ -1,0 +1,640 @@
+//! Key–value fields in every syntax the SDKs print, read in one left-to-right pass:
+//!
+//! - JSON and JavaScript objects, Python dict reprs (`{u'Code': u'Forbidden.RAM'}`), JSON escaped inside a string
+//!   (`{\"Code\":\"NoPermission\"}`), in any key case (`AccessDeniedDetail`, `accessDeniedDetail`, `error_code`);
+//! - Go `%#v` dumps (`&common.Error{…Code:"Forbidden.RAM"…}`) and Go maps (`AccessDeniedDetail: map[AuthAction:ecs:X …]`);
+//! - line forms: `ErrorCode: X` (Go SDK v1, `aliyun` CLI), `[ErrorCode]: X` (Java OSS SDK), `ErrorCode=X, ErrorMessage=…`
+//!   (Go OSS SDK), `Code : Message` (.NET and Java SDK v1), `Error:Code Message` (Python aliyunsdkcore).
+//!
+//! `{…}` objects become containers: their fields belong to one error whatever the key order.
+
+use super::{Field, Key};
+use crate::text::{self, is_code_like, is_ident, line_end, Text};
+
+/// Longest value kept (a pasted message can be a whole response body).
+const MAX_VALUE: usize = 4096;
+/// A `{` left open this long (a truncated paste) stops grouping fields.
+const MAX_CONTAINER: usize = 1 << 20;
+
+/// What a key name means; most map straight to a [`Key`], a few need work.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    Plain(Key),
+    /// Python aliyunsdkcore's `Error:Forbidden.RAM <message>`: code and message in one value.
+    CodeThenMessage,
+    /// `AccessDeniedDetail: map[…]` (or an object, which the scan walks into anyway).
+    DeniedDetail,
+    /// `server: 'AliyunOSS'` response header.
+    Server,
+    /// `x-oss-request-id`: a request id that also says OSS.
+    OssRequestId,
+    /// `encoded_authorization_message`: Huawei Cloud's error shape.
+    Huawei,
+    /// `Action`: a RAM action (`ram:CreateRole`) or an API name (`Action=DescribeInstances`).
+    Action,
+}
+
+/// The meaning of a key, compared without case, `_`, `-` or spaces.
+fn meaning(raw: &str) -> Option<Meaning> {
+    let mut k = String::with_capacity(raw.len());
+    k.extend(raw.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).map(|c| c.to_ascii_lowercase()));
+    use Key::*;
+    use Meaning::Plain;
+    Some(match k.as_str() {
+        "code" | "errorcode" | "errcode" => Plain(Code),
+        "message" | "errormessage" | "errmsg" | "errormsg" => Plain(Message),
+        "requestid" | "xacsrequestid" => Plain(RequestId),
+        "xossrequestid" => Meaning::OssRequestId,
+        "hostid" => Plain(HostId),
+        "recommend" | "recommenddoc" => Plain(Recommend),
+        "httpstatus" | "statuscode" | "status" | "httpstatuscode" | "httpcode" => Plain(Status),
+        "ec" => Plain(Ec),
+        "authaction" => Plain(AuthAction),
+        "authresource" => Plain(AuthResource),
+        "authprincipaltype" => Plain(AuthPrincipalType),
+        "authprincipalownerid" => Plain(AuthPrincipalOwnerId),
+        "authprincipaldisplayname" => Plain(AuthPrincipalDisplayName),
+        "nopermissiontype" => Plain(NoPermissionType),
+        "policytype" | "nopermissionpolicytype" => Plain(PolicyType),
+        "encodeddiagnosticmessage" | "encodeddiagnosticinfo" => Plain(EncodedDiagnosticMessage),
+        "accessdenieddetail" => Meaning::DeniedDetail,
+        "action" => Meaning::Action,
+        "resource" => Plain(Resource),
+        "regionid" => Plain(Region),
+        "stringtosign" => Plain(ClientStringToSign),
+        "server" => Meaning::Server,
+        "encodedauthorizationmessage" => Meaning::Huawei,
+        "error" => Meaning::CodeThenMessage,
+        _ => return None,
+    })
+}
+
+/// The plain [`Key`] a name stands for (XML element names use the same vocabulary).
+pub(super) fn plain_key(name: &str) -> Option<Key> {
+    match meaning(name)? {
+        Meaning::Plain(k) => Some(k),
+        Meaning::CodeThenMessage => Some(Key::Code),
+        _ => None,
+    }
+}
+
+/// Where a bare (unquoted) value ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    /// `Key: value` on its own line or inline.
+    Colon,
+    /// `Key=value` (URLs, the Go OSS SDK).
+    Equals,
+}
+
+struct Scanner<'a, 'o> {
+    s: &'a str,
+    b: &'a [u8],
+    out: &'o mut Vec<Field>,
+    depth: u32,
+    container: Option<usize>,
+}
+
+/// Appends every field found in the text to `out`.
+pub fn scan(text: &Text, out: &mut Vec<Field>) {
+    let s = text.as_str();
+    let mut sc = Scanner { s, b: s.as_bytes(), out, depth: 0, container: None };
+    sc.run();
+}
+
+impl Scanner<'_, '_> {
+    fn run(&mut self) {
+        let b = self.b;
+        let mut i = 0;
+        while i < b.len() {
+            if let Some(start) = self.container {
+                if i - start > MAX_CONTAINER {
+                    self.close_container();
+                }
+            }
+            let c = b[i];
+            i = match c {
+                b'\n' => {
+                    if self.depth > 0 && next_line_blank(b, i + 1) {
+                        self.close_container();
+                    }
+                    i + 1
+                }
+                b'{' => {
+                    if self.depth == 0 {
+                        self.container = Some(i);
+                    }
+                    self.depth += 1;
+                    i + 1
+                }
+                b'}' => {
+                    if self.depth > 0 {
+                        self.depth -= 1;
+                        if self.depth == 0 {
+                            self.container = None;
+                        }
+                    }
+                    i + 1
+                }
+                b'"' | b'\'' => self.quoted_key(i, i).unwrap_or(i + 1),
+                b'\\' => match b.get(i + 1) {
+                    Some(b'"') => self.quoted_key(i, i + 1).unwrap_or(i + 2),
+                    Some(b'\\') if b.get(i + 2) == Some(&b'\\') && b.get(i + 3) == Some(&b'"') => {
+                        self.quoted_key(i, i + 3).unwrap_or(i + 4)
+                    }
+                    Some(b'n' | b't' | b'r') => i + 2,
+                    _ => i + 1,
+                },
+                b'[' => self.bracket_key(i).unwrap_or(i + 1),
+                c if c.is_ascii_alphabetic() && word_boundary_before(b, i) => self.word(i),
+                _ => i + 1,
+            };
+        }
+    }
+
+    fn close_container(&mut self) {
+        self.depth = 0;
+        self.container = None;
+    }
+
+    fn push(&mut self, key: Key, value: &str, start: usize, end: usize) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        let mut f = Field::new(key, value, start, end);
+        f.container = self.container;
+        self.out.push(f);
+    }
+
+    /// `"Key":` / `'Key':` / `\"Key\":` at `open` (the first byte of the opening, backslashes included; the quote
+    /// char itself is at `quote`). Returns where to continue, or `None` when this is not a key.
+    fn quoted_key(&mut self, open: usize, quote: usize) -> Option<usize> {
+        let b = self.b;
+        let q = b[quote];
+        let escapes = quote - open;
+        let name_start = quote + 1;
+        let mut j = name_start;
+        while j < b.len() && j - name_start <= 64 && (is_ident(b[j]) || b[j] == b'.') {
+            j += 1;
+        }
+        if j == name_start || j - name_start > 64 {
+            return None;
+        }
+        // The closing quote, escaped the same way as the opening one.
+        if b.get(j..j + escapes).is_some_and(|e| e.iter().all(|&c| c == b'\\')) && b.get(j + escapes) == Some(&q) {
+            let after = skip_spaces(b, j + escapes + 1);
+            if b.get(after) != Some(&b':') {
+                return None;
+            }
+            let name = &self.s[name_start..j];
+            let value_at = skip_spaces(b, after + 1);
+            return Some(match meaning(name) {
+                Some(m) => self.value(m, Sep::Colon, value_at),
+                None => after + 1,
+            });
+        }
+        None
+    }
+
+    /// `[ErrorCode]: AccessDenied` (Java OSS SDK).
+    fn bracket_key(&mut self, i: usize) -> Option<usize> {
+        let b = self.b;
+        let mut j = i + 1;
+        while j < b.len() && j - i <= 40 && is_ident(b[j]) {
+            j += 1;
+        }
+        if j == i + 1 || b.get(j) != Some(&b']') {
+            return None;
+        }
+        let m = meaning(&self.s[i + 1..j])?;
+        let after = skip_spaces(b, j + 1);
+        if b.get(after) != Some(&b':') {
+            return None;
+        }
+        Some(self.value(m, Sep::Colon, skip_spaces(b, after + 1)))
+    }
+
+    /// A bare word at `i`: a key (`ErrorCode:`, `Status Code:`, `Action=`), a `Code : Message` pair, or nothing.
+    fn word(&mut self, i: usize) -> usize {
+        let b = self.b;
+        let end = dotted_token_end(b, i);
+        let token = &self.s[i..end];
+        // Two-word keys first: `Status Code:`, `HTTP Status:`, `request id:`.
+        if b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+            let end2 = ident_end(b, end + 1);
+            let two = &self.s[i..end2];
+            if let (Some(m), Some((sep, at))) = (meaning(two), separator(b, end2)) {
+                if m != Meaning::CodeThenMessage {
+                    return self.value(m, sep, at);
+                }
+            }
+        }
+        if let (Some(m), Some((sep, at))) = (meaning(token), separator(b, end)) {
+            // `Error:` only counts in aliyunsdkcore's shape, the code glued to the colon; `Error: …` is prose.
+            let glued = b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+            if m != Meaning::CodeThenMessage || glued {
+                return self.value(m, sep, at);
+            }
+        }
+        // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions).
+        if b.get(end..end + 3) == Some(b" : ") && is_code_like(token) && looks_like_code(token) && meaning(token).is_none() {
+            let msg_start = end + 3;
+            let msg_end = message_end(self.s, msg_start);
+            self.push(Key::Code, token, i, end);
+            self.push(Key::Message, &self.s[msg_start..msg_end], msg_start, msg_end);
+            return msg_start;
+        }
+        end
+    }
+
+    /// Reads the value of a key with meaning `m` starting at `at`; returns where scanning continues.
+    fn value(&mut self, m: Meaning, sep: Sep, at: usize) -> usize {
+        let (b, s) = (self.b, self.s);
+        if at >= b.len() {
+            return at;
+        }
+        if b[at..].starts_with(b"map[") {
+            return self.go_map(at + 4);
+        }
+        if b[at] == b'{' || b[at] == b'[' {
+            // An object or list: the scan walks into it and finds its fields.
+            return at;
+        }
+        if let Some((v, vs, ve, next)) = quoted_value(s, at) {
+            self.emit(m, &v, vs, ve);
+            // A message may carry more fields (a Go SDK block inside a JSON string): look inside it.
+            return if matches!(m, Meaning::Plain(Key::Message)) { vs } else { next };
+        }
+        let line_end = line_end(s, at);
+        let whole_value = matches!(m, Meaning::Plain(Key::Message | Key::Recommend | Key::ClientStringToSign) | Meaning::CodeThenMessage);
+        let end = if whole_value {
+            message_end(s, at)
+        } else {
+            let mut e = at;
+            while e < line_end && !b[e].is_ascii_whitespace() && !matches!(b[e], b',' | b'}' | b']' | b')' | b'&' | b'"' | b'\'' | b';' | b'<') {
+                e += 1;
+            }
+            let _ = sep;
+            e
+        };
+        let end = text::floor_boundary(s, end.min(at + MAX_VALUE));
+        let raw = &s[at..end];
+        let trimmed = raw.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+        self.emit(m, trimmed, at, at + trimmed.len());
+        if whole_value {
+            at
+        } else {
+            end.max(at + 1)
+        }
+    }
+
+    /// Records the value of a key.
+    fn emit(&mut self, m: Meaning, v: &str, start: usize, end: usize) {
+        let v = v.trim();
+        match m {
+            Meaning::Plain(Key::Code) => self.code(v, start, end),
+            Meaning::Plain(Key::Status) => {
+                let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+                if digits.len() == 3 && (b'1'..=b'5').contains(&digits.as_bytes()[0]) {
+                    self.push(Key::Status, &digits, start, start + 3);
+                }
+            }
+            Meaning::Plain(key @ (Key::Message | Key::Recommend | Key::ClientStringToSign)) => self.push(key, v, start, end),
+            Meaning::Plain(key) => {
+                let tok = first_token(v);
+                if key == Key::Resource && !tok.starts_with("acs:") {
+                    return;
+                }
+                if key == Key::Region && !tok.contains('-') {
+                    return;
+                }
+                self.push(key, tok, start, start + tok.len());
+            }
+            Meaning::CodeThenMessage => {
+                let tok = first_token(v);
+                if is_code_like(tok) {
+                    self.code(tok, start, start + tok.len());
+                    let rest = &v[tok.len()..];
+                    self.push(Key::Message, rest, start + tok.len(), end);
+                }
+            }
+            Meaning::DeniedDetail => {}
+            Meaning::Server => {
+                if v.contains("AliyunOSS") {
+                    self.push(Key::ProductHint, "oss", start, end);
+                }
+            }
+            Meaning::OssRequestId => {
+                let tok = first_token(v);
+                self.push(Key::RequestId, tok, start, start + tok.len());
+                self.push(Key::ProductHint, "oss", start, start + tok.len());
+            }
+            Meaning::Huawei => self.push(Key::OtherCloud, "Huawei Cloud", start, end.max(start)),
+            Meaning::Action => {
+                let tok = first_token(v).trim_end_matches('.');
+                if is_ram_action(tok) {
+                    self.push(Key::Action, tok, start, start + tok.len());
+                } else if is_api_name(tok) {
+                    self.push(Key::Api, tok, start, start + tok.len());
+                }
+            }
+        }
+    }
+
+    /// A code value: `Forbidden.RAM` (a trailing sentence dot dropped); a number is an HTTP status instead.
+    fn code(&mut self, v: &str, start: usize, _end: usize) {
+        let tok = first_token(v).trim_end_matches(['.', ',', ';', ':']);
+        if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) {
+            self.emit(Meaning::Plain(Key::Status), tok, start, start + tok.len());
+        } else if is_code_like(tok) && (tok.as_bytes()[0].is_ascii_uppercase() || tok.contains(['.', '_'])) {
+            // Lowercase single words (`code: it is fine`) are prose, not codes.
+            self.push(Key::Code, tok, start, start + tok.len());
+        }
+    }
+
+    /// `map[AuthAction:ram:ListUsers NoPermissionType:ImplicitDeny …]` (Go's `%v` of a map).
+    fn go_map(&mut self, mut i: usize) -> usize {
+        let b = self.b;
+        let stop = line_end(self.s, i);
+        while i < stop {
+            i = skip_spaces(b, i);
+            if i >= stop || b[i] == b']' {
+                return i + 1;
+            }
+            let key_end = ident_end(b, i);
+            if b.get(key_end) != Some(&b':') || key_end == i {
+                // Not a `k:v` pair: skip the token.
+                while i < stop && b[i] != b' ' && b[i] != b']' {
+                    i += 1;
+                }
+                continue;
+            }
+            let v_start = key_end + 1;
+            let mut v_end = v_start;
+            let mut nested = 0u32;
+            while v_end < stop && (nested > 0 || (b[v_end] != b' ' && b[v_end] != b']')) {
+                match b[v_end] {
+                    b'[' => nested += 1,
+                    b']' => nested = nested.saturating_sub(1),
+                    _ => {}
+                }
+                v_end += 1;
+            }
+            if let Some(m) = meaning(&self.s[i..key_end]) {
+                let v = self.s[v_start..v_end].to_string();
+                self.emit(m, &v, v_start, v_end);
+            }
+            i = v_end;
+        }
+        stop
+    }
+}
+
+/// A quoted value at `at` (`"v"`, `'v'`, `u'v'`, `\"v\"`): (unescaped value, content start, content end, next).
+/// A Go string broken by a terminal wrap (`Code:"Inact⏎ive"`) is joined when the next line closes it.
+fn quoted_value(s: &str, at: usize) -> Option<(String, usize, usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = at;
+    if matches!(b.get(i), Some(b'u' | b'b' | b'r')) && matches!(b.get(i + 1), Some(b'\'' | b'"')) {
+        i += 1;
+    }
+    let mut escapes = 0;
+    while b.get(i) == Some(&b'\\') && escapes < 3 {
+        escapes += 1;
+        i += 1;
+    }
+    let q = *b.get(i)?;
+    if q != b'"' && q != b'\'' {
+        return None;
+    }
+    let start = i + 1;
+    let first_line_end = memchr_from(b, b'\n', start).unwrap_or(b.len());
+    let close = find_close(b, start, first_line_end, q, escapes);
+    let (end, next, joined) = match close {
+        Some(c) => (c - escapes, c + 1, None),
+        None if escapes == 0 && first_line_end < b.len() => {
+            let second_end = memchr_from(b, b'\n', first_line_end + 1).unwrap_or(b.len());
+            match find_close(b, first_line_end + 1, second_end.min(first_line_end + 1 + 512), q, 0) {
+                Some(c) => (c, c + 1, Some(first_line_end)),
+                None => (first_line_end, first_line_end, None),
+            }
+        }
+        None => (first_line_end, first_line_end, None),
+    };
+    let end = text::floor_boundary(s, end.min(start + MAX_VALUE)).max(start);
+    let mut raw = s[start..end].to_string();
+    if let Some(nl) = joined {
+        // Drop the wrap: the line break (and a `\r` before it).
+        let cut = nl - start;
+        let mut from = cut;
+        if from > 0 && raw.as_bytes().get(from - 1) == Some(&b'\r') {
+            from -= 1;
+        }
+        raw.replace_range(from..cut + 1, "");
+    }
+    let mut v = raw;
+    for _ in 0..=escapes {
+        v = text::unescape(&v);
+    }
+    Some((v, start, end, next))
+}
+
+/// The closing quote between `from` and `to`: for plain strings a quote after an even run of backslashes, for
+/// escaped strings (`\"…\"`) one after exactly `escapes` backslashes.
+fn find_close(b: &[u8], from: usize, to: usize, q: u8, escapes: usize) -> Option<usize> {
+    let mut run = 0;
+    for (j, &c) in b.iter().enumerate().take(to.min(b.len())).skip(from) {
+        if c == q {
+            if (escapes == 0 && run % 2 == 0) || (escapes > 0 && run == escapes) {
+                return Some(j);
+            }
+            run = 0;
+        } else if c == b'\\' {
+            run += 1;
+        } else {
+            run = 0;
+        }
+    }
+    None
+}
+
+fn memchr_from(b: &[u8], c: u8, from: usize) -> Option<usize> {
+    b.get(from..)?.iter().position(|&x| x == c).map(|p| p + from)
+}
+
+/// Where a message value ends: the end of its line, or before a trailing `RequestId` the printer appended.
+fn message_end(s: &str, at: usize) -> usize {
+    let end = line_end(s, at).min(at + MAX_VALUE);
+    let end = text::floor_boundary(s, end);
+    let lower = s[at..end].to_ascii_lowercase();
+    let cuts = [" requestid:", " request id:", ", requestid=", " + [ requestid", " + [requestid", ", url: "];
+    let cut = cuts.iter().filter_map(|c| lower.find(c)).min();
+    cut.map_or(end, |c| at + c)
+}
+
+/// After a key: optional spaces, then `:` (not `::`, not `://`) or `=` (not `==`). Returns the separator and where
+/// the value starts.
+fn separator(b: &[u8], at: usize) -> Option<(Sep, usize)> {
+    let i = skip_spaces(b, at);
+    match b.get(i)? {
+        b':' => {
+            let next = b.get(i + 1).copied();
+            if matches!(next, Some(b':' | b'=')) || b.get(i + 1..i + 3) == Some(b"//") {
+                return None;
+            }
+            Some((Sep::Colon, skip_spaces(b, i + 1)))
+        }
+        b'=' if b.get(i + 1) != Some(&b'=') => Some((Sep::Equals, skip_spaces(b, i + 1))),
+        _ => None,
+    }
+}
+
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| c == b' ' || c == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+fn ident_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).copied().is_some_and(is_ident) {
+        i += 1;
+    }
+    i
+}
+
+/// End of `Ident(.Ident)*`.
+fn dotted_token_end(b: &[u8], i: usize) -> usize {
+    let mut end = ident_end(b, i);
+    while b.get(end) == Some(&b'.') && b.get(end + 1).copied().is_some_and(|c| c.is_ascii_alphanumeric()) {
+        end = ident_end(b, end + 1);
+    }
+    end
+}
+
+/// A word starts at `i` unless it continues an identifier, a dotted name, or follows a `\n` escape's `n`.
+fn word_boundary_before(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = b[i - 1];
+    if i >= 2 && b[i - 2] == b'\\' && matches!(p, b'n' | b't' | b'r') {
+        return true;
+    }
+    !is_ident(p) && p != b'.'
+}
+
+fn next_line_blank(b: &[u8], from: usize) -> bool {
+    let mut i = from;
+    while i < b.len() && b[i] != b'\n' {
+        if !b[i].is_ascii_whitespace() {
+            return false;
+        }
+        i += 1;
+    }
+    i < b.len()
+}
+
+fn first_token(v: &str) -> &str {
+    let v = v.trim_start();
+    let end = v.find(|c: char| c.is_whitespace()).unwrap_or(v.len());
+    v[..end].trim_end_matches([',', ';'])
+}
+
+/// `Forbidden.RAM`, `InvalidAccessKeyId`: dotted, or CamelCase with at least two capitals, or all caps with a dot.
+fn looks_like_code(t: &str) -> bool {
+    let caps = t.bytes().filter(u8::is_ascii_uppercase).count();
+    t.as_bytes()[0].is_ascii_uppercase() && (t.contains('.') || (caps >= 2 && t.bytes().any(|c| c.is_ascii_lowercase())))
+}
+
+/// `ram:CreateRole`, `oss:GetObject`, `ecs:*`.
+pub fn is_ram_action(t: &str) -> bool {
+    let Some((svc, name)) = t.split_once(':') else { return false };
+    !svc.is_empty()
+        && svc.len() <= 40
+        && svc.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+        && !name.is_empty()
+        && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'*' || c == b'_' || c == b'-')
+}
+
+/// `DescribeInstances`: a CamelCase API name.
+pub fn is_api_name(t: &str) -> bool {
+    t.len() >= 3
+        && t.len() <= 100
+        && t.as_bytes()[0].is_ascii_uppercase()
+        && t.bytes().all(|c| c.is_ascii_alphanumeric())
+        && t.bytes().any(|c| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(s: &str) -> Vec<(Key, String)> {
+        let mut out = Vec::new();
+        scan(&Text::new(s), &mut out);
+        out.into_iter().map(|f| (f.key, f.value)).collect()
+    }
+
+    fn has(s: &str, key: Key, v: &str) -> bool {
+        fields(s).iter().any(|(k, val)| *k == key && val == v)
+    }
+
+    #[test]
+    fn json_in_any_key_case() {
+        let s = r#"{"code":"Forbidden.RAM","accessDeniedDetail":{"authAction":"ecs:DescribeInstances","AuthPrincipalType":"SubUser"},"HttpStatus":403}"#;
+        assert!(has(s, Key::Code, "Forbidden.RAM"));
+        assert!(has(s, Key::AuthAction, "ecs:DescribeInstances"));
+        assert!(has(s, Key::AuthPrincipalType, "SubUser"));
+        assert!(has(s, Key::Status, "403"));
+    }
+
+    #[test]
+    fn python_dict_and_escaped_json() {
+        assert!(has("{u'Code': u'Forbidden.RAM', u'RequestId': u'A-B'}", Key::Code, "Forbidden.RAM"));
+        assert!(has(r#"msg="{\"Code\":\"NoPermission\",\"Message\":\"x \\\"y\\\"\"}""#, Key::Code, "NoPermission"));
+        assert!(has(r#"msg="{\"Code\":\"NoPermission\",\"Message\":\"x \\\"y\\\"\"}""#, Key::Message, "x \"y\""));
+    }
+
+    #[test]
+    fn go_sdk_lines_and_maps() {
+        let s = "SDK.ServerError\nErrorCode: Forbidden.RAM\nRecommend: https://x\nRequestId: R-1\nMessage: no\nAccessDeniedDetail: map[AuthAction:ram:ListUsers AuthPrincipalDisplayName:role:sess NoPermissionType:ImplicitDeny]";
+        assert!(has(s, Key::Code, "Forbidden.RAM"));
+        assert!(has(s, Key::RequestId, "R-1"));
+        assert!(has(s, Key::AuthAction, "ram:ListUsers"));
+        assert!(has(s, Key::AuthPrincipalDisplayName, "role:sess"));
+        assert!(has(s, Key::NoPermissionType, "ImplicitDeny"));
+    }
+
+    #[test]
+    fn go_struct_dump_with_a_wrapped_string() {
+        let s = "&common.Error{ErrorResponse:common.ErrorResponse{Response:common.Response{RequestId:\"86\"}, HostId:\"ram.aliyuncs.com\", Code:\"Inact\nive\", Message:\"Account is inactive\"}, StatusCode:404}";
+        assert!(has(s, Key::Code, "Inactive"));
+        assert!(has(s, Key::HostId, "ram.aliyuncs.com"));
+        assert!(has(s, Key::Status, "404"));
+    }
+
+    #[test]
+    fn dotnet_java_python_and_oss_sdk_shapes() {
+        let s = "Aliyun.Acs.Core.Exceptions.ClientException: Forbidden.RAM : User not authorized. + [ RequestId : 0DCC ]";
+        assert!(has(s, Key::Code, "Forbidden.RAM"));
+        assert!(has(s, Key::Message, "User not authorized."));
+        assert!(has(s, Key::RequestId, "0DCC"));
+        let p = "ServerException: HTTP Status: 403 Error:Forbidden.RAM User not authorized. RequestID: 8E90";
+        assert!(has(p, Key::Code, "Forbidden.RAM"));
+        assert!(has(p, Key::Status, "403"));
+        assert!(has(p, Key::RequestId, "8E90"));
+        let o = "oss: service returned error: StatusCode=403, ErrorCode=AccessDenied, ErrorMessage=\"You have no right\", RequestId=5F6, Ec=0003-00000001";
+        assert!(has(o, Key::Code, "AccessDenied"));
+        assert!(has(o, Key::Message, "You have no right"));
+        assert!(has(o, Key::Ec, "0003-00000001"));
+        assert!(has("[ErrorCode]: AccessDenied\n[RequestId]: 5C", Key::Code, "AccessDenied"));
+    }
+
+    #[test]
+    fn prose_is_not_a_field() {
+        assert!(fields("Error: the thing failed. See the code: it is fine.").iter().all(|(k, _)| *k != Key::Code));
+        assert!(has("ErrorCode: Throttling.User. Request was denied", Key::Code, "Throttling.User"));
+    }
+}

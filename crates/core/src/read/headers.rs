@@ -1,0 +1,320 @@
+//! What surrounds an error and says where it came from: the lines that open an error block, the API a Terraform
+//! header names, hosts and `product=` links, SDK package names, `aliyun <product> <Api>` commands, Terraform
+//! resource types and Packer builders, service role names, the server's string-to-sign, other clouds' marks.
+//!
+//! All needles are found with one Aho-Corasick pass; each hit is then read locally (a bounded look around it).
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::fields::{is_api_name, is_ram_action};
+use super::{Field, Key};
+use crate::text::{self, is_ident, line_end, log_prefix_len, Text};
+
+/// What a needle starts.
+#[derive(Clone, Copy)]
+enum Hit {
+    /// An error header; the value names the printer.
+    Header(&'static str),
+    /// `<Word>Error:` or `<Word>Exception:` (the name is read backwards from the hit).
+    NamedError,
+    /// Terraform `… Resource <id> <Api> Failed!!! [SDK … ERROR]:`.
+    TerraformFailed,
+    /// Old Terraform `<Api> got an error:`.
+    GotAnError,
+    /// `.aliyuncs.com` / `.console.aliyun.com`: a host ends here.
+    Host,
+    /// `product=Ecs` in a troubleshooting link.
+    ProductParam,
+    /// SDK package names that carry the product: `aliyunsdkecs.`, `com.aliyuncs.ecs.`, `…/services/ecs`, `@alicloud/ecs20140526`.
+    Package(&'static str),
+    /// `aliyun ecs DescribeInstances`.
+    CliCommand,
+    /// `alicloud_ram_user`, `alicloud-ecs` (Terraform types, Packer builders).
+    Alicloud,
+    /// ACME DNS-01 clients (certbot, lego, acme.sh) talk to Alibaba Cloud DNS.
+    Acme,
+    /// `AliyunECIContainerGroupRole`, `AliyunServiceRoleForECS`.
+    RoleName,
+    /// `server string to sign is:`.
+    ServerStringToSign,
+    /// Another cloud's mark.
+    OtherCloud(&'static str),
+}
+
+const NEEDLES: &[(&str, Hit)] = &[
+    ("SDK.ServerError", Hit::Header("go-sdk")),
+    ("Aliyun API Error:", Hit::Header("aliyungo")),
+    ("ERROR:", Hit::Header("cli")),
+    ("SDKError:", Hit::Header("tea")),
+    ("Error:", Hit::NamedError),
+    ("Exception:", Hit::NamedError),
+    ("Failed!!!", Hit::TerraformFailed),
+    ("got an error:", Hit::GotAnError),
+    (".aliyuncs.com", Hit::Host),
+    (".console.aliyun.com", Hit::Host),
+    ("product=", Hit::ProductParam),
+    ("aliyunsdk", Hit::Package("python")),
+    ("com.aliyuncs.", Hit::Package("java")),
+    ("com.aliyun.", Hit::Package("java-tea")),
+    ("alibaba-cloud-sdk-go/services/", Hit::Package("go")),
+    ("@alicloud/", Hit::Package("node")),
+    ("alibabacloud_", Hit::Package("python-tea")),
+    ("aliyun ", Hit::CliCommand),
+    ("alicloud_", Hit::Alicloud),
+    ("alicloud-", Hit::Alicloud),
+    ("acme:", Hit::Acme),
+    ("certbot", Hit::Acme),
+    ("_acme-challenge", Hit::Acme),
+    ("dns-01", Hit::Acme),
+    ("acme.sh", Hit::Acme),
+    ("Aliyun", Hit::RoleName),
+    ("server string to sign is:", Hit::ServerStringToSign),
+    ("arn:aws:", Hit::OtherCloud("AWS")),
+    ("amazonaws.com", Hit::OtherCloud("AWS")),
+    ("AccessDeniedException", Hit::OtherCloud("AWS")),
+    ("x-amz-", Hit::OtherCloud("AWS")),
+    ("management.azure.com", Hit::OtherCloud("Azure")),
+    ("AuthorizationFailed", Hit::OtherCloud("Azure")),
+    ("Microsoft.Authorization", Hit::OtherCloud("Azure")),
+    ("AADSTS", Hit::OtherCloud("Azure")),
+    ("myhuaweicloud.com", Hit::OtherCloud("Huawei Cloud")),
+    ("huaweicloud", Hit::OtherCloud("Huawei Cloud")),
+    ("googleapis.com", Hit::OtherCloud("Google Cloud")),
+    ("gserviceaccount.com", Hit::OtherCloud("Google Cloud")),
+    ("tencentcloudapi.com", Hit::OtherCloud("Tencent Cloud")),
+];
+
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(NEEDLES.iter().map(|(n, _)| n))
+            .expect("the header needles are valid")
+    })
+}
+
+/// Appends the header, API, host and product-hint fields found in the text.
+pub fn scan(text: &Text, out: &mut Vec<Field>) {
+    let s = text.as_str();
+    for m in automaton().find_iter(s) {
+        let (start, end) = (m.start(), m.end());
+        match NEEDLES[m.pattern().as_usize()].1 {
+            Hit::Header(kind) => {
+                // `ERROR:` counts only at the start of a line (the `aliyun` CLI, Serverless Devs).
+                if kind == "cli" && !at_line_start(s, start) {
+                    continue;
+                }
+                out.push(Field::new(Key::Header, kind, start, end));
+            }
+            Hit::NamedError => named_error(s, start, end, out),
+            Hit::TerraformFailed => terraform_failed(s, start, end, out),
+            Hit::GotAnError => {
+                if let Some((a, b)) = word_before(s, start) {
+                    if is_api_name(&s[a..b]) {
+                        out.push(Field::new(Key::Header, "terraform", a, end));
+                        out.push(Field::new(Key::Api, &s[a..b], a, b));
+                    }
+                }
+            }
+            Hit::Host => host(s, start, end, out),
+            Hit::ProductParam => {
+                let v_end = ident_end(s, end);
+                if v_end > end && !is_ident_byte_before(s, start) {
+                    out.push(Field::new(Key::ProductHint, &s[end..v_end], end, v_end));
+                }
+            }
+            Hit::Package(kind) => package(s, start, end, kind, out),
+            Hit::CliCommand => cli_command(s, start, end, out),
+            Hit::Alicloud => {
+                if is_ident_byte_before(s, start) {
+                    continue;
+                }
+                let t_end = ident_end(s, end);
+                if t_end > end {
+                    let token = format!("alicloud_{}", s[end..t_end].replace('-', "_"));
+                    out.push(Field::new(Key::ProductContext, token, start, t_end));
+                }
+            }
+            Hit::Acme => out.push(Field::new(Key::ProductContext, "alidns", start, end)),
+            Hit::RoleName => {
+                let t_end = start + s[start..].bytes().take(96).take_while(u8::is_ascii_alphanumeric).count();
+                let token = &s[start..t_end];
+                // Also inside percent-encoded JSON (`%22AliyunCSManagedLogRole%22`).
+                let encoded = start >= 3 && s.as_bytes()[start - 3] == b'%';
+                if (encoded || !is_alnum_before(s, start)) && token.len() > 10 && (token.ends_with("Role") || token.contains("RoleFor")) {
+                    out.push(Field::new(Key::RoleName, token, start, t_end));
+                }
+            }
+            Hit::ServerStringToSign => {
+                let v_start = end;
+                let stop = line_end(s, v_start);
+                let v_end = s[v_start..stop].find('"').map_or(stop, |p| v_start + p);
+                out.push(Field::new(Key::ServerStringToSign, &s[v_start..v_end], v_start, v_end));
+            }
+            Hit::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
+        }
+    }
+}
+
+/// `FCAccessDeniedError:` (Function Compute SDK: `FC<Code>Error`), `ServerException:`, `TeaException:`,
+/// `StatusCodeError:`: a header; the FC form also gives the code and the product.
+fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let b = s.as_bytes();
+    let mut a = start;
+    while a > 0 && start - a < 120 && (b[a - 1].is_ascii_alphanumeric() || b[a - 1] == b'_') {
+        a -= 1;
+    }
+    if a == start || !b[a].is_ascii_uppercase() {
+        return;
+    }
+    let name = &s[a..start];
+    let suffix = &s[start..end];
+    if suffix == "Error:" && name.len() > 2 && name.starts_with("FC") && b[a + 2].is_ascii_uppercase() {
+        out.push(Field::new(Key::Header, "fc", a, end));
+        out.push(Field::new(Key::Code, &name[2..], a + 2, start));
+        out.push(Field::new(Key::ProductHint, "fc", a, a + 2));
+        return;
+    }
+    out.push(Field::new(Key::Header, "exception", a, end));
+}
+
+/// `[ERROR] terraform-provider-alicloud/alicloud/service_alicloud_ecs.go:369: Resource <id> <Api> Failed!!!`.
+fn terraform_failed(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let window = text::floor_boundary(s, start.saturating_sub(2000));
+    let line_start = s[window..start].rfind('\n').map_or(window, |p| window + p + 1);
+    out.push(Field::new(Key::Header, "terraform", line_start, end));
+    if let Some((a, b)) = word_before(s, start) {
+        if is_api_name(&s[a..b]) {
+            out.push(Field::new(Key::Api, &s[a..b], a, b));
+        }
+    }
+    // The provider file names the service: `service_alicloud_ecs.go`, `resource_alicloud_cs_kubernetes.go`.
+    let line = &s[line_start..start];
+    if let Some(go) = line.find(".go:") {
+        let bytes = line.as_bytes();
+        let mut f = go;
+        while f > 0 && (bytes[f - 1].is_ascii_alphanumeric() || bytes[f - 1] == b'_') {
+            f -= 1;
+        }
+        let file = &line[f..go];
+        if let Some(p) = file.find("alicloud_") {
+            let rest = &file[p..];
+            if rest.len() > "alicloud_".len() {
+                out.push(Field::new(Key::ProductContext, rest, line_start + f + p, line_start + go));
+            }
+        }
+    }
+}
+
+/// A host ending at `end` (`ecs.cn-hangzhou.aliyuncs.com`, `hbr.console.aliyun.com`), read backwards.
+fn host(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let b = s.as_bytes();
+    let mut a = start;
+    while a > 0 && start - a < 253 && (b[a - 1].is_ascii_alphanumeric() || b[a - 1] == b'-' || b[a - 1] == b'.') {
+        a -= 1;
+    }
+    // Inside a percent-encoded URL (`%2F%2Fcs.console.aliyun.com`) the host starts after the escape.
+    if a >= 1 && b[a - 1] == b'%' && end - a > 2 {
+        a += 2;
+    }
+    if a == start {
+        return;
+    }
+    let host = &s[a..end];
+    // The RAM console's one-click authorization page is where a fix happens, not the product that failed.
+    if host.eq_ignore_ascii_case("ram.console.aliyun.com") && s[end..].starts_with("/role/authorize") {
+        return;
+    }
+    out.push(Field::new(Key::Host, host, a, end));
+}
+
+/// SDK package names: the product code follows the package prefix.
+fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) {
+    let b = s.as_bytes();
+    let mut p_end = end;
+    while p_end < b.len() && p_end - end < 40 && (b[p_end].is_ascii_lowercase() || b[p_end].is_ascii_digit() || b[p_end] == b'-') {
+        p_end += 1;
+    }
+    let raw = &s[end..p_end];
+    // `@alicloud/ecs20140526`, `alibabacloud_ecs20140526`, `com.aliyun.ecs20140526`: the version is glued on.
+    let code = raw.trim_end_matches(|c: char| c.is_ascii_digit());
+    let versioned = code.len() + 8 == raw.len();
+    let ok = match kind {
+        "python" => !matches!(code, "core" | "") && b.get(p_end) == Some(&b'.'),
+        "java" => b.get(p_end) == Some(&b'.') && !matches!(code, "exceptions" | "auth" | "http" | "profile" | "utils" | "regions" | ""),
+        "java-tea" | "node" | "python-tea" => versioned,
+        _ => !code.is_empty(),
+    };
+    if !ok {
+        return;
+    }
+    out.push(Field::new(Key::ProductHint, code, end, end + code.len()));
+    // `aliyunsdkecs.request.v20140526.DescribeInstancesRequest`, `com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest`.
+    let tail_end = p_end + s[p_end..].bytes().take(80).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.').count();
+    let tail = &s[p_end..tail_end];
+    if let Some(req) = tail.rsplit('.').next().and_then(|last| last.strip_suffix("Request")) {
+        if is_api_name(req) {
+            let a = tail_end - "Request".len() - req.len();
+            out.push(Field::new(Key::Api, req, a, a + req.len()));
+        }
+    }
+    let _ = start;
+}
+
+/// `aliyun ecs DescribeInstances --RegionId …`.
+fn cli_command(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    if is_ident_byte_before(s, start) {
+        return;
+    }
+    let b = s.as_bytes();
+    let p_end = end + s[end..].bytes().take(40).take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-').count();
+    if p_end == end || b.get(p_end) != Some(&b' ') {
+        return;
+    }
+    let a_start = p_end + 1;
+    let a_end = a_start + s[a_start..].bytes().take(100).take_while(u8::is_ascii_alphanumeric).count();
+    let api = &s[a_start..a_end];
+    if is_api_name(api) && !is_ram_action(api) {
+        out.push(Field::new(Key::ProductHint, &s[end..p_end], end, p_end));
+        out.push(Field::new(Key::Api, api, a_start, a_end));
+    }
+}
+
+/// The word ending just before `pos` (spaces skipped): its byte range.
+fn word_before(s: &str, pos: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut e = pos;
+    while e > 0 && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    let mut a = e;
+    while a > 0 && e - a < 100 && b[a - 1].is_ascii_alphanumeric() {
+        a -= 1;
+    }
+    (a < e).then_some((a, e))
+}
+
+fn ident_end(s: &str, from: usize) -> usize {
+    from + s[from..].bytes().take(100).take_while(|&c| is_ident(c)).count()
+}
+
+fn is_ident_byte_before(s: &str, pos: usize) -> bool {
+    pos > 0 && is_ident(s.as_bytes()[pos - 1])
+}
+
+fn is_alnum_before(s: &str, pos: usize) -> bool {
+    pos > 0 && s.as_bytes()[pos - 1].is_ascii_alphanumeric()
+}
+
+/// Whether only a log prefix and spaces precede `pos` on its line.
+fn at_line_start(s: &str, pos: usize) -> bool {
+    let window = text::floor_boundary(s, pos.saturating_sub(200));
+    let Some(line_start) = s[window..pos].rfind('\n').map(|p| window + p + 1).or((window == 0).then_some(0)) else {
+        return false;
+    };
+    let before = &s[line_start..pos];
+    before[log_prefix_len(before)..].trim().is_empty()
+}

@@ -1,0 +1,283 @@
+//! Known sentences, in English and Chinese, that say what happened even when no code is printed (console banners,
+//! SDK messages quoted in app logs), and the action and resource some of them carry:
+//! `not authorized to perform 'fc:GetService' on resource 'acs:fc:…'`, `STSToken policy Forbidden for action cs:X`,
+//! `No permission perform sts:AssumeRole on this Role`.
+//!
+//! A phrase field's value is the [`Phrase`] name; `diagnose` reads meaning from it, and [`Phrase::anchors`] says
+//! whether the sentence alone is an error worth a finding.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::fields::is_ram_action;
+use super::{Field, Key};
+use crate::text::Text;
+
+/// What a known sentence says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    /// "User not authorized to operate on the specified resource", "You are not authorized to do this action".
+    NotAuthorized,
+    /// The console banner: "Insufficient permissions, please contact…", 权限不足, 无权限, 您没有权限…
+    Console,
+    /// "STSToken policy Forbidden for action …", "Access denied by authorizer's policy": the STS session policy.
+    SessionPolicy,
+    /// "Access denied by bucket policy".
+    BucketPolicy,
+    /// "because of bucket acl".
+    BucketAcl,
+    /// "explicitly denied", "explicit deny".
+    ExplicitDeny,
+    /// "check control policies".
+    ControlPolicy,
+    /// STS: "You should be authorized by RAM" (the caller lacks `sts:AssumeRole`).
+    CallerMayNotAssume,
+    /// STS: "Roles may not be assumed by root accounts".
+    RootMayNotAssume,
+    /// STS: "No permission perform sts:AssumeRole on this Role" (the trust policy).
+    TrustPolicy,
+    /// Service-linked / service roles: "ram:CreateServiceLinkedRole", "service role authorization".
+    ServiceRole,
+    AccessKeyNotFound,
+    AccessKeyDisabled,
+    /// "The Security Token may be lost" / missing STS token.
+    TokenMissing,
+    SignatureMismatch,
+    /// Clock skew: the timestamp is too far from the server's.
+    ClockSkew,
+    /// OSS signed URL: "Request has expired".
+    RequestExpired,
+    TokenExpired,
+    /// "not activated", "not enabled", 未开通…
+    NotActivated,
+    /// Timeouts, DNS failures, refused connections.
+    Network,
+    /// Flow control.
+    Throttling,
+}
+
+impl Phrase {
+    pub fn name(self) -> &'static str {
+        match self {
+            Phrase::NotAuthorized => "not-authorized",
+            Phrase::Console => "console",
+            Phrase::SessionPolicy => "session-policy",
+            Phrase::BucketPolicy => "bucket-policy",
+            Phrase::BucketAcl => "bucket-acl",
+            Phrase::ExplicitDeny => "explicit-deny",
+            Phrase::ControlPolicy => "control-policy",
+            Phrase::CallerMayNotAssume => "caller-may-not-assume",
+            Phrase::RootMayNotAssume => "root-may-not-assume",
+            Phrase::TrustPolicy => "trust-policy",
+            Phrase::ServiceRole => "service-role",
+            Phrase::AccessKeyNotFound => "access-key-not-found",
+            Phrase::AccessKeyDisabled => "access-key-disabled",
+            Phrase::TokenMissing => "token-missing",
+            Phrase::SignatureMismatch => "signature-mismatch",
+            Phrase::ClockSkew => "clock-skew",
+            Phrase::RequestExpired => "request-expired",
+            Phrase::TokenExpired => "token-expired",
+            Phrase::NotActivated => "not-activated",
+            Phrase::Network => "network",
+            Phrase::Throttling => "throttling",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Phrase> {
+        ALL.iter().copied().find(|p| p.name() == name)
+    }
+
+    /// Whether the sentence alone is an error (a finding even without a code). Words like "not enabled" or
+    /// "timeout" only qualify an error found otherwise; a network failure counts when an Alibaba Cloud host is near.
+    pub fn anchors(self) -> bool {
+        !matches!(self, Phrase::NotActivated | Phrase::Throttling | Phrase::Network | Phrase::ControlPolicy | Phrase::ServiceRole)
+    }
+}
+
+const ALL: &[Phrase] = &[
+    Phrase::NotAuthorized,
+    Phrase::Console,
+    Phrase::SessionPolicy,
+    Phrase::BucketPolicy,
+    Phrase::BucketAcl,
+    Phrase::ExplicitDeny,
+    Phrase::ControlPolicy,
+    Phrase::CallerMayNotAssume,
+    Phrase::RootMayNotAssume,
+    Phrase::TrustPolicy,
+    Phrase::ServiceRole,
+    Phrase::AccessKeyNotFound,
+    Phrase::AccessKeyDisabled,
+    Phrase::TokenMissing,
+    Phrase::SignatureMismatch,
+    Phrase::ClockSkew,
+    Phrase::RequestExpired,
+    Phrase::TokenExpired,
+    Phrase::NotActivated,
+    Phrase::Network,
+    Phrase::Throttling,
+];
+
+/// Sentences, matched without ASCII case. Longer ones win where they overlap.
+const SENTENCES: &[(&str, Phrase)] = &[
+    ("user not authorized to operate on the specified resource", Phrase::NotAuthorized),
+    ("you are not authorized to do this action", Phrase::NotAuthorized),
+    ("you are not authorized to operate", Phrase::NotAuthorized),
+    ("not authorized to perform", Phrase::NotAuthorized),
+    ("you are not allowed to perform this action", Phrase::NotAuthorized),
+    ("you have no right to access", Phrase::NotAuthorized),
+    ("you do not have permission", Phrase::NotAuthorized),
+    ("you don't have permission", Phrase::NotAuthorized),
+    ("do not have the permission", Phrase::NotAuthorized),
+    ("does not have permission", Phrase::NotAuthorized),
+    ("has no permission", Phrase::NotAuthorized),
+    ("insufficient permissions", Phrase::Console),
+    ("contact the cloud account administrator", Phrase::Console),
+    ("权限不足", Phrase::Console),
+    ("无权限", Phrase::Console),
+    ("没有权限", Phrase::Console),
+    ("暂无权限", Phrase::Console),
+    ("无访问权限", Phrase::Console),
+    ("无操作权限", Phrase::Console),
+    ("当前用户没有", Phrase::Console),
+    ("请联系主账号", Phrase::Console),
+    ("未授权", Phrase::Console),
+    ("policy forbidden for action", Phrase::SessionPolicy),
+    ("access denied by authorizer's policy", Phrase::SessionPolicy),
+    ("access denied by bucket policy", Phrase::BucketPolicy),
+    ("because of bucket acl", Phrase::BucketAcl),
+    ("explicitly denied", Phrase::ExplicitDeny),
+    ("explicit deny", Phrase::ExplicitDeny),
+    ("check control policies", Phrase::ControlPolicy),
+    ("you should be authorized by ram", Phrase::CallerMayNotAssume),
+    ("roles may not be assumed by root accounts", Phrase::RootMayNotAssume),
+    ("no permission perform sts:assumerole", Phrase::TrustPolicy),
+    ("createservicelinkedrole", Phrase::ServiceRole),
+    ("service linked role", Phrase::ServiceRole),
+    ("service-linked role", Phrase::ServiceRole),
+    ("ramrole authorization", Phrase::ServiceRole),
+    ("service role", Phrase::ServiceRole),
+    ("/role/authorize", Phrase::ServiceRole),
+    ("specified access key is not found", Phrase::AccessKeyNotFound),
+    ("access key id you provided does not exist", Phrase::AccessKeyNotFound),
+    ("accesskeyid is not found", Phrase::AccessKeyNotFound),
+    ("specified access key is disabled", Phrase::AccessKeyDisabled),
+    ("access key is disabled", Phrase::AccessKeyDisabled),
+    ("security token may be lost", Phrase::TokenMissing),
+    ("specified signature is not matched", Phrase::SignatureMismatch),
+    ("signature we calculated does not match", Phrase::SignatureMismatch),
+    ("specified time stamp or date header is expired", Phrase::ClockSkew),
+    ("difference between the request time and the current time is too large", Phrase::ClockSkew),
+    ("request has expired", Phrase::RequestExpired),
+    ("securitytoken.expired", Phrase::TokenExpired),
+    ("security token has expired", Phrase::TokenExpired),
+    ("security token is expired", Phrase::TokenExpired),
+    ("securitytoken is expired", Phrase::TokenExpired),
+    ("token has expired", Phrase::TokenExpired),
+    ("sts token is expired", Phrase::TokenExpired),
+    ("not enabled", Phrase::NotActivated),
+    ("not activated", Phrase::NotActivated),
+    ("not been activated", Phrase::NotActivated),
+    ("not opened", Phrase::NotActivated),
+    ("not been opened", Phrase::NotActivated),
+    ("is inactive", Phrase::NotActivated),
+    ("not purchased", Phrase::NotActivated),
+    ("not subscribed", Phrase::NotActivated),
+    ("service is not open", Phrase::NotActivated),
+    ("未开通", Phrase::NotActivated),
+    ("没有开通", Phrase::NotActivated),
+    ("readtimeout", Phrase::Network),
+    ("connecttimeout", Phrase::Network),
+    ("timed out", Phrase::Network),
+    ("i/o timeout", Phrase::Network),
+    ("no such host", Phrase::Network),
+    ("connection refused", Phrase::Network),
+    ("connection reset", Phrase::Network),
+    ("econnreset", Phrase::Network),
+    ("econnrefused", Phrase::Network),
+    ("etimedout", Phrase::Network),
+    ("enotfound", Phrase::Network),
+    ("flow control", Phrase::Throttling),
+];
+
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(SENTENCES.iter().map(|(n, _)| n))
+            .expect("the sentences are valid needles")
+    })
+}
+
+/// Appends a [`Key::Phrase`] field per known sentence, and the actions and resources the sentences carry.
+pub fn scan(text: &Text, out: &mut Vec<Field>) {
+    let s = text.as_str();
+    for m in automaton().find_iter(s) {
+        let phrase = SENTENCES[m.pattern().as_usize()].1;
+        let (start, end) = (m.start(), m.end());
+        out.push(Field::new(Key::Phrase, phrase.name(), start, end));
+        let needle = SENTENCES[m.pattern().as_usize()].0;
+        match needle {
+            // `…not authorized to perform: 'fc:GetService' on resource: 'acs:fc:…'` (FC, and AWS's wording).
+            "not authorized to perform" => {
+                if let Some((a, b)) = action_after(s, end) {
+                    out.push(Field::new(Key::Action, &s[a..b], a, b));
+                    let window = crate::text::slice(s, b, b + 40);
+                    if let Some(p) = window.to_ascii_lowercase().find("on resource") {
+                        if let Some((ra, rb)) = quoted_or_word_after(s, b + p + "on resource".len()) {
+                            out.push(Field::new(Key::Resource, &s[ra..rb], ra, rb));
+                        }
+                    }
+                }
+            }
+            "policy forbidden for action" => {
+                if let Some((a, b)) = action_after(s, end) {
+                    out.push(Field::new(Key::Action, &s[a..b], a, b));
+                }
+            }
+            "no permission perform sts:assumerole" => {
+                let a = end - "sts:assumerole".len();
+                out.push(Field::new(Key::Action, "sts:AssumeRole", a, end));
+            }
+            "createservicelinkedrole" => {
+                if s[..start].ends_with("ram:") {
+                    out.push(Field::new(Key::Action, "ram:CreateServiceLinkedRole", start - 4, end));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A RAM action right after `at` (spaces, `:` and quotes skipped).
+fn action_after(s: &str, at: usize) -> Option<(usize, usize)> {
+    let (a, b) = quoted_or_word_after(s, at)?;
+    let t = s[a..b].trim_end_matches(['.', ',']);
+    is_ram_action(t).then_some((a, a + t.len()))
+}
+
+/// The quoted string or the word after `at`, with spaces and a `:` skipped.
+fn quoted_or_word_after(s: &str, at: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = at;
+    while i < b.len() && i - at < 4 && matches!(b[i], b' ' | b':') {
+        i += 1;
+    }
+    let quote = b.get(i).copied().filter(|c| matches!(c, b'\'' | b'"' | b'`'));
+    if quote.is_some() {
+        i += 1;
+    }
+    let start = i;
+    while i < b.len() && i - start < 512 {
+        let c = b[i];
+        if Some(c) == quote || c.is_ascii_whitespace() || (quote.is_none() && matches!(c, b'\'' | b'"' | b',' | b')')) {
+            break;
+        }
+        i += 1;
+    }
+    let end = crate::text::floor_boundary(s, i);
+    (end > start).then_some((start, end))
+}
