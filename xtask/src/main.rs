@@ -40,7 +40,7 @@ fn test() -> Result<(), String> {
     run::cargo(&["build", "--package", "ram-doctor-proxy"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
     // Native tests first: they are fast and say the most about a failure.
-    run::cargo_with_env(&["test", "--workspace", "--exclude", "ram-doctor-web"], &[])?;
+    run::cargo(&["test", "--workspace"])?;
     // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
     run::cargo_with_env(
         &["test", "--package", "ram-doctor-e2e", "--", "--ignored", "--test-threads=1"],

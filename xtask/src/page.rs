@@ -9,6 +9,8 @@ use crate::{run, tools};
 pub fn build() -> Result<PathBuf, String> {
     tools::ensure_web_tools()?;
     let dist = run::workspace_root().join("dist");
+    // Trunk runs cargo offline: fetch every dependency (all targets) first.
+    run::cargo(&["fetch"])?;
     run::status(Command::new("trunk").args(["build", "--release", "--offline"]))?;
     if !dist.join("index.html").is_file() {
         return Err(format!("trunk finished but {} has no index.html", dist.display()));
