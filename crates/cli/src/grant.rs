@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ram_doctor_core::grant::{render, Format, GrantPlan, Lang, PlanOptions, PolicyName, RenderOptions, Target};
+use ram_doctor_core::policy::build::{BuildOptions, Conditions, Scope};
 use ram_doctor_core::{diagnose, Catalog};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -29,6 +30,25 @@ impl From<FormatArg> for Format {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ScopeArg {
+    Exact,
+    Region,
+    Account,
+    Any,
+}
+
+impl From<ScopeArg> for Scope {
+    fn from(s: ScopeArg) -> Scope {
+        match s {
+            ScopeArg::Exact => Scope::Exact,
+            ScopeArg::Region => Scope::Region,
+            ScopeArg::Account => Scope::Account,
+            ScopeArg::Any => Scope::Any,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 pub enum LangArg {
     En,
     Zh,
@@ -48,6 +68,27 @@ pub struct Args {
     pub format: FormatArg,
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
+    /// How far to widen resources beyond what the error names.
+    #[arg(long, value_enum, default_value = "exact")]
+    pub scope: ScopeArg,
+    /// One custom policy per product instead of one for all.
+    #[arg(long)]
+    pub per_product: bool,
+    /// Add the product's Describe*/List*/Get* so its console can list resources.
+    #[arg(long)]
+    pub read_actions: bool,
+    /// Allow only from these addresses or CIDRs (acs:SourceIp); repeat for several.
+    #[arg(long, value_name = "CIDR")]
+    pub source_ip: Vec<String>,
+    /// Allow only over HTTPS (acs:SecureTransport).
+    #[arg(long)]
+    pub https_only: bool,
+    /// Allow only with MFA (acs:MFAPresent).
+    #[arg(long)]
+    pub mfa: bool,
+    /// The grant stops working after this time, e.g. 2026-12-31T23:59:59Z (acs:CurrentTime).
+    #[arg(long, value_name = "TIME")]
+    pub expires: Option<String>,
 }
 
 fn parse_target(s: &str) -> Result<Target, String> {
@@ -65,8 +106,17 @@ pub fn run(args: Args) -> ExitCode {
     };
     let catalog = Catalog::empty();
     let diagnosis = diagnose(&text, &catalog);
-    let options = PlanOptions { target: args.target, policy_name: args.policy_name };
-    let plan = GrantPlan::from_findings(&diagnosis.findings, &catalog, &options);
+    let build = BuildOptions {
+        scope: args.scope.into(),
+        conditions: Conditions { source_ips: args.source_ip, secure_transport: args.https_only, expires: args.expires, mfa: args.mfa },
+        include_read_actions: args.read_actions,
+        per_product: args.per_product,
+    };
+    let options = PlanOptions { target: args.target, policy_name: args.policy_name, build };
+    let plan = match GrantPlan::from_findings(&diagnosis.findings, &catalog, &options) {
+        Ok(p) => p,
+        Err(e) => return crate::input::fail(&e.to_string()),
+    };
     let lang = match args.lang {
         LangArg::En => Lang::En,
         LangArg::Zh => Lang::Zh,

@@ -8,7 +8,8 @@ use ram_doctor_core::grant::render::{console, json, ros, terraform};
 use ram_doctor_core::grant::{
     render, Format, GrantPlan, Lang, PlanOptions, PolicyName, PrincipalKind, RenderOptions, Target,
 };
-use ram_doctor_core::policy::PolicyDocument;
+use ram_doctor_core::policy::build::{BuildOptions, Conditions};
+use ram_doctor_core::policy::{lint, LintOptions, PolicyDocument, Severity};
 use ram_doctor_core::Catalog;
 use serde_json::Value;
 
@@ -97,7 +98,23 @@ fn cases() -> Vec<Case> {
     let opts = |t: Option<Target>, name: Option<&str>| PlanOptions {
         target: t,
         policy_name: name.map(|n| PolicyName::parse(n).expect("a valid policy name in a test")),
+        build: BuildOptions::default(),
     };
+    let per_product_https = PlanOptions {
+        target: target("user:auditor"),
+        policy_name: None,
+        build: BuildOptions {
+            per_product: true,
+            include_read_actions: true,
+            conditions: Conditions { secure_transport: true, source_ips: vec!["203.0.113.0/24".into()], ..Conditions::default() },
+            ..BuildOptions::default()
+        },
+    };
+    let mut kms = finding(Kind::MissingPermission, "Forbidden.RAM", &["kms:Decrypt"]);
+    kms.principal = principal("SubUser", "auditor", "1234567890");
+    kms.region = Some("cn-shanghai".into());
+    let mut log = finding(Kind::MissingPermission, "Unauthorized", &["log:GetLogStore"]);
+    log.resource = Some("acs:log:cn-shanghai:1234567890:project/audit/logstore/trail".into());
     vec![
         Case { name: "ecs_read_placeholder_user", findings: vec![ecs.clone()], options: opts(None, None) },
         Case { name: "oss_object_named_user_chosen_name", findings: vec![oss], options: opts(target("user:alice"), Some("alice-reports-read")) },
@@ -114,11 +131,12 @@ fn cases() -> Vec<Case> {
         Case { name: "system_policy_only_role", findings: vec![console_only], options: opts(target("role:backup-operator"), None) },
         Case { name: "tricky_characters", findings: vec![tricky], options: opts(target("group"), None) },
         Case { name: "no_findings", findings: vec![], options: opts(None, None) },
+        Case { name: "per_product_with_conditions", findings: vec![kms, log], options: per_product_https },
     ]
 }
 
 fn plan_of(case: &Case) -> GrantPlan {
-    GrantPlan::from_findings(&case.findings, &Catalog::empty(), &case.options)
+    GrantPlan::from_findings(&case.findings, &Catalog::empty(), &case.options).expect("the sample options are valid")
 }
 
 /// The user's, group's or role's entry of `[user, group, role]`.
@@ -194,6 +212,12 @@ fn json_reads_back_with_the_exact_documents() {
                 assert_eq!(got["size"].as_u64(), Some(want.document.to_compact_json().chars().count() as u64));
                 assert_eq!(got["limit"], 6144);
                 assert_eq!(got["name"], want.name.as_str());
+                let minified_text = got["minified"].as_str().unwrap();
+                let errors: Vec<_> = lint(minified_text, &LintOptions { name: Some(want.name.as_str()), ..LintOptions::default() }, &Catalog::empty())
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .collect();
+                assert!(errors.is_empty(), "{}: {errors:?}", case.name);
             }
             let names: Vec<&str> = v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
             let want: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
@@ -292,12 +316,18 @@ fn cli_lines_recover_the_exact_documents_in_bash_and_powershell() {
                 let calls = calls(section, ps);
                 for p in &plan.custom_policies {
                     for api in ["CreatePolicy", "CreatePolicyVersion"] {
-                        let call = calls.iter().find(|c| c[1] == api).unwrap_or_else(|| panic!("{}: {api}", case.name));
+                        let call = calls
+                            .iter()
+                            .find(|c| c[1] == api && arg_after(c, "--PolicyName") == Some(p.name.as_str()))
+                            .unwrap_or_else(|| panic!("{}: {api}", case.name));
                         let doc = arg_after(call, "--PolicyDocument").expect("a document");
                         assert_eq!(doc, p.document.to_compact_json(), "{} {api} ps={ps}", case.name);
-                        assert_eq!(arg_after(call, "--PolicyName"), Some(p.name.as_str()));
                     }
-                    let attach = calls.iter().find(|c| c[1].starts_with("AttachPolicyTo") && arg_after(c, "--PolicyType") == Some("Custom"));
+                    let attach = calls.iter().find(|c| {
+                        c[1].starts_with("AttachPolicyTo")
+                            && arg_after(c, "--PolicyType") == Some("Custom")
+                            && arg_after(c, "--PolicyName") == Some(p.name.as_str())
+                    });
                     let attach = attach.unwrap_or_else(|| panic!("{}: attach", case.name));
                     let (api, param) = by_kind(
                         plan.target.kind,

@@ -11,7 +11,7 @@ pub mod target;
 
 pub use name::{PolicyName, PolicyNameError};
 pub use plan::{
-    CliCall, CustomPolicy, GrantPlan, PlanOptions, ServiceRoleFix, Step, StepKind, SystemPolicyGrant,
+    CliCall, CustomPolicy, GrantPlan, PlanError, PlanOptions, ServiceRoleFix, Step, StepKind, SystemPolicyGrant,
     POLICY_DOCUMENT_LIMIT,
 };
 pub use render::{render, Format, Lang, RenderOptions};

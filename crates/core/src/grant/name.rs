@@ -92,6 +92,14 @@ impl PolicyName {
         PolicyName(name)
     }
 
+    /// `<name>-<suffix>`, the name cut so that the whole stays within the limit; `suffix` is letters, digits
+    /// and `-` (the caller's counter), so the result is valid.
+    pub fn with_suffix(&self, suffix: &str) -> PolicyName {
+        let keep = MAX_POLICY_NAME_LEN.saturating_sub(suffix.len() + 1);
+        let base: String = self.0.chars().take(keep).collect();
+        PolicyName(format!("{base}-{suffix}"))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -153,6 +161,24 @@ mod tests {
         let name = PolicyName::generate(&doc);
         assert!(name.as_str().len() <= MAX_POLICY_NAME_LEN);
         assert!(PolicyName::parse(name.as_str()).is_ok());
+    }
+
+    #[test]
+    fn suffixes_stay_within_the_limit() {
+        let long = PolicyName::parse(&"a".repeat(128)).unwrap();
+        let named = long.with_suffix("2");
+        assert_eq!(named.as_str().len(), 128);
+        assert!(named.as_str().ends_with("a-2"));
+        assert_eq!(PolicyName::parse("p").unwrap().with_suffix("3").as_str(), "p-3");
+    }
+
+    #[test]
+    fn agrees_with_check_ram013() {
+        let names = ["", "a", "my-policy", "my_policy", "名字", "a b", "-x", &"a".repeat(128), &"a".repeat(129)];
+        for n in names {
+            let check = crate::policy::check::policy_name_problem(n);
+            assert_eq!(PolicyName::parse(n).is_ok(), check.is_none(), "{n:?}");
+        }
     }
 
     #[test]

@@ -8,19 +8,35 @@ use crate::finding::{Finding, Kind, Layer, Localized};
 use crate::grant::name::PolicyName;
 use crate::grant::steps;
 use crate::grant::target::Target;
-use crate::policy::{Condition, PolicyDocument, Statement, ValueList};
+use crate::policy::build::{build, BuildError, BuildOptions, Need, Note};
+use crate::policy::{Condition, PolicyDocument, ValueList};
 
-/// RAM's limit on a custom policy document, in characters of its compact JSON.
-pub const POLICY_DOCUMENT_LIMIT: usize = 6_144;
+/// RAM's limit on a custom policy document, in characters of its compact JSON (the checks' RAM012 limit).
+pub use crate::policy::check::MAX_POLICY_CHARS as POLICY_DOCUMENT_LIMIT;
 
-/// What the user chose: who gets the grant and, optionally, the custom policy's name.
+/// What the user chose: who gets the grant, the custom policy's name, and how the builder scopes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanOptions {
     /// `None`: inferred from the findings (an assumed role's name), else a RAM user placeholder.
     pub target: Option<Target>,
-    /// `None`: a generated, stable name.
+    /// `None`: a generated, stable name. With several policies (per product), the second and later get
+    /// `-2`, `-3`… appended.
     pub policy_name: Option<PolicyName>,
+    /// Scope, conditions, read actions, per-product policies: handed to the least-privilege builder.
+    pub build: BuildOptions,
 }
+
+/// Why no plan could be built: an option the builder refuses (a source IP or an expiry that does not parse).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError(pub BuildError);
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for PlanError {}
 
 /// A system policy to attach, with one line on what it grants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +52,8 @@ pub struct SystemPolicyGrant {
 pub struct CustomPolicy {
     pub name: PolicyName,
     pub document: PolicyDocument,
+    /// What the builder had to widen, or added, and why (shown beside the document).
+    pub notes: Vec<Note>,
 }
 
 impl CustomPolicy {
@@ -125,18 +143,10 @@ pub struct GrantPlan {
     pub steps: Vec<Step>,
 }
 
-/// One action the custom policy must allow, on what, under which condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Need {
-    action: String,
-    resource: String,
-    condition: Option<Condition>,
-}
-
 impl GrantPlan {
     /// Builds the plan for `findings`. Kinds a grant cannot fix become [`Step`]s; the grant itself is a
     /// custom policy for the denied actions and the product's system policies.
-    pub fn from_findings(findings: &[Finding], catalog: &Catalog, options: &PlanOptions) -> GrantPlan {
+    pub fn from_findings(findings: &[Finding], catalog: &Catalog, options: &PlanOptions) -> Result<GrantPlan, PlanError> {
         let target = options.target.clone().unwrap_or_else(|| Target::infer(findings));
         let mut plan = GrantPlan {
             target,
@@ -146,6 +156,8 @@ impl GrantPlan {
             steps: Vec::new(),
         };
         let mut needs: Vec<Need> = Vec::new();
+        // `ram:CreateServiceLinkedRole` needs, each limited to its service by a condition.
+        let mut linked_role_needs: Vec<(Need, Option<String>)> = Vec::new();
         // Products with a denied write: their ReadOnly policies would not fix the error.
         let writing: Vec<Option<String>> = findings
             .iter()
@@ -164,7 +176,7 @@ impl GrantPlan {
                     plan.push_step(steps::fix_trust_policy(f))
                 }
                 (Kind::MissingPermission, _) => {
-                    needs.extend(needs_of(f, None));
+                    needs.extend(need_of(f));
                     let writes = writing.contains(&product_code(f));
                     plan.add_system_policies(f, catalog, writes);
                 }
@@ -172,13 +184,12 @@ impl GrantPlan {
                 (Kind::ExplicitDeny, _) => plan.push_step(steps::remove_explicit_deny(f)),
                 (Kind::AssumeRole, _) => {
                     // Either side may refuse: the caller needs sts:AssumeRole, the role must trust the caller.
-                    needs.extend(needs_of(f, None));
+                    needs.extend(need_of(f));
                     plan.push_step(steps::fix_trust_policy(f));
                 }
                 (Kind::ServiceRoleMissing, _) => {
                     let fix = service_role_fix(f, catalog);
-                    let condition = fix.service_name.as_deref().map(service_name_condition);
-                    needs.extend(needs_of(f, condition));
+                    linked_role_needs.extend(need_of(f).map(|n| (n, fix.service_name.clone())));
                     if !plan.service_roles.contains(&fix) {
                         plan.service_roles.push(fix);
                     }
@@ -190,11 +201,36 @@ impl GrantPlan {
                 (Kind::Other, _) => plan.push_step(steps::not_a_permission_error(f)),
             }
         }
-        if let Some(document) = custom_policy_document(&needs) {
-            let name = options.policy_name.clone().unwrap_or_else(|| PolicyName::generate(&document));
-            plan.custom_policies.push(CustomPolicy { name, document });
+        let mut built = built_policies(&needs, &options.build, catalog)?;
+        for (need, service) in &linked_role_needs {
+            for mut policy in built_policies(std::slice::from_ref(need), &options.build, catalog)? {
+                if let Some(service) = service {
+                    for st in &mut policy.document.statements {
+                        add_service_name_condition(st.condition.get_or_insert_with(Condition::new), service);
+                    }
+                }
+                match built.first_mut() {
+                    Some(first) => {
+                        first.document.statements.extend(policy.document.statements);
+                        for note in policy.notes {
+                            if !first.notes.contains(&note) {
+                                first.notes.push(note);
+                            }
+                        }
+                    }
+                    None => built.push(policy),
+                }
+            }
         }
-        plan
+        for (i, policy) in built.into_iter().enumerate() {
+            let name = match &options.policy_name {
+                Some(chosen) if i == 0 => chosen.clone(),
+                Some(chosen) => chosen.with_suffix(&(i + 1).to_string()),
+                None => PolicyName::generate(&policy.document),
+            };
+            plan.custom_policies.push(CustomPolicy { name, document: policy.document, notes: policy.notes });
+        }
+        Ok(plan)
     }
 
     /// True when the plan has nothing to do (no error, or nothing that any change would fix).
@@ -274,50 +310,28 @@ fn is_read_action(action: &str, catalog: &Catalog) -> bool {
     ["Describe", "List", "Get", "Query", "Check", "Search"].iter().any(|p| verb.starts_with(p))
 }
 
-fn needs_of(f: &Finding, condition: Option<Condition>) -> Vec<Need> {
-    let resource = f.resource.clone().unwrap_or_else(|| "*".to_string());
-    f.actions
-        .iter()
-        .map(|action| Need {
-            action: action.clone(),
-            resource: resource.clone(),
-            condition: action.eq_ignore_ascii_case("ram:CreateServiceLinkedRole").then(|| condition.clone()).flatten(),
-        })
-        .collect()
+/// What a finding asks the builder for, keeping only well-formed `code:Name` actions.
+fn need_of(f: &Finding) -> Option<Need> {
+    let mut need = Need::from_finding(f)?;
+    need.actions.retain(|a| a.split_once(':').is_some_and(|(c, n)| !c.is_empty() && !n.is_empty()));
+    (!need.actions.is_empty()).then_some(need)
 }
 
-/// `{"StringEquals":{"ram:ServiceName":[service]}}`: lets the user create only this service's linked role.
-fn service_name_condition(service: &str) -> Condition {
-    let mut keys = std::collections::BTreeMap::new();
-    keys.insert("ram:ServiceName".to_string(), ValueList(vec![service.to_string()]));
-    let mut condition = Condition::new();
-    condition.insert("StringEquals".to_string(), keys);
-    condition
-}
-
-/// The custom policy for the needs: one Allow statement per (resource, condition), actions in first-seen
-/// order without repeats. Replaced by the least-privilege builder (`crate::policy::build`) once it lands.
-fn custom_policy_document(needs: &[Need]) -> Option<PolicyDocument> {
-    let mut statements: Vec<Statement> = Vec::new();
-    for need in needs {
-        let existing = statements.iter_mut().find(|s| {
-            s.resource.as_ref().is_some_and(|r| r.0 == [need.resource.clone()]) && s.condition == need.condition
-        });
-        match existing {
-            Some(s) => {
-                let actions = s.action.get_or_insert_with(ValueList::default);
-                if !actions.0.iter().any(|a| a.eq_ignore_ascii_case(&need.action)) {
-                    actions.0.push(need.action.clone());
-                }
-            }
-            None => {
-                let mut s = Statement::allow([need.action.clone()], [need.resource.clone()]);
-                s.condition = need.condition.clone();
-                statements.push(s);
-            }
-        }
+/// The builder's policies for `needs`; none when there is nothing to grant.
+fn built_policies(needs: &[Need], options: &BuildOptions, catalog: &Catalog) -> Result<Vec<crate::policy::BuiltPolicy>, PlanError> {
+    match build(needs, options, catalog) {
+        Ok(policies) => Ok(policies),
+        Err(BuildError::NothingToGrant) => Ok(Vec::new()),
+        Err(e) => Err(PlanError(e)),
     }
-    (!statements.is_empty()).then(|| PolicyDocument::new(statements))
+}
+
+/// Adds `StringEquals ram:ServiceName = service`: the user may create only this service's linked role.
+fn add_service_name_condition(condition: &mut Condition, service: &str) {
+    condition
+        .entry("StringEquals".to_string())
+        .or_default()
+        .insert("ram:ServiceName".to_string(), ValueList(vec![service.to_string()]));
 }
 
 /// The role to create for a `service-role-missing` finding: the catalog's entry for the error code, else
@@ -372,18 +386,48 @@ mod tests {
     }
 
     #[test]
-    fn merges_actions_per_resource_in_one_policy() {
+    fn the_builder_makes_one_policy_for_every_denied_action() {
+        let arn = "acs:ecs:cn-hangzhou:123:instance/i-1";
         let findings = [
             missing(&["ecs:DescribeInstances"], None),
-            missing(&["ecs:StopInstance"], Some("acs:ecs:cn-hangzhou:123:instance/i-1")),
+            missing(&["ecs:StopInstance"], Some(arn)),
             missing(&["ecs:DescribeRegions", "ecs:DescribeInstances"], None),
         ];
-        let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default());
+        let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default()).unwrap();
         assert_eq!(plan.custom_policies.len(), 1);
-        let doc = &plan.custom_policies[0].document;
-        assert_eq!(doc.statements.len(), 2);
-        assert_eq!(doc.statements[0].action.as_ref().unwrap().0, ["ecs:DescribeInstances", "ecs:DescribeRegions"]);
-        assert_eq!(doc.statements[1].resource.as_ref().unwrap().0, ["acs:ecs:cn-hangzhou:123:instance/i-1"]);
+        let policy = crate::policy::CompiledPolicy::compile(&plan.custom_policies[0].document).unwrap();
+        let set = crate::policy::PolicySet::new(vec![policy]);
+        use crate::policy::Request;
+        assert!(set.is_allowed(&Request::new("ecs:StopInstance", arn)));
+        assert!(!set.is_allowed(&Request::new("ecs:StopInstance", "acs:ecs:cn-hangzhou:123:instance/i-2")));
+        assert!(set.is_allowed(&Request::new("ecs:DescribeRegions", "*")));
+        assert!(!plan.custom_policies[0].notes.is_empty(), "the wildcard for the unscoped reads is explained");
+    }
+
+    #[test]
+    fn per_product_policies_get_numbered_names() {
+        let findings = [missing(&["ecs:DescribeInstances"], None), missing(&["oss:GetObject"], None)];
+        let options = PlanOptions {
+            policy_name: Some(PolicyName::parse("team-grant").unwrap()),
+            build: BuildOptions { per_product: true, ..BuildOptions::default() },
+            ..PlanOptions::default()
+        };
+        let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &options).unwrap();
+        let names: Vec<&str> = plan.custom_policies.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["team-grant", "team-grant-2"]);
+    }
+
+    #[test]
+    fn a_bad_source_ip_is_refused() {
+        let options = PlanOptions {
+            build: BuildOptions {
+                conditions: crate::policy::build::Conditions { source_ips: vec!["10.0.0.300".into()], ..Default::default() },
+                ..BuildOptions::default()
+            },
+            ..PlanOptions::default()
+        };
+        let err = GrantPlan::from_findings(&[missing(&["ecs:DescribeInstances"], None)], &Catalog::empty(), &options);
+        assert!(matches!(err, Err(PlanError(BuildError::BadSourceIp(_)))));
     }
 
     #[test]
@@ -393,7 +437,7 @@ mod tests {
         let mut write = read.clone();
         write.actions = vec!["hbr:CreateBackupPlan".into()];
         let names = |f: &Finding| {
-            GrantPlan::from_findings(std::slice::from_ref(f), &Catalog::empty(), &PlanOptions::default())
+            GrantPlan::from_findings(std::slice::from_ref(f), &Catalog::empty(), &PlanOptions::default()).unwrap()
                 .system_policies
                 .into_iter()
                 .map(|p| p.name)
@@ -410,7 +454,7 @@ mod tests {
         let mut rds = missing(&["rds:DescribeDBInstances"], None);
         rds.grant.system_policies = vec!["AliyunRDSReadOnlyAccess".into(), "AliyunRDSFullAccess".into()];
         let write = missing(&["ecs:StopInstance"], None);
-        let plan = GrantPlan::from_findings(&[read, rds, write], &Catalog::empty(), &PlanOptions::default());
+        let plan = GrantPlan::from_findings(&[read, rds, write], &Catalog::empty(), &PlanOptions::default()).unwrap();
         let all: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(all, ["AliyunECSFullAccess", "AliyunRDSReadOnlyAccess", "AliyunRDSFullAccess"]);
         let narrow: Vec<&str> = plan.narrowest_system_policies().iter().map(|p| p.name.as_str()).collect();
@@ -420,11 +464,11 @@ mod tests {
     #[test]
     fn a_chosen_name_wins_and_the_generated_one_is_stable() {
         let findings = [missing(&["oss:GetObject"], Some("acs:oss:*:*:bucket/key"))];
-        let generated = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default());
-        let again = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default());
+        let generated = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default()).unwrap();
+        let again = GrantPlan::from_findings(&findings, &Catalog::empty(), &PlanOptions::default()).unwrap();
         assert_eq!(generated.custom_policies[0].name, again.custom_policies[0].name);
         let chosen = PlanOptions { policy_name: Some(PolicyName::parse("my-oss-read").unwrap()), ..Default::default() };
-        let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &chosen);
+        let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &chosen).unwrap();
         assert_eq!(plan.custom_policies[0].name.as_str(), "my-oss-read");
     }
 
@@ -432,7 +476,7 @@ mod tests {
     fn non_grant_kinds_become_steps_only() {
         let kinds = [Kind::BadCredentials, Kind::Signature, Kind::TokenExpired, Kind::NotActivated, Kind::Other];
         for kind in kinds {
-            let plan = GrantPlan::from_findings(&[Finding::new(kind)], &Catalog::empty(), &PlanOptions::default());
+            let plan = GrantPlan::from_findings(&[Finding::new(kind)], &Catalog::empty(), &PlanOptions::default()).unwrap();
             assert!(plan.custom_policies.is_empty() && plan.system_policies.is_empty(), "{kind:?}");
             assert_eq!(plan.steps.len(), 1, "{kind:?}");
         }
@@ -444,7 +488,7 @@ mod tests {
         f.kind = Kind::ExplicitDeny;
         f.layer = Some(Layer::ControlPolicy);
         f.principal = Some(Principal { kind: Some("SubUser".into()), name: Some("2001".into()), account: Some("1001".into()) });
-        let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default());
+        let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default()).unwrap();
         assert!(plan.custom_policies.is_empty());
         assert_eq!(plan.steps[0].kind, StepKind::AskResourceDirectoryAdmin);
         assert!(plan.steps[0].details.iter().any(|d| d.en.contains("ecs:RunInstances") && d.en.contains("1001")));
@@ -455,10 +499,26 @@ mod tests {
         let mut f = Finding::new(Kind::ServiceRoleMissing);
         f.code = Some("NoPermission.AliyunServiceRoleForRds".into());
         f.actions = vec!["ram:CreateServiceLinkedRole".into()];
-        let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default());
+        let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default()).unwrap();
         assert_eq!(plan.service_roles[0].role_name.as_deref(), Some("AliyunServiceRoleForRds"));
         assert!(plan.service_roles[0].linked);
         assert_eq!(plan.custom_policies[0].document.statements[0].condition, None, "no service name known, no condition");
+    }
+
+    #[test]
+    fn a_known_service_limits_create_service_linked_role_to_it() {
+        let mut need = missing(&["ecs:DescribeInstances"], None);
+        need.principal = Some(Principal { kind: None, name: None, account: Some("1001".into()) });
+        let mut linked = need.clone();
+        linked.actions = vec!["ram:CreateServiceLinkedRole".into()];
+        let built = built_policies(&[need_of(&need).unwrap()], &BuildOptions::default(), &Catalog::empty()).unwrap();
+        assert_eq!(built.len(), 1);
+        let mut slr = built_policies(&[need_of(&linked).unwrap()], &BuildOptions::default(), &Catalog::empty()).unwrap().remove(0);
+        for st in &mut slr.document.statements {
+            add_service_name_condition(st.condition.get_or_insert_with(Condition::new), "rds-ecs-service.rds.aliyuncs.com");
+        }
+        let cond = slr.document.statements[0].condition.as_ref().unwrap();
+        assert_eq!(cond["StringEquals"]["ram:ServiceName"].0, ["rds-ecs-service.rds.aliyuncs.com"]);
     }
 
     #[test]

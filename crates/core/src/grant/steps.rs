@@ -7,6 +7,8 @@ use crate::catalog::Catalog;
 use crate::finding::{Finding, Localized};
 use crate::grant::plan::{CliCall, Step, StepKind};
 use crate::grant::target::{PrincipalKind, Target};
+use crate::policy::build::{Note, WildcardReason};
+use crate::policy::check::MAX_POLICY_CHARS;
 
 fn l(en: impl Into<String>, zh: impl Into<String>) -> Localized {
     Localized { en: en.into(), zh: zh.into() }
@@ -67,6 +69,41 @@ pub fn system_policy_explanation(name: &str, description: Option<String>, code: 
     match description {
         Some(d) => l(d, generic.zh),
         None => generic,
+    }
+}
+
+/// What the builder says about a policy, in both languages.
+pub fn note_text(note: &Note) -> Localized {
+    match note {
+        Note::Wildcard { actions, reason } => {
+            let actions = actions.join(", ");
+            match reason {
+                WildcardReason::OperationGranularity => l(
+                    format!("{actions} on \"*\": the product authorizes per operation, so RAM accepts only \"*\" as the resource."),
+                    format!("{actions} 的资源为 \"*\"：该产品只支持操作级授权，RAM 只接受 \"*\" 作为资源。"),
+                ),
+                WildcardReason::NothingKnown => l(
+                    format!("{actions} on \"*\": the error named no resource, region or account to narrow it to."),
+                    format!("{actions} 的资源为 \"*\"：错误中没有可用于收窄范围的资源、地域或账号。"),
+                ),
+                WildcardReason::Chosen => l(
+                    format!("{actions} on \"*\": the \"any\" scope was chosen."),
+                    format!("{actions} 的资源为 \"*\"：选择了“任意”范围。"),
+                ),
+            }
+        }
+        Note::ScopedBySeen { actions, resource } => l(
+            format!("{} limited to {resource}: the error named no resource, only the region and account.", actions.join(", ")),
+            format!("{} 限定为 {resource}：错误中没有资源，只有地域和账号。", actions.join(", ")),
+        ),
+        Note::ReadActions { products } => l(
+            format!("Added read actions (Describe*, List*, Get*) on \"*\" for {} so the console can list resources.", products.join(", ")),
+            format!("为 {} 添加了读操作（Describe*、List*、Get*，资源为 \"*\"），以便控制台能列出资源。", products.join(", ")),
+        ),
+        Note::TooLarge { chars } => l(
+            format!("The policy has {chars} characters; RAM accepts {MAX_POLICY_CHARS}. Choose per-product policies or a wider scope."),
+            format!("该策略有 {chars} 个字符，RAM 最多接受 {MAX_POLICY_CHARS} 个。请按产品拆分策略或放宽范围。"),
+        ),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::grant::plan::{CliCall, GrantPlan, ServiceRoleFix, POLICY_DOCUMENT_LIMIT};
 use crate::grant::render::shell::{bash_line, powershell_line};
+use crate::grant::steps::note_text;
 use crate::grant::render::{heading, Lang, RenderOptions};
 use crate::grant::target::PrincipalKind;
 
@@ -76,6 +77,9 @@ fn entries(plan: &GrantPlan, lang: Lang) -> Vec<Entry> {
             lang.tr("Create the custom policy", "创建自定义权限策略"),
             policy.size()
         )));
+        for note in &policy.notes {
+            out.push(Entry::Comment(format!("  {}", lang.pick(&note_text(note)))));
+        }
         out.push(Entry::Run(CliCall::new("ram", "CreatePolicy", &[("--PolicyName", name), ("--PolicyDocument", &doc)])));
         out.push(Entry::Comment(lang.tr(
             "If the policy already exists, make this document its default version instead:",

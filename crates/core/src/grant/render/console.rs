@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::grant::plan::{GrantPlan, ServiceRoleFix, POLICY_DOCUMENT_LIMIT};
 use crate::grant::render::shell::bash_line;
+use crate::grant::steps::note_text;
 use crate::grant::render::{heading, kind_word, Lang, RenderOptions};
 use crate::grant::target::{PrincipalKind, Target};
 
@@ -60,7 +61,7 @@ fn open_principal(target: &Target, lang: Lang) -> String {
     match &target.name {
         Some(_) => match lang {
             Lang::En => format!("Open {url} (the {kind}'s page) and go to the Permissions tab."),
-            Lang::Zh => format!("打开 {url}（该{kind}的页面），进入“权限管理”页签。"),
+            Lang::Zh => format!("打开 {url}（{kind} {} 的页面），进入“权限管理”页签。", target.display_name()),
         },
         None => match lang {
             Lang::En => format!("Open {url}, click the {kind} {}, and go to the Permissions tab.", target.display_name()),
@@ -134,6 +135,9 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
             Lang::Zh => format!("把编辑框的内容替换为下面的文档（{} / {POLICY_DOCUMENT_LIMIT} 字符）：", policy.size()),
         });
         s.block(&policy.document.to_pretty_json());
+        for note in &policy.notes {
+            s.block(&format!("{} {}", lang.tr("Note:", "注意："), lang.pick(&note_text(note))));
+        }
         s.step(&match lang {
             Lang::En => format!("Click OK, enter the policy name {}, and click OK. If a policy with that name exists, open it instead, click Modify Policy Document, paste the document and save.", policy.name),
             Lang::Zh => format!("单击“确定”，策略名称填写 {}，再单击“确定”。如果同名策略已存在，请打开它，单击“修改策略内容”，粘贴文档并保存。", policy.name),

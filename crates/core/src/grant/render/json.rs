@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 
 use crate::grant::plan::{GrantPlan, POLICY_DOCUMENT_LIMIT};
 use crate::grant::render::RenderOptions;
+use crate::grant::steps::note_text;
 
 /// The plan as a JSON value; [`render`] prints it indented.
 pub fn to_value(plan: &GrantPlan, options: &RenderOptions) -> Value {
@@ -24,6 +25,7 @@ pub fn to_value(plan: &GrantPlan, options: &RenderOptions) -> Value {
                 "size": size,
                 "limit": POLICY_DOCUMENT_LIMIT,
                 "fits": size <= POLICY_DOCUMENT_LIMIT,
+                "notes": p.notes.iter().map(|n| lang.pick(&note_text(n)).to_string()).collect::<Vec<_>>(),
             })
         }).collect::<Vec<_>>(),
         "system_policies": plan.system_policies.iter().map(|p| json!({

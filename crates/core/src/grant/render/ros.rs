@@ -8,6 +8,7 @@ use crate::grant::plan::GrantPlan;
 use crate::grant::render::cli::service_trust_policy;
 use crate::grant::render::yaml::to_yaml;
 use crate::grant::render::{heading, Lang, RenderOptions};
+use crate::grant::steps::note_text;
 use crate::grant::target::{PrincipalKind, Target};
 
 /// The parameter a placeholder target becomes, and the property of `AttachPolicyTo*` that names it.
@@ -127,6 +128,9 @@ pub fn template_json(plan: &GrantPlan, options: &RenderOptions) -> String {
 /// What the template cannot do, as `#` comment lines: alternatives, service-linked roles, other steps.
 fn notes(plan: &GrantPlan, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
+    for policy in &plan.custom_policies {
+        out.extend(policy.notes.iter().map(|n| format!("{}: {}", policy.name, lang.pick(&note_text(n)))));
+    }
     if !plan.custom_policies.is_empty() && !plan.system_policies.is_empty() {
         out.push(lang.tr("Or, broader: attach a system policy instead (ALIYUN::RAM::AttachPolicyTo*, PolicyType System):", "或者（权限更大）：改为授权系统策略（ALIYUN::RAM::AttachPolicyTo*，PolicyType 为 System）：").to_string());
         for p in &plan.system_policies {

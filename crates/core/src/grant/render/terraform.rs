@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::grant::plan::{GrantPlan, ServiceRoleFix};
 use crate::grant::render::cli::service_trust_policy;
 use crate::grant::render::{heading, Lang, RenderOptions};
+use crate::grant::steps::note_text;
 use crate::grant::target::{PrincipalKind, Target};
 
 /// A Terraform label from a name: lowercase letters, digits and `_`, never starting with a digit.
@@ -172,6 +173,9 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
     for policy in &plan.custom_policies {
         let l = label(policy.name.as_str());
         out.push('\n');
+        for note in &policy.notes {
+            comment(&mut out, lang.pick(&note_text(note)));
+        }
         let _ = writeln!(
             out,
             "resource \"alicloud_ram_policy\" \"{l}\" {{\n  policy_name     = {}\n  policy_document = jsonencode({})\n  rotate_strategy = \"DeleteOldestNonDefaultVersionWhenLimitExceeded\"\n}}",
