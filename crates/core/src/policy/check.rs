@@ -619,10 +619,9 @@ pub fn policy_name_problem(name: &str) -> Option<String> {
         Some("the policy name is empty: give it a name of letters, digits and '-'".into())
     } else if name.chars().count() > 128 {
         Some(format!("the policy name is {} characters; RAM accepts 128: shorten it", name.chars().count()))
-    } else if let Some(bad) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
-        Some(format!("the policy name contains {bad:?}; RAM accepts letters, digits and '-': replace it"))
     } else {
-        None
+        let bad = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))?;
+        Some(format!("the policy name contains {bad:?}; RAM accepts letters, digits and '-': replace it"))
     }
 }
 
@@ -1008,8 +1007,11 @@ fn all_covered(outer: &[&str], inner: &[&str], ignore_case: bool) -> bool {
     inner.iter().all(|i| outer.iter().any(|o| glob_covers(o, i, ignore_case)))
 }
 
-/// Statements comparable for RAM302/RAM303: effect, plain lists and comparable condition.
-fn comparable<'a>(s: &StatementView<'a>) -> Option<(&'a str, Vec<&'a str>, Vec<&'a str>, Option<Condition>)> {
+/// What RAM302/RAM303 compare of a statement: effect, actions, resources and condition.
+type Comparable<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Option<Condition>);
+
+/// A statement in comparable form, when it uses plain `Action`/`Resource` and a readable condition.
+fn comparable<'a>(s: &StatementView<'a>) -> Option<Comparable<'a>> {
     let (a, r) = s.plain_lists()?;
     Some((s.effect()?, a, r, s.condition()?))
 }
