@@ -230,3 +230,63 @@ proptest! {
         }
     }
 }
+
+/// Arbitrary JSON without duplicate keys (serde_json's map keeps one of each).
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::Bool),
+        any::<i64>().prop_map(|n| serde_json::json!(n)),
+        (-1e6f64..1e6).prop_map(|f| serde_json::json!(f)),
+        "\\PC{0,12}".prop_map(serde_json::Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            proptest::collection::btree_map("[a-zA-Z:/~]{0,6}", inner, 0..6).prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// The located tree converted back to serde_json, for comparison.
+fn to_serde(node: &ram_doctor_core::policy::parse::Node) -> serde_json::Value {
+    use ram_doctor_core::policy::parse::Value;
+    match &node.value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        // std's float parsing is exact; serde_json's default one is not, so it is not used here.
+        Value::Number(n) if n.contains(['.', 'e', 'E']) => serde_json::json!(n.parse::<f64>().expect("numbers keep their text")),
+        Value::Number(n) => n.parse::<i64>().map_or_else(|_| serde_json::json!(n.parse::<u64>().expect("an integer")), |i| serde_json::json!(i)),
+        Value::String(s) => serde_json::Value::String(s.clone()),
+        Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
+        Value::Object(members) => serde_json::Value::Object(members.iter().map(|m| (m.key.clone(), to_serde(&m.value))).collect()),
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_located_parser_agrees_with_serde_json(value in json_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.expect("serializes");
+        let parsed = ram_doctor_core::policy::parse::parse(&text).expect("serde_json's output parses");
+        prop_assert_eq!(to_serde(&parsed.root), value);
+        // Every span covers exactly its element's text: re-parsing the slice gives the same value.
+        let first = parsed.root.as_array().and_then(|a| a.first()).or_else(|| parsed.root.as_object().and_then(|m| m.first()).map(|m| &m.value));
+        if let Some(node) = first {
+            let again = ram_doctor_core::policy::parse::parse(&text[node.span.start..node.span.end]).expect("a span is a whole value");
+            prop_assert_eq!(to_serde(&again.root), to_serde(node));
+        }
+    }
+
+    #[test]
+    fn lint_never_panics_and_errors_on_non_json(text in "\\PC{0,80}") {
+        let diagnostics = lint(&text, &LintOptions::default(), &Catalog::empty());
+        let valid = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+        let has_ram001 = diagnostics.iter().any(|d| d.id == "RAM001");
+        // Invalid JSON is always RAM001; valid JSON is RAM001 only when it is not an object.
+        prop_assert!(valid || has_ram001, "{text:?} gave {diagnostics:?}");
+        for d in &diagnostics {
+            prop_assert!(d.span.start <= d.span.end && d.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+    }
+}

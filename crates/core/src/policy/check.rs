@@ -599,7 +599,7 @@ pub fn compact_chars(text: &str) -> usize {
 }
 
 fn whole(ctx: &Ctx) -> Span {
-    Span { start: 0, end: ctx.text.len().min(1) }
+    Span { start: 0, end: ctx.text.chars().next().map_or(0, char::len_utf8) }
 }
 
 fn too_large(ctx: &Ctx) -> Vec<Hit> {

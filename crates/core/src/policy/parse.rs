@@ -201,9 +201,14 @@ impl Parser<'_> {
         Ok(node)
     }
 
+    /// An error spanning the character at the current position (whole, even when it takes several bytes).
     fn error_here(&self, message: &str) -> (String, Span) {
-        let end = (self.pos + 1).min(self.bytes.len());
-        (message.to_string(), Span { start: self.pos, end })
+        (message.to_string(), Span { start: self.pos, end: self.char_end(self.pos) })
+    }
+
+    /// The end of the character starting at `pos` (or `pos` at the end of the text).
+    fn char_end(&self, pos: usize) -> usize {
+        self.text.get(pos..).and_then(|rest| rest.chars().next()).map_or(pos.min(self.bytes.len()), |c| pos + c.len_utf8())
     }
 
     fn skip_ws(&mut self) {
@@ -336,7 +341,7 @@ impl Parser<'_> {
                 out.push(c.ok_or_else(|| ("invalid \\u escape".to_string(), Span { start: at, end: self.pos }))?);
                 return Ok(());
             }
-            _ => return Err(("invalid escape in string".into(), Span { start: at, end: (self.pos + 1).min(self.bytes.len()) })),
+            _ => return Err(("invalid escape in string".into(), Span { start: at, end: self.char_end(self.pos) })),
         };
         self.pos += 1;
         out.push(c);
