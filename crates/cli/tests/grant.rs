@@ -67,3 +67,76 @@ fn an_unreadable_file_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
 }
+
+/// An API error as the SDKs print it: `Forbidden.RAM` with `AccessDeniedDetail`.
+const FORBIDDEN_JSON: &str = r#"{"RequestId":"7F3A2B1C-0000-4A5B-9C8D-112233445566","HostId":"ecs.aliyuncs.com","Code":"Forbidden.RAM",
+"Message":"User not authorized to operate on the specified resource.","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances",
+"AuthPrincipalType":"SubUser","AuthPrincipalDisplayName":"204915730918827310","AuthPrincipalOwnerId":"1234567890123456",
+"NoPermissionType":"ImplicitDeny","PolicyType":"AccountLevelIdentityBasedPolicy","EncodedDiagnosticMessage":"AQEAAAAAZa1b2c3d"}}"#;
+
+#[test]
+fn a_forbidden_error_becomes_a_custom_policy_for_its_action() {
+    let o = run(&["--format", "json", "--for", "user:alice"], FORBIDDEN_JSON);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let policy = &v["custom_policies"][0];
+    let actions = &policy["document"]["Statement"][0]["Action"];
+    assert_eq!(actions, &serde_json::json!(["ecs:DescribeInstances"]));
+    let name = policy["name"].as_str().expect("a name");
+    assert!(name.starts_with("RamDoctor-ecs-"), "{name}");
+    assert!(policy["size"].as_u64().unwrap() <= 6144);
+}
+
+#[test]
+fn the_cli_format_attaches_to_the_chosen_principal_under_the_chosen_name() {
+    let o = run(&["--format", "cli", "--for", "group:ops", "--policy-name", "ops-ecs-read"], FORBIDDEN_JSON);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("aliyun ram CreatePolicy --PolicyName ops-ecs-read --PolicyDocument '{"), "{out}");
+    assert!(out.contains("aliyun ram AttachPolicyToGroup --PolicyType Custom --PolicyName ops-ecs-read --GroupName ops"), "{out}");
+    assert!(out.contains("aliyun --% ram AttachPolicyToGroup"), "{out}");
+}
+
+#[test]
+fn every_format_renders_and_the_same_input_gives_the_same_output() {
+    for format in ["json", "console", "cli", "terraform", "ros"] {
+        for lang in ["en", "zh"] {
+            let a = run(&["--format", format, "--lang", lang, "--for", "role:app"], FORBIDDEN_JSON);
+            let b = run(&["--format", format, "--lang", lang, "--for", "role:app"], FORBIDDEN_JSON);
+            assert_eq!(a.status.code(), Some(0), "{format} {lang}: {}", stderr(&a));
+            assert!(stdout(&a).contains("ecs:DescribeInstances"), "{format} {lang}: {}", stdout(&a));
+            assert_eq!(stdout(&a), stdout(&b), "{format} {lang}");
+        }
+    }
+    let tf = stdout(&run(&["--format", "terraform", "--for", "role:app"], FORBIDDEN_JSON));
+    assert!(tf.contains("resource \"alicloud_ram_role_policy_attachment\""), "{tf}");
+    let ros = stdout(&run(&["--format", "ros", "--for", "role:app"], FORBIDDEN_JSON));
+    assert!(ros.contains("ALIYUN::RAM::ManagedPolicy") && ros.contains("ROSTemplateFormatVersion: '2015-09-01'"), "{ros}");
+}
+
+#[test]
+fn builder_options_reach_the_policy_and_bad_ones_exit_2() {
+    let o = run(&["--format", "json", "--https-only", "--source-ip", "203.0.113.0/24", "--scope", "any"], FORBIDDEN_JSON);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let st = &v["custom_policies"][0]["document"]["Statement"][0];
+    assert_eq!(st["Resource"], serde_json::json!(["*"]));
+    assert_eq!(st["Condition"]["IpAddress"]["acs:SourceIp"], serde_json::json!(["203.0.113.0/24"]));
+    assert_eq!(st["Condition"]["Bool"]["acs:SecureTransport"], serde_json::json!(["true"]));
+
+    let bad = run(&["--source-ip", "10.0.0.300"], FORBIDDEN_JSON);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("10.0.0.300"), "{}", stderr(&bad));
+}
+
+#[test]
+fn the_cloud_backup_console_message_gets_a_next_step() {
+    let text = "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.";
+    let o = run(&["--format", "console"], text);
+    assert_eq!(o.status.code(), Some(0));
+    // With the catalog the engine may name Cloud Backup's policies; without, it says what to find out.
+    // Either way it is never "nothing to do".
+    let out = stdout(&o);
+    assert!(out.contains("Find out what was denied") || out.contains("AliyunHBR"), "{out}");
+    assert!(!out.contains("Nothing to do"), "{out}");
+}

@@ -110,6 +110,9 @@ fn cases() -> Vec<Case> {
             ..BuildOptions::default()
         },
     };
+    let mut unknown = Finding::new(Kind::MissingPermission);
+    unknown.explanation = "The text does not say which product this is: paste the console page's title or URL too.".into();
+    unknown.explanation_zh = "文本中看不出是哪个云产品：请把控制台页面的标题或网址一起粘贴。".into();
     let mut kms = finding(Kind::MissingPermission, "Forbidden.RAM", &["kms:Decrypt"]);
     kms.principal = principal("SubUser", "auditor", "1234567890");
     kms.region = Some("cn-shanghai".into());
@@ -131,6 +134,7 @@ fn cases() -> Vec<Case> {
         Case { name: "system_policy_only_role", findings: vec![console_only], options: opts(target("role:backup-operator"), None) },
         Case { name: "tricky_characters", findings: vec![tricky], options: opts(target("group"), None) },
         Case { name: "no_findings", findings: vec![], options: opts(None, None) },
+        Case { name: "unknown_denial", findings: vec![unknown], options: opts(None, None) },
         Case { name: "per_product_with_conditions", findings: vec![kms, log], options: per_product_https },
     ]
 }

@@ -115,6 +115,8 @@ pub enum StepKind {
     FixResourcePolicy,
     ActivateService,
     NotAPermissionError,
+    /// A permission is missing but the text does not say which: find out before granting.
+    IdentifyDeniedAction,
 }
 
 /// A fix that is not a grant: words in both languages, the CLI calls that do it, and a document to use
@@ -176,9 +178,14 @@ impl GrantPlan {
                     plan.push_step(steps::fix_trust_policy(f))
                 }
                 (Kind::MissingPermission, _) => {
-                    needs.extend(need_of(f));
+                    let need = need_of(f);
+                    let before = plan.system_policies.len();
                     let writes = writing.contains(&product_code(f));
                     plan.add_system_policies(f, catalog, writes);
+                    if need.is_none() && plan.system_policies.len() == before {
+                        plan.push_step(steps::identify_denied_action(f));
+                    }
+                    needs.extend(need);
                 }
                 (Kind::ExplicitDeny, Some(Layer::ResourcePolicy)) => plan.push_step(steps::fix_resource_policy(f)),
                 (Kind::ExplicitDeny, _) => plan.push_step(steps::remove_explicit_deny(f)),
@@ -480,6 +487,16 @@ mod tests {
             assert!(plan.custom_policies.is_empty() && plan.system_policies.is_empty(), "{kind:?}");
             assert_eq!(plan.steps.len(), 1, "{kind:?}");
         }
+    }
+
+    #[test]
+    fn an_unknown_denial_asks_what_was_denied() {
+        let mut f = Finding::new(Kind::MissingPermission);
+        f.explanation = "Which console page showed this?".into();
+        let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default()).unwrap();
+        assert!(plan.custom_policies.is_empty() && plan.system_policies.is_empty());
+        assert_eq!(plan.steps[0].kind, StepKind::IdentifyDeniedAction);
+        assert!(plan.steps[0].details.iter().any(|d| d.en == "Which console page showed this?"));
     }
 
     #[test]

@@ -356,6 +356,27 @@ pub fn activate_service(f: &Finding, catalog: &Catalog) -> Step {
     s
 }
 
+/// A missing permission whose product and action the text does not give: what to find out first.
+pub fn identify_denied_action(f: &Finding) -> Step {
+    let mut details = Vec::new();
+    if !f.explanation.is_empty() {
+        let zh = if f.explanation_zh.is_empty() { f.explanation.clone() } else { f.explanation_zh.clone() };
+        details.push(l(f.explanation.clone(), zh));
+    }
+    details.push(l(
+        "Paste the whole error with it: the API's response (Code, RequestId, AccessDeniedDetail) or the console page's title and address name the product and the action, and then RAM Doctor can build the exact grant.",
+        "请把完整的错误一起粘贴：API 的返回（Code、RequestId、AccessDeniedDetail）或控制台页面的标题和网址能说明产品和操作，RAM Doctor 才能生成准确的授权。",
+    ));
+    let mut s = step(
+        StepKind::IdentifyDeniedAction,
+        l("Find out what was denied", "先确认被拒绝的是什么"),
+        details,
+    );
+    s.details.extend(evidence_details(f));
+    s.calls.extend(decode_call(f));
+    s
+}
+
 pub fn not_a_permission_error(f: &Finding) -> Step {
     let code = f.code.clone().unwrap_or_else(|| "this error".to_string());
     let mut s = step(
@@ -403,7 +424,7 @@ mod tests {
         let all = [
             rotate_access_key(&f, &t), fix_signature(&f), refresh_sts_token(&f), fix_trust_policy(&f),
             ask_resource_directory_admin(&f), fix_session_policy(&f), remove_explicit_deny(&f),
-            fix_resource_policy(&f), activate_service(&f, &c), not_a_permission_error(&f),
+            fix_resource_policy(&f), activate_service(&f, &c), not_a_permission_error(&f), identify_denied_action(&f),
         ];
         for s in all {
             assert!(!s.title.en.is_empty() && !s.title.zh.is_empty());
