@@ -72,7 +72,14 @@ fn open_principal(target: &Target, lang: Lang) -> String {
 
 fn grant_steps(s: &mut Steps, target: &Target, policy_type: &str, names: &[&str], lang: Lang) {
     s.step(&open_principal(target, lang));
-    s.step(lang.tr("Click Add Permissions.", "单击“新增授权”。"));
+    s.step(lang.tr(
+        "Click Add Permissions (on newer pages: Grant Permission).",
+        "单击“新增授权”。",
+    ));
+    s.step(lang.tr(
+        "In the panel, keep Resource Scope at Account; the principal is already filled in.",
+        "在弹出的面板中，资源范围保持“账号级别”；授权主体已自动填好。",
+    ));
     let list = names.join(", ");
     let tab = match policy_type {
         "System" => lang.tr("System Policy", "系统策略"),
@@ -83,7 +90,7 @@ fn grant_steps(s: &mut Steps, target: &Target, policy_type: &str, names: &[&str]
         (Lang::En, _) => format!("Under Policy, choose {tab}, then search for and select each of: {list}."),
         (Lang::Zh, _) => format!("在“权限策略”中选择“{tab}”，搜索并选中：{list}。"),
     });
-    s.step(lang.tr("Click OK.", "单击“确认新增授权”。"));
+    s.step(lang.tr("Click OK, then Close.", "单击“确认新增授权”，然后单击“关闭”。"));
 }
 
 fn service_role_steps(s: &mut Steps, fix: &ServiceRoleFix, lang: Lang) {
