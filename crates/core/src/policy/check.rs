@@ -541,8 +541,10 @@ fn condition_value_type(ctx: &Ctx) -> Vec<Hit> {
                 _ => vec![(path.clone(), &key.value)],
             };
             for (vpath, node) in values {
-                let Some(text) = node.scalar_text() else {
-                    out.push(hit(vpath, node.span, "a condition value must be a string (or a list of strings)"));
+                let Some(text) = node.as_str() else {
+                    // RAM's grammar wants numbers and booleans quoted too.
+                    let fix = node.scalar_text().map_or("a string (or a list of strings)".to_string(), |t| format!("\"{t}\""));
+                    out.push(hit(vpath, node.span, format!("a condition value must be a JSON string: write {fix}")));
                     continue;
                 };
                 if !super::condition::value_fits(ty, text) {
