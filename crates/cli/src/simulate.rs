@@ -9,7 +9,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use ram_doctor_core::finding::Layer;
 use ram_doctor_core::policy::condition::format_date;
+use ram_doctor_core::policy::parse::{parse_document, DocumentError};
 use ram_doctor_core::policy::simulate::{layer_name, CompiledPolicy, PolicySet, Request, StatementRef};
+use ram_doctor_core::policy::PolicyDocument;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -43,22 +45,28 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn load(path: &Path) -> Result<CompiledPolicy, String> {
+/// A policy file, compiled for deciding and kept as a document for printing the deciding statements.
+fn load(path: &Path) -> Result<(PolicyDocument, CompiledPolicy), String> {
     let text = crate::input::read_text(Some(path))?;
-    CompiledPolicy::from_json(&text).map_err(|e| format!("{}:{e}", path.display()))
+    let located = |e: DocumentError| format!("{}:{e}", path.display());
+    let compiled = CompiledPolicy::from_json(&text).map_err(located)?;
+    Ok((parse_document(&text).map_err(located)?, compiled))
 }
 
-fn load_all(paths: &[PathBuf]) -> Result<Vec<CompiledPolicy>, String> {
-    paths.iter().map(|p| load(p)).collect()
+fn load_all(paths: &[PathBuf]) -> Result<(Vec<PolicyDocument>, Vec<CompiledPolicy>), String> {
+    Ok(paths.iter().map(|p| load(p)).collect::<Result<Vec<_>, _>>()?.into_iter().unzip())
 }
 
 fn decide(args: &Args) -> Result<(), String> {
-    let mut set = PolicySet::new(load_all(&args.policies)?);
-    if !args.control_policies.is_empty() {
-        set = set.with_control_policies(load_all(&args.control_policies)?);
+    let (identity_docs, identity) = load_all(&args.policies)?;
+    let (control_docs, control) = load_all(&args.control_policies)?;
+    let (session_docs, session) = load_all(args.session_policy.as_slice())?;
+    let mut set = PolicySet::new(identity);
+    if !control.is_empty() {
+        set = set.with_control_policies(control);
     }
-    if let Some(path) = &args.session_policy {
-        set = set.with_session_policy(load(path)?);
+    if let Some(s) = session.into_iter().next() {
+        set = set.with_session_policy(s);
     }
     let mut request = Request::new(args.action.as_str(), args.resource.as_str());
     for pair in &args.context {
@@ -70,19 +78,20 @@ fn decide(args: &Args) -> Result<(), String> {
         request.context.add("acs:CurrentTime", format_date(i64::try_from(now.as_millis()).unwrap_or(i64::MAX)));
     }
     let decision = set.simulate(&request);
-    let file_of = |r: &StatementRef| -> String {
-        let list: Vec<&PathBuf> = match r.layer {
-            Layer::ControlPolicy => args.control_policies.iter().collect(),
-            Layer::SessionPolicy => args.session_policy.iter().collect(),
-            _ => args.policies.iter().collect(),
-        };
-        list.get(r.policy).map_or_else(String::new, |p| p.display().to_string())
+    let layer_files = |r: &StatementRef| -> (&[PathBuf], &[PolicyDocument]) {
+        match r.layer {
+            Layer::ControlPolicy => (&args.control_policies, &control_docs),
+            Layer::SessionPolicy => (args.session_policy.as_slice(), &session_docs),
+            _ => (&args.policies, &identity_docs),
+        }
     };
+    let file_of = |r: &StatementRef| layer_files(r).0.get(r.policy).map_or_else(String::new, |p| p.display().to_string());
+    let statement_of = |r: &StatementRef| layer_files(r).1.get(r.policy).and_then(|d| d.statements.get(r.statement)).map(|st| serde_json::to_value(st).unwrap_or_default());
     if args.json {
         let deciding: Vec<serde_json::Value> = decision
             .deciding
             .iter()
-            .map(|r| serde_json::json!({ "layer": r.layer, "policy": r.policy, "statement": r.statement, "file": file_of(r) }))
+            .map(|r| serde_json::json!({ "layer": r.layer, "policy": r.policy, "statement": r.statement, "file": file_of(r), "text": statement_of(r) }))
             .collect();
         let out = serde_json::json!({
             "allowed": decision.allowed,
@@ -97,6 +106,9 @@ fn decide(args: &Args) -> Result<(), String> {
         println!("  {}", decision.reason);
         for r in &decision.deciding {
             println!("  by {} {} statement {} ({})", layer_name(r.layer), r.policy, r.statement, file_of(r));
+            if let Some(st) = statement_of(r) {
+                println!("    {st}");
+            }
         }
     }
     Ok(())

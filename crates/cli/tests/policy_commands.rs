@@ -78,6 +78,7 @@ fn simulate_decides_with_context() {
     let yes = run("10.9.9.9");
     assert_eq!(yes["allowed"], true);
     assert_eq!(yes["deciding"][0]["statement"], 0);
+    assert_eq!(yes["deciding"][0]["text"]["Action"][0], "ecs:Stop*");
     let no = run("192.0.2.1");
     assert_eq!(no["allowed"], false);
     assert_eq!(no["reason"]["kind"], "implicit-deny");
