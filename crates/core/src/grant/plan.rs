@@ -8,7 +8,7 @@ use crate::finding::{Finding, Kind, Layer, Localized};
 use crate::grant::name::PolicyName;
 use crate::grant::steps;
 use crate::grant::target::Target;
-use crate::policy::build::{build, BuildError, BuildOptions, Need, Note};
+use crate::policy::build::{build, system_policy_coverage, BuildError, BuildOptions, Need, Note};
 use crate::policy::{Condition, PolicyDocument, ValueList};
 
 /// RAM's limit on a custom policy document, in characters of its compact JSON (the checks' RAM012 limit).
@@ -45,6 +45,12 @@ pub struct SystemPolicyGrant {
     /// RAM code of the product it covers: one policy per product is needed.
     pub product: Option<String>,
     pub explanation: Localized,
+    /// Whether its document allows everything needed; `None` when the catalog lacks the document.
+    #[serde(default)]
+    pub covers: Option<bool>,
+    /// How many of the product's actions it allows beyond the need; `None` when unknown.
+    #[serde(default)]
+    pub extra_actions: Option<usize>,
 }
 
 /// A custom policy to create (or, when it exists, to add as its new default version) and attach.
@@ -208,6 +214,7 @@ impl GrantPlan {
                 (Kind::Other, _) => plan.push_step(steps::not_a_permission_error(f)),
             }
         }
+        plan.measure_system_policies(&needs, catalog);
         let mut built = built_policies(&needs, &options.build, catalog)?;
         for (need, service) in &linked_role_needs {
             for mut policy in built_policies(std::slice::from_ref(need), &options.build, catalog)? {
@@ -267,6 +274,19 @@ impl GrantPlan {
             .collect()
     }
 
+    /// Compares each system policy with the need (where the catalog has its document) and drops those that
+    /// would not fix the error.
+    fn measure_system_policies(&mut self, needs: &[Need], catalog: &Catalog) {
+        // The catalog does not list a product's actions yet, so the surplus stays unknown.
+        for c in system_policy_coverage(needs, catalog, &|_| None) {
+            if let Some(p) = self.system_policies.iter_mut().find(|p| p.name == c.policy) {
+                p.covers = c.covers;
+                p.extra_actions = c.extra_actions;
+            }
+        }
+        self.system_policies.retain(|p| p.covers != Some(false));
+    }
+
     /// The finding's system policies, then the catalog's ReadOnly/Full ones for its product, kept together
     /// by product; ReadOnly is left out when the product has a denied write (`writes`).
     fn add_system_policies(&mut self, f: &Finding, catalog: &Catalog, writes: bool) {
@@ -293,7 +313,7 @@ impl GrantPlan {
                     .and_then(|p| p.description.clone())
             });
             let explanation = steps::system_policy_explanation(&name, description, code.as_deref(), catalog);
-            let grant = SystemPolicyGrant { name, product: code.clone(), explanation };
+            let grant = SystemPolicyGrant { name, product: code.clone(), explanation, covers: None, extra_actions: None };
             // After the last policy of the same product, so that each product's policies stay together.
             let at = self.system_policies.iter().rposition(|p| p.product == code).map_or(self.system_policies.len(), |i| i + 1);
             self.system_policies.insert(at, grant);

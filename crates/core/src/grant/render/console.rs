@@ -158,7 +158,12 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
             lang.tr("Or, broader and quicker: attach system policies", "或者（更快但权限更大）：授权系统策略")
         });
         for p in &plan.system_policies {
-            let _ = writeln!(s.text, "- {}: {}", p.name, lang.pick(&p.explanation));
+            let surplus = match (p.extra_actions, lang) {
+                (Some(n), Lang::En) => format!(" It allows {n} more actions than needed."),
+                (Some(n), Lang::Zh) => format!("比所需多允许 {n} 个操作。"),
+                (None, _) => String::new(),
+            };
+            let _ = writeln!(s.text, "- {}: {}{surplus}", p.name, lang.pick(&p.explanation));
         }
         let names: Vec<&str> = plan.narrowest_system_policies().iter().map(|p| p.name.as_str()).collect();
         grant_steps(&mut s, target, "System", &names, lang);

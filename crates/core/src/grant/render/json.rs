@@ -31,6 +31,8 @@ pub fn to_value(plan: &GrantPlan, options: &RenderOptions) -> Value {
         "system_policies": plan.system_policies.iter().map(|p| json!({
             "name": p.name,
             "explanation": lang.pick(&p.explanation),
+            "covers": p.covers,
+            "extra_actions": p.extra_actions,
         })).collect::<Vec<_>>(),
         "service_roles": plan.service_roles.iter().map(|r| json!({
             "role_name": r.role_name,
