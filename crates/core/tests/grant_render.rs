@@ -143,6 +143,25 @@ fn plan_of(case: &Case) -> GrantPlan {
     GrantPlan::from_findings(&case.findings, &Catalog::empty(), &case.options).expect("the sample options are valid")
 }
 
+/// The sample plans, then the plan for every committed real-world error text (diagnosed by the engine), so
+/// the parser checks below also run on what real errors produce. Snapshots cover the samples only.
+fn all_plans() -> Vec<(String, GrantPlan)> {
+    let mut out: Vec<(String, GrantPlan)> = cases().iter().map(|c| (c.name.to_string(), plan_of(c))).collect();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors/real-world");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("the fixtures folder").filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        let text = std::fs::read_to_string(&path).expect("a fixture");
+        let diagnosis = ram_doctor_core::diagnose(&text, &Catalog::empty());
+        let plan = GrantPlan::from_findings(&diagnosis.findings, &Catalog::empty(), &PlanOptions::default()).expect("default options");
+        // Every error found leads somewhere: a grant, a service role, or a step.
+        assert!(diagnosis.findings.is_empty() || !plan.is_empty(), "{}: findings but nothing to do", path.display());
+        out.push((path.file_name().unwrap().to_string_lossy().into_owned(), plan));
+    }
+    assert!(out.len() >= cases().len() + 20, "the real-world fixtures were read");
+    out
+}
+
 /// The user's, group's or role's entry of `[user, group, role]`.
 fn by_kind<T: Copy>(kind: PrincipalKind, [user, group, role]: [T; 3]) -> T {
     match kind {
@@ -201,18 +220,17 @@ fn policy_names_are_valid_and_stable() {
 
 #[test]
 fn json_reads_back_with_the_exact_documents() {
-    for case in cases() {
-        let plan = plan_of(&case);
+    for (name, plan) in all_plans() {
         for lang in LANGS {
             let v: Value = serde_json::from_str(&json::render(&plan, &RenderOptions { lang })).expect("valid JSON");
             let policies = v["custom_policies"].as_array().expect("a list");
-            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", case.name);
+            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
             for (got, want) in policies.iter().zip(&plan.custom_policies) {
                 let doc: PolicyDocument = serde_json::from_value(got["document"].clone()).expect("a policy document");
-                assert_eq!(doc, want.document, "{}", case.name);
+                assert_eq!(doc, want.document, "{}", name);
                 let minified: PolicyDocument =
                     serde_json::from_str(got["minified"].as_str().expect("a string")).expect("a policy document");
-                assert_eq!(minified, want.document, "{}", case.name);
+                assert_eq!(minified, want.document, "{}", name);
                 assert_eq!(got["size"].as_u64(), Some(want.document.to_compact_json().chars().count() as u64));
                 assert_eq!(got["limit"], 6144);
                 assert_eq!(got["name"], want.name.as_str());
@@ -221,12 +239,12 @@ fn json_reads_back_with_the_exact_documents() {
                     .into_iter()
                     .filter(|d| d.severity == Severity::Error)
                     .collect();
-                assert!(errors.is_empty(), "{}: {errors:?}", case.name);
+                assert!(errors.is_empty(), "{}: {errors:?}", name);
             }
             let names: Vec<&str> = v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
             let want: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
-            assert_eq!(names, want, "{}", case.name);
-            assert_eq!(v["steps"].as_array().unwrap().len(), plan.steps.len(), "{}", case.name);
+            assert_eq!(names, want, "{}", name);
+            assert_eq!(v["steps"].as_array().unwrap().len(), plan.steps.len(), "{}", name);
         }
     }
 }
@@ -311,8 +329,7 @@ fn calls(section: &str, powershell: bool) -> Vec<Vec<String>> {
 
 #[test]
 fn cli_lines_recover_the_exact_documents_in_bash_and_powershell() {
-    for case in cases() {
-        let plan = plan_of(&case);
+    for (name, plan) in all_plans() {
         for lang in LANGS {
             let text = render(Format::Cli, &plan, &RenderOptions { lang });
             let (bash, powershell) = text.split_once("\n\n# ===== PowerShell").expect("two sections");
@@ -323,16 +340,16 @@ fn cli_lines_recover_the_exact_documents_in_bash_and_powershell() {
                         let call = calls
                             .iter()
                             .find(|c| c[1] == api && arg_after(c, "--PolicyName") == Some(p.name.as_str()))
-                            .unwrap_or_else(|| panic!("{}: {api}", case.name));
+                            .unwrap_or_else(|| panic!("{}: {api}", name));
                         let doc = arg_after(call, "--PolicyDocument").expect("a document");
-                        assert_eq!(doc, p.document.to_compact_json(), "{} {api} ps={ps}", case.name);
+                        assert_eq!(doc, p.document.to_compact_json(), "{} {api} ps={ps}", name);
                     }
                     let attach = calls.iter().find(|c| {
                         c[1].starts_with("AttachPolicyTo")
                             && arg_after(c, "--PolicyType") == Some("Custom")
                             && arg_after(c, "--PolicyName") == Some(p.name.as_str())
                     });
-                    let attach = attach.unwrap_or_else(|| panic!("{}: attach", case.name));
+                    let attach = attach.unwrap_or_else(|| panic!("{}: attach", name));
                     let (api, param) = by_kind(
                         plan.target.kind,
                         [("AttachPolicyToUser", "--UserName"), ("AttachPolicyToGroup", "--GroupName"), ("AttachPolicyToRole", "--RoleName")],
@@ -343,7 +360,7 @@ fn cli_lines_recover_the_exact_documents_in_bash_and_powershell() {
                 for step in plan.steps.iter().filter(|s| s.document.is_some()) {
                     let update = calls.iter().find(|c| c[1] == "UpdateRole").expect("an UpdateRole call");
                     let doc: Value = serde_json::from_str(arg_after(update, "--NewAssumeRolePolicyDocument").unwrap()).unwrap();
-                    assert_eq!(Some(&doc), step.document.as_ref(), "{}", case.name);
+                    assert_eq!(Some(&doc), step.document.as_ref(), "{}", name);
                 }
                 for p in &plan.system_policies {
                     assert!(calls.iter().any(|c| arg_after(c, "--PolicyType") == Some("System") && arg_after(c, "--PolicyName") == Some(p.name.as_str())));
@@ -391,19 +408,18 @@ fn uncomment_blocks(text: &str) -> String {
 
 #[test]
 fn terraform_parses_and_holds_the_exact_documents() {
-    for case in cases() {
-        let plan = plan_of(&case);
+    for (name, plan) in all_plans() {
         for lang in LANGS {
             let text = terraform::render(&plan, &RenderOptions { lang });
-            let body = hcl::parse(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", case.name));
+            let body = hcl::parse(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", name));
             let policies = resources(&body, "alicloud_ram_policy");
-            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", case.name);
+            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
             for (block, want) in policies.iter().zip(&plan.custom_policies) {
                 assert_eq!(hcl_json(attr(block, "policy_name")), want.name.as_str());
                 let hcl::Expression::FuncCall(call) = attr(block, "policy_document") else { panic!("jsonencode(…)") };
                 assert_eq!(call.name.name.as_str(), "jsonencode");
                 let doc: PolicyDocument = serde_json::from_value(hcl_json(&call.args[0])).expect("a policy document");
-                assert_eq!(doc, want.document, "{}", case.name);
+                assert_eq!(doc, want.document, "{}", name);
             }
             let attach_kind = by_kind(
                 plan.target.kind,
@@ -412,17 +428,17 @@ fn terraform_parses_and_holds_the_exact_documents() {
             let attachments = resources(&body, attach_kind);
             let system_active = if plan.custom_policies.is_empty() { plan.narrowest_system_policies().len() } else { 0 };
             let service_roles = plan.service_roles.iter().filter(|r| !r.linked).count() * usize::from(plan.target.kind == PrincipalKind::Role);
-            assert_eq!(attachments.len(), plan.custom_policies.len() + system_active + service_roles, "{}", case.name);
+            assert_eq!(attachments.len(), plan.custom_policies.len() + system_active + service_roles, "{}", name);
             // The commented-out alternatives parse too once uncommented.
             let uncommented = uncomment_blocks(&text);
-            let all = hcl::parse(&uncommented).unwrap_or_else(|e| panic!("{}: {e}\n{uncommented}", case.name));
+            let all = hcl::parse(&uncommented).unwrap_or_else(|e| panic!("{}: {e}\n{uncommented}", name));
             let system: Vec<Value> = resources(&all, attach_kind)
                 .into_iter()
                 .filter(|b| hcl_json(attr(b, "policy_type")) == "System")
                 .map(|b| hcl_json(attr(b, "policy_name")))
                 .collect();
             let want: Vec<Value> = plan.system_policies.iter().map(|p| Value::from(p.name.as_str())).collect();
-            assert!(want.iter().all(|w| system.contains(w)), "{}: {system:?}", case.name);
+            assert!(want.iter().all(|w| system.contains(w)), "{}: {system:?}", name);
         }
     }
 }
@@ -431,16 +447,15 @@ fn terraform_parses_and_holds_the_exact_documents() {
 
 #[test]
 fn ros_yaml_and_json_parse_to_the_same_template() {
-    for case in cases() {
-        let plan = plan_of(&case);
+    for (name, plan) in all_plans() {
         for lang in LANGS {
             let options = RenderOptions { lang };
             let text = ros::render(&plan, &options);
             let rest = text.strip_prefix(ros::YAML_MARKER).expect("YAML first");
             let (yaml, json_text) = rest.split_once(ros::JSON_MARKER).expect("then JSON");
-            let from_yaml: Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}\n{yaml}", case.name));
+            let from_yaml: Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}\n{yaml}", name));
             let from_json: Value = serde_json::from_str(json_text).expect("valid JSON");
-            assert_eq!(from_yaml, from_json, "{}", case.name);
+            assert_eq!(from_yaml, from_json, "{}", name);
             assert_eq!(from_json, ros::template(&plan, &options));
             assert_eq!(from_json["ROSTemplateFormatVersion"], "2015-09-01");
             let managed: Vec<&Value> = from_json["Resources"]
@@ -452,7 +467,7 @@ fn ros_yaml_and_json_parse_to_the_same_template() {
             assert_eq!(managed.len(), plan.custom_policies.len());
             for (r, want) in managed.iter().zip(&plan.custom_policies) {
                 let doc: PolicyDocument = serde_json::from_value(r["Properties"]["PolicyDocument"].clone()).unwrap();
-                assert_eq!(doc, want.document, "{}", case.name);
+                assert_eq!(doc, want.document, "{}", name);
                 let list = by_kind(plan.target.kind, ["Users", "Groups", "Roles"]);
                 assert_eq!(r["Properties"][list].as_array().map(Vec::len), Some(1));
             }
@@ -465,26 +480,25 @@ fn ros_yaml_and_json_parse_to_the_same_template() {
 
 #[test]
 fn console_steps_link_the_principal_and_carry_the_exact_document() {
-    for case in cases() {
-        let plan = plan_of(&case);
+    for (name, plan) in all_plans() {
         for lang in LANGS {
             let text = console::render(&plan, &RenderOptions { lang });
             if !plan.custom_policies.is_empty() || !plan.system_policies.is_empty() {
-                assert!(text.contains(&console::principal_url(&plan.target)), "{}", case.name);
-                assert!(text.contains(lang.tr("Add Permissions", "新增授权")), "{}", case.name);
+                assert!(text.contains(&console::principal_url(&plan.target)), "{}", name);
+                assert!(text.contains(lang.tr("Add Permissions", "新增授权")), "{}", name);
             }
             for p in &plan.custom_policies {
                 assert!(text.contains("https://ram.console.aliyun.com/policies/new"));
                 // The indented block after the "paste this" step is the pretty document.
                 let pretty = p.document.to_pretty_json();
                 let indented: String = pretty.lines().map(|l| format!("   {l}\n")).collect();
-                assert!(text.contains(&indented), "{}", case.name);
+                assert!(text.contains(&indented), "{}", name);
                 let back: PolicyDocument = serde_json::from_str(&pretty).unwrap();
                 assert_eq!(back, p.document);
             }
             // Numbers run 1, 2, 3… without gaps.
             let numbers: Vec<usize> = text.lines().filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok())).collect();
-            assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", case.name);
+            assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", name);
         }
     }
 }
