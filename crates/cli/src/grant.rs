@@ -64,8 +64,11 @@ pub struct Args {
     /// Name of the custom policy (letters, digits, '-'; at most 128); generated and stable when omitted.
     #[arg(long, value_name = "NAME", value_parser = parse_policy_name)]
     pub policy_name: Option<PolicyName>,
+    /// json: the plan with each policy minified and its size; console: numbered steps; cli: aliyun commands
+    /// for bash and PowerShell; terraform: alicloud provider; ros: a template in YAML and JSON.
     #[arg(long, value_enum, default_value = "console")]
     pub format: FormatArg,
+    /// Language of the words around the code.
     #[arg(long, value_enum, default_value = "en")]
     pub lang: LangArg,
     /// How far to widen resources beyond what the error names.

@@ -8,9 +8,6 @@ pub mod shell;
 pub mod terraform;
 mod yaml;
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Localized;
@@ -72,32 +69,6 @@ pub enum Format {
     Cli,
     Terraform,
     Ros,
-}
-
-/// A `--format` value that is not one of the five.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownFormat(pub String);
-
-impl fmt::Display for UnknownFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown format '{}': use json, console, cli, terraform or ros", self.0)
-    }
-}
-
-impl std::error::Error for UnknownFormat {}
-
-impl FromStr for Format {
-    type Err = UnknownFormat;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "json" => Ok(Format::Json),
-            "console" => Ok(Format::Console),
-            "cli" => Ok(Format::Cli),
-            "terraform" | "tf" => Ok(Format::Terraform),
-            "ros" => Ok(Format::Ros),
-            _ => Err(UnknownFormat(s.to_string())),
-        }
-    }
 }
 
 /// Renders `plan` in `format`.
