@@ -218,34 +218,38 @@ fn policy_names_are_valid_and_stable() {
 
 // ---------- JSON: serde ----------
 
+fn check_json(name: &str, plan: &GrantPlan) {
+    for lang in LANGS {
+        let v: Value = serde_json::from_str(&json::render(&plan, &RenderOptions { lang })).expect("valid JSON");
+        let policies = v["custom_policies"].as_array().expect("a list");
+        assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
+        for (got, want) in policies.iter().zip(&plan.custom_policies) {
+            let doc: PolicyDocument = serde_json::from_value(got["document"].clone()).expect("a policy document");
+            assert_eq!(doc, want.document, "{}", name);
+            let minified: PolicyDocument =
+                serde_json::from_str(got["minified"].as_str().expect("a string")).expect("a policy document");
+            assert_eq!(minified, want.document, "{}", name);
+            assert_eq!(got["size"].as_u64(), Some(want.document.to_compact_json().chars().count() as u64));
+            assert_eq!(got["limit"], 6144);
+            assert_eq!(got["name"], want.name.as_str());
+            let minified_text = got["minified"].as_str().unwrap();
+            let errors: Vec<_> = lint(minified_text, &LintOptions { name: Some(want.name.as_str()), ..LintOptions::default() }, &Catalog::empty())
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", name);
+        }
+        let names: Vec<&str> = v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        let want: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, want, "{}", name);
+        assert_eq!(v["steps"].as_array().unwrap().len(), plan.steps.len(), "{}", name);
+    }
+}
+
 #[test]
 fn json_reads_back_with_the_exact_documents() {
     for (name, plan) in all_plans() {
-        for lang in LANGS {
-            let v: Value = serde_json::from_str(&json::render(&plan, &RenderOptions { lang })).expect("valid JSON");
-            let policies = v["custom_policies"].as_array().expect("a list");
-            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
-            for (got, want) in policies.iter().zip(&plan.custom_policies) {
-                let doc: PolicyDocument = serde_json::from_value(got["document"].clone()).expect("a policy document");
-                assert_eq!(doc, want.document, "{}", name);
-                let minified: PolicyDocument =
-                    serde_json::from_str(got["minified"].as_str().expect("a string")).expect("a policy document");
-                assert_eq!(minified, want.document, "{}", name);
-                assert_eq!(got["size"].as_u64(), Some(want.document.to_compact_json().chars().count() as u64));
-                assert_eq!(got["limit"], 6144);
-                assert_eq!(got["name"], want.name.as_str());
-                let minified_text = got["minified"].as_str().unwrap();
-                let errors: Vec<_> = lint(minified_text, &LintOptions { name: Some(want.name.as_str()), ..LintOptions::default() }, &Catalog::empty())
-                    .into_iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .collect();
-                assert!(errors.is_empty(), "{}: {errors:?}", name);
-            }
-            let names: Vec<&str> = v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
-            let want: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
-            assert_eq!(names, want, "{}", name);
-            assert_eq!(v["steps"].as_array().unwrap().len(), plan.steps.len(), "{}", name);
-        }
+        check_json(&name, &plan);
     }
 }
 
@@ -327,46 +331,50 @@ fn calls(section: &str, powershell: bool) -> Vec<Vec<String>> {
         .collect()
 }
 
+fn check_cli(name: &str, plan: &GrantPlan) {
+    for lang in LANGS {
+        let text = render(Format::Cli, &plan, &RenderOptions { lang });
+        let (bash, powershell) = text.split_once("\n\n# ===== PowerShell").expect("two sections");
+        for (section, ps) in [(bash, false), (powershell, true)] {
+            let calls = calls(section, ps);
+            for p in &plan.custom_policies {
+                for api in ["CreatePolicy", "CreatePolicyVersion"] {
+                    let call = calls
+                        .iter()
+                        .find(|c| c[1] == api && arg_after(c, "--PolicyName") == Some(p.name.as_str()))
+                        .unwrap_or_else(|| panic!("{}: {api}", name));
+                    let doc = arg_after(call, "--PolicyDocument").expect("a document");
+                    assert_eq!(doc, p.document.to_compact_json(), "{} {api} ps={ps}", name);
+                }
+                let attach = calls.iter().find(|c| {
+                    c[1].starts_with("AttachPolicyTo")
+                        && arg_after(c, "--PolicyType") == Some("Custom")
+                        && arg_after(c, "--PolicyName") == Some(p.name.as_str())
+                });
+                let attach = attach.unwrap_or_else(|| panic!("{}: attach", name));
+                let (api, param) = by_kind(
+                    plan.target.kind,
+                    [("AttachPolicyToUser", "--UserName"), ("AttachPolicyToGroup", "--GroupName"), ("AttachPolicyToRole", "--RoleName")],
+                );
+                assert_eq!(attach[1], api);
+                assert_eq!(arg_after(attach, param), Some(plan.target.display_name()));
+            }
+            for step in plan.steps.iter().filter(|s| s.document.is_some()) {
+                let update = calls.iter().find(|c| c[1] == "UpdateRole").expect("an UpdateRole call");
+                let doc: Value = serde_json::from_str(arg_after(update, "--NewAssumeRolePolicyDocument").unwrap()).unwrap();
+                assert_eq!(Some(&doc), step.document.as_ref(), "{}", name);
+            }
+            for p in &plan.system_policies {
+                assert!(calls.iter().any(|c| arg_after(c, "--PolicyType") == Some("System") && arg_after(c, "--PolicyName") == Some(p.name.as_str())));
+            }
+        }
+    }
+}
+
 #[test]
 fn cli_lines_recover_the_exact_documents_in_bash_and_powershell() {
     for (name, plan) in all_plans() {
-        for lang in LANGS {
-            let text = render(Format::Cli, &plan, &RenderOptions { lang });
-            let (bash, powershell) = text.split_once("\n\n# ===== PowerShell").expect("two sections");
-            for (section, ps) in [(bash, false), (powershell, true)] {
-                let calls = calls(section, ps);
-                for p in &plan.custom_policies {
-                    for api in ["CreatePolicy", "CreatePolicyVersion"] {
-                        let call = calls
-                            .iter()
-                            .find(|c| c[1] == api && arg_after(c, "--PolicyName") == Some(p.name.as_str()))
-                            .unwrap_or_else(|| panic!("{}: {api}", name));
-                        let doc = arg_after(call, "--PolicyDocument").expect("a document");
-                        assert_eq!(doc, p.document.to_compact_json(), "{} {api} ps={ps}", name);
-                    }
-                    let attach = calls.iter().find(|c| {
-                        c[1].starts_with("AttachPolicyTo")
-                            && arg_after(c, "--PolicyType") == Some("Custom")
-                            && arg_after(c, "--PolicyName") == Some(p.name.as_str())
-                    });
-                    let attach = attach.unwrap_or_else(|| panic!("{}: attach", name));
-                    let (api, param) = by_kind(
-                        plan.target.kind,
-                        [("AttachPolicyToUser", "--UserName"), ("AttachPolicyToGroup", "--GroupName"), ("AttachPolicyToRole", "--RoleName")],
-                    );
-                    assert_eq!(attach[1], api);
-                    assert_eq!(arg_after(attach, param), Some(plan.target.display_name()));
-                }
-                for step in plan.steps.iter().filter(|s| s.document.is_some()) {
-                    let update = calls.iter().find(|c| c[1] == "UpdateRole").expect("an UpdateRole call");
-                    let doc: Value = serde_json::from_str(arg_after(update, "--NewAssumeRolePolicyDocument").unwrap()).unwrap();
-                    assert_eq!(Some(&doc), step.document.as_ref(), "{}", name);
-                }
-                for p in &plan.system_policies {
-                    assert!(calls.iter().any(|c| arg_after(c, "--PolicyType") == Some("System") && arg_after(c, "--PolicyName") == Some(p.name.as_str())));
-                }
-            }
-        }
+        check_cli(&name, &plan);
     }
 }
 
@@ -406,100 +414,112 @@ fn uncomment_blocks(text: &str) -> String {
     out
 }
 
+fn check_terraform(name: &str, plan: &GrantPlan) {
+    for lang in LANGS {
+        let text = terraform::render(&plan, &RenderOptions { lang });
+        let body = hcl::parse(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", name));
+        let policies = resources(&body, "alicloud_ram_policy");
+        assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
+        for (block, want) in policies.iter().zip(&plan.custom_policies) {
+            assert_eq!(hcl_json(attr(block, "policy_name")), want.name.as_str());
+            let hcl::Expression::FuncCall(call) = attr(block, "policy_document") else { panic!("jsonencode(…)") };
+            assert_eq!(call.name.name.as_str(), "jsonencode");
+            let doc: PolicyDocument = serde_json::from_value(hcl_json(&call.args[0])).expect("a policy document");
+            assert_eq!(doc, want.document, "{}", name);
+        }
+        let attach_kind = by_kind(
+            plan.target.kind,
+            ["alicloud_ram_user_policy_attachment", "alicloud_ram_group_policy_attachment", "alicloud_ram_role_policy_attachment"],
+        );
+        let attachments = resources(&body, attach_kind);
+        let system_active = if plan.custom_policies.is_empty() { plan.narrowest_system_policies().len() } else { 0 };
+        let service_roles = plan.service_roles.iter().filter(|r| !r.linked).count() * usize::from(plan.target.kind == PrincipalKind::Role);
+        assert_eq!(attachments.len(), plan.custom_policies.len() + system_active + service_roles, "{}", name);
+        // The commented-out alternatives parse too once uncommented.
+        let uncommented = uncomment_blocks(&text);
+        let all = hcl::parse(&uncommented).unwrap_or_else(|e| panic!("{}: {e}\n{uncommented}", name));
+        let system: Vec<Value> = resources(&all, attach_kind)
+            .into_iter()
+            .filter(|b| hcl_json(attr(b, "policy_type")) == "System")
+            .map(|b| hcl_json(attr(b, "policy_name")))
+            .collect();
+        let want: Vec<Value> = plan.system_policies.iter().map(|p| Value::from(p.name.as_str())).collect();
+        assert!(want.iter().all(|w| system.contains(w)), "{}: {system:?}", name);
+    }
+}
+
 #[test]
 fn terraform_parses_and_holds_the_exact_documents() {
     for (name, plan) in all_plans() {
-        for lang in LANGS {
-            let text = terraform::render(&plan, &RenderOptions { lang });
-            let body = hcl::parse(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", name));
-            let policies = resources(&body, "alicloud_ram_policy");
-            assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
-            for (block, want) in policies.iter().zip(&plan.custom_policies) {
-                assert_eq!(hcl_json(attr(block, "policy_name")), want.name.as_str());
-                let hcl::Expression::FuncCall(call) = attr(block, "policy_document") else { panic!("jsonencode(…)") };
-                assert_eq!(call.name.name.as_str(), "jsonencode");
-                let doc: PolicyDocument = serde_json::from_value(hcl_json(&call.args[0])).expect("a policy document");
-                assert_eq!(doc, want.document, "{}", name);
-            }
-            let attach_kind = by_kind(
-                plan.target.kind,
-                ["alicloud_ram_user_policy_attachment", "alicloud_ram_group_policy_attachment", "alicloud_ram_role_policy_attachment"],
-            );
-            let attachments = resources(&body, attach_kind);
-            let system_active = if plan.custom_policies.is_empty() { plan.narrowest_system_policies().len() } else { 0 };
-            let service_roles = plan.service_roles.iter().filter(|r| !r.linked).count() * usize::from(plan.target.kind == PrincipalKind::Role);
-            assert_eq!(attachments.len(), plan.custom_policies.len() + system_active + service_roles, "{}", name);
-            // The commented-out alternatives parse too once uncommented.
-            let uncommented = uncomment_blocks(&text);
-            let all = hcl::parse(&uncommented).unwrap_or_else(|e| panic!("{}: {e}\n{uncommented}", name));
-            let system: Vec<Value> = resources(&all, attach_kind)
-                .into_iter()
-                .filter(|b| hcl_json(attr(b, "policy_type")) == "System")
-                .map(|b| hcl_json(attr(b, "policy_name")))
-                .collect();
-            let want: Vec<Value> = plan.system_policies.iter().map(|p| Value::from(p.name.as_str())).collect();
-            assert!(want.iter().all(|w| system.contains(w)), "{}: {system:?}", name);
-        }
+        check_terraform(&name, &plan);
     }
 }
 
 // ---------- ROS: serde_yaml and serde_json ----------
 
+fn check_ros(name: &str, plan: &GrantPlan) {
+    for lang in LANGS {
+        let options = RenderOptions { lang };
+        let text = ros::render(&plan, &options);
+        let rest = text.strip_prefix(ros::YAML_MARKER).expect("YAML first");
+        let (yaml, json_text) = rest.split_once(ros::JSON_MARKER).expect("then JSON");
+        let from_yaml: Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}\n{yaml}", name));
+        let from_json: Value = serde_json::from_str(json_text).expect("valid JSON");
+        assert_eq!(from_yaml, from_json, "{}", name);
+        assert_eq!(from_json, ros::template(&plan, &options));
+        assert_eq!(from_json["ROSTemplateFormatVersion"], "2015-09-01");
+        let managed: Vec<&Value> = from_json["Resources"]
+            .as_object()
+            .unwrap()
+            .values()
+            .filter(|r| r["Type"] == "ALIYUN::RAM::ManagedPolicy")
+            .collect();
+        assert_eq!(managed.len(), plan.custom_policies.len());
+        for (r, want) in managed.iter().zip(&plan.custom_policies) {
+            let doc: PolicyDocument = serde_json::from_value(r["Properties"]["PolicyDocument"].clone()).unwrap();
+            assert_eq!(doc, want.document, "{}", name);
+            let list = by_kind(plan.target.kind, ["Users", "Groups", "Roles"]);
+            assert_eq!(r["Properties"][list].as_array().map(Vec::len), Some(1));
+        }
+        assert!(yaml.contains("ROSTemplateFormatVersion: '2015-09-01'"));
+    }
+}
+
 #[test]
 fn ros_yaml_and_json_parse_to_the_same_template() {
     for (name, plan) in all_plans() {
-        for lang in LANGS {
-            let options = RenderOptions { lang };
-            let text = ros::render(&plan, &options);
-            let rest = text.strip_prefix(ros::YAML_MARKER).expect("YAML first");
-            let (yaml, json_text) = rest.split_once(ros::JSON_MARKER).expect("then JSON");
-            let from_yaml: Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}\n{yaml}", name));
-            let from_json: Value = serde_json::from_str(json_text).expect("valid JSON");
-            assert_eq!(from_yaml, from_json, "{}", name);
-            assert_eq!(from_json, ros::template(&plan, &options));
-            assert_eq!(from_json["ROSTemplateFormatVersion"], "2015-09-01");
-            let managed: Vec<&Value> = from_json["Resources"]
-                .as_object()
-                .unwrap()
-                .values()
-                .filter(|r| r["Type"] == "ALIYUN::RAM::ManagedPolicy")
-                .collect();
-            assert_eq!(managed.len(), plan.custom_policies.len());
-            for (r, want) in managed.iter().zip(&plan.custom_policies) {
-                let doc: PolicyDocument = serde_json::from_value(r["Properties"]["PolicyDocument"].clone()).unwrap();
-                assert_eq!(doc, want.document, "{}", name);
-                let list = by_kind(plan.target.kind, ["Users", "Groups", "Roles"]);
-                assert_eq!(r["Properties"][list].as_array().map(Vec::len), Some(1));
-            }
-            assert!(yaml.contains("ROSTemplateFormatVersion: '2015-09-01'"));
-        }
+        check_ros(&name, &plan);
     }
 }
 
 // ---------- console: links and the pasted document ----------
 
+fn check_console(name: &str, plan: &GrantPlan) {
+    for lang in LANGS {
+        let text = console::render(&plan, &RenderOptions { lang });
+        if !plan.custom_policies.is_empty() || !plan.system_policies.is_empty() {
+            assert!(text.contains(&console::principal_url(&plan.target)), "{}", name);
+            assert!(text.contains(lang.tr("Add Permissions", "新增授权")), "{}", name);
+        }
+        for p in &plan.custom_policies {
+            assert!(text.contains("https://ram.console.aliyun.com/policies/new"));
+            // The indented block after the "paste this" step is the pretty document.
+            let pretty = p.document.to_pretty_json();
+            let indented: String = pretty.lines().map(|l| format!("   {l}\n")).collect();
+            assert!(text.contains(&indented), "{}", name);
+            let back: PolicyDocument = serde_json::from_str(&pretty).unwrap();
+            assert_eq!(back, p.document);
+        }
+        // Numbers run 1, 2, 3… without gaps.
+        let numbers: Vec<usize> = text.lines().filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok())).collect();
+        assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", name);
+    }
+}
+
 #[test]
 fn console_steps_link_the_principal_and_carry_the_exact_document() {
     for (name, plan) in all_plans() {
-        for lang in LANGS {
-            let text = console::render(&plan, &RenderOptions { lang });
-            if !plan.custom_policies.is_empty() || !plan.system_policies.is_empty() {
-                assert!(text.contains(&console::principal_url(&plan.target)), "{}", name);
-                assert!(text.contains(lang.tr("Add Permissions", "新增授权")), "{}", name);
-            }
-            for p in &plan.custom_policies {
-                assert!(text.contains("https://ram.console.aliyun.com/policies/new"));
-                // The indented block after the "paste this" step is the pretty document.
-                let pretty = p.document.to_pretty_json();
-                let indented: String = pretty.lines().map(|l| format!("   {l}\n")).collect();
-                assert!(text.contains(&indented), "{}", name);
-                let back: PolicyDocument = serde_json::from_str(&pretty).unwrap();
-                assert_eq!(back, p.document);
-            }
-            // Numbers run 1, 2, 3… without gaps.
-            let numbers: Vec<usize> = text.lines().filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok())).collect();
-            assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", name);
-        }
+        check_console(&name, &plan);
     }
 }
 
@@ -510,4 +530,58 @@ fn deep_links_follow_the_principal_kind() {
     assert_eq!(url("group:ops"), "https://ram.console.aliyun.com/groups/ops");
     assert_eq!(url("role:app"), "https://ram.console.aliyun.com/roles/app");
     assert_eq!(url("role"), "https://ram.console.aliyun.com/roles");
+}
+
+// ---------- any plan: property test over the same checks ----------
+
+mod any_plan {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A missing permission with actions (often of OSS, so the object key below scopes them), an object key
+    /// full of characters that quoting must carry (quotes, backslash, `$`/`%` templates, `|`, tabs, Chinese),
+    /// and maybe the account.
+    fn arb_finding() -> impl Strategy<Value = Finding> {
+        (
+            prop::collection::vec("(oss|ecs|[a-z]{2,5}):[A-Z][A-Za-z*]{0,10}", 1..4),
+            prop::option::of("[ -~中文报告\\t\\n]{0,24}"),
+            prop::option::of("[1-9][0-9]{3,15}"),
+        )
+            .prop_map(|(actions, key, account)| {
+                let actions: Vec<&str> = actions.iter().map(String::as_str).collect();
+                let mut f = finding(Kind::MissingPermission, "Forbidden.RAM", &actions);
+                f.resource = key.map(|k| format!("acs:oss:*:*:bucket/{k}"));
+                f.principal = account.map(|a| Principal { kind: Some("SubUser".into()), name: None, account: Some(a) });
+                f
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn every_format_carries_any_document_exactly(
+            findings in prop::collection::vec(arb_finding(), 1..4),
+            kind in 0usize..3,
+            name in prop::option::of("[A-Za-z0-9._-]{1,20}"),
+            per_product in any::<bool>(),
+        ) {
+            let kind = [PrincipalKind::User, PrincipalKind::Group, PrincipalKind::Role][kind];
+            let target = match &name {
+                Some(n) => Target::named(kind, n).expect("the generator makes valid names"),
+                None => Target::placeholder(kind),
+            };
+            let options = PlanOptions {
+                target: Some(target),
+                policy_name: None,
+                build: BuildOptions { per_product, ..BuildOptions::default() },
+            };
+            let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &options).expect("default conditions");
+            prop_assert!(!plan.custom_policies.is_empty());
+            check_json("any", &plan);
+            check_cli("any", &plan);
+            check_terraform("any", &plan);
+            check_ros("any", &plan);
+            check_console("any", &plan);
+        }
+    }
 }
