@@ -1,126 +1,74 @@
 //! The catalog: products, APIs, RAM actions, system policies, service roles and error codes.
 //! Loaded from the committed `data/` (embedded in the CLI, fetched in shards by the page); queried by the
-//! engine, the builder and the checks. The query methods below are the interface the rest of core uses.
+//! engine, the builder and the checks.
+//!
+//! - [`model`]: the plain types lookups return.
+//! - [`format`]: the on-disk rows of `data/index.json` and `data/shards/<ram_code>.json` (written by
+//!   `cargo xtask catalog`).
+//! - [`load`](Catalog::from_index): parsing and indexing; [`lookup`](Catalog::product): the queries, all
+//!   hash-map based because the engine asks them per input block.
 
-use serde::{Deserialize, Serialize};
+mod error;
+pub mod format;
+mod load;
+mod lookup;
+mod model;
 
-use crate::finding::Kind;
+use std::collections::{BTreeSet, HashMap};
 
-/// How finely a product's RAM authorization can name resources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Granularity {
-    /// Actions can be scoped to resource ARNs.
-    Resource,
-    /// Only `*` works as the resource.
-    Operation,
-    /// The whole service is one permission.
-    Service,
-}
+pub use error::CatalogError;
+pub use model::{
+    AccessLevel, Api, ApiLookup, ErrorCode, Granularity, GrantBasis, PolicyGrant, PolicyKind, Product, ServiceRole,
+    SystemPolicy,
+};
 
-/// One product (service) as RAM knows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Product {
-    /// The OpenAPI product code, e.g. `Ecs`, `hbr`, `Alidns`.
-    pub code: String,
-    /// The RAM code: the action prefix, e.g. `ecs`, `hbr`, `alidns`.
-    pub ram_code: String,
-    /// English service name.
-    pub name_en: String,
-    /// Chinese service name, where known.
-    pub name_zh: Option<String>,
-    pub granularity: Option<Granularity>,
-}
-
-/// Which family a system policy belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PolicyKind {
-    ReadOnly,
-    Full,
-    Other,
-}
-
-/// A system policy (`AliyunHBRReadOnlyAccess`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SystemPolicy {
-    pub name: String,
-    pub kind: PolicyKind,
-    /// One line on what it grants.
-    pub description: Option<String>,
-    /// The document, only where the source captured it (never invented).
-    pub document: Option<serde_json::Value>,
-}
-
-/// Read or write, as RAM's access levels say (or as inferred from the API's verb).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AccessLevel {
-    Get,
-    List,
-    Create,
-    Update,
-    Delete,
-    None,
-}
-
-impl AccessLevel {
-    /// `Get` and `List` only read.
-    pub fn is_read(self) -> bool {
-        matches!(self, AccessLevel::Get | AccessLevel::List)
-    }
-}
-
-/// One API of one product and the RAM action it needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Api {
-    pub name: String,
-    /// `code:Name`.
-    pub action: String,
-    pub access: AccessLevel,
-    /// True when `access` was inferred from the API's verb rather than stated by the source.
-    pub access_inferred: bool,
-    /// Parameters that identify the resource acted on (`InstanceId`, `BucketName`…).
-    pub resource_params: Vec<String>,
-}
-
-/// The answer to "which API is this": found, unknown, or not answerable until a shard is loaded.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApiLookup<'a> {
-    Found(&'a Product, &'a Api),
-    /// The product is known but its shard (RAM code) is not loaded.
-    ShardMissing(String),
-    Unknown,
-}
-
-/// A service-linked role or service role a product needs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ServiceRole {
-    pub role_name: String,
-    /// RAM code of the product that needs it.
-    pub product: String,
-    /// `ecs.aliyuncs.com`-style service principal.
-    pub service_principal: Option<String>,
-    pub policy: Option<String>,
-    /// Whether it is a service-linked role (created by `CreateServiceLinkedRole`) or a service role to authorize.
-    pub linked: bool,
-    /// The one-click authorization page or the steps, as the source says.
-    pub how_to_authorize: Option<String>,
-}
-
-/// An error code from the products' metadata.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ErrorCode {
-    pub code: String,
-    pub http_status: Option<u16>,
-    pub message: Option<String>,
-    /// Finding kind for permission/credential codes; `None` for everything else.
-    pub kind: Option<Kind>,
-}
-
-/// The loaded catalog (placeholder until the catalog issue lands: every lookup misses).
+/// The loaded catalog. [`Catalog::empty`] knows nothing; [`Catalog::from_index`] knows every product, policy,
+/// role and classified error code; each [`Catalog::add_shard`] adds one RAM code's APIs.
 #[derive(Debug, Clone, Default)]
-pub struct Catalog {}
+pub struct Catalog {
+    products: Vec<Product>,
+    /// Lower-case OpenAPI code, RAM code and secondary RAM codes → product.
+    by_code: HashMap<String, usize>,
+    /// Lower-case primary RAM code → its products (several OpenAPI products can share one).
+    by_ram_code: HashMap<String, Vec<usize>>,
+    /// Lower-case endpoint host → product.
+    by_host: HashMap<String, usize>,
+    /// Every known RAM code, lower case.
+    ram_codes: BTreeSet<String>,
+    /// `(lower-case term, product)` for free-text search.
+    search_terms: Vec<(String, usize)>,
+    policies: Vec<SystemPolicy>,
+    policy_by_name: HashMap<String, usize>,
+    /// Lower-case RAM code → policies, ReadOnly then Full then others, primary first in each family.
+    policies_by_code: HashMap<String, Vec<usize>>,
+    /// Policies with a captured document, with its Action patterns parsed.
+    documents: Vec<(usize, DocumentActions)>,
+    roles: Vec<ServiceRole>,
+    role_by_name: HashMap<String, usize>,
+    roles_by_code: HashMap<String, Vec<usize>>,
+    errors: Vec<ErrorCode>,
+    error_exact: HashMap<String, usize>,
+    error_lower: HashMap<String, usize>,
+    /// Lower-case RAM code → loaded shard.
+    shards: HashMap<String, Shard>,
+}
+
+/// One RAM code's APIs.
+#[derive(Debug, Clone, Default)]
+struct Shard {
+    /// `(product, api)`.
+    apis: Vec<(usize, Api)>,
+    /// Lower-case API name → positions in `apis`, best candidate first.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+/// The Action patterns of a policy document's Allow and Deny statements (Resource and Condition are not
+/// considered: "grants" here means "can grant, on some resource").
+#[derive(Debug, Clone, Default)]
+struct DocumentActions {
+    allow: Vec<String>,
+    deny: Vec<String>,
+}
 
 impl Catalog {
     /// A catalog that knows nothing: every lookup misses.
@@ -128,49 +76,43 @@ impl Catalog {
         Catalog::default()
     }
 
-    /// A product by OpenAPI code or RAM code, case-insensitively.
-    pub fn product(&self, _code: &str) -> Option<&Product> {
-        None
+    /// The file under `data/` that holds a RAM code's shard (`shards/hbr.json`): the page fetches it from there.
+    pub fn shard_path(ram_code: &str) -> String {
+        format::shard_path(ram_code)
     }
 
-    /// The product serving an endpoint host (`ecs.cn-hangzhou.aliyuncs.com`, `mybucket.oss-cn-hangzhou.aliyuncs.com`,
-    /// `hbr.console.aliyun.com`).
-    pub fn product_by_host(&self, _host: &str) -> Option<&Product> {
-        None
+    /// Whether the shard of this RAM code is loaded.
+    pub fn has_shard(&self, ram_code: &str) -> bool {
+        self.shards.contains_key(&ram_code.to_ascii_lowercase())
     }
 
-    /// Products whose names or codes appear in free text (English or Chinese), best match first.
-    pub fn search_products(&self, _text: &str) -> Vec<&Product> {
-        Vec::new()
+    /// RAM codes that have a shard file (every RAM code of a product with OpenAPI metadata), sorted.
+    pub fn shard_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
+            .by_ram_code
+            .iter()
+            .filter(|(_, ps)| ps.iter().any(|&i| self.products[i].has_openapi()))
+            .map(|(c, _)| c.as_str())
+            .collect();
+        codes.sort_unstable();
+        codes
     }
+}
 
-    /// A product's system policies: ReadOnly first, then Full, then the others.
-    pub fn system_policies(&self, _ram_code: &str) -> Vec<&SystemPolicy> {
-        Vec::new()
-    }
+#[cfg(feature = "embedded-catalog")]
+mod embedded {
+    use super::{Catalog, CatalogError};
 
-    /// An API by product (either code) and API name.
-    pub fn api(&self, _product: &str, _api: &str) -> ApiLookup<'_> {
-        ApiLookup::Unknown
-    }
+    include!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/embedded.rs"));
 
-    /// A RAM action (`hbr:CreateBackupPlan`), case-insensitively.
-    pub fn action(&self, _action: &str) -> ApiLookup<'_> {
-        ApiLookup::Unknown
-    }
-
-    /// The service role whose absence causes this error code (`EntityNotExist.AliyunECIContainerGroupRole`).
-    pub fn service_role_for_error(&self, _code: &str) -> Option<&ServiceRole> {
-        None
-    }
-
-    /// Service roles a product needs.
-    pub fn service_roles(&self, _ram_code: &str) -> Vec<&ServiceRole> {
-        Vec::new()
-    }
-
-    /// An error code's metadata.
-    pub fn error_code(&self, _code: &str) -> Option<&ErrorCode> {
-        None
+    impl Catalog {
+        /// The whole committed catalog, compiled in: the index and every shard.
+        pub fn embedded() -> Result<Catalog, CatalogError> {
+            let mut catalog = Catalog::from_index(INDEX.as_bytes())?;
+            for (code, text) in SHARDS {
+                catalog.add_shard(code, text.as_bytes())?;
+            }
+            Ok(catalog)
+        }
     }
 }

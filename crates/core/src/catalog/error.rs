@@ -1,0 +1,42 @@
+//! Why catalog bytes could not be loaded.
+
+use std::fmt;
+
+/// A catalog file that cannot be used. Loading never panics: bad bytes give one of these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogError {
+    /// Not JSON of the expected shape.
+    Json { file: String, line: usize, column: usize, message: String },
+    /// Written by a generator of another format version.
+    Format { file: String, found: u32, expected: u32 },
+    /// A shard offered under one RAM code holds another.
+    ShardMismatch { expected: String, found: String },
+    /// A row points at something that is not there (an API at a version or error position out of range,
+    /// a product the index does not know).
+    BadReference { file: String, what: String },
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogError::Json { file, line, column, message } => {
+                write!(f, "{file}: not a catalog file (line {line}, column {column}): {message}")
+            }
+            CatalogError::Format { file, found, expected } => {
+                write!(f, "{file}: catalog format {found}, this build reads format {expected}")
+            }
+            CatalogError::ShardMismatch { expected, found } => {
+                write!(f, "shard for RAM code {expected:?} holds RAM code {found:?}")
+            }
+            CatalogError::BadReference { file, what } => write!(f, "{file}: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+impl CatalogError {
+    pub(crate) fn json(file: &str, e: &serde_json::Error) -> CatalogError {
+        CatalogError::Json { file: file.to_string(), line: e.line(), column: e.column(), message: e.to_string() }
+    }
+}

@@ -1,0 +1,279 @@
+//! Building a [`Catalog`] from the committed files: the index first, shards as they arrive.
+
+use std::collections::HashMap;
+
+use super::error::CatalogError;
+use super::format::{fill_role_template, IndexFile, RoleText, ShardFile, FORMAT};
+use super::model::{Api, ErrorCode, PolicyKind, Product, ServiceRole, SystemPolicy};
+use super::{Catalog, DocumentActions, Shard};
+
+impl Catalog {
+    /// Loads `data/index.json`. Shards are added with [`Catalog::add_shard`].
+    pub fn from_index(bytes: &[u8]) -> Result<Catalog, CatalogError> {
+        let file = "index.json";
+        let index: IndexFile = serde_json::from_slice(bytes).map_err(|e| CatalogError::json(file, &e))?;
+        if index.format != FORMAT {
+            return Err(CatalogError::Format { file: file.into(), found: index.format, expected: FORMAT });
+        }
+        let mut cat = Catalog { products: index.products.into_iter().map(product_from_row).collect(), ..Catalog::default() };
+        cat.index_products();
+        cat.policies = index
+            .policies
+            .into_iter()
+            .map(|r| SystemPolicy {
+                name: r.0,
+                ram_code: r.1,
+                kind: r.2,
+                scope: r.3,
+                primary: r.4,
+                verified_name: r.5,
+                description: r.6,
+                document: r.7,
+            })
+            .collect();
+        cat.index_policies();
+        let templates = &index.role_templates;
+        let mut roles = Vec::with_capacity(index.roles.len());
+        for r in index.roles {
+            let text = |t: Option<RoleText>| -> Result<Option<String>, CatalogError> {
+                match t {
+                    None => Ok(None),
+                    Some(RoleText::Plain(s)) => Ok(Some(s)),
+                    Some(RoleText::Template(n)) => match templates.get(n as usize) {
+                        Some(tpl) => Ok(Some(fill_role_template(tpl, &r.0, r.4.as_deref(), r.5.as_deref()))),
+                        None => Err(CatalogError::BadReference {
+                            file: file.into(),
+                            what: format!("role {:?} refers to template {n}", r.0),
+                        }),
+                    },
+                }
+            };
+            let missing_error = text(r.6.clone())?;
+            let how_to_authorize = text(r.7.clone())?;
+            roles.push(ServiceRole {
+                role_name: r.0,
+                product: r.1,
+                product_label: r.2,
+                linked: r.3,
+                service_principal: r.4,
+                policy: r.5,
+                missing_error,
+                how_to_authorize,
+            });
+        }
+        cat.roles = roles;
+        for (i, role) in cat.roles.iter().enumerate() {
+            cat.role_by_name.entry(role.role_name.to_ascii_lowercase()).or_insert(i);
+            cat.roles_by_code.entry(role.product.to_ascii_lowercase()).or_default().push(i);
+        }
+        for row in index.errors {
+            cat.insert_error(ErrorCode {
+                code: row.0,
+                http_status: row.1.first().copied(),
+                http_statuses: row.1,
+                message: row.2,
+                products: row.3,
+                kind: row.4,
+            });
+        }
+        Ok(cat)
+    }
+
+    /// Adds the shard of one RAM code (`data/shards/<ram_code>.json`). Adding a shard twice replaces it.
+    pub fn add_shard(&mut self, ram_code: &str, bytes: &[u8]) -> Result<(), CatalogError> {
+        let file = Catalog::shard_path(ram_code);
+        let shard: ShardFile = serde_json::from_slice(bytes).map_err(|e| CatalogError::json(&file, &e))?;
+        if shard.format != FORMAT {
+            return Err(CatalogError::Format { file, found: shard.format, expected: FORMAT });
+        }
+        let code = ram_code.to_ascii_lowercase();
+        if shard.ram_code.to_ascii_lowercase() != code {
+            return Err(CatalogError::ShardMismatch { expected: code, found: shard.ram_code });
+        }
+        let bad = |what: String| CatalogError::BadReference { file: file.clone(), what };
+        let mut version_products = Vec::with_capacity(shard.versions.len());
+        for (product, _) in &shard.versions {
+            let idx = self.by_code.get(&product.to_ascii_lowercase()).copied();
+            version_products.push(idx.ok_or_else(|| bad(format!("product {product:?} is not in the index")))?);
+        }
+        let mut apis = Vec::with_capacity(shard.apis.len());
+        let mut error_products: HashMap<u32, Vec<usize>> = HashMap::new();
+        for row in shard.apis {
+            let pos = row.0 as usize;
+            let (Some(&product), Some((_, version))) = (version_products.get(pos), shard.versions.get(pos)) else {
+                return Err(bad(format!("API {:?} refers to version position {pos}", row.1)));
+            };
+            let mut errors = Vec::with_capacity(row.5.len());
+            for e in &row.5 {
+                let err = shard.errors.get(*e as usize).ok_or_else(|| bad(format!("API {:?} refers to error {e}", row.1)))?;
+                errors.push(err.0.clone());
+                let listed = error_products.entry(*e).or_default();
+                if !listed.contains(&product) {
+                    listed.push(product);
+                }
+            }
+            apis.push((
+                product,
+                Api {
+                    action: format!("{}:{}", code, row.1),
+                    name: row.1,
+                    access: row.2,
+                    access_inferred: row.3,
+                    resource_params: row.4,
+                    errors,
+                    method: row.6,
+                    path: row.7,
+                    title: row.8,
+                    deprecated: row.9,
+                    version: version.clone(),
+                },
+            ));
+        }
+        for (i, row) in shard.errors.into_iter().enumerate() {
+            if self.error_exact.contains_key(&row.0) {
+                continue;
+            }
+            let products = error_products
+                .get(&(i as u32))
+                .map(|ps| ps.iter().map(|p| self.products[*p].code.clone()).collect())
+                .unwrap_or_default();
+            self.insert_error(ErrorCode {
+                code: row.0,
+                http_status: row.1.first().copied(),
+                http_statuses: row.1,
+                message: row.2,
+                products,
+                kind: None,
+            });
+        }
+        // Candidates per name: the product whose code is the RAM code first, then in file order (default
+        // versions come first in the file).
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, api)) in apis.iter().enumerate() {
+            by_name.entry(api.name.to_ascii_lowercase()).or_default().push(i);
+        }
+        for list in by_name.values_mut() {
+            list.sort_by_key(|&i| (self.products[apis[i].0].code != code, i));
+        }
+        self.shards.insert(code, Shard { apis, by_name });
+        Ok(())
+    }
+
+    /// Builds the code and host maps once the products are in place.
+    fn index_products(&mut self) {
+        for (i, p) in self.products.iter().enumerate() {
+            self.by_code.entry(p.code.to_ascii_lowercase()).or_insert(i);
+            self.by_ram_code.entry(p.ram_code.to_ascii_lowercase()).or_default().push(i);
+            self.ram_codes.insert(p.ram_code.to_ascii_lowercase());
+            for also in &p.also_ram_codes {
+                self.ram_codes.insert(also.to_ascii_lowercase());
+            }
+        }
+        // RAM codes resolve to the product that owns them, the one whose code equals the RAM code first.
+        for (i, p) in self.products.iter().enumerate() {
+            let rc = p.ram_code.to_ascii_lowercase();
+            let owner = self.by_ram_code[&rc].iter().copied().find(|&j| self.products[j].code.eq_ignore_ascii_case(&rc));
+            if owner.is_none() || owner == Some(i) {
+                self.by_code.entry(rc).or_insert(i);
+            }
+            for also in &p.also_ram_codes {
+                self.by_code.entry(also.to_ascii_lowercase()).or_insert(i);
+            }
+        }
+        // Hosts: a product whose code or RAM code starts the host wins a shared host; otherwise the first.
+        let mut claims: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.products.iter().enumerate() {
+            for host in p.endpoints.iter().map(|(_, h)| h).chain(p.global_endpoint.iter()) {
+                let list = claims.entry(host.to_ascii_lowercase()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (host, list) in claims {
+            let first_label = host.split('.').next().unwrap_or("").to_string();
+            let pick = list
+                .iter()
+                .copied()
+                .find(|&i| {
+                    let p = &self.products[i];
+                    p.code.eq_ignore_ascii_case(&first_label) || p.ram_code.eq_ignore_ascii_case(&first_label)
+                })
+                .unwrap_or(list[0]);
+            self.by_host.insert(host, pick);
+        }
+        for (i, p) in self.products.iter().enumerate() {
+            let mut terms: Vec<String> = vec![p.code.clone(), p.ram_code.clone(), p.name_en.clone()];
+            terms.extend(p.name_zh.iter().cloned());
+            terms.extend(p.aliases.iter().cloned());
+            terms.extend(p.also_ram_codes.iter().cloned());
+            let mut lowered: Vec<String> = terms.into_iter().map(|t| t.to_lowercase()).filter(|t| !t.is_empty()).collect();
+            lowered.sort();
+            lowered.dedup();
+            for t in lowered {
+                self.search_terms.push((t, i));
+            }
+        }
+    }
+
+    fn index_policies(&mut self) {
+        for (i, p) in self.policies.iter().enumerate() {
+            self.policy_by_name.insert(p.name.to_ascii_lowercase(), i);
+            if let Some(rc) = &p.ram_code {
+                self.policies_by_code.entry(rc.to_ascii_lowercase()).or_default().push(i);
+                if rc != "*" {
+                    self.ram_codes.insert(rc.to_ascii_lowercase());
+                }
+            }
+            if let Some(doc) = &p.document {
+                self.documents.push((i, DocumentActions::from_document(doc)));
+            }
+        }
+        let policies = &self.policies;
+        for list in self.policies_by_code.values_mut() {
+            list.sort_by_key(|&i| {
+                let p = &policies[i];
+                let family = match p.kind {
+                    PolicyKind::ReadOnly => 0,
+                    PolicyKind::Full => 1,
+                    PolicyKind::Other => 2,
+                };
+                (family, !p.primary, p.name.clone())
+            });
+        }
+    }
+
+    fn insert_error(&mut self, code: ErrorCode) {
+        let i = self.errors.len();
+        self.error_exact.entry(code.code.clone()).or_insert(i);
+        self.error_lower.entry(code.code.to_ascii_lowercase()).or_insert(i);
+        self.errors.push(code);
+    }
+}
+
+fn product_from_row(r: super::format::ProductRow) -> Product {
+    let mut endpoints: Vec<(String, String)> = match &r.12 {
+        Some(template) => r.13.iter().map(|region| (region.clone(), template.replacen("{region}", region, 1))).collect(),
+        None => Vec::new(),
+    };
+    if let Some(global) = &r.11 {
+        endpoints.extend(r.14.iter().map(|region| (region.clone(), global.clone())));
+    }
+    endpoints.extend(r.15);
+    endpoints.sort();
+    Product {
+        code: r.0,
+        ram_code: r.1,
+        also_ram_codes: r.2,
+        name_en: r.3,
+        name_zh: r.4,
+        aliases: r.5,
+        granularity: r.6,
+        ram_code_documented: r.7,
+        style: r.8,
+        versions: r.9,
+        api_count: r.10,
+        global_endpoint: r.11,
+        endpoints,
+    }
+}

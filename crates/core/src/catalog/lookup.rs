@@ -1,0 +1,364 @@
+//! The catalog's queries. Every per-block lookup is a hash-map probe; only free-text search scans.
+
+use super::model::{AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, PolicyGrant, PolicyKind, Product, ServiceRole, SystemPolicy};
+use std::collections::HashMap;
+
+use super::{Catalog, DocumentActions};
+
+impl Catalog {
+    /// A product by OpenAPI code or RAM code, case-insensitively.
+    pub fn product(&self, code: &str) -> Option<&Product> {
+        self.by_code.get(&code.trim().to_ascii_lowercase()).map(|&i| &self.products[i])
+    }
+
+    /// Every product, sorted by OpenAPI code.
+    pub fn products(&self) -> &[Product] {
+        &self.products
+    }
+
+    /// Whether `code` is a RAM code (action prefix) any source names.
+    pub fn known_ram_code(&self, code: &str) -> bool {
+        self.ram_codes.contains(&code.to_ascii_lowercase())
+    }
+
+    /// Every known RAM code, sorted.
+    pub fn ram_codes(&self) -> impl Iterator<Item = &str> {
+        self.ram_codes.iter().map(String::as_str)
+    }
+
+    /// The product serving an endpoint host (`ecs.cn-hangzhou.aliyuncs.com`, `mybucket.oss-cn-hangzhou.aliyuncs.com`,
+    /// `hbr.console.aliyun.com`). A URL is accepted too: scheme, port and path are ignored.
+    pub fn product_by_host(&self, host: &str) -> Option<&Product> {
+        let host = bare_host(host);
+        if host.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.by_host.get(&host) {
+            return Some(&self.products[i]);
+        }
+        let labels: Vec<&str> = host.split('.').collect();
+        let cloud_domain = ["aliyuncs.com", "aliyun.com", "alibabacloud.com", "aliyun-inc.com"]
+            .iter()
+            .any(|d| host.ends_with(&format!(".{d}")));
+        if !cloud_domain {
+            return None;
+        }
+        // `hbr.console.aliyun.com`, `ecs.console.alibabacloud.com`.
+        if labels.len() >= 3 && labels[1] == "console" {
+            return self.product(labels[0]);
+        }
+        // A bucket or project in front of a known host: `mybucket.oss-cn-hangzhou.aliyuncs.com`,
+        // `myproject.cn-hangzhou.log.aliyuncs.com`.
+        for start in 1..labels.len().saturating_sub(2) {
+            if let Some(&i) = self.by_host.get(&labels[start..].join(".")) {
+                return Some(&self.products[i]);
+            }
+        }
+        // Variants the metadata does not list: `ecs-vpc.cn-hangzhou.aliyuncs.com`,
+        // `oss-cn-hangzhou-internal.aliyuncs.com`, `cn-hangzhou-intranet.log.aliyuncs.com`.
+        for label in labels.iter().take(labels.len().saturating_sub(2)) {
+            if label.starts_with("oss-") {
+                return self.product("oss");
+            }
+            if looks_like_region(label) {
+                continue;
+            }
+            let base = ["-vpc", "-internal", "-intranet", "-share", "-intl"]
+                .iter()
+                .find_map(|s| label.strip_suffix(s))
+                .unwrap_or(label);
+            if let Some(p) = self.product(base) {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// Products whose names or codes appear in free text (English or Chinese), best match first.
+    pub fn search_products(&self, text: &str) -> Vec<&Product> {
+        let query = text.trim().to_lowercase();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut scores: Vec<(u32, usize)> = Vec::new();
+        for (term, product) in &self.search_terms {
+            let score = if *term == query {
+                1000
+            } else if contains_term(&query, term) {
+                // A longer name found in the text is more specific than a short code.
+                500 + term.chars().count() as u32
+            } else if query.chars().count() >= 2 && term.contains(&query) && (query.len() >= 3 || !query.is_ascii()) {
+                100 + (100 * query.chars().count() / term.chars().count().max(1)) as u32
+            } else {
+                continue;
+            };
+            match scores.iter_mut().find(|(_, p)| p == product) {
+                Some(entry) if entry.0 < score => entry.0 = score,
+                Some(_) => {}
+                None => scores.push((score, *product)),
+            }
+        }
+        scores.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| self.products[a.1].code.cmp(&self.products[b.1].code)));
+        scores.into_iter().map(|(_, i)| &self.products[i]).collect()
+    }
+
+    /// A product's system policies: ReadOnly first, then Full, then the others (the primary one first in each).
+    pub fn system_policies(&self, ram_code: &str) -> Vec<&SystemPolicy> {
+        self.by_ram_code_or_product(&self.policies_by_code, ram_code).iter().map(|&i| &self.policies[i]).collect()
+    }
+
+    /// The list `map` holds for a RAM code; a product code works too (`sls` → `log`).
+    fn by_ram_code_or_product<'a>(&self, map: &'a HashMap<String, Vec<usize>>, code: &str) -> &'a [usize] {
+        let code = code.trim().to_ascii_lowercase();
+        map.get(&code)
+            .or_else(|| self.product(&code).and_then(|p| map.get(&p.ram_code.to_ascii_lowercase())))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// A system policy by name, case-insensitively.
+    pub fn system_policy(&self, name: &str) -> Option<&SystemPolicy> {
+        self.policy_by_name.get(&name.trim().to_ascii_lowercase()).map(|&i| &self.policies[i])
+    }
+
+    /// The product's main ReadOnly or Full policy (`AliyunHBRReadOnlyAccess`), where the data names one.
+    pub fn primary_policy(&self, ram_code: &str, kind: PolicyKind) -> Option<&SystemPolicy> {
+        self.system_policies(ram_code).into_iter().find(|p| p.primary && p.kind == kind)
+    }
+
+    /// An API by product (either code) and API name.
+    pub fn api(&self, product: &str, api: &str) -> ApiLookup<'_> {
+        let Some(p) = self.product(product) else { return ApiLookup::Unknown };
+        let code = p.ram_code.to_ascii_lowercase();
+        let Some(shard) = self.shards.get(&code) else {
+            return if p.has_openapi() { ApiLookup::ShardMissing(code) } else { ApiLookup::Unknown };
+        };
+        let wanted = self.by_code.get(&product.trim().to_ascii_lowercase()).copied();
+        let candidates = shard.by_name.get(&api.trim().to_ascii_lowercase());
+        // The exact product asked for first; any product sharing the RAM code otherwise.
+        let found = candidates.and_then(|c| {
+            c.iter().copied().find(|&i| Some(shard.apis[i].0) == wanted).or_else(|| c.first().copied())
+        });
+        match found {
+            Some(i) => ApiLookup::Found(&self.products[shard.apis[i].0], &shard.apis[i].1),
+            None => ApiLookup::Unknown,
+        }
+    }
+
+    /// A RAM action (`hbr:CreateBackupPlan`), case-insensitively.
+    pub fn action(&self, action: &str) -> ApiLookup<'_> {
+        let Some((code, name)) = action.trim().split_once(':') else { return ApiLookup::Unknown };
+        let code = code.to_ascii_lowercase();
+        match self.shards.get(&code) {
+            Some(shard) => match shard.by_name.get(&name.to_ascii_lowercase()).and_then(|c| c.first()) {
+                Some(&i) => ApiLookup::Found(&self.products[shard.apis[i].0], &shard.apis[i].1),
+                None => ApiLookup::Unknown,
+            },
+            None if self.by_ram_code.get(&code).is_some_and(|ps| ps.iter().any(|&i| self.products[i].has_openapi())) => {
+                ApiLookup::ShardMissing(code)
+            }
+            None => ApiLookup::Unknown,
+        }
+    }
+
+    /// Every API of a RAM code with its product, or `None` when that shard is not loaded (for wildcard
+    /// expansion and "how much more than needed does `AliyunXFullAccess` grant").
+    pub fn apis_of(&self, ram_code: &str) -> Option<Vec<(&Product, &Api)>> {
+        let shard = self.shards.get(&ram_code.to_ascii_lowercase())?;
+        Some(shard.apis.iter().map(|(p, a)| (&self.products[*p], a)).collect())
+    }
+
+    /// The loaded APIs whose action matches a RAM action pattern (`ecs:Describe*`, `hbr:*`), or `None` when the
+    /// pattern's shard is not loaded.
+    pub fn actions_matching(&self, pattern: &str) -> Option<Vec<&Api>> {
+        let (code, _) = pattern.split_once(':')?;
+        let shard = self.shards.get(&code.to_ascii_lowercase())?;
+        let mut seen = std::collections::HashSet::new();
+        Some(
+            shard
+                .apis
+                .iter()
+                .map(|(_, a)| a)
+                .filter(|a| glob_match(pattern, &a.action) && seen.insert(a.name.to_ascii_lowercase()))
+                .collect(),
+        )
+    }
+
+    /// System policies that allow `action`: by their captured document, or, for the primary Full/ReadOnly
+    /// policy of the action's RAM code (and the account-wide `AdministratorAccess`/`ReadOnlyAccess`) without a
+    /// document, by convention. ReadOnly by convention needs the action's access level, so its shard.
+    pub fn policies_granting(&self, action: &str) -> Vec<PolicyGrant<'_>> {
+        let Some((code, _)) = action.trim().split_once(':') else { return Vec::new() };
+        let code = code.to_ascii_lowercase();
+        let reads = match self.action(action) {
+            ApiLookup::Found(_, api) => Some(api.access.is_read()),
+            _ => None,
+        };
+        let mut grants = Vec::new();
+        for (i, doc) in &self.documents {
+            if doc.allows(action) {
+                grants.push(PolicyGrant { policy: &self.policies[*i], basis: GrantBasis::Document });
+            }
+        }
+        for scope in [code.as_str(), "*"] {
+            for p in self.policies_by_code.get(scope).into_iter().flatten().map(|&i| &self.policies[i]) {
+                if p.document.is_some() || !p.primary {
+                    continue;
+                }
+                let by_convention = match p.kind {
+                    PolicyKind::Full => true,
+                    PolicyKind::ReadOnly => reads == Some(true),
+                    PolicyKind::Other => false,
+                };
+                if by_convention {
+                    grants.push(PolicyGrant { policy: p, basis: GrantBasis::Convention });
+                }
+            }
+        }
+        grants
+    }
+
+    /// The service role whose absence causes this error code (`EntityNotExist.AliyunECIContainerGroupRole`,
+    /// `NoPermission.AliyunServiceRoleForECI`): any dot-separated part of the code that names a known role.
+    pub fn service_role_for_error(&self, code: &str) -> Option<&ServiceRole> {
+        let lower = code.trim().to_ascii_lowercase();
+        std::iter::once(lower.as_str())
+            .chain(lower.split(['.', ':']))
+            .find_map(|part| self.role_by_name.get(part.trim()))
+            .map(|&i| &self.roles[i])
+    }
+
+    /// A service role by name, case-insensitively.
+    pub fn service_role(&self, role_name: &str) -> Option<&ServiceRole> {
+        self.role_by_name.get(&role_name.trim().to_ascii_lowercase()).map(|&i| &self.roles[i])
+    }
+
+    /// Service roles a product needs (by RAM code or product code).
+    pub fn service_roles(&self, ram_code: &str) -> Vec<&ServiceRole> {
+        self.by_ram_code_or_product(&self.roles_by_code, ram_code).iter().map(|&i| &self.roles[i]).collect()
+    }
+
+    /// An error code's metadata: exact spelling first, then case-insensitively. Permission and credential
+    /// codes are always known; other codes once a shard of a product that lists them is loaded.
+    pub fn error_code(&self, code: &str) -> Option<&ErrorCode> {
+        let code = code.trim();
+        self.error_exact
+            .get(code)
+            .or_else(|| self.error_lower.get(&code.to_ascii_lowercase()))
+            .map(|&i| &self.errors[i])
+    }
+
+    /// The access level of an action: from its shard when loaded (`Some((level, inferred))`).
+    pub fn access_level(&self, action: &str) -> Option<(AccessLevel, bool)> {
+        match self.action(action) {
+            ApiLookup::Found(_, api) => Some((api.access, api.access_inferred)),
+            _ => None,
+        }
+    }
+}
+
+impl DocumentActions {
+    pub(super) fn from_document(doc: &serde_json::Value) -> DocumentActions {
+        let mut out = DocumentActions::default();
+        let statements = match doc.get("Statement") {
+            Some(serde_json::Value::Array(list)) => list.iter().collect(),
+            Some(one @ serde_json::Value::Object(_)) => vec![one],
+            _ => Vec::new(),
+        };
+        for st in statements {
+            let actions: Vec<String> = match st.get("Action") {
+                Some(serde_json::Value::String(s)) => vec![s.clone()],
+                Some(serde_json::Value::Array(list)) => list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            match st.get("Effect").and_then(|e| e.as_str()) {
+                Some("Allow") => out.allow.extend(actions),
+                Some("Deny") => out.deny.extend(actions),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn allows(&self, action: &str) -> bool {
+        self.allow.iter().any(|p| glob_match(p, action)) && !self.deny.iter().any(|p| glob_match(p, action))
+    }
+}
+
+/// RAM's action matching: case-insensitive, `*` for any run of characters, `?` for one.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let t: Vec<char> = text.to_lowercase().chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+/// `https://ecs.cn-hangzhou.aliyuncs.com:443/path` → `ecs.cn-hangzhou.aliyuncs.com`.
+fn bare_host(input: &str) -> String {
+    let s = input.trim();
+    let s = s.split_once("://").map_or(s, |(_, rest)| rest);
+    let s = s.split(['/', '?', '#']).next().unwrap_or("");
+    let s = s.rsplit_once('@').map_or(s, |(_, h)| h);
+    let s = s.split(':').next().unwrap_or("");
+    s.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// `cn-hangzhou`, `ap-southeast-1`, `cn-shanghai-finance-1`.
+fn looks_like_region(label: &str) -> bool {
+    ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "na-", "rus-"].iter().any(|p| label.starts_with(p))
+}
+
+/// Whether `term` occurs in `text` as a whole word (ASCII terms) or anywhere (terms with other scripts).
+fn contains_term(text: &str, term: &str) -> bool {
+    if !term.is_ascii() {
+        return text.contains(term);
+    }
+    let is_word = |c: char| c.is_ascii_alphanumeric();
+    text.match_indices(term).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + term.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_like_ram() {
+        assert!(glob_match("ecs:Describe*", "ecs:DescribeInstances"));
+        assert!(glob_match("ECS:*", "ecs:RunInstances"));
+        assert!(glob_match("*", "hbr:CreateBackupPlan"));
+        assert!(!glob_match("ecs:Describe*", "ecs:RunInstances"));
+        assert!(glob_match("oss:Get?bject", "oss:GetObject"));
+    }
+
+    #[test]
+    fn strips_urls_to_hosts() {
+        assert_eq!(bare_host("https://ecs.cn-hangzhou.aliyuncs.com:443/?Action=X"), "ecs.cn-hangzhou.aliyuncs.com");
+        assert_eq!(bare_host("Alidns.Aliyuncs.com"), "alidns.aliyuncs.com");
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        assert!(contains_term("cloud backup failed", "cloud backup"));
+        assert!(!contains_term("ecsx", "ecs"));
+        assert!(contains_term("开通云备份服务", "云备份"));
+    }
+}
