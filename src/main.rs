@@ -1,14 +1,27 @@
-//! RAM Doctor's web page (Leptos CSR). UI only: every conclusion comes from `ram-doctor-core`.
-//! The UI is compiled for wasm32 only; a native build is a stub so `cargo build` stays fast.
+//! RAM Doctor's web page (Leptos CSR). UI only: every conclusion comes from `ram_doctor_core::diagnose`.
+//!
+//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec)
+//! so that `cargo test` covers them.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod examples;
+#[cfg(target_arch = "wasm32")]
+mod i18n;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod share;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <p>"RAM Doctor"</p> });
+    leptos::mount::mount_to_body(app::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("ram-doctor-web runs in a browser: `cargo xtask serve` builds and serves it");
+    eprintln!("ram-doctor-web is a WebAssembly page: build it with `cargo xtask dist` (or serve it with `cargo xtask serve`)");
+    std::process::exit(2);
 }

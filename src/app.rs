@@ -1,0 +1,86 @@
+//! The page: the state lives here as signals, derived state as memos; components only render it.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use ram_doctor_core::{diagnose, Catalog};
+
+use crate::components::{Header, InputPanel, Results, ShareLink};
+use crate::i18n::Lang;
+use crate::share;
+
+/// How long typing must pause before the page diagnoses again.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let shared = location_hash().and_then(|hash| share::decode(&hash));
+    let start_text = shared.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let start_lang = shared.as_ref().and_then(|s| s.lang.as_deref()).map(Lang::from_code).unwrap_or_else(browser_lang);
+
+    // What the box holds, and what was last diagnosed (the box after a pause, or on "Diagnose").
+    let text = RwSignal::new(start_text.clone());
+    let diagnosed_text = RwSignal::new(start_text);
+    let lang = RwSignal::new(start_lang);
+    let catalog = RwSignal::new(Catalog::empty());
+
+    let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(t, c))));
+    let share_fragment = Memo::new(move |_| {
+        diagnosed_text.with(|t| (!t.trim().is_empty()).then(|| share::encode(t, lang.get().code())))
+    });
+
+    Effect::new(move |_| replace_url_fragment(share_fragment.get().as_deref()));
+    let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(shared) = location_hash().and_then(|hash| share::decode(&hash)) {
+            text.set(shared.text.clone());
+            diagnosed_text.set(shared.text);
+        }
+    });
+
+    let diagnose_later = debounce(DEBOUNCE, move |()| diagnosed_text.set(text.get_untracked()));
+    let on_edit = Callback::new({
+        let diagnose_later = std::sync::Mutex::new(diagnose_later);
+        move |value: String| {
+            text.set(value);
+            if let Ok(mut later) = diagnose_later.lock() {
+                later(());
+            }
+        }
+    });
+    let on_diagnose = Callback::new(move |()| diagnosed_text.set(text.get_untracked()));
+    let on_example = Callback::new(move |example: &'static str| {
+        text.set(example.to_string());
+        diagnosed_text.set(example.to_string());
+    });
+
+    view! {
+        <Header lang=lang />
+        <main class="page">
+            <InputPanel text=text lang=lang on_edit=on_edit on_diagnose=on_diagnose on_example=on_example />
+            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis catalog=catalog lang=lang />
+            <ShareLink fragment=share_fragment lang=lang />
+        </main>
+    }
+}
+
+/// The fragment without `#`, if the URL has one.
+fn location_hash() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash);
+    (!hash.is_empty()).then(|| hash.to_string())
+}
+
+/// Chinese for browsers that prefer it, English otherwise.
+fn browser_lang() -> Lang {
+    window().navigator().language().map(|l| Lang::from_code(&l)).unwrap_or(Lang::En)
+}
+
+/// Puts the share fragment in the address bar without adding a history entry or reloading.
+fn replace_url_fragment(fragment: Option<&str>) {
+    let url = match fragment {
+        Some(fragment) => format!("#{fragment}"),
+        None => window().location().pathname().unwrap_or_else(|_| "/".to_string()),
+    };
+    // Failing to update the address bar only costs the share link; the diagnosis still shows.
+    let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+}

@@ -1,0 +1,104 @@
+use leptos::prelude::*;
+use ram_doctor_core::finding::{Finding, Principal};
+use ram_doctor_core::Catalog;
+
+use super::grant::GrantView;
+use crate::i18n::{confidence_label, kind_label, layer_label, Lang, Texts};
+
+/// One finding: what was denied, to whom, why, the request id and confidence, then the fix.
+#[component]
+pub fn FindingCard(
+    finding: Finding,
+    index: usize,
+    catalog: RwSignal<Catalog>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let kind = finding.kind;
+    let texts = move || lang.get().texts();
+    let explanation = {
+        let (en, zh) = (finding.explanation.clone(), finding.explanation_zh.clone());
+        move || if lang.get() == Lang::Zh && !zh.is_empty() { zh.clone() } else { en.clone() }
+    };
+    let why = {
+        let (layer, policy_type) = (finding.layer, finding.policy_type.clone());
+        move || {
+            let lang = lang.get();
+            let mut parts = vec![kind_label(kind, lang).to_string()];
+            parts.extend(layer.map(|l| layer_label(l, lang).to_string()));
+            parts.extend(policy_type.clone());
+            parts.join(" · ")
+        }
+    };
+    let principal = finding.principal.clone();
+    let denied = denied_items(&finding);
+    let likely = finding.likely_products.iter().map(|g| format!("{} ({})", g.product, g.reason)).collect::<Vec<_>>();
+    view! {
+        <article class=format!("finding finding--{}", kind.as_str()) id=format!("finding-{index}") data-kind=kind.as_str()>
+            <header class="finding__head">
+                <span class="badge kind">{move || kind_label(kind, lang.get())}</span>
+                {finding.code.clone().map(|code| view! { <code class="code">{code}</code> })}
+                <span class="confidence">
+                    {move || texts().confidence} ": " {move || confidence_label(finding.confidence, lang.get())}
+                </span>
+            </header>
+            <p class="explanation">{explanation}</p>
+            <dl class="facts">
+                <dt>{move || texts().denied}</dt>
+                <dd class="actions">
+                    {if denied.is_empty() {
+                        view! { <span class="muted">{move || texts().unknown}</span> }.into_any()
+                    } else {
+                        denied.into_iter().map(|a| view! { <code class="action">{a}</code> }).collect_view().into_any()
+                    }}
+                </dd>
+                <dt>{move || texts().principal}</dt>
+                <dd class="principal">{move || principal_text(principal.as_ref(), texts())}</dd>
+                <dt>{move || texts().why}</dt>
+                <dd class="why">{why}</dd>
+                {finding.resource.clone().map(|r| view! {
+                    <dt>{move || texts().resource}</dt>
+                    <dd class="resource"><code>{r}</code></dd>
+                })}
+                {(!likely.is_empty()).then(|| view! {
+                    <dt>{move || texts().maybe_products}</dt>
+                    <dd class="likely-products">{likely.join(", ")}</dd>
+                })}
+                <dt>{move || texts().request_id}</dt>
+                <dd class="request-id">
+                    {match finding.request_id.clone() {
+                        Some(id) => view! { <code>{id}</code> }.into_any(),
+                        None => view! { <span class="muted">{move || texts().unknown}</span> }.into_any(),
+                    }}
+                </dd>
+            </dl>
+            <GrantView finding=finding index=index catalog=catalog lang=lang />
+        </article>
+    }
+}
+
+/// The actions, else the API, else the product: the most precise thing the finding says was refused.
+fn denied_items(finding: &Finding) -> Vec<String> {
+    if !finding.actions.is_empty() {
+        return finding.actions.clone();
+    }
+    match (&finding.product, &finding.api) {
+        (Some(product), Some(api)) => vec![format!("{product} {api}")],
+        (None, Some(api)) => vec![api.clone()],
+        (Some(product), None) => vec![product.clone()],
+        (None, None) => Vec::new(),
+    }
+}
+
+/// `SubUser 2045… · account 1234…`, or "not stated".
+fn principal_text(principal: Option<&Principal>, texts: &Texts) -> String {
+    let Some(p) = principal else { return texts.unknown.to_string() };
+    let mut parts: Vec<String> = [&p.kind, &p.name].into_iter().flatten().cloned().collect();
+    if let Some(account) = &p.account {
+        parts.push(format!("@ {account}"));
+    }
+    if parts.is_empty() {
+        texts.unknown.to_string()
+    } else {
+        parts.join(" ")
+    }
+}

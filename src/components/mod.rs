@@ -1,0 +1,14 @@
+//! The page's pieces, each small and fed by props from [`crate::app::App`].
+
+mod copy;
+mod finding;
+mod grant;
+mod header;
+mod input;
+mod results;
+mod share_link;
+
+pub use header::Header;
+pub use input::InputPanel;
+pub use results::Results;
+pub use share_link::ShareLink;

@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+use ram_doctor_core::{Catalog, Diagnosis};
+
+use super::finding::FindingCard;
+use crate::i18n::Lang;
+
+/// The diagnosis: a hint while the box is empty, "no error" when nothing was found, else one card per finding.
+#[component]
+pub fn Results(
+    diagnosed_text: RwSignal<String>,
+    diagnosis: Memo<Diagnosis>,
+    catalog: RwSignal<Catalog>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let body = move || {
+        let texts = lang.get().texts();
+        if diagnosed_text.with(|t| t.trim().is_empty()) {
+            return view! { <p id="hint" class="notice notice--hint">{texts.empty_hint}</p> }.into_any();
+        }
+        let findings = diagnosis.with(|d| d.findings.clone());
+        if findings.is_empty() {
+            return view! {
+                <div id="no-error" class="notice notice--none">
+                    <strong class="notice__title">{texts.no_error}</strong>
+                    <p>{texts.no_error_hint}</p>
+                </div>
+            }
+            .into_any();
+        }
+        findings
+            .into_iter()
+            .enumerate()
+            .map(|(index, finding)| view! { <FindingCard finding=finding index=index catalog=catalog lang=lang /> })
+            .collect_view()
+            .into_any()
+    };
+    view! { <section id="results" class="results" aria-live="polite">{body}</section> }
+}

@@ -1,0 +1,222 @@
+//! One headless Chromium session on the page served by a fresh proxy, with the few actions the journeys need.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+use crate::chromedriver::ChromeDriver;
+use crate::proxy::Proxy;
+use crate::{required_path, screenshot_dir, HarnessError, DIST_ENV, PROXY_BIN_ENV};
+
+/// The Chromium the tests drive (Debian's `chromium` package).
+const CHROMIUM: &str = "/usr/bin/chromium";
+/// How long to wait for the page to show something.
+const WAIT: Duration = Duration::from_secs(15);
+
+/// One browser at a time: the machine is small and Chromium is not.
+static ONE_BROWSER: Mutex<()> = Mutex::new(());
+
+/// The page's viewport in CSS pixels.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewport {
+    pub width: u32,
+    pub height: u32,
+    /// Emulate a phone (touch, device metrics): headless Chromium's window cannot be narrower than 500px.
+    pub phone: bool,
+}
+
+impl Viewport {
+    pub const DESKTOP: Viewport = Viewport { width: 1280, height: 1000, phone: false };
+    /// An iPhone 12-class phone.
+    pub const PHONE: Viewport = Viewport { width: 390, height: 844, phone: true };
+}
+
+/// A fresh Chromium profile folder, removed on drop (after the browser is gone).
+struct Profile(PathBuf);
+
+impl Profile {
+    fn create() -> Result<Profile, HarnessError> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("ram-doctor-e2e-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir)
+            .map_err(|source| HarnessError::Spawn { program: format!("profile dir {}", dir.display()), source })?;
+        Ok(Profile(dir))
+    }
+}
+
+impl Drop for Profile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A Chromium session on the page. Fields drop in order: session, then chromedriver's whole process group,
+/// then the profile folder, then the proxy, then the lock.
+pub struct Browser {
+    client: Client,
+    /// The page's address, `http://127.0.0.1:PORT/`.
+    pub base_url: String,
+    _driver: ChromeDriver,
+    _profile: Profile,
+    _proxy: Proxy,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl Browser {
+    /// Starts the proxy and Chromium and opens the page (empty, no fragment).
+    pub async fn open(viewport: Viewport) -> Result<Browser, HarnessError> {
+        let turn = ONE_BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let dist = required_path(DIST_ENV)?;
+        let proxy_bin = required_path(PROXY_BIN_ENV)?;
+        let proxy = Proxy::start(&proxy_bin, &dist)?;
+        let profile = Profile::create()?;
+        let driver = ChromeDriver::start()?;
+        let mut caps = fantoccini::wd::Capabilities::new();
+        let mut chrome_options = json!({
+            "binary": CHROMIUM,
+            "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--hide-scrollbars",
+                    format!("--user-data-dir={}", profile.0.display()),
+                    format!("--window-size={},{}", viewport.width, viewport.height),
+                ],
+        });
+        if viewport.phone {
+            chrome_options["mobileEmulation"] = json!({
+                "deviceMetrics": { "width": viewport.width, "height": viewport.height, "pixelRatio": 2.0, "touch": true, "mobile": true }
+            });
+        }
+        caps.insert("goog:chromeOptions".to_string(), chrome_options);
+        let client = ClientBuilder::rustls()
+            .map_err(|e| HarnessError::Session(e.to_string()))?
+            .capabilities(caps)
+            .connect(&driver.url())
+            .await
+            .map_err(|e| HarnessError::Session(e.to_string()))?;
+        let browser =
+            Browser { client, base_url: proxy.url.clone(), _driver: driver, _profile: profile, _proxy: proxy, _turn: turn };
+        browser.goto(&browser.base_url.clone()).await?;
+        Ok(browser)
+    }
+
+    /// Loads `url` and waits until the app has rendered its input box; then starts recording page errors.
+    pub async fn goto(&self, url: &str) -> Result<(), HarnessError> {
+        self.client.goto(url).await.map_err(cmd(format!("opening {url}")))?;
+        self.wait_for("#input").await?;
+        self.run(
+            "window.__errors = []; \
+             window.addEventListener('error', e => window.__errors.push(String(e.message || e.error))); \
+             window.addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));",
+            vec![],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Leaves the page for `about:blank`, so that the next [`Browser::goto`] is a fresh load even for the same URL.
+    pub async fn leave(&self) -> Result<(), HarnessError> {
+        self.client.goto("about:blank").await.map_err(cmd("leaving the page".to_string()))
+    }
+
+    /// Puts `text` in the element as a paste does: the whole value at once, then one `input` event.
+    pub async fn paste(&self, css: &str, text: &str) -> Result<(), HarnessError> {
+        self.run(
+            "const el = document.querySelector(arguments[0]); el.focus(); el.value = arguments[1]; \
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(css), json!(text)],
+        )
+        .await
+        .map(drop)
+    }
+
+    /// Types `text` key by key into the element.
+    pub async fn type_text(&self, css: &str, text: &str) -> Result<(), HarnessError> {
+        let el = self.wait_for(css).await?;
+        el.send_keys(text).await.map_err(cmd(format!("typing into {css}")))
+    }
+
+    pub async fn click(&self, css: &str) -> Result<(), HarnessError> {
+        let el = self.wait_for(css).await?;
+        el.click().await.map_err(cmd(format!("clicking {css}")))
+    }
+
+    /// The first element matching `css`, waiting for it to appear.
+    pub async fn wait_for(&self, css: &str) -> Result<Element, HarnessError> {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(cmd(format!("waiting for {css}")))
+    }
+
+    /// Whether an element matching `css` is on the page right now.
+    pub async fn has(&self, css: &str) -> Result<bool, HarnessError> {
+        Ok(!self.client.find_all(Locator::Css(css)).await.map_err(cmd(format!("looking for {css}")))?.is_empty())
+    }
+
+    /// The visible text of the first element matching `css` (waiting for it).
+    pub async fn text(&self, css: &str) -> Result<String, HarnessError> {
+        let el = self.wait_for(css).await?;
+        el.text().await.map_err(cmd(format!("reading {css}")))
+    }
+
+    /// The visible texts of every element matching `css` right now.
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>, HarnessError> {
+        let mut out = Vec::new();
+        for el in self.client.find_all(Locator::Css(css)).await.map_err(cmd(format!("finding {css}")))? {
+            out.push(el.text().await.map_err(cmd(format!("reading {css}")))?);
+        }
+        Ok(out)
+    }
+
+    /// The `value` property of the first element matching `css` (inputs and text areas).
+    pub async fn value(&self, css: &str) -> Result<String, HarnessError> {
+        let el = self.wait_for(css).await?;
+        Ok(el.prop("value").await.map_err(cmd(format!("reading the value of {css}")))?.unwrap_or_default())
+    }
+
+    /// The address bar.
+    pub async fn url(&self) -> Result<String, HarnessError> {
+        Ok(self.client.current_url().await.map_err(cmd("reading the URL".to_string()))?.to_string())
+    }
+
+    /// Runs a script (`arguments[i]` are `args`) and returns what it returns.
+    pub async fn run(&self, script: &str, args: Vec<Value>) -> Result<Value, HarnessError> {
+        self.client.execute(script, args).await.map_err(cmd(format!("running {script:.60}")))
+    }
+
+    /// Uncaught errors and rejections the page raised since it was loaded (a Rust panic shows up here).
+    pub async fn page_errors(&self) -> Result<Vec<String>, HarnessError> {
+        let errors = self.run("return window.__errors || [];", vec![]).await?;
+        Ok(errors.as_array().into_iter().flatten().map(|e| e.as_str().unwrap_or_default().to_string()).collect())
+    }
+
+    /// Saves a PNG of the window under `target/e2e-screenshots/<name>.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf, HarnessError> {
+        let png = self.client.screenshot().await.map_err(cmd(format!("taking screenshot {name}")))?;
+        let dir = screenshot_dir();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, png))
+            .map_err(|source| HarnessError::Screenshot { path: path.clone(), source })?;
+        Ok(path)
+    }
+
+    /// Ends the session politely; dropping without closing also cleans up, just more abruptly.
+    pub async fn close(self) -> Result<(), HarnessError> {
+        self.client.clone().close().await.map_err(cmd("closing the session".to_string()))
+    }
+}
+
+fn cmd(doing: String) -> impl FnOnce(fantoccini::error::CmdError) -> HarnessError {
+    move |e| HarnessError::Command { doing, detail: e.to_string() }
+}
