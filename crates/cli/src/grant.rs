@@ -107,7 +107,10 @@ pub fn run(args: Args) -> ExitCode {
         Ok(t) => t,
         Err(e) => return crate::input::fail(&e),
     };
-    let catalog = Catalog::empty();
+    let catalog = match Catalog::embedded() {
+        Ok(c) => c,
+        Err(e) => return crate::input::fail(&format!("the built-in catalog is unreadable: {e}")),
+    };
     let diagnosis = diagnose(&text, &catalog);
     let build = BuildOptions {
         scope: args.scope.into(),

@@ -585,3 +585,92 @@ mod any_plan {
         }
     }
 }
+
+// ---------- with the committed catalog ----------
+
+mod with_catalog {
+    use super::*;
+    use std::sync::OnceLock;
+
+    /// The committed index plus the shards these tests use. Not snapshot-tested: the catalog's data may be
+    /// regenerated; the assertions name only facts the sources state.
+    fn catalog() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| {
+            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+            let index = std::fs::read(data.join("index.json")).expect("data/index.json is committed");
+            let mut catalog = Catalog::from_index(&index).expect("the index loads");
+            for code in ["ecs", "rds", "eci", "alb"] {
+                let bytes = std::fs::read(data.join(Catalog::shard_path(code))).expect("the shard is committed");
+                catalog.add_shard(code, &bytes).expect("the shard loads");
+            }
+            catalog
+        })
+    }
+
+    fn plan(findings: &[Finding], target_spec: &str) -> GrantPlan {
+        let options = PlanOptions { target: target(target_spec), ..PlanOptions::default() };
+        let plan = GrantPlan::from_findings(findings, catalog(), &options).expect("default options");
+        check_json("catalog", &plan);
+        check_cli("catalog", &plan);
+        check_terraform("catalog", &plan);
+        check_ros("catalog", &plan);
+        check_console("catalog", &plan);
+        plan
+    }
+
+    fn names(plan: &GrantPlan) -> Vec<&str> {
+        plan.system_policies.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_products_main_policies_with_both_languages() {
+        let read = plan(&[finding(Kind::MissingPermission, "Forbidden.RAM", &["ecs:DescribeInstances"])], "user:alice");
+        assert_eq!(names(&read), ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"]);
+        assert!(read.system_policies.iter().all(|p| !p.explanation.en.is_empty() && !p.explanation.zh.is_empty()));
+        let write = plan(&[finding(Kind::MissingPermission, "Forbidden.RAM", &["ecs:StopInstance"])], "user:alice");
+        assert_eq!(names(&write), ["AliyunECSFullAccess"]);
+    }
+
+    #[test]
+    fn a_service_linked_role_gets_its_service_name_everywhere() {
+        let mut f = finding(Kind::ServiceRoleMissing, "NoPermission.AliyunServiceRoleForRds", &["ram:CreateServiceLinkedRole"]);
+        f.product = Some("rds".into());
+        let plan = plan(&[f], "user:dba");
+        let fix = &plan.service_roles[0];
+        assert!(fix.linked);
+        assert_eq!(fix.service_name.as_deref(), Some("rds-ecs-service.rds.aliyuncs.com"));
+        let st = &plan.custom_policies[0].document.statements[0];
+        let condition = st.condition.as_ref().expect("limited to the service");
+        assert_eq!(condition["StringEquals"]["ram:ServiceName"].0, ["rds-ecs-service.rds.aliyuncs.com"]);
+        let cli = render(Format::Cli, &plan, &RenderOptions::default());
+        assert!(cli.contains("aliyun ram CreateServiceLinkedRole --ServiceName rds-ecs-service.rds.aliyuncs.com"), "{cli}");
+        let tf = hcl::parse(&terraform::render(&plan, &RenderOptions::default())).expect("HCL");
+        let slr = resources(&tf, "alicloud_resource_manager_service_linked_role");
+        assert_eq!(hcl_json(attr(slr[0], "service_name")), "rds-ecs-service.rds.aliyuncs.com");
+    }
+
+    #[test]
+    fn a_service_role_is_created_trusting_its_service_with_its_policy() {
+        let mut f = Finding::new(Kind::ServiceRoleMissing);
+        f.code = Some("EntityNotExist.Role.AliyunECIContainerGroupRole".into());
+        f.product = Some("eci".into());
+        let plan = plan(&[f], "user");
+        let fix = &plan.service_roles[0];
+        assert!(!fix.linked);
+        assert_eq!(fix.service_name.as_deref(), Some("eci.aliyuncs.com"));
+        assert_eq!(fix.role_policy.as_deref(), Some("AliyunECIContainerGroupRolePolicy"));
+        let template = ros::template(&plan, &RenderOptions::default());
+        let role = &template["Resources"]["RoleAliyunECIContainerGroupRole"];
+        assert_eq!(role["Type"], "ALIYUN::RAM::Role");
+        assert_eq!(role["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"][0], "eci.aliyuncs.com");
+    }
+
+    #[test]
+    fn a_system_policy_with_a_document_is_measured_against_the_need() {
+        let plan = plan(&[finding(Kind::MissingPermission, "Forbidden.RAM", &["alb:CreateLoadBalancer"])], "role:deployer");
+        let full = plan.system_policies.iter().find(|p| p.name == "AliyunALBFullAccess").expect("ALB's Full policy");
+        assert_eq!(full.covers, Some(true));
+        assert!(full.extra_actions.is_some_and(|n| n > 10), "{:?}", full.extra_actions);
+    }
+}

@@ -277,8 +277,8 @@ impl GrantPlan {
     /// Compares each system policy with the need (where the catalog has its document) and drops those that
     /// would not fix the error.
     fn measure_system_policies(&mut self, needs: &[Need], catalog: &Catalog) {
-        // The catalog does not list a product's actions yet, so the surplus stays unknown.
-        for c in system_policy_coverage(needs, catalog, &|_| None) {
+        let known_actions = |code: &str| catalog.apis_of(code).map(|apis| apis.into_iter().map(|(_, a)| a.action.clone()).collect());
+        for c in system_policy_coverage(needs, catalog, &known_actions) {
             if let Some(p) = self.system_policies.iter_mut().find(|p| p.name == c.policy) {
                 p.covers = c.covers;
                 p.extra_actions = c.extra_actions;
@@ -291,12 +291,12 @@ impl GrantPlan {
     /// by product; ReadOnly is left out when the product has a denied write (`writes`).
     fn add_system_policies(&mut self, f: &Finding, catalog: &Catalog, writes: bool) {
         let code = product_code(f);
+        // The product's main ReadOnly and Full policies, not every policy that happens to be of those kinds.
         let from_catalog = code
             .as_deref()
-            .map(|c| catalog.system_policies(c))
-            .unwrap_or_default()
             .into_iter()
-            .filter(|p| matches!(p.kind, PolicyKind::ReadOnly | PolicyKind::Full));
+            .flat_map(|c| [catalog.primary_policy(c, PolicyKind::ReadOnly), catalog.primary_policy(c, PolicyKind::Full)])
+            .flatten();
         let mut candidates: Vec<(String, Option<String>)> =
             f.grant.system_policies.iter().map(|n| (n.clone(), None)).collect();
         candidates.extend(from_catalog.map(|p| (p.name.clone(), p.description.clone())));
@@ -307,11 +307,7 @@ impl GrantPlan {
             if self.system_policies.iter().any(|p| p.name == name) {
                 continue;
             }
-            let description = description.or_else(|| {
-                code.as_deref()
-                    .and_then(|c| catalog.system_policies(c).into_iter().find(|p| p.name == name))
-                    .and_then(|p| p.description.clone())
-            });
+            let description = description.or_else(|| catalog.system_policy(&name).and_then(|p| p.description.clone()));
             let explanation = steps::system_policy_explanation(&name, description, code.as_deref(), catalog);
             let grant = SystemPolicyGrant { name, product: code.clone(), explanation, covers: None, extra_actions: None };
             // After the last policy of the same product, so that each product's policies stay together.

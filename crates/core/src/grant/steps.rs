@@ -66,10 +66,26 @@ pub fn system_policy_explanation(name: &str, description: Option<String>, code: 
     } else {
         l(format!("System policy {name}."), format!("系统策略 {name}。"))
     };
-    match description {
-        Some(d) => l(d, generic.zh),
+    match description.as_deref().map(split_bilingual) {
+        Some((en, zh)) => l(en, zh.unwrap_or(generic.zh)),
         None => generic,
     }
+}
+
+/// The catalog's descriptions come as `English (zh: 中文)` or `zh: 中文 (English)`: the two halves.
+fn split_bilingual(d: &str) -> (String, Option<String>) {
+    let d = d.trim();
+    if let Some((en, rest)) = d.split_once("(zh:") {
+        if let Some(zh) = rest.trim().strip_suffix(')') {
+            return (en.trim().to_string(), Some(zh.trim().to_string()));
+        }
+    }
+    if let Some(rest) = d.strip_prefix("zh:") {
+        if let (Some(open), Some(en)) = (rest.rfind(" ("), rest.strip_suffix(')')) {
+            return (en[open + 2..].trim().to_string(), Some(rest[..open].trim().to_string()));
+        }
+    }
+    (d.to_string(), None)
 }
 
 /// What the builder says about a policy, in both languages.
@@ -405,6 +421,19 @@ mod tests {
         assert!(s.title.en.contains("deployer"));
         assert_eq!(s.document.as_ref().unwrap()["Statement"][0]["Principal"]["RAM"][0], "acs:ram::2222:root");
         assert_eq!(s.calls[1].args[0], ("--RoleName".to_string(), "deployer".to_string()));
+    }
+
+    #[test]
+    fn catalog_descriptions_split_into_both_languages() {
+        assert_eq!(
+            split_bilingual("Manage ECS (zh: 管理云服务器服务(ECS)的权限)"),
+            ("Manage ECS".to_string(), Some("管理云服务器服务(ECS)的权限".to_string()))
+        );
+        assert_eq!(
+            split_bilingual("zh: 管理所有阿里云资源的权限 (permission to manage all Alibaba Cloud resources)"),
+            ("permission to manage all Alibaba Cloud resources".to_string(), Some("管理所有阿里云资源的权限".to_string()))
+        );
+        assert_eq!(split_bilingual("Read-only access"), ("Read-only access".to_string(), None));
     }
 
     #[test]
