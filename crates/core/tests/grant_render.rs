@@ -12,6 +12,7 @@ use ram_doctor_core::policy::build::{BuildOptions, Conditions};
 use ram_doctor_core::policy::{lint, LintOptions, PolicyDocument, Severity};
 use ram_doctor_core::Catalog;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 // ---------- the sample plans ----------
 
@@ -143,6 +144,22 @@ fn plan_of(case: &Case) -> GrantPlan {
     GrantPlan::from_findings(&case.findings, &Catalog::empty(), &case.options).expect("the sample options are valid")
 }
 
+/// The committed index plus a few shards. Plans built with it are not snapshot-tested: the catalog's data may be
+/// regenerated; the assertions name only facts the sources state.
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        let index = std::fs::read(data.join("index.json")).expect("data/index.json is committed");
+        let mut catalog = Catalog::from_index(&index).expect("the index loads");
+        for code in ["ecs", "rds", "eci", "alb"] {
+            let bytes = std::fs::read(data.join(Catalog::shard_path(code))).expect("the shard is committed");
+            catalog.add_shard(code, &bytes).expect("the shard loads");
+        }
+        catalog
+    })
+}
+
 /// The sample plans, then the plan for every committed real-world error text (diagnosed by the engine), so
 /// the parser checks below also run on what real errors produce. Snapshots cover the samples only.
 fn all_plans() -> Vec<(String, GrantPlan)> {
@@ -152,8 +169,8 @@ fn all_plans() -> Vec<(String, GrantPlan)> {
     files.sort();
     for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let text = std::fs::read_to_string(&path).expect("a fixture");
-        let diagnosis = ram_doctor_core::diagnose(&text, &Catalog::empty());
-        let plan = GrantPlan::from_findings(&diagnosis.findings, &Catalog::empty(), &PlanOptions::default()).expect("default options");
+        let diagnosis = ram_doctor_core::diagnose(&text, catalog());
+        let plan = GrantPlan::from_findings(&diagnosis.findings, catalog(), &PlanOptions::default()).expect("default options");
         // Every error found leads somewhere: a grant, a service role, or a step.
         assert!(diagnosis.findings.is_empty() || !plan.is_empty(), "{}: findings but nothing to do", path.display());
         out.push((path.file_name().unwrap().to_string_lossy().into_owned(), plan));
@@ -590,23 +607,6 @@ mod any_plan {
 
 mod with_catalog {
     use super::*;
-    use std::sync::OnceLock;
-
-    /// The committed index plus the shards these tests use. Not snapshot-tested: the catalog's data may be
-    /// regenerated; the assertions name only facts the sources state.
-    fn catalog() -> &'static Catalog {
-        static CATALOG: OnceLock<Catalog> = OnceLock::new();
-        CATALOG.get_or_init(|| {
-            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
-            let index = std::fs::read(data.join("index.json")).expect("data/index.json is committed");
-            let mut catalog = Catalog::from_index(&index).expect("the index loads");
-            for code in ["ecs", "rds", "eci", "alb"] {
-                let bytes = std::fs::read(data.join(Catalog::shard_path(code))).expect("the shard is committed");
-                catalog.add_shard(code, &bytes).expect("the shard loads");
-            }
-            catalog
-        })
-    }
 
     fn plan(findings: &[Finding], target_spec: &str) -> GrantPlan {
         let options = PlanOptions { target: target(target_spec), ..PlanOptions::default() };
