@@ -28,7 +28,8 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     let dist = build()?;
     report_size(&dist);
     eprintln!("xtask: serving the page; open the URL below (Ctrl-C stops)");
-    run::cargo(&["run", "--release", "--package", "ram-doctor-proxy", "--", "--addr", &addr, "--dist", &dist.to_string_lossy()])
+    // The debug build is shared with `cargo xtask test` and serves static files plenty fast.
+    run::cargo(&["run", "--package", "ram-doctor-proxy", "--", "--addr", &addr, "--dist", &dist.to_string_lossy()])
 }
 
 /// Prints the size of every file Trunk wrote, largest first.
