@@ -660,6 +660,8 @@ mod with_catalog {
         assert!(!fix.linked);
         assert_eq!(fix.service_name.as_deref(), Some("eci.aliyuncs.com"));
         assert_eq!(fix.role_policy.as_deref(), Some("AliyunECIContainerGroupRolePolicy"));
+        let how = fix.how_to_authorize.as_deref().expect("the source says how to authorize it");
+        assert!(console::render(&plan, &RenderOptions::default()).contains(how));
         let template = ros::template(&plan, &RenderOptions::default());
         let role = &template["Resources"]["RoleAliyunECIContainerGroupRole"];
         assert_eq!(role["Type"], "ALIYUN::RAM::Role");

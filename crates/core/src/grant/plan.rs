@@ -83,6 +83,9 @@ pub struct ServiceRoleFix {
     pub role_policy: Option<String>,
     /// The product's one-click authorization page, only when the catalog has a complete address.
     pub authorize_url: Option<String>,
+    /// How the product's documentation says to authorize a service role (English, as the source words it).
+    #[serde(default)]
+    pub how_to_authorize: Option<String>,
 }
 
 /// One `aliyun` CLI call, unquoted: the CLI renderer quotes it for bash and PowerShell.
@@ -373,6 +376,7 @@ fn service_role_fix(f: &Finding, catalog: &Catalog) -> ServiceRoleFix {
             linked: role.linked,
             role_policy: role.policy.clone(),
             authorize_url: role.how_to_authorize.as_deref().and_then(complete_console_url),
+            how_to_authorize: role.how_to_authorize.clone().filter(|_| !role.linked),
         },
         None => {
             let role_name = code.rsplit('.').next().filter(|n| n.starts_with("Aliyun") && n.contains("Role"));
@@ -383,6 +387,7 @@ fn service_role_fix(f: &Finding, catalog: &Catalog) -> ServiceRoleFix {
                 linked: role_name.is_some_and(|n| n.starts_with("AliyunServiceRoleFor")),
                 role_policy: None,
                 authorize_url: None,
+                how_to_authorize: None,
             }
         }
     }

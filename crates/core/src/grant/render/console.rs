@@ -118,6 +118,9 @@ fn service_role_steps(s: &mut Steps, fix: &ServiceRoleFix, lang: Lang) {
             Lang::En => format!("On the role's Permissions tab, click Add Permissions, choose System Policy, select {policy}, and click OK."),
             Lang::Zh => format!("在该角色的“权限管理”页签单击“新增授权”，选择“系统策略”中的 {policy}，单击“确认新增授权”。"),
         });
+        if let Some(how) = &fix.how_to_authorize {
+            s.block(&format!("{} {how}", lang.tr("The product's documentation says:", "产品文档（英文）的说法：")));
+        }
     }
 }
 

@@ -41,6 +41,7 @@ pub fn to_value(plan: &GrantPlan, options: &RenderOptions) -> Value {
             "linked": r.linked,
             "role_policy": r.role_policy,
             "authorize_url": r.authorize_url,
+            "how_to_authorize": r.how_to_authorize,
         })).collect::<Vec<_>>(),
         "steps": plan.steps.iter().map(|s| {
             let mut step = json!({
