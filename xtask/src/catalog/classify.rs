@@ -19,7 +19,9 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
     if has(&c, &["explicitdeny"]) || has(&m, &["explicit deny", "explicitly denied"]) {
         return Some(Kind::ExplicitDeny);
     }
-    if !c.contains("sms")
+    // Parameter errors of the APIs that manage roles and signatures are not about the caller's rights.
+    let parameter_error = c.starts_with("invalidparameter") || c.starts_with("invalid.") || c.contains("deletiontask");
+    if !has(&c, &["sms", "idempotence"])
         && (has(
             &c,
             &["signaturedoesnotmatch", "signaturenotmatch", "incompletesignature", "signaturenonceused", "invalidsignature", "signaturemismatch"],
@@ -51,13 +53,17 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
     {
         return Some(Kind::BadCredentials);
     }
-    if has(&c, &["assumerole", "stsnotauthorize"]) {
+    if has(&c, &["assumerole", "stsnotauthorize"]) && !parameter_error {
         return Some(Kind::AssumeRole);
     }
     let slr_segment = c.split(['.', '_']).any(|seg| seg == "slr" || seg.ends_with("slrpermission"));
-    if slr_segment
-        || has(&c, &["servicelinkedrole", "servicerole", "entitynotexist.role", "rolenotexist", "role.notexist"])
-        || has(&m, &["service linked role", "service-linked role", "servicelinkedrole"])
+    // `User.Role.NotExist` and the like are roles inside a product (workspaces, organizations), not RAM roles.
+    let product_role = c.starts_with("user.");
+    if !parameter_error
+        && !product_role
+        && (slr_segment
+            || has(&c, &["servicelinkedrole", "servicerole", "entitynotexist.role", "rolenotexist", "role.notexist"])
+            || has(&m, &["service linked role", "service-linked role", "servicelinkedrole", "slr role"]))
     {
         return Some(Kind::ServiceRoleMissing);
     }
@@ -83,9 +89,6 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "notauthorize",
             "forbidden.ram",
             "accessdenied",
-            "ram_permission",
-            "ram.permission",
-            "rampermission",
             "subnotpermission",
             "notpermission",
             "permissioninsufficient",
@@ -94,8 +97,11 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "unauthorizedoperation",
             "permission.notallow",
         ],
-    ) || c == "unauthorized"
-        || c == "forbidden";
+    ) || ["ram_permission", "ram.permission", "rampermission"].iter().any(|w| starts_word(&c, w))
+        || c == "unauthorized"
+        || c == "forbidden"
+        || c.ends_with("accessdeniedexception")
+        || c.ends_with("permissiondeny");
     let permission_words = has(
         &m,
         &[
@@ -120,15 +126,21 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
         ],
     );
     // Codes about resource state or availability use "not authorized" for things no grant fixes.
-    let not_a_grant = has(&c, &["zone", "region", "instancetype", "rowlevel", "lock", "status", "nostock"])
-        || has(&m, &["sold out", "status", "locked", "row level"]);
-    if permission_code && !not_a_grant && (permission_words || c.len() < 40) {
+    let not_a_grant =
+        has(&c, &["zone", "region", "instancetype", "rowlevel", "lock", "status", "nostock", "valueunauthorized", "spot", "machine"])
+            || has(&m, &["sold out", "status", "locked", "row level", "marketplace", "throughput", "capacity", "task action"]);
+    if permission_code && !not_a_grant {
         return Some(Kind::MissingPermission);
     }
     if permission_words && !not_a_grant && has(&m, &["ram", "permission", "authoriz"]) {
         return Some(Kind::MissingPermission);
     }
     None
+}
+
+/// Whether `word` occurs in `text` at the start of a word (`isp.RAM_PERMISSION_DENY`, not `InvalidParam.Permissions`).
+fn starts_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| !text[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Access levels inferred from the first word of an API's name (`Describe`, `Create`, `List`…).
@@ -223,6 +235,13 @@ mod tests {
         assert_eq!(error_kind("UnauthorizedZone", Some("The specified zone of %s is not authorized.")), None);
         assert_eq!(error_kind("ServiceDisabled", Some("You have not activated the ACM service.")), Some(Kind::NotActivated));
         assert_eq!(error_kind("InvalidParameter", Some("The parameter is invalid.")), None);
+        assert_eq!(error_kind("PermissionDenied.ThroughputTooSmall", Some("Throughput of protocol service too small.")), None);
+        assert_eq!(error_kind("IdempotenceSignatureMismatch", Some("The idempotence token of request is same")), None);
+        assert_eq!(error_kind("InvalidParameter.AssumeRolePolicyDocument.Length", Some("The maximum length of the trust policy document of the role is exceeded.")), None);
+        assert_eq!(error_kind("User.Role.NotExist", Some("User role not exist: %s.")), None);
+        assert_eq!(error_kind("RAMNotAuthorize", Some("%s")), Some(Kind::MissingPermission));
+        assert_eq!(error_kind("NoPermission.Price", Some("The operation requires price permission.")), Some(Kind::MissingPermission));
+        assert_eq!(error_kind("InvalidParam.Permissions", Some("The specified parameter Permissions cannot coexist with other parameters.")), None);
     }
 
     #[test]
