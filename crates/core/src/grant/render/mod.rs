@@ -52,7 +52,7 @@ pub fn kind_word(kind: PrincipalKind, lang: Lang) -> &'static str {
 
 /// The first line of every rendering: who the grant is for.
 pub fn heading(plan: &GrantPlan, lang: Lang) -> String {
-    format!("{} {} {}", lang.tr("RAM Doctor grant for", "RAM Doctor 授权对象："), kind_word(plan.target.kind, lang), plan.target.display_name())
+    format!("{}{} {}", lang.tr("RAM Doctor grant for ", "RAM Doctor 授权对象："), kind_word(plan.target.kind, lang), plan.target.display_name())
 }
 
 /// How to render.
