@@ -8,7 +8,7 @@ mod explain;
 mod grant;
 mod product;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::catalog::{AccessLevel, ApiLookup};
 use crate::finding::{Confidence, Evidence, Finding, Kind, Layer, Principal};
@@ -24,12 +24,11 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let t = Text::new(text);
     let reading = read::read(&t);
     let mut wanted = BTreeSet::new();
-    let mut findings: Vec<Finding> = Vec::new();
+    let mut findings = Findings::default();
     for raw in &reading.errors {
-        let finding = explain_error(raw, &reading, &t, catalog, &mut wanted);
-        merge_or_push(&mut findings, finding);
+        findings.add(explain_error(raw, &reading, &t, catalog, &mut wanted));
     }
-    Diagnosis { findings, wanted_shards: wanted.into_iter().collect() }
+    Diagnosis { findings: findings.list, wanted_shards: wanted.into_iter().collect() }
 }
 
 /// One raw error → one finding.
@@ -70,7 +69,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         if let ApiLookup::Found(_, api) = catalog.action(&first.value) {
             access = Some(api.access);
         }
-        if f.product.is_none() {
+        if f.product.is_none() && f.other_cloud.is_none() {
             f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
         }
     } else if matches!(kind, Kind::AssumeRole) {
@@ -371,21 +370,31 @@ fn evidence(field: &str, start: usize, end: usize) -> Evidence {
     Evidence { field: field.to_string(), start, end }
 }
 
-/// One finding per distinct error: the same kind, code, action and product seen again adds nothing but evidence.
-fn merge_or_push(findings: &mut Vec<Finding>, f: Finding) {
-    let same = findings.iter_mut().find(|g| {
-        g.kind == f.kind && g.code == f.code && g.actions.first() == f.actions.first() && (g.product == f.product || g.product.is_none() || f.product.is_none())
-    });
-    match same {
-        Some(g) => {
-            g.product = g.product.take().or(f.product);
-            g.resource = g.resource.take().or(f.resource);
-            g.principal = g.principal.take().or(f.principal);
-            g.request_id = g.request_id.take().or(f.request_id);
-            g.region = g.region.take().or(f.region);
-            g.api = g.api.take().or(f.api);
+/// Findings in text order, one per distinct error: the same kind, code, first action and product seen again adds
+/// nothing but fills fields the first sighting lacked.
+#[derive(Default)]
+struct Findings {
+    list: Vec<Finding>,
+    index: HashMap<(Kind, Option<String>, Option<String>, Option<String>), usize>,
+}
+
+impl Findings {
+    fn add(&mut self, f: Finding) {
+        let key = (f.kind, f.code.clone(), f.actions.first().cloned(), f.product.clone());
+        match self.index.get(&key) {
+            Some(&i) => {
+                let g = &mut self.list[i];
+                g.resource = g.resource.take().or(f.resource);
+                g.principal = g.principal.take().or(f.principal);
+                g.request_id = g.request_id.take().or(f.request_id);
+                g.region = g.region.take().or(f.region);
+                g.api = g.api.take().or(f.api);
+            }
+            None => {
+                self.index.insert(key, self.list.len());
+                self.list.push(f);
+            }
         }
-        None => findings.push(f),
     }
 }
 

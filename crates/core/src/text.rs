@@ -80,19 +80,20 @@ impl<'a> Text<'a> {
     }
 }
 
-/// End of the logical line at `pos`: the next newline, or a literal `\n` / `\r` escape (error text is often pasted
-/// from inside a JSON string, where its line breaks are escapes).
-pub fn line_end(s: &str, pos: usize) -> usize {
+/// End of the logical line at `pos`, looking at most `max` bytes ahead: the next newline, or a literal `\n` / `\r`
+/// escape (error text is often pasted from inside a JSON string, where its line breaks are escapes).
+pub fn line_end(s: &str, pos: usize, max: usize) -> usize {
     let b = s.as_bytes();
+    let stop = b.len().min(pos.saturating_add(max));
     let mut i = pos;
-    while i < b.len() {
+    while i < stop {
         match b[i] {
             b'\n' | b'\r' => return i,
             b'\\' if matches!(b.get(i + 1), Some(b'n' | b'r')) => return i,
             _ => i += 1,
         }
     }
-    b.len()
+    floor_boundary(s, stop)
 }
 
 /// Length of a log prefix at the start of a line: Android logcat (`I/flutter ( 3569): `), timestamps

@@ -22,16 +22,7 @@ impl Pick {
 
 /// The product of an error, strongest evidence first; `context` is the whole text's hints (for a lone error).
 pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) -> Option<Pick> {
-    for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)) {
-        if let Some((p, _)) = f.value.split_once(':') {
-            return Some(Pick::at(p.to_ascii_lowercase(), f));
-        }
-    }
-    for f in raw.all(Key::AuthResource).chain(raw.all(Key::Resource)) {
-        if let Some(svc) = f.value.strip_prefix("acs:").and_then(|r| r.split(':').next()).filter(|s| !s.is_empty()) {
-            return Some(Pick::at(svc.to_ascii_lowercase(), f));
-        }
-    }
+    // A missing service role belongs to the product that needs it, whatever action the message names.
     if kind == Kind::ServiceRoleMissing {
         if let Some(code) = raw.get(Key::Code) {
             if let Some(role) = catalog.service_role_for_error(&code.value) {
@@ -47,6 +38,16 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
             if let Some(p) = role_product(&f.value, catalog) {
                 return Some(Pick::at(p, f));
             }
+        }
+    }
+    for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)) {
+        if let Some((p, _)) = f.value.split_once(':') {
+            return Some(Pick::at(p.to_ascii_lowercase(), f));
+        }
+    }
+    for f in raw.all(Key::AuthResource).chain(raw.all(Key::Resource)) {
+        if let Some(svc) = f.value.strip_prefix("acs:").and_then(|r| r.split(':').next()).filter(|s| !s.is_empty()) {
+            return Some(Pick::at(svc.to_ascii_lowercase(), f));
         }
     }
     for f in raw.all(Key::HostId) {

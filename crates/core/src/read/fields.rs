@@ -93,13 +93,17 @@ struct Scanner<'a, 'o> {
     out: &'o mut Vec<Field>,
     depth: u32,
     container: Option<usize>,
+    /// An unquoted message being read: (key, start, container). It ends at the end of its line, at the next key,
+    /// or after [`MAX_VALUE`] bytes — decided while the scan walks on, so the text is read once.
+    open: Option<(Key, usize, Option<usize>)>,
 }
 
 /// Appends every field found in the text to `out`.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
-    let mut sc = Scanner { s, b: s.as_bytes(), out, depth: 0, container: None };
+    let mut sc = Scanner { s, b: s.as_bytes(), out, depth: 0, container: None, open: None };
     sc.run();
+    sc.close_message(s.len());
 }
 
 impl Scanner<'_, '_> {
@@ -112,9 +116,13 @@ impl Scanner<'_, '_> {
                     self.close_container();
                 }
             }
+            if self.open.is_some_and(|(_, start, _)| i - start >= MAX_VALUE) {
+                self.close_message(i);
+            }
             let c = b[i];
             i = match c {
-                b'\n' => {
+                b'\n' | b'\r' => {
+                    self.close_message(i);
                     if self.depth > 0 && next_line_blank(b, i + 1) {
                         self.close_container();
                     }
@@ -142,7 +150,11 @@ impl Scanner<'_, '_> {
                     Some(b'\\') if b.get(i + 2) == Some(&b'\\') && b.get(i + 3) == Some(&b'"') => {
                         self.quoted_key(i, i + 3).unwrap_or(i + 4)
                     }
-                    Some(b'n' | b't' | b'r') => i + 2,
+                    Some(b'n' | b'r') => {
+                        self.close_message(i);
+                        i + 2
+                    }
+                    Some(b't') => i + 2,
                     _ => i + 1,
                 },
                 b'[' => self.bracket_key(i).unwrap_or(i + 1),
@@ -150,6 +162,28 @@ impl Scanner<'_, '_> {
                 _ => i + 1,
             };
         }
+    }
+
+    /// Ends the open message at `end`, without a trailing `RequestId` the printer appended.
+    fn close_message(&mut self, end: usize) {
+        let Some((key, start, container)) = self.open.take() else { return };
+        let end = text::floor_boundary(self.s, end.max(start));
+        let raw = &self.s[start..end];
+        let lower = raw.to_ascii_lowercase();
+        let cuts = [" requestid:", " request id:", ", requestid=", " + [ requestid", " + [requestid", ", url: "];
+        let cut = cuts.iter().filter_map(|c| lower.find(c)).min().unwrap_or(raw.len());
+        let value = raw[..cut].trim().trim_end_matches(',');
+        if !value.is_empty() {
+            let mut f = Field::new(key, value, start, start + cut);
+            f.container = container;
+            self.out.push(f);
+        }
+    }
+
+    /// Starts reading an unquoted message at `at`.
+    fn open_message(&mut self, key: Key, at: usize) {
+        self.close_message(at);
+        self.open = Some((key, at, self.container));
     }
 
     fn close_container(&mut self) {
@@ -162,6 +196,9 @@ impl Scanner<'_, '_> {
         if value.is_empty() {
             return;
         }
+        // Spans come from the source, lengths sometimes from the unescaped value: keep them on char boundaries.
+        let start = text::floor_boundary(self.s, start);
+        let end = text::ceil_boundary(self.s, end).max(start);
         let mut f = Field::new(key, value, start, end);
         f.container = self.container;
         self.out.push(f);
@@ -239,11 +276,10 @@ impl Scanner<'_, '_> {
         }
         // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions).
         if b.get(end..end + 3) == Some(b" : ") && is_code_like(token) && looks_like_code(token) && meaning(token).is_none() {
-            let msg_start = end + 3;
-            let msg_end = message_end(self.s, msg_start);
+            self.close_message(i);
             self.push(Key::Code, token, i, end);
-            self.push(Key::Message, &self.s[msg_start..msg_end], msg_start, msg_end);
-            return msg_start;
+            self.open_message(Key::Message, end + 3);
+            return end + 3;
         }
         end
     }
@@ -251,6 +287,8 @@ impl Scanner<'_, '_> {
     /// Reads the value of a key with meaning `m` starting at `at`; returns where scanning continues.
     fn value(&mut self, m: Meaning, sep: Sep, at: usize) -> usize {
         let (b, s) = (self.b, self.s);
+        // A new key ends the message before it (`… Message: x RequestID: y`).
+        self.close_message(at);
         if at >= b.len() {
             return at;
         }
@@ -263,30 +301,39 @@ impl Scanner<'_, '_> {
         }
         if let Some((v, vs, ve, next)) = quoted_value(s, at) {
             self.emit(m, &v, vs, ve);
-            // A message may carry more fields (a Go SDK block inside a JSON string): look inside it.
-            return if matches!(m, Meaning::Plain(Key::Message)) { vs } else { next };
+            // A string may carry more fields (a Go SDK block or escaped JSON inside it): look inside it too.
+            let _ = next;
+            return vs;
         }
-        let line_end = line_end(s, at);
-        let whole_value = matches!(m, Meaning::Plain(Key::Message | Key::Recommend | Key::ClientStringToSign) | Meaning::CodeThenMessage);
-        let end = if whole_value {
-            message_end(s, at)
-        } else {
-            let mut e = at;
-            while e < line_end && !b[e].is_ascii_whitespace() && !matches!(b[e], b',' | b'}' | b']' | b')' | b'&' | b'"' | b'\'' | b';' | b'<') {
-                e += 1;
+        match m {
+            Meaning::Plain(key @ (Key::Message | Key::Recommend | Key::ClientStringToSign)) => {
+                self.open_message(key, at);
+                return at;
             }
-            let _ = sep;
-            e
-        };
-        let end = text::floor_boundary(s, end.min(at + MAX_VALUE));
-        let raw = &s[at..end];
-        let trimmed = raw.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
-        self.emit(m, trimmed, at, at + trimmed.len());
-        if whole_value {
-            at
-        } else {
-            end.max(at + 1)
+            Meaning::CodeThenMessage => {
+                let tok_end = text::floor_boundary(s, at + b[at..].iter().take(128).take_while(|c| !c.is_ascii_whitespace()).count());
+                let tok = &s[at..tok_end];
+                if is_code_like(tok) {
+                    self.code(tok, at, tok_end);
+                    self.open_message(Key::Message, tok_end);
+                }
+                return tok_end.max(at + 1);
+            }
+            _ => {}
         }
+        let mut e = at;
+        while e < b.len()
+            && e - at < MAX_VALUE
+            && !b[e].is_ascii_whitespace()
+            && !matches!(b[e], b',' | b'}' | b']' | b')' | b'&' | b'"' | b'\'' | b';' | b'<' | b'\\')
+        {
+            e += 1;
+        }
+        let _ = sep;
+        let end = text::floor_boundary(s, e);
+        let raw = &s[at..end];
+        self.emit(m, raw, at, end);
+        end.max(at + 1)
     }
 
     /// Records the value of a key.
@@ -356,7 +403,7 @@ impl Scanner<'_, '_> {
     /// `map[AuthAction:ram:ListUsers NoPermissionType:ImplicitDeny …]` (Go's `%v` of a map).
     fn go_map(&mut self, mut i: usize) -> usize {
         let b = self.b;
-        let stop = line_end(self.s, i);
+        let stop = line_end(self.s, i, MAX_VALUE);
         while i < stop {
             i = skip_spaces(b, i);
             if i >= stop || b[i] == b']' {
@@ -409,13 +456,13 @@ fn quoted_value(s: &str, at: usize) -> Option<(String, usize, usize, usize)> {
         return None;
     }
     let start = i + 1;
-    let first_line_end = memchr_from(b, b'\n', start).unwrap_or(b.len());
+    let first_line_end = memchr_within(b, b'\n', start, MAX_VALUE);
     let close = find_close(b, start, first_line_end, q, escapes);
     let (end, next, joined) = match close {
         Some(c) => (c - escapes, c + 1, None),
         None if escapes == 0 && first_line_end < b.len() => {
-            let second_end = memchr_from(b, b'\n', first_line_end + 1).unwrap_or(b.len());
-            match find_close(b, first_line_end + 1, second_end.min(first_line_end + 1 + 512), q, 0) {
+            let second_end = memchr_within(b, b'\n', first_line_end + 1, 512);
+            match find_close(b, first_line_end + 1, second_end, q, 0) {
                 Some(c) => (c, c + 1, Some(first_line_end)),
                 None => (first_line_end, first_line_end, None),
             }
@@ -459,18 +506,10 @@ fn find_close(b: &[u8], from: usize, to: usize, q: u8, escapes: usize) -> Option
     None
 }
 
-fn memchr_from(b: &[u8], c: u8, from: usize) -> Option<usize> {
-    b.get(from..)?.iter().position(|&x| x == c).map(|p| p + from)
-}
-
-/// Where a message value ends: the end of its line, or before a trailing `RequestId` the printer appended.
-fn message_end(s: &str, at: usize) -> usize {
-    let end = line_end(s, at).min(at + MAX_VALUE);
-    let end = text::floor_boundary(s, end);
-    let lower = s[at..end].to_ascii_lowercase();
-    let cuts = [" requestid:", " request id:", ", requestid=", " + [ requestid", " + [requestid", ", url: "];
-    let cut = cuts.iter().filter_map(|c| lower.find(c)).min();
-    cut.map_or(end, |c| at + c)
+/// The first `c` in `b[from..from + max]`, else the end of that window.
+fn memchr_within(b: &[u8], c: u8, from: usize, max: usize) -> usize {
+    let stop = b.len().min(from.saturating_add(max));
+    b.get(from..stop).and_then(|w| w.iter().position(|&x| x == c)).map_or(stop, |p| p + from)
 }
 
 /// After a key: optional spaces, then `:` (not `::`, not `://`) or `=` (not `==`). Returns the separator and where

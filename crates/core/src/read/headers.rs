@@ -150,7 +150,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             }
             Hit::ServerStringToSign => {
                 let v_start = end;
-                let stop = line_end(s, v_start);
+                let stop = line_end(s, v_start, 4096);
                 let v_end = s[v_start..stop].find('"').map_or(stop, |p| v_start + p);
                 out.push(Field::new(Key::ServerStringToSign, &s[v_start..v_end], v_start, v_end));
             }
@@ -183,7 +183,7 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
 
 /// `[ERROR] terraform-provider-alicloud/alicloud/service_alicloud_ecs.go:369: Resource <id> <Api> Failed!!!`.
 fn terraform_failed(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
-    let window = text::floor_boundary(s, start.saturating_sub(2000));
+    let window = text::floor_boundary(s, start.saturating_sub(600));
     let line_start = s[window..start].rfind('\n').map_or(window, |p| window + p + 1);
     out.push(Field::new(Key::Header, "terraform", line_start, end));
     if let Some((a, b)) = word_before(s, start) {

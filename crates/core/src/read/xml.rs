@@ -5,10 +5,14 @@
 use super::{fields::plain_key, Field, Key};
 use crate::text::{self, Text};
 
+/// Longest `<Error>` element grouped as one error.
+const MAX_ELEMENT: usize = 65_536;
+
 /// Appends the fields of every XML element it understands.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     let b = s.as_bytes();
+    let closes: Vec<usize> = text::find_all(s, "</Error>").collect();
     let mut container: Option<(usize, usize)> = None;
     let mut i = 0;
     while let Some(lt) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')).map(|p| p + i) {
@@ -29,9 +33,9 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             continue;
         }
         if name == "Error" {
-            // Bounded, so a paste full of unclosed `<Error>` tags stays linear.
-            let window = text::slice(s, gt, gt + 65_536);
-            let end = window.find("</Error>").map_or(gt + window.len(), |p| gt + p);
+            // The next `</Error>` (closes found once, up front, so unclosed tags cannot make this quadratic).
+            let next = closes.partition_point(|&c| c < gt);
+            let end = closes.get(next).copied().unwrap_or(s.len()).min(gt + MAX_ELEMENT);
             container = Some((lt, end));
             let mut f = Field::new(Key::Header, "xml-error", lt, gt + 1);
             f.container = Some(lt);
