@@ -33,7 +33,11 @@ pub fn run(args: Args) -> ExitCode {
         name: args.name.as_deref(),
         usage: if args.principal_policy { PolicyUse::Principal } else { PolicyUse::Identity },
     };
-    let diagnostics = lint(&text, &options, &Catalog::empty());
+    let catalog = match Catalog::embedded() {
+        Ok(c) => c,
+        Err(e) => return crate::input::fail(&format!("the embedded catalog is broken: {e}")),
+    };
+    let diagnostics = lint(&text, &options, &catalog);
     let label = args.file.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
     if args.json {
         let out = serde_json::json!({ "file": label, "diagnostics": diagnostics, "summary": summary(&diagnostics) });

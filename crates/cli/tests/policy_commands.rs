@@ -110,3 +110,25 @@ fn simulate_reports_bad_policy_location() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("badsim.json:2:") && err.contains("/Statement/0/Condition/Bool/acs:SecureTransport"), "{err}");
 }
+
+#[test]
+fn lint_uses_the_embedded_catalog() {
+    let path = file(
+        "catalog.json",
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:describeinstances","ecs:DescribeInstancez","ecss:DescribeInstances","hbr:CreateBackupPlan"],"Resource":"*"}]}"#,
+    );
+    let out = bin().args(["lint", "--json"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings and suggestions do not fail lint");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap().to_string(), d["path"].as_str().unwrap().to_string()))
+        .collect();
+    let expected = [("RAM305", "/Statement/0/Action/0"), ("RAM202", "/Statement/0/Action/1"), ("RAM201", "/Statement/0/Action/2")];
+    for (id, path) in expected {
+        assert!(found.contains(&(id.to_string(), path.to_string())), "{id} at {path} missing from {found:?}");
+    }
+    assert_eq!(found.len(), 3, "{found:?}");
+}

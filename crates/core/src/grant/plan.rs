@@ -280,8 +280,7 @@ impl GrantPlan {
     /// Compares each system policy with the need (where the catalog has its document) and drops those that
     /// would not fix the error.
     fn measure_system_policies(&mut self, needs: &[Need], catalog: &Catalog) {
-        let known_actions = |code: &str| catalog.apis_of(code).map(|apis| apis.into_iter().map(|(_, a)| a.action.clone()).collect());
-        for c in system_policy_coverage(needs, catalog, &known_actions) {
+        for c in system_policy_coverage(needs, catalog) {
             if let Some(p) = self.system_policies.iter_mut().find(|p| p.name == c.policy) {
                 p.covers = c.covers;
                 p.extra_actions = c.extra_actions;

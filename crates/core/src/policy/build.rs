@@ -12,8 +12,9 @@ use super::check::{codes_related, split_arn, GLOBAL_SERVICES, MAX_POLICY_CHARS};
 use super::condition::{parse_date, Cidr};
 use super::document::{Condition, PolicyDocument, Statement, ValueList};
 use super::pattern::{glob_covers, glob_match};
+use super::parse::parse_document;
 use super::simulate::{CompiledPolicy, PolicySet, Request};
-use crate::catalog::{Catalog, Granularity, PolicyKind};
+use crate::catalog::{Catalog, Granularity, GrantBasis, PolicyKind, SystemPolicy};
 use crate::finding::Finding;
 
 /// One thing to allow: the actions that were denied and what is known about where.
@@ -392,17 +393,19 @@ pub struct Coverage {
     /// `AliyunECSReadOnlyAccess`.
     pub policy: String,
     pub kind: PolicyKind,
-    /// Whether it allows every needed action on its resource; `None` when the catalog lacks its document.
+    /// Whether it allows every needed action; `None` when the catalog cannot say.
     pub covers: Option<bool>,
-    /// How many of the product's known actions it allows beyond those needed; `None` when the catalog cannot say.
+    /// How many of the product's known actions it allows beyond those needed; `None` when the catalog cannot say
+    /// (no document and no naming convention, or the product's actions are not loaded).
     pub extra_actions: Option<usize>,
+    /// What the answer rests on: the policy's captured document, or the Full/ReadOnly naming convention.
+    pub basis: Option<GrantBasis>,
     /// One line for the page: the honest comparison, or why it cannot be made.
     pub note: String,
 }
 
 /// For each product among the needs, its system policies and how much more each grants than needed.
-/// `known_actions(code)` lists the product's actions (from the catalog) when available.
-pub fn system_policy_coverage(needs: &[Need], catalog: &Catalog, known_actions: &dyn Fn(&str) -> Option<Vec<String>>) -> Vec<Coverage> {
+pub fn system_policy_coverage(needs: &[Need], catalog: &Catalog) -> Vec<Coverage> {
     let mut by_code: BTreeMap<String, Vec<(&str, &str)>> = BTreeMap::new();
     for need in needs {
         for action in &need.actions {
@@ -413,37 +416,49 @@ pub fn system_policy_coverage(needs: &[Need], catalog: &Catalog, known_actions: 
     }
     let mut out = Vec::new();
     for (code, wanted) in &by_code {
+        // The product's actions, once each, when its shard is loaded.
+        let known: Option<Vec<(&str, bool)>> = catalog.apis_of(code).map(|apis| {
+            let mut actions: Vec<(&str, bool)> = apis.iter().map(|(_, api)| (api.action.as_str(), api.access.is_read())).collect();
+            actions.sort_by_key(|(a, _)| a.to_ascii_lowercase());
+            actions.dedup_by(|a, b| a.0.eq_ignore_ascii_case(b.0));
+            actions
+        });
         for sp in catalog.system_policies(code) {
-            out.push(coverage_of(sp, code, wanted, known_actions));
+            out.push(coverage_of(sp, code, wanted, known.as_deref(), catalog));
         }
     }
     out
 }
 
-fn coverage_of(sp: &crate::catalog::SystemPolicy, code: &str, wanted: &[(&str, &str)], known_actions: &dyn Fn(&str) -> Option<Vec<String>>) -> Coverage {
-    let compiled = sp.document.as_ref().and_then(|d| serde_json::from_value::<PolicyDocument>(d.clone()).ok()).and_then(|d| CompiledPolicy::compile(&d).ok());
-    let Some(policy) = compiled else {
-        return Coverage {
-            policy: sp.name.clone(),
-            kind: sp.kind,
-            covers: None,
-            extra_actions: None,
-            note: format!("{}: its document is not in the catalog, so RAM Doctor cannot say what it grants beyond the need", sp.name),
-        };
+fn coverage_of(sp: &SystemPolicy, code: &str, wanted: &[(&str, &str)], known: Option<&[(&str, bool)]>, catalog: &Catalog) -> Coverage {
+    let needed = |a: &str| wanted.iter().any(|(w, _)| w.eq_ignore_ascii_case(a));
+    let count_extra = |grants: &dyn Fn(&str, bool) -> bool| known.map(|all| all.iter().filter(|(a, read)| !needed(a) && grants(a, *read)).count());
+    let compiled = sp.document.as_ref().and_then(|d| parse_document(&d.to_string()).ok()).and_then(|d| CompiledPolicy::compile(&d).ok());
+    let (covers, extra, basis) = if let Some(policy) = compiled {
+        let set = PolicySet::new(vec![policy]);
+        let covers = wanted.iter().all(|(a, r)| set.is_allowed(&Request::new(*a, *r)));
+        (Some(covers), count_extra(&|a, _| set.is_allowed(&Request::new(a, "*"))), Some(GrantBasis::Document))
+    } else if sp.primary && sp.kind == PolicyKind::Full {
+        (Some(true), count_extra(&|_, _| true), Some(GrantBasis::Convention))
+    } else if sp.primary && sp.kind == PolicyKind::ReadOnly {
+        // Covers when every needed action is known to read; unknown when any access level is unknown.
+        let reads: Option<Vec<bool>> = wanted.iter().map(|(a, _)| catalog.access_level(a).map(|(level, _)| level.is_read())).collect();
+        (reads.map(|r| r.iter().all(|x| *x)), count_extra(&|_, read| read), Some(GrantBasis::Convention))
+    } else {
+        (None, None, None)
     };
-    let set = PolicySet::new(vec![policy]);
-    let covers = wanted.iter().all(|(a, r)| set.is_allowed(&Request::new(*a, *r)));
-    let extra = known_actions(code).map(|all| {
-        all.iter()
-            .filter(|a| !wanted.iter().any(|(w, _)| w.eq_ignore_ascii_case(a)) && set.is_allowed(&Request::new(a.as_str(), "*")))
-            .count()
-    });
-    let note = match (covers, extra) {
-        (false, _) => format!("{} does not allow everything needed", sp.name),
-        (true, Some(n)) => format!("{} covers the need and allows {n} more {code} actions", sp.name),
-        (true, None) => format!("{} covers the need; the catalog does not list {code}'s actions, so the surplus is unknown", sp.name),
+    let how = match basis {
+        Some(GrantBasis::Convention) => " (by its name's convention; the catalog has no copy of its document)",
+        _ => "",
     };
-    Coverage { policy: sp.name.clone(), kind: sp.kind, covers: Some(covers), extra_actions: extra, note }
+    let note = match (basis, covers, extra) {
+        (None, _, _) => format!("{}: its document is not in the catalog, so RAM Doctor cannot say what it grants", sp.name),
+        (_, None, _) => format!("{}: whether it covers the need is unknown: the catalog does not say whether the actions only read", sp.name),
+        (_, Some(false), _) => format!("{} does not allow everything needed{how}", sp.name),
+        (_, Some(true), Some(n)) => format!("{} covers the need and allows {n} more {code} actions{how}", sp.name),
+        (_, Some(true), None) => format!("{} covers the need{how}; {code}'s actions are not loaded, so the surplus is unknown", sp.name),
+    };
+    Coverage { policy: sp.name.clone(), kind: sp.kind, covers, extra_actions: extra, basis, note }
 }
 
 #[cfg(test)]
@@ -523,5 +538,38 @@ mod tests {
         assert_eq!(built[1].document.statements[0].resource.as_ref().unwrap().0, vec!["acs:oss:*:99:bucket/key"]);
         assert_eq!(Need::from_finding(&Finding::new(Kind::Signature)), None);
         assert_eq!(build(&[], &BuildOptions::default(), &Catalog::empty()), Err(BuildError::NothingToGrant));
+    }
+
+    /// Against the real committed catalog (the CLI's; on in a workspace-wide `cargo test`).
+    #[cfg(feature = "embedded-catalog")]
+    mod with_catalog {
+        use super::*;
+
+        fn catalog() -> Catalog {
+            Catalog::embedded().expect("the embedded catalog loads")
+        }
+
+        #[test]
+        fn operation_granularity_falls_back_to_star() {
+            let built = build(&[need(&["hbr:CreateBackupPlan"], Some("acs:hbr:cn-hangzhou:1:vault/v-1"))], &BuildOptions::default(), &catalog()).unwrap();
+            assert_eq!(built[0].document.statements[0].resource.as_ref().unwrap().0, vec!["*"]);
+            assert_eq!(built[0].notes, vec![Note::Wildcard { actions: vec!["hbr:CreateBackupPlan".into()], reason: WildcardReason::OperationGranularity }]);
+        }
+
+        #[test]
+        fn system_policies_against_the_need() {
+            let c = catalog();
+            let cov = system_policy_coverage(&[need(&["ecs:StopInstance"], None)], &c);
+            let full = cov.iter().find(|x| x.policy == "AliyunECSFullAccess").expect("ECS Full is in the catalog");
+            assert_eq!((full.covers, full.basis), (Some(true), Some(GrantBasis::Convention)));
+            let ecs_actions = c.apis_of("ecs").unwrap().len();
+            assert!(full.extra_actions.is_some_and(|n| n > 100 && n < ecs_actions), "{full:?}");
+            let read = cov.iter().find(|x| x.policy == "AliyunECSReadOnlyAccess").expect("ECS ReadOnly is in the catalog");
+            assert_eq!(read.covers, Some(false), "StopInstance writes");
+            // A policy whose document the catalog captured is measured by simulating it.
+            let acm = system_policy_coverage(&[need(&["acms:GetConfig"], None)], &c);
+            let doc = acm.iter().find(|x| x.policy == "AliyunACMFullAccess").expect("ACM Full is in the catalog");
+            assert_eq!((doc.covers, doc.basis), (Some(true), Some(GrantBasis::Document)));
+        }
     }
 }

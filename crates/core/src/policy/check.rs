@@ -13,7 +13,7 @@ use super::condition::{Operator, OperatorKind, ValueType};
 use super::document::Condition;
 use super::parse::{self, escape_pointer, Member, Node, ParseError, Parsed, Span, Value};
 use super::pattern::{glob_covers, glob_match, globs_overlap};
-use crate::catalog::{ApiLookup, Catalog, Granularity};
+use crate::catalog::{ApiLookup, Catalog};
 
 /// How bad a diagnostic is, highest first (the derived order sorts `Error` first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -221,7 +221,7 @@ impl Ctx<'_> {
 
     /// Whether the catalog knows any product at all; catalog-based checks stay quiet when it does not.
     fn catalog_loaded(&self) -> bool {
-        self.catalog.product("ram").is_some() || self.catalog.product("ecs").is_some()
+        !self.catalog.products().is_empty()
     }
 }
 
@@ -806,7 +806,7 @@ fn unknown_service(ctx: &Ctx) -> Vec<Hit> {
     let mut out = Vec::new();
     for s in &ctx.statements {
         for (item, code, _) in literal_actions(s) {
-            if ctx.catalog.product(code).is_none() {
+            if !ctx.catalog.known_ram_code(code) && ctx.catalog.product(code).is_none() {
                 out.push(hit(item.path, item.node.span, format!("\"{code}\" is not a known RAM service code: check the spelling (it is the product's action prefix, e.g. ecs, oss)")));
             }
         }
@@ -818,12 +818,19 @@ fn unknown_action(ctx: &Ctx) -> Vec<Hit> {
     let mut out = Vec::new();
     for s in &ctx.statements {
         for (item, code, name) in literal_actions(s) {
-            if name.contains(['*', '?']) || ctx.catalog.product(code).is_none() {
+            // Only a loaded shard can say an action does not exist; without it, stay quiet.
+            if !ctx.catalog.has_shard(code) {
                 continue;
             }
             let action = format!("{code}:{name}");
-            if ctx.catalog.action(&action) == ApiLookup::Unknown {
-                out.push(hit(item.path, item.node.span, format!("\"{action}\" is not an action of {code} that RAM Doctor knows: check the spelling (the catalog can lag behind Alibaba Cloud)")));
+            let unknown = if name.contains(['*', '?']) {
+                ctx.catalog.actions_matching(&action).is_some_and(|apis| apis.is_empty())
+            } else {
+                ctx.catalog.action(&action) == ApiLookup::Unknown
+            };
+            if unknown {
+                let what = if name.contains(['*', '?']) { "matches no action" } else { "is not an action" };
+                out.push(hit(item.path, item.node.span, format!("\"{action}\" {what} of {code} that RAM Doctor knows: check the spelling (the catalog can lag behind Alibaba Cloud)")));
             }
         }
     }
@@ -1121,11 +1128,6 @@ fn action_case(ctx: &Ctx) -> Vec<Hit> {
         }
     }
     out
-}
-
-/// Whether the catalog says a product can only be granted on `*` (used by the builder's notes too).
-pub fn operation_only(catalog: &Catalog, code: &str) -> bool {
-    catalog.product(code).and_then(|p| p.granularity).is_some_and(|g| g != Granularity::Resource)
 }
 
 #[cfg(test)]
