@@ -39,16 +39,22 @@ fn test() -> Result<(), String> {
     let dist = page::build()?;
     run::cargo(&["build", "--package", "ram-doctor-proxy"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
+    let mut counts = run::TestCounts::default();
     // Native tests first: they are fast and say the most about a failure.
-    run::cargo(&["test", "--workspace"])?;
+    let native = run::cargo_test(&["--workspace"], &[], &mut counts);
     // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
-    run::cargo_with_env(
-        &["test", "--package", "ram-doctor-e2e", "--", "--ignored", "--test-threads=1"],
-        &[
-            ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
-            ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
-        ],
-    )?;
-    println!("xtask: all tests passed");
-    Ok(())
+    let browser = native.and_then(|()| {
+        run::cargo_test(
+            &["--package", "ram-doctor-e2e", "--test", "e2e", "--", "--ignored", "--test-threads=1"],
+            &[
+                ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
+                ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
+            ],
+            &mut counts,
+        )
+    });
+    // One plain closing line for people and CI: the totals over every run. (The browser tests count as
+    // ignored in the native run and as passed in their own, so "ignored" is not reported.)
+    println!("tests: {} passed, {} failed", counts.passed, counts.failed);
+    browser
 }

@@ -41,7 +41,71 @@ pub fn cargo_with_env(args: &[&str], env: &[(&str, &str)]) -> Result<(), String>
     status(&mut cmd)
 }
 
+/// Test counts summed over `cargo test` runs.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TestCounts {
+    pub passed: u64,
+    pub failed: u64,
+    pub ignored: u64,
+}
+
+impl TestCounts {
+    /// Adds the counts of one libtest summary line (`test result: ok. 5 passed; 0 failed; 1 ignored; …`).
+    pub fn add_summary_line(&mut self, line: &str) {
+        let Some(rest) = line.strip_prefix("test result: ") else { return };
+        for part in rest.split(';') {
+            let mut words = part.split_whitespace().rev();
+            let (Some(label), Some(number)) = (words.next(), words.next()) else { continue };
+            let Ok(n) = number.parse::<u64>() else { continue };
+            match label {
+                "passed" => self.passed += n,
+                "failed" => self.failed += n,
+                "ignored" => self.ignored += n,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `cargo test <args>`, echoing its output as it comes and adding its summary lines to `counts`.
+pub fn cargo_test(args: &[&str], env: &[(&str, &str)], counts: &mut TestCounts) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+    let mut cmd = Command::new(cargo_bin());
+    cmd.arg("test").args(args).current_dir(workspace_root()).stdout(std::process::Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    eprintln!("xtask: running {cmd:?}");
+    let mut child = cmd.spawn().map_err(|e| format!("cannot start cargo test: {e}"))?;
+    let stdout = child.stdout.take().expect("stdout was piped");
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| format!("cannot read cargo test's output: {e}"))?;
+        println!("{line}");
+        counts.add_summary_line(&line);
+    }
+    let status = child.wait().map_err(|e| format!("cargo test did not finish: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo test {} failed ({status})", args.join(" ")))
+    }
+}
+
 /// The cargo binary that runs xtask (so `cargo +toolchain xtask` stays on that toolchain).
 pub fn cargo_bin() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_libtest_summaries() {
+        let mut c = TestCounts::default();
+        c.add_summary_line("test result: ok. 5 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 0.07s");
+        c.add_summary_line("test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1s");
+        c.add_summary_line("running 4 tests");
+        assert_eq!(c, TestCounts { passed: 8, failed: 1, ignored: 2 });
+    }
 }
