@@ -88,6 +88,17 @@ pub struct ServiceRoleFix {
     pub how_to_authorize: Option<String>,
 }
 
+impl ServiceRoleFix {
+    /// The trust policy that lets the service assume its service role (`<service-name>` when unknown).
+    pub fn trust_policy(&self) -> serde_json::Value {
+        let service = self.service_name.as_deref().unwrap_or("<service-name>");
+        serde_json::json!({
+            "Statement": [{"Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"Service": [service]}}],
+            "Version": "1"
+        })
+    }
+}
+
 /// One `aliyun` CLI call, unquoted: the CLI renderer quotes it for bash and PowerShell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CliCall {

@@ -28,14 +28,6 @@ fn attach(kind: PrincipalKind, policy_type: &str, policy: &str, name: &str) -> C
     CliCall::new("ram", api, &[("--PolicyType", policy_type), ("--PolicyName", policy), (param, name)])
 }
 
-/// The trust policy that lets a service assume its service role.
-pub(crate) fn service_trust_policy(service: &str) -> serde_json::Value {
-    serde_json::json!({
-        "Statement": [{"Action": "sts:AssumeRole", "Effect": "Allow", "Principal": {"Service": [service]}}],
-        "Version": "1"
-    })
-}
-
 fn service_role_entries(fix: &ServiceRoleFix, lang: Lang, out: &mut Vec<Entry>) {
     let role = fix.role_name.as_deref().unwrap_or("<role-name>");
     let service = fix.service_name.as_deref().unwrap_or("<service-name>");
@@ -50,7 +42,7 @@ fn service_role_entries(fix: &ServiceRoleFix, lang: Lang, out: &mut Vec<Entry>) 
             "{} {role} ({service})",
             lang.tr("Create the service role and authorize it", "创建服务角色并授权")
         )));
-        let trust = service_trust_policy(service).to_string();
+        let trust = fix.trust_policy().to_string();
         out.push(Entry::Run(CliCall::new("ram", "CreateRole", &[("--RoleName", role), ("--AssumeRolePolicyDocument", &trust)])));
         let policy = fix.role_policy.as_deref().unwrap_or("<system-policy-name>");
         out.push(Entry::Run(attach(PrincipalKind::Role, "System", policy, role)));

@@ -5,7 +5,6 @@
 use serde_json::{json, Map, Value};
 
 use crate::grant::plan::GrantPlan;
-use crate::grant::render::cli::service_trust_policy;
 use crate::grant::render::yaml::to_yaml;
 use crate::grant::render::{heading, Lang, RenderOptions};
 use crate::grant::steps::note_text;
@@ -83,13 +82,12 @@ pub fn template(plan: &GrantPlan, options: &RenderOptions) -> Value {
     }
     for fix in plan.service_roles.iter().filter(|f| !f.linked) {
         let role = fix.role_name.as_deref().unwrap_or("<role-name>");
-        let service = fix.service_name.as_deref().unwrap_or("<service-name>");
         let id = logical_id("Role", role);
         resources.insert(
             id.clone(),
             json!({"Type": "ALIYUN::RAM::Role", "Properties": {
                 "RoleName": role,
-                "AssumeRolePolicyDocument": service_trust_policy(service),
+                "AssumeRolePolicyDocument": fix.trust_policy(),
             }}),
         );
         let policy = fix.role_policy.as_deref().unwrap_or("<system-policy-name>");

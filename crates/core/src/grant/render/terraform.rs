@@ -7,7 +7,6 @@ use std::fmt::Write;
 use serde_json::Value;
 
 use crate::grant::plan::{GrantPlan, ServiceRoleFix};
-use crate::grant::render::cli::service_trust_policy;
 use crate::grant::render::{heading, Lang, RenderOptions};
 use crate::grant::steps::note_text;
 use crate::grant::target::{PrincipalKind, Target};
@@ -137,13 +136,12 @@ fn service_role_blocks(fix: &ServiceRoleFix, lang: Lang, out: &mut String) {
         return;
     }
     comment(out, &format!("{} {role}", lang.tr("Service role", "服务角色")));
-    let service = fix.service_name.as_deref().unwrap_or("<service-name>");
     let l = label(role);
     let _ = writeln!(
         out,
         "resource \"alicloud_ram_role\" \"{l}\" {{\n  role_name                   = {}\n  assume_role_policy_document = jsonencode({})\n}}",
         hcl_string(role),
-        hcl_value(&service_trust_policy(service), 1)
+        hcl_value(&fix.trust_policy(), 1)
     );
     let policy = fix.role_policy.as_deref().unwrap_or("<system-policy-name>");
     let _ = writeln!(
