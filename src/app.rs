@@ -5,6 +5,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use ram_doctor_core::{diagnose, Catalog};
 
+use crate::catalog_loader::{index_catalog, load_wanted_shards};
 use crate::components::{Header, InputPanel, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::share;
@@ -22,9 +23,15 @@ pub fn App() -> impl IntoView {
     let text = RwSignal::new(start_text.clone());
     let diagnosed_text = RwSignal::new(start_text);
     let lang = RwSignal::new(start_lang);
-    let catalog = RwSignal::new(Catalog::empty());
+    // A broken index is a build bug; the page still diagnoses (less precisely) and says so.
+    let (start_catalog, catalog_error) = match index_catalog() {
+        Ok(catalog) => (catalog, None),
+        Err(e) => (Catalog::empty(), Some(e.to_string())),
+    };
+    let catalog = RwSignal::new(start_catalog);
 
     let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(t, c))));
+    let (loading, _shards) = load_wanted_shards(diagnosis, catalog);
     let share_fragment = Memo::new(move |_| {
         diagnosed_text.with(|t| (!t.trim().is_empty()).then(|| share::encode(t, lang.get().code())))
     });
@@ -57,7 +64,8 @@ pub fn App() -> impl IntoView {
         <Header lang=lang />
         <main class="page">
             <InputPanel text=text lang=lang on_edit=on_edit on_diagnose=on_diagnose on_example=on_example />
-            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis catalog=catalog lang=lang />
+            {catalog_error.map(|e| view! { <p id="catalog-error" class="notice notice--error">{e}</p> })}
+            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading catalog=catalog lang=lang />
             <ShareLink fragment=share_fragment lang=lang />
         </main>
     }

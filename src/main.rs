@@ -1,16 +1,20 @@
 //! RAM Doctor's web page (Leptos CSR). UI only: every conclusion comes from `ram_doctor_core::diagnose`.
 //!
-//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec)
+//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec, description splitting)
 //! so that `cargo test` covers them.
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+#[cfg(target_arch = "wasm32")]
+mod catalog_loader;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod examples;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod policy_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod share;
 

@@ -5,6 +5,7 @@ use ram_doctor_core::Catalog;
 
 use super::copy::CopyButton;
 use crate::i18n::{Lang, Texts};
+use crate::policy_text::split_description;
 
 /// The fix for one finding: system policies with a line each, and the custom policy JSON.
 #[component]
@@ -19,14 +20,13 @@ pub fn GrantView(
     if grant.system_policies.is_empty() && grant.custom_policy.is_none() {
         return view! { <p class="grant grant--none muted">{move || texts().no_grant}</p> }.into_any();
     }
-    let product = finding.product.unwrap_or_default();
     let policies = grant
         .system_policies
         .into_iter()
         .map(|name| {
             let note = {
-                let (name, product) = (name.clone(), product.clone());
-                move || catalog.with(|c| policy_note(&name, &product, c, lang.get()))
+                let name = name.clone();
+                move || catalog.with(|c| policy_note(&name, c, lang.get()))
             };
             let (data_name, shown_name) = (name.clone(), name.clone());
             view! {
@@ -62,16 +62,19 @@ pub fn GrantView(
     .into_any()
 }
 
-/// One line on what a system policy grants: the catalog's description (English) when it has one,
-/// else what its family (read-only / full) means.
-fn policy_note(name: &str, product: &str, catalog: &Catalog, lang: Lang) -> String {
-    let texts = lang.texts();
-    let known = catalog.system_policies(product).into_iter().find(|p| p.name == name);
-    if let (Lang::En, Some(description)) = (lang, known.and_then(|p| p.description.as_ref())) {
-        return description.clone();
+/// One line on what a system policy grants: the catalog's description in the page's language when it has
+/// one, else what the policy's family (read-only / full) means.
+fn policy_note(name: &str, catalog: &Catalog, lang: Lang) -> String {
+    let known = catalog.system_policy(name);
+    let (en, zh) = known.and_then(|p| p.description.as_deref()).map(split_description).unwrap_or_default();
+    let described = match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    };
+    match described {
+        Some(line) => line.to_string(),
+        None => family_line(known.map(|p| p.kind).unwrap_or_else(|| kind_from_name(name)), lang.texts()).to_string(),
     }
-    let kind = known.map(|p| p.kind).unwrap_or_else(|| kind_from_name(name));
-    family_line(kind, texts).to_string()
 }
 
 /// The family a policy name announces (`…ReadOnlyAccess`, `…FullAccess`).

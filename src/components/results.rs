@@ -9,6 +9,8 @@ use crate::i18n::Lang;
 pub fn Results(
     diagnosed_text: RwSignal<String>,
     diagnosis: Memo<Diagnosis>,
+    /// A product's data is still being fetched: the findings may still sharpen.
+    loading: Memo<bool>,
     catalog: RwSignal<Catalog>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
@@ -18,6 +20,7 @@ pub fn Results(
             return view! { <p id="hint" class="notice notice--hint">{texts.empty_hint}</p> }.into_any();
         }
         let findings = diagnosis.with(|d| d.findings.clone());
+        let loading_note = loading.get().then(|| view! { <p id="loading" class="notice notice--hint">{texts.loading_catalog}</p> });
         if findings.is_empty() {
             return view! {
                 <div id="no-error" class="notice notice--none">
@@ -27,12 +30,14 @@ pub fn Results(
             }
             .into_any();
         }
-        findings
+        let cards = findings
             .into_iter()
             .enumerate()
             .map(|(index, finding)| view! { <FindingCard finding=finding index=index catalog=catalog lang=lang /> })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { {loading_note} {cards} }.into_any()
     };
-    view! { <section id="results" class="results" aria-live="polite">{body}</section> }
+    // `data-state` tells tests (and assistive tech) when the diagnosis is final.
+    let state = move || if loading.get() { "loading" } else { "ready" };
+    view! { <section id="results" class="results" aria-live="polite" data-state=state>{body}</section> }
 }

@@ -30,9 +30,17 @@ pub struct Viewport {
 }
 
 impl Viewport {
-    pub const DESKTOP: Viewport = Viewport { width: 1280, height: 1000, phone: false };
+    pub const DESKTOP: Viewport = Viewport {
+        width: 1280,
+        height: 1000,
+        phone: false,
+    };
     /// An iPhone 12-class phone.
-    pub const PHONE: Viewport = Viewport { width: 390, height: 844, phone: true };
+    pub const PHONE: Viewport = Viewport {
+        width: 390,
+        height: 844,
+        phone: true,
+    };
 }
 
 /// A fresh Chromium profile folder, removed on drop (after the browser is gone).
@@ -45,8 +53,10 @@ impl Profile {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let dir = std::env::temp_dir().join(format!("ram-doctor-e2e-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir)
-            .map_err(|source| HarnessError::Spawn { program: format!("profile dir {}", dir.display()), source })?;
+        std::fs::create_dir_all(&dir).map_err(|source| HarnessError::Spawn {
+            program: format!("profile dir {}", dir.display()),
+            source,
+        })?;
         Ok(Profile(dir))
     }
 }
@@ -63,6 +73,7 @@ pub struct Browser {
     client: Client,
     /// The page's address, `http://127.0.0.1:PORT/`.
     pub base_url: String,
+    viewport: Viewport,
     _driver: ChromeDriver,
     _profile: Profile,
     _proxy: Proxy,
@@ -101,8 +112,15 @@ impl Browser {
             .connect(&driver.url())
             .await
             .map_err(|e| HarnessError::Session(e.to_string()))?;
-        let browser =
-            Browser { client, base_url: proxy.url.clone(), _driver: driver, _profile: profile, _proxy: proxy, _turn: turn };
+        let browser = Browser {
+            client,
+            base_url: proxy.url.clone(),
+            viewport,
+            _driver: driver,
+            _profile: profile,
+            _proxy: proxy,
+            _turn: turn,
+        };
         browser.goto(&browser.base_url.clone()).await?;
         Ok(browser)
     }
@@ -123,7 +141,10 @@ impl Browser {
 
     /// Leaves the page for `about:blank`, so that the next [`Browser::goto`] is a fresh load even for the same URL.
     pub async fn leave(&self) -> Result<(), HarnessError> {
-        self.client.goto("about:blank").await.map_err(cmd("leaving the page".to_string()))
+        self.client
+            .goto("about:blank")
+            .await
+            .map_err(cmd("leaving the page".to_string()))
     }
 
     /// Puts `text` in the element as a paste does: the whole value at once, then one `input` event.
@@ -160,7 +181,12 @@ impl Browser {
 
     /// Whether an element matching `css` is on the page right now.
     pub async fn has(&self, css: &str) -> Result<bool, HarnessError> {
-        Ok(!self.client.find_all(Locator::Css(css)).await.map_err(cmd(format!("looking for {css}")))?.is_empty())
+        Ok(!self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .map_err(cmd(format!("looking for {css}")))?
+            .is_empty())
     }
 
     /// The visible text of the first element matching `css` (waiting for it).
@@ -172,7 +198,12 @@ impl Browser {
     /// The visible texts of every element matching `css` right now.
     pub async fn texts(&self, css: &str) -> Result<Vec<String>, HarnessError> {
         let mut out = Vec::new();
-        for el in self.client.find_all(Locator::Css(css)).await.map_err(cmd(format!("finding {css}")))? {
+        for el in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .map_err(cmd(format!("finding {css}")))?
+        {
             out.push(el.text().await.map_err(cmd(format!("reading {css}")))?);
         }
         Ok(out)
@@ -181,42 +212,99 @@ impl Browser {
     /// The `value` property of the first element matching `css` (inputs and text areas).
     pub async fn value(&self, css: &str) -> Result<String, HarnessError> {
         let el = self.wait_for(css).await?;
-        Ok(el.prop("value").await.map_err(cmd(format!("reading the value of {css}")))?.unwrap_or_default())
+        Ok(el
+            .prop("value")
+            .await
+            .map_err(cmd(format!("reading the value of {css}")))?
+            .unwrap_or_default())
     }
 
     /// The address bar.
     pub async fn url(&self) -> Result<String, HarnessError> {
-        Ok(self.client.current_url().await.map_err(cmd("reading the URL".to_string()))?.to_string())
+        Ok(self
+            .client
+            .current_url()
+            .await
+            .map_err(cmd("reading the URL".to_string()))?
+            .to_string())
     }
 
     /// Runs a script (`arguments[i]` are `args`) and returns what it returns.
     pub async fn run(&self, script: &str, args: Vec<Value>) -> Result<Value, HarnessError> {
-        self.client.execute(script, args).await.map_err(cmd(format!("running {script:.60}")))
+        self.client
+            .execute(script, args)
+            .await
+            .map_err(cmd(format!("running {script:.60}")))
     }
 
     /// Uncaught errors and rejections the page raised since it was loaded (a Rust panic shows up here).
     pub async fn page_errors(&self) -> Result<Vec<String>, HarnessError> {
         let errors = self.run("return window.__errors || [];", vec![]).await?;
-        Ok(errors.as_array().into_iter().flatten().map(|e| e.as_str().unwrap_or_default().to_string()).collect())
+        Ok(errors
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| e.as_str().unwrap_or_default().to_string())
+            .collect())
     }
 
-    /// Saves a PNG of the window under `target/e2e-screenshots/<name>.png` and returns its path.
+    /// Saves a PNG of the whole page under `target/e2e-screenshots/<name>.png` and returns its path.
+    /// The window grows to the page's height for the shot on a desktop viewport; an emulated phone keeps its
+    /// screen (scroll with [`Browser::scroll_to`] to shoot further down).
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf, HarnessError> {
-        let png = self.client.screenshot().await.map_err(cmd(format!("taking screenshot {name}")))?;
-        let dir = screenshot_dir();
-        let path = dir.join(format!("{name}.png"));
-        std::fs::create_dir_all(&dir)
-            .and_then(|()| std::fs::write(&path, png))
-            .map_err(|source| HarnessError::Screenshot { path: path.clone(), source })?;
-        Ok(path)
+        let doing = || format!("taking screenshot {name}");
+        let size = self
+            .run("return [window.outerWidth, window.outerHeight, document.documentElement.scrollHeight, window.innerHeight];", vec![])
+            .await?;
+        let [width, outer, page, inner] = [0, 1, 2, 3].map(|i| size[i].as_u64().unwrap_or(0) as u32);
+        let grow = !self.viewport.phone && page > inner && width > 0;
+        if grow {
+            self.client
+                .set_window_size(width, outer + (page - inner))
+                .await
+                .map_err(cmd(doing()))?;
+        }
+        let png = self.client.screenshot().await.map_err(cmd(doing()));
+        if grow {
+            self.client.set_window_size(width, outer).await.map_err(cmd(doing()))?;
+        }
+        save_png(name, &png?)
+    }
+
+    /// Scrolls so the first element matching `css` is at the top of the screen.
+    pub async fn scroll_to(&self, css: &str) -> Result<(), HarnessError> {
+        self.wait_for(css).await?;
+        self.run("document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });", vec![json!(css)])
+            .await
+            .map(drop)
     }
 
     /// Ends the session politely; dropping without closing also cleans up, just more abruptly.
     pub async fn close(self) -> Result<(), HarnessError> {
-        self.client.clone().close().await.map_err(cmd("closing the session".to_string()))
+        self.client
+            .clone()
+            .close()
+            .await
+            .map_err(cmd("closing the session".to_string()))
     }
 }
 
+/// Writes `target/e2e-screenshots/<name>.png`.
+fn save_png(name: &str, png: &[u8]) -> Result<PathBuf, HarnessError> {
+    let dir = screenshot_dir();
+    let path = dir.join(format!("{name}.png"));
+    std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&path, png))
+        .map_err(|source| HarnessError::Screenshot {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(path)
+}
+
 fn cmd(doing: String) -> impl FnOnce(fantoccini::error::CmdError) -> HarnessError {
-    move |e| HarnessError::Command { doing, detail: e.to_string() }
+    move |e| HarnessError::Command {
+        doing,
+        detail: e.to_string(),
+    }
 }

@@ -8,10 +8,102 @@ use ram_doctor_e2e::{Browser, Viewport};
 /// A 30-character AccessKey secret shape (not a real key) that must never reach the share link.
 const FAKE_SECRET: &str = "Zq8Xw3Lm0Np5Rs7Tu9Vb2Cd4Ef6Gh1";
 
+/// The Cloud Backup console's message, with the page context a user pastes along with it.
+const HBR_CONSOLE: &str = "Cloud Backup (HBR) console, Backup Vaults page:\nInsufficient permissions, please contact the \
+                           cloud account administrator to grant you the corresponding permissions.";
+
+/// An ECS API error with `AccessDeniedDetail`, as the API returns it.
+const ECS_FORBIDDEN: &str = r#"{
+  "RequestId": "7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F",
+  "HostId": "ecs.cn-hangzhou.aliyuncs.com",
+  "Code": "Forbidden.RAM",
+  "Message": "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+  "AccessDeniedDetail": {
+    "AuthAction": "ecs:DescribeInstances",
+    "AuthPrincipalType": "SubUser",
+    "AuthPrincipalDisplayName": "204588330455123456",
+    "AuthPrincipalOwnerId": "1234567890123456",
+    "NoPermissionType": "ImplicitDeny",
+    "PolicyType": "AccountLevelIdentityBasedPolicy"
+  }
+}"#;
+
+/// Pastes `text`, presses "Diagnose" and waits until the diagnosis is final (shards loaded).
+async fn diagnose(browser: &Browser, text: &str) {
+    browser.paste("#input", text).await.expect("paste");
+    browser.click("#diagnose").await.expect("diagnose");
+    wait_for_diagnosis(browser).await;
+}
+
+/// Waits until the results show findings or "no error", with every product shard the engine asked for loaded.
+async fn wait_for_diagnosis(browser: &Browser) {
+    browser
+        .wait_for("#results[data-state='ready'] .finding, #results[data-state='ready'] #no-error")
+        .await
+        .expect("a final diagnosis");
+}
+
 /// Fails the test if the page raised an uncaught error (a Rust panic in the wasm shows up as one).
 async fn assert_no_page_errors(browser: &Browser) {
     let errors = browser.page_errors().await.expect("page errors readable");
     assert!(errors.is_empty(), "the page raised errors: {errors:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn cloud_backup_console_message_names_the_hbr_policies() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    diagnose(&browser, HBR_CONSOLE).await;
+    let policies = browser.texts(".system-policy .policy-name").await.expect("policies");
+    for wanted in ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"] {
+        assert!(policies.iter().any(|p| p == wanted), "{wanted} missing from {policies:?}");
+    }
+    let kind = browser.text(".finding .kind").await.expect("kind");
+    assert_eq!(kind, "Missing permission");
+    let notes = browser.texts(".system-policy .policy-note").await.expect("notes");
+    assert!(notes.iter().all(|n| !n.trim().is_empty()), "every policy has a one-line explanation: {notes:?}");
+    browser.screenshot("hbr-console").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn forbidden_ram_json_gives_a_custom_policy_with_the_action() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    diagnose(&browser, ECS_FORBIDDEN).await;
+    let policy = browser.text("#custom-policy").await.expect("custom policy");
+    let document: serde_json::Value = serde_json::from_str(&policy).expect("the custom policy is JSON");
+    assert_eq!(document["Statement"][0]["Action"][0], "ecs:DescribeInstances", "policy: {policy}");
+    assert_eq!(document["Statement"][0]["Effect"], "Allow");
+    let denied = browser.text(".finding .actions").await.expect("actions");
+    assert!(denied.contains("ecs:DescribeInstances"), "denied: {denied}");
+    let who = browser.text(".finding .principal").await.expect("principal");
+    assert!(who.contains("SubUser") && who.contains("204588330455123456"), "principal: {who}");
+    let request_id = browser.text(".finding .request-id").await.expect("request id");
+    assert_eq!(request_id, "7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F");
+    browser.screenshot("forbidden-ram-json").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn chinese_console_message_typed_into_the_chinese_page() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    browser.click("#lang-toggle").await.expect("toggle");
+    // Typed key by key: the diagnosis follows the typing (debounced), no button press.
+    browser.type_text("#input", "云备份 HBR 控制台：权限不足，请联系主账号管理员授权").await.expect("type");
+    wait_for_diagnosis(&browser).await;
+    let kind = browser.text(".finding .kind").await.expect("kind");
+    assert_eq!(kind, "缺少权限");
+    let explanation = browser.text(".finding .explanation").await.expect("explanation");
+    assert!(explanation.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "Chinese explanation: {explanation}");
+    let policies = browser.texts(".system-policy .policy-name").await.expect("policies");
+    assert!(policies.iter().any(|p| p == "AliyunHBRFullAccess"), "policies: {policies:?}");
+    browser.screenshot("console-zh").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
 }
 
 #[tokio::test]
@@ -22,17 +114,13 @@ async fn text_without_an_error_says_so_and_empty_input_gives_a_hint() {
     let hint = browser.text("#hint").await.expect("hint on an empty page");
     assert!(hint.contains("Paste an error"), "hint: {hint}");
 
-    browser
-        .paste("#input", "Deployed version 1.4.2 to production at 10:31. All health checks green, 0 errors.")
-        .await
-        .expect("paste");
+    diagnose(&browser, "Deployed version 1.4.2 to production at 10:31. All health checks green, 0 errors.").await;
     let none = browser.text("#no-error").await.expect("no-error notice");
     assert!(none.contains("No Alibaba Cloud error found"), "notice: {none}");
     assert!(!browser.has(".finding").await.expect("query"), "no finding for plain text");
 
     // Garbage of every kind still leaves the page standing.
-    browser.paste("#input", "{\"Code\": \u{0}\u{7f} ]]]] <Error><Code>").await.expect("paste garbage");
-    browser.wait_for("#no-error, .finding").await.expect("a result for garbage");
+    diagnose(&browser, "{\"Code\": \u{0}\u{7f} ]]]] <Error><Code>").await;
     assert!(browser.has("#input").await.expect("query") && browser.has("#diagnose").await.expect("query"));
     browser.screenshot("no-error").await.expect("screenshot");
 
@@ -46,12 +134,9 @@ async fn text_without_an_error_says_so_and_empty_input_gives_a_hint() {
 #[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
 async fn share_link_carries_the_text_without_secrets() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
-    let pasted = format!(
-        "{{\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the specified resource.\",\
-         \"AccessDeniedDetail\":{{\"AuthAction\":\"ecs:DescribeInstances\"}}}}\nAccessKeySecret: {FAKE_SECRET}\n权限不足"
-    );
-    browser.paste("#input", &pasted).await.expect("paste");
-    browser.click("#diagnose").await.expect("diagnose");
+    let pasted = format!("{ECS_FORBIDDEN}\nclient config: AccessKeySecret: {FAKE_SECRET}\n");
+    diagnose(&browser, &pasted).await;
+    assert!(browser.has(".finding").await.expect("query"), "the ECS error gives a finding");
     let link = browser.value("#share-link").await.expect("share link");
     assert!(link.starts_with(&browser.base_url) && link.contains("#t="), "link: {link}");
     assert!(!link.contains(FAKE_SECRET), "the secret leaked into the link: {link}");
@@ -61,6 +146,7 @@ async fn share_link_carries_the_text_without_secrets() {
     // A new visit with the link shows the same text (minus the secret) and the same diagnosis.
     browser.leave().await.expect("leave");
     browser.goto(&link).await.expect("open the link");
+    wait_for_diagnosis(&browser).await;
     let restored = browser.value("#input").await.expect("input");
     assert!(!restored.contains(FAKE_SECRET), "secret came back: {restored}");
     assert_eq!(restored, pasted.replace(FAKE_SECRET, "<redacted>"));
@@ -91,7 +177,8 @@ async fn language_toggle_switches_the_ui_to_chinese() {
 async fn page_fits_a_phone() {
     let browser = Browser::open(Viewport::PHONE).await.expect("browser");
     browser.click("#example-api-json").await.expect("example");
-    browser.wait_for("#no-error, .finding").await.expect("result");
+    wait_for_diagnosis(&browser).await;
+    assert!(browser.has(".finding .grant .system-policy").await.expect("query"), "the example gives a grant");
     let widths = browser
         .run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
         .await
@@ -99,7 +186,11 @@ async fn page_fits_a_phone() {
     let (scroll, inner) = (widths[0].as_u64().unwrap_or(u64::MAX), widths[1].as_u64().unwrap_or(0));
     assert!(inner <= 400, "the window is phone-sized ({inner}px)");
     assert!(scroll <= inner, "the page scrolls sideways at {inner}px: {scroll}px wide");
-    browser.screenshot("phone").await.expect("screenshot");
+    browser.screenshot("phone-1-top").await.expect("screenshot");
+    browser.scroll_to(".finding").await.expect("scroll");
+    browser.screenshot("phone-2-finding").await.expect("screenshot");
+    browser.scroll_to(".grant").await.expect("scroll");
+    browser.screenshot("phone-3-grant").await.expect("screenshot");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
