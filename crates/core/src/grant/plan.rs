@@ -275,6 +275,11 @@ impl GrantPlan {
         }
     }
 
+    /// Whether anything is attached to the target (so a placeholder name must be filled in).
+    pub fn attaches_to_target(&self) -> bool {
+        !self.custom_policies.is_empty() || !self.system_policies.is_empty()
+    }
+
     /// The first system policy of each product: the narrowest set that fixes every missing permission.
     pub fn narrowest_system_policies(&self) -> Vec<&SystemPolicyGrant> {
         let mut seen: Vec<&Option<String>> = Vec::new();

@@ -57,7 +57,7 @@ fn entries(plan: &GrantPlan, lang: Lang) -> Vec<Entry> {
     let target = &plan.target;
     let who = target.display_name();
     out.push(Entry::Comment(heading(plan, lang)));
-    if target.name.is_none() {
+    if target.name.is_none() && plan.attaches_to_target() {
         out.push(Entry::Comment(format!("{} {who}", lang.tr("Replace the placeholder with the real name:", "请把占位符替换为实际名称："))));
     }
     for policy in &plan.custom_policies {

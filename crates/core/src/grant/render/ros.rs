@@ -47,8 +47,7 @@ pub fn template(plan: &GrantPlan, options: &RenderOptions) -> Value {
     let principal = principal_value(target);
     let mut parameters = Map::new();
     // The parameter only when a resource refers to the target.
-    let refers = !plan.custom_policies.is_empty() || !plan.system_policies.is_empty();
-    if target.name.is_none() && refers {
+    if target.name.is_none() && plan.attaches_to_target() {
         parameters.insert(
             principal_param(target.kind).to_string(),
             json!({"Type": "String", "Description": lang.tr("The name of the identity to grant to", "被授权身份的名称")}),

@@ -160,8 +160,7 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
     let mut out = String::new();
     comment(&mut out, &heading(plan, lang));
     // The variable only when a resource refers to the target.
-    let refers = !plan.custom_policies.is_empty() || !plan.system_policies.is_empty();
-    if target.name.is_none() && refers {
+    if target.name.is_none() && plan.attaches_to_target() {
         let _ = writeln!(
             out,
             "\nvariable \"{attr}\" {{\n  type        = string\n  description = {}\n}}",
