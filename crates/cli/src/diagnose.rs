@@ -24,7 +24,11 @@ pub fn run(args: Args) -> ExitCode {
         Ok(t) => t,
         Err(e) => return crate::input::fail(&e),
     };
-    let diagnosis = diagnose(&text, &Catalog::empty());
+    let catalog = match Catalog::embedded() {
+        Ok(c) => c,
+        Err(e) => return crate::input::fail(&format!("the built-in catalog is unreadable: {e}")),
+    };
+    let diagnosis = diagnose(&text, &catalog);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&diagnosis).expect("a diagnosis always serializes"));
     } else {

@@ -25,14 +25,23 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let reading = read::read(&t);
     let mut wanted = BTreeSet::new();
     let mut findings = Findings::default();
+    let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };
     for raw in &reading.errors {
-        findings.add(explain_error(raw, &reading, &t, catalog, &mut wanted));
+        findings.add(explain_error(raw, &reading, &t, catalog, &mut wanted, &mut budget));
     }
     Diagnosis { findings: findings.list, wanted_shards: wanted.into_iter().collect() }
 }
 
+/// Product searches over the words around a message cost a pass over the catalog's names each; a text with
+/// thousands of bare console messages gets them for its first few only.
+const MAX_PRODUCT_SEARCHES: usize = 32;
+
+struct Budget {
+    product_searches: usize,
+}
+
 /// One raw error → one finding.
-fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catalog, wanted: &mut BTreeSet<String>) -> Finding {
+fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catalog, wanted: &mut BTreeSet<String>, budget: &mut Budget) -> Finding {
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
     let other_cloud = other_cloud(raw, reading);
     let code = raw.value(Key::Code).map(str::to_string);
@@ -66,9 +75,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         let mut seen = BTreeSet::new();
         f.actions = stated.iter().map(|a| a.value.clone()).filter(|a| seen.insert(a.to_ascii_lowercase())).collect();
         f.evidence.push(evidence("action", first.start, first.end));
-        if let ApiLookup::Found(_, api) = catalog.action(&first.value) {
-            access = Some(api.access);
-        }
+        access = catalog.access_level(&first.value).map(|(level, _)| level);
         if f.product.is_none() && f.other_cloud.is_none() {
             f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
         }
@@ -98,7 +105,8 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
     };
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
-    if f.product.is_none() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) {
+    if f.product.is_none() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) && budget.product_searches > 0 {
+        budget.product_searches -= 1;
         let (guesses, clear) = product::likely(raw, text, catalog);
         f.likely_products = guesses;
         f.product = clear;

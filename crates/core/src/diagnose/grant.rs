@@ -19,10 +19,9 @@ pub fn grant(f: &Finding, catalog: &Catalog) -> Grant {
 /// The product's ReadOnly system policy, then its Full one (both listed even for writes: the explanation says
 /// when ReadOnly is not enough).
 fn read_only_and_full(ram_code: &str, catalog: &Catalog) -> Vec<String> {
-    let policies = catalog.system_policies(ram_code);
     [PolicyKind::ReadOnly, PolicyKind::Full]
-        .iter()
-        .filter_map(|kind| policies.iter().find(|p| p.kind == *kind))
+        .into_iter()
+        .filter_map(|kind| catalog.primary_policy(ram_code, kind).or_else(|| catalog.system_policies(ram_code).into_iter().find(|p| p.kind == kind)))
         .map(|p| p.name.clone())
         .collect()
 }

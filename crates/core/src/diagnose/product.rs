@@ -163,6 +163,10 @@ fn context_product(v: &str, catalog: &Catalog) -> Option<String> {
 /// The product of a service role name: `AliyunECIContainerGroupRole` → `eci`, `AliyunServiceRoleForECS` → `ecs`,
 /// `AliyunCSManagedLogRole` → `cs`.
 fn role_product(name: &str, catalog: &Catalog) -> Option<String> {
+    if let Some(role) = catalog.service_role(name) {
+        return Some(role.product.clone());
+    }
+    // Not in the catalog: the product's initials follow `Aliyun` (or `AliyunServiceRoleFor`).
     let rest = name.strip_prefix("Aliyun")?;
     let rest = rest.split_once("RoleFor").map_or(rest, |(_, r)| r);
     let b = rest.as_bytes();
@@ -179,7 +183,8 @@ fn role_product(name: &str, catalog: &Catalog) -> Option<String> {
 /// Products a message may be about, ranked by the words around it; and the one that is clear, if any.
 pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGuess>, Option<String>) {
     let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
-    let window = text::slice(text.as_str(), start, end);
+    let window = words_around(raw, text::slice(text.as_str(), start, end), start);
+    let window = window.as_str();
     let lower = window.to_lowercase();
     let mut scored: Vec<(String, String, u8)> = Vec::new();
     let mut add = |code: String, reason: String, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
@@ -222,6 +227,18 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     };
     let guesses = scored.into_iter().map(|(product, reason, _)| ProductGuess { product, reason }).collect();
     (guesses, clear)
+}
+
+/// The text around an error without what the error itself says (its code, message, known sentences): those
+/// name RAM ("…doesn't support RAM") rather than the product the user was looking at.
+fn words_around(raw: &RawError, window: &str, offset: usize) -> String {
+    let mut bytes = window.as_bytes().to_vec();
+    for f in raw.fields.iter().filter(|f| matches!(f.key, Key::Code | Key::Message | Key::Phrase | Key::Recommend)) {
+        let (a, b) = (f.start.saturating_sub(offset).min(bytes.len()), f.end.saturating_sub(offset).min(bytes.len()));
+        bytes[a..b].fill(b' ');
+    }
+    // Spans sit on char boundaries, so blanking whole spans keeps the text valid; be lenient anyway.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Upper-case words of 2–10 letters that may name a product (`CDN预热失败` → `CDN`), minus common non-product words.

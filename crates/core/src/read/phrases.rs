@@ -123,6 +123,7 @@ const ALL: &[Phrase] = &[
 const SENTENCES: &[(&str, Phrase)] = &[
     ("user not authorized to operate on the specified resource", Phrase::NotAuthorized),
     ("you are not authorized to do this action", Phrase::NotAuthorized),
+    ("this api doesn't support ram", Phrase::NotAuthorized),
     ("you are not authorized to operate", Phrase::NotAuthorized),
     ("not authorized to perform", Phrase::NotAuthorized),
     ("you are not allowed to perform this action", Phrase::NotAuthorized),

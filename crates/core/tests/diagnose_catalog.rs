@@ -1,0 +1,98 @@
+//! Diagnoses that need the committed catalog (`data/`): products from names and hosts, API names → actions,
+//! system policies in the grant, and the page's case of a catalog whose shards are not loaded yet.
+
+use std::fs;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use ram_doctor_core::{diagnose, Catalog, Finding, Kind};
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+fn index_only() -> Catalog {
+    Catalog::from_index(&fs::read(data().join("index.json")).expect("data/index.json is committed")).unwrap()
+}
+
+fn full() -> &'static Catalog {
+    static FULL: OnceLock<Catalog> = OnceLock::new();
+    FULL.get_or_init(|| {
+        let mut c = index_only();
+        for code in c.shard_codes().into_iter().map(str::to_string).collect::<Vec<_>>() {
+            c.add_shard(&code, &fs::read(data().join(Catalog::shard_path(&code))).unwrap()).unwrap();
+        }
+        c
+    })
+}
+
+fn one(text: &str, catalog: &Catalog) -> Finding {
+    let d = diagnose(text, catalog);
+    assert_eq!(d.findings.len(), 1, "{text}\n{:#?}", d.findings);
+    d.findings.into_iter().next().unwrap()
+}
+
+const CONSOLE: &str = "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.";
+
+#[test]
+fn cloud_backup_console_message_grants_the_hbr_policies() {
+    for text in [
+        format!("Cloud Backup console - Backup Vaults\n{CONSOLE}"),
+        format!("https://hbr.console.aliyun.com/#/vaults\n{CONSOLE}"),
+        "云备份 - 备份库\n权限不足，请联系主账号管理员授权".to_string(),
+    ] {
+        let f = one(&text, full());
+        assert_eq!(f.kind, Kind::MissingPermission, "{text}");
+        assert_eq!(f.product.as_deref(), Some("hbr"), "{text}\n{:?}", f.likely_products);
+        assert_eq!(f.grant.system_policies, ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"], "{text}");
+    }
+}
+
+#[test]
+fn the_bare_console_sentence_asks_which_page() {
+    let f = one(CONSOLE, full());
+    assert_eq!(f.product, None);
+    assert!(f.likely_products.is_empty(), "{:?}", f.likely_products);
+    assert!(f.grant.system_policies.is_empty());
+    assert!(f.explanation.contains("Which console page"));
+}
+
+#[test]
+fn read_only_first_and_a_write_says_read_only_is_not_enough() {
+    let read = one(r#"{"Code":"Forbidden.RAM","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances"}}"#, full());
+    assert_eq!(read.grant.system_policies.first().map(String::as_str), Some("AliyunECSReadOnlyAccess"));
+    assert!(!read.explanation.contains("not enough"));
+    let write = one(r#"{"Code":"Forbidden.RAM","AccessDeniedDetail":{"AuthAction":"ecs:CreateInstance"}}"#, full());
+    assert_eq!(write.grant.system_policies, ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"]);
+    assert!(write.explanation.contains("ReadOnly policy is not enough"), "{}", write.explanation);
+}
+
+#[test]
+fn api_names_become_catalog_actions() {
+    let text = "$ aliyun ecs DescribeInstances --RegionId cn-hangzhou\nERROR: SDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API doesn't support RAM.";
+    let f = one(text, full());
+    assert_eq!(f.actions, ["ecs:DescribeInstances"]);
+    assert!(!f.actions_inferred);
+    let tf = "Error: [ERROR] terraform-provider-alicloud/alicloud/resource_alicloud_hbr_vault.go:88: Resource alicloud_hbr_vault CreateVault Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:\nSDK.ServerError\nErrorCode: Forbidden.RAM\nRequestId: 1\nMessage: User not authorized to operate on the specified resource, or this API doesn't support RAM.\n";
+    let f = one(tf, full());
+    assert_eq!(f.product.as_deref(), Some("hbr"));
+    assert_eq!(f.actions, ["hbr:CreateVault"]);
+    assert!(f.grant.system_policies.contains(&"AliyunHBRFullAccess".to_string()));
+}
+
+#[test]
+fn without_the_shard_the_page_is_told_which_one_to_fetch() {
+    let text = "$ aliyun ecs DescribeInstances\nERROR: SDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.";
+    let d = diagnose(text, &index_only());
+    assert_eq!(d.wanted_shards, ["ecs"]);
+    let f = &d.findings[0];
+    assert_eq!(f.actions, ["ecs:DescribeInstances"]);
+    assert!(f.actions_inferred, "not confirmed until the shard is loaded");
+}
+
+#[test]
+fn service_roles_name_their_product() {
+    let f = one("ErrorCode: EntityNotExist.AliyunECIContainerGroupRole\nMessage: The role AliyunECIContainerGroupRole not exist", full());
+    assert_eq!((f.kind, f.product.as_deref()), (Kind::ServiceRoleMissing, Some("eci")));
+    assert!(f.explanation.contains("AliyunECIContainerGroupRole"));
+}
