@@ -260,6 +260,17 @@ fn check_json(name: &str, plan: &GrantPlan) {
         let want: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, want, "{}", name);
         assert_eq!(v["steps"].as_array().unwrap().len(), plan.steps.len(), "{}", name);
+        // A step's commands are the same calls the CLI format prints, and bash reads them back whole.
+        for (got, want) in v["steps"].as_array().unwrap().iter().zip(&plan.steps) {
+            let bash = got["commands"]["bash"].as_array().map_or(0, Vec::len);
+            assert_eq!(bash, want.calls.len(), "{}", name);
+            for (line, call) in got["commands"]["bash"].as_array().into_iter().flatten().zip(&want.calls) {
+                let words = shell_words::split(line.as_str().unwrap()).expect("bash can parse it");
+                assert_eq!(words[1..3], [call.product.clone(), call.api.clone()], "{}", name);
+                let values: Vec<&String> = call.args.iter().map(|(_, v)| v).collect();
+                assert!(values.iter().all(|v| words.contains(v)), "{}", name);
+            }
+        }
     }
 }
 

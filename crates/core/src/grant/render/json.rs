@@ -1,9 +1,19 @@
 //! The plan as JSON, for scripts and the page: each custom policy's document (as JSON), its minified text
 //! (what to paste or pass), and its size against RAM's limit; the rest in the chosen language.
+//!
+//! Shape (fields may be added, never renamed or removed):
+//! ```text
+//! { "target": {"kind": "user|group|role", "name": string|null, "display_name": string},
+//!   "custom_policies": [{"name", "document": {…}, "minified": string, "size", "limit": 6144, "fits", "notes": [string]}],
+//!   "system_policies": [{"name", "explanation", "covers": bool|null, "extra_actions": number|null}],
+//!   "service_roles": [{"role_name", "service_name", "product", "linked", "role_policy", "authorize_url", "how_to_authorize"}],
+//!   "steps": [{"kind", "title", "details": [string], "document"?: {…}, "commands"?: {"bash": [..], "powershell": [..]}}] }
+//! ```
 
 use serde_json::{json, Value};
 
 use crate::grant::plan::{GrantPlan, POLICY_DOCUMENT_LIMIT};
+use crate::grant::render::shell::{bash_line, powershell_line};
 use crate::grant::render::RenderOptions;
 use crate::grant::steps::note_text;
 
@@ -51,6 +61,12 @@ pub fn to_value(plan: &GrantPlan, options: &RenderOptions) -> Value {
             });
             if let Some(doc) = &s.document {
                 step["document"] = doc.clone();
+            }
+            if !s.calls.is_empty() {
+                step["commands"] = json!({
+                    "bash": s.calls.iter().map(bash_line).collect::<Vec<_>>(),
+                    "powershell": s.calls.iter().map(|c| powershell_line(c).0).collect::<Vec<_>>(),
+                });
             }
             step
         }).collect::<Vec<_>>(),
