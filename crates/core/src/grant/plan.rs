@@ -230,6 +230,11 @@ impl GrantPlan {
         }
         plan.measure_system_policies(&needs, catalog);
         let mut built = built_policies(&needs, &options.build, catalog)?;
+        // Too long for one policy: one per product usually fits (each can be up to the limit).
+        let too_large = |p: &crate::policy::BuiltPolicy| p.document.to_compact_json().chars().count() > POLICY_DOCUMENT_LIMIT;
+        if !options.build.per_product && built.iter().any(too_large) {
+            built = built_policies(&needs, &BuildOptions { per_product: true, ..options.build.clone() }, catalog)?;
+        }
         for (need, service) in &linked_role_needs {
             for mut policy in built_policies(std::slice::from_ref(need), &options.build, catalog)? {
                 if let Some(service) = service {
@@ -458,6 +463,20 @@ mod tests {
         let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &options).unwrap();
         let names: Vec<&str> = plan.custom_policies.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["team-grant", "team-grant-2"]);
+    }
+
+    #[test]
+    fn a_policy_too_long_for_ram_is_split_per_product() {
+        let actions = |code: &str| (0..120).map(|i| format!("{code}:DescribeSomethingRatherLong{i:03}")).collect::<Vec<_>>();
+        let mut ecs = missing(&[], None);
+        ecs.actions = actions("ecs");
+        let mut rds = missing(&[], None);
+        rds.actions = actions("rds");
+        let plan = GrantPlan::from_findings(&[ecs, rds], &Catalog::empty(), &PlanOptions::default()).unwrap();
+        assert_eq!(plan.custom_policies.len(), 2);
+        assert!(plan.custom_policies.iter().all(|p| p.size() <= POLICY_DOCUMENT_LIMIT));
+        let names: Vec<&str> = plan.custom_policies.iter().map(|p| p.name.as_str()).collect();
+        assert!(names[0].starts_with("RamDoctor-ecs-") && names[1].starts_with("RamDoctor-rds-"), "{names:?}");
     }
 
     #[test]
