@@ -264,8 +264,13 @@ impl Parser<'_> {
         if self.bytes.get(self.pos) == Some(&b'-') {
             self.pos += 1;
         }
+        let int_start = self.pos;
         if !digits(self) {
             return Err(self.error_here("a number needs digits"));
+        }
+        if self.bytes[int_start] == b'0' && self.pos - int_start > 1 {
+            self.pos = int_start;
+            return Err(self.error_here("JSON numbers cannot start with 0 (quote it if it is an id)"));
         }
         if self.bytes.get(self.pos) == Some(&b'.') {
             self.pos += 1;
@@ -559,6 +564,8 @@ mod tests {
         let err = parse("{\"a\": [1, 2,]}").unwrap_err();
         assert_eq!((err.line, err.column), (1, 13));
         assert!(parse("{} x").is_err());
+        assert!(parse("[01]").is_err());
+        assert!(parse("[0.5, -0, 10]").is_ok());
         assert!(parse("\"\\ud800\"").is_err());
         assert_eq!(parse("\"\\u00e9\\ud83d\\ude00\"").unwrap().root.as_str(), Some("é😀"));
     }

@@ -298,15 +298,39 @@ fn compare(kind: OperatorKind, ordering: Option<std::cmp::Ordering>) -> bool {
 #[derive(Debug, Clone)]
 struct CompiledStatement {
     effect: Effect,
+    /// The service codes of `Action` when every pattern names one literally (`ecs:Describe*`): a request for
+    /// another service skips the statement after one short comparison. `None` for `*`, `NotAction`, `e?s:*`.
+    codes: Option<Vec<Box<str>>>,
     actions: PatternSet,
     resources: PatternSet,
     conditions: Vec<KeyCondition>,
 }
 
+/// The literal service codes of a list of action patterns, or `None` when any pattern's code is a wildcard.
+fn literal_codes(actions: &ValueList) -> Option<Vec<Box<str>>> {
+    let mut codes: Vec<Box<str>> = Vec::new();
+    for a in actions.iter() {
+        let code = a.split_once(':')?.0;
+        if code.contains(['*', '?']) {
+            return None;
+        }
+        if !codes.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+            codes.push(code.into());
+        }
+    }
+    Some(codes)
+}
+
+/// The service code of a requested action (`ecs` of `ecs:StopInstance`).
+fn code_of(action: &str) -> &str {
+    action.split_once(':').map_or(action, |(code, _)| code)
+}
+
 impl CompiledStatement {
     #[inline]
-    fn matches(&self, request: &Request) -> bool {
-        self.actions.matches(&request.action, true)
+    fn matches(&self, request: &Request, code: &str) -> bool {
+        self.codes.as_ref().is_none_or(|codes| codes.iter().any(|c| c.eq_ignore_ascii_case(code)))
+            && self.actions.matches(&request.action, true)
             && self.resources.matches(&request.resource, false)
             && self.conditions.iter().all(|c| c.matches(&request.context))
     }
@@ -324,6 +348,7 @@ impl CompiledPolicy {
         let mut statements = Vec::with_capacity(doc.statements.len());
         for (i, st) in doc.statements.iter().enumerate() {
             let path = format!("/Statement/{i}");
+            let codes = st.action.as_ref().and_then(literal_codes);
             let actions = match (&st.action, &st.not_action) {
                 (Some(a), None) => PatternSet::compile(a, false),
                 (None, Some(n)) => PatternSet::compile(n, true),
@@ -343,7 +368,7 @@ impl CompiledPolicy {
                     conditions.push(KeyCondition::compile(op, key, values, &key_path)?);
                 }
             }
-            statements.push(CompiledStatement { effect: st.effect, actions, resources, conditions });
+            statements.push(CompiledStatement { effect: st.effect, codes, actions, resources, conditions });
         }
         Ok(CompiledPolicy { statements })
     }
@@ -406,13 +431,14 @@ impl PolicySet {
     /// The decision without the list of deciding statements: allocation-free, for hot loops.
     /// One pass: a matching `Deny` ends it; `Allow` statements of a layer stop being tried once one matched.
     pub fn is_allowed(&self, request: &Request) -> bool {
+        let code = code_of(&request.action);
         let mut every_layer_allows = true;
         for (_, policies) in self.layers() {
             let mut allowed = false;
             for st in policies.iter().flat_map(|p| &p.statements) {
                 match st.effect {
-                    Effect::Deny if st.matches(request) => return false,
-                    Effect::Allow if !allowed => allowed = st.matches(request),
+                    Effect::Deny if st.matches(request, code) => return false,
+                    Effect::Allow if !allowed => allowed = st.matches(request, code),
                     _ => {}
                 }
             }
@@ -423,13 +449,14 @@ impl PolicySet {
 
     /// Decides `request`, naming the statements that decided it. One pass over every statement.
     pub fn simulate(&self, request: &Request) -> Decision {
+        let code = code_of(&request.action);
         let (mut denies, mut allows) = (Vec::new(), Vec::new());
         let mut unallowed_layer = None;
         for (layer, policies) in self.layers() {
             let allows_before = allows.len();
             for (policy, p) in policies.iter().enumerate() {
                 for (statement, st) in p.statements.iter().enumerate() {
-                    if st.matches(request) {
+                    if st.matches(request, code) {
                         let r = StatementRef { layer, policy, statement };
                         if st.effect == Effect::Deny { denies.push(r) } else { allows.push(r) }
                     }
