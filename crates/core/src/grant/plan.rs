@@ -229,40 +229,7 @@ impl GrantPlan {
             }
         }
         plan.measure_system_policies(&needs, catalog);
-        let mut built = built_policies(&needs, &options.build, catalog)?;
-        // Too long for one policy: one per product usually fits (each can be up to the limit).
-        let too_large = |p: &crate::policy::BuiltPolicy| p.document.to_compact_json().chars().count() > POLICY_DOCUMENT_LIMIT;
-        if !options.build.per_product && built.iter().any(too_large) {
-            built = built_policies(&needs, &BuildOptions { per_product: true, ..options.build.clone() }, catalog)?;
-        }
-        for (need, service) in &linked_role_needs {
-            for mut policy in built_policies(std::slice::from_ref(need), &options.build, catalog)? {
-                if let Some(service) = service {
-                    for st in &mut policy.document.statements {
-                        add_service_name_condition(st.condition.get_or_insert_with(Condition::new), service);
-                    }
-                }
-                match built.first_mut() {
-                    Some(first) => {
-                        first.document.statements.extend(policy.document.statements);
-                        for note in policy.notes {
-                            if !first.notes.contains(&note) {
-                                first.notes.push(note);
-                            }
-                        }
-                    }
-                    None => built.push(policy),
-                }
-            }
-        }
-        for (i, policy) in built.into_iter().enumerate() {
-            let name = match &options.policy_name {
-                Some(chosen) if i == 0 => chosen.clone(),
-                Some(chosen) => chosen.with_suffix(&(i + 1).to_string()),
-                None => PolicyName::generate(&policy.document),
-            };
-            plan.custom_policies.push(CustomPolicy { name, document: policy.document, notes: policy.notes });
-        }
+        plan.custom_policies = custom_policies(&needs, &linked_role_needs, options, catalog)?;
         Ok(plan)
     }
 
@@ -354,6 +321,51 @@ fn is_read_action(action: &str, catalog: &Catalog) -> bool {
     }
     let verb = action.split_once(':').map_or(action, |(_, v)| v);
     ["Describe", "List", "Get", "Query", "Check", "Search"].iter().any(|p| verb.starts_with(p))
+}
+
+/// The custom policies: the builder's for the needs (per product when one would be too long for RAM), with
+/// each `ram:CreateServiceLinkedRole` limited to its service, named as chosen or generated.
+fn custom_policies(
+    needs: &[Need],
+    linked_role_needs: &[(Need, Option<String>)],
+    options: &PlanOptions,
+    catalog: &Catalog,
+) -> Result<Vec<CustomPolicy>, PlanError> {
+    let mut built = built_policies(needs, &options.build, catalog)?;
+    // Too long for one policy: one per product usually fits (each can be up to the limit).
+    let too_large = |p: &crate::policy::BuiltPolicy| p.document.to_compact_json().chars().count() > POLICY_DOCUMENT_LIMIT;
+    if !options.build.per_product && built.iter().any(too_large) {
+        built = built_policies(needs, &BuildOptions { per_product: true, ..options.build.clone() }, catalog)?;
+    }
+    for (need, service) in linked_role_needs {
+        for mut policy in built_policies(std::slice::from_ref(need), &options.build, catalog)? {
+            if let Some(service) = service {
+                for st in &mut policy.document.statements {
+                    add_service_name_condition(st.condition.get_or_insert_with(Condition::new), service);
+                }
+            }
+            match built.first_mut() {
+                Some(first) => {
+                    first.document.statements.extend(policy.document.statements);
+                    for note in policy.notes {
+                        if !first.notes.contains(&note) {
+                            first.notes.push(note);
+                        }
+                    }
+                }
+                None => built.push(policy),
+            }
+        }
+    }
+    let named = built.into_iter().enumerate().map(|(i, policy)| {
+        let name = match &options.policy_name {
+            Some(chosen) if i == 0 => chosen.clone(),
+            Some(chosen) => chosen.with_suffix(&(i + 1).to_string()),
+            None => PolicyName::generate(&policy.document),
+        };
+        CustomPolicy { name, document: policy.document, notes: policy.notes }
+    });
+    Ok(named.collect())
 }
 
 /// What a finding asks the builder for, keeping only well-formed `code:Name` actions.
