@@ -146,7 +146,7 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
         });
         s.block(&policy.document.to_pretty_json());
         for note in &policy.notes {
-            s.block(&format!("{} {}", lang.tr("Note:", "注意："), lang.pick(&note_text(note))));
+            s.block(&format!("{}{}", lang.tr("Note: ", "注意："), lang.pick(&note_text(note))));
         }
         s.step(&match lang {
             Lang::En => format!("Click OK, enter the policy name {}, and click OK. If a policy with that name exists, open it instead, click Modify Policy Document, paste the document and save.", policy.name),
