@@ -203,7 +203,8 @@ fn classify(raw: &RawError, code: Option<&str>, phrases: &[Phrase], catalog: &Ca
         .iter()
         .any(|w| c.contains(w))
         || c == "inactive";
-    if not_activated_code || (has(Phrase::NotActivated) && (c.is_empty() || is_permission_code(&c) || c.contains("inactive"))) {
+    let activation_phrase = has(Phrase::NotActivated) || has(Phrase::ServiceNotActivated);
+    if not_activated_code || (activation_phrase && (c.is_empty() || is_permission_code(&c) || c.contains("inactive"))) {
         return (Kind::NotActivated, None);
     }
     let catalog_kind = code.and_then(|code| catalog.error_code(code)).and_then(|e| e.kind);

@@ -50,7 +50,7 @@ const CASES: &[Expect] = &[
     },
     case("oss-xml-generic-ec.txt", Other, Some("MalformedXML"), None, Some("oss")),
     Expect { check: |f| f.layer == Some(Layer::SessionPolicy), ..case("oss-session-policy.txt", MissingPermission, Some("AccessDenied"), None, Some("oss")) },
-    case("oss-go-sdk.txt", MissingPermission, Some("AccessDenied"), None, None),
+    case("oss-go-sdk.txt", MissingPermission, Some("AccessDenied"), None, Some("oss")),
     case("oss-java-sdk.txt", MissingPermission, Some("AccessDenied"), None, Some("oss")),
     case("oss-request-expired.txt", TokenExpired, Some("AccessDenied"), None, Some("oss")),
     Expect {

@@ -212,6 +212,10 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         } else {
             (1, format!("words near the message match {}", p.name_en))
         };
+        // "RAM" in a pasted error is almost always the permission system talking, not the page the user was on.
+        if p.ram_code == "ram" && !named {
+            continue;
+        }
         add(p.ram_code.clone(), reason, score);
     }
     for word in acronyms(window) {

@@ -273,13 +273,25 @@ impl Scanner<'_, '_> {
             if m != Meaning::CodeThenMessage || glued {
                 return self.value(m, sep, at);
             }
+            // Python Tea: `Error: Forbidden.RAM code: 403, <message> request id: …`.
+            let code_end = dotted_token_end(b, at);
+            let code = &self.s[at..code_end];
+            if code_end > at && looks_like_code(code) && b[code_end..].starts_with(b" code: ") {
+                self.close_message(i);
+                self.push(Key::Code, code, at, code_end);
+                return code_end;
+            }
         }
-        // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions).
-        if b.get(end..end + 3) == Some(b" : ") && is_code_like(token) && looks_like_code(token) && meaning(token).is_none() {
+        // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions), and Go's `%s: %s` wrapping of a dotted
+        // code (`InvalidAccessKeyId.NotFound: Specified access key is not found.`).
+        let spaced = b.get(end..end + 3) == Some(b" : ");
+        let wrapped = b.get(end..end + 2) == Some(b": ") && is_dotted_code(token);
+        if (spaced || wrapped) && is_code_like(token) && looks_like_code(token) && meaning(token).is_none() {
             self.close_message(i);
             self.push(Key::Code, token, i, end);
-            self.open_message(Key::Message, end + 3);
-            return end + 3;
+            let msg = if spaced { end + 3 } else { end + 2 };
+            self.open_message(Key::Message, msg);
+            return msg;
         }
         end
     }
@@ -456,18 +468,13 @@ fn quoted_value(s: &str, at: usize) -> Option<(String, usize, usize, usize)> {
         return None;
     }
     let start = i + 1;
-    let first_line_end = memchr_within(b, b'\n', start, MAX_VALUE);
-    let close = find_close(b, start, first_line_end, q, escapes);
-    let (end, next, joined) = match close {
-        Some(c) => (c - escapes, c + 1, None),
-        None if escapes == 0 && first_line_end < b.len() => {
-            let second_end = memchr_within(b, b'\n', first_line_end + 1, 512);
-            match find_close(b, first_line_end + 1, second_end, q, 0) {
-                Some(c) => (c, c + 1, Some(first_line_end)),
-                None => (first_line_end, first_line_end, None),
-            }
-        }
-        None => (first_line_end, first_line_end, None),
+    let (end, next, joined) = match find_close(b, start, MAX_VALUE, q, escapes) {
+        Ok(c) => (c - escapes, c + 1, None),
+        Err(line_end) if escapes == 0 && b.get(line_end) == Some(&b'\n') => match find_close(b, line_end + 1, 512, q, 0) {
+            Ok(c) => (c, c + 1, Some(line_end)),
+            Err(_) => (line_end, line_end, None),
+        },
+        Err(stop) => (stop, stop, None),
     };
     let end = text::floor_boundary(s, end.min(start + MAX_VALUE)).max(start);
     let mut raw = s[start..end].to_string();
@@ -487,29 +494,27 @@ fn quoted_value(s: &str, at: usize) -> Option<(String, usize, usize, usize)> {
     Some((v, start, end, next))
 }
 
-/// The closing quote between `from` and `to`: for plain strings a quote after an even run of backslashes, for
-/// escaped strings (`\"…\"`) one after exactly `escapes` backslashes.
-fn find_close(b: &[u8], from: usize, to: usize, q: u8, escapes: usize) -> Option<usize> {
+/// The closing quote after `from`, within `max` bytes and before a line break: for plain strings a quote after an
+/// even run of backslashes, for escaped strings (`\"…\"`) one after exactly `escapes` backslashes.
+/// `Err` holds where the search stopped (the line break, or the window's end).
+fn find_close(b: &[u8], from: usize, max: usize, q: u8, escapes: usize) -> Result<usize, usize> {
+    let stop = b.len().min(from.saturating_add(max));
     let mut run = 0;
-    for (j, &c) in b.iter().enumerate().take(to.min(b.len())).skip(from) {
+    for (j, &c) in b.iter().enumerate().take(stop).skip(from) {
         if c == q {
             if (escapes == 0 && run % 2 == 0) || (escapes > 0 && run == escapes) {
-                return Some(j);
+                return Ok(j);
             }
             run = 0;
         } else if c == b'\\' {
             run += 1;
+        } else if c == b'\n' {
+            return Err(j);
         } else {
             run = 0;
         }
     }
-    None
-}
-
-/// The first `c` in `b[from..from + max]`, else the end of that window.
-fn memchr_within(b: &[u8], c: u8, from: usize, max: usize) -> usize {
-    let stop = b.len().min(from.saturating_add(max));
-    b.get(from..stop).and_then(|w| w.iter().position(|&x| x == c)).map_or(stop, |p| p + from)
+    Err(stop)
 }
 
 /// After a key: optional spaces, then `:` (not `::`, not `://`) or `=` (not `==`). Returns the separator and where
@@ -585,6 +590,17 @@ fn first_token(v: &str) -> &str {
 fn looks_like_code(t: &str) -> bool {
     let caps = t.bytes().filter(u8::is_ascii_uppercase).count();
     t.as_bytes()[0].is_ascii_uppercase() && (t.contains('.') || (caps >= 2 && t.bytes().any(|c| c.is_ascii_lowercase())))
+}
+
+/// `Throttling.User`, `InvalidAccessKeyId.NotFound`: one or two dots between CamelCase parts, and not a class or
+/// package name (`SDK.ServerError`, `Aliyun.Acs.Core.Exceptions.ClientException`).
+fn is_dotted_code(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('.').collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+        && parts[0] != "SDK"
+        && !t.ends_with("Exception")
+        && !t.ends_with("Error")
 }
 
 /// `ram:CreateRole`, `oss:GetObject`, `ecs:*`.

@@ -31,6 +31,10 @@ enum Hit {
     Package(&'static str),
     /// `aliyun ecs DescribeInstances`.
     CliCommand,
+    /// OSS SDK wording and headers.
+    Oss,
+    /// `com.aliyun.ecs20140526.Client.describeInstancesWithOptions` (Java Tea stack frames): the API.
+    TeaClientMethod,
     /// `alicloud_ram_user`, `alicloud-ecs` (Terraform types, Packer builders).
     Alicloud,
     /// ACME DNS-01 clients (certbot, lego, acme.sh) talk to Alibaba Cloud DNS.
@@ -62,6 +66,9 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("@alicloud/", Hit::Package("node")),
     ("alibabacloud_", Hit::Package("python-tea")),
     ("aliyun ", Hit::CliCommand),
+    ("oss: service returned error", Hit::Oss),
+    ("x-oss-", Hit::Oss),
+    (".Client.", Hit::TeaClientMethod),
     ("alicloud_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
     ("acme:", Hit::Acme),
@@ -128,6 +135,8 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             }
             Hit::Package(kind) => package(s, start, end, kind, out),
             Hit::CliCommand => cli_command(s, start, end, out),
+            Hit::Oss => out.push(Field::new(Key::ProductHint, "oss", start, end)),
+            Hit::TeaClientMethod => tea_client_method(s, start, end, out),
             Hit::Alicloud => {
                 if is_ident_byte_before(s, start) {
                     continue;
@@ -262,6 +271,24 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
         }
     }
     let _ = start;
+}
+
+/// `com.aliyun.ecs20140526.Client.describeInstancesWithOptions(`: a Java Tea client call names the API
+/// (the package itself is read as a product hint by [`package`]).
+fn tea_client_method(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let versioned_package = s[..start].bytes().rev().take(8).all(|c| c.is_ascii_digit()) && start >= 8;
+    if !versioned_package {
+        return;
+    }
+    let m_end = end + s[end..].bytes().take(100).take_while(u8::is_ascii_alphanumeric).count();
+    let method = &s[end..m_end];
+    let api = method.strip_suffix("WithOptions").or_else(|| method.strip_suffix("WithOptionsAsync")).or_else(|| method.strip_suffix("Async")).unwrap_or(method);
+    let mut chars = api.chars();
+    let Some(first) = chars.next().filter(char::is_ascii_lowercase) else { return };
+    let name: String = first.to_ascii_uppercase().to_string() + chars.as_str();
+    if is_api_name(&name) {
+        out.push(Field::new(Key::Api, name, end, end + api.len()));
+    }
 }
 
 /// `aliyun ecs DescribeInstances --RegionId …`.

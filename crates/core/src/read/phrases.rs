@@ -49,8 +49,10 @@ pub enum Phrase {
     /// OSS signed URL: "Request has expired".
     RequestExpired,
     TokenExpired,
-    /// "not activated", "not enabled", 未开通…
+    /// "not activated", "not enabled", "is inactive": qualifies an error found otherwise.
     NotActivated,
+    /// 未开通, "has not been activated": says on its own that a service is not activated.
+    ServiceNotActivated,
     /// Timeouts, DNS failures, refused connections.
     Network,
     /// Flow control.
@@ -79,6 +81,7 @@ impl Phrase {
             Phrase::RequestExpired => "request-expired",
             Phrase::TokenExpired => "token-expired",
             Phrase::NotActivated => "not-activated",
+            Phrase::ServiceNotActivated => "service-not-activated",
             Phrase::Network => "network",
             Phrase::Throttling => "throttling",
         }
@@ -115,6 +118,7 @@ const ALL: &[Phrase] = &[
     Phrase::RequestExpired,
     Phrase::TokenExpired,
     Phrase::NotActivated,
+    Phrase::ServiceNotActivated,
     Phrase::Network,
     Phrase::Throttling,
 ];
@@ -179,15 +183,17 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("sts token is expired", Phrase::TokenExpired),
     ("not enabled", Phrase::NotActivated),
     ("not activated", Phrase::NotActivated),
-    ("not been activated", Phrase::NotActivated),
+    ("has not been activated", Phrase::ServiceNotActivated),
+    ("service is not activated", Phrase::ServiceNotActivated),
     ("not opened", Phrase::NotActivated),
     ("not been opened", Phrase::NotActivated),
     ("is inactive", Phrase::NotActivated),
     ("not purchased", Phrase::NotActivated),
     ("not subscribed", Phrase::NotActivated),
     ("service is not open", Phrase::NotActivated),
-    ("未开通", Phrase::NotActivated),
-    ("没有开通", Phrase::NotActivated),
+    ("未开通", Phrase::ServiceNotActivated),
+    ("没有开通", Phrase::ServiceNotActivated),
+    ("尚未开通", Phrase::ServiceNotActivated),
     ("readtimeout", Phrase::Network),
     ("connecttimeout", Phrase::Network),
     ("timed out", Phrase::Network),
