@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::error::CatalogError;
 use super::format::{fill_role_template, IndexFile, RoleText, ShardFile, FORMAT};
 use super::model::{Api, ErrorCode, PolicyKind, Product, ServiceRole, SystemPolicy};
-use super::{Catalog, DocumentActions, Shard};
+use super::{Catalog, DocumentActions, Shard, MAX_TERM_WORDS};
 
 impl Catalog {
     /// Loads `data/index.json`. Shards are added with [`Catalog::add_shard`].
@@ -211,6 +211,16 @@ impl Catalog {
             lowered.sort();
             lowered.dedup();
             for t in lowered {
+                let words: Vec<&str> =
+                    t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
+                if !t.is_ascii() {
+                    self.search_terms_cjk.push((t.clone(), i));
+                } else if !words.is_empty() && words.len() <= MAX_TERM_WORDS {
+                    let list = self.search_index.entry(words.join(" ")).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
                 self.search_terms.push((t, i));
             }
         }

@@ -3,7 +3,7 @@
 use super::model::{AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, PolicyGrant, PolicyKind, Product, ServiceRole, SystemPolicy};
 use std::collections::HashMap;
 
-use super::{Catalog, DocumentActions};
+use super::{Catalog, DocumentActions, MAX_TERM_WORDS};
 
 impl Catalog {
     /// A product by OpenAPI code or RAM code, case-insensitively.
@@ -75,29 +75,48 @@ impl Catalog {
     }
 
     /// Products whose names or codes appear in free text (English or Chinese), best match first.
+    ///
+    /// Whole names and codes are found by hashing the text's runs of up to six words; Chinese names by
+    /// substring. Only when nothing is found does it fall back to names that contain the text (`对象存储`).
     pub fn search_products(&self, text: &str) -> Vec<&Product> {
         let query = text.trim().to_lowercase();
         if query.is_empty() {
             return Vec::new();
         }
-        let mut scores: Vec<(u32, usize)> = Vec::new();
-        for (term, product) in &self.search_terms {
-            let score = if *term == query {
-                1000
-            } else if contains_term(&query, term) {
-                // A longer name found in the text is more specific than a short code.
-                500 + term.chars().count() as u32
-            } else if query.chars().count() >= 2 && term.contains(&query) && (query.len() >= 3 || !query.is_ascii()) {
-                100 + (100 * query.chars().count() / term.chars().count().max(1)) as u32
-            } else {
-                continue;
-            };
-            match scores.iter_mut().find(|(_, p)| p == product) {
-                Some(entry) if entry.0 < score => entry.0 = score,
-                Some(_) => {}
-                None => scores.push((score, *product)),
+        let mut best = vec![0u32; self.products.len()];
+        let score = |best: &mut [u32], products: &[usize], value: u32| {
+            for &p in products {
+                best[p] = best[p].max(value);
+            }
+        };
+        if let Some(ps) = self.search_index.get(&query) {
+            score(&mut best, ps, 1000);
+        }
+        let words: Vec<&str> =
+            query.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
+        for start in 0..words.len() {
+            for end in start + 1..=words.len().min(start + MAX_TERM_WORDS) {
+                let run = words[start..end].join(" ");
+                if let Some(ps) = self.search_index.get(&run) {
+                    // A longer name found in the text is more specific than a short code.
+                    score(&mut best, ps, 500 + run.chars().count() as u32);
+                }
             }
         }
+        for (term, p) in &self.search_terms_cjk {
+            if query.contains(term.as_str()) {
+                score(&mut best, &[*p], 500 + term.chars().count() as u32);
+            }
+        }
+        let query_chars = query.chars().count();
+        if best.iter().all(|s| *s == 0) && query_chars >= 2 && (query.len() >= 3 || !query.is_ascii()) {
+            for (term, p) in &self.search_terms {
+                if term.contains(&query) {
+                    score(&mut best, &[*p], 100 + (100 * query_chars / term.chars().count().max(1)) as u32);
+                }
+            }
+        }
+        let mut scores: Vec<(u32, usize)> = best.into_iter().enumerate().filter(|(_, s)| *s > 0).map(|(i, s)| (s, i)).collect();
         scores.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| self.products[a.1].code.cmp(&self.products[b.1].code)));
         scores.into_iter().map(|(_, i)| &self.products[i]).collect()
     }
@@ -284,17 +303,17 @@ impl DocumentActions {
     }
 }
 
-/// RAM's action matching: case-insensitive, `*` for any run of characters, `?` for one.
+/// RAM's action matching: ASCII case-insensitive, `*` for any run of characters, `?` for one. No allocation:
+/// `policies_granting` runs it against every captured document.
 pub fn glob_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.to_lowercase().chars().collect();
-    let t: Vec<char> = text.to_lowercase().chars().collect();
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
     let (mut pi, mut ti) = (0, 0);
     let mut star: Option<(usize, usize)> = None;
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == b'?' || p[pi].eq_ignore_ascii_case(&t[ti])) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == b'*' {
             star = Some((pi, ti));
             pi += 1;
         } else if let Some((sp, st)) = star {
@@ -305,7 +324,7 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    p[pi..].iter().all(|&c| c == '*')
+    p[pi..].iter().all(|&c| c == b'*')
 }
 
 /// `https://ecs.cn-hangzhou.aliyuncs.com:443/path` → `ecs.cn-hangzhou.aliyuncs.com`.
@@ -321,19 +340,6 @@ fn bare_host(input: &str) -> String {
 /// `cn-hangzhou`, `ap-southeast-1`, `cn-shanghai-finance-1`.
 fn looks_like_region(label: &str) -> bool {
     ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "na-", "rus-"].iter().any(|p| label.starts_with(p))
-}
-
-/// Whether `term` occurs in `text` as a whole word (ASCII terms) or anywhere (terms with other scripts).
-fn contains_term(text: &str, term: &str) -> bool {
-    if !term.is_ascii() {
-        return text.contains(term);
-    }
-    let is_word = |c: char| c.is_ascii_alphanumeric();
-    text.match_indices(term).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + term.len()..].chars().next();
-        !before.is_some_and(is_word) && !after.is_some_and(is_word)
-    })
 }
 
 #[cfg(test)]
@@ -353,12 +359,5 @@ mod tests {
     fn strips_urls_to_hosts() {
         assert_eq!(bare_host("https://ecs.cn-hangzhou.aliyuncs.com:443/?Action=X"), "ecs.cn-hangzhou.aliyuncs.com");
         assert_eq!(bare_host("Alidns.Aliyuncs.com"), "alidns.aliyuncs.com");
-    }
-
-    #[test]
-    fn matches_whole_words_only() {
-        assert!(contains_term("cloud backup failed", "cloud backup"));
-        assert!(!contains_term("ecsx", "ecs"));
-        assert!(contains_term("开通云备份服务", "云备份"));
     }
 }

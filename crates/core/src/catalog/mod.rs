@@ -37,6 +37,10 @@ pub struct Catalog {
     ram_codes: BTreeSet<String>,
     /// `(lower-case term, product)` for free-text search.
     search_terms: Vec<(String, usize)>,
+    /// Lower-case term, its words joined by one space → products (whole-name matches in free text).
+    search_index: HashMap<String, Vec<usize>>,
+    /// Terms in other scripts than ASCII (Chinese names), found by substring.
+    search_terms_cjk: Vec<(String, usize)>,
     policies: Vec<SystemPolicy>,
     policy_by_name: HashMap<String, usize>,
     /// Lower-case RAM code → policies, ReadOnly then Full then others, primary first in each family.
@@ -52,6 +56,9 @@ pub struct Catalog {
     /// Lower-case RAM code → loaded shard.
     shards: HashMap<String, Shard>,
 }
+
+/// Longest name, in words, that free-text search looks for (`Container Service for Kubernetes (ACK)`).
+const MAX_TERM_WORDS: usize = 6;
 
 /// One RAM code's APIs.
 #[derive(Debug, Clone, Default)]

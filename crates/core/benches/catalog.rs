@@ -1,0 +1,67 @@
+//! Catalog load time and lookups per second (the engine asks per input block, so lookups must be hash probes).
+//!
+//! A plain `harness = false` bench on stable; `cargo xtask bench` runs it (and prints the catalog's sizes).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ram_doctor_core::catalog::{ApiLookup, Catalog};
+
+fn data(rel: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data").join(rel);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Runs `f` over `inputs` for about a second and prints the rate.
+fn measure<T>(label: &str, inputs: &[T], mut f: impl FnMut(&T) -> bool) {
+    let start = Instant::now();
+    let mut calls = 0u64;
+    let mut hits = 0u64;
+    while start.elapsed() < Duration::from_secs(1) {
+        for input in inputs {
+            hits += u64::from(black_box(f(input)));
+            calls += 1;
+        }
+    }
+    let rate = calls as f64 / start.elapsed().as_secs_f64();
+    println!("  {label:<40} {rate:>14.0} lookups/s ({hits} hits of {calls})");
+}
+
+fn time<T>(label: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    println!("  {label:<40} {:>11.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+    out
+}
+
+fn main() {
+    println!("catalog:");
+    let index = data("index.json");
+    let mut catalog = time("load index.json", || Catalog::from_index(&index).expect("index loads"));
+    let ecs = data("shards/ecs.json");
+    time("add the largest shard (ecs)", || catalog.add_shard("ecs", &ecs).expect("ecs shard loads"));
+    let codes: Vec<String> = catalog.shard_codes().into_iter().map(str::to_string).collect();
+    let shards: Vec<(String, Vec<u8>)> = codes.iter().map(|c| (c.clone(), data(&Catalog::shard_path(c)))).collect();
+    time("add every shard", || {
+        for (code, bytes) in &shards {
+            catalog.add_shard(code, bytes).expect("shard loads");
+        }
+    });
+    let hosts = ["ecs.cn-hangzhou.aliyuncs.com", "mybucket.oss-cn-hangzhou.aliyuncs.com", "alidns.aliyuncs.com", "hbr.console.aliyun.com", "example.com"];
+    measure("product_by_host", &hosts, |h| catalog.product_by_host(h).is_some());
+    let actions = ["ecs:DescribeInstances", "hbr:CreateBackupPlan", "oss:GetObject", "log:GetLogStore", "nosuch:Action"];
+    measure("action", &actions, |a| matches!(catalog.action(a), ApiLookup::Found(..)));
+    let apis = [("Ecs", "DescribeInstances"), ("sls", "GetLogStore"), ("alidns", "AddDomainRecord"), ("kms", "NoSuchApi")];
+    measure("api", &apis, |(p, a)| matches!(catalog.api(p, a), ApiLookup::Found(..)));
+    let codes = ["Forbidden.RAM", "NoPermission", "InvalidInstanceId.NotFound", "NoSuch.Code"];
+    measure("error_code", &codes, |c| catalog.error_code(c).is_some());
+    measure("policies_granting", &actions, |a| !catalog.policies_granting(a).is_empty());
+    let texts = [
+        "云备份",
+        "Cloud Backup",
+        "ecs",
+        "ErrorCode: Forbidden.RAM Message: User not authorized to operate on the specified resource, or this API doesn't support RAM. RequestId: 5E4B9C1A-1234 while calling Elastic Compute Service from Terraform",
+    ];
+    measure("search_products", &texts, |t| !catalog.search_products(t).is_empty());
+}
