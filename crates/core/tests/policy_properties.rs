@@ -210,6 +210,18 @@ proptest! {
                 if !widened && !opts.include_read_actions {
                     let other = resource.replacen(&format!(":{}:", need.account.as_deref().unwrap_or("")), ":999999999:", 1);
                     prop_assert!(!set.is_allowed(&satisfying(Request::new(action.as_str(), other.as_str()))), "{action} on {other} allowed by {:?}", built);
+                    // With a named resource: the exact and region scopes keep its region, the exact scope its id
+                    // (unless another need asked for the same action elsewhere).
+                    if let Some([_, code, region, account, relative]) = need.resource.as_deref().map(|r| r.splitn(5, ':').collect::<Vec<_>>()).and_then(|p| <[&str; 5]>::try_from(p).ok()) {
+                        let denied = |arn: String| !set.is_allowed(&satisfying(Request::new(action.as_str(), arn.as_str())));
+                        if matches!(opts.scope, Scope::Exact | Scope::Region) && !region.is_empty() {
+                            prop_assert!(denied(format!("acs:{code}:eu-central-1:{account}:{relative}")), "other region allowed by {:?}", built);
+                        }
+                        let sole = needs.iter().filter(|n| n.actions.iter().any(|a| a == action)).count() == 1;
+                        if opts.scope == Scope::Exact && sole {
+                            prop_assert!(denied(format!("acs:{code}:{region}:{account}:{relative}-other")), "other id allowed by {:?}", built);
+                        }
+                    }
                 }
             }
         }
