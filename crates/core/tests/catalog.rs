@@ -103,6 +103,9 @@ fn ecs_by_host_api_and_policies() {
     let c = full();
     assert_eq!(c.product_by_host("ecs.cn-hangzhou.aliyuncs.com").map(|p| p.code.as_str()), Some("ecs"));
     assert_eq!(c.product_by_host("https://ecs-vpc.cn-beijing.aliyuncs.com/?Action=X").map(|p| p.code.as_str()), Some("ecs"));
+    assert_eq!(c.product_by_host("ecs-cn-hangzhou.aliyuncs.com").map(|p| p.code.as_str()), Some("ecs"));
+    assert_eq!(c.product_by_host("ecs.aliyuncs.com").map(|p| p.code.as_str()), Some("ecs"));
+    assert!(c.product_by_host("ecs.example.com").is_none(), "only Alibaba Cloud domains");
     let (_, api) = found(c.api("Ecs", "describeinstances"));
     assert_eq!(api.action, "ecs:DescribeInstances");
     assert!(api.access.is_read());
@@ -127,6 +130,8 @@ fn oss_bucket_hosts_and_actions() {
     assert!(!put.iter().any(|g| g.policy.name == "AliyunOSSReadOnlyAccess"), "oss:Get*/List* does not cover PutObject");
     let full = put.iter().find(|g| g.policy.name == "AliyunOSSFullAccess").expect("full grants PutObject");
     assert_eq!(full.basis, GrantBasis::Convention);
+    assert_eq!(put[0].policy.name, "AliyunOSSFullAccess", "the product's own primary policy comes first");
+    assert_eq!(put.last().map(|g| g.policy.scope.as_str()), Some("service-role-policy"));
 }
 
 #[test]

@@ -67,6 +67,8 @@ impl Catalog {
                 .iter()
                 .find_map(|s| label.strip_suffix(s))
                 .unwrap_or(label);
+            // Older regional style: `ecs-cn-hangzhou.aliyuncs.com`.
+            let base = REGION_PREFIXES.iter().find_map(|r| base.find(&format!("-{r}")).map(|at| &base[..at])).unwrap_or(base);
             if let Some(p) = self.product(base) {
                 return Some(p);
             }
@@ -205,6 +207,8 @@ impl Catalog {
     /// System policies that allow `action`: by their captured document, or, for the primary Full/ReadOnly
     /// policy of the action's RAM code (and the account-wide `AdministratorAccess`/`ReadOnlyAccess`) without a
     /// document, by convention. ReadOnly by convention needs the action's access level, so its shard.
+    /// Ordered: the action's own product's policies (primary first, ReadOnly before Full), other products', account-wide ones,
+    /// service-role policies last.
     pub fn policies_granting(&self, action: &str) -> Vec<PolicyGrant<'_>> {
         let Some((code, _)) = action.trim().split_once(':') else { return Vec::new() };
         let code = code.to_ascii_lowercase();
@@ -233,6 +237,25 @@ impl Catalog {
                 }
             }
         }
+        // Most useful first: the action's own product's policies (primary first, ReadOnly before Full), then other attachable
+        // policies, account-wide ones, and last the policies of service roles.
+        grants.sort_by_key(|g| {
+            let p = g.policy;
+            let own = p.ram_code.as_deref().is_some_and(|rc| rc.eq_ignore_ascii_case(&code));
+            let tier = match p.scope.as_str() {
+                _ if own => 0,
+                "service" => 1,
+                "global" => 2,
+                _ => 3,
+            };
+            // Narrowest first: a ReadOnly policy that covers the action beats the Full one.
+            let breadth = match p.kind {
+                PolicyKind::ReadOnly => 0,
+                PolicyKind::Full => 1,
+                PolicyKind::Other => 2,
+            };
+            (tier, !p.primary, breadth, p.name.clone())
+        });
         grants
     }
 
@@ -339,8 +362,11 @@ fn bare_host(input: &str) -> String {
 
 /// `cn-hangzhou`, `ap-southeast-1`, `cn-shanghai-finance-1`.
 fn looks_like_region(label: &str) -> bool {
-    ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "na-", "rus-"].iter().any(|p| label.starts_with(p))
+    REGION_PREFIXES.iter().any(|p| label.starts_with(p))
 }
+
+/// How Alibaba Cloud region ids begin.
+const REGION_PREFIXES: [&str; 8] = ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "na-", "rus-"];
 
 #[cfg(test)]
 mod tests {
