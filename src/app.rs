@@ -3,10 +3,11 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use ram_doctor_core::grant::{Format, GrantPlan, PlanOptions, PrincipalKind, Target};
 use ram_doctor_core::{diagnose, Catalog};
 
 use crate::catalog_loader::{index_catalog, load_wanted_shards};
-use crate::components::{Header, InputPanel, Results, ShareLink};
+use crate::components::{FixPanel, Header, InputPanel, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::share;
 
@@ -32,6 +33,31 @@ pub fn App() -> impl IntoView {
 
     let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(t, c))));
     let (loading, _shards) = load_wanted_shards(diagnosis, catalog);
+
+    // Who the fix is for and in which form: the user's choices, applied to the whole plan.
+    let fix_format = RwSignal::new(Format::Console);
+    let target_kind = RwSignal::new(PrincipalKind::User);
+    let target_name = RwSignal::new(String::new());
+    let target = Memo::new(move |_| {
+        let name = target_name.with(|n| n.trim().to_string());
+        if name.is_empty() {
+            Ok(None) // the plan infers it, or leaves a placeholder
+        } else {
+            Target::named(target_kind.get(), &name).map(Some).map_err(|e| e.to_string())
+        }
+    });
+    let target_error = Memo::new(move |_| target.get().err());
+    let plan = Memo::new(move |_| {
+        let options = PlanOptions {
+            // No name typed: a chosen group or role stays a placeholder; the default (user) lets the plan infer.
+            target: target.get().ok().flatten().or_else(|| match target_kind.get() {
+                PrincipalKind::User => None,
+                kind => Some(Target::placeholder(kind)),
+            }),
+            ..PlanOptions::default()
+        };
+        diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options).map_err(|e| e.to_string())))
+    });
     let share_fragment = Memo::new(move |_| {
         diagnosed_text.with(|t| (!t.trim().is_empty()).then(|| share::encode(t, lang.get().code())))
     });
@@ -65,7 +91,9 @@ pub fn App() -> impl IntoView {
         <main class="page">
             <InputPanel text=text lang=lang on_edit=on_edit on_diagnose=on_diagnose on_example=on_example />
             {catalog_error.map(|e| view! { <p id="catalog-error" class="notice notice--error">{e}</p> })}
-            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading catalog=catalog lang=lang />
+            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading plan=plan lang=lang />
+            <FixPanel plan=plan format=fix_format target_kind=target_kind target_name=target_name
+                target_error=target_error lang=lang />
             <ShareLink fragment=share_fragment lang=lang />
         </main>
     }

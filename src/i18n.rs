@@ -72,10 +72,13 @@ pub struct Texts {
     pub copy_failed: &'static str,
     pub share: &'static str,
     pub share_note: &'static str,
-    pub read_only_policy: &'static str,
-    pub full_policy: &'static str,
-    pub other_policy: &'static str,
     pub unknown: &'static str,
+    pub apply_fix: &'static str,
+    pub grant_to: &'static str,
+    pub ram_user: &'static str,
+    pub ram_group: &'static str,
+    pub ram_role: &'static str,
+    pub format_console: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -106,10 +109,13 @@ pub const EN: Texts = Texts {
     copy_failed: "Copy failed",
     share: "Share this diagnosis",
     share_note: "The link carries the pasted text (AccessKey secrets removed).",
-    read_only_policy: "Read-only: view resources, change nothing.",
-    full_policy: "Full access: read and change everything in this product.",
-    other_policy: "A system policy for this product.",
     unknown: "not stated",
+    apply_fix: "Apply the fix",
+    grant_to: "Grant to",
+    ram_user: "RAM user",
+    ram_group: "RAM user group",
+    ram_role: "RAM role",
+    format_console: "Console steps",
 };
 
 pub const ZH: Texts = Texts {
@@ -140,10 +146,13 @@ pub const ZH: Texts = Texts {
     copy_failed: "复制失败",
     share: "分享此诊断",
     share_note: "链接包含粘贴的文字（已移除 AccessKey Secret）。",
-    read_only_policy: "只读：查看资源，不能修改。",
-    full_policy: "完全访问：读取并修改该产品的一切。",
-    other_policy: "该产品的一个系统策略。",
     unknown: "未注明",
+    apply_fix: "执行修复",
+    grant_to: "授权给",
+    ram_user: "RAM 用户",
+    ram_group: "RAM 用户组",
+    ram_role: "RAM 角色",
+    format_console: "控制台步骤",
 };
 
 /// A finding kind as people read it.

@@ -1,6 +1,6 @@
 //! RAM Doctor's web page (Leptos CSR). UI only: every conclusion comes from `ram_doctor_core::diagnose`.
 //!
-//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec, description splitting)
+//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec)
 //! so that `cargo test` covers them.
 
 #[cfg(target_arch = "wasm32")]
@@ -13,8 +13,6 @@ mod components;
 mod examples;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod policy_text;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod share;
 

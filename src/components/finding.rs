@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use ram_doctor_core::finding::{Finding, Principal};
-use ram_doctor_core::Catalog;
+use ram_doctor_core::grant::GrantPlan;
 
 use super::grant::GrantView;
 use crate::i18n::{confidence_label, kind_label, layer_label, Lang, Texts};
@@ -10,7 +10,7 @@ use crate::i18n::{confidence_label, kind_label, layer_label, Lang, Texts};
 pub fn FindingCard(
     finding: Finding,
     index: usize,
-    catalog: RwSignal<Catalog>,
+    plan: Memo<Result<GrantPlan, String>>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let kind = finding.kind;
@@ -71,7 +71,7 @@ pub fn FindingCard(
                     }}
                 </dd>
             </dl>
-            <GrantView finding=finding index=index catalog=catalog lang=lang />
+            <GrantView finding=finding index=index plan=plan lang=lang />
         </article>
     }
 }

@@ -1,18 +1,17 @@
 use leptos::prelude::*;
-use ram_doctor_core::catalog::PolicyKind;
 use ram_doctor_core::finding::Finding;
-use ram_doctor_core::Catalog;
+use ram_doctor_core::grant::GrantPlan;
 
 use super::copy::CopyButton;
-use crate::i18n::{Lang, Texts};
-use crate::policy_text::split_description;
+use crate::i18n::Lang;
 
-/// The fix for one finding: system policies with a line each, and the custom policy JSON.
+/// The fix for one finding: its system policies, each with the plan's one-line explanation, and its custom
+/// policy JSON.
 #[component]
 pub fn GrantView(
     finding: Finding,
     index: usize,
-    catalog: RwSignal<Catalog>,
+    plan: Memo<Result<GrantPlan, String>>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let texts = move || lang.get().texts();
@@ -26,7 +25,7 @@ pub fn GrantView(
         .map(|name| {
             let note = {
                 let name = name.clone();
-                move || catalog.with(|c| policy_note(&name, c, lang.get()))
+                move || policy_note(&plan, &name, lang.get())
             };
             let (data_name, shown_name) = (name.clone(), name.clone());
             view! {
@@ -62,36 +61,14 @@ pub fn GrantView(
     .into_any()
 }
 
-/// One line on what a system policy grants: the catalog's description in the page's language when it has
-/// one, else what the policy's family (read-only / full) means.
-fn policy_note(name: &str, catalog: &Catalog, lang: Lang) -> String {
-    let known = catalog.system_policy(name);
-    let (en, zh) = known.and_then(|p| p.description.as_deref()).map(split_description).unwrap_or_default();
-    let described = match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    };
-    match described {
-        Some(line) => line.to_string(),
-        None => family_line(known.map(|p| p.kind).unwrap_or_else(|| kind_from_name(name)), lang.texts()).to_string(),
-    }
-}
-
-/// The family a policy name announces (`…ReadOnlyAccess`, `…FullAccess`).
-fn kind_from_name(name: &str) -> PolicyKind {
-    if name.ends_with("ReadOnlyAccess") {
-        PolicyKind::ReadOnly
-    } else if name.ends_with("FullAccess") {
-        PolicyKind::Full
-    } else {
-        PolicyKind::Other
-    }
-}
-
-fn family_line(kind: PolicyKind, texts: &Texts) -> &'static str {
-    match kind {
-        PolicyKind::ReadOnly => texts.read_only_policy,
-        PolicyKind::Full => texts.full_policy,
-        PolicyKind::Other => texts.other_policy,
-    }
+/// What the plan says the policy grants, in the page's language (empty if the plan does not list it).
+fn policy_note(plan: &Memo<Result<GrantPlan, String>>, name: &str, lang: Lang) -> String {
+    plan.with(|p| {
+        let grant = p.as_ref().ok()?.system_policies.iter().find(|g| g.name == name)?;
+        Some(match lang {
+            Lang::En => grant.explanation.en.clone(),
+            Lang::Zh => grant.explanation.zh.clone(),
+        })
+    })
+    .unwrap_or_default()
 }

@@ -2,12 +2,14 @@
 
 mod copy;
 mod finding;
+mod fix;
 mod grant;
 mod header;
 mod input;
 mod results;
 mod share_link;
 
+pub use fix::FixPanel;
 pub use header::Header;
 pub use input::InputPanel;
 pub use results::Results;

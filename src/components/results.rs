@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use ram_doctor_core::{Catalog, Diagnosis};
+use ram_doctor_core::grant::GrantPlan;
+use ram_doctor_core::Diagnosis;
 
 use super::finding::FindingCard;
 use crate::i18n::Lang;
@@ -11,7 +12,7 @@ pub fn Results(
     diagnosis: Memo<Diagnosis>,
     /// A product's data is still being fetched: the findings may still sharpen.
     loading: Memo<bool>,
-    catalog: RwSignal<Catalog>,
+    plan: Memo<Result<GrantPlan, String>>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let body = move || {
@@ -33,7 +34,7 @@ pub fn Results(
         let cards = findings
             .into_iter()
             .enumerate()
-            .map(|(index, finding)| view! { <FindingCard finding=finding index=index catalog=catalog lang=lang /> })
+            .map(|(index, finding)| view! { <FindingCard finding=finding index=index plan=plan lang=lang /> })
             .collect_view();
         view! { {loading_note} {cards} }.into_any()
     };

@@ -191,6 +191,39 @@ async fn page_fits_a_phone() {
     browser.screenshot("phone-2-finding").await.expect("screenshot");
     browser.scroll_to(".grant").await.expect("scroll");
     browser.screenshot("phone-3-grant").await.expect("screenshot");
+    browser.click("#fix-tab-cli").await.expect("cli tab");
+    browser.scroll_to("#fix").await.expect("scroll");
+    browser.screenshot("phone-4-fix").await.expect("screenshot");
+    let widths = browser
+        .run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
+        .await
+        .expect("widths");
+    assert_eq!(widths[0], widths[1], "long CLI lines scroll inside their block, not the page");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn the_whole_fix_renders_for_a_named_identity_in_every_format() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    diagnose(&browser, ECS_FORBIDDEN).await;
+    browser.paste("#target-name", "dev-ops").await.expect("name");
+    browser.click("#fix-tab-cli").await.expect("cli tab");
+    let cli = browser.text("#fix-output").await.expect("cli");
+    assert!(cli.contains("aliyun ram CreatePolicy") && cli.contains("ecs:DescribeInstances"), "cli: {cli}");
+    assert!(cli.contains("--UserName dev-ops"), "the CLI attaches to the named user: {cli}");
+    browser.click("#fix-tab-terraform").await.expect("terraform tab");
+    let terraform = browser.text("#fix-output").await.expect("terraform");
+    assert!(terraform.contains("alicloud_ram_policy"), "terraform: {terraform}");
+    browser.click("#fix-tab-console").await.expect("console tab");
+    let console = browser.text("#fix-output").await.expect("console");
+    assert!(console.contains("dev-ops") && console.contains("AliyunECSReadOnlyAccess"), "console: {console}");
+
+    browser.paste("#target-name", "not a name!").await.expect("bad name");
+    let error = browser.text("#target-error").await.expect("error for a bad name");
+    assert!(error.contains("not a RAM identity name"), "error: {error}");
+    browser.screenshot("fix-panel").await.expect("screenshot");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
