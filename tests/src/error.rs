@@ -1,8 +1,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// Why the harness could not set up or drive the browser.
-#[derive(Debug)]
+/// Why the harness could not set up or drive the browser. `Debug` prints the same sentence as `Display`, so a
+/// test's `.expect(…)` shows what to do rather than a struct dump.
 pub enum HarnessError {
     /// A required env var is not set.
     MissingEnv(&'static str),
@@ -38,6 +38,12 @@ impl fmt::Display for HarnessError {
             HarnessError::Command { doing, detail } => write!(f, "while {doing}: {detail}"),
             HarnessError::Screenshot { path, source } => write!(f, "cannot write {}: {source}", path.display()),
         }
+    }
+}
+
+impl fmt::Debug for HarnessError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

@@ -21,7 +21,7 @@ pub const PROXY_BIN_ENV: &str = "RAM_DOCTOR_PROXY_BIN";
 
 /// A path from an env var that must name an existing file or folder.
 fn required_path(var: &'static str) -> Result<PathBuf, HarnessError> {
-    let value = std::env::var_os(var).ok_or(HarnessError::MissingEnv(var))?;
+    let value = std::env::var_os(var).filter(|v| !v.is_empty()).ok_or(HarnessError::MissingEnv(var))?;
     let path = PathBuf::from(value);
     if path.exists() {
         Ok(path)
