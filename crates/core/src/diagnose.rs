@@ -290,6 +290,13 @@ fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     if let Some(c) = raw.value(Key::OtherCloud) {
         return Some(c.to_string());
     }
+    // `APIGW.0301`, `CDN.00010198`: a service prefix and a number is Huawei Cloud's code shape, never Alibaba's.
+    if let Some((service, number)) = raw.value(Key::Code).and_then(|c| c.split_once('.')) {
+        let huawei = service.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && number.len() >= 4 && number.bytes().all(|c| c.is_ascii_digit());
+        if huawei {
+            return Some("Huawei Cloud".to_string());
+        }
+    }
     let alibaba = raw.fields.iter().any(|f| {
         matches!(f.key, Key::HostId | Key::Host | Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction)
             || (f.key == Key::Header && f.value != "exception")

@@ -142,6 +142,18 @@ const CASES: &[Expect] = &[
         ..case("aws-access-denied.txt", Other, None, Some("s3:PutObject"), None)
     },
     Expect { check: |f| f.other_cloud.as_deref() == Some("Azure"), ..case("azure-authorization-failed.txt", Other, Some("AuthorizationFailed"), None, None) },
+    case("node-tea.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
+    Expect {
+        check: |f| f.layer == Some(Layer::SessionPolicy) && f.principal.as_ref().and_then(|p| p.name.as_deref()) == Some("ack-deployer:ci"),
+        ..case("go-tea-sdkerror.txt", MissingPermission, Some("Forbidden.RAM"), Some("cs:DescribeClustersV1"), Some("cs"))
+    },
+    Expect {
+        check: |f| f.resource.as_deref() == Some("acs:oss:*:*:b") && f.request_id.as_deref() == Some("5F01"),
+        ..case("python-oss2.txt", MissingPermission, Some("AccessDenied"), None, Some("oss"))
+    },
+    case("console-permission-denied-panel.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
+    Expect { check: |f| f.other_cloud.as_deref() == Some("Tencent Cloud"), ..case("tencent-unauthorized.txt", Other, Some("UnauthorizedOperation"), None, None) },
+    Expect { check: |f| f.other_cloud.as_deref() == Some("Huawei Cloud"), ..case("huawei-apigw.txt", Other, Some("APIGW.0301"), None, None) },
 ];
 
 fn fixtures() -> PathBuf {

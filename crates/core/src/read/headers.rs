@@ -33,7 +33,7 @@ enum Hit {
     CliCommand,
     /// OSS SDK wording and headers.
     Oss,
-    /// `com.aliyun.ecs20140526.Client.describeInstancesWithOptions` (Java Tea stack frames): the API.
+    /// `describeInstancesWithOptions`, `describe_instances_with_options`: Tea SDK client methods name the API.
     TeaClientMethod,
     /// `alicloud_ram_user`, `alicloud-ecs` (Terraform types, Packer builders).
     Alicloud,
@@ -68,7 +68,9 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("aliyun ", Hit::CliCommand),
     ("oss: service returned error", Hit::Oss),
     ("x-oss-", Hit::Oss),
-    (".Client.", Hit::TeaClientMethod),
+    ("WithOptions", Hit::TeaClientMethod),
+    ("_with_options", Hit::TeaClientMethod),
+    ("alibabacloud-go/", Hit::Package("go-tea")),
     ("alicloud_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
     ("acme:", Hit::Acme),
@@ -91,6 +93,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("googleapis.com", Hit::OtherCloud("Google Cloud")),
     ("gserviceaccount.com", Hit::OtherCloud("Google Cloud")),
     ("tencentcloudapi.com", Hit::OtherCloud("Tencent Cloud")),
+    ("TencentCloudSDKException", Hit::OtherCloud("Tencent Cloud")),
 ];
 
 fn automaton() -> &'static AhoCorasick {
@@ -249,12 +252,14 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     }
     let raw = &s[end..p_end];
     // `@alicloud/ecs20140526`, `alibabacloud_ecs20140526`, `com.aliyun.ecs20140526`: the version is glued on.
-    let code = raw.trim_end_matches(|c: char| c.is_ascii_digit());
-    let versioned = code.len() + 8 == raw.len();
+    let code = raw.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-');
+    let versioned = code.len() + 8 == raw.len() && !raw.contains('-');
     let ok = match kind {
         "python" => !matches!(code, "core" | "") && b.get(p_end) == Some(&b'.'),
         "java" => b.get(p_end) == Some(&b'.') && !matches!(code, "exceptions" | "auth" | "http" | "profile" | "utils" | "regions" | ""),
         "java-tea" | "node" | "python-tea" => versioned,
+        // `github.com/alibabacloud-go/ecs-20140526/v4/client`.
+        "go-tea" => raw.len() > 9 && raw[raw.len() - 9..].starts_with('-') && raw[raw.len() - 8..].bytes().all(|c| c.is_ascii_digit()),
         _ => !code.is_empty(),
     };
     if !ok {
@@ -273,21 +278,23 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     let _ = start;
 }
 
-/// `com.aliyun.ecs20140526.Client.describeInstancesWithOptions(`: a Java Tea client call names the API
-/// (the package itself is read as a product hint by [`package`]).
+/// `describeInstancesWithOptions` (Java, Node, Go Tea SDKs) and `describe_instances_with_options` (Python): every
+/// Tea client has one such method per API, so a stack frame names the API that failed.
 fn tea_client_method(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
-    let versioned_package = s[..start].bytes().rev().take(8).all(|c| c.is_ascii_digit()) && start >= 8;
-    if !versioned_package {
-        return;
+    let b = s.as_bytes();
+    let snake = s[start..end].starts_with('_');
+    let mut a = start;
+    while a > 0 && start - a < 100 && (b[a - 1].is_ascii_alphanumeric() || (snake && b[a - 1] == b'_')) {
+        a -= 1;
     }
-    let m_end = end + s[end..].bytes().take(100).take_while(u8::is_ascii_alphanumeric).count();
-    let method = &s[end..m_end];
-    let api = method.strip_suffix("WithOptions").or_else(|| method.strip_suffix("WithOptionsAsync")).or_else(|| method.strip_suffix("Async")).unwrap_or(method);
-    let mut chars = api.chars();
-    let Some(first) = chars.next().filter(char::is_ascii_lowercase) else { return };
-    let name: String = first.to_ascii_uppercase().to_string() + chars.as_str();
+    let method = &s[a..start];
+    let name: String = if snake {
+        method.split('_').filter(|w| !w.is_empty()).map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
+    } else {
+        method.get(..1).map(|f| f.to_ascii_uppercase() + &method[1..]).unwrap_or_default()
+    };
     if is_api_name(&name) {
-        out.push(Field::new(Key::Api, name, end, end + api.len()));
+        out.push(Field::new(Key::Api, name, a, start));
     }
 }
 
