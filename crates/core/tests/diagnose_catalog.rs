@@ -96,3 +96,19 @@ fn service_roles_name_their_product() {
     assert_eq!((f.kind, f.product.as_deref()), (Kind::ServiceRoleMissing, Some("eci")));
     assert!(f.explanation.contains("AliyunECIContainerGroupRole"));
 }
+
+#[test]
+fn two_products_near_the_message_are_offered_not_chosen() {
+    let f = one(&format!("Moving snapshots from ECS to OSS\n{CONSOLE}"), full());
+    assert_eq!(f.product, None);
+    let offered: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
+    assert!(offered.contains(&"ecs") && offered.contains(&"oss"), "{offered:?}");
+    assert!(f.explanation.contains("probably one of"), "{}", f.explanation);
+}
+
+#[test]
+fn console_explicit_deny_by_a_control_policy() {
+    let f = one("You are explicitly denied to perform this action. Please contact your resource directory administrators to check control policies.", full());
+    assert_eq!((f.kind, f.layer), (Kind::ExplicitDeny, Some(ram_doctor_core::finding::Layer::ControlPolicy)));
+    assert!(f.grant.system_policies.is_empty() && f.grant.custom_policy.is_none());
+}

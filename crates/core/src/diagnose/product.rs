@@ -205,12 +205,14 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         let named = (!short.is_empty() && lower.contains(&short.to_lowercase())) || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
         let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
             || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
+        // A product is offered only when its name or code stands in the text as a word; partial matches
+        // ("account", "backup" inside other words) name too many products to help.
         let (score, reason) = if named {
             (3, format!("“{short}” in the text"))
         } else if acronym {
             (2, format!("“{}” in the text", p.ram_code.to_ascii_uppercase()))
         } else {
-            (1, format!("words near the message match {}", p.name_en))
+            continue;
         };
         // "RAM" in a pasted error is almost always the permission system talking, not the page the user was on.
         if p.ram_code == "ram" && !named {
