@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use crate::{catalog, run};
 
 /// Core benches that also run in wasm.
-const WASM_BENCHES: &[&str] = &["simulate", "diagnose"];
+const WASM_BENCHES: &[&str] = &["simulate", "diagnose", "catalog"];
 const WASI_TARGET: &str = "wasm32-wasip1";
 
 pub fn run() -> Result<(), String> {
