@@ -67,7 +67,8 @@ pub fn FixPanel(
                     })}
                 </div>
                 <div class="code-block">
-                    <pre id="fix-output" class="fix__output"><code>{rendered}</code></pre>
+                    <pre id="fix-output" class="fix__output"
+                        class:fix__output--prose=move || format.get() == Format::Console><code>{rendered}</code></pre>
                     <CopyButton text=rendered lang=lang />
                 </div>
             </section>

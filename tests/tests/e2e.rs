@@ -220,10 +220,31 @@ async fn the_whole_fix_renders_for_a_named_identity_in_every_format() {
     let console = browser.text("#fix-output").await.expect("console");
     assert!(console.contains("dev-ops") && console.contains("AliyunECSReadOnlyAccess"), "console: {console}");
 
+    browser.click("#fix .copy").await.expect("copy");
+    let copied = browser.text("#fix .copy--done").await.expect("the copy button confirms");
+    assert_eq!(copied, "Copied");
+
     browser.paste("#target-name", "not a name!").await.expect("bad name");
     let error = browser.text("#target-error").await.expect("error for a bad name");
     assert!(error.contains("not a RAM identity name"), "error: {error}");
     browser.screenshot("fix-panel").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn a_wrong_access_key_gets_steps_not_a_grant() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    browser.click("#example-bad-key").await.expect("example");
+    wait_for_diagnosis(&browser).await;
+    browser.wait_for(".finding[data-kind='bad-credentials']").await.expect("a bad-credentials finding");
+    assert!(!browser.has(".finding .system-policy").await.expect("query"), "no policy fixes a wrong key");
+    let no_grant = browser.text(".finding .grant--none").await.expect("says a grant does not help");
+    assert!(no_grant.contains("does not fix"), "{no_grant}");
+    let steps = browser.text("#fix-output").await.expect("the fix as steps");
+    assert!(steps.contains("AccessKey"), "steps: {steps}");
+    browser.screenshot("bad-access-key").await.expect("screenshot");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
