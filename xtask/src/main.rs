@@ -11,7 +11,7 @@ mod page;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench | catalog [--check] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench | catalog [--check] [--shared DIR] | fixtures>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

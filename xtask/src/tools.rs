@@ -104,9 +104,10 @@ pub fn ensure_web_tools() -> Result<(), String> {
     Ok(())
 }
 
-/// Chromium and its driver for the browser tests: installed with apt when running as root on Debian.
+/// Chromium, its driver and a Chinese font for the browser tests: installed with apt when running as root on Debian.
 pub fn ensure_browser() -> Result<(), String> {
-    if which("chromium").is_some() && which("chromedriver").is_some() {
+    let has_cjk_font = std::path::Path::new("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").is_file();
+    if which("chromium").is_some() && which("chromedriver").is_some() && has_cjk_font {
         return Ok(());
     }
     let is_root = run::output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
@@ -116,7 +117,15 @@ pub fn ensure_browser() -> Result<(), String> {
             .to_string());
     }
     run::status(Command::new("apt-get").arg("update"))?;
-    run::status(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"]))
+    // The Chinese font makes the Chinese page's screenshots readable (without it, glyphs render as boxes).
+    run::status(Command::new("apt-get").args([
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+        "fonts-wqy-microhei",
+    ]))
 }
 
 /// The full path of `program` on PATH.
