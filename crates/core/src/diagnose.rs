@@ -17,7 +17,6 @@ use crate::read::{self, Field, Key, RawError, Reading};
 use crate::text::Text;
 use crate::{Catalog, Diagnosis};
 
-pub use grant::custom_policy;
 
 /// Reads every error in `text` and explains each one.
 pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
@@ -439,7 +438,8 @@ mod tests {
         assert_eq!(f.confidence, Confidence::High);
         let policy = f.grant.custom_policy.unwrap();
         assert_eq!(policy["Statement"][0]["Action"][0], "ecs:DescribeInstances");
-        assert_eq!(policy["Statement"][0]["Resource"][0], "*");
+        // The builder scopes to the region and account the error shows.
+        assert_eq!(policy["Statement"][0]["Resource"][0], "acs:ecs:cn-hangzhou:1234:*");
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! The contract's short grant: system policies and a custom policy, for missing permissions only.
-//! (The least-privilege builder in `policy` will replace [`custom_policy`]; it stays one small function until then.)
 
 use crate::catalog::PolicyKind;
 use crate::finding::{Finding, Grant, Kind};
-use crate::policy::{PolicyDocument, Statement};
+use crate::policy::build::{build, BuildOptions, Need};
 use crate::Catalog;
 
 /// The grant for a finding: empty unless a RAM grant can fix it.
@@ -12,7 +11,7 @@ pub fn grant(f: &Finding, catalog: &Catalog) -> Grant {
         return Grant::default();
     }
     let system_policies = f.product.as_deref().map(|p| read_only_and_full(p, catalog)).unwrap_or_default();
-    let custom_policy = (!f.actions.is_empty()).then(|| custom_policy(&f.actions, f.resource.as_deref()).to_value());
+    let custom_policy = custom_policy(f, catalog);
     Grant { system_policies, custom_policy }
 }
 
@@ -26,13 +25,10 @@ fn read_only_and_full(ram_code: &str, catalog: &Catalog) -> Vec<String> {
         .collect()
 }
 
-/// `Allow` of exactly the denied actions, on the ARN the error names or `*`. An OSS bucket ARN widens to the
-/// bucket's objects for object actions.
-pub fn custom_policy(actions: &[String], resource: Option<&str>) -> PolicyDocument {
-    let resource = match resource {
-        Some(arn) if arn.starts_with("acs:oss:") && !arn.contains('/') && actions.iter().any(|a| a.contains("Object")) => format!("{arn}/*"),
-        Some(arn) => arn.to_string(),
-        None => "*".to_string(),
-    };
-    PolicyDocument::new(vec![Statement::allow(actions.iter().cloned(), [resource])])
+/// The least-privilege policy for the finding, from the policy builder with its default options (exact scope,
+/// one policy): the same document the grant plan starts from.
+fn custom_policy(f: &Finding, catalog: &Catalog) -> Option<serde_json::Value> {
+    let need = Need::from_finding(f)?;
+    let built = build(&[need], &BuildOptions::default(), catalog).ok()?;
+    built.into_iter().next().map(|b| b.document.to_value())
 }

@@ -42,9 +42,15 @@ impl Need {
             resource: finding.resource.clone().filter(|r| r == "*" || split_arn(r).is_some()),
             product: finding.product.clone(),
             region: finding.region.clone(),
-            account: finding.principal.as_ref().and_then(|p| p.account.clone()),
+            // Errors often show a masked account (`1xxxx`, `10323***2056`): only a real id can scope a resource.
+            account: finding.principal.as_ref().and_then(|p| p.account.clone()).filter(|a| is_account_id(a)),
         })
     }
+}
+
+/// Whether `s` is an account id (all digits), not a masked one.
+fn is_account_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// How far to widen the resource beyond what the error names.
@@ -211,6 +217,10 @@ fn resource_for(code: &str, need: &Need, scope: Scope, catalog: &Catalog) -> (St
                     let region = if region.is_empty() { "" } else { "*" };
                     (format!("acs:{arn_code}:{region}:{account}:{typed}"), Derived::FromArn)
                 }
+                // A bucket ARN names the bucket; object actions act on the objects in it.
+                _ if arn_code.eq_ignore_ascii_case("oss") && !relative.contains('/') && action_of_object(need, code) => {
+                    (format!("{arn}/*"), Derived::FromArn)
+                }
                 _ => (arn.to_string(), Derived::FromArn),
             };
         }
@@ -228,6 +238,11 @@ fn resource_for(code: &str, need: &Need, scope: Scope, catalog: &Catalog) -> (St
         }
         None => ("*".into(), Derived::Wildcard(WildcardReason::NothingKnown)),
     }
+}
+
+/// Whether the need's actions of `code` act on OSS objects (`oss:GetObject`) rather than on the bucket.
+fn action_of_object(need: &Need, code: &str) -> bool {
+    need.actions.iter().any(|a| code_of(a).as_deref() == Some(code) && a.contains("Object"))
 }
 
 /// The condition block the options ask for, or `None`.
@@ -485,6 +500,25 @@ mod tests {
             r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:StartInstance","ecs:StopInstance"],"Resource":["acs:ecs:cn-hangzhou:123:instance/i-1"]}]}"#
         );
         assert!(p.notes.is_empty());
+    }
+
+    #[test]
+    fn object_actions_on_a_bucket_arn_get_the_bucket_objects() {
+        let bucket = "acs:oss:*:*:mybucket";
+        let res = |action: &str| one(&[need(&[action], Some(bucket))], &BuildOptions::default()).document.statements[0].resource.clone().unwrap().0;
+        assert_eq!(res("oss:GetObject"), vec!["acs:oss:*:*:mybucket/*"]);
+        assert_eq!(res("oss:PutBucketReferer"), vec![bucket]);
+    }
+
+    #[test]
+    fn a_masked_account_does_not_scope() {
+        let mut f = Finding::new(Kind::MissingPermission);
+        f.actions = vec!["ecs:DescribeInstances".into()];
+        f.region = Some("cn-hangzhou".into());
+        f.principal = Some(Principal { account: Some("10323***2056".into()), ..Principal::default() });
+        assert_eq!(Need::from_finding(&f).unwrap().account, None);
+        f.principal = Some(Principal { account: Some("1032312342056".into()), ..Principal::default() });
+        assert_eq!(Need::from_finding(&f).unwrap().account.as_deref(), Some("1032312342056"));
     }
 
     #[test]
