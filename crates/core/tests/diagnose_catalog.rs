@@ -112,3 +112,16 @@ fn console_explicit_deny_by_a_control_policy() {
     assert_eq!((f.kind, f.layer), (Kind::ExplicitDeny, Some(ram_doctor_core::finding::Layer::ControlPolicy)));
     assert!(f.grant.system_policies.is_empty() && f.grant.custom_policy.is_none());
 }
+
+#[test]
+fn ordinary_words_that_are_product_codes_name_no_product() {
+    // The catalog has a product whose code and only name is `status`; "HTTP Status" must not pick it.
+    assert!(full().product("status").is_some(), "the case this test guards needs the `status` product");
+    let f = one(
+        "aliyunsdkcore.acs_exception.exceptions.ServerException: HTTP Status: 403 Error:Forbidden.RAM User not authorized to operate on the specified resource, or this API doesn't support RAM. RequestID: 5D1B1C8E-1111",
+        full(),
+    );
+    assert_eq!(f.kind, Kind::MissingPermission);
+    assert_eq!(f.product, None);
+    assert!(f.likely_products.iter().all(|g| g.product != "status"), "{:?}", f.likely_products);
+}

@@ -139,7 +139,11 @@ const CASES: &[Expect] = &[
     case("throttling.txt", Other, Some("Throttling.User"), None, Some("ecs")),
     Expect {
         check: |f| f.other_cloud.as_deref() == Some("AWS") && f.grant.custom_policy.is_none(),
-        ..case("aws-access-denied.txt", Other, None, Some("s3:PutObject"), None)
+        ..case("aws-access-denied.txt", Other, Some("AccessDenied"), Some("s3:PutObject"), None)
+    },
+    Expect {
+        check: |f| f.other_cloud.as_deref() == Some("AWS") && f.grant == Default::default(),
+        ..case("aws-boto-short.txt", Other, Some("AccessDenied"), None, None)
     },
     Expect { check: |f| f.other_cloud.as_deref() == Some("Azure"), ..case("azure-authorization-failed.txt", Other, Some("AuthorizationFailed"), None, None) },
     case("node-tea.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),

@@ -202,7 +202,10 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     }
     for p in catalog.search_products(window).into_iter().take(8) {
         let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
-        let named = (!short.is_empty() && lower.contains(&short.to_lowercase())) || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
+        // A "name" that is only the code (`status`, for a product the source names no better) is an acronym at
+        // most: as an ordinary word in a log line it names nothing.
+        let real_name = !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
+        let named = (real_name && lower.contains(&short.to_lowercase())) || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
         let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
             || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
         // A product is offered only when its name or code stands in the text as a word; partial matches

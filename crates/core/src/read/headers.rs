@@ -45,6 +45,8 @@ enum Hit {
     ServerStringToSign,
     /// Another cloud's mark.
     OtherCloud(&'static str),
+    /// boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
+    AwsCall,
 }
 
 const NEEDLES: &[(&str, Hit)] = &[
@@ -84,6 +86,8 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("amazonaws.com", Hit::OtherCloud("AWS")),
     ("AccessDeniedException", Hit::OtherCloud("AWS")),
     ("x-amz-", Hit::OtherCloud("AWS")),
+    // boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
+    (") when calling the ", Hit::AwsCall),
     ("management.azure.com", Hit::OtherCloud("Azure")),
     ("AuthorizationFailed", Hit::OtherCloud("Azure")),
     ("Microsoft.Authorization", Hit::OtherCloud("Azure")),
@@ -95,6 +99,19 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("tencentcloudapi.com", Hit::OtherCloud("Tencent Cloud")),
     ("TencentCloudSDKException", Hit::OtherCloud("Tencent Cloud")),
 ];
+
+/// The AWS error code in parentheses just before `) when calling the`, which makes the paste an error of its own
+/// (then said to be AWS's, not Alibaba Cloud's).
+fn aws_call(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    out.push(Field::new(Key::OtherCloud, "AWS", start, end));
+    // Look back a bounded distance: codes are short, and a long scan per match would make input quadratic.
+    let from = crate::text::floor_boundary(s, start.saturating_sub(80));
+    let Some(open) = s[from..start].rfind('(').map(|i| from + i + 1) else { return };
+    let code = &s[open..start];
+    if !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
+        out.push(Field::new(Key::Code, code, open, start));
+    }
+}
 
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
@@ -167,6 +184,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                 out.push(Field::new(Key::ServerStringToSign, &s[v_start..v_end], v_start, v_end));
             }
             Hit::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
+            Hit::AwsCall => aws_call(s, start, end, out),
         }
     }
 }
