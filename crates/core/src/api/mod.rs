@@ -1,1 +1,0 @@
-//! Typed RAM and STS requests and responses, without transport.
