@@ -67,25 +67,27 @@ pub fn system_policy_explanation(name: &str, description: Option<String>, code: 
         l(format!("System policy {name}."), format!("系统策略 {name}。"))
     };
     match description.as_deref().map(split_bilingual) {
-        Some((en, zh)) => l(en, zh.unwrap_or(generic.zh)),
+        Some((en, zh)) => l(en.unwrap_or(generic.en), zh.unwrap_or(generic.zh)),
         None => generic,
     }
 }
 
-/// The catalog's descriptions come as `English (zh: 中文)` or `zh: 中文 (English)`: the two halves.
-fn split_bilingual(d: &str) -> (String, Option<String>) {
+/// The catalog's descriptions come as `English (zh: 中文)`, `zh: 中文 (English)` or `zh: 中文` alone: the halves
+/// that are there.
+fn split_bilingual(d: &str) -> (Option<String>, Option<String>) {
     let d = d.trim();
     if let Some((en, rest)) = d.split_once("(zh:") {
         if let Some(zh) = rest.trim().strip_suffix(')') {
-            return (en.trim().to_string(), Some(zh.trim().to_string()));
+            return (Some(en.trim().to_string()), Some(zh.trim().to_string()));
         }
     }
     if let Some(rest) = d.strip_prefix("zh:") {
         if let (Some(open), Some(en)) = (rest.rfind(" ("), rest.strip_suffix(')')) {
-            return (en[open + 2..].trim().to_string(), Some(rest[..open].trim().to_string()));
+            return (Some(en[open + 2..].trim().to_string()), Some(rest[..open].trim().to_string()));
         }
+        return (None, Some(rest.trim().to_string()));
     }
-    (d.to_string(), None)
+    (Some(d.to_string()), None)
 }
 
 /// What the builder says about a policy, in both languages.
@@ -425,15 +427,18 @@ mod tests {
 
     #[test]
     fn catalog_descriptions_split_into_both_languages() {
-        assert_eq!(
-            split_bilingual("Manage ECS (zh: 管理云服务器服务(ECS)的权限)"),
-            ("Manage ECS".to_string(), Some("管理云服务器服务(ECS)的权限".to_string()))
-        );
+        let both = |en: &str, zh: &str| (Some(en.to_string()), Some(zh.to_string()));
+        assert_eq!(split_bilingual("Manage ECS (zh: 管理云服务器服务(ECS)的权限)"), both("Manage ECS", "管理云服务器服务(ECS)的权限"));
         assert_eq!(
             split_bilingual("zh: 管理所有阿里云资源的权限 (permission to manage all Alibaba Cloud resources)"),
-            ("permission to manage all Alibaba Cloud resources".to_string(), Some("管理所有阿里云资源的权限".to_string()))
+            both("permission to manage all Alibaba Cloud resources", "管理所有阿里云资源的权限")
         );
-        assert_eq!(split_bilingual("Read-only access"), ("Read-only access".to_string(), None));
+        assert_eq!(split_bilingual("Read-only access"), (Some("Read-only access".to_string()), None));
+        // Chinese only: the English line falls back to what the policy family means, never to `zh: …`.
+        assert_eq!(split_bilingual("zh: 只读访问对象存储服务(OSS)的权限"), (None, Some("只读访问对象存储服务(OSS)的权限".to_string())));
+        let e = system_policy_explanation("AliyunOSSReadOnlyAccess", Some("zh: 只读访问对象存储服务(OSS)的权限".into()), Some("oss"), &Catalog::empty());
+        assert_eq!(e.en, "Read-only access to OSS: view, never change.");
+        assert_eq!(e.zh, "只读访问对象存储服务(OSS)的权限");
     }
 
     #[test]
