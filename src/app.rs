@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
     });
 
     Effect::new(move |_| replace_url_fragment(share_fragment.get().as_deref()));
+    Effect::new(move |_| set_document_lang(lang.get()));
     let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(shared) = location_hash().and_then(|hash| share::decode(&hash)) {
             text.set(shared.text.clone());
@@ -109,6 +110,14 @@ fn location_hash() -> Option<String> {
 /// Chinese for browsers that prefer it, English otherwise.
 fn browser_lang() -> Lang {
     window().navigator().language().map(|l| Lang::from_code(&l)).unwrap_or(Lang::En)
+}
+
+/// `<html lang>` follows the toggle, so screen readers and fonts match the page's language.
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = document().document_element() {
+        // Without the attribute only the reading voice is off; the page itself is unaffected.
+        let _ = root.set_attribute("lang", lang.html_lang());
+    }
 }
 
 /// Puts the share fragment in the address bar without adding a history entry or reloading.

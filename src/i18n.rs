@@ -18,7 +18,15 @@ impl Lang {
         }
     }
 
-    /// The value for `<html lang>` and the share link's `l=` parameter.
+    /// The BCP 47 tag for `<html lang>` (`zh-CN`, so browsers pick Simplified Chinese fonts).
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The share link's `l=` parameter.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -79,6 +87,7 @@ pub struct Texts {
     pub ram_group: &'static str,
     pub ram_role: &'static str,
     pub format_console: &'static str,
+    pub evidence: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -116,6 +125,7 @@ pub const EN: Texts = Texts {
     ram_group: "RAM user group",
     ram_role: "RAM role",
     format_console: "Console steps",
+    evidence: "Where the text says it",
 };
 
 pub const ZH: Texts = Texts {
@@ -153,6 +163,7 @@ pub const ZH: Texts = Texts {
     ram_group: "RAM 用户组",
     ram_role: "RAM 角色",
     format_console: "控制台步骤",
+    evidence: "原文依据",
 };
 
 /// A finding kind as people read it.

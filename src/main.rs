@@ -1,6 +1,6 @@
 //! RAM Doctor's web page (Leptos CSR). UI only: every conclusion comes from `ram_doctor_core::diagnose`.
 //!
-//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec)
+//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec, the evidence excerpt)
 //! so that `cargo test` covers them.
 
 #[cfg(target_arch = "wasm32")]
@@ -9,6 +9,8 @@ mod app;
 mod catalog_loader;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod evidence;
 #[cfg(target_arch = "wasm32")]
 mod examples;
 #[cfg(target_arch = "wasm32")]

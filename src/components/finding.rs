@@ -3,6 +3,7 @@ use ram_doctor_core::finding::{Finding, Principal};
 use ram_doctor_core::grant::GrantPlan;
 
 use super::grant::GrantView;
+use crate::evidence::{excerpt, Piece};
 use crate::i18n::{confidence_label, kind_label, layer_label, Lang, Texts};
 
 /// One finding: what was denied, to whom, why, the request id and confidence, then the fix.
@@ -10,10 +11,13 @@ use crate::i18n::{confidence_label, kind_label, layer_label, Lang, Texts};
 pub fn FindingCard(
     finding: Finding,
     index: usize,
+    /// The pasted text the finding's evidence spans point into.
+    text: RwSignal<String>,
     plan: Memo<Result<GrantPlan, String>>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let kind = finding.kind;
+    let evidence = text.with_untracked(|t| excerpt(t, &finding.evidence));
     let texts = move || lang.get().texts();
     let explanation = {
         let (en, zh) = (finding.explanation.clone(), finding.explanation_zh.clone());
@@ -71,8 +75,32 @@ pub fn FindingCard(
                     }}
                 </dd>
             </dl>
+            {(!evidence.is_empty()).then(|| view! { <EvidenceView pieces=evidence lang=lang /> })}
             <GrantView finding=finding index=index plan=plan lang=lang />
         </article>
+    }
+}
+
+/// The pasted text around the evidence, read-only, each span marked with the field it supports.
+#[component]
+fn EvidenceView(pieces: Vec<Piece>, lang: Signal<Lang>) -> impl IntoView {
+    let pieces = pieces
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Plain(text) => text.into_any(),
+            Piece::Marked { fields, text } => {
+                let class = fields.iter().fold("ev".to_string(), |class, f| format!("{class} ev-{f}"));
+                let title = fields.join(", ").replace('_', " ");
+                view! { <mark class=class title=title>{text}</mark> }.into_any()
+            }
+            Piece::Elided => view! { <span class="ev-elided" aria-label="…">"⋯"</span> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <div class="evidence">
+            <p class="evidence__label">{move || lang.get().texts().evidence}</p>
+            <pre class="evidence__text">{pieces}</pre>
+        </div>
     }
 }
 

@@ -13,7 +13,7 @@ pub fn Header(lang: RwSignal<Lang>) -> impl IntoView {
                     <h1 class="site-title">{move || texts().title}</h1>
                     <p class="tagline">{move || texts().tagline}</p>
                 </div>
-                <button id="lang-toggle" class="button button--quiet" lang=move || lang.get().other().code()
+                <button id="lang-toggle" class="button button--quiet" lang=move || lang.get().other().html_lang()
                     on:click=move |_| lang.update(|l| *l = l.other())>
                     {move || texts().toggle}
                 </button>

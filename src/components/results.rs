@@ -34,7 +34,7 @@ pub fn Results(
         let cards = findings
             .into_iter()
             .enumerate()
-            .map(|(index, finding)| view! { <FindingCard finding=finding index=index plan=plan lang=lang /> })
+            .map(|(index, finding)| view! { <FindingCard finding=finding index=index text=diagnosed_text plan=plan lang=lang /> })
             .collect_view();
         view! { {loading_note} {cards} }.into_any()
     };

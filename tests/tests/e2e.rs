@@ -248,3 +248,37 @@ async fn a_wrong_access_key_gets_steps_not_a_grant() {
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn evidence_marks_show_which_words_said_what() {
+    for (viewport, shot) in [(Viewport::DESKTOP, "evidence"), (Viewport::PHONE, "evidence-phone")] {
+        let browser = Browser::open(viewport).await.expect("browser");
+        diagnose(&browser, ECS_FORBIDDEN).await;
+        let codes = browser.texts(".finding .evidence mark.ev-code").await.expect("code marks");
+        assert_eq!(codes, ["Forbidden.RAM"], "the code is marked once");
+        let actions = browser.texts(".finding .evidence mark.ev-action").await.expect("action marks");
+        assert_eq!(actions, ["ecs:DescribeInstances"], "the action is marked once");
+        let title = browser
+            .run("return document.querySelector('mark.ev-code').getAttribute('title');", vec![])
+            .await
+            .expect("title");
+        assert_eq!(title, "code", "the mark names its field");
+        let widths = browser
+            .run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
+            .await
+            .expect("widths");
+        assert_eq!(widths[0], widths[1], "the evidence wraps instead of widening the page");
+        browser.scroll_to(".finding .evidence").await.expect("scroll");
+        browser.screenshot(shot).await.expect("screenshot");
+
+        browser.click("#lang-toggle").await.expect("toggle");
+        let lang = browser.run("return document.documentElement.lang;", vec![]).await.expect("lang");
+        assert_eq!(lang, "zh-CN", "<html lang> follows the toggle");
+        browser.click("#lang-toggle").await.expect("toggle back");
+        let lang = browser.run("return document.documentElement.lang;", vec![]).await.expect("lang");
+        assert_eq!(lang, "en");
+        assert_no_page_errors(&browser).await;
+        browser.close().await.expect("close");
+    }
+}
