@@ -40,9 +40,9 @@ enum What {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let catalog = match Catalog::embedded() {
+    let catalog = match crate::input::embedded_catalog() {
         Ok(c) => c,
-        Err(e) => return crate::input::fail(&format!("the embedded catalog is broken: {e}")),
+        Err(code) => return code,
     };
     let answer = match &args.what {
         What::Product { name } => product(&catalog, name),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ram_doctor_core::finding::{Confidence, Layer};
-use ram_doctor_core::{diagnose, Catalog, Diagnosis, Finding, Kind};
+use ram_doctor_core::{Diagnosis, Finding, Kind};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -20,15 +20,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let text = match crate::input::read_text(args.file.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return crate::input::fail(&e),
+    let (_catalog, diagnosis) = match crate::input::diagnose_input(args.file.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let catalog = match Catalog::embedded() {
-        Ok(c) => c,
-        Err(e) => return crate::input::fail(&format!("the built-in catalog is unreadable: {e}")),
-    };
-    let diagnosis = diagnose(&text, &catalog);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&diagnosis).expect("a diagnosis always serializes"));
     } else {

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use ram_doctor_core::grant::{render, Format, GrantPlan, Lang, PlanOptions, PolicyName, RenderOptions, Target};
 use ram_doctor_core::policy::build::{BuildOptions, Conditions, Scope};
-use ram_doctor_core::{diagnose, Catalog};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum FormatArg {
@@ -103,15 +102,10 @@ fn parse_policy_name(s: &str) -> Result<PolicyName, String> {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let text = match crate::input::read_text(args.file.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return crate::input::fail(&e),
+    let (catalog, diagnosis) = match crate::input::diagnose_input(args.file.as_deref()) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let catalog = match Catalog::embedded() {
-        Ok(c) => c,
-        Err(e) => return crate::input::fail(&format!("the built-in catalog is unreadable: {e}")),
-    };
-    let diagnosis = diagnose(&text, &catalog);
     let build = BuildOptions {
         scope: args.scope.into(),
         conditions: Conditions { source_ips: args.source_ip, secure_transport: args.https_only, expires: args.expires, mfa: args.mfa },

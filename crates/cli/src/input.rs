@@ -23,6 +23,19 @@ fn read_stdin() -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
+/// The catalog built into the binary; a broken one is reported like unreadable input.
+pub fn embedded_catalog() -> Result<ram_doctor_core::Catalog, ExitCode> {
+    ram_doctor_core::Catalog::embedded().map_err(|e| fail(&format!("the built-in catalog is unreadable: {e}")))
+}
+
+/// Reads `path` (or stdin) and diagnoses it with the built-in catalog.
+pub fn diagnose_input(path: Option<&Path>) -> Result<(ram_doctor_core::Catalog, ram_doctor_core::Diagnosis), ExitCode> {
+    let text = read_text(path).map_err(|e| fail(&e))?;
+    let catalog = embedded_catalog()?;
+    let diagnosis = ram_doctor_core::diagnose(&text, &catalog);
+    Ok((catalog, diagnosis))
+}
+
 /// Prints `message` as an error and returns the unreadable-input exit code.
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("ram-doctor: {message}");

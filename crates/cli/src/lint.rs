@@ -6,7 +6,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ram_doctor_core::Catalog;
 use ram_doctor_core::policy::check::{has_error, lint, Diagnostic, LintOptions, PolicyUse, Severity};
 
 #[derive(clap::Args)]
@@ -33,9 +32,9 @@ pub fn run(args: Args) -> ExitCode {
         name: args.name.as_deref(),
         usage: if args.principal_policy { PolicyUse::Principal } else { PolicyUse::Identity },
     };
-    let catalog = match Catalog::embedded() {
+    let catalog = match crate::input::embedded_catalog() {
         Ok(c) => c,
-        Err(e) => return crate::input::fail(&format!("the embedded catalog is broken: {e}")),
+        Err(code) => return code,
     };
     let diagnostics = lint(&text, &options, &catalog);
     let label = args.file.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
