@@ -13,9 +13,9 @@ use ram_doctor_core::api::ram::{
     RotateStrategy,
 };
 use ram_doctor_core::api::PolicyType;
-use ram_doctor_core::grant::{GrantPlan, PlanOptions, PolicyName, Target};
+use ram_doctor_core::grant::GrantPlan;
 
-use crate::gap::{attached_directly, parse_named_target, Principal};
+use crate::gap::{attached_directly, parse_named_target, PlanArgs, Principal};
 use crate::live::{report_failure, CallError, Client, LiveArgs};
 
 /// RAM keeps at most this many versions of a custom policy.
@@ -28,21 +28,13 @@ pub struct Args {
     /// Who gets the grant: user:NAME, group:NAME or role:NAME.
     #[arg(long = "for", value_name = "KIND:NAME", value_parser = parse_named_target)]
     pub target: Principal,
-    /// Name of the custom policy (letters, digits, '-'; at most 128); generated and stable when omitted.
-    #[arg(long, value_name = "NAME", value_parser = parse_policy_name)]
-    pub policy_name: Option<PolicyName>,
-    /// Attach the narrowest system policy of each product instead of a least-privilege custom policy.
-    #[arg(long)]
-    pub system: bool,
+    #[command(flatten)]
+    pub plan: PlanArgs,
     /// Apply without asking (the changes are still shown first).
     #[arg(long)]
     pub yes: bool,
     #[command(flatten)]
     pub live: LiveArgs,
-}
-
-fn parse_policy_name(s: &str) -> Result<PolicyName, String> {
-    PolicyName::parse(s).map_err(|e| e.to_string())
 }
 
 /// One change to the account, in the order it is made.
@@ -172,7 +164,7 @@ fn policy_changes(client: &Client, name: &str, document: &str, notes: &mut Vec<S
 
 /// Every change the plan needs, after reading what exists.
 fn changes(client: &Client, args: &Args, plan: &GrantPlan, notes: &mut Vec<String>) -> Result<Vec<Change>, CallError> {
-    let wanted: Vec<(PolicyType, String, Option<String>)> = if args.system {
+    let wanted: Vec<(PolicyType, String, Option<String>)> = if args.plan.system {
         plan.narrowest_system_policies().into_iter().map(|p| (PolicyType::System, p.name.clone(), None)).collect()
     } else {
         plan.custom_policies.iter().map(|p| (PolicyType::Custom, p.name.as_str().to_string(), Some(p.document.to_compact_json()))).collect()
@@ -210,15 +202,13 @@ pub fn run(args: Args) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let target = Target { kind: args.target.kind, name: Some(args.target.name.clone()) };
-    let options = PlanOptions { target: Some(target), policy_name: args.policy_name.clone(), build: Default::default() };
-    let plan = match GrantPlan::from_findings(&diagnosis.findings, &catalog, &options) {
+    let plan = match args.plan.plan(&diagnosis, &catalog, &args.target) {
         Ok(p) => p,
-        Err(e) => return crate::input::fail(&e.to_string()),
+        Err(code) => return code,
     };
-    let nothing = if args.system { plan.system_policies.is_empty() } else { plan.custom_policies.is_empty() };
+    let nothing = if args.plan.system { plan.system_policies.is_empty() } else { plan.custom_policies.is_empty() };
     if nothing {
-        let what = if args.system { "system policy" } else { "custom policy" };
+        let what = if args.plan.system { "system policy" } else { "custom policy" };
         println!("The fix for this text has no {what} to attach: nothing to apply. (`ram-doctor grant` shows every step.)");
         return ExitCode::SUCCESS;
     }

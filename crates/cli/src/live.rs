@@ -215,7 +215,8 @@ fn nonce() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn now() -> Timestamp {
+/// The signing time, and `acs:CurrentTime` for the simulator.
+pub fn now() -> Timestamp {
     let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
 }

@@ -26,7 +26,7 @@ const SECRETS: [&str; 4] = [ROOT_SECRET, DEV_SECRET, OPS_SECRET, WRONG_SECRET];
 
 /// An OSS upload denied to a RAM user: what the fixes grant.
 const DENIED_PUT: &str = "ErrorCode: NoPermission\nMessage: You are not authorized to do this action. \
-Resource: acs:oss:*:1234567890123456:reports Action: oss:PutObject\n";
+Resource: acs:oss:*:1234567890123456:reports/2026/q4.csv Action: oss:PutObject\n";
 
 fn allow(actions: &[&str]) -> Value {
     json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]})
@@ -253,7 +253,12 @@ fn gap_lists_own_and_group_policies_with_documents_and_the_needs() {
     assert!(text.stdout.starts_with("user dev\n"), "{}", text.stdout);
     assert!(text.stdout.contains("System  AliyunECSReadOnlyAccess"), "{}", text.stdout);
     assert!(text.stdout.contains("Custom  oss-read v1  (through group readers)"), "{}", text.stdout);
-    assert!(text.stdout.contains("oss:PutObject on acs:oss:*:1234567890123456:reports"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("+ oss:PutObject on acs:oss:*:1234567890123456:reports/2026/q4.csv: denied today"),
+        "denied today, allowed by the fix: {}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("0 of 1 needed actions are allowed today; with the plan, 1 of 1."), "{}", text.stdout);
     let out = emu.cli(ROOT, &["gap", file.to_str().unwrap(), "--for", "user:dev", "--json"]).ok();
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["principal"], json!({"kind": "user", "name": "dev"}));
@@ -262,6 +267,8 @@ fn gap_lists_own_and_group_policies_with_documents_and_the_needs() {
     let document: Value = serde_json::from_str(group_policy["document"].as_str().unwrap()).unwrap();
     assert_eq!(document, allow(&["oss:GetObject", "oss:ListObjects"]));
     assert_eq!(v["needs"][0]["actions"], json!(["oss:PutObject"]));
+    assert_eq!(v["gap"]["actions"][0]["today"]["decision"], "implicit-deny");
+    assert_eq!(v["gap"]["actions"][0]["with_plan"]["by"][0]["policy_name"], v["planned"][0]["policy_name"]);
     // The account's own key names nobody: gap asks who to check.
     let root = emu.cli(ROOT, &["gap", file.to_str().unwrap()]);
     assert_eq!(root.code, 2, "{}", root.all());
@@ -280,6 +287,12 @@ fn apply_with_yes_creates_and_attaches_then_has_nothing_left_to_do() {
     let document: Value = serde_json::from_str(policy["versions"][0]["document"].as_str().unwrap()).unwrap();
     assert_eq!(document["Statement"][0]["Action"], json!(["oss:PutObject"]));
     assert!(emu.user_policies("dev").contains(&"dev-reports-upload".to_string()));
+    let gap = emu.cli(DEV, &["gap", f]).ok();
+    assert!(
+        gap.stdout.contains("✓ oss:PutObject") && gap.stdout.contains("custom policy dev-reports-upload v1 (attached directly)"),
+        "{}",
+        gap.stdout
+    );
     let again = emu.cli(ROOT, &["apply", f, "--for", "user:dev", "--policy-name", "dev-reports-upload", "--yes"]).ok();
     assert!(again.stdout.contains("Nothing to change"), "{}", again.stdout);
     assert_eq!(emu.policy("dev-reports-upload").unwrap()["versions"].as_array().unwrap().len(), 1);
