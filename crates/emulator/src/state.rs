@@ -318,6 +318,13 @@ impl Account {
             p.versions
                 .iter_mut()
                 .for_each(|v| fill(&mut v.created, now));
+            if p.versions.len() > MAX_POLICY_VERSIONS {
+                return Err(format!(
+                    "policy {} has {} versions; RAM keeps at most {MAX_POLICY_VERSIONS}",
+                    p.name,
+                    p.versions.len()
+                ));
+            }
             if !p.versions.iter().any(|v| v.id == p.default_version) {
                 return Err(format!(
                     "policy {}: its default version {} is not among its versions",
@@ -932,6 +939,13 @@ mod tests {
             serde_json::from_str(r#"{"users":[{"name":"bob","groups":[{"group":"none"}]}]}"#)
                 .unwrap();
         assert!(bad.complete(NOW).unwrap_err().contains("group none"));
+        let v = |i: u32| format!(r#"{{"id":"v{i}","document":"{{}}"}}"#);
+        let six = format!(
+            r#"{{"policies":[{{"name":"p","versions":[{}]}}]}}"#,
+            (1..=6).map(v).collect::<Vec<_>>().join(",")
+        );
+        let six: Account = serde_json::from_str(&six).unwrap();
+        assert!(six.complete(NOW).unwrap_err().contains("at most 5"));
         assert!(
             serde_json::from_str::<Account>(r#"{"user":[]}"#).is_err(),
             "unknown fields are refused"

@@ -12,6 +12,21 @@ use serde_json::Value;
 
 const KEY_ID: &str = "LTAIsdkroot01";
 const SECRET: &str = "sdk-secret-Qm7x";
+const DEV_ID: &str = "LTAIsdkdev01";
+const DEV_SECRET: &str = "sdk-dev-secret-Hc3p";
+const ROLE_ARN: &str = "acs:ram::1000000000000001:role/sdk-reader";
+
+/// A RAM user who may assume roles, and a role that trusts the account and may only read RAM.
+fn state() -> Value {
+    serde_json::json!({
+        "users": [{"name": "sdk-dev", "access_keys": [DEV_ID],
+                   "policies": [{"type": "System", "name": "AliyunSTSAssumeRoleAccess"}]}],
+        "roles": [{"name": "sdk-reader",
+                   "trust_policy": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                    "Principal": {"RAM": ["acs:ram::1000000000000001:root"]}}]},
+                   "policies": [{"type": "System", "name": "AliyunRAMReadOnlyAccess"}]}]
+    })
+}
 
 /// The venv's interpreter: from xtask, or one a previous `cargo xtask test` left in `.tools/`.
 fn python() -> Result<PathBuf, String> {
@@ -39,13 +54,24 @@ async fn official_python_sdk_calls_verify() {
             return;
         }
     };
-    let emu = Binary::start(&["--access-key", &format!("{KEY_ID}:{SECRET}")]);
+    let emu = Binary::with_state(
+        &state(),
+        &[
+            "--access-key",
+            &format!("{KEY_ID}:{SECRET}"),
+            "--access-key",
+            &format!("{DEV_ID}:{DEV_SECRET}"),
+        ],
+    );
     let endpoint = emu.base.trim_start_matches("http://");
     let out = Command::new(&python)
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sdk_interop.py"))
         .arg(endpoint)
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .env("DEV_KEY_ID", DEV_ID)
+        .env("DEV_KEY_SECRET", DEV_SECRET)
+        .env("ROLE_ARN", ROLE_ARN)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -87,6 +113,23 @@ async fn official_python_sdk_calls_verify() {
             r["wrong_secret"]
         );
         assert_eq!(r["missing_user"]["code"], "EntityNotExist.User");
+        assert_eq!(
+            r["assumed_caller"]["IdentityType"], "AssumedRoleUser",
+            "{algorithm}"
+        );
+        assert_eq!(
+            r["assumed_caller"]["Arn"],
+            format!("acs:ram::1000000000000001:assumed-role/sdk-reader/sdk-{algorithm}").as_str()
+        );
+        assert_eq!(
+            r["assumed_get_user"]["User"]["UserName"],
+            user.as_str(),
+            "the role reads RAM"
+        );
+        assert_eq!(
+            r["assumed_create_user"]["code"], "NoPermission",
+            "but may not write it"
+        );
     }
     // What the SDK did is now the emulator's state.
     let state: Value = reqwest::get(format!("{}/__emulator/state", emu.base))

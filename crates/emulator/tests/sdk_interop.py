@@ -10,6 +10,7 @@ import sys
 
 from alibabacloud_ram20150501 import models as ram_models
 from alibabacloud_ram20150501.client import Client as Ram
+from alibabacloud_sts20150401 import models as sts_models
 from alibabacloud_sts20150401.client import Client as Sts
 from alibabacloud_tea_openapi import models as open_api_models
 
@@ -17,8 +18,10 @@ from alibabacloud_tea_openapi import models as open_api_models
 AWKWARD = ["sp ace", "st*r", "til~de", "sl/ash", "per%cent", "a+b=c&d", "中文说明", "ü é ß", "emoji 😀", "~!@#$%^&*()_+-=[]{}|;:,./<>?"]
 
 
-def config(endpoint, key_id, secret, algorithm):
-    cfg = open_api_models.Config(access_key_id=key_id, access_key_secret=secret, endpoint=endpoint, protocol="http")
+def config(endpoint, key_id, secret, algorithm, token=None):
+    cfg = open_api_models.Config(
+        access_key_id=key_id, access_key_secret=secret, security_token=token, endpoint=endpoint, protocol="http"
+    )
     if algorithm == "rpc":
         cfg.signature_algorithm = "v2"  # the SDK's name for the HMAC-SHA1 RPC signature
     return cfg
@@ -53,6 +56,19 @@ def run(endpoint, key_id, secret, algorithm):
     wrong = Ram(config(endpoint, key_id, secret + "-wrong", algorithm))
     out["wrong_secret"] = error_of(lambda: wrong.get_user(ram_models.GetUserRequest(user_name=user)))
     out["missing_user"] = error_of(lambda: ram.get_user(ram_models.GetUserRequest(user_name="nobody-here")))
+
+    # STS: a RAM user assumes a role; the temporary credentials sign with their security token.
+    dev = Sts(config(endpoint, os.environ["DEV_KEY_ID"], os.environ["DEV_KEY_SECRET"], algorithm))
+    assumed = dev.assume_role(
+        sts_models.AssumeRoleRequest(role_arn=os.environ["ROLE_ARN"], role_session_name=f"sdk-{algorithm}", duration_seconds=900)
+    ).body.to_map()
+    c = assumed["Credentials"]
+    temporary = config(endpoint, c["AccessKeyId"], c["AccessKeySecret"], algorithm, c["SecurityToken"])
+    out["assumed_caller"] = Sts(temporary).get_caller_identity().body.to_map()
+    out["assumed_get_user"] = Ram(temporary).get_user(ram_models.GetUserRequest(user_name=user)).body.to_map()
+    out["assumed_create_user"] = error_of(
+        lambda: Ram(temporary).create_user(ram_models.CreateUserRequest(user_name=f"not-{algorithm}"))
+    )
     return out
 
 
