@@ -7,10 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod catalog;
+mod credentials;
 mod diagnose;
 mod grant;
 mod input;
 mod lint;
+mod sign;
 mod simulate;
 
 #[derive(Parser)]
@@ -32,6 +34,8 @@ enum Command {
     Simulate(simulate::Args),
     /// Look up products, actions, APIs and system policies.
     Catalog(catalog::Args),
+    /// Show how a request is signed (canonical request, string to sign, signature) to debug SignatureDoesNotMatch.
+    Sign(sign::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,5 +46,6 @@ fn main() -> ExitCode {
         Command::Lint(args) => lint::run(args),
         Command::Simulate(args) => simulate::run(args),
         Command::Catalog(args) => catalog::run(args),
+        Command::Sign(args) => sign::run(args),
     }
 }

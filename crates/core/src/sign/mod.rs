@@ -14,7 +14,7 @@ pub mod v3;
 use std::fmt;
 use std::str::FromStr;
 
-pub use compare::{compare_strings_to_sign, Comparison};
+pub use compare::{compare_strings_to_sign, signature_mismatch_message, Comparison};
 pub use credentials::{Credentials, Secret};
 pub use time::{Timestamp, TimestampError};
 
@@ -257,6 +257,8 @@ fn sign_rpc(call: &Call, method: String, credentials: &Credentials, time: Timest
     if let Some(token) = &credentials.security_token {
         query.push(("SecurityToken".into(), token.expose().to_string()));
     }
+    // A parameter the caller gives replaces the common one (`Format=XML`), to reproduce what another client sent.
+    query.retain(|(k, _)| !call.params.iter().any(|(p, _)| p == k));
     query.extend(call.params.iter().cloned());
     let mut headers = vec![("host".to_string(), call.host.clone())];
     let mut signed = query.clone();
