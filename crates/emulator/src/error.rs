@@ -3,6 +3,8 @@
 
 use serde_json::{json, Map, Value};
 
+use ram_doctor_core::sign::signature_mismatch_message;
+
 /// The kind of RAM entity an error names (`EntityNotExist.User`, `EntityAlreadyExists.Group`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entity {
@@ -156,9 +158,7 @@ impl Failure {
             }
             SignatureDoesNotMatch {
                 server_string_to_sign,
-            } => {
-                format!("Specified signature is not matched with our calculation. server string to sign is:{server_string_to_sign}")
-            }
+            } => signature_mismatch_message(server_string_to_sign),
             SignatureNonceUsed => "Specified signature nonce was used already.".into(),
             MissingSecurityToken => "SecurityToken is mandatory for this action.".into(),
             SecurityTokenExpired => "Specified SecurityToken is expired.".into(),

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+pub use ram_doctor_core::api::PolicyType;
 use ram_doctor_core::Catalog;
 
 use crate::error::{Entity, Failure};
@@ -118,31 +119,15 @@ fn default_max_session() -> u32 {
     3600
 }
 
-/// `System` (from the catalog) or `Custom` (this account's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PolicyType {
-    System,
-    Custom,
-}
-
-impl PolicyType {
-    /// Reads the `PolicyType` parameter.
-    pub fn parse(value: &str) -> Result<PolicyType, Failure> {
-        match value {
-            "System" => Ok(PolicyType::System),
-            "Custom" => Ok(PolicyType::Custom),
-            other => Err(invalid(
-                "InvalidParameter.PolicyType",
-                format!("The parameter PolicyType must be System or Custom, not \"{other}\"."),
-            )),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PolicyType::System => "System",
-            PolicyType::Custom => "Custom",
-        }
+/// Reads the `PolicyType` parameter: `System` (from the catalog) or `Custom` (this account's).
+pub fn parse_policy_type(value: &str) -> Result<PolicyType, Failure> {
+    match value {
+        "System" => Ok(PolicyType::System),
+        "Custom" => Ok(PolicyType::Custom),
+        other => Err(invalid(
+            "InvalidParameter.PolicyType",
+            format!("The parameter PolicyType must be System or Custom, not \"{other}\"."),
+        )),
     }
 }
 
