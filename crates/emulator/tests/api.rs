@@ -86,6 +86,10 @@ async fn signature_errors_have_alibaba_codes() {
             quoted, req.string_to_sign,
             "the server's string to sign equals the client's: only the secret differs"
         );
+        assert!(
+            !a.text.contains("not-the-secret") && !a.text.contains(ROOT_SECRET),
+            "an error never holds a secret"
+        );
 
         let stale = root.sign("GetCallerIdentity", STS, &[], now() - 16 * 60, &nonce());
         assert_eq!(root.send(&stale).await.code(), "InvalidTimeStamp.Expired");
