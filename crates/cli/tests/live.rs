@@ -32,15 +32,19 @@ fn allow(actions: &[&str]) -> Value {
     json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]})
 }
 
-/// `dev` in group `readers` (OSS and RAM reads); `ops` may read RAM and create policies only.
+/// `dev` in group `readers` (OSS and RAM reads); `ops` may read RAM, create policies (not attach them) and
+/// assume role `auditor`.
 fn account() -> Value {
     json!({
         "account_id": ACCOUNT,
         "users": [
             {"name": "dev", "access_keys": [DEV_ID], "groups": [{"group": "readers"}],
              "policies": [{"type": "System", "name": "AliyunECSReadOnlyAccess"}]},
-            {"name": "ops", "access_keys": [OPS_ID], "policies": [{"type": "Custom", "name": "ram-read-create"}]}
+            {"name": "ops", "access_keys": [OPS_ID], "policies": [{"type": "Custom", "name": "ram-read-create"}, {"type": "System", "name": "AliyunSTSAssumeRoleAccess"}]}
         ],
+        "roles": [{"name": "auditor", "policies": [{"type": "System", "name": "AliyunRAMReadOnlyAccess"}],
+                   "trust_policy": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                    "Principal": {"RAM": [format!("acs:ram::{ACCOUNT}:root")]}}]}}],
         "groups": [{"name": "readers", "policies": [{"type": "Custom", "name": "oss-read"}, {"type": "System", "name": "AliyunRAMReadOnlyAccess"}]}],
         "policies": [
             {"name": "oss-read", "versions": [{"id": "v1", "document": allow(&["oss:GetObject", "oss:ListObjects"])}]},
@@ -79,6 +83,11 @@ struct Emulator {
 
 impl Emulator {
     fn start(state: &Value) -> Emulator {
+        Emulator::start_with(state, &[])
+    }
+
+    /// Started with extra arguments (`--fault ACTION:KIND`).
+    fn start_with(state: &Value, extra: &[&str]) -> Emulator {
         let dir = tempfile::tempdir().unwrap();
         let state_file = dir.path().join("state.json");
         std::fs::write(&state_file, state.to_string()).unwrap();
@@ -89,6 +98,7 @@ impl Emulator {
             .args(["--access-key", &format!("{ROOT_ID}:{ROOT_SECRET}")])
             .args(["--access-key", &format!("{DEV_ID}:{DEV_SECRET}")])
             .args(["--access-key", &format!("{OPS_ID}:{OPS_SECRET}")])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -425,30 +435,114 @@ fn without_credentials_the_live_commands_say_where_to_put_them() {
     assert_eq!(bad.code, 2, "{}", bad.all());
 }
 
-/// Gets a real denial from the emulator: `ops` calling `AttachPolicyToUser`, signed by core.
+/// Calls the emulator directly with core's signer (what the CLI does, without the CLI): the status and body.
+fn call_directly<A: ram_doctor_core::api::Api>(emu: &Emulator, request: &A, key: (&str, &str)) -> (u16, Value) {
+    use ram_doctor_core::api::{signed_request, ApiOptions};
+    use ram_doctor_core::sign::{Credentials, Timestamp};
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let nonce = format!("test-{now}-{}", request.action());
+    let signed =
+        signed_request(request, &ApiOptions::default(), &Credentials::new(key.0, key.1), Timestamp::from_unix(now), &nonce).unwrap();
+    let mut http = ureq::request(&signed.method, &format!("{}{}", emu.base.trim_end_matches('/'), signed.path_and_query));
+    for (name, value) in &signed.headers {
+        http = http.set(name, value);
+    }
+    let response = match http.send_bytes(&signed.body) {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("{e}"),
+    };
+    (response.status(), serde_json::from_str(&response.into_string().unwrap()).unwrap())
+}
+
+/// Gets a real denial from the emulator: `ops` calling `AttachPolicyToUser`.
 fn encoded_denial(emu: &Emulator) -> String {
     use ram_doctor_core::api::ram::{AttachPolicy, PolicyAttachment};
-    use ram_doctor_core::api::{signed_request, ApiOptions, PolicyType};
+    use ram_doctor_core::api::PolicyType;
     use ram_doctor_core::grant::target::PrincipalKind;
-    use ram_doctor_core::sign::{Credentials, Timestamp};
     let request = AttachPolicy(PolicyAttachment {
         policy_type: PolicyType::Custom,
         policy_name: "oss-read".into(),
         kind: PrincipalKind::User,
         name: "ops".into(),
     });
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
-    let signed =
-        signed_request(&request, &ApiOptions::default(), &Credentials::new(OPS_ID, OPS_SECRET), Timestamp::from_unix(now), "n-1").unwrap();
-    let mut http = ureq::request(&signed.method, &format!("{}{}", emu.base.trim_end_matches('/'), signed.path_and_query));
-    for (name, value) in &signed.headers {
-        http = http.set(name, value);
-    }
-    let body: Value = match http.send_bytes(&signed.body) {
-        Err(ureq::Error::Status(403, r)) => serde_json::from_str(&r.into_string().unwrap()).unwrap(),
-        other => panic!("expected a denial, got {other:?}"),
-    };
+    let (status, body) = call_directly(emu, &request, OPS);
+    assert_eq!(status, 403, "{body}");
     body["AccessDeniedDetail"]["EncodedDiagnosticMessage"].as_str().unwrap().to_string()
+}
+
+/// Temporary credentials for role `auditor` (id, secret, token), from the emulator's STS, assumed by `ops`.
+fn assumed_role(emu: &Emulator) -> (String, String, String) {
+    let request = ram_doctor_core::api::sts::AssumeRole {
+        role_arn: format!("acs:ram::{ACCOUNT}:role/auditor"),
+        role_session_name: "cli-test".into(),
+        policy: None,
+        duration_seconds: None,
+        external_id: None,
+    };
+    let (status, body) = call_directly(emu, &request, OPS);
+    assert_eq!(status, 200, "{body}");
+    let c = &body["Credentials"];
+    let text = |k: &str| c[k].as_str().unwrap().to_string();
+    (text("AccessKeyId"), text("AccessKeySecret"), text("SecurityToken"))
+}
+
+#[test]
+fn sts_credentials_from_the_environment_and_a_sts_token_profile() {
+    let emu = Emulator::start(&account());
+    let (id, secret, token) = assumed_role(&emu);
+    let check = |run: Run| {
+        let run = run.ok();
+        assert!(!run.all().contains(&secret) && !run.all().contains(&token), "the STS secret or token leaked: {}", run.all());
+        let v: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(v["IdentityType"], "AssumedRoleUser");
+        assert!(v["Arn"].as_str().unwrap().ends_with(":assumed-role/auditor/cli-test"), "{v}");
+    };
+    let mut cmd = ram_doctor(&["whoami", "--json", "--endpoint", &emu.base]);
+    cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", &id).env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &secret).env("ALIBABA_CLOUD_SECURITY_TOKEN", &token);
+    check(Run::new(cmd, Stdin::Closed));
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join(".aliyun")).unwrap();
+    let config = json!({"current": "sts", "profiles": [
+        {"name": "sts", "mode": "StsToken", "access_key_id": id, "access_key_secret": secret, "sts_token": token}]});
+    std::fs::write(home.path().join(".aliyun/config.json"), config.to_string()).unwrap();
+    let mut cmd = ram_doctor(&["whoami", "--json", "--profile", "sts", "--endpoint", &emu.base]);
+    cmd.env("HOME", home.path());
+    check(Run::new(cmd, Stdin::Closed));
+    // Without its token, an STS key is refused, and the refusal is diagnosed.
+    let mut cmd = ram_doctor(&["whoami", "--endpoint", &emu.base]);
+    cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", &id).env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &secret);
+    let refused = Run::new(cmd, Stdin::Closed);
+    assert_eq!(refused.code, 1, "{}", refused.all());
+    assert!(refused.all().contains("MissingSecurityToken"), "{}", refused.all());
+}
+
+#[test]
+fn a_broken_or_silent_service_is_reported_not_panicked() {
+    let emu = Emulator::start_with(&account(), &["--fault", "GetCallerIdentity:reset", "--fault", "ListPoliciesForUser:garbage"]);
+    let reset = emu.cli(DEV, &["whoami"]);
+    assert_eq!(reset.code, 1, "{}", reset.all());
+    assert!(reset.stderr.contains("GetCallerIdentity: no answer from"), "{}", reset.stderr);
+    let file = emu.error_file(DENIED_PUT);
+    let garbage = emu.cli(ROOT, &["gap", file.to_str().unwrap(), "--for", "user:dev"]);
+    assert_eq!(garbage.code, 1, "{}", garbage.all());
+    assert!(garbage.stderr.contains("ListPoliciesForUser") && garbage.stderr.contains("cannot be read"), "{}", garbage.stderr);
+    for run in [&reset, &garbage] {
+        assert!(!run.all().contains("panicked"), "{}", run.all());
+    }
+}
+
+#[test]
+fn apply_system_attaches_the_narrowest_system_policy() {
+    let emu = Emulator::start(&account());
+    let file = emu.error_file(DENIED_PUT);
+    let out = emu.cli(ROOT, &["apply", file.to_str().unwrap(), "--for", "group:readers", "--system", "--yes"]).ok();
+    assert!(out.stdout.contains("attach system policy AliyunOSS"), "{}", out.stdout);
+    let state = emu.state();
+    let group = state["groups"].as_array().unwrap().iter().find(|g| g["name"] == "readers").unwrap().clone();
+    let names: Vec<&str> = group["policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert!(names.iter().any(|n| n.starts_with("AliyunOSS")), "{names:?}");
+    assert_eq!(state["policies"].as_array().unwrap().len(), 2, "no custom policy was created");
 }
 
 #[test]
