@@ -16,7 +16,7 @@ use ram_doctor_core::api::PolicyType;
 use ram_doctor_core::grant::GrantPlan;
 
 use crate::gap::{attached_directly, parse_named_target, PlanArgs, Principal};
-use crate::live::{report_failure, CallError, Client, LiveArgs};
+use crate::live::{CallError, Client, LiveArgs};
 
 /// RAM keeps at most this many versions of a custom policy.
 const MAX_POLICY_VERSIONS: usize = 5;
@@ -219,7 +219,7 @@ pub fn run(args: Args) -> ExitCode {
     let mut notes = Vec::new();
     let changes = match changes(&client, &args, &plan, &mut notes) {
         Ok(c) => c,
-        Err(e) => return report_failure(&e, args.live.zh),
+        Err(e) => return client.report_failure(&e),
     };
     for note in &notes {
         println!("· {note}");
@@ -249,7 +249,7 @@ pub fn run(args: Args) -> ExitCode {
                 if n > 0 {
                     eprintln!("ram-doctor: {n} of {} changes were made before this one failed", changes.len());
                 }
-                return report_failure(&e, args.live.zh);
+                return client.report_failure(&e);
             }
         }
     }

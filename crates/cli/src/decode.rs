@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use ram_doctor_core::api::ims;
 use ram_doctor_core::api::ram::DecodeDiagnosticMessage;
 
-use crate::live::{report_failure, Client, LiveArgs};
+use crate::live::{Client, LiveArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -30,7 +30,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let decoded = match client.call(&DecodeDiagnosticMessage { encoded_diagnostic_message: args.message.trim().to_string() }) {
         Ok(d) => d,
-        Err(e) => return report_failure(&e, args.live.zh),
+        Err(e) => return client.report_failure(&e),
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&decoded).expect("a decoded message always serializes"));

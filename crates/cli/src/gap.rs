@@ -17,7 +17,7 @@ use ram_doctor_core::policy::build::Need;
 use ram_doctor_core::policy::simulate::Context;
 use ram_doctor_core::{Catalog, Diagnosis};
 
-use crate::live::{report_failure, CallError, Client, LiveArgs};
+use crate::live::{CallError, Client, LiveArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -175,7 +175,7 @@ pub fn run(args: Args) -> ExitCode {
                     "the AccessKey is the account's own (root): it may do everything. Name who to check with --for user:NAME, group:NAME or role:NAME",
                 )
             }
-            Err(e) => return report_failure(&e, args.live.zh),
+            Err(e) => return client.report_failure(&e),
         },
     };
     let plan = match args.plan.plan(&diagnosis, &catalog, &principal) {
@@ -184,7 +184,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let attached = match attached_documents(&client, &principal) {
         Ok(a) => a,
-        Err(e) => return report_failure(&e, args.live.zh),
+        Err(e) => return client.report_failure(&e),
     };
     let (planned, not_simulated) = planned_policies(&plan, args.plan.choice(), &catalog);
     let mut context = Context::default();

@@ -206,6 +206,8 @@ pub struct Client {
     /// `--endpoint`: every call goes here, with the product's host in the `Host` header.
     endpoint: Option<String>,
     agent: ureq::Agent,
+    /// Explain failures in Chinese.
+    zh: bool,
 }
 
 /// A fresh random signature nonce (the server refuses a repeated one).
@@ -230,7 +232,7 @@ impl Client {
         let credentials = credentials(args.profile.as_deref()).map_err(|e| crate::input::fail(&e.to_string()))?;
         let endpoint = args.endpoint.as_deref().map(endpoint_base).transpose().map_err(|e| crate::input::fail(&e.to_string()))?;
         let agent = ureq::AgentBuilder::new().timeout_connect(Duration::from_secs(10)).timeout(Duration::from_secs(30)).build();
-        Ok(Client { credentials, options: ApiOptions::default(), endpoint, agent })
+        Ok(Client { credentials, options: ApiOptions::default(), endpoint, agent, zh: args.zh })
     }
 
     /// Signs `request` now and sends it; a non-2xx answer is parsed into the API's error.
@@ -267,20 +269,33 @@ fn url_without_query(url: &str) -> String {
     url.split_once('?').map_or(url, |(base, _)| base).to_string()
 }
 
-/// Prints a failed call: a refused one as the engine's diagnosis of its error response (as if pasted into
-/// `diagnose`), others as one line. Returns exit code 1.
-pub fn report_failure(error: &CallError, zh: bool) -> ExitCode {
-    eprintln!("ram-doctor: {error}");
-    if let CallError::Api { error: api @ ApiError::Service(_), .. } = error {
-        match crate::input::embedded_catalog() {
-            Ok(catalog) => {
-                let diagnosis = ram_doctor_core::diagnose(&api.diagnosable_text(), &catalog);
-                crate::diagnose::print(&diagnosis, false, zh);
-            }
+impl Client {
+    /// Prints a failed call: a refused one as the engine's diagnosis of its error response (as if pasted into
+    /// `diagnose`), and for a denial, whose AccessKey it was (STS `GetCallerIdentity` needs no permission), so
+    /// an administrator knows whom to grant. Other failures print as one line. Returns exit code 1.
+    pub fn report_failure(&self, error: &CallError) -> ExitCode {
+        eprintln!("ram-doctor: {error}");
+        let CallError::Api { error: api @ ApiError::Service(service), .. } = error else {
+            return ExitCode::from(CALL_FAILED);
+        };
+        let catalog = match crate::input::embedded_catalog() {
+            Ok(c) => c,
             Err(code) => return code,
+        };
+        let diagnosis = ram_doctor_core::diagnose(&api.diagnosable_text(), &catalog);
+        crate::diagnose::print(&diagnosis, false, self.zh);
+        if service.access_denied_detail.is_some() {
+            if let Ok(me) = self.call(&ram_doctor_core::api::sts::GetCallerIdentity {}) {
+                let who = match (me.user_name(), me.role_name()) {
+                    (Some(user), _) => format!("user:{user}"),
+                    (None, Some(role)) => format!("role:{role}"),
+                    (None, None) => me.identity_type.clone(),
+                };
+                println!("\nThe refused AccessKey belongs to {} ({who}): an administrator grants the above to {who}.", me.arn);
+            }
         }
+        ExitCode::from(CALL_FAILED)
     }
-    ExitCode::from(CALL_FAILED)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use ram_doctor_core::api::sts::GetCallerIdentity;
 
-use crate::live::{report_failure, Client, LiveArgs};
+use crate::live::{Client, LiveArgs};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -23,7 +23,7 @@ pub fn run(args: Args) -> ExitCode {
     };
     let identity = match client.call(&GetCallerIdentity {}) {
         Ok(i) => i,
-        Err(e) => return report_failure(&e, args.live.zh),
+        Err(e) => return client.report_failure(&e),
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&identity).expect("an identity always serializes"));

@@ -387,6 +387,11 @@ fn a_denied_apply_shows_the_diagnosed_no_permission_and_what_to_grant() {
     assert!(out.stdout.contains("ram:AttachPolicyToUser"), "{}", out.stdout);
     assert!(out.stdout.contains("AliyunRAMFullAccess"), "the grant an admin must give: {}", out.stdout);
     assert!(out.stderr.contains("1 of 2 changes were made"), "{}", out.stderr);
+    assert!(
+        out.stdout.contains(&format!("The refused AccessKey belongs to acs:ram::{ACCOUNT}:user/ops (user:ops)")),
+        "whom to grant: {}",
+        out.stdout
+    );
     assert!(!emu.user_policies("dev").contains(&"dev-upload".to_string()));
 }
 
