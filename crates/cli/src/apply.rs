@@ -50,10 +50,12 @@ enum Change {
         policy: String,
         version: String,
     },
-    /// A policy of the same name exists with another document: a new version, made the default.
+    /// A policy of the same name exists with another document: a new version, made the default. `shared` counts
+    /// the identities it is attached to already (the new version applies to them too).
     CreateVersion {
         policy: String,
         document: String,
+        shared: u64,
     },
     Attach {
         policy_type: PolicyType,
@@ -68,10 +70,17 @@ impl Change {
             Change::DeleteVersion { policy, version } => format!(
                 "delete version {version} of custom policy {policy} — the oldest that is not the default — to stay within RAM's {MAX_POLICY_VERSIONS} versions"
             ),
-            Change::CreateVersion { policy, document } => format!(
-                "custom policy {policy} already exists with another document: add a new version and make it the default (the current one is kept):\n{}",
-                indent(document)
-            ),
+            Change::CreateVersion { policy, document, shared } => {
+                let shared = match shared {
+                    0 => String::new(),
+                    1 => "; it is attached to 1 identity already, and the new version applies to it".to_string(),
+                    n => format!("; it is attached to {n} identities already, and the new version applies to each"),
+                };
+                format!(
+                    "custom policy {policy} already exists with another document: add a new version and make it the default (the current one is kept{shared}):\n{}",
+                    indent(document)
+                )
+            }
             Change::Attach { policy_type, policy } => format!("attach {} policy {policy} to {principal}", policy_type.as_str().to_lowercase()),
         }
     }
@@ -90,7 +99,7 @@ impl Change {
                 client.call(&DeletePolicyVersion { policy_name: policy.clone(), version_id: version.clone() })?;
                 format!("deleted version {version} of {policy}")
             }
-            Change::CreateVersion { policy, document } => {
+            Change::CreateVersion { policy, document, .. } => {
                 let created = client.call(&CreatePolicyVersion {
                     policy_name: policy.clone(),
                     policy_document: document.clone(),
@@ -146,6 +155,7 @@ fn policy_changes(client: &Client, name: &str, document: &str, notes: &mut Vec<S
         }
         Err(e) => return Err(e),
     };
+    let shared = existing.policy.attachment_count.unwrap_or(0);
     let current = existing.default_policy_version.map(|v| (v.version_id, v.policy_document)).unwrap_or_default();
     if same_document(&current.1, document) {
         notes.push(format!("custom policy {name} already has this document (version {})", current.0));
@@ -158,7 +168,7 @@ fn policy_changes(client: &Client, name: &str, document: &str, notes: &mut Vec<S
             changes.push(Change::DeleteVersion { policy: name.into(), version: oldest.version_id.clone() });
         }
     }
-    changes.push(Change::CreateVersion { policy: name.into(), document: document.into() });
+    changes.push(Change::CreateVersion { policy: name.into(), document: document.into(), shared });
     Ok(changes)
 }
 

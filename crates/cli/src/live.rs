@@ -223,6 +223,11 @@ pub fn now() -> Timestamp {
     Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
 }
 
+/// Where a call went, for a message: the query (the request's parameters) left out.
+fn url_without_query(url: &str) -> String {
+    url.split_once('?').map_or(url, |(base, _)| base).to_string()
+}
+
 /// The most of a response body read (RAM's answers are small; a policy document is at most 6 KiB).
 const MAX_BODY: u64 = 4 << 20;
 
@@ -262,14 +267,7 @@ impl Client {
             .map_err(|e| transport(e.to_string()))?;
         parse_response::<A>(status, &body).map_err(|error| CallError::Api { action, error })
     }
-}
 
-/// Where a call went, for a message: the query (the request's parameters) left out.
-fn url_without_query(url: &str) -> String {
-    url.split_once('?').map_or(url, |(base, _)| base).to_string()
-}
-
-impl Client {
     /// Prints a failed call: a refused one as the engine's diagnosis of its error response (as if pasted into
     /// `diagnose`), and for a denial, whose AccessKey it was (STS `GetCallerIdentity` needs no permission), so
     /// an administrator knows whom to grant. Other failures print as one line. Returns exit code 1.

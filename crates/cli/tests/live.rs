@@ -348,6 +348,7 @@ fn a_name_clash_adds_a_version_and_keeps_the_old_one() {
     let file = emu.error_file(DENIED_PUT);
     let out = emu.cli(ROOT, &["apply", file.to_str().unwrap(), "--for", "user:dev", "--policy-name", "oss-read", "--yes"]).ok();
     assert!(out.stdout.contains("custom policy oss-read already exists with another document: add a new version"), "{}", out.stdout);
+    assert!(out.stdout.contains("it is attached to 1 identity already, and the new version applies to it"), "{}", out.stdout);
     let policy = emu.policy("oss-read").unwrap();
     let versions: Vec<&str> = policy["versions"].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap()).collect();
     assert_eq!(versions, ["v1", "v2"]);
