@@ -30,7 +30,8 @@ pub struct Args {
     pub target: Principal,
     #[command(flatten)]
     pub plan: PlanArgs,
-    /// Apply without asking (the changes are still shown first).
+    /// Apply without asking (the changes are still shown first). Needed when standard input is not a terminal,
+    /// e.g. when the error text comes through a pipe.
     #[arg(long)]
     pub yes: bool,
     #[command(flatten)]

@@ -279,6 +279,11 @@ fn gap_lists_own_and_group_policies_with_documents_and_the_needs() {
     assert_eq!(v["needs"][0]["actions"], json!(["oss:PutObject"]));
     assert_eq!(v["gap"]["actions"][0]["today"]["decision"], "implicit-deny");
     assert_eq!(v["gap"]["actions"][0]["with_plan"]["by"][0]["policy_name"], v["planned"][0]["policy_name"]);
+    let group: Value =
+        serde_json::from_str(&emu.cli(DEV, &["gap", file.to_str().unwrap(), "--for", "group:readers", "--json"]).ok().stdout).unwrap();
+    let names: Vec<&str> = group["attached"].as_array().unwrap().iter().map(|p| p["policy_name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["oss-read", "AliyunRAMReadOnlyAccess"]);
+    assert_eq!(group["attached"][0]["via"], json!({"kind": "direct"}));
     // The account's own key names nobody: gap asks who to check.
     let root = emu.cli(ROOT, &["gap", file.to_str().unwrap()]);
     assert_eq!(root.code, 2, "{}", root.all());
@@ -515,6 +520,13 @@ fn sts_credentials_from_the_environment_and_a_sts_token_profile() {
     let mut cmd = ram_doctor(&["whoami", "--json", "--profile", "sts", "--endpoint", &emu.base]);
     cmd.env("HOME", home.path());
     check(Run::new(cmd, Stdin::Closed));
+    // gap without --for checks the assumed role itself.
+    let file = emu.error_file(DENIED_PUT);
+    let mut cmd = ram_doctor(&["gap", file.to_str().unwrap(), "--json", "--profile", "sts", "--endpoint", &emu.base]);
+    cmd.env("HOME", home.path());
+    let gap: Value = serde_json::from_str(&Run::new(cmd, Stdin::Closed).ok().stdout).unwrap();
+    assert_eq!(gap["principal"], json!({"kind": "role", "name": "auditor"}));
+    assert_eq!(gap["attached"][0]["policy_name"], "AliyunRAMReadOnlyAccess");
     // Without its token, an STS key is refused, and the refusal is diagnosed.
     let mut cmd = ram_doctor(&["whoami", "--endpoint", &emu.base]);
     cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", &id).env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &secret);
