@@ -8,6 +8,7 @@ mod bench;
 mod catalog;
 mod fixtures;
 mod page;
+mod precompress;
 mod run;
 mod tools;
 
