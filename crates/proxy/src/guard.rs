@@ -72,7 +72,8 @@ impl Guard {
         origin: Option<&str>,
         fetch_site: Option<&str>,
     ) -> Result<(), Refusal> {
-        let host = host.ok_or(Refusal::MissingHost)?;
+        // HTTP/2 carries the name only as the target's authority.
+        let host = host.or(target_authority).ok_or(Refusal::MissingHost)?;
         if !self.names.accepts(host) || target_authority.is_some_and(|a| !a.eq_ignore_ascii_case(host)) {
             return Err(Refusal::ForeignHost(host.to_string()));
         }
@@ -140,6 +141,7 @@ mod tests {
         assert_eq!(g.check(Some("127.0.0.1:8080"), None, Some("http://127.0.0.1:8080"), Some("same-origin")), Ok(()));
         assert_eq!(g.check(Some("localhost:8080"), None, None, Some("same-origin")), Ok(()));
         assert_eq!(g.check(Some("localhost:8080"), None, None, None), Ok(()));
+        assert_eq!(g.check(None, Some("localhost:8080"), None, None), Ok(()), "HTTP/2: the authority is the host");
         assert_eq!(
             g.check(Some("localhost:8080"), None, Some("https://tools.example.org"), Some("cross-site")),
             Ok(())

@@ -132,6 +132,10 @@ fn forwarded(name: &HeaderName) -> bool {
     name == header::AUTHORIZATION || name == header::CONTENT_TYPE || name.as_str().starts_with("x-acs-")
 }
 
+/// The methods Alibaba Cloud's RPC and ROA APIs use.
+const FORWARDED_METHODS: [Method; 6] =
+    [Method::GET, Method::POST, Method::PUT, Method::DELETE, Method::PATCH, Method::HEAD];
+
 /// The upstream headers the page reads.
 const RETURNED: [&str; 2] = ["content-type", "x-acs-request-id"];
 
@@ -167,6 +171,9 @@ pub async fn relay(State(relay): State<Arc<Relay>>, request: Request) -> Respons
 
 async fn forward(relay: &Relay, request: Request, log: &mut CallLog) -> Result<Response<Bytes>, Refusal> {
     let (parts, body) = request.into_parts();
+    if !FORWARDED_METHODS.contains(&parts.method) {
+        return Err(Refusal::Method(parts.method.to_string()));
+    }
     // The raw path, never percent-decoded: the host segment is judged exactly as sent.
     let rest = parts.uri.path().strip_prefix("/relay").unwrap_or_default();
     let rest = rest.strip_prefix('/').unwrap_or(rest);
