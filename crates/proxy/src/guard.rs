@@ -91,6 +91,25 @@ impl Guard {
     }
 }
 
+/// Checks an `--allow-origin` value and spells it as a browser sends `Origin`: `http(s)://host[:port]`, lower
+/// case, no default port, no path.
+pub fn parse_origin(value: &str) -> Result<String, String> {
+    let bad = || format!("--allow-origin {value:?} is not an origin like https://page.example.org");
+    let url = url::Url::parse(value).map_err(|_| bad())?;
+    let plain = matches!(url.scheme(), "http" | "https")
+        && url.host().is_some()
+        && url.username().is_empty()
+        && url.password().is_none()
+        && url.path() == "/"
+        && url.query().is_none()
+        && url.fragment().is_none();
+    if plain {
+        Ok(url.origin().ascii_serialization())
+    } else {
+        Err(bad())
+    }
+}
+
 /// `host[:port]` of an `http(s)://host[:port]` origin.
 fn origin_authority(origin: &str) -> Option<&str> {
     let rest = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://"))?;
@@ -125,6 +144,18 @@ mod tests {
         Guard {
             names: ListenNames::for_addr("127.0.0.1:8080".parse().unwrap()),
             origins: vec!["https://tools.example.org".into()],
+        }
+    }
+
+    #[test]
+    fn allowed_origins_are_spelled_as_browsers_send_them() {
+        assert_eq!(parse_origin("https://Tools.Example.org/").as_deref(), Ok("https://tools.example.org"));
+        assert_eq!(parse_origin("https://example.org:443").as_deref(), Ok("https://example.org"));
+        assert_eq!(parse_origin("http://localhost:8081").as_deref(), Ok("http://localhost:8081"));
+        for bad in
+            ["*", "null", "example.org", "https://example.org/tools/", "ftp://example.org", "https://u@example.org"]
+        {
+            assert!(parse_origin(bad).is_err(), "{bad}");
         }
     }
 

@@ -518,3 +518,26 @@ fn the_binary_announces_overrides_and_logs_no_secrets() {
         assert!(!log.contains(secret), "{secret} is in the log:\n{log}");
     }
 }
+
+#[test]
+fn bad_flags_stop_the_binary_with_a_reason() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
+    for (flags, reason) in [
+        (["--allow-origin", "*"], "is not an origin like https://page.example.org"),
+        (["--allow-host", "127.0.0.1"], "--allow-host 127.0.0.1: the host is an IP address"),
+        (["--upstream", "evil.example=http://127.0.0.1:1"], "--upstream evil.example is not an allowed host"),
+        (["--upstream", "ram.aliyuncs.com=file:///etc"], "must be http(s)://host"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ram-doctor-proxy"))
+            .args(["--addr", "127.0.0.1:0", "--dist"])
+            .arg(dist.path())
+            .args(flags)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flags:?}");
+        assert!(out.stdout.is_empty(), "{flags:?}: nothing on stdout, no listening line");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason), "{flags:?}: {stderr}");
+    }
+}
