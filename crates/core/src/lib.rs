@@ -14,8 +14,10 @@ pub mod finding;
 pub mod grant;
 pub mod policy;
 pub mod read;
+pub mod report;
 pub mod text;
 
 pub use catalog::Catalog;
 pub use diagnose::diagnose;
 pub use finding::{Diagnosis, Finding, Kind, Principal};
+pub use report::Report;
