@@ -282,3 +282,21 @@ async fn evidence_marks_show_which_words_said_what() {
         browser.close().await.expect("close");
     }
 }
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn the_bare_console_sentence_never_says_no_grant_helps() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    diagnose(&browser, "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.").await;
+    assert!(!browser.has(".finding .grant--none").await.expect("query"), "a missing permission is fixed by a grant");
+    // Either the product's policies (each saying what it allows) or the question of what was denied.
+    let offers = browser.has(".finding .system-policy").await.expect("query");
+    let asks = browser.has(".finding .grant--ask .step[data-kind='identify-denied-action']").await.expect("query");
+    assert!(offers || asks, "the card offers policies or asks what was denied");
+    if offers {
+        let notes = browser.texts(".system-policy .policy-note").await.expect("notes");
+        assert!(notes.iter().all(|n| !n.trim().is_empty()), "{notes:?}");
+    }
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
