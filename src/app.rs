@@ -68,6 +68,11 @@ pub fn App() -> impl IntoView {
         diagnosed_text.with(|t| (!t.trim().is_empty()).then(|| share::encode(t, lang.get().code())))
     });
 
+    // What the link leaves out of the text: shown beside the link, before anyone copies it.
+    let share_taken = Memo::new(move |_| {
+        diagnosed_text.with(|t| share::shared_text(t).redactions.into_iter().map(|r| r.kind).collect::<Vec<_>>())
+    });
+
     Effect::new(move |_| replace_url_fragment(share_fragment.get().as_deref()));
     Effect::new(move |_| set_document_lang(lang.get()));
     let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -101,7 +106,7 @@ pub fn App() -> impl IntoView {
             <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading finding_plans=finding_plans lang=lang />
             <FixPanel plan=plan format=fix_format target_kind=target_kind target_name=target_name
                 target_error=target_error lang=lang />
-            <ShareLink fragment=share_fragment lang=lang />
+            <ShareLink fragment=share_fragment taken=share_taken lang=lang />
         </main>
     }
 }

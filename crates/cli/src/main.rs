@@ -11,6 +11,7 @@ mod diagnose;
 mod grant;
 mod input;
 mod lint;
+mod redact;
 mod simulate;
 
 #[derive(Parser)]
@@ -32,6 +33,8 @@ enum Command {
     Simulate(simulate::Args),
     /// Look up products, actions, APIs and system policies.
     Catalog(catalog::Args),
+    /// Cut credentials (AccessKey secrets, STS tokens, signatures, passwords) out of a text and mask its ids.
+    Redact(redact::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,5 +45,6 @@ fn main() -> ExitCode {
         Command::Lint(args) => lint::run(args),
         Command::Simulate(args) => simulate::run(args),
         Command::Catalog(args) => catalog::run(args),
+        Command::Redact(args) => redact::run(args),
     }
 }

@@ -14,6 +14,7 @@ pub mod finding;
 pub mod grant;
 pub mod policy;
 pub mod read;
+pub mod redact;
 pub mod report;
 pub mod text;
 
