@@ -56,6 +56,10 @@ fn cloud_backup_console_message_grants_the_hbr_policies() {
         // No action named: each says what it allows, none claims to cover an unknown need.
         assert!(grant.system_policy_coverage.iter().all(|p| !p.explanation.en.is_empty() && !p.explanation.zh.is_empty() && p.covers.is_none()));
         assert!(grant.steps.is_empty(), "a grant is offered, so no step says otherwise: {:?}", grant.steps);
+        // What each allows of Cloud Backup, side by side: ReadOnly the reads, Full everything.
+        let reach: Vec<(usize, usize)> = grant.system_policy_coverage.iter().map(|p| p.reach.expect("HBR's actions are loaded")).collect();
+        assert!(reach[0].0 < reach[1].0 && reach[1].0 == reach[1].1, "{reach:?}");
+        assert!(grant.system_policy_coverage.iter().all(|p| p.coverage_note().is_some_and(|n| n.en.starts_with("Allows "))));
     }
 }
 

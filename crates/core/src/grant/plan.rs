@@ -8,7 +8,7 @@ use crate::finding::{Finding, Kind, Layer, Localized};
 use crate::grant::name::PolicyName;
 use crate::grant::steps;
 use crate::grant::target::Target;
-use crate::policy::build::{build, system_policy_coverage, BuildError, BuildOptions, Need, Note};
+use crate::policy::build::{build, system_policy_coverage, system_policy_reach, BuildError, BuildOptions, Need, Note};
 use crate::policy::{Condition, PolicyDocument, ValueList};
 
 /// RAM's limit on a custom policy document, in characters of its compact JSON (the checks' RAM012 limit).
@@ -51,11 +51,15 @@ pub struct SystemPolicyGrant {
     /// How many of the product's actions it allows beyond the need; `None` when unknown.
     #[serde(default)]
     pub extra_actions: Option<usize>,
+    /// How many of the product's actions it allows, and how many the product has: what it allows when no
+    /// action is known to compare it with; `None` when the product's actions are not loaded.
+    #[serde(default)]
+    pub reach: Option<(usize, usize)>,
 }
 
 impl SystemPolicyGrant {
-    /// How the policy compares with what was denied, in both languages; `None` when nothing can be said
-    /// (no action named, or no document and no convention to go by).
+    /// How the policy compares with what was denied, in both languages; with no action to compare, how much of
+    /// the product it allows; `None` when nothing can be said.
     pub fn coverage_note(&self) -> Option<Localized> {
         let product = self.product.as_deref().unwrap_or("the product");
         let note = match (self.covers, self.extra_actions) {
@@ -75,7 +79,13 @@ impl SystemPolicyGrant {
                 en: "Allows what was denied.".into(),
                 zh: "允许被拒绝的操作。".into(),
             },
-            (None, _) => return None,
+            (None, _) => match self.reach {
+                Some((allowed, all)) => Localized {
+                    en: format!("Allows {allowed} of the {all} actions of {product}."),
+                    zh: format!("允许 {product} 全部 {all} 个操作中的 {allowed} 个。"),
+                },
+                None => return None,
+            },
         };
         Some(note)
     }
@@ -331,6 +341,7 @@ impl GrantPlan {
                 explanation,
                 covers: None,
                 extra_actions: None,
+                reach: system_policy_reach(policy, &code, catalog),
             };
             // After the last policy of the same product, so that each product's policies stay together.
             let at = self.system_policies.iter().rposition(|p| p.product.as_ref() == Some(&code)).map_or(self.system_policies.len(), |i| i + 1);
@@ -591,12 +602,13 @@ mod tests {
             explanation: Localized::default(),
             covers,
             extra_actions,
+            reach: Some((40, 300)),
         };
         let en = |g: SystemPolicyGrant| g.coverage_note().map(|n| n.en);
         assert_eq!(en(grant(Some(true), Some(211))).as_deref(), Some("Allows what was denied, and 211 more actions of ecs."));
         assert_eq!(en(grant(Some(true), Some(0))).as_deref(), Some("Allows what was denied and nothing more."));
         assert_eq!(en(grant(Some(false), None)).as_deref(), Some("Does not allow everything that was denied."));
-        assert_eq!(en(grant(None, Some(3))), None);
+        assert_eq!(en(grant(None, None)).as_deref(), Some("Allows 40 of the 300 actions of ecs."), "no need: its reach");
     }
 
     #[test]
