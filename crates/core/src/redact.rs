@@ -248,11 +248,11 @@ fn is_key_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
 }
 
-/// The value that follows a key ending at `at`: after quotes, `:`, `=`, `>`, spaces and a linking word; a
+/// The value that follows a key ending at `at`: after quotes, `:`, `=`, `>`, `(`, spaces and a linking word; a
 /// quoted value runs to its closing quote, an `Authorization` one to the end of the line.
 fn value_after(bytes: &[u8], at: usize, key: &SecretKey) -> Option<(usize, usize)> {
     let skip = |mut i: usize| {
-        while i < bytes.len() && matches!(bytes[i], b'"' | b'\'' | b':' | b'=' | b'>' | b' ' | b'\t' | b'\\') {
+        while i < bytes.len() && matches!(bytes[i], b'"' | b'\'' | b':' | b'=' | b'>' | b'(' | b' ' | b'\t' | b'\\') {
             i += 1;
         }
         i
@@ -283,7 +283,7 @@ fn value_after(bytes: &[u8], at: usize, key: &SecretKey) -> Option<(usize, usize
     let min = if linked { key.min_len.max(16) } else { key.min_len };
     // Only spaces between key and value: a compound key (`--access-key-secret X`) or "the secret is X", and
     // then only a value that looks generated; a plain word such as `pwd` or `token` before a space is prose.
-    let bare = !bytes[at..start].iter().any(|b| matches!(b, b':' | b'=' | b'"' | b'\'' | b'>'));
+    let bare = !bytes[at..start].iter().any(|b| matches!(b, b':' | b'=' | b'"' | b'\'' | b'>' | b'('));
     let bare_ok = (key.suffix || linked) && looks_generated(value);
     (len >= min && !is_placeholder(value) && (!bare || bare_ok)).then_some((start, end))
 }
@@ -463,6 +463,7 @@ mod tests {
             format!("aliyun configure --access-key-secret {SECRET}"),
             format!("<AccessKeySecret>{SECRET}</AccessKeySecret>"),
             format!("secret_key = \"{SECRET}\""),
+            format!("config.setAccessKeySecret(\"{}\");", &SECRET[..24]),
             format!("my secret is {SECRET}"),
         ] {
             let r = cut(&text);
