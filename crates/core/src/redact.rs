@@ -223,6 +223,9 @@ const SECRET_KEYS: &[SecretKey] = &[
 /// Words that may stand between a key and its value in prose ("the secret is …").
 const LINKING_WORDS: [&str; 2] = ["is", "was"];
 
+/// Longer words are not key names (`ALIBABA_CLOUD_ACCESS_KEY_SECRET` is 31 bytes).
+const MAX_KEY_BYTES: usize = 64;
+
 fn after_secret_keys(text: &str, spans: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -232,6 +235,11 @@ fn after_secret_keys(text: &str, spans: &mut Vec<Span>) {
             continue;
         }
         let end = i + bytes[i..].iter().take_while(|b| is_key_char(**b)).count();
+        // No key name is this long: skip the work of normalizing long words (base64 blobs, paths).
+        if end - i > MAX_KEY_BYTES {
+            i = end;
+            continue;
+        }
         let word: String = text[i..end].chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
         let found = SECRET_KEYS.iter().find(|k| word == k.name || (k.suffix && word.ends_with(k.name)));
         if let Some(k) = found {
@@ -383,7 +391,8 @@ fn lone_secrets(text: &str, spans: &mut Vec<Span>) {
         }
         let len = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         let word = &text[i..i + len];
-        let near_id = ids.iter().any(|&id| id < i && i - id <= NEAR_ID);
+        // The nearest AccessKey ID before the word (ids are in text order).
+        let near_id = ids[..ids.partition_point(|&id| id < i)].last().is_some_and(|&id| i - id <= NEAR_ID);
         let shaped = len == 30 || (near_id && (28..=32).contains(&len));
         if shaped && !word.starts_with("LTAI") && !is_camel_case_words(word) && !word.bytes().all(|b| b.is_ascii_digit()) {
             spans.push(Span { kind: RedactionKind::AccessKeySecret, start: i, end: i + len });
