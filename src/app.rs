@@ -64,13 +64,13 @@ pub fn App() -> impl IntoView {
             catalog.with(|c| d.findings.iter().map(|f| GrantPlan::for_finding(f, c).map_err(|e| e.to_string())).collect::<Vec<_>>())
         })
     });
+    // What the link carries: the text with its credentials cut and its ids masked (unless revealed), shown in
+    // the preview before anyone copies the link.
+    let reveal_ids = RwSignal::new(false);
+    let shared_text = Memo::new(move |_| diagnosed_text.with(|t| share::shared_text(t, reveal_ids.get())));
     let share_fragment = Memo::new(move |_| {
-        diagnosed_text.with(|t| (!t.trim().is_empty()).then(|| share::encode(t, lang.get().code())))
-    });
-
-    // What the link leaves out of the text: shown beside the link, before anyone copies it.
-    let share_taken = Memo::new(move |_| {
-        diagnosed_text.with(|t| share::shared_text(t).redactions.into_iter().map(|r| r.kind).collect::<Vec<_>>())
+        let empty = diagnosed_text.with(|t| t.trim().is_empty());
+        (!empty).then(|| shared_text.with(|s| share::encode(s, lang.get().code())))
     });
 
     Effect::new(move |_| replace_url_fragment(share_fragment.get().as_deref()));
@@ -106,7 +106,7 @@ pub fn App() -> impl IntoView {
             <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading finding_plans=finding_plans lang=lang />
             <FixPanel plan=plan format=fix_format target_kind=target_kind target_name=target_name
                 target_error=target_error lang=lang />
-            <ShareLink fragment=share_fragment taken=share_taken lang=lang />
+            <ShareLink fragment=share_fragment shared=shared_text reveal_ids=reveal_ids lang=lang />
         </main>
     }
 }

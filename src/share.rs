@@ -17,16 +17,16 @@ pub struct Shared {
     pub lang: Option<String>,
 }
 
-/// The fragment (without `#`) for `text` in language `lang`: the text as [`shared_text`] makes it.
-pub fn encode(text: &str, lang: &str) -> String {
-    let safe = shared_text(text);
-    let packed = miniz_oxide::deflate::compress_to_vec(safe.text.as_bytes(), 9);
+/// The fragment (without `#`) for an already redacted text (see [`shared_text`]) in language `lang`.
+pub fn encode(shared: &Redacted, lang: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(shared.text.as_bytes(), 9);
     format!("t={}&l={lang}", URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// What a link carries of `text`, and what was cut or masked (for a preview before copying).
-pub fn shared_text(text: &str) -> Redacted {
-    redact(text, &RedactOptions::default())
+/// What a link carries of `text`, and what was cut or masked (the preview shows both): every credential cut,
+/// AccessKey IDs masked, account and user ids masked unless `reveal_ids`.
+pub fn shared_text(text: &str, reveal_ids: bool) -> Redacted {
+    redact(text, &RedactOptions { reveal_ids })
 }
 
 /// Reads a fragment (with or without `#`); `None` when it carries no readable text.
@@ -59,7 +59,7 @@ mod tests {
     #[test]
     fn round_trips_text_and_language() {
         let text = "权限不足，请联系主账号管理员授权\n{\"Code\":\"Forbidden.RAM\"}";
-        let shared = decode(&format!("#{}", encode(text, "zh"))).expect("decodes");
+        let shared = decode(&format!("#{}", encode(&shared_text(text, false), "zh"))).expect("decodes");
         assert_eq!(shared, Shared { text: text.to_string(), lang: Some("zh".to_string()) });
     }
 
@@ -74,17 +74,26 @@ mod tests {
             (format!("x-acs-security-token: {token}"), token.clone()),
             ("\"AuthPrincipalOwnerId\":\"1234567890123456\"".to_string(), "1234567890123456".to_string()),
         ] {
-            let shared = decode(&encode(&text, "en")).expect("decodes");
+            let preview = shared_text(&text, false);
+            let shared = decode(&encode(&preview, "en")).expect("decodes");
             assert!(!shared.text.contains(&gone), "{text} → {}", shared.text);
-            assert_eq!(shared.text, shared_text(&text).text, "the link carries exactly the previewed text");
+            assert_eq!(shared.text, preview.text, "the link carries exactly the previewed text");
         }
     }
 
     #[test]
     fn leaves_text_without_credentials_alone() {
         for text in ["AccessKeySecret: short", "ErrorCode: Forbidden.RAM\nRequestId: 5D1B1C8E", "no keys here"] {
-            assert_eq!(shared_text(text).text, text);
+            assert_eq!(shared_text(text, false).text, text);
         }
+    }
+
+    #[test]
+    fn revealing_ids_keeps_them_and_still_cuts_secrets() {
+        let text = format!("\"AuthPrincipalOwnerId\":\"1234567890123456\" LTAI5tBcDeFgHiJkLmNoPqRs {SECRET}");
+        let shared = decode(&encode(&shared_text(&text, true), "en")).expect("decodes");
+        assert!(shared.text.contains("1234567890123456"), "{}", shared.text);
+        assert!(!shared.text.contains(SECRET) && !shared.text.contains("LTAI5tBcDeFgHiJkLmNoPqRs"), "{}", shared.text);
     }
 
     #[test]

@@ -142,6 +142,12 @@ async fn share_link_carries_the_text_without_secrets() {
     assert!(!link.contains(FAKE_SECRET), "the secret leaked into the link: {link}");
     assert_eq!(browser.url().await.expect("url"), link, "the address bar holds the share link");
     let results_before = browser.text("#results").await.expect("results");
+    // Before copying: what was taken out, and a preview of exactly what the link carries.
+    let taken = browser.text("#share-taken").await.expect("what was taken");
+    assert!(taken.contains("AccessKey secret"), "{taken}");
+    browser.click("#share-preview summary").await.expect("open the preview");
+    let preview = browser.text(".share__preview-text").await.expect("preview");
+    assert!(preview.contains("<redacted:access-key-secret>") && !preview.contains(FAKE_SECRET), "{preview}");
 
     // A new visit with the link shows the same text (minus the secret) and the same diagnosis.
     browser.leave().await.expect("leave");
