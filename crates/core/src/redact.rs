@@ -205,7 +205,7 @@ const SECRET_KEYS: &[SecretKey] = &[
     key("keysecret", true, RedactionKind::AccessKeySecret, 8),
     key("aksecret", true, RedactionKind::AccessKeySecret, 8),
     key("secret", false, RedactionKind::Secret, 8),
-    key("sk", false, RedactionKind::AccessKeySecret, 16),
+    key("sk", false, RedactionKind::AccessKeySecret, 8),
     key("clientsecret", true, RedactionKind::Secret, 4),
     key("password", true, RedactionKind::Secret, 1),
     key("passwd", true, RedactionKind::Secret, 1),
