@@ -319,10 +319,18 @@ fn is_placeholder(value: &[u8]) -> bool {
 fn sts_tokens(text: &str, spans: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     for (at, _) in text.match_indices("CAIS") {
-        if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+        if !starts_word(bytes, at) {
             continue;
         }
-        let len = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'%')).count();
+        let mut len = 0;
+        while let Some(&b) = bytes.get(at + len) {
+            // Encoded `&`, `"`, `,` and space end it as their plain forms would (a string to sign encodes them).
+            let ends = b == b'%' && matches!(bytes.get(at + len + 1..at + len + 3), Some(b"26" | b"22" | b"2C" | b"2c" | b"20"));
+            if ends || !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'%')) {
+                break;
+            }
+            len += 1;
+        }
         if len >= 40 {
             spans.push(Span { kind: RedactionKind::SecurityToken, start: at, end: at + len });
         }
@@ -368,11 +376,22 @@ fn access_key_ids(text: &str, spans: &mut Vec<Span>) {
 /// characters, its end.
 fn alnum_run_after(text: &str, at: usize, prefix_len: usize, min: usize, max: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
+    if !starts_word(bytes, at) {
         return None;
     }
     let len = bytes[at + prefix_len..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     (min..=max).contains(&len).then_some(at + prefix_len + len)
+}
+
+/// Whether a word may start at `at`: at the start, after a byte that is not a letter or digit, or right after a
+/// percent escape, once or twice encoded (`%3D`, `%253A`: values inside URLs and strings to sign).
+fn starts_word(bytes: &[u8], at: usize) -> bool {
+    let escape = |end: usize| end >= 2 && bytes[end - 2].is_ascii_hexdigit() && bytes[end - 1].is_ascii_hexdigit();
+    at == 0
+        || !bytes[at - 1].is_ascii_alphanumeric()
+        || (escape(at) && at >= 3 && bytes[at - 3] == b'%')
+        // Encoded twice (`%253A`): `%25` then the escape's digits.
+        || (escape(at) && at >= 5 && &bytes[at - 5..at - 2] == b"%25")
 }
 
 /// How far after an AccessKey ID its secret may stand with nothing to name it.
@@ -389,15 +408,19 @@ fn lone_secrets(text: &str, spans: &mut Vec<Span>) {
             i += 1;
             continue;
         }
-        let len = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        let word = &text[i..i + len];
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        // A word right after a percent escape (`%3D` in a URL or string to sign) starts after the escape's digits.
+        let escape = if i > 0 && bytes[i - 1] == b'%' && run > 2 && bytes[i..i + 2].iter().all(u8::is_ascii_hexdigit) { 2 } else { 0 };
+        let (next, len) = (i + run, run - escape);
+        let start = i + escape;
+        let word = &text[start..start + len];
         // The nearest AccessKey ID before the word (ids are in text order).
-        let near_id = ids[..ids.partition_point(|&id| id < i)].last().is_some_and(|&id| i - id <= NEAR_ID);
+        let near_id = ids[..ids.partition_point(|&id| id < start)].last().is_some_and(|&id| start - id <= NEAR_ID);
         let shaped = len == 30 || (near_id && (28..=32).contains(&len));
         if shaped && !word.starts_with("LTAI") && !is_camel_case_words(word) && !word.bytes().all(|b| b.is_ascii_digit()) {
-            spans.push(Span { kind: RedactionKind::AccessKeySecret, start: i, end: i + len });
+            spans.push(Span { kind: RedactionKind::AccessKeySecret, start, end: start + len });
         }
-        i += len;
+        i = next;
     }
 }
 
@@ -419,7 +442,8 @@ fn long_numbers(text: &str, spans: &mut Vec<Span>) {
             continue;
         }
         let len = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let alone = (i == 0 || !is_word_byte(bytes[i - 1])) && bytes.get(i + len).is_none_or(|b| !is_word_byte(*b));
+        let alone =
+            (starts_word(bytes, i) || (i > 0 && !is_word_byte(bytes[i - 1]))) && bytes.get(i + len).is_none_or(|b| !is_word_byte(*b));
         if alone && (15..=19).contains(&len) {
             spans.push(Span { kind: id_kind(text, i), start: i, end: i + len });
         }
@@ -553,6 +577,23 @@ mod tests {
         assert_eq!(one.kind, RedactionKind::Authorization);
         assert_eq!(&text[one.start..one.end], format!("OSS {KEY_ID}:{SECRET}"));
         assert_eq!(&r.text[one.out_start..one.out_end], "<redacted:authorization>");
+    }
+
+    #[test]
+    fn values_inside_percent_encoded_text() {
+        let token = format!("CAIS{}", "8gF1q6Ft5B2yfSjIr5bfKOLxCIx".repeat(3));
+        let text = format!("GET&%2F&AccessKeyId%3D{KEY_ID}%26SecurityToken%3D{token}%26Secret%3D{SECRET}%26Arn%3Dacs%253Aram%253A%253A1234567890123456%253Arole%26Version%3D1");
+        let r = cut(&text);
+        for gone in [KEY_ID, token.as_str(), SECRET, "1234567890123456"] {
+            assert!(!r.text.contains(gone), "{gone} survived: {}", r.text);
+        }
+        // Each cut ends where its value does: the rest of the string to sign stays readable.
+        assert!(
+            r.text
+                .contains("%26Secret%3D<redacted:access-key-secret>%26Arn%3Dacs%253Aram%253A%253A************3456%253Arole%26Version%3D1"),
+            "{}",
+            r.text
+        );
     }
 
     #[test]

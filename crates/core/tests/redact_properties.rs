@@ -80,8 +80,20 @@ fn filler() -> impl Strategy<Value = String> {
 
 /// Key names an AccessKey secret is given under, in the spellings of SDKs, CLIs, env files and configs.
 const SECRET_KEYS: &[&str] = &[
-    "AccessKeySecret", "accessKeySecret", "access_key_secret", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY",
-    "SecretAccessKey", "secret_key", "--access-key-secret", "access-key-secret", "SK", "sk", "secret", "Secret", "password",
+    "AccessKeySecret",
+    "accessKeySecret",
+    "access_key_secret",
+    "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    "ALICLOUD_SECRET_KEY",
+    "SecretAccessKey",
+    "secret_key",
+    "--access-key-secret",
+    "access-key-secret",
+    "SK",
+    "sk",
+    "secret",
+    "Secret",
+    "password",
 ];
 
 /// `key: value`, `key=value`, `"key": "value"`, `key = 'value'`, `<key>value`…
@@ -90,9 +102,8 @@ const SEPARATORS: &[(&str, &str)] =
 
 /// A secret of any length from 8 to 40 under any key name with any separator: a key name is enough.
 fn named_secret() -> impl Strategy<Value = (String, Vec<String>)> {
-    (proptest::sample::select(SECRET_KEYS), proptest::sample::select(SEPARATORS), chars_of(BASE62, 8..40)).prop_map(
-        |(key, (sep, close), s)| (format!("{key}{sep}{s}{close}"), vec![s]),
-    )
+    (proptest::sample::select(SECRET_KEYS), proptest::sample::select(SEPARATORS), chars_of(BASE62, 8..40))
+        .prop_map(|(key, (sep, close), s)| (format!("{key}{sep}{s}{close}"), vec![s]))
 }
 
 /// A secret in one of the formats it is pasted in; the values that must not survive whole.
