@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use ram_doctor_core::finding::{Confidence, Layer, Localized};
 use ram_doctor_core::report::{Grant, Report};
-use ram_doctor_core::{Finding, Kind};
+use ram_doctor_core::{Catalog, Diagnosis, Finding, Kind};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,18 +25,23 @@ pub fn run(args: Args) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
-    // Each finding's grant comes from its own grant plan, for the JSON and the text alike.
-    let report = match Report::new(&diagnosis, &catalog) {
-        Ok(report) => report,
-        Err(e) => return crate::input::fail(&format!("cannot plan the grant: {e}")),
-    };
-    if args.json {
+    match print(&diagnosis, &catalog, args.json, args.zh) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+/// Prints a diagnosis as `diagnose` does (for a pasted text, and for a live command's failed call), each
+/// finding with the grant of its own plan, for the JSON and the text alike.
+pub fn print(diagnosis: &Diagnosis, catalog: &Catalog, json: bool, zh: bool) -> Result<(), ExitCode> {
+    let report = Report::new(diagnosis, catalog).map_err(|e| crate::input::fail(&format!("cannot plan the grant: {e}")))?;
+    if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("a report always serializes"));
     } else {
         let style = Style::for_stdout();
-        print!("{}", render(&report, &style, args.zh));
+        print!("{}", render(&report, &style, zh));
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// ANSI styling, on only for a terminal and never when `NO_COLOR` is set (https://no-color.org).
