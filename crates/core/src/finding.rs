@@ -120,12 +120,17 @@ pub struct ProductGuess {
     pub product: String,
     /// Why it was guessed (the words that matched).
     pub reason: String,
+    /// The same in Simplified Chinese.
+    #[serde(default)]
+    pub reason_zh: String,
 }
 
 /// Text in both languages the page speaks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
+    /// English.
     pub en: String,
+    /// Simplified Chinese.
     pub zh: String,
 }
 
@@ -177,6 +182,10 @@ pub struct Finding {
     /// Products this may be about when `product` could not be known, most likely first.
     #[serde(default)]
     pub likely_products: Vec<ProductGuess>,
+    /// Why `product` is this product, in both languages: what in the text named it ("from the endpoint host …",
+    /// "named by the sentence …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_reason: Option<Localized>,
     /// One or two sentences in English: what happened and the next step.
     pub explanation: String,
     /// The same in Simplified Chinese.
@@ -206,6 +215,7 @@ impl Finding {
             actions_inferred: false,
             other_cloud: None,
             likely_products: Vec::new(),
+            product_reason: None,
             explanation: String::new(),
             explanation_zh: String::new(),
             grant: Grant::default(),

@@ -57,6 +57,22 @@ pub fn explain(facts: &Facts) -> (String, String) {
                 en.push("The bucket is private: sign the request with an identity allowed to read it (an anonymous request is refused).".into());
                 zh.push("该 Bucket 为私有：请用有读取权限的身份签名请求（匿名请求会被拒绝）。".into());
             }
+            if let (Some(p), true) = (&f.product, f.likely_products.len() > 1) {
+                let others: Vec<&str> = f
+                    .likely_products
+                    .iter()
+                    .skip(1)
+                    .map(|g| g.product.as_str())
+                    .collect();
+                en.push(format!(
+                    "The message does not name its product; {p} is the most likely, then {}.",
+                    others.join(", ")
+                ));
+                zh.push(format!(
+                    "提示未写明产品；最可能是 {p}，其次是 {}。",
+                    others.join("、")
+                ));
+            }
             if f.product.is_none() {
                 if f.likely_products.is_empty() {
                     en.push("The text does not say which product this is. Which console page showed this message? Paste its title or URL together with the message.".into());
@@ -137,6 +153,9 @@ pub fn explain(facts: &Facts) -> (String, String) {
             } else if code.contains("mismatchwithaccesskey") {
                 en.push("The SecurityToken does not belong to this AccessKey ID: use the AccessKeyId, AccessKeySecret and SecurityToken from the same AssumeRole response.".into());
                 zh.push("SecurityToken 与 AccessKey ID 不匹配：请使用同一次 AssumeRole 返回的 AccessKeyId、AccessKeySecret 与 SecurityToken。".into());
+            } else if has(Phrase::CredentialsMissing) {
+                en.push("The SDK found no AccessKey to sign with: set the credentials (environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, a profile, or a RAM role) where the program runs.".into());
+                zh.push("SDK 没有找到可用于签名的 AccessKey：请在程序运行环境中配置凭证（环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET、配置文件或 RAM 角色）。".into());
             } else if code.starts_with("invalidsecuritytoken") {
                 en.push("The SecurityToken is malformed: pass it exactly as STS returned it (no truncation, quotes or spaces).".into());
                 zh.push("SecurityToken 格式错误：请原样传入 STS 返回的值（不要截断、加引号或空格）。".into());
@@ -191,6 +210,27 @@ pub fn explain(facts: &Facts) -> (String, String) {
             } else if code.starts_with("throttling") || has(Phrase::Throttling) {
                 en.push("The request was rate-limited (flow control), not refused for permissions: retry with backoff or call less often.".into());
                 zh.push("请求被限流，并非权限问题：请退避重试或降低调用频率。".into());
+            } else if has(Phrase::WrongEndpoint)
+                || code.contains("endpoint")
+                || code == "secondleveldomainforbidden"
+            {
+                en.push("The request went to the wrong endpoint (another region, or path-style addressing): send it to the endpoint of the resource's region, in virtual-hosted style. It is not about permissions.".into());
+                zh.push("请求发往了错误的 Endpoint（其他地域，或使用了 path-style 访问）：请使用资源所在地域的 Endpoint，并采用虚拟主机（virtual-hosted）方式访问。与权限无关。".into());
+            } else if has(Phrase::Overdue)
+                || ["indebt", "overdue", "arrearage", "balance"]
+                    .iter()
+                    .any(|w| code.contains(w))
+            {
+                en.push("The account has an overdue payment or too small a balance: top it up in the billing console. No RAM grant helps.".into());
+                zh.push("账号欠费或余额不足：请在费用中心充值。授权无法解决此问题。".into());
+            } else if has(Phrase::OutOfStock) || code.contains("stock") {
+                en.push("The resource is out of stock in that zone: try another zone or instance type. It is not about permissions.".into());
+                zh.push("该可用区的资源库存不足：请换一个可用区或规格。与权限无关。".into());
+            } else if has(Phrase::Quota) || code.contains("quota") {
+                en.push("A quota or limit is reached: release resources or ask for a higher quota in the Quota Center. It is not about permissions.".into());
+                zh.push(
+                    "已达到配额或上限：请释放资源，或在配额中心申请提升配额。与权限无关。".into(),
+                );
             } else if code == "forbidden.riskcontrol" {
                 en.push("Alibaba Cloud's risk control blocked the operation; it is not a RAM permission. Complete the account verification or open a support ticket.".into());
                 zh.push("操作被阿里云风控系统拦截，并非 RAM 权限问题。请完成账号实名认证或提交工单。".into());

@@ -60,7 +60,12 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
                 let open = &errors[e];
                 match (&code, &open.code) {
                     _ if header && open.anchored => true,
-                    (Some(c), Some(oc)) => !c.eq_ignore_ascii_case(oc) && open.code_line != line,
+                    // A wrapper's code (`SDK.…`) is followed by the code of the error it carries: the same error.
+                    (Some(c), Some(oc)) => {
+                        !c.eq_ignore_ascii_case(oc)
+                            && open.code_line != line
+                            && !is_wrapper_code(oc)
+                    }
                     _ => false,
                 }
             }
@@ -103,6 +108,21 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
         })
         .collect();
     Reading { errors, context }
+}
+
+/// Codes that wrap another error rather than state one (`SDK.CanNotResolveEndpoint` around a credential error).
+pub fn is_wrapper_code(code: &str) -> bool {
+    let c = code.to_ascii_lowercase();
+    c.starts_with("sdk.")
+        || matches!(
+            c.as_str(),
+            "servererror"
+                | "clienterror"
+                | "serverexception"
+                | "clientexception"
+                | "teaerror"
+                | "unknownerror"
+        )
 }
 
 fn is_anchor(f: &Field) -> bool {

@@ -57,6 +57,22 @@ pub enum Phrase {
     Network,
     /// Flow control.
     Throttling,
+    /// "The security token you provided is invalid" (malformed, or not this key's).
+    TokenInvalid,
+    /// The SDK's credential providers found no AccessKey (or an empty one) before sending anything.
+    CredentialsMissing,
+    /// "The role not exists", "role does not exist".
+    RoleNotExist,
+    /// OSS: the bucket must be addressed at its own endpoint, or in virtual-hosted style.
+    WrongEndpoint,
+    /// Overdue payment, insufficient balance (欠费, 余额不足).
+    Overdue,
+    /// Out of stock in the zone (库存不足).
+    OutOfStock,
+    /// A quota or limit is reached (配额).
+    Quota,
+    /// The resource's state does not allow the operation.
+    ResourceState,
 }
 
 impl Phrase {
@@ -84,6 +100,14 @@ impl Phrase {
             Phrase::ServiceNotActivated => "service-not-activated",
             Phrase::Network => "network",
             Phrase::Throttling => "throttling",
+            Phrase::CredentialsMissing => "credentials-missing",
+            Phrase::TokenInvalid => "token-invalid",
+            Phrase::RoleNotExist => "role-not-exist",
+            Phrase::WrongEndpoint => "wrong-endpoint",
+            Phrase::Overdue => "overdue",
+            Phrase::OutOfStock => "out-of-stock",
+            Phrase::Quota => "quota",
+            Phrase::ResourceState => "resource-state",
         }
     }
 
@@ -94,7 +118,17 @@ impl Phrase {
     /// Whether the sentence alone is an error (a finding even without a code). Words like "not enabled" or
     /// "timeout" only qualify an error found otherwise; a network failure counts when an Alibaba Cloud host is near.
     pub fn anchors(self) -> bool {
-        !matches!(self, Phrase::NotActivated | Phrase::Throttling | Phrase::Network | Phrase::ControlPolicy | Phrase::ServiceRole)
+        !matches!(
+            self,
+            Phrase::NotActivated
+                | Phrase::Throttling
+                | Phrase::Network
+                | Phrase::ControlPolicy
+                | Phrase::ServiceRole
+                | Phrase::Quota
+                | Phrase::ResourceState
+                | Phrase::RoleNotExist
+        )
     }
 }
 
@@ -121,6 +155,14 @@ const ALL: &[Phrase] = &[
     Phrase::ServiceNotActivated,
     Phrase::Network,
     Phrase::Throttling,
+    Phrase::CredentialsMissing,
+    Phrase::TokenInvalid,
+    Phrase::RoleNotExist,
+    Phrase::WrongEndpoint,
+    Phrase::Overdue,
+    Phrase::OutOfStock,
+    Phrase::Quota,
+    Phrase::ResourceState,
 ];
 
 /// Sentences, matched without ASCII case. Longer ones win where they overlap.
@@ -137,6 +179,18 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("do not have the permission", Phrase::NotAuthorized),
     ("does not have permission", Phrase::NotAuthorized),
     ("has no permission", Phrase::NotAuthorized),
+    ("has no right to access", Phrase::NotAuthorized),
+    ("does not belong to you", Phrase::NotAuthorized),
+    ("forbidden by kms", Phrase::NotAuthorized),
+    (
+        "security token you provided is invalid",
+        Phrase::TokenInvalid,
+    ),
+    (
+        "security token you provided does not match",
+        Phrase::TokenInvalid,
+    ),
+    ("does not exist in our records", Phrase::AccessKeyNotFound),
     ("insufficient permissions", Phrase::Console),
     ("contact the cloud account administrator", Phrase::Console),
     ("权限不足", Phrase::Console),
@@ -206,6 +260,100 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("etimedout", Phrase::Network),
     ("enotfound", Phrase::Network),
     ("flow control", Phrase::Throttling),
+    (
+        "you are not authorized to create the service linked role",
+        Phrase::ServiceRole,
+    ),
+    // The SDKs' credential providers (Go credentials, Java/Python/Node Tea, the aliyun CLI): nothing to sign with.
+    ("no credential found", Phrase::CredentialsMissing),
+    ("unable to load credentials", Phrase::CredentialsMissing),
+    ("unable to get credentials", Phrase::CredentialsMissing),
+    ("could not find credentials", Phrase::CredentialsMissing),
+    ("can not find credentials", Phrase::CredentialsMissing),
+    ("cannot find credentials", Phrase::CredentialsMissing),
+    ("failed to get credentials", Phrase::CredentialsMissing),
+    (
+        "accesskeyid/accesskeysecret is empty",
+        Phrase::CredentialsMissing,
+    ),
+    ("accesskeyid is empty", Phrase::CredentialsMissing),
+    ("accesskeyid cannot be empty", Phrase::CredentialsMissing),
+    ("accesskeyid can not be empty", Phrase::CredentialsMissing),
+    ("accesskeyid is mandatory", Phrase::CredentialsMissing),
+    ("access key id cannot be empty", Phrase::CredentialsMissing),
+    ("access key id cannot be null", Phrase::CredentialsMissing),
+    (
+        "access key id must not be empty",
+        Phrase::CredentialsMissing,
+    ),
+    (
+        "access_key_id must not be empty",
+        Phrase::CredentialsMissing,
+    ),
+    (
+        "accesskeysecret cannot be empty",
+        Phrase::CredentialsMissing,
+    ),
+    ("accesskeysecret is empty", Phrase::CredentialsMissing),
+    (
+        "access key secret cannot be empty",
+        Phrase::CredentialsMissing,
+    ),
+    ("'accesskeyid' can not be unset", Phrase::CredentialsMissing),
+    ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
+    ("role not exists", Phrase::RoleNotExist),
+    ("role does not exist", Phrase::RoleNotExist),
+    ("role is not exist", Phrase::RoleNotExist),
+    (
+        "must be addressed using the specified endpoint",
+        Phrase::WrongEndpoint,
+    ),
+    (
+        "please use virtual hosted style to access",
+        Phrase::WrongEndpoint,
+    ),
+    (
+        "send all future requests to this endpoint",
+        Phrase::WrongEndpoint,
+    ),
+    ("can not resolve endpoint", Phrase::WrongEndpoint),
+    ("can not find endpoint", Phrase::WrongEndpoint),
+    ("cannot resolve endpoint", Phrase::WrongEndpoint),
+    ("user is indebted", Phrase::Overdue),
+    ("overdue payment", Phrase::Overdue),
+    ("account is overdue", Phrase::Overdue),
+    ("has an overdue", Phrase::Overdue),
+    ("insufficient balance", Phrase::Overdue),
+    ("not enough balance", Phrase::Overdue),
+    ("not have enough balance", Phrase::Overdue),
+    ("balance is not enough", Phrase::Overdue),
+    ("balance is insufficient", Phrase::Overdue),
+    ("account balance", Phrase::Overdue),
+    ("欠费", Phrase::Overdue),
+    ("余额不足", Phrase::Overdue),
+    ("out of stock", Phrase::OutOfStock),
+    ("no stock", Phrase::OutOfStock),
+    ("库存不足", Phrase::OutOfStock),
+    ("quota exceeded", Phrase::Quota),
+    ("exceeded the quota", Phrase::Quota),
+    ("exceeds the quota", Phrase::Quota),
+    ("quota is exceeded", Phrase::Quota),
+    ("配额不足", Phrase::Quota),
+    ("超出配额", Phrase::Quota),
+    (
+        "current status of the resource does not support",
+        Phrase::ResourceState,
+    ),
+    (
+        "status does not support this operation",
+        Phrase::ResourceState,
+    ),
+    ("未购买", Phrase::ServiceNotActivated),
+    ("尚未购买", Phrase::ServiceNotActivated),
+    ("请先开通", Phrase::ServiceNotActivated),
+    ("you have not activated", Phrase::ServiceNotActivated),
+    ("has not activated", Phrase::ServiceNotActivated),
+    ("not activated yet", Phrase::ServiceNotActivated),
 ];
 
 fn automaton() -> &'static AhoCorasick {
