@@ -59,17 +59,18 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
     } else {
         None
     };
-    let code = stated_code.or(implied_code);
     let (kind, layer) = match &other_cloud {
         Some(_) => (Kind::Other, None),
         None => {
-            let signals = rules::Signals::new(raw, code.as_deref(), &phrases, catalog);
+            let code = stated_code.as_deref().or(implied_code.as_deref());
+            let signals = rules::Signals::new(raw, code, &phrases, catalog);
             let (kind, layer, _rule) = rules::classify(&signals);
             (kind, layer)
         }
     };
     let mut f = Finding::new(kind);
-    f.code = code;
+    f.code = stated_code;
+    f.implied_code = implied_code;
     f.other_cloud = other_cloud;
     f.layer = layer;
     f.request_id = raw.value(Key::RequestId).map(str::to_string);
@@ -86,7 +87,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         f.evidence.push(evidence("product", p.start, p.end));
     }
     f.region = region(raw);
-    f.resource = resource(raw, f.product.as_deref(), kind);
+    f.resource = if f.other_cloud.is_some() { None } else { resource(raw, f.product.as_deref(), kind) };
 
     // Actions: stated, or derived from the API name where the kind is about this action.
     let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
@@ -217,6 +218,13 @@ fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
 /// The code of the error: the innermost one where a wrapper (`SDK.…`, `ServerError`) carries another, so an
 /// endpoint or client error caused by a credential error reads as the credential error.
 fn innermost_code(raw: &RawError) -> Option<String> {
+    // A JSON or XML body is the server's own answer; a code printed on a line around it is the tool's label.
+    let line_code = raw.all(Key::Code).next()?;
+    if line_code.container.is_none() && !read::group::is_wrapper_code(&line_code.value) {
+        if let Some(body) = raw.all(Key::Code).find(|f| f.container.is_some()) {
+            return Some(body.value.clone());
+        }
+    }
     let codes: Vec<&str> = raw.all(Key::Code).map(|f| f.value.as_str()).collect();
     let first = *codes.first()?;
     let inner = codes
@@ -234,6 +242,10 @@ fn innermost_code(raw: &RawError) -> Option<String> {
 fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     if let Some(c) = raw.value(Key::OtherCloud) {
         return Some(c.to_string());
+    }
+    // Alibaba Cloud's `HostId` is the host that answered; S3 puts a long opaque id there.
+    if raw.all(Key::HostId).any(|h| !h.value.contains('.') && h.value.len() >= 20) {
+        return Some("AWS".to_string());
     }
     // `APIGW.0301`, `CDN.00010198`: a service prefix and a number is Huawei Cloud's code shape, never Alibaba's.
     if let Some((service, number)) = raw.value(Key::Code).and_then(|c| c.split_once('.')) {
@@ -260,6 +272,10 @@ fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
     };
     if p.kind.is_none() && phrases.contains(&Phrase::RootMayNotAssume) {
         return Some(Principal { kind: Some("RootUser".to_string()), ..p });
+    }
+    // Only a role session carries an STS session policy.
+    if p.kind.is_none() && phrases.contains(&Phrase::SessionPolicy) {
+        return Some(Principal { kind: Some("AssumedRoleUser".to_string()), ..p });
     }
     (p != Principal::default()).then_some(p)
 }

@@ -149,6 +149,9 @@ pub struct Finding {
     pub kind: Kind,
     /// The error code as the service returned it (`Forbidden.RAM`, `NoPermission`, `AccessDenied`…).
     pub code: Option<String>,
+    /// When the text prints no code: the code the documented sentence it quotes comes with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_code: Option<String>,
     /// The product's RAM code (the action prefix), e.g. `ecs`, `hbr`.
     pub product: Option<String>,
     /// RAM actions that were denied, e.g. `ecs:DescribeInstances`.
@@ -200,6 +203,7 @@ impl Finding {
         Finding {
             kind,
             code: None,
+            implied_code: None,
             product: None,
             actions: Vec::new(),
             resource: None,

@@ -125,10 +125,10 @@ pub fn explain(facts: &Facts) -> (String, String) {
             } else if f.layer == Some(Layer::TrustPolicy) || has(Phrase::TrustPolicy) {
                 en.push("The role's trust policy does not let this caller assume it (or the role belongs to another account). Edit the role's trust policy so its Principal names the caller's account or RAM user.".into());
                 zh.push("角色的信任策略不允许该调用者扮演它（或角色属于其他账号）。请修改角色信任策略，在 Principal 中加入调用者的账号或 RAM 用户。".into());
-            } else if f.code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("EntityNotExist.Role")) {
+            } else if f.code.as_deref().or(f.implied_code.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("EntityNotExist.Role")) {
                 en.push("The role in RoleArn does not exist. Check the account ID and role name in the ARN (acs:ram::<account>:role/<name>).".into());
                 zh.push("RoleArn 中的角色不存在。请检查 ARN 中的账号 ID 与角色名（acs:ram::<账号>:role/<名称>）。".into());
-            } else if f.code.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("policygrammar")) {
+            } else if f.code.as_deref().or(f.implied_code.as_deref()).is_some_and(|c| c.to_ascii_lowercase().contains("policygrammar")) {
                 en.push("The session Policy passed to AssumeRole is not a valid policy document. Fix its JSON and grammar (Version \"1\", Statement with Effect/Action/Resource).".into());
                 zh.push("AssumeRole 传入的会话策略（Policy）格式不合法。请修正其 JSON 与语法（Version \"1\"，Statement 含 Effect/Action/Resource）。".into());
             } else {
@@ -143,7 +143,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
             zh.push(format!("{product} 需要服务角色 {role}，但它不存在或未授权。请先完成一次授权（控制台的一键授权页面），或创建服务关联角色（操作者需要 ram:CreateServiceLinkedRole 权限），然后重试。"));
         }
         Kind::BadCredentials => {
-            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if has(Phrase::AccessKeyDisabled) || code.ends_with(".inactive") {
                 en.push("The AccessKey is disabled. Enable it in the RAM console or use an active one.".into());
                 zh.push("该 AccessKey 已被禁用。请在 RAM 控制台启用，或改用有效的 AccessKey。".into());
@@ -165,7 +165,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
             }
         }
         Kind::Signature => {
-            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if has(Phrase::ClockSkew) || code.contains("timestamp") || code == "requesttimetooskewed" {
                 en.push("The request time is too far from the server's (more than 15 minutes): synchronise the machine's clock (NTP) and send the time in UTC.".into());
                 zh.push("请求时间与服务器时间相差过大（超过 15 分钟）：请同步本机时钟（NTP），并使用 UTC 时间。".into());
@@ -203,7 +203,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
             zh.push(format!("该账号尚未开通（或未购买）{product}。请在其控制台开通一次；授权无法解决此问题。"));
         }
         Kind::Other => {
-            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if let Some(cloud) = &f.other_cloud {
                 en.push(format!("This error comes from {cloud}, not Alibaba Cloud: RAM policies cannot fix it. Use {cloud}'s own access management."));
                 zh.push(format!("这个错误来自 {cloud}，不是阿里云：RAM 策略无法解决，请使用 {cloud} 自己的权限管理。"));
@@ -241,7 +241,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
                 en.push("The request did not get an answer (timeout or network/DNS failure): check the endpoint, the region, and the network path. It is not about permissions.".into());
                 zh.push("请求没有得到响应（超时或网络/DNS 故障）：请检查 Endpoint、地域和网络，与权限无关。".into());
             } else {
-                let c = f.code.as_deref().unwrap_or("this error");
+                let c = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("this error");
                 en.push(format!("{c} is not about permissions or credentials: fix the request (parameters, region, resource state). No RAM grant will help."));
                 zh.push(format!("{c} 与权限或凭证无关：请修正请求本身（参数、地域、资源状态）。授权无法解决。"));
             }

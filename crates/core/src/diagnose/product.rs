@@ -45,10 +45,24 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
                 }
             }
         }
+        // `The role not exists: acs:ram::1:role/aliyuncsdefaultrole`: the role's name in the ARN.
+        for f in raw.all(Key::Resource) {
+            if let Some((_, name)) = f.value.split_once(":role/") {
+                if let Some(role) = catalog.service_role(name) {
+                    return Some(Pick::at(role.product.clone(), f, Reason::ServiceRole(role.role_name.clone())));
+                }
+            }
+        }
         for f in raw.all(Key::RoleName) {
             if let Some(p) = role_product(&f.value, catalog) {
                 return Some(Pick::at(p, f, Reason::ServiceRole(f.value.clone())));
             }
+        }
+    }
+    // A refused AssumeRole is STS's, whatever role ARN the message names.
+    if kind == Kind::AssumeRole && raw.all(Key::AuthAction).chain(raw.all(Key::Action)).all(|a| a.value.starts_with("sts:")) {
+        if let Some(f) = raw.get(Key::Code).or(raw.fields.first()) {
+            return Some(Pick::at("sts".to_string(), f, Reason::Action("sts:AssumeRole".to_string())));
         }
     }
     for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)) {
@@ -77,6 +91,18 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
     for f in raw.all(Key::HostId) {
         if let Some(p) = host_product(&f.value, catalog) {
             return Some(Pick::at(p, f, Reason::Host(f.value.clone())));
+        }
+    }
+    // One service checking the caller's access to another's resource: the resource's product was denied.
+    for f in raw.all(Key::Message).chain(raw.all(Key::Phrase)) {
+        if let Some((word, p)) = resource_word(&f.value) {
+            return Some(Pick::at(p.to_string(), f, Reason::Marker(word.to_string())));
+        }
+    }
+    // Code prefixes only one product uses (`isv.…` of Short Message Service, `SLS…`).
+    for f in raw.all(Key::Code) {
+        if let Some(p) = code_prefix_product(&f.value) {
+            return Some(Pick::at(p.to_string(), f, Reason::Marker(f.value.clone())));
         }
     }
     if let Some(f) = raw.all(Key::ProductHint).next() {
@@ -120,6 +146,19 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
         }
     }
     None
+}
+
+/// Resource words in a message that name the product owning the resource (`the logstore 'x'`).
+fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
+    const WORDS: &[(&str, &str)] = &[("logstore", "log"), ("log store", "log"), ("repository", "cr"), ("bucket", "oss")];
+    let lower = message.to_ascii_lowercase();
+    WORDS.iter().copied().find(|(w, _)| lower.contains(w))
+}
+
+/// The product of a code prefix only it uses.
+fn code_prefix_product(code: &str) -> Option<&'static str> {
+    const PREFIXES: &[(&str, &str)] = &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps")];
+    PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)
 }
 
 /// A product code or RAM code as the catalog knows it (`Dysmsapi` → `dysms`), else lowercased.

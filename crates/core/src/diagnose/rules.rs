@@ -252,9 +252,9 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
     // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
     // cannot act, whatever API reported it; not the caller's AssumeRole.
     let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
-        && s.raw
-            .all(Key::RoleName)
-            .any(|r| is_service_role_name(&r.value));
+        && (s.raw.all(Key::RoleName).any(|r| is_service_role_name(&r.value))
+            || s.message.contains("role/aliyun")
+            || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
     let sentence = s.has(Phrase::ServiceRole)
         && !s.message.contains("sts:assumerole")
         && (c.is_empty() || is_permission_code(c) || c.contains("role"));
@@ -315,7 +315,7 @@ fn wrong_endpoint(s: &Signals) -> Option<Verdict> {
 
 fn rate_limited(s: &Signals) -> Option<Verdict> {
     (s.code.starts_with("throttling")
-        || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit"])
+        || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control"])
         || s.has(Phrase::Throttling))
     .then_some((Kind::Other, None))
 }

@@ -121,7 +121,7 @@ pub fn is_wrapper_code(code: &str) -> bool {
                 | "serverexception"
                 | "clientexception"
                 | "teaerror"
-                | "unknownerror"
+                | "unknownerror" | "unknown"
         )
 }
 

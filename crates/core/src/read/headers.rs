@@ -45,6 +45,11 @@ enum Hit {
     ServerStringToSign,
     /// Another cloud's mark.
     OtherCloud(&'static str),
+    /// Another cloud's (or system's) refusal sentence: an error by itself, of that system.
+    OtherCloudError(&'static str),
+    /// A tool of the ecosystem that works with one product (`ossutil`, a docker-machine driver, a DDNS client),
+    /// or a code prefix only that product uses (`ODPS-`).
+    Tool(&'static str),
     /// boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     AwsCall,
 }
@@ -58,6 +63,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("Exception:", Hit::NamedError),
     ("Failed!!!", Hit::TerraformFailed),
     ("got an error:", Hit::GotAnError),
+    ("got a error:", Hit::GotAnError),
     (".aliyuncs.com", Hit::Host),
     (".console.aliyun.com", Hit::Host),
     ("product=", Hit::ProductParam),
@@ -76,6 +82,21 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("alicloud_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
     ("acme:", Hit::Acme),
+    // Tools of the ecosystem that talk to one product.
+    ("ossutil", Hit::Tool("oss")),
+    ("ossfs", Hit::Tool("oss")),
+    ("ossbrowser", Hit::Tool("oss")),
+    ("oss-browser", Hit::Tool("oss")),
+    ("velero-plugin-for-alibabacloud", Hit::Tool("oss")),
+    ("Error creating machine", Hit::Tool("ecs")),
+    ("docker-machine-driver-aliyunecs", Hit::Tool("ecs")),
+    ("aliyun-ddns", Hit::Tool("alidns")),
+    ("aliddns", Hit::Tool("alidns")),
+    ("alidns_", Hit::Tool("alidns")),
+    ("funcraft", Hit::Tool("fc")),
+    ("log-pilot", Hit::Tool("log")),
+    ("ODPS-", Hit::Tool("odps")),
+    ("com.aliyun.odps", Hit::Tool("odps")),
     ("certbot", Hit::Acme),
     ("_acme-challenge", Hit::Acme),
     ("dns-01", Hit::Acme),
@@ -88,6 +109,15 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("x-amz-", Hit::OtherCloud("AWS")),
     // boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     (") when calling the ", Hit::AwsCall),
+    ("amazonwebservices.com", Hit::OtherCloud("AWS")),
+    ("(Service: Amazon", Hit::OtherCloud("AWS")),
+    ("sts:AssumeRoleWithWebIdentity", Hit::OtherCloud("AWS")),
+    ("security token included in the request is expired", Hit::OtherCloudError("AWS")),
+    ("ExpiredTokenException", Hit::OtherCloudError("AWS")),
+    ("* aws_", Hit::OtherCloud("AWS")),
+    ("is not authorized to perform action ", Hit::OtherCloudError("Huawei Cloud")),
+    (" is forbidden: User ", Hit::OtherCloudError("Kubernetes RBAC")),
+    ("Error from server (Forbidden)", Hit::OtherCloudError("Kubernetes RBAC")),
     ("management.azure.com", Hit::OtherCloud("Azure")),
     ("AuthorizationFailed", Hit::OtherCloud("Azure")),
     ("Microsoft.Authorization", Hit::OtherCloud("Azure")),
@@ -184,6 +214,15 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                 out.push(Field::new(Key::ServerStringToSign, &s[v_start..v_end], v_start, v_end));
             }
             Hit::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
+            Hit::OtherCloudError(cloud) => {
+                out.push(Field::new(Key::OtherCloud, cloud, start, end));
+                out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
+            }
+            Hit::Tool(product) => {
+                if !is_ident_byte_before(s, start) {
+                    out.push(Field::new(Key::ProductContext, product, start, end));
+                }
+            }
             Hit::AwsCall => aws_call(s, start, end, out),
         }
     }
@@ -194,8 +233,11 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
 fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     let b = s.as_bytes();
     let mut a = start;
-    while a > 0 && start - a < 120 && (b[a - 1].is_ascii_alphanumeric() || b[a - 1] == b'_') {
+    while a > 0 && start - a < 120 && (b[a - 1].is_ascii_alphanumeric() || b[a - 1] == b'_' || b[a - 1] == b'.') {
         a -= 1;
+    }
+    while a < start && b[a] == b'.' {
+        a += 1;
     }
     if a == start || !b[a].is_ascii_uppercase() {
         return;
@@ -208,7 +250,25 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
         out.push(Field::new(Key::ProductHint, "fc", a, a + 2));
         return;
     }
+    // Tea SDKs for Node name the error after its code: `InvalidAccessKeyId.NotFoundError:`, `UnauthorizedError:`.
+    if suffix == "Error:" && is_tea_error_code(name) {
+        out.push(Field::new(Key::Header, "tea", a, end));
+        out.push(Field::new(Key::Code, name, a, start));
+        return;
+    }
     out.push(Field::new(Key::Header, "exception", a, end));
+}
+
+/// A code a Tea error class name carries: dotted (`InvalidAccessKeyId.NotFound`), or a one-word permission or
+/// credential code, which no JavaScript built-in error shares. (`@alicloud/pop-core` drops the dots instead:
+/// `ForbiddenRAMError` is not a code.)
+fn is_tea_error_code(name: &str) -> bool {
+    const FAMILIES: &[&str] = &[
+        "Unauthorized", "NoPermission", "Forbidden", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidSecurityToken",
+        "MissingSecurityToken", "EntityNotExist", "NotAuthorized", "Throttling",
+    ];
+    let dotted = name.contains('.') && !name.starts_with("SDK.") && name.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+    dotted || FAMILIES.contains(&name)
 }
 
 /// `[ERROR] terraform-provider-alicloud/alicloud/service_alicloud_ecs.go:369: Resource <id> <Api> Failed!!!`.

@@ -73,6 +73,8 @@ pub enum Phrase {
     Quota,
     /// The resource's state does not allow the operation.
     ResourceState,
+    /// Another cloud's or system's refusal (Kubernetes RBAC, AWS STS); found by the header reader with the system.
+    OtherSystemDenied,
 }
 
 impl Phrase {
@@ -108,6 +110,7 @@ impl Phrase {
             Phrase::OutOfStock => "out-of-stock",
             Phrase::Quota => "quota",
             Phrase::ResourceState => "resource-state",
+            Phrase::OtherSystemDenied => "other-system-denied",
         }
     }
 
@@ -121,7 +124,6 @@ impl Phrase {
         !matches!(
             self,
             Phrase::NotActivated
-                | Phrase::Throttling
                 | Phrase::Network
                 | Phrase::ControlPolicy
                 | Phrase::ServiceRole
@@ -163,6 +165,7 @@ const ALL: &[Phrase] = &[
     Phrase::OutOfStock,
     Phrase::Quota,
     Phrase::ResourceState,
+    Phrase::OtherSystemDenied,
 ];
 
 /// Sentences, matched without ASCII case. Longer ones win where they overlap.
@@ -180,6 +183,18 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("does not have permission", Phrase::NotAuthorized),
     ("has no permission", Phrase::NotAuthorized),
     ("has no right to access", Phrase::NotAuthorized),
+    ("not authorized to do", Phrase::NotAuthorized),
+    ("denied by sts or ram", Phrase::NotAuthorized),
+    ("does not have management permissions", Phrase::NotAuthorized),
+    ("no permission to access", Phrase::NotAuthorized),
+    ("risk of leakage of this accesskey", Phrase::AccessKeyDisabled),
+    ("security token you provided has expired", Phrase::TokenExpired),
+    ("is inactive to this service", Phrase::ServiceNotActivated),
+    ("invalid access_key_id", Phrase::CredentialsMissing),
+    ("\"accesskeyid\" that is mandatory", Phrase::CredentialsMissing),
+    ("establish security credentials", Phrase::CredentialsMissing),
+    ("request throttling", Phrase::Throttling),
+    ("流控", Phrase::Throttling),
     ("does not belong to you", Phrase::NotAuthorized),
     ("forbidden by kms", Phrase::NotAuthorized),
     (
@@ -385,6 +400,19 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                         if let Some((ra, rb)) = quoted_or_word_after(s, b + p + "on resource".len()) {
                             out.push(Field::new(Key::Resource, &s[ra..rb], ra, rb));
                         }
+                    }
+                }
+            }
+            "not authorized to do" => {
+                if let Some((a, b)) = action_after(s, end) {
+                    out.push(Field::new(Key::Action, &s[a..b], a, b));
+                }
+            }
+            "role not exists" => {
+                if let Some((a, b)) = quoted_or_word_after(s, end) {
+                    if s[a..b].starts_with("acs:ram:") {
+                        let b = a + s[a..b].trim_end_matches(['.', ',']).len();
+                        out.push(Field::new(Key::Resource, &s[a..b], a, b));
                     }
                 }
             }
