@@ -243,6 +243,11 @@ fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     if let Some(c) = raw.value(Key::OtherCloud) {
         return Some(c.to_string());
     }
+    // `isv.insufficient-isv-permissions`: the Alipay/Taobao open platforms' lower-case `isv.` codes (Short Message
+    // Service's are upper-case: `isv.BUSINESS_LIMIT_CONTROL`).
+    if raw.value(Key::Code).and_then(|c| c.strip_prefix("isv.")).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase())) {
+        return Some("Alipay/Taobao open platform".to_string());
+    }
     // Alibaba Cloud's `HostId` is the host that answered; S3 puts a long opaque id there.
     if raw.all(Key::HostId).any(|h| !h.value.contains('.') && h.value.len() >= 20) {
         return Some("AWS".to_string());

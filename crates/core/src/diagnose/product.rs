@@ -184,6 +184,8 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
     if labels.len() < 3 || matches!(first, "api" | "help" | "www" | "home" | "next" | "signin" | "error-center" | "usercenter2" | "account") {
         return None;
     }
+    // `ecs-vpc.cn-shanghai…`, `oss-cn-hangzhou-internal…`: network variants of the product's endpoint.
+    let first = ["-vpc", "-internal", "-intranet", "-share", "-inner"].iter().find_map(|v| first.strip_suffix(v)).unwrap_or(first);
     // `ecs-cn-hangzhou` (old regional endpoints) → `ecs`.
     let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"].iter().find_map(|r| first.split_once(r).map(|(c, _)| c)).unwrap_or(first);
     if code.is_empty() || !code.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {

@@ -411,6 +411,8 @@ pub fn is_permission_code(c: &str) -> bool {
         || c.contains("nopermission")
         || c.contains("insufficient-isv-permissions")
         || c == "statusforbidden"
+        // MaxCompute: `ODPS-0420095: Access Denied` is its authorization failure.
+        || c.starts_with("odps-0420095")
 }
 
 /// The layer from `PolicyType`, else from the message.

@@ -47,6 +47,8 @@ enum Hit {
     OtherCloud(&'static str),
     /// Another cloud's (or system's) refusal sentence: an error by itself, of that system.
     OtherCloudError(&'static str),
+    /// `ODPS-0420095:`: MaxCompute's own code shape, which names the product and is the error's code.
+    OdpsCode,
     /// A tool of the ecosystem that works with one product (`ossutil`, a docker-machine driver, a DDNS client),
     /// or a code prefix only that product uses (`ODPS-`).
     Tool(&'static str),
@@ -69,6 +71,8 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("product=", Hit::ProductParam),
     ("aliyunsdk", Hit::Package("python")),
     ("com.aliyuncs.", Hit::Package("java")),
+    ("Aliyun.Acs.", Hit::Package("dotnet")),
+    ("AlibabaCloud.SDK.", Hit::Package("dotnet")),
     ("com.aliyun.", Hit::Package("java-tea")),
     ("alibaba-cloud-sdk-go/services/", Hit::Package("go")),
     ("@alicloud/", Hit::Package("node")),
@@ -95,7 +99,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("alidns_", Hit::Tool("alidns")),
     ("funcraft", Hit::Tool("fc")),
     ("log-pilot", Hit::Tool("log")),
-    ("ODPS-", Hit::Tool("odps")),
+    ("ODPS-", Hit::OdpsCode),
     ("com.aliyun.odps", Hit::Tool("odps")),
     ("certbot", Hit::Acme),
     ("_acme-challenge", Hit::Acme),
@@ -118,6 +122,9 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("is not authorized to perform action ", Hit::OtherCloudError("Huawei Cloud")),
     (" is forbidden: User ", Hit::OtherCloudError("Kubernetes RBAC")),
     ("Error from server (Forbidden)", Hit::OtherCloudError("Kubernetes RBAC")),
+    ("dingtalk.com", Hit::OtherCloudError("DingTalk open platform")),
+    ("openapi.alipay.com", Hit::OtherCloudError("Alipay open platform")),
+    ("gw.api.taobao.com", Hit::OtherCloudError("Taobao open platform")),
     ("management.azure.com", Hit::OtherCloud("Azure")),
     ("AuthorizationFailed", Hit::OtherCloud("Azure")),
     ("Microsoft.Authorization", Hit::OtherCloud("Azure")),
@@ -218,6 +225,13 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                 out.push(Field::new(Key::OtherCloud, cloud, start, end));
                 out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
             }
+            Hit::OdpsCode => {
+                let digits = s[end..].bytes().take(12).take_while(u8::is_ascii_digit).count();
+                out.push(Field::new(Key::ProductContext, "odps", start, end));
+                if digits >= 4 && s[end + digits..].starts_with(':') {
+                    out.push(Field::new(Key::Code, &s[start..end + digits], start, end + digits));
+                }
+            }
             Hit::Tool(product) => {
                 if !is_ident_byte_before(s, start) {
                     out.push(Field::new(Key::ProductContext, product, start, end));
@@ -263,12 +277,8 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
 /// credential code, which no JavaScript built-in error shares. (`@alicloud/pop-core` drops the dots instead:
 /// `ForbiddenRAMError` is not a code.)
 fn is_tea_error_code(name: &str) -> bool {
-    const FAMILIES: &[&str] = &[
-        "Unauthorized", "NoPermission", "Forbidden", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidSecurityToken",
-        "MissingSecurityToken", "EntityNotExist", "NotAuthorized", "Throttling",
-    ];
     let dotted = name.contains('.') && !name.starts_with("SDK.") && name.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
-    dotted || FAMILIES.contains(&name)
+    dotted || super::ONE_WORD_CODES.contains(&name)
 }
 
 /// `[ERROR] terraform-provider-alicloud/alicloud/service_alicloud_ecs.go:369: Resource <id> <Api> Failed!!!`.
@@ -328,6 +338,10 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     while p_end < b.len() && p_end - end < 40 && (b[p_end].is_ascii_lowercase() || b[p_end].is_ascii_digit() || b[p_end] == b'-') {
         p_end += 1;
     }
+    // .NET namespaces are capitalized: `Aliyun.Acs.Ecs.Model.V20140526`, `AlibabaCloud.SDK.Ecs20140526`.
+    if kind == "dotnet" {
+        p_end = end + s[end..].bytes().take(40).take_while(u8::is_ascii_alphanumeric).count();
+    }
     let raw = &s[end..p_end];
     // `@alicloud/ecs20140526`, `alibabacloud_ecs20140526`, `com.aliyun.ecs20140526`: the version is glued on.
     let code = raw.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-');
@@ -335,6 +349,7 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     let ok = match kind {
         "python" => !matches!(code, "core" | "") && b.get(p_end) == Some(&b'.'),
         "java" => b.get(p_end) == Some(&b'.') && !matches!(code, "exceptions" | "auth" | "http" | "profile" | "utils" | "regions" | ""),
+        "dotnet" => !code.is_empty() && !matches!(code, "Core" | "Tea" | "TeaUtil" | "OpenApiClient" | "Credentials"),
         "java-tea" | "node" | "python-tea" => versioned,
         // `github.com/alibabacloud-go/ecs-20140526/v4/client`.
         "go-tea" => raw.len() > 9 && raw[raw.len() - 9..].starts_with('-') && raw[raw.len() - 8..].bytes().all(|c| c.is_ascii_digit()),

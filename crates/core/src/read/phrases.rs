@@ -184,6 +184,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("has no permission", Phrase::NotAuthorized),
     ("has no right to access", Phrase::NotAuthorized),
     ("not authorized to do", Phrase::NotAuthorized),
+    ("have no privilege", Phrase::NotAuthorized),
     ("denied by sts or ram", Phrase::NotAuthorized),
     ("does not have management permissions", Phrase::NotAuthorized),
     ("no permission to access", Phrase::NotAuthorized),
@@ -403,7 +404,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                     }
                 }
             }
-            "not authorized to do" => {
+            "not authorized to do" | "have no privilege" => {
                 if let Some((a, b)) = action_after(s, end) {
                     out.push(Field::new(Key::Action, &s[a..b], a, b));
                 }
