@@ -163,7 +163,7 @@ const CASES: &[Expect] = &[
     case("node-tea-error-name.txt", MissingPermission, Some("NoPermission"), Some("ram:CreateRole"), Some("ram")),
     Expect {
         check: |f| f.explanation.contains("AccessKey ID"),
-        ..case("sdk-endpoint-wraps-credential.txt", BadCredentials, Some("InvalidAccessKeyId.NotFound"), None, None)
+        ..case("sdk-endpoint-wraps-credential.txt", BadCredentials, Some("InvalidAccessKeyId.NotFound"), None, Some("ecs"))
     },
     case("lower-camel-keys.txt", MissingPermission, Some("Forbidden.RAM"), None, None),
     case("empty-code-then-body.txt", MissingPermission, Some("NoPermission"), None, None),
@@ -175,6 +175,7 @@ const CASES: &[Expect] = &[
     case("go-request-name.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs")),
     case("dotnet-namespace.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs")),
     case("oss-wrong-endpoint.txt", Other, Some("AccessDenied"), None, Some("oss")),
+    case("sdk-endpoint-product.txt", Other, None, None, Some("fakeproduct")),
     Expect {
         check: |f| f.resource.as_deref() == Some("acs:ram::123:role/AliyunECSImageExportDefaultRole") && f.product_reason.as_ref().is_some_and(|r| r.en.contains("AliyunECSImageExportDefaultRole")),
         ..case("service-default-role-missing.txt", ServiceRoleMissing, Some("EntityNotExist.Role"), None, Some("ecs"))

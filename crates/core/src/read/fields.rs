@@ -64,6 +64,8 @@ fn meaning(raw: &str) -> Option<Meaning> {
         "stringtosign" => Plain(ClientStringToSign),
         "subcode" => Plain(Code),
         "server" => Meaning::Server,
+        // The SDKs' endpoint errors print the product they looked up: `map[Product:ecs LocationProduct:ecs …]`.
+        "product" | "locationproduct" | "productcode" => Plain(ProductHint),
         "encodedauthorizationmessage" => Meaning::Huawei,
         "error" => Meaning::CodeThenMessage,
         _ => return None,
