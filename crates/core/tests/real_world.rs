@@ -22,7 +22,6 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
     ("g002", "product", "the paste names no product; alidns comes from the issue's repository (a DDNS tool)"),
     ("g020", "product", "the paste is one sentence about the balance; ecs comes from the thread"),
     ("g061", "product", "a Python traceback of a user's own DDNS script; alidns comes from the thread"),
-    ("g050", "product", "the console sentence names no product and is not (yet) in the documented sentence table"),
     ("g050", "principal_type", "'The current RAM user' is prose, not a principal field"),
     ("g014", "action", "the AWS action is kept as the text states it (the contract's choice for other clouds, see formats/aws-access-denied)"),
     ("g043", "action", "the AWS action is kept as the text states it, as for g014"),
@@ -33,7 +32,6 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
 /// checked and a fix shows up as this list shrinking. (id, field, what is missing)
 const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("g012", "kind", "'AccessKeyId … is inactive' with no code is not an error on its own yet"),
-    ("g018", "code", "a tool's `Name : error:` label wins over the code in the JSON body that follows on the next line"),
     ("g023", "kind", "ODPS 'task is not in release range' is a feature not open to the account"),
     ("g024", "code", "Tencent's `message:Code-Text` shape"),
     ("g029", "product", "kubeconfig / Kubernetes cluster words are not tied to ACK"),
@@ -50,7 +48,6 @@ const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("g056", "product", "'Failed to put logs' is not tied to Simple Log Service"),
     ("g063", "code", "a code glued to Chinese text (`返回代码:SignatureDoesNotMatch消息`)"),
     ("g063", "product", "an alidns API name in Chinese prose"),
-    ("g066", "code", "a bare dotted code at the start of a sentence"),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -94,13 +94,14 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
         }
     }
     // One service checking the caller's access to another's resource: the resource's product was denied.
-    for f in raw.all(Key::Message).chain(raw.all(Key::Phrase)) {
+    // The first few messages say it; an error with thousands of fields (one long line) is not read further.
+    for f in raw.all(Key::Message).take(8) {
         if let Some((word, p)) = resource_word(&f.value) {
             return Some(Pick::at(p.to_string(), f, Reason::Marker(word.to_string())));
         }
     }
     // Code prefixes only one product uses (`isv.…` of Short Message Service, `SLS…`).
-    for f in raw.all(Key::Code) {
+    for f in raw.all(Key::Code).take(8) {
         if let Some(p) = code_prefix_product(&f.value) {
             return Some(Pick::at(p.to_string(), f, Reason::Marker(f.value.clone())));
         }
@@ -151,8 +152,7 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
 /// Resource words in a message that name the product owning the resource (`the logstore 'x'`).
 fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
     const WORDS: &[(&str, &str)] = &[("logstore", "log"), ("log store", "log"), ("repository", "cr"), ("bucket", "oss")];
-    let lower = message.to_ascii_lowercase();
-    WORDS.iter().copied().find(|(w, _)| lower.contains(w))
+    WORDS.iter().copied().find(|(w, _)| message.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// The product of a code prefix only it uses.

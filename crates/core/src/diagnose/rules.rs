@@ -223,7 +223,7 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
 }
 
 fn signature(s: &Signals) -> Option<Verdict> {
-    let code = s.code == "signaturedoesnotmatch"
+    let code = (s.code == "signaturedoesnotmatch" || s.code == "signaturenotmatch")
         || s.code == "requesttimetooskewed"
         || s.code_starts(&[
             "incompletesignature",

@@ -290,14 +290,17 @@ impl Scanner<'_, '_> {
         // `Forbidden : There is a risk…`, `NoPermission: You are not…`: a one-word code of the permission and
         // credential families, which prose does not use as a label.
         let family = super::ONE_WORD_CODES.contains(&token);
-        let spaced = b.get(end..end + 3) == Some(b" : ");
+        // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
+        let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
         let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family);
         // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
         let glued = b.get(end) == Some(&b':')
             && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
             && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
+        // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
+        let bare = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) && is_dotted_code(token) && at_line_start(b, i);
         let shaped = looks_like_code(token) || family;
-        if (spaced || wrapped || glued) && is_code_like(token) && shaped && meaning(token).is_none() {
+        if (spaced || wrapped || glued || bare) && is_code_like(token) && shaped && meaning(token).is_none() {
             self.close_message(i);
             self.push(Key::Code, token, i, end);
             let msg = if spaced {
@@ -636,7 +639,10 @@ fn is_camel_code(t: &str) -> bool {
 
 /// Whether only spaces (or nothing) precede `i` on its line.
 fn at_line_start(b: &[u8], i: usize) -> bool {
-    b[..i].iter().rev().take_while(|&&c| c != b'\n').all(|&c| c == b' ' || c == b'\t')
+    // Bounded: a line can be megabytes long.
+    let before = &b[i.saturating_sub(200)..i];
+    let line = before.iter().rposition(|&c| c == b'\n').map_or(before, |p| &before[p + 1..]);
+    (line.len() < 200 || i < 200) && line.iter().all(|&c| c == b' ' || c == b'\t')
 }
 
 /// API names start with a verb; other `lowercase.CamelCase` tokens (`log.Printf`, `http.StatusForbidden`) do not.

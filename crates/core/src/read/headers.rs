@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::fields::{is_api_name, is_ram_action};
 use super::{Field, Key};
@@ -159,7 +159,9 @@ fn aws_call(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
+        // A DFA, as for the sentences: every byte of the input goes through it.
         AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(NEEDLES.iter().map(|(n, _)| n))
             .expect("the header needles are valid")
