@@ -176,6 +176,8 @@ const CASES: &[Expect] = &[
     case("dotnet-namespace.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs")),
     case("oss-wrong-endpoint.txt", Other, Some("AccessDenied"), None, Some("oss")),
     case("sdk-endpoint-product.txt", Other, None, None, Some("fakeproduct")),
+    case("php-tea.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
+    Expect { check: |f| f.other_cloud.as_deref() == Some("AWS"), ..case("aws-no-credentials.txt", Other, None, None, None) },
     Expect {
         check: |f| f.resource.as_deref() == Some("acs:ram::123:role/AliyunECSImageExportDefaultRole") && f.product_reason.as_ref().is_some_and(|r| r.en.contains("AliyunECSImageExportDefaultRole")),
         ..case("service-default-role-missing.txt", ServiceRoleMissing, Some("EntityNotExist.Role"), None, Some("ecs"))

@@ -196,7 +196,7 @@ fn token_expired(s: &Signals) -> Option<Verdict> {
 }
 
 fn access_key(s: &Signals) -> Option<Verdict> {
-    (s.code_starts(&["invalidaccesskey"])
+    ((s.code_starts(&["invalidaccesskey"]) || s.code_contains(&["accesskeydisabled", "accesskeynotfound", "accesskey.disabled", "accesskey.notfound"]))
         || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled]))
     .then_some((Kind::BadCredentials, None))
 }
@@ -286,7 +286,7 @@ fn not_activated(s: &Signals) -> Option<Verdict> {
         "notactivated",
         "notopen",
         "notpurchase",
-        "notenabled",
+        "notenable", "notactive",
         "unactivated",
         "notsubscribe",
         "notbuy",
@@ -397,6 +397,8 @@ pub fn is_permission_code(c: &str) -> bool {
     }
     c == "forbidden"
         || c.starts_with("forbidden.ram")
+        // ACK's `ForbiddenGrantPermissions`, `ForbiddenQueryClusterNamespace`; pop-core's `ForbiddenRAM`.
+        || (c.starts_with("forbidden") && !c.contains('.') && !c.contains("riskcontrol"))
         || c.starts_with("forbbiden.ram")
         || c.starts_with("forbidden.access")
         || c.starts_with("forbidden.nopermission")
@@ -497,6 +499,19 @@ mod tests {
             assert_eq!(decide(text), (*kind, rule.name), "{text}");
         }
         assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    #[test]
+    fn codes_in_other_spellings_keep_their_family() {
+        for (text, kind) in [
+            ("ErrorCode: Forbidden.AccessKeyDisabled\nMessage: The AccessKey is disabled.", Kind::BadCredentials),
+            ("ErrorCode: ServiceNotEnable\nMessage: x", Kind::NotActivated),
+            ("ErrorCode: ForbiddenGrantPermissions\nMessage: x", Kind::MissingPermission),
+            ("ErrorCode: Forbidden.RiskControl\nMessage: x", Kind::Other),
+            ("<Error><Code>AccessDenied</Code><Message>The bucket you visit is not belong to you.</Message></Error>", Kind::MissingPermission),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
     }
 
     #[test]

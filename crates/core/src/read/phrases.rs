@@ -196,7 +196,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("establish security credentials", Phrase::CredentialsMissing),
     ("request throttling", Phrase::Throttling),
     ("流控", Phrase::Throttling),
-    ("does not belong to you", Phrase::NotAuthorized),
+    ("not belong to you", Phrase::NotAuthorized),
     ("forbidden by kms", Phrase::NotAuthorized),
     (
         "security token you provided is invalid",
