@@ -177,6 +177,8 @@ const CASES: &[Expect] = &[
     case("oss-wrong-endpoint.txt", Other, Some("AccessDenied"), None, Some("oss")),
     case("sdk-endpoint-product.txt", Other, None, None, Some("fakeproduct")),
     case("php-tea.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
+    case("chinese-code-label.txt", MissingPermission, Some("Forbidden.RAM"), None, None),
+    case("not-authorized-for-api.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
     Expect { check: |f| f.other_cloud.as_deref() == Some("AWS"), ..case("aws-no-credentials.txt", Other, None, None, None) },
     Expect {
         check: |f| f.resource.as_deref() == Some("acs:ram::123:role/AliyunECSImageExportDefaultRole") && f.product_reason.as_ref().is_some_and(|r| r.en.contains("AliyunECSImageExportDefaultRole")),

@@ -46,7 +46,6 @@ const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("g047", "action", "an HTTP method and an OSS URL are not turned into the OSS action"),
     ("g053", "product", "`aliyun cr GET /tokens` (ROA style) is not read as a CLI command"),
     ("g056", "product", "'Failed to put logs' is not tied to Simple Log Service"),
-    ("g063", "code", "a code glued to Chinese text (`返回代码:SignatureDoesNotMatch消息`)"),
     ("g063", "product", "an alidns API name in Chinese prose"),
 ];
 

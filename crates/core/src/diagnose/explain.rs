@@ -83,15 +83,16 @@ pub fn explain(facts: &Facts) -> (String, String) {
                     zh.push(format!("文本未写明产品，可能是：{}。请确认出现提示的控制台页面。", names.join("；")));
                 }
             }
+            let custom = f.grant.custom_policy.is_some();
             match f.grant.system_policies.as_slice() {
                 [] => {}
                 [one] => {
-                    en.push(format!("Fix: attach the system policy {one} to {who_en}, or the custom policy below."));
-                    zh.push(format!("修复：为{who_zh}授予系统策略 {one}，或使用下方的自定义策略。"));
+                    en.push(format!("Fix: attach the system policy {one} to {who_en}{}.", if custom { ", or the custom policy below" } else { "" }));
+                    zh.push(format!("修复：为{who_zh}授予系统策略 {one}{}。", if custom { "，或使用下方的自定义策略" } else { "" }));
                 }
                 [ro, full, ..] => {
-                    en.push(format!("Fix: attach {ro} (read-only) or {full} (full access) to {who_en}, or, narrower, the custom policy below."));
-                    zh.push(format!("修复：为{who_zh}授予 {ro}（只读）或 {full}（完全访问），或更精细地使用下方的自定义策略。"));
+                    en.push(format!("Fix: attach {ro} (read-only) or {full} (full access) to {who_en}{}.", if custom { ", or, narrower, the custom policy below" } else { "" }));
+                    zh.push(format!("修复：为{who_zh}授予 {ro}（只读）或 {full}（完全访问）{}。", if custom { "，或更精细地使用下方的自定义策略" } else { "" }));
                 }
             }
             if f.grant.system_policies.is_empty() && f.grant.custom_policy.is_some() {

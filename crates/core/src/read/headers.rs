@@ -47,6 +47,8 @@ enum Hit {
     OtherCloud(&'static str),
     /// Another cloud's (or system's) refusal sentence: an error by itself, of that system.
     OtherCloudError(&'static str),
+    /// A Chinese label before a code (`错误码：`).
+    ZhCodeLabel,
     /// `ODPS-0420095:`: MaxCompute's own code shape, which names the product and is the error's code.
     OdpsCode,
     /// A tool of the ecosystem that works with one product (`ossutil`, a docker-machine driver, a DDNS client),
@@ -115,6 +117,13 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("acme.sh", Hit::Acme),
     ("Aliyun", Hit::RoleName),
     ("server string to sign is:", Hit::ServerStringToSign),
+    // Chinese labels tools print before a code: `错误码：Forbidden.RAM`, `返回代码:SignatureDoesNotMatch`.
+    ("错误码：", Hit::ZhCodeLabel),
+    ("错误码:", Hit::ZhCodeLabel),
+    ("错误代码：", Hit::ZhCodeLabel),
+    ("错误代码:", Hit::ZhCodeLabel),
+    ("返回代码：", Hit::ZhCodeLabel),
+    ("返回代码:", Hit::ZhCodeLabel),
     ("arn:aws:", Hit::OtherCloud("AWS")),
     ("amazonaws.com", Hit::OtherCloud("AWS")),
     ("AccessDeniedException", Hit::OtherCloud("AWS")),
@@ -246,6 +255,14 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             Hit::OtherCloudError(cloud) => {
                 out.push(Field::new(Key::OtherCloud, cloud, start, end));
                 out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
+            }
+            Hit::ZhCodeLabel => {
+                let at = end + s[end..].bytes().take(4).take_while(|&c| c == b' ').count();
+                let len = s[at..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_').count();
+                let code = s[at..at + len].trim_end_matches('.');
+                if code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()) && text::is_code_like(code) {
+                    out.push(Field::new(Key::Code, code, at, at + code.len()));
+                }
             }
             Hit::OdpsCode => {
                 let digits = s[end..].bytes().take(12).take_while(u8::is_ascii_digit).count();

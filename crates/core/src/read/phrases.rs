@@ -185,6 +185,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("has no right to access", Phrase::NotAuthorized),
     ("not authorized to do", Phrase::NotAuthorized),
     ("have no privilege", Phrase::NotAuthorized),
+    ("not been authorized for the api", Phrase::NotAuthorized),
     ("denied by sts or ram", Phrase::NotAuthorized),
     ("does not have management permissions", Phrase::NotAuthorized),
     ("no permission to access", Phrase::NotAuthorized),
@@ -239,6 +240,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("accesskeyid is not found", Phrase::AccessKeyNotFound),
     ("specified access key is disabled", Phrase::AccessKeyDisabled),
     ("access key is disabled", Phrase::AccessKeyDisabled),
+    ("accesskey is disabled", Phrase::AccessKeyDisabled),
+    ("accesskeyid is disabled", Phrase::AccessKeyDisabled),
+    ("access key id you provided is disabled", Phrase::AccessKeyDisabled),
+    ("accesskey has been disabled", Phrase::AccessKeyDisabled),
     ("security token may be lost", Phrase::TokenMissing),
     ("specified signature is not matched", Phrase::SignatureMismatch),
     ("signature we calculated does not match", Phrase::SignatureMismatch),
@@ -406,7 +411,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                     }
                 }
             }
-            "not authorized to do" | "have no privilege" => {
+            "not authorized to do" | "have no privilege" | "not been authorized for the api" => {
                 if let Some((a, b)) = action_after(s, end) {
                     out.push(Field::new(Key::Action, &s[a..b], a, b));
                 }
