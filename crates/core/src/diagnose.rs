@@ -367,14 +367,27 @@ fn evidence(field: &str, start: usize, end: usize) -> Evidence {
 struct Findings {
     list: Vec<Finding>,
     index: HashMap<(Kind, Option<String>, Option<String>, Option<String>), usize>,
+    /// The same without the code: an error printed twice, once with its code and once without (a message line,
+    /// then the stack's error class), is one error.
+    uncoded: HashMap<(Kind, Option<String>, Option<String>), usize>,
 }
 
 impl Findings {
     fn add(&mut self, f: Finding) {
         let key = (f.kind, f.code.clone(), f.actions.first().cloned(), f.product.clone());
-        match self.index.get(&key) {
-            Some(&i) => {
+        let loose = (f.kind, f.actions.first().cloned(), f.product.clone());
+        let same = self.index.get(&key).copied().or_else(|| {
+            let &i = self.uncoded.get(&loose)?;
+            (self.list[i].code.is_none() || f.code.is_none()).then_some(i)
+        });
+        match same {
+            Some(i) => {
                 let g = &mut self.list[i];
+                if g.code.is_none() && f.code.is_some() {
+                    g.code = f.code.clone();
+                    g.implied_code = None;
+                    self.index.insert(key, i);
+                }
                 g.resource = g.resource.take().or(f.resource);
                 g.principal = g.principal.take().or(f.principal);
                 g.request_id = g.request_id.take().or(f.request_id);
@@ -383,6 +396,7 @@ impl Findings {
             }
             None => {
                 self.index.insert(key, self.list.len());
+                self.uncoded.entry(loose).or_insert(self.list.len());
                 self.list.push(f);
             }
         }

@@ -34,18 +34,12 @@ const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("g012", "kind", "'AccessKeyId … is inactive' with no code is not an error on its own yet"),
     ("g023", "kind", "ODPS 'task is not in release range' is a feature not open to the account"),
     ("g024", "code", "Tencent's `message:Code-Text` shape"),
-    ("g029", "product", "kubeconfig / Kubernetes cluster words are not tied to ACK"),
     ("g031", "code", "`ExpiredTokenException:` (AWS) is read as the other cloud but its code is not kept"),
     ("g033", "resource", "a bare ARN pasted in a paragraph above the error"),
-    ("g037", "product", "the pre-`alicloud` Terraform provider's `aliyun_<type>` resource names"),
     ("g039", "product", "an API name alone (DescribeVSwitches) with no product marker"),
-    ("g041", "code", "the FC error class on a second `errorStack:` line joins another error"),
     ("g042", "product", "a Container Registry answer relayed by Function Compute"),
     ("g042", "kind", "USER_NOT_EXIST relayed by FC means FC's service role is missing"),
-    ("g044", "kind", "the lower-case `aliyun api error:` header of some tools"),
     ("g047", "action", "an HTTP method and an OSS URL are not turned into the OSS action"),
-    ("g053", "product", "`aliyun cr GET /tokens` (ROA style) is not read as a CLI command"),
-    ("g056", "product", "'Failed to put logs' is not tied to Simple Log Service"),
     ("g063", "product", "an alidns API name in Chinese prose"),
 ];
 

@@ -151,7 +151,8 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
 
 /// Resource words in a message that name the product owning the resource (`the logstore 'x'`).
 fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
-    const WORDS: &[(&str, &str)] = &[("logstore", "log"), ("log store", "log"), ("repository", "cr"), ("bucket", "oss")];
+    const WORDS: &[(&str, &str)] =
+        &[("logstore", "log"), ("log store", "log"), ("repository", "cr"), ("bucket", "oss"), ("disk", "ecs"), ("snapshot", "ecs")];
     WORDS.iter().copied().find(|(w, _)| message.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
 }
 

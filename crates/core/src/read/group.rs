@@ -128,6 +128,8 @@ pub fn is_wrapper_code(code: &str) -> bool {
 fn is_anchor(f: &Field) -> bool {
     match f.key {
         Key::AuthAction => true,
+        // `SDK.ServerError`, `Aliyun API Error:`: these lines only ever open an error of Alibaba Cloud's.
+        Key::Header => matches!(f.value.as_str(), "go-sdk" | "aliyungo"),
         Key::Phrase => Phrase::from_name(&f.value).is_some_and(Phrase::anchors),
         _ => false,
     }

@@ -61,6 +61,8 @@ enum Hit {
 const NEEDLES: &[(&str, Hit)] = &[
     ("SDK.ServerError", Hit::Header("go-sdk")),
     ("Aliyun API Error:", Hit::Header("aliyungo")),
+    ("aliyun api error:", Hit::Header("aliyungo")),
+    ("ALIYUN API ERROR:", Hit::Header("aliyungo")),
     ("ERROR:", Hit::Header("cli")),
     ("SDKError:", Hit::Header("tea")),
     ("Error:", Hit::NamedError),
@@ -88,6 +90,8 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("_with_options", Hit::TeaClientMethod),
     ("alibabacloud-go/", Hit::Package("go-tea")),
     ("alicloud_", Hit::Alicloud),
+    // The provider's first name: `* aliyun_ecs_instance.web: …`.
+    ("* aliyun_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
     ("acme:", Hit::Acme),
     // Tools of the ecosystem that talk to one product.
@@ -102,6 +106,9 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("aliddns", Hit::Tool("alidns")),
     ("alidns_", Hit::Tool("alidns")),
     ("funcraft", Hit::Tool("fc")),
+    ("kubeconfig", Hit::Tool("cs")),
+    ("put logs", Hit::Tool("log")),
+    ("PutLogs", Hit::Tool("log")),
     ("Serverless Devs", Hit::Tool("fc")),
     ("serverless-devs", Hit::Tool("fc")),
     ("diskplugin.csi.alibabacloud.com", Hit::Tool("ecs")),
@@ -446,6 +453,9 @@ fn cli_command(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     if is_api_name(api) && !is_ram_action(api) {
         out.push(Field::new(Key::ProductHint, &s[end..p_end], end, p_end));
         out.push(Field::new(Key::Api, api, a_start, a_end));
+    } else if matches!(api, "GET" | "POST" | "PUT" | "DELETE" | "PATCH") && s[a_end..].starts_with(" /") {
+        // ROA style: `aliyun cs GET /clusters`; the product, not the API.
+        out.push(Field::new(Key::ProductHint, &s[end..p_end], end, p_end));
     }
 }
 
