@@ -124,6 +124,12 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
             f.evidence.push(evidence("api", api.start, api.end));
         }
     }
+    if f.actions.is_empty() && f.product.as_deref() == Some("oss") && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
+        if let Some(action) = oss_object_action(raw) {
+            f.actions = vec![action.to_string()];
+            f.actions_inferred = true;
+        }
+    }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
         None => f.actions.first().is_some_and(|a| !verb_reads(a.split_once(':').map_or(a.as_str(), |(_, n)| n))),
@@ -205,6 +211,25 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
         );
     }
     f.evidence.push(evidence("product", raw.start, raw.end));
+}
+
+/// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
+/// "PUT"`, `"url": "https://bucket.oss-cn-shenzhen.aliyuncs.com/key"`).
+fn oss_object_action(raw: &RawError) -> Option<&'static str> {
+    let method = raw.value(Key::Method)?.to_ascii_uppercase();
+    let bucket_host = raw.all(Key::Host).chain(raw.all(Key::HostId)).any(|h| {
+        let h = h.value.to_ascii_lowercase();
+        h.split_once('.').is_some_and(|(bucket, rest)| !bucket.starts_with("oss-") && rest.starts_with("oss-"))
+    });
+    if !bucket_host {
+        return None;
+    }
+    match method.as_str() {
+        "PUT" | "POST" => Some("oss:PutObject"),
+        "GET" | "HEAD" => Some("oss:GetObject"),
+        "DELETE" => Some("oss:DeleteObject"),
+        _ => None,
+    }
 }
 
 /// The lines an error spans (at most 4 KB), where a documented sentence may stand.

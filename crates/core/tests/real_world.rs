@@ -33,13 +33,10 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
 const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("g012", "kind", "'AccessKeyId … is inactive' with no code is not an error on its own yet"),
     ("g023", "kind", "ODPS 'task is not in release range' is a feature not open to the account"),
-    ("g024", "code", "Tencent's `message:Code-Text` shape"),
-    ("g031", "code", "`ExpiredTokenException:` (AWS) is read as the other cloud but its code is not kept"),
     ("g033", "resource", "a bare ARN pasted in a paragraph above the error"),
     ("g039", "product", "an API name alone (DescribeVSwitches) with no product marker"),
     ("g042", "product", "a Container Registry answer relayed by Function Compute"),
     ("g042", "kind", "USER_NOT_EXIST relayed by FC means FC's service role is missing"),
-    ("g047", "action", "an HTTP method and an OSS URL are not turned into the OSS action"),
     ("g063", "product", "an alidns API name in Chinese prose"),
 ];
 

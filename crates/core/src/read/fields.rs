@@ -61,6 +61,7 @@ fn meaning(raw: &str) -> Option<Meaning> {
         "action" => Meaning::Action,
         "resource" => Plain(Resource),
         "regionid" => Plain(Region),
+        "method" | "httpmethod" | "requestmethod" => Plain(Method),
         "stringtosign" => Plain(ClientStringToSign),
         "subcode" => Plain(Code),
         "server" => Meaning::Server,

@@ -47,6 +47,10 @@ enum Hit {
     OtherCloud(&'static str),
     /// Another cloud's (or system's) refusal sentence: an error by itself, of that system.
     OtherCloudError(&'static str),
+    /// An AWS error code that is also its exception's name (`ExpiredTokenException`): the code, and AWS's.
+    AwsCode,
+    /// `[TencentCloudSDKException]message:AuthFailure.UnauthorizedOperation-You are…`: Tencent's code before `-`.
+    TencentCode,
     /// A Chinese label before a code (`错误码：`).
     ZhCodeLabel,
     /// `ODPS-0420095:`: MaxCompute's own code shape, which names the product and is the error's code.
@@ -133,7 +137,8 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("返回代码:", Hit::ZhCodeLabel),
     ("arn:aws:", Hit::OtherCloud("AWS")),
     ("amazonaws.com", Hit::OtherCloud("AWS")),
-    ("AccessDeniedException", Hit::OtherCloud("AWS")),
+    ("AccessDeniedException", Hit::AwsCode),
+    ("[TencentCloudSDKException]message:", Hit::TencentCode),
     ("x-amz-", Hit::OtherCloud("AWS")),
     // boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     (") when calling the ", Hit::AwsCall),
@@ -142,8 +147,8 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("Unable to locate credentials", Hit::OtherCloudError("AWS")),
     ("AWS Secret Access Key", Hit::OtherCloud("AWS")),
     ("AWS Access Key Id", Hit::OtherCloud("AWS")),
-    ("InvalidClientTokenId", Hit::OtherCloud("AWS")),
-    ("UnrecognizedClientException", Hit::OtherCloud("AWS")),
+    ("InvalidClientTokenId", Hit::AwsCode),
+    ("UnrecognizedClientException", Hit::AwsCode),
     ("googleapi: Error", Hit::OtherCloud("Google Cloud")),
     ("tencentcloud", Hit::OtherCloud("Tencent Cloud")),
     ("qcloud.com", Hit::OtherCloud("Tencent Cloud")),
@@ -153,7 +158,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("(Service: Amazon", Hit::OtherCloud("AWS")),
     ("sts:AssumeRoleWithWebIdentity", Hit::OtherCloud("AWS")),
     ("security token included in the request is expired", Hit::OtherCloudError("AWS")),
-    ("ExpiredTokenException", Hit::OtherCloudError("AWS")),
+    ("ExpiredTokenException", Hit::AwsCode),
     ("* aws_", Hit::OtherCloud("AWS")),
     ("is not authorized to perform action ", Hit::OtherCloudError("Huawei Cloud")),
     (" is forbidden: User ", Hit::OtherCloudError("Kubernetes RBAC")),
@@ -262,6 +267,19 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             Hit::OtherCloudError(cloud) => {
                 out.push(Field::new(Key::OtherCloud, cloud, start, end));
                 out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
+            }
+            Hit::AwsCode => {
+                out.push(Field::new(Key::OtherCloud, "AWS", start, end));
+                if !is_ident_byte_before(s, start) && !s.as_bytes().get(end).is_some_and(|&c| is_ident(c)) {
+                    out.push(Field::new(Key::Code, &s[start..end], start, end));
+                }
+            }
+            Hit::TencentCode => {
+                out.push(Field::new(Key::OtherCloud, "Tencent Cloud", start, end));
+                let len = s[end..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.').count();
+                if len > 0 && s[end + len..].starts_with('-') {
+                    out.push(Field::new(Key::Code, &s[end..end + len], end, end + len));
+                }
             }
             Hit::ZhCodeLabel => {
                 let at = end + s[end..].bytes().take(4).take_while(|&c| c == b' ').count();

@@ -74,6 +74,8 @@ pub enum Key {
     ClientStringToSign,
     /// `RegionId` / region from a host.
     Region,
+    /// The HTTP method of the failed request (`"method": "PUT"`).
+    Method,
     /// A line that opens an error block (value: which kind of header).
     Header,
     /// A known sentence; the value is the [`phrases::Phrase`] name.
