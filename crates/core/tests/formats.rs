@@ -81,8 +81,9 @@ const CASES: &[Expect] = &[
         ..case("aliyun-cli.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs"))
     },
     Expect {
+        // A DDNS script talks to Alibaba Cloud DNS.
         check: |f| f.request_id.as_deref() == Some("8E9039D9-0000-4F3B-B1A5-6C3D1E2F3A4B"),
-        ..case("python-core.txt", MissingPermission, Some("Forbidden.RAM"), None, None)
+        ..case("python-core.txt", MissingPermission, Some("Forbidden.RAM"), None, Some("alidns"))
     },
     case("python-dict-repr.txt", MissingPermission, Some("Forbidden.RAM"), Some("alidns:AddDomainRecord"), Some("alidns")),
     Expect {

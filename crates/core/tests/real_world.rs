@@ -21,7 +21,6 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
     ("g030", "kind", "OSS documents 'The OSS Access Key Id you provided does not exist in our records' as InvalidAccessKeyId (bad credentials); the expected token-expired comes from the thread's story, not the text"),
     ("g002", "product", "the paste names no product; alidns comes from the issue's repository (a DDNS tool)"),
     ("g020", "product", "the paste is one sentence about the balance; ecs comes from the thread"),
-    ("g061", "product", "a Python traceback of a user's own DDNS script; alidns comes from the thread"),
     ("g050", "principal_type", "'The current RAM user' is prose, not a principal field"),
     ("g014", "action", "the AWS action is kept as the text states it (the contract's choice for other clouds, see formats/aws-access-denied)"),
     ("g043", "action", "the AWS action is kept as the text states it, as for g014"),
