@@ -7,10 +7,13 @@
 mod browser;
 mod chromedriver;
 mod error;
-mod proxy;
+mod live;
+mod service;
 
 pub use browser::{Browser, Viewport};
 pub use error::HarnessError;
+pub use live::{AccessKey, Emulator, UPSTREAM_HOSTS};
+pub use service::Service;
 
 use std::path::PathBuf;
 
@@ -18,6 +21,8 @@ use std::path::PathBuf;
 pub const DIST_ENV: &str = "RAM_DOCTOR_DIST";
 /// Env var naming the `ram-doctor-proxy` binary.
 pub const PROXY_BIN_ENV: &str = "RAM_DOCTOR_PROXY_BIN";
+/// Env var naming the `ram-doctor-emulator` binary (the live journeys' RAM, STS and IMS).
+pub const EMULATOR_BIN_ENV: &str = "RAM_DOCTOR_EMULATOR_BIN";
 
 /// A path from an env var that must name an existing file or folder.
 fn required_path(var: &'static str) -> Result<PathBuf, HarnessError> {

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 
 mod bench;
 mod catalog;
+mod demo;
 mod fixtures;
 mod page;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench | catalog [--check] [--shared DIR] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist | bench | catalog [--check] [--shared DIR] | fixtures>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,8 +38,10 @@ fn main() -> ExitCode {
 fn test() -> Result<(), String> {
     tools::ensure_browser()?;
     let dist = page::build()?;
-    run::cargo(&["build", "--package", "ram-doctor-proxy"])?;
+    run::cargo(&["build", "--package", "ram-doctor-proxy", "--package", "ram-doctor-emulator"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
+    // The live journeys relay RAM, STS and IMS to the emulator through the proxy's upstream override.
+    let emulator = run::workspace_root().join("target/debug/ram-doctor-emulator");
     let mut counts = run::TestCounts::default();
     // Native tests first: they are fast and say the most about a failure.
     let native = run::cargo_test(&["--workspace"], &[], &mut counts);
@@ -49,6 +52,7 @@ fn test() -> Result<(), String> {
             &[
                 ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
                 ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
+                ("RAM_DOCTOR_EMULATOR_BIN", emulator.to_string_lossy().as_ref()),
             ],
             &mut counts,
         )
