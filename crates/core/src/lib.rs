@@ -8,6 +8,7 @@
 //!
 //! Nothing here touches the network, the clock or the filesystem: callers pass bytes, time and randomness in.
 
+pub mod api;
 pub mod catalog;
 pub mod diagnose;
 pub mod finding;

@@ -25,6 +25,13 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Read from a response (STS `AssumeRole` returns a secret and a token).
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(Secret)
+    }
+}
+
 /// An AccessKey pair, with the security token when it comes from STS (`AssumeRole`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credentials {
