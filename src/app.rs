@@ -7,7 +7,7 @@ use ram_doctor_core::grant::{Format, GrantPlan, PlanOptions, PrincipalKind, Targ
 use ram_doctor_core::{diagnose, Catalog};
 
 use crate::catalog_loader::{index_catalog, load_wanted_shards};
-use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, Results, ShareLink};
+use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::live::LiveKey;
 use crate::share;
@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
             <FixPanel plan=plan format=fix_format target_kind=target_kind target_name=target_name
                 target_error=target_error lang=lang />
             <CredentialsPanel key=key lang=lang on_paste=on_paste />
+            <LiveTools key=key diagnosis=diagnosis plan=plan target=target catalog=catalog lang=lang />
             <ShareLink fragment=share_fragment lang=lang />
         </main>
     }

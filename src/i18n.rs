@@ -242,6 +242,7 @@ pub struct LiveTexts {
     pub identity_type: &'static str,
     pub arn: &'static str,
     pub user: &'static str,
+    pub in_error: &'static str,
     pub decode: &'static str,
     pub decoded_title: &'static str,
     pub gap: &'static str,
@@ -271,6 +272,7 @@ pub struct LiveTexts {
     pub hash_mismatch: &'static str,
     pub call_failed: &'static str,
     pub call_not_diagnosed: &'static str,
+    pub call_answer: &'static str,
 }
 
 impl Lang {
@@ -310,6 +312,7 @@ pub const LIVE_EN: LiveTexts = LiveTexts {
     identity_type: "Identity type",
     arn: "ARN",
     user: "User",
+    in_error: "In the error",
     decode: "Decode the diagnostic message",
     decoded_title: "What the encoded message adds",
     gap: "Show the gap",
@@ -342,6 +345,7 @@ pub const LIVE_EN: LiveTexts = LiveTexts {
     hash_mismatch: "The document changed after you saw it; nothing was sent. Review the change and confirm again.",
     call_failed: "failed",
     call_not_diagnosed: "The engine found no Alibaba Cloud error in this answer.",
+    call_answer: "The answer, as diagnosed",
 };
 
 pub const LIVE_ZH: LiveTexts = LiveTexts {
@@ -369,6 +373,7 @@ pub const LIVE_ZH: LiveTexts = LiveTexts {
     identity_type: "身份类型",
     arn: "ARN",
     user: "用户",
+    in_error: "错误中的身份",
     decode: "解码诊断信息",
     decoded_title: "解码后的补充信息",
     gap: "查看权限差距",
@@ -398,4 +403,5 @@ pub const LIVE_ZH: LiveTexts = LiveTexts {
     hash_mismatch: "显示后文档已改变，未发送任何请求。请重新检查变更并再次确认。",
     call_failed: "失败",
     call_not_diagnosed: "引擎未在此响应中发现阿里云错误。",
+    call_answer: "诊断所用的响应",
 };

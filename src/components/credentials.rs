@@ -109,7 +109,7 @@ pub fn CredentialsPanel(
                     <input id="key-token" class="field__input" type="password" autocomplete="off" spellcheck="false"
                         prop:value=move || key.token.get() on:input=move |ev| key.token.set(event_target_value(&ev)) />
                 </label>
-                <button id="forget-key" class="button button--quiet" disabled=move || !key.is_set() && key.token.with(String::is_empty)
+                <button id="forget-key" class="button" disabled=move || !key.is_set() && key.token.with(String::is_empty)
                     on:click=move |_| key.forget()>{move || texts().forget}</button>
             </div>
             <p id="where-sent" class="live__note">{move || texts().where_sent}</p>
@@ -126,11 +126,15 @@ pub fn CredentialsPanel(
             <details id="key-policy" class="live__more">
                 <summary>{move || texts().key_policy_title}</summary>
                 <p>{move || texts().key_policy_read}</p>
-                <CopyButton text=read_policy lang=lang />
-                <pre id="key-policy-read" class="code">{read_policy}</pre>
+                <div class="code-block">
+                    <pre id="key-policy-read" class="live__code"><code>{read_policy}</code></pre>
+                    <CopyButton text=read_policy lang=lang />
+                </div>
                 <p>{move || texts().key_policy_apply}</p>
-                <CopyButton text=apply_policy lang=lang />
-                <pre id="key-policy-apply" class="code">{apply_policy}</pre>
+                <div class="code-block">
+                    <pre id="key-policy-apply" class="live__code"><code>{apply_policy}</code></pre>
+                    <CopyButton text=apply_policy lang=lang />
+                </div>
             </details>
         </section>
     }

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use ram_doctor_core::sign::Credentials;
 
+use super::lookup::Session;
+
 /// The credentials panel's fields. The secret is in these signals and in signed requests only: no storage, no
 /// URL, no log (`Credentials`' `Debug` redacts it).
 #[derive(Clone, Copy)]
@@ -35,6 +37,12 @@ impl LiveKey {
         let token = self.token.with(|v| v.trim().to_string());
         let credentials = Credentials::new(id, secret);
         Some(if token.is_empty() { credentials } else { credentials.with_security_token(token) })
+    }
+
+    /// What a call needs, once a key is entered (not tracked: read when a button is pressed).
+    pub fn session(&self) -> Option<Session> {
+        let credentials = untrack(|| self.credentials())?;
+        Some(Session { credentials, relay: self.relay.get_untracked() })
     }
 
     /// Whether a key is entered (tracked).

@@ -2,15 +2,18 @@
 //! nonce from `crypto.getRandomValues`) and sends the signed request through the relay, which only forwards:
 //! the secret never leaves this tab. Credentials live in signals, never in storage, the URL or a log.
 
+pub mod change;
 pub mod key_policy;
 pub mod relay;
 pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
-// TEMP mod call;
+mod call;
 #[cfg(target_arch = "wasm32")]
 mod key;
 #[cfg(target_arch = "wasm32")]
-// TEMP pub use call::{call, CallError};
+pub mod lookup;
+#[cfg(target_arch = "wasm32")]
+pub use call::CallError;
 #[cfg(target_arch = "wasm32")]
 pub use key::LiveKey;

@@ -48,7 +48,7 @@ fn test() -> Result<(), String> {
     // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
     let browser = native.and_then(|()| {
         run::cargo_test(
-            &["--package", "ram-doctor-e2e", "--test", "e2e", "--", "--ignored", "--test-threads=1"],
+            &["--package", "ram-doctor-e2e", "--test", "e2e", "--test", "live", "--", "--ignored", "--test-threads=1"],
             &[
                 ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
                 ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
