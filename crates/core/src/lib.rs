@@ -12,6 +12,7 @@ pub mod api;
 pub mod catalog;
 pub mod diagnose;
 pub mod finding;
+pub mod gap;
 pub mod grant;
 pub mod policy;
 pub mod read;

@@ -24,11 +24,17 @@ pub struct GetUserResponse {
 pub struct ImsUser {
     pub user_principal_name: String,
     pub user_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_login_date: Option<String>,
 }
 

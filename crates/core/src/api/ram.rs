@@ -197,12 +197,19 @@ pub struct RequestOnly {
 pub struct User {
     pub user_name: String,
     pub user_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mobile_phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_login_date: Option<String>,
 }
 
@@ -221,6 +228,7 @@ pub struct ListUsersResponse {
     pub request_id: String,
     /// Whether another page follows; pass `marker` to get it.
     pub is_truncated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
     #[serde(with = "users")]
     pub users: Vec<User>,
@@ -231,8 +239,11 @@ pub struct ListUsersResponse {
 #[serde(rename_all = "PascalCase", default)]
 pub struct GroupMembership {
     pub group_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub join_date: Option<String>,
 }
 
@@ -252,11 +263,16 @@ pub struct Role {
     pub role_name: String,
     pub role_id: String,
     pub arn: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The trust policy: who may assume the role.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub assume_role_policy_document: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_session_duration: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
 }
 
@@ -274,11 +290,11 @@ pub struct GetRoleResponse {
 pub struct AttachedPolicy {
     pub policy_name: String,
     pub policy_type: PolicyType,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_version: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attach_date: Option<String>,
 }
 
@@ -297,16 +313,16 @@ pub struct ListPoliciesResponse {
 pub struct Policy {
     pub policy_name: String,
     pub policy_type: PolicyType,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_version: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// How many identities it is attached to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_count: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
 }
 
@@ -319,6 +335,7 @@ pub struct PolicyVersion {
     pub is_default_version: bool,
     /// The JSON document, as text.
     pub policy_document: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
 }
 
@@ -329,7 +346,7 @@ pub struct GetPolicyResponse {
     pub request_id: String,
     pub policy: Policy,
     /// The default version with its document.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_policy_version: Option<PolicyVersion>,
 }
 
@@ -373,8 +390,10 @@ pub struct DecodedDiagnosticMessage {
     /// Whether a `Deny` statement decided (rather than no `Allow`).
     pub explicit_deny: bool,
     /// The layer: `AccountLevelIdentityBasedPolicy`, `ControlPolicy`, `SessionPolicy`, `AssumeRolePolicy` …
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub no_permission_policy_type: Option<String>,
     pub auth_action: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_resource: Option<String>,
     pub auth_principal: AuthPrincipal,
     pub auth_conditions: Vec<AuthCondition>,
@@ -387,9 +406,12 @@ pub struct DecodedDiagnosticMessage {
 #[serde(rename_all = "PascalCase", default)]
 pub struct AuthPrincipal {
     /// `SubUser`, `AssumedRoleUser`, `Federated`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_principal_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_principal_owner_id: Option<String>,
     /// For a RAM user, its numeric id (IMS `GetUser` gives the name).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_principal_display_name: Option<String>,
 }
 
@@ -405,10 +427,16 @@ pub struct AuthCondition {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct MatchedPolicy {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effect: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_identifier: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attached_entity_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attached_scope: Option<String>,
 }

@@ -176,6 +176,7 @@ fn wrapped_lists_parse_into_plain_lists() {
     // Written back in the same wrapped shape (what an emulator answers).
     let out = serde_json::to_value(&users).unwrap();
     assert_eq!(out["Users"]["User"][0]["UserName"], "zhangq");
+    assert!(out["Users"]["User"][0].get("Email").is_none(), "absent fields stay absent: {out}");
     assert_eq!(serde_json::from_value::<ListUsersResponse>(out).unwrap(), users);
 }
 

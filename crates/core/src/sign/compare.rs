@@ -6,6 +6,12 @@ use crate::finding::Localized;
 /// Words Alibaba Cloud puts before its string to sign in `SignatureDoesNotMatch` messages.
 const SERVER_PREFIX: &str = "server string to sign is:";
 
+/// The `Message` of Alibaba Cloud's `SignatureDoesNotMatch`, quoting the server's string to sign (what an
+/// emulator answers, and what [`compare_strings_to_sign`] reads back).
+pub fn signature_mismatch_message(server_string_to_sign: &str) -> String {
+    format!("Specified signature is not matched with our calculation. {SERVER_PREFIX}{server_string_to_sign}")
+}
+
 /// The outcome of [`compare_strings_to_sign`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Comparison {
@@ -81,7 +87,11 @@ mod tests {
     #[test]
     fn same_strings_mean_a_wrong_secret() {
         let msg = "Specified signature is not matched with our calculation. server string to sign is:GET&%2F&A%3D1";
+        assert_eq!(signature_mismatch_message("GET&%2F&A%3D1"), msg);
         assert_eq!(compare_strings_to_sign("GET&%2F&A%3D1", msg), Comparison::Same);
+        // A V3 string to sign spans two lines; quoted in a message it still compares whole.
+        let v3 = "ACS3-HMAC-SHA256\n7ea0";
+        assert_eq!(compare_strings_to_sign(v3, &signature_mismatch_message(v3)), Comparison::Same);
         assert!(Comparison::Same.explain().en.contains("secret is wrong"));
     }
 

@@ -14,7 +14,7 @@ pub mod v3;
 use std::fmt;
 use std::str::FromStr;
 
-pub use compare::{compare_strings_to_sign, Comparison};
+pub use compare::{compare_strings_to_sign, signature_mismatch_message, Comparison};
 pub use credentials::{Credentials, Secret};
 pub use time::{Timestamp, TimestampError};
 
