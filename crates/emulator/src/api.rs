@@ -1,8 +1,10 @@
 //! The APIs the emulator answers: one table row per API with its product, the RAM action and resources it needs,
 //! and the function that runs it against the account and returns Alibaba Cloud's JSON shape.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
 
+use ram_doctor_core::api::{ims, ram, sts};
 use ram_doctor_core::sign::{Secret, Timestamp};
 use ram_doctor_core::Catalog;
 
@@ -10,68 +12,44 @@ use crate::auth::{AccessKey, KeyKind, Keys};
 use crate::authz::{system_document, Caller};
 use crate::error::{Entity, Failure};
 use crate::state::{
-    check_document, Account, Attachment, CustomPolicy, PolicyType, PolicyVersion, Role, Target,
-    User,
+    check_document, parse_policy_type, Account, Attachment, CustomPolicy, PolicyType,
+    PolicyVersion, Role, Target, User,
 };
 
-/// The three products one emulator serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Product {
-    Ram,
-    Sts,
-    Ims,
-}
+pub use ram_doctor_core::api::Product;
 
-/// Each product's catalog code, API version, endpoint and the name `Recommend` links use.
-const PRODUCTS: [(Product, &str, &str, &str, &str); 3] = [
-    (Product::Ram, "ram", "2015-05-01", "ram.aliyuncs.com", "Ram"),
-    (Product::Sts, "sts", "2015-04-01", "sts.aliyuncs.com", "Sts"),
-    (Product::Ims, "ims", "2019-08-15", "ims.aliyuncs.com", "Ims"),
+/// The products one emulator serves, with their catalog code and the name `Recommend` links use (their
+/// versions and endpoints are core's).
+const PRODUCTS: [(Product, &str, &str); 3] = [
+    (Product::Ram, "ram", "Ram"),
+    (Product::Sts, "sts", "Sts"),
+    (Product::Ims, "ims", "Ims"),
 ];
 
-impl Product {
-    fn row(
-        self,
-    ) -> &'static (
-        Product,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-    ) {
-        PRODUCTS
-            .iter()
-            .find(|r| r.0 == self)
-            .expect("every product has a row")
-    }
+/// The product's name in `Recommend` links.
+pub fn label(product: Product) -> &'static str {
+    PRODUCTS
+        .iter()
+        .find(|r| r.0 == product)
+        .map_or("Ram", |r| r.2)
+}
 
-    pub fn version(self) -> &'static str {
-        self.row().2
-    }
+/// The product a `Host` header names (`sts.cn-hangzhou.aliyuncs.com` is STS), by the catalog's endpoints.
+pub fn product_by_host(host: &str, catalog: &Catalog) -> Option<Product> {
+    let bare = host
+        .rsplit_once(':')
+        .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
+        .map_or(host, |(h, _)| h);
+    let code = catalog.product_by_host(bare)?.code.to_ascii_lowercase();
+    PRODUCTS.iter().find(|r| r.1 == code).map(|r| r.0)
+}
 
-    /// The endpoint host, for `HostId` when the request's host names no product.
-    pub fn host(self) -> &'static str {
-        self.row().3
-    }
-
-    pub fn label(self) -> &'static str {
-        self.row().4
-    }
-
-    /// The product a `Host` header names (`sts.cn-hangzhou.aliyuncs.com` is STS), by the catalog's endpoints.
-    pub fn by_host(host: &str, catalog: &Catalog) -> Option<Product> {
-        let bare = host
-            .rsplit_once(':')
-            .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
-            .map_or(host, |(h, _)| h);
-        let code = catalog.product_by_host(bare)?.code.to_ascii_lowercase();
-        PRODUCTS.iter().find(|r| r.1 == code).map(|r| r.0)
-    }
-
-    /// The product whose API version this is.
-    pub fn by_version(version: &str) -> Option<Product> {
-        PRODUCTS.iter().find(|r| r.2 == version).map(|r| r.0)
-    }
+/// The product whose API version this is.
+pub fn product_by_version(version: &str) -> Option<Product> {
+    PRODUCTS
+        .iter()
+        .map(|r| r.0)
+        .find(|p| p.version() == version)
 }
 
 /// A call's parameters, decoded.
@@ -101,7 +79,7 @@ impl Params {
     }
 
     fn policy_type(&self) -> Result<PolicyType, Failure> {
-        PolicyType::parse(self.require("PolicyType")?)
+        parse_policy_type(self.require("PolicyType")?)
     }
 }
 
@@ -114,7 +92,7 @@ pub struct Ctx<'a> {
     /// Seconds since the epoch, by the server's clock.
     pub now: i64,
     /// Decoded diagnostic messages by their encoded form.
-    pub diagnostics: &'a std::collections::HashMap<String, Value>,
+    pub diagnostics: &'a std::collections::HashMap<String, ram::DecodedDiagnosticMessage>,
     /// Random bytes for new credentials.
     pub random: &'a dyn Fn() -> [u8; 16],
 }
@@ -353,78 +331,98 @@ pub fn find(product: Product, action: &str) -> Option<&'static Api> {
         .find(|a| a.product == product && a.name == action)
 }
 
-fn ok(fields: Value) -> Result<Value, Failure> {
-    Ok(fields)
+/// The answer in its API's shape: core's response type, serialized (its `RequestId` is filled in by the server).
+fn answer<T: Serialize>(response: T) -> Result<Value, Failure> {
+    Ok(serde_json::to_value(response).expect("response types serialize"))
 }
 
-/// Inserts `key: value` only when the value is not empty (RAM leaves unset fields out).
-fn put(map: &mut Map<String, Value>, key: &str, value: &str) {
-    if !value.is_empty() {
-        map.insert(key.into(), json!(value));
+/// `Some` for a field RAM shows, `None` for one it leaves out (empty).
+fn shown(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+fn user_of(u: &User) -> ram::User {
+    ram::User {
+        user_name: u.name.clone(),
+        user_id: u.id.clone(),
+        display_name: shown(&u.display_name),
+        comments: shown(&u.comments),
+        create_date: shown(&u.created),
+        update_date: shown(&u.created),
+        ..Default::default()
     }
 }
 
-fn user_json(u: &User) -> Value {
-    let mut m = Map::new();
-    m.insert("UserId".into(), json!(u.id));
-    m.insert("UserName".into(), json!(u.name));
-    put(&mut m, "DisplayName", &u.display_name);
-    put(&mut m, "Comments", &u.comments);
-    m.insert("CreateDate".into(), json!(u.created));
-    m.insert("UpdateDate".into(), json!(u.created));
-    Value::Object(m)
+fn role_of(r: &Role, account: &str) -> ram::Role {
+    ram::Role {
+        role_name: r.name.clone(),
+        role_id: r.id.clone(),
+        arn: format!("acs:ram::{account}:role/{}", r.name.to_lowercase()),
+        description: Some(r.description.clone()),
+        assume_role_policy_document: Some(r.trust_policy.clone()),
+        max_session_duration: Some(u64::from(r.max_session_duration)),
+        create_date: shown(&r.created),
+        update_date: shown(&r.created),
+    }
 }
 
-fn role_json(r: &Role, account: &str) -> Value {
-    json!({
-        "RoleId": r.id,
-        "RoleName": r.name,
-        "Arn": format!("acs:ram::{account}:role/{}", r.name.to_lowercase()),
-        "Description": r.description,
-        "AssumeRolePolicyDocument": r.trust_policy,
-        "MaxSessionDuration": r.max_session_duration,
-        "CreateDate": r.created,
-        "UpdateDate": r.created,
-    })
+fn version_of(v: &PolicyVersion, default: &str) -> ram::PolicyVersion {
+    ram::PolicyVersion {
+        version_id: v.id.clone(),
+        is_default_version: v.id == default,
+        policy_document: v.document.clone(),
+        create_date: shown(&v.created),
+    }
 }
 
-fn version_json(v: &PolicyVersion, default: &str) -> Value {
-    json!({"VersionId": v.id, "IsDefaultVersion": v.id == default, "PolicyDocument": v.document, "CreateDate": v.created})
-}
-
-fn custom_policy_json(p: &CustomPolicy) -> Value {
-    json!({
-        "PolicyName": p.name,
-        "PolicyType": "Custom",
-        "Description": p.description,
-        "DefaultVersion": p.default_version,
-        "CreateDate": p.created,
-        "UpdateDate": p.updated,
-    })
+fn custom_policy_of(p: &CustomPolicy) -> ram::Policy {
+    ram::Policy {
+        policy_name: p.name.clone(),
+        policy_type: PolicyType::Custom,
+        default_version: Some(p.default_version.clone()),
+        description: Some(p.description.clone()),
+        attachment_count: None,
+        create_date: shown(&p.created),
+        update_date: shown(&p.updated),
+    }
 }
 
 fn get_caller_identity(c: &mut Ctx, _: &Params) -> Result<Value, Failure> {
-    let acct = c.account.account_id.clone();
-    let arn = c.caller.principal_arn(&acct);
-    ok(match c.caller {
-        Caller::Root => {
-            json!({"IdentityType": "Account", "AccountId": acct, "PrincipalId": acct, "UserId": acct, "Arn": arn})
-        }
-        Caller::User { id, .. } => {
-            json!({"IdentityType": "RAMUser", "AccountId": acct, "PrincipalId": id, "UserId": id, "Arn": arn})
-        }
+    let account_id = c.account.account_id.clone();
+    let arn = c.caller.principal_arn(&account_id);
+    let (identity_type, principal_id, user_id, role_id, arn) = match c.caller {
+        Caller::Root => (
+            "Account",
+            account_id.clone(),
+            Some(account_id.clone()),
+            None,
+            arn,
+        ),
+        Caller::User { id, .. } => ("RAMUser", id.clone(), Some(id.clone()), None, arn),
         Caller::AssumedRole {
             role,
             role_id,
             session,
             ..
-        } => json!({
-            "IdentityType": "AssumedRoleUser",
-            "AccountId": acct,
-            "PrincipalId": format!("{role_id}:{session}"),
-            "RoleId": role_id,
-            "Arn": format!("acs:ram::{acct}:assumed-role/{}/{session}", role.to_lowercase()),
-        }),
+        } => (
+            "AssumedRoleUser",
+            format!("{role_id}:{session}"),
+            None,
+            Some(role_id.clone()),
+            format!(
+                "acs:ram::{account_id}:assumed-role/{}/{session}",
+                role.to_lowercase()
+            ),
+        ),
+    };
+    answer(sts::CallerIdentity {
+        identity_type: identity_type.into(),
+        account_id,
+        principal_id,
+        user_id,
+        role_id,
+        arn,
+        request_id: String::new(),
     })
 }
 
@@ -561,17 +559,23 @@ fn assume_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
             kind,
         },
     );
-    ok(json!({
+    let user = sts::AssumedRoleUser {
+        assumed_role_id: format!("{}:{session}", role.id),
+        arn: format!(
+            "acs:ram::{acct}:assumed-role/{}/{session}",
+            role.name.to_lowercase()
+        ),
+    };
+    // Core's AssumeRoleResponse holds the secret in a `Secret`, which never serializes: the credentials are
+    // written here, the one place that hands a secret out.
+    Ok(json!({
         "Credentials": {
             "AccessKeyId": id,
             "AccessKeySecret": secret,
             "SecurityToken": token,
             "Expiration": Timestamp::from_unix(expires).to_iso8601(),
         },
-        "AssumedRoleUser": {
-            "AssumedRoleId": format!("{}:{session}", role.id),
-            "Arn": format!("acs:ram::{acct}:assumed-role/{}/{session}", role.name.to_lowercase()),
-        },
+        "AssumedRoleUser": user,
     }))
 }
 
@@ -583,11 +587,17 @@ fn create_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         p.or_empty("Comments"),
         &now,
     )?;
-    ok(json!({"User": user_json(user)}))
+    answer(ram::GetUserResponse {
+        request_id: String::new(),
+        user: user_of(user),
+    })
 }
 
 fn get_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
-    ok(json!({"User": user_json(c.account.user(p.require("UserName")?)?)}))
+    answer(ram::GetUserResponse {
+        request_id: String::new(),
+        user: user_of(c.account.user(p.require("UserName")?)?),
+    })
 }
 
 fn list_users(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -603,20 +613,22 @@ fn list_users(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
             })?,
     };
     let start: usize = p.get("Marker").and_then(|m| m.parse().ok()).unwrap_or(0);
-    let users: Vec<Value> = c
+    let users: Vec<ram::User> = c
         .account
         .users
         .iter()
         .skip(start)
         .take(max)
-        .map(user_json)
+        .map(user_of)
         .collect();
     let next = start + users.len();
-    let mut body = json!({"IsTruncated": next < c.account.users.len(), "Users": {"User": users}});
-    if next < c.account.users.len() {
-        body["Marker"] = json!(next.to_string());
-    }
-    ok(body)
+    let is_truncated = next < c.account.users.len();
+    answer(ram::ListUsersResponse {
+        request_id: String::new(),
+        is_truncated,
+        marker: is_truncated.then(|| next.to_string()),
+        users,
+    })
 }
 
 fn create_group(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -624,7 +636,8 @@ fn create_group(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let g = c
         .account
         .create_group(p.require("GroupName")?, p.or_empty("Comments"), &now)?;
-    ok(
+    // Core has no type for a created group (the CLI never creates one): RAM's shape, written out.
+    Ok(
         json!({"Group": {"GroupId": g.id, "GroupName": g.name, "Comments": g.comments, "CreateDate": g.created}}),
     )
 }
@@ -633,20 +646,28 @@ fn add_user_to_group(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let now = c.now_text();
     c.account
         .add_user_to_group(p.require("UserName")?, p.require("GroupName")?, &now)?;
-    ok(json!({}))
+    answer(ram::RequestOnly::default())
 }
 
 fn list_groups_for_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let user = c.account.user(p.require("UserName")?)?;
-    let groups: Vec<Value> = user
+    let groups = user
         .groups
         .iter()
         .filter_map(|m| {
             let g = c.account.group(&m.group).ok()?;
-            Some(json!({"GroupId": g.id, "GroupName": g.name, "Comments": g.comments, "JoinDate": m.joined}))
+            Some(ram::GroupMembership {
+                group_name: g.name.clone(),
+                group_id: Some(g.id.clone()),
+                comments: Some(g.comments.clone()),
+                join_date: shown(&m.joined),
+            })
         })
         .collect();
-    ok(json!({"Groups": {"Group": groups}}))
+    answer(ram::ListGroupsForUserResponse {
+        request_id: String::new(),
+        groups,
+    })
 }
 
 fn create_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -666,11 +687,21 @@ fn create_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         max,
         &now,
     )?;
-    ok(json!({"Role": role_json(role, &acct)}))
+    answer(ram::GetRoleResponse {
+        request_id: String::new(),
+        role: role_of(role, &acct),
+    })
 }
 
 fn get_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
-    ok(json!({"Role": role_json(c.account.role(p.require("RoleName")?)?, &c.account.account_id)}))
+    let role = role_of(
+        c.account.role(p.require("RoleName")?)?,
+        &c.account.account_id,
+    );
+    answer(ram::GetRoleResponse {
+        request_id: String::new(),
+        role,
+    })
 }
 
 fn create_policy(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -681,16 +712,18 @@ fn create_policy(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         p.or_empty("Description"),
         &now,
     )?;
-    let mut shown = custom_policy_json(policy);
-    shown
-        .as_object_mut()
-        .expect("an object")
-        .remove("UpdateDate");
-    ok(json!({"Policy": shown}))
+    let policy = ram::Policy {
+        update_date: None,
+        ..custom_policy_of(policy)
+    };
+    answer(ram::CreatePolicyResponse {
+        request_id: String::new(),
+        policy,
+    })
 }
 
-/// A system policy's fields and its one version (`v1`, the document the emulator enforces).
-fn system_policy(c: &Ctx, name: &str) -> Result<(Value, Value), Failure> {
+/// A system policy and its one version (`v1`, the document the emulator enforces).
+fn system_policy(c: &Ctx, name: &str) -> Result<(ram::Policy, ram::PolicyVersion), Failure> {
     let policy = c
         .catalog
         .system_policy(name)
@@ -698,50 +731,63 @@ fn system_policy(c: &Ctx, name: &str) -> Result<(Value, Value), Failure> {
             entity: Entity::Policy,
             name: name.into(),
         })?;
-    let fields = json!({
-        "PolicyName": policy.name,
-        "PolicyType": "System",
-        "Description": policy.description.clone().unwrap_or_default(),
-        "DefaultVersion": "v1",
-    });
-    let version = json!({"VersionId": "v1", "IsDefaultVersion": true, "PolicyDocument": system_document(policy, c.catalog)});
+    let fields = ram::Policy {
+        policy_name: policy.name.clone(),
+        policy_type: PolicyType::System,
+        default_version: Some("v1".into()),
+        description: Some(policy.description.clone().unwrap_or_default()),
+        attachment_count: None,
+        create_date: None,
+        update_date: None,
+    };
+    let version = ram::PolicyVersion {
+        version_id: "v1".into(),
+        is_default_version: true,
+        policy_document: system_document(policy, c.catalog),
+        create_date: None,
+    };
     Ok((fields, version))
 }
 
 fn get_policy(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let name = p.require("PolicyName")?;
-    match p.policy_type()? {
-        PolicyType::System => {
-            let (fields, version) = system_policy(c, name)?;
-            ok(json!({"Policy": fields, "DefaultPolicyVersion": version}))
-        }
+    let (policy, version) = match p.policy_type()? {
+        PolicyType::System => system_policy(c, name)?,
         PolicyType::Custom => {
             let policy = c.account.policy(name)?;
-            let mut fields = custom_policy_json(policy);
-            fields["AttachmentCount"] = json!(c.account.attachment_count(name));
             let default = policy
                 .versions
                 .iter()
                 .find(|v| v.id == policy.default_version)
                 .expect("the default version exists");
-            ok(
-                json!({"Policy": fields, "DefaultPolicyVersion": version_json(default, &policy.default_version)}),
+            let count = c.account.attachment_count(name) as u64;
+            (
+                ram::Policy {
+                    attachment_count: Some(count),
+                    ..custom_policy_of(policy)
+                },
+                version_of(default, &policy.default_version),
             )
         }
-    }
+    };
+    answer(ram::GetPolicyResponse {
+        request_id: String::new(),
+        policy,
+        default_policy_version: Some(version),
+    })
 }
 
-/// The versions of a policy of either type, as JSON.
-fn versions(c: &Ctx, p: &Params) -> Result<Vec<(String, Value)>, Failure> {
+/// The versions of a policy of either type.
+fn versions(c: &Ctx, p: &Params) -> Result<Vec<ram::PolicyVersion>, Failure> {
     let name = p.require("PolicyName")?;
     Ok(match p.policy_type()? {
-        PolicyType::System => vec![("v1".into(), system_policy(c, name)?.1)],
+        PolicyType::System => vec![system_policy(c, name)?.1],
         PolicyType::Custom => {
             let policy = c.account.policy(name)?;
             policy
                 .versions
                 .iter()
-                .map(|v| (v.id.clone(), version_json(v, &policy.default_version)))
+                .map(|v| version_of(v, &policy.default_version))
                 .collect()
         }
     })
@@ -749,14 +795,19 @@ fn versions(c: &Ctx, p: &Params) -> Result<Vec<(String, Value)>, Failure> {
 
 fn get_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let wanted = p.require("VersionId")?;
-    let found = versions(c, p)?.into_iter().find(|(id, _)| id == wanted);
-    let (_, version) = found.ok_or_else(|| Failure::PolicyVersionNotExist(wanted.into()))?;
-    ok(json!({"PolicyVersion": version}))
+    let found = versions(c, p)?.into_iter().find(|v| v.version_id == wanted);
+    let policy_version = found.ok_or_else(|| Failure::PolicyVersionNotExist(wanted.into()))?;
+    answer(ram::PolicyVersionResponse {
+        request_id: String::new(),
+        policy_version,
+    })
 }
 
 fn list_policy_versions(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
-    let list: Vec<Value> = versions(c, p)?.into_iter().map(|(_, v)| v).collect();
-    ok(json!({"PolicyVersions": {"PolicyVersion": list}}))
+    answer(ram::ListPolicyVersionsResponse {
+        request_id: String::new(),
+        policy_versions: versions(c, p)?,
+    })
 }
 
 fn create_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -783,13 +834,16 @@ fn create_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         )?
         .clone();
     let default = c.account.policy(name)?.default_version.clone();
-    ok(json!({"PolicyVersion": version_json(&version, &default)}))
+    answer(ram::PolicyVersionResponse {
+        request_id: String::new(),
+        policy_version: version_of(&version, &default),
+    })
 }
 
 fn delete_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     c.account
         .delete_policy_version(p.require("PolicyName")?, p.require("VersionId")?)?;
-    ok(json!({}))
+    answer(ram::RequestOnly::default())
 }
 
 fn set_default_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -799,7 +853,7 @@ fn set_default_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure>
         p.require("VersionId")?,
         &now,
     )?;
-    ok(json!({}))
+    answer(ram::RequestOnly::default())
 }
 
 /// The parameter naming the target of an attachment.
@@ -822,7 +876,7 @@ fn attach(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failure> {
         c.catalog,
         &now,
     )?;
-    ok(json!({}))
+    answer(ram::RequestOnly::default())
 }
 
 fn detach(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failure> {
@@ -834,7 +888,7 @@ fn detach(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failure> {
         name,
         c.catalog,
     )?;
-    ok(json!({}))
+    answer(ram::RequestOnly::default())
 }
 
 fn list_policies(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failure> {
@@ -842,17 +896,36 @@ fn list_policies(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failu
         .account
         .attachments(target, p.require(target_param(target))?)?
         .to_vec();
-    let list: Vec<Value> = attached
+    let policies = attached
         .iter()
         .map(|a| {
             let (description, default) = match a.policy_type {
-                PolicyType::Custom => c.account.policy(&a.name).map(|p| (p.description.clone(), p.default_version.clone())).unwrap_or_default(),
-                PolicyType::System => (c.catalog.system_policy(&a.name).and_then(|s| s.description.clone()).unwrap_or_default(), "v1".into()),
+                PolicyType::Custom => c
+                    .account
+                    .policy(&a.name)
+                    .map(|p| (p.description.clone(), p.default_version.clone()))
+                    .unwrap_or_default(),
+                PolicyType::System => (
+                    c.catalog
+                        .system_policy(&a.name)
+                        .and_then(|s| s.description.clone())
+                        .unwrap_or_default(),
+                    "v1".into(),
+                ),
             };
-            json!({"PolicyName": a.name, "PolicyType": a.policy_type.as_str(), "Description": description, "DefaultVersion": default, "AttachDate": a.attached})
+            ram::AttachedPolicy {
+                policy_name: a.name.clone(),
+                policy_type: a.policy_type,
+                default_version: Some(default),
+                description: Some(description),
+                attach_date: shown(&a.attached),
+            }
         })
         .collect();
-    ok(json!({"Policies": {"Policy": list}}))
+    answer(ram::ListPoliciesResponse {
+        request_id: String::new(),
+        policies,
+    })
 }
 
 fn attach_to_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -889,7 +962,10 @@ fn decode_diagnostic_message(c: &mut Ctx, p: &Params) -> Result<Value, Failure> 
         .diagnostics
         .get(encoded)
         .ok_or(Failure::DiagnosticNotFound)?;
-    ok(json!({"DecodedDiagnosticMessage": decoded}))
+    answer(ram::DecodeDiagnosticMessageResponse {
+        request_id: String::new(),
+        decoded_diagnostic_message: decoded.clone(),
+    })
 }
 
 fn ims_get_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -909,16 +985,19 @@ fn ims_get_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     } else {
         return Err(Failure::MissingParameter("UserId"));
     };
-    let mut shown = user_json(user);
-    let m = shown.as_object_mut().expect("an object");
-    m.remove("UserName");
-    m.insert(
-        "UserPrincipalName".into(),
-        json!(format!("{}@{acct}.onaliyun.com", user.name)),
-    );
-    m.insert("Status".into(), json!("Active"));
-    m.insert("ProvisionType".into(), json!("Manual"));
-    ok(json!({"User": shown}))
+    let user = ims::ImsUser {
+        user_principal_name: format!("{}@{acct}.onaliyun.com", user.name),
+        user_id: user.id.clone(),
+        display_name: shown(&user.display_name),
+        comments: shown(&user.comments),
+        create_date: shown(&user.created),
+        update_date: shown(&user.created),
+        ..Default::default()
+    };
+    answer(ims::GetUserResponse {
+        request_id: String::new(),
+        user,
+    })
 }
 
 #[cfg(test)]
@@ -929,25 +1008,25 @@ mod tests {
     fn products_route_by_host_or_version() {
         let catalog = Catalog::embedded().unwrap();
         assert_eq!(
-            Product::by_host("ram.aliyuncs.com", &catalog),
+            product_by_host("ram.aliyuncs.com", &catalog),
             Some(Product::Ram)
         );
         assert_eq!(
-            Product::by_host("sts.cn-hangzhou.aliyuncs.com:443", &catalog),
+            product_by_host("sts.cn-hangzhou.aliyuncs.com:443", &catalog),
             Some(Product::Sts)
         );
         assert_eq!(
-            Product::by_host("ims.aliyuncs.com", &catalog),
+            product_by_host("ims.aliyuncs.com", &catalog),
             Some(Product::Ims)
         );
-        assert_eq!(Product::by_host("127.0.0.1:8080", &catalog), None);
+        assert_eq!(product_by_host("127.0.0.1:8080", &catalog), None);
         assert_eq!(
-            Product::by_host("ecs.aliyuncs.com", &catalog),
+            product_by_host("ecs.aliyuncs.com", &catalog),
             None,
             "a product the emulator does not serve"
         );
-        assert_eq!(Product::by_version("2019-08-15"), Some(Product::Ims));
-        assert_eq!(Product::by_version("2014-05-26"), None);
+        assert_eq!(product_by_version("2019-08-15"), Some(Product::Ims));
+        assert_eq!(product_by_version("2014-05-26"), None);
         assert!(std::ptr::fn_addr_eq(
             find(Product::Ims, "GetUser").unwrap().run,
             ims_get_user as Run

@@ -3,8 +3,11 @@
 //! `NoPermission` with an `AccessDeniedDetail` whose `EncodedDiagnosticMessage` `DecodeDiagnosticMessage` reads back.
 
 use base64::Engine;
-use serde_json::{json, Value};
+use serde_json::json;
 
+use ram_doctor_core::api::ram::{
+    AuthCondition, AuthPrincipal, DecodedDiagnosticMessage, MatchedPolicy,
+};
 use ram_doctor_core::catalog::{AccessLevel, PolicyKind, SystemPolicy};
 use ram_doctor_core::finding::Layer;
 use ram_doctor_core::policy::simulate::Context;
@@ -152,7 +155,7 @@ fn compile(text: &str) -> Option<CompiledPolicy> {
 pub struct Denial {
     pub action: String,
     pub resource: String,
-    pub decoded: Value,
+    pub decoded: DecodedDiagnosticMessage,
     explicit: bool,
     policy_type: &'static str,
     principal_type: &'static str,
@@ -205,10 +208,16 @@ pub fn check(
     if let Some(session) = &session {
         set = set.with_session_policy(session.clone());
     }
+    // The condition keys the request carries, for the simulator and for the decoded message.
+    let conditions = [
+        ("acs:SourceIp", facts.source_ip.clone()),
+        ("acs:CurrentTime", facts.now.clone()),
+        ("acs:SecureTransport", "false".to_string()),
+    ];
     let mut context = Context::default();
-    context.add("acs:SourceIp", facts.source_ip.clone());
-    context.add("acs:CurrentTime", facts.now.clone());
-    context.add("acs:SecureTransport", "false");
+    for (key, value) in &conditions {
+        context.add(key, value.clone());
+    }
     for (action, resource) in needs {
         let request = Request {
             action: action.clone(),
@@ -228,35 +237,47 @@ pub fn check(
             Layer::SessionPolicy => "SessionPolicy",
             _ => "AccountLevelIdentityBasedPolicy",
         };
-        let matched: Vec<Value> = decision
+        let matched = decision
             .deciding
             .iter()
-            .map(|r| match r.layer {
-                Layer::SessionPolicy => json!({"PolicyIdentifier": "SessionPolicy", "PolicyType": "SessionPolicy", "Effect": "Deny"}),
-                _ => {
-                    let a = &compiled[r.policy].0;
-                    json!({"PolicyIdentifier": a.name, "PolicyType": a.policy_type.as_str(), "Effect": "Deny", "Statement": r.statement})
+            .map(|r| {
+                let (identifier, policy_type) = match r.layer {
+                    Layer::SessionPolicy => {
+                        ("SessionPolicy".to_string(), "SessionPolicy".to_string())
+                    }
+                    _ => {
+                        let a = &compiled[r.policy].0;
+                        (a.name.clone(), a.policy_type.as_str().to_string())
+                    }
+                };
+                MatchedPolicy {
+                    effect: Some("Deny".into()),
+                    policy_identifier: Some(identifier),
+                    policy_type: Some(policy_type),
+                    ..Default::default()
                 }
             })
             .collect();
         let (principal_type, display_name) = caller.principal();
-        let decoded = json!({
-            "ExplicitDeny": explicit,
-            "NoPermissionPolicyType": policy_type,
-            "AuthAction": action,
-            "AuthResource": resource,
-            "AuthPrincipal": {
-                "AuthPrincipalType": principal_type,
-                "AuthPrincipalOwnerId": account.account_id,
-                "AuthPrincipalDisplayName": display_name,
+        let decoded = DecodedDiagnosticMessage {
+            explicit_deny: explicit,
+            no_permission_policy_type: Some(policy_type.into()),
+            auth_action: action.clone(),
+            auth_resource: Some(resource.clone()),
+            auth_principal: AuthPrincipal {
+                auth_principal_type: Some(principal_type.into()),
+                auth_principal_owner_id: Some(account.account_id.clone()),
+                auth_principal_display_name: Some(display_name.clone()),
             },
-            "AuthConditions": [
-                {"ConditionKey": "acs:SourceIp", "ConditionValues": [facts.source_ip]},
-                {"ConditionKey": "acs:CurrentTime", "ConditionValues": [facts.now]},
-                {"ConditionKey": "acs:SecureTransport", "ConditionValues": ["false"]},
-            ],
-            "MatchedPolicies": matched,
-        });
+            auth_conditions: conditions
+                .iter()
+                .map(|(key, value)| AuthCondition {
+                    condition_key: key.to_string(),
+                    condition_values: vec![value.clone()],
+                })
+                .collect(),
+            matched_policies: matched,
+        };
         return Err(Box::new(Denial {
             action: action.clone(),
             resource: resource.clone(),
@@ -321,12 +342,12 @@ mod tests {
         let denial = decide(&alice, "ram:AttachPolicyToUser", &arn, &a, &catalog).unwrap_err();
         assert!(!denial.explicit);
         assert_eq!(
-            denial.decoded["AuthPrincipal"]["AuthPrincipalDisplayName"],
-            id.as_str()
+            denial.decoded.auth_principal.auth_principal_display_name,
+            Some(id.clone())
         );
         assert_eq!(
-            denial.decoded["NoPermissionPolicyType"],
-            "AccountLevelIdentityBasedPolicy"
+            denial.decoded.no_permission_policy_type.as_deref(),
+            Some("AccountLevelIdentityBasedPolicy")
         );
         assert!(decide(&Caller::Root, "ram:AttachPolicyToUser", &arn, &a, &catalog).is_ok());
 
@@ -357,7 +378,10 @@ mod tests {
         let denial = decide(&alice, "ram:AttachPolicyToUser", &arn, &a, &catalog).unwrap_err();
         assert!(denial.explicit);
         assert_eq!(
-            denial.decoded["MatchedPolicies"][0]["PolicyIdentifier"],
+            denial.decoded.matched_policies[0]
+                .policy_identifier
+                .as_deref()
+                .unwrap(),
             "no-attach"
         );
         assert!(

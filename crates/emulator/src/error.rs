@@ -3,6 +3,8 @@
 
 use serde_json::{json, Map, Value};
 
+use ram_doctor_core::sign::signature_mismatch_message;
+
 /// The kind of RAM entity an error names (`EntityNotExist.User`, `EntityAlreadyExists.Group`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entity {
@@ -117,8 +119,10 @@ impl Failure {
             MalformedPolicyDocument(_) => "MalformedPolicyDocument".into(),
             RootAssumeRole | TrustPolicyDenies | NoPermission { .. } => "NoPermission".into(),
             DiagnosticNotFound => "EntityNotExist".into(),
+            Injected(429) => "Throttling".into(),
             Injected(500) => "InternalError".into(),
-            Injected(_) => "ServiceUnavailable".into(),
+            Injected(502..=504) => "ServiceUnavailable".into(),
+            Injected(_) => "UnknownError".into(),
         }
     }
 
@@ -156,9 +160,7 @@ impl Failure {
             }
             SignatureDoesNotMatch {
                 server_string_to_sign,
-            } => {
-                format!("Specified signature is not matched with our calculation. server string to sign is:{server_string_to_sign}")
-            }
+            } => signature_mismatch_message(server_string_to_sign),
             SignatureNonceUsed => "Specified signature nonce was used already.".into(),
             MissingSecurityToken => "SecurityToken is mandatory for this action.".into(),
             SecurityTokenExpired => "Specified SecurityToken is expired.".into(),
@@ -256,6 +258,21 @@ mod tests {
             .contains("requestId=RID"));
         assert!(body.get("AccessDeniedDetail").is_none());
         assert_eq!(f.status(), 400);
+    }
+
+    #[test]
+    fn injected_statuses_have_codes_alibaba_uses_for_them() {
+        let code = |s| Failure::Injected(s).code();
+        assert_eq!(
+            [code(429), code(500), code(503), code(418)],
+            [
+                "Throttling",
+                "InternalError",
+                "ServiceUnavailable",
+                "UnknownError"
+            ]
+        );
+        assert_eq!(Failure::Injected(503).status(), 503);
     }
 
     #[test]

@@ -27,6 +27,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{Map, Value};
 
+use ram_doctor_core::api::ram::DecodedDiagnosticMessage;
 use ram_doctor_core::sign::{Received, Secret, Timestamp};
 use ram_doctor_core::Catalog;
 
@@ -94,7 +95,7 @@ struct World {
     keys: Keys,
     nonces: Nonces,
     /// Encoded diagnostic message → decoded.
-    diagnostics: HashMap<String, Value>,
+    diagnostics: HashMap<String, DecodedDiagnosticMessage>,
 }
 
 /// A running emulator's state.
@@ -167,7 +168,7 @@ impl Emulator {
             Ok(p) => p,
             Err(f) => {
                 return (
-                    Product::by_host(host, &self.catalog),
+                    api::product_by_host(host, &self.catalog),
                     String::new(),
                     Outcome::Answer(Err(f)),
                 )
@@ -175,8 +176,8 @@ impl Emulator {
         };
         let action = presented.action.clone().unwrap_or_default();
         let version = presented.version.clone().unwrap_or_default();
-        let by_host = Product::by_host(host, &self.catalog);
-        let product = match by_host.or_else(|| Product::by_version(&version)) {
+        let by_host = api::product_by_host(host, &self.catalog);
+        let product = match by_host.or_else(|| api::product_by_version(&version)) {
             Some(p) if p.version() == version => p,
             other => {
                 return (
@@ -325,30 +326,31 @@ async fn call(
     tracing::info!(
         "{} {} {} -> {} {} ({} ms)",
         method,
-        product.label(),
+        api::label(product),
         action,
         status,
         shown,
         started.elapsed().as_millis()
     );
-    let host_id = if Product::by_host(&host, &emulator.catalog).is_some() {
+    let host_id = if api::product_by_host(&host, &emulator.catalog).is_some() {
         host.as_str()
     } else {
-        product.host()
+        product.default_host()
     };
     match outcome {
         Outcome::Answer(Ok(fields)) => {
             let mut body = Map::new();
             body.insert("RequestId".into(), Value::String(request_id.clone()));
+            // Core's response types carry an empty `RequestId`: the server's goes first.
             if let Value::Object(fields) = fields {
-                body.extend(fields);
+                body.extend(fields.into_iter().filter(|(k, _)| k != "RequestId"));
             }
             json_response(200, &request_id, Value::Object(body))
         }
         Outcome::Answer(Err(f)) => json_response(
             f.status(),
             &request_id,
-            f.body(&request_id, host_id, product.label()),
+            f.body(&request_id, host_id, api::label(product)),
         ),
         Outcome::Garbage => (
             StatusCode::OK,

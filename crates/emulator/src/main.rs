@@ -25,8 +25,9 @@ struct Args {
     addr: SocketAddr,
     /// An AccessKey the emulator accepts, as ID:SECRET: the account's own unless the state file gives the ID to
     /// a RAM user. Repeat for several.
+    /// (Parsed after clap, so that a malformed value, which may hold a secret, is never echoed.)
     #[arg(long = "access-key", value_name = "ID:SECRET")]
-    access_keys: Vec<KeyArg>,
+    access_keys: Vec<String>,
     /// A JSON file seeding users, groups, roles, custom policies and attachments (see the crate's README).
     #[arg(long, value_name = "FILE")]
     state: Option<PathBuf>,
@@ -56,6 +57,7 @@ async fn main() -> ExitCode {
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let args = Args::parse();
     let now = Timestamp::from_unix(Clock::default().now()).to_iso8601();
@@ -66,11 +68,19 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.access_keys.is_empty() {
+    let keys: Result<Vec<KeyArg>, String> = args.access_keys.iter().map(|k| k.parse()).collect();
+    let keys = match keys {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("ram-doctor-emulator: --access-key: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if keys.is_empty() {
         eprintln!("ram-doctor-emulator: no --access-key given: every signed call will fail with InvalidAccessKeyId.NotFound");
     }
     let emulator = match Emulator::new(Config {
-        keys: args.access_keys,
+        keys,
         account,
         faults: args.faults,
     }) {

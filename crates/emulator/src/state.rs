@@ -5,6 +5,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+pub use ram_doctor_core::api::PolicyType;
 use ram_doctor_core::Catalog;
 
 use crate::error::{Entity, Failure};
@@ -118,31 +119,15 @@ fn default_max_session() -> u32 {
     3600
 }
 
-/// `System` (from the catalog) or `Custom` (this account's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PolicyType {
-    System,
-    Custom,
-}
-
-impl PolicyType {
-    /// Reads the `PolicyType` parameter.
-    pub fn parse(value: &str) -> Result<PolicyType, Failure> {
-        match value {
-            "System" => Ok(PolicyType::System),
-            "Custom" => Ok(PolicyType::Custom),
-            other => Err(invalid(
-                "InvalidParameter.PolicyType",
-                format!("The parameter PolicyType must be System or Custom, not \"{other}\"."),
-            )),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PolicyType::System => "System",
-            PolicyType::Custom => "Custom",
-        }
+/// Reads the `PolicyType` parameter: `System` (from the catalog) or `Custom` (this account's).
+pub fn parse_policy_type(value: &str) -> Result<PolicyType, Failure> {
+    match value {
+        "System" => Ok(PolicyType::System),
+        "Custom" => Ok(PolicyType::Custom),
+        other => Err(invalid(
+            "InvalidParameter.PolicyType",
+            format!("The parameter PolicyType must be System or Custom, not \"{other}\"."),
+        )),
     }
 }
 
@@ -318,6 +303,13 @@ impl Account {
             p.versions
                 .iter_mut()
                 .for_each(|v| fill(&mut v.created, now));
+            if p.versions.len() > MAX_POLICY_VERSIONS {
+                return Err(format!(
+                    "policy {} has {} versions; RAM keeps at most {MAX_POLICY_VERSIONS}",
+                    p.name,
+                    p.versions.len()
+                ));
+            }
             if !p.versions.iter().any(|v| v.id == p.default_version) {
                 return Err(format!(
                     "policy {}: its default version {} is not among its versions",
@@ -932,6 +924,13 @@ mod tests {
             serde_json::from_str(r#"{"users":[{"name":"bob","groups":[{"group":"none"}]}]}"#)
                 .unwrap();
         assert!(bad.complete(NOW).unwrap_err().contains("group none"));
+        let v = |i: u32| format!(r#"{{"id":"v{i}","document":"{{}}"}}"#);
+        let six = format!(
+            r#"{{"policies":[{{"name":"p","versions":[{}]}}]}}"#,
+            (1..=6).map(v).collect::<Vec<_>>().join(",")
+        );
+        let six: Account = serde_json::from_str(&six).unwrap();
+        assert!(six.complete(NOW).unwrap_err().contains("at most 5"));
         assert!(
             serde_json::from_str::<Account>(r#"{"user":[]}"#).is_err(),
             "unknown fields are refused"
