@@ -72,7 +72,8 @@ impl Guard {
         origin: Option<&str>,
         fetch_site: Option<&str>,
     ) -> Result<(), Refusal> {
-        let host = host.ok_or(Refusal::MissingHost)?;
+        // HTTP/2 carries the name only as the target's authority.
+        let host = host.or(target_authority).ok_or(Refusal::MissingHost)?;
         if !self.names.accepts(host) || target_authority.is_some_and(|a| !a.eq_ignore_ascii_case(host)) {
             return Err(Refusal::ForeignHost(host.to_string()));
         }
@@ -87,6 +88,25 @@ impl Guard {
                 Some(site) => Err(Refusal::CrossSite(site.to_string())),
             },
         }
+    }
+}
+
+/// Checks an `--allow-origin` value and spells it as a browser sends `Origin`: `http(s)://host[:port]`, lower
+/// case, no default port, no path.
+pub fn parse_origin(value: &str) -> Result<String, String> {
+    let bad = || format!("--allow-origin {value:?} is not an origin like https://page.example.org");
+    let url = url::Url::parse(value).map_err(|_| bad())?;
+    let plain = matches!(url.scheme(), "http" | "https")
+        && url.host().is_some()
+        && url.username().is_empty()
+        && url.password().is_none()
+        && url.path() == "/"
+        && url.query().is_none()
+        && url.fragment().is_none();
+    if plain {
+        Ok(url.origin().ascii_serialization())
+    } else {
+        Err(bad())
     }
 }
 
@@ -128,6 +148,18 @@ mod tests {
     }
 
     #[test]
+    fn allowed_origins_are_spelled_as_browsers_send_them() {
+        assert_eq!(parse_origin("https://Tools.Example.org/").as_deref(), Ok("https://tools.example.org"));
+        assert_eq!(parse_origin("https://example.org:443").as_deref(), Ok("https://example.org"));
+        assert_eq!(parse_origin("http://localhost:8081").as_deref(), Ok("http://localhost:8081"));
+        for bad in
+            ["*", "null", "example.org", "https://example.org/tools/", "ftp://example.org", "https://u@example.org"]
+        {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn loopback_names() {
         let ListenNames::Only(names) = ListenNames::for_addr("127.0.0.1:8080".parse().unwrap()) else { panic!() };
         assert_eq!(names, ["127.0.0.1:8080", "localhost:8080", "[::1]:8080"]);
@@ -140,6 +172,7 @@ mod tests {
         assert_eq!(g.check(Some("127.0.0.1:8080"), None, Some("http://127.0.0.1:8080"), Some("same-origin")), Ok(()));
         assert_eq!(g.check(Some("localhost:8080"), None, None, Some("same-origin")), Ok(()));
         assert_eq!(g.check(Some("localhost:8080"), None, None, None), Ok(()));
+        assert_eq!(g.check(None, Some("localhost:8080"), None, None), Ok(()), "HTTP/2: the authority is the host");
         assert_eq!(
             g.check(Some("localhost:8080"), None, Some("https://tools.example.org"), Some("cross-site")),
             Ok(())

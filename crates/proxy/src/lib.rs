@@ -8,11 +8,13 @@ use std::time::Duration;
 
 use axum::error_handling::HandleErrorLayer;
 use axum::handler::HandlerWithoutStateExt;
+use axum::http::{HeaderName, HeaderValue};
 use axum::routing::{any, get};
 use axum::{BoxError, Router};
 use tower::ServiceBuilder;
 use tower_governor::governor::GovernorConfigBuilder;
 use tower_governor::GovernorLayer;
+use tower_http::cors::{AllowHeaders, AllowMethods, AllowOrigin, CorsLayer};
 use tower_http::{
     compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
     set_header::SetResponseHeaderLayer, timeout::RequestBodyTimeoutLayer, trace::TraceLayer,
@@ -128,7 +130,7 @@ pub fn app(config: &Config) -> Router {
     )
 }
 
-/// `/relay…`, inside (outermost first): the per-client rate limit, the Host/Origin guard, the body idle
+/// `/relay…`, inside (outermost first): the per-client rate limit, CORS for `--allow-origin`, the Host/Origin guard, the body idle
 /// timeout, an overall deadline and the concurrency limit.
 fn relay_routes(config: &Config) -> Router {
     let limits = &config.limits;
@@ -179,7 +181,20 @@ fn relay_routes(config: &Config) -> Router {
         )
         .layer(RequestBodyTimeoutLayer::new(limits.body_idle_timeout))
         .layer(axum::middleware::from_fn_with_state(guard, guard::guard))
+        .layer(cors(&config.allow_origins))
         .layer(GovernorLayer { config: rate })
+}
+
+/// CORS for a page hosted elsewhere (`--allow-origin`): its preflights are answered and its calls may read the
+/// answer. Requested headers are mirrored because only the signing headers are forwarded anyway; no cookies.
+fn cors(origins: &[String]) -> CorsLayer {
+    let origins = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok());
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods(AllowMethods::mirror_request())
+        .allow_headers(AllowHeaders::mirror_request())
+        .expose_headers([HeaderName::from_static("x-acs-request-id")])
+        .max_age(Duration::from_secs(600))
 }
 
 /// Serves `app` on `listener`, giving handlers the client's address (the rate limit's key).

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use ram_doctor_proxy::guard::parse_origin;
 use ram_doctor_proxy::{AllowList, Config, Upstream};
 use tracing_subscriber::EnvFilter;
 
@@ -48,6 +49,10 @@ async fn main() -> ExitCode {
         Ok(allow) => allow,
         Err((host, e)) => return fail(format!("--allow-host {host}: {e}")),
     };
+    let allow_origins = match args.allow_origins.iter().map(|o| parse_origin(o)).collect::<Result<Vec<_>, _>>() {
+        Ok(origins) => origins,
+        Err(e) => return fail(e),
+    };
     if let Err(e) = ram_doctor_proxy::check_dist(&args.dist) {
         return fail(e);
     }
@@ -56,12 +61,7 @@ async fn main() -> ExitCode {
         Err(e) => return fail(format!("cannot listen on {}: {e}", args.addr)),
     };
     let addr = listener.local_addr().expect("a bound listener has an address");
-    let config = Config {
-        allow,
-        allow_origins: args.allow_origins.iter().map(|o| o.trim_end_matches('/').to_string()).collect(),
-        upstreams: args.upstreams,
-        ..Config::new(args.dist, addr)
-    };
+    let config = Config { allow, allow_origins, upstreams: args.upstreams, ..Config::new(args.dist, addr) };
     if let Err(e) = config.check() {
         return fail(e);
     }

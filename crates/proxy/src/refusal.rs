@@ -10,6 +10,8 @@ use crate::host::{ForbiddenAddress, HostError};
 /// Why the relay did not pass an upstream answer back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
+    /// A method no Alibaba Cloud API uses (TRACE, CONNECT, …).
+    Method(String),
     /// The `{host}` segment broke a rule or is not allow-listed.
     Host(HostError),
     /// No `Host` header.
@@ -42,6 +44,7 @@ impl Refusal {
     /// The status: 4xx for what the client sent (429 is left to the rate limit), 5xx for upstream faults.
     pub fn status(&self) -> StatusCode {
         match self {
+            Refusal::Method(_) => StatusCode::METHOD_NOT_ALLOWED,
             Refusal::Host(HostError::NotAllowed(_)) => StatusCode::FORBIDDEN,
             Refusal::Host(_) | Refusal::MissingHost | Refusal::BodyUnreadable => StatusCode::BAD_REQUEST,
             Refusal::ForeignHost(_) => StatusCode::MISDIRECTED_REQUEST,
@@ -61,6 +64,7 @@ impl Refusal {
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Refusal::Method(m) => write!(f, "the relay does not forward {} requests", clip(m)),
             Refusal::Host(e) => write!(f, "{e}"),
             Refusal::MissingHost => write!(f, "the request has no Host header"),
             Refusal::ForeignHost(h) => write!(f, "Host {} is not this server's name", clip(h)),

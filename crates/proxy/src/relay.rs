@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
@@ -132,6 +132,10 @@ fn forwarded(name: &HeaderName) -> bool {
     name == header::AUTHORIZATION || name == header::CONTENT_TYPE || name.as_str().starts_with("x-acs-")
 }
 
+/// The methods Alibaba Cloud's RPC and ROA APIs use.
+const FORWARDED_METHODS: [Method; 6] =
+    [Method::GET, Method::POST, Method::PUT, Method::DELETE, Method::PATCH, Method::HEAD];
+
 /// The upstream headers the page reads.
 const RETURNED: [&str; 2] = ["content-type", "x-acs-request-id"];
 
@@ -167,6 +171,9 @@ pub async fn relay(State(relay): State<Arc<Relay>>, request: Request) -> Respons
 
 async fn forward(relay: &Relay, request: Request, log: &mut CallLog) -> Result<Response<Bytes>, Refusal> {
     let (parts, body) = request.into_parts();
+    if !FORWARDED_METHODS.contains(&parts.method) {
+        return Err(Refusal::Method(parts.method.to_string()));
+    }
     // The raw path, never percent-decoded: the host segment is judged exactly as sent.
     let rest = parts.uri.path().strip_prefix("/relay").unwrap_or_default();
     let rest = rest.strip_prefix('/').unwrap_or(rest);
@@ -196,35 +203,26 @@ async fn forward(relay: &Relay, request: Request, log: &mut CallLog) -> Result<R
         .body(body)
         .send()
         .await
-        .map_err(|e| upstream_error(&host, &e))?;
+        .map_err(|e| upstream_fault(&host, &e))?;
 
     let status = upstream.status();
     if status.is_redirection() {
         return Err(Refusal::UpstreamRedirect(status.as_u16()));
     }
-    let mut response = Response::builder().status(status);
-    for name in RETURNED {
-        if let Some(value) = upstream.headers().get(name) {
-            response = response.header(name, value);
-        }
-    }
-    let body =
-        Limited::new(axum::http::Response::from(upstream).into_body(), MAX_UPSTREAM_BYTES)
-            .collect()
-            .await
-            .map_err(|e| {
-                if e.is::<LengthLimitError>() {
-                    Refusal::UpstreamTooLarge
-                } else {
-                    upstream_error_boxed(&host, &*e)
-                }
-            })?
-            .to_bytes();
-    Ok(response.header(header::CACHE_CONTROL, "no-store").body(body).unwrap_or_else(|_| {
-        let mut r = Response::new(Bytes::new());
-        *r.status_mut() = StatusCode::BAD_GATEWAY;
-        r
-    }))
+    let returned: HeaderMap = RETURNED
+        .iter()
+        .filter_map(|&name| Some((HeaderName::from_static(name), upstream.headers().get(name)?.clone())))
+        .collect();
+    let body = Limited::new(axum::http::Response::from(upstream).into_body(), MAX_UPSTREAM_BYTES)
+        .collect()
+        .await
+        .map_err(|e| if e.is::<LengthLimitError>() { Refusal::UpstreamTooLarge } else { upstream_fault(&host, &*e) })?
+        .to_bytes();
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    *response.headers_mut() = returned;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
 }
 
 /// Reads the request body; the size and idle limits are the layers', and their errors become refusals here.
@@ -233,9 +231,9 @@ async fn read_body(body: Body) -> Result<Bytes, Refusal> {
         Ok(bytes) => Ok(bytes),
         Err(e) => {
             let e = e.into_inner();
-            Err(if chain_has::<LengthLimitError>(&*e) {
+            Err(if chain(&*e).any(|err| err.is::<LengthLimitError>()) {
                 Refusal::BodyTooLarge
-            } else if chain_has::<tower_http::timeout::TimeoutError>(&*e) {
+            } else if chain(&*e).any(|err| err.is::<tower_http::timeout::TimeoutError>()) {
                 Refusal::BodyTimeout
             } else {
                 Refusal::BodyUnreadable
@@ -244,36 +242,22 @@ async fn read_body(body: Body) -> Result<Bytes, Refusal> {
     }
 }
 
-fn upstream_error(host: &str, e: &reqwest::Error) -> Refusal {
-    if e.is_timeout() {
-        return Refusal::UpstreamTimeout;
-    }
-    upstream_error_boxed(host, e)
-}
-
-fn upstream_error_boxed(host: &str, e: &(dyn StdError + 'static)) -> Refusal {
-    let mut next = Some(e);
-    while let Some(err) = next {
+/// Names an upstream failure from anywhere in its error chain: a refused address, a timeout, or unreachable.
+fn upstream_fault(host: &str, e: &(dyn StdError + 'static)) -> Refusal {
+    for err in chain(e) {
         if let Some(refused) = err.downcast_ref::<AddressRefused>() {
             return Refusal::ForbiddenAddress { host: refused.host.clone(), class: refused.class };
         }
         if err.downcast_ref::<reqwest::Error>().is_some_and(|r| r.is_timeout()) {
             return Refusal::UpstreamTimeout;
         }
-        next = err.source();
     }
     Refusal::UpstreamUnreachable(host.to_string())
 }
 
-fn chain_has<E: StdError + 'static>(e: &(dyn StdError + 'static)) -> bool {
-    let mut next = Some(e);
-    while let Some(err) = next {
-        if err.is::<E>() {
-            return true;
-        }
-        next = err.source();
-    }
-    false
+/// An error and its sources, outermost first.
+fn chain<'a>(e: &'a (dyn StdError + 'static)) -> impl Iterator<Item = &'a (dyn StdError + 'static)> {
+    std::iter::successors(Some(e), |&err| err.source())
 }
 
 /// The API name, for the log: `x-acs-action` (ROA/V3 signing) or the `Action` query parameter (RPC),

@@ -90,6 +90,11 @@ fn test_limits() -> Limits {
 /// The proxy in-process on a free port, with `ram.aliyuncs.com` sent to the fake and `localhost` allow-listed
 /// (it resolves to loopback, which the address check must refuse).
 async fn start_proxy(upstream: SocketAddr, limits: Limits) -> (tempfile::TempDir, SocketAddr) {
+    start_proxy_for(upstream, limits, &[]).await
+}
+
+/// The same, also allowing pages from `origins`.
+async fn start_proxy_for(upstream: SocketAddr, limits: Limits, origins: &[&str]) -> (tempfile::TempDir, SocketAddr) {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!doctype html><title>RAM Doctor</title>").unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -97,6 +102,7 @@ async fn start_proxy(upstream: SocketAddr, limits: Limits) -> (tempfile::TempDir
     let config = Config {
         allow: AllowList::with_extra(&["localhost".to_string()]).unwrap(),
         upstreams: vec![format!("ram.aliyuncs.com=http://{upstream}").parse::<Upstream>().unwrap()],
+        allow_origins: origins.iter().map(|o| o.to_string()).collect(),
         limits,
         ..Config::new(dist.path().to_path_buf(), addr)
     };
@@ -182,6 +188,8 @@ fn hostile_requests(proxy: SocketAddr) -> Vec<Hostile> {
     ] {
         add(what, request("GET", &format!("/relay/{segment}/?Action=GetUser"), h, &[], ""), status);
     }
+    add("TRACE", request("TRACE", "/relay/ram.aliyuncs.com/", h, &[], ""), 405);
+    add("CONNECT-like method", request("PROPFIND", "/relay/ram.aliyuncs.com/", h, &[], ""), 405);
     add("no host segment", request("GET", "/relay//?Action=GetUser", h, &[], ""), 400);
     add("bare /relay", request("GET", "/relay", h, &[], ""), 400);
     // Host-header games (DNS rebinding, misrouting).
@@ -422,6 +430,41 @@ async fn the_default_rate_allows_a_page_session_and_then_says_429() {
     assert!(seen.lock().unwrap().len() >= 60);
 }
 
+#[tokio::test]
+async fn a_page_hosted_elsewhere_gets_cors_only_for_allowed_origins() {
+    let (upstream, seen) = fake_upstream().await;
+    let page = "https://tools.example.org";
+    let (_dist, proxy) = start_proxy_for(upstream, test_limits(), &[page]).await;
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let preflight = |origin: &'static str| {
+        client
+            .request(reqwest::Method::OPTIONS, format!("http://{proxy}/relay/ram.aliyuncs.com/"))
+            .header("origin", origin)
+            .header("sec-fetch-site", "cross-site")
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "authorization,x-acs-action,x-acs-date")
+            .send()
+    };
+    let res = preflight(page).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["access-control-allow-origin"], page);
+    assert_eq!(res.headers()["access-control-allow-headers"], "authorization,x-acs-action,x-acs-date");
+    let res = preflight("https://evil.example").await.unwrap();
+    assert!(res.headers().get("access-control-allow-origin").is_none(), "{:?}", res.headers());
+
+    let res = client
+        .post(format!("http://{proxy}/relay/ram.aliyuncs.com/?Action=GetUser"))
+        .header("origin", page)
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["access-control-allow-origin"], page);
+    assert_eq!(res.headers()["access-control-expose-headers"], "x-acs-request-id");
+    assert_eq!(seen.lock().unwrap().len(), 1, "preflights stay at the relay; the call goes through");
+}
+
 /// The real binary: its first line, its announcement, `/healthz`, and a log with no secret in it.
 #[test]
 fn the_binary_announces_overrides_and_logs_no_secrets() {
@@ -473,5 +516,28 @@ fn the_binary_announces_overrides_and_logs_no_secrets() {
     assert!(relay_lines[0].contains("POST ram.aliyuncs.com GetUser 200"), "{}", relay_lines[0]);
     for secret in [AKID, SIGNATURE, TOKEN, "AccessKeyId", "Signature="] {
         assert!(!log.contains(secret), "{secret} is in the log:\n{log}");
+    }
+}
+
+#[test]
+fn bad_flags_stop_the_binary_with_a_reason() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
+    for (flags, reason) in [
+        (["--allow-origin", "*"], "is not an origin like https://page.example.org"),
+        (["--allow-host", "127.0.0.1"], "--allow-host 127.0.0.1: the host is an IP address"),
+        (["--upstream", "evil.example=http://127.0.0.1:1"], "--upstream evil.example is not an allowed host"),
+        (["--upstream", "ram.aliyuncs.com=file:///etc"], "must be http(s)://host"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ram-doctor-proxy"))
+            .args(["--addr", "127.0.0.1:0", "--dist"])
+            .arg(dist.path())
+            .args(flags)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flags:?}");
+        assert!(out.stdout.is_empty(), "{flags:?}: nothing on stdout, no listening line");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(reason), "{flags:?}: {stderr}");
     }
 }
