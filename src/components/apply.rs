@@ -4,6 +4,7 @@ use ram_doctor_core::api::ram::{
     AttachPolicy, CreatePolicy, CreatePolicyVersion, DeletePolicyVersion, ListPolicyVersions, PolicyAttachment,
 };
 use ram_doctor_core::api::PolicyType;
+use ram_doctor_core::gap::Via;
 use ram_doctor_core::grant::{GrantPlan, PolicyName, Target};
 use ram_doctor_core::{Catalog, Diagnosis};
 
@@ -13,7 +14,7 @@ use crate::i18n::Lang;
 use crate::live::change::{
     document_hash, line_diff, pretty, same_document, version_to_delete, Change, DiffLine, PolicyStep,
 };
-use crate::live::lookup::{default_document, Failed, Session};
+use crate::live::lookup::{default_version, Failed, Session};
 use crate::live::LiveKey;
 
 /// How many other names apply tries when the plan's name is taken by a different document.
@@ -209,11 +210,13 @@ enum Step {
 
 /// Decides the change: create the policy, or (name taken) ask how to resolve the clash; attach unless attached.
 async fn plan_change(session: &Session, name: String, document: String, report: &GapReport) -> Result<Stage, Failed> {
-    let attach =
-        !report.attached.iter().any(|a| a.policy_type == PolicyType::Custom && a.name == name && a.via_group.is_none());
+    let attach = !report
+        .attached
+        .iter()
+        .any(|a| a.policy_type == PolicyType::Custom && a.policy_name == name && a.via == Via::Direct);
     let target = report.target.clone();
-    let current = match default_document(PolicyType::Custom, &name, session).await {
-        Ok(current) => current.unwrap_or_default(),
+    let current = match default_version(PolicyType::Custom, &name, session).await {
+        Ok(current) => current.map(|v| v.policy_document).unwrap_or_default(),
         Err(failed) if failed.code().is_some_and(|c| c.starts_with("EntityNotExist")) => {
             let change =
                 Change { policy_name: name, document, policy: PolicyStep::Create, attach: attach.then_some(target) };

@@ -28,7 +28,7 @@ pub fn LiveTools(
             </Show>
             <WhoAmI key=key diagnosis=diagnosis catalog=catalog lang=lang />
             <Decode key=key diagnosis=diagnosis catalog=catalog lang=lang />
-            <Gap key=key state=gap diagnosis=diagnosis typed=target catalog=catalog lang=lang />
+            <Gap key=key state=gap diagnosis=diagnosis typed=target plan=plan catalog=catalog lang=lang />
             <Apply key=key gap=gap plan=plan diagnosis=diagnosis catalog=catalog lang=lang />
         </section>
     }

@@ -2,10 +2,12 @@
 
 use ram_doctor_core::api::ims::GetUser as ImsGetUser;
 use ram_doctor_core::api::ram::{
-    GetPolicy, ListGroupsForUser, ListPoliciesForGroup, ListPoliciesForRole, ListPoliciesForUser,
+    AttachedPolicy, GetPolicy, ListGroupsForUser, ListPoliciesForGroup, ListPoliciesForRole, ListPoliciesForUser,
+    PolicyVersion,
 };
 use ram_doctor_core::api::{Api, ApiError, PolicyType};
 use ram_doctor_core::finding::Principal;
+use ram_doctor_core::gap::{AttachedDocument, Via};
 use ram_doctor_core::grant::{PrincipalKind, Target};
 use ram_doctor_core::sign::Credentials;
 
@@ -64,54 +66,50 @@ pub async fn principal_target(principal: &Principal, session: &Session) -> Resul
     }
 }
 
-/// A policy attached to the target (directly, or through one of a user's groups), with its default document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attached {
-    pub policy_type: PolicyType,
-    pub name: String,
-    /// The group it comes through, for a user's group policies.
-    pub via_group: Option<String>,
-    /// The default version's document; `None` when RAM did not return one.
-    pub document: Option<String>,
-}
-
 /// Every policy that applies to `target` today: its own and, for a user, its groups'.
-pub async fn attached_policies(target: &Target, session: &Session) -> Result<Vec<Attached>, Failed> {
+pub async fn attached_policies(target: &Target, session: &Session) -> Result<Vec<AttachedDocument>, Failed> {
     let name = target.name.clone().unwrap_or_default();
-    let mut listed: Vec<(Option<String>, ram_doctor_core::api::ram::AttachedPolicy)> = Vec::new();
+    let mut listed: Vec<(Via, AttachedPolicy)> = Vec::new();
     match target.kind {
         PrincipalKind::User => {
             let own = session.call(&ListPoliciesForUser { user_name: name.clone() }).await?;
-            listed.extend(own.policies.into_iter().map(|p| (None, p)));
+            listed.extend(own.policies.into_iter().map(|p| (Via::Direct, p)));
             let groups = session.call(&ListGroupsForUser { user_name: name }).await?;
             for group in groups.groups {
                 let theirs = session.call(&ListPoliciesForGroup { group_name: group.group_name.clone() }).await?;
-                listed.extend(theirs.policies.into_iter().map(|p| (Some(group.group_name.clone()), p)));
+                listed.extend(theirs.policies.into_iter().map(|p| (Via::Group(group.group_name.clone()), p)));
             }
         }
         PrincipalKind::Group => {
             let theirs = session.call(&ListPoliciesForGroup { group_name: name }).await?;
-            listed.extend(theirs.policies.into_iter().map(|p| (None, p)));
+            listed.extend(theirs.policies.into_iter().map(|p| (Via::Direct, p)));
         }
         PrincipalKind::Role => {
             let theirs = session.call(&ListPoliciesForRole { role_name: name }).await?;
-            listed.extend(theirs.policies.into_iter().map(|p| (None, p)));
+            listed.extend(theirs.policies.into_iter().map(|p| (Via::Direct, p)));
         }
     }
     let mut out = Vec::with_capacity(listed.len());
-    for (via_group, policy) in listed {
-        let document = default_document(policy.policy_type, &policy.policy_name, session).await?;
-        out.push(Attached { policy_type: policy.policy_type, name: policy.policy_name, via_group, document });
+    for (via, policy) in listed {
+        let version = default_version(policy.policy_type, &policy.policy_name, session).await?;
+        out.push(AttachedDocument {
+            policy_name: policy.policy_name,
+            policy_type: policy.policy_type,
+            version: version.as_ref().map(|v| v.version_id.clone()),
+            via,
+            // No document: the gap reports the policy as unreadable rather than guessing.
+            document: version.map(|v| v.policy_document).unwrap_or_default(),
+        });
     }
     Ok(out)
 }
 
-/// A policy's default version's document.
-pub async fn default_document(
+/// A policy's default version, with its document.
+pub async fn default_version(
     policy_type: PolicyType,
     name: &str,
     session: &Session,
-) -> Result<Option<String>, Failed> {
+) -> Result<Option<PolicyVersion>, Failed> {
     let policy = session.call(&GetPolicy { policy_type, policy_name: name.to_string() }).await?;
-    Ok(policy.default_policy_version.map(|v| v.policy_document))
+    Ok(policy.default_policy_version)
 }

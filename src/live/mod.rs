@@ -3,9 +3,9 @@
 //! the secret never leaves this tab. Credentials live in signals, never in storage, the URL or a log.
 
 pub mod change;
+pub mod gap;
 pub mod key_policy;
 pub mod relay;
-pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 mod call;

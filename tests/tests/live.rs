@@ -259,7 +259,7 @@ async fn a_wrong_secret_shows_the_diagnosed_signature_mismatch() {
     assert!(failed.contains("SignatureDoesNotMatch"), "{failed}");
     let kind =
         browser.wait_for(".call-error .finding").await.expect("diagnosed").attr("data-kind").await.expect("kind");
-    assert_eq!(kind.as_deref(), Some("bad-credentials"), "a signature mismatch is a credentials problem");
+    assert_eq!(kind.as_deref(), Some("signature"), "a signature mismatch is its own kind of finding");
     assert!(
         !browser.has(".call-error .finding .system-policy").await.expect("query"),
         "no policy fixes a wrong secret"
