@@ -4,6 +4,9 @@
 //! `#[ignore]`d like the other browser tests; `cargo xtask test` runs them with RAM_DOCTOR_DIST,
 //! RAM_DOCTOR_PROXY_BIN and RAM_DOCTOR_EMULATOR_BIN set.
 
+use ram_doctor_core::api::ram::{CreatePolicy, CreatePolicyVersion};
+use ram_doctor_core::api::{parse_response, signed_request, Api, ApiOptions};
+use ram_doctor_core::sign::{Credentials, Timestamp};
 use ram_doctor_e2e::{AccessKey, Browser, Emulator, Viewport};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -308,6 +311,93 @@ async fn upstream_faults_are_diagnosed_and_the_page_keeps_working() {
     assert_eq!(disabled, Value::Bool(false));
     diagnose(&browser, "Deployed 1.4.2, all green.").await;
     assert!(browser.has("#no-error").await.expect("query"));
+    assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+/// Sends one typed call to the emulator directly, signed with core's signer (as the CLI would), for setting up
+/// state the page then meets.
+async fn call_emulator<A: Api>(emulator: &Emulator, key: &AccessKey, request: &A) -> A::Response {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs() as i64;
+    let credentials = Credentials::new(key.id.clone(), key.secret.clone());
+    let nonce = AccessKey::random().secret;
+    let signed = signed_request(request, &ApiOptions::default(), &credentials, Timestamp::from_unix(now), &nonce)
+        .expect("a signable call");
+    let mut http = reqwest::Client::new().post(format!("{}{}", emulator.url(), signed.path_and_query));
+    for (name, value) in &signed.headers {
+        http = http.header(name.as_str(), value.as_str());
+    }
+    let response = http.body(signed.body.clone()).send().await.expect("the emulator answers");
+    let status = response.status().as_u16();
+    let body = response.bytes().await.expect("a body");
+    parse_response::<A>(status, &body).unwrap_or_else(|e| panic!("{} failed: {e}", request.action()))
+}
+
+#[tokio::test]
+#[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
+async fn a_name_clash_at_the_version_limit_adds_a_version_only_after_consent() {
+    let Live { admin, reader, emulator, browser } = open(&[]).await;
+    diagnose(&browser, &denial()).await;
+    enter_key(&browser, &admin.id, &admin.secret).await;
+    browser.click("#gap-button").await.expect("gap");
+    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
+    browser.click("#apply-plan").await.expect("plan");
+    let name = browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name");
+
+    // Meanwhile someone made a different policy under that name, with RAM's maximum of 5 versions (v1 default).
+    let other = |n: usize| {
+        json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": format!("acs:oss:*:*:bucket-{n}/*")}]})
+            .to_string()
+    };
+    let create = CreatePolicy { policy_name: name.clone(), policy_document: other(1), description: None };
+    call_emulator(&emulator, &admin, &create).await;
+    for n in 2..=5 {
+        let version = CreatePolicyVersion {
+            policy_name: name.clone(),
+            policy_document: other(n),
+            set_as_default: false,
+            rotate_strategy: None,
+        };
+        call_emulator(&emulator, &admin, &version).await;
+    }
+
+    browser.click("#apply-plan").await.expect("plan again");
+    browser.wait_for("#apply-clash").await.expect("the clash is shown, not overwritten");
+    assert!(!browser.has("#apply-confirm").await.expect("query"), "nothing to confirm before a choice");
+    browser.click("#apply-new-version").await.expect("new version");
+    let limit = browser.text("#apply-limit").await.expect("the limit is explained");
+    assert!(limit.contains("v2"), "the oldest non-default version is named: {limit}");
+    let before = emulator_state(&emulator).await;
+    assert_eq!(before["policies"][0]["versions"].as_array().map(Vec::len), Some(5), "nothing deleted without consent");
+    browser.click("#apply-limit-consent").await.expect("consent");
+    let steps: Vec<String> = browser.texts("#apply-diff .change__step").await.expect("steps");
+    assert!(steps[0].contains("v2") && steps.len() == 3, "delete v2, add the version, attach: {steps:?}");
+    let hash = browser
+        .wait_for("#apply-confirm")
+        .await
+        .expect("confirm")
+        .attr("data-hash")
+        .await
+        .expect("hash")
+        .expect("the shown document's hash");
+    browser.screenshot("live-version-limit").await.expect("screenshot");
+    browser.click("#apply-confirm").await.expect("confirm");
+    browser.wait_for("#apply-done").await.expect("applied");
+    browser
+        .wait_for(&format!(".verdict[data-action='{DENIED}'][data-outcome='allowed']"))
+        .await
+        .expect("the new default version allows the action");
+
+    let after = emulator_state(&emulator).await;
+    let policy = &after["policies"][0];
+    let ids: Vec<&str> =
+        policy["versions"].as_array().expect("versions").iter().filter_map(|v| v["id"].as_str()).collect();
+    assert_eq!(ids, ["v1", "v3", "v4", "v5", "v6"], "exactly v2 was deleted and v6 added");
+    assert_eq!(policy["default_version"], "v6");
+    let stored = policy["versions"][4]["document"].as_str().expect("document");
+    let stored_hash: String = Sha256::digest(stored.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(stored_hash, hash, "the new version is exactly the confirmed document");
     assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
