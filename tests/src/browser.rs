@@ -1,6 +1,6 @@
 //! One headless Chromium session on the page served by a fresh proxy, with the few actions the journeys need.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -92,9 +92,17 @@ impl Browser {
         Browser::open_with(viewport, Some(emulator)).await
     }
 
+    /// Like [`Browser::open_live`], serving the page from `dist` instead of the built one (a copy with extra files).
+    pub async fn open_live_from(viewport: Viewport, emulator: &Emulator, dist: &Path) -> Result<Browser, HarnessError> {
+        Browser::open_from(viewport, Some(emulator), dist.to_path_buf()).await
+    }
+
     async fn open_with(viewport: Viewport, emulator: Option<&Emulator>) -> Result<Browser, HarnessError> {
+        Browser::open_from(viewport, emulator, required_path(DIST_ENV)?).await
+    }
+
+    async fn open_from(viewport: Viewport, emulator: Option<&Emulator>, dist: PathBuf) -> Result<Browser, HarnessError> {
         let turn = ONE_BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let dist = required_path(DIST_ENV)?;
         let proxy_bin = required_path(PROXY_BIN_ENV)?;
         let mut args = vec!["--addr".into(), "127.0.0.1:0".into(), "--dist".into(), dist.into_os_string()];
         if let Some(emulator) = emulator {

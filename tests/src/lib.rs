@@ -35,6 +35,29 @@ fn required_path(var: &'static str) -> Result<PathBuf, HarnessError> {
     }
 }
 
+/// A copy of the built page (RAM_DOCTOR_DIST) in a fresh folder, for a test that adds files to it.
+pub fn dist_copy(name: &str) -> Result<PathBuf, HarnessError> {
+    let from = required_path(DIST_ENV)?;
+    let to = std::env::temp_dir().join(format!("ram-doctor-e2e-dist-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    copy_dir(&from, &to).map_err(|source| HarnessError::Spawn { program: format!("copying {}", from.display()), source })?;
+    Ok(to)
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 /// Where screenshots go: `<workspace target>/e2e-screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")

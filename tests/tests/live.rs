@@ -402,3 +402,40 @@ async fn a_name_clash_at_the_version_limit_adds_a_version_only_after_consent() {
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
+
+#[tokio::test]
+#[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
+async fn demo_mode_offers_its_keys_and_error_on_the_page() {
+    let (admin, reader) = (AccessKey::random(), AccessKey::random());
+    let emulator = Emulator::start(&[&admin, &reader], &state(&reader), &[]).expect("emulator");
+    // What `cargo xtask serve --demo` writes next to the page.
+    let dist = ram_doctor_e2e::dist_copy("demo").expect("a copy of the page");
+    let demo = json!({
+        "keys": [
+            { "label": "account (may apply)", "access_key_id": admin.id, "access_key_secret": admin.secret },
+            { "label": "ram-reader (read-only)", "access_key_id": reader.id, "access_key_secret": reader.secret }
+        ],
+        "error": denial(),
+    });
+    std::fs::write(dist.join("demo.json"), demo.to_string()).expect("demo.json");
+    let browser = Browser::open_live_from(Viewport::DESKTOP, &emulator, &dist).await.expect("browser");
+    let shown = browser.text("#demo").await.expect("the demo box");
+    assert!(shown.contains(&admin.id) && shown.contains(&reader.id), "the demo keys are shown: {shown}");
+    browser.click("#demo-error").await.expect("paste the demo error");
+    browser.wait_for("#results[data-state='ready'] .finding").await.expect("the demo error is diagnosed");
+    browser.click("#demo-key-0").await.expect("use the account key");
+    assert_eq!(browser.value("#key-id").await.expect("key id"), admin.id);
+    browser.click("#whoami-button").await.expect("who am I");
+    assert_eq!(browser.text("#whoami-result .whoami__type").await.expect("type"), "Account");
+    browser.click("#gap-button").await.expect("gap");
+    browser
+        .wait_for(&format!(".verdict[data-action='{DENIED}'][data-outcome='implicit-deny']"))
+        .await
+        .expect("the gap");
+    browser.screenshot("live-demo").await.expect("screenshot");
+    // The demo keys are made up and shown on purpose; still, the page keeps them out of its storage and URL.
+    assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+    let _ = std::fs::remove_dir_all(&dist);
+}
