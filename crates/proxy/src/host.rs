@@ -323,7 +323,7 @@ mod tests {
             ("127.1", HostError::IpLiteral),
         ];
         for (host, want) in cases {
-            assert_eq!(check_syntax(&host), Err(want), "{host:?}");
+            assert_eq!(check_syntax(host), Err(want), "{host:?}");
         }
         assert_eq!(check_syntax("0x7f000001"), Err(HostError::IpLiteral));
         assert_eq!(check_syntax("ram.aliyuncs.com"), Ok(()));
