@@ -9,6 +9,7 @@ mod catalog;
 mod container;
 mod fixtures;
 mod page;
+mod python;
 mod precompress;
 mod run;
 mod tools;
@@ -42,9 +43,12 @@ fn test() -> Result<(), String> {
     let dist = page::build()?;
     run::cargo(&["build", "--package", "ram-doctor-proxy"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
+    // The emulator's interop test signs with Alibaba Cloud's official Python SDK (in a project-local venv).
+    let sdk = python::ensure_sdk()?;
+    let (sdk_var, sdk_value) = sdk.env();
     let mut counts = run::TestCounts::default();
     // Native tests first: they are fast and say the most about a failure.
-    let native = run::cargo_test(&["--workspace"], &[], &mut counts);
+    let native = run::cargo_test(&["--workspace"], &[(sdk_var, sdk_value.as_str())], &mut counts);
     // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
     let browser = native.and_then(|()| {
         run::cargo_test(
@@ -59,5 +63,8 @@ fn test() -> Result<(), String> {
     // One plain closing line for people and CI: the totals over every run. (The browser tests count as
     // ignored in the native run and as passed in their own, so "ignored" is not reported.)
     println!("tests: {} passed, {} failed", counts.passed, counts.failed);
+    if let python::Sdk::Unreachable(why) = &sdk {
+        python::warn_skipped(why);
+    }
     browser
 }

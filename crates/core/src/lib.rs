@@ -8,12 +8,15 @@
 //!
 //! Nothing here touches the network, the clock or the filesystem: callers pass bytes, time and randomness in.
 
+pub mod api;
 pub mod catalog;
 pub mod diagnose;
 pub mod finding;
+pub mod gap;
 pub mod grant;
 pub mod policy;
 pub mod read;
+pub mod sign;
 pub mod text;
 
 pub use catalog::Catalog;
