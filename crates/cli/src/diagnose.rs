@@ -24,13 +24,18 @@ pub fn run(args: Args) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&diagnosis).expect("a diagnosis always serializes"));
+    print(&diagnosis, args.json, args.zh);
+    ExitCode::SUCCESS
+}
+
+/// Prints a diagnosis as `diagnose` does: for a pasted text, and for a live command's failed call.
+pub fn print(diagnosis: &Diagnosis, json: bool, zh: bool) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(diagnosis).expect("a diagnosis always serializes"));
     } else {
         let style = Style::for_stdout();
-        print!("{}", render(&diagnosis, &style, args.zh));
+        print!("{}", render(diagnosis, &style, zh));
     }
-    ExitCode::SUCCESS
 }
 
 /// ANSI styling, on only for a terminal and never when `NO_COLOR` is set (https://no-color.org).
