@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use ram_doctor_core::grant::{GrantPlan, PlanOptions};
+use ram_doctor_core::grant::GrantPlan;
 use ram_doctor_core::{diagnose, Catalog};
 
 use super::finding::FindingCard;
@@ -22,12 +22,6 @@ pub fn CallErrorView(
     let text = RwSignal::new(error.diagnosable_text());
     let diagnosis = Memo::new(move |_| text.with(|t| catalog.with(|c| diagnose(t, c))));
     let (_loading, _shards) = load_wanted_shards(diagnosis, catalog);
-    let plan = Memo::new(move |_| {
-        diagnosis.with(|d| {
-            catalog
-                .with(|c| GrantPlan::from_findings(&d.findings, c, &PlanOptions::default()).map_err(|e| e.to_string()))
-        })
-    });
     let summary = error.to_string();
     let cards = move || {
         let findings = diagnosis.with(|d| d.findings.clone());
@@ -37,7 +31,11 @@ pub fn CallErrorView(
         findings
             .into_iter()
             .enumerate()
-            .map(|(index, finding)| view! { <FindingCard finding=finding index=index text=text plan=plan lang=lang /> })
+            .map(|(index, finding)| {
+                // Each card reads its own finding's plan, as the pasted error's cards do.
+                let plan = catalog.with(|c| GrantPlan::for_finding(&finding, c).map_err(|e| e.to_string()));
+                view! { <FindingCard finding=finding index=index text=text plan=plan lang=lang /> }
+            })
             .collect_view()
             .into_any()
     };

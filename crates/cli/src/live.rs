@@ -281,7 +281,9 @@ impl Client {
             Err(code) => return code,
         };
         let diagnosis = ram_doctor_core::diagnose(&api.diagnosable_text(), &catalog);
-        crate::diagnose::print(&diagnosis, false, self.zh);
+        if let Err(code) = crate::diagnose::print(&diagnosis, &catalog, false, self.zh) {
+            return code;
+        }
         if service.access_denied_detail.is_some() {
             if let Ok(me) = self.call(&ram_doctor_core::api::sts::GetCallerIdentity {}) {
                 let who = match (me.user_name(), me.role_name()) {

@@ -17,6 +17,7 @@ mod grant;
 mod input;
 mod lint;
 mod live;
+mod redact;
 mod sign;
 mod simulate;
 mod whoami;
@@ -50,6 +51,8 @@ enum Command {
     Apply(apply::Args),
     /// Decode a NoPermission error's EncodedDiagnosticMessage (RAM DecodeDiagnosticMessage).
     Decode(decode::Args),
+    /// Cut credentials (AccessKey secrets, STS tokens, signatures, passwords) out of a text and mask its ids.
+    Redact(redact::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,5 +68,6 @@ fn main() -> ExitCode {
         Command::Gap(args) => gap::run(args),
         Command::Apply(args) => apply::run(args),
         Command::Decode(args) => decode::run(args),
+        Command::Redact(args) => redact::run(args),
     }
 }
