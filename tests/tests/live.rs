@@ -439,3 +439,40 @@ async fn demo_mode_offers_its_keys_and_error_on_the_page() {
     browser.close().await.expect("close");
     let _ = std::fs::remove_dir_all(&dist);
 }
+
+#[tokio::test]
+#[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
+async fn a_name_clash_can_take_a_new_name_leaving_the_other_policy_alone() {
+    let Live { admin, reader, emulator, browser } = open(&[]).await;
+    diagnose(&browser, &denial()).await;
+    enter_key(&browser, &admin.id, &admin.secret).await;
+    browser.click("#gap-button").await.expect("gap");
+    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
+    browser.click("#apply-plan").await.expect("plan");
+    let name = browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name");
+    let theirs =
+        json!({"Version": "1", "Statement": [{"Effect": "Deny", "Action": "oss:DeleteBucket", "Resource": "*"}]})
+            .to_string();
+    let create = CreatePolicy { policy_name: name.clone(), policy_document: theirs.clone(), description: None };
+    call_emulator(&emulator, &admin, &create).await;
+
+    browser.click("#apply-plan").await.expect("plan again");
+    browser.click("#apply-new-name").await.expect("new name");
+    let renamed = browser.text(".change__step[data-step='create'] code").await.expect("a new policy under a new name");
+    assert_eq!(renamed, format!("{name}-2"));
+    browser.click("#apply-confirm").await.expect("confirm");
+    browser.wait_for("#apply-done").await.expect("applied");
+    browser
+        .wait_for(&format!(".verdict[data-action='{DENIED}'][data-outcome='allowed']"))
+        .await
+        .expect("allowed with the renamed policy");
+    let after = emulator_state(&emulator).await;
+    let policies = after["policies"].as_array().expect("policies");
+    let original = policies.iter().find(|p| p["name"] == name.as_str()).expect("the other policy is still there");
+    assert_eq!(original["versions"].as_array().map(Vec::len), Some(1), "and untouched: {original}");
+    assert_eq!(original["versions"][0]["document"].as_str(), Some(theirs.as_str()));
+    assert!(policies.iter().any(|p| p["name"] == renamed.as_str()), "the new policy exists: {after}");
+    assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
