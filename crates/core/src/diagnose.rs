@@ -29,7 +29,8 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let mut findings = Findings::default();
     let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };
     for raw in &reading.errors {
-        findings.add(explain_error(raw, &reading, &t, catalog, &mut wanted, &mut budget));
+        let (finding, reason) = explain_error(raw, &reading, &t, catalog, &mut wanted, &mut budget);
+        findings.add(finding, reason);
     }
     Diagnosis { findings: findings.list, wanted_shards: wanted.into_iter().collect() }
 }
@@ -42,8 +43,16 @@ struct Budget {
     product_searches: usize,
 }
 
-/// One raw error → one finding.
-fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catalog, wanted: &mut BTreeSet<String>, budget: &mut Budget) -> Finding {
+/// One raw error → one finding, and why it names its product (put in words only for a finding kept).
+fn explain_error(
+    raw: &RawError,
+    reading: &Reading,
+    text: &Text,
+    catalog: &Catalog,
+    wanted: &mut BTreeSet<String>,
+    budget: &mut Budget,
+) -> (Finding, Option<Reason>) {
+    let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
     let other_cloud = other_cloud(raw, reading);
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
@@ -82,7 +91,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
     let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, catalog) };
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
-        f.product_reason = Some(p.reason.words());
+        product_reason = Some(p.reason.clone());
         f.evidence.push(evidence("product", p.start, p.end));
     }
     f.region = region(raw);
@@ -98,10 +107,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         access = catalog.access_level(&first.value).map(|(level, _)| level);
         if f.product.is_none() && f.other_cloud.is_none() {
             f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
-            f.product_reason = f
-                .product
-                .as_ref()
-                .map(|_| Reason::Action(first.value.clone()).words());
+            product_reason = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
         }
     } else if matches!(kind, Kind::AssumeRole) {
         f.actions = vec!["sts:AssumeRole".to_string()];
@@ -141,7 +147,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         f.likely_products = guesses;
         if let Some((product, reason)) = clear {
             f.product = Some(product);
-            f.product_reason = Some(reason.words());
+            product_reason = Some(reason);
         }
     }
     // Still no product: a documented sentence names it (the words around, if any, stay offered after it).
@@ -183,7 +189,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
     let (en, zh) = explain::explain(&facts);
     f.explanation = en;
     f.explanation_zh = zh;
-    f
+    (f, product_reason)
 }
 
 /// The product a documented sentence names; when several products print it, all of them ranked, and the
@@ -248,17 +254,11 @@ fn innermost_code(raw: &RawError) -> Option<String> {
             return Some(body.value.clone());
         }
     }
-    let codes: Vec<&str> = raw.all(Key::Code).map(|f| f.value.as_str()).collect();
-    let first = *codes.first()?;
-    let inner = codes
-        .iter()
-        .skip(1)
-        .rev()
-        .find(|c| !read::group::is_wrapper_code(c));
-    Some(match inner {
-        Some(inner) if read::group::is_wrapper_code(first) => inner.to_string(),
-        _ => first.to_string(),
-    })
+    if !read::group::is_wrapper_code(&line_code.value) {
+        return Some(line_code.value.clone());
+    }
+    let inner = raw.all(Key::Code).skip(1).filter(|c| !read::group::is_wrapper_code(&c.value)).last();
+    Some(inner.unwrap_or(line_code).value.clone())
 }
 
 /// Whether the error comes from another cloud: its own marks, or marks elsewhere in a text with no Alibaba Cloud sign.
@@ -396,11 +396,11 @@ struct Findings {
 }
 
 impl Findings {
-    fn add(&mut self, f: Finding) {
+    fn add(&mut self, mut f: Finding, reason: Option<Reason>) {
         let key = (f.kind, f.code.clone(), f.actions.first().cloned(), f.product.clone());
-        let loose = (f.kind, f.actions.first().cloned(), f.product.clone());
+        let loose = || (f.kind, f.actions.first().cloned(), f.product.clone());
         let same = self.index.get(&key).copied().or_else(|| {
-            let &i = self.uncoded.get(&loose)?;
+            let &i = self.uncoded.get(&loose())?;
             (self.list[i].code.is_none() || f.code.is_none()).then_some(i)
         });
         match same {
@@ -418,8 +418,11 @@ impl Findings {
                 g.api = g.api.take().or(f.api);
             }
             None => {
+                if f.product_reason.is_none() {
+                    f.product_reason = reason.map(|r| r.words());
+                }
                 self.index.insert(key, self.list.len());
-                self.uncoded.entry(loose).or_insert(self.list.len());
+                self.uncoded.entry(loose()).or_insert(self.list.len());
                 self.list.push(f);
             }
         }

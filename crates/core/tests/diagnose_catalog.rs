@@ -245,3 +245,16 @@ fn ordinary_words_that_are_product_codes_name_no_product() {
     assert_eq!(f.product, None);
     assert!(f.likely_products.iter().all(|g| g.product != "status"), "{:?}", f.likely_products);
 }
+
+#[test]
+fn an_api_name_only_one_product_has_names_it() {
+    let api = "CreateNatIpCidr";
+    let owners = full().ram_codes_with_api(api);
+    assert_eq!(owners, ["vpc"], "the case needs an API only VPC has");
+    let f = one(&format!("    at Client.{}WithOptions (client.js:1:1)\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.", "createNatIpCidr"), full());
+    assert_eq!(f.product.as_deref(), Some("vpc"), "{:?}", f.product_reason);
+    assert_eq!(f.actions, ["vpc:CreateNatIpCidr"]);
+    assert!(f.product_reason.unwrap().en.contains(api));
+    // On the index alone (no shard loaded), nothing is guessed.
+    assert_eq!(one("ErrorCode: Forbidden.RAM\n    at Client.createNatIpCidrWithOptions (client.js:1:1)", &index_only()).product, None);
+}

@@ -168,6 +168,20 @@ impl Catalog {
         }
     }
 
+    /// The RAM codes of the loaded shards that have an API of this name (exact case), sorted: which product an API
+    /// name alone can belong to.
+    pub fn ram_codes_with_api(&self, api: &str) -> Vec<&str> {
+        let lower = api.trim().to_ascii_lowercase();
+        let mut codes: Vec<&str> = self
+            .shards
+            .iter()
+            .filter(|(_, shard)| shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api.trim())))
+            .map(|(code, _)| code.as_str())
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+
     /// A RAM action (`hbr:CreateBackupPlan`), case-insensitively.
     pub fn action(&self, action: &str) -> ApiLookup<'_> {
         let Some((code, name)) = action.trim().split_once(':') else { return ApiLookup::Unknown };

@@ -146,6 +146,12 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
             }
         }
     }
+    // An API name alone (`DescribeVSwitches`), when only one product's loaded APIs have it.
+    if let Some(f) = raw.get(Key::Api) {
+        if let [only] = catalog.ram_codes_with_api(&f.value).as_slice() {
+            return Some(Pick::at(only.to_string(), f, Reason::Api(f.value.clone())));
+        }
+    }
     None
 }
 

@@ -31,6 +31,8 @@ pub enum Reason {
     Sentence { sentence: String, shared: usize },
     /// The product's name or acronym in the words around the message.
     Words(String),
+    /// An API name that only this product has.
+    Api(String),
 }
 
 impl Reason {
@@ -53,6 +55,7 @@ impl Reason {
                 format!("根据提示语“{sentence}”推断：文档中这句提示属于该产品"),
             ),
             Reason::Words(w) => (format!("“{w}” in the text"), format!("文本中出现“{w}”")),
+            Reason::Api(a) => (format!("only this product has the API {a}"), format!("只有该产品有 API {a}")),
         };
         Localized { en, zh }
     }
@@ -81,6 +84,7 @@ mod tests {
                 shared: 2,
             },
             Reason::Words("ECS".into()),
+            Reason::Api("DescribeVSwitches".into()),
         ] {
             let w = r.words();
             assert!(!w.en.is_empty() && !w.zh.is_empty(), "{r:?}");

@@ -290,16 +290,16 @@ impl Scanner<'_, '_> {
         // code (`InvalidAccessKeyId.NotFound: Specified access key is not found.`).
         // `Forbidden : There is a risk…`, `NoPermission: You are not…`: a one-word code of the permission and
         // credential families, which prose does not use as a label.
-        let family = super::ONE_WORD_CODES.contains(&token);
         // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
         let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
+        let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
         let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family);
         // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
         let glued = b.get(end) == Some(&b':')
             && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
             && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
         // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
-        let bare = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) && is_dotted_code(token) && at_line_start(b, i);
+        let bare = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) && at_line_start(b, i) && is_dotted_code(token);
         let shaped = looks_like_code(token) || family;
         if (spaced || wrapped || glued || bare) && is_code_like(token) && shaped && meaning(token).is_none() {
             self.close_message(i);
@@ -315,7 +315,7 @@ impl Scanner<'_, '_> {
             return msg;
         }
         // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
-        if let Some((product, api)) = token.split_once('.') {
+        if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
             let product_like = (2..=24).contains(&product.len()) && product.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
             if product_like && is_api_name(api) && starts_with_api_verb(api) {
                 let dot = i + product.len();
@@ -625,10 +625,10 @@ fn looks_like_code(t: &str) -> bool {
 /// `Throttling.User`, `InvalidAccessKeyId.NotFound`: one or two dots between CamelCase parts, and not a class or
 /// package name (`SDK.ServerError`, `Aliyun.Acs.Core.Exceptions.ClientException`).
 fn is_dotted_code(t: &str) -> bool {
-    let parts: Vec<&str> = t.split('.').collect();
-    (2..=3).contains(&parts.len())
-        && parts.iter().all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
-        && parts[0] != "SDK"
+    let parts = t.split('.').count();
+    (2..=3).contains(&parts)
+        && t.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+        && !t.starts_with("SDK.")
         && !t.ends_with("Exception")
         && !t.ends_with("Error")
 }
@@ -638,12 +638,10 @@ fn is_camel_code(t: &str) -> bool {
     looks_like_code(t) && !t.ends_with("Exception") && !t.ends_with("Error") && t.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Whether only spaces (or nothing) precede `i` on its line.
+/// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).
 fn at_line_start(b: &[u8], i: usize) -> bool {
-    // Bounded: a line can be megabytes long.
-    let before = &b[i.saturating_sub(200)..i];
-    let line = before.iter().rposition(|&c| c == b'\n').map_or(before, |p| &before[p + 1..]);
-    (line.len() < 200 || i < 200) && line.iter().all(|&c| c == b' ' || c == b'\t')
+    let indent = b[..i].iter().rev().take(16).take_while(|&&c| c == b' ' || c == b'\t').count();
+    i == indent || b[i - indent - 1] == b'\n'
 }
 
 /// API names start with a verb; other `lowercase.CamelCase` tokens (`log.Printf`, `http.StatusForbidden`) do not.

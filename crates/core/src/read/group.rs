@@ -112,17 +112,8 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
 
 /// Codes that wrap another error rather than state one (`SDK.CanNotResolveEndpoint` around a credential error).
 pub fn is_wrapper_code(code: &str) -> bool {
-    let c = code.to_ascii_lowercase();
-    c.starts_with("sdk.")
-        || matches!(
-            c.as_str(),
-            "servererror"
-                | "clienterror"
-                | "serverexception"
-                | "clientexception"
-                | "teaerror"
-                | "unknownerror" | "unknown"
-        )
+    const WRAPPERS: &[&str] = &["ServerError", "ClientError", "ServerException", "ClientException", "TeaError", "UnknownError", "Unknown"];
+    code.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sdk.")) || WRAPPERS.iter().any(|w| w.eq_ignore_ascii_case(code))
 }
 
 fn is_anchor(f: &Field) -> bool {

@@ -43,10 +43,6 @@ enum Hit {
     RoleName,
     /// `server string to sign is:`.
     ServerStringToSign,
-    /// Another cloud's mark.
-    OtherCloud(&'static str),
-    /// Another cloud's (or system's) refusal sentence: an error by itself, of that system.
-    OtherCloudError(&'static str),
     /// An AWS error code that is also its exception's name (`ExpiredTokenException`): the code, and AWS's.
     AwsCode,
     /// `[TencentCloudSDKException]message:AuthFailure.UnauthorizedOperation-You are…`: Tencent's code before `-`.
@@ -55,9 +51,6 @@ enum Hit {
     ZhCodeLabel,
     /// `ODPS-0420095:`: MaxCompute's own code shape, which names the product and is the error's code.
     OdpsCode,
-    /// A tool of the ecosystem that works with one product (`ossutil`, a docker-machine driver, a DDNS client),
-    /// or a code prefix only that product uses (`ODPS-`).
-    Tool(&'static str),
     /// boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     AwsCall,
 }
@@ -98,43 +91,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("* aliyun_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
     ("acme:", Hit::Acme),
-    // Tools of the ecosystem that talk to one product.
-    ("ossutil", Hit::Tool("oss")),
-    ("ossfs", Hit::Tool("oss")),
-    ("ossbrowser", Hit::Tool("oss")),
-    ("oss-browser", Hit::Tool("oss")),
-    ("velero-plugin-for-alibabacloud", Hit::Tool("oss")),
-    ("Error creating machine", Hit::Tool("ecs")),
-    ("docker-machine-driver-aliyunecs", Hit::Tool("ecs")),
-    ("aliyun-ddns", Hit::Tool("alidns")),
-    ("aliddns", Hit::Tool("alidns")),
-    ("alidns_", Hit::Tool("alidns")),
-    ("funcraft", Hit::Tool("fc")),
-    ("oss2.", Hit::Tool("oss")),
-    ("aliyun-oss-", Hit::Tool("oss")),
-    ("ali-oss", Hit::Tool("oss")),
-    ("OSSException", Hit::Tool("oss")),
-    ("OSSClient", Hit::Tool("oss")),
-    ("aliyun-log-", Hit::Tool("log")),
-    ("LogException", Hit::Tool("log")),
-    ("tablestore", Hit::Tool("ots")),
-    ("aliyun-mns", Hit::Tool("mns")),
-    ("dns_ali", Hit::Tool("alidns")),
-    ("alidns", Hit::Tool("alidns")),
-    ("ddns", Hit::Tool("alidns")),
-    ("DDNS", Hit::Tool("alidns")),
-    ("kubeconfig", Hit::Tool("cs")),
-    ("put logs", Hit::Tool("log")),
-    ("PutLogs", Hit::Tool("log")),
-    ("Serverless Devs", Hit::Tool("fc")),
-    ("serverless-devs", Hit::Tool("fc")),
-    ("diskplugin.csi.alibabacloud.com", Hit::Tool("ecs")),
-    ("nasplugin.csi.alibabacloud.com", Hit::Tool("nas")),
-    ("ossplugin.csi.alibabacloud.com", Hit::Tool("oss")),
-    ("cloud-controller-manager", Hit::Tool("slb")),
-    ("log-pilot", Hit::Tool("log")),
     ("ODPS-", Hit::OdpsCode),
-    ("com.aliyun.odps", Hit::Tool("odps")),
     ("certbot", Hit::Acme),
     ("_acme-challenge", Hit::Acme),
     ("dns-01", Hit::Acme),
@@ -148,47 +105,13 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("错误代码:", Hit::ZhCodeLabel),
     ("返回代码：", Hit::ZhCodeLabel),
     ("返回代码:", Hit::ZhCodeLabel),
-    ("arn:aws:", Hit::OtherCloud("AWS")),
-    ("amazonaws.com", Hit::OtherCloud("AWS")),
     ("AccessDeniedException", Hit::AwsCode),
     ("[TencentCloudSDKException]message:", Hit::TencentCode),
-    ("x-amz-", Hit::OtherCloud("AWS")),
     // boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     (") when calling the ", Hit::AwsCall),
-    ("amazonwebservices.com", Hit::OtherCloud("AWS")),
-    ("botocore", Hit::OtherCloud("AWS")),
-    ("Unable to locate credentials", Hit::OtherCloudError("AWS")),
-    ("AWS Secret Access Key", Hit::OtherCloud("AWS")),
-    ("AWS Access Key Id", Hit::OtherCloud("AWS")),
     ("InvalidClientTokenId", Hit::AwsCode),
     ("UnrecognizedClientException", Hit::AwsCode),
-    ("googleapi: Error", Hit::OtherCloud("Google Cloud")),
-    ("tencentcloud", Hit::OtherCloud("Tencent Cloud")),
-    ("qcloud.com", Hit::OtherCloud("Tencent Cloud")),
-    ("volcengineapi.com", Hit::OtherCloud("Volcano Engine")),
-    ("baidubce.com", Hit::OtherCloud("Baidu AI Cloud")),
-    ("restapi.amap.com", Hit::OtherCloudError("AMap open platform")),
-    ("(Service: Amazon", Hit::OtherCloud("AWS")),
-    ("sts:AssumeRoleWithWebIdentity", Hit::OtherCloud("AWS")),
-    ("security token included in the request is expired", Hit::OtherCloudError("AWS")),
     ("ExpiredTokenException", Hit::AwsCode),
-    ("* aws_", Hit::OtherCloud("AWS")),
-    ("is not authorized to perform action ", Hit::OtherCloudError("Huawei Cloud")),
-    (" is forbidden: User ", Hit::OtherCloudError("Kubernetes RBAC")),
-    ("Error from server (Forbidden)", Hit::OtherCloudError("Kubernetes RBAC")),
-    ("dingtalk.com", Hit::OtherCloudError("DingTalk open platform")),
-    ("openapi.alipay.com", Hit::OtherCloudError("Alipay open platform")),
-    ("gw.api.taobao.com", Hit::OtherCloudError("Taobao open platform")),
-    ("management.azure.com", Hit::OtherCloud("Azure")),
-    ("AuthorizationFailed", Hit::OtherCloud("Azure")),
-    ("Microsoft.Authorization", Hit::OtherCloud("Azure")),
-    ("AADSTS", Hit::OtherCloud("Azure")),
-    ("myhuaweicloud.com", Hit::OtherCloud("Huawei Cloud")),
-    ("huaweicloud", Hit::OtherCloud("Huawei Cloud")),
-    ("googleapis.com", Hit::OtherCloud("Google Cloud")),
-    ("gserviceaccount.com", Hit::OtherCloud("Google Cloud")),
-    ("tencentcloudapi.com", Hit::OtherCloud("Tencent Cloud")),
-    ("TencentCloudSDKException", Hit::OtherCloud("Tencent Cloud")),
 ];
 
 /// The AWS error code in parentheses just before `) when calling the`, which makes the paste an error of its own
@@ -204,24 +127,129 @@ fn aws_call(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     }
 }
 
-/// Needles per automaton: up to this many, the automaton searches with a SIMD prefilter (Teddy), several times
-/// faster than walking every byte; a few such passes beat one pass over all the needles.
-const NEEDLES_PER_PASS: usize = 48;
+/// What a word of the ecosystem says, wherever it stands (matched without ASCII case, in the same pass as the
+/// known sentences: see [`super::phrases`]).
+#[derive(Clone, Copy)]
+pub enum Mark {
+    /// A tool of the ecosystem that works with one product (`ossutil`, a docker-machine driver, a DDNS client).
+    Tool(&'static str),
+    /// Another cloud's mark.
+    OtherCloud(&'static str),
+    /// Another cloud's (or system's) refusal sentence: an error by itself, of that system.
+    OtherCloudError(&'static str),
+}
 
-/// One automaton per slice of [`NEEDLES`], with the slice's offset. Needles that overlap (`Aliyun API Error:` and
-/// `Error:`) sit in the same slice, where the longest wins.
-fn automata() -> &'static [(usize, AhoCorasick)] {
-    static AC: OnceLock<Vec<(usize, AhoCorasick)>> = OnceLock::new();
+/// Tool names and other systems' marks.
+pub const MARKS: &[(&str, Mark)] = &[
+    // Tools of the ecosystem that talk to one product.
+    ("ossutil", Mark::Tool("oss")),
+    ("ossfs", Mark::Tool("oss")),
+    ("ossbrowser", Mark::Tool("oss")),
+    ("oss-browser", Mark::Tool("oss")),
+    ("velero-plugin-for-alibabacloud", Mark::Tool("oss")),
+    ("Error creating machine", Mark::Tool("ecs")),
+    ("docker-machine-driver-aliyunecs", Mark::Tool("ecs")),
+    ("aliyun-ddns", Mark::Tool("alidns")),
+    ("aliddns", Mark::Tool("alidns")),
+    ("alidns_", Mark::Tool("alidns")),
+    ("funcraft", Mark::Tool("fc")),
+    ("oss2.", Mark::Tool("oss")),
+    ("aliyun-oss-", Mark::Tool("oss")),
+    ("ali-oss", Mark::Tool("oss")),
+    ("OSSException", Mark::Tool("oss")),
+    ("OSSClient", Mark::Tool("oss")),
+    ("aliyun-log-", Mark::Tool("log")),
+    ("LogException", Mark::Tool("log")),
+    ("tablestore", Mark::Tool("ots")),
+    ("aliyun-mns", Mark::Tool("mns")),
+    ("dns_ali", Mark::Tool("alidns")),
+    ("alidns", Mark::Tool("alidns")),
+    ("ddns", Mark::Tool("alidns")),
+    ("DDNS", Mark::Tool("alidns")),
+    ("kubeconfig", Mark::Tool("cs")),
+    ("put logs", Mark::Tool("log")),
+    ("PutLogs", Mark::Tool("log")),
+    ("Serverless Devs", Mark::Tool("fc")),
+    ("serverless-devs", Mark::Tool("fc")),
+    ("diskplugin.csi.alibabacloud.com", Mark::Tool("ecs")),
+    ("nasplugin.csi.alibabacloud.com", Mark::Tool("nas")),
+    ("ossplugin.csi.alibabacloud.com", Mark::Tool("oss")),
+    ("cloud-controller-manager", Mark::Tool("slb")),
+    ("log-pilot", Mark::Tool("log")),
+    ("com.aliyun.odps", Mark::Tool("odps")),
+    ("arn:aws:", Mark::OtherCloud("AWS")),
+    ("amazonaws.com", Mark::OtherCloud("AWS")),
+    ("x-amz-", Mark::OtherCloud("AWS")),
+    ("amazonwebservices.com", Mark::OtherCloud("AWS")),
+    ("botocore", Mark::OtherCloud("AWS")),
+    ("Unable to locate credentials", Mark::OtherCloudError("AWS")),
+    ("AWS Secret Access Key", Mark::OtherCloud("AWS")),
+    ("AWS Access Key Id", Mark::OtherCloud("AWS")),
+    ("googleapi: Error", Mark::OtherCloud("Google Cloud")),
+    ("tencentcloud", Mark::OtherCloud("Tencent Cloud")),
+    ("qcloud.com", Mark::OtherCloud("Tencent Cloud")),
+    ("volcengineapi.com", Mark::OtherCloud("Volcano Engine")),
+    ("baidubce.com", Mark::OtherCloud("Baidu AI Cloud")),
+    ("restapi.amap.com", Mark::OtherCloudError("AMap open platform")),
+    ("(Service: Amazon", Mark::OtherCloud("AWS")),
+    ("sts:AssumeRoleWithWebIdentity", Mark::OtherCloud("AWS")),
+    ("security token included in the request is expired", Mark::OtherCloudError("AWS")),
+    ("* aws_", Mark::OtherCloud("AWS")),
+    ("is not authorized to perform action ", Mark::OtherCloudError("Huawei Cloud")),
+    (" is forbidden: User ", Mark::OtherCloudError("Kubernetes RBAC")),
+    ("Error from server (Forbidden)", Mark::OtherCloudError("Kubernetes RBAC")),
+    ("dingtalk.com", Mark::OtherCloudError("DingTalk open platform")),
+    ("openapi.alipay.com", Mark::OtherCloudError("Alipay open platform")),
+    ("gw.api.taobao.com", Mark::OtherCloudError("Taobao open platform")),
+    ("management.azure.com", Mark::OtherCloud("Azure")),
+    ("AuthorizationFailed", Mark::OtherCloud("Azure")),
+    ("Microsoft.Authorization", Mark::OtherCloud("Azure")),
+    ("AADSTS", Mark::OtherCloud("Azure")),
+    ("myhuaweicloud.com", Mark::OtherCloud("Huawei Cloud")),
+    ("huaweicloud", Mark::OtherCloud("Huawei Cloud")),
+    ("googleapis.com", Mark::OtherCloud("Google Cloud")),
+    ("gserviceaccount.com", Mark::OtherCloud("Google Cloud")),
+    ("tencentcloudapi.com", Mark::OtherCloud("Tencent Cloud")),
+    ("TencentCloudSDKException", Mark::OtherCloud("Tencent Cloud")),
+];
+
+/// Appends the fields a mark stands for.
+pub fn mark(s: &str, mark: Mark, start: usize, end: usize, out: &mut Vec<Field>) {
+    match mark {
+        Mark::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
+        Mark::OtherCloudError(cloud) => {
+            out.push(Field::new(Key::OtherCloud, cloud, start, end));
+            out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
+        }
+        Mark::Tool(product) => {
+            if !is_ident_byte_before(s, start) {
+                out.push(Field::new(Key::ProductContext, product, start, end));
+            }
+        }
+    }
+}
+
+/// Needles per automaton: up to this many, the automaton searches with a SIMD prefilter (Teddy), several times
+/// faster than walking every byte; two such passes beat one pass over all the needles.
+const NEEDLES_PER_PASS: usize = 64;
+
+/// The needles split over a few automata, each with the positions in [`NEEDLES`] of its patterns. Needles that
+/// start like `alicloud` share a pass (that prefix is in every line of a Terraform log, and each pass checks
+/// every place its needles' first bytes occur); needles that overlap (`Aliyun API Error:`, `Error:`) do too.
+fn automata() -> &'static [(Vec<usize>, AhoCorasick)] {
+    static AC: OnceLock<Vec<(Vec<usize>, AhoCorasick)>> = OnceLock::new();
     AC.get_or_init(|| {
-        NEEDLES
+        let common = |n: &str| n.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ali")) || n.contains("Error:");
+        let mut order: Vec<usize> = (0..NEEDLES.len()).collect();
+        order.sort_by_key(|&i| !common(NEEDLES[i].0));
+        order
             .chunks(NEEDLES_PER_PASS)
-            .enumerate()
-            .map(|(i, chunk)| {
+            .map(|chunk| {
                 let ac = AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .build(chunk.iter().map(|(n, _)| n))
+                    .build(chunk.iter().map(|&i| NEEDLES[i].0))
                     .expect("the header needles are valid");
-                (i * NEEDLES_PER_PASS, ac)
+                (chunk.to_vec(), ac)
             })
             .collect()
     })
@@ -230,9 +258,9 @@ fn automata() -> &'static [(usize, AhoCorasick)] {
 /// Appends the header, API, host and product-hint fields found in the text.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
-    for (offset, ac) in automata() {
+    for (needles, ac) in automata() {
         for m in ac.find_iter(s) {
-            hit(s, NEEDLES[offset + m.pattern().as_usize()].1, m.start(), m.end(), out);
+            hit(s, NEEDLES[needles[m.pattern().as_usize()]].1, m.start(), m.end(), out);
         }
     }
 }
@@ -294,11 +322,6 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
             let v_end = s[v_start..stop].find('"').map_or(stop, |p| v_start + p);
             out.push(Field::new(Key::ServerStringToSign, &s[v_start..v_end], v_start, v_end));
         }
-        Hit::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
-        Hit::OtherCloudError(cloud) => {
-            out.push(Field::new(Key::OtherCloud, cloud, start, end));
-            out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
-        }
         Hit::AwsCode => {
             out.push(Field::new(Key::OtherCloud, "AWS", start, end));
             if !is_ident_byte_before(s, start) && !s.as_bytes().get(end).is_some_and(|&c| is_ident(c)) {
@@ -325,11 +348,6 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
             out.push(Field::new(Key::ProductContext, "odps", start, end));
             if digits >= 4 && s[end + digits..].starts_with(':') {
                 out.push(Field::new(Key::Code, &s[start..end + digits], start, end + digits));
-            }
-        }
-        Hit::Tool(product) => {
-            if !is_ident_byte_before(s, start) {
-                out.push(Field::new(Key::ProductContext, product, start, end));
             }
         }
         Hit::AwsCall => aws_call(s, start, end, out),

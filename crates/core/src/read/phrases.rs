@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::fields::is_ram_action;
+use super::headers::{mark, MARKS};
 use super::{Field, Key};
 use crate::text::Text;
 
@@ -377,15 +378,17 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("not activated yet", Phrase::ServiceNotActivated),
 ];
 
+/// One automaton for the sentences and for the ecosystem's marks ([`super::headers::MARKS`]), whose patterns
+/// follow the sentences'.
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        // A DFA: the sentences are many (a contiguous NFA, the default past 100 patterns, scans slower).
+        // A DFA: the needles are many (a contiguous NFA, the default past 100 patterns, scans slower).
         AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(SENTENCES.iter().map(|(n, _)| n))
+            .build(SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n)))
             .expect("the sentences are valid needles")
     })
 }
@@ -394,7 +397,11 @@ fn automaton() -> &'static AhoCorasick {
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     for m in automaton().find_iter(s) {
-        let phrase = SENTENCES[m.pattern().as_usize()].1;
+        let Some(&(_, phrase)) = SENTENCES.get(m.pattern().as_usize()) else {
+            let (_, found) = MARKS[m.pattern().as_usize() - SENTENCES.len()];
+            mark(s, found, m.start(), m.end(), out);
+            continue;
+        };
         let (start, end) = (m.start(), m.end());
         out.push(Field::new(Key::Phrase, phrase.name(), start, end));
         let needle = SENTENCES[m.pattern().as_usize()].0;
