@@ -334,16 +334,21 @@ async fn call_emulator<A: Api>(emulator: &Emulator, key: &AccessKey, request: &A
     parse_response::<A>(status, &body).unwrap_or_else(|e| panic!("{} failed: {e}", request.action()))
 }
 
+/// The denial diagnosed, the gap with `key`, and the change planned: the name of the policy apply would create.
+async fn planned_policy_name(browser: &Browser, key: &AccessKey) -> String {
+    diagnose(browser, &denial()).await;
+    enter_key(browser, &key.id, &key.secret).await;
+    browser.click("#gap-button").await.expect("gap");
+    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
+    browser.click("#apply-plan").await.expect("plan");
+    browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name")
+}
+
 #[tokio::test]
 #[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
 async fn a_name_clash_at_the_version_limit_adds_a_version_only_after_consent() {
     let Live { admin, reader, emulator, browser } = open(&[]).await;
-    diagnose(&browser, &denial()).await;
-    enter_key(&browser, &admin.id, &admin.secret).await;
-    browser.click("#gap-button").await.expect("gap");
-    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
-    browser.click("#apply-plan").await.expect("plan");
-    let name = browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name");
+    let name = planned_policy_name(&browser, &admin).await;
 
     // Meanwhile someone made a different policy under that name, with RAM's maximum of 5 versions (v1 default).
     let other = |n: usize| {
@@ -444,12 +449,7 @@ async fn demo_mode_offers_its_keys_and_error_on_the_page() {
 #[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
 async fn a_name_clash_can_take_a_new_name_leaving_the_other_policy_alone() {
     let Live { admin, reader, emulator, browser } = open(&[]).await;
-    diagnose(&browser, &denial()).await;
-    enter_key(&browser, &admin.id, &admin.secret).await;
-    browser.click("#gap-button").await.expect("gap");
-    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
-    browser.click("#apply-plan").await.expect("plan");
-    let name = browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name");
+    let name = planned_policy_name(&browser, &admin).await;
     let theirs =
         json!({"Version": "1", "Statement": [{"Effect": "Deny", "Action": "oss:DeleteBucket", "Resource": "*"}]})
             .to_string();
