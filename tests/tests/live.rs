@@ -290,7 +290,7 @@ async fn upstream_faults_are_diagnosed_and_the_page_keeps_working() {
     // Garbage: IMS answers something that is not JSON.
     browser.click("#gap-button").await.expect("gap");
     let failed = browser.text("#gap .call-error[data-action='GetUser'] .call-error__title").await.expect("garbage");
-    assert!(failed.contains("cannot be read"), "an unreadable answer says so: {failed}");
+    assert!(failed.contains("not the API's JSON"), "an unreadable answer says so: {failed}");
 
     // A timeout: the relay gives up on a slow upstream and says so.
     browser.paste("#target-name", USER).await.expect("name the user");
