@@ -423,7 +423,8 @@ async fn demo_mode_offers_its_keys_and_error_on_the_page() {
         "error": denial(),
     });
     std::fs::write(dist.join("demo.json"), demo.to_string()).expect("demo.json");
-    let browser = Browser::open_live_from(Viewport::DESKTOP, &emulator, &dist).await.expect("browser");
+    // On a phone: the keys, the answers and the gap wrap instead of widening the page.
+    let browser = Browser::open_live_from(Viewport::PHONE, &emulator, &dist).await.expect("browser");
     let shown = browser.text("#demo").await.expect("the demo box");
     assert!(shown.contains(&admin.id) && shown.contains(&reader.id), "the demo keys are shown: {shown}");
     browser.click("#demo-error").await.expect("paste the demo error");
@@ -437,7 +438,11 @@ async fn demo_mode_offers_its_keys_and_error_on_the_page() {
         .wait_for(&format!(".verdict[data-action='{DENIED}'][data-outcome='implicit-deny']"))
         .await
         .expect("the gap");
-    browser.screenshot("live-demo").await.expect("screenshot");
+    let widths =
+        browser.run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.expect("widths");
+    assert_eq!(widths[0], widths[1], "the live panel fits the phone's width");
+    browser.scroll_to("#live").await.expect("scroll");
+    browser.screenshot("live-demo-phone").await.expect("screenshot");
     // The demo keys are made up and shown on purpose; still, the page keeps them out of its storage and URL.
     assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
     assert_no_page_errors(&browser).await;
