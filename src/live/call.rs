@@ -37,6 +37,15 @@ impl fmt::Display for CallError {
         match self {
             CallError::Setup(reason) => write!(f, "the request could not be made: {reason}"),
             CallError::Network { host, reason } => write!(f, "no answer from the relay for {host}: {reason}"),
+            // The body says more than the parse error: a relay's one-line reason, a proxy's page, garbage.
+            CallError::Api(ApiError::Unreadable { product, status, excerpt, .. }) => {
+                let host = product.default_host();
+                write!(
+                    f,
+                    "{host} answered HTTP {status}, not the API's JSON: {}",
+                    if excerpt.is_empty() { "(empty)" } else { excerpt }
+                )
+            }
             CallError::Api(e) => write!(f, "{e}"),
         }
     }

@@ -290,7 +290,7 @@ async fn upstream_faults_are_diagnosed_and_the_page_keeps_working() {
     // Garbage: IMS answers something that is not JSON.
     browser.click("#gap-button").await.expect("gap");
     let failed = browser.text("#gap .call-error[data-action='GetUser'] .call-error__title").await.expect("garbage");
-    assert!(failed.contains("cannot be read"), "an unreadable answer says so: {failed}");
+    assert!(failed.contains("not the API's JSON"), "an unreadable answer says so: {failed}");
 
     // A timeout: the relay gives up on a slow upstream and says so.
     browser.paste("#target-name", USER).await.expect("name the user");
@@ -334,16 +334,21 @@ async fn call_emulator<A: Api>(emulator: &Emulator, key: &AccessKey, request: &A
     parse_response::<A>(status, &body).unwrap_or_else(|e| panic!("{} failed: {e}", request.action()))
 }
 
+/// The denial diagnosed, the gap with `key`, and the change planned: the name of the policy apply would create.
+async fn planned_policy_name(browser: &Browser, key: &AccessKey) -> String {
+    diagnose(browser, &denial()).await;
+    enter_key(browser, &key.id, &key.secret).await;
+    browser.click("#gap-button").await.expect("gap");
+    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
+    browser.click("#apply-plan").await.expect("plan");
+    browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name")
+}
+
 #[tokio::test]
 #[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
 async fn a_name_clash_at_the_version_limit_adds_a_version_only_after_consent() {
     let Live { admin, reader, emulator, browser } = open(&[]).await;
-    diagnose(&browser, &denial()).await;
-    enter_key(&browser, &admin.id, &admin.secret).await;
-    browser.click("#gap-button").await.expect("gap");
-    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
-    browser.click("#apply-plan").await.expect("plan");
-    let name = browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name");
+    let name = planned_policy_name(&browser, &admin).await;
 
     // Meanwhile someone made a different policy under that name, with RAM's maximum of 5 versions (v1 default).
     let other = |n: usize| {
@@ -418,7 +423,8 @@ async fn demo_mode_offers_its_keys_and_error_on_the_page() {
         "error": denial(),
     });
     std::fs::write(dist.join("demo.json"), demo.to_string()).expect("demo.json");
-    let browser = Browser::open_live_from(Viewport::DESKTOP, &emulator, &dist).await.expect("browser");
+    // On a phone: the keys, the answers and the gap wrap instead of widening the page.
+    let browser = Browser::open_live_from(Viewport::PHONE, &emulator, &dist).await.expect("browser");
     let shown = browser.text("#demo").await.expect("the demo box");
     assert!(shown.contains(&admin.id) && shown.contains(&reader.id), "the demo keys are shown: {shown}");
     browser.click("#demo-error").await.expect("paste the demo error");
@@ -432,7 +438,11 @@ async fn demo_mode_offers_its_keys_and_error_on_the_page() {
         .wait_for(&format!(".verdict[data-action='{DENIED}'][data-outcome='implicit-deny']"))
         .await
         .expect("the gap");
-    browser.screenshot("live-demo").await.expect("screenshot");
+    let widths =
+        browser.run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.expect("widths");
+    assert_eq!(widths[0], widths[1], "the live panel fits the phone's width");
+    browser.scroll_to("#live").await.expect("scroll");
+    browser.screenshot("live-demo-phone").await.expect("screenshot");
     // The demo keys are made up and shown on purpose; still, the page keeps them out of its storage and URL.
     assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
     assert_no_page_errors(&browser).await;
@@ -444,12 +454,7 @@ async fn demo_mode_offers_its_keys_and_error_on_the_page() {
 #[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
 async fn a_name_clash_can_take_a_new_name_leaving_the_other_policy_alone() {
     let Live { admin, reader, emulator, browser } = open(&[]).await;
-    diagnose(&browser, &denial()).await;
-    enter_key(&browser, &admin.id, &admin.secret).await;
-    browser.click("#gap-button").await.expect("gap");
-    browser.wait_for("#gap-result .verdict").await.expect("verdicts");
-    browser.click("#apply-plan").await.expect("plan");
-    let name = browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name");
+    let name = planned_policy_name(&browser, &admin).await;
     let theirs =
         json!({"Version": "1", "Statement": [{"Effect": "Deny", "Action": "oss:DeleteBucket", "Resource": "*"}]})
             .to_string();
