@@ -1,33 +1,10 @@
-//! The gap as the page asks core for it: the diagnosis's needs (a need without a resource is asked on the
-//! resource the least-privilege builder would grant, the error's region and account), today's attached
-//! documents, and the plan's custom policies.
+//! The gap as the page asks core for it: the diagnosis's needs (`gap::needs`), today's attached documents, and
+//! the plan's custom policies.
 
-use ram_doctor_core::gap::{analyse, planned_policies, AttachedDocument, Gap, PlanChoice};
+use ram_doctor_core::gap::{analyse, needs, planned_policies, AttachedDocument, Gap, PlanChoice};
 use ram_doctor_core::grant::GrantPlan;
-use ram_doctor_core::policy::build::{build, BuildOptions, Need};
 use ram_doctor_core::policy::simulate::Context;
 use ram_doctor_core::{Catalog, Finding};
-
-/// What each finding needs. The builder scopes a grant for a need without an ARN to the error's region and
-/// account; asking the simulator about that same resource makes "allowed with the plan" mean what the plan grants.
-pub fn needs(findings: &[Finding], catalog: &Catalog) -> Vec<Need> {
-    findings
-        .iter()
-        .filter_map(Need::from_finding)
-        .map(|mut need| {
-            if need.resource.is_none() {
-                need.resource = build(std::slice::from_ref(&need), &BuildOptions::default(), catalog)
-                    .ok()
-                    .and_then(|built| granted_resource(&built.first()?.document));
-            }
-            need
-        })
-        .collect()
-}
-
-fn granted_resource(document: &ram_doctor_core::policy::PolicyDocument) -> Option<String> {
-    document.statements.first()?.resource.as_ref()?.iter().next().map(str::to_string)
-}
 
 /// The gap for `attached` today and with the plan's custom policies, at `now` (`acs:CurrentTime`).
 pub fn live_gap(
@@ -86,13 +63,5 @@ mod tests {
         let after = live_gap(&[oss_read(), applied], &findings, Some(&plan), &catalog, NOW);
         assert!(matches!(after.actions[0].today, Verdict::Allowed { .. }), "{:?}", after.actions[0].words);
         assert_eq!(after.actions[0].change, Change::AlreadyAllowed);
-    }
-
-    #[test]
-    fn a_need_without_an_arn_is_asked_on_the_region_and_account_the_error_names() {
-        let findings = diagnose(DENIED, &Catalog::empty()).findings;
-        let needs = needs(&findings, &Catalog::empty());
-        let resource = needs[0].resource.as_deref().expect("a resource");
-        assert!(resource.starts_with("acs:ecs:") && resource.contains("1234567890123456"), "{resource}");
     }
 }

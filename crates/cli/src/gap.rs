@@ -151,7 +151,7 @@ pub fn run(args: Args) -> ExitCode {
         Err(code) => return code,
     };
     let lang = if args.live.zh { Lang::Zh } else { Lang::En };
-    let needs: Vec<Need> = diagnosis.findings.iter().filter_map(Need::from_finding).collect();
+    let needs: Vec<Need> = ram_doctor_core::gap::needs(&diagnosis.findings, &catalog);
     if needs.is_empty() {
         println!(
             "{}",

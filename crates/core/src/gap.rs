@@ -8,7 +8,8 @@ use crate::api::PolicyType;
 use crate::catalog::Catalog;
 use crate::finding::Localized;
 use crate::grant::GrantPlan;
-use crate::policy::build::Need;
+use crate::finding::Finding;
+use crate::policy::build::{build, BuildOptions, Need};
 use crate::policy::simulate::{CompiledPolicy, Context, PolicySet, Request, StatementRef};
 
 /// How a policy reaches the principal.
@@ -200,6 +201,24 @@ fn verdict(set: &PolicySet, sources: &[Source], request: &Request) -> Verdict {
     }
 }
 
+/// What each finding needs, as the gap asks it. A need without an ARN is asked on the resource the
+/// least-privilege builder would grant (the error's region and account), so "allowed with the plan" means what
+/// the plan grants, and the page and the CLI ask the same question.
+pub fn needs(findings: &[Finding], catalog: &Catalog) -> Vec<Need> {
+    findings
+        .iter()
+        .filter_map(Need::from_finding)
+        .map(|mut need| {
+            if need.resource.is_none() {
+                need.resource = build(std::slice::from_ref(&need), &BuildOptions::default(), catalog)
+                    .ok()
+                    .and_then(|built| built.first()?.document.statements.first()?.resource.as_ref()?.iter().next().map(str::to_string));
+            }
+            need
+        })
+        .collect()
+}
+
 /// Decides every action of `needs` against `attached`, then against `attached` changed by `planned` (a planned
 /// custom policy replaces an attached one of the same name: it becomes its new default version). `context`
 /// carries the request's condition keys, `acs:CurrentTime` included (core has no clock).
@@ -331,6 +350,15 @@ fn summarize(actions: &[ActionGap], unreadable: &[UnreadablePolicy]) -> Localize
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_need_without_an_arn_is_asked_on_the_region_and_account_the_error_names() {
+        let denied = r#"{"Code":"Forbidden.RAM","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances","AuthPrincipalOwnerId":"1234567890123456"}}"#;
+        let findings = crate::diagnose(denied, &Catalog::empty()).findings;
+        let needs = needs(&findings, &Catalog::empty());
+        let resource = needs[0].resource.as_deref().expect("a resource");
+        assert!(resource.starts_with("acs:ecs:") && resource.contains("1234567890123456"), "{resource}");
+    }
     use super::*;
 
     fn attached(name: &str, policy_type: PolicyType, via: Via, document: &str) -> AttachedDocument {
