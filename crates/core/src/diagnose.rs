@@ -15,6 +15,7 @@ use crate::catalog::ProductSentence;
 use crate::catalog::{AccessLevel, ApiLookup};
 use crate::finding::{Confidence, Evidence, Finding, Kind, Principal};
 use crate::read::phrases::Phrase;
+use crate::read::group::Anchor;
 use crate::read::{self, Field, Key, RawError, Reading};
 use crate::text::Text;
 use crate::{Catalog, Diagnosis};
@@ -28,11 +29,45 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let mut wanted = BTreeSet::new();
     let mut findings = Findings::default();
     let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };
-    for raw in &reading.errors {
-        let (finding, reason) = explain_error(raw, &reading, &t, catalog, &mut wanted, &mut budget);
+    let errors = kept_errors(&reading, catalog);
+    let alone = errors.len() == 1;
+    for raw in errors {
+        let (finding, reason) = explain_error(raw, alone, &reading, &t, catalog, &mut wanted, &mut budget);
         findings.add(finding, reason);
     }
     Diagnosis { findings: findings.list, wanted_shards: wanted.into_iter().collect() }
+}
+
+/// The errors worth a finding: every one that stands on its own; one resting on a code-shaped word in prose only
+/// when the catalog documents the word; one resting on fallback words only when the text holds nothing stronger.
+fn kept_errors<'r>(reading: &'r Reading, catalog: &Catalog) -> Vec<&'r RawError> {
+    let anchors: Vec<Anchor> = reading
+        .errors
+        .iter()
+        .map(|raw| match read::group::anchor_of(raw) {
+            Anchor::Strong => Anchor::Strong,
+            _ if documented_candidate(raw, catalog).is_some() => Anchor::Strong,
+            weak_or_candidate => weak_or_candidate,
+        })
+        .collect();
+    let strongest = anchors.iter().copied().max();
+    reading
+        .errors
+        .iter()
+        .zip(anchors)
+        .filter(|(_, a)| *a == Anchor::Strong || (*a == Anchor::Weak && strongest == Some(Anchor::Weak)))
+        .map(|(raw, _)| raw)
+        .collect()
+}
+
+/// The first code-shaped word of the error's prose that the catalog documents as an error code.
+fn documented_candidate<'r>(raw: &'r RawError, catalog: &Catalog) -> Option<&'r str> {
+    raw.all(Key::CodeCandidate).map(|f| f.value.as_str()).find(|c| catalog.error_code(c).is_some())
+}
+
+/// The code an OSS EC implies when none is printed: OSS documents the `0003-` family as its access denials.
+fn code_from_ec(raw: &RawError) -> Option<String> {
+    raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
 }
 
 /// Product searches over the words around a message cost a pass over the catalog's names each; a text with
@@ -46,6 +81,7 @@ struct Budget {
 /// One raw error → one finding, and why it names its product (put in words only for a finding kept).
 fn explain_error(
     raw: &RawError,
+    alone: bool,
     reading: &Reading,
     text: &Text,
     catalog: &Catalog,
@@ -61,9 +97,9 @@ fn explain_error(
     } else {
         Vec::new()
     };
-    let stated_code = innermost_code(raw);
+    let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
     let implied_code = if stated_code.is_none() {
-        sentences.iter().find_map(|s| s.code.clone())
+        sentences.iter().find_map(|s| s.code.clone()).or_else(|| code_from_ec(raw))
     } else {
         None
     };
@@ -87,7 +123,7 @@ fn explain_error(
     f.principal = principal(raw, &phrases);
     f.api = raw.value(Key::Api).map(str::to_string);
 
-    let context = if reading.errors.len() == 1 { reading.context.as_slice() } else { &[] };
+    let context = if alone { reading.context.as_slice() } else { &[] };
     let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, catalog) };
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());

@@ -57,6 +57,11 @@ impl<'a> Text<'a> {
         self.paragraphs[self.line_of(pos)]
     }
 
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
     /// Byte range of line `n` without its line break.
     pub fn line_range(&self, n: usize) -> (usize, usize) {
         let start = self.line_starts[n];

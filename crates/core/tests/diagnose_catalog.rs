@@ -258,3 +258,71 @@ fn an_api_name_only_one_product_has_names_it() {
     // On the index alone (no shard loaded), nothing is guessed.
     assert_eq!(one("ErrorCode: Forbidden.RAM\n    at Client.createNatIpCidrWithOptions (client.js:1:1)", &index_only()).product, None);
 }
+
+/// A documented code standing in prose is the error's code, and its classification decides the kind; a
+/// code-shaped word the catalog does not document, or one on a line that speaks of no error, makes no finding.
+#[test]
+fn documented_codes_in_prose_are_read_as_codes() {
+    for (text, code, kind) in [
+        ("调用接口失败，提示UserDisable", "UserDisable", Kind::Other),
+        ("报了403，OperationDenied", "OperationDenied", Kind::Other),
+        (
+            "the API returns `Throttling.User` | Request was denied due to user flow control",
+            "Throttling.User",
+            Kind::Other,
+        ),
+        (
+            "request failed with \"Forbidden.RAM\"",
+            "Forbidden.RAM",
+            Kind::MissingPermission,
+        ),
+    ] {
+        let f = one(text, full());
+        assert_eq!((f.code.as_deref(), f.kind), (Some(code), kind), "{text}");
+        if kind == Kind::Other {
+            let g = grant(&f);
+            assert!(
+                g.system_policies.is_empty() && g.custom_policy.is_none(),
+                "{text}"
+            );
+        }
+    }
+    for quiet in [
+        "INFO loaded OperationDenied handler",
+        "error: MadeUpThing happened",
+    ] {
+        assert!(diagnose(quiet, full()).findings.is_empty(), "{quiet}");
+    }
+}
+
+/// OSS documents its EC codes: a bare bucket-policy EC names OSS, implies AccessDenied and is an explicit deny.
+#[test]
+fn a_bare_oss_ec_names_oss_and_its_denial() {
+    let f = one("upload failed: 0003-00000101", full());
+    assert_eq!(
+        (f.kind, f.product.as_deref(), f.implied_code.as_deref()),
+        (Kind::ExplicitDeny, Some("oss"), Some("AccessDenied"))
+    );
+    assert!(grant(&f).system_policies.is_empty());
+}
+
+/// Log Service answers "AccessKeyId … is inactive" when the service is not activated (its maintainers say so).
+#[test]
+fn log_service_inactive_key_means_not_activated() {
+    let f = one(
+        "InvalidAccessKeyIdError: AccessKeyId LTAIexample is inactive",
+        full(),
+    );
+    assert_eq!(
+        (f.kind, f.product.as_deref()),
+        (Kind::NotActivated, Some("log"))
+    );
+}
+
+/// Fallback words make a finding only when the text holds no stronger error.
+#[test]
+fn fallback_words_yield_to_a_real_error() {
+    let d = diagnose("permission denied\n\nErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", full());
+    assert_eq!(d.findings.len(), 1, "{:#?}", d.findings);
+    assert_eq!(d.findings[0].code.as_deref(), Some("Throttling.User"));
+}

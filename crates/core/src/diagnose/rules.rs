@@ -79,6 +79,8 @@ impl<'a> Signals<'a> {
                 Phrase::BucketPolicy,
                 Phrase::BucketAcl,
                 Phrase::ExplicitDeny,
+                Phrase::AccessDeniedWords,
+                Phrase::PolicyDenied,
             ];
             self.has_any(&sentence) || self.raw.get(Key::AuthAction).is_some()
         } else {
@@ -107,6 +109,10 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "token-expired",
         decide: token_expired,
+    },
+    Rule {
+        name: "log-service-inactive",
+        decide: log_service_inactive,
     },
     Rule {
         name: "access-key-unknown-or-disabled",
@@ -193,6 +199,11 @@ fn token_expired(s: &Signals) -> Option<Verdict> {
         || s.code == "expiredtoken"
         || s.code_contains(&["tokenexpired", "securitytokenexpired"]);
     (code || s.has(Phrase::TokenExpired)).then_some((Kind::TokenExpired, None))
+}
+
+/// Log Service's "AccessKeyId … is inactive" means the service is not activated, whatever code wraps it.
+fn log_service_inactive(s: &Signals) -> Option<Verdict> {
+    s.has(Phrase::LogServiceInactive).then_some((Kind::NotActivated, None))
 }
 
 fn access_key(s: &Signals) -> Option<Verdict> {
@@ -346,6 +357,7 @@ fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
         Phrase::OutOfStock,
         Phrase::Quota,
         Phrase::ResourceState,
+        Phrase::AccountDisabled,
     ]);
     (code || sentence).then_some((Kind::Other, None))
 }
@@ -368,6 +380,14 @@ fn sts_without_action(s: &Signals) -> Option<Verdict> {
 }
 
 fn explicit_deny(s: &Signals) -> Option<Verdict> {
+    // OSS's EC for a request a bucket policy's Deny statement refused.
+    if s.raw.has(Key::Ec, "0003-00000101") {
+        return Some((Kind::ExplicitDeny, Some(Layer::ResourcePolicy)));
+    }
+    if s.has(Phrase::PolicyDenied) && s.raw.get(Key::NoPermissionType).is_none() {
+        let bucket = s.message.contains("bucket");
+        return Some((Kind::ExplicitDeny, s.layer.or(Some(if bucket { Layer::ResourcePolicy } else { Layer::Identity }))));
+    }
     let explicit = s.raw.has(Key::NoPermissionType, "ExplicitDeny")
         || s.has(Phrase::ExplicitDeny)
         || s.raw.has(Key::Ec, "0003-00000201")
@@ -456,6 +476,7 @@ mod tests {
     /// One example per rule: the text, and the kind the rule gives it.
     const EXAMPLES: &[(&str, &str, Kind)] = &[
         ("token-expired", "ErrorCode: InvalidSecurityToken.Expired\nMessage: Specified SecurityToken is expired.", Kind::TokenExpired),
+        ("log-service-inactive", "InvalidAccessKeyIdError: AccessKeyId LTAIexample is inactive", Kind::NotActivated),
         ("access-key-unknown-or-disabled", "ErrorCode: InvalidAccessKeyId.Inactive\nMessage: Specified access key is disabled.", Kind::BadCredentials),
         ("security-token-invalid-or-missing", "ErrorCode: MissingSecurityToken\nMessage: SecurityToken is mandatory for this action.", Kind::BadCredentials),
         ("credentials-missing", "panic: No credential found, please set ALIBABA_CLOUD_ACCESS_KEY_ID", Kind::BadCredentials),
@@ -509,6 +530,21 @@ mod tests {
             ("ErrorCode: ForbiddenGrantPermissions\nMessage: x", Kind::MissingPermission),
             ("ErrorCode: Forbidden.RiskControl\nMessage: x", Kind::Other),
             ("<Error><Code>AccessDenied</Code><Message>The bucket you visit is not belong to you.</Message></Error>", Kind::MissingPermission),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_words_alone_are_a_fallback_finding() {
+        for (text, kind) in [
+            ("Access denied", Kind::MissingPermission),
+            ("操作失败：没有权限", Kind::MissingPermission),
+            ("The request was denied by the RAM policy", Kind::ExplicitDeny),
+            ("您的请求被Bucket Policy策略所拒绝", Kind::ExplicitDeny),
+            ("The specified project does not exist", Kind::Other),
+            ("当前账号已被禁用", Kind::Other),
+            ("额度不足", Kind::Other),
         ] {
             assert_eq!(decide(text).0, kind, "{text}");
         }

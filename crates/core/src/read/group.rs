@@ -19,6 +19,8 @@ struct Open {
     anchored: bool,
     /// A network failure sentence (counts only next to an Alibaba Cloud host).
     network: bool,
+    /// A code-shaped word in prose: kept, for `diagnose` to judge, but no header opens a new error after it.
+    candidate: bool,
 }
 
 pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
@@ -53,9 +55,10 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
         }
         let code = unit.iter().find(|f| f.key == Key::Code).map(|f| f.value.clone());
         let header = unit.iter().any(|f| f.key == Key::Header);
-        let anchor = code.is_some() || unit.iter().any(is_anchor);
+        let candidate = unit.iter().any(|f| f.key == Key::CodeCandidate);
+        let anchor = code.is_some() || unit.iter().any(|f| f.key != Key::CodeCandidate && is_anchor(f));
         let opens = match current {
-            None => anchor || header,
+            None => anchor || header || candidate,
             Some(e) => {
                 let open = &errors[e];
                 match (&code, &open.code) {
@@ -78,6 +81,7 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
                 code_line: line,
                 anchored: false,
                 network: false,
+                candidate: false,
             });
             current = Some(errors.len() - 1);
         }
@@ -91,6 +95,7 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
                     }
                 }
                 open.anchored |= anchor;
+                open.candidate |= candidate;
                 open.network |= unit.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name());
                 open.para = para;
                 open.raw.fields.extend(unit);
@@ -100,7 +105,7 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
     }
     let errors = errors
         .into_iter()
-        .filter(|e| e.anchored || (e.network && e.raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId))))
+        .filter(|e| e.anchored || e.candidate || (e.network && e.raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId))))
         .map(|mut e| {
             e.raw.start = e.raw.fields.iter().map(|f| f.start).min().unwrap_or(0);
             e.raw.end = e.raw.fields.iter().map(|f| f.end).max().unwrap_or(0);
@@ -116,9 +121,36 @@ pub fn is_wrapper_code(code: &str) -> bool {
     code.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sdk.")) || WRAPPERS.iter().any(|w| w.eq_ignore_ascii_case(code))
 }
 
+/// How strongly an assembled error stands on its own, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Anchor {
+    /// Only a code-shaped word in prose: an error only if the catalog documents the word.
+    Candidate,
+    /// Only fallback words ([`Phrase::weak`]): an error only if the text holds no stronger one.
+    Weak,
+    /// A code, an `AuthAction`, an EC, a header or a sentence that is an error by itself.
+    Strong,
+}
+
+/// What anchors an assembled error.
+pub fn anchor_of(raw: &RawError) -> Anchor {
+    let strong = raw.fields.iter().any(|f| {
+        f.key == Key::Code
+            || (is_anchor(f) && !(f.key == Key::Phrase && Phrase::from_name(&f.value).is_some_and(Phrase::weak)))
+    }) || (raw.fields.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name())
+        && raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId)));
+    if strong {
+        Anchor::Strong
+    } else if raw.fields.iter().any(|f| f.key == Key::Phrase && Phrase::from_name(&f.value).is_some_and(Phrase::weak)) {
+        Anchor::Weak
+    } else {
+        Anchor::Candidate
+    }
+}
+
 fn is_anchor(f: &Field) -> bool {
     match f.key {
-        Key::AuthAction => true,
+        Key::AuthAction | Key::Ec => true,
         // `SDK.ServerError`, `Aliyun API Error:`: these lines only ever open an error of Alibaba Cloud's.
         Key::Header => matches!(f.value.as_str(), "go-sdk" | "aliyungo"),
         Key::Phrase => Phrase::from_name(&f.value).is_some_and(Phrase::anchors),

@@ -13,11 +13,13 @@
 //!   (Terraform resource types and file names, Packer builders, SDK package names, hosts, `product=` links).
 //! - [`phrases`]: known sentences (English and Chinese) that say what happened even without a code, and the
 //!   action/resource they carry (`Resource: … Action: …`, `perform 'fc:X' on resource '…'`, `for action cs:X`).
+//! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`), and bare OSS ECs.
 
 pub mod fields;
 pub mod group;
 pub mod headers;
 pub mod phrases;
+pub mod prose;
 pub mod xml;
 
 use crate::text::Text;
@@ -78,6 +80,9 @@ pub enum Key {
     Method,
     /// A line that opens an error block (value: which kind of header).
     Header,
+    /// A code-shaped token standing in prose on a line about an error (`提示UserDisable`); the code only when the
+    /// catalog documents it.
+    CodeCandidate,
     /// A known sentence; the value is the [`phrases::Phrase`] name.
     Phrase,
     /// A sign that the error comes from another cloud; the value names the cloud.
@@ -160,5 +165,6 @@ pub fn read(text: &Text) -> Reading {
     xml::scan(text, &mut found);
     headers::scan(text, &mut found);
     phrases::scan(text, &mut found);
+    prose::scan(text, &mut found);
     group::assemble(text, found)
 }

@@ -76,6 +76,16 @@ pub enum Phrase {
     ResourceState,
     /// Another cloud's or system's refusal (Kubernetes RBAC, AWS STS); found by the header reader with the system.
     OtherSystemDenied,
+    /// Plain words of a refusal: "access denied", "permission denied", "forbidden", 拒绝访问. A fallback.
+    AccessDeniedWords,
+    /// A policy refused it: "denied by … policy", 被…策略所拒绝, 显式拒绝. A fallback.
+    PolicyDenied,
+    /// "does not exist", 不存在: a resource, record or project that is not there. A fallback.
+    NotExist,
+    /// A user or account that is disabled (账号已被禁用). A fallback.
+    AccountDisabled,
+    /// Log Service answers "AccessKeyId … is inactive" when the service is not activated for the account.
+    LogServiceInactive,
 }
 
 impl Phrase {
@@ -112,6 +122,11 @@ impl Phrase {
             Phrase::Quota => "quota",
             Phrase::ResourceState => "resource-state",
             Phrase::OtherSystemDenied => "other-system-denied",
+            Phrase::AccessDeniedWords => "access-denied-words",
+            Phrase::PolicyDenied => "policy-denied",
+            Phrase::NotExist => "not-exist",
+            Phrase::AccountDisabled => "account-disabled",
+            Phrase::LogServiceInactive => "log-service-inactive",
         }
     }
 
@@ -128,9 +143,21 @@ impl Phrase {
                 | Phrase::Network
                 | Phrase::ControlPolicy
                 | Phrase::ServiceRole
+                | Phrase::RoleNotExist
+        )
+    }
+
+    /// Whether the sentence makes a finding only as a fallback: when the text holds no stronger error (a code, a
+    /// documented sentence), since the same words stand in many texts that are not Alibaba Cloud's errors.
+    pub fn weak(self) -> bool {
+        matches!(
+            self,
+            Phrase::AccessDeniedWords
+                | Phrase::PolicyDenied
+                | Phrase::NotExist
+                | Phrase::AccountDisabled
                 | Phrase::Quota
                 | Phrase::ResourceState
-                | Phrase::RoleNotExist
         )
     }
 }
@@ -167,6 +194,11 @@ const ALL: &[Phrase] = &[
     Phrase::Quota,
     Phrase::ResourceState,
     Phrase::OtherSystemDenied,
+    Phrase::AccessDeniedWords,
+    Phrase::PolicyDenied,
+    Phrase::NotExist,
+    Phrase::AccountDisabled,
+    Phrase::LogServiceInactive,
 ];
 
 /// Sentences, matched without ASCII case. Longer ones win where they overlap.
@@ -376,6 +408,35 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("you have not activated", Phrase::ServiceNotActivated),
     ("has not activated", Phrase::ServiceNotActivated),
     ("not activated yet", Phrase::ServiceNotActivated),
+    // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
+    ("access denied", Phrase::AccessDeniedWords),
+    ("access is denied", Phrase::AccessDeniedWords),
+    ("permission denied", Phrase::AccessDeniedWords),
+    ("forbidden", Phrase::AccessDeniedWords),
+    ("not authorized", Phrase::AccessDeniedWords),
+    ("拒绝访问", Phrase::AccessDeniedWords),
+    ("访问被拒绝", Phrase::AccessDeniedWords),
+    ("拒绝", Phrase::AccessDeniedWords),
+    // "denied by … policy": which one is decided in `scan` by the words that follow.
+    ("denied by", Phrase::AccessDeniedWords),
+    ("策略所拒绝", Phrase::PolicyDenied),
+    ("策略拒绝", Phrase::PolicyDenied),
+    ("显式拒绝", Phrase::PolicyDenied),
+    ("does not exist", Phrase::NotExist),
+    ("not exist", Phrase::NotExist),
+    ("不存在", Phrase::NotExist),
+    ("额度", Phrase::Quota),
+    ("recharge", Phrase::Overdue),
+    ("充值", Phrase::Overdue),
+    ("user is disabled", Phrase::AccountDisabled),
+    ("user has been disabled", Phrase::AccountDisabled),
+    ("account is disabled", Phrase::AccountDisabled),
+    ("account has been disabled", Phrase::AccountDisabled),
+    ("账号已被禁用", Phrase::AccountDisabled),
+    ("账号被禁用", Phrase::AccountDisabled),
+    ("账户已被禁用", Phrase::AccountDisabled),
+    ("用户已被禁用", Phrase::AccountDisabled),
+    ("用户被禁用", Phrase::AccountDisabled),
 ];
 
 /// One automaton for the sentences and for the ecosystem's marks ([`super::headers::MARKS`]), whose patterns
@@ -403,8 +464,12 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             continue;
         };
         let (start, end) = (m.start(), m.end());
-        out.push(Field::new(Key::Phrase, phrase.name(), start, end));
         let needle = SENTENCES[m.pattern().as_usize()].0;
+        let phrase = refine(s, needle, phrase, start, end);
+        out.push(Field::new(Key::Phrase, phrase.name(), start, end));
+        if phrase == Phrase::LogServiceInactive {
+            out.push(Field::new(Key::ProductHint, "log", start, end));
+        }
         match needle {
             // `…not authorized to perform: 'fc:GetService' on resource: 'acs:fc:…'` (FC, and AWS's wording).
             "not authorized to perform" => {
@@ -447,6 +512,46 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             }
             _ => {}
         }
+    }
+}
+
+/// What a needle means where its neighbours decide: "denied by" followed by a policy is a policy's refusal;
+/// "is inactive" after `AccessKeyId <id>` is Log Service's not-activated answer (the key itself is fine: the
+/// SLS maintainers say so, and the POP gateway and OSS word a disabled key differently).
+fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Phrase {
+    match needle {
+        "denied by" | "access denied" | "access is denied" => {
+            let after = crate::text::slice(s, end, crate::text::line_end(s, end, 60)).to_ascii_lowercase();
+            let by = needle == "denied by" || after.trim_start().starts_with("by ");
+            if by && after.contains("polic") {
+                Phrase::PolicyDenied
+            } else {
+                phrase
+            }
+        }
+        "is inactive" => {
+            let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+            let before = crate::text::slice(s, line_start.max(start.saturating_sub(80)), start).to_ascii_lowercase();
+            let key_then_id = before.rfind("accesskeyid ").is_some_and(|at| {
+                let id = before[at + "accesskeyid ".len()..].trim();
+                !id.is_empty() && !id.contains(' ')
+            });
+            if key_then_id {
+                Phrase::LogServiceInactive
+            } else {
+                phrase
+            }
+        }
+        "策略所拒绝" | "策略拒绝" => {
+            let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+            let before = crate::text::slice(s, line_start.max(start.saturating_sub(60)), start).to_ascii_lowercase();
+            if before.contains("bucket") {
+                Phrase::BucketPolicy
+            } else {
+                phrase
+            }
+        }
+        _ => phrase,
     }
 }
 
