@@ -211,6 +211,11 @@ const CASES: &[Expect] = &[
     Expect { check: |f| f.explanation.contains("out of stock"), ..case("out-of-stock.txt", Other, Some("OperationDenied.NoStock"), None, None) },
     Expect { check: |f| f.explanation.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), ..case("credentials-missing.txt", BadCredentials, None, None, None) },
     Expect { check: |f| f.other_cloud.as_deref() == Some("Kubernetes RBAC"), ..case("kubernetes-rbac.txt", Other, None, None, None) },
+    Expect { check: |f| f.other_cloud.as_deref() == Some("SSH"), ..case("ssh-publickey.txt", Other, None, None, None) },
+    Expect {
+        check: |f| f.other_cloud.as_deref() == Some("the operating system's file permissions"),
+        ..case("os-permission-denied.txt", Other, None, None, None)
+    },
     Expect {
         check: |f| f.other_cloud.as_deref() == Some("DingTalk open platform"),
         ..case("dingtalk-not-alibaba-cloud.txt", Other, None, None, None)

@@ -198,6 +198,10 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("is not authorized to perform action ", Mark::OtherCloudError("Huawei Cloud")),
     (" is forbidden: User ", Mark::OtherCloudError("Kubernetes RBAC")),
     ("Error from server (Forbidden)", Mark::OtherCloudError("Kubernetes RBAC")),
+    // Local refusals that share the words: an SSH key, the operating system's file permissions.
+    ("Permission denied (publickey", Mark::OtherCloudError("SSH")),
+    ("[Errno 13] Permission denied", Mark::OtherCloudError("the operating system's file permissions")),
+    ("EACCES: permission denied", Mark::OtherCloudError("the operating system's file permissions")),
     ("dingtalk.com", Mark::OtherCloudError("DingTalk open platform")),
     ("openapi.alipay.com", Mark::OtherCloudError("Alipay open platform")),
     ("gw.api.taobao.com", Mark::OtherCloudError("Taobao open platform")),
