@@ -23,7 +23,12 @@ mod share;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // The index is already on its way (`index.html` preloads it beside the wasm); the page mounts once it is read,
+    // or failed to be (the page then says so and diagnoses without it).
+    wasm_bindgen_futures::spawn_local(async {
+        catalog_loader::fetch_index().await;
+        leptos::mount::mount_to_body(app::App);
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
