@@ -22,9 +22,13 @@ thread_local! {
 /// Fetches and reads the index; call (and await) before mounting the page, which takes it with [`index_catalog`].
 pub async fn fetch_index() {
     let loaded = match fetch(INDEX_URL).await {
-        Ok(bytes) => Catalog::from_index(&bytes).map_err(LoadError::Catalog),
+        Ok(bytes) => {
+            crate::mark("ram-doctor:index-fetched");
+            Catalog::from_index(&bytes).map_err(LoadError::Catalog)
+        }
         Err(e) => Err(e),
     };
+    crate::mark("ram-doctor:index-read");
     INDEX.with(|index| *index.borrow_mut() = Some(loaded));
 }
 
