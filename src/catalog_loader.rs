@@ -1,7 +1,8 @@
-//! The page's catalog: the index is compiled into the wasm (every diagnosis needs it at once); the per-product
-//! shards are fetched over HTTP the first time a diagnosis asks for them, kept in memory, and the text is
-//! diagnosed again with them.
+//! The page's catalog: the index is fetched once, before the page mounts (`index.html` preloads it in parallel
+//! with the wasm, so it is not compiled into the wasm); the per-product shards are fetched over HTTP the first
+//! time a diagnosis asks for them, kept in memory, and the text is diagnosed again with them.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -10,12 +11,32 @@ use leptos::task::spawn_local;
 use ram_doctor_core::catalog::CatalogError;
 use ram_doctor_core::{Catalog, Diagnosis};
 
-/// `data/index.json`, as committed.
-const INDEX: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/index.json"));
+/// Where Trunk copies `data/index.json` (next to the page; `index.html` preloads the same URL).
+const INDEX_URL: &str = "index.json";
 
-/// The catalog from the embedded index.
-pub fn index_catalog() -> Result<Catalog, CatalogError> {
-    Catalog::from_index(INDEX)
+thread_local! {
+    /// The index as fetched by [`fetch_index`], until the page takes it with [`index_catalog`].
+    static INDEX: RefCell<Option<Result<Catalog, LoadError>>> = const { RefCell::new(None) };
+}
+
+/// Fetches and reads the index; call (and await) before mounting the page, which takes it with [`index_catalog`].
+pub async fn fetch_index() {
+    let loaded = match fetch(INDEX_URL).await {
+        Ok(bytes) => {
+            crate::mark("ram-doctor:index-fetched");
+            Catalog::from_index(&bytes).map_err(LoadError::Catalog)
+        }
+        Err(e) => Err(e),
+    };
+    crate::mark("ram-doctor:index-read");
+    INDEX.with(|index| *index.borrow_mut() = Some(loaded));
+}
+
+/// The catalog from the fetched index, or why there is none (the page then diagnoses without it and says so).
+pub fn index_catalog() -> Result<Catalog, LoadError> {
+    INDEX
+        .with(|index| index.borrow_mut().take())
+        .unwrap_or(Err(LoadError::NotFetched))
 }
 
 /// Shards asked for, and the ones that could not be had (so they are not asked for again and again).
@@ -27,7 +48,10 @@ pub struct ShardState {
 
 /// Watches `diagnosis` and fetches every shard it wants that was not asked for yet; each one that arrives is
 /// added to `catalog`, which makes the diagnosis run again. Returns whether a fetch is still under way.
-pub fn load_wanted_shards(diagnosis: Memo<Diagnosis>, catalog: RwSignal<Catalog>) -> (Memo<bool>, RwSignal<ShardState>) {
+pub fn load_wanted_shards(
+    diagnosis: Memo<Diagnosis>,
+    catalog: RwSignal<Catalog>,
+) -> (Memo<bool>, RwSignal<ShardState>) {
     let state = RwSignal::new(ShardState::default());
     Effect::new(move |_| {
         let wanted = diagnosis.with(|d| d.wanted_shards.clone());
@@ -39,8 +63,9 @@ pub fn load_wanted_shards(diagnosis: Memo<Diagnosis>, catalog: RwSignal<Catalog>
                 s.requested.insert(code.clone());
             });
             spawn_local(async move {
-                let loaded = match fetch_shard(&code).await {
-                    Ok(bytes) => catalog.try_update(|c| c.add_shard(&code, &bytes).map_err(ShardError::Catalog)),
+                let loaded = match fetch(&Catalog::shard_path(&code)).await {
+                    Ok(bytes) => catalog
+                        .try_update(|c| c.add_shard(&code, &bytes).map_err(LoadError::Catalog)),
                     Err(e) => Some(Err(e)),
                 };
                 if let Some(Err(e)) = loaded {
@@ -52,35 +77,52 @@ pub fn load_wanted_shards(diagnosis: Memo<Diagnosis>, catalog: RwSignal<Catalog>
     });
     // Loading while the diagnosis still wants a shard that has not failed.
     let loading = Memo::new(move |_| {
-        diagnosis.with(|d| state.with(|s| d.wanted_shards.iter().any(|code| !s.failed.iter().any(|(f, _)| f == code))))
+        diagnosis.with(|d| {
+            state.with(|s| {
+                d.wanted_shards
+                    .iter()
+                    .any(|code| !s.failed.iter().any(|(f, _)| f == code))
+            })
+        })
     });
     (loading, state)
 }
 
-/// Why a shard could not be added.
+/// Why the index or a shard could not be added.
 #[derive(Debug)]
-enum ShardError {
+pub enum LoadError {
     Network(String),
     Status(u16),
     Catalog(CatalogError),
+    /// The page asked for the index before (or without) fetching it: a bug in `main`.
+    NotFetched,
 }
 
-impl fmt::Display for ShardError {
+impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ShardError::Network(e) => write!(f, "cannot fetch: {e}"),
-            ShardError::Status(status) => write!(f, "the server answered HTTP {status}"),
-            ShardError::Catalog(e) => write!(f, "{e}"),
+            LoadError::Network(e) => write!(f, "cannot fetch the catalog: {e}"),
+            LoadError::Status(status) => write!(
+                f,
+                "cannot fetch the catalog: the server answered HTTP {status}"
+            ),
+            LoadError::Catalog(e) => write!(f, "{e}"),
+            LoadError::NotFetched => f.write_str("the catalog index was not fetched"),
         }
     }
 }
 
-/// GETs `shards/<code>.json` next to the page (Trunk copies `data/shards/` into the build).
-async fn fetch_shard(code: &str) -> Result<Vec<u8>, ShardError> {
-    let url = Catalog::shard_path(code);
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| ShardError::Network(e.to_string()))?;
+/// GETs `url`, relative to the page (Trunk copies `data/index.json` and `data/shards/` into the build).
+async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
-        return Err(ShardError::Status(response.status()));
+        return Err(LoadError::Status(response.status()));
     }
-    response.binary().await.map_err(|e| ShardError::Network(e.to_string()))
+    response
+        .binary()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))
 }

@@ -23,7 +23,28 @@ mod share;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    // The index is already on its way (`index.html` preloads it beside the wasm); the page mounts once it is read,
+    // or failed to be (the page then says so and diagnoses without it).
+    mark("ram-doctor:wasm-started");
+    wasm_bindgen_futures::spawn_local(async {
+        catalog_loader::fetch_index().await;
+        leptos::mount::mount_to_body(app::App);
+        mark("ram-doctor:mounted");
+    });
+}
+
+/// A `performance.mark(name)`, so a benchmark (or DevTools) can tell where the first load's time goes.
+#[cfg(target_arch = "wasm32")]
+fn mark(name: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let global = js_sys::global();
+    let Ok(performance) = js_sys::Reflect::get(&global, &JsValue::from_str("performance")) else { return };
+    if let Ok(mark) = js_sys::Reflect::get(&performance, &JsValue::from_str("mark")) {
+        if let Some(mark) = mark.dyn_ref::<js_sys::Function>() {
+            // Only the timing is lost if a browser has no User Timing API.
+            let _ = mark.call1(&performance, &JsValue::from_str(name));
+        }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
