@@ -161,7 +161,7 @@ pub fn size_report() -> Result<Vec<(String, usize)>, String> {
 }
 
 /// Size after brotli at quality 11 (what a static server would precompress with).
-fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
+pub fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| format!("brotli failed: {e}"))?;

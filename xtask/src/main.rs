@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | dist | bench | catalog`.
+//! `cargo xtask serve | test | dist | bench | fuzz | catalog`.
 //!
 //! Every task installs what it needs first (see `tools`), so the README's two commands work on a fresh machine.
 
@@ -7,12 +7,13 @@ use std::process::ExitCode;
 mod bench;
 mod catalog;
 mod fixtures;
+mod fuzz;
 mod page;
 mod python;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench | catalog [--check] [--shared DIR] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,7 +21,8 @@ fn main() -> ExitCode {
         Some("serve") => page::serve(&args[1..]),
         Some("test") => test(),
         Some("dist") => page::build().map(|dist| page::report_size(&dist)),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("catalog") => catalog::run(&args[1..]),
         Some("fixtures") => fixtures::run(&args[1..]),
         _ => Err(USAGE.to_string()),
@@ -45,7 +47,9 @@ fn test() -> Result<(), String> {
     let (sdk_var, sdk_value) = sdk.env();
     let mut counts = run::TestCounts::default();
     // Native tests first: they are fast and say the most about a failure.
-    let native = run::cargo_test(&["--workspace"], &[(sdk_var, sdk_value.as_str())], &mut counts);
+    let native = run::cargo_test(&["--workspace"], &[(sdk_var, sdk_value.as_str())], &mut counts)
+        // A bounded coverage-guided fuzzing run of every target (`cargo xtask fuzz` runs longer).
+        .and_then(|()| fuzz::run_bounded());
     // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
     let browser = native.and_then(|()| {
         run::cargo_test(
