@@ -139,7 +139,7 @@ fn fuzz_one(bin_dir: &Path, target: &str, extra: &[&str], seconds: u64) -> Resul
     let mut cmd = Command::new(bin_dir.join(target));
     cmd.arg(format!("-max_total_time={seconds}"))
         .arg("-print_final_stats=1")
-        // An input that takes a second or more is a hang worth keeping, as is one that needs 2 GB.
+        // An input that takes 10 s or needs 2 GB is a hang worth keeping as a regression.
         .arg("-timeout=10")
         .arg("-rss_limit_mb=2048")
         .arg(format!("-artifact_prefix={}/", artifacts.display()))

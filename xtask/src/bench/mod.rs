@@ -45,6 +45,7 @@ impl Plan {
 pub fn run(args: &[String]) -> Result<(), String> {
     let plan = Plan::from_args(args)?;
     tools::setup_path();
+    tools::ensure_apt("rg", "ripgrep")?;
     let mut md = String::new();
     header(&mut md, &plan);
     page_weight(&mut md)?;
@@ -209,7 +210,6 @@ fn run_bench(exe: &Path, wasi: bool, args: &[&Path], dirs: &[&Path]) -> Result<S
 }
 
 fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
-    tools::ensure_apt("rg", "ripgrep")?;
     let dir = run::workspace_root().join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mb = plan.log_bytes / MB;
