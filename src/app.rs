@@ -58,8 +58,19 @@ pub fn App() -> impl IntoView {
         };
         diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options).map_err(|e| e.to_string())))
     });
+    // Each finding's own plan (default options): what its card recommends.
+    let finding_plans = Memo::new(move |_| {
+        diagnosis.with(|d| {
+            catalog.with(|c| d.findings.iter().map(|f| GrantPlan::for_finding(f, c).map_err(|e| e.to_string())).collect::<Vec<_>>())
+        })
+    });
+    // What the link carries: the text with its credentials cut and its ids masked (unless revealed), shown in
+    // the preview before anyone copies the link.
+    let reveal_ids = RwSignal::new(false);
+    let shared_text = Memo::new(move |_| diagnosed_text.with(|t| share::shared_text(t, reveal_ids.get())));
     let share_fragment = Memo::new(move |_| {
-        diagnosed_text.with(|t| (!t.trim().is_empty()).then(|| share::encode(t, lang.get().code())))
+        let empty = diagnosed_text.with(|t| t.trim().is_empty());
+        (!empty).then(|| shared_text.with(|s| share::encode(s, lang.get().code())))
     });
 
     Effect::new(move |_| replace_url_fragment(share_fragment.get().as_deref()));
@@ -92,10 +103,10 @@ pub fn App() -> impl IntoView {
         <main class="page">
             <InputPanel text=text lang=lang on_edit=on_edit on_diagnose=on_diagnose on_example=on_example />
             {catalog_error.map(|e| view! { <p id="catalog-error" class="notice notice--error">{e}</p> })}
-            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading plan=plan lang=lang />
+            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading finding_plans=finding_plans lang=lang />
             <FixPanel plan=plan format=fix_format target_kind=target_kind target_name=target_name
                 target_error=target_error lang=lang />
-            <ShareLink fragment=share_fragment lang=lang />
+            <ShareLink fragment=share_fragment shared=shared_text reveal_ids=reveal_ids lang=lang />
         </main>
     }
 }

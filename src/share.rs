@@ -1,15 +1,14 @@
 //! The share link: the pasted text travels in the URL fragment (`#t=<base64url of raw-deflated text>`, plus
 //! `&l=zh` for the Chinese page), so a link reproduces the diagnosis and the text never reaches a server.
-//! AccessKey secrets are cut out before the text goes into the URL.
+//! Before the text goes into the URL, core's redaction cuts every credential-like value out of it and masks its
+//! AccessKey IDs, account ids and user ids.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use ram_doctor_core::redact::{redact, RedactOptions, Redacted};
 
 /// Longest text a link may expand to; larger fragments are ignored rather than inflated without bound.
 const MAX_TEXT_BYTES: usize = 256 * 1024;
-
-/// What replaces a secret in the shared text.
-pub const REDACTED: &str = "<redacted>";
 
 /// The state a link carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,11 +17,16 @@ pub struct Shared {
     pub lang: Option<String>,
 }
 
-/// The fragment (without `#`) for `text` in language `lang`.
-pub fn encode(text: &str, lang: &str) -> String {
-    let safe = redact_secrets(text);
-    let packed = miniz_oxide::deflate::compress_to_vec(safe.as_bytes(), 9);
+/// The fragment (without `#`) for an already redacted text (see [`shared_text`]) in language `lang`.
+pub fn encode(shared: &Redacted, lang: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(shared.text.as_bytes(), 9);
     format!("t={}&l={lang}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// What a link carries of `text`, and what was cut or masked (the preview shows both): every credential cut,
+/// AccessKey IDs masked, account and user ids masked unless `reveal_ids`.
+pub fn shared_text(text: &str, reveal_ids: bool) -> Redacted {
+    redact(text, &RedactOptions { reveal_ids })
 }
 
 /// Reads a fragment (with or without `#`); `None` when it carries no readable text.
@@ -46,66 +50,6 @@ fn decode_text(value: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// Key names after which an AccessKey secret follows (compared case-insensitively, `_`/`-` ignored).
-const SECRET_KEYS: [&str; 2] = ["accesskeysecret", "secretaccesskey"];
-
-/// An AccessKey secret is 30 base62 characters; any base62 value this long after a secret key is treated as
-/// one, so a secret pasted with a character missing or added is cut out too.
-const MIN_SECRET_LEN: usize = 20;
-
-/// Replaces every base62 value of [`MIN_SECRET_LEN`]+ characters that follows a secret key name
-/// (`AccessKeySecret`, `access_key_secret`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, …) with [`REDACTED`].
-pub fn redact_secrets(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some(key_end) = secret_key_end(bytes, i) else {
-            i += 1;
-            continue;
-        };
-        let value_start = skip_separators(bytes, key_end);
-        let value_len = bytes[value_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        if value_len >= MIN_SECRET_LEN {
-            out.push_str(&text[copied..value_start]);
-            out.push_str(REDACTED);
-            copied = value_start + value_len;
-        }
-        i = value_start + value_len.max(1);
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// If a secret key name starts at `start`, the index just past it.
-fn secret_key_end(bytes: &[u8], start: usize) -> Option<usize> {
-    SECRET_KEYS.iter().find_map(|key| {
-        let mut k = key.bytes().peekable();
-        let mut j = start;
-        while let Some(&want) = k.peek() {
-            let got = *bytes.get(j)?;
-            if got == b'_' || got == b'-' {
-                j += 1;
-            } else if got.to_ascii_lowercase() == want {
-                k.next();
-                j += 1;
-            } else {
-                return None;
-            }
-        }
-        Some(j)
-    })
-}
-
-/// Skips quotes, `:`/`=` and spaces between a key and its value.
-fn skip_separators(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() && matches!(bytes[i], b'"' | b'\'' | b':' | b'=' | b' ' | b'\t') {
-        i += 1;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,32 +59,41 @@ mod tests {
     #[test]
     fn round_trips_text_and_language() {
         let text = "权限不足，请联系主账号管理员授权\n{\"Code\":\"Forbidden.RAM\"}";
-        let shared = decode(&format!("#{}", encode(text, "zh"))).expect("decodes");
+        let shared = decode(&format!("#{}", encode(&shared_text(text, false), "zh"))).expect("decodes");
         assert_eq!(shared, Shared { text: text.to_string(), lang: Some("zh".to_string()) });
     }
 
     #[test]
-    fn secrets_never_reach_the_link() {
-        for text in [
-            format!("AccessKeySecret: {SECRET}"),
-            format!("{{\"accessKeySecret\":\"{SECRET}\"}}"),
-            format!("export ALIBABA_CLOUD_ACCESS_KEY_SECRET={SECRET}"),
-            format!("access_key_secret = '{SECRET}' # prod"),
+    fn credentials_never_reach_the_link() {
+        let token = format!("CAIS{}", "8gF1q6Ft5B2yfSjIr5bfKOLxCIx+/aB0".repeat(4));
+        for (text, gone) in [
+            (format!("AccessKeySecret: {SECRET}"), SECRET.to_string()),
+            (format!("{{\"accessKeySecret\":\"{SECRET}\"}}"), SECRET.to_string()),
+            (format!("export ALIBABA_CLOUD_ACCESS_KEY_SECRET={SECRET}"), SECRET.to_string()),
+            (format!("LTAI5tBcDeFgHiJkLmNoPqRs {SECRET}"), SECRET.to_string()),
+            (format!("x-acs-security-token: {token}"), token.clone()),
+            ("\"AuthPrincipalOwnerId\":\"1234567890123456\"".to_string(), "1234567890123456".to_string()),
         ] {
-            let fragment = encode(&text, "en");
-            let shared = decode(&fragment).expect("decodes");
-            assert!(!shared.text.contains(SECRET), "{text} → {}", shared.text);
-            assert!(shared.text.contains(REDACTED), "{text} → {}", shared.text);
+            let preview = shared_text(&text, false);
+            let shared = decode(&encode(&preview, "en")).expect("decodes");
+            assert!(!shared.text.contains(&gone), "{text} → {}", shared.text);
+            assert_eq!(shared.text, preview.text, "the link carries exactly the previewed text");
         }
     }
 
     #[test]
-    fn leaves_non_secrets_alone() {
-        for text in ["AccessKeySecret: short", "AccessKeyId: LTAI5tAbCdEfGhIjKlMnOpQr", "no keys here"] {
-            assert_eq!(redact_secrets(text), text);
+    fn leaves_text_without_credentials_alone() {
+        for text in ["AccessKeySecret: short", "ErrorCode: Forbidden.RAM\nRequestId: 5D1B1C8E", "no keys here"] {
+            assert_eq!(shared_text(text, false).text, text);
         }
-        let longer = format!("AccessKeySecret={SECRET}X, next");
-        assert_eq!(redact_secrets(&longer), format!("AccessKeySecret={REDACTED}, next"));
+    }
+
+    #[test]
+    fn revealing_ids_keeps_them_and_still_cuts_secrets() {
+        let text = format!("\"AuthPrincipalOwnerId\":\"1234567890123456\" LTAI5tBcDeFgHiJkLmNoPqRs {SECRET}");
+        let shared = decode(&encode(&shared_text(&text, true), "en")).expect("decodes");
+        assert!(shared.text.contains("1234567890123456"), "{}", shared.text);
+        assert!(!shared.text.contains(SECRET) && !shared.text.contains("LTAI5tBcDeFgHiJkLmNoPqRs"), "{}", shared.text);
     }
 
     #[test]

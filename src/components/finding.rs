@@ -13,7 +13,8 @@ pub fn FindingCard(
     index: usize,
     /// The pasted text the finding's evidence spans point into.
     text: RwSignal<String>,
-    plan: Memo<Result<GrantPlan, String>>,
+    /// This finding's own grant plan: the only source of what the card recommends.
+    plan: Result<GrantPlan, String>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let kind = finding.kind;
@@ -76,7 +77,7 @@ pub fn FindingCard(
                 </dd>
             </dl>
             {(!evidence.is_empty()).then(|| view! { <EvidenceView pieces=evidence lang=lang /> })}
-            <GrantView finding=finding index=index plan=plan lang=lang />
+            <GrantView plan=plan index=index lang=lang />
         </article>
     }
 }

@@ -1,74 +1,150 @@
 use leptos::prelude::*;
-use ram_doctor_core::finding::Finding;
-use ram_doctor_core::grant::GrantPlan;
+use ram_doctor_core::finding::Localized;
+use ram_doctor_core::grant::{GrantPlan, Step, StepKind, SystemPolicyGrant};
 
 use super::copy::CopyButton;
 use crate::i18n::Lang;
 
-/// The fix for one finding: its system policies, each with the plan's one-line explanation, and its custom
-/// policy JSON.
+/// The fix for one finding, read only from that finding's own grant plan: its system policies, each with
+/// what it allows and how it compares with the need, its custom policy, the service roles to create, and the
+/// steps that are not a grant. A plan that only asks what was denied says so, never "no grant helps".
 #[component]
-pub fn GrantView(
-    finding: Finding,
-    index: usize,
-    plan: Memo<Result<GrantPlan, String>>,
-    #[prop(into)] lang: Signal<Lang>,
-) -> impl IntoView {
+pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
     let texts = move || lang.get().texts();
-    let grant = finding.grant;
-    if grant.system_policies.is_empty() && grant.custom_policy.is_none() {
-        return view! { <p class="grant grant--none muted">{move || texts().no_grant}</p> }.into_any();
-    }
-    let policies = grant
-        .system_policies
-        .into_iter()
-        .map(|name| {
-            let note = {
-                let name = name.clone();
-                move || policy_note(&plan, &name, lang.get())
-            };
-            let (data_name, shown_name) = (name.clone(), name.clone());
+    let plan = match plan {
+        Ok(plan) => plan,
+        Err(e) => return view! { <p class="grant grant--error">{e}</p> }.into_any(),
+    };
+    let grants = !plan.system_policies.is_empty() || !plan.custom_policies.is_empty() || !plan.service_roles.is_empty();
+    let steps = steps_view(plan.steps.clone(), lang);
+    if !grants {
+        let asks = plan.steps.iter().any(|s| s.kind == StepKind::IdentifyDeniedAction);
+        return if asks {
+            view! { <section class="grant grant--ask">{steps}</section> }.into_any()
+        } else {
             view! {
-                <li class="system-policy" data-name=data_name>
-                    <div class="system-policy__text">
-                        <code class="policy-name">{shown_name}</code>
-                        <span class="policy-note">{note}</span>
-                    </div>
-                    <CopyButton text=name lang=lang />
-                </li>
+                <section class="grant grant--none">
+                    <p class="muted">{move || texts().no_grant}</p>
+                    {steps}
+                </section>
+            }
+            .into_any()
+        };
+    }
+    let policies = (!plan.system_policies.is_empty()).then(|| {
+        let items = plan.system_policies.into_iter().map(|p| system_policy_view(p, lang)).collect_view();
+        view! {
+            <h4 class="grant__subtitle">{move || texts().system_policies}</h4>
+            <ul class="system-policies">{items}</ul>
+        }
+    });
+    let custom = plan
+        .custom_policies
+        .into_iter()
+        .enumerate()
+        .map(|(n, policy)| {
+            let json = serde_json::to_string_pretty(&policy.document.to_value()).unwrap_or_default();
+            let id = match (index, n) {
+                (0, 0) => "custom-policy".to_string(),
+                (i, 0) => format!("custom-policy-{i}"),
+                (i, n) => format!("custom-policy-{i}-{n}"),
+            };
+            view! {
+                <h4 class="grant__subtitle">{move || texts().custom_policy} " · " <code>{policy.name.as_str().to_string()}</code></h4>
+                <div class="code-block">
+                    <pre id=id class="custom-policy"><code>{json.clone()}</code></pre>
+                    <CopyButton text=json lang=lang />
+                </div>
             }
         })
         .collect_view();
-    let custom = grant.custom_policy.map(|doc| {
-        let json = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| doc.to_string());
+    let roles = (!plan.service_roles.is_empty()).then(|| {
+        let names = plan
+            .service_roles
+            .into_iter()
+            .filter_map(|r| r.role_name)
+            .map(|name| view! { <li><code class="role-name">{name}</code></li> })
+            .collect_view();
         view! {
-            <h4 class="grant__subtitle">{move || texts().custom_policy}</h4>
-            <div class="code-block">
-                <pre id=if index == 0 { "custom-policy".to_string() } else { format!("custom-policy-{index}") }
-                    class="custom-policy"><code>{json.clone()}</code></pre>
-                <CopyButton text=json lang=lang />
-            </div>
+            <h4 class="grant__subtitle">{move || texts().service_roles}</h4>
+            <ul class="service-roles">{names}</ul>
         }
     });
     view! {
         <section class="grant">
             <h3 class="grant__title">{move || texts().grant}</h3>
-            <h4 class="grant__subtitle">{move || texts().system_policies}</h4>
-            <ul class="system-policies">{policies}</ul>
+            {policies}
             {custom}
+            {roles}
+            {steps}
         </section>
     }
     .into_any()
 }
 
-/// What the plan says the policy grants, in the page's language (empty if the plan does not list it).
-fn policy_note(plan: &Memo<Result<GrantPlan, String>>, name: &str, lang: Lang) -> String {
-    plan.with(|p| {
-        let grant = p.as_ref().ok()?.system_policies.iter().find(|g| g.name == name)?;
-        Some(match lang {
-            Lang::En => grant.explanation.en.clone(),
-            Lang::Zh => grant.explanation.zh.clone(),
-        })
+/// One system policy: its name, what it allows, and whether it covers what was denied (and how much more).
+fn system_policy_view(p: SystemPolicyGrant, lang: Signal<Lang>) -> impl IntoView {
+    let coverage = p.coverage_note();
+    let covers = match p.covers {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    };
+    let explanation = p.explanation.clone();
+    let note = move || {
+        let lang = lang.get();
+        let mut note = pick(&explanation, lang);
+        if let Some(c) = &coverage {
+            note = format!("{note} {}", pick(c, lang));
+        }
+        note
+    };
+    let (data_name, shown_name, copied) = (p.name.clone(), p.name.clone(), p.name);
+    view! {
+        <li class="system-policy" data-name=data_name data-covers=covers>
+            <div class="system-policy__text">
+                <code class="policy-name">{shown_name}</code>
+                <span class="policy-note">{note}</span>
+            </div>
+            <CopyButton text=copied lang=lang />
+        </li>
+    }
+}
+
+/// The plan's steps that are not a grant: each title, with its details under it.
+fn steps_view(steps: Vec<Step>, lang: Signal<Lang>) -> Option<impl IntoView> {
+    (!steps.is_empty()).then(|| {
+        let items = steps
+            .into_iter()
+            .map(|step| {
+                let title = step.title.clone();
+                let details = step.details.clone();
+                view! {
+                    <li class="step" data-kind=step_kind_name(step.kind)>
+                        <strong class="step__title">{move || pick(&title, lang.get())}</strong>
+                        <ul class="step__details">
+                            {details.into_iter().map(|d| view! { <li>{move || pick(&d, lang.get())}</li> }).collect_view()}
+                        </ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h4 class="grant__subtitle">{move || lang.get().texts().next_steps}</h4>
+            <ul class="steps">{items}</ul>
+        }
     })
-    .unwrap_or_default()
+}
+
+/// The step kind's stable kebab-case name, as the plan's JSON spells it (for styling and tests).
+fn step_kind_name(kind: StepKind) -> String {
+    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// The text in the page's language (English when the Chinese is missing).
+fn pick(text: &Localized, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if !text.zh.is_empty() => text.zh.clone(),
+        _ => text.en.clone(),
+    }
 }

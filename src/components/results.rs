@@ -12,7 +12,8 @@ pub fn Results(
     diagnosis: Memo<Diagnosis>,
     /// A product's data is still being fetched: the findings may still sharpen.
     loading: Memo<bool>,
-    plan: Memo<Result<GrantPlan, String>>,
+    /// Each finding's own grant plan, in the order of the findings.
+    finding_plans: Memo<Vec<Result<GrantPlan, String>>>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let body = move || {
@@ -21,6 +22,7 @@ pub fn Results(
             return view! { <p id="hint" class="notice notice--hint">{texts.empty_hint}</p> }.into_any();
         }
         let findings = diagnosis.with(|d| d.findings.clone());
+        let plans = finding_plans.get();
         let loading_note = loading.get().then(|| view! { <p id="loading" class="notice notice--hint">{texts.loading_catalog}</p> });
         if findings.is_empty() {
             return view! {
@@ -34,7 +36,8 @@ pub fn Results(
         let cards = findings
             .into_iter()
             .enumerate()
-            .map(|(index, finding)| view! { <FindingCard finding=finding index=index text=diagnosed_text plan=plan lang=lang /> })
+            .zip(plans)
+            .map(|((index, finding), plan)| view! { <FindingCard finding=finding index=index text=diagnosed_text plan=plan lang=lang /> })
             .collect_view();
         view! { {loading_note} {cards} }.into_any()
     };

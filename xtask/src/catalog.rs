@@ -160,10 +160,7 @@ pub fn size_report() -> Result<Vec<(String, usize)>, String> {
     Ok(rows)
 }
 
-/// Size after brotli at quality 11 (what a static server would precompress with).
+/// Size after brotli at quality 11 (what the page build precompresses with).
 pub fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).map_err(|e| format!("brotli failed: {e}"))?;
-    Ok(out.len())
+    Ok(crate::precompress::brotli(bytes)?.len())
 }

@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | dist | bench | fuzz | catalog`.
+//! `cargo xtask serve | test | dist [--container] | bench | fuzz | catalog`.
 //!
 //! Every task installs what it needs first (see `tools`), so the README's two commands work on a fresh machine.
 
@@ -6,21 +6,24 @@ use std::process::ExitCode;
 
 mod bench;
 mod catalog;
+mod container;
 mod fixtures;
 mod fuzz;
 mod page;
 mod python;
+mod precompress;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => page::serve(&args[1..]),
         Some("test") => test(),
-        Some("dist") => page::build().map(|dist| page::report_size(&dist)),
+        Some("dist") if args[1..] == ["--container"] => container::run(),
+        Some("dist") if args.len() == 1 => page::build().map(|dist| page::report_size(&dist)),
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("catalog") => catalog::run(&args[1..]),

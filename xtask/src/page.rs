@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{run, tools};
+use crate::{precompress, run, tools};
 
 /// Builds the page in release mode into `dist/` and returns that folder.
 pub fn build() -> Result<PathBuf, String> {
@@ -15,6 +15,8 @@ pub fn build() -> Result<PathBuf, String> {
     if !dist.join("index.html").is_file() {
         return Err(format!("trunk finished but {} has no index.html", dist.display()));
     }
+    let compressed = precompress::run(&dist)?;
+    eprintln!("xtask: precompressed {compressed} files (.br and .gz beside each)");
     Ok(dist)
 }
 

@@ -4,8 +4,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ram_doctor_core::finding::{Confidence, Layer};
-use ram_doctor_core::{Diagnosis, Finding, Kind};
+use ram_doctor_core::finding::{Confidence, Layer, Localized};
+use ram_doctor_core::report::{Grant, Report};
+use ram_doctor_core::{Catalog, Diagnosis, Finding, Kind};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -20,17 +21,27 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let (_catalog, diagnosis) = match crate::input::diagnose_input(args.file.as_deref()) {
+    let (catalog, diagnosis) = match crate::input::diagnose_input(args.file.as_deref()) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&diagnosis).expect("a diagnosis always serializes"));
+    match print(&diagnosis, &catalog, args.json, args.zh) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+/// Prints a diagnosis as `diagnose` does (for a pasted text, and for a live command's failed call), each
+/// finding with the grant of its own plan, for the JSON and the text alike.
+pub fn print(diagnosis: &Diagnosis, catalog: &Catalog, json: bool, zh: bool) -> Result<(), ExitCode> {
+    let report = Report::new(diagnosis, catalog).map_err(|e| crate::input::fail(&format!("cannot plan the grant: {e}")))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("a report always serializes"));
     } else {
         let style = Style::for_stdout();
-        print!("{}", render(&diagnosis, &style, args.zh));
+        print!("{}", render(&report, &style, zh));
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// ANSI styling, on only for a terminal and never when `NO_COLOR` is set (https://no-color.org).
@@ -72,16 +83,17 @@ impl Style {
 }
 
 /// The human-readable report.
-fn render(d: &Diagnosis, style: &Style, zh: bool) -> String {
-    if d.findings.is_empty() {
+fn render(report: &Report, style: &Style, zh: bool) -> String {
+    if report.findings.is_empty() {
         return if zh { "文本中没有找到阿里云错误。\n".to_string() } else { "No Alibaba Cloud error found in the text.\n".to_string() };
     }
     let mut out = String::new();
-    for (n, f) in d.findings.iter().enumerate() {
+    for (n, f) in report.findings.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        render_finding(&mut out, f, style, zh);
+        render_finding(&mut out, &f.finding, style, zh);
+        render_grant(&mut out, &f.grant, style, zh);
     }
     out
 }
@@ -147,17 +159,41 @@ fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
     for line in wrap(explanation, 96) {
         out.push_str(&format!("  {line}\n"));
     }
-    if !f.grant.system_policies.is_empty() || f.grant.custom_policy.is_some() {
+}
+
+/// The finding's plan in short: each system policy with what it allows and how it compares with the need, the
+/// custom policy, the service roles to create, and the steps that are not a grant.
+fn render_grant(out: &mut String, grant: &Grant, style: &Style, zh: bool) {
+    let words = |l: &Localized| if zh && !l.zh.is_empty() { l.zh.clone() } else { l.en.clone() };
+    let has_grant = !grant.system_policy_coverage.is_empty() || grant.custom_policy.is_some() || !grant.service_roles.is_empty();
+    if has_grant {
         out.push_str(&format!("\n  {}\n", style.bold(if zh { "授权" } else { "Grant" })));
-        for p in &f.grant.system_policies {
-            out.push_str(&format!("    {} {}\n", style.dim("system policy"), style.green(p)));
+    }
+    for p in &grant.system_policy_coverage {
+        out.push_str(&format!("    {} {}\n", style.dim(if zh { "系统策略" } else { "system policy" }), style.green(&p.name)));
+        let mut note = words(&p.explanation);
+        if let Some(coverage) = p.coverage_note() {
+            note = format!("{note} {}", words(&coverage));
         }
-        if let Some(policy) = &f.grant.custom_policy {
-            out.push_str(&format!("    {}\n", style.dim("custom policy")));
-            let json = serde_json::to_string_pretty(policy).expect("a policy always serializes");
-            for line in json.lines() {
-                out.push_str(&format!("      {}\n", style.cyan(line)));
-            }
+        for line in wrap(&note, 88) {
+            out.push_str(&format!("      {}\n", style.dim(&line)));
+        }
+    }
+    if let Some(policy) = &grant.custom_policy {
+        out.push_str(&format!("    {}\n", style.dim(if zh { "自定义策略" } else { "custom policy" })));
+        let json = serde_json::to_string_pretty(policy).expect("a policy always serializes");
+        for line in json.lines() {
+            out.push_str(&format!("      {}\n", style.cyan(line)));
+        }
+    }
+    for role in &grant.service_roles {
+        let name = role.role_name.as_deref().unwrap_or("?");
+        out.push_str(&format!("    {} {}\n", style.dim(if zh { "服务角色" } else { "service role" }), style.green(name)));
+    }
+    if !grant.steps.is_empty() {
+        out.push_str(&format!("\n  {}\n", style.bold(if zh { "下一步" } else { "Next steps" })));
+        for step in &grant.steps {
+            out.push_str(&format!("    - {}\n", words(&step.title)));
         }
     }
 }

@@ -1,22 +1,10 @@
 //! `ram-doctor diagnose`, run as a real process.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
 use serde_json::Value;
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ram-doctor"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    child.wait_with_output().unwrap()
-}
+use common::run_with_stdin as run;
 
 fn json(args: &[&str], stdin: &str) -> Value {
     let out = run(args, stdin);
@@ -42,7 +30,13 @@ fn json_keeps_the_contract() {
     assert_eq!(f["policy_type"], "AccountLevelIdentityBasedPolicy");
     assert_eq!(f["request_id"], "ABCD-1234");
     assert!(f["explanation"].as_str().unwrap().contains("ecs:DescribeInstances"));
-    assert!(f["grant"]["system_policies"].is_array());
+    let names: Vec<&str> = f["grant"]["system_policies"].as_array().unwrap().iter().map(|n| n.as_str().expect("a list of names")).collect();
+    assert_eq!(names, ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"], "a read: ReadOnly first");
+    let coverage: Vec<&str> = f["grant"]["system_policy_coverage"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(coverage, names, "coverage beside the names, in the same order");
+    let full = &f["grant"]["system_policy_coverage"][1];
+    assert_eq!(full["covers"], true);
+    assert!(full["extra_actions"].as_u64().is_some_and(|n| n > 100), "{full}");
     let policy = &f["grant"]["custom_policy"];
     assert_eq!(policy["Version"], "1");
     assert_eq!(policy["Statement"][0]["Effect"], "Allow");
@@ -92,4 +86,27 @@ fn reads_a_file_and_refuses_a_missing_one() {
     let out = run(&["diagnose", dir.join("missing.txt").to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}
+
+#[test]
+fn a_write_is_offered_full_access_only() {
+    let write = FORBIDDEN_RAM.replace("ecs:DescribeInstances", "ecs:StopInstance");
+    let v = json(&["diagnose", "--json"], &write);
+    let grant = &v["findings"][0]["grant"];
+    assert_eq!(grant["system_policies"], serde_json::json!(["AliyunECSFullAccess"]));
+    assert_eq!(grant["custom_policy"]["Statement"][0]["Action"][0], "ecs:StopInstance");
+    let text = String::from_utf8(run(&["diagnose"], &write).stdout).unwrap();
+    assert!(text.contains("AliyunECSFullAccess") && !text.contains("AliyunECSReadOnlyAccess"), "{text}");
+    assert!(text.contains("Allows what was denied, and"), "the surplus is said: {text}");
+}
+
+#[test]
+fn a_wrong_key_gets_a_step_and_no_grant() {
+    let text = "ErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found.";
+    let v = json(&["diagnose", "--json"], text);
+    let grant = &v["findings"][0]["grant"];
+    assert_eq!((&grant["system_policies"], &grant["custom_policy"]), (&serde_json::json!([]), &Value::Null));
+    assert_eq!(grant["steps"][0]["kind"], "rotate-access-key");
+    let out = String::from_utf8(run(&["diagnose"], text).stdout).unwrap();
+    assert!(out.contains("Next steps") && !out.contains("system policy"), "{out}");
 }

@@ -1,19 +1,12 @@
 //! `ram-doctor grant` through the real binary: arguments, exit codes, and every format.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ram-doctor"))
-        .arg("grant")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
-    child.wait_with_output().expect("the binary finishes")
+    let args: Vec<&str> = std::iter::once("grant").chain(args.iter().copied()).collect();
+    common::run_with_stdin(&args, stdin)
 }
 
 fn stdout(o: &Output) -> String {

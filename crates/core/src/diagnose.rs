@@ -5,7 +5,6 @@
 //! (a Terraform resource type, a Packer builder, product names near a console message).
 
 mod explain;
-mod grant;
 mod product;
 
 use std::collections::{BTreeSet, HashMap};
@@ -128,7 +127,6 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         }
     }
     f.confidence = confidence(&f, raw, &phrases);
-    f.grant = grant::grant(&f, catalog);
     let facts = explain::Facts {
         finding: &f,
         phrases: &phrases,
@@ -417,6 +415,11 @@ impl Findings {
 mod tests {
     use super::*;
 
+    /// The finding's grant, from its own plan: the `grant` of `diagnose --json`.
+    fn grant_of(f: &Finding) -> crate::report::Grant {
+        crate::report::Grant::from_plan(&crate::grant::GrantPlan::for_finding(f, &Catalog::empty()).unwrap())
+    }
+
     fn one(text: &str) -> Finding {
         let d = diagnose(text, &Catalog::empty());
         assert_eq!(d.findings.len(), 1, "{text}\n{d:#?}");
@@ -430,13 +433,13 @@ mod tests {
         assert_eq!(f.code.as_deref(), Some("Forbidden.RAM"));
         assert_eq!(f.product.as_deref(), Some("ecs"));
         assert_eq!(f.actions, vec!["ecs:DescribeInstances"]);
-        let p = f.principal.unwrap();
+        let p = f.principal.clone().unwrap();
         assert_eq!((p.kind.as_deref(), p.name.as_deref(), p.account.as_deref()), (Some("SubUser"), Some("2345"), Some("1234")));
         assert_eq!(f.layer, Some(Layer::Identity));
         assert_eq!(f.request_id.as_deref(), Some("R1"));
         assert_eq!(f.region.as_deref(), Some("cn-hangzhou"));
         assert_eq!(f.confidence, Confidence::High);
-        let policy = f.grant.custom_policy.unwrap();
+        let policy = grant_of(&f).custom_policy.unwrap();
         assert_eq!(policy["Statement"][0]["Action"][0], "ecs:DescribeInstances");
         // The builder scopes to the region and account the error shows.
         assert_eq!(policy["Statement"][0]["Resource"][0], "acs:ecs:cn-hangzhou:1234:*");
@@ -447,7 +450,8 @@ mod tests {
         let f = one(r#"{"Code":"NoPermission","accessDeniedDetail":{"authAction":"oss:PutObject","noPermissionType":"ExplicitDeny","policyType":"ControlPolicy"}}"#);
         assert_eq!(f.kind, Kind::ExplicitDeny);
         assert_eq!(f.layer, Some(Layer::ControlPolicy));
-        assert!(f.grant.custom_policy.is_none() && f.grant.system_policies.is_empty());
+        let grant = grant_of(&f);
+        assert!(grant.custom_policy.is_none() && grant.system_policies.is_empty());
         assert!(f.explanation.contains("control policy"), "{}", f.explanation);
     }
 
@@ -477,7 +481,8 @@ mod tests {
         ] {
             let f = one(text);
             assert_eq!(f.kind, kind, "{text}");
-            assert!(f.grant.system_policies.is_empty() && f.grant.custom_policy.is_none());
+            let grant = grant_of(&f);
+            assert!(grant.system_policies.is_empty() && grant.custom_policy.is_none(), "{text}");
         }
     }
 
@@ -499,7 +504,7 @@ mod tests {
         assert_eq!(f.kind, Kind::MissingPermission);
         assert_eq!(f.actions, vec!["ram:CreateRole"]);
         assert_eq!(f.resource.as_deref(), Some("acs:ram:*:1986901577758888:role/*"));
-        assert_eq!(f.grant.custom_policy.unwrap()["Statement"][0]["Resource"][0], "acs:ram:*:1986901577758888:role/*");
+        assert_eq!(grant_of(&f).custom_policy.unwrap()["Statement"][0]["Resource"][0], "acs:ram:*:1986901577758888:role/*");
     }
 
     #[test]

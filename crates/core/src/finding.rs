@@ -1,7 +1,8 @@
 //! What the engine concluded about one error: the types every other layer reads.
 //!
-//! The JSON shape of [`Diagnosis`] is the contract of `ram-doctor diagnose --json` and of the share link:
-//! fields may be added, never renamed or removed.
+//! Facts only: what the error says and what the engine concluded from it. What to grant is the grant plan's
+//! ([`crate::grant::GrantPlan`]); [`crate::report`] puts the two together as the JSON contract of
+//! `ram-doctor diagnose --json`, whose fields may be added, never renamed or removed.
 
 use serde::{Deserialize, Serialize};
 
@@ -56,9 +57,12 @@ impl Kind {
         }
     }
 
-    /// Whether a RAM grant (attaching a policy) can fix this kind of error.
+    /// Whether a grant to a RAM identity can be part of the fix: the missing permission itself, the caller's
+    /// `sts:AssumeRole` for a refused AssumeRole, `ram:CreateServiceLinkedRole` for whoever creates a missing
+    /// service role. The other kinds are fixed by something else (a Deny removed, a key, a clock, a signature,
+    /// an activation, the request itself).
     pub fn wants_grant(self) -> bool {
-        matches!(self, Kind::MissingPermission)
+        matches!(self, Kind::MissingPermission | Kind::AssumeRole | Kind::ServiceRoleMissing)
     }
 }
 
@@ -129,15 +133,6 @@ pub struct Localized {
     pub zh: String,
 }
 
-/// The contract's short form of the fix; the full plan is built by [`crate::grant`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Grant {
-    /// System policy names, narrowest first (ReadOnly before Full).
-    pub system_policies: Vec<String>,
-    /// A least-privilege custom policy document, when the action is known.
-    pub custom_policy: Option<serde_json::Value>,
-}
-
 /// One distinct error found in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
@@ -182,7 +177,6 @@ pub struct Finding {
     /// The same in Simplified Chinese.
     #[serde(default)]
     pub explanation_zh: String,
-    pub grant: Grant,
 }
 
 impl Finding {
@@ -208,7 +202,6 @@ impl Finding {
             likely_products: Vec::new(),
             explanation: String::new(),
             explanation_zh: String::new(),
-            grant: Grant::default(),
         }
     }
 }

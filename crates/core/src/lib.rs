@@ -16,9 +16,12 @@ pub mod gap;
 pub mod grant;
 pub mod policy;
 pub mod read;
+pub mod redact;
+pub mod report;
 pub mod sign;
 pub mod text;
 
 pub use catalog::Catalog;
 pub use diagnose::diagnose;
 pub use finding::{Diagnosis, Finding, Kind, Principal};
+pub use report::Report;

@@ -5,6 +5,8 @@ use std::fs;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use ram_doctor_core::grant::{GrantPlan, StepKind};
+use ram_doctor_core::report::Grant;
 use ram_doctor_core::{diagnose, Catalog, Finding, Kind};
 
 fn data() -> PathBuf {
@@ -32,6 +34,11 @@ fn one(text: &str, catalog: &Catalog) -> Finding {
     d.findings.into_iter().next().unwrap()
 }
 
+/// The finding's grant, from its own plan with the whole catalog.
+fn grant(f: &Finding) -> Grant {
+    Grant::from_plan(&GrantPlan::for_finding(f, full()).expect("default options"))
+}
+
 const CONSOLE: &str = "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.";
 
 #[test]
@@ -44,7 +51,15 @@ fn cloud_backup_console_message_grants_the_hbr_policies() {
         let f = one(&text, full());
         assert_eq!(f.kind, Kind::MissingPermission, "{text}");
         assert_eq!(f.product.as_deref(), Some("hbr"), "{text}\n{:?}", f.likely_products);
-        assert_eq!(f.grant.system_policies, ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"], "{text}");
+        let grant = grant(&f);
+        assert_eq!(grant.system_policies, ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"], "{text}");
+        // No action named: each says what it allows, none claims to cover an unknown need.
+        assert!(grant.system_policy_coverage.iter().all(|p| !p.explanation.en.is_empty() && !p.explanation.zh.is_empty() && p.covers.is_none()));
+        assert!(grant.steps.is_empty(), "a grant is offered, so no step says otherwise: {:?}", grant.steps);
+        // What each allows of Cloud Backup, side by side: ReadOnly the reads, Full everything.
+        let reach: Vec<(usize, usize)> = grant.system_policy_coverage.iter().map(|p| p.reach.expect("HBR's actions are loaded")).collect();
+        assert!(reach[0].0 < reach[1].0 && reach[1].0 == reach[1].1, "{reach:?}");
+        assert!(grant.system_policy_coverage.iter().all(|p| p.coverage_note().is_some_and(|n| n.en.starts_with("Allows "))));
     }
 }
 
@@ -53,18 +68,32 @@ fn the_bare_console_sentence_asks_which_page() {
     let f = one(CONSOLE, full());
     assert_eq!(f.product, None);
     assert!(f.likely_products.is_empty(), "{:?}", f.likely_products);
-    assert!(f.grant.system_policies.is_empty());
+    let grant = grant(&f);
+    assert!(grant.system_policies.is_empty() && grant.custom_policy.is_none());
+    assert_eq!(grant.steps.iter().map(|s| s.kind).collect::<Vec<_>>(), [StepKind::IdentifyDeniedAction], "it asks, it does not say no grant helps");
     assert!(f.explanation.contains("Which console page"));
 }
 
 #[test]
-fn read_only_first_and_a_write_says_read_only_is_not_enough() {
+fn read_only_first_and_a_write_is_not_offered_read_only() {
     let read = one(r#"{"Code":"Forbidden.RAM","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances"}}"#, full());
-    assert_eq!(read.grant.system_policies.first().map(String::as_str), Some("AliyunECSReadOnlyAccess"));
+    let read_grant = grant(&read);
+    assert_eq!(read_grant.system_policies.first().map(String::as_str), Some("AliyunECSReadOnlyAccess"));
     assert!(!read.explanation.contains("not enough"));
     let write = one(r#"{"Code":"Forbidden.RAM","AccessDeniedDetail":{"AuthAction":"ecs:CreateInstance"}}"#, full());
-    assert_eq!(write.grant.system_policies, ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"]);
+    let write_grant = grant(&write);
+    assert_eq!(write_grant.system_policies, ["AliyunECSFullAccess"]);
     assert!(write.explanation.contains("ReadOnly policy is not enough"), "{}", write.explanation);
+    for g in [&read_grant, &write_grant] {
+        let listed: Vec<&str> = g.system_policy_coverage.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(listed, g.system_policies, "coverage follows the names, in the same order");
+        assert!(g.system_policy_coverage.iter().all(|p| p.covers != Some(false)), "{:?}", g.system_policy_coverage);
+        let full = g.system_policy_coverage.iter().find(|p| p.name == "AliyunECSFullAccess").unwrap();
+        assert_eq!(full.covers, Some(true));
+        assert!(full.extra_actions.is_some_and(|n| n > 100), "ECS's Full policy allows its hundreds of actions: {:?}", full.extra_actions);
+    }
+    let read_only = &read_grant.system_policy_coverage[0];
+    assert!(read_only.extra_actions < write_grant.system_policy_coverage[0].extra_actions, "ReadOnly is the narrower");
 }
 
 #[test]
@@ -77,7 +106,7 @@ fn api_names_become_catalog_actions() {
     let f = one(tf, full());
     assert_eq!(f.product.as_deref(), Some("hbr"));
     assert_eq!(f.actions, ["hbr:CreateVault"]);
-    assert!(f.grant.system_policies.contains(&"AliyunHBRFullAccess".to_string()));
+    assert_eq!(grant(&f).system_policies, ["AliyunHBRFullAccess"], "CreateVault writes");
 }
 
 #[test]
@@ -110,7 +139,8 @@ fn two_products_near_the_message_are_offered_not_chosen() {
 fn console_explicit_deny_by_a_control_policy() {
     let f = one("You are explicitly denied to perform this action. Please contact your resource directory administrators to check control policies.", full());
     assert_eq!((f.kind, f.layer), (Kind::ExplicitDeny, Some(ram_doctor_core::finding::Layer::ControlPolicy)));
-    assert!(f.grant.system_policies.is_empty() && f.grant.custom_policy.is_none());
+    let grant = grant(&f);
+    assert!(grant.system_policies.is_empty() && grant.custom_policy.is_none());
 }
 
 #[test]

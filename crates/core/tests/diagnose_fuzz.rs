@@ -1,26 +1,29 @@
 //! Bounded fuzzing of the engine in plain `cargo test`: arbitrary bytes, token soups built from the syntax the
 //! readers react to, and mutated fixtures. The engine must never panic, every evidence span must lie on char
-//! boundaries inside the input, and only missing permissions may carry a grant.
+//! boundaries inside the input, and only the kinds a grant can fix may carry one.
 
 use std::fs;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use ram_doctor_core::{diagnose, Catalog, Diagnosis};
+use ram_doctor_core::{diagnose, Catalog, Diagnosis, Report};
 
 fn check(text: &str, d: &Diagnosis) -> Result<(), TestCaseError> {
+    let report = Report::new(d, &Catalog::empty()).expect("default plan options");
+    for f in &report.findings {
+        if !f.finding.kind.wants_grant() {
+            prop_assert!(f.grant.custom_policy.is_none() && f.grant.system_policies.is_empty(), "{:?} got a grant", f.finding.kind);
+        }
+    }
     for f in &d.findings {
         for e in &f.evidence {
             prop_assert!(e.start <= e.end && e.end <= text.len(), "span {e:?} outside {} bytes", text.len());
             prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "span {e:?} splits a char");
         }
-        if !f.kind.wants_grant() {
-            prop_assert!(f.grant.custom_policy.is_none() && f.grant.system_policies.is_empty());
-        }
         prop_assert!(!f.explanation.is_empty());
     }
-    prop_assert!(serde_json::to_string(d).is_ok());
+    prop_assert!(serde_json::to_string(&report).is_ok());
     Ok(())
 }
 

@@ -67,24 +67,17 @@ pub fn explain(facts: &Facts) -> (String, String) {
                     zh.push(format!("文本未写明产品，可能是：{}。请确认出现提示的控制台页面。", names.join("；")));
                 }
             }
-            match f.grant.system_policies.as_slice() {
-                [] => {}
-                [one] => {
-                    en.push(format!("Fix: attach the system policy {one} to {who_en}, or the custom policy below."));
-                    zh.push(format!("修复：为{who_zh}授予系统策略 {one}，或使用下方的自定义策略。"));
-                }
-                [ro, full, ..] => {
-                    en.push(format!("Fix: attach {ro} (read-only) or {full} (full access) to {who_en}, or, narrower, the custom policy below."));
-                    zh.push(format!("修复：为{who_zh}授予 {ro}（只读）或 {full}（完全访问），或更精细地使用下方的自定义策略。"));
-                }
+            // What to grant is the grant plan's to say (shown beside the explanation); here only which way to go.
+            if !f.actions.is_empty() {
+                en.push(format!("Fix: grant {what_en} to {who_en}: a system policy that covers it, or, narrower, the custom policy of the grant."));
+                zh.push(format!("修复：为{who_zh}授予 {what_zh}：使用能覆盖它的系统策略，或更精细地使用授权中的自定义策略。"));
+            } else if let Some(product) = &f.product {
+                en.push(format!("Fix: give {who_en} access to {product}: its read-only system policy to view, its full-access one to change things."));
+                zh.push(format!("修复：为{who_zh}授予 {product} 的权限：只需查看用只读系统策略，需要修改用完全访问策略。"));
             }
-            if f.grant.system_policies.is_empty() && f.grant.custom_policy.is_some() {
-                en.push(format!("Fix: attach the custom policy below, which allows {what_en}."));
-                zh.push(format!("修复：授予下方允许 {what_zh} 的自定义策略。"));
-            }
-            if facts.writes && f.grant.system_policies.len() >= 2 {
-                en.push(format!("{} writes, so the ReadOnly policy is not enough.", what_en));
-                zh.push(format!("{} 是写操作，只读策略不够。", what_zh));
+            if facts.writes {
+                en.push(format!("{what_en} writes, so a ReadOnly policy is not enough."));
+                zh.push(format!("{what_zh} 是写操作，只读策略不够。"));
             }
             if f.actions_inferred {
                 en.push("The action name was inferred from the API name; check it in the product's RAM authorization table.".into());

@@ -8,7 +8,7 @@ use crate::finding::{Finding, Kind, Layer, Localized};
 use crate::grant::name::PolicyName;
 use crate::grant::steps;
 use crate::grant::target::Target;
-use crate::policy::build::{build, system_policy_coverage, BuildError, BuildOptions, Need, Note};
+use crate::policy::build::{build, system_policy_coverage, system_policy_reach, BuildError, BuildOptions, Need, Note};
 use crate::policy::{Condition, PolicyDocument, ValueList};
 
 /// RAM's limit on a custom policy document, in characters of its compact JSON (the checks' RAM012 limit).
@@ -51,6 +51,44 @@ pub struct SystemPolicyGrant {
     /// How many of the product's actions it allows beyond the need; `None` when unknown.
     #[serde(default)]
     pub extra_actions: Option<usize>,
+    /// How many of the product's actions it allows, and how many the product has: what it allows when no
+    /// action is known to compare it with; `None` when the product's actions are not loaded.
+    #[serde(default)]
+    pub reach: Option<(usize, usize)>,
+}
+
+impl SystemPolicyGrant {
+    /// How the policy compares with what was denied, in both languages; with no action to compare, how much of
+    /// the product it allows; `None` when nothing can be said.
+    pub fn coverage_note(&self) -> Option<Localized> {
+        let product = self.product.as_deref().unwrap_or("the product");
+        let note = match (self.covers, self.extra_actions) {
+            (Some(false), _) => Localized {
+                en: "Does not allow everything that was denied.".into(),
+                zh: "不能允许所有被拒绝的操作。".into(),
+            },
+            (Some(true), Some(0)) => Localized {
+                en: "Allows what was denied and nothing more.".into(),
+                zh: "恰好允许被拒绝的操作，不多不少。".into(),
+            },
+            (Some(true), Some(n)) => Localized {
+                en: format!("Allows what was denied, and {n} more actions of {product}."),
+                zh: format!("允许被拒绝的操作，另外还允许 {product} 的 {n} 个其他操作。"),
+            },
+            (Some(true), None) => Localized {
+                en: "Allows what was denied.".into(),
+                zh: "允许被拒绝的操作。".into(),
+            },
+            (None, _) => match self.reach {
+                Some((allowed, all)) => Localized {
+                    en: format!("Allows {allowed} of the {all} actions of {product}."),
+                    zh: format!("允许 {product} 全部 {all} 个操作中的 {allowed} 个。"),
+                },
+                None => return None,
+            },
+        };
+        Some(note)
+    }
 }
 
 /// A custom policy to create (or, when it exists, to add as its new default version) and attach.
@@ -233,6 +271,12 @@ impl GrantPlan {
         Ok(plan)
     }
 
+    /// The plan for one finding alone, with the default options: what that finding's own grant shows (its
+    /// card on the page, the `grant` field of `diagnose --json`).
+    pub fn for_finding(finding: &Finding, catalog: &Catalog) -> Result<GrantPlan, PlanError> {
+        GrantPlan::from_findings(std::slice::from_ref(finding), catalog, &PlanOptions::default())
+    }
+
     /// True when the plan has nothing to do (no error, or nothing that any change would fix).
     pub fn is_empty(&self) -> bool {
         self.system_policies.is_empty()
@@ -277,34 +321,39 @@ impl GrantPlan {
         self.system_policies.retain(|p| p.covers != Some(false));
     }
 
-    /// The finding's system policies, then the catalog's ReadOnly/Full ones for its product, kept together
-    /// by product; ReadOnly is left out when the product has a denied write (`writes`).
+    /// The product's main ReadOnly and Full system policies from the catalog, kept together by product,
+    /// ReadOnly first (the narrower); ReadOnly is left out when the product has a denied write (`writes`):
+    /// a read-only policy never allows one.
     fn add_system_policies(&mut self, f: &Finding, catalog: &Catalog, writes: bool) {
-        let code = product_code(f);
-        // The product's main ReadOnly and Full policies, not every policy that happens to be of those kinds.
-        let from_catalog = code
-            .as_deref()
-            .into_iter()
-            .flat_map(|c| [catalog.primary_policy(c, PolicyKind::ReadOnly), catalog.primary_policy(c, PolicyKind::Full)])
-            .flatten();
-        let mut candidates: Vec<(String, Option<String>)> =
-            f.grant.system_policies.iter().map(|n| (n.clone(), None)).collect();
-        candidates.extend(from_catalog.map(|p| (p.name.clone(), p.description.clone())));
-        for (name, description) in candidates {
-            if writes && name.contains("ReadOnly") {
+        let Some(code) = product_code(f) else { return };
+        for kind in [PolicyKind::ReadOnly, PolicyKind::Full] {
+            if writes && kind == PolicyKind::ReadOnly {
                 continue;
             }
-            if self.system_policies.iter().any(|p| p.name == name) {
+            let Some(policy) = main_policy(&code, kind, catalog) else { continue };
+            if self.system_policies.iter().any(|p| p.name == policy.name) {
                 continue;
             }
-            let description = description.or_else(|| catalog.system_policy(&name).and_then(|p| p.description.clone()));
-            let explanation = steps::system_policy_explanation(&name, description, code.as_deref(), catalog);
-            let grant = SystemPolicyGrant { name, product: code.clone(), explanation, covers: None, extra_actions: None };
+            let explanation = steps::system_policy_explanation(&policy.name, policy.description.clone(), Some(&code), catalog);
+            let grant = SystemPolicyGrant {
+                name: policy.name.clone(),
+                product: Some(code.clone()),
+                explanation,
+                covers: None,
+                extra_actions: None,
+                reach: system_policy_reach(policy, &code, catalog),
+            };
             // After the last policy of the same product, so that each product's policies stay together.
-            let at = self.system_policies.iter().rposition(|p| p.product == code).map_or(self.system_policies.len(), |i| i + 1);
+            let at = self.system_policies.iter().rposition(|p| p.product.as_ref() == Some(&code)).map_or(self.system_policies.len(), |i| i + 1);
             self.system_policies.insert(at, grant);
         }
     }
+}
+
+/// The product's main policy of `kind` (`AliyunECSReadOnlyAccess`, not `AliyunECSWorkbenchReadOnlyAccess`), else
+/// its first policy of that kind when the data marks none as main.
+fn main_policy<'c>(code: &str, kind: PolicyKind, catalog: &'c Catalog) -> Option<&'c crate::catalog::SystemPolicy> {
+    catalog.primary_policy(code, kind).or_else(|| catalog.system_policies(code).into_iter().find(|p| p.kind == kind))
 }
 
 /// The product's RAM code: the finding's, or the prefix of its first action.
@@ -504,35 +553,62 @@ mod tests {
         assert!(matches!(err, Err(PlanError(BuildError::BadSourceIp(_)))));
     }
 
+    /// The products' ReadOnly and Full policies, without documents (the tests' own small catalog).
+    fn sample_catalog() -> Catalog {
+        Catalog::from_index(include_bytes!("../../tests/catalog/sample-index.json")).expect("the sample index loads")
+    }
+
+    fn names(findings: &[Finding]) -> Vec<String> {
+        let plan = GrantPlan::from_findings(findings, &sample_catalog(), &PlanOptions::default()).unwrap();
+        plan.system_policies.into_iter().map(|p| p.name).collect()
+    }
+
     #[test]
-    fn read_only_system_policy_is_dropped_for_a_write() {
-        let mut read = missing(&["hbr:DescribeVaults"], None);
-        read.grant.system_policies = vec!["AliyunHBRReadOnlyAccess".into(), "AliyunHBRFullAccess".into()];
-        let mut write = read.clone();
-        write.actions = vec!["hbr:CreateBackupPlan".into()];
-        let names = |f: &Finding| {
-            GrantPlan::from_findings(std::slice::from_ref(f), &Catalog::empty(), &PlanOptions::default()).unwrap()
-                .system_policies
-                .into_iter()
-                .map(|p| p.name)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(names(&read), ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"]);
-        assert_eq!(names(&write), ["AliyunHBRFullAccess"]);
+    fn a_read_ranks_read_only_first_and_a_write_gets_no_read_only() {
+        assert_eq!(names(&[missing(&["hbr:DescribeVaults"], None)]), ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"]);
+        assert_eq!(names(&[missing(&["hbr:CreateBackupPlan"], None)]), ["AliyunHBRFullAccess"]);
     }
 
     #[test]
     fn one_system_policy_per_product_and_no_read_only_for_a_product_with_a_write() {
-        let mut read = missing(&["ecs:DescribeInstances"], None);
-        read.grant.system_policies = vec!["AliyunECSReadOnlyAccess".into(), "AliyunECSFullAccess".into()];
-        let mut rds = missing(&["rds:DescribeDBInstances"], None);
-        rds.grant.system_policies = vec!["AliyunRDSReadOnlyAccess".into(), "AliyunRDSFullAccess".into()];
-        let write = missing(&["ecs:StopInstance"], None);
-        let plan = GrantPlan::from_findings(&[read, rds, write], &Catalog::empty(), &PlanOptions::default()).unwrap();
+        let (read, rds, write) =
+            (missing(&["ecs:DescribeInstances"], None), missing(&["rds:DescribeDBInstances"], None), missing(&["ecs:StopInstance"], None));
+        let plan = GrantPlan::from_findings(&[read, rds, write], &sample_catalog(), &PlanOptions::default()).unwrap();
         let all: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(all, ["AliyunECSFullAccess", "AliyunRDSReadOnlyAccess", "AliyunRDSFullAccess"]);
         let narrow: Vec<&str> = plan.narrowest_system_policies().iter().map(|p| p.name.as_str()).collect();
         assert_eq!(narrow, ["AliyunECSFullAccess", "AliyunRDSReadOnlyAccess"]);
+    }
+
+    #[test]
+    fn a_product_without_an_action_offers_both_with_what_each_allows() {
+        let mut f = Finding::new(Kind::MissingPermission);
+        f.product = Some("hbr".into());
+        let plan = GrantPlan::for_finding(&f, &sample_catalog()).unwrap();
+        let offered: Vec<(&str, &str)> = plan.system_policies.iter().map(|p| (p.name.as_str(), p.explanation.en.as_str())).collect();
+        assert_eq!(offered, [
+            ("AliyunHBRReadOnlyAccess", "Provides read-only access to Cloud Backup (HBR)."),
+            ("AliyunHBRFullAccess", "Provides full access to Cloud Backup (HBR)."),
+        ]);
+        assert!(plan.system_policies.iter().all(|p| p.covers.is_none() && p.coverage_note().is_none()), "nothing to measure against");
+        assert!(plan.custom_policies.is_empty() && plan.steps.is_empty());
+    }
+
+    #[test]
+    fn coverage_notes_say_what_the_policy_allows_beyond_the_need() {
+        let grant = |covers, extra_actions| SystemPolicyGrant {
+            name: "AliyunECSFullAccess".into(),
+            product: Some("ecs".into()),
+            explanation: Localized::default(),
+            covers,
+            extra_actions,
+            reach: Some((40, 300)),
+        };
+        let en = |g: SystemPolicyGrant| g.coverage_note().map(|n| n.en);
+        assert_eq!(en(grant(Some(true), Some(211))).as_deref(), Some("Allows what was denied, and 211 more actions of ecs."));
+        assert_eq!(en(grant(Some(true), Some(0))).as_deref(), Some("Allows what was denied and nothing more."));
+        assert_eq!(en(grant(Some(false), None)).as_deref(), Some("Does not allow everything that was denied."));
+        assert_eq!(en(grant(None, None)).as_deref(), Some("Allows 40 of the 300 actions of ecs."), "no need: its reach");
     }
 
     #[test]
@@ -553,6 +629,24 @@ mod tests {
             let plan = GrantPlan::from_findings(&[Finding::new(kind)], &Catalog::empty(), &PlanOptions::default()).unwrap();
             assert!(plan.custom_policies.is_empty() && plan.system_policies.is_empty(), "{kind:?}");
             assert_eq!(plan.steps.len(), 1, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_kinds_that_want_a_grant_get_one() {
+        use Kind::*;
+        let kinds = [MissingPermission, ExplicitDeny, AssumeRole, ServiceRoleMissing, BadCredentials, Signature, TokenExpired, NotActivated, Other];
+        for kind in kinds {
+            let action = match kind {
+                AssumeRole => "sts:AssumeRole",
+                ServiceRoleMissing => "ram:CreateServiceLinkedRole",
+                _ => "ecs:DescribeInstances",
+            };
+            let mut f = missing(&[action], None);
+            f.kind = kind;
+            let plan = GrantPlan::for_finding(&f, &sample_catalog()).unwrap();
+            let granted = !plan.custom_policies.is_empty() || !plan.system_policies.is_empty();
+            assert_eq!(granted, kind.wants_grant(), "{kind:?}: {plan:?}");
         }
     }
 

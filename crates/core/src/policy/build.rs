@@ -431,13 +431,7 @@ pub fn system_policy_coverage(needs: &[Need], catalog: &Catalog) -> Vec<Coverage
     }
     let mut out = Vec::new();
     for (code, wanted) in &by_code {
-        // The product's actions, once each, when its shard is loaded.
-        let known: Option<Vec<(&str, bool)>> = catalog.apis_of(code).map(|apis| {
-            let mut actions: Vec<(&str, bool)> = apis.iter().map(|(_, api)| (api.action.as_str(), api.access.is_read())).collect();
-            actions.sort_by_key(|(a, _)| a.to_ascii_lowercase());
-            actions.dedup_by(|a, b| a.0.eq_ignore_ascii_case(b.0));
-            actions
-        });
+        let known = product_actions(code, catalog);
         for sp in catalog.system_policies(code) {
             out.push(coverage_of(sp, code, wanted, known.as_deref(), catalog));
         }
@@ -445,11 +439,43 @@ pub fn system_policy_coverage(needs: &[Need], catalog: &Catalog) -> Vec<Coverage
     out
 }
 
+/// The product's actions, once each, with whether each only reads; `None` when its shard is not loaded.
+fn product_actions<'c>(code: &str, catalog: &'c Catalog) -> Option<Vec<(&'c str, bool)>> {
+    catalog.apis_of(code).map(|apis| {
+        let mut actions: Vec<(&str, bool)> = apis.iter().map(|(_, api)| (api.action.as_str(), api.access.is_read())).collect();
+        actions.sort_by_key(|(a, _)| a.to_ascii_lowercase());
+        actions.dedup_by(|a, b| a.0.eq_ignore_ascii_case(b.0));
+        actions
+    })
+}
+
+/// The policy's captured document, compiled for the simulator.
+fn compiled_document(sp: &SystemPolicy) -> Option<CompiledPolicy> {
+    sp.document.as_ref().and_then(|d| parse_document(&d.to_string()).ok()).and_then(|d| CompiledPolicy::compile(&d).ok())
+}
+
+/// How many of its product's actions a system policy allows, and how many the product has: what it allows when
+/// no action is known to compare it with. By its document, else by the naming convention of the product's main
+/// Full and ReadOnly policies; `None` when neither applies or the product's actions are not loaded.
+pub fn system_policy_reach(sp: &SystemPolicy, code: &str, catalog: &Catalog) -> Option<(usize, usize)> {
+    let known = product_actions(code, catalog)?;
+    let allowed = if let Some(policy) = compiled_document(sp) {
+        let set = PolicySet::new(vec![policy]);
+        known.iter().filter(|(a, _)| set.is_allowed(&Request::new(*a, "*"))).count()
+    } else if sp.primary && sp.kind == PolicyKind::Full {
+        known.len()
+    } else if sp.primary && sp.kind == PolicyKind::ReadOnly {
+        known.iter().filter(|(_, read)| *read).count()
+    } else {
+        return None;
+    };
+    Some((allowed, known.len()))
+}
+
 fn coverage_of(sp: &SystemPolicy, code: &str, wanted: &[(&str, &str)], known: Option<&[(&str, bool)]>, catalog: &Catalog) -> Coverage {
     let needed = |a: &str| wanted.iter().any(|(w, _)| w.eq_ignore_ascii_case(a));
     let count_extra = |grants: &dyn Fn(&str, bool) -> bool| known.map(|all| all.iter().filter(|(a, read)| !needed(a) && grants(a, *read)).count());
-    let compiled = sp.document.as_ref().and_then(|d| parse_document(&d.to_string()).ok()).and_then(|d| CompiledPolicy::compile(&d).ok());
-    let (covers, extra, basis) = if let Some(policy) = compiled {
+    let (covers, extra, basis) = if let Some(policy) = compiled_document(sp) {
         let set = PolicySet::new(vec![policy]);
         let covers = wanted.iter().all(|(a, r)| set.is_allowed(&Request::new(*a, *r)));
         (Some(covers), count_extra(&|a, _| set.is_allowed(&Request::new(a, "*"))), Some(GrantBasis::Document))
