@@ -12,7 +12,7 @@ use ram_doctor_core::sign::encode::{canonical_query, parse_query};
 use ram_doctor_core::sign::{
     read_received, sign as sign_call, Algorithm, Body, Call, Credentials, Received, Secret, Timestamp,
 };
-use ram_doctor_core::Catalog;
+use ram_doctor_core::{Catalog, Report};
 
 /// The page's share-link codec, compiled in from the root package (a binary crate, so it cannot be a dependency).
 /// Only its public `encode` and `decode` are used.
@@ -20,12 +20,18 @@ use ram_doctor_core::Catalog;
 #[path = "../../src/share.rs"]
 mod share;
 
+/// The relay's host check, compiled in from the proxy (pure `std`, so the fuzz build skips the proxy's server
+/// stack).
+#[allow(dead_code)]
+#[path = "../../crates/proxy/src/host.rs"]
+mod host;
+
 /// A fuzz target: panics when an invariant breaks on `data`.
 pub type Target = fn(&[u8]);
 
 /// Every target by name: the names of the libFuzzer binaries and of the folders under `seeds/` and `regressions/`.
 pub const TARGETS: &[(&str, Target)] =
-    &[("diagnose", diagnose), ("policy", policy), ("share", share), ("sign", sign)];
+    &[("diagnose", diagnose), ("policy", policy), ("share", share), ("sign", sign), ("relay_host", relay_host)];
 
 /// The committed catalog, loaded once (the reader and the checks look products and actions up in it).
 fn catalog() -> &'static Catalog {
@@ -44,8 +50,9 @@ fn assert_span(text: &str, start: usize, end: usize, what: &str) {
     assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{what} span {start}..{end} splits a char");
 }
 
-/// The error reader: any text diagnoses without panicking, evidence spans lie on char boundaries inside the text,
-/// only missing permissions carry a grant, and the diagnosis serialises (the page and `--json` need it).
+/// The error reader and the grant report built on it: any text diagnoses without panicking, evidence spans lie on
+/// char boundaries inside the text, only the kinds a grant can fix carry one, and the report serialises (the page
+/// and `--json` need it).
 pub fn diagnose(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let d = ram_doctor_core::diagnose(&text, catalog());
@@ -53,16 +60,16 @@ pub fn diagnose(data: &[u8]) {
         for e in &f.evidence {
             assert_span(&text, e.start, e.end, "evidence");
         }
-        if !f.kind.wants_grant() {
-            assert!(
-                f.grant.custom_policy.is_none() && f.grant.system_policies.is_empty(),
-                "a {:?} finding carries a grant",
-                f.kind
-            );
-        }
         assert!(!f.explanation.is_empty(), "a finding without an explanation");
     }
-    serde_json::to_string(&d).expect("a diagnosis serialises");
+    let report = Report::new(&d, catalog()).expect("default plan options");
+    for f in &report.findings {
+        if !f.finding.kind.wants_grant() {
+            let grant = &f.grant;
+            assert!(grant.custom_policy.is_none() && grant.system_policies.is_empty(), "{:?} got a grant", f.finding.kind);
+        }
+    }
+    serde_json::to_string(&report).expect("a report serialises");
 }
 
 /// The policy parser, the checks and the simulator: the located parser accepts only what `serde_json` accepts
@@ -92,14 +99,12 @@ pub fn policy(data: &[u8]) {
     }
 }
 
-/// The share-link decoder: any fragment decodes to text or to nothing without panicking, and whatever text is
-/// encoded (in the language given) decodes again to a link in that language.
+/// The share-link decoder: any fragment decodes to text or to nothing without panicking, the same with or
+/// without its leading `#`.
 pub fn share(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let _ = share::decode(&text);
-    let fragment = share::encode(&text, "zh");
-    let back = share::decode(&fragment).expect("an encoded link decodes");
-    assert_eq!(back.lang.as_deref(), Some("zh"));
+    let fragment = text.trim_start_matches('#');
+    assert_eq!(share::decode(fragment), share::decode(&format!("#{fragment}")), "a leading # changes the link");
 }
 
 /// The signer's canonicaliser and the verifier's reading of a received request: any request reads without
@@ -149,5 +154,26 @@ pub fn sign(data: &[u8]) {
             "{algorithm:?}: the verifier's string to sign differs"
         );
         assert!(presented.verify(&credentials.access_key_secret), "{algorithm:?}: a signed request does not verify");
+    }
+}
+
+/// The relay's host parser: any host segment is refused or accepted without panicking; an accepted host is exactly
+/// the text given, passes the syntax rules, is plain lower-case DNS (no IP literal, port, userinfo or escape), and
+/// is on the allow-list; any address parsed from the text is classified without panicking.
+pub fn relay_host(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let allow = host::AllowList::default();
+    if let Ok(accepted) = host::parse_relay_host(&text, &allow) {
+        assert_eq!(accepted, text, "the accepted host differs from the text");
+        assert!(host::check_syntax(&accepted).is_ok() && allow.allows(&accepted));
+        assert!(accepted.parse::<std::net::IpAddr>().is_err(), "an IP literal was accepted: {accepted:?}");
+        let plain = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-';
+        assert!(accepted.chars().all(plain), "an accepted host has other characters: {accepted:?}");
+    }
+    if let Ok(extra) = host::AllowList::with_extra(&[text.to_string()]) {
+        assert!(host::check_syntax(&text).is_ok() && extra.allows(&text), "an extra host that fails the syntax rules");
+    }
+    if let Ok(ip) = text.trim_matches(|c| c == '[' || c == ']').parse::<std::net::IpAddr>() {
+        let _ = host::forbidden_address(ip);
     }
 }

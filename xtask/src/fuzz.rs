@@ -23,6 +23,7 @@ const TARGETS: &[(&str, &[&str])] = &[
     ("policy", &["crates/core/tests/policy_cases"]),
     ("share", &[]),
     ("sign", &[]),
+    ("relay_host", &[]),
 ];
 
 /// Stable codegen flags for libFuzzer's coverage feedback: edge counters, the PC table it reports coverage
@@ -80,7 +81,7 @@ pub fn fuzz_all(seconds: u64) -> Result<Vec<TargetRun>, String> {
     }
     for r in &runs {
         println!(
-            "fuzz {:<9} {:>4} s {:>10} executions {:>3} crashes",
+            "fuzz {:<10} {:>4} s {:>10} executions {:>3} crashes",
             r.target,
             r.seconds,
             r.executions,
