@@ -20,7 +20,7 @@ use crate::{run, tools};
 const WASI_TARGET: &str = "wasm32-wasip1";
 const MB: usize = 1024 * 1024;
 /// The most log the wasm scan reads (see [`scan`]).
-const WASM_MAX_BYTES: usize = 16 * MB;
+const WASM_MAX_BYTES: usize = 8 * MB;
 
 /// What a run measures with: the full run is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,7 +224,7 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
         (format!("{mb} MB error-dense"), dir.join("dense.log"), logs::Mix::Dense),
     ];
     // Node 20's V8 aborts (a fatal error in WasmMemoryGrow) when the wasm scan's memory grows for much more than
-    // 20 MB of log (35 MB fails), so wasm reads the first WASM_MAX_BYTES of each log (cut at a line end).
+    // 20 MB of log (35 MB fails; 16 MB crashed once under load), so wasm reads the first WASM_MAX_BYTES of each log (cut at a line end).
     let mut wasm_paths = Vec::new();
     for (_, path, mix) in &files {
         let log = logs::generate(plan.log_bytes, *mix, 2026);
@@ -240,8 +240,10 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
     let native = measure::scan_lines(&run_bench(&native_exe, false, &paths, &[])?);
     // One V8 process per log: memory a process has grown to stays, and the next log would grow it past the limit.
     let mut wasm = Vec::new();
+    // It also crashes now and then on a loaded machine: up to 3 tries, and a crash is reported, not fatal.
     for path in &wasm_paths {
-        wasm.extend(measure::scan_lines(&run_bench(&wasm_exe, true, &[path.as_path()], &[&dir])?));
+        let out = (0..3).find_map(|_| run_bench(&wasm_exe, true, &[path.as_path()], &[&dir]).ok());
+        wasm.extend(out.map(|o| measure::scan_lines(&o)).unwrap_or_default());
     }
     let code_args: Vec<String> = logs::CODES.iter().flat_map(|c| ["-e".to_string(), c.to_string()]).collect();
     let _ = writeln!(md, "\n## Engine throughput\n");
@@ -253,7 +255,7 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
          same bench built for `{WASI_TARGET}` under `node xtask/assets/run-wasi.mjs` (V8), and the reference \
          `rg -F -c {}` FILE (median of 3 runs). The catalog is the index alone, as the page starts with. \
          In wasm the scan reads the first {} MB of each log (cut at a line end), one V8 process per log: Node 20's \
-         V8 aborts growing the wasm memory for much larger inputs (35 MB fails).\n",
+         V8 aborts growing the wasm memory for larger inputs (35 MB always, 16 MB under load); a crashed run is retried twice.\n",
         code_args.join(" "),
         WASM_MAX_BYTES / MB
     );
@@ -262,17 +264,17 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
         let key = path.to_string_lossy();
         let n = native.iter().find(|s| s.file == key).ok_or_else(|| format!("the native scan did not report {key}"))?;
         let wasm_key = wasm_path.to_string_lossy();
-        let w = wasm.iter().find(|s| s.file == wasm_key).ok_or_else(|| format!("the wasm scan did not report {wasm_key}"))?;
+        let w = wasm.iter().find(|s| s.file == wasm_key).map(measure::Scan::mb_per_s);
         let (rg_secs, rg_lines) = ripgrep(path, &code_args)?;
         let rg = n.bytes as f64 / MB as f64 / rg_secs;
         let _ = writeln!(
             md,
-            "| {label} | {:.1} | {:.1} | {:.0} | {} | {} | {} | {rg_lines} |",
+            "| {label} | {:.1} | {} | {:.0} | {} | {} | {} | {rg_lines} |",
             n.mb_per_s(),
-            w.mb_per_s(),
+            w.map_or("V8 crashed 3 times".to_string(), |w| format!("{w:.1}")),
             rg,
             ratio(n.mb_per_s(), rg),
-            ratio(w.mb_per_s(), rg),
+            w.map_or("–".to_string(), |w| ratio(w, rg)),
             n.findings
         );
     }
