@@ -7,8 +7,9 @@ use ram_doctor_core::grant::{Format, GrantPlan, PlanOptions, PrincipalKind, Targ
 use ram_doctor_core::{diagnose, Catalog};
 
 use crate::catalog_loader::{index_catalog, load_wanted_shards};
-use crate::components::{FixPanel, Header, InputPanel, Results, ShareLink};
+use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, Results, ShareLink};
 use crate::i18n::Lang;
+use crate::live::LiveKey;
 use crate::share;
 
 /// How long typing must pause before the page diagnoses again.
@@ -97,6 +98,12 @@ pub fn App() -> impl IntoView {
         text.set(example.to_string());
         diagnosed_text.set(example.to_string());
     });
+    let on_paste = Callback::new(move |pasted: String| {
+        text.set(pasted.clone());
+        diagnosed_text.set(pasted);
+    });
+    // The AccessKey for the live calls: in these signals only, never in the share link or storage.
+    let key = LiveKey::new();
 
     view! {
         <Header lang=lang />
@@ -106,6 +113,8 @@ pub fn App() -> impl IntoView {
             <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading finding_plans=finding_plans lang=lang />
             <FixPanel plan=plan format=fix_format target_kind=target_kind target_name=target_name
                 target_error=target_error lang=lang />
+            <CredentialsPanel key=key lang=lang on_paste=on_paste />
+            <LiveTools key=key diagnosis=diagnosis plan=plan target=target catalog=catalog lang=lang />
             <ShareLink fragment=share_fragment shared=shared_text reveal_ids=reveal_ids lang=lang />
         </main>
     }

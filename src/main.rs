@@ -16,6 +16,8 @@ mod examples;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod live;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod share;
 
 #[cfg(target_arch = "wasm32")]

@@ -13,18 +13,13 @@ use ram_doctor_core::sign::{
     read_received, sign as sign_call, Algorithm, Body, Call, Credentials, Received, Secret, Timestamp,
 };
 use ram_doctor_core::{Catalog, Report};
+use ram_doctor_proxy::host;
 
 /// The page's share-link codec, compiled in from the root package (a binary crate, so it cannot be a dependency).
 /// Only its public `encode` and `decode` are used.
 #[allow(dead_code)]
 #[path = "../../src/share.rs"]
 mod share;
-
-/// The relay's host check, compiled in from the proxy (pure `std`, so the fuzz build skips the proxy's server
-/// stack).
-#[allow(dead_code)]
-#[path = "../../crates/proxy/src/host.rs"]
-mod host;
 
 /// A fuzz target: panics when an invariant breaks on `data`.
 pub type Target = fn(&[u8]);

@@ -36,7 +36,28 @@ pub fn FindingCard(
     };
     let principal = finding.principal.clone();
     let denied = denied_items(&finding);
-    let likely = finding.likely_products.iter().map(|g| format!("{} ({})", g.product, g.reason)).collect::<Vec<_>>();
+    let likely = finding.likely_products.clone();
+    let likely_text = move || {
+        let zh = lang.get() == Lang::Zh;
+        let guesses = likely.iter().map(|g| format!("{} ({})", g.product, if zh && !g.reason_zh.is_empty() { &g.reason_zh } else { &g.reason }));
+        guesses.collect::<Vec<_>>().join(", ")
+    };
+    let has_likely = !finding.likely_products.is_empty();
+    // The product and why core took it ("from the endpoint host …", "inferred from the sentence …").
+    let product = finding.product.clone().map(|p| {
+        let reason = finding.product_reason.clone();
+        move || {
+            let zh = lang.get() == Lang::Zh;
+            match &reason {
+                Some(r) => format!("{p} — {}", if zh { &r.zh } else { &r.en }),
+                None => p.clone(),
+            }
+        }
+    });
+    let product_label = move || {
+        let label = ram_doctor_core::diagnose::reason::product_label();
+        if lang.get() == Lang::Zh { label.zh } else { label.en }
+    };
     view! {
         <article class=format!("finding finding--{}", kind.as_str()) id=format!("finding-{index}") data-kind=kind.as_str()>
             <header class="finding__head">
@@ -64,9 +85,13 @@ pub fn FindingCard(
                     <dt>{move || texts().resource}</dt>
                     <dd class="resource"><code>{r}</code></dd>
                 })}
-                {(!likely.is_empty()).then(|| view! {
+                {product.map(|product| view! {
+                    <dt>{product_label}</dt>
+                    <dd class="product">{product}</dd>
+                })}
+                {has_likely.then(|| view! {
                     <dt>{move || texts().maybe_products}</dt>
-                    <dd class="likely-products">{likely.join(", ")}</dd>
+                    <dd class="likely-products">{likely_text}</dd>
                 })}
                 <dt>{move || texts().request_id}</dt>
                 <dd class="request-id">

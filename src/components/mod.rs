@@ -1,16 +1,25 @@
 //! The page's pieces, each small and fed by props from [`crate::app::App`].
 
+mod apply;
+mod call_error;
 mod copy;
+mod credentials;
+mod decode;
 mod finding;
 mod fix;
+mod gap;
 mod grant;
 mod header;
 mod input;
+mod live_tools;
 mod results;
 mod share_link;
+mod whoami;
 
+pub use credentials::CredentialsPanel;
 pub use fix::FixPanel;
 pub use header::Header;
 pub use input::InputPanel;
+pub use live_tools::LiveTools;
 pub use results::Results;
 pub use share_link::ShareLink;

@@ -1,6 +1,6 @@
 //! One headless Chromium session on the page served by a fresh proxy, with the few actions the journeys need.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -9,7 +9,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
 use crate::chromedriver::ChromeDriver;
-use crate::proxy::Proxy;
+use crate::live::{Emulator, UPSTREAM_HOSTS};
+use crate::service::Service;
 use crate::{required_path, screenshot_dir, HarnessError, DIST_ENV, PROXY_BIN_ENV};
 
 /// The Chromium the tests drive (Debian's `chromium` package).
@@ -76,17 +77,40 @@ pub struct Browser {
     viewport: Viewport,
     _driver: ChromeDriver,
     _profile: Profile,
-    _proxy: Proxy,
+    proxy: Service,
     _turn: MutexGuard<'static, ()>,
 }
 
 impl Browser {
     /// Starts the proxy and Chromium and opens the page (empty, no fragment).
     pub async fn open(viewport: Viewport) -> Result<Browser, HarnessError> {
+        Browser::open_with(viewport, None).await
+    }
+
+    /// Like [`Browser::open`], with the proxy relaying RAM, STS and IMS to `emulator` (its `--upstream` override).
+    pub async fn open_live(viewport: Viewport, emulator: &Emulator) -> Result<Browser, HarnessError> {
+        Browser::open_with(viewport, Some(emulator)).await
+    }
+
+    /// Like [`Browser::open_live`], serving the page from `dist` instead of the built one (a copy with extra files).
+    pub async fn open_live_from(viewport: Viewport, emulator: &Emulator, dist: &Path) -> Result<Browser, HarnessError> {
+        Browser::open_from(viewport, Some(emulator), dist.to_path_buf()).await
+    }
+
+    async fn open_with(viewport: Viewport, emulator: Option<&Emulator>) -> Result<Browser, HarnessError> {
+        Browser::open_from(viewport, emulator, required_path(DIST_ENV)?).await
+    }
+
+    async fn open_from(viewport: Viewport, emulator: Option<&Emulator>, dist: PathBuf) -> Result<Browser, HarnessError> {
         let turn = ONE_BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let dist = required_path(DIST_ENV)?;
         let proxy_bin = required_path(PROXY_BIN_ENV)?;
-        let proxy = Proxy::start(&proxy_bin, &dist)?;
+        let mut args = vec!["--addr".into(), "127.0.0.1:0".into(), "--dist".into(), dist.into_os_string()];
+        if let Some(emulator) = emulator {
+            for host in UPSTREAM_HOSTS {
+                args.extend(["--upstream".into(), format!("{host}={}", emulator.url()).into()]);
+            }
+        }
+        let proxy = Service::start(&proxy_bin, &args)?;
         let profile = Profile::create()?;
         let driver = ChromeDriver::start()?;
         let mut caps = fantoccini::wd::Capabilities::new();
@@ -118,11 +142,16 @@ impl Browser {
             viewport,
             _driver: driver,
             _profile: profile,
-            _proxy: proxy,
+            proxy,
             _turn: turn,
         };
         browser.goto(&browser.base_url.clone()).await?;
         Ok(browser)
+    }
+
+    /// What the proxy logged so far.
+    pub fn proxy_log(&self) -> String {
+        self.proxy.log()
     }
 
     /// Loads `url` and waits until the app has rendered its input box; then starts recording page errors.

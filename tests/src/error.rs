@@ -10,8 +10,8 @@ pub enum HarnessError {
     MissingPath { var: &'static str, path: PathBuf },
     /// A program could not be started.
     Spawn { program: String, source: std::io::Error },
-    /// The proxy did not print its `listening on …` line.
-    ProxyStart(String),
+    /// A service (the proxy, the emulator) did not print its `listening on …` line.
+    ServiceStart { name: String, detail: String },
     /// chromedriver did not accept connections in time.
     DriverStart(String),
     /// The WebDriver session could not be created.
@@ -28,11 +28,11 @@ impl fmt::Display for HarnessError {
             HarnessError::MissingEnv(var) => write!(
                 f,
                 "{var} is not set. Browser tests run through `cargo xtask test`, which builds the page and the proxy \
-                 and sets RAM_DOCTOR_DIST and RAM_DOCTOR_PROXY_BIN"
+                 and sets RAM_DOCTOR_DIST, RAM_DOCTOR_PROXY_BIN and RAM_DOCTOR_EMULATOR_BIN"
             ),
             HarnessError::MissingPath { var, path } => write!(f, "{var}={} does not exist", path.display()),
             HarnessError::Spawn { program, source } => write!(f, "cannot start {program}: {source}"),
-            HarnessError::ProxyStart(detail) => write!(f, "the proxy did not start: {detail}"),
+            HarnessError::ServiceStart { name, detail } => write!(f, "{name} did not start: {detail}"),
             HarnessError::DriverStart(detail) => write!(f, "chromedriver did not start: {detail}"),
             HarnessError::Session(detail) => write!(f, "cannot open a Chromium session: {detail}"),
             HarnessError::Command { doing, detail } => write!(f, "while {doing}: {detail}"),

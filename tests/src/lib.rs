@@ -7,10 +7,13 @@
 mod browser;
 mod chromedriver;
 mod error;
-mod proxy;
+mod live;
+mod service;
 
 pub use browser::{Browser, Viewport};
 pub use error::HarnessError;
+pub use live::{AccessKey, Emulator, UPSTREAM_HOSTS};
+pub use service::Service;
 
 use std::path::PathBuf;
 
@@ -18,6 +21,8 @@ use std::path::PathBuf;
 pub const DIST_ENV: &str = "RAM_DOCTOR_DIST";
 /// Env var naming the `ram-doctor-proxy` binary.
 pub const PROXY_BIN_ENV: &str = "RAM_DOCTOR_PROXY_BIN";
+/// Env var naming the `ram-doctor-emulator` binary (the live journeys' RAM, STS and IMS).
+pub const EMULATOR_BIN_ENV: &str = "RAM_DOCTOR_EMULATOR_BIN";
 
 /// A path from an env var that must name an existing file or folder.
 fn required_path(var: &'static str) -> Result<PathBuf, HarnessError> {
@@ -28,6 +33,29 @@ fn required_path(var: &'static str) -> Result<PathBuf, HarnessError> {
     } else {
         Err(HarnessError::MissingPath { var, path })
     }
+}
+
+/// A copy of the built page (RAM_DOCTOR_DIST) in a fresh folder, for a test that adds files to it.
+pub fn dist_copy(name: &str) -> Result<PathBuf, HarnessError> {
+    let from = required_path(DIST_ENV)?;
+    let to = std::env::temp_dir().join(format!("ram-doctor-e2e-dist-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    copy_dir(&from, &to).map_err(|source| HarnessError::Spawn { program: format!("copying {}", from.display()), source })?;
+    Ok(to)
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
 
 /// Where screenshots go: `<workspace target>/e2e-screenshots/`.

@@ -1,9 +1,10 @@
-//! `cargo xtask fixtures [--from FILE] [--check]`: copies the shared real-world error samples into committed test
-//! fixtures, one `<id>.txt` (the text exactly as pasted) and one `<id>.json` (source, format, expectations, notes)
-//! per case, under `crates/core/tests/fixtures/errors/real-world/`.
+//! `cargo xtask fixtures [--from FILE] [--check]`: copies real-world error samples into committed test fixtures,
+//! one `<id>.txt` (the text exactly as pasted) and one `<id>.json` (source, format, expectations, notes) per case:
+//! the shared samples under `crates/core/tests/fixtures/errors/real-world/`, and the project's own gathered pastes
+//! (`crates/core/tests/fixtures/errors/gathered.jsonl`, committed) under `…/errors/gathered/`.
 //!
 //! Only this generator reads `../shared`; tests read the committed output. `--check` fails when the committed
-//! fixtures differ from what the samples would produce.
+//! fixtures differ from what their sources would produce.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,9 @@ use crate::run::workspace_root;
 
 const SAMPLES: &str = "shared/samples/real-world-cases.jsonl";
 const OUT: &str = "crates/core/tests/fixtures/errors/real-world";
+/// Pastes gathered for the project from public issue trackers, forums and docs (source URL in each case).
+const GATHERED: &str = "crates/core/tests/fixtures/errors/gathered.jsonl";
+const GATHERED_OUT: &str = "crates/core/tests/fixtures/errors/gathered";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut from: Option<PathBuf> = None;
@@ -31,9 +35,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some(f) => f,
         None => find_samples(&root).ok_or_else(|| format!("cannot find {SAMPLES} above {}; pass --from FILE", root.display()))?,
     };
-    let text = fs::read_to_string(&from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    sync(&from, &root.join(OUT), check)?;
+    sync(&root.join(GATHERED), &root.join(GATHERED_OUT), check)
+}
+
+/// Writes (or, with `check`, compares) the fixture files of one JSONL source.
+fn sync(from: &Path, out: &Path, check: bool) -> Result<(), String> {
+    let text = fs::read_to_string(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
     let files = fixture_files(&text).map_err(|e| format!("{}: {e}", from.display()))?;
-    let out = root.join(OUT);
+    let out = out.to_path_buf();
     let mut stale = Vec::new();
     if !check {
         fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
@@ -53,7 +63,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if check && !stale.is_empty() {
         return Err(format!("fixtures are stale ({}); run `cargo xtask fixtures`", stale.join(", ")));
     }
-    println!("xtask: {} real-world cases {} {}", files.len() / 2, if check { "match" } else { "written to" }, out.display());
+    println!("xtask: {} cases {} {}", files.len() / 2, if check { "match" } else { "written to" }, out.display());
     Ok(())
 }
 

@@ -7,15 +7,16 @@ use std::process::ExitCode;
 mod bench;
 mod catalog;
 mod container;
+mod demo;
 mod fixtures;
 mod fuzz;
 mod page;
-mod python;
 mod precompress;
+mod python;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -43,8 +44,10 @@ fn main() -> ExitCode {
 fn test() -> Result<(), String> {
     tools::ensure_browser()?;
     let dist = page::build()?;
-    run::cargo(&["build", "--package", "ram-doctor-proxy"])?;
+    run::cargo(&["build", "--package", "ram-doctor-proxy", "--package", "ram-doctor-emulator"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
+    // The live journeys relay RAM, STS and IMS to the emulator through the proxy's upstream override.
+    let emulator = run::workspace_root().join("target/debug/ram-doctor-emulator");
     // The emulator's interop test signs with Alibaba Cloud's official Python SDK (in a project-local venv).
     let sdk = python::ensure_sdk()?;
     let (sdk_var, sdk_value) = sdk.env();
@@ -56,10 +59,11 @@ fn test() -> Result<(), String> {
     // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
     let browser = native.and_then(|()| {
         run::cargo_test(
-            &["--package", "ram-doctor-e2e", "--test", "e2e", "--", "--ignored", "--test-threads=1"],
+            &["--package", "ram-doctor-e2e", "--test", "e2e", "--test", "live", "--", "--ignored", "--test-threads=1"],
             &[
                 ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
                 ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
+                ("RAM_DOCTOR_EMULATOR_BIN", emulator.to_string_lossy().as_ref()),
             ],
             &mut counts,
         )

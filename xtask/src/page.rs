@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{precompress, run, tools};
+use crate::{demo, precompress, run, tools};
 
 /// Builds the page in release mode into `dist/` and returns that folder.
 pub fn build() -> Result<PathBuf, String> {
@@ -20,18 +20,37 @@ pub fn build() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// `cargo xtask serve [--addr HOST:PORT]`: build, then run the proxy on the page until interrupted.
+const SERVE_USAGE: &str = "usage: cargo xtask serve [--addr HOST:PORT] [--demo]";
+
+/// `cargo xtask serve [--addr HOST:PORT] [--demo]`: build, then run the proxy on the page until interrupted;
+/// with `--demo`, the emulator plays RAM, STS and IMS behind the proxy's upstream override.
 pub fn serve(args: &[String]) -> Result<(), String> {
-    let addr = match args {
-        [] => "127.0.0.1:8080".to_string(),
-        [flag, addr] if flag == "--addr" => addr.clone(),
-        _ => return Err("usage: cargo xtask serve [--addr HOST:PORT]".to_string()),
-    };
+    let mut addr = "127.0.0.1:8080".to_string();
+    let mut with_demo = false;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--addr" => addr = args.next().ok_or(SERVE_USAGE)?.clone(),
+            "--demo" => with_demo = true,
+            _ => return Err(SERVE_USAGE.to_string()),
+        }
+    }
     let dist = build()?;
     report_size(&dist);
+    let demo = with_demo.then(|| demo::start(&dist)).transpose()?;
+    let mut proxy_args = vec!["run", "--package", "ram-doctor-proxy", "--", "--addr", &addr];
+    let dist_arg = dist.to_string_lossy();
+    proxy_args.extend(["--dist", &dist_arg]);
+    let upstreams: Vec<String> =
+        demo.iter().flat_map(|d| demo::UPSTREAM_HOSTS.map(|host| format!("{host}={}", d.url))).collect();
+    for upstream in &upstreams {
+        proxy_args.extend(["--upstream", upstream]);
+    }
     eprintln!("xtask: serving the page; open the URL below (Ctrl-C stops)");
     // The debug build is shared with `cargo xtask test` and serves static files plenty fast.
-    run::cargo(&["run", "--package", "ram-doctor-proxy", "--", "--addr", &addr, "--dist", &dist.to_string_lossy()])
+    let served = run::cargo(&proxy_args);
+    drop(demo);
+    served
 }
 
 /// Prints the size of every file Trunk wrote, largest first.

@@ -115,7 +115,12 @@ fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
         row("cloud", cloud.clone());
     }
     if let Some(p) = &f.product {
-        row("product", p.clone());
+        let reason = f
+            .product_reason
+            .as_ref()
+            .map(|r| format!("  ({})", if zh { &r.zh } else { &r.en }))
+            .unwrap_or_default();
+        row("product", format!("{p}{}", style.dim(&reason)));
     }
     if !f.actions.is_empty() {
         let inferred = if f.actions_inferred { " (inferred)" } else { "" };
@@ -151,7 +156,19 @@ fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
         row("request", r.clone());
     }
     if !f.likely_products.is_empty() {
-        let guesses: Vec<String> = f.likely_products.iter().take(5).map(|g| format!("{} ({})", g.product, g.reason)).collect();
+        let reason = |g: &ram_doctor_core::finding::ProductGuess| {
+            if zh && !g.reason_zh.is_empty() {
+                g.reason_zh.clone()
+            } else {
+                g.reason.clone()
+            }
+        };
+        let guesses: Vec<String> = f
+            .likely_products
+            .iter()
+            .take(5)
+            .map(|g| format!("{} ({})", g.product, reason(g)))
+            .collect();
         row("maybe", guesses.join("; "));
     }
     out.push('\n');

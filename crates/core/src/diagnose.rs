@@ -6,15 +6,19 @@
 
 mod explain;
 mod product;
+pub mod reason;
+pub mod rules;
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::catalog::ProductSentence;
 use crate::catalog::{AccessLevel, ApiLookup};
-use crate::finding::{Confidence, Evidence, Finding, Kind, Layer, Principal};
+use crate::finding::{Confidence, Evidence, Finding, Kind, Principal};
 use crate::read::phrases::Phrase;
 use crate::read::{self, Field, Key, RawError, Reading};
 use crate::text::Text;
 use crate::{Catalog, Diagnosis};
+use reason::Reason;
 
 
 /// Reads every error in `text` and explains each one.
@@ -25,7 +29,8 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let mut findings = Findings::default();
     let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };
     for raw in &reading.errors {
-        findings.add(explain_error(raw, &reading, &t, catalog, &mut wanted, &mut budget));
+        let (finding, reason) = explain_error(raw, &reading, &t, catalog, &mut wanted, &mut budget);
+        findings.add(finding, reason);
     }
     Diagnosis { findings: findings.list, wanted_shards: wanted.into_iter().collect() }
 }
@@ -38,17 +43,42 @@ struct Budget {
     product_searches: usize,
 }
 
-/// One raw error → one finding.
-fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catalog, wanted: &mut BTreeSet<String>, budget: &mut Budget) -> Finding {
+/// One raw error → one finding, and why it names its product (put in words only for a finding kept).
+fn explain_error(
+    raw: &RawError,
+    reading: &Reading,
+    text: &Text,
+    catalog: &Catalog,
+    wanted: &mut BTreeSet<String>,
+    budget: &mut Budget,
+) -> (Finding, Option<Reason>) {
+    let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
     let other_cloud = other_cloud(raw, reading);
-    let code = raw.value(Key::Code).map(str::to_string);
+    // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
+    let sentences = if other_cloud.is_none() {
+        catalog.sentences_in(error_lines(text, raw))
+    } else {
+        Vec::new()
+    };
+    let stated_code = innermost_code(raw);
+    let implied_code = if stated_code.is_none() {
+        sentences.iter().find_map(|s| s.code.clone())
+    } else {
+        None
+    };
     let (kind, layer) = match &other_cloud {
         Some(_) => (Kind::Other, None),
-        None => classify(raw, code.as_deref(), &phrases, catalog),
+        None => {
+            let code = stated_code.as_deref().or(implied_code.as_deref());
+            let signals = rules::Signals::new(raw, code, &phrases, catalog);
+            let (kind, layer, _rule) = rules::classify(&signals);
+            (kind, layer)
+        }
     };
     let mut f = Finding::new(kind);
-    f.code = code;
+    f.code = stated_code;
+    f.implied_code = implied_code;
     f.other_cloud = other_cloud;
     f.layer = layer;
     f.request_id = raw.value(Key::RequestId).map(str::to_string);
@@ -61,10 +91,11 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
     let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, catalog) };
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
+        product_reason = Some(p.reason.clone());
         f.evidence.push(evidence("product", p.start, p.end));
     }
     f.region = region(raw);
-    f.resource = resource(raw, f.product.as_deref(), kind);
+    f.resource = if f.other_cloud.is_some() { None } else { resource(raw, f.product.as_deref(), kind) };
 
     // Actions: stated, or derived from the API name where the kind is about this action.
     let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
@@ -76,6 +107,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         access = catalog.access_level(&first.value).map(|(level, _)| level);
         if f.product.is_none() && f.other_cloud.is_none() {
             f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
+            product_reason = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
         }
     } else if matches!(kind, Kind::AssumeRole) {
         f.actions = vec!["sts:AssumeRole".to_string()];
@@ -97,6 +129,12 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
             f.evidence.push(evidence("api", api.start, api.end));
         }
     }
+    if f.actions.is_empty() && f.product.as_deref() == Some("oss") && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
+        if let Some(action) = oss_object_action(raw) {
+            f.actions = vec![action.to_string()];
+            f.actions_inferred = true;
+        }
+    }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
         None => f.actions.first().is_some_and(|a| !verb_reads(a.split_once(':').map_or(a.as_str(), |(_, n)| n))),
@@ -107,7 +145,18 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
         budget.product_searches -= 1;
         let (guesses, clear) = product::likely(raw, text, catalog);
         f.likely_products = guesses;
-        f.product = clear;
+        if let Some((product, reason)) = clear {
+            f.product = Some(product);
+            product_reason = Some(reason);
+        }
+    }
+    // Still no product: a documented sentence names it (the words around, if any, stay offered after it).
+    let mut from_sentence = false;
+    if f.product.is_none() && f.other_cloud.is_none() {
+        if let Some(s) = sentences.iter().find(|s| !s.products.is_empty()) {
+            from_sentence = true;
+            product_from_sentence(&mut f, s, raw);
+        }
     }
 
     for (key, name) in [
@@ -126,7 +175,7 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
             f.evidence.push(evidence(name, field.start, field.end));
         }
     }
-    f.confidence = confidence(&f, raw, &phrases);
+    f.confidence = confidence(&f, raw, &phrases, from_sentence);
     let facts = explain::Facts {
         finding: &f,
         phrases: &phrases,
@@ -140,152 +189,91 @@ fn explain_error(raw: &RawError, reading: &Reading, text: &Text, catalog: &Catal
     let (en, zh) = explain::explain(&facts);
     f.explanation = en;
     f.explanation_zh = zh;
-    f
+    (f, product_reason)
 }
 
-/// Kind and, where known, the policy layer that refused.
-fn classify(raw: &RawError, code: Option<&str>, phrases: &[Phrase], catalog: &Catalog) -> (Kind, Option<Layer>) {
-    let c = code.unwrap_or("").to_ascii_lowercase();
-    let has = |p: Phrase| phrases.contains(&p);
-    let message = raw.message_text();
-    let layer = layer(raw, phrases);
-    let sts = raw.all(Key::HostId).chain(raw.all(Key::Host)).any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
-        || raw.has(Key::Api, "AssumeRole")
-        || raw.has(Key::ProductHint, "sts");
-
-    if has(Phrase::TokenExpired) || c.ends_with("securitytoken.expired") || c == "expiredtoken" || c.contains("tokenexpired") {
-        return (Kind::TokenExpired, None);
-    }
-    if c.starts_with("invalidaccesskey") || has(Phrase::AccessKeyNotFound) || has(Phrase::AccessKeyDisabled) {
-        return (Kind::BadCredentials, None);
-    }
-    if c.starts_with("invalidsecuritytoken") || c.starts_with("missingsecuritytoken") || has(Phrase::TokenMissing) {
-        return (Kind::BadCredentials, None);
-    }
-    if c == "signaturedoesnotmatch"
-        || c.starts_with("incompletesignature")
-        || c.starts_with("invalidsignature")
-        || c.starts_with("invalidtimestamp")
-        || c.starts_with("illegaltimestamp")
-        || c == "requesttimetooskewed"
-        || c.starts_with("signaturenonceused")
-        || has(Phrase::SignatureMismatch)
-        || has(Phrase::ClockSkew)
-    {
-        return (Kind::Signature, None);
-    }
-    if has(Phrase::RequestExpired) {
-        return (Kind::TokenExpired, None);
-    }
-    let role_code = c.starts_with("nopermission.aliyunservicerole")
-        || (c.starts_with("entitynotexist.") && c.contains("role") && c != "entitynotexist.role")
-        || c.contains("rolenotattach")
-        || c.contains("servicelinkedrole")
-        || c.contains("servicerole")
-        || code.is_some_and(|code| catalog.service_role_for_error(code).is_some());
-    if role_code || (has(Phrase::ServiceRole) && !message.contains("sts:assumerole")) && (c.is_empty() || is_permission_code(&c) || c.contains("role")) {
-        return (Kind::ServiceRoleMissing, layer);
-    }
-    if has(Phrase::CallerMayNotAssume) || has(Phrase::RootMayNotAssume) || has(Phrase::TrustPolicy) {
-        let l = if has(Phrase::TrustPolicy) { Some(Layer::TrustPolicy) } else { Some(Layer::Identity) };
-        return (Kind::AssumeRole, l);
-    }
-    if c == "entitynotexist.role" || (c.starts_with("invalidparameter.policygrammar") && sts) || raw.has(Key::AuthAction, "sts:AssumeRole") {
-        return (Kind::AssumeRole, layer);
-    }
-    if layer == Some(Layer::TrustPolicy) {
-        return (Kind::AssumeRole, layer);
-    }
-    let not_activated_code = ["notactivated", "notopen", "notpurchase", "notenabled", "unactivated", "notsubscribe", "notbuy"]
-        .iter()
-        .any(|w| c.contains(w))
-        || c == "inactive";
-    let activation_phrase = has(Phrase::NotActivated) || has(Phrase::ServiceNotActivated);
-    if not_activated_code || (activation_phrase && (c.is_empty() || is_permission_code(&c) || c.contains("inactive"))) {
-        return (Kind::NotActivated, None);
-    }
-    let catalog_kind = code.and_then(|code| catalog.error_code(code)).and_then(|e| e.kind);
-    let permission_phrase = [Phrase::NotAuthorized, Phrase::Console, Phrase::SessionPolicy, Phrase::BucketPolicy, Phrase::BucketAcl, Phrase::ExplicitDeny]
-        .iter()
-        .any(|&p| has(p));
-    let permission = if c.is_empty() {
-        permission_phrase || raw.get(Key::AuthAction).is_some()
-    } else {
-        is_permission_code(&c) || matches!(catalog_kind, Some(Kind::MissingPermission | Kind::ExplicitDeny))
+/// The product a documented sentence names; when several products print it, all of them ranked, and the
+/// finding says the sentence is shared.
+fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
+    let reason = Reason::Sentence {
+        sentence: s.text.clone(),
+        shared: s.products.len(),
     };
-    if !permission {
-        return (catalog_kind.filter(|k| *k != Kind::MissingPermission).unwrap_or(Kind::Other), None);
+    f.product = s.products.first().cloned();
+    f.product_reason = Some(reason.words());
+    let words = std::mem::take(&mut f.likely_products);
+    if s.products.len() > 1 || !words.is_empty() {
+        f.likely_products = s
+            .products
+            .iter()
+            .map(|p| product::guess(p.clone(), &reason))
+            .collect();
+        f.likely_products.extend(
+            words
+                .into_iter()
+                .filter(|g| !s.products.contains(&g.product)),
+        );
     }
-    if sts && c.starts_with("nopermission") && raw.get(Key::AuthAction).is_none() && raw.get(Key::Action).is_none() {
-        return (Kind::AssumeRole, Some(Layer::Identity));
-    }
-    let explicit = raw.has(Key::NoPermissionType, "ExplicitDeny")
-        || has(Phrase::ExplicitDeny)
-        || raw.has(Key::Ec, "0003-00000201")
-        || (has(Phrase::BucketPolicy) && raw.get(Key::NoPermissionType).is_none());
-    if explicit {
-        return (Kind::ExplicitDeny, layer.or(Some(Layer::Identity)));
-    }
-    (Kind::MissingPermission, layer)
+    f.evidence.push(evidence("product", raw.start, raw.end));
 }
 
-/// Codes that mean "a policy did not allow this".
-fn is_permission_code(c: &str) -> bool {
-    if matches!(c, "forbidden.riskcontrol" | "forbidden.notsupportram") {
-        return false;
+/// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
+/// "PUT"`, `"url": "https://bucket.oss-cn-shenzhen.aliyuncs.com/key"`).
+fn oss_object_action(raw: &RawError) -> Option<&'static str> {
+    let method = raw.value(Key::Method)?.to_ascii_uppercase();
+    let bucket_host = raw.all(Key::Host).chain(raw.all(Key::HostId)).any(|h| {
+        let h = h.value.to_ascii_lowercase();
+        h.split_once('.').is_some_and(|(bucket, rest)| !bucket.starts_with("oss-") && rest.starts_with("oss-"))
+    });
+    if !bucket_host {
+        return None;
     }
-    c == "forbidden"
-        || c.starts_with("forbidden.ram")
-        || c.starts_with("forbbiden.ram")
-        || c.starts_with("forbidden.access")
-        || c.starts_with("forbidden.nopermission")
-        || c.starts_with("forbidden.unauthorized")
-        || c.starts_with("forbidden.subuser")
-        || c.starts_with("nopermission")
-        || c.starts_with("accessdenied")
-        || c.contains("notauthorized")
-        || c.contains("unauthorized")
-        || c.contains("permissiondenied")
-        || c.contains("nopermission")
-        || c == "statusforbidden"
+    match method.as_str() {
+        "PUT" | "POST" => Some("oss:PutObject"),
+        "GET" | "HEAD" => Some("oss:GetObject"),
+        "DELETE" => Some("oss:DeleteObject"),
+        _ => None,
+    }
 }
 
-/// The layer from `PolicyType`, else from the message.
-fn layer(raw: &RawError, phrases: &[Phrase]) -> Option<Layer> {
-    if let Some(pt) = raw.value(Key::PolicyType) {
-        let pt = pt.to_ascii_lowercase();
-        if pt.contains("control") {
-            return Some(Layer::ControlPolicy);
-        }
-        if pt.contains("session") {
-            return Some(Layer::SessionPolicy);
-        }
-        if pt.contains("assumerole") || pt.contains("trust") {
-            return Some(Layer::TrustPolicy);
-        }
-        if pt.contains("resourcebased") || pt.contains("bucket") {
-            return Some(Layer::ResourcePolicy);
-        }
-        if pt.contains("identity") {
-            return Some(Layer::Identity);
+/// The lines an error spans (at most 4 KB), where a documented sentence may stand.
+fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
+    let s = text.as_str();
+    let (a, _) = text.line_range(text.line_of(raw.start));
+    let (_, b) = text.line_range(text.line_of(raw.end.saturating_sub(1).max(raw.start)));
+    crate::text::slice(s, a, b.min(a + 4096))
+}
+
+/// The code of the error: the innermost one where a wrapper (`SDK.…`, `ServerError`) carries another, so an
+/// endpoint or client error caused by a credential error reads as the credential error.
+fn innermost_code(raw: &RawError) -> Option<String> {
+    // A JSON or XML body is the server's own answer; a code printed on a line around it is the tool's label.
+    let line_code = raw.all(Key::Code).next()?;
+    if line_code.container.is_none() && !read::group::is_wrapper_code(&line_code.value) {
+        if let Some(body) = raw.all(Key::Code).find(|f| f.container.is_some()) {
+            return Some(body.value.clone());
         }
     }
-    let has = |p: Phrase| phrases.contains(&p);
-    if has(Phrase::SessionPolicy) {
-        Some(Layer::SessionPolicy)
-    } else if has(Phrase::ControlPolicy) {
-        Some(Layer::ControlPolicy)
-    } else if has(Phrase::BucketPolicy) && raw.get(Key::NoPermissionType).is_none() {
-        Some(Layer::ResourcePolicy)
-    } else {
-        None
+    if !read::group::is_wrapper_code(&line_code.value) {
+        return Some(line_code.value.clone());
     }
+    let inner = raw.all(Key::Code).skip(1).filter(|c| !read::group::is_wrapper_code(&c.value)).last();
+    Some(inner.unwrap_or(line_code).value.clone())
 }
 
 /// Whether the error comes from another cloud: its own marks, or marks elsewhere in a text with no Alibaba Cloud sign.
 fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     if let Some(c) = raw.value(Key::OtherCloud) {
         return Some(c.to_string());
+    }
+    // `isv.insufficient-isv-permissions`: the Alipay/Taobao open platforms' lower-case `isv.` codes (Short Message
+    // Service's are upper-case: `isv.BUSINESS_LIMIT_CONTROL`).
+    if raw.value(Key::Code).and_then(|c| c.strip_prefix("isv.")).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase())) {
+        return Some("Alipay/Taobao open platform".to_string());
+    }
+    // Alibaba Cloud's `HostId` is the host that answered; S3 puts a long opaque id there.
+    if raw.all(Key::HostId).any(|h| !h.value.contains('.') && h.value.len() >= 20) {
+        return Some("AWS".to_string());
     }
     // `APIGW.0301`, `CDN.00010198`: a service prefix and a number is Huawei Cloud's code shape, never Alibaba's.
     if let Some((service, number)) = raw.value(Key::Code).and_then(|c| c.split_once('.')) {
@@ -312,6 +300,10 @@ fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
     };
     if p.kind.is_none() && phrases.contains(&Phrase::RootMayNotAssume) {
         return Some(Principal { kind: Some("RootUser".to_string()), ..p });
+    }
+    // Only a role session carries an STS session policy.
+    if p.kind.is_none() && phrases.contains(&Phrase::SessionPolicy) {
+        return Some(Principal { kind: Some("AssumedRoleUser".to_string()), ..p });
     }
     (p != Principal::default()).then_some(p)
 }
@@ -357,9 +349,18 @@ fn verb_reads(api: &str) -> bool {
         .any(|v| api.starts_with(v))
 }
 
-fn confidence(f: &Finding, raw: &RawError, phrases: &[Phrase]) -> Confidence {
+/// How sure the finding is. A product inferred from a sentence alone is at most medium: the sentence is
+/// documented as the product's, but the page that showed it is not in the text.
+fn confidence(f: &Finding, raw: &RawError, phrases: &[Phrase], from_sentence: bool) -> Confidence {
     if raw.get(Key::AuthAction).is_some() || (f.code.is_some() && raw.get(Key::Action).is_some()) {
         return Confidence::High;
+    }
+    if from_sentence {
+        return if f.likely_products.is_empty() {
+            Confidence::Medium
+        } else {
+            Confidence::Low
+        };
     }
     if f.code.is_some() || (f.product.is_some() && !phrases.contains(&Phrase::Console)) {
         return Confidence::Medium;
@@ -389,14 +390,27 @@ fn evidence(field: &str, start: usize, end: usize) -> Evidence {
 struct Findings {
     list: Vec<Finding>,
     index: HashMap<(Kind, Option<String>, Option<String>, Option<String>), usize>,
+    /// The same without the code: an error printed twice, once with its code and once without (a message line,
+    /// then the stack's error class), is one error.
+    uncoded: HashMap<(Kind, Option<String>, Option<String>), usize>,
 }
 
 impl Findings {
-    fn add(&mut self, f: Finding) {
+    fn add(&mut self, mut f: Finding, reason: Option<Reason>) {
         let key = (f.kind, f.code.clone(), f.actions.first().cloned(), f.product.clone());
-        match self.index.get(&key) {
-            Some(&i) => {
+        let loose = || (f.kind, f.actions.first().cloned(), f.product.clone());
+        let same = self.index.get(&key).copied().or_else(|| {
+            let &i = self.uncoded.get(&loose())?;
+            (self.list[i].code.is_none() || f.code.is_none()).then_some(i)
+        });
+        match same {
+            Some(i) => {
                 let g = &mut self.list[i];
+                if g.code.is_none() && f.code.is_some() {
+                    g.code = f.code.clone();
+                    g.implied_code = None;
+                    self.index.insert(key, i);
+                }
                 g.resource = g.resource.take().or(f.resource);
                 g.principal = g.principal.take().or(f.principal);
                 g.request_id = g.request_id.take().or(f.request_id);
@@ -404,7 +418,11 @@ impl Findings {
                 g.api = g.api.take().or(f.api);
             }
             None => {
+                if f.product_reason.is_none() {
+                    f.product_reason = reason.map(|r| r.words());
+                }
                 self.index.insert(key, self.list.len());
+                self.uncoded.entry(loose()).or_insert(self.list.len());
                 self.list.push(f);
             }
         }
@@ -414,6 +432,7 @@ impl Findings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Layer;
 
     /// The finding's grant, from its own plan: the `grant` of `diagnose --json`.
     fn grant_of(f: &Finding) -> crate::report::Grant {

@@ -124,12 +124,17 @@ pub struct ProductGuess {
     pub product: String,
     /// Why it was guessed (the words that matched).
     pub reason: String,
+    /// The same in Simplified Chinese.
+    #[serde(default)]
+    pub reason_zh: String,
 }
 
 /// Text in both languages the page speaks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
+    /// English.
     pub en: String,
+    /// Simplified Chinese.
     pub zh: String,
 }
 
@@ -139,6 +144,9 @@ pub struct Finding {
     pub kind: Kind,
     /// The error code as the service returned it (`Forbidden.RAM`, `NoPermission`, `AccessDenied`…).
     pub code: Option<String>,
+    /// When the text prints no code: the code the documented sentence it quotes comes with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_code: Option<String>,
     /// The product's RAM code (the action prefix), e.g. `ecs`, `hbr`.
     pub product: Option<String>,
     /// RAM actions that were denied, e.g. `ecs:DescribeInstances`.
@@ -172,6 +180,10 @@ pub struct Finding {
     /// Products this may be about when `product` could not be known, most likely first.
     #[serde(default)]
     pub likely_products: Vec<ProductGuess>,
+    /// Why `product` is this product, in both languages: what in the text named it ("from the endpoint host …",
+    /// "named by the sentence …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_reason: Option<Localized>,
     /// One or two sentences in English: what happened and the next step.
     pub explanation: String,
     /// The same in Simplified Chinese.
@@ -185,6 +197,7 @@ impl Finding {
         Finding {
             kind,
             code: None,
+            implied_code: None,
             product: None,
             actions: Vec::new(),
             resource: None,
@@ -200,6 +213,7 @@ impl Finding {
             actions_inferred: false,
             other_cloud: None,
             likely_products: Vec::new(),
+            product_reason: None,
             explanation: String::new(),
             explanation_zh: String::new(),
         }

@@ -64,14 +64,74 @@ fn cloud_backup_console_message_grants_the_hbr_policies() {
 }
 
 #[test]
-fn the_bare_console_sentence_asks_which_page() {
-    let f = one(CONSOLE, full());
+fn the_bare_cloud_backup_sentence_names_cloud_backup() {
+    for text in [CONSOLE, "权限不足，请联系云账号管理员授予您相应的权限。"] {
+        let f = one(text, full());
+        assert_eq!(f.kind, Kind::MissingPermission, "{text}");
+        assert_eq!(f.product.as_deref(), Some("hbr"), "{text}");
+        assert_eq!(
+            grant(&f).system_policies,
+            ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"],
+            "{text}"
+        );
+        assert_eq!(f.confidence, ram_doctor_core::finding::Confidence::Medium);
+        let reason = f.product_reason.expect("the reason is given");
+        assert!(
+            reason.en.contains("inferred from the sentence"),
+            "{}",
+            reason.en
+        );
+        assert!(reason.zh.contains("推断"), "{}", reason.zh);
+    }
+}
+
+#[test]
+fn a_generic_console_sentence_asks_which_page() {
+    let f = one("权限不足，请联系主账号管理员授权", full());
+    assert_eq!(f.kind, Kind::MissingPermission);
     assert_eq!(f.product, None);
     assert!(f.likely_products.is_empty(), "{:?}", f.likely_products);
     let grant = grant(&f);
     assert!(grant.system_policies.is_empty() && grant.custom_policy.is_none());
     assert_eq!(grant.steps.iter().map(|s| s.kind).collect::<Vec<_>>(), [StepKind::IdentifyDeniedAction], "it asks, it does not say no grant helps");
     assert!(f.explanation.contains("Which console page"));
+}
+
+#[test]
+fn a_sentence_shared_by_products_ranks_them_and_says_so() {
+    let f = one("This request is forbidden by kms.", full());
+    assert_eq!((f.code.as_deref(), f.implied_code.as_deref()), (None, Some("AccessDenied")), "the sentence implies its code");
+    let offered: Vec<&str> = f
+        .likely_products
+        .iter()
+        .map(|g| g.product.as_str())
+        .collect();
+    assert_eq!(offered[..2], ["oss", "kms"]);
+}
+
+#[test]
+fn message_only_pastes_imply_their_code() {
+    for (text, code, kind) in [
+        ("The bucket you access does not belong to you.", "BucketNotBelongTo", Kind::MissingPermission),
+        ("The security token you provided is invalid.", "InvalidSecurityToken", Kind::BadCredentials),
+        ("Specified access key is not found.", "InvalidAccessKeyId.NotFound", Kind::BadCredentials),
+        ("Roles may not be assumed by root accounts.", "NoPermission", Kind::AssumeRole),
+        ("The bucket you are attempting to access must be addressed using the specified endpoint.", "AccessDenied", Kind::Other),
+    ] {
+        let f = one(text, full());
+        assert_eq!((f.code.as_deref(), f.implied_code.as_deref(), f.kind), (None, Some(code), kind), "{text}");
+    }
+}
+
+#[test]
+fn terraform_resource_types_name_their_product() {
+    let f = one("Error: Resource alicloud_kvstore_instance CreateInstance Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:\nSDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: User not authorized", full());
+    assert_eq!(
+        f.product.as_deref(),
+        Some("kvstore"),
+        "{:?}",
+        f.product_reason
+    );
 }
 
 #[test]
@@ -128,11 +188,41 @@ fn service_roles_name_their_product() {
 
 #[test]
 fn two_products_near_the_message_are_offered_not_chosen() {
-    let f = one(&format!("Moving snapshots from ECS to OSS\n{CONSOLE}"), full());
+    let f = one(
+        "Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权",
+        full(),
+    );
     assert_eq!(f.product, None);
-    let offered: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
-    assert!(offered.contains(&"ecs") && offered.contains(&"oss"), "{offered:?}");
-    assert!(f.explanation.contains("probably one of"), "{}", f.explanation);
+    let offered: Vec<&str> = f
+        .likely_products
+        .iter()
+        .map(|g| g.product.as_str())
+        .collect();
+    assert!(
+        offered.contains(&"ecs") && offered.contains(&"oss"),
+        "{offered:?}"
+    );
+    assert!(
+        f.explanation.contains("probably one of"),
+        "{}",
+        f.explanation
+    );
+    // The documented Cloud Backup sentence names its product first; the words around stay offered after it.
+    let f = one(
+        &format!("Moving snapshots from ECS to OSS\n{CONSOLE}"),
+        full(),
+    );
+    assert_eq!(f.product.as_deref(), Some("hbr"));
+    let offered: Vec<&str> = f
+        .likely_products
+        .iter()
+        .map(|g| g.product.as_str())
+        .collect();
+    assert_eq!(offered[0], "hbr");
+    assert!(
+        offered.contains(&"ecs") && offered.contains(&"oss"),
+        "{offered:?}"
+    );
 }
 
 #[test]
@@ -154,4 +244,17 @@ fn ordinary_words_that_are_product_codes_name_no_product() {
     assert_eq!(f.kind, Kind::MissingPermission);
     assert_eq!(f.product, None);
     assert!(f.likely_products.iter().all(|g| g.product != "status"), "{:?}", f.likely_products);
+}
+
+#[test]
+fn an_api_name_only_one_product_has_names_it() {
+    let api = "CreateNatIpCidr";
+    let owners = full().ram_codes_with_api(api);
+    assert_eq!(owners, ["vpc"], "the case needs an API only VPC has");
+    let f = one(&format!("    at Client.{}WithOptions (client.js:1:1)\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.", "createNatIpCidr"), full());
+    assert_eq!(f.product.as_deref(), Some("vpc"), "{:?}", f.product_reason);
+    assert_eq!(f.actions, ["vpc:CreateNatIpCidr"]);
+    assert!(f.product_reason.unwrap().en.contains(api));
+    // On the index alone (no shard loaded), nothing is guessed.
+    assert_eq!(one("ErrorCode: Forbidden.RAM\n    at Client.createNatIpCidrWithOptions (client.js:1:1)", &index_only()).product, None);
 }

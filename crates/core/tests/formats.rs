@@ -94,8 +94,9 @@ const CASES: &[Expect] = &[
         ..case("aliyun-cli.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs"))
     },
     Expect {
+        // A DDNS script talks to Alibaba Cloud DNS.
         check: |f| f.request_id.as_deref() == Some("8E9039D9-0000-4F3B-B1A5-6C3D1E2F3A4B"),
-        ..case("python-core.txt", MissingPermission, Some("Forbidden.RAM"), None, None)
+        ..case("python-core.txt", MissingPermission, Some("Forbidden.RAM"), None, Some("alidns"))
     },
     case("python-dict-repr.txt", MissingPermission, Some("Forbidden.RAM"), Some("alidns:AddDomainRecord"), Some("alidns")),
     Expect {
@@ -178,6 +179,46 @@ const CASES: &[Expect] = &[
     case("console-permission-denied-panel.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
     Expect { check: |f| f.other_cloud.as_deref() == Some("Tencent Cloud"), ..case("tencent-unauthorized.txt", Other, Some("UnauthorizedOperation"), None, None) },
     Expect { check: |f| f.other_cloud.as_deref() == Some("Huawei Cloud"), ..case("huawei-apigw.txt", Other, Some("APIGW.0301"), None, None) },
+    // Codes in every wrapping (issue 9, item 4).
+    case("code-message-glued.txt", MissingPermission, Some("Forbidden.RAM"), None, None),
+    case("node-tea-error-name.txt", MissingPermission, Some("NoPermission"), Some("ram:CreateRole"), Some("ram")),
+    Expect {
+        check: |f| f.explanation.contains("AccessKey ID"),
+        ..case("sdk-endpoint-wraps-credential.txt", BadCredentials, Some("InvalidAccessKeyId.NotFound"), None, Some("ecs"))
+    },
+    case("lower-camel-keys.txt", MissingPermission, Some("Forbidden.RAM"), None, None),
+    case("empty-code-then-body.txt", MissingPermission, Some("NoPermission"), None, None),
+    // Context clues (item 2).
+    Expect {
+        check: |f| f.product_reason.as_ref().is_some_and(|r| r.en.contains("ecs-vpc.cn-shanghai.aliyuncs.com")) && f.region.as_deref() == Some("cn-shanghai"),
+        ..case("vpc-endpoint-url.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs"))
+    },
+    case("go-request-name.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs")),
+    case("dotnet-namespace.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs")),
+    case("oss-wrong-endpoint.txt", Other, Some("AccessDenied"), None, Some("oss")),
+    case("sdk-endpoint-product.txt", Other, None, None, Some("fakeproduct")),
+    case("php-tea.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
+    case("chinese-code-label.txt", MissingPermission, Some("Forbidden.RAM"), None, None),
+    case("not-authorized-for-api.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
+    Expect { check: |f| f.other_cloud.as_deref() == Some("AWS"), ..case("aws-no-credentials.txt", Other, None, None, None) },
+    Expect {
+        check: |f| f.resource.as_deref() == Some("acs:ram::123:role/AliyunECSImageExportDefaultRole") && f.product_reason.as_ref().is_some_and(|r| r.en.contains("AliyunECSImageExportDefaultRole")),
+        ..case("service-default-role-missing.txt", ServiceRoleMissing, Some("EntityNotExist.Role"), None, Some("ecs"))
+    },
+    case("odps-no-privilege.txt", MissingPermission, Some("ODPS-0420095"), Some("odps:CreateTable"), Some("odps")),
+    // Hard kinds (item 5): not permission errors, or not Alibaba Cloud's.
+    Expect { check: |f| f.explanation.contains("balance"), ..case("overdue-zh.txt", Other, None, None, None) },
+    Expect { check: |f| f.explanation.contains("out of stock"), ..case("out-of-stock.txt", Other, Some("OperationDenied.NoStock"), None, None) },
+    Expect { check: |f| f.explanation.contains("ALIBABA_CLOUD_ACCESS_KEY_ID"), ..case("credentials-missing.txt", BadCredentials, None, None, None) },
+    Expect { check: |f| f.other_cloud.as_deref() == Some("Kubernetes RBAC"), ..case("kubernetes-rbac.txt", Other, None, None, None) },
+    Expect {
+        check: |f| f.other_cloud.as_deref() == Some("DingTalk open platform"),
+        ..case("dingtalk-not-alibaba-cloud.txt", Other, None, None, None)
+    },
+    Expect {
+        check: |f| f.other_cloud.as_deref() == Some("Alipay open platform"),
+        ..case("alipay-not-alibaba-cloud.txt", Other, Some("isv.insufficient-isv-permissions"), None, None)
+    },
 ];
 
 fn fixtures() -> PathBuf {

@@ -93,8 +93,8 @@ impl Guard {
 
 /// Checks an `--allow-origin` value and spells it as a browser sends `Origin`: `http(s)://host[:port]`, lower
 /// case, no default port, no path.
-pub fn parse_origin(value: &str) -> Result<String, String> {
-    let bad = || format!("--allow-origin {value:?} is not an origin like https://page.example.org");
+pub fn parse_origin(value: &str) -> Result<String, crate::ConfigError> {
+    let bad = || crate::ConfigError::Origin { given: value.to_string() };
     let url = url::Url::parse(value).map_err(|_| bad())?;
     let plain = matches!(url.scheme(), "http" | "https")
         && url.host().is_some()

@@ -112,10 +112,10 @@ impl Default for AllowList {
 
 impl AllowList {
     /// The defaults plus `extra`, each of which must itself pass [`check_syntax`].
-    pub fn with_extra(extra: &[String]) -> Result<AllowList, (String, HostError)> {
+    pub fn with_extra(extra: &[String]) -> Result<AllowList, crate::ConfigError> {
         let mut list = AllowList::default();
         for host in extra {
-            check_syntax(host).map_err(|e| (host.clone(), e))?;
+            check_syntax(host).map_err(|reason| crate::ConfigError::AllowHost { host: host.clone(), reason })?;
             if !list.hosts.contains(host) {
                 list.hosts.push(host.clone());
             }
@@ -323,7 +323,7 @@ mod tests {
             ("127.1", HostError::IpLiteral),
         ];
         for (host, want) in cases {
-            assert_eq!(check_syntax(&host), Err(want), "{host:?}");
+            assert_eq!(check_syntax(host), Err(want), "{host:?}");
         }
         assert_eq!(check_syntax("0x7f000001"), Err(HostError::IpLiteral));
         assert_eq!(check_syntax("ram.aliyuncs.com"), Ok(()));
@@ -334,7 +334,10 @@ mod tests {
     #[test]
     fn extra_hosts_are_checked_too() {
         assert!(AllowList::with_extra(&["ecs.aliyuncs.com".into()]).unwrap().allows("ecs.aliyuncs.com"));
-        assert_eq!(AllowList::with_extra(&["10.0.0.1".into()]), Err(("10.0.0.1".into(), HostError::IpLiteral)));
+        assert_eq!(
+            AllowList::with_extra(&["10.0.0.1".into()]),
+            Err(crate::ConfigError::AllowHost { host: "10.0.0.1".into(), reason: HostError::IpLiteral })
+        );
     }
 
     #[test]

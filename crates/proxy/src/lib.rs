@@ -94,13 +94,47 @@ impl Config {
     }
 
     /// Every override must name an allow-listed host: the override changes where, never whether.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), ConfigError> {
         match self.upstreams.iter().find(|u| host::parse_relay_host(&u.host, &self.allow).is_err()) {
-            Some(u) => Err(format!("--upstream {} is not an allowed host (add --allow-host {0})", u.host)),
+            Some(u) => Err(ConfigError::UpstreamNotAllowed { host: u.host.clone() }),
             None => Ok(()),
         }
     }
 }
+
+/// Why the proxy will not start with the flags given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigError {
+    /// An `--allow-host` the relay could never reach safely (an IP, a port, …).
+    AllowHost { host: String, reason: host::HostError },
+    /// An `--allow-origin` that is not `http(s)://host[:port]`.
+    Origin { given: String },
+    /// An `--upstream` for a host the allow-list refuses.
+    UpstreamNotAllowed { host: String },
+    /// `--dist` holds no built page.
+    NoPage { dist: PathBuf },
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConfigError::AllowHost { host, reason } => write!(f, "--allow-host {host}: {reason}"),
+            ConfigError::Origin { given } => {
+                write!(f, "--allow-origin {given:?} is not an origin like https://page.example.org")
+            }
+            ConfigError::UpstreamNotAllowed { host } => {
+                write!(f, "--upstream {host} is not an allowed host (add --allow-host {host})")
+            }
+            ConfigError::NoPage { dist } => write!(
+                f,
+                "{} has no index.html: build the page first (`cargo xtask serve` builds and serves it)",
+                dist.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// The whole app: the page from `dist` (precompressed `.br`/`.gz` when present, else compressed on the fly;
 /// `index.html` for page routes, 404 for missing assets), `GET /healthz`, and the relay under `/relay/`.
@@ -203,14 +237,11 @@ pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::R
 }
 
 /// Checks that `dist` looks like a built page, with a message that says how to build one.
-pub fn check_dist(dist: &Path) -> Result<(), String> {
+pub fn check_dist(dist: &Path) -> Result<(), ConfigError> {
     if dist.join("index.html").is_file() {
         Ok(())
     } else {
-        Err(format!(
-            "{} has no index.html: build the page first (`cargo xtask serve` builds and serves it)",
-            dist.display()
-        ))
+        Err(ConfigError::NoPage { dist: dist.to_path_buf() })
     }
 }
 

@@ -47,7 +47,7 @@ async fn main() -> ExitCode {
     }
     let allow = match AllowList::with_extra(&args.allow_hosts) {
         Ok(allow) => allow,
-        Err((host, e)) => return fail(format!("--allow-host {host}: {e}")),
+        Err(e) => return fail(e),
     };
     let allow_origins = match args.allow_origins.iter().map(|o| parse_origin(o)).collect::<Result<Vec<_>, _>>() {
         Ok(origins) => origins,
@@ -81,7 +81,7 @@ async fn main() -> ExitCode {
     }
 }
 
-fn fail(message: String) -> ExitCode {
+fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("ram-doctor-proxy: {message}");
     ExitCode::from(2)
 }

@@ -255,9 +255,9 @@ async fn hostile_requests_are_refused_before_any_upstream() {
     for case in &cases {
         let (status, body) = raw(proxy, &case.bytes).await;
         assert_eq!(status, case.status, "{}: {body}", case.what);
-        if status != 400 || body.starts_with("relay:") {
-            assert_eq!(body.lines().count(), 1, "{}: one line of reason, got {body:?}", case.what);
-        }
+        assert_eq!(body.lines().count(), 1, "{}: one line of reason, got {body:?}", case.what);
+        let from_relay = body.starts_with("relay: ") || (status == 413 && body == "length limit exceeded");
+        assert!(from_relay, "{}: a reason, got {body:?}", case.what);
     }
     assert!(seen.lock().unwrap().is_empty(), "hostile requests reached the upstream: {:?}", seen.lock().unwrap());
 }
@@ -540,4 +540,29 @@ fn bad_flags_stop_the_binary_with_a_reason() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(reason), "{flags:?}: {stderr}");
     }
+}
+
+/// `--healthcheck` (the container's HEALTHCHECK) passes against a running proxy and fails without one.
+#[test]
+fn the_healthcheck_flag_asks_the_running_proxy() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!doctype html>").unwrap();
+    let bin = env!("CARGO_BIN_EXE_ram-doctor-proxy");
+    let mut child = Command::new(bin)
+        .args(["--addr", "127.0.0.1:0", "--dist"])
+        .arg(dist.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    let addr = first.trim().trim_start_matches("listening on http://").trim_end_matches('/').to_string();
+    let check = |addr: &str| Command::new(bin).args(["--healthcheck", "--addr", addr]).output().unwrap();
+    let healthy = check(&addr);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(healthy.status.success(), "{}", String::from_utf8_lossy(&healthy.stderr));
+    let gone = check(&addr);
+    assert_eq!(gone.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("/healthz on"), "{}", String::from_utf8_lossy(&gone.stderr));
 }

@@ -71,7 +71,7 @@ async fn refuses_large_bodies() {
 #[test]
 fn a_missing_build_is_explained() {
     let dir = tempfile::tempdir().unwrap();
-    let err = check_dist(dir.path()).unwrap_err();
+    let err = check_dist(dir.path()).unwrap_err().to_string();
     assert!(err.contains("cargo xtask serve"), "{err}");
 }
 

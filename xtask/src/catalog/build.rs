@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use ram_doctor_core::catalog::format::{
-    fill_role_template, ApiRow, ErrorRow, IndexFile, RoleText, PolicyRow, ProductRow, RoleRow, ShardErrorRow, ShardFile, SourceRow, FORMAT,
+    fill_role_template, ApiRow, ErrorRow, IndexFile, PolicyRow, ProductRow, RoleRow, RoleText,
+    SentenceRow, ShardErrorRow, ShardFile, SourceRow, TerraformRow, FORMAT,
 };
 use ram_doctor_core::catalog::{AccessLevel, Granularity, PolicyKind};
 
@@ -27,6 +28,8 @@ fn source_rows() -> Vec<SourceRow> {
         row("ram-codes.tsv", "undated; compiled for RAM Doctor (received 2026-11-29)", "Alibaba Cloud documentation: Services that work with RAM, per-product RAM authorization pages"),
         row("system-policies.jsonl", "undated; compiled for RAM Doctor (received 2026-11-29)", "Alibaba Cloud documentation pages (policy names and the documents captured verbatim)"),
         row("service-roles.tsv", "undated; compiled for RAM Doctor (received 2026-11-29)", "Alibaba Cloud documentation and alibabacloud-automation/terraform-alicloud-service-linked-role"),
+        row("terraform-resource-apis.tsv", "mined 2026-12-02 at terraform-provider-alicloud 81c43b67", "facts from the Alibaba Cloud Terraform provider's source (MPL-2.0): resource types and the products they call"),
+        row("xtask/src/catalog/sentences.tsv", "compiled for RAM Doctor 2026-12-06", "Alibaba Cloud documentation pages, each named in the row"),
     ]
 }
 
@@ -210,8 +213,88 @@ pub fn build(src: &Sources) -> Result<Built, String> {
         a.access.as_deref().and_then(AccessLevel::parse).map(|l| (a.name.as_str(), l))
     }));
     let shards = shard_files(src, &by_product, &ram_of, &verbs);
-    let index = IndexFile { format: FORMAT, sources: source_rows(), products, policies, roles, role_templates, errors };
-    Ok(Built { index, shards, verbs_learned: verbs.len() })
+    let sentences = sentence_rows(src, &drafts)?;
+    let terraform = terraform_rows(src, &ram_of);
+    let index = IndexFile {
+        format: FORMAT,
+        sources: source_rows(),
+        products,
+        policies,
+        roles,
+        role_templates,
+        errors,
+        sentences,
+        terraform,
+    };
+    Ok(Built {
+        index,
+        shards,
+        verbs_learned: verbs.len(),
+    })
+}
+
+/// The documented sentences, each RAM code checked against the products (a typo would tie a sentence to nothing).
+fn sentence_rows(
+    src: &Sources,
+    drafts: &BTreeMap<String, Draft>,
+) -> Result<Vec<SentenceRow>, String> {
+    let known: BTreeSet<&str> = drafts
+        .values()
+        .flat_map(|d| std::iter::once(&d.ram_code).chain(&d.also_ram_codes))
+        .map(String::as_str)
+        .collect();
+    let mut rows = Vec::new();
+    for s in &src.sentences {
+        if let Some(unknown) = s.ram_codes.iter().find(|c| !known.contains(c.as_str())) {
+            return Err(format!(
+                "sentences.tsv: {:?} names RAM code {unknown:?}, which no product has",
+                s.sentence
+            ));
+        }
+        rows.push(SentenceRow(
+            s.sentence.clone(),
+            s.ram_codes.clone(),
+            s.code.clone(),
+            s.source.clone(),
+        ));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(rows)
+}
+
+/// Each Terraform resource type with the RAM codes of the products it calls: the product its create phase calls
+/// directly most often first, then by how many calls in all (ties by code, so the output is stable).
+fn terraform_rows(src: &Sources, ram_of: &BTreeMap<String, String>) -> Vec<TerraformRow> {
+    let ram_lower: BTreeMap<String, &String> = ram_of
+        .iter()
+        .map(|(code, ram)| (code.to_ascii_lowercase(), ram))
+        .collect();
+    // resource → ram code → (direct create calls, all calls)
+    let mut counts: BTreeMap<&str, BTreeMap<String, (u32, u32)>> = BTreeMap::new();
+    for call in &src.terraform {
+        let lower = call.product.to_ascii_lowercase();
+        let ram = ram_lower
+            .get(&lower)
+            .map_or(lower.clone(), |r| (*r).clone());
+        let c = counts
+            .entry(&call.resource)
+            .or_default()
+            .entry(ram)
+            .or_default();
+        c.0 += u32::from(call.phase == "create" && call.how == "direct");
+        c.1 += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(resource, products)| {
+            let mut ranked: Vec<(String, (u32, u32))> = products.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            TerraformRow(
+                resource.to_string(),
+                ranked.into_iter().map(|(code, _)| code).collect(),
+            )
+        })
+        .collect()
 }
 
 fn is_default(r: &OpenApiRecord) -> bool {

@@ -77,6 +77,29 @@ pub struct RoleSource {
     pub how_to_authorize: String,
 }
 
+/// One row of `terraform-resource-apis.tsv`.
+#[derive(Debug)]
+pub struct TerraformCall {
+    pub resource: String,
+    pub phase: String,
+    /// The OpenAPI product code as the provider spells it (`Ecs`, `R-kvstore`, `Sls`).
+    pub product: String,
+    /// `direct`, or `via:…` when reached through helper functions.
+    pub how: String,
+}
+
+/// One row of the committed `sentences.tsv` (facts from Alibaba Cloud's documentation, with their page).
+#[derive(Debug)]
+pub struct SentenceSource {
+    pub sentence: String,
+    pub ram_codes: Vec<String>,
+    pub code: Option<String>,
+    pub source: String,
+}
+
+/// Console and API sentences tied to products, compiled from the documentation pages each row names.
+const SENTENCES: &str = include_str!("sentences.tsv");
+
 /// Everything the generator reads.
 pub struct Sources {
     pub openapi: Vec<OpenApiRecord>,
@@ -84,6 +107,8 @@ pub struct Sources {
     pub ram_codes: Vec<RamCodeRow>,
     pub policies: Vec<PolicySource>,
     pub roles: Vec<RoleSource>,
+    pub terraform: Vec<TerraformCall>,
+    pub sentences: Vec<SentenceSource>,
 }
 
 impl Sources {
@@ -107,20 +132,61 @@ impl Sources {
                 granularity: f[3].clone(),
             })
             .collect();
-        let policies = jsonl(&read_text(&dir.join("system-policies.jsonl"))?, "system-policies.jsonl")?;
-        let roles = tsv(&read_text(&dir.join("service-roles.tsv"))?, "service-roles.tsv", 9)?
+        let policies = jsonl(
+            &read_text(&dir.join("system-policies.jsonl"))?,
+            "system-policies.jsonl",
+        )?;
+        let roles = tsv(
+            &read_text(&dir.join("service-roles.tsv"))?,
+            "service-roles.tsv",
+            9,
+        )?
+        .into_iter()
+        .map(|f| RoleSource {
+            role_name: f[0].clone(),
+            role_type: f[1].clone(),
+            product: f[2].clone(),
+            service_principal: f[3].clone(),
+            policy_name: f[4].clone(),
+            missing_error: f[5].clone(),
+            how_to_authorize: f[6].clone(),
+        })
+        .collect();
+        let terraform = tsv(
+            &read_text(&dir.join("terraform-resource-apis.tsv"))?,
+            "terraform-resource-apis.tsv",
+            6,
+        )?
+        .into_iter()
+        .map(|f| TerraformCall {
+            resource: f[0].clone(),
+            phase: f[1].clone(),
+            product: f[2].clone(),
+            how: f[5].clone(),
+        })
+        .collect();
+        let sentences = tsv(SENTENCES, "xtask/src/catalog/sentences.tsv", 4)?
             .into_iter()
-            .map(|f| RoleSource {
-                role_name: f[0].clone(),
-                role_type: f[1].clone(),
-                product: f[2].clone(),
-                service_principal: f[3].clone(),
-                policy_name: f[4].clone(),
-                missing_error: f[5].clone(),
-                how_to_authorize: f[6].clone(),
+            .map(|f| SentenceSource {
+                sentence: f[0].clone(),
+                ram_codes: f[1]
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                code: non_empty(&f[2]),
+                source: f[3].clone(),
             })
             .collect();
-        Ok(Sources { openapi, errors, ram_codes, policies, roles })
+        Ok(Sources {
+            openapi,
+            errors,
+            ram_codes,
+            policies,
+            roles,
+            terraform,
+            sentences,
+        })
     }
 }
 

@@ -22,7 +22,24 @@ pub struct IndexFile {
     pub role_templates: Vec<String>,
     /// Only the permission/credential-related codes; the rest live in the shards of the products that list them.
     pub errors: Vec<ErrorRow>,
+    /// Console and API sentences the documentation ties to products; see [`SentenceRow`].
+    #[serde(default)]
+    pub sentences: Vec<SentenceRow>,
+    /// Terraform resource types and the products their create/read/update/delete call; see [`TerraformRow`].
+    #[serde(default)]
+    pub terraform: Vec<TerraformRow>,
 }
+
+/// `[sentence, ram_codes, code, source]`: a sentence as the documentation prints it, the RAM codes of the
+/// products that print it (most likely first; more than one when the sentence is shared; none when every
+/// product's gateway prints it), the error code it comes with, and the page that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceRow(pub String, pub Vec<String>, pub Option<String>, pub String);
+
+/// `[resource_type, ram_codes]`: the RAM codes of the products a Terraform resource type calls, the one it
+/// creates its resource with first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TerraformRow(pub String, pub Vec<String>);
 
 /// `[file, date, provenance]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,6 +206,8 @@ impl IndexFile {
             ("role_templates", JsonField::Rows(rows(&self.role_templates)?)),
             ("roles", JsonField::Rows(rows(&self.roles)?)),
             ("errors", JsonField::Rows(rows(&self.errors)?)),
+            ("sentences", JsonField::Rows(rows(&self.sentences)?)),
+            ("terraform", JsonField::Rows(rows(&self.terraform)?)),
         ]))
     }
 }

@@ -4,7 +4,10 @@ use std::collections::HashMap;
 
 use super::error::CatalogError;
 use super::format::{fill_role_template, IndexFile, RoleText, ShardFile, FORMAT};
-use super::model::{Api, ErrorCode, PolicyKind, Product, ServiceRole, SystemPolicy};
+use super::lookup::normalize_sentence;
+use super::model::{
+    Api, ErrorCode, PolicyKind, Product, ProductSentence, ServiceRole, SystemPolicy,
+};
 use super::{Catalog, DocumentActions, Shard, MAX_TERM_WORDS};
 
 impl Catalog {
@@ -76,6 +79,38 @@ impl Catalog {
                 kind: row.4,
             });
         }
+        cat.sentences = index
+            .sentences
+            .into_iter()
+            .map(|r| ProductSentence {
+                text: r.0,
+                products: r.1,
+                code: r.2,
+                source: r.3,
+            })
+            .collect();
+        let needles: Vec<String> = cat
+            .sentences
+            .iter()
+            .map(|s| normalize_sentence(&s.text))
+            .collect();
+        if needles.iter().any(String::is_empty) {
+            return Err(CatalogError::BadReference {
+                file: file.into(),
+                what: "a sentence without letters".into(),
+            });
+        }
+        if !needles.is_empty() {
+            let finder = aho_corasick::AhoCorasickBuilder::new()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&needles)
+                .map_err(|e| CatalogError::BadReference {
+                    file: file.into(),
+                    what: format!("sentences: {e}"),
+                })?;
+            cat.sentence_finder = Some(finder);
+        }
+        cat.terraform = index.terraform.into_iter().map(|r| (r.0, r.1)).collect();
         Ok(cat)
     }
 

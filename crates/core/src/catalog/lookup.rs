@@ -1,6 +1,9 @@
 //! The catalog's queries. Every per-block lookup is a hash-map probe; only free-text search scans.
 
-use super::model::{AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, PolicyGrant, PolicyKind, Product, ServiceRole, SystemPolicy};
+use super::model::{
+    AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, PolicyGrant, PolicyKind, Product,
+    ProductSentence, ServiceRole, SystemPolicy,
+};
 use std::collections::HashMap;
 
 use super::{Catalog, DocumentActions, MAX_TERM_WORDS};
@@ -165,6 +168,20 @@ impl Catalog {
         }
     }
 
+    /// The RAM codes of the loaded shards that have an API of this name (exact case), sorted: which product an API
+    /// name alone can belong to.
+    pub fn ram_codes_with_api(&self, api: &str) -> Vec<&str> {
+        let lower = api.trim().to_ascii_lowercase();
+        let mut codes: Vec<&str> = self
+            .shards
+            .iter()
+            .filter(|(_, shard)| shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api.trim())))
+            .map(|(code, _)| code.as_str())
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+
     /// A RAM action (`hbr:CreateBackupPlan`), case-insensitively.
     pub fn action(&self, action: &str) -> ApiLookup<'_> {
         let Some((code, name)) = action.trim().split_once(':') else { return ApiLookup::Unknown };
@@ -289,6 +306,27 @@ impl Catalog {
             .map(|&i| &self.errors[i])
     }
 
+    /// The documented sentences that occur in `text` (compared without case, spaces or punctuation), in text order.
+    pub fn sentences_in(&self, text: &str) -> Vec<&ProductSentence> {
+        let Some(finder) = &self.sentence_finder else {
+            return Vec::new();
+        };
+        let normalized = normalize_sentence(text);
+        let mut found: Vec<&ProductSentence> = Vec::new();
+        for m in finder.find_iter(&normalized) {
+            let s = &self.sentences[m.pattern().as_usize()];
+            if !found.iter().any(|f| std::ptr::eq(*f, s)) {
+                found.push(s);
+            }
+        }
+        found
+    }
+
+    /// The RAM codes of the products a Terraform resource type (`alicloud_instance`) calls, the creating one first.
+    pub fn terraform_products(&self, resource_type: &str) -> Option<&[String]> {
+        self.terraform.get(resource_type).map(Vec::as_slice)
+    }
+
     /// The access level of an action: from its shard when loaded (`Some((level, inferred))`).
     pub fn access_level(&self, action: &str) -> Option<(AccessLevel, bool)> {
         match self.action(action) {
@@ -386,4 +424,13 @@ mod tests {
         assert_eq!(bare_host("https://ecs.cn-hangzhou.aliyuncs.com:443/?Action=X"), "ecs.cn-hangzhou.aliyuncs.com");
         assert_eq!(bare_host("Alidns.Aliyuncs.com"), "alidns.aliyuncs.com");
     }
+}
+
+/// A sentence reduced to what survives copying from a page or a log: lower-case letters and digits, CJK
+/// characters; no spaces or punctuation (full-width or not), so `权限不足，请…` and `权限不足,请…` compare equal.
+pub fn normalize_sentence(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }

@@ -18,8 +18,8 @@ use std::collections::{BTreeSet, HashMap};
 
 pub use error::CatalogError;
 pub use model::{
-    AccessLevel, Api, ApiLookup, ErrorCode, Granularity, GrantBasis, PolicyGrant, PolicyKind, Product, ServiceRole,
-    SystemPolicy,
+    AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, Granularity, PolicyGrant, PolicyKind,
+    Product, ProductSentence, ServiceRole, SystemPolicy,
 };
 
 /// The loaded catalog. [`Catalog::empty`] knows nothing; [`Catalog::from_index`] knows every product, policy,
@@ -55,6 +55,11 @@ pub struct Catalog {
     error_lower: HashMap<String, usize>,
     /// Lower-case RAM code → loaded shard.
     shards: HashMap<String, Shard>,
+    sentences: Vec<ProductSentence>,
+    /// Finds the sentences, normalized by [`normalize_sentence`], in normalized text.
+    sentence_finder: Option<aho_corasick::AhoCorasick>,
+    /// Terraform resource type → RAM codes of the products it calls, the creating one first.
+    terraform: HashMap<String, Vec<String>>,
 }
 
 /// Longest name, in words, that free-text search looks for (`Container Service for Kubernetes (ACK)`).

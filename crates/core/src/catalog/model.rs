@@ -192,6 +192,20 @@ pub struct ServiceRole {
     pub product_label: String,
 }
 
+/// A sentence the documentation ties to products (a console banner, an API message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductSentence {
+    /// The sentence as documented.
+    pub text: String,
+    /// RAM codes of the products that print it, most likely first; more than one when it is shared, none when
+    /// every product's gateway prints it.
+    pub products: Vec<String>,
+    /// The error code the sentence comes with, which a paste of the sentence alone implies.
+    pub code: Option<String>,
+    /// The documentation page that ties it to the products.
+    pub source: String,
+}
+
 /// An error code from the products' metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorCode {

@@ -57,6 +57,22 @@ pub fn explain(facts: &Facts) -> (String, String) {
                 en.push("The bucket is private: sign the request with an identity allowed to read it (an anonymous request is refused).".into());
                 zh.push("该 Bucket 为私有：请用有读取权限的身份签名请求（匿名请求会被拒绝）。".into());
             }
+            if let (Some(p), true) = (&f.product, f.likely_products.len() > 1) {
+                let others: Vec<&str> = f
+                    .likely_products
+                    .iter()
+                    .skip(1)
+                    .map(|g| g.product.as_str())
+                    .collect();
+                en.push(format!(
+                    "The message does not name its product; {p} is the most likely, then {}.",
+                    others.join(", ")
+                ));
+                zh.push(format!(
+                    "提示未写明产品；最可能是 {p}，其次是 {}。",
+                    others.join("、")
+                ));
+            }
             if f.product.is_none() {
                 if f.likely_products.is_empty() {
                     en.push("The text does not say which product this is. Which console page showed this message? Paste its title or URL together with the message.".into());
@@ -102,10 +118,10 @@ pub fn explain(facts: &Facts) -> (String, String) {
             } else if f.layer == Some(Layer::TrustPolicy) || has(Phrase::TrustPolicy) {
                 en.push("The role's trust policy does not let this caller assume it (or the role belongs to another account). Edit the role's trust policy so its Principal names the caller's account or RAM user.".into());
                 zh.push("角色的信任策略不允许该调用者扮演它（或角色属于其他账号）。请修改角色信任策略，在 Principal 中加入调用者的账号或 RAM 用户。".into());
-            } else if f.code.as_deref().is_some_and(|c| c.eq_ignore_ascii_case("EntityNotExist.Role")) {
+            } else if f.code.as_deref().or(f.implied_code.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("EntityNotExist.Role")) {
                 en.push("The role in RoleArn does not exist. Check the account ID and role name in the ARN (acs:ram::<account>:role/<name>).".into());
                 zh.push("RoleArn 中的角色不存在。请检查 ARN 中的账号 ID 与角色名（acs:ram::<账号>:role/<名称>）。".into());
-            } else if f.code.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("policygrammar")) {
+            } else if f.code.as_deref().or(f.implied_code.as_deref()).is_some_and(|c| c.to_ascii_lowercase().contains("policygrammar")) {
                 en.push("The session Policy passed to AssumeRole is not a valid policy document. Fix its JSON and grammar (Version \"1\", Statement with Effect/Action/Resource).".into());
                 zh.push("AssumeRole 传入的会话策略（Policy）格式不合法。请修正其 JSON 与语法（Version \"1\"，Statement 含 Effect/Action/Resource）。".into());
             } else {
@@ -120,7 +136,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
             zh.push(format!("{product} 需要服务角色 {role}，但它不存在或未授权。请先完成一次授权（控制台的一键授权页面），或创建服务关联角色（操作者需要 ram:CreateServiceLinkedRole 权限），然后重试。"));
         }
         Kind::BadCredentials => {
-            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if has(Phrase::AccessKeyDisabled) || code.ends_with(".inactive") {
                 en.push("The AccessKey is disabled. Enable it in the RAM console or use an active one.".into());
                 zh.push("该 AccessKey 已被禁用。请在 RAM 控制台启用，或改用有效的 AccessKey。".into());
@@ -130,6 +146,9 @@ pub fn explain(facts: &Facts) -> (String, String) {
             } else if code.contains("mismatchwithaccesskey") {
                 en.push("The SecurityToken does not belong to this AccessKey ID: use the AccessKeyId, AccessKeySecret and SecurityToken from the same AssumeRole response.".into());
                 zh.push("SecurityToken 与 AccessKey ID 不匹配：请使用同一次 AssumeRole 返回的 AccessKeyId、AccessKeySecret 与 SecurityToken。".into());
+            } else if has(Phrase::CredentialsMissing) {
+                en.push("The SDK found no AccessKey to sign with: set the credentials (environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, a profile, or a RAM role) where the program runs.".into());
+                zh.push("SDK 没有找到可用于签名的 AccessKey：请在程序运行环境中配置凭证（环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET、配置文件或 RAM 角色）。".into());
             } else if code.starts_with("invalidsecuritytoken") {
                 en.push("The SecurityToken is malformed: pass it exactly as STS returned it (no truncation, quotes or spaces).".into());
                 zh.push("SecurityToken 格式错误：请原样传入 STS 返回的值（不要截断、加引号或空格）。".into());
@@ -139,7 +158,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
             }
         }
         Kind::Signature => {
-            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if has(Phrase::ClockSkew) || code.contains("timestamp") || code == "requesttimetooskewed" {
                 en.push("The request time is too far from the server's (more than 15 minutes): synchronise the machine's clock (NTP) and send the time in UTC.".into());
                 zh.push("请求时间与服务器时间相差过大（超过 15 分钟）：请同步本机时钟（NTP），并使用 UTC 时间。".into());
@@ -177,13 +196,34 @@ pub fn explain(facts: &Facts) -> (String, String) {
             zh.push(format!("该账号尚未开通（或未购买）{product}。请在其控制台开通一次；授权无法解决此问题。"));
         }
         Kind::Other => {
-            let code = f.code.as_deref().unwrap_or("").to_ascii_lowercase();
+            let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if let Some(cloud) = &f.other_cloud {
                 en.push(format!("This error comes from {cloud}, not Alibaba Cloud: RAM policies cannot fix it. Use {cloud}'s own access management."));
                 zh.push(format!("这个错误来自 {cloud}，不是阿里云：RAM 策略无法解决，请使用 {cloud} 自己的权限管理。"));
             } else if code.starts_with("throttling") || has(Phrase::Throttling) {
                 en.push("The request was rate-limited (flow control), not refused for permissions: retry with backoff or call less often.".into());
                 zh.push("请求被限流，并非权限问题：请退避重试或降低调用频率。".into());
+            } else if has(Phrase::WrongEndpoint)
+                || code.contains("endpoint")
+                || code == "secondleveldomainforbidden"
+            {
+                en.push("The request went to the wrong endpoint (another region, or path-style addressing): send it to the endpoint of the resource's region, in virtual-hosted style. It is not about permissions.".into());
+                zh.push("请求发往了错误的 Endpoint（其他地域，或使用了 path-style 访问）：请使用资源所在地域的 Endpoint，并采用虚拟主机（virtual-hosted）方式访问。与权限无关。".into());
+            } else if has(Phrase::Overdue)
+                || ["indebt", "overdue", "arrearage", "balance"]
+                    .iter()
+                    .any(|w| code.contains(w))
+            {
+                en.push("The account has an overdue payment or too small a balance: top it up in the billing console. No RAM grant helps.".into());
+                zh.push("账号欠费或余额不足：请在费用中心充值。授权无法解决此问题。".into());
+            } else if has(Phrase::OutOfStock) || code.contains("stock") {
+                en.push("The resource is out of stock in that zone: try another zone or instance type. It is not about permissions.".into());
+                zh.push("该可用区的资源库存不足：请换一个可用区或规格。与权限无关。".into());
+            } else if has(Phrase::Quota) || code.contains("quota") {
+                en.push("A quota or limit is reached: release resources or ask for a higher quota in the Quota Center. It is not about permissions.".into());
+                zh.push(
+                    "已达到配额或上限：请释放资源，或在配额中心申请提升配额。与权限无关。".into(),
+                );
             } else if code == "forbidden.riskcontrol" {
                 en.push("Alibaba Cloud's risk control blocked the operation; it is not a RAM permission. Complete the account verification or open a support ticket.".into());
                 zh.push("操作被阿里云风控系统拦截，并非 RAM 权限问题。请完成账号实名认证或提交工单。".into());
@@ -194,7 +234,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
                 en.push("The request did not get an answer (timeout or network/DNS failure): check the endpoint, the region, and the network path. It is not about permissions.".into());
                 zh.push("请求没有得到响应（超时或网络/DNS 故障）：请检查 Endpoint、地域和网络，与权限无关。".into());
             } else {
-                let c = f.code.as_deref().unwrap_or("this error");
+                let c = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("this error");
                 en.push(format!("{c} is not about permissions or credentials: fix the request (parameters, region, resource state). No RAM grant will help."));
                 zh.push(format!("{c} 与权限或凭证无关：请修正请求本身（参数、地域、资源状态）。授权无法解决。"));
             }

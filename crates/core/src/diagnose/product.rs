@@ -2,21 +2,28 @@
 //! package, a `product=` link, the OSS XML shape), or contextual (Terraform resource types, Packer builders, product
 //! names near a console message).
 
+use super::reason::Reason;
 use crate::finding::{Kind, ProductGuess};
 use crate::read::{Field, Key, RawError};
 use crate::text::{self, Text};
 use crate::Catalog;
 
-/// The product chosen for an error and the span that said so.
+/// The product chosen for an error, the span that said so, and why.
 pub struct Pick {
     pub ram_code: String,
     pub start: usize,
     pub end: usize,
+    pub reason: Reason,
 }
 
 impl Pick {
-    fn at(ram_code: String, f: &Field) -> Self {
-        Pick { ram_code, start: f.start, end: f.end }
+    fn at(ram_code: String, f: &Field, reason: Reason) -> Self {
+        Pick {
+            ram_code,
+            start: f.start,
+            end: f.end,
+            reason,
+        }
     }
 }
 
@@ -26,61 +33,139 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
     if kind == Kind::ServiceRoleMissing {
         if let Some(code) = raw.get(Key::Code) {
             if let Some(role) = catalog.service_role_for_error(&code.value) {
-                return Some(Pick::at(role.product.clone(), code));
+                return Some(Pick::at(
+                    role.product.clone(),
+                    code,
+                    Reason::ServiceRole(role.role_name.clone()),
+                ));
             }
             if let Some((_, name)) = code.value.split_once('.') {
                 if let Some(p) = role_product(name, catalog) {
-                    return Some(Pick::at(p, code));
+                    return Some(Pick::at(p, code, Reason::ServiceRole(name.to_string())));
+                }
+            }
+        }
+        // `The role not exists: acs:ram::1:role/aliyuncsdefaultrole`: the role's name in the ARN.
+        for f in raw.all(Key::Resource) {
+            if let Some((_, name)) = f.value.split_once(":role/") {
+                if let Some(role) = catalog.service_role(name) {
+                    return Some(Pick::at(role.product.clone(), f, Reason::ServiceRole(role.role_name.clone())));
                 }
             }
         }
         for f in raw.all(Key::RoleName) {
             if let Some(p) = role_product(&f.value, catalog) {
-                return Some(Pick::at(p, f));
+                return Some(Pick::at(p, f, Reason::ServiceRole(f.value.clone())));
             }
+        }
+    }
+    // A refused AssumeRole is STS's, whatever role ARN the message names.
+    if kind == Kind::AssumeRole && raw.all(Key::AuthAction).chain(raw.all(Key::Action)).all(|a| a.value.starts_with("sts:")) {
+        if let Some(f) = raw.get(Key::Code).or(raw.fields.first()) {
+            return Some(Pick::at("sts".to_string(), f, Reason::Action("sts:AssumeRole".to_string())));
         }
     }
     for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)) {
         if let Some((p, _)) = f.value.split_once(':') {
-            return Some(Pick::at(p.to_ascii_lowercase(), f));
+            return Some(Pick::at(
+                p.to_ascii_lowercase(),
+                f,
+                Reason::Action(f.value.clone()),
+            ));
         }
     }
     for f in raw.all(Key::AuthResource).chain(raw.all(Key::Resource)) {
-        if let Some(svc) = f.value.strip_prefix("acs:").and_then(|r| r.split(':').next()).filter(|s| !s.is_empty()) {
-            return Some(Pick::at(svc.to_ascii_lowercase(), f));
+        if let Some(svc) = f
+            .value
+            .strip_prefix("acs:")
+            .and_then(|r| r.split(':').next())
+            .filter(|s| !s.is_empty())
+        {
+            return Some(Pick::at(
+                svc.to_ascii_lowercase(),
+                f,
+                Reason::ResourceArn(f.value.clone()),
+            ));
         }
     }
     for f in raw.all(Key::HostId) {
         if let Some(p) = host_product(&f.value, catalog) {
-            return Some(Pick::at(p, f));
+            return Some(Pick::at(p, f, Reason::Host(f.value.clone())));
         }
     }
-    for f in raw.all(Key::ProductHint) {
-        return Some(Pick::at(code_product(&f.value, catalog), f));
+    // One service checking the caller's access to another's resource: the resource's product was denied.
+    // The first few messages say it; an error with thousands of fields (one long line) is not read further.
+    for f in raw.all(Key::Message).take(8) {
+        if let Some((word, p)) = resource_word(&f.value) {
+            return Some(Pick::at(p.to_string(), f, Reason::Marker(word.to_string())));
+        }
+    }
+    // Code prefixes only one product uses (`isv.…` of Short Message Service, `SLS…`).
+    for f in raw.all(Key::Code).take(8) {
+        if let Some(p) = code_prefix_product(&f.value) {
+            return Some(Pick::at(p.to_string(), f, Reason::Marker(f.value.clone())));
+        }
+    }
+    if let Some(f) = raw.all(Key::ProductHint).next() {
+        return Some(Pick::at(
+            code_product(&f.value, catalog),
+            f,
+            Reason::Marker(f.value.clone()),
+        ));
     }
     for f in raw.all(Key::Host) {
         if let Some(p) = host_product(&f.value, catalog) {
-            return Some(Pick::at(p, f));
+            return Some(Pick::at(p, f, Reason::Host(f.value.clone())));
         }
     }
     // An `<Error>` XML body with nothing else to go on: OSS is the service that answers in this shape.
     if let Some(f) = raw.all(Key::Header).find(|f| f.value == "xml-error") {
-        return Some(Pick::at("oss".to_string(), f));
+        return Some(Pick::at("oss".to_string(), f, Reason::OssXml));
     }
+    let api = raw.value(Key::Api);
     for f in raw.all(Key::ProductContext) {
-        if let Some(p) = context_product(&f.value, catalog) {
-            return Some(Pick::at(p, f));
+        if let Some(p) = context_product(&f.value, api, catalog) {
+            return Some(Pick::at(p, f, Reason::Terraform(f.value.clone())));
         }
     }
     for key in [Key::ProductHint, Key::ProductContext] {
         for f in context.iter().filter(|f| f.key == key) {
-            let p = if key == Key::ProductHint { Some(code_product(&f.value, catalog)) } else { context_product(&f.value, catalog) };
+            let (p, reason) = if key == Key::ProductHint {
+                (
+                    Some(code_product(&f.value, catalog)),
+                    Reason::Marker(f.value.clone()),
+                )
+            } else {
+                (
+                    context_product(&f.value, api, catalog),
+                    Reason::Terraform(f.value.clone()),
+                )
+            };
             if let Some(p) = p {
-                return Some(Pick::at(p, f));
+                return Some(Pick::at(p, f, reason));
             }
         }
     }
+    // An API name alone (`DescribeVSwitches`), when only one product's loaded APIs have it.
+    if let Some(f) = raw.get(Key::Api) {
+        if let [only] = catalog.ram_codes_with_api(&f.value).as_slice() {
+            return Some(Pick::at(only.to_string(), f, Reason::Api(f.value.clone())));
+        }
+    }
     None
+}
+
+/// Resource words in a message that name the product owning the resource (`the logstore 'x'`).
+fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
+    const WORDS: &[(&str, &str)] =
+        &[("logstore", "log"), ("log store", "log"), ("repository", "cr"), ("bucket", "oss"), ("disk", "ecs"), ("snapshot", "ecs")];
+    WORDS.iter().copied().find(|(w, _)| message.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
+}
+
+/// The product of a code prefix only it uses.
+fn code_prefix_product(code: &str) -> Option<&'static str> {
+    const PREFIXES: &[(&str, &str)] = &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps")];
+    PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)
 }
 
 /// A product code or RAM code as the catalog knows it (`Dysmsapi` → `dysms`), else lowercased.
@@ -106,6 +191,8 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
     if labels.len() < 3 || matches!(first, "api" | "help" | "www" | "home" | "next" | "signin" | "error-center" | "usercenter2" | "account") {
         return None;
     }
+    // `ecs-vpc.cn-shanghai…`, `oss-cn-hangzhou-internal…`: network variants of the product's endpoint.
+    let first = ["-vpc", "-internal", "-intranet", "-share", "-inner"].iter().find_map(|v| first.strip_suffix(v)).unwrap_or(first);
     // `ecs-cn-hangzhou` (old regional endpoints) → `ecs`.
     let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"].iter().find_map(|r| first.split_once(r).map(|(c, _)| c)).unwrap_or(first);
     if code.is_empty() || !code.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
@@ -116,10 +203,22 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
 
 /// The product behind a Terraform resource type or provider file (`alicloud_cs_serverless_kubernetes`,
 /// `alicloud_instance_types`, `alicloud_ecs` from the Packer builder `alicloud-ecs`), or a plain code.
-fn context_product(v: &str, catalog: &Catalog) -> Option<String> {
+/// A resource type the catalog knows gives the product it calls that has the failed API, else the one it
+/// creates its resource with.
+fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<String> {
     let Some(rest) = v.strip_prefix("alicloud_") else {
         return Some(code_product(v, catalog));
     };
+    if let Some(products) = catalog.terraform_products(v) {
+        let with_api = api.and_then(|api| {
+            products
+                .iter()
+                .find(|p| matches!(catalog.api(p, api), crate::catalog::ApiLookup::Found(..)))
+        });
+        if let Some(p) = with_api.or(products.first()) {
+            return Some(p.clone());
+        }
+    }
     let parts: Vec<&str> = rest.split('_').filter(|p| !p.is_empty()).collect();
     // Longest prefix the catalog knows: `cs_serverless_kubernetes` → `cs`.
     for n in (1..=parts.len().min(3)).rev() {
@@ -181,13 +280,24 @@ fn role_product(name: &str, catalog: &Catalog) -> Option<String> {
 }
 
 /// Products a message may be about, ranked by the words around it; and the one that is clear, if any.
-pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGuess>, Option<String>) {
-    let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
+pub fn likely(
+    raw: &RawError,
+    text: &Text,
+    catalog: &Catalog,
+) -> (Vec<ProductGuess>, Option<(String, Reason)>) {
+    let (start, end) = if text.len() <= 8192 {
+        (0, text.len())
+    } else {
+        text.paragraph_around(raw.start, 3000)
+    };
     let window = words_around(raw, text::slice(text.as_str(), start, end), start);
     let window = window.as_str();
     let lower = window.to_lowercase();
-    let mut scored: Vec<(String, String, u8)> = Vec::new();
-    let mut add = |code: String, reason: String, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
+    let mut scored: Vec<(String, Reason, u8)> = Vec::new();
+    let mut add = |code: String, reason: Reason, score: u8| match scored
+        .iter_mut()
+        .find(|(c, _, _)| *c == code)
+    {
         Some(existing) if existing.2 < score => {
             existing.1 = reason;
             existing.2 = score;
@@ -197,7 +307,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     };
     for f in raw.all(Key::Host) {
         if let Some(p) = host_product(&f.value, catalog) {
-            add(p, format!("the URL {}", f.value), 3);
+            add(p, Reason::Host(f.value.clone()), 3);
         }
     }
     for p in catalog.search_products(window).into_iter().take(8) {
@@ -211,9 +321,9 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         // A product is offered only when its name or code stands in the text as a word; partial matches
         // ("account", "backup" inside other words) name too many products to help.
         let (score, reason) = if named {
-            (3, format!("“{short}” in the text"))
+            (3, Reason::Words(short.to_string()))
         } else if acronym {
-            (2, format!("“{}” in the text", p.ram_code.to_ascii_uppercase()))
+            (2, Reason::Words(p.ram_code.to_ascii_uppercase()))
         } else {
             continue;
         };
@@ -225,17 +335,30 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     }
     for word in acronyms(window) {
         if let Some(p) = catalog.product(word) {
-            add(p.ram_code.clone(), format!("“{word}” in the text"), 2);
+            add(p.ram_code.clone(), Reason::Words(word.to_string()), 2);
         }
     }
     scored.sort_by(|a, b| b.2.cmp(&a.2));
     let clear = match scored.as_slice() {
-        [only] if only.2 >= 2 => Some(only.0.clone()),
-        [top, next, ..] if top.2 >= 2 && top.2 > next.2 => Some(top.0.clone()),
+        [only] if only.2 >= 2 => Some((only.0.clone(), only.1.clone())),
+        [top, next, ..] if top.2 >= 2 && top.2 > next.2 => Some((top.0.clone(), top.1.clone())),
         _ => None,
     };
-    let guesses = scored.into_iter().map(|(product, reason, _)| ProductGuess { product, reason }).collect();
+    let guesses = scored
+        .into_iter()
+        .map(|(product, reason, _)| guess(product, &reason))
+        .collect();
     (guesses, clear)
+}
+
+/// A ranked product with its reason in both languages.
+pub fn guess(product: String, reason: &Reason) -> ProductGuess {
+    let words = reason.words();
+    ProductGuess {
+        product,
+        reason: words.en,
+        reason_zh: words.zh,
+    }
 }
 
 /// The text around an error without what the error itself says (its code, message, known sentences): those
@@ -302,11 +425,30 @@ mod tests {
         assert_eq!(host_product("ecs-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("ecs"));
         assert_eq!(host_product("hbr.console.aliyun.com", &c).as_deref(), Some("hbr"));
         assert_eq!(host_product("api.aliyun.com", &c), None);
-        assert_eq!(role_product("AliyunECIContainerGroupRole", &c).as_deref(), Some("eci"));
-        assert_eq!(role_product("AliyunCSManagedLogRole", &c).as_deref(), Some("cs"));
-        assert_eq!(role_product("AliyunServiceRoleForECS", &c).as_deref(), Some("ecs"));
-        assert_eq!(context_product("alicloud_instance_types", &c).as_deref(), Some("ecs"));
-        assert_eq!(context_product("alicloud_db_instance", &c).as_deref(), Some("rds"));
-        assert_eq!(acronyms("CDN预热失败: Forbidden.RAM : this API doesn't support RAM").collect::<Vec<_>>(), ["CDN"]);
+        assert_eq!(
+            role_product("AliyunECIContainerGroupRole", &c).as_deref(),
+            Some("eci")
+        );
+        assert_eq!(
+            role_product("AliyunCSManagedLogRole", &c).as_deref(),
+            Some("cs")
+        );
+        assert_eq!(
+            role_product("AliyunServiceRoleForECS", &c).as_deref(),
+            Some("ecs")
+        );
+        assert_eq!(
+            context_product("alicloud_instance_types", None, &c).as_deref(),
+            Some("ecs")
+        );
+        assert_eq!(
+            context_product("alicloud_db_instance", None, &c).as_deref(),
+            Some("rds")
+        );
+        assert_eq!(
+            acronyms("CDN预热失败: Forbidden.RAM : this API doesn't support RAM")
+                .collect::<Vec<_>>(),
+            ["CDN"]
+        );
     }
 }

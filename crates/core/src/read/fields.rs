@@ -61,8 +61,12 @@ fn meaning(raw: &str) -> Option<Meaning> {
         "action" => Meaning::Action,
         "resource" => Plain(Resource),
         "regionid" => Plain(Region),
+        "method" | "httpmethod" | "requestmethod" => Plain(Method),
         "stringtosign" => Plain(ClientStringToSign),
+        "subcode" => Plain(Code),
         "server" => Meaning::Server,
+        // The SDKs' endpoint errors print the product they looked up: `map[Product:ecs LocationProduct:ecs …]`.
+        "product" | "locationproduct" | "productcode" => Plain(ProductHint),
         "encodedauthorizationmessage" => Meaning::Huawei,
         "error" => Meaning::CodeThenMessage,
         _ => return None,
@@ -284,14 +288,40 @@ impl Scanner<'_, '_> {
         }
         // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions), and Go's `%s: %s` wrapping of a dotted
         // code (`InvalidAccessKeyId.NotFound: Specified access key is not found.`).
-        let spaced = b.get(end..end + 3) == Some(b" : ");
-        let wrapped = b.get(end..end + 2) == Some(b": ") && is_dotted_code(token);
-        if (spaced || wrapped) && is_code_like(token) && looks_like_code(token) && meaning(token).is_none() {
+        // `Forbidden : There is a risk…`, `NoPermission: You are not…`: a one-word code of the permission and
+        // credential families, which prose does not use as a label.
+        // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
+        let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
+        let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
+        let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family);
+        // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
+        let glued = b.get(end) == Some(&b':')
+            && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+            && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
+        // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
+        let bare = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) && at_line_start(b, i) && is_dotted_code(token);
+        let shaped = looks_like_code(token) || family;
+        if (spaced || wrapped || glued || bare) && is_code_like(token) && shaped && meaning(token).is_none() {
             self.close_message(i);
             self.push(Key::Code, token, i, end);
-            let msg = if spaced { end + 3 } else { end + 2 };
+            let msg = if spaced {
+                end + 3
+            } else if wrapped {
+                end + 2
+            } else {
+                end + 1
+            };
             self.open_message(Key::Message, msg);
             return msg;
+        }
+        // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
+        if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
+            let product_like = (2..=24).contains(&product.len()) && product.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
+            if product_like && is_api_name(api) && starts_with_api_verb(api) {
+                let dot = i + product.len();
+                self.push(Key::ProductContext, product, i, dot);
+                self.push(Key::Api, api, dot + 1, end);
+            }
         }
         end
     }
@@ -595,12 +625,33 @@ fn looks_like_code(t: &str) -> bool {
 /// `Throttling.User`, `InvalidAccessKeyId.NotFound`: one or two dots between CamelCase parts, and not a class or
 /// package name (`SDK.ServerError`, `Aliyun.Acs.Core.Exceptions.ClientException`).
 fn is_dotted_code(t: &str) -> bool {
-    let parts: Vec<&str> = t.split('.').collect();
-    (2..=3).contains(&parts.len())
-        && parts.iter().all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
-        && parts[0] != "SDK"
+    let parts = t.split('.').count();
+    (2..=3).contains(&parts)
+        && t.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
+        && !t.starts_with("SDK.")
         && !t.ends_with("Exception")
         && !t.ends_with("Error")
+}
+
+/// `SignatureDoesNotMatch`, `UnauthorizedOperation`: CamelCase with at least two capitals, not a class name.
+fn is_camel_code(t: &str) -> bool {
+    looks_like_code(t) && !t.ends_with("Exception") && !t.ends_with("Error") && t.bytes().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).
+fn at_line_start(b: &[u8], i: usize) -> bool {
+    let indent = b[..i].iter().rev().take(16).take_while(|&&c| c == b' ' || c == b'\t').count();
+    i == indent || b[i - indent - 1] == b'\n'
+}
+
+/// API names start with a verb; other `lowercase.CamelCase` tokens (`log.Printf`, `http.StatusForbidden`) do not.
+fn starts_with_api_verb(api: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "Describe", "Create", "Delete", "Modify", "List", "Get", "Update", "Put", "Attach", "Detach", "Run", "Start", "Stop", "Query",
+        "Add", "Remove", "Set", "Enable", "Disable", "Allocate", "Release", "Associate", "Unassociate", "Authorize", "Revoke", "Tag",
+        "Untag", "Check", "Open", "Grant", "Send", "Assume", "Reboot", "Import", "Export", "Upload", "Invoke", "Publish",
+    ];
+    VERBS.iter().any(|v| api.starts_with(v) && api[v.len()..].starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) || api == *v)
 }
 
 /// `ram:CreateRole`, `oss:GetObject`, `ecs:*`.

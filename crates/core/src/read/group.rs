@@ -60,7 +60,12 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
                 let open = &errors[e];
                 match (&code, &open.code) {
                     _ if header && open.anchored => true,
-                    (Some(c), Some(oc)) => !c.eq_ignore_ascii_case(oc) && open.code_line != line,
+                    // A wrapper's code (`SDK.…`) is followed by the code of the error it carries: the same error.
+                    (Some(c), Some(oc)) => {
+                        !c.eq_ignore_ascii_case(oc)
+                            && open.code_line != line
+                            && !is_wrapper_code(oc)
+                    }
                     _ => false,
                 }
             }
@@ -105,9 +110,17 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
     Reading { errors, context }
 }
 
+/// Codes that wrap another error rather than state one (`SDK.CanNotResolveEndpoint` around a credential error).
+pub fn is_wrapper_code(code: &str) -> bool {
+    const WRAPPERS: &[&str] = &["ServerError", "ClientError", "ServerException", "ClientException", "TeaError", "UnknownError", "Unknown"];
+    code.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sdk.")) || WRAPPERS.iter().any(|w| w.eq_ignore_ascii_case(code))
+}
+
 fn is_anchor(f: &Field) -> bool {
     match f.key {
         Key::AuthAction => true,
+        // `SDK.ServerError`, `Aliyun API Error:`: these lines only ever open an error of Alibaba Cloud's.
+        Key::Header => matches!(f.value.as_str(), "go-sdk" | "aliyungo"),
         Key::Phrase => Phrase::from_name(&f.value).is_some_and(Phrase::anchors),
         _ => false,
     }

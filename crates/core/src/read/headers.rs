@@ -43,8 +43,14 @@ enum Hit {
     RoleName,
     /// `server string to sign is:`.
     ServerStringToSign,
-    /// Another cloud's mark.
-    OtherCloud(&'static str),
+    /// An AWS error code that is also its exception's name (`ExpiredTokenException`): the code, and AWS's.
+    AwsCode,
+    /// `[TencentCloudSDKException]message:AuthFailure.UnauthorizedOperation-You are…`: Tencent's code before `-`.
+    TencentCode,
+    /// A Chinese label before a code (`错误码：`).
+    ZhCodeLabel,
+    /// `ODPS-0420095:`: MaxCompute's own code shape, which names the product and is the error's code.
+    OdpsCode,
     /// boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     AwsCall,
 }
@@ -52,17 +58,24 @@ enum Hit {
 const NEEDLES: &[(&str, Hit)] = &[
     ("SDK.ServerError", Hit::Header("go-sdk")),
     ("Aliyun API Error:", Hit::Header("aliyungo")),
+    ("aliyun api error:", Hit::Header("aliyungo")),
+    ("ALIYUN API ERROR:", Hit::Header("aliyungo")),
     ("ERROR:", Hit::Header("cli")),
     ("SDKError:", Hit::Header("tea")),
     ("Error:", Hit::NamedError),
     ("Exception:", Hit::NamedError),
     ("Failed!!!", Hit::TerraformFailed),
     ("got an error:", Hit::GotAnError),
+    ("got a error:", Hit::GotAnError),
     (".aliyuncs.com", Hit::Host),
     (".console.aliyun.com", Hit::Host),
     ("product=", Hit::ProductParam),
     ("aliyunsdk", Hit::Package("python")),
     ("com.aliyuncs.", Hit::Package("java")),
+    ("Aliyun.Acs.", Hit::Package("dotnet")),
+    ("AlibabaCloud.SDK.", Hit::Package("dotnet")),
+    ("AlibabaCloud\\SDK\\", Hit::Package("dotnet")),
+    ("AlibabaCloud\\\\SDK\\\\", Hit::Package("dotnet")),
     ("com.aliyun.", Hit::Package("java-tea")),
     ("alibaba-cloud-sdk-go/services/", Hit::Package("go")),
     ("@alicloud/", Hit::Package("node")),
@@ -74,30 +87,31 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("_with_options", Hit::TeaClientMethod),
     ("alibabacloud-go/", Hit::Package("go-tea")),
     ("alicloud_", Hit::Alicloud),
+    // The provider's first name: `* aliyun_ecs_instance.web: …`.
+    ("* aliyun_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
     ("acme:", Hit::Acme),
+    ("ODPS-", Hit::OdpsCode),
     ("certbot", Hit::Acme),
     ("_acme-challenge", Hit::Acme),
     ("dns-01", Hit::Acme),
     ("acme.sh", Hit::Acme),
     ("Aliyun", Hit::RoleName),
     ("server string to sign is:", Hit::ServerStringToSign),
-    ("arn:aws:", Hit::OtherCloud("AWS")),
-    ("amazonaws.com", Hit::OtherCloud("AWS")),
-    ("AccessDeniedException", Hit::OtherCloud("AWS")),
-    ("x-amz-", Hit::OtherCloud("AWS")),
+    // Chinese labels tools print before a code: `错误码：Forbidden.RAM`, `返回代码:SignatureDoesNotMatch`.
+    ("错误码：", Hit::ZhCodeLabel),
+    ("错误码:", Hit::ZhCodeLabel),
+    ("错误代码：", Hit::ZhCodeLabel),
+    ("错误代码:", Hit::ZhCodeLabel),
+    ("返回代码：", Hit::ZhCodeLabel),
+    ("返回代码:", Hit::ZhCodeLabel),
+    ("AccessDeniedException", Hit::AwsCode),
+    ("[TencentCloudSDKException]message:", Hit::TencentCode),
     // boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     (") when calling the ", Hit::AwsCall),
-    ("management.azure.com", Hit::OtherCloud("Azure")),
-    ("AuthorizationFailed", Hit::OtherCloud("Azure")),
-    ("Microsoft.Authorization", Hit::OtherCloud("Azure")),
-    ("AADSTS", Hit::OtherCloud("Azure")),
-    ("myhuaweicloud.com", Hit::OtherCloud("Huawei Cloud")),
-    ("huaweicloud", Hit::OtherCloud("Huawei Cloud")),
-    ("googleapis.com", Hit::OtherCloud("Google Cloud")),
-    ("gserviceaccount.com", Hit::OtherCloud("Google Cloud")),
-    ("tencentcloudapi.com", Hit::OtherCloud("Tencent Cloud")),
-    ("TencentCloudSDKException", Hit::OtherCloud("Tencent Cloud")),
+    ("InvalidClientTokenId", Hit::AwsCode),
+    ("UnrecognizedClientException", Hit::AwsCode),
+    ("ExpiredTokenException", Hit::AwsCode),
 ];
 
 /// The AWS error code in parentheses just before `) when calling the`, which makes the paste an error of its own
@@ -113,79 +127,230 @@ fn aws_call(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     }
 }
 
-fn automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+/// What a word of the ecosystem says, wherever it stands (matched without ASCII case, in the same pass as the
+/// known sentences: see [`super::phrases`]).
+#[derive(Clone, Copy)]
+pub enum Mark {
+    /// A tool of the ecosystem that works with one product (`ossutil`, a docker-machine driver, a DDNS client).
+    Tool(&'static str),
+    /// Another cloud's mark.
+    OtherCloud(&'static str),
+    /// Another cloud's (or system's) refusal sentence: an error by itself, of that system.
+    OtherCloudError(&'static str),
+}
+
+/// Tool names and other systems' marks.
+pub const MARKS: &[(&str, Mark)] = &[
+    // Tools of the ecosystem that talk to one product.
+    ("ossutil", Mark::Tool("oss")),
+    ("ossfs", Mark::Tool("oss")),
+    ("ossbrowser", Mark::Tool("oss")),
+    ("oss-browser", Mark::Tool("oss")),
+    ("velero-plugin-for-alibabacloud", Mark::Tool("oss")),
+    ("Error creating machine", Mark::Tool("ecs")),
+    ("docker-machine-driver-aliyunecs", Mark::Tool("ecs")),
+    ("aliyun-ddns", Mark::Tool("alidns")),
+    ("aliddns", Mark::Tool("alidns")),
+    ("alidns_", Mark::Tool("alidns")),
+    ("funcraft", Mark::Tool("fc")),
+    ("oss2.", Mark::Tool("oss")),
+    ("aliyun-oss-", Mark::Tool("oss")),
+    ("ali-oss", Mark::Tool("oss")),
+    ("OSSException", Mark::Tool("oss")),
+    ("OSSClient", Mark::Tool("oss")),
+    ("aliyun-log-", Mark::Tool("log")),
+    ("LogException", Mark::Tool("log")),
+    ("tablestore", Mark::Tool("ots")),
+    ("aliyun-mns", Mark::Tool("mns")),
+    ("dns_ali", Mark::Tool("alidns")),
+    ("alidns", Mark::Tool("alidns")),
+    ("ddns", Mark::Tool("alidns")),
+    ("DDNS", Mark::Tool("alidns")),
+    ("kubeconfig", Mark::Tool("cs")),
+    ("put logs", Mark::Tool("log")),
+    ("PutLogs", Mark::Tool("log")),
+    ("Serverless Devs", Mark::Tool("fc")),
+    ("serverless-devs", Mark::Tool("fc")),
+    ("diskplugin.csi.alibabacloud.com", Mark::Tool("ecs")),
+    ("nasplugin.csi.alibabacloud.com", Mark::Tool("nas")),
+    ("ossplugin.csi.alibabacloud.com", Mark::Tool("oss")),
+    ("cloud-controller-manager", Mark::Tool("slb")),
+    ("log-pilot", Mark::Tool("log")),
+    ("com.aliyun.odps", Mark::Tool("odps")),
+    ("arn:aws:", Mark::OtherCloud("AWS")),
+    ("amazonaws.com", Mark::OtherCloud("AWS")),
+    ("x-amz-", Mark::OtherCloud("AWS")),
+    ("amazonwebservices.com", Mark::OtherCloud("AWS")),
+    ("botocore", Mark::OtherCloud("AWS")),
+    ("Unable to locate credentials", Mark::OtherCloudError("AWS")),
+    ("AWS Secret Access Key", Mark::OtherCloud("AWS")),
+    ("AWS Access Key Id", Mark::OtherCloud("AWS")),
+    ("googleapi: Error", Mark::OtherCloud("Google Cloud")),
+    ("tencentcloud", Mark::OtherCloud("Tencent Cloud")),
+    ("qcloud.com", Mark::OtherCloud("Tencent Cloud")),
+    ("volcengineapi.com", Mark::OtherCloud("Volcano Engine")),
+    ("baidubce.com", Mark::OtherCloud("Baidu AI Cloud")),
+    ("restapi.amap.com", Mark::OtherCloudError("AMap open platform")),
+    ("(Service: Amazon", Mark::OtherCloud("AWS")),
+    ("sts:AssumeRoleWithWebIdentity", Mark::OtherCloud("AWS")),
+    ("security token included in the request is expired", Mark::OtherCloudError("AWS")),
+    ("* aws_", Mark::OtherCloud("AWS")),
+    ("is not authorized to perform action ", Mark::OtherCloudError("Huawei Cloud")),
+    (" is forbidden: User ", Mark::OtherCloudError("Kubernetes RBAC")),
+    ("Error from server (Forbidden)", Mark::OtherCloudError("Kubernetes RBAC")),
+    ("dingtalk.com", Mark::OtherCloudError("DingTalk open platform")),
+    ("openapi.alipay.com", Mark::OtherCloudError("Alipay open platform")),
+    ("gw.api.taobao.com", Mark::OtherCloudError("Taobao open platform")),
+    ("management.azure.com", Mark::OtherCloud("Azure")),
+    ("AuthorizationFailed", Mark::OtherCloud("Azure")),
+    ("Microsoft.Authorization", Mark::OtherCloud("Azure")),
+    ("AADSTS", Mark::OtherCloud("Azure")),
+    ("myhuaweicloud.com", Mark::OtherCloud("Huawei Cloud")),
+    ("huaweicloud", Mark::OtherCloud("Huawei Cloud")),
+    ("googleapis.com", Mark::OtherCloud("Google Cloud")),
+    ("gserviceaccount.com", Mark::OtherCloud("Google Cloud")),
+    ("tencentcloudapi.com", Mark::OtherCloud("Tencent Cloud")),
+    ("TencentCloudSDKException", Mark::OtherCloud("Tencent Cloud")),
+];
+
+/// Appends the fields a mark stands for.
+pub fn mark(s: &str, mark: Mark, start: usize, end: usize, out: &mut Vec<Field>) {
+    match mark {
+        Mark::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
+        Mark::OtherCloudError(cloud) => {
+            out.push(Field::new(Key::OtherCloud, cloud, start, end));
+            out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
+        }
+        Mark::Tool(product) => {
+            if !is_ident_byte_before(s, start) {
+                out.push(Field::new(Key::ProductContext, product, start, end));
+            }
+        }
+    }
+}
+
+/// Needles per automaton: up to this many, the automaton searches with a SIMD prefilter (Teddy), several times
+/// faster than walking every byte; two such passes beat one pass over all the needles.
+const NEEDLES_PER_PASS: usize = 64;
+
+/// The needles split over a few automata, each with the positions in [`NEEDLES`] of its patterns. Needles that
+/// start like `alicloud` share a pass (that prefix is in every line of a Terraform log, and each pass checks
+/// every place its needles' first bytes occur); needles that overlap (`Aliyun API Error:`, `Error:`) do too.
+fn automata() -> &'static [(Vec<usize>, AhoCorasick)] {
+    static AC: OnceLock<Vec<(Vec<usize>, AhoCorasick)>> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(NEEDLES.iter().map(|(n, _)| n))
-            .expect("the header needles are valid")
+        let common = |n: &str| n.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ali")) || n.contains("Error:");
+        let mut order: Vec<usize> = (0..NEEDLES.len()).collect();
+        order.sort_by_key(|&i| !common(NEEDLES[i].0));
+        order
+            .chunks(NEEDLES_PER_PASS)
+            .map(|chunk| {
+                let ac = AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(chunk.iter().map(|&i| NEEDLES[i].0))
+                    .expect("the header needles are valid");
+                (chunk.to_vec(), ac)
+            })
+            .collect()
     })
 }
 
 /// Appends the header, API, host and product-hint fields found in the text.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
-    for m in automaton().find_iter(s) {
-        let (start, end) = (m.start(), m.end());
-        match NEEDLES[m.pattern().as_usize()].1 {
-            Hit::Header(kind) => {
-                // `ERROR:` counts only at the start of a line (the `aliyun` CLI, Serverless Devs).
-                if kind == "cli" && !at_line_start(s, start) {
-                    continue;
-                }
-                out.push(Field::new(Key::Header, kind, start, end));
-            }
-            Hit::NamedError => named_error(s, start, end, out),
-            Hit::TerraformFailed => terraform_failed(s, start, end, out),
-            Hit::GotAnError => {
-                if let Some((a, b)) = word_before(s, start) {
-                    if is_api_name(&s[a..b]) {
-                        out.push(Field::new(Key::Header, "terraform", a, end));
-                        out.push(Field::new(Key::Api, &s[a..b], a, b));
-                    }
-                }
-            }
-            Hit::Host => host(s, start, end, out),
-            Hit::ProductParam => {
-                let v_end = ident_end(s, end);
-                if v_end > end && !is_ident_byte_before(s, start) {
-                    out.push(Field::new(Key::ProductHint, &s[end..v_end], end, v_end));
-                }
-            }
-            Hit::Package(kind) => package(s, start, end, kind, out),
-            Hit::CliCommand => cli_command(s, start, end, out),
-            Hit::Oss => out.push(Field::new(Key::ProductHint, "oss", start, end)),
-            Hit::TeaClientMethod => tea_client_method(s, start, end, out),
-            Hit::Alicloud => {
-                if is_ident_byte_before(s, start) {
-                    continue;
-                }
-                let t_end = ident_end(s, end);
-                if t_end > end {
-                    let token = format!("alicloud_{}", s[end..t_end].replace('-', "_"));
-                    out.push(Field::new(Key::ProductContext, token, start, t_end));
-                }
-            }
-            Hit::Acme => out.push(Field::new(Key::ProductContext, "alidns", start, end)),
-            Hit::RoleName => {
-                let t_end = start + s[start..].bytes().take(96).take_while(u8::is_ascii_alphanumeric).count();
-                let token = &s[start..t_end];
-                // Also inside percent-encoded JSON (`%22AliyunCSManagedLogRole%22`).
-                let encoded = start >= 3 && s.as_bytes()[start - 3] == b'%';
-                if (encoded || !is_alnum_before(s, start)) && token.len() > 10 && (token.ends_with("Role") || token.contains("RoleFor")) {
-                    out.push(Field::new(Key::RoleName, token, start, t_end));
-                }
-            }
-            Hit::ServerStringToSign => {
-                let v_start = end;
-                let stop = line_end(s, v_start, 4096);
-                let v_end = s[v_start..stop].find('"').map_or(stop, |p| v_start + p);
-                out.push(Field::new(Key::ServerStringToSign, &s[v_start..v_end], v_start, v_end));
-            }
-            Hit::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
-            Hit::AwsCall => aws_call(s, start, end, out),
+    for (needles, ac) in automata() {
+        for m in ac.find_iter(s) {
+            hit(s, NEEDLES[needles[m.pattern().as_usize()]].1, m.start(), m.end(), out);
         }
+    }
+}
+
+/// Reads what one needle found.
+fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
+    match hit {
+        Hit::Header(kind) => {
+            // `ERROR:` counts only at the start of a line (the `aliyun` CLI, Serverless Devs).
+            if kind == "cli" && !at_line_start(s, start) {
+                return;
+            }
+            out.push(Field::new(Key::Header, kind, start, end));
+        }
+        Hit::NamedError => named_error(s, start, end, out),
+        Hit::TerraformFailed => terraform_failed(s, start, end, out),
+        Hit::GotAnError => {
+            if let Some((a, b)) = word_before(s, start) {
+                if is_api_name(&s[a..b]) {
+                    out.push(Field::new(Key::Header, "terraform", a, end));
+                    out.push(Field::new(Key::Api, &s[a..b], a, b));
+                }
+            }
+        }
+        Hit::Host => host(s, start, end, out),
+        Hit::ProductParam => {
+            let v_end = ident_end(s, end);
+            if v_end > end && !is_ident_byte_before(s, start) {
+                out.push(Field::new(Key::ProductHint, &s[end..v_end], end, v_end));
+            }
+        }
+        Hit::Package(kind) => package(s, start, end, kind, out),
+        Hit::CliCommand => cli_command(s, start, end, out),
+        Hit::Oss => out.push(Field::new(Key::ProductHint, "oss", start, end)),
+        Hit::TeaClientMethod => tea_client_method(s, start, end, out),
+        Hit::Alicloud => {
+            if is_ident_byte_before(s, start) {
+                return;
+            }
+            let t_end = ident_end(s, end);
+            if t_end > end {
+                let token = format!("alicloud_{}", s[end..t_end].replace('-', "_"));
+                out.push(Field::new(Key::ProductContext, token, start, t_end));
+            }
+        }
+        Hit::Acme => out.push(Field::new(Key::ProductContext, "alidns", start, end)),
+        Hit::RoleName => {
+            let t_end = start + s[start..].bytes().take(96).take_while(u8::is_ascii_alphanumeric).count();
+            let token = &s[start..t_end];
+            // Also inside percent-encoded JSON (`%22AliyunCSManagedLogRole%22`).
+            let encoded = start >= 3 && s.as_bytes()[start - 3] == b'%';
+            if (encoded || !is_alnum_before(s, start)) && token.len() > 10 && (token.ends_with("Role") || token.contains("RoleFor")) {
+                out.push(Field::new(Key::RoleName, token, start, t_end));
+            }
+        }
+        Hit::ServerStringToSign => {
+            let v_start = end;
+            let stop = line_end(s, v_start, 4096);
+            let v_end = s[v_start..stop].find('"').map_or(stop, |p| v_start + p);
+            out.push(Field::new(Key::ServerStringToSign, &s[v_start..v_end], v_start, v_end));
+        }
+        Hit::AwsCode => {
+            out.push(Field::new(Key::OtherCloud, "AWS", start, end));
+            if !is_ident_byte_before(s, start) && !s.as_bytes().get(end).is_some_and(|&c| is_ident(c)) {
+                out.push(Field::new(Key::Code, &s[start..end], start, end));
+            }
+        }
+        Hit::TencentCode => {
+            out.push(Field::new(Key::OtherCloud, "Tencent Cloud", start, end));
+            let len = s[end..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.').count();
+            if len > 0 && s[end + len..].starts_with('-') {
+                out.push(Field::new(Key::Code, &s[end..end + len], end, end + len));
+            }
+        }
+        Hit::ZhCodeLabel => {
+            let at = end + s[end..].bytes().take(4).take_while(|&c| c == b' ').count();
+            let len = s[at..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_').count();
+            let code = s[at..at + len].trim_end_matches('.');
+            if code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()) && text::is_code_like(code) {
+                out.push(Field::new(Key::Code, code, at, at + code.len()));
+            }
+        }
+        Hit::OdpsCode => {
+            let digits = s[end..].bytes().take(12).take_while(u8::is_ascii_digit).count();
+            out.push(Field::new(Key::ProductContext, "odps", start, end));
+            if digits >= 4 && s[end + digits..].starts_with(':') {
+                out.push(Field::new(Key::Code, &s[start..end + digits], start, end + digits));
+            }
+        }
+        Hit::AwsCall => aws_call(s, start, end, out),
     }
 }
 
@@ -194,8 +359,11 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
 fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     let b = s.as_bytes();
     let mut a = start;
-    while a > 0 && start - a < 120 && (b[a - 1].is_ascii_alphanumeric() || b[a - 1] == b'_') {
+    while a > 0 && start - a < 120 && (b[a - 1].is_ascii_alphanumeric() || b[a - 1] == b'_' || b[a - 1] == b'.') {
         a -= 1;
+    }
+    while a < start && b[a] == b'.' {
+        a += 1;
     }
     if a == start || !b[a].is_ascii_uppercase() {
         return;
@@ -208,7 +376,21 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
         out.push(Field::new(Key::ProductHint, "fc", a, a + 2));
         return;
     }
+    // Tea SDKs for Node name the error after its code: `InvalidAccessKeyId.NotFoundError:`, `UnauthorizedError:`.
+    if suffix == "Error:" && is_tea_error_code(name) {
+        out.push(Field::new(Key::Header, "tea", a, end));
+        out.push(Field::new(Key::Code, name, a, start));
+        return;
+    }
     out.push(Field::new(Key::Header, "exception", a, end));
+}
+
+/// A code a Tea error class name carries: dotted (`InvalidAccessKeyId.NotFound`), or a one-word permission or
+/// credential code, which no JavaScript built-in error shares. (`@alicloud/pop-core` drops the dots instead:
+/// `ForbiddenRAMError` is not a code.)
+fn is_tea_error_code(name: &str) -> bool {
+    let dotted = name.contains('.') && !name.starts_with("SDK.") && name.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+    dotted || super::ONE_WORD_CODES.contains(&name)
 }
 
 /// `[ERROR] terraform-provider-alicloud/alicloud/service_alicloud_ecs.go:369: Resource <id> <Api> Failed!!!`.
@@ -268,6 +450,10 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     while p_end < b.len() && p_end - end < 40 && (b[p_end].is_ascii_lowercase() || b[p_end].is_ascii_digit() || b[p_end] == b'-') {
         p_end += 1;
     }
+    // .NET namespaces are capitalized: `Aliyun.Acs.Ecs.Model.V20140526`, `AlibabaCloud.SDK.Ecs20140526`.
+    if kind == "dotnet" {
+        p_end = end + s[end..].bytes().take(40).take_while(u8::is_ascii_alphanumeric).count();
+    }
     let raw = &s[end..p_end];
     // `@alicloud/ecs20140526`, `alibabacloud_ecs20140526`, `com.aliyun.ecs20140526`: the version is glued on.
     let code = raw.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-');
@@ -275,6 +461,7 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     let ok = match kind {
         "python" => !matches!(code, "core" | "") && b.get(p_end) == Some(&b'.'),
         "java" => b.get(p_end) == Some(&b'.') && !matches!(code, "exceptions" | "auth" | "http" | "profile" | "utils" | "regions" | ""),
+        "dotnet" => !code.is_empty() && !matches!(code, "Core" | "Tea" | "TeaUtil" | "OpenApiClient" | "Credentials"),
         "java-tea" | "node" | "python-tea" => versioned,
         // `github.com/alibabacloud-go/ecs-20140526/v4/client`.
         "go-tea" => raw.len() > 9 && raw[raw.len() - 9..].starts_with('-') && raw[raw.len() - 8..].bytes().all(|c| c.is_ascii_digit()),
@@ -332,6 +519,9 @@ fn cli_command(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     if is_api_name(api) && !is_ram_action(api) {
         out.push(Field::new(Key::ProductHint, &s[end..p_end], end, p_end));
         out.push(Field::new(Key::Api, api, a_start, a_end));
+    } else if matches!(api, "GET" | "POST" | "PUT" | "DELETE" | "PATCH") && s[a_end..].starts_with(" /") {
+        // ROA style: `aliyun cs GET /clusters`; the product, not the API.
+        out.push(Field::new(Key::ProductHint, &s[end..p_end], end, p_end));
     }
 }
 

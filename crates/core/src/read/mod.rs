@@ -22,6 +22,13 @@ pub mod xml;
 
 use crate::text::Text;
 
+/// One-word codes of the permission and credential families. Printed without a dot, they are still codes:
+/// no prose or built-in error class uses them as a label (`NoPermission: …`, `UnauthorizedError:`).
+pub const ONE_WORD_CODES: &[&str] = &[
+    "Unauthorized", "NoPermission", "Forbidden", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidSecurityToken",
+    "MissingSecurityToken", "NotAuthorized", "Throttling", "UnauthorizedOperation", "AccessForbidden", "InvalidAccessKeySecret",
+];
+
 /// What a field says. The names are the engine's, not any one format's: `ErrorCode`, `code`, `error_code`, `Code`
 /// and `<Code>` are all [`Key::Code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,6 +74,8 @@ pub enum Key {
     ClientStringToSign,
     /// `RegionId` / region from a host.
     Region,
+    /// The HTTP method of the failed request (`"method": "PUT"`).
+    Method,
     /// A line that opens an error block (value: which kind of header).
     Header,
     /// A known sentence; the value is the [`phrases::Phrase`] name.

@@ -8,9 +8,10 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::fields::is_ram_action;
+use super::headers::{mark, MARKS};
 use super::{Field, Key};
 use crate::text::Text;
 
@@ -57,6 +58,24 @@ pub enum Phrase {
     Network,
     /// Flow control.
     Throttling,
+    /// "The security token you provided is invalid" (malformed, or not this key's).
+    TokenInvalid,
+    /// The SDK's credential providers found no AccessKey (or an empty one) before sending anything.
+    CredentialsMissing,
+    /// "The role not exists", "role does not exist".
+    RoleNotExist,
+    /// OSS: the bucket must be addressed at its own endpoint, or in virtual-hosted style.
+    WrongEndpoint,
+    /// Overdue payment, insufficient balance (欠费, 余额不足).
+    Overdue,
+    /// Out of stock in the zone (库存不足).
+    OutOfStock,
+    /// A quota or limit is reached (配额).
+    Quota,
+    /// The resource's state does not allow the operation.
+    ResourceState,
+    /// Another cloud's or system's refusal (Kubernetes RBAC, AWS STS); found by the header reader with the system.
+    OtherSystemDenied,
 }
 
 impl Phrase {
@@ -84,6 +103,15 @@ impl Phrase {
             Phrase::ServiceNotActivated => "service-not-activated",
             Phrase::Network => "network",
             Phrase::Throttling => "throttling",
+            Phrase::CredentialsMissing => "credentials-missing",
+            Phrase::TokenInvalid => "token-invalid",
+            Phrase::RoleNotExist => "role-not-exist",
+            Phrase::WrongEndpoint => "wrong-endpoint",
+            Phrase::Overdue => "overdue",
+            Phrase::OutOfStock => "out-of-stock",
+            Phrase::Quota => "quota",
+            Phrase::ResourceState => "resource-state",
+            Phrase::OtherSystemDenied => "other-system-denied",
         }
     }
 
@@ -94,7 +122,16 @@ impl Phrase {
     /// Whether the sentence alone is an error (a finding even without a code). Words like "not enabled" or
     /// "timeout" only qualify an error found otherwise; a network failure counts when an Alibaba Cloud host is near.
     pub fn anchors(self) -> bool {
-        !matches!(self, Phrase::NotActivated | Phrase::Throttling | Phrase::Network | Phrase::ControlPolicy | Phrase::ServiceRole)
+        !matches!(
+            self,
+            Phrase::NotActivated
+                | Phrase::Network
+                | Phrase::ControlPolicy
+                | Phrase::ServiceRole
+                | Phrase::Quota
+                | Phrase::ResourceState
+                | Phrase::RoleNotExist
+        )
     }
 }
 
@@ -121,6 +158,15 @@ const ALL: &[Phrase] = &[
     Phrase::ServiceNotActivated,
     Phrase::Network,
     Phrase::Throttling,
+    Phrase::CredentialsMissing,
+    Phrase::TokenInvalid,
+    Phrase::RoleNotExist,
+    Phrase::WrongEndpoint,
+    Phrase::Overdue,
+    Phrase::OutOfStock,
+    Phrase::Quota,
+    Phrase::ResourceState,
+    Phrase::OtherSystemDenied,
 ];
 
 /// Sentences, matched without ASCII case. Longer ones win where they overlap.
@@ -137,6 +183,32 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("do not have the permission", Phrase::NotAuthorized),
     ("does not have permission", Phrase::NotAuthorized),
     ("has no permission", Phrase::NotAuthorized),
+    ("has no right to access", Phrase::NotAuthorized),
+    ("not authorized to do", Phrase::NotAuthorized),
+    ("have no privilege", Phrase::NotAuthorized),
+    ("not been authorized for the api", Phrase::NotAuthorized),
+    ("denied by sts or ram", Phrase::NotAuthorized),
+    ("does not have management permissions", Phrase::NotAuthorized),
+    ("no permission to access", Phrase::NotAuthorized),
+    ("risk of leakage of this accesskey", Phrase::AccessKeyDisabled),
+    ("security token you provided has expired", Phrase::TokenExpired),
+    ("is inactive to this service", Phrase::ServiceNotActivated),
+    ("invalid access_key_id", Phrase::CredentialsMissing),
+    ("\"accesskeyid\" that is mandatory", Phrase::CredentialsMissing),
+    ("establish security credentials", Phrase::CredentialsMissing),
+    ("request throttling", Phrase::Throttling),
+    ("流控", Phrase::Throttling),
+    ("not belong to you", Phrase::NotAuthorized),
+    ("forbidden by kms", Phrase::NotAuthorized),
+    (
+        "security token you provided is invalid",
+        Phrase::TokenInvalid,
+    ),
+    (
+        "security token you provided does not match",
+        Phrase::TokenInvalid,
+    ),
+    ("does not exist in our records", Phrase::AccessKeyNotFound),
     ("insufficient permissions", Phrase::Console),
     ("contact the cloud account administrator", Phrase::Console),
     ("权限不足", Phrase::Console),
@@ -169,6 +241,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("accesskeyid is not found", Phrase::AccessKeyNotFound),
     ("specified access key is disabled", Phrase::AccessKeyDisabled),
     ("access key is disabled", Phrase::AccessKeyDisabled),
+    ("accesskey is disabled", Phrase::AccessKeyDisabled),
+    ("accesskeyid is disabled", Phrase::AccessKeyDisabled),
+    ("access key id you provided is disabled", Phrase::AccessKeyDisabled),
+    ("accesskey has been disabled", Phrase::AccessKeyDisabled),
     ("security token may be lost", Phrase::TokenMissing),
     ("specified signature is not matched", Phrase::SignatureMismatch),
     ("signature we calculated does not match", Phrase::SignatureMismatch),
@@ -206,15 +282,113 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("etimedout", Phrase::Network),
     ("enotfound", Phrase::Network),
     ("flow control", Phrase::Throttling),
+    (
+        "you are not authorized to create the service linked role",
+        Phrase::ServiceRole,
+    ),
+    // The SDKs' credential providers (Go credentials, Java/Python/Node Tea, the aliyun CLI): nothing to sign with.
+    ("no credential found", Phrase::CredentialsMissing),
+    ("unable to load credentials", Phrase::CredentialsMissing),
+    ("unable to get credentials", Phrase::CredentialsMissing),
+    ("could not find credentials", Phrase::CredentialsMissing),
+    ("can not find credentials", Phrase::CredentialsMissing),
+    ("cannot find credentials", Phrase::CredentialsMissing),
+    ("failed to get credentials", Phrase::CredentialsMissing),
+    (
+        "accesskeyid/accesskeysecret is empty",
+        Phrase::CredentialsMissing,
+    ),
+    ("accesskeyid is empty", Phrase::CredentialsMissing),
+    ("accesskeyid cannot be empty", Phrase::CredentialsMissing),
+    ("accesskeyid can not be empty", Phrase::CredentialsMissing),
+    ("accesskeyid is mandatory", Phrase::CredentialsMissing),
+    ("access key id cannot be empty", Phrase::CredentialsMissing),
+    ("access key id cannot be null", Phrase::CredentialsMissing),
+    (
+        "access key id must not be empty",
+        Phrase::CredentialsMissing,
+    ),
+    (
+        "access_key_id must not be empty",
+        Phrase::CredentialsMissing,
+    ),
+    (
+        "accesskeysecret cannot be empty",
+        Phrase::CredentialsMissing,
+    ),
+    ("accesskeysecret is empty", Phrase::CredentialsMissing),
+    (
+        "access key secret cannot be empty",
+        Phrase::CredentialsMissing,
+    ),
+    ("'accesskeyid' can not be unset", Phrase::CredentialsMissing),
+    ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
+    ("role not exists", Phrase::RoleNotExist),
+    ("role does not exist", Phrase::RoleNotExist),
+    ("role is not exist", Phrase::RoleNotExist),
+    (
+        "must be addressed using the specified endpoint",
+        Phrase::WrongEndpoint,
+    ),
+    (
+        "please use virtual hosted style to access",
+        Phrase::WrongEndpoint,
+    ),
+    (
+        "send all future requests to this endpoint",
+        Phrase::WrongEndpoint,
+    ),
+    ("can not resolve endpoint", Phrase::WrongEndpoint),
+    ("can not find endpoint", Phrase::WrongEndpoint),
+    ("cannot resolve endpoint", Phrase::WrongEndpoint),
+    ("user is indebted", Phrase::Overdue),
+    ("overdue payment", Phrase::Overdue),
+    ("account is overdue", Phrase::Overdue),
+    ("has an overdue", Phrase::Overdue),
+    ("insufficient balance", Phrase::Overdue),
+    ("not enough balance", Phrase::Overdue),
+    ("not have enough balance", Phrase::Overdue),
+    ("balance is not enough", Phrase::Overdue),
+    ("balance is insufficient", Phrase::Overdue),
+    ("account balance", Phrase::Overdue),
+    ("欠费", Phrase::Overdue),
+    ("余额不足", Phrase::Overdue),
+    ("out of stock", Phrase::OutOfStock),
+    ("no stock", Phrase::OutOfStock),
+    ("库存不足", Phrase::OutOfStock),
+    ("quota exceeded", Phrase::Quota),
+    ("exceeded the quota", Phrase::Quota),
+    ("exceeds the quota", Phrase::Quota),
+    ("quota is exceeded", Phrase::Quota),
+    ("配额不足", Phrase::Quota),
+    ("超出配额", Phrase::Quota),
+    (
+        "current status of the resource does not support",
+        Phrase::ResourceState,
+    ),
+    (
+        "status does not support this operation",
+        Phrase::ResourceState,
+    ),
+    ("未购买", Phrase::ServiceNotActivated),
+    ("尚未购买", Phrase::ServiceNotActivated),
+    ("请先开通", Phrase::ServiceNotActivated),
+    ("you have not activated", Phrase::ServiceNotActivated),
+    ("has not activated", Phrase::ServiceNotActivated),
+    ("not activated yet", Phrase::ServiceNotActivated),
 ];
 
+/// One automaton for the sentences and for the ecosystem's marks ([`super::headers::MARKS`]), whose patterns
+/// follow the sentences'.
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
+        // A DFA: the needles are many (a contiguous NFA, the default past 100 patterns, scans slower).
         AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(SENTENCES.iter().map(|(n, _)| n))
+            .build(SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n)))
             .expect("the sentences are valid needles")
     })
 }
@@ -223,7 +397,11 @@ fn automaton() -> &'static AhoCorasick {
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     for m in automaton().find_iter(s) {
-        let phrase = SENTENCES[m.pattern().as_usize()].1;
+        let Some(&(_, phrase)) = SENTENCES.get(m.pattern().as_usize()) else {
+            let (_, found) = MARKS[m.pattern().as_usize() - SENTENCES.len()];
+            mark(s, found, m.start(), m.end(), out);
+            continue;
+        };
         let (start, end) = (m.start(), m.end());
         out.push(Field::new(Key::Phrase, phrase.name(), start, end));
         let needle = SENTENCES[m.pattern().as_usize()].0;
@@ -237,6 +415,19 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                         if let Some((ra, rb)) = quoted_or_word_after(s, b + p + "on resource".len()) {
                             out.push(Field::new(Key::Resource, &s[ra..rb], ra, rb));
                         }
+                    }
+                }
+            }
+            "not authorized to do" | "have no privilege" | "not been authorized for the api" => {
+                if let Some((a, b)) = action_after(s, end) {
+                    out.push(Field::new(Key::Action, &s[a..b], a, b));
+                }
+            }
+            "role not exists" => {
+                if let Some((a, b)) = quoted_or_word_after(s, end) {
+                    if s[a..b].starts_with("acs:ram:") {
+                        let b = a + s[a..b].trim_end_matches(['.', ',']).len();
+                        out.push(Field::new(Key::Resource, &s[a..b], a, b));
                     }
                 }
             }

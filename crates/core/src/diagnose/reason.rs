@@ -1,0 +1,105 @@
+//! Why a finding names its product, in the words the page and the CLI show (English and Chinese, once, here).
+
+use crate::finding::Localized;
+
+/// The label the page and the CLI put before a finding's product and its reason.
+pub fn product_label() -> Localized {
+    Localized {
+        en: "Product".to_string(),
+        zh: "产品".to_string(),
+    }
+}
+
+/// What in the text named the product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// A RAM action the error states (`ecs:DescribeInstances`).
+    Action(String),
+    /// A resource ARN the error states.
+    ResourceArn(String),
+    /// The endpoint host that answered, or one in a URL near the error.
+    Host(String),
+    /// A service role the product needs (`AliyunECIContainerGroupRole`).
+    ServiceRole(String),
+    /// An SDK package or class, a `product=` / `Product` parameter, a tool of the product's ecosystem, a code prefix.
+    Marker(String),
+    /// OSS answers in the `<Error>` XML shape.
+    OssXml,
+    /// A Terraform resource type or provider file, or a Packer builder.
+    Terraform(String),
+    /// A sentence the documentation ties to the product; `shared` counts the products that print it.
+    Sentence { sentence: String, shared: usize },
+    /// The product's name or acronym in the words around the message.
+    Words(String),
+    /// An API name that only this product has.
+    Api(String),
+}
+
+impl Reason {
+    /// The reason in both languages.
+    pub fn words(&self) -> Localized {
+        let (en, zh) = match self {
+            Reason::Action(a) => (format!("from the action {a} the error states"), format!("来自错误中写明的操作 {a}")),
+            Reason::ResourceArn(r) => (format!("from the resource {r} the error states"), format!("来自错误中写明的资源 {r}")),
+            Reason::Host(h) => (format!("from the endpoint host {h}"), format!("来自 Endpoint 域名 {h}")),
+            Reason::ServiceRole(r) => (format!("from the service role {r}"), format!("来自服务角色 {r}")),
+            Reason::Marker(m) => (format!("named by “{m}” in the text"), format!("来自文本中的“{m}”")),
+            Reason::OssXml => ("OSS answers in this <Error> XML shape".to_string(), "OSS 以这种 <Error> XML 格式返回错误".to_string()),
+            Reason::Terraform(t) => (format!("from the Terraform resource {t}"), format!("来自 Terraform 资源 {t}")),
+            Reason::Sentence { sentence, shared } if *shared > 1 => (
+                format!("inferred from the sentence “{sentence}”, which the documentation ties to {shared} products (most likely first)"),
+                format!("根据提示语“{sentence}”推断：文档中有 {shared} 个产品使用这句提示（最可能的在前）"),
+            ),
+            Reason::Sentence { sentence, .. } => (
+                format!("inferred from the sentence “{sentence}”, which the documentation ties to this product"),
+                format!("根据提示语“{sentence}”推断：文档中这句提示属于该产品"),
+            ),
+            Reason::Words(w) => (format!("“{w}” in the text"), format!("文本中出现“{w}”")),
+            Reason::Api(a) => (format!("only this product has the API {a}"), format!("只有该产品有 API {a}")),
+        };
+        Localized { en, zh }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_has_both_languages() {
+        for r in [
+            Reason::Action("ecs:X".into()),
+            Reason::ResourceArn("acs:ecs:*:*:*".into()),
+            Reason::Host("ecs.aliyuncs.com".into()),
+            Reason::ServiceRole("AliyunServiceRoleForECS".into()),
+            Reason::Marker("aliyunsdkecs".into()),
+            Reason::OssXml,
+            Reason::Terraform("alicloud_instance".into()),
+            Reason::Sentence {
+                sentence: "s".into(),
+                shared: 1,
+            },
+            Reason::Sentence {
+                sentence: "s".into(),
+                shared: 2,
+            },
+            Reason::Words("ECS".into()),
+            Reason::Api("DescribeVSwitches".into()),
+        ] {
+            let w = r.words();
+            assert!(!w.en.is_empty() && !w.zh.is_empty(), "{r:?}");
+            assert!(
+                w.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{r:?}: {}",
+                w.zh
+            );
+        }
+        assert!(Reason::Sentence {
+            sentence: "s".into(),
+            shared: 3
+        }
+        .words()
+        .en
+        .contains("3 products"));
+    }
+}

@@ -1,0 +1,527 @@
+//! The kind of a finding, decided by a table of named rules read top to bottom: the first rule that applies
+//! decides. Each rule looks at the same [`Signals`] (the code, the known sentences, the layer, what the catalog
+//! says about the code) and has its own example in the tests below.
+
+use crate::catalog::Catalog;
+use crate::finding::{Kind, Layer};
+use crate::read::phrases::Phrase;
+use crate::read::{Key, RawError};
+
+/// What the rules look at, computed once per error.
+pub struct Signals<'a> {
+    pub raw: &'a RawError,
+    /// The code, lower-cased (`""` when the error has none).
+    pub code: String,
+    pub phrases: &'a [Phrase],
+    /// Messages and sentences, lower-cased.
+    pub message: String,
+    /// The layer `PolicyType` or the message names.
+    pub layer: Option<Layer>,
+    /// The error comes from STS (its host, the AssumeRole API, an STS marker).
+    pub sts: bool,
+    /// The kind the catalog's error table gives the code.
+    pub catalog_kind: Option<Kind>,
+    /// The code names a service role the catalog knows.
+    pub names_service_role: bool,
+}
+
+impl<'a> Signals<'a> {
+    /// Reads the signals of one error.
+    pub fn new(
+        raw: &'a RawError,
+        code: Option<&str>,
+        phrases: &'a [Phrase],
+        catalog: &Catalog,
+    ) -> Self {
+        let sts = raw
+            .all(Key::HostId)
+            .chain(raw.all(Key::Host))
+            .any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
+            || raw.has(Key::Api, "AssumeRole")
+            || raw.has(Key::ProductHint, "sts");
+        Signals {
+            raw,
+            code: code.unwrap_or("").to_ascii_lowercase(),
+            phrases,
+            message: raw.message_text(),
+            layer: layer(raw, phrases),
+            sts,
+            catalog_kind: code
+                .and_then(|c| catalog.error_code(c))
+                .and_then(|e| e.kind),
+            names_service_role: code.is_some_and(|c| catalog.service_role_for_error(c).is_some()),
+        }
+    }
+
+    fn has(&self, p: Phrase) -> bool {
+        self.phrases.contains(&p)
+    }
+
+    fn has_any(&self, ps: &[Phrase]) -> bool {
+        ps.iter().any(|&p| self.has(p))
+    }
+
+    fn code_starts(&self, prefixes: &[&str]) -> bool {
+        prefixes.iter().any(|p| self.code.starts_with(p))
+    }
+
+    fn code_contains(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.code.contains(w))
+    }
+
+    /// A code that means "a policy did not allow this" (or no code and a sentence that says so).
+    fn permission(&self) -> bool {
+        if self.code.is_empty() {
+            let sentence = [
+                Phrase::NotAuthorized,
+                Phrase::Console,
+                Phrase::SessionPolicy,
+                Phrase::BucketPolicy,
+                Phrase::BucketAcl,
+                Phrase::ExplicitDeny,
+            ];
+            self.has_any(&sentence) || self.raw.get(Key::AuthAction).is_some()
+        } else {
+            is_permission_code(&self.code)
+                || matches!(
+                    self.catalog_kind,
+                    Some(Kind::MissingPermission | Kind::ExplicitDeny)
+                )
+        }
+    }
+}
+
+/// A rule's verdict: the kind and, where known, the layer that refused.
+pub type Verdict = (Kind, Option<Layer>);
+
+/// A named rule: `None` when it does not apply.
+pub struct Rule {
+    pub name: &'static str,
+    pub decide: fn(&Signals) -> Option<Verdict>,
+}
+
+/// The rules, strongest first. Credentials and signatures come before permissions (a bad key is refused before
+/// any policy is read); errors that share permission words but are not permission errors come before the
+/// permission rules, so `AccessDenied` for a wrong endpoint never gets a grant.
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "token-expired",
+        decide: token_expired,
+    },
+    Rule {
+        name: "access-key-unknown-or-disabled",
+        decide: access_key,
+    },
+    Rule {
+        name: "security-token-invalid-or-missing",
+        decide: security_token,
+    },
+    Rule {
+        name: "credentials-missing",
+        decide: credentials_missing,
+    },
+    Rule {
+        name: "signature-mismatch-or-clock",
+        decide: signature,
+    },
+    Rule {
+        name: "signed-url-expired",
+        decide: signed_url_expired,
+    },
+    Rule {
+        name: "service-role-missing",
+        decide: service_role_missing,
+    },
+    Rule {
+        name: "assume-role-refused",
+        decide: assume_role_refused,
+    },
+    Rule {
+        name: "assume-role-code",
+        decide: assume_role_code,
+    },
+    Rule {
+        name: "trust-policy-layer",
+        decide: trust_policy_layer,
+    },
+    Rule {
+        name: "not-activated",
+        decide: not_activated,
+    },
+    Rule {
+        name: "wrong-endpoint-or-addressing",
+        decide: wrong_endpoint,
+    },
+    Rule {
+        name: "rate-limited",
+        decide: rate_limited,
+    },
+    Rule {
+        name: "quota-stock-state-or-payment",
+        decide: quota_stock_state_payment,
+    },
+    Rule {
+        name: "not-a-permission-code",
+        decide: not_a_permission,
+    },
+    Rule {
+        name: "sts-refused-without-action",
+        decide: sts_without_action,
+    },
+    Rule {
+        name: "explicit-deny",
+        decide: explicit_deny,
+    },
+    Rule {
+        name: "missing-permission",
+        decide: missing_permission,
+    },
+];
+
+/// The kind and layer of an error, and the rule that decided.
+pub fn classify(s: &Signals) -> (Kind, Option<Layer>, &'static str) {
+    for rule in RULES {
+        if let Some((kind, layer)) = (rule.decide)(s) {
+            return (kind, layer, rule.name);
+        }
+    }
+    (Kind::Other, None, "none")
+}
+
+fn token_expired(s: &Signals) -> Option<Verdict> {
+    let code = s.code.ends_with("securitytoken.expired")
+        || s.code == "expiredtoken"
+        || s.code_contains(&["tokenexpired", "securitytokenexpired"]);
+    (code || s.has(Phrase::TokenExpired)).then_some((Kind::TokenExpired, None))
+}
+
+fn access_key(s: &Signals) -> Option<Verdict> {
+    ((s.code_starts(&["invalidaccesskey"]) || s.code_contains(&["accesskeydisabled", "accesskeynotfound", "accesskey.disabled", "accesskey.notfound"]))
+        || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled]))
+    .then_some((Kind::BadCredentials, None))
+}
+
+fn security_token(s: &Signals) -> Option<Verdict> {
+    let code = s.code_starts(&[
+        "invalidsecuritytoken",
+        "missingsecuritytoken",
+        "accesskeyidandsecuritytokennotmatch",
+    ]);
+    (code || s.has_any(&[Phrase::TokenMissing, Phrase::TokenInvalid]))
+        .then_some((Kind::BadCredentials, None))
+}
+
+fn credentials_missing(s: &Signals) -> Option<Verdict> {
+    let code = s.code_starts(&[
+        "sdk.invalidcredential",
+        "sdk.credential",
+        "credentialexception",
+        "invalidcredentials",
+        "missingcredential",
+    ]);
+    (code || s.has(Phrase::CredentialsMissing)).then_some((Kind::BadCredentials, None))
+}
+
+fn signature(s: &Signals) -> Option<Verdict> {
+    let code = (s.code == "signaturedoesnotmatch" || s.code == "signaturenotmatch")
+        || s.code == "requesttimetooskewed"
+        || s.code_starts(&[
+            "incompletesignature",
+            "invalidsignature",
+            "invalidtimestamp",
+            "illegaltimestamp",
+            "signaturenonceused",
+        ]);
+    (code || s.has_any(&[Phrase::SignatureMismatch, Phrase::ClockSkew]))
+        .then_some((Kind::Signature, None))
+}
+
+fn signed_url_expired(s: &Signals) -> Option<Verdict> {
+    s.has(Phrase::RequestExpired)
+        .then_some((Kind::TokenExpired, None))
+}
+
+fn service_role_missing(s: &Signals) -> Option<Verdict> {
+    let c = &s.code;
+    let role_code = c.starts_with("nopermission.aliyunservicerole")
+        || (c.starts_with("entitynotexist.") && c.contains("role") && c != "entitynotexist.role")
+        || c.contains("rolenotattach")
+        || c.contains("servicelinkedrole")
+        || c.contains("servicerole")
+        || s.names_service_role;
+    // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
+    // cannot act, whatever API reported it; not the caller's AssumeRole.
+    let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
+        && (s.raw.all(Key::RoleName).any(|r| is_service_role_name(&r.value))
+            || s.message.contains("role/aliyun")
+            || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
+    let sentence = s.has(Phrase::ServiceRole)
+        && !s.message.contains("sts:assumerole")
+        && (c.is_empty() || is_permission_code(c) || c.contains("role"));
+    (role_code || own_role_missing || sentence).then_some((Kind::ServiceRoleMissing, s.layer))
+}
+
+fn assume_role_refused(s: &Signals) -> Option<Verdict> {
+    if s.has(Phrase::TrustPolicy) {
+        return Some((Kind::AssumeRole, Some(Layer::TrustPolicy)));
+    }
+    s.has_any(&[Phrase::CallerMayNotAssume, Phrase::RootMayNotAssume])
+        .then_some((Kind::AssumeRole, Some(Layer::Identity)))
+}
+
+fn assume_role_code(s: &Signals) -> Option<Verdict> {
+    let role_missing =
+        s.code == "entitynotexist.role" || (s.code.is_empty() && s.has(Phrase::RoleNotExist));
+    let grammar = s.code.starts_with("invalidparameter.policygrammar") && s.sts;
+    (role_missing || grammar || s.raw.has(Key::AuthAction, "sts:AssumeRole"))
+        .then_some((Kind::AssumeRole, s.layer))
+}
+
+fn trust_policy_layer(s: &Signals) -> Option<Verdict> {
+    (s.layer == Some(Layer::TrustPolicy)).then_some((Kind::AssumeRole, s.layer))
+}
+
+fn not_activated(s: &Signals) -> Option<Verdict> {
+    let code = s.code_contains(&[
+        "notactivated",
+        "notopen",
+        "notpurchase",
+        "notenable", "notactive",
+        "unactivated",
+        "notsubscribe",
+        "notbuy",
+        "un_subscript",
+        "unsubscript",
+        "notsubscription",
+    ]) || s.code == "inactive";
+    let sentence = s.has_any(&[Phrase::NotActivated, Phrase::ServiceNotActivated]);
+    let sentence_counts = s.code.is_empty()
+        || is_permission_code(&s.code)
+        || s.code.contains("inactive")
+        || s.has(Phrase::ServiceNotActivated);
+    (code || (sentence && sentence_counts)).then_some((Kind::NotActivated, None))
+}
+
+fn wrong_endpoint(s: &Signals) -> Option<Verdict> {
+    let code = matches!(
+        s.code.as_str(),
+        "publicendpointforbidden"
+            | "secondleveldomainforbidden"
+            | "sdk.canotresolveendpoint"
+            | "sdk.cannotresolveendpoint"
+    ) || s.code_starts(&["sdk.endpoint", "invalidregionid", "sdk.invalidregionid"]);
+    (code || s.has(Phrase::WrongEndpoint)).then_some((Kind::Other, None))
+}
+
+fn rate_limited(s: &Signals) -> Option<Verdict> {
+    (s.code.starts_with("throttling")
+        || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control"])
+        || s.has(Phrase::Throttling))
+    .then_some((Kind::Other, None))
+}
+
+fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
+    let code = s.code_contains(&[
+        "quota",
+        "outofstock",
+        "nostock",
+        "stock",
+        "indebt",
+        "overdue",
+        "arrearage",
+        "balance",
+        "notenoughbalance",
+        "incorrect",
+        "invalidstatus",
+        "operationdenied",
+        "operation.conflict",
+        "userdisable",
+        "accountdisable",
+        "riskcontrol",
+        "notsupportram",
+        "exceed",
+    ]);
+    let sentence = s.has_any(&[
+        Phrase::Overdue,
+        Phrase::OutOfStock,
+        Phrase::Quota,
+        Phrase::ResourceState,
+    ]);
+    (code || sentence).then_some((Kind::Other, None))
+}
+
+fn not_a_permission(s: &Signals) -> Option<Verdict> {
+    (!s.permission()).then(|| {
+        (
+            s.catalog_kind
+                .filter(|k| *k != Kind::MissingPermission)
+                .unwrap_or(Kind::Other),
+            None,
+        )
+    })
+}
+
+fn sts_without_action(s: &Signals) -> Option<Verdict> {
+    let no_action = s.raw.get(Key::AuthAction).is_none() && s.raw.get(Key::Action).is_none();
+    (s.sts && s.code.starts_with("nopermission") && no_action)
+        .then_some((Kind::AssumeRole, Some(Layer::Identity)))
+}
+
+fn explicit_deny(s: &Signals) -> Option<Verdict> {
+    let explicit = s.raw.has(Key::NoPermissionType, "ExplicitDeny")
+        || s.has(Phrase::ExplicitDeny)
+        || s.raw.has(Key::Ec, "0003-00000201")
+        || (s.has(Phrase::BucketPolicy) && s.raw.get(Key::NoPermissionType).is_none());
+    explicit.then_some((Kind::ExplicitDeny, s.layer.or(Some(Layer::Identity))))
+}
+
+fn missing_permission(s: &Signals) -> Option<Verdict> {
+    Some((Kind::MissingPermission, s.layer))
+}
+
+/// `AliyunServiceRoleForECS`, `AliyunECSImageExportDefaultRole`, `AliyunCSManagedLogRole`: roles a service
+/// creates or asks for, not ones a user assumes.
+fn is_service_role_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("aliyun")
+        && (lower.starts_with("aliyunservicerolefor")
+            || lower.ends_with("defaultrole")
+            || lower.contains("managed")
+            || lower.ends_with("role"))
+}
+
+/// Codes that mean "a policy did not allow this".
+pub fn is_permission_code(c: &str) -> bool {
+    if matches!(c, "forbidden.riskcontrol" | "forbidden.notsupportram") {
+        return false;
+    }
+    c == "forbidden"
+        || c.starts_with("forbidden.ram")
+        // ACK's `ForbiddenGrantPermissions`, `ForbiddenQueryClusterNamespace`; pop-core's `ForbiddenRAM`.
+        || (c.starts_with("forbidden") && !c.contains('.') && !c.contains("riskcontrol"))
+        || c.starts_with("forbbiden.ram")
+        || c.starts_with("forbidden.access")
+        || c.starts_with("forbidden.nopermission")
+        || c.starts_with("forbidden.unauthorized")
+        || c.starts_with("forbidden.subuser")
+        || c.starts_with("nopermission")
+        || c.starts_with("accessdenied")
+        || c.starts_with("bucketnotbelongto")
+        || c.contains("notauthorized")
+        || c.contains("unauthorized")
+        || c.contains("permissiondenied")
+        || c.contains("nopermission")
+        || c.contains("insufficient-isv-permissions")
+        || c == "statusforbidden"
+        // MaxCompute: `ODPS-0420095: Access Denied` is its authorization failure.
+        || c.starts_with("odps-0420095")
+}
+
+/// The layer from `PolicyType`, else from the message.
+fn layer(raw: &RawError, phrases: &[Phrase]) -> Option<Layer> {
+    if let Some(pt) = raw.value(Key::PolicyType) {
+        let pt = pt.to_ascii_lowercase();
+        for (word, layer) in [
+            ("control", Layer::ControlPolicy),
+            ("session", Layer::SessionPolicy),
+            ("assumerole", Layer::TrustPolicy),
+            ("trust", Layer::TrustPolicy),
+            ("resourcebased", Layer::ResourcePolicy),
+            ("bucket", Layer::ResourcePolicy),
+            ("identity", Layer::Identity),
+        ] {
+            if pt.contains(word) {
+                return Some(layer);
+            }
+        }
+    }
+    let has = |p: Phrase| phrases.contains(&p);
+    if has(Phrase::SessionPolicy) {
+        Some(Layer::SessionPolicy)
+    } else if has(Phrase::ControlPolicy) {
+        Some(Layer::ControlPolicy)
+    } else if has(Phrase::BucketPolicy) && raw.get(Key::NoPermissionType).is_none() {
+        Some(Layer::ResourcePolicy)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{self, Reading};
+    use crate::text::Text;
+
+    /// One example per rule: the text, and the kind the rule gives it.
+    const EXAMPLES: &[(&str, &str, Kind)] = &[
+        ("token-expired", "ErrorCode: InvalidSecurityToken.Expired\nMessage: Specified SecurityToken is expired.", Kind::TokenExpired),
+        ("access-key-unknown-or-disabled", "ErrorCode: InvalidAccessKeyId.Inactive\nMessage: Specified access key is disabled.", Kind::BadCredentials),
+        ("security-token-invalid-or-missing", "ErrorCode: MissingSecurityToken\nMessage: SecurityToken is mandatory for this action.", Kind::BadCredentials),
+        ("credentials-missing", "panic: No credential found, please set ALIBABA_CLOUD_ACCESS_KEY_ID", Kind::BadCredentials),
+        ("signature-mismatch-or-clock", "ErrorCode: SignatureDoesNotMatch\nMessage: Specified signature is not matched with our calculation.", Kind::Signature),
+        ("signed-url-expired", "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>", Kind::TokenExpired),
+        ("service-role-missing", "ErrorCode: EntityNotExist.Role\nMessage: The role not exists: acs:ram::123:role/AliyunServiceRoleForECS", Kind::ServiceRoleMissing),
+        ("assume-role-refused", "ErrorCode: NoPermission\nMessage: Roles may not be assumed by root accounts.", Kind::AssumeRole),
+        ("assume-role-code", "ErrorCode: EntityNotExist.Role\nMessage: The role not exists: acs:ram::123:role/deployer", Kind::AssumeRole),
+        ("trust-policy-layer", r#"{"Code":"NoPermission","AccessDeniedDetail":{"PolicyType":"AssumeRolePolicy","NoPermissionType":"ImplicitDeny"}}"#, Kind::AssumeRole),
+        ("not-activated", "ErrorCode: ServiceNotOpen\nMessage: x", Kind::NotActivated),
+        ("wrong-endpoint-or-addressing", "<Error><Code>AccessDenied</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message></Error>", Kind::Other),
+        ("rate-limited", "ErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", Kind::Other),
+        ("quota-stock-state-or-payment", "<Error><Code>InDebt</Code><Message>Current user is indebted.</Message></Error>", Kind::Other),
+        ("not-a-permission-code", "ErrorCode: InvalidInstanceId.NotFound\nMessage: The specified InstanceId does not exist.", Kind::Other),
+        ("sts-refused-without-action", r#"{"HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"x"}"#, Kind::AssumeRole),
+        ("explicit-deny", r#"{"Code":"NoPermission","AccessDeniedDetail":{"AuthAction":"oss:PutObject","NoPermissionType":"ExplicitDeny"}}"#, Kind::ExplicitDeny),
+        ("missing-permission", "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.", Kind::MissingPermission),
+    ];
+
+    fn decide(text: &str) -> (Kind, &'static str) {
+        let reading: Reading = read::read(&Text::new(text));
+        assert_eq!(reading.errors.len(), 1, "{text}");
+        let raw = &reading.errors[0];
+        let phrases: Vec<Phrase> = raw
+            .all(Key::Phrase)
+            .filter_map(|f| Phrase::from_name(&f.value))
+            .collect();
+        let catalog = Catalog::empty();
+        let s = Signals::new(raw, raw.value(Key::Code), &phrases, &catalog);
+        let (kind, _, rule) = classify(&s);
+        (kind, rule)
+    }
+
+    #[test]
+    fn every_rule_decides_its_example() {
+        for rule in RULES {
+            let (_, text, kind) = EXAMPLES
+                .iter()
+                .find(|(name, _, _)| *name == rule.name)
+                .unwrap_or_else(|| panic!("rule {} has no example", rule.name));
+            assert_eq!(decide(text), (*kind, rule.name), "{text}");
+        }
+        assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    #[test]
+    fn codes_in_other_spellings_keep_their_family() {
+        for (text, kind) in [
+            ("ErrorCode: Forbidden.AccessKeyDisabled\nMessage: The AccessKey is disabled.", Kind::BadCredentials),
+            ("ErrorCode: ServiceNotEnable\nMessage: x", Kind::NotActivated),
+            ("ErrorCode: ForbiddenGrantPermissions\nMessage: x", Kind::MissingPermission),
+            ("ErrorCode: Forbidden.RiskControl\nMessage: x", Kind::Other),
+            ("<Error><Code>AccessDenied</Code><Message>The bucket you visit is not belong to you.</Message></Error>", Kind::MissingPermission),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn permission_words_of_other_errors_get_no_permission_kind() {
+        for text in [
+            "<Error><Code>AccessDenied</Code><Message>Please use virtual hosted style to access.</Message></Error>",
+            "ErrorCode: OperationDenied.NoStock\nMessage: The resource is out of stock in the specified zone.",
+            "ErrorCode: QuotaExceeded\nMessage: Living instances quota exceeded.",
+        ] {
+            assert_eq!(decide(text).0, Kind::Other, "{text}");
+        }
+    }
+}

@@ -1,0 +1,358 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use ram_doctor_core::api::ram::{
+    AttachPolicy, CreatePolicy, CreatePolicyVersion, DeletePolicyVersion, ListPolicyVersions, PolicyAttachment,
+};
+use ram_doctor_core::api::PolicyType;
+use ram_doctor_core::gap::Via;
+use ram_doctor_core::grant::{GrantPlan, PolicyName, Target};
+use ram_doctor_core::{Catalog, Diagnosis};
+
+use super::call_error::CallErrorView;
+use super::gap::{run_gap, GapReport, GapState};
+use crate::i18n::Lang;
+use crate::live::change::{
+    document_hash, line_diff, pretty, same_document, version_to_delete, Change, DiffLine, PolicyStep,
+};
+use crate::live::lookup::{default_version, Failed, Session};
+use crate::live::LiveKey;
+
+/// How many other names apply tries when the plan's name is taken by a different document.
+const OTHER_NAMES: u32 = 9;
+
+/// Where apply is.
+#[derive(Debug, Clone, PartialEq)]
+enum Stage {
+    Idle,
+    /// The name is taken by a different document: new version, or a new name?
+    Clash {
+        name: String,
+        document: String,
+        current: String,
+        target: Target,
+        attach: bool,
+    },
+    /// A new version needs room: deleting `change`'s version is shown and waits for consent.
+    Limit(Change),
+    /// The change is shown and waits for confirmation.
+    Planned(Change),
+    /// The document changed after it was shown: nothing was sent.
+    Stale,
+    Failed(Failed),
+    Applied,
+}
+
+/// "Apply": the plan's custom policy and its attachment to the gap's identity, shown as a diff and applied only
+/// after confirmation (exactly the document shown); then the gap is computed again.
+#[component]
+pub fn Apply(
+    key: LiveKey,
+    gap: GapState,
+    plan: Memo<Result<GrantPlan, String>>,
+    diagnosis: Memo<Diagnosis>,
+    catalog: RwSignal<Catalog>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let texts = move || lang.get().live();
+    let stage = RwSignal::new(Stage::Idle);
+    let busy = RwSignal::new(false);
+    // The plan's first custom policy, as the text apply shows and sends.
+    let proposal = Memo::new(move |_| {
+        plan.with(|p| {
+            let custom = p.as_ref().ok()?.custom_policies.first()?;
+            Some((custom.name.as_str().to_string(), custom.document.to_pretty_json()))
+        })
+    });
+    let report = Memo::new(move |_| gap.answer.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned().flatten())));
+    // A change shown for another document is stale (a new name keeps the document); a forgotten key forgets it.
+    Effect::new(move |_| {
+        let now = proposal.get();
+        let shown = stage.with_untracked(|s| match s {
+            Stage::Planned(c) | Stage::Limit(c) => Some(c.document.clone()),
+            _ => None,
+        });
+        if let (Some(shown), Some((_, document))) = (shown, now.as_ref()) {
+            if document_hash(&shown) != document_hash(document) {
+                stage.set(Stage::Stale);
+            }
+        }
+        if !key.is_set() {
+            stage.set(Stage::Idle);
+        }
+    });
+    let start = move |_| {
+        let (Some(session), Some((name, document)), Some(report)) =
+            (key.session(), proposal.get_untracked(), report.get_untracked())
+        else {
+            return;
+        };
+        busy.set(true);
+        spawn_local(async move {
+            stage.set(plan_change(&session, name, document, &report).await.unwrap_or_else(Stage::Failed));
+            busy.set(false);
+        });
+    };
+    let run = move |step: Step| {
+        let Some(session) = key.session() else { return };
+        busy.set(true);
+        spawn_local(async move {
+            let next = match step {
+                Step::NewVersion { name, document, current, target, attach } => {
+                    new_version(&session, name, document, current, target, attach).await.unwrap_or_else(Stage::Failed)
+                }
+                Step::NewName { name, document, report } => {
+                    new_name(&session, &name, document, &report).await.unwrap_or_else(Stage::Failed)
+                }
+                Step::Send { change, confirmed_hash } => {
+                    if document_hash(&change.document) != confirmed_hash {
+                        Stage::Stale
+                    } else {
+                        match send(&session, &change).await {
+                            Ok(()) => {
+                                let typed = change.attach.clone().or_else(|| report.get_untracked().map(|r| r.target));
+                                run_gap(gap, session.clone(), typed, diagnosis);
+                                Stage::Applied
+                            }
+                            Err(failed) => Stage::Failed(failed),
+                        }
+                    }
+                }
+            };
+            stage.set(next);
+            busy.set(false);
+        });
+    };
+    let body = move || {
+        let t = texts();
+        match stage.get() {
+            Stage::Idle => ().into_any(),
+            Stage::Stale => view! { <p id="apply-stale" class="notice notice--error">{t.hash_mismatch}</p> }.into_any(),
+            Stage::Applied => view! { <p id="apply-done" class="notice notice--none">{t.applied}</p> }.into_any(),
+            Stage::Failed(failed) => {
+                view! { <CallErrorView action=failed.action error=failed.error catalog=catalog lang=lang /> }.into_any()
+            }
+            Stage::Clash { name, document, current, target, attach } => {
+                let other = report.get_untracked();
+                let (n1, d1, c1, t1) = (name.clone(), document.clone(), current.clone(), target.clone());
+                view! {
+                    <div id="apply-clash" class="notice notice--hint">
+                        <p>{t.clash}" "<code>{name.clone()}</code></p>
+                        <pre class="diff">{diff_view(&current, &document)}</pre>
+                        <button id="apply-new-version" class="button" on:click=move |_| run(Step::NewVersion {
+                            name: n1.clone(), document: d1.clone(), current: c1.clone(), target: t1.clone(), attach })>
+                            {t.clash_new_version}
+                        </button>
+                        <button id="apply-new-name" class="button" on:click=move |_| {
+                            if let Some(report) = other.clone() {
+                                run(Step::NewName { name: name.clone(), document: document.clone(), report });
+                            }
+                        }>{t.clash_new_name}</button>
+                    </div>
+                }
+                .into_any()
+            }
+            Stage::Limit(change) => {
+                let delete = match &change.policy {
+                    PolicyStep::NewVersion { delete: Some(v), .. } => v.clone(),
+                    _ => String::new(),
+                };
+                view! {
+                    <div id="apply-limit" class="notice notice--hint">
+                        <p>{t.version_limit}" "<code>{delete}</code></p>
+                        <button id="apply-limit-consent" class="button" on:click=move |_| stage.set(Stage::Planned(change.clone()))>
+                            {t.version_limit_consent}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Stage::Planned(change) => {
+                let confirmed_hash = document_hash(&change.document);
+                let noop = change.is_noop();
+                let shown = change.clone();
+                view! {
+                    <div id="apply-diff" class="live__result">{change_view(&change, t)}</div>
+                    {noop.then(|| view! { <p class="notice notice--hint">{t.clash_same}</p> })}
+                    <button id="apply-confirm" class="button button--primary" data-hash=confirmed_hash.clone()
+                        disabled=move || busy.get() || noop
+                        on:click=move |_| run(Step::Send { change: shown.clone(), confirmed_hash: confirmed_hash.clone() })>
+                        {t.confirm}
+                    </button>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <Show when=move || report.with(Option::is_some)>
+            <section id="apply" class="live__tool">
+                {move || match proposal.get() {
+                    None => view! { <p class="notice notice--hint">{texts().nothing_to_apply}</p> }.into_any(),
+                    Some(_) => view! {
+                        <button id="apply-plan" class="button" disabled=move || busy.get() || !key.is_set() on:click=start>
+                            {move || if busy.get() { texts().working } else { texts().plan_change }}
+                        </button>
+                    }
+                    .into_any(),
+                }}
+                {body}
+            </section>
+        </Show>
+    }
+}
+
+/// A button's request, run in the background.
+enum Step {
+    NewVersion { name: String, document: String, current: String, target: Target, attach: bool },
+    NewName { name: String, document: String, report: GapReport },
+    Send { change: Change, confirmed_hash: String },
+}
+
+/// Decides the change: create the policy, or (name taken) ask how to resolve the clash; attach unless attached.
+async fn plan_change(session: &Session, name: String, document: String, report: &GapReport) -> Result<Stage, Failed> {
+    let attach = !report
+        .attached
+        .iter()
+        .any(|a| a.policy_type == PolicyType::Custom && a.policy_name == name && a.via == Via::Direct);
+    let target = report.target.clone();
+    let current = match default_version(PolicyType::Custom, &name, session).await {
+        Ok(current) => current.map(|v| v.policy_document).unwrap_or_default(),
+        Err(failed) if failed.code().is_some_and(|c| c.starts_with("EntityNotExist")) => {
+            let change =
+                Change { policy_name: name, document, policy: PolicyStep::Create, attach: attach.then_some(target) };
+            return Ok(Stage::Planned(change));
+        }
+        Err(failed) => return Err(failed),
+    };
+    if same_document(&current, &document) {
+        let change =
+            Change { policy_name: name, document, policy: PolicyStep::Exists, attach: attach.then_some(target) };
+        return Ok(Stage::Planned(change));
+    }
+    Ok(Stage::Clash { name, document, current, target, attach })
+}
+
+/// The clash resolved as a new default version; at the version limit, the deletion waits for consent.
+async fn new_version(
+    session: &Session,
+    name: String,
+    document: String,
+    current: String,
+    target: Target,
+    attach: bool,
+) -> Result<Stage, Failed> {
+    let versions =
+        session.call(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: name.clone() }).await?;
+    let delete = version_to_delete(&versions.policy_versions);
+    let limited = delete.is_some();
+    let change = Change {
+        policy_name: name,
+        document,
+        policy: PolicyStep::NewVersion { current, delete },
+        attach: attach.then_some(target),
+    };
+    Ok(if limited { Stage::Limit(change) } else { Stage::Planned(change) })
+}
+
+/// The clash resolved with another name: `<name>-2`, `-3`… the first one free (or holding the same document).
+async fn new_name(session: &Session, name: &str, document: String, report: &GapReport) -> Result<Stage, Failed> {
+    let base = PolicyName::parse(name).unwrap_or_else(|_| PolicyName::parse("RamDoctor").expect("a valid name"));
+    for n in 2..2 + OTHER_NAMES {
+        let candidate = base.with_suffix(&n.to_string()).as_str().to_string();
+        match plan_change(session, candidate, document.clone(), report).await? {
+            Stage::Clash { .. } => continue,
+            decided => return Ok(decided),
+        }
+    }
+    plan_change(session, name.to_string(), document, report).await
+}
+
+/// Sends the confirmed change, in order: make room (consented), the policy or its version, the attachment.
+async fn send(session: &Session, change: &Change) -> Result<(), Failed> {
+    let name = change.policy_name.clone();
+    match &change.policy {
+        PolicyStep::Create => {
+            let request = CreatePolicy {
+                policy_name: name.clone(),
+                policy_document: change.document.clone(),
+                description: Some("Created by RAM Doctor after confirmation".into()),
+            };
+            session.call(&request).await?;
+        }
+        PolicyStep::NewVersion { delete, .. } => {
+            if let Some(version_id) = delete {
+                session
+                    .call(&DeletePolicyVersion { policy_name: name.clone(), version_id: version_id.clone() })
+                    .await?;
+            }
+            let request = CreatePolicyVersion {
+                policy_name: name.clone(),
+                policy_document: change.document.clone(),
+                set_as_default: true,
+                rotate_strategy: None,
+            };
+            session.call(&request).await?;
+        }
+        PolicyStep::Exists => {}
+    }
+    if let Some(target) = &change.attach {
+        let request = AttachPolicy(PolicyAttachment {
+            policy_type: PolicyType::Custom,
+            policy_name: name,
+            kind: target.kind,
+            name: target.name.clone().unwrap_or_default(),
+        });
+        session.call(&request).await?;
+    }
+    Ok(())
+}
+
+/// The change as the user reviews it: each step, and the document as a diff.
+fn change_view(change: &Change, t: &'static crate::i18n::LiveTexts) -> impl IntoView {
+    let name = change.policy_name.clone();
+    let policy = match &change.policy {
+        PolicyStep::Create => Some(
+            view! {
+                <p class="change__step" data-step="create">{t.change_new_policy}" "<code>{name.clone()}</code></p>
+                <pre id="apply-document" class="diff">{diff_view("", &change.document)}</pre>
+            }
+            .into_any(),
+        ),
+        PolicyStep::NewVersion { current, delete } => Some(
+            view! {
+                {delete.clone().map(|v| view! {
+                    <p class="change__step" data-step="delete-version">"DeletePolicyVersion "<code>{v}</code></p>
+                })}
+                <p class="change__step" data-step="new-version">{t.change_new_version}" "<code>{name.clone()}</code></p>
+                <pre id="apply-document" class="diff">{diff_view(current, &change.document)}</pre>
+            }
+            .into_any(),
+        ),
+        PolicyStep::Exists => None,
+    };
+    let attach = match &change.attach {
+        Some(target) => view! {
+            <p class="change__step" data-step="attach">
+                {t.change_attach}" "<code>{name.clone()}</code>" (Custom) → "{target.kind.as_str()}" "<code>{target.display_name().to_string()}</code>
+            </p>
+        }.into_any(),
+        None => view! {
+            <p class="change__step" data-step="attached"><code>{name.clone()}</code>" — "{t.change_already_attached}</p>
+        }.into_any(),
+    };
+    view! { {policy} {attach} }
+}
+
+/// Lines of `old` → `new` marked `+`, `-` or kept.
+fn diff_view(old: &str, new: &str) -> impl IntoView {
+    line_diff(&pretty(old), new)
+        .into_iter()
+        .map(|line| match line {
+            DiffLine::Same(l) => view! { <span class="diff__line">"  "{l}"\n"</span> }.into_any(),
+            DiffLine::Added(l) => view! { <span class="diff__line diff__line--added">"+ "{l}"\n"</span> }.into_any(),
+            DiffLine::Removed(l) => {
+                view! { <span class="diff__line diff__line--removed">"- "{l}"\n"</span> }.into_any()
+            }
+        })
+        .collect_view()
+}
