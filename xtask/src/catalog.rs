@@ -161,6 +161,6 @@ pub fn size_report() -> Result<Vec<(String, usize)>, String> {
 }
 
 /// Size after brotli at quality 11 (what the page build precompresses with).
-fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
+pub fn brotli_len(bytes: &[u8]) -> Result<usize, String> {
     Ok(crate::precompress::brotli(bytes)?.len())
 }

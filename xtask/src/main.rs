@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | dist [--container] | bench | catalog`.
+//! `cargo xtask serve | test | dist [--container] | bench | fuzz | catalog`.
 //!
 //! Every task installs what it needs first (see `tools`), so the README's two commands work on a fresh machine.
 
@@ -9,13 +9,14 @@ mod catalog;
 mod container;
 mod demo;
 mod fixtures;
+mod fuzz;
 mod page;
 mod precompress;
 mod python;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench | catalog [--check] [--shared DIR] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,7 +25,8 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") if args[1..] == ["--container"] => container::run(),
         Some("dist") if args.len() == 1 => page::build().map(|dist| page::report_size(&dist)),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("catalog") => catalog::run(&args[1..]),
         Some("fixtures") => fixtures::run(&args[1..]),
         _ => Err(USAGE.to_string()),
@@ -51,7 +53,9 @@ fn test() -> Result<(), String> {
     let (sdk_var, sdk_value) = sdk.env();
     let mut counts = run::TestCounts::default();
     // Native tests first: they are fast and say the most about a failure.
-    let native = run::cargo_test(&["--workspace"], &[(sdk_var, sdk_value.as_str())], &mut counts);
+    let native = run::cargo_test(&["--workspace"], &[(sdk_var, sdk_value.as_str())], &mut counts)
+        // A bounded coverage-guided fuzzing run of every target (`cargo xtask fuzz` runs longer).
+        .and_then(|()| fuzz::run_bounded());
     // Browser tests are `#[ignore]`d for plain `cargo test`; here they run, against the page just built.
     let browser = native.and_then(|()| {
         run::cargo_test(

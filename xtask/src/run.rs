@@ -8,9 +8,12 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent folder").to_path_buf()
 }
 
-/// Runs `cmd` to completion in the workspace root; an error names the command and its exit status.
+/// Runs `cmd` to completion (in the workspace root unless it names a folder); an error names the command and its
+/// exit status.
 pub fn status(cmd: &mut Command) -> Result<(), String> {
-    cmd.current_dir(workspace_root());
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(workspace_root());
+    }
     eprintln!("xtask: running {cmd:?}");
     let status = cmd.status().map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
     if status.success() {

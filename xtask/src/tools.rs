@@ -134,6 +134,22 @@ pub fn ensure_browser() -> Result<(), String> {
     ]))
 }
 
+/// `program` from Debian's package `package` (ripgrep, wrk for the bench), installed with apt when missing and
+/// running as root on Debian.
+pub fn ensure_apt(program: &str, package: &str) -> Result<(), String> {
+    if which(program).is_some() {
+        return Ok(());
+    }
+    let is_root = run::output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
+    if !is_root || which("apt-get").is_none() {
+        return Err(format!(
+            "the bench needs `{program}`: install it (on Debian: `sudo apt-get install -y {package}`) and run again"
+        ));
+    }
+    run::status(Command::new("apt-get").arg("update"))?;
+    run::status(Command::new("apt-get").args(["install", "-y", "--no-install-recommends", package]))
+}
+
 /// The full path of `program` on PATH.
 pub fn which(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -1,0 +1,4 @@
+//! libFuzzer entry for [`ram_doctor_fuzz::policy`] (built and run by `cargo xtask fuzz`).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| ram_doctor_fuzz::policy(data));

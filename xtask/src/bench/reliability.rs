@@ -1,0 +1,158 @@
+//! The "Reliability" section: what the suites prove, in counts — a fuzzing run made now, and figures counted from
+//! the committed test sources (each row says how it is counted, so it can be checked by reading them).
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use crate::{fuzz, run};
+
+pub fn section(md: &mut String, fuzz_seconds: u64) -> Result<(), String> {
+    let runs = fuzz::fuzz_all(fuzz_seconds)?;
+    let root = run::workspace_root();
+    let sources = test_sources(&root);
+    let _ = writeln!(md, "\n## Reliability\n");
+    let _ = writeln!(
+        md,
+        "Fuzzing: `cargo xtask fuzz --seconds {fuzz_seconds}` run by this bench (libFuzzer with coverage \
+         instrumentation from stable rustc flags; see `xtask/src/fuzz.rs`). The other rows are counted from the test \
+         sources ({} files: `tests/` folders, `tests.rs` files and `#[cfg(test)]` modules) that `cargo xtask test` runs.\n",
+        sources.len()
+    );
+    let _ = writeln!(md, "| what | count | how it is counted |\n|---|---:|---|");
+    for r in &runs {
+        let _ = writeln!(
+            md,
+            "| fuzzing `{}` for {} s | {} executions, {} crashes | libFuzzer's `number_of_executed_units` |",
+            r.target,
+            r.seconds,
+            r.executions,
+            r.crashes.len()
+        );
+    }
+    // Inputs live one folder down, per target.
+    let count_files = |dir: &str| walk(&root.join(dir)).iter().filter(|p| p.parent() != Some(&root.join(dir))).count();
+    let _ = writeln!(
+        md,
+        "| fuzz seed inputs | {} | files under `fuzz/seeds/`, replayed by `cargo test -p ram-doctor-fuzz` |",
+        count_files("fuzz/seeds")
+    );
+    let _ = writeln!(md, "| crash regressions kept | {} | files under `fuzz/regressions/`, replayed by `cargo test -p ram-doctor-fuzz` |", count_files("fuzz/regressions"));
+    let texts: Vec<String> =
+        sources.iter().filter_map(|p| std::fs::read_to_string(p).ok()).map(|t| test_part(&t).to_string()).collect();
+    let hostile: usize = texts.iter().map(|t| hostile_rows(t)).sum();
+    let relay = if hostile == 0 { " (none yet: the relay's tests are not in this tree)" } else { "" };
+    let _ = writeln!(
+        md,
+        "| hostile requests sent to the relay | {hostile} | rows of the `fn hostile_*` tables in test sources{relay} |"
+    );
+    let faults: usize = texts.iter().map(|t| t.matches("\"--fault\"").count()).sum();
+    let _ = writeln!(md, "| faults injected into the emulator | {faults} | `\"--fault\"` arguments in test sources |");
+    let secrets: usize = texts.iter().map(|t| secret_checks(t)).sum();
+    let _ = writeln!(md, "| secrets searched for and not found | {secrets} | assertions `!….contains(…)` on a line naming a secret, token, password or canary |");
+    Ok(())
+}
+
+/// Every `.rs` file under `dir`, recursively.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Rust sources holding tests: files under a `tests` folder, `tests.rs` files, and files with `#[cfg(test)]`.
+fn test_sources(root: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = ["crates", "tests", "fuzz", "xtask/src", "src"]
+        .iter()
+        .flat_map(|d| walk(&root.join(d)))
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .filter(|p| {
+            p.components().any(|c| c.as_os_str() == "tests")
+                || p.file_name().is_some_and(|n| n == "tests.rs")
+                || std::fs::read_to_string(p).is_ok_and(|t| t.contains("#[cfg(test)]"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The part of a source that is test code: all of a test file, or what follows `#[cfg(test)]`.
+fn test_part(text: &str) -> &str {
+    text.find("#[cfg(test)]").map_or(text, |i| &text[i..])
+}
+
+/// Requests built in `fn hostile_*` bodies: each `add("…", …)` call and each `("…", …)` table row.
+fn hostile_rows(text: &str) -> usize {
+    let mut count = 0;
+    let mut inside = false;
+    for line in text.lines() {
+        if line.starts_with("fn hostile") || line.starts_with("pub fn hostile") || line.starts_with("async fn hostile")
+        {
+            inside = true;
+        } else if inside && line.starts_with('}') {
+            inside = false;
+        } else if inside {
+            let l = line.trim_start();
+            // `add(what, …)` inside a loop over a table is counted by the table's rows instead.
+            let call = l.strip_prefix("add(").is_some_and(|rest| rest.is_empty() || rest.starts_with('"'));
+            if call || (l.starts_with("(\"") && l.ends_with("),")) {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// Lines asserting that some text does not contain a secret.
+fn secret_checks(text: &str) -> usize {
+    text.lines()
+        .filter(|l| {
+            let lower = l.to_ascii_lowercase();
+            l.match_indices(".contains(").any(|(i, _)| negated(&l[..i]))
+                && ["secret", "token", "password", "canary"].iter().any(|w| lower.contains(w))
+        })
+        .count()
+}
+
+/// Whether the expression that ends `before` starts with `!` (`!log` of `!log.contains(`).
+fn negated(before: &str) -> bool {
+    let mut start = before;
+    loop {
+        let trimmed =
+            start.trim_end_matches("()").trim_end_matches(|c: char| c.is_alphanumeric() || matches!(c, '_' | '.'));
+        if trimmed.len() == start.len() {
+            return start.ends_with('!');
+        }
+        start = trimmed;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_hostile_table_rows_and_calls() {
+        let src = "fn hostile_requests(p: u16) -> Vec<H> {\n    for (what, seg, status) in [\n        (\"IPv4\", \"127.0.0.1\", 400),\n        (\"IPv6\", \"::1\", 400),\n    ] {\n        add(what, seg, status);\n    }\n    add(\"TRACE\", x, 405);\n    cases\n}\n\nfn other() {\n    add(\"not hostile\", x, 1);\n}\n";
+        // Two table rows and the TRACE call; the add() in the loop sends the rows.
+        assert_eq!(hostile_rows(src), 3);
+    }
+
+    #[test]
+    fn counts_absence_assertions_naming_a_secret() {
+        let src = "assert!(!log.contains(SECRET));\nassert!(!out.text().contains(\"zQ9-leak-canary\"), \"leak\");\nassert!(out.contains(SECRET));\nlet x = !done;\n";
+        assert_eq!(secret_checks(src), 2);
+    }
+
+    #[test]
+    fn only_the_test_module_of_a_source_counts() {
+        assert_eq!(test_part("fn main() {}\n#[cfg(test)]\nmod tests {}"), "#[cfg(test)]\nmod tests {}");
+        assert_eq!(test_part("fn only_tests() {}"), "fn only_tests() {}");
+    }
+}
