@@ -24,6 +24,9 @@ pub struct PlanOptions {
     pub policy_name: Option<PolicyName>,
     /// Scope, conditions, read actions, per-product policies: handed to the least-privilege builder.
     pub build: BuildOptions,
+    /// The product the user chose (RAM code) for findings that name none
+    /// ([`Finding::needs_product_choice`]): their plan is built as if the text had named it.
+    pub product: Option<String>,
 }
 
 /// Why no plan could be built: an option the builder refuses (a source IP or an expiry that does not parse).
@@ -207,6 +210,14 @@ impl GrantPlan {
     /// Builds the plan for `findings`. Kinds a grant cannot fix become [`Step`]s; the grant itself is a
     /// custom policy for the denied actions and the product's system policies.
     pub fn from_findings(findings: &[Finding], catalog: &Catalog, options: &PlanOptions) -> Result<GrantPlan, PlanError> {
+        let chosen: Vec<Finding>;
+        let findings = match &options.product {
+            Some(code) => {
+                chosen = findings.iter().cloned().map(|f| f.with_chosen_product(code)).collect();
+                &chosen[..]
+            }
+            None => findings,
+        };
         let target = options.target.clone().unwrap_or_else(|| Target::infer(findings));
         let mut plan = GrantPlan {
             target,
@@ -511,6 +522,18 @@ mod tests {
         assert!(!set.is_allowed(&Request::new("ecs:StopInstance", "acs:ecs:cn-hangzhou:123:instance/i-2")));
         assert!(set.is_allowed(&Request::new("ecs:DescribeRegions", "*")));
         assert!(!plan.custom_policies[0].notes.is_empty(), "the wildcard for the unscoped reads is explained");
+    }
+
+    #[test]
+    fn a_chosen_product_gives_a_bare_finding_its_policies_and_leaves_a_named_one_alone() {
+        let bare = Finding::new(Kind::MissingPermission);
+        let options = PlanOptions { product: Some("ecs".into()), ..PlanOptions::default() };
+        let plan = GrantPlan::from_findings(std::slice::from_ref(&bare), &sample_catalog(), &options).unwrap();
+        let offered: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(offered, ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"]);
+        let named = missing(&["hbr:DescribeVaults"], None);
+        let plan = GrantPlan::from_findings(&[named], &sample_catalog(), &options).unwrap();
+        assert!(plan.system_policies.iter().all(|p| p.product.as_deref() == Some("hbr")), "{plan:?}");
     }
 
     #[test]
