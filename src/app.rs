@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use ram_doctor_core::grant::{Format, GrantPlan, PlanOptions, PrincipalKind, Target};
 use ram_doctor_core::{diagnose, Catalog};
 
-use crate::catalog_loader::{index_catalog, load_wanted_shards};
+use crate::catalog_loader::{index_catalog, load_shards};
 use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, ProductPick, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::live::LiveKey;
@@ -36,7 +36,6 @@ pub fn App() -> impl IntoView {
     provide_context(ProductPick { catalog, chosen: chosen_product });
 
     let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(t, c))));
-    let (loading, _shards) = load_wanted_shards(diagnosis, catalog);
 
     // Who the fix is for and in which form: the user's choices, applied to the whole plan.
     let fix_format = RwSignal::new(Format::Console);
@@ -71,6 +70,15 @@ pub fn App() -> impl IntoView {
         };
         diagnosis.with(|d| catalog.with(|c| d.findings.iter().map(|f| plan(f, c)).collect::<Vec<_>>()))
     });
+    // The shards the diagnosis asks for, and those that let the plans measure their system policies.
+    let wanted_shards = Memo::new(move |_| {
+        let mut wanted = diagnosis.with(|d| d.wanted_shards.clone());
+        catalog.with(|c| finding_plans.with(|plans| wanted.extend(plans.iter().flatten().flat_map(|p| p.shards_to_measure(c)))));
+        wanted.sort();
+        wanted.dedup();
+        wanted
+    });
+    let (loading, _shards) = load_shards(wanted_shards, catalog);
     // What the link carries: the text with its credentials cut and its ids masked (unless revealed), shown in
     // the preview before anyone copies the link.
     let reveal_ids = RwSignal::new(false);

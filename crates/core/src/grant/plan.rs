@@ -307,6 +307,20 @@ impl GrantPlan {
         !self.custom_policies.is_empty() || !self.system_policies.is_empty()
     }
 
+    /// The products whose system policies cannot be measured yet (how much each allows, against the need)
+    /// because their actions are not loaded: the shards the page fetches so that the comparison appears.
+    pub fn shards_to_measure(&self, catalog: &Catalog) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .system_policies
+            .iter()
+            .filter_map(|p| p.product.clone())
+            .filter(|code| catalog.apis_of(code).is_none())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
     /// The first system policy of each product: the narrowest set that fixes every missing permission.
     pub fn narrowest_system_policies(&self) -> Vec<&SystemPolicyGrant> {
         let mut seen: Vec<&Option<String>> = Vec::new();
@@ -615,6 +629,18 @@ mod tests {
         ]);
         assert!(plan.system_policies.iter().all(|p| p.covers.is_none() && p.coverage_note().is_none()), "nothing to measure against");
         assert!(plan.custom_policies.is_empty() && plan.steps.is_empty());
+    }
+
+    #[test]
+    fn unmeasured_products_ask_for_their_shard_until_it_is_loaded() {
+        let mut f = Finding::new(Kind::MissingPermission);
+        f.product = Some("hbr".into());
+        let mut catalog = Catalog::from_index(include_bytes!("../../../../data/index.json")).unwrap();
+        assert_eq!(GrantPlan::for_finding(&f, &catalog).unwrap().shards_to_measure(&catalog), ["hbr"]);
+        catalog.add_shard("hbr", include_bytes!("../../../../data/shards/hbr.json")).unwrap();
+        let plan = GrantPlan::for_finding(&f, &catalog).unwrap();
+        assert!(plan.shards_to_measure(&catalog).is_empty());
+        assert!(plan.system_policies.iter().all(|p| p.reach.is_some()), "{plan:?}");
     }
 
     #[test]
