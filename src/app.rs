@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use ram_doctor_core::grant::{Format, GrantPlan, PlanOptions, PrincipalKind, Target};
 use ram_doctor_core::{diagnose, Catalog};
 
-use crate::catalog_loader::{index_catalog, load_wanted_shards};
-use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, Results, ShareLink};
+use crate::catalog_loader::{index_catalog, load_shards};
+use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, ProductPick, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::live::LiveKey;
 use crate::share;
@@ -31,9 +31,11 @@ pub fn App() -> impl IntoView {
         Err(e) => (Catalog::empty(), Some(e.to_string())),
     };
     let catalog = RwSignal::new(start_catalog);
+    // The product chosen in the picker for findings that name none: every plan and the share link follow it.
+    let chosen_product = RwSignal::new(shared.as_ref().and_then(|s| s.product.clone()));
+    provide_context(ProductPick { catalog, chosen: chosen_product });
 
     let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(t, c))));
-    let (loading, _shards) = load_wanted_shards(diagnosis, catalog);
 
     // Who the fix is for and in which form: the user's choices, applied to the whole plan.
     let fix_format = RwSignal::new(Format::Console);
@@ -55,23 +57,35 @@ pub fn App() -> impl IntoView {
                 PrincipalKind::User => None,
                 kind => Some(Target::placeholder(kind)),
             }),
+            product: chosen_product.get(),
             ..PlanOptions::default()
         };
         diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options).map_err(|e| e.to_string())))
     });
-    // Each finding's own plan (default options): what its card recommends.
+    // Each finding's own plan (default options, with the chosen product): what its card recommends.
     let finding_plans = Memo::new(move |_| {
-        diagnosis.with(|d| {
-            catalog.with(|c| d.findings.iter().map(|f| GrantPlan::for_finding(f, c).map_err(|e| e.to_string())).collect::<Vec<_>>())
-        })
+        let options = PlanOptions { product: chosen_product.get(), ..PlanOptions::default() };
+        let plan = |f: &ram_doctor_core::Finding, c: &Catalog| {
+            GrantPlan::from_findings(std::slice::from_ref(f), c, &options).map_err(|e| e.to_string())
+        };
+        diagnosis.with(|d| catalog.with(|c| d.findings.iter().map(|f| plan(f, c)).collect::<Vec<_>>()))
     });
+    // The shards the diagnosis asks for, and those that let the plans measure their system policies.
+    let wanted_shards = Memo::new(move |_| {
+        let mut wanted = diagnosis.with(|d| d.wanted_shards.clone());
+        catalog.with(|c| finding_plans.with(|plans| wanted.extend(plans.iter().flatten().flat_map(|p| p.shards_to_measure(c)))));
+        wanted.sort();
+        wanted.dedup();
+        wanted
+    });
+    let (loading, _shards) = load_shards(wanted_shards, catalog);
     // What the link carries: the text with its credentials cut and its ids masked (unless revealed), shown in
     // the preview before anyone copies the link.
     let reveal_ids = RwSignal::new(false);
     let shared_text = Memo::new(move |_| diagnosed_text.with(|t| share::shared_text(t, reveal_ids.get())));
     let share_fragment = Memo::new(move |_| {
         let empty = diagnosed_text.with(|t| t.trim().is_empty());
-        (!empty).then(|| shared_text.with(|s| share::encode(s, lang.get().code())))
+        (!empty).then(|| shared_text.with(|s| share::encode(s, lang.get().code(), chosen_product.get().as_deref())))
     });
 
     Effect::new(move |_| replace_url_fragment(share_fragment.get().as_deref()));
@@ -80,6 +94,7 @@ pub fn App() -> impl IntoView {
         if let Some(shared) = location_hash().and_then(|hash| share::decode(&hash)) {
             text.set(shared.text.clone());
             diagnosed_text.set(shared.text);
+            chosen_product.set(shared.product);
         }
     });
 

@@ -46,15 +46,18 @@ pub struct ShardState {
     pub failed: Vec<(String, String)>,
 }
 
-/// Watches `diagnosis` and fetches every shard it wants that was not asked for yet; each one that arrives is
-/// added to `catalog`, which makes the diagnosis run again. Returns whether a fetch is still under way.
-pub fn load_wanted_shards(
-    diagnosis: Memo<Diagnosis>,
-    catalog: RwSignal<Catalog>,
-) -> (Memo<bool>, RwSignal<ShardState>) {
+/// [`load_shards`] for the shards `diagnosis` asks for.
+pub fn load_wanted_shards(diagnosis: Memo<Diagnosis>, catalog: RwSignal<Catalog>) -> (Memo<bool>, RwSignal<ShardState>) {
+    load_shards(Memo::new(move |_| diagnosis.with(|d| d.wanted_shards.clone())), catalog)
+}
+
+/// Watches `wanted` (the shards the diagnosis and the plans ask for) and fetches every one not asked for yet;
+/// each one that arrives is added to `catalog`, which makes the diagnosis and the plans run again. Returns
+/// whether a fetch is still under way.
+pub fn load_shards(wanted: Memo<Vec<String>>, catalog: RwSignal<Catalog>) -> (Memo<bool>, RwSignal<ShardState>) {
     let state = RwSignal::new(ShardState::default());
     Effect::new(move |_| {
-        let wanted = diagnosis.with(|d| d.wanted_shards.clone());
+        let wanted = wanted.get();
         for code in wanted {
             if state.with_untracked(|s| s.requested.contains(&code)) {
                 continue;
@@ -77,13 +80,7 @@ pub fn load_wanted_shards(
     });
     // Loading while the diagnosis still wants a shard that has not failed.
     let loading = Memo::new(move |_| {
-        diagnosis.with(|d| {
-            state.with(|s| {
-                d.wanted_shards
-                    .iter()
-                    .any(|code| !s.failed.iter().any(|(f, _)| f == code))
-            })
-        })
+        wanted.with(|w| state.with(|s| w.iter().any(|code| !s.failed.iter().any(|(f, _)| f == code))))
     });
     (loading, state)
 }

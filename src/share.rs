@@ -1,5 +1,5 @@
 //! The share link: the pasted text travels in the URL fragment (`#t=<base64url of raw-deflated text>`, plus
-//! `&l=zh` for the Chinese page), so a link reproduces the diagnosis and the text never reaches a server.
+//! `&l=zh` for the Chinese page, `&p=<ram code>` for a product chosen in the picker), so a link reproduces the diagnosis and the text never reaches a server.
 //! Before the text goes into the URL, core's redaction cuts every credential-like value out of it and masks its
 //! AccessKey IDs, account ids and user ids.
 
@@ -15,12 +15,26 @@ const MAX_TEXT_BYTES: usize = 256 * 1024;
 pub struct Shared {
     pub text: String,
     pub lang: Option<String>,
+    /// The product chosen in the picker (a RAM code); `None` when none was, or the link's is not a code.
+    pub product: Option<String>,
 }
 
-/// The fragment (without `#`) for an already redacted text (see [`shared_text`]) in language `lang`.
-pub fn encode(shared: &Redacted, lang: &str) -> String {
+/// Longest product code a link may carry (RAM codes are short).
+const MAX_PRODUCT_CHARS: usize = 64;
+
+/// The fragment (without `#`) for an already redacted text (see [`shared_text`]) in language `lang`, with the
+/// chosen product, if any.
+pub fn encode(shared: &Redacted, lang: &str, product: Option<&str>) -> String {
     let packed = miniz_oxide::deflate::compress_to_vec(shared.text.as_bytes(), 9);
-    format!("t={}&l={lang}", URL_SAFE_NO_PAD.encode(packed))
+    let product = product.filter(|p| is_product_code(p)).map(|p| format!("&p={p}")).unwrap_or_default();
+    format!("t={}&l={lang}{product}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// A RAM code's shape: short, lower-case letters, digits, `-` and `_` (anything else in a link is ignored).
+fn is_product_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.len() <= MAX_PRODUCT_CHARS
+        && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 /// What a link carries of `text`, and what was cut or masked (the preview shows both): every credential cut,
@@ -34,14 +48,16 @@ pub fn decode(fragment: &str) -> Option<Shared> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut text = None;
     let mut lang = None;
+    let mut product = None;
     for pair in fragment.split('&') {
         match pair.split_once('=') {
             Some(("t", value)) => text = decode_text(value),
             Some(("l", value)) => lang = Some(value.to_string()),
+            Some(("p", value)) if is_product_code(value) => product = Some(value.to_string()),
             _ => {}
         }
     }
-    text.map(|text| Shared { text, lang })
+    text.map(|text| Shared { text, lang, product })
 }
 
 fn decode_text(value: &str) -> Option<String> {
@@ -59,8 +75,18 @@ mod tests {
     #[test]
     fn round_trips_text_and_language() {
         let text = "权限不足，请联系主账号管理员授权\n{\"Code\":\"Forbidden.RAM\"}";
-        let shared = decode(&format!("#{}", encode(&shared_text(text, false), "zh"))).expect("decodes");
-        assert_eq!(shared, Shared { text: text.to_string(), lang: Some("zh".to_string()) });
+        let shared = decode(&format!("#{}", encode(&shared_text(text, false), "zh", None))).expect("decodes");
+        assert_eq!(shared, Shared { text: text.to_string(), lang: Some("zh".to_string()), product: None });
+    }
+
+    #[test]
+    fn carries_the_chosen_product_and_drops_one_that_is_not_a_code() {
+        let fragment = encode(&shared_text("Insufficient permissions", false), "en", Some("hbr"));
+        assert_eq!(decode(&fragment).expect("decodes").product.as_deref(), Some("hbr"));
+        let hostile = encode(&shared_text("x", false), "en", Some("<img src=x onerror=alert(1)>"));
+        assert!(!hostile.contains("p="), "{hostile}");
+        let forged = format!("{}&p=%3Cscript%3E", encode(&shared_text("x", false), "en", None));
+        assert_eq!(decode(&forged).expect("decodes").product, None);
     }
 
     #[test]
@@ -75,7 +101,7 @@ mod tests {
             ("\"AuthPrincipalOwnerId\":\"1234567890123456\"".to_string(), "1234567890123456".to_string()),
         ] {
             let preview = shared_text(&text, false);
-            let shared = decode(&encode(&preview, "en")).expect("decodes");
+            let shared = decode(&encode(&preview, "en", None)).expect("decodes");
             assert!(!shared.text.contains(&gone), "{text} → {}", shared.text);
             assert_eq!(shared.text, preview.text, "the link carries exactly the previewed text");
         }
@@ -91,7 +117,7 @@ mod tests {
     #[test]
     fn revealing_ids_keeps_them_and_still_cuts_secrets() {
         let text = format!("\"AuthPrincipalOwnerId\":\"1234567890123456\" LTAI5tBcDeFgHiJkLmNoPqRs {SECRET}");
-        let shared = decode(&encode(&shared_text(&text, true), "en")).expect("decodes");
+        let shared = decode(&encode(&shared_text(&text, true), "en", None)).expect("decodes");
         assert!(shared.text.contains("1234567890123456"), "{}", shared.text);
         assert!(!shared.text.contains(SECRET) && !shared.text.contains("LTAI5tBcDeFgHiJkLmNoPqRs"), "{}", shared.text);
     }

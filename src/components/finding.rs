@@ -3,6 +3,7 @@ use ram_doctor_core::finding::{Finding, Principal};
 use ram_doctor_core::grant::GrantPlan;
 
 use super::grant::GrantView;
+use super::product_picker::ProductPicker;
 use crate::evidence::{excerpt, Piece};
 use crate::i18n::{confidence_label, kind_label, layer_label, Lang, Texts};
 
@@ -43,6 +44,10 @@ pub fn FindingCard(
         guesses.collect::<Vec<_>>().join(", ")
     };
     let has_likely = !finding.likely_products.is_empty();
+    let picker = finding.needs_product_choice().then(|| {
+        let guesses = finding.likely_products.clone();
+        view! { <ProductPicker guesses=guesses index=index lang=lang /> }
+    });
     // The product and why core took it ("from the endpoint host …", "inferred from the sentence …").
     let product = finding.product.clone().map(|p| {
         let reason = finding.product_reason.clone();
@@ -102,6 +107,7 @@ pub fn FindingCard(
                 </dd>
             </dl>
             {(!evidence.is_empty()).then(|| view! { <EvidenceView pieces=evidence lang=lang /> })}
+            {picker}
             <GrantView plan=plan index=index lang=lang />
         </article>
     }

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use ram_doctor_core::finding::Localized;
 use ram_doctor_core::grant::{GrantPlan, Step, StepKind, SystemPolicyGrant};
 
+use super::compare::CompareOptions;
 use super::copy::CopyButton;
+use super::simulator::Simulator;
 use crate::i18n::Lang;
 
 /// The fix for one finding, read only from that finding's own grant plan: its system policies, each with
@@ -15,6 +17,8 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
         Ok(plan) => plan,
         Err(e) => return view! { <p class="grant grant--error">{e}</p> }.into_any(),
     };
+    let simulator = plan.trial().map(|t| view! { <Simulator trial=t index=index lang=lang /> });
+    let comparison = plan.compare_options().map(|c| view! { <CompareOptions comparison=c lang=lang /> });
     let grants = !plan.system_policies.is_empty() || !plan.custom_policies.is_empty() || !plan.service_roles.is_empty();
     let steps = steps_view(plan.steps.clone(), lang);
     if !grants {
@@ -75,7 +79,9 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
             <h3 class="grant__title">{move || texts().grant}</h3>
             {policies}
             {custom}
+            {simulator}
             {roles}
+            {comparison}
             {steps}
         </section>
     }
@@ -142,7 +148,7 @@ fn step_kind_name(kind: StepKind) -> String {
 }
 
 /// The text in the page's language (English when the Chinese is missing).
-fn pick(text: &Localized, lang: Lang) -> String {
+pub(super) fn pick(text: &Localized, lang: Lang) -> String {
     match lang {
         Lang::Zh if !text.zh.is_empty() => text.zh.clone(),
         _ => text.en.clone(),

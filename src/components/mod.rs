@@ -2,6 +2,7 @@
 
 mod apply;
 mod call_error;
+mod compare;
 mod copy;
 mod credentials;
 mod decode;
@@ -12,8 +13,10 @@ mod grant;
 mod header;
 mod input;
 mod live_tools;
+mod product_picker;
 mod results;
 mod share_link;
+mod simulator;
 mod whoami;
 
 pub use credentials::CredentialsPanel;
@@ -21,5 +24,6 @@ pub use fix::FixPanel;
 pub use header::Header;
 pub use input::InputPanel;
 pub use live_tools::LiveTools;
+pub use product_picker::ProductPick;
 pub use results::Results;
 pub use share_link::ShareLink;

@@ -28,6 +28,8 @@ pub struct Viewport {
     pub height: u32,
     /// Emulate a phone (touch, device metrics): headless Chromium's window cannot be narrower than 500px.
     pub phone: bool,
+    /// Ask for the dark colour scheme (`prefers-color-scheme: dark`), as a system in dark mode does.
+    pub dark: bool,
 }
 
 impl Viewport {
@@ -35,12 +37,16 @@ impl Viewport {
         width: 1280,
         height: 1000,
         phone: false,
+        dark: false,
     };
+    /// The desktop window with the system in dark mode.
+    pub const DESKTOP_DARK: Viewport = Viewport { dark: true, ..Viewport::DESKTOP };
     /// An iPhone 12-class phone.
     pub const PHONE: Viewport = Viewport {
         width: 390,
         height: 844,
         phone: true,
+        dark: false,
     };
 }
 
@@ -124,6 +130,12 @@ impl Browser {
                     format!("--window-size={},{}", viewport.width, viewport.height),
                 ],
         });
+        if viewport.dark {
+            // Blink's preferred scheme 0 is dark: what `prefers-color-scheme` reports to the page.
+            if let Some(args) = chrome_options["args"].as_array_mut() {
+                args.extend([json!("--force-dark-mode"), json!("--blink-settings=preferredColorScheme=0")]);
+            }
+        }
         if viewport.phone {
             chrome_options["mobileEmulation"] = json!({
                 "deviceMetrics": { "width": viewport.width, "height": viewport.height, "pixelRatio": 2.0, "touch": true, "mobile": true }

@@ -311,3 +311,196 @@ async fn the_bare_console_sentence_never_says_no_grant_helps() {
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
+
+/// The first number in `text` (`"Grants 212 actions, 1 needed."` → 212).
+fn first_number(text: &str) -> Option<usize> {
+    let digits: String = text.chars().skip_while(|c| !c.is_ascii_digit()).take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn compare_the_options_shows_the_over_grant_beside_the_custom_policy() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    diagnose(&browser, ECS_FORBIDDEN).await;
+    let compare = "#finding-0 .compare";
+    assert_eq!(browser.texts(&format!("{compare} .option--system")).await.expect("system options").len(), 1, "the recommended one");
+    let system = browser.text(&format!("{compare} .option--system")).await.expect("system option");
+    assert!(system.contains("AliyunECSReadOnlyAccess"), "the narrowest policy that allows a read: {system}");
+    let reach = browser.text(&format!("{compare} .option--system .option__reach")).await.expect("over-grant");
+    assert!(reach.ends_with("actions, 1 needed."), "over-grant: {reach}");
+    assert!(first_number(&reach).is_some_and(|n| n > 1), "a product-wide policy grants more than the one action: {reach}");
+    let custom = browser.text(&format!("{compare} .option--custom .option__reach")).await.expect("custom option");
+    assert_eq!(custom, "Grants only the 1 action needed.");
+    let advice = browser.text(&format!("{compare} .compare__advice")).await.expect("advice");
+    assert!(advice.contains("least privilege") && advice.contains("ecs"), "advice: {advice}");
+
+    browser.click("#lang-toggle").await.expect("toggle");
+    let advice_zh = browser.text(&format!("{compare} .compare__advice")).await.expect("advice in Chinese");
+    assert!(advice_zh.contains("最小权限"), "advice in Chinese: {advice_zh}");
+    let reach_zh = browser.text(&format!("{compare} .option--system .option__reach")).await.expect("over-grant in Chinese");
+    assert_eq!(first_number(&reach_zh), first_number(&reach), "the same count in both languages: {reach_zh}");
+    browser.screenshot("compare-options").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn compare_the_options_for_cloud_backup_weighs_read_only_against_full() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    diagnose(&browser, HBR_CONSOLE).await;
+    let compare = "#finding-0 .compare[data-situation='no-action-known']";
+    let names = browser
+        .run(
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.dataset.name);",
+            vec![format!("{compare} .option--system").into()],
+        )
+        .await
+        .expect("option names");
+    assert_eq!(names, serde_json::json!(["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"]));
+    let allows = browser.texts(&format!("{compare} .option__allows")).await.expect("what each allows");
+    let allows: Vec<String> = allows.iter().map(|a| a.to_lowercase()).collect();
+    assert!(allows[0].contains("read-only") && allows[1].contains("full"), "what each allows: {allows:?}");
+    let reach = browser.texts(&format!("{compare} .option__reach")).await.expect("reach");
+    assert_eq!(reach.len(), 2, "each says how much of Cloud Backup it allows: {reach:?}");
+    let (read_only, full) = (first_number(&reach[0]), first_number(&reach[1]));
+    assert!(read_only.is_some() && read_only < full, "ReadOnly allows fewer actions than Full: {reach:?}");
+    assert!(!browser.has(&format!("{compare} .option--custom")).await.expect("query"), "no action, no custom policy");
+    let advice = browser.text(&format!("{compare} .compare__advice")).await.expect("advice");
+    assert!(advice.contains("ReadOnly") && advice.contains("Full"), "advice: {advice}");
+    browser.screenshot("compare-options-hbr").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+/// WebDriver's codes for the arrow keys and Enter, for `type_text`.
+const ARROW_DOWN: &str = "\u{E015}";
+const ARROW_UP: &str = "\u{E013}";
+const ENTER: &str = "\u{E007}";
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    // Two products near the banner: the engine offers both and chooses neither.
+    diagnose(&browser, "Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权").await;
+    let picker = "#product-picker-0";
+    assert_eq!(browser.run("return document.querySelector(arguments[0]).getAttribute('role');", vec![picker.into()]).await.expect("role"), "combobox");
+    assert!(!browser.has(".finding .system-policy").await.expect("query"), "no product chosen yet");
+    browser.click(picker).await.expect("focus the picker");
+    let guesses = browser
+        .run("return [...document.querySelectorAll('#product-options-0 [role=option]')].map(o => o.dataset.code);", vec![])
+        .await
+        .expect("guesses");
+    assert!(guesses.as_array().is_some_and(|g| g.len() >= 2 && g.contains(&"ecs".into()) && g.contains(&"oss".into())), "the engine's guesses first: {guesses}");
+    let reasons = browser.texts("#product-options-0 .picker__reason").await.expect("reasons");
+    assert!(reasons.len() >= 2 && reasons.iter().all(|r| !r.trim().is_empty()), "each guess says why: {reasons:?}");
+
+    let active = || browser.run("return document.querySelector(arguments[0]).getAttribute('aria-activedescendant');", vec![picker.into()]);
+    assert_eq!(active().await.expect("active"), "product-options-0-0");
+    browser.type_text(picker, ARROW_DOWN).await.expect("down");
+    assert_eq!(active().await.expect("active"), "product-options-0-1", "the arrow moves through the list");
+    browser.type_text(picker, ARROW_UP).await.expect("up");
+    assert_eq!(active().await.expect("active"), "product-options-0-0");
+
+    browser.type_text(picker, "ecs").await.expect("type");
+    let codes = browser
+        .run("return [...document.querySelectorAll('#product-options-0 [role=option]')].map(o => o.dataset.code);", vec![])
+        .await
+        .expect("options");
+    assert_eq!(codes[0], "ecs", "the exact code first: {codes}");
+    assert!(!codes.as_array().is_some_and(|c| c.contains(&"oss".into())), "a guess that does not match drops out: {codes}");
+    browser.type_text(picker, ENTER).await.expect("enter");
+
+    browser.wait_for("#finding-0 .system-policy[data-name='AliyunECSReadOnlyAccess']").await.expect("the ECS grant at once");
+    assert_eq!(browser.value(picker).await.expect("value"), "ecs", "the picker shows the choice");
+    let url = browser.url().await.expect("url");
+    assert!(url.contains("&p=ecs"), "the share link carries the choice: {url}");
+
+    browser.leave().await.expect("leave");
+    browser.goto(&url).await.expect("open the shared link");
+    wait_for_diagnosis(&browser).await;
+    browser.wait_for("#finding-0 .system-policy[data-name='AliyunECSReadOnlyAccess']").await.expect("the link restores the choice");
+    assert_eq!(browser.value(picker).await.expect("value"), "ecs");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn try_it_shows_allowed_with_the_deciding_statement_before_copying() {
+    let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
+    diagnose(&browser, ECS_FORBIDDEN).await;
+    browser.click("#simulator-0 summary").await.expect("open the simulator");
+    assert_eq!(browser.value("#try-action-0").await.expect("action"), "ecs:DescribeInstances", "pre-filled with the need");
+    let policy = browser.value("#try-policy-0").await.expect("policy");
+    let shown = browser.text("#custom-policy").await.expect("custom policy");
+    let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).expect("JSON");
+    assert_eq!(parse(&policy), parse(&shown), "the simulator tries the policy the page offers");
+    browser.wait_for("#simulator-0 .verdict[data-allowed='true']").await.expect("allowed");
+    let statement = browser.text("#simulator-0 .verdict__statement").await.expect("deciding statement");
+    assert!(statement.contains("ecs:DescribeInstances") && statement.contains("Allow"), "statement: {statement}");
+
+    browser.paste("#try-action-0", "ecs:DeleteInstance").await.expect("another action");
+    browser.wait_for("#simulator-0 .verdict[data-allowed='false']").await.expect("denied");
+    let reason = browser.text("#simulator-0 .verdict__reason").await.expect("reason");
+    assert!(reason.starts_with("Denied") && reason.contains("ecs:DeleteInstance"), "reason: {reason}");
+    assert!(!browser.has("#simulator-0 .verdict__statement").await.expect("query"), "nothing matched, nothing decided");
+
+    browser.paste("#try-action-0", "ecs:DescribeInstances").await.expect("back to the need");
+    browser.paste("#try-policy-0", "{\"Version\": \"1\", \"Statement\": [").await.expect("break the policy");
+    let error = browser.text("#simulator-0 .verdict--error").await.expect("a clear error");
+    assert!(error.contains("policy"), "error: {error}");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+/// Contrast ratio (WCAG) of each matching element's text against its nearest opaque background, as
+/// `[[selector, ratio], …]` for the selectors present on the page.
+const CONTRASTS: &str = r#"
+const lum = c => {
+  const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map(v => { v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const opaque = c => { const p = c.match(/[\d.]+/g); return p && (p.length < 4 || Number(p[3]) > 0.5); };
+const background = el => {
+  for (let e = el; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (opaque(c)) return c; }
+  return 'rgb(255, 255, 255)';
+};
+return arguments[0].filter(s => document.querySelector(s)).map(s => {
+  const el = document.querySelector(s);
+  const [a, b] = [lum(getComputedStyle(el).color), lum(background(el))];
+  return [s, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+});
+"#;
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn a_dark_system_gets_a_dark_page_with_readable_text() {
+    let browser = Browser::open(Viewport::DESKTOP_DARK).await.expect("browser");
+    let dark = browser.run("return matchMedia('(prefers-color-scheme: dark)').matches;", vec![]).await.expect("media");
+    assert_eq!(dark, true, "the browser asks for the dark scheme");
+    diagnose(&browser, ECS_FORBIDDEN).await;
+    browser.click("#simulator-0 summary").await.expect("open the simulator");
+    let page_bg = browser
+        .run("const c = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number); return c[0] + c[1] + c[2];", vec![])
+        .await
+        .expect("background");
+    assert!(page_bg.as_u64().is_some_and(|sum| sum < 3 * 64), "the page background is dark: {page_bg}");
+    let selectors = [
+        "body", ".tagline", ".input-label", "#input", "#diagnose", ".finding .kind", ".finding .explanation",
+        ".facts dt", ".policy-note", ".grant__subtitle", ".option__allows", ".option__reach", ".compare__advice",
+        ".picker__input", ".verdict__reason", ".try-policy", ".evidence__text", ".custom-policy",
+    ];
+    let ratios = browser.run(CONTRASTS, vec![serde_json::json!(selectors)]).await.expect("contrasts");
+    let ratios = ratios.as_array().expect("a list");
+    assert!(ratios.len() >= 12, "most of the page's text was measured: {ratios:?}");
+    for pair in ratios {
+        let ratio = pair[1].as_f64().expect("a ratio");
+        assert!(ratio >= 4.5, "{} has contrast {ratio:.2} in the dark theme", pair[0]);
+    }
+    browser.screenshot("dark-theme").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}

@@ -54,7 +54,7 @@ impl PlanArgs {
     /// The grant plan for the diagnosis, for `principal`.
     pub fn plan(&self, diagnosis: &Diagnosis, catalog: &Catalog, principal: &Principal) -> Result<GrantPlan, ExitCode> {
         let target = Target { kind: principal.kind, name: Some(principal.name.clone()) };
-        let options = PlanOptions { target: Some(target), policy_name: self.policy_name.clone(), build: Default::default() };
+        let options = PlanOptions { target: Some(target), policy_name: self.policy_name.clone(), build: Default::default(), product: None };
         GrantPlan::from_findings(&diagnosis.findings, catalog, &options).map_err(|e| crate::input::fail(&e.to_string()))
     }
 

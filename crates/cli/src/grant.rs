@@ -112,7 +112,7 @@ pub fn run(args: Args) -> ExitCode {
         include_read_actions: args.read_actions,
         per_product: args.per_product,
     };
-    let options = PlanOptions { target: args.target, policy_name: args.policy_name, build };
+    let options = PlanOptions { target: args.target, policy_name: args.policy_name, build, product: None };
     let plan = match GrantPlan::from_findings(&diagnosis.findings, &catalog, &options) {
         Ok(p) => p,
         Err(e) => return crate::input::fail(&e.to_string()),

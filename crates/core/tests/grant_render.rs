@@ -95,6 +95,7 @@ fn cases() -> Vec<Case> {
         target: t,
         policy_name: name.map(|n| PolicyName::parse(n).expect("a valid policy name in a test")),
         build: BuildOptions::default(),
+        product: None,
     };
     let per_product_https = PlanOptions {
         target: target("user:auditor"),
@@ -105,6 +106,7 @@ fn cases() -> Vec<Case> {
             conditions: Conditions { secure_transport: true, source_ips: vec!["203.0.113.0/24".into()], ..Conditions::default() },
             ..BuildOptions::default()
         },
+        product: None,
     };
     let mut unknown = Finding::new(Kind::MissingPermission);
     unknown.explanation = "The text does not say which product this is: paste the console page's title or URL too.".into();
@@ -607,6 +609,7 @@ mod any_plan {
                 target: Some(target),
                 policy_name: None,
                 build: BuildOptions { per_product, ..BuildOptions::default() },
+                product: None,
             };
             let plan = GrantPlan::from_findings(&findings, &Catalog::empty(), &options).expect("default conditions");
             prop_assert!(!plan.custom_policies.is_empty());

@@ -8,6 +8,7 @@
 //! - [`load`](Catalog::from_index): parsing and indexing; [`lookup`](Catalog::product): the queries, all
 //!   hash-map based because the engine asks them per input block.
 
+mod choose;
 mod error;
 pub mod format;
 mod load;
@@ -16,6 +17,7 @@ mod model;
 
 use std::collections::{BTreeSet, HashMap};
 
+pub use choose::ProductChoice;
 pub use error::CatalogError;
 pub use model::{
     AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, Granularity, PolicyGrant, PolicyKind,

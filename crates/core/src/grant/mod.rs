@@ -3,12 +3,14 @@
 //! [`GrantPlan::from_findings`] decides what to do; the renderers in [`render`] only print it, each as a
 //! pure `fn(&GrantPlan, &RenderOptions) -> String`.
 
+pub mod compare;
 pub mod name;
 pub mod plan;
 pub mod render;
 mod steps;
 pub mod target;
 
+pub use compare::{Comparison, Situation, SystemOption};
 pub use name::{PolicyName, PolicyNameError};
 pub use plan::{
     CliCall, CustomPolicy, GrantPlan, PlanError, PlanOptions, ServiceRoleFix, Step, StepKind, SystemPolicyGrant,

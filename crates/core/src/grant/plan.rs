@@ -24,6 +24,9 @@ pub struct PlanOptions {
     pub policy_name: Option<PolicyName>,
     /// Scope, conditions, read actions, per-product policies: handed to the least-privilege builder.
     pub build: BuildOptions,
+    /// The product the user chose (RAM code) for findings that name none
+    /// ([`Finding::needs_product_choice`]): their plan is built as if the text had named it.
+    pub product: Option<String>,
 }
 
 /// Why no plan could be built: an option the builder refuses (a source IP or an expiry that does not parse).
@@ -207,6 +210,14 @@ impl GrantPlan {
     /// Builds the plan for `findings`. Kinds a grant cannot fix become [`Step`]s; the grant itself is a
     /// custom policy for the denied actions and the product's system policies.
     pub fn from_findings(findings: &[Finding], catalog: &Catalog, options: &PlanOptions) -> Result<GrantPlan, PlanError> {
+        let chosen: Vec<Finding>;
+        let findings = match &options.product {
+            Some(code) => {
+                chosen = findings.iter().cloned().map(|f| f.with_chosen_product(code)).collect();
+                &chosen[..]
+            }
+            None => findings,
+        };
         let target = options.target.clone().unwrap_or_else(|| Target::infer(findings));
         let mut plan = GrantPlan {
             target,
@@ -294,6 +305,20 @@ impl GrantPlan {
     /// Whether anything is attached to the target (so a placeholder name must be filled in).
     pub fn attaches_to_target(&self) -> bool {
         !self.custom_policies.is_empty() || !self.system_policies.is_empty()
+    }
+
+    /// The products whose system policies cannot be measured yet (how much each allows, against the need)
+    /// because their actions are not loaded: the shards the page fetches so that the comparison appears.
+    pub fn shards_to_measure(&self, catalog: &Catalog) -> Vec<String> {
+        let mut codes: Vec<String> = self
+            .system_policies
+            .iter()
+            .filter_map(|p| p.product.clone())
+            .filter(|code| catalog.apis_of(code).is_none())
+            .collect();
+        codes.sort();
+        codes.dedup();
+        codes
     }
 
     /// The first system policy of each product: the narrowest set that fixes every missing permission.
@@ -514,6 +539,18 @@ mod tests {
     }
 
     #[test]
+    fn a_chosen_product_gives_a_bare_finding_its_policies_and_leaves_a_named_one_alone() {
+        let bare = Finding::new(Kind::MissingPermission);
+        let options = PlanOptions { product: Some("ecs".into()), ..PlanOptions::default() };
+        let plan = GrantPlan::from_findings(std::slice::from_ref(&bare), &sample_catalog(), &options).unwrap();
+        let offered: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(offered, ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"]);
+        let named = missing(&["hbr:DescribeVaults"], None);
+        let plan = GrantPlan::from_findings(&[named], &sample_catalog(), &options).unwrap();
+        assert!(plan.system_policies.iter().all(|p| p.product.as_deref() == Some("hbr")), "{plan:?}");
+    }
+
+    #[test]
     fn per_product_policies_get_numbered_names() {
         let findings = [missing(&["ecs:DescribeInstances"], None), missing(&["oss:GetObject"], None)];
         let options = PlanOptions {
@@ -592,6 +629,18 @@ mod tests {
         ]);
         assert!(plan.system_policies.iter().all(|p| p.covers.is_none() && p.coverage_note().is_none()), "nothing to measure against");
         assert!(plan.custom_policies.is_empty() && plan.steps.is_empty());
+    }
+
+    #[test]
+    fn unmeasured_products_ask_for_their_shard_until_it_is_loaded() {
+        let mut f = Finding::new(Kind::MissingPermission);
+        f.product = Some("hbr".into());
+        let mut catalog = Catalog::from_index(include_bytes!("../../../../data/index.json")).unwrap();
+        assert_eq!(GrantPlan::for_finding(&f, &catalog).unwrap().shards_to_measure(&catalog), ["hbr"]);
+        catalog.add_shard("hbr", include_bytes!("../../../../data/shards/hbr.json")).unwrap();
+        let plan = GrantPlan::for_finding(&f, &catalog).unwrap();
+        assert!(plan.shards_to_measure(&catalog).is_empty());
+        assert!(plan.system_policies.iter().all(|p| p.reach.is_some()), "{plan:?}");
     }
 
     #[test]
