@@ -144,7 +144,6 @@ fn advice(situation: Situation, product: &str) -> Localized {
 mod tests {
     use super::*;
     use crate::finding::{Finding, Kind};
-    use crate::grant::plan::PlanOptions;
     use crate::Catalog;
 
     fn sample_catalog() -> Catalog {
