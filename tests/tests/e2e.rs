@@ -43,6 +43,21 @@ async fn wait_for_diagnosis(browser: &Browser) {
         .expect("a final diagnosis");
 }
 
+/// Waits until the results have stayed ready, with no shard fetch under way, for half a second.
+async fn wait_until_settled(browser: &Browser) {
+    let ready = "return document.querySelector(\"#results[data-state='ready']\") !== null;";
+    let mut steady = 0;
+    for _ in 0..100 {
+        let now = browser.run(ready, vec![]).await.expect("state");
+        steady = if now == serde_json::Value::Bool(true) { steady + 1 } else { 0 };
+        if steady >= 5 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the results never settled");
+}
+
 /// Fails the test if the page raised an uncaught error (a Rust panic in the wasm shows up as one).
 async fn assert_no_page_errors(browser: &Browser) {
     let errors = browser.page_errors().await.expect("page errors readable");
@@ -385,6 +400,9 @@ async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     // Two products near the banner: the engine offers both and chooses neither.
     diagnose(&browser, "Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权").await;
+    // The plans may ask for more shards after the first "ready" (to measure the system policies); a shard that
+    // arrives re-renders the cards, and with them the picker. Let the page settle before using the keyboard.
+    wait_until_settled(&browser).await;
     let picker = "#product-picker-0";
     assert_eq!(browser.run("return document.querySelector(arguments[0]).getAttribute('role');", vec![picker.into()]).await.expect("role"), "combobox");
     assert!(!browser.has(".finding .system-policy").await.expect("query"), "no product chosen yet");
