@@ -275,7 +275,7 @@ async fn send(session: &Session, change: &Change) -> Result<(), Failed> {
             let request = CreatePolicy {
                 policy_name: name.clone(),
                 policy_document: change.document.clone(),
-                description: Some("Created by RAM Doctor after confirmation".into()),
+                description: Some(ram_doctor_core::apply::POLICY_DESCRIPTION.into()),
             };
             session.call(&request).await?;
         }

@@ -9,6 +9,7 @@
 //! Nothing here touches the network, the clock or the filesystem: callers pass bytes, time and randomness in.
 
 pub mod api;
+pub mod apply;
 pub mod catalog;
 pub mod diagnose;
 pub mod finding;

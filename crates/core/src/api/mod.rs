@@ -49,6 +49,7 @@ macro_rules! wrapped_list {
 
 pub mod ims;
 pub mod ram;
+pub mod say;
 pub mod sts;
 
 use std::fmt;
