@@ -4,6 +4,7 @@
 //! rules). The document shown is the document sent: its hash is taken when
 //! it is shown and checked again just before sending.
 
+use ram_doctor_core::api::PolicyType;
 use ram_doctor_core::grant::Target;
 
 // The planning rules the CLI shares: one place for what "the same document", "the version to delete", the
@@ -20,6 +21,8 @@ pub enum PolicyStep {
     NewVersion { current: String, delete: Option<String> },
     /// The same document is already there under this name: nothing to create.
     Exists,
+    /// A system policy (the plan has no custom one): nothing to create, only the attachment.
+    System,
 }
 
 /// The whole planned change.
@@ -36,7 +39,25 @@ pub struct Change {
 impl Change {
     /// Whether applying would send anything.
     pub fn is_noop(&self) -> bool {
-        self.policy == PolicyStep::Exists && self.attach.is_none()
+        matches!(self.policy, PolicyStep::Exists | PolicyStep::System) && self.attach.is_none()
+    }
+
+    /// The policy's type, as the attachment names it.
+    pub fn policy_type(&self) -> PolicyType {
+        if self.policy == PolicyStep::System {
+            PolicyType::System
+        } else {
+            PolicyType::Custom
+        }
+    }
+
+    /// What the confirmation binds to: the document sent, or for a system policy its name.
+    pub fn binding(&self) -> &str {
+        if self.policy == PolicyStep::System {
+            &self.policy_name
+        } else {
+            &self.document
+        }
     }
 }
 
@@ -49,6 +70,10 @@ mod tests {
         let change =
             Change { policy_name: "P".into(), document: "{}".into(), policy: PolicyStep::Exists, attach: None };
         assert!(change.is_noop());
-        assert!(!Change { policy: PolicyStep::Create, ..change }.is_noop());
+        assert!(!Change { policy: PolicyStep::Create, ..change.clone() }.is_noop());
+        let system = Change { policy_name: "AliyunHBRReadOnlyAccess".into(), policy: PolicyStep::System, ..change };
+        assert!(system.is_noop(), "attached already");
+        assert_eq!(system.policy_type(), PolicyType::System);
+        assert_eq!(system.binding(), "AliyunHBRReadOnlyAccess", "the confirmation binds to the name");
     }
 }
