@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | dist [--container] | bench | fuzz | catalog`.
+//! `cargo xtask serve | test | checks | dist [--container] | bench | fuzz | catalog | fixtures`.
 //!
 //! Every task installs what it needs first (see `tools`), so the README's two commands work on a fresh machine.
 
@@ -17,13 +17,14 @@ mod python;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures [--check] [--from FILE]>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | checks | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures [--check] [--from FILE]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => page::serve(&args[1..]),
         Some("test") => test(),
+        Some("checks") if args.len() == 1 => checks::run_all(checks::CHECKS),
         Some("dist") if args[1..] == ["--container"] => container::run(),
         Some("dist") if args.len() == 1 => page::build().map(|dist| page::report_size(&dist)),
         Some("bench") => bench::run(&args[1..]),

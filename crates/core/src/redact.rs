@@ -91,11 +91,11 @@ pub struct Redaction {
     pub kind: RedactionKind,
     /// Byte offsets of the span in the input.
     pub start: usize,
-    /// See `start`.
+    /// One past its last byte.
     pub end: usize,
     /// Byte offsets of what replaced it in the output, for highlighting a preview.
     pub out_start: usize,
-    /// See `out_start`.
+    /// One past the last byte of the replacement.
     pub out_end: usize,
 }
 

@@ -9,9 +9,9 @@ pub enum CatalogError {
     Json {
         /// The file, as the caller named it.
         file: String,
-        /// Where the JSON went wrong: line and column, from 1.
+        /// Where the JSON went wrong: line, from 1.
         line: usize,
-        /// See `line`.
+        /// Column, from 1.
         column: usize,
         /// serde_json's explanation.
         message: String,
