@@ -11,9 +11,11 @@ use ram_doctor_core::{Catalog, Diagnosis};
 use super::call_error::CallErrorView;
 use super::gap::{run_gap, GapReport, GapState};
 use crate::i18n::Lang;
-use crate::live::change::{
-    document_hash, line_diff, pretty, same_document, version_to_delete, Change, DiffLine, PolicyStep,
-};
+// The planning rules the CLI shares: one place for what "the same document", "the version to delete", the
+// confirmation hash and the diff mean.
+use ram_doctor_core::apply::{document_hash, line_diff, pretty, same_document, version_to_delete, DiffLine};
+
+use crate::live::change::{Change, PolicyStep};
 use crate::live::lookup::{default_version, Failed, Session};
 use crate::live::LiveKey;
 

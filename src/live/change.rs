@@ -7,10 +7,6 @@
 use ram_doctor_core::api::PolicyType;
 use ram_doctor_core::grant::Target;
 
-// The planning rules the CLI shares: one place for what "the same document", "the version to delete", the
-// confirmation hash and the diff mean.
-pub use ram_doctor_core::apply::{document_hash, line_diff, pretty, same_document, version_to_delete, DiffLine};
-
 /// What happens to the custom policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolicyStep {

@@ -20,23 +20,55 @@ pub const POLICY_DESCRIPTION: &str = "Created by RAM Doctor";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// `CreatePolicy`: no custom policy has the name yet; its document becomes `v1`.
-    CreatePolicy { name: String, document: String },
+    CreatePolicy {
+        /// The policy's name.
+        name: String,
+        /// Exactly the document sent.
+        document: String,
+    },
     /// `DeletePolicyVersion`: makes room under the version limit (the oldest version that is not the default).
-    DeleteVersion { policy: String, version: String },
+    DeleteVersion {
+        /// The custom policy's name.
+        policy: String,
+        /// The version deleted (`v2`).
+        version: String,
+    },
     /// `CreatePolicyVersion` as the default: the name holds another document. `shared` counts the identities the
     /// policy is attached to already (the new version applies to them too).
-    CreateVersion { policy: String, document: String, shared: u64 },
+    CreateVersion {
+        /// The custom policy's name.
+        policy: String,
+        /// Exactly the document sent.
+        document: String,
+        /// How many identities the policy is attached to already.
+        shared: u64,
+    },
     /// `AttachPolicyTo…`.
-    Attach { policy_type: PolicyType, policy: String },
+    Attach {
+        /// System or custom.
+        policy_type: PolicyType,
+        /// The policy's name.
+        policy: String,
+    },
 }
 
 /// Something found while planning that changes nothing but the user should know.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
     /// The custom policy already holds this document as its default version.
-    SameDocument { policy: String, version: String },
+    SameDocument {
+        /// The custom policy's name.
+        policy: String,
+        /// Its default version.
+        version: String,
+    },
     /// The policy is attached to the principal already.
-    AlreadyAttached { policy: String, principal: String },
+    AlreadyAttached {
+        /// The policy's name.
+        policy: String,
+        /// Whom it is attached to, as the user named it.
+        principal: String,
+    },
 }
 
 /// What exists under a custom policy's name, as `GetPolicy` (and `ListPolicyVersions` when needed) report it.
@@ -46,7 +78,14 @@ pub enum Existing<'a> {
     Absent,
     /// The policy exists: its default version, how many identities it is attached to, and (when it holds another
     /// document) every version, for the limit.
-    Present { default: Option<&'a PolicyVersion>, attachment_count: u64, versions: &'a [PolicyVersion] },
+    Present {
+        /// The default version, with its document.
+        default: Option<&'a PolicyVersion>,
+        /// How many identities the policy is attached to.
+        attachment_count: u64,
+        /// Every version (needed only when a new one is added).
+        versions: &'a [PolicyVersion],
+    },
 }
 
 /// The steps that make the custom policy `name` hold `document`, or the note that it does already.
