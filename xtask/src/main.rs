@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | dist [--container] | bench | fuzz | catalog`.
+//! `cargo xtask serve | test | dist [--container] | bench | fuzz | catalog | fixtures | screenshots`.
 //!
 //! Every task installs what it needs first (see `tools`), so the README's two commands work on a fresh machine.
 
@@ -14,9 +14,10 @@ mod page;
 mod precompress;
 mod python;
 mod run;
+mod screenshots;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures | screenshots>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("catalog") => catalog::run(&args[1..]),
         Some("fixtures") => fixtures::run(&args[1..]),
+        Some("screenshots") => screenshots::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
 /// Everything CI checks: native tests of the whole workspace, then the browser tests against the real proxy.
 fn test() -> Result<(), String> {
     tools::ensure_browser()?;
+    let axe = tools::ensure_axe_core()?;
     let dist = page::build()?;
     run::cargo(&["build", "--package", "ram-doctor-proxy", "--package", "ram-doctor-emulator"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
@@ -65,6 +68,7 @@ fn test() -> Result<(), String> {
                 ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
                 ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
                 ("RAM_DOCTOR_EMULATOR_BIN", emulator.to_string_lossy().as_ref()),
+                (tools::AXE_ENV, axe.to_string_lossy().as_ref()),
             ],
             &mut counts,
         )
