@@ -21,6 +21,10 @@ pub const HBR_CONSOLE: &str =
     "Cloud Backup (HBR) console, Backup Vaults page:\nInsufficient permissions, please contact \
                                the cloud account administrator to grant you the corresponding permissions.";
 
-/// The console's sentence alone: no product named, so the card asks which one.
+/// The console's sentence alone.
 pub const BARE_CONSOLE: &str =
     "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.";
+
+/// The console's sentence in Chinese near two products: the engine offers both and chooses neither, so the card
+/// asks which one with the product picker.
+pub const TWO_PRODUCTS_CONSOLE: &str = "Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权";

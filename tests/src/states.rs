@@ -1,7 +1,7 @@
 //! The page's main states, reached from a fresh page: what the accessibility test checks and what
 //! `cargo xtask screenshots` shoots.
 
-use crate::samples::{BARE_CONSOLE, ECS_FORBIDDEN, HBR_CONSOLE};
+use crate::samples::{ECS_FORBIDDEN, HBR_CONSOLE, TWO_PRODUCTS_CONSOLE};
 use crate::{Browser, HarnessError};
 
 /// One of the page's main states.
@@ -11,7 +11,7 @@ pub enum PageState {
     Empty,
     /// A `Forbidden.RAM` JSON diagnosed: the finding, its grant, the fix and the share link.
     Diagnosis,
-    /// The console's sentence alone: the product picker, its list open.
+    /// The console's sentence near two products: the product picker, its list open.
     ProductPicker,
     /// The Cloud Backup console message: the options compared, ReadOnly against Full.
     Compare,
@@ -51,7 +51,7 @@ impl PageState {
             PageState::Empty => browser.wait_for("#hint").await.map(drop),
             PageState::Diagnosis => browser.diagnose(ECS_FORBIDDEN).await,
             PageState::ProductPicker => {
-                browser.diagnose(BARE_CONSOLE).await?;
+                browser.diagnose(TWO_PRODUCTS_CONSOLE).await?;
                 browser.wait_until_settled().await?;
                 browser.click("#product-picker-0").await?;
                 browser.wait_for("#product-options-0:not([hidden]) [role=option]").await.map(drop)

@@ -4,7 +4,7 @@
 //! the proxy and runs them with `--ignored`, setting RAM_DOCTOR_DIST and RAM_DOCTOR_PROXY_BIN.
 
 use ram_doctor_e2e::keys::{ARROW_DOWN, ARROW_UP, ENTER};
-use ram_doctor_e2e::samples::{BARE_CONSOLE, ECS_FORBIDDEN, HBR_CONSOLE};
+use ram_doctor_e2e::samples::{BARE_CONSOLE, ECS_FORBIDDEN, HBR_CONSOLE, TWO_PRODUCTS_CONSOLE};
 use ram_doctor_e2e::{Browser, Viewport};
 
 /// A 30-character AccessKey secret shape (not a real key) that must never reach the share link.
@@ -361,7 +361,7 @@ async fn compare_the_options_for_cloud_backup_weighs_read_only_against_full() {
 async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     // Two products near the banner: the engine offers both and chooses neither.
-    diagnose(&browser, "Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权").await;
+    diagnose(&browser, TWO_PRODUCTS_CONSOLE).await;
     // The plans may ask for more shards after the first "ready" (to measure the system policies); a shard that
     // arrives re-renders the cards, and with them the picker. Let the page settle before using the keyboard.
     wait_until_settled(&browser).await;
