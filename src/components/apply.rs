@@ -153,7 +153,7 @@ pub fn Apply(
                 view! {
                     <div id="apply-clash" class="notice notice--hint">
                         <p>{t.clash}" "<code>{name.clone()}</code></p>
-                        <pre class="diff">{diff_view(&current, &document)}</pre>
+                        <pre class="diff" tabindex="0" role="region" aria-label=t.clash>{diff_view(&current, &document)}</pre>
                         <button id="apply-new-version" class="button" on:click=move |_| run(Step::NewVersion {
                             name: n1.clone(), document: d1.clone(), current: c1.clone(), target: t1.clone(), attach })>
                             {t.clash_new_version}
@@ -398,7 +398,7 @@ fn change_view(change: &Change, t: &'static crate::i18n::LiveTexts) -> impl Into
         PolicyStep::Create => Some(
             view! {
                 <p class="change__step" data-step="create">{t.change_new_policy}" "<code>{name.clone()}</code></p>
-                <pre id="apply-document" class="diff">{diff_view("", &change.document)}</pre>
+                <pre id="apply-document" class="diff" tabindex="0" role="region" aria-label=t.change_new_policy>{diff_view("", &change.document)}</pre>
             }
             .into_any(),
         ),
@@ -408,7 +408,7 @@ fn change_view(change: &Change, t: &'static crate::i18n::LiveTexts) -> impl Into
                     <p class="change__step" data-step="delete-version">"DeletePolicyVersion "<code>{v}</code></p>
                 })}
                 <p class="change__step" data-step="new-version">{t.change_new_version}" "<code>{name.clone()}</code></p>
-                <pre id="apply-document" class="diff">{diff_view(current, &change.document)}</pre>
+                <pre id="apply-document" class="diff" tabindex="0" role="region" aria-label=t.change_new_version>{diff_view(current, &change.document)}</pre>
             }
             .into_any(),
         ),

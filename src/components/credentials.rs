@@ -127,12 +127,12 @@ pub fn CredentialsPanel(
                 <summary>{move || texts().key_policy_title}</summary>
                 <p>{move || texts().key_policy_read}</p>
                 <div class="code-block">
-                    <pre id="key-policy-read" class="live__code"><code>{read_policy}</code></pre>
+                    <pre id="key-policy-read" class="live__code" tabindex="0" role="region" aria-label=move || texts().key_policy_read><code>{read_policy}</code></pre>
                     <CopyButton text=read_policy lang=lang />
                 </div>
                 <p>{move || texts().key_policy_apply}</p>
                 <div class="code-block">
-                    <pre id="key-policy-apply" class="live__code"><code>{apply_policy}</code></pre>
+                    <pre id="key-policy-apply" class="live__code" tabindex="0" role="region" aria-label=move || texts().key_policy_apply><code>{apply_policy}</code></pre>
                     <CopyButton text=apply_policy lang=lang />
                 </div>
             </details>

@@ -131,7 +131,7 @@ fn EvidenceView(pieces: Vec<Piece>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <div class="evidence">
             <p class="evidence__label">{move || lang.get().texts().evidence}</p>
-            <pre class="evidence__text">{pieces}</pre>
+            <pre class="evidence__text" tabindex="0" role="region" aria-label=move || lang.get().texts().evidence>{pieces}</pre>
         </div>
     }
 }

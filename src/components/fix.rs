@@ -51,6 +51,7 @@ pub fn FixPanel(
                         })}
                     </select>
                     <input id="target-name" class="fix__name" type="text" autocomplete="off" spellcheck="false"
+                        aria-label=move || kind_label(target_kind.get(), texts())
                         placeholder=move || target_kind.get().placeholder()
                         prop:value=move || target_name.get()
                         on:input=move |ev| target_name.set(event_target_value(&ev)) />
@@ -67,7 +68,8 @@ pub fn FixPanel(
                     })}
                 </div>
                 <div class="code-block">
-                    <pre id="fix-output" class="fix__output"
+                    <pre id="fix-output" class="fix__output" tabindex="0" role="region"
+                        aria-label=move || format_label(format.get(), texts())
                         class:fix__output--prose=move || format.get() == Format::Console><code>{rendered}</code></pre>
                     <CopyButton text=rendered lang=lang />
                 </div>

@@ -56,7 +56,7 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
             view! {
                 <h4 class="grant__subtitle">{move || texts().custom_policy} " · " <code>{policy.name.as_str().to_string()}</code></h4>
                 <div class="code-block">
-                    <pre id=id class="custom-policy"><code>{json.clone()}</code></pre>
+                    <pre id=id class="custom-policy" tabindex="0" role="region" aria-label=move || texts().custom_policy><code>{json.clone()}</code></pre>
                     <CopyButton text=json lang=lang />
                 </div>
             }

@@ -65,7 +65,7 @@ pub fn ShareLink(
                 </label>
                 <details id="share-preview" class="share__preview">
                     <summary>{move || texts().share_preview}</summary>
-                    <pre class="share__preview-text" tabindex="0">{preview}</pre>
+                    <pre class="share__preview-text" tabindex="0" role="region" aria-label=move || texts().share_preview>{preview}</pre>
                 </details>
             </section>
         </Show>

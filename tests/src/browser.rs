@@ -279,6 +279,25 @@ impl Browser {
             .map_err(cmd(format!("running {script:.60}")))
     }
 
+    /// Runs an asynchronous script: it calls its last argument (after `args`) with the result.
+    pub async fn run_async(&self, script: &str, args: Vec<Value>) -> Result<Value, HarnessError> {
+        self.client
+            .execute_async(script, args)
+            .await
+            .map_err(cmd(format!("running {script:.60}")))
+    }
+
+    /// Sends `keys` (text or WebDriver key codes such as [`crate::keys::TAB`]) to whatever has the focus, as the
+    /// keyboard does.
+    pub async fn press(&self, keys: &str) -> Result<(), HarnessError> {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .map_err(cmd("finding the focused element".to_string()))?;
+        focused.send_keys(keys).await.map_err(cmd(format!("pressing {keys:?}")))
+    }
+
     /// Uncaught errors and rejections the page raised since it was loaded (a Rust panic shows up here).
     pub async fn page_errors(&self) -> Result<Vec<String>, HarnessError> {
         let errors = self.run("return window.__errors || [];", vec![]).await?;
@@ -294,7 +313,14 @@ impl Browser {
     /// The window grows to the page's height for the shot on a desktop viewport; an emulated phone keeps its
     /// screen (scroll with [`Browser::scroll_to`] to shoot further down).
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf, HarnessError> {
-        let doing = || format!("taking screenshot {name}");
+        let path = screenshot_dir().join(format!("{name}.png"));
+        self.screenshot_to(&path).await?;
+        Ok(path)
+    }
+
+    /// Like [`Browser::screenshot`], written to `path` (its folder is created).
+    pub async fn screenshot_to(&self, path: &Path) -> Result<(), HarnessError> {
+        let doing = || format!("taking screenshot {}", path.display());
         let size = self
             .run("return [window.outerWidth, window.outerHeight, document.documentElement.scrollHeight, window.innerHeight];", vec![])
             .await?;
@@ -310,7 +336,7 @@ impl Browser {
         if grow {
             self.client.set_window_size(width, outer).await.map_err(cmd(doing()))?;
         }
-        save_png(name, &png?)
+        save_png(path, &png?)
     }
 
     /// Scrolls so the first element matching `css` is at the top of the screen.
@@ -331,17 +357,12 @@ impl Browser {
     }
 }
 
-/// Writes `target/e2e-screenshots/<name>.png`.
-fn save_png(name: &str, png: &[u8]) -> Result<PathBuf, HarnessError> {
-    let dir = screenshot_dir();
-    let path = dir.join(format!("{name}.png"));
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, png))
-        .map_err(|source| HarnessError::Screenshot {
-            path: path.clone(),
-            source,
-        })?;
-    Ok(path)
+/// Writes `png` to `path`, creating its folder.
+fn save_png(path: &Path, png: &[u8]) -> Result<(), HarnessError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(path, png))
+        .map_err(|source| HarnessError::Screenshot { path: path.to_path_buf(), source })
 }
 
 fn cmd(doing: String) -> impl FnOnce(fantoccini::error::CmdError) -> HarnessError {

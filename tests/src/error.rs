@@ -28,7 +28,7 @@ impl fmt::Display for HarnessError {
             HarnessError::MissingEnv(var) => write!(
                 f,
                 "{var} is not set. Browser tests run through `cargo xtask test`, which builds the page and the proxy \
-                 and sets RAM_DOCTOR_DIST, RAM_DOCTOR_PROXY_BIN and RAM_DOCTOR_EMULATOR_BIN"
+                 and sets RAM_DOCTOR_DIST, RAM_DOCTOR_PROXY_BIN, RAM_DOCTOR_EMULATOR_BIN and RAM_DOCTOR_AXE"
             ),
             HarnessError::MissingPath { var, path } => write!(f, "{var}={} does not exist", path.display()),
             HarnessError::Spawn { program, source } => write!(f, "cannot start {program}: {source}"),

@@ -2,18 +2,25 @@
 //! and a headless Chromium session driven through fantoccini. Everything started here is stopped on drop,
 //! whether the test passed or panicked, so no Chromium outlives a run.
 //!
-//! The journeys themselves are in `tests/e2e.rs`.
+//! The journeys themselves are in `tests/*.rs`; `src/bin/screenshots.rs` shoots the page's main states.
 
+mod axe;
 mod browser;
 mod chromedriver;
 mod error;
+pub mod keys;
 mod live;
+pub mod samples;
 mod service;
+mod states;
+mod steps;
 
+pub use axe::Violation;
 pub use browser::{Browser, Viewport};
 pub use error::HarnessError;
 pub use live::{AccessKey, Emulator, UPSTREAM_HOSTS};
 pub use service::Service;
+pub use states::PageState;
 
 use std::path::PathBuf;
 
@@ -23,6 +30,8 @@ pub const DIST_ENV: &str = "RAM_DOCTOR_DIST";
 pub const PROXY_BIN_ENV: &str = "RAM_DOCTOR_PROXY_BIN";
 /// Env var naming the `ram-doctor-emulator` binary (the live journeys' RAM, STS and IMS).
 pub const EMULATOR_BIN_ENV: &str = "RAM_DOCTOR_EMULATOR_BIN";
+/// Env var naming axe-core's `axe.min.js` (the accessibility journeys).
+pub const AXE_ENV: &str = "RAM_DOCTOR_AXE";
 
 /// A path from an env var that must name an existing file or folder.
 fn required_path(var: &'static str) -> Result<PathBuf, HarnessError> {

@@ -3,59 +3,26 @@
 //! `#[ignore]`d so plain `cargo test` stays fast and needs no browser; `cargo xtask test` builds the page and
 //! the proxy and runs them with `--ignored`, setting RAM_DOCTOR_DIST and RAM_DOCTOR_PROXY_BIN.
 
+use ram_doctor_e2e::keys::{ARROW_DOWN, ARROW_UP, ENTER};
+use ram_doctor_e2e::samples::{BARE_CONSOLE, ECS_FORBIDDEN, HBR_CONSOLE, TWO_PRODUCTS_CONSOLE};
 use ram_doctor_e2e::{Browser, Viewport};
 
 /// A 30-character AccessKey secret shape (not a real key) that must never reach the share link.
 const FAKE_SECRET: &str = "Zq8Xw3Lm0Np5Rs7Tu9Vb2Cd4Ef6Gh1";
 
-/// The Cloud Backup console's message, with the page context a user pastes along with it.
-const HBR_CONSOLE: &str = "Cloud Backup (HBR) console, Backup Vaults page:\nInsufficient permissions, please contact the \
-                           cloud account administrator to grant you the corresponding permissions.";
-
-/// An ECS API error with `AccessDeniedDetail`, as the API returns it.
-const ECS_FORBIDDEN: &str = r#"{
-  "RequestId": "7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F",
-  "HostId": "ecs.cn-hangzhou.aliyuncs.com",
-  "Code": "Forbidden.RAM",
-  "Message": "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
-  "AccessDeniedDetail": {
-    "AuthAction": "ecs:DescribeInstances",
-    "AuthPrincipalType": "SubUser",
-    "AuthPrincipalDisplayName": "204588330455123456",
-    "AuthPrincipalOwnerId": "1234567890123456",
-    "NoPermissionType": "ImplicitDeny",
-    "PolicyType": "AccountLevelIdentityBasedPolicy"
-  }
-}"#;
-
 /// Pastes `text`, presses "Diagnose" and waits until the diagnosis is final (shards loaded).
 async fn diagnose(browser: &Browser, text: &str) {
-    browser.paste("#input", text).await.expect("paste");
-    browser.click("#diagnose").await.expect("diagnose");
-    wait_for_diagnosis(browser).await;
+    browser.diagnose(text).await.expect("a final diagnosis");
 }
 
 /// Waits until the results show findings or "no error", with every product shard the engine asked for loaded.
 async fn wait_for_diagnosis(browser: &Browser) {
-    browser
-        .wait_for("#results[data-state='ready'] .finding, #results[data-state='ready'] #no-error")
-        .await
-        .expect("a final diagnosis");
+    browser.wait_for_diagnosis().await.expect("a final diagnosis");
 }
 
 /// Waits until the results have stayed ready, with no shard fetch under way, for half a second.
 async fn wait_until_settled(browser: &Browser) {
-    let ready = "return document.querySelector(\"#results[data-state='ready']\") !== null;";
-    let mut steady = 0;
-    for _ in 0..100 {
-        let now = browser.run(ready, vec![]).await.expect("state");
-        steady = if now == serde_json::Value::Bool(true) { steady + 1 } else { 0 };
-        if steady >= 5 {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the results never settled");
+    browser.wait_until_settled().await.expect("the results settle");
 }
 
 /// Fails the test if the page raised an uncaught error (a Rust panic in the wasm shows up as one).
@@ -313,7 +280,7 @@ async fn evidence_marks_show_which_words_said_what() {
 #[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
 async fn the_bare_console_sentence_never_says_no_grant_helps() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
-    diagnose(&browser, "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding permissions.").await;
+    diagnose(&browser, BARE_CONSOLE).await;
     assert!(!browser.has(".finding .grant--none").await.expect("query"), "a missing permission is fixed by a grant");
     // Either the product's policies (each saying what it allows) or the question of what was denied.
     let offers = browser.has(".finding .system-policy").await.expect("query");
@@ -389,17 +356,12 @@ async fn compare_the_options_for_cloud_backup_weighs_read_only_against_full() {
     browser.close().await.expect("close");
 }
 
-/// WebDriver's codes for the arrow keys and Enter, for `type_text`.
-const ARROW_DOWN: &str = "\u{E015}";
-const ARROW_UP: &str = "\u{E013}";
-const ENTER: &str = "\u{E007}";
-
 #[tokio::test]
 #[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
 async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     // Two products near the banner: the engine offers both and chooses neither.
-    diagnose(&browser, "Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权").await;
+    diagnose(&browser, TWO_PRODUCTS_CONSOLE).await;
     // The plans may ask for more shards after the first "ready" (to measure the system policies); a shard that
     // arrives re-renders the cards, and with them the picker. Let the page settle before using the keyboard.
     wait_until_settled(&browser).await;

@@ -1,4 +1,4 @@
-//! `cargo xtask serve | test | checks | dist [--container] | bench | fuzz | catalog | fixtures`.
+//! `cargo xtask serve | test | checks | dist [--container] | bench | fuzz | catalog | fixtures | screenshots`.
 //!
 //! Every task installs what it needs first (see `tools`), so the README's two commands work on a fresh machine.
 
@@ -15,9 +15,10 @@ mod page;
 mod precompress;
 mod python;
 mod run;
+mod screenshots;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | checks | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures [--check] [--from FILE]>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | checks | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures [--check] [--from FILE] | screenshots>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("catalog") => catalog::run(&args[1..]),
         Some("fixtures") => fixtures::run(&args[1..]),
+        Some("screenshots") => screenshots::run(&args[1..]),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -48,6 +50,7 @@ fn test() -> Result<(), String> {
     // Cheap checks first: a formatting slip fails in seconds, before any build.
     checks::run_all(checks::CHECKS)?;
     tools::ensure_browser()?;
+    let axe = tools::ensure_axe_core()?;
     let dist = page::build()?;
     run::cargo(&["build", "--package", "ram-doctor-proxy", "--package", "ram-doctor-emulator"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
@@ -70,6 +73,7 @@ fn test() -> Result<(), String> {
                 ("RAM_DOCTOR_DIST", dist.to_string_lossy().as_ref()),
                 ("RAM_DOCTOR_PROXY_BIN", proxy.to_string_lossy().as_ref()),
                 ("RAM_DOCTOR_EMULATOR_BIN", emulator.to_string_lossy().as_ref()),
+                (tools::AXE_ENV, axe.to_string_lossy().as_ref()),
             ],
             &mut counts,
         )

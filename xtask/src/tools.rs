@@ -123,6 +123,40 @@ pub fn ensure_web_tools() -> Result<(), String> {
     Ok(())
 }
 
+/// axe-core's npm package: the accessibility rules the browser tests run inside the page (`tests/tests/a11y.rs`).
+pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// Env var naming axe-core's `axe.min.js` for the browser tests.
+pub const AXE_ENV: &str = "RAM_DOCTOR_AXE";
+
+/// axe-core at [`AXE_CORE_VERSION`] in `.tools/axe-core`, installed from npm when missing or another version;
+/// returns the path of its `axe.min.js`. The tests read that file: nothing is fetched while they run.
+pub fn ensure_axe_core() -> Result<PathBuf, String> {
+    let prefix = tools_dir().join("axe-core");
+    let package = prefix.join("node_modules/axe-core");
+    let script = package.join("axe.min.js");
+    if npm_package_version(&package).as_deref() != Some(AXE_CORE_VERSION) || !script.is_file() {
+        std::fs::create_dir_all(&prefix).map_err(|e| format!("cannot create {}: {e}", prefix.display()))?;
+        run::status(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("axe-core@{AXE_CORE_VERSION}")),
+        )?;
+    }
+    if script.is_file() {
+        Ok(script)
+    } else {
+        Err(format!("npm installed axe-core but {} is missing", script.display()))
+    }
+}
+
+/// The `version` in an installed npm package's `package.json`.
+fn npm_package_version(package: &std::path::Path) -> Option<String> {
+    let text = std::fs::read_to_string(package.join("package.json")).ok()?;
+    let manifest: serde_json::Value = serde_json::from_str(&text).ok()?;
+    manifest["version"].as_str().map(str::to_string)
+}
+
 /// Chromium, its driver and a Chinese font for the browser tests: installed with apt when running as root on Debian.
 pub fn ensure_browser() -> Result<(), String> {
     let has_browser = which("chromium").is_some() && which("chromedriver").is_some();
