@@ -284,25 +284,6 @@ fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
 /// The code of the error: the innermost one where a wrapper (`SDK.…`, `ServerError`) carries another, so an
 /// endpoint or client error caused by a credential error reads as the credential error.
 fn innermost_code(raw: &RawError) -> Option<String> {
-    innermost_code_as_printed(raw).and_then(|c| clean_code(&c))
-}
-
-/// gRPC status names (`rpc error: code = Unknown desc = …`): a transport's words, never an Alibaba Cloud code.
-const NOT_CODES: &[&str] = &["Unknown", "Internal", "Unavailable", "Canceled", "DeadlineExceeded"];
-
-/// The code as Alibaba Cloud spells it: `ErrorCode: X ErrorMessage: …` printed without the space leaves
-/// `XErrorMessage`, whose glued label is dropped; transport status words are no code at all.
-fn clean_code(code: &str) -> Option<String> {
-    if NOT_CODES.contains(&code) {
-        return None;
-    }
-    match code.strip_suffix("ErrorMessage") {
-        Some(rest) if rest.len() > 2 && rest.bytes().last().is_some_and(|c| c.is_ascii_alphanumeric()) => Some(rest.to_string()),
-        _ => Some(code.to_string()),
-    }
-}
-
-fn innermost_code_as_printed(raw: &RawError) -> Option<String> {
     // A JSON or XML body is the server's own answer; a code printed on a line around it is the tool's label.
     let line_code = raw.all(Key::Code).next()?;
     if line_code.container.is_none() && !read::group::is_wrapper_code(&line_code.value) {

@@ -154,10 +154,13 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
         }
     }
     for f in raw.all(Key::Code).take(8) {
-        // A code only one product documents (`InvalidParameter.RoleSessionName` is STS's). Permission and
-        // credential codes are the gateway's, shared by every product whatever the table lists.
-        let code = super::clean_code(&f.value).unwrap_or_default();
-        if let Some(e) = catalog.error_code(&code).filter(|e| e.kind.is_none()) {
+        // A code only one product documents, with its documented message (`InvalidParameter.RoleSessionName`, "The
+        // parameter RoleSessionName is wrongly formed." is STS's). Permission and credential codes are the
+        // gateway's, shared by every product whatever the table lists.
+        let documented = |e: &&crate::catalog::ErrorCode| {
+            e.kind.is_none() && e.message.as_deref().is_some_and(|m| m.len() >= 12 && raw.message_text().contains(&m.trim_end_matches('.').to_lowercase()))
+        };
+        if let Some(e) = catalog.error_code(&f.value).filter(documented) {
             if let [only] = e.products.as_slice() {
                 return Some(Pick::at(code_product(only, catalog), f, Reason::Marker(f.value.clone())));
             }

@@ -361,6 +361,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     // The credentials file the default provider chain reads could not be read or parsed.
     ("alibaba_cloud_credentials_file", Phrase::CredentialsMissing),
     ("error loading credentials", Phrase::CredentialsMissing),
+    // The Go credentials provider's wording.
+    ("access key id is empty", Phrase::CredentialsMissing),
+    ("access key secret is empty", Phrase::CredentialsMissing),
+    ("access key id is required", Phrase::CredentialsMissing),
     ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
     ("role not exists", Phrase::RoleNotExist),
     ("role does not exist", Phrase::RoleNotExist),
