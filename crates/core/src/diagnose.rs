@@ -585,6 +585,7 @@ mod tests {
             ("ErrorCode: MissingSecurityToken ErrorMessage: SecurityToken is mandatory for this action.", "sts"),
             ("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 子账号推镜像权限不足", "cr"),
             ("Code: AccessDenied, Message: The DNS record does not belong to this account", "alidns"),
+            ("MQ_INST_1_x topic T: ErrorCode: AccessDenied\nMessage: x", "mq"),
         ] {
             assert_eq!(one(text).product.as_deref(), Some(product), "{text}");
         }

@@ -188,6 +188,10 @@ pub const MARKS: &[(&str, Mark)] = &[
     // SDK package names of the two communication services (`dysmsapi`, `dyvmsapi20170525`).
     ("dysmsapi", Mark::Tool("dysms")),
     ("dyvmsapi", Mark::Tool("dyvms")),
+    // Message Queue for Apache RocketMQ (RAM code `mq`): its instance ids and HTTP SDKs.
+    ("MQ_INST_", Mark::Tool("mq")),
+    ("mq-http-", Mark::Tool("mq")),
+    ("aliyunmq", Mark::Tool("mq")),
     ("aliyundrive.", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
     ("alipan.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
     ("qcs::", Mark::OtherCloud("Tencent Cloud")),
