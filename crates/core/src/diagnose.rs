@@ -195,6 +195,13 @@ fn explain_error(
             product_from_sentence(&mut f, s, raw);
         }
     }
+    // Still none: a resource word on the error's own lines ("The DNS record does not exist", "the logstore …").
+    if f.product.is_none() && f.other_cloud.is_none() {
+        if let Some((word, p)) = product::resource_word(error_lines(text, raw)) {
+            f.product = Some(p.to_string());
+            product_reason = Some(Reason::Marker(word.to_string()));
+        }
+    }
 
     for (key, name) in [
         (Key::Code, "code"),
@@ -586,6 +593,8 @@ mod tests {
             ("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 子账号推镜像权限不足", "cr"),
             ("Code: AccessDenied, Message: The DNS record does not belong to this account", "alidns"),
             ("MQ_INST_1_x topic T: ErrorCode: AccessDenied\nMessage: x", "mq"),
+            // A message-only paste: the resource word on the error's line.
+            ("失败！原因为\nThe DNS record does not exist in your account.", "alidns"),
         ] {
             assert_eq!(one(text).product.as_deref(), Some(product), "{text}");
         }

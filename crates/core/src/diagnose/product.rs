@@ -185,8 +185,8 @@ fn is_about_calls(message: &str) -> bool {
     WORDS.iter().any(|w| message.contains(w))
 }
 
-/// Resource words in a message that name the product owning the resource (`the logstore 'x'`).
-fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
+/// Resource words in a message (or an error's lines) that name the product owning the resource (`the logstore 'x'`).
+pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
     const WORDS: &[(&str, &str)] = &[
         ("logstore", "log"),
         ("log store", "log"),
