@@ -617,6 +617,7 @@ mod tests {
     fn other_platforms_are_said_so() {
         for (text, system) in [
             ("<Error><Code>SignatureDoesNotMatch</Code><Message>x</Message><HostId>cn-beijing-data.aliyundrive.net</HostId></Error>", "Aliyun Drive"),
+            (r#"volcengine: {"code":"403","msg":"Forbidden"}"#, "Volcano Engine"),
             ("You are not authorized to perform this operation. Check your CAM policies. resource (qcs::tcb:ap-shanghai::env/x) has no permission", "Tencent Cloud"),
         ] {
             let f = one(text);
