@@ -113,7 +113,8 @@ fn explain_error(
         }
     };
     let mut f = Finding::new(kind);
-    f.code = stated_code;
+    // A bare OSS EC printed without any code is the code the paste states (its family implies `AccessDenied`).
+    f.code = stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| raw.value(Key::Ec).map(str::to_string)).flatten());
     f.implied_code = implied_code;
     f.other_cloud = other_cloud;
     f.layer = layer;
@@ -192,6 +193,13 @@ fn explain_error(
         if let Some(s) = sentences.iter().find(|s| !s.products.is_empty()) {
             from_sentence = true;
             product_from_sentence(&mut f, s, raw);
+        }
+    }
+    // Still none: a resource word on the error's own lines ("The DNS record does not exist", "the logstore …").
+    if f.product.is_none() && f.other_cloud.is_none() {
+        if let Some((word, p)) = product::resource_word(error_lines(text, raw)) {
+            f.product = Some(p.to_string());
+            product_reason = Some(Reason::Marker(word.to_string()));
         }
     }
 
@@ -571,6 +579,55 @@ mod tests {
         assert_eq!(f.kind, Kind::Other);
         assert_eq!(f.other_cloud.as_deref(), Some("AWS"));
         assert!(f.explanation.contains("AWS"));
+    }
+
+    #[test]
+    fn context_words_name_the_product() {
+        for (text, product) in [
+            // A tool's name after `_` (a .NET namespace of a DDNS client).
+            ("ClientException: Forbidden.RAM : User not authorized to operate on the specified resource.\n   at aliyun_ddns.Updater.Get()", "alidns"),
+            ("$ aliyuncli oss List oss://b/p\nErrorCode: AccessDenied\nMessage: x", "oss"),
+            ("E0101 solver.go:56] Get hosted zone example.cn. error: SDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: x", "alidns"),
+            // SMS and Voice share the `isv.` codes; a message about calls is the Voice service's.
+            (r#"{"Message":"该被叫号触发被叫流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dyvms"),
+            (r#"{"Message":"触发分钟级流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dysms"),
+            // A security token with nothing else named: STS's.
+            ("ErrorCode: MissingSecurityToken ErrorMessage: SecurityToken is mandatory for this action.", "sts"),
+            ("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 子账号推镜像权限不足", "cr"),
+            ("Code: AccessDenied, Message: The DNS record does not belong to this account", "alidns"),
+            ("MQ_INST_1_x topic T: ErrorCode: AccessDenied\nMessage: x", "mq"),
+            // A message-only paste: the resource word on the error's line.
+            ("失败！原因为\nThe DNS record does not exist in your account.", "alidns"),
+        ] {
+            assert_eq!(one(text).product.as_deref(), Some(product), "{text}");
+        }
+    }
+
+    #[test]
+    fn codes_are_read_as_alibaba_cloud_spells_them() {
+        assert_eq!(one("ErrorCode: InvalidParameter.RoleSessionNameErrorMessage: The parameter RoleSessionName is wrongly formed.").code.as_deref(), Some("InvalidParameter.RoleSessionName"));
+        // gRPC's `code = Unknown` is no code; the credentials file is the matter.
+        let f = one("rpc error: code = Unknown desc = error loading environment from ALIBABA_CLOUD_CREDENTIALS_FILE (/credentials/cloud)");
+        assert_eq!((f.kind, f.code), (Kind::BadCredentials, None));
+        // A bare OSS EC is the code the paste states.
+        let f = one("0003-00000101\n您的请求被Bucket Policy策略所拒绝。");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::ExplicitDeny, Some("0003-00000101")));
+        // An auth-family code whose message says a permission is missing.
+        assert_eq!(one("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 权限不足").kind, Kind::MissingPermission);
+    }
+
+    #[test]
+    fn other_platforms_are_said_so() {
+        for (text, system) in [
+            ("<Error><Code>SignatureDoesNotMatch</Code><Message>x</Message><HostId>cn-beijing-data.aliyundrive.net</HostId></Error>", "Aliyun Drive"),
+            (r#"volcengine: {"code":"403","msg":"Forbidden"}"#, "Volcano Engine"),
+            ("You are not authorized to perform this operation. Check your CAM policies. resource (qcs::tcb:ap-shanghai::env/x) has no permission", "Tencent Cloud"),
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, Kind::Other, "{text}");
+            assert!(f.other_cloud.as_deref().is_some_and(|c| c.starts_with(system)), "{text}: {:?}", f.other_cloud);
+            assert_eq!(f.product, None, "{text}");
+        }
     }
 
     #[test]

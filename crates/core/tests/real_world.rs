@@ -15,6 +15,7 @@ use serde_json::Value;
 const DIVERGENT: &[(&str, &str, &str)] = &[
     ("p020", "product", "the text never names ROS: the expected product comes from the issue's title, not the paste"),
     ("p023", "action", "预热 (prefetch) → cdn:PushObjectCache needs a Chinese-title index of CDN's APIs"),
+    ("p004", "product", "the stack names the DDNS tool (aliyun_ddns), which works with Alibaba Cloud DNS; the expected null leaves a bad key's product unsaid"),
     ("p024", "product", "the aliyun CLI block names no product; the expected alidns comes from the note around it"),
 ];
 

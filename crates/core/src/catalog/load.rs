@@ -165,13 +165,22 @@ impl Catalog {
             ));
         }
         for (i, row) in shard.errors.into_iter().enumerate() {
-            if self.error_exact.contains_key(&row.0) {
-                continue;
-            }
-            let products = error_products
+            let products: Vec<String> = error_products
                 .get(&(i as u32))
                 .map(|ps| ps.iter().map(|p| self.products[*p].code.clone()).collect())
                 .unwrap_or_default();
+            if let Some(&at) = self.error_exact.get(&row.0) {
+                // An unclassified code another loaded shard listed too: every loaded product that lists it.
+                let known = &mut self.errors[at];
+                if known.kind.is_none() {
+                    for p in products {
+                        if !known.products.contains(&p) {
+                            known.products.push(p);
+                        }
+                    }
+                }
+                continue;
+            }
             self.insert_error(ErrorCode {
                 code: row.0,
                 http_status: row.1.first().copied(),

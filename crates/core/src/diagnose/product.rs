@@ -100,9 +100,10 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
             return Some(Pick::at(p.to_string(), f, Reason::Marker(word.to_string())));
         }
     }
-    // Code prefixes only one product uses (`isv.…` of Short Message Service, `SLS…`).
+    // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
+    let voice = is_about_calls(&raw.message_text());
     for f in raw.all(Key::Code).take(8) {
-        if let Some(p) = code_prefix_product(&f.value) {
+        if let Some(p) = code_prefix_product(&f.value, voice) {
             return Some(Pick::at(p.to_string(), f, Reason::Marker(f.value.clone())));
         }
     }
@@ -152,20 +153,64 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
             return Some(Pick::at(only.to_string(), f, Reason::Api(f.value.clone())));
         }
     }
+    for f in raw.all(Key::Code).take(8) {
+        // A code only one product documents, with its documented message (`InvalidParameter.RoleSessionName`, "The
+        // parameter RoleSessionName is wrongly formed." is STS's). Permission and credential codes are the
+        // gateway's, shared by every product whatever the table lists.
+        let documented = |e: &&crate::catalog::ErrorCode| {
+            e.kind.is_none() && e.message.as_deref().is_some_and(|m| m.len() >= 12 && raw.message_text().contains(&m.trim_end_matches('.').to_lowercase()))
+        };
+        if let Some(e) = catalog.error_code(&f.value).filter(documented) {
+            if let [only] = e.products.as_slice() {
+                return Some(Pick::at(code_product(only, catalog), f, Reason::Marker(f.value.clone())));
+            }
+        }
+        // A security token comes from STS: a missing or invalid one, with nothing else named, is STS's matter.
+        if is_security_token_code(&f.value) {
+            return Some(Pick::at("sts".to_string(), f, Reason::Marker(f.value.clone())));
+        }
+    }
     None
 }
 
-/// Resource words in a message that name the product owning the resource (`the logstore 'x'`).
-fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
-    const WORDS: &[(&str, &str)] =
-        &[("logstore", "log"), ("log store", "log"), ("repository", "cr"), ("bucket", "oss"), ("disk", "ecs"), ("snapshot", "ecs")];
+/// Codes about the STS security token that goes with a temporary AccessKey.
+fn is_security_token_code(code: &str) -> bool {
+    let c = code.to_ascii_lowercase();
+    ["missingsecuritytoken", "invalidsecuritytoken", "accesskeyidandsecuritytokennotmatch"].iter().any(|p| c.starts_with(p))
+}
+
+/// Whether a message is about phone calls (the Voice service shares the `isv.` codes with SMS).
+fn is_about_calls(message: &str) -> bool {
+    const WORDS: &[&str] = &["被叫", "主叫", "呼叫", "语音", "callee", "voice"];
+    WORDS.iter().any(|w| message.contains(w))
+}
+
+/// Resource words in a message (or an error's lines) that name the product owning the resource (`the logstore 'x'`).
+pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
+    const WORDS: &[(&str, &str)] = &[
+        ("logstore", "log"),
+        ("log store", "log"),
+        ("repository", "cr"),
+        ("bucket", "oss"),
+        ("disk", "ecs"),
+        ("snapshot", "ecs"),
+        ("dns record", "alidns"),
+        ("domain record", "alidns"),
+        ("镜像仓库", "cr"),
+        ("推镜像", "cr"),
+        ("推送镜像", "cr"),
+        ("拉取镜像", "cr"),
+        ("push image", "cr"),
+        ("pull image", "cr"),
+    ];
     WORDS.iter().copied().find(|(w, _)| message.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// The product of a code prefix only it uses.
-fn code_prefix_product(code: &str) -> Option<&'static str> {
+fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
     const PREFIXES: &[(&str, &str)] = &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps")];
-    PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)
+    let p = PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)?;
+    Some(if p == "dysms" && about_calls { "dyvms" } else { p })
 }
 
 /// A product code or RAM code as the catalog knows it (`Dysmsapi` → `dysms`), else lowercased.
@@ -181,6 +226,10 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
     }
     if let Some(p) = catalog.product_by_host(&h) {
         return Some(p.ram_code.clone());
+    }
+    // Only Alibaba Cloud's own domains name a product by their first label (`cn-beijing-data.aliyundrive.net` does not).
+    if !["aliyuncs.com", "aliyun.com", "alibabacloud.com", "aliyun-inc.com"].iter().any(|d| h.ends_with(&format!(".{d}"))) {
+        return None;
     }
     let labels: Vec<&str> = h.split('.').collect();
     // OSS endpoints: `bucket.oss-cn-hangzhou.aliyuncs.com`, `oss-cn-hangzhou.aliyuncs.com`, `oss-accelerate…`.

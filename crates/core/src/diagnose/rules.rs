@@ -74,25 +74,24 @@ impl<'a> Signals<'a> {
     /// A code that means "a policy did not allow this" (or no code and a sentence that says so).
     fn permission(&self) -> bool {
         if self.code.is_empty() {
-            let sentence = [
-                Phrase::NotAuthorized,
-                Phrase::Console,
-                Phrase::SessionPolicy,
-                Phrase::BucketPolicy,
-                Phrase::BucketAcl,
-                Phrase::ExplicitDeny,
-                Phrase::AccessDeniedWords,
-                Phrase::PolicyDenied,
-            ];
-            self.has_any(&sentence) || self.raw.get(Key::AuthAction).is_some()
+            self.phrases.iter().any(says_not_allowed) || self.has(Phrase::AccessDeniedWords) || self.raw.get(Key::AuthAction).is_some()
         } else {
             is_permission_code(&self.code)
                 || matches!(
                     self.catalog_kind,
                     Some(Kind::MissingPermission | Kind::ExplicitDeny)
                 )
+                // `AUTHENTICATION_FAILED` with "权限不足": an auth-family code the catalog does not know, whose
+                // message says a permission is missing.
+                || (self.catalog_kind.is_none() && self.code.contains("auth") && self.has_any(&[Phrase::NotAuthorized, Phrase::Console]))
         }
     }
+}
+
+/// Whether a sentence says a policy did not allow the request.
+fn says_not_allowed(p: &Phrase) -> bool {
+    use Phrase::*;
+    matches!(p, NotAuthorized | Console | SessionPolicy | BucketPolicy | BucketAcl | ExplicitDeny | PolicyDenied)
 }
 
 /// A rule's verdict: the kind and, where known, the layer that refused.
@@ -169,6 +168,10 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "quota-stock-state-or-payment",
         decide: quota_stock_state_payment,
+    },
+    Rule {
+        name: "denied-for-a-missing-resource",
+        decide: denied_for_missing_resource,
     },
     Rule {
         name: "not-a-permission-code",
@@ -366,6 +369,14 @@ fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
     (code || sentence).then_some((Kind::Other, None))
 }
 
+/// A bare refusal code whose message says the resource does not exist (or was never created): the service
+/// refuses what it cannot find, and no grant makes it exist.
+fn denied_for_missing_resource(s: &Signals) -> Option<Verdict> {
+    let bare_refusal = matches!(s.code.as_str(), "accessdenied" | "forbidden");
+    let stated = s.raw.get(Key::AuthAction).is_some() || s.raw.get(Key::Action).is_some();
+    (bare_refusal && s.has(Phrase::NotExist) && !stated && !s.phrases.iter().any(says_not_allowed)).then_some((Kind::Other, None))
+}
+
 fn not_a_permission(s: &Signals) -> Option<Verdict> {
     (!s.permission()).then(|| {
         (
@@ -494,6 +505,7 @@ mod tests {
         ("wrong-endpoint-or-addressing", "<Error><Code>AccessDenied</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message></Error>", Kind::Other),
         ("rate-limited", "ErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", Kind::Other),
         ("quota-stock-state-or-payment", "<Error><Code>InDebt</Code><Message>Current user is indebted.</Message></Error>", Kind::Other),
+        ("denied-for-a-missing-resource", "ErrorCode: AccessDenied\nMessage: check failed, maybe the resource was not created", Kind::Other),
         ("not-a-permission-code", "ErrorCode: InvalidInstanceId.NotFound\nMessage: The specified InstanceId does not exist.", Kind::Other),
         ("sts-refused-without-action", r#"{"HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"x"}"#, Kind::AssumeRole),
         ("explicit-deny", r#"{"Code":"NoPermission","AccessDeniedDetail":{"AuthAction":"oss:PutObject","NoPermissionType":"ExplicitDeny"}}"#, Kind::ExplicitDeny),

@@ -11,6 +11,9 @@
 use super::{Field, Key};
 use crate::text::{self, is_code_like, is_ident, line_end, Text};
 
+/// gRPC status names (`rpc error: code = Unknown desc = …`): a transport's words, never an Alibaba Cloud code.
+const NOT_CODES: &[&str] = &["Unknown", "Internal", "Unavailable", "Canceled", "DeadlineExceeded"];
+
 /// Longest value kept (a pasted message can be a whole response body).
 const MAX_VALUE: usize = 4096;
 /// A `{` left open this long (a truncated paste) stops grouping fields.
@@ -432,8 +435,26 @@ impl Scanner<'_, '_> {
     }
 
     /// A code value: `Forbidden.RAM` (a trailing sentence dot dropped); a number is an HTTP status instead.
-    fn code(&mut self, v: &str, start: usize, _end: usize) {
+    /// `ErrorCode: XErrorMessage: …` (the label glued on) is the code `X` and a message; a transport's status
+    /// word (gRPC's `code = Unknown`) is no code.
+    fn code(&mut self, v: &str, start: usize, end: usize) {
         let tok = first_token(v).trim_end_matches(['.', ',', ';', ':']);
+        if NOT_CODES.contains(&tok) {
+            return;
+        }
+        if let Some(stem) = tok.strip_suffix("ErrorMessage").filter(|c| c.len() > 2 && is_code_like(c)) {
+            self.push(Key::Code, stem, start, start + stem.len());
+            // The message runs to the end of the line, past where the code's value stopped.
+            let Some(from) = self.s.get(start..).and_then(|rest| rest.find(tok)).map(|i| start + i + tok.len()) else {
+                return;
+            };
+            let stop = line_end(self.s, from, MAX_VALUE).max(end);
+            let message = self.s[from..stop].trim_start_matches(':').trim();
+            if !message.is_empty() {
+                self.push(Key::Message, message, from, stop);
+            }
+            return;
+        }
         if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) {
             self.emit(Meaning::Plain(Key::Status), tok, start, start + tok.len());
         } else if is_code_like(tok) && (tok.as_bytes()[0].is_ascii_uppercase() || tok.contains(['.', '_'])) {
@@ -676,6 +697,14 @@ pub fn is_api_name(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_labels_and_transport_words() {
+        let glued = "ErrorCode: InvalidParameter.RoleSessionNameErrorMessage: The parameter is wrongly formed.";
+        assert!(has(glued, Key::Code, "InvalidParameter.RoleSessionName"));
+        assert!(fields(glued).iter().any(|(k, v)| *k == Key::Message && v.contains("wrongly formed")));
+        assert!(fields("rpc error: code = Unknown desc = x").iter().all(|(k, _)| *k != Key::Code));
+    }
 
     fn fields(s: &str) -> Vec<(Key, String)> {
         let mut out = Vec::new();

@@ -81,6 +81,8 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("@alicloud/", Hit::Package("node")),
     ("alibabacloud_", Hit::Package("python-tea")),
     ("aliyun ", Hit::CliCommand),
+    // The old Python `aliyuncli`: `aliyuncli ecs DescribeInstances`.
+    ("aliyuncli ", Hit::CliCommand),
     ("oss: service returned error", Hit::Oss),
     ("x-oss-", Hit::Oss),
     ("WithOptions", Hit::TeaClientMethod),
@@ -177,6 +179,30 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("cloud-controller-manager", Mark::Tool("slb")),
     ("log-pilot", Mark::Tool("log")),
     ("com.aliyun.odps", Mark::Tool("odps")),
+    // `oss://bucket/key`: the address form of ossutil, the old aliyuncli and OSS's own tools.
+    ("oss://", Mark::Tool("oss")),
+    // Velero keeps backups in a storage location; its Alibaba Cloud plugin stores them in OSS.
+    ("BackupStorageLocation", Mark::Tool("oss")),
+    // DNS-01 solvers (cert-manager webhooks, ACME clients) look up the hosted zone in Alibaba Cloud DNS.
+    ("hosted zone", Mark::Tool("alidns")),
+    // SDK package names of the two communication services (`dysmsapi`, `dyvmsapi20170525`).
+    ("dysmsapi", Mark::Tool("dysms")),
+    ("dyvmsapi", Mark::Tool("dyvms")),
+    // Message Queue for Apache RocketMQ (RAM code `mq`): its instance ids and HTTP SDKs.
+    ("MQ_INST_", Mark::Tool("mq")),
+    ("mq-http-", Mark::Tool("mq")),
+    ("aliyunmq", Mark::Tool("mq")),
+    ("aliyundrive.", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
+    ("alipan.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
+    ("qcs::", Mark::OtherCloud("Tencent Cloud")),
+    ("myqcloud.com", Mark::OtherCloud("Tencent Cloud")),
+    ("volcengine", Mark::OtherCloud("Volcano Engine")),
+    ("ksyun", Mark::OtherCloud("Kingsoft Cloud")),
+    ("jdcloud", Mark::OtherCloud("JD Cloud")),
+    ("ctyun", Mark::OtherCloud("China Telecom Cloud")),
+    ("qiniu", Mark::OtherCloud("Qiniu Cloud")),
+    ("CAM policies", Mark::OtherCloud("Tencent Cloud")),
+    ("CAM policy", Mark::OtherCloud("Tencent Cloud")),
     ("arn:aws:", Mark::OtherCloud("AWS")),
     ("amazonaws.com", Mark::OtherCloud("AWS")),
     ("x-amz-", Mark::OtherCloud("AWS")),
@@ -226,7 +252,8 @@ pub fn mark(s: &str, mark: Mark, start: usize, end: usize, out: &mut Vec<Field>)
             out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
         }
         Mark::Tool(product) => {
-            if !is_ident_byte_before(s, start) {
+            // `aliyun_ddns.DomainUpdater`, `alibabacloud_dyvmsapi`: a tool's name may follow `_` or `-`.
+            if !is_alnum_before(s, start) {
                 out.push(Field::new(Key::ProductContext, product, start, end));
             }
         }

@@ -260,6 +260,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("未授权", Phrase::Console),
     ("policy forbidden for action", Phrase::SessionPolicy),
     ("access denied by authorizer's policy", Phrase::SessionPolicy),
+    // Typed or rendered with a typographic apostrophe.
+    ("access denied by authorizer’s policy", Phrase::SessionPolicy),
+    ("this api doesn’t support ram", Phrase::NotAuthorized),
+    ("you don’t have permission", Phrase::NotAuthorized),
     ("access denied by bucket policy", Phrase::BucketPolicy),
     ("because of bucket acl", Phrase::BucketAcl),
     ("explicitly denied", Phrase::ExplicitDeny),
@@ -360,6 +364,13 @@ const SENTENCES: &[(&str, Phrase)] = &[
         Phrase::CredentialsMissing,
     ),
     ("'accesskeyid' can not be unset", Phrase::CredentialsMissing),
+    // The credentials file the default provider chain reads could not be read or parsed.
+    ("alibaba_cloud_credentials_file", Phrase::CredentialsMissing),
+    ("error loading credentials", Phrase::CredentialsMissing),
+    // The Go credentials provider's wording.
+    ("access key id is empty", Phrase::CredentialsMissing),
+    ("access key secret is empty", Phrase::CredentialsMissing),
+    ("access key id is required", Phrase::CredentialsMissing),
     ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
     ("role not exists", Phrase::RoleNotExist),
     ("role does not exist", Phrase::RoleNotExist),
@@ -431,6 +442,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("does not exist", Phrase::NotExist),
     ("not exist", Phrase::NotExist),
     ("不存在", Phrase::NotExist),
+    ("not created", Phrase::NotExist),
     ("额度", Phrase::Quota),
     ("recharge", Phrase::Overdue),
     ("充值", Phrase::Overdue),

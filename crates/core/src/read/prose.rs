@@ -31,6 +31,14 @@ const ERROR_CONTEXT: &[&str] = &[
     "异常",
     "拒绝",
     "出错",
+    // Documentation tables and console notices: a code beside what went wrong, with no word "error".
+    "quota",
+    "insufficient",
+    "invalid",
+    "not allowed",
+    "recharge",
+    "不足",
+    "额度",
 ];
 
 /// Labels the SDKs print before a value: shaped like codes, never one.
@@ -190,6 +198,8 @@ mod tests {
             candidates("the API returns `Throttling.User`."),
             ["Throttling.User"]
         );
+        // A documentation table's row: the code beside its description.
+        assert_eq!(candidates("InsufficientAvailableQuota | Your account quota limit is less than 0 |"), ["InsufficientAvailableQuota"]);
     }
 
     #[test]
