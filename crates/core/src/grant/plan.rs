@@ -382,7 +382,7 @@ fn main_policy<'c>(code: &str, kind: PolicyKind, catalog: &'c Catalog) -> Option
 }
 
 /// The product's RAM code: the finding's, or the prefix of its first action.
-fn product_code(f: &Finding) -> Option<String> {
+pub(crate) fn product_code(f: &Finding) -> Option<String> {
     f.product
         .clone()
         .or_else(|| f.actions.iter().find_map(|a| a.split_once(':').map(|(c, _)| c.to_ascii_lowercase())))
