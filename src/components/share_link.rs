@@ -135,11 +135,11 @@ fn state_items(o: &Outgoing, lang: Lang) -> impl IntoView {
             .join(", ")
     });
     let items: [(&str, Option<String>); 7] = [
-        ("lang", s.lang.clone()),
-        ("product", s.product.clone()),
-        ("target", target),
-        ("format", s.format.clone()),
-        ("tab", s.tab.clone()),
+        (words.share_lang, s.lang.clone()),
+        (words.product, s.product.clone()),
+        (words.share_target, target),
+        (words.share_format, s.format.clone()),
+        (words.share_tab, s.tab.clone()),
         (words.share_left_out, left_out),
         (
             words.share_policy,

@@ -19,6 +19,11 @@ fn forbidden(request_id: &str, action: &str) -> String {
     )
 }
 
+/// One refused request followed by the client's configuration, AccessKey secret included.
+fn error_with_secret() -> String {
+    format!("{}\nAccessKeySecret: {FAKE_SECRET}", forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance"))
+}
+
 /// A log: three refusals of one action (three requests) and one of another product's, a paragraph each.
 fn log_with_repeats() -> String {
     [
@@ -104,7 +109,7 @@ async fn many_errors_give_one_table_and_one_grant_with_rows_left_out() {
 #[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
 async fn the_link_carries_the_whole_state_and_old_links_still_open() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
-    let pasted = format!("{}\nAccessKeySecret: {FAKE_SECRET}", forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance"));
+    let pasted = error_with_secret();
     diagnose(&browser, &pasted).await;
     browser
         .run("const s = document.querySelector('#target-kind'); s.value = 'role'; s.dispatchEvent(new Event('change'));", vec![])
@@ -270,7 +275,7 @@ async fn every_output_downloads_with_its_extension() {
 #[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
 async fn a_crash_shows_a_banner_that_reloads_keeping_the_text_without_secrets() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
-    let pasted = format!("{}\nAccessKeySecret: {FAKE_SECRET}", forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance"));
+    let pasted = error_with_secret();
     diagnose(&browser, &pasted).await;
     let stored = || browser.run("return sessionStorage.length;", vec![]);
     assert_eq!(stored().await.expect("storage"), json!(0), "nothing stored before a crash");

@@ -51,19 +51,8 @@ pub fn merged_plan(findings: &[Finding], left_out: &[usize], catalog: &Catalog, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grant::plan::tests::{missing, sample_catalog};
     use crate::policy::Effect;
-
-    fn missing(actions: &[&str], resource: Option<&str>) -> Finding {
-        let mut f = Finding::new(Kind::MissingPermission);
-        f.code = Some("Forbidden.RAM".into());
-        f.actions = actions.iter().map(|a| a.to_string()).collect();
-        f.resource = resource.map(str::to_string);
-        f
-    }
-
-    fn sample_catalog() -> Catalog {
-        Catalog::from_index(include_bytes!("../../tests/catalog/sample-index.json")).expect("the sample index loads")
-    }
 
     fn plan(findings: &[Finding], left_out: &[usize]) -> GrantPlan {
         merged_plan(findings, left_out, &sample_catalog(), &PlanOptions::default()).expect("plans")

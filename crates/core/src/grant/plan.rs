@@ -507,11 +507,11 @@ fn complete_console_url(text: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::finding::Principal;
 
-    fn missing(actions: &[&str], resource: Option<&str>) -> Finding {
+    pub(crate) fn missing(actions: &[&str], resource: Option<&str>) -> Finding {
         let mut f = Finding::new(Kind::MissingPermission);
         f.code = Some("Forbidden.RAM".into());
         f.actions = actions.iter().map(|a| a.to_string()).collect();
@@ -591,7 +591,7 @@ mod tests {
     }
 
     /// The products' ReadOnly and Full policies, without documents (the tests' own small catalog).
-    fn sample_catalog() -> Catalog {
+    pub(crate) fn sample_catalog() -> Catalog {
         Catalog::from_index(include_bytes!("../../tests/catalog/sample-index.json")).expect("the sample index loads")
     }
 
