@@ -3,28 +3,33 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use ram_doctor_core::grant::{Format, GrantPlan, PlanOptions, PrincipalKind, Target};
+use ram_doctor_core::grant::{merged_plan, GrantPlan, PlanOptions, PrincipalKind, Target};
+use ram_doctor_core::share::ShareError;
 use ram_doctor_core::{diagnose, Catalog};
 
 use crate::catalog_loader::{index_catalog, load_shards};
 use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, ProductPick, Results, ShareLink};
 use crate::i18n::Lang;
+use crate::input_check;
 use crate::live::LiveKey;
-use crate::share;
+use crate::share::{self, PageState};
 
 /// How long typing must pause before the page diagnoses again.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
 #[component]
 pub fn App() -> impl IntoView {
-    let shared = location_hash().and_then(|hash| share::decode(&hash));
-    let start_text = shared.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    let start_lang = shared.as_ref().and_then(|s| s.lang.as_deref()).map(Lang::from_code).unwrap_or_else(browser_lang);
-
-    // What the box holds, and what was last diagnosed (the box after a pause, or on "Diagnose").
-    let text = RwSignal::new(start_text.clone());
-    let diagnosed_text = RwSignal::new(start_text);
-    let lang = RwSignal::new(start_lang);
+    // Everything a share link carries; a link in the address bar restores it, a broken one says why.
+    let state = PageState::new(browser_lang());
+    let link_error = RwSignal::new(None::<ShareError>);
+    share::open_link(&state, link_error);
+    // After a crash, "reload keeping my text" left the (redacted) text for this one load.
+    if let Some(rescued) = crate::panic_banner::take_rescued_text() {
+        state.text.set(rescued.clone());
+        state.diagnose(rescued);
+    }
+    provide_context(state);
+    let PageState { text, diagnosed_text, lang, product: chosen_product, target_kind, target_name, format, left_out, .. } = state;
     // A broken index is a build bug; the page still diagnoses (less precisely) and says so.
     let (start_catalog, catalog_error) = match index_catalog() {
         Ok(catalog) => (catalog, None),
@@ -32,15 +37,12 @@ pub fn App() -> impl IntoView {
     };
     let catalog = RwSignal::new(start_catalog);
     // The product chosen in the picker for findings that name none: every plan and the share link follow it.
-    let chosen_product = RwSignal::new(shared.as_ref().and_then(|s| s.product.clone()));
     provide_context(ProductPick { catalog, chosen: chosen_product });
 
-    let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(t, c))));
+    // A huge paste is diagnosed only up to a limit (the results say so).
+    let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(input_check::diagnosed_part(t), c))));
 
     // Who the fix is for and in which form: the user's choices, applied to the whole plan.
-    let fix_format = RwSignal::new(Format::Console);
-    let target_kind = RwSignal::new(PrincipalKind::User);
-    let target_name = RwSignal::new(String::new());
     let target = Memo::new(move |_| {
         let name = target_name.with(|n| n.trim().to_string());
         if name.is_empty() {
@@ -50,6 +52,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let target_error = Memo::new(move |_| target.get().err());
+    // One merged grant for every error row the user keeps.
     let plan = Memo::new(move |_| {
         let options = PlanOptions {
             // No name typed: a chosen group or role stays a placeholder; the default (user) lets the plan infer.
@@ -60,7 +63,8 @@ pub fn App() -> impl IntoView {
             product: chosen_product.get(),
             ..PlanOptions::default()
         };
-        diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options).map_err(|e| e.to_string())))
+        let left_out = left_out.get();
+        diagnosis.with(|d| catalog.with(|c| merged_plan(&d.findings, &left_out, c, &options).map_err(|e| e.to_string())))
     });
     // Each finding's own plan (default options, with the chosen product): what its card recommends.
     let finding_plans = Memo::new(move |_| {
@@ -79,26 +83,17 @@ pub fn App() -> impl IntoView {
         wanted
     });
     let (loading, _shards) = load_shards(wanted_shards, catalog);
-    // What the link carries: the text with its credentials cut and its ids masked (unless revealed), shown in
-    // the preview before anyone copies the link.
+    // What the link carries: the whole state with its credentials cut and ids masked (unless revealed), shown
+    // in the preview before anyone copies the link.
     let reveal_ids = RwSignal::new(false);
-    let shared_text = Memo::new(move |_| diagnosed_text.with(|t| share::shared_text(t, reveal_ids.get())));
-    let share_fragment = Memo::new(move |_| {
-        let empty = diagnosed_text.with(|t| t.trim().is_empty());
-        (!empty).then(|| shared_text.with(|s| share::encode(s, lang.get().code(), chosen_product.get().as_deref())))
-    });
+    let outgoing = Memo::new(move |_| state.outgoing(reveal_ids.get()));
+    let share_fragment = Memo::new(move |_| outgoing.with(|o| o.as_ref()?.as_ref().ok()?.fragment().ok()));
 
-    Effect::new(move |_| replace_url_fragment(share_fragment.get().as_deref()));
+    Effect::new(move |_| share::replace_url_fragment(share_fragment.get().as_deref()));
     Effect::new(move |_| set_document_lang(lang.get()));
-    let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(shared) = location_hash().and_then(|hash| share::decode(&hash)) {
-            text.set(shared.text.clone());
-            diagnosed_text.set(shared.text);
-            chosen_product.set(shared.product);
-        }
-    });
+    let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| share::open_link(&state, link_error));
 
-    let diagnose_later = debounce(DEBOUNCE, move |()| diagnosed_text.set(text.get_untracked()));
+    let diagnose_later = debounce(DEBOUNCE, move |()| state.diagnose(text.get_untracked()));
     let on_edit = Callback::new({
         let diagnose_later = std::sync::Mutex::new(diagnose_later);
         move |value: String| {
@@ -108,14 +103,14 @@ pub fn App() -> impl IntoView {
             }
         }
     });
-    let on_diagnose = Callback::new(move |()| diagnosed_text.set(text.get_untracked()));
+    let on_diagnose = Callback::new(move |()| state.diagnose(text.get_untracked()));
     let on_example = Callback::new(move |example: &'static str| {
         text.set(example.to_string());
-        diagnosed_text.set(example.to_string());
+        state.diagnose(example.to_string());
     });
     let on_paste = Callback::new(move |pasted: String| {
         text.set(pasted.clone());
-        diagnosed_text.set(pasted);
+        state.diagnose(pasted);
     });
     // The AccessKey for the live calls: in these signals only, never in the share link or storage.
     let key = LiveKey::new();
@@ -123,23 +118,34 @@ pub fn App() -> impl IntoView {
     view! {
         <Header lang=lang />
         <main class="page">
+            <LinkError error=link_error lang=lang />
             <InputPanel text=text lang=lang on_edit=on_edit on_diagnose=on_diagnose on_example=on_example />
             {catalog_error.map(|e| view! { <p id="catalog-error" class="notice notice--error">{e}</p> })}
-            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading finding_plans=finding_plans lang=lang />
-            <FixPanel plan=plan format=fix_format target_kind=target_kind target_name=target_name
+            <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading finding_plans=finding_plans
+                left_out=left_out lang=lang />
+            <FixPanel plan=plan format=format target_kind=target_kind target_name=target_name
                 target_error=target_error lang=lang />
             <CredentialsPanel key=key lang=lang on_paste=on_paste />
             <LiveTools key=key diagnosis=diagnosis plan=plan target=target catalog=catalog lang=lang />
-            <ShareLink fragment=share_fragment shared=shared_text reveal_ids=reveal_ids lang=lang />
+            <ShareLink fragment=share_fragment outgoing=outgoing reveal_ids=reveal_ids lang=lang />
         </main>
     }
 }
 
-/// The fragment without `#`, if the URL has one.
-fn location_hash() -> Option<String> {
-    let hash = window().location().hash().ok()?;
-    let hash = hash.strip_prefix('#').unwrap_or(&hash);
-    (!hash.is_empty()).then(|| hash.to_string())
+/// Why the address bar's link could not be opened; the page keeps what it shows.
+#[component]
+fn LinkError(error: RwSignal<Option<ShareError>>, lang: RwSignal<Lang>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let words = e.message();
+            view! {
+                <p id="link-error" class="notice notice--error" role="alert">
+                    {move || lang.get().workbench().link_error} " "
+                    {move || if lang.get() == Lang::Zh { words.zh.clone() } else { words.en.clone() }}
+                </p>
+            }
+        })
+    }
 }
 
 /// Chinese for browsers that prefer it, English otherwise.
@@ -153,14 +159,4 @@ fn set_document_lang(lang: Lang) {
         // Without the attribute only the reading voice is off; the page itself is unaffected.
         let _ = root.set_attribute("lang", lang.html_lang());
     }
-}
-
-/// Puts the share fragment in the address bar without adding a history entry or reloading.
-fn replace_url_fragment(fragment: Option<&str>) {
-    let url = match fragment {
-        Some(fragment) => format!("#{fragment}"),
-        None => window().location().pathname().unwrap_or_else(|_| "/".to_string()),
-    };
-    // Failing to update the address bar only costs the share link; the diagnosis still shows.
-    let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
 }

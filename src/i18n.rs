@@ -451,3 +451,89 @@ pub const LIVE_ZH: LiveTexts = LiveTexts {
     call_not_diagnosed: "引擎未在此响应中发现阿里云错误。",
     call_answer: "诊断所用的响应",
 };
+
+/// The workbench's labels (the error table, share-link state, downloads, the crash banner) in one language.
+pub struct WorkbenchTexts {
+    pub errors_title: &'static str,
+    pub errors_note: &'static str,
+    pub in_grant: &'static str,
+    pub keep_row: &'static str,
+    pub kind: &'static str,
+    pub product: &'static str,
+    pub action: &'static str,
+    pub repeats: &'static str,
+    pub download: &'static str,
+    pub link_error: &'static str,
+    pub share_none: &'static str,
+    pub share_state: &'static str,
+    pub share_policy: &'static str,
+    pub share_lang: &'static str,
+    pub share_target: &'static str,
+    pub share_format: &'static str,
+    pub share_tab: &'static str,
+    pub share_left_out: &'static str,
+    pub too_long: &'static str,
+    pub binary: &'static str,
+    pub crashed: &'static str,
+    pub reload_keeping: &'static str,
+}
+
+impl Lang {
+    /// The workbench's labels.
+    pub fn workbench(self) -> &'static WorkbenchTexts {
+        match self {
+            Lang::En => &WORKBENCH_EN,
+            Lang::Zh => &WORKBENCH_ZH,
+        }
+    }
+}
+
+pub const WORKBENCH_EN: WorkbenchTexts = WorkbenchTexts {
+    errors_title: "Errors in this text",
+    errors_note: "One grant below covers every ticked row; untick a row to leave it out.",
+    in_grant: "In the grant",
+    keep_row: "Include in the grant:",
+    kind: "Kind",
+    product: "Product",
+    action: "Action",
+    repeats: "Seen",
+    download: "Download",
+    link_error: "This link could not be opened:",
+    share_none: "No link:",
+    share_state: "Besides the text, the link carries:",
+    share_policy: "edited policy",
+    share_lang: "language",
+    share_target: "grant to",
+    share_format: "format",
+    share_tab: "tab",
+    share_left_out: "rows left out",
+    too_long: "This text is {size}; the page reads only its first {kept}. Paste the part with the error to see all of it diagnosed.",
+    binary: "This text looks like binary data, not an error message: it has many characters that are not text.",
+    crashed: "Something went wrong and this page stopped working.",
+    reload_keeping: "Reload keeping my text",
+};
+
+pub const WORKBENCH_ZH: WorkbenchTexts = WorkbenchTexts {
+    errors_title: "此文本中的错误",
+    errors_note: "下方的一份授权涵盖所有勾选的行；取消勾选即可将该行排除在外。",
+    in_grant: "纳入授权",
+    keep_row: "纳入授权：",
+    kind: "类型",
+    product: "产品",
+    action: "操作",
+    repeats: "次数",
+    download: "下载",
+    link_error: "无法打开此链接：",
+    share_none: "无法生成链接：",
+    share_state: "除文本外，链接还包含：",
+    share_policy: "编辑后的策略",
+    share_lang: "语言",
+    share_target: "授权对象",
+    share_format: "格式",
+    share_tab: "标签页",
+    share_left_out: "排除的行",
+    too_long: "此文本大小为 {size}，页面只读取前 {kept}。请粘贴包含错误的部分以完整诊断。",
+    binary: "此文本看起来是二进制数据而不是错误信息：其中有大量非文本字符。",
+    crashed: "出现错误，页面已停止工作。",
+    reload_keeping: "重新加载并保留我的文本",
+};

@@ -1,6 +1,6 @@
 //! RAM Doctor's web page (Leptos CSR). UI only: every conclusion comes from `ram_doctor_core::diagnose`.
 //!
-//! The page exists only as WebAssembly; a native build compiles just the pure parts (the share-link codec, the evidence excerpt)
+//! The page exists only as WebAssembly; a native build compiles just the pure parts (the evidence excerpt, the input limits)
 //! so that `cargo test` covers them.
 
 #[cfg(target_arch = "wasm32")]
@@ -16,13 +16,18 @@ mod examples;
 #[cfg(target_arch = "wasm32")]
 mod i18n;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod live;
+mod input_check;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod live;
+#[cfg(target_arch = "wasm32")]
+mod panic_banner;
+#[cfg(target_arch = "wasm32")]
 mod share;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic shows a banner with "reload keeping my text" instead of leaving a dead page.
+    panic_banner::install();
     // The index is already on its way (`index.html` preloads it beside the wasm); the page mounts once it is read,
     // or failed to be (the page then says so and diagnoses without it).
     mark("ram-doctor:wasm-started");

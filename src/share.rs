@@ -1,131 +1,142 @@
-//! The share link: the pasted text travels in the URL fragment (`#t=<base64url of raw-deflated text>`, plus
-//! `&l=zh` for the Chinese page, `&p=<ram code>` for a product chosen in the picker), so a link reproduces the diagnosis and the text never reaches a server.
-//! Before the text goes into the URL, core's redaction cuts every credential-like value out of it and masks its
-//! AccessKey IDs, account ids and user ids.
+//! The page's state that a share link carries, as signals. Core writes and reads the link
+//! ([`ram_doctor_core::share`]: versioned, compressed, every credential cut); this only maps its fields to the
+//! signals the components use, and the address bar to and from it.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use ram_doctor_core::redact::{redact, RedactOptions, Redacted};
+use leptos::prelude::*;
+use ram_doctor_core::grant::{Format, PrincipalKind};
+use ram_doctor_core::redact::RedactOptions;
+use ram_doctor_core::share::{self, Outgoing, ShareError, ShareState};
 
-/// Longest text a link may expand to; larger fragments are ignored rather than inflated without bound.
-const MAX_TEXT_BYTES: usize = 256 * 1024;
+use crate::i18n::Lang;
 
-/// The state a link carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shared {
-    pub text: String,
-    pub lang: Option<String>,
-    /// The product chosen in the picker (a RAM code); `None` when none was, or the link's is not a code.
-    pub product: Option<String>,
+/// Everything a link restores, as signals. Provided as context so that a panel (the policy editor) sets its part
+/// (`policy`, `tab`) without a prop through every layer.
+#[derive(Clone, Copy)]
+pub struct PageState {
+    /// What the box holds.
+    pub text: RwSignal<String>,
+    /// What was last diagnosed (the box after a pause, or on "Diagnose"): what the link carries.
+    pub diagnosed_text: RwSignal<String>,
+    pub lang: RwSignal<Lang>,
+    /// The product chosen in the picker for findings that name none.
+    pub product: RwSignal<Option<String>>,
+    pub target_kind: RwSignal<PrincipalKind>,
+    pub target_name: RwSignal<String>,
+    /// The fix's output format.
+    pub format: RwSignal<Format>,
+    /// The custom policy as edited (JSON text); `None` while the plan's own is shown.
+    pub policy: RwSignal<Option<String>>,
+    /// The open workbench tab, named by the panel that has tabs.
+    pub tab: RwSignal<Option<String>>,
+    /// Error rows (finding indexes) left out of the merged grant.
+    pub left_out: RwSignal<Vec<usize>>,
 }
 
-/// Longest product code a link may carry (RAM codes are short).
-const MAX_PRODUCT_CHARS: usize = 64;
-
-/// The fragment (without `#`) for an already redacted text (see [`shared_text`]) in language `lang`, with the
-/// chosen product, if any.
-pub fn encode(shared: &Redacted, lang: &str, product: Option<&str>) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(shared.text.as_bytes(), 9);
-    let product = product.filter(|p| is_product_code(p)).map(|p| format!("&p={p}")).unwrap_or_default();
-    format!("t={}&l={lang}{product}", URL_SAFE_NO_PAD.encode(packed))
-}
-
-/// A RAM code's shape: short, lower-case letters, digits, `-` and `_` (anything else in a link is ignored).
-fn is_product_code(code: &str) -> bool {
-    !code.is_empty()
-        && code.len() <= MAX_PRODUCT_CHARS
-        && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-}
-
-/// What a link carries of `text`, and what was cut or masked (the preview shows both): every credential cut,
-/// AccessKey IDs masked, account and user ids masked unless `reveal_ids`.
-pub fn shared_text(text: &str, reveal_ids: bool) -> Redacted {
-    redact(text, &RedactOptions { reveal_ids })
-}
-
-/// Reads a fragment (with or without `#`); `None` when it carries no readable text.
-pub fn decode(fragment: &str) -> Option<Shared> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let mut text = None;
-    let mut lang = None;
-    let mut product = None;
-    for pair in fragment.split('&') {
-        match pair.split_once('=') {
-            Some(("t", value)) => text = decode_text(value),
-            Some(("l", value)) => lang = Some(value.to_string()),
-            Some(("p", value)) if is_product_code(value) => product = Some(value.to_string()),
-            _ => {}
-        }
-    }
-    text.map(|text| Shared { text, lang, product })
-}
-
-fn decode_text(value: &str) -> Option<String> {
-    let packed = URL_SAFE_NO_PAD.decode(value.trim_end_matches('=')).ok()?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_TEXT_BYTES).ok()?;
-    String::from_utf8(bytes).ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SECRET: &str = "AbCdEfGhIjKlMnOpQrStUvWxYz0123";
-
-    #[test]
-    fn round_trips_text_and_language() {
-        let text = "权限不足，请联系主账号管理员授权\n{\"Code\":\"Forbidden.RAM\"}";
-        let shared = decode(&format!("#{}", encode(&shared_text(text, false), "zh", None))).expect("decodes");
-        assert_eq!(shared, Shared { text: text.to_string(), lang: Some("zh".to_string()), product: None });
-    }
-
-    #[test]
-    fn carries_the_chosen_product_and_drops_one_that_is_not_a_code() {
-        let fragment = encode(&shared_text("Insufficient permissions", false), "en", Some("hbr"));
-        assert_eq!(decode(&fragment).expect("decodes").product.as_deref(), Some("hbr"));
-        let hostile = encode(&shared_text("x", false), "en", Some("<img src=x onerror=alert(1)>"));
-        assert!(!hostile.contains("p="), "{hostile}");
-        let forged = format!("{}&p=%3Cscript%3E", encode(&shared_text("x", false), "en", None));
-        assert_eq!(decode(&forged).expect("decodes").product, None);
-    }
-
-    #[test]
-    fn credentials_never_reach_the_link() {
-        let token = format!("CAIS{}", "8gF1q6Ft5B2yfSjIr5bfKOLxCIx+/aB0".repeat(4));
-        for (text, gone) in [
-            (format!("AccessKeySecret: {SECRET}"), SECRET.to_string()),
-            (format!("{{\"accessKeySecret\":\"{SECRET}\"}}"), SECRET.to_string()),
-            (format!("export ALIBABA_CLOUD_ACCESS_KEY_SECRET={SECRET}"), SECRET.to_string()),
-            (format!("LTAI5tBcDeFgHiJkLmNoPqRs {SECRET}"), SECRET.to_string()),
-            (format!("x-acs-security-token: {token}"), token.clone()),
-            ("\"AuthPrincipalOwnerId\":\"1234567890123456\"".to_string(), "1234567890123456".to_string()),
-        ] {
-            let preview = shared_text(&text, false);
-            let shared = decode(&encode(&preview, "en", None)).expect("decodes");
-            assert!(!shared.text.contains(&gone), "{text} → {}", shared.text);
-            assert_eq!(shared.text, preview.text, "the link carries exactly the previewed text");
+impl PageState {
+    /// An empty page in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        PageState {
+            text: RwSignal::new(String::new()),
+            diagnosed_text: RwSignal::new(String::new()),
+            lang: RwSignal::new(lang),
+            product: RwSignal::new(None),
+            target_kind: RwSignal::new(PrincipalKind::User),
+            target_name: RwSignal::new(String::new()),
+            format: RwSignal::new(Format::Console),
+            policy: RwSignal::new(None),
+            tab: RwSignal::new(None),
+            left_out: RwSignal::new(Vec::new()),
         }
     }
 
-    #[test]
-    fn leaves_text_without_credentials_alone() {
-        for text in ["AccessKeySecret: short", "ErrorCode: Forbidden.RAM\nRequestId: 5D1B1C8E", "no keys here"] {
-            assert_eq!(shared_text(text, false).text, text);
+    /// Puts a link's state on the page; fields the link lacks keep their value (an old link has no format).
+    pub fn restore(&self, shared: ShareState) {
+        self.text.set(shared.text.clone());
+        self.diagnosed_text.set(shared.text);
+        if let Some(lang) = shared.lang {
+            self.lang.set(Lang::from_code(&lang));
+        }
+        self.product.set(shared.product);
+        if let Some(kind) = shared.target_kind {
+            self.target_kind.set(kind);
+        }
+        self.target_name.set(shared.target_name.unwrap_or_default());
+        if let Some(format) = shared.format.as_deref().and_then(Format::from_name) {
+            self.format.set(format);
+        }
+        self.policy.set(shared.policy);
+        self.tab.set(shared.tab);
+        self.left_out.set(shared.left_out);
+    }
+
+    /// Diagnoses `text` now; a new text starts with every row in the grant.
+    pub fn diagnose(&self, text: String) {
+        if self.diagnosed_text.with_untracked(|t| *t != text) {
+            self.left_out.set(Vec::new());
+        }
+        self.diagnosed_text.set(text);
+    }
+
+    /// The state as a link would carry it (reactive: read inside a memo).
+    fn snapshot(&self) -> ShareState {
+        let name = self.target_name.with(|n| n.trim().to_string());
+        ShareState {
+            text: self.diagnosed_text.get(),
+            lang: Some(self.lang.get().code().to_string()),
+            product: self.product.get(),
+            target_kind: Some(self.target_kind.get()),
+            target_name: (!name.is_empty()).then_some(name),
+            policy: self.policy.get(),
+            format: Some(self.format.get().name().to_string()),
+            tab: self.tab.get(),
+            left_out: self.left_out.get(),
         }
     }
 
-    #[test]
-    fn revealing_ids_keeps_them_and_still_cuts_secrets() {
-        let text = format!("\"AuthPrincipalOwnerId\":\"1234567890123456\" LTAI5tBcDeFgHiJkLmNoPqRs {SECRET}");
-        let shared = decode(&encode(&shared_text(&text, true), "en", None)).expect("decodes");
-        assert!(shared.text.contains("1234567890123456"), "{}", shared.text);
-        assert!(!shared.text.contains(SECRET) && !shared.text.contains("LTAI5tBcDeFgHiJkLmNoPqRs"), "{}", shared.text);
+    /// What the link carries now, with ids masked unless `reveal_ids`; `None` while the box is empty. A text too
+    /// long for a link is refused before it is redacted (a 10 MB paste is never scanned for a link).
+    pub fn outgoing(&self, reveal_ids: bool) -> Option<Result<Outgoing, ShareError>> {
+        let state = self.snapshot();
+        if state.text.trim().is_empty() {
+            return None;
+        }
+        if state.text.len() > share::MAX_TEXT_BYTES {
+            return Some(Err(ShareError::TextTooLarge { bytes: state.text.len(), max: share::MAX_TEXT_BYTES }));
+        }
+        Some(Ok(share::outgoing(&state, &RedactOptions { reveal_ids })))
     }
+}
 
-    #[test]
-    fn ignores_broken_fragments() {
-        assert_eq!(decode(""), None);
-        assert_eq!(decode("#t=%%%"), None);
-        assert_eq!(decode("#t=AAAA"), None);
+/// The fragment without `#`, if the URL has one.
+pub fn location_hash() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash);
+    (!hash.is_empty()).then(|| hash.to_string())
+}
+
+/// Opens the address bar's link on the page: its state, or the reason it cannot be read (the page keeps
+/// what it shows).
+pub fn open_link(state: &PageState, link_error: RwSignal<Option<ShareError>>) {
+    match location_hash().map(|hash| share::decode(&hash)) {
+        Some(Ok(Some(shared))) => {
+            link_error.set(None);
+            state.restore(shared);
+        }
+        Some(Err(e)) => link_error.set(Some(e)),
+        Some(Ok(None)) | None => {}
     }
+}
+
+/// Puts the share fragment in the address bar without adding a history entry or reloading; no fragment when
+/// there is no link.
+pub fn replace_url_fragment(fragment: Option<&str>) {
+    let url = match fragment {
+        Some(fragment) => format!("#{fragment}"),
+        None => {
+            let location = window().location();
+            format!("{}{}", location.pathname().unwrap_or_else(|_| "/".to_string()), location.search().unwrap_or_default())
+        }
+    };
+    // Failing to update the address bar only costs the share link; the diagnosis still shows.
+    let _ = window().history().and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
 }

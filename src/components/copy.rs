@@ -2,6 +2,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use ram_doctor_core::grant::Download;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::Lang;
@@ -39,5 +40,52 @@ pub fn CopyButton(#[prop(into)] text: Signal<String>, #[prop(into)] lang: Signal
     view! {
         <button class="button button--small copy" class:copy--done=move || state.get() == CopyState::Copied
             on:click=copy>{label}</button>
+    }
+}
+
+/// A link that saves `text` as a file named `file_name` (beside a copy button): a `data:` address, so nothing
+/// is uploaded and nothing waits to be freed.
+#[component]
+pub fn DownloadLink(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] file_name: Signal<String>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    let href = move || {
+        text.with(|t| {
+            format!(
+                "data:text/plain;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(t))
+            )
+        })
+    };
+    // "Download .tf": the extension tells the files of one output apart (bash `.sh`, PowerShell `.ps1`).
+    let extension = move || {
+        file_name.with(|n| {
+            n.rfind('.')
+                .map(|dot| n[dot..].to_string())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <a class="button button--small download" href=href download=file_name
+            aria-label=move || format!("{} {}", lang.get().workbench().download, file_name.get())>
+            {move || lang.get().workbench().download} " " {extension}
+        </a>
+    }
+}
+
+/// A download link per file.
+#[component]
+pub fn DownloadLinks(
+    #[prop(into)] files: Signal<Vec<Download>>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
+    move || {
+        files
+            .get()
+            .into_iter()
+            .map(|file| view! { <DownloadLink text=file.text file_name=file.file_name.to_string() lang=lang /> })
+            .collect_view()
     }
 }

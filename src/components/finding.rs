@@ -7,17 +7,37 @@ use super::product_picker::ProductPicker;
 use crate::evidence::{excerpt, Piece};
 use crate::i18n::{confidence_label, kind_label, layer_label, Lang, Texts};
 
-/// One finding: what was denied, to whom, why, the request id and confidence, then the fix.
+/// One finding: what was denied, to whom, why, the request id and confidence, then the fix. The finding and its
+/// plan are signals: when a late catalog shard sharpens them, the facts and the grant update in place while the
+/// product picker (and what is typed in it) stays.
 #[component]
 pub fn FindingCard(
-    finding: Finding,
+    #[prop(into)] finding: Signal<Finding>,
     index: usize,
     /// The pasted text the finding's evidence spans point into.
     text: RwSignal<String>,
     /// This finding's own grant plan: the only source of what the card recommends.
-    plan: Result<GrantPlan, String>,
+    #[prop(into)]
+    plan: Signal<Result<GrantPlan, String>>,
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
+    let kind = Memo::new(move |_| finding.with(|f| f.kind));
+    let needs_choice = Memo::new(move |_| finding.with(Finding::needs_product_choice));
+    let guesses = Memo::new(move |_| finding.with(|f| f.likely_products.clone()));
+    view! {
+        <article class=move || format!("finding finding--{}", kind.get().as_str()) id=format!("finding-{index}")
+            data-kind=move || kind.get().as_str()>
+            {move || finding_facts(finding.get(), text, lang)}
+            <Show when=move || needs_choice.get()>
+                <ProductPicker guesses=guesses index=index lang=lang />
+            </Show>
+            {move || view! { <GrantView plan=plan.get() index=index lang=lang /> }}
+        </article>
+    }
+}
+
+/// What the error says and what the engine concluded: the card's header, explanation, facts and evidence.
+fn finding_facts(finding: Finding, text: RwSignal<String>, lang: Signal<Lang>) -> impl IntoView {
     let kind = finding.kind;
     let evidence = text.with_untracked(|t| excerpt(t, &finding.evidence));
     let texts = move || lang.get().texts();
@@ -44,10 +64,6 @@ pub fn FindingCard(
         guesses.collect::<Vec<_>>().join(", ")
     };
     let has_likely = !finding.likely_products.is_empty();
-    let picker = finding.needs_product_choice().then(|| {
-        let guesses = finding.likely_products.clone();
-        view! { <ProductPicker guesses=guesses index=index lang=lang /> }
-    });
     // The product and why core took it ("from the endpoint host …", "inferred from the sentence …").
     let product = finding.product.clone().map(|p| {
         let reason = finding.product_reason.clone();
@@ -64,7 +80,6 @@ pub fn FindingCard(
         if lang.get() == Lang::Zh { label.zh } else { label.en }
     };
     view! {
-        <article class=format!("finding finding--{}", kind.as_str()) id=format!("finding-{index}") data-kind=kind.as_str()>
             <header class="finding__head">
                 <span class="badge kind">{move || kind_label(kind, lang.get())}</span>
                 {finding.code.clone().map(|code| view! { <code class="code">{code}</code> })}
@@ -107,9 +122,6 @@ pub fn FindingCard(
                 </dd>
             </dl>
             {(!evidence.is_empty()).then(|| view! { <EvidenceView pieces=evidence lang=lang /> })}
-            {picker}
-            <GrantView plan=plan index=index lang=lang />
-        </article>
     }
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use ram_doctor_core::grant::{self, Format, GrantPlan, PrincipalKind, RenderOptions};
 
-use super::copy::CopyButton;
+use super::copy::{CopyButton, DownloadLinks};
 use crate::i18n::{Lang, Texts};
 
 /// The formats the page offers, in tab order, with their stable id suffixes.
@@ -34,6 +34,11 @@ pub fn FixPanel(
             Ok(plan) => grant::render(format.get(), plan, &options),
             Err(e) => e.clone(),
         })
+    });
+    // The same output as files, each with the extension its syntax needs.
+    let files = Signal::derive(move || {
+        let options = RenderOptions { lang: core_lang(lang.get()) };
+        plan.with(|p| p.as_ref().map(|plan| grant::downloads(format.get(), plan, &options)).unwrap_or_default())
     });
     let has_plan = move || plan.with(|p| p.as_ref().map_or(true, |plan| !plan.is_empty()));
     view! {
@@ -71,7 +76,10 @@ pub fn FixPanel(
                     <pre id="fix-output" class="fix__output" tabindex="0" role="region"
                         aria-label=move || format_label(format.get(), texts())
                         class:fix__output--prose=move || format.get() == Format::Console><code>{rendered}</code></pre>
-                    <CopyButton text=rendered lang=lang />
+                    <div class="code-block__actions">
+                        <CopyButton text=rendered lang=lang />
+                        <DownloadLinks files=files lang=lang />
+                    </div>
                 </div>
             </section>
         </Show>

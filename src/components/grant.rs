@@ -3,7 +3,7 @@ use ram_doctor_core::finding::Localized;
 use ram_doctor_core::grant::{GrantPlan, Step, StepKind, SystemPolicyGrant};
 
 use super::compare::CompareOptions;
-use super::copy::CopyButton;
+use super::copy::{CopyButton, DownloadLink};
 use super::simulator::Simulator;
 use crate::i18n::Lang;
 
@@ -53,11 +53,15 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
                 (i, 0) => format!("custom-policy-{i}"),
                 (i, n) => format!("custom-policy-{i}-{n}"),
             };
+            let file_name = format!("{}.json", policy.name.as_str());
             view! {
                 <h4 class="grant__subtitle">{move || texts().custom_policy} " · " <code>{policy.name.as_str().to_string()}</code></h4>
                 <div class="code-block">
                     <pre id=id class="custom-policy" tabindex="0" role="region" aria-label=move || texts().custom_policy><code>{json.clone()}</code></pre>
-                    <CopyButton text=json lang=lang />
+                    <div class="code-block__actions">
+                        <CopyButton text=json.clone() lang=lang />
+                        <DownloadLink text=json file_name=file_name lang=lang />
+                    </div>
                 </div>
             }
         })

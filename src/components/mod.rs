@@ -6,6 +6,7 @@ mod compare;
 mod copy;
 mod credentials;
 mod decode;
+mod error_table;
 mod finding;
 mod fix;
 mod gap;

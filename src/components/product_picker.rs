@@ -22,7 +22,13 @@ pub struct ProductPick {
 /// (English and Chinese names, RAM codes, hosts), the engine's guesses first with their reasons; arrow keys
 /// move, Enter or a click chooses.
 #[component]
-pub fn ProductPicker(guesses: Vec<ProductGuess>, index: usize, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn ProductPicker(
+    /// The engine's guesses (a late shard may sharpen them: the list follows, the typed query stays).
+    #[prop(into)]
+    guesses: Signal<Vec<ProductGuess>>,
+    index: usize,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
     let Some(pick_state) = use_context::<ProductPick>() else { return ().into_any() };
     let ProductPick { catalog, chosen } = pick_state;
     let texts = move || lang.get().texts();
@@ -30,7 +36,7 @@ pub fn ProductPicker(guesses: Vec<ProductGuess>, index: usize, #[prop(into)] lan
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
-    let choices = Memo::new(move |_| catalog.with(|c| c.product_choices(&guesses, &query.get(), SHOWN)));
+    let choices = Memo::new(move |_| guesses.with(|g| catalog.with(|c| c.product_choices(g, &query.get(), SHOWN))));
     let choose = move |choice: &ProductChoice| {
         chosen.set(Some(choice.ram_code.clone()));
         query.set(String::new());

@@ -120,7 +120,7 @@ async fn share_link_carries_the_text_without_secrets() {
     diagnose(&browser, &pasted).await;
     assert!(browser.has(".finding").await.expect("query"), "the ECS error gives a finding");
     let link = browser.value("#share-link").await.expect("share link");
-    assert!(link.starts_with(&browser.base_url) && link.contains("#t="), "link: {link}");
+    assert!(link.starts_with(&browser.base_url) && link.contains("#v=2&s="), "link: {link}");
     assert!(!link.contains(FAKE_SECRET), "the secret leaked into the link: {link}");
     assert_eq!(browser.url().await.expect("url"), link, "the address bar holds the share link");
     let results_before = browser.text("#results").await.expect("results");
@@ -362,8 +362,8 @@ async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     // Two products near the banner: the engine offers both and chooses neither.
     diagnose(&browser, TWO_PRODUCTS_CONSOLE).await;
-    // The plans may ask for more shards after the first "ready" (to measure the system policies); a shard that
-    // arrives re-renders the cards, and with them the picker. Let the page settle before using the keyboard.
+    // The plans may ask for more shards after the first "ready" (to measure the system policies). Let the page
+    // settle so the listed options are final (workbench.rs checks that a late shard keeps the picker).
     wait_until_settled(&browser).await;
     let picker = "#product-picker-0";
     assert_eq!(browser.run("return document.querySelector(arguments[0]).getAttribute('role');", vec![picker.into()]).await.expect("role"), "combobox");
@@ -396,7 +396,9 @@ async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
     browser.wait_for("#finding-0 .system-policy[data-name='AliyunECSReadOnlyAccess']").await.expect("the ECS grant at once");
     assert_eq!(browser.value(picker).await.expect("value"), "ecs", "the picker shows the choice");
     let url = browser.url().await.expect("url");
-    assert!(url.contains("&p=ecs"), "the share link carries the choice: {url}");
+    let fragment = url.split_once('#').map_or("", |(_, f)| f);
+    let shared = ram_doctor_core::share::decode(fragment).expect("a readable link").expect("a state");
+    assert_eq!(shared.product.as_deref(), Some("ecs"), "the share link carries the choice: {url}");
 
     browser.leave().await.expect("leave");
     browser.goto(&url).await.expect("open the shared link");

@@ -440,6 +440,9 @@ struct Findings {
     /// The same without the code: an error printed twice, once with its code and once without (a message line,
     /// then the stack's error class), is one error.
     uncoded: HashMap<(Kind, Option<String>, Option<String>), usize>,
+    /// Each finding's request ids: another request id is another request refused the same way (a repeat);
+    /// the same error printed twice for one request is not.
+    request_ids: Vec<Vec<String>>,
 }
 
 impl Findings {
@@ -452,6 +455,13 @@ impl Findings {
         });
         match same {
             Some(i) => {
+                if let Some(id) = &f.request_id {
+                    let ids = &mut self.request_ids[i];
+                    if !ids.contains(id) {
+                        ids.push(id.clone());
+                        self.list[i].repeats = ids.len();
+                    }
+                }
                 let g = &mut self.list[i];
                 if g.code.is_none() && f.code.is_some() {
                     g.code = f.code.clone();
@@ -470,6 +480,7 @@ impl Findings {
                 }
                 self.index.insert(key, self.list.len());
                 self.uncoded.entry(loose()).or_insert(self.list.len());
+                self.request_ids.push(f.request_id.iter().cloned().collect());
                 self.list.push(f);
             }
         }

@@ -195,6 +195,17 @@ pub struct Finding {
     /// The same in Simplified Chinese.
     #[serde(default)]
     pub explanation_zh: String,
+    /// How many refused requests the text holds for this error (a log repeating it): the page's table counts them.
+    #[serde(default = "once", skip_serializing_if = "is_once")]
+    pub repeats: usize,
+}
+
+fn once() -> usize {
+    1
+}
+
+fn is_once(n: &usize) -> bool {
+    *n == 1
 }
 
 impl Finding {
@@ -222,6 +233,7 @@ impl Finding {
             product_reason: None,
             explanation: String::new(),
             explanation_zh: String::new(),
+            repeats: 1,
         }
     }
 }

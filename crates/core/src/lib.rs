@@ -22,6 +22,7 @@ pub mod policy;
 pub mod read;
 pub mod redact;
 pub mod report;
+pub mod share;
 pub mod sign;
 pub mod text;
 

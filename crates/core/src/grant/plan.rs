@@ -407,7 +407,7 @@ fn main_policy<'c>(code: &str, kind: PolicyKind, catalog: &'c Catalog) -> Option
 }
 
 /// The product's RAM code: the finding's, or the prefix of its first action.
-fn product_code(f: &Finding) -> Option<String> {
+pub(crate) fn product_code(f: &Finding) -> Option<String> {
     f.product
         .clone()
         .or_else(|| f.actions.iter().find_map(|a| a.split_once(':').map(|(c, _)| c.to_ascii_lowercase())))
@@ -532,11 +532,11 @@ fn complete_console_url(text: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::finding::Principal;
 
-    fn missing(actions: &[&str], resource: Option<&str>) -> Finding {
+    pub(crate) fn missing(actions: &[&str], resource: Option<&str>) -> Finding {
         let mut f = Finding::new(Kind::MissingPermission);
         f.code = Some("Forbidden.RAM".into());
         f.actions = actions.iter().map(|a| a.to_string()).collect();
@@ -616,7 +616,7 @@ mod tests {
     }
 
     /// The products' ReadOnly and Full policies, without documents (the tests' own small catalog).
-    fn sample_catalog() -> Catalog {
+    pub(crate) fn sample_catalog() -> Catalog {
         Catalog::from_index(include_bytes!("../../tests/catalog/sample-index.json")).expect("the sample index loads")
     }
 

@@ -130,12 +130,16 @@ fn comment(text: &str) -> String {
 
 /// The bash and the PowerShell scripts, one after the other.
 pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
+    format!("{}\n{}", bash(plan, options), powershell(plan, options))
+}
+
+/// The bash script alone (a `.sh` file).
+pub fn bash(plan: &GrantPlan, options: &RenderOptions) -> String {
     let lang = options.lang;
-    let entries = entries(plan, lang);
     let mut text = String::new();
     text.push_str(&comment(lang.tr("===== bash (Linux, macOS, Cloud Shell) =====", "===== bash（Linux、macOS、Cloud Shell）=====")));
     text.push('\n');
-    for e in &entries {
+    for e in &entries(plan, lang) {
         match e {
             Entry::Comment(c) => text.push_str(&comment(c)),
             Entry::Run(call) => text.push_str(&bash_line(call)),
@@ -144,10 +148,16 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
         }
         text.push('\n');
     }
-    text.push('\n');
+    text
+}
+
+/// The PowerShell script alone (a `.ps1` file).
+pub fn powershell(plan: &GrantPlan, options: &RenderOptions) -> String {
+    let lang = options.lang;
+    let mut text = String::new();
     text.push_str(&comment(lang.tr("===== PowerShell (Windows) =====", "===== PowerShell（Windows）=====")));
     text.push('\n');
-    for e in &entries {
+    for e in &entries(plan, lang) {
         match e {
             Entry::Comment(c) => text.push_str(&comment(c)),
             Entry::Run(call) | Entry::Alternative(call) => {

@@ -79,6 +79,52 @@ pub enum Format {
     Ros,
 }
 
+impl Format {
+    /// Every format, in the order the page's tabs show them.
+    pub const ALL: [Format; 5] = [Format::Console, Format::Cli, Format::Terraform, Format::Ros, Format::Json];
+
+    /// The name used by `--format` and in the page's share link.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Console => "console",
+            Format::Cli => "cli",
+            Format::Terraform => "terraform",
+            Format::Ros => "ros",
+        }
+    }
+
+    /// The format of a [`Format::name`]; `None` for any other word.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// A file to save: its name (with the extension its contents need) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    /// The file's name, with its extension.
+    pub file_name: &'static str,
+    /// What the file holds.
+    pub text: String,
+}
+
+/// The files a rendering is saved as: one per format, except where the rendering holds two script languages (bash
+/// `.sh` and PowerShell `.ps1`) or two template syntaxes (ROS `.yaml` and `.json`), which are only useful apart.
+pub fn downloads(format: Format, plan: &GrantPlan, options: &RenderOptions) -> Vec<Download> {
+    let file = |file_name: &'static str, text: String| Download { file_name, text };
+    match format {
+        Format::Json => vec![file("ram-doctor-grant.json", json::render(plan, options))],
+        Format::Console => vec![file("ram-doctor-steps.md", console::render(plan, options))],
+        Format::Cli => vec![file("ram-doctor-grant.sh", cli::bash(plan, options)), file("ram-doctor-grant.ps1", cli::powershell(plan, options))],
+        Format::Terraform => vec![file("ram-doctor-grant.tf", terraform::render(plan, options))],
+        Format::Ros => vec![
+            file("ram-doctor-ros.yaml", ros::template_yaml(plan, options)),
+            file("ram-doctor-ros.json", ros::template_json(plan, options)),
+        ],
+    }
+}
+
 /// Renders `plan` in `format`.
 pub fn render(format: Format, plan: &GrantPlan, options: &RenderOptions) -> String {
     match format {
@@ -87,5 +133,44 @@ pub fn render(format: Format, plan: &GrantPlan, options: &RenderOptions) -> Stri
         Format::Cli => cli::render(plan, options),
         Format::Terraform => terraform::render(plan, options),
         Format::Ros => ros::render(plan, options),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Finding, Kind};
+
+    fn plan() -> GrantPlan {
+        let mut f = Finding::new(Kind::MissingPermission);
+        f.actions = vec!["ecs:StopInstance".into()];
+        GrantPlan::for_finding(&f, &crate::Catalog::empty()).unwrap()
+    }
+
+    #[test]
+    fn names_read_back() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+        }
+        assert_eq!(Format::from_name("yaml"), None);
+    }
+
+    #[test]
+    fn each_download_holds_one_syntax_with_its_extension() {
+        let (plan, options) = (plan(), RenderOptions::default());
+        let extensions =
+            |f: Format| downloads(f, &plan, &options).iter().map(|d| d.file_name.rsplit('.').next().unwrap()).collect::<Vec<_>>();
+        assert_eq!(extensions(Format::Json), ["json"]);
+        assert_eq!(extensions(Format::Console), ["md"]);
+        assert_eq!(extensions(Format::Cli), ["sh", "ps1"]);
+        assert_eq!(extensions(Format::Terraform), ["tf"]);
+        assert_eq!(extensions(Format::Ros), ["yaml", "json"]);
+        let cli = downloads(Format::Cli, &plan, &options);
+        assert_eq!(format!("{}\n{}", cli[0].text, cli[1].text), render(Format::Cli, &plan, &options), "the two scripts are the shown text");
+        assert!(cli[0].text.contains("aliyun ram") && !cli[0].text.contains("PowerShell"), "{}", cli[0].text);
+        let ros = downloads(Format::Ros, &plan, &options);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&ros[1].text).unwrap(), ros::template(&plan, &options));
+        assert!(ros[0].text.contains("ROSTemplateFormatVersion"), "{}", ros[0].text);
+        assert!(serde_json::from_str::<serde_json::Value>(&downloads(Format::Json, &plan, &options)[0].text).is_ok());
     }
 }
