@@ -7,7 +7,7 @@ use ram_doctor_core::grant::{Format, GrantPlan, PlanOptions, PrincipalKind, Targ
 use ram_doctor_core::{diagnose, Catalog};
 
 use crate::catalog_loader::{index_catalog, load_shards};
-use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, ProductPick, Results, ShareLink};
+use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, PolicyEdits, ProductPick, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::live::LiveKey;
 use crate::share;
@@ -34,6 +34,8 @@ pub fn App() -> impl IntoView {
     // The product chosen in the picker for findings that name none: every plan and the share link follow it.
     let chosen_product = RwSignal::new(shared.as_ref().and_then(|s| s.product.clone()));
     provide_context(ProductPick { catalog, chosen: chosen_product });
+    // The custom policies as edited in their cards: the plan below (fix panel, apply) uses them.
+    let edits = PolicyEdits::provide(Default::default());
 
     let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(t, c))));
 
@@ -60,7 +62,8 @@ pub fn App() -> impl IntoView {
             product: chosen_product.get(),
             ..PlanOptions::default()
         };
-        diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options).map_err(|e| e.to_string())))
+        let plan = diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options)));
+        plan.map(|p| edits.0.with(|e| p.with_edits(e))).map_err(|e| e.to_string())
     });
     // Each finding's own plan (default options, with the chosen product): what its card recommends.
     let finding_plans = Memo::new(move |_| {

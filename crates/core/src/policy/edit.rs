@@ -15,7 +15,7 @@ use super::build::{code_of, condition_block, resource_for, BuildError, Condition
 use super::check::{split_arn, ESCALATION_ACTIONS};
 use super::condition::parse_date;
 use super::document::{Condition, Effect, PolicyDocument, Statement, ValueList};
-use super::parse::parse_document;
+use super::parse::{parse_document, Span};
 use super::pattern::{glob_covers, glob_match};
 use crate::catalog::{AccessLevel, Catalog};
 use crate::finding::Localized;
@@ -50,6 +50,26 @@ impl Seed {
             }
         }
         Seed { needs }
+    }
+
+    /// The actions the plan granted (the diagnosed need), each once, in the document's order.
+    pub fn actions(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for a in self.needs.iter().flat_map(|n| &n.actions) {
+            if !out.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+                out.push(a.clone());
+            }
+        }
+        out
+    }
+
+    /// The RAM codes of the products the plan granted actions of: the ones whose other actions the editor offers.
+    pub fn products(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.needs.iter().filter_map(|n| n.product.clone()).collect();
+        out.dedup();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// Whether the plan granted this action (the diagnosed need), as opposed to one the user added.
@@ -392,6 +412,52 @@ impl GrantPlan {
     }
 }
 
+/// The text cut into pieces for marking problems: each piece with the index of the span it lies in, if any.
+/// Overlapping spans mark once (the earlier wins); an empty span marks the character after it (or before it,
+/// at the end), so a problem at a closing bracket or at the end of the text is still visible.
+pub fn marked_pieces<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, Option<usize>)> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    let (mut out, mut pos) = (Vec::new(), 0);
+    for i in order {
+        let (mut start, mut end) = (floor(spans[i].start), ceil(spans[i].end));
+        if start == end {
+            if end < text.len() {
+                end = ceil(end + 1);
+            } else if start > 0 {
+                start = floor(start - 1);
+            }
+        }
+        let start = start.max(pos);
+        if start >= end {
+            continue;
+        }
+        if pos < start {
+            out.push((&text[pos..start], None));
+        }
+        out.push((&text[start..end], Some(i)));
+        pos = end;
+    }
+    if pos < text.len() {
+        out.push((&text[pos..], None));
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The actions a product offers, grouped by access level.
 
@@ -571,6 +637,8 @@ mod tests {
         assert_eq!(controls.actions, vec!["ecs:StopInstance"]);
         assert_eq!(controls.scope, Some(Scope::Exact));
         assert!(seed.is_needed("ecs:stopinstance"));
+        assert_eq!(seed.actions(), vec!["ecs:StopInstance"]);
+        assert_eq!(seed.products(), vec!["ecs"]);
         assert!(!seed.is_needed("ecs:StartInstance"));
     }
 
@@ -785,6 +853,17 @@ mod tests {
             plan,
             "a half-typed edit keeps the plan's document"
         );
+    }
+
+    #[test]
+    fn pieces_mark_each_span_once() {
+        let text = "ab名cd";
+        let span = |start, end| Span { start, end };
+        let pieces = marked_pieces(text, &[span(3, 5), span(1, 4), span(5, 5)]);
+        assert_eq!(pieces, vec![("a", None), ("b名", Some(1)), ("c", Some(2)), ("d", None)]);
+        assert_eq!(marked_pieces(text, &[span(8, 8)]), vec![("ab名c", None), ("d", Some(0))], "at the end: the last character");
+        assert_eq!(marked_pieces("", &[span(0, 0)]), vec![]);
+        assert_eq!(marked_pieces(text, &[span(0, 99)]), vec![(text, Some(0))]);
     }
 
     #[test]
