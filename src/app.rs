@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let target_error = Memo::new(move |_| target.get().err());
-    let plan = Memo::new(move |_| {
+    let built_plan = Memo::new(move |_| {
         let options = PlanOptions {
             // No name typed: a chosen group or role stays a placeholder; the default (user) lets the plan infer.
             target: target.get().ok().flatten().or_else(|| match target_kind.get() {
@@ -62,9 +62,10 @@ pub fn App() -> impl IntoView {
             product: chosen_product.get(),
             ..PlanOptions::default()
         };
-        let plan = diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options)));
-        plan.map(|p| edits.0.with(|e| p.with_edits(e))).map_err(|e| e.to_string())
+        diagnosis.with(|d| catalog.with(|c| GrantPlan::from_findings(&d.findings, c, &options).map_err(|e| e.to_string())))
     });
+    // With the custom policies as edited (a keystroke in an editor re-renders, it does not re-plan).
+    let plan = Memo::new(move |_| built_plan.get().map(|p| edits.0.with(|e| p.with_edits(e))));
     // Each finding's own plan (default options, with the chosen product): what its card recommends.
     let finding_plans = Memo::new(move |_| {
         let options = PlanOptions { product: chosen_product.get(), ..PlanOptions::default() };

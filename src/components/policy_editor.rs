@@ -1,7 +1,11 @@
 use leptos::html;
 use leptos::prelude::*;
-use ram_doctor_core::policy::edit::{self, AccessGroup, ActionChoice, Controls, EditError, Edits, Seed, SCOPES};
-use ram_doctor_core::policy::{lint, parse_document, Diagnostic, LintOptions, PolicyDocument, Scope};
+use ram_doctor_core::policy::edit::{
+    self, AccessGroup, ActionChoice, Controls, EditError, Edits, Seed, SCOPES,
+};
+use ram_doctor_core::policy::{
+    lint, parse_document, Diagnostic, LintOptions, PolicyDocument, Scope,
+};
 use ram_doctor_core::Catalog;
 
 use super::grant::pick;
@@ -24,15 +28,26 @@ impl PolicyEdits {
 }
 
 /// The text of a custom policy as the user left it: the edit kept for this name, else the plan's document.
-/// Every change is written back to [`PolicyEdits`] (an edit back to the built policy is no edit), so a card
-/// drawn again (language switch, a shard arriving) keeps it.
+/// Both ways: every change is written back to [`PolicyEdits`] (an edit back to the built policy is no edit),
+/// so a card drawn again (language switch, a shard arriving) keeps it; and an edit put there from elsewhere
+/// (a share link being opened) shows in the editor.
 pub fn edited_policy(name: &str, document: &PolicyDocument) -> RwSignal<String> {
     let built = document.to_pretty_json();
     let edits = use_context::<PolicyEdits>();
-    let start = edits.and_then(|e| e.0.with_untracked(|m| m.get(name).cloned())).unwrap_or_else(|| built.clone());
+    let start = edits
+        .and_then(|e| e.0.with_untracked(|m| m.get(name).cloned()))
+        .unwrap_or_else(|| built.clone());
     let text = RwSignal::new(start);
     if let Some(PolicyEdits(edits)) = edits {
         let name = name.to_string();
+        let watched = name.clone();
+        Effect::new(move |_| {
+            if let Some(kept) = edits.with(|m| m.get(&watched).cloned()) {
+                if text.with_untracked(|t| *t != kept) {
+                    text.set(kept);
+                }
+            }
+        });
         Effect::new(move |_| {
             let now = text.get();
             let kept = edits.with_untracked(|m| m.get(&name).cloned());
@@ -71,7 +86,9 @@ pub fn PolicyEditor(
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let t = move || lang.get().editor();
-    let catalog = use_context::<ProductPick>().map(|p| p.catalog).unwrap_or_else(|| RwSignal::new(Catalog::empty()));
+    let catalog = use_context::<ProductPick>()
+        .map(|p| p.catalog)
+        .unwrap_or_else(|| RwSignal::new(Catalog::empty()));
     let seed = StoredValue::new(Seed::from_document(&document));
     let built = StoredValue::new(document.to_pretty_json());
     let parsed = Memo::new(move |_| text.with(|t| parse_document(t)));
@@ -81,9 +98,11 @@ pub fn PolicyEditor(
         Err(_) => prev.cloned().unwrap_or_else(|| document.clone()),
     });
     let controls = Memo::new(move |_| {
-        current.with(|doc| seed.with_value(|seed| catalog.with(|c| edit::read_controls(doc, seed, c))))
+        current
+            .with(|doc| seed.with_value(|seed| catalog.with(|c| edit::read_controls(doc, seed, c))))
     });
-    let diagnostics = Memo::new(move |_| text.with(|t| catalog.with(|c| lint(t, &LintOptions::default(), c))));
+    let diagnostics =
+        Memo::new(move |_| text.with(|t| catalog.with(|c| lint(t, &LintOptions::default(), c))));
     let broken = Memo::new(move |_| parsed.with(Result::is_err));
     let condition_error = RwSignal::new(None::<EditError>);
     let area = NodeRef::<html::Textarea>::new();
@@ -97,13 +116,17 @@ pub fn PolicyEditor(
         set_doc(doc);
     };
     let set_scope = move |scope: Scope| {
-        let doc = current.with_untracked(|d| seed.with_value(|s| catalog.with_untracked(|c| edit::with_scope(d, s, scope, c))));
+        let doc = current.with_untracked(|d| {
+            seed.with_value(|s| catalog.with_untracked(|c| edit::with_scope(d, s, scope, c)))
+        });
         set_doc(doc);
     };
     let change_conditions = move |change: &dyn Fn(&mut Controls)| {
         let mut c = controls.get_untracked();
         change(&mut c);
-        match current.with_untracked(|d| edit::with_conditions(d, &c.conditions, c.not_before.as_deref())) {
+        match current
+            .with_untracked(|d| edit::with_conditions(d, &c.conditions, c.not_before.as_deref()))
+        {
             Ok(doc) => {
                 condition_error.set(None);
                 set_doc(doc);
@@ -145,7 +168,12 @@ pub fn PolicyEditor(
     let products = seed.with_value(Seed::products);
     let choices = Memo::new(move |_| {
         let products = seed.with_value(Seed::products);
-        catalog.with(|c| products.into_iter().map(|code| (code.clone(), edit::action_choices(c, &code))).collect::<Vec<_>>())
+        catalog.with(|c| {
+            products
+                .into_iter()
+                .map(|code| (code.clone(), edit::action_choices(c, &code)))
+                .collect::<Vec<_>>()
+        })
     });
     let add_list = move || {
         let ticked = controls.with(|c| c.actions.clone());
@@ -180,7 +208,10 @@ pub fn PolicyEditor(
         let diags = diagnostics.get();
         let spans: Vec<_> = diags.iter().map(|d| d.span).collect();
         let pieces = text.with(|t| {
-            edit::marked_pieces(t, &spans).into_iter().map(|(piece, i)| (piece.to_string(), i)).collect::<Vec<_>>()
+            edit::marked_pieces(t, &spans)
+                .into_iter()
+                .map(|(piece, i)| (piece.to_string(), i))
+                .collect::<Vec<_>>()
         });
         let views = pieces
             .into_iter()
@@ -203,8 +234,11 @@ pub fn PolicyEditor(
     };
     let backdrop = NodeRef::<html::Pre>::new();
     let select_span = move |d: &Diagnostic| {
-        let Some(area) = area.get_untracked() else { return };
-        let (start, end) = text.with_untracked(|t| (utf16_offset(t, d.span.start), utf16_offset(t, d.span.end)));
+        let Some(area) = area.get_untracked() else {
+            return;
+        };
+        let (start, end) =
+            text.with_untracked(|t| (utf16_offset(t, d.span.start), utf16_offset(t, d.span.end)));
         let _ = area.focus();
         let _ = area.set_selection_range(start, end);
     };
@@ -251,7 +285,7 @@ pub fn PolicyEditor(
         parsed.get().err().map(|e| {
             let t = t();
             view! {
-                <p class="editor__error" role="alert" data-line=e.line data-column=e.column>
+                <p class="editor__error" role="alert" data-line=e.line.to_string() data-column=e.column.to_string()>
                     {t.broken} " " {format!("{} {}, {} {}: {}", t.line, e.line, t.column, e.column, e.message)}
                 </p>
             }
@@ -431,7 +465,10 @@ fn scope_label(scope: Scope, t: &EditorTexts) -> &'static str {
 
 /// `203.0.113.0/24, 198.51.100.7` → the entries (commas or spaces between them).
 fn split_list(text: &str) -> Vec<String> {
-    text.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn non_empty(text: String) -> Option<String> {

@@ -65,7 +65,11 @@ impl Seed {
 
     /// The RAM codes of the products the plan granted actions of: the ones whose other actions the editor offers.
     pub fn products(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.needs.iter().filter_map(|n| n.product.clone()).collect();
+        let mut out: Vec<String> = self
+            .needs
+            .iter()
+            .filter_map(|n| n.product.clone())
+            .collect();
         out.dedup();
         out.sort();
         out.dedup();
@@ -860,8 +864,15 @@ mod tests {
         let text = "ab名cd";
         let span = |start, end| Span { start, end };
         let pieces = marked_pieces(text, &[span(3, 5), span(1, 4), span(5, 5)]);
-        assert_eq!(pieces, vec![("a", None), ("b名", Some(1)), ("c", Some(2)), ("d", None)]);
-        assert_eq!(marked_pieces(text, &[span(8, 8)]), vec![("ab名c", None), ("d", Some(0))], "at the end: the last character");
+        assert_eq!(
+            pieces,
+            vec![("a", None), ("b名", Some(1)), ("c", Some(2)), ("d", None)]
+        );
+        assert_eq!(
+            marked_pieces(text, &[span(8, 8)]),
+            vec![("ab名c", None), ("d", Some(0))],
+            "at the end: the last character"
+        );
         assert_eq!(marked_pieces("", &[span(0, 0)]), vec![]);
         assert_eq!(marked_pieces(text, &[span(0, 99)]), vec![(text, Some(0))]);
     }
