@@ -480,3 +480,82 @@ async fn the_simulator_tries_the_edited_policy() {
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn an_edit_survives_the_language_switch_and_fits_a_phone() {
+    let browser = Browser::open(Viewport::PHONE).await.expect("browser");
+    open_editor(&browser).await;
+    browser
+        .paste("#action-search-0-0", "StartInstance")
+        .await
+        .expect("search");
+    browser
+        .click(&format!("{EDITOR} .editor__add-tick[data-action='ecs:StartInstance']"))
+        .await
+        .expect("tick it");
+    let edited = eventually(
+        &browser,
+        &format!("return document.querySelector('{JSON_AREA}').value;"),
+        vec![],
+        |v| v.as_str().is_some_and(|t| t.contains("ecs:StartInstance")),
+    )
+    .await;
+
+    browser.click("#lang-toggle").await.expect("中文");
+    browser
+        .wait_for(&format!("{EDITOR} summary"))
+        .await
+        .expect("the card is drawn again");
+    assert_eq!(
+        browser.text(&format!("{EDITOR} summary")).await.expect("summary"),
+        "调整此策略"
+    );
+    wait_until_settled(&browser).await;
+    // The cards are drawn anew in the other language: open the new editor (whatever the old one's state).
+    browser
+        .run(&format!("document.querySelector('{EDITOR}').open = true;"), vec![])
+        .await
+        .expect("open the editor again");
+    assert_eq!(
+        browser.value(JSON_AREA).await.expect("JSON"),
+        edited.as_str().unwrap(),
+        "the edit is kept"
+    );
+    let legends = browser
+        .run(
+            &format!("return [...document.querySelectorAll('{EDITOR} .action-group legend')].map(l => l.textContent);"),
+            vec![],
+        )
+        .await
+        .expect("groups");
+    assert!(
+        legends.as_array().is_some_and(|l| l.contains(&json!("写入"))),
+        "group names in Chinese: {legends}"
+    );
+
+    // On a phone the JSON sits under the controls and nothing is wider than the screen.
+    let overflow = browser
+        .run(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await
+        .expect("width");
+    assert_eq!(overflow, json!(0), "the page does not scroll sideways");
+    let below = browser
+        .run(
+            &format!(
+                "const c = document.querySelector('{EDITOR} .editor__controls').getBoundingClientRect(); \
+                 const j = document.querySelector('{EDITOR} .editor__source').getBoundingClientRect(); return j.top >= c.bottom;"
+            ),
+            vec![],
+        )
+        .await
+        .expect("layout");
+    assert_eq!(below, json!(true), "the JSON is under the controls");
+    browser.scroll_to(EDITOR).await.expect("scroll");
+    browser.screenshot("policy-editor-phone-zh").await.expect("screenshot");
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
