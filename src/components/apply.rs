@@ -56,23 +56,28 @@ pub fn Apply(
     let texts = move || lang.get().live();
     let stage = RwSignal::new(Stage::Idle);
     let busy = RwSignal::new(false);
-    // The plan's first custom policy, as the text apply shows and sends.
-    let proposal = Memo::new(move |_| {
-        plan.with(|p| {
-            let custom = p.as_ref().ok()?.custom_policies.first()?;
-            Some((custom.name.as_str().to_string(), custom.document.to_pretty_json()))
+    // What apply proposes: the plan's first custom policy (the text shown and sent), or — when the plan has
+    // none, as for the bare console sentence — one of its system policies, which the user picks.
+    let proposal = Memo::new(move |_| plan.with(|p| p.as_ref().ok().and_then(Proposal::from_plan)));
+    let chosen_system = RwSignal::new(0usize);
+    // What a confirmation would bind to now: the custom document, or the chosen system policy's name.
+    let current_binding = move || {
+        proposal.with(|p| match p {
+            Some(Proposal::Custom { document, .. }) => Some(document.clone()),
+            Some(Proposal::System { names }) => names.get(chosen_system.get()).cloned(),
+            None => None,
         })
-    });
+    };
     let report = Memo::new(move |_| gap.answer.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned().flatten())));
     // A change shown for another document is stale (a new name keeps the document); a forgotten key forgets it.
     Effect::new(move |_| {
-        let now = proposal.get();
+        let now = current_binding();
         let shown = stage.with_untracked(|s| match s {
-            Stage::Planned(c) | Stage::Limit(c) => Some(c.document.clone()),
+            Stage::Planned(c) | Stage::Limit(c) => Some(c.binding().to_string()),
             _ => None,
         });
-        if let (Some(shown), Some((_, document))) = (shown, now.as_ref()) {
-            if document_hash(&shown) != document_hash(document) {
+        if let (Some(shown), Some(now)) = (shown, now.as_ref()) {
+            if document_hash(&shown) != document_hash(now) {
                 stage.set(Stage::Stale);
             }
         }
@@ -81,16 +86,25 @@ pub fn Apply(
         }
     });
     let start = move |_| {
-        let (Some(session), Some((name, document)), Some(report)) =
+        let (Some(session), Some(proposal), Some(report)) =
             (key.session(), proposal.get_untracked(), report.get_untracked())
         else {
             return;
         };
-        busy.set(true);
-        spawn_local(async move {
-            stage.set(plan_change(&session, name, document, &report).await.unwrap_or_else(Stage::Failed));
-            busy.set(false);
-        });
+        match proposal {
+            Proposal::Custom { name, document } => {
+                busy.set(true);
+                spawn_local(async move {
+                    stage.set(plan_change(&session, name, document, &report).await.unwrap_or_else(Stage::Failed));
+                    busy.set(false);
+                });
+            }
+            Proposal::System { names } => {
+                if let Some(name) = names.get(chosen_system.get_untracked()) {
+                    stage.set(Stage::Planned(plan_system(name, &report)));
+                }
+            }
+        }
     };
     let run = move |step: Step| {
         let Some(session) = key.session() else { return };
@@ -104,7 +118,7 @@ pub fn Apply(
                     new_name(&session, &name, document, &report).await.unwrap_or_else(Stage::Failed)
                 }
                 Step::Send { change, confirmed_hash } => {
-                    if document_hash(&change.document) != confirmed_hash {
+                    if document_hash(change.binding()) != confirmed_hash {
                         Stage::Stale
                     } else {
                         match send(&session, &change).await {
@@ -167,7 +181,7 @@ pub fn Apply(
                 .into_any()
             }
             Stage::Planned(change) => {
-                let confirmed_hash = document_hash(&change.document);
+                let confirmed_hash = document_hash(change.binding());
                 let noop = change.is_noop();
                 let shown = change.clone();
                 view! {
@@ -188,7 +202,14 @@ pub fn Apply(
             <section id="apply" class="live__tool">
                 {move || match proposal.get() {
                     None => view! { <p class="notice notice--hint">{texts().nothing_to_apply}</p> }.into_any(),
-                    Some(_) => view! {
+                    Some(Proposal::System { names }) => view! {
+                        <SystemChoice names=names chosen=chosen_system lang=lang />
+                        <button id="apply-plan" class="button" disabled=move || busy.get() || !key.is_set() on:click=start>
+                            {move || texts().plan_change}
+                        </button>
+                    }
+                    .into_any(),
+                    Some(Proposal::Custom { .. }) => view! {
                         <button id="apply-plan" class="button" disabled=move || busy.get() || !key.is_set() on:click=start>
                             {move || if busy.get() { texts().working } else { texts().plan_change }}
                         </button>
@@ -198,6 +219,67 @@ pub fn Apply(
                 {body}
             </section>
         </Show>
+    }
+}
+
+/// What apply can make the account hold.
+#[derive(Debug, Clone, PartialEq)]
+enum Proposal {
+    /// The plan's first custom policy: its name and the exact text shown and sent.
+    Custom { name: String, document: String },
+    /// No custom policy (the actions are not known): the plan's system policies, narrowest first.
+    System { names: Vec<String> },
+}
+
+impl Proposal {
+    fn from_plan(plan: &GrantPlan) -> Option<Proposal> {
+        if let Some(custom) = plan.custom_policies.first() {
+            return Some(Proposal::Custom {
+                name: custom.name.as_str().to_string(),
+                document: custom.document.to_pretty_json(),
+            });
+        }
+        let names: Vec<String> = plan.system_policies.iter().map(|p| p.name.clone()).collect();
+        (!names.is_empty()).then_some(Proposal::System { names })
+    }
+}
+
+/// The system policies to choose from, as radio buttons (the first, the narrowest, chosen at first).
+#[component]
+fn SystemChoice(names: Vec<String>, chosen: RwSignal<usize>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+    view! {
+        <fieldset id="apply-system" class="apply__system">
+            <legend>{move || lang.get().live().system_choice}</legend>
+            {names
+                .into_iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let id = format!("apply-system-{i}");
+                    view! {
+                        <label class="apply__system-option">
+                            <input type="radio" name="apply-system" id=id value=name.clone()
+                                prop:checked=move || chosen.get() == i
+                                on:change=move |_| chosen.set(i) />
+                            " "<code>{name}</code>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A system policy needs no document: the change is the attachment, unless it is attached directly already.
+fn plan_system(name: &str, report: &GapReport) -> Change {
+    let attached = report
+        .attached
+        .iter()
+        .any(|a| a.policy_type == PolicyType::System && a.policy_name == name && a.via == Via::Direct);
+    Change {
+        policy_name: name.to_string(),
+        document: String::new(),
+        policy: PolicyStep::System,
+        attach: (!attached).then(|| report.target.clone()),
     }
 }
 
@@ -275,7 +357,7 @@ async fn send(session: &Session, change: &Change) -> Result<(), Failed> {
             let request = CreatePolicy {
                 policy_name: name.clone(),
                 policy_document: change.document.clone(),
-                description: Some("Created by RAM Doctor after confirmation".into()),
+                description: Some(ram_doctor_core::apply::POLICY_DESCRIPTION.into()),
             };
             session.call(&request).await?;
         }
@@ -293,11 +375,11 @@ async fn send(session: &Session, change: &Change) -> Result<(), Failed> {
             };
             session.call(&request).await?;
         }
-        PolicyStep::Exists => {}
+        PolicyStep::Exists | PolicyStep::System => {}
     }
     if let Some(target) = &change.attach {
         let request = AttachPolicy(PolicyAttachment {
-            policy_type: PolicyType::Custom,
+            policy_type: change.policy_type(),
             policy_name: name,
             kind: target.kind,
             name: target.name.clone().unwrap_or_default(),
@@ -328,12 +410,13 @@ fn change_view(change: &Change, t: &'static crate::i18n::LiveTexts) -> impl Into
             }
             .into_any(),
         ),
-        PolicyStep::Exists => None,
+        PolicyStep::Exists | PolicyStep::System => None,
     };
+    let policy_type = change.policy_type().as_str();
     let attach = match &change.attach {
         Some(target) => view! {
             <p class="change__step" data-step="attach">
-                {t.change_attach}" "<code>{name.clone()}</code>" (Custom) → "{target.kind.as_str()}" "<code>{target.display_name().to_string()}</code>
+                {t.change_attach}" "<code>{name.clone()}</code>" ("{policy_type}") → "{target.kind.as_str()}" "<code>{target.display_name().to_string()}</code>
             </p>
         }.into_any(),
         None => view! {

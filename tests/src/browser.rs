@@ -1,12 +1,12 @@
 //! One headless Chromium session on the page served by a fresh proxy, with the few actions the journeys need.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+use tokio::sync::{Mutex, MutexGuard};
 
 use crate::chromedriver::ChromeDriver;
 use crate::live::{Emulator, UPSTREAM_HOSTS};
@@ -19,7 +19,8 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const WAIT: Duration = Duration::from_secs(15);
 
 /// One browser at a time: the machine is small and Chromium is not.
-static ONE_BROWSER: Mutex<()> = Mutex::new(());
+/// An async lock: the turn is held across the awaits of a whole test.
+static ONE_BROWSER: Mutex<()> = Mutex::const_new(());
 
 /// The page's viewport in CSS pixels.
 #[derive(Debug, Clone, Copy)]
@@ -108,7 +109,7 @@ impl Browser {
     }
 
     async fn open_from(viewport: Viewport, emulator: Option<&Emulator>, dist: PathBuf) -> Result<Browser, HarnessError> {
-        let turn = ONE_BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let turn = ONE_BROWSER.lock().await;
         let proxy_bin = required_path(PROXY_BIN_ENV)?;
         let mut args = vec!["--addr".into(), "127.0.0.1:0".into(), "--dist".into(), dist.into_os_string()];
         if let Some(emulator) = emulator {

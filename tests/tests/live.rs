@@ -481,3 +481,62 @@ async fn a_name_clash_can_take_a_new_name_leaving_the_other_policy_alone() {
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
+
+/// The console's bare sentence names no action: no custom policy can be written, so apply offers the product's
+/// system policies. The confirmation binds to the chosen name; changing the choice after planning sends nothing.
+#[tokio::test]
+#[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
+async fn the_bare_console_sentence_attaches_the_chosen_system_policy_after_confirmation() {
+    let Live { admin, reader, emulator, browser } = open(&[]).await;
+    diagnose(
+        &browser,
+        "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding \
+         permissions.",
+    )
+    .await;
+    enter_key(&browser, &admin.id, &admin.secret).await;
+    browser.paste("#target-name", USER).await.expect("name the user");
+    browser.click("#gap-button").await.expect("gap");
+    assert_eq!(browser.text("#gap-target").await.expect("target"), format!("user {USER}"));
+
+    let options = browser.texts("#apply-system .apply__system-option").await.expect("system policies");
+    assert!(
+        options.len() >= 2 && options[0].contains("AliyunHBRReadOnlyAccess") && options.iter().any(|o| o.contains("AliyunHBRFullAccess")),
+        "the narrowest first, then the others: {options:?}"
+    );
+    browser.click("#apply-plan").await.expect("plan");
+    let steps = browser.texts("#apply-diff .change__step").await.expect("steps");
+    assert_eq!(steps.len(), 1, "only the attachment: {steps:?}");
+    assert!(steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("(System)") && steps[0].contains(USER), "{steps:?}");
+    let hash = browser.wait_for("#apply-confirm").await.expect("confirm").attr("data-hash").await.expect("hash").expect("a hash");
+    let name_hash: String = Sha256::digest(b"AliyunHBRReadOnlyAccess").iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(hash, name_hash, "the confirmation binds to the chosen policy");
+
+    // Another choice after planning makes the shown change stale: nothing is sent.
+    let full = options.iter().position(|o| o.contains("AliyunHBRFullAccess")).expect("full access offered");
+    browser.click(&format!("#apply-system-{full}")).await.expect("choose another");
+    browser.wait_for("#apply-stale").await.expect("the shown change is stale");
+    let untouched = emulator_state(&emulator).await;
+    let user = |state: &Value| state["users"].as_array().expect("users").iter().find(|u| u["name"] == USER).cloned().expect("user");
+    assert_eq!(user(&untouched)["policies"].as_array().map(Vec::len), Some(1), "nothing attached yet: {untouched}");
+
+    // Planned again with the new choice and confirmed: exactly that system policy is attached, nothing created.
+    browser.click("#apply-plan").await.expect("plan again");
+    let steps = browser.texts("#apply-diff .change__step").await.expect("steps");
+    assert!(steps[0].contains("AliyunHBRFullAccess"), "{steps:?}");
+    browser.click("#apply-confirm").await.expect("confirm");
+    browser.wait_for("#apply-done").await.expect("applied");
+    let after = emulator_state(&emulator).await;
+    assert!(after["policies"].as_array().is_none_or(|p| p.is_empty()), "no custom policy: {after}");
+    let attached: Vec<String> = user(&after)["policies"]
+        .as_array()
+        .expect("attachments")
+        .iter()
+        .map(|p| format!("{}:{}", p["type"].as_str().unwrap_or(""), p["name"].as_str().unwrap_or("")))
+        .collect();
+    assert!(attached.contains(&"System:AliyunHBRFullAccess".to_string()), "{attached:?}");
+    assert!(!attached.iter().any(|a| a.contains("HBRReadOnly")), "the stale choice was never sent: {attached:?}");
+    assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}

@@ -1,5 +1,5 @@
 //! `cargo xtask catalog [--check] [--shared DIR]`: regenerates `data/` from the shared source files
-//! (`../shared/data` by default) — the only code in the project that reads them.
+//! (`../shared/data` by default, found as [`run::shared_dir`] finds it) — the only code in the project that reads them.
 //!
 //! `--check` regenerates in memory and fails when any committed file differs, or when `data/shards/` holds a
 //! file the generator would not write.
@@ -17,15 +17,19 @@ use crate::run;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut check = false;
-    let mut shared = run::workspace_root().join("../shared/data");
+    let mut shared = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--shared" => shared = PathBuf::from(it.next().ok_or("--shared needs a directory")?),
+            "--shared" => shared = Some(PathBuf::from(it.next().ok_or("--shared needs a directory")?)),
             other => return Err(format!("catalog: unknown argument {other:?} (usage: catalog [--check] [--shared DIR])")),
         }
     }
+    let shared = match shared {
+        Some(dir) => dir,
+        None => run::shared_dir().ok_or("cannot find ../shared beside the workspace; pass --shared DIR")?.join("data"),
+    };
     let files = generate(&shared)?;
     let data = run::workspace_root().join("data");
     if check {

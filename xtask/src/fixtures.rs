@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 
-use crate::run::workspace_root;
+use crate::run::{self, workspace_root};
 
-const SAMPLES: &str = "shared/samples/real-world-cases.jsonl";
+/// Under the `shared` folder ([`run::shared_dir`]).
+const SAMPLES: &str = "samples/real-world-cases.jsonl";
 const OUT: &str = "crates/core/tests/fixtures/errors/real-world";
 /// Pastes gathered for the project from public issue trackers, forums and docs (source URL in each case).
 const GATHERED: &str = "crates/core/tests/fixtures/errors/gathered.jsonl";
@@ -33,7 +34,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let root = workspace_root();
     let from = match from {
         Some(f) => f,
-        None => find_samples(&root).ok_or_else(|| format!("cannot find {SAMPLES} above {}; pass --from FILE", root.display()))?,
+        None => run::shared_dir()
+            .map(|shared| shared.join(SAMPLES))
+            .ok_or_else(|| format!("cannot find ../shared above {}; pass --from FILE", root.display()))?,
     };
     sync(&from, &root.join(OUT), check)?;
     sync(&root.join(GATHERED), &root.join(GATHERED_OUT), check)
@@ -60,6 +63,15 @@ fn sync(from: &Path, out: &Path, check: bool) -> Result<(), String> {
             fs::write(&path, content).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
     }
+    // A case removed from its source must not linger as a fixture the tests still read.
+    for name in leftovers(&out, &files) {
+        if check {
+            stale.push(format!("{name} is not generated any more"));
+        } else {
+            let path = out.join(&name);
+            fs::remove_file(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+        }
+    }
     if check && !stale.is_empty() {
         return Err(format!("fixtures are stale ({}); run `cargo xtask fixtures`", stale.join(", ")));
     }
@@ -67,9 +79,17 @@ fn sync(from: &Path, out: &Path, check: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// `../shared/…` from the workspace root, or from the directory above it (worktrees live one level deeper).
-fn find_samples(root: &Path) -> Option<PathBuf> {
-    root.ancestors().skip(1).take(3).map(|dir| dir.join(SAMPLES)).find(|p| p.is_file())
+/// Names of the files in `out` that are not among `files`, sorted (none when `out` does not exist yet).
+fn leftovers(out: &Path, files: &[(String, String)]) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(out)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !files.iter().any(|(generated, _)| generated == name))
+        .collect();
+    names.sort();
+    names
 }
 
 /// (file name, content) for every case: `<id>.txt` and `<id>.json`.
@@ -94,4 +114,36 @@ fn fixture_files(jsonl: &str) -> Result<Vec<(String, String)>, String> {
         files.push((format!("{id}.json"), meta));
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_finds_changed_and_leftover_fixtures() {
+        let tmp = std::env::temp_dir().join(format!("xtask-fixtures-{}", std::process::id()));
+        let out = tmp.join("out");
+        fs::create_dir_all(&tmp).unwrap();
+        let source = tmp.join("cases.jsonl");
+        let case = |id: &str| json!({"id": id, "text": format!("error {id}"), "source": "s", "format": "f"}).to_string();
+        fs::write(&source, format!("{}\n{}\n", case("a"), case("b"))).unwrap();
+        sync(&source, &out, false).unwrap();
+        sync(&source, &out, true).unwrap();
+
+        fs::write(out.join("a.txt"), "edited by hand").unwrap();
+        let err = sync(&source, &out, true).unwrap_err();
+        assert!(err.contains("a.txt") && !err.contains("b.txt"), "{err}");
+
+        // Case `b` leaves the source: its two files are stale until the generator removes them.
+        fs::write(&source, format!("{}\n", case("a"))).unwrap();
+        sync(&source, &out, false).unwrap();
+        assert_eq!(leftovers(&out, &[]), ["a.json", "a.txt"]);
+        fs::write(out.join("b.txt"), "error b").unwrap();
+        let err = sync(&source, &out, true).unwrap_err();
+        assert!(err.contains("b.txt is not generated any more"), "{err}");
+        sync(&source, &out, false).unwrap();
+        sync(&source, &out, true).unwrap();
+        fs::remove_dir_all(&tmp).unwrap();
+    }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod bench;
 mod catalog;
+mod checks;
 mod container;
 mod demo;
 mod fixtures;
@@ -16,7 +17,7 @@ mod python;
 mod run;
 mod tools;
 
-const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures>";
+const USAGE: &str = "usage: cargo xtask <serve [--addr HOST:PORT] [--demo] | test | dist [--container] | bench [--quick] | fuzz [--seconds N] | catalog [--check] [--shared DIR] | fixtures [--check] [--from FILE]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,8 +41,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Everything CI checks: native tests of the whole workspace, then the browser tests against the real proxy.
+/// Everything CI checks: the drift checks (formatting, generated data, licenses, clippy), native tests of the
+/// whole workspace, then the browser tests against the real proxy.
 fn test() -> Result<(), String> {
+    // Cheap checks first: a formatting slip fails in seconds, before any build.
+    checks::run_all(checks::CHECKS)?;
     tools::ensure_browser()?;
     let dist = page::build()?;
     run::cargo(&["build", "--package", "ram-doctor-proxy", "--package", "ram-doctor-emulator"])?;

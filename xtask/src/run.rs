@@ -8,6 +8,18 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent folder").to_path_buf()
 }
 
+/// The read-only `shared` folder the generators (`catalog`, `fixtures`) read: the nearest `shared/` beside the
+/// workspace root or one of its parents (a worktree sits a level deeper than the main checkout). `None` when there
+/// is none: the project never needs it to build, run or test, so the drift checks skip it then.
+pub fn shared_dir() -> Option<PathBuf> {
+    find_shared(&workspace_root())
+}
+
+/// `shared/` in the first of the three folders above `root` that has one.
+pub fn find_shared(root: &Path) -> Option<PathBuf> {
+    root.ancestors().skip(1).take(3).map(|dir| dir.join("shared")).find(|dir| dir.is_dir())
+}
+
 /// Runs `cmd` to completion (in the workspace root unless it names a folder); an error names the command and its
 /// exit status.
 pub fn status(cmd: &mut Command) -> Result<(), String> {
@@ -110,5 +122,25 @@ mod tests {
         c.add_summary_line("test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1s");
         c.add_summary_line("running 4 tests");
         assert_eq!(c, TestCounts { passed: 8, failed: 1, ignored: 2 });
+    }
+
+    #[test]
+    fn finds_the_nearest_shared_folder_above_the_root() {
+        let tmp = std::env::temp_dir().join(format!("xtask-shared-{}", std::process::id()));
+        let root = tmp.join("work/wt/drift");
+        std::fs::create_dir_all(&root).unwrap();
+        // None anywhere above: the drift checks skip.
+        assert_eq!(find_shared(&root), None);
+        // A file named `shared` is not the folder.
+        std::fs::write(tmp.join("work/wt/shared"), "").unwrap();
+        assert_eq!(find_shared(&root), None);
+        std::fs::create_dir_all(tmp.join("work/shared")).unwrap();
+        assert_eq!(find_shared(&root), Some(tmp.join("work/shared")));
+        // The nearest one wins; the root's own `shared/` child is not a parent's.
+        std::fs::create_dir_all(root.join("shared")).unwrap();
+        std::fs::remove_file(tmp.join("work/wt/shared")).unwrap();
+        std::fs::create_dir_all(tmp.join("work/wt/shared")).unwrap();
+        assert_eq!(find_shared(&root), Some(tmp.join("work/wt/shared")));
+        std::fs::remove_dir_all(&tmp).unwrap();
     }
 }

@@ -1,5 +1,5 @@
 //! Installing the tools the page and the browser tests need, once, from the registries this project may use:
-//! crates.io (trunk, wasm-bindgen-cli), npm (binaryen's wasm-opt) and Debian's packages (chromium).
+//! crates.io (trunk, wasm-bindgen-cli, cargo-deny), npm (binaryen's wasm-opt) and Debian's packages (chromium).
 //! Nothing is downloaded at build time: Trunk runs offline with these exact versions.
 
 use std::path::PathBuf;
@@ -11,6 +11,9 @@ use crate::run;
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen's npm package; Debian's binaryen (108) emits a wasm that fails to load.
 pub const BINARYEN_VERSION: &str = "132";
+
+/// cargo-deny 0.20.2 needs Rust 1.88 or newer.
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
 
 /// Folder for project-local tools (git-ignored).
 pub fn tools_dir() -> PathBuf {
@@ -69,13 +72,29 @@ fn has_version(program: &str, needle: &str) -> bool {
     run::output(Command::new(program).arg("--version")).is_some_and(|out| out.contains(needle))
 }
 
-/// The wasm target, Trunk, wasm-bindgen-cli and wasm-opt, installed when missing.
-pub fn ensure_web_tools() -> Result<(), String> {
-    setup_path();
+/// The wasm32 target of the toolchain, added when missing.
+pub fn ensure_wasm_target() -> Result<(), String> {
     let targets = run::output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         run::status(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
+    Ok(())
+}
+
+/// cargo-deny, for the license and ban checks (`deny.toml`), installed when missing.
+pub fn ensure_cargo_deny() -> Result<(), String> {
+    setup_path();
+    if !has_version("cargo-deny", CARGO_DENY_VERSION) {
+        eprintln!("xtask: installing cargo-deny {CARGO_DENY_VERSION} (about 10 minutes, once)");
+        run::cargo(&["install", "cargo-deny", "--version", CARGO_DENY_VERSION, "--locked"])?;
+    }
+    Ok(())
+}
+
+/// The wasm target, Trunk, wasm-bindgen-cli and wasm-opt, installed when missing.
+pub fn ensure_web_tools() -> Result<(), String> {
+    setup_path();
+    ensure_wasm_target()?;
     if !has_version("trunk", TRUNK_VERSION) {
         eprintln!("xtask: installing trunk {TRUNK_VERSION} (a cold build takes about 15 minutes, once)");
         run::cargo(&["install", "trunk", "--version", TRUNK_VERSION, "--locked"])?;

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use ram_doctor_core::api::ims;
 use ram_doctor_core::api::ram::DecodeDiagnosticMessage;
+use ram_doctor_core::api::say;
+use ram_doctor_core::grant::render::Lang;
 
 use crate::live::{Client, LiveArgs};
 
@@ -36,6 +38,7 @@ pub fn run(args: Args) -> ExitCode {
         println!("{}", serde_json::to_string_pretty(&decoded).expect("a decoded message always serializes"));
         return ExitCode::SUCCESS;
     }
+    let lang = if args.live.zh { Lang::Zh } else { Lang::En };
     let d = &decoded.decoded_diagnostic_message;
     let principal = &d.auth_principal;
     // A RAM user appears by its numeric id; IMS names it. Without ims:GetUser the id stays.
@@ -51,19 +54,18 @@ pub fn run(args: Args) -> ExitCode {
         .copied()
         .collect::<Vec<_>>()
         .join(" ");
-    let owner = principal.auth_principal_owner_id.as_deref().map(|a| format!(" (account {a})")).unwrap_or_default();
-    let decision = if d.explicit_deny { "denied by a Deny statement" } else { "no policy allows it" };
+    let owner = principal.auth_principal_owner_id.as_deref().map(|a| format!(" ({} {a})", say::IN_ACCOUNT.get(lang))).unwrap_or_default();
     let mut rows = vec![
-        ("action", d.auth_action.clone()),
-        ("resource", d.auth_resource.clone().unwrap_or_default()),
-        ("principal", format!("{who}{owner}")),
-        ("decision", decision.to_string()),
-        ("policy", d.no_permission_policy_type.clone().unwrap_or_default()),
+        (say::ACTION.get(lang), d.auth_action.clone()),
+        (say::RESOURCE.get(lang), d.auth_resource.clone().unwrap_or_default()),
+        (say::PRINCIPAL.get(lang), format!("{who}{owner}")),
+        (say::DECISION.get(lang), say::decision(d.explicit_deny, lang).to_string()),
+        (say::POLICY.get(lang), d.no_permission_policy_type.clone().unwrap_or_default()),
     ];
-    rows.extend(d.auth_conditions.iter().map(|c| ("condition", format!("{} = {}", c.condition_key, c.condition_values.join(", ")))));
+    rows.extend(d.auth_conditions.iter().map(|c| (say::CONDITION.get(lang), format!("{} = {}", c.condition_key, c.condition_values.join(", ")))));
     rows.extend(d.matched_policies.iter().map(|p| {
         let parts = [p.effect.as_deref(), p.policy_type.as_deref(), p.policy_identifier.as_deref(), p.policy_version.as_deref()];
-        ("matched", parts.iter().flatten().copied().collect::<Vec<_>>().join(" "))
+        (say::MATCHED.get(lang), parts.iter().flatten().copied().collect::<Vec<_>>().join(" "))
     }));
     for (label, value) in rows.iter().filter(|(_, v)| !v.trim().is_empty()) {
         println!("{label:<10} {value}");

@@ -2,7 +2,9 @@
 
 use std::process::ExitCode;
 
+use ram_doctor_core::api::say;
 use ram_doctor_core::api::sts::GetCallerIdentity;
+use ram_doctor_core::grant::render::Lang;
 
 use crate::live::{Client, LiveArgs};
 
@@ -29,20 +31,24 @@ pub fn run(args: Args) -> ExitCode {
         println!("{}", serde_json::to_string_pretty(&identity).expect("an identity always serializes"));
         return ExitCode::SUCCESS;
     }
-    let name = identity.user_name().map(|n| format!("RAM user {n}")).or_else(|| identity.role_name().map(|r| format!("role {r}")));
+    let lang = if args.live.zh { Lang::Zh } else { Lang::En };
+    let name = identity
+        .user_name()
+        .map(|n| format!("{} {n}", say::RAM_USER.get(lang)))
+        .or_else(|| identity.role_name().map(|r| format!("{} {r}", say::ROLE.get(lang))));
     let rows = [
         (
-            "identity",
+            say::IDENTITY.get(lang),
             Some(match name {
                 Some(n) => format!("{} ({n})", identity.identity_type),
                 None => identity.identity_type.clone(),
             }),
         ),
-        ("account", Some(identity.account_id.clone())),
-        ("arn", Some(identity.arn.clone())),
-        ("user id", identity.user_id.clone()),
-        ("role id", identity.role_id.clone()),
-        ("principal", Some(identity.principal_id.clone())),
+        (say::ACCOUNT.get(lang), Some(identity.account_id.clone())),
+        (say::ARN.get(lang), Some(identity.arn.clone())),
+        (say::USER_ID.get(lang), identity.user_id.clone()),
+        (say::ROLE_ID.get(lang), identity.role_id.clone()),
+        (say::PRINCIPAL.get(lang), Some(identity.principal_id.clone())),
     ];
     for (label, value) in rows.iter().filter_map(|(l, v)| v.as_ref().map(|v| (l, v))) {
         println!("{label:<10} {value}");

@@ -242,6 +242,8 @@ fn whoami_names_the_ram_user_in_text_and_json() {
     let text = emu.cli(DEV, &["whoami"]).ok();
     assert!(text.stdout.contains("RAMUser (RAM user dev)"), "{}", text.stdout);
     assert!(text.stdout.contains(&format!("acs:ram::{ACCOUNT}:user/dev")), "{}", text.stdout);
+    let zh = emu.cli(DEV, &["whoami", "--zh"]).ok();
+    assert!(zh.stdout.contains("RAMUser (RAM 用户 dev)") && zh.stdout.contains("账号"), "{}", zh.stdout);
     let out = emu.cli(DEV, &["whoami", "--json"]).ok();
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["AccountId"], ACCOUNT);
@@ -311,6 +313,19 @@ fn apply_with_yes_creates_and_attaches_then_has_nothing_left_to_do() {
     let again = emu.cli(ROOT, &["apply", f, "--for", "user:dev", "--policy-name", "dev-reports-upload", "--yes"]).ok();
     assert!(again.stdout.contains("Nothing to change"), "{}", again.stdout);
     assert_eq!(emu.policy("dev-reports-upload").unwrap()["versions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn apply_speaks_chinese_with_zh() {
+    let emu = Emulator::start(&account());
+    let file = emu.error_file(DENIED_PUT);
+    let f = file.to_str().unwrap();
+    let out = emu.cli(ROOT, &["apply", f, "--for", "user:dev", "--policy-name", "dev-upload-zh", "--yes", "--zh"]).ok();
+    assert!(out.stdout.contains("1. 创建自定义策略 dev-upload-zh"), "{}", out.stdout);
+    assert!(out.stdout.contains("✓ 已将 dev-upload-zh 附加到"), "{}", out.stdout);
+    assert!(emu.user_policies("dev").contains(&"dev-upload-zh".to_string()));
+    let again = emu.cli(ROOT, &["apply", f, "--for", "user:dev", "--policy-name", "dev-upload-zh", "--yes", "--zh"]).ok();
+    assert!(again.stdout.contains("无需变更"), "{}", again.stdout);
 }
 
 #[test]
@@ -571,6 +586,8 @@ fn decode_reads_a_denial_and_names_the_user() {
     assert!(out.stdout.contains("action     ram:AttachPolicyToUser"), "{}", out.stdout);
     assert!(out.stdout.contains("ops"), "IMS turns the user id into its name: {}", out.stdout);
     assert!(out.stdout.contains("no policy allows it"), "{}", out.stdout);
+    let zh = emu.cli(ROOT, &["decode", &encoded, "--zh"]).ok();
+    assert!(zh.stdout.contains("操作") && zh.stdout.contains("没有策略允许"), "{}", zh.stdout);
     let json: Value = serde_json::from_str(&emu.cli(ROOT, &["decode", &encoded, "--json"]).ok().stdout).unwrap();
     assert_eq!(json["DecodedDiagnosticMessage"]["AuthAction"], "ram:AttachPolicyToUser");
 }

@@ -420,12 +420,15 @@ fn evidence(field: &str, start: usize, end: usize) -> Evidence {
     Evidence { field: field.to_string(), start, end }
 }
 
+/// What makes two findings the same error: kind, code, first action and product.
+type FindingKey = (Kind, Option<String>, Option<String>, Option<String>);
+
 /// Findings in text order, one per distinct error: the same kind, code, first action and product seen again adds
 /// nothing but fills fields the first sighting lacked.
 #[derive(Default)]
 struct Findings {
     list: Vec<Finding>,
-    index: HashMap<(Kind, Option<String>, Option<String>, Option<String>), usize>,
+    index: HashMap<FindingKey, usize>,
     /// The same without the code: an error printed twice, once with its code and once without (a message line,
     /// then the stack's error class), is one error.
     uncoded: HashMap<(Kind, Option<String>, Option<String>), usize>,

@@ -141,6 +141,7 @@ pub struct Localized {
 /// One distinct error found in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
+    /// What went wrong: a missing permission, an explicit deny, a credential problem …
     pub kind: Kind,
     /// The error code as the service returned it (`Forbidden.RAM`, `NoPermission`, `AccessDenied`…).
     pub code: Option<String>,
@@ -153,13 +154,16 @@ pub struct Finding {
     pub actions: Vec<String>,
     /// The resource ARN, when the error names one.
     pub resource: Option<String>,
+    /// Who was refused, when the error says.
     pub principal: Option<Principal>,
     /// `PolicyType` as the error spells it, e.g. `AccountLevelIdentityBasedPolicy`.
     pub policy_type: Option<String>,
     /// The layer that refused, derived from `NoPermissionType` + `PolicyType` or the message.
     #[serde(default)]
     pub layer: Option<Layer>,
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: Option<String>,
+    /// The region the call went to, when the text says.
     #[serde(default)]
     pub region: Option<String>,
     /// The API that failed, when named (`DescribeInstances`).
@@ -168,7 +172,9 @@ pub struct Finding {
     /// `EncodedDiagnosticMessage`, which `ram:DecodeDiagnosticMessage` expands.
     #[serde(default)]
     pub encoded_diagnostic_message: Option<String>,
+    /// How sure the reading is.
     pub confidence: Confidence,
+    /// What the finding rests on, for the user to check.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
     /// True when `actions` were inferred (`product:Api` from an API name the catalog could not confirm).

@@ -27,10 +27,13 @@ pub enum Via {
 /// One attached policy with its default version's document (from `ListPoliciesFor…` + `GetPolicy`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttachedDocument {
+    /// The policy's name.
     pub policy_name: String,
+    /// System or custom.
     pub policy_type: PolicyType,
     /// The default version's id (`v3`), when known.
     pub version: Option<String>,
+    /// Attached to the principal directly, or through a group.
     pub via: Via,
     /// The JSON document as RAM returns it.
     pub document: String,
@@ -39,8 +42,11 @@ pub struct AttachedDocument {
 /// A policy the plan would attach (or, for a custom policy already attached under that name, its new version).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedPolicy {
+    /// The policy's name.
     pub policy_name: String,
+    /// System or custom (a planned custom policy already attached is replaced by a new version).
     pub policy_type: PolicyType,
+    /// The JSON document it would hold.
     pub document: String,
 }
 
@@ -90,9 +96,13 @@ pub fn planned_policies(plan: &GrantPlan, choice: PlanChoice, catalog: &Catalog)
 /// A statement that decided, named so a person can find it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementSource {
+    /// The policy's name.
     pub policy_name: String,
+    /// System or custom.
     pub policy_type: PolicyType,
+    /// Its version (`v3`), when known.
     pub version: Option<String>,
+    /// Attached directly, through a group, or planned.
     pub via: Via,
     /// Index in the policy's `Statement` list, from 0 (words count from 1).
     pub statement: usize,
@@ -102,13 +112,16 @@ pub struct StatementSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "decision")]
 pub enum Verdict {
+    /// Allowed by the statements in `by`.
     Allowed {
+        /// The `Allow` statements that match.
         by: Vec<StatementSource>,
     },
     /// No statement allows it (deny by default).
     ImplicitDeny,
     /// A `Deny` statement matches: no `Allow` can override it.
     ExplicitDeny {
+        /// The `Deny` statements that match.
         by: Vec<StatementSource>,
     },
 }
@@ -130,18 +143,26 @@ pub enum Change {
 /// One needed action on one resource: today, with the plan, and in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionGap {
+    /// The RAM action (`oss:GetObject`).
     pub action: String,
+    /// The resource ARN it is needed on.
     pub resource: String,
+    /// The decision with the policies attached today.
     pub today: Verdict,
+    /// The decision with the plan applied.
     pub with_plan: Verdict,
+    /// What the plan changes.
     pub change: Change,
+    /// The line a person reads, in English and Chinese.
     pub words: Localized,
 }
 
 /// An attached or planned policy the simulator cannot read; it is left out, so the verdicts may be too strict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnreadablePolicy {
+    /// The policy's name.
     pub policy_name: String,
+    /// Attached directly, through a group, or planned.
     pub via: Via,
     /// Where and why (line, column, JSON Pointer).
     pub problem: String,
@@ -150,8 +171,11 @@ pub struct UnreadablePolicy {
 /// The whole analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
+    /// One row per needed action on its resource.
     pub actions: Vec<ActionGap>,
+    /// The policies left out of the simulation.
     pub unreadable: Vec<UnreadablePolicy>,
+    /// One sentence on the whole result, in English and Chinese.
     pub summary: Localized,
 }
 

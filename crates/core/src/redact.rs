@@ -87,19 +87,24 @@ pub struct RedactOptions {
 /// One span taken out of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Redaction {
+    /// What kind of credential it was.
     pub kind: RedactionKind,
     /// Byte offsets of the span in the input.
     pub start: usize,
+    /// See `start`.
     pub end: usize,
     /// Byte offsets of what replaced it in the output, for highlighting a preview.
     pub out_start: usize,
+    /// See `out_start`.
     pub out_end: usize,
 }
 
 /// The text with every credential-like value cut or masked, and what was taken, in text order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Redacted {
+    /// The redacted text.
     pub text: String,
+    /// Every span taken out.
     pub redactions: Vec<Redaction>,
 }
 
@@ -127,6 +132,7 @@ pub fn redact(text: &str, options: &RedactOptions) -> Redacted {
 
 /// A named way of finding one shape of credential.
 pub struct Rule {
+    /// The rule's name, in tests.
     pub name: &'static str,
     find: fn(&str, &mut Vec<Span>),
 }

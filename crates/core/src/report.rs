@@ -23,8 +23,10 @@ pub struct Report {
 /// A finding's facts, flattened, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportedFinding {
+    /// What was found.
     #[serde(flatten)]
     pub finding: Finding,
+    /// What to grant for it.
     pub grant: Grant,
 }
 

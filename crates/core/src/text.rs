@@ -15,6 +15,7 @@ pub struct Text<'a> {
 }
 
 impl<'a> Text<'a> {
+    /// Indexes the lines and paragraphs of `src`.
     pub fn new(src: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_all(src.as_bytes(), b'\n').map(|i| i + 1));
@@ -35,14 +36,17 @@ impl<'a> Text<'a> {
         Text { src, line_starts, paragraphs }
     }
 
+    /// The whole text.
     pub fn as_str(&self) -> &'a str {
         self.src
     }
 
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.src.len()
     }
 
+    /// Whether it is empty.
     pub fn is_empty(&self) -> bool {
         self.src.is_empty()
     }

@@ -244,7 +244,7 @@ fn policy_names_are_valid_and_stable() {
 
 fn check_json(name: &str, plan: &GrantPlan) {
     for lang in LANGS {
-        let v: Value = serde_json::from_str(&json::render(&plan, &RenderOptions { lang })).expect("valid JSON");
+        let v: Value = serde_json::from_str(&json::render(plan, &RenderOptions { lang })).expect("valid JSON");
         let policies = v["custom_policies"].as_array().expect("a list");
         assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
         for (got, want) in policies.iter().zip(&plan.custom_policies) {
@@ -368,7 +368,7 @@ fn calls(section: &str, powershell: bool) -> Vec<Vec<String>> {
 
 fn check_cli(name: &str, plan: &GrantPlan) {
     for lang in LANGS {
-        let text = render(Format::Cli, &plan, &RenderOptions { lang });
+        let text = render(Format::Cli, plan, &RenderOptions { lang });
         let (bash, powershell) = text.split_once("\n\n# ===== PowerShell").expect("two sections");
         for (section, ps) in [(bash, false), (powershell, true)] {
             let calls = calls(section, ps);
@@ -451,7 +451,7 @@ fn uncomment_blocks(text: &str) -> String {
 
 fn check_terraform(name: &str, plan: &GrantPlan) {
     for lang in LANGS {
-        let text = terraform::render(&plan, &RenderOptions { lang });
+        let text = terraform::render(plan, &RenderOptions { lang });
         let body = hcl::parse(&text).unwrap_or_else(|e| panic!("{}: {e}\n{text}", name));
         let policies = resources(&body, "alicloud_ram_policy");
         assert_eq!(policies.len(), plan.custom_policies.len(), "{}", name);
@@ -495,13 +495,13 @@ fn terraform_parses_and_holds_the_exact_documents() {
 fn check_ros(name: &str, plan: &GrantPlan) {
     for lang in LANGS {
         let options = RenderOptions { lang };
-        let text = ros::render(&plan, &options);
+        let text = ros::render(plan, &options);
         let rest = text.strip_prefix(ros::YAML_MARKER).expect("YAML first");
         let (yaml, json_text) = rest.split_once(ros::JSON_MARKER).expect("then JSON");
         let from_yaml: Value = serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{}: {e}\n{yaml}", name));
         let from_json: Value = serde_json::from_str(json_text).expect("valid JSON");
         assert_eq!(from_yaml, from_json, "{}", name);
-        assert_eq!(from_json, ros::template(&plan, &options));
+        assert_eq!(from_json, ros::template(plan, &options));
         assert_eq!(from_json["ROSTemplateFormatVersion"], "2015-09-01");
         let managed: Vec<&Value> = from_json["Resources"]
             .as_object()
@@ -531,7 +531,7 @@ fn ros_yaml_and_json_parse_to_the_same_template() {
 
 fn check_console(name: &str, plan: &GrantPlan) {
     for lang in LANGS {
-        let text = console::render(&plan, &RenderOptions { lang });
+        let text = console::render(plan, &RenderOptions { lang });
         if !plan.custom_policies.is_empty() || !plan.system_policies.is_empty() {
             assert!(text.contains(&console::principal_url(&plan.target)), "{}", name);
             assert!(text.contains(lang.tr("Add Permissions", "新增授权")), "{}", name);

@@ -13,7 +13,7 @@ async fn serve_fixture() -> (tempfile::TempDir, String) {
     std::fs::write(dir.path().join("index.html"), INDEX).unwrap();
     std::fs::write(dir.path().join("app-0123456789abcdef.js"), "export default 1;").unwrap();
     // Repetitive enough that compression clearly shrinks it.
-    let wasm: Vec<u8> = b"\0asm\x01\0\0\0".iter().copied().chain(std::iter::repeat(7u8).take(50_000)).collect();
+    let wasm: Vec<u8> = b"\0asm\x01\0\0\0".iter().copied().chain(std::iter::repeat_n(7u8, 50_000)).collect();
     std::fs::write(dir.path().join("app_bg.wasm"), &wasm).unwrap();
     std::fs::write(dir.path().join("style.css"), "body{color:red}\n".repeat(500)).unwrap();
     let mut gz = std::fs::File::create(dir.path().join("style.css.gz")).unwrap();

@@ -14,7 +14,9 @@ request! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The user.
     pub user: ImsUser,
 }
 
@@ -22,18 +24,26 @@ pub struct GetUserResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ImsUser {
+    /// `alice@123456.onaliyun.com`: the RAM user name, `@`, the account's default domain.
     pub user_principal_name: String,
+    /// The numeric id a denial's `AuthPrincipalDisplayName` carries.
     pub user_id: String,
+    /// The name shown in the console.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    /// The contact email, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// The description, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    /// When the user was created (ISO 8601, UTC).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
+    /// When the user was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
+    /// When the user last signed in to the console.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_login_date: Option<String>,
 }

@@ -9,7 +9,7 @@ macro_rules! request {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $name {
-            $($(#[$fdoc])* pub $field: $ty,)*
+            $($(#[$fdoc])* #[doc = concat!("\n\nSent as `", $param, "`.")] pub $field: $ty,)*
         }
 
         impl crate::api::Api for $name {
@@ -49,6 +49,7 @@ macro_rules! wrapped_list {
 
 pub mod ims;
 pub mod ram;
+pub mod say;
 pub mod sts;
 
 use std::fmt;
@@ -62,8 +63,11 @@ use crate::sign::{sign, Algorithm, Call, Credentials, SignError, SignedRequest, 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Product {
+    /// RAM: users, groups, roles, policies.
     Ram,
+    /// STS: who is calling, and temporary credentials.
     Sts,
+    /// IMS: users by id.
     Ims,
 }
 
@@ -104,8 +108,11 @@ pub trait Api {
 pub struct ApiOptions {
     /// V3 by default, as current SDKs sign.
     pub algorithm: Algorithm,
+    /// RAM's host (`ram.aliyuncs.com`).
     pub ram_host: String,
+    /// STS's host (`sts.aliyuncs.com`, or a regional one).
     pub sts_host: String,
+    /// IMS's host (`ims.aliyuncs.com`).
     pub ims_host: String,
 }
 
@@ -157,14 +164,19 @@ pub fn signed_request<A: Api>(
 /// What an error response says, field by field, plus the body as received.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceError {
+    /// The product that answered.
     pub product: Product,
     /// The HTTP status.
     pub status: u16,
     /// `NoPermission`, `SignatureDoesNotMatch`, `EntityNotExist.User` …
     pub code: String,
+    /// The service's own explanation.
     pub message: String,
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: Option<String>,
+    /// The host that answered, as the service names it.
     pub host_id: Option<String>,
+    /// A link to the service's diagnosis page for this error.
     pub recommend: Option<String>,
     /// RAM's structured reason for a denial (`AuthAction`, `NoPermissionType`, `EncodedDiagnosticMessage` …).
     pub access_denied_detail: Option<serde_json::Value>,
@@ -176,7 +188,16 @@ pub enum ApiError {
     /// The service answered with an error (`Code`, `Message` …).
     Service(Box<ServiceError>),
     /// The body is not the JSON the API documents (a proxy's HTML page, a cut-off body, garbage).
-    Unreadable { product: Product, status: u16, reason: String, excerpt: String },
+    Unreadable {
+        /// The product that answered.
+        product: Product,
+        /// The HTTP status.
+        status: u16,
+        /// What is wrong with the body.
+        reason: String,
+        /// The start of the body, to show.
+        excerpt: String,
+    },
 }
 
 impl fmt::Display for ApiError {
@@ -269,7 +290,9 @@ pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, A
 /// Whether a custom policy or a system one: `PolicyType` in RAM's APIs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PolicyType {
+    /// A policy Alibaba Cloud maintains (`AliyunOSSFullAccess`).
     System,
+    /// A policy the account wrote.
     Custom,
 }
 

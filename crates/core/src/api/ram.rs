@@ -123,8 +123,11 @@ request! {
 /// A policy and the user, group or role it is (to be) attached to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyAttachment {
+    /// System or custom.
     pub policy_type: PolicyType,
+    /// The policy's name.
     pub policy_name: String,
+    /// Whether a user, a group or a role.
     pub kind: PrincipalKind,
     /// The user, group or role name.
     pub name: String,
@@ -188,6 +191,7 @@ request! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct RequestOnly {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
 }
 
@@ -195,20 +199,29 @@ pub struct RequestOnly {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct User {
+    /// The name, unique in the account.
     pub user_name: String,
+    /// The numeric id.
     pub user_id: String,
+    /// The name shown in the console.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
+    /// The contact email, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// The contact phone, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mobile_phone: Option<String>,
+    /// The description, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    /// When the user was created (ISO 8601, UTC).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
+    /// When the user was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
+    /// When the user last signed in to the console.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_login_date: Option<String>,
 }
@@ -217,7 +230,9 @@ pub struct User {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetUserResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The user.
     pub user: User,
 }
 
@@ -225,11 +240,14 @@ pub struct GetUserResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListUsersResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
     /// Whether another page follows; pass `marker` to get it.
     pub is_truncated: bool,
+    /// Where the next page starts, when `is_truncated`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
+    /// This page of users.
     #[serde(with = "users")]
     pub users: Vec<User>,
 }
@@ -238,11 +256,15 @@ pub struct ListUsersResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GroupMembership {
+    /// The group's name.
     pub group_name: String,
+    /// The group's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
+    /// The group's description, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
+    /// When the user joined the group.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub join_date: Option<String>,
 }
@@ -251,7 +273,9 @@ pub struct GroupMembership {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListGroupsForUserResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// Every group the user belongs to.
     #[serde(with = "groups")]
     pub groups: Vec<GroupMembership>,
 }
@@ -260,18 +284,25 @@ pub struct ListGroupsForUserResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Role {
+    /// The name, unique in the account.
     pub role_name: String,
+    /// The numeric id.
     pub role_id: String,
+    /// `acs:ram::<account>:role/<name>`: what `AssumeRole` and trust policies name.
     pub arn: String,
+    /// The description, if set.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The trust policy: who may assume the role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assume_role_policy_document: Option<String>,
+    /// The longest session `AssumeRole` may give, in seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_session_duration: Option<u64>,
+    /// When the role was created (ISO 8601, UTC).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
+    /// When the role was last changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
 }
@@ -280,7 +311,9 @@ pub struct Role {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct GetRoleResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The role.
     pub role: Role,
 }
 
@@ -288,12 +321,17 @@ pub struct GetRoleResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AttachedPolicy {
+    /// The policy's name.
     pub policy_name: String,
+    /// System or custom.
     pub policy_type: PolicyType,
+    /// Its default version (`v1` …), the one in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_version: Option<String>,
+    /// The description, if set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// When it was attached (ISO 8601, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attach_date: Option<String>,
 }
@@ -302,7 +340,9 @@ pub struct AttachedPolicy {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListPoliciesResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// Every policy attached directly (not through a group).
     #[serde(with = "policies")]
     pub policies: Vec<AttachedPolicy>,
 }
@@ -311,17 +351,23 @@ pub struct ListPoliciesResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Policy {
+    /// The policy's name.
     pub policy_name: String,
+    /// System or custom.
     pub policy_type: PolicyType,
+    /// Its default version (`v1` …), the one in force.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_version: Option<String>,
+    /// The description, if set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// How many identities it is attached to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_count: Option<u64>,
+    /// When the policy was created (ISO 8601, UTC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
+    /// When the policy was last changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_date: Option<String>,
 }
@@ -332,9 +378,11 @@ pub struct Policy {
 pub struct PolicyVersion {
     /// `v1`, `v2` …
     pub version_id: String,
+    /// Whether this version is the one in force.
     pub is_default_version: bool,
     /// The JSON document, as text.
     pub policy_document: String,
+    /// When the version was created (ISO 8601, UTC).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub create_date: Option<String>,
 }
@@ -343,7 +391,9 @@ pub struct PolicyVersion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GetPolicyResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The policy.
     pub policy: Policy,
     /// The default version with its document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -354,7 +404,9 @@ pub struct GetPolicyResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreatePolicyResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The policy just created.
     pub policy: Policy,
 }
 
@@ -362,7 +414,9 @@ pub struct CreatePolicyResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct PolicyVersionResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The version.
     pub policy_version: PolicyVersion,
 }
 
@@ -370,7 +424,9 @@ pub struct PolicyVersionResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ListPolicyVersionsResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// Every version of the policy (at most five).
     #[serde(with = "policy_versions")]
     pub policy_versions: Vec<PolicyVersion>,
 }
@@ -379,7 +435,9 @@ pub struct ListPolicyVersionsResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DecodeDiagnosticMessageResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The decoded message.
     pub decoded_diagnostic_message: DecodedDiagnosticMessage,
 }
 
@@ -392,10 +450,14 @@ pub struct DecodedDiagnosticMessage {
     /// The layer: `AccountLevelIdentityBasedPolicy`, `ControlPolicy`, `SessionPolicy`, `AssumeRolePolicy` …
     #[serde(skip_serializing_if = "Option::is_none")]
     pub no_permission_policy_type: Option<String>,
+    /// The action that was denied (`oss:GetObject`).
     pub auth_action: String,
+    /// The resource it was denied on, as an ARN.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_resource: Option<String>,
+    /// Who was denied.
     pub auth_principal: AuthPrincipal,
+    /// The request's condition keys and values the decision saw.
     pub auth_conditions: Vec<AuthCondition>,
     /// The statements' policies that matched (the deciding `Deny`, for an explicit deny).
     pub matched_policies: Vec<MatchedPolicy>,
@@ -408,6 +470,7 @@ pub struct AuthPrincipal {
     /// `SubUser`, `AssumedRoleUser`, `Federated`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_principal_type: Option<String>,
+    /// The account the caller belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub auth_principal_owner_id: Option<String>,
     /// For a RAM user, its numeric id (IMS `GetUser` gives the name).
@@ -419,7 +482,9 @@ pub struct AuthPrincipal {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AuthCondition {
+    /// The key (`acs:SourceIp`).
     pub condition_key: String,
+    /// The request's values for it.
     pub condition_values: Vec<String>,
 }
 
@@ -427,16 +492,22 @@ pub struct AuthCondition {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct MatchedPolicy {
+    /// `Allow` or `Deny`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub effect: Option<String>,
+    /// The policy's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_identifier: Option<String>,
+    /// `System` or `Custom` (or the control/session policy kind).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<String>,
+    /// The version that matched (`v1` …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_version: Option<String>,
+    /// Where it is attached: `User`, `Group`, `Role` …
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attached_entity_type: Option<String>,
+    /// The scope it is attached at (account or resource group).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attached_scope: Option<String>,
 }

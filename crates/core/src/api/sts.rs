@@ -15,14 +15,19 @@ request! {
 pub struct CallerIdentity {
     /// `Account`, `RAMUser` or `AssumedRoleUser`.
     pub identity_type: String,
+    /// The account's numeric id.
     pub account_id: String,
+    /// The caller's principal id (a user id, or `<role id>:<session name>`).
     pub principal_id: String,
+    /// The RAM user's id, for a RAM user.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
+    /// The role's id, for an assumed role.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role_id: Option<String>,
     /// `acs:ram::<account>:user/<name>` or `acs:ram::<account>:assumed-role/<role>/<session>`.
     pub arn: String,
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
 }
 
@@ -56,8 +61,11 @@ request! {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AssumeRoleResponse {
+    /// The id to quote to Alibaba Cloud support.
     pub request_id: String,
+    /// The session's identity.
     pub assumed_role_user: AssumedRoleUser,
+    /// The temporary AccessKey.
     pub credentials: TemporaryCredentials,
 }
 
@@ -65,7 +73,9 @@ pub struct AssumeRoleResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AssumedRoleUser {
+    /// `<role id>:<session name>`.
     pub assumed_role_id: String,
+    /// `acs:ram::<account>:assumed-role/<role>/<session>`.
     pub arn: String,
 }
 
@@ -73,8 +83,11 @@ pub struct AssumedRoleUser {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct TemporaryCredentials {
+    /// The temporary AccessKey id (`STS.…`).
     pub access_key_id: String,
+    /// Its secret.
     pub access_key_secret: Secret,
+    /// The token sent with every call signed by this key.
     pub security_token: Secret,
     /// When they stop working (`2015-04-09T11:52:19Z`).
     pub expiration: String,

@@ -12,7 +12,9 @@ use crate::finding::{Finding, Localized, ProductGuess};
 pub struct ProductChoice {
     /// RAM code: what the plan is built for (`hbr`).
     pub ram_code: String,
+    /// The product's English name.
     pub name_en: String,
+    /// Its Chinese name, when the catalog has one.
     pub name_zh: Option<String>,
     /// An endpoint host (the global one, else the first regional one), to recognise it by.
     pub host: Option<String>,
@@ -20,8 +22,11 @@ pub struct ProductChoice {
     pub reason: Option<Localized>,
 }
 
+/// A score and whether a product's term (name, code, alias, host) earns it for the typed query.
+type MatchRule = (u8, fn(&str, &str) -> bool);
+
 /// How well a product matches the typed text: higher is better; the rules in order of strength.
-const MATCH_RULES: &[(u8, fn(&str, &str) -> bool)] = &[
+const MATCH_RULES: &[MatchRule] = &[
     (3, |term, query| term == query),
     (2, |term, query| term.starts_with(query)),
     (1, |term, query| term.contains(query)),

@@ -6,14 +6,40 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogError {
     /// Not JSON of the expected shape.
-    Json { file: String, line: usize, column: usize, message: String },
+    Json {
+        /// The file, as the caller named it.
+        file: String,
+        /// Where the JSON went wrong: line and column, from 1.
+        line: usize,
+        /// See `line`.
+        column: usize,
+        /// serde_json's explanation.
+        message: String,
+    },
     /// Written by a generator of another format version.
-    Format { file: String, found: u32, expected: u32 },
+    Format {
+        /// The file, as the caller named it.
+        file: String,
+        /// The format version the file says.
+        found: u32,
+        /// The one this loader reads ([`crate::catalog::format::FORMAT`]).
+        expected: u32,
+    },
     /// A shard offered under one RAM code holds another.
-    ShardMismatch { expected: String, found: String },
+    ShardMismatch {
+        /// The RAM code the shard was asked for.
+        expected: String,
+        /// The RAM code it holds.
+        found: String,
+    },
     /// A row points at something that is not there (an API at a version or error position out of range,
     /// a product the index does not know).
-    BadReference { file: String, what: String },
+    BadReference {
+        /// The file, as the caller named it.
+        file: String,
+        /// What the row points at.
+        what: String,
+    },
 }
 
 impl fmt::Display for CatalogError {

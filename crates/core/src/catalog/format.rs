@@ -13,10 +13,15 @@ pub const FORMAT: u32 = 1;
 /// `data/index.json`: everything the page needs before it knows which product an error is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexFile {
+    /// The format version, [`FORMAT`] when written.
     pub format: u32,
+    /// Where the data came from.
     pub sources: Vec<SourceRow>,
+    /// Every product, with its codes, names and hosts.
     pub products: Vec<ProductRow>,
+    /// Every system policy.
     pub policies: Vec<PolicyRow>,
+    /// Every service-linked role.
     pub roles: Vec<RoleRow>,
     /// Sentences many roles share, with `{role}`, `{principal}` and `{policy}` placeholders; see [`RoleText`].
     pub role_templates: Vec<String>,
@@ -102,7 +107,9 @@ pub struct RoleRow(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum RoleText {
+    /// The position of a template in [`IndexFile::role_templates`].
     Template(u32),
+    /// The text itself.
     Plain(String),
 }
 
@@ -121,12 +128,15 @@ pub struct ErrorRow(pub String, pub Vec<u16>, pub Option<String>, pub Vec<String
 /// `data/shards/<ram_code>.json`: the APIs of every product whose RAM code is `ram_code`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShardFile {
+    /// The format version, [`FORMAT`] when written.
     pub format: u32,
+    /// The RAM code the shard holds the APIs of.
     pub ram_code: String,
     /// `[code, http_statuses, message]` for every code the shard's APIs list; APIs refer to it by position.
     pub errors: Vec<ShardErrorRow>,
     /// `[product_code, version]` pairs; APIs refer to them by position.
     pub versions: Vec<(String, String)>,
+    /// Every API of the shard's products.
     pub apis: Vec<ApiRow>,
 }
 
@@ -186,7 +196,9 @@ pub fn write_lines(fields: &[(&str, JsonField)]) -> String {
 
 /// One top-level field of a written file: a plain JSON value, or rows to put one per line.
 pub enum JsonField {
+    /// Written as it is.
     Value(String),
+    /// Written one row per line.
     Rows(Vec<String>),
 }
 

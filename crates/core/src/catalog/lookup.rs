@@ -406,6 +406,15 @@ fn looks_like_region(label: &str) -> bool {
 /// How Alibaba Cloud region ids begin.
 const REGION_PREFIXES: [&str; 8] = ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "na-", "rus-"];
 
+/// A sentence reduced to what survives copying from a page or a log: lower-case letters and digits, CJK
+/// characters; no spaces or punctuation (full-width or not), so `权限不足，请…` and `权限不足,请…` compare equal.
+pub fn normalize_sentence(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,13 +433,4 @@ mod tests {
         assert_eq!(bare_host("https://ecs.cn-hangzhou.aliyuncs.com:443/?Action=X"), "ecs.cn-hangzhou.aliyuncs.com");
         assert_eq!(bare_host("Alidns.Aliyuncs.com"), "alidns.aliyuncs.com");
     }
-}
-
-/// A sentence reduced to what survives copying from a page or a log: lower-case letters and digits, CJK
-/// characters; no spaces or punctuation (full-width or not), so `权限不足，请…` and `权限不足,请…` compare equal.
-pub fn normalize_sentence(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }

@@ -27,6 +27,7 @@ pub struct Product {
     pub name_en: String,
     /// Chinese service name, where known.
     pub name_zh: Option<String>,
+    /// How finely its policies can name resources, where the documentation says.
     pub granularity: Option<Granularity>,
     /// Further RAM codes the documentation lists for this product (`alidns` also uses `pubdns`).
     #[serde(default)]
@@ -71,15 +72,20 @@ impl Product {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PolicyKind {
+    /// `Aliyun<X>ReadOnlyAccess`: reading only.
     ReadOnly,
+    /// `Aliyun<X>FullAccess`: everything in the product.
     Full,
+    /// Any other (a narrower or a cross-product policy).
     Other,
 }
 
 /// A system policy (`AliyunHBRReadOnlyAccess`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SystemPolicy {
+    /// The policy's name (`AliyunHBRReadOnlyAccess`).
     pub name: String,
+    /// Read-only, full, or other.
     pub kind: PolicyKind,
     /// One line on what it grants.
     pub description: Option<String>,
@@ -100,11 +106,17 @@ pub struct SystemPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AccessLevel {
+    /// Reads one resource.
     Get,
+    /// Lists resources.
     List,
+    /// Creates a resource.
     Create,
+    /// Changes a resource.
     Update,
+    /// Deletes a resource.
     Delete,
+    /// No access level (the API needs no permission, or none is known).
     None,
 }
 
@@ -143,9 +155,11 @@ impl AccessLevel {
 /// One API of one product and the RAM action it needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Api {
+    /// The API's name (`DescribeInstances`).
     pub name: String,
     /// `code:Name`.
     pub action: String,
+    /// Read or write, and which.
     pub access: AccessLevel,
     /// True when `access` was inferred from the API's verb rather than stated by the source.
     pub access_inferred: bool,
@@ -159,6 +173,7 @@ pub struct Api {
     pub path: Option<String>,
     /// The short Chinese title from the metadata.
     pub title: Option<String>,
+    /// Whether the metadata marks the API deprecated.
     pub deprecated: bool,
     /// Error codes the API lists.
     pub errors: Vec<String>,
@@ -167,20 +182,24 @@ pub struct Api {
 /// The answer to "which API is this": found, unknown, or not answerable until a shard is loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiLookup<'a> {
+    /// The API and the product it belongs to.
     Found(&'a Product, &'a Api),
     /// The product is known but its shard (RAM code) is not loaded.
     ShardMissing(String),
+    /// No product or API of that name.
     Unknown,
 }
 
 /// A service-linked role or service role a product needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ServiceRole {
+    /// The role's name (`AliyunServiceRoleForECS`).
     pub role_name: String,
     /// RAM code of the product that needs it.
     pub product: String,
     /// `ecs.aliyuncs.com`-style service principal.
     pub service_principal: Option<String>,
+    /// The system policy the role holds, when the source names it.
     pub policy: Option<String>,
     /// Whether it is a service-linked role (created by `CreateServiceLinkedRole`) or a service role to authorize.
     pub linked: bool,
@@ -209,9 +228,11 @@ pub struct ProductSentence {
 /// An error code from the products' metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorCode {
+    /// The code (`Forbidden.RAM`).
     pub code: String,
     /// The most common HTTP status (the first the source lists).
     pub http_status: Option<u16>,
+    /// The message the metadata gives for it.
     pub message: Option<String>,
     /// Finding kind for permission/credential codes; `None` for everything else.
     pub kind: Option<Kind>,
@@ -237,6 +258,8 @@ pub enum GrantBasis {
 /// A system policy that allows an action, and on what grounds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyGrant<'a> {
+    /// The policy.
     pub policy: &'a SystemPolicy,
+    /// Whether by its document or by convention.
     pub basis: GrantBasis,
 }

@@ -338,7 +338,7 @@ pub fn likely(
             add(p.ram_code.clone(), Reason::Words(word.to_string()), 2);
         }
     }
-    scored.sort_by(|a, b| b.2.cmp(&a.2));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.2));
     let clear = match scored.as_slice() {
         [only] if only.2 >= 2 => Some((only.0.clone(), only.1.clone())),
         [top, next, ..] if top.2 >= 2 && top.2 > next.2 => Some((top.0.clone(), top.1.clone())),

@@ -28,7 +28,12 @@ pub enum Reason {
     /// A Terraform resource type or provider file, or a Packer builder.
     Terraform(String),
     /// A sentence the documentation ties to the product; `shared` counts the products that print it.
-    Sentence { sentence: String, shared: usize },
+    Sentence {
+        /// The sentence as documented.
+        sentence: String,
+        /// How many products print it.
+        shared: usize,
+    },
     /// The product's name or acronym in the words around the message.
     Words(String),
     /// An API name that only this product has.

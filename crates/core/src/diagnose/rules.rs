@@ -9,9 +9,11 @@ use crate::read::{Key, RawError};
 
 /// What the rules look at, computed once per error.
 pub struct Signals<'a> {
+    /// The error the rules decide about.
     pub raw: &'a RawError,
     /// The code, lower-cased (`""` when the error has none).
     pub code: String,
+    /// The known phrases found in its messages.
     pub phrases: &'a [Phrase],
     /// Messages and sentences, lower-cased.
     pub message: String,
@@ -98,7 +100,9 @@ pub type Verdict = (Kind, Option<Layer>);
 
 /// A named rule: `None` when it does not apply.
 pub struct Rule {
+    /// The rule's name, in tests and in a finding's evidence.
     pub name: &'static str,
+    /// The rule itself.
     pub decide: fn(&Signals) -> Option<Verdict>,
 }
 

@@ -11,6 +11,7 @@ use crate::policy::Effect;
 /// One system policy as an option: the plan's entry and how it compares with the need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SystemOption {
+    /// The policy, as the plan offers it.
     pub policy: SystemPolicyGrant,
     /// How many actions it grants and how many are needed ("grants 212 actions, 1 needed"); with no action
     /// to compare, how much of the product it allows; `None` when nothing is known.
@@ -68,6 +69,7 @@ pub struct Comparison {
     pub custom_actions: Option<usize>,
     /// What the custom policy grants ("Grants only the 1 action needed."); `None` without one.
     pub custom_note: Option<Localized>,
+    /// Which alternative fits the need, which [`Self::advice`] explains.
     pub situation: Situation,
     /// When to choose which, in both languages.
     pub advice: Localized,

@@ -21,10 +21,20 @@ pub struct PolicyName(String);
 /// Why a policy name was refused (the same rule as check RAM013).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PolicyNameError {
+    /// Nothing was given.
     Empty,
-    TooLong { len: usize },
+    /// Longer than RAM allows.
+    TooLong {
+        /// The length given, in characters.
+        len: usize,
+    },
     /// The first character RAM refuses, and its character index.
-    BadChar { ch: char, index: usize },
+    BadChar {
+        /// The character.
+        ch: char,
+        /// Its position, in characters from 0.
+        index: usize,
+    },
 }
 
 impl fmt::Display for PolicyNameError {
@@ -100,6 +110,7 @@ impl PolicyName {
         PolicyName(format!("{base}-{suffix}"))
     }
 
+    /// The name as RAM takes it.
     pub fn as_str(&self) -> &str {
         &self.0
     }

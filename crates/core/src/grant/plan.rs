@@ -44,9 +44,11 @@ impl std::error::Error for PlanError {}
 /// A system policy to attach, with one line on what it grants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SystemPolicyGrant {
+    /// The policy's name (`AliyunOSSReadOnlyAccess`).
     pub name: String,
     /// RAM code of the product it covers: one policy per product is needed.
     pub product: Option<String>,
+    /// What it grants, in English and Chinese.
     pub explanation: Localized,
     /// Whether its document allows everything needed; `None` when the catalog lacks the document.
     #[serde(default)]
@@ -97,7 +99,9 @@ impl SystemPolicyGrant {
 /// A custom policy to create (or, when it exists, to add as its new default version) and attach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomPolicy {
+    /// The name to create it under (checked against RAM's rules).
     pub name: PolicyName,
+    /// The least-privilege document.
     pub document: PolicyDocument,
     /// What the builder had to widen, or added, and why (shown beside the document).
     pub notes: Vec<Note>,
@@ -113,6 +117,7 @@ impl CustomPolicy {
 /// A service-linked role to create, or a service role to create and authorize.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceRoleFix {
+    /// The role's name (`AliyunServiceRoleForECS`), when known.
     pub role_name: Option<String>,
     /// The service principal (`rds-ecs-service.rds.aliyuncs.com`): `ServiceName` of `CreateServiceLinkedRole`.
     pub service_name: Option<String>,
@@ -152,6 +157,7 @@ pub struct CliCall {
 }
 
 impl CliCall {
+    /// A call of `product`'s `api` with `(--Name, value)` pairs.
     pub fn new(product: &str, api: &str, args: &[(&str, &str)]) -> Self {
         CliCall {
             product: product.to_string(),
@@ -165,16 +171,27 @@ impl CliCall {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StepKind {
+    /// The AccessKey is disabled or gone: create a new one.
     RotateAccessKey,
+    /// The request's time is too far from the server's: set the clock right.
     FixClockSkew,
+    /// The signature does not match: check the secret and how the request is signed.
     FixSignature,
+    /// The STS token expired or is malformed: get new temporary credentials.
     RefreshStsToken,
+    /// The role's trust policy does not let the caller assume it.
     FixTrustPolicy,
+    /// A control policy of the resource directory denies it: only its administrator can change that.
     AskResourceDirectoryAdmin,
+    /// The session policy passed to `AssumeRole` does not allow it.
     FixSessionPolicy,
+    /// A `Deny` statement decides: it must be removed or narrowed, a grant cannot help.
     RemoveExplicitDeny,
+    /// A resource's own policy (a bucket policy …) denies it.
     FixResourcePolicy,
+    /// The product is not activated for the account.
     ActivateService,
+    /// The error is not about permissions.
     NotAPermissionError,
     /// A permission is missing but the text does not say which: find out before granting.
     IdentifyDeniedAction,
@@ -184,11 +201,16 @@ pub enum StepKind {
 /// (a trust policy) where there is one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
+    /// What kind of fix.
     pub kind: StepKind,
+    /// One line on what to do, in English and Chinese.
     pub title: Localized,
+    /// The details, a paragraph each.
     pub details: Vec<Localized>,
+    /// The `aliyun` CLI calls that do it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<CliCall>,
+    /// A document to use (a trust policy), where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<serde_json::Value>,
 }
@@ -196,13 +218,16 @@ pub struct Step {
 /// Everything to do for a set of findings, for one target principal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GrantPlan {
+    /// The user, group or role to grant to.
     pub target: Target,
     /// System policies, grouped by product, narrowest first within a product: attaching one per product
     /// ([`GrantPlan::narrowest_system_policies`]) fixes the missing permissions.
     pub system_policies: Vec<SystemPolicyGrant>,
     /// Least-privilege custom policies: the alternative to the system policies.
     pub custom_policies: Vec<CustomPolicy>,
+    /// The service roles the products need.
     pub service_roles: Vec<ServiceRoleFix>,
+    /// The fixes that are not a grant.
     pub steps: Vec<Step>,
 }
 

@@ -10,8 +10,11 @@ use crate::finding::Finding;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PrincipalKind {
+    /// A RAM user.
     User,
+    /// A RAM user group.
     Group,
+    /// A RAM role.
     Role,
 }
 
@@ -39,7 +42,9 @@ impl PrincipalKind {
 /// them, a variable/parameter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Target {
+    /// A user, a group or a role.
     pub kind: PrincipalKind,
+    /// Its name; `None` when the error does not say.
     pub name: Option<String>,
 }
 
@@ -47,9 +52,15 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TargetError {
     /// The part before `:` is not `user`, `group` or `role`.
-    UnknownKind { given: String },
+    UnknownKind {
+        /// The part before `:`, as given.
+        given: String,
+    },
     /// The name is empty, longer than 64 characters, or has characters RAM refuses in identity names.
-    BadName { name: String },
+    BadName {
+        /// The name, as given.
+        name: String,
+    },
 }
 
 impl fmt::Display for TargetError {

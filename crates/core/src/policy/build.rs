@@ -26,7 +26,9 @@ pub struct Need {
     pub resource: Option<String>,
     /// The product's RAM code, when known apart from the actions.
     pub product: Option<String>,
+    /// The region the error names, to scope ARNs to.
     pub region: Option<String>,
+    /// The account id the error names, to scope ARNs to.
     pub account: Option<String>,
 }
 
@@ -84,7 +86,9 @@ pub struct Conditions {
 /// What the user controls.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BuildOptions {
+    /// How far resources are narrowed.
     pub scope: Scope,
+    /// Conditions to add: source networks, HTTPS, an expiry.
     pub conditions: Conditions,
     /// Add `<code>:Describe*`, `List*` and `Get*` on `*`: what the console needs to show the product at all.
     pub include_read_actions: bool,
@@ -109,13 +113,29 @@ pub enum WildcardReason {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Note {
     /// These actions got `Resource: "*"`.
-    Wildcard { actions: Vec<String>, reason: WildcardReason },
+    Wildcard {
+        /// The actions.
+        actions: Vec<String>,
+        /// Why.
+        reason: WildcardReason,
+    },
     /// No resource was named; the actions were scoped to what was seen (`acs:ecs:cn-hangzhou:123:*`).
-    ScopedBySeen { actions: Vec<String>, resource: String },
+    ScopedBySeen {
+        /// The actions.
+        actions: Vec<String>,
+        /// The ARN pattern they were scoped to.
+        resource: String,
+    },
     /// Console read actions were added for these products.
-    ReadActions { products: Vec<String> },
+    ReadActions {
+        /// Their RAM codes.
+        products: Vec<String>,
+    },
     /// The document is longer than RAM accepts for one custom policy.
-    TooLarge { chars: usize },
+    TooLarge {
+        /// Its length in characters, compact.
+        chars: usize,
+    },
 }
 
 impl fmt::Display for Note {
@@ -145,7 +165,9 @@ impl fmt::Display for Note {
 pub struct BuiltPolicy {
     /// The product code when built per product.
     pub product: Option<String>,
+    /// The policy document.
     pub document: PolicyDocument,
+    /// What was widened or added, and why.
     pub notes: Vec<Note>,
 }
 
@@ -407,6 +429,7 @@ fn statements_for<'a>(by_resource: impl Iterator<Item = &'a BTreeMap<String, Vec
 pub struct Coverage {
     /// `AliyunECSReadOnlyAccess`.
     pub policy: String,
+    /// Read-only, full, or other.
     pub kind: PolicyKind,
     /// Whether it allows every needed action; `None` when the catalog cannot say.
     pub covers: Option<bool>,

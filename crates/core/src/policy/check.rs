@@ -31,6 +31,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// `error`, `security`, `warning` or `suggestion`, as the JSON output spells it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -54,11 +55,15 @@ pub struct Diagnostic {
     pub id: String,
     /// Stable name, e.g. `action-format`.
     pub name: String,
+    /// How much it matters.
     pub severity: Severity,
     /// JSON Pointer of the element, e.g. `/Statement/0/Action/2` (`""` for the whole document).
     pub path: String,
+    /// Where in the text: line, from 1.
     pub line: usize,
+    /// Column, from 1.
     pub column: usize,
+    /// The byte range of the element in the text.
     pub span: Span,
     /// What is wrong and how to fix it, in one line.
     pub message: String,
@@ -141,6 +146,7 @@ pub enum PolicyUse {
 pub struct LintOptions<'a> {
     /// The policy's name, when it is to be created under one (RAM013).
     pub name: Option<&'a str>,
+    /// Identity policy, or trust/resource policy.
     pub usage: PolicyUse,
 }
 
@@ -149,8 +155,11 @@ pub const MAX_POLICY_CHARS: usize = 6144;
 
 /// A check: stable ID, stable name, severity and the function that runs it.
 pub struct CheckInfo {
+    /// Stable ID, e.g. `RAM006`.
     pub id: &'static str,
+    /// Stable name, e.g. `action-format`.
     pub name: &'static str,
+    /// How much a hit matters.
     pub severity: Severity,
     run: fn(&Ctx) -> Vec<Hit>,
 }

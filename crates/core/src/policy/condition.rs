@@ -7,33 +7,56 @@ use std::net::IpAddr;
 /// The base operator, without a `ForAnyValue:`/`ForAllValues:` prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OperatorKind {
+    /// Equal strings, case-sensitive.
     StringEquals,
+    /// No policy value equals the request's.
     StringNotEquals,
+    /// Equal strings, ignoring case.
     StringEqualsIgnoreCase,
+    /// No policy value equals the request's, ignoring case.
     StringNotEqualsIgnoreCase,
+    /// A pattern match with `*` and `?`.
     StringLike,
+    /// No pattern matches.
     StringNotLike,
+    /// Equal numbers.
     NumericEquals,
+    /// Different numbers.
     NumericNotEquals,
+    /// The request's number is less.
     NumericLessThan,
+    /// The request's number is less or equal.
     NumericLessThanEquals,
+    /// The request's number is greater.
     NumericGreaterThan,
+    /// The request's number is greater or equal.
     NumericGreaterThanEquals,
+    /// The same instant.
     DateEquals,
+    /// A different instant.
     DateNotEquals,
+    /// The request's time is earlier.
     DateLessThan,
+    /// The request's time is earlier or the same.
     DateLessThanEquals,
+    /// The request's time is later.
     DateGreaterThan,
+    /// The request's time is later or the same.
     DateGreaterThanEquals,
+    /// `true` or `false`, as the policy says.
     Bool,
+    /// The request's address is in one of the networks.
     IpAddress,
+    /// The request's address is in none of the networks.
     NotIpAddress,
 }
 
 /// What the values of an operator must look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueType {
+    /// Any text.
     String,
+    /// A decimal number.
     Number,
     /// ISO 8601.
     Date,
@@ -69,6 +92,7 @@ pub const OPERATORS: &[(&str, OperatorKind)] = &[
 ];
 
 impl OperatorKind {
+    /// The operator's name as a policy writes it (`StringLike`).
     pub fn name(self) -> &'static str {
         OPERATORS.iter().find(|(_, k)| *k == self).map_or("", |(n, _)| n)
     }
@@ -79,6 +103,7 @@ impl OperatorKind {
         matches!(self, StringNotEquals | StringNotEqualsIgnoreCase | StringNotLike | NumericNotEquals | DateNotEquals | NotIpAddress)
     }
 
+    /// What its values must look like.
     pub fn value_type(self) -> ValueType {
         use OperatorKind::*;
         match self {
@@ -108,7 +133,9 @@ pub enum SetQualifier {
 /// A parsed operator name such as `ForAnyValue:StringLike`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Operator {
+    /// The base operator.
     pub kind: OperatorKind,
+    /// How it treats a key with several values.
     pub qualifier: SetQualifier,
 }
 
@@ -283,6 +310,7 @@ pub struct Cidr {
 }
 
 impl Cidr {
+    /// Reads `10.0.0.0/8`, `192.168.1.1` or an IPv6 form; `None` when it is neither.
     pub fn parse(s: &str) -> Option<Cidr> {
         let (addr, prefix) = match s.split_once('/') {
             Some((a, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.len() <= 3 => (a, Some(p.parse::<u8>().ok()?)),

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// `Allow` or `Deny`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Effect {
+    /// Grants, unless a `Deny` matches too.
     Allow,
+    /// Refuses, whatever allows it.
     Deny,
 }
 
@@ -18,9 +20,11 @@ pub enum Effect {
 pub struct ValueList(pub Vec<String>);
 
 impl ValueList {
+    /// Whether it holds exactly one value.
     pub fn is_single(&self) -> bool {
         self.0.len() == 1
     }
+    /// The values, in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(String::as_str)
     }
@@ -61,16 +65,22 @@ pub type Condition = BTreeMap<String, BTreeMap<String, ValueList>>;
 /// One statement. Exactly one of `action`/`not_action` and of `resource`/`not_resource` is set in a valid policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
+    /// Whether it allows or denies.
     #[serde(rename = "Effect")]
     pub effect: Effect,
+    /// The actions it applies to (`oss:GetObject`, `ecs:Describe*`).
     #[serde(rename = "Action", default, skip_serializing_if = "Option::is_none")]
     pub action: Option<ValueList>,
+    /// Every action except these.
     #[serde(rename = "NotAction", default, skip_serializing_if = "Option::is_none")]
     pub not_action: Option<ValueList>,
+    /// The resources it applies to, as ARN patterns.
     #[serde(rename = "Resource", default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<ValueList>,
+    /// Every resource except these.
     #[serde(rename = "NotResource", default, skip_serializing_if = "Option::is_none")]
     pub not_resource: Option<ValueList>,
+    /// When it applies (`{"IpAddress": {"acs:SourceIp": […]}}`).
     #[serde(rename = "Condition", default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<Condition>,
 }
@@ -98,8 +108,10 @@ impl Statement {
 /// A whole policy document: `{"Version":"1","Statement":[…]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyDocument {
+    /// `"1"`, the only version RAM knows.
     #[serde(rename = "Version")]
     pub version: String,
+    /// The statements, in order.
     #[serde(rename = "Statement")]
     pub statements: Vec<Statement>,
 }

@@ -11,23 +11,31 @@ use super::document::{Condition, Effect, PolicyDocument, Statement, ValueList};
 /// A byte range in the source text: `start` is the first byte, `end` one past the last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 /// A human position: 1-based line and 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Position {
+    /// Line, from 1.
     pub line: usize,
+    /// Column in characters, from 1.
     pub column: usize,
 }
 
 /// Why a text is not a JSON document this parser accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
+    /// What is wrong, in one line.
     pub message: String,
+    /// Where: line, from 1.
     pub line: usize,
+    /// Column in characters, from 1.
     pub column: usize,
+    /// The bytes at fault.
     pub span: Span,
 }
 
@@ -42,26 +50,37 @@ impl std::error::Error for ParseError {}
 /// One JSON value and the bytes it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// The value.
     pub value: Value,
+    /// Its bytes in the text, quotes and brackets included.
     pub span: Span,
 }
 
 /// A JSON value whose children keep their spans. Numbers keep their source text (RAM treats them as strings).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as written.
     Number(String),
+    /// A string, unescaped.
     String(String),
+    /// `[…]`.
     Array(Vec<Node>),
+    /// `{…}`, members in the order written (duplicates kept, for the checks to report).
     Object(Vec<Member>),
 }
 
 /// One `"key": value` pair of an object.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
+    /// The key, unescaped.
     pub key: String,
+    /// The key's bytes in the text.
     pub key_span: Span,
+    /// The value.
     pub value: Node,
 }
 
@@ -82,6 +101,7 @@ impl Node {
         }
     }
 
+    /// The text, when this is a string.
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
@@ -135,7 +155,9 @@ fn unescape_pointer(token: &str) -> String {
 /// Parsed text plus what is needed to turn byte offsets into lines and columns.
 #[derive(Debug, Clone)]
 pub struct Parsed<'a> {
+    /// The whole text.
     pub text: &'a str,
+    /// Its top-level value.
     pub root: Node,
     line_starts: Vec<usize>,
 }
@@ -431,11 +453,15 @@ impl Parser<'_> {
 /// Why a parsed JSON value is not a policy document the simulator can run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentError {
+    /// What is wrong, in one line.
     pub message: String,
     /// JSON Pointer of the offending element.
     pub path: String,
+    /// Where: line, from 1.
     pub line: usize,
+    /// Column in characters, from 1.
     pub column: usize,
+    /// The bytes at fault.
     pub span: Span,
 }
 

@@ -23,10 +23,12 @@ pub struct Request {
     pub action: String,
     /// The resource ARN, or `*`.
     pub resource: String,
+    /// The request's condition keys and values.
     pub context: Context,
 }
 
 impl Request {
+    /// A request for `action` on `resource`, with no context.
     pub fn new(action: impl Into<String>, resource: impl Into<String>) -> Self {
         Request { action: action.into(), resource: resource.into(), context: Context::default() }
     }
@@ -46,6 +48,7 @@ pub struct Context {
 }
 
 impl Context {
+    /// Adds a value for `key`; keys compare case-insensitively.
     pub fn add(&mut self, key: &str, value: impl Into<String>) {
         let key = key.to_ascii_lowercase();
         match self.entries.iter_mut().find(|(k, _)| *k == key) {
@@ -59,6 +62,7 @@ impl Context {
         self.entries.iter().find(|(k, _)| k == lower_key).map(|(_, v)| v.as_slice())
     }
 
+    /// Whether the request has a value for `key` (any case).
     pub fn contains(&self, key: &str) -> bool {
         self.get(&key.to_ascii_lowercase()).is_some()
     }
@@ -67,6 +71,7 @@ impl Context {
 /// One statement of one policy in one layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementRef {
+    /// Which layer's policies it belongs to.
     pub layer: Layer,
     /// Index of the policy within its layer, in the order given.
     pub policy: usize,
@@ -89,10 +94,12 @@ pub enum Reason {
 /// The answer of [`simulate`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
+    /// Whether the request is allowed.
     pub allowed: bool,
     /// The matching `Deny` statements when denied explicitly; the matching `Allow` statements of every layer when
     /// allowed; empty for an implicit deny.
     pub deciding: Vec<StatementRef>,
+    /// Which layer decided, and how.
     pub reason: Reason,
 }
 
@@ -122,6 +129,7 @@ pub fn layer_name(layer: Layer) -> &'static str {
 pub struct CompileError {
     /// JSON Pointer of the offending element (`/Statement/0/Condition/IpAddress/acs:SourceIp/1`).
     pub path: String,
+    /// What cannot be evaluated, and why.
     pub message: String,
 }
 

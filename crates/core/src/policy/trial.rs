@@ -16,7 +16,9 @@ use crate::grant::GrantPlan;
 pub struct Trial {
     /// The policy, as pretty JSON.
     pub policy: String,
+    /// The action to try (`oss:GetObject`).
     pub action: String,
+    /// The resource ARN to try it on.
     pub resource: String,
     /// Context keys, one `key=value` a line (empty to start with).
     pub context: String,
@@ -25,7 +27,9 @@ pub struct Trial {
 /// The answer: allowed or not, why in both languages, and the statements that decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
+    /// Whether the policy allows it.
     pub allowed: bool,
+    /// Why, in English and Chinese.
     pub reason: Localized,
     /// The deciding statements, each as pretty JSON with its index (`Statement[0]`): the matching `Allow`s when
     /// allowed, the matching `Deny` when denied by one; empty when nothing matched.
@@ -40,7 +44,12 @@ pub enum TrialError {
     /// No action typed.
     MissingAction,
     /// A context line without `=`: its number (1-based) and text.
-    ContextLine { line: usize, text: String },
+    ContextLine {
+        /// Its number, from 1.
+        line: usize,
+        /// The line as typed.
+        text: String,
+    },
 }
 
 impl fmt::Display for TrialError {

@@ -23,6 +23,7 @@ struct Open {
     candidate: bool,
 }
 
+/// Groups the fields found in `text` into errors, each with the fields that belong to it.
 pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
     found.sort_by_key(|f| f.start);
     let context: Vec<Field> = found

@@ -35,25 +35,37 @@ pub const ONE_WORD_CODES: &[&str] = &[
 /// and `<Code>` are all [`Key::Code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
+    /// The error code (`Forbidden.RAM`).
     Code,
+    /// The error message.
     Message,
+    /// The request id, to quote to Alibaba Cloud support.
     RequestId,
     /// `HostId`: the endpoint that answered (`ecs.cn-hangzhou.aliyuncs.com`, `bucket.oss-cn-hangzhou.aliyuncs.com`).
     HostId,
     /// Any other Alibaba Cloud host seen in a URL near the error.
     Host,
+    /// A link to the service's diagnosis page.
     Recommend,
     /// HTTP status (`HttpStatus`, `StatusCode`, `Status Code`, `HTTP Status`, a numeric `code:` of Tea errors).
     Status,
     /// OSS error code family (`EC`: `0003-00000201`).
     Ec,
+    /// `AuthAction`: the RAM action denied.
     AuthAction,
+    /// `AuthResource`: the resource it was denied on.
     AuthResource,
+    /// `AuthPrincipalType`: `SubUser`, `AssumedRoleUser` …
     AuthPrincipalType,
+    /// `AuthPrincipalOwnerId`: the caller's account.
     AuthPrincipalOwnerId,
+    /// `AuthPrincipalDisplayName`: the caller (a user id, or a role and session).
     AuthPrincipalDisplayName,
+    /// `NoPermissionType`: implicit or explicit deny.
     NoPermissionType,
+    /// `PolicyType`: the layer whose policies refused.
     PolicyType,
+    /// `EncodedDiagnosticMessage`: what `DecodeDiagnosticMessage` expands.
     EncodedDiagnosticMessage,
     /// A RAM action named in a message (`Action: ram:CreateRole`, `perform 'fc:GetService'`).
     Action,
@@ -92,17 +104,20 @@ pub enum Key {
 /// One fact read from the text, with where it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
+    /// What the field says.
     pub key: Key,
     /// The value, unquoted and unescaped.
     pub value: String,
     /// Byte span of the value in the input (for highlighting).
     pub start: usize,
+    /// One past its last byte.
     pub end: usize,
     /// Structure the field was read from: the same id for all fields of one `{…}` object or `<Error>` element.
     pub container: Option<usize>,
 }
 
 impl Field {
+    /// A field with no container.
     pub fn new(key: Key, value: impl Into<String>, start: usize, end: usize) -> Self {
         Field { key, value: value.into(), start, end, container: None }
     }
@@ -111,9 +126,11 @@ impl Field {
 /// One error as the text states it: its fields, nothing concluded yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawError {
+    /// Its fields, in text order.
     pub fields: Vec<Field>,
     /// Byte span of the whole error in the input.
     pub start: usize,
+    /// One past its last byte.
     pub end: usize,
 }
 

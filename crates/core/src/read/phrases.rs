@@ -40,15 +40,19 @@ pub enum Phrase {
     TrustPolicy,
     /// Service-linked / service roles: "ram:CreateServiceLinkedRole", "service role authorization".
     ServiceRole,
+    /// The AccessKey id is unknown.
     AccessKeyNotFound,
+    /// The AccessKey is disabled.
     AccessKeyDisabled,
     /// "The Security Token may be lost" / missing STS token.
     TokenMissing,
+    /// The signature does not match the server's.
     SignatureMismatch,
     /// Clock skew: the timestamp is too far from the server's.
     ClockSkew,
     /// OSS signed URL: "Request has expired".
     RequestExpired,
+    /// The STS token expired.
     TokenExpired,
     /// "not activated", "not enabled", "is inactive": qualifies an error found otherwise.
     NotActivated,
@@ -89,6 +93,7 @@ pub enum Phrase {
 }
 
 impl Phrase {
+    /// The phrase's stable name (`not-authorized`), as [`Key::Phrase`](super::Key::Phrase) values carry it.
     pub fn name(self) -> &'static str {
         match self {
             Phrase::NotAuthorized => "not-authorized",
@@ -130,6 +135,7 @@ impl Phrase {
         }
     }
 
+    /// The phrase of a stable name; `None` for an unknown name.
     pub fn from_name(name: &str) -> Option<Phrase> {
         ALL.iter().copied().find(|p| p.name() == name)
     }
@@ -505,10 +511,8 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                 let a = end - "sts:assumerole".len();
                 out.push(Field::new(Key::Action, "sts:AssumeRole", a, end));
             }
-            "createservicelinkedrole" => {
-                if s[..start].ends_with("ram:") {
-                    out.push(Field::new(Key::Action, "ram:CreateServiceLinkedRole", start - 4, end));
-                }
+            "createservicelinkedrole" if s[..start].ends_with("ram:") => {
+                out.push(Field::new(Key::Action, "ram:CreateServiceLinkedRole", start - 4, end));
             }
             _ => {}
         }

@@ -18,7 +18,16 @@ pub enum Comparison {
     /// Identical: the request was signed as sent, so the secret does not belong to the AccessKey ID.
     Same,
     /// They first differ here (1-based line and column, counted in characters).
-    Differs { line: usize, column: usize, ours: String, server: String },
+    Differs {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// Ours from there to the end of the line (at most 60 characters).
+        ours: String,
+        /// The server's, likewise.
+        server: String,
+    },
 }
 
 /// Compares the two strings; `server` may be the whole error message, from which the quoted string is taken.

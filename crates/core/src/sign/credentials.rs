@@ -37,6 +37,7 @@ impl<'de> serde::Deserialize<'de> for Secret {
 pub struct Credentials {
     /// `LTAI…` for a long-term key, `STS.…` for a temporary one. Not secret, but not for logs either.
     pub access_key_id: String,
+    /// The secret that signs; redacted in `Debug`.
     pub access_key_secret: Secret,
     /// Sent as `x-acs-security-token` (V3) or `SecurityToken` (RPC).
     pub security_token: Option<Secret>,

@@ -49,33 +49,41 @@ impl FromStr for Algorithm {
 /// Why a request cannot be signed, or a received one cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignError {
+    /// The `Algorithm` named is neither V3 nor RPC.
     UnknownAlgorithm {
+        /// The name, as given.
         name: String,
     },
     /// A required part of the call is empty (`host`, `action`, `version`, `nonce`, `access key id`).
     Empty {
+        /// Which part.
         what: &'static str,
     },
     /// Only GET and POST carry RPC-style calls.
     BadMethod {
+        /// The method, as given.
         method: String,
     },
     /// The host must be a bare DNS name (no scheme, path, port, userinfo or spaces).
     BadHost {
+        /// The host, as given.
         host: String,
     },
     /// The RPC signature covers only form bodies.
     RpcBodyNotForm {
+        /// The body's media type.
         content_type: String,
     },
     /// A received request carries neither an `ACS3-HMAC-SHA256` authorization nor a `Signature` parameter.
     Unsigned,
     /// A received `Authorization` header cannot be read.
     BadAuthorization {
+        /// What is wrong with it.
         reason: String,
     },
     /// A received RPC request lacks a common parameter.
     MissingParameter {
+        /// The parameter's name.
         name: &'static str,
     },
 }
@@ -110,7 +118,9 @@ impl std::error::Error for SignError {}
 /// A request body and its media type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
+    /// Its media type (`application/x-www-form-urlencoded`).
     pub content_type: String,
+    /// The bytes, as sent.
     pub bytes: Vec<u8>,
 }
 
@@ -136,13 +146,16 @@ pub struct Call {
     pub action: String,
     /// `2015-05-01`.
     pub version: String,
+    /// The parameters, raw: signing encodes them.
     pub params: Vec<(String, String)>,
+    /// A body, for POST.
     pub body: Option<Body>,
 }
 
 /// A signed request, ready to send, with the intermediate strings for showing and debugging.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedRequest {
+    /// `GET` or `POST`.
     pub method: String,
     /// The product host, which the `Host` header must carry (also when the request goes through a relay).
     pub host: String,
@@ -150,10 +163,13 @@ pub struct SignedRequest {
     pub path_and_query: String,
     /// Headers to send. `host` is listed because it is signed; a browser sets it by itself.
     pub headers: Vec<(String, String)>,
+    /// The body, as signed.
     pub body: Vec<u8>,
     /// V3: the canonical request; RPC: the canonicalized query string.
     pub canonical_request: String,
+    /// The string the signature is computed over.
     pub string_to_sign: String,
+    /// The signature, as sent.
     pub signature: String,
     /// V3 only: the `Authorization` header's value.
     pub authorization: Option<String>,
@@ -289,6 +305,7 @@ fn sign_rpc(call: &Call, method: String, credentials: &Credentials, time: Timest
 /// A request as a server received it: what a verifier needs.
 #[derive(Debug, Clone, Copy)]
 pub struct Received<'a> {
+    /// `GET`, `POST` …
     pub method: &'a str,
     /// The path without the query (`/`).
     pub path: &'a str,
@@ -296,6 +313,7 @@ pub struct Received<'a> {
     pub raw_query: &'a str,
     /// Every header received (names in any case).
     pub headers: &'a [(String, String)],
+    /// The body, as received.
     pub body: &'a [u8],
 }
 
@@ -308,7 +326,9 @@ impl Received<'_> {
 /// What a received request claims, and the strings the server computes from it to check the signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presented {
+    /// The algorithm the request was signed with.
     pub algorithm: Algorithm,
+    /// The AccessKey id it names.
     pub access_key_id: String,
     /// The signature as sent.
     pub signature: String,

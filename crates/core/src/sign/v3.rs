@@ -87,9 +87,11 @@ pub fn authorization(access_key_id: &str, signed: &[String], signature: &str) ->
 /// The parts of a received `Authorization` header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Authorization {
+    /// The AccessKey id it names.
     pub access_key_id: String,
     /// Lower case, in the order given.
     pub signed_headers: Vec<String>,
+    /// The signature, hex.
     pub signature: String,
 }
 

@@ -18,8 +18,10 @@ use crate::grant::target::PrincipalKind;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// English.
     #[default]
     En,
+    /// Simplified Chinese.
     Zh,
 }
 
@@ -58,16 +60,22 @@ pub fn heading(plan: &GrantPlan, lang: Lang) -> String {
 /// How to render.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RenderOptions {
+    /// The language of the words around the code.
     pub lang: Lang,
 }
 
 /// The output formats of `ram-doctor grant --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// The plan as JSON.
     Json,
+    /// Console steps, click by click.
     Console,
+    /// `aliyun` CLI calls, for bash and PowerShell.
     Cli,
+    /// A Terraform configuration.
     Terraform,
+    /// ROS templates, YAML then JSON.
     Ros,
 }
 

@@ -151,6 +151,7 @@ fn notes(plan: &GrantPlan, lang: Lang) -> Vec<String> {
 
 /// Marks where each template starts in [`render`]'s output.
 pub const YAML_MARKER: &str = "# ===== ROS template (YAML) =====";
+/// Marks where the JSON template starts in [`render`]'s output.
 pub const JSON_MARKER: &str = "# ===== ROS template (JSON) =====";
 
 /// The YAML template (with the notes as comments), then the same template in JSON.
