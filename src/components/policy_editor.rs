@@ -1,11 +1,7 @@
 use leptos::html;
 use leptos::prelude::*;
-use ram_doctor_core::policy::edit::{
-    self, AccessGroup, ActionChoice, Controls, EditError, Edits, Seed, SCOPES,
-};
-use ram_doctor_core::policy::{
-    lint, parse_document, Diagnostic, LintOptions, PolicyDocument, Scope,
-};
+use ram_doctor_core::policy::edit::{self, AccessGroup, ActionChoice, Controls, EditError, Edits, Seed, SCOPES};
+use ram_doctor_core::policy::{lint, parse_document, Diagnostic, LintOptions, PolicyDocument, Scope};
 use ram_doctor_core::Catalog;
 
 use super::grant::pick;
@@ -34,9 +30,7 @@ impl PolicyEdits {
 pub fn edited_policy(name: &str, document: &PolicyDocument) -> RwSignal<String> {
     let built = document.to_pretty_json();
     let edits = use_context::<PolicyEdits>();
-    let start = edits
-        .and_then(|e| e.0.with_untracked(|m| m.get(name).cloned()))
-        .unwrap_or_else(|| built.clone());
+    let start = edits.and_then(|e| e.0.with_untracked(|m| m.get(name).cloned())).unwrap_or_else(|| built.clone());
     let text = RwSignal::new(start);
     if let Some(PolicyEdits(edits)) = edits {
         let name = name.to_string();
@@ -86,9 +80,7 @@ pub fn PolicyEditor(
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let t = move || lang.get().editor();
-    let catalog = use_context::<ProductPick>()
-        .map(|p| p.catalog)
-        .unwrap_or_else(|| RwSignal::new(Catalog::empty()));
+    let catalog = use_context::<ProductPick>().map(|p| p.catalog).unwrap_or_else(|| RwSignal::new(Catalog::empty()));
     let seed = StoredValue::new(Seed::from_document(&document));
     let built = StoredValue::new(document.to_pretty_json());
     let parsed = Memo::new(move |_| text.with(|t| parse_document(t)));
@@ -98,11 +90,9 @@ pub fn PolicyEditor(
         Err(_) => prev.cloned().unwrap_or_else(|| document.clone()),
     });
     let controls = Memo::new(move |_| {
-        current
-            .with(|doc| seed.with_value(|seed| catalog.with(|c| edit::read_controls(doc, seed, c))))
+        current.with(|doc| seed.with_value(|seed| catalog.with(|c| edit::read_controls(doc, seed, c))))
     });
-    let diagnostics =
-        Memo::new(move |_| text.with(|t| catalog.with(|c| lint(t, &LintOptions::default(), c))));
+    let diagnostics = Memo::new(move |_| text.with(|t| catalog.with(|c| lint(t, &LintOptions::default(), c))));
     let broken = Memo::new(move |_| parsed.with(Result::is_err));
     let condition_error = RwSignal::new(None::<EditError>);
     let area = NodeRef::<html::Textarea>::new();
@@ -116,17 +106,14 @@ pub fn PolicyEditor(
         set_doc(doc);
     };
     let set_scope = move |scope: Scope| {
-        let doc = current.with_untracked(|d| {
-            seed.with_value(|s| catalog.with_untracked(|c| edit::with_scope(d, s, scope, c)))
-        });
+        let doc = current
+            .with_untracked(|d| seed.with_value(|s| catalog.with_untracked(|c| edit::with_scope(d, s, scope, c))));
         set_doc(doc);
     };
     let change_conditions = move |change: &dyn Fn(&mut Controls)| {
         let mut c = controls.get_untracked();
         change(&mut c);
-        match current
-            .with_untracked(|d| edit::with_conditions(d, &c.conditions, c.not_before.as_deref()))
-        {
+        match current.with_untracked(|d| edit::with_conditions(d, &c.conditions, c.not_before.as_deref())) {
             Ok(doc) => {
                 condition_error.set(None);
                 set_doc(doc);
@@ -169,10 +156,7 @@ pub fn PolicyEditor(
     let choices = Memo::new(move |_| {
         let products = seed.with_value(Seed::products);
         catalog.with(|c| {
-            products
-                .into_iter()
-                .map(|code| (code.clone(), edit::action_choices(c, &code)))
-                .collect::<Vec<_>>()
+            products.into_iter().map(|code| (code.clone(), edit::action_choices(c, &code))).collect::<Vec<_>>()
         })
     });
     let add_list = move || {
@@ -182,14 +166,16 @@ pub fn PolicyEditor(
             .get()
             .into_iter()
             .map(|(code, choices)| match choices {
-                None => view! { <p class="muted editor__loading">{move || t().loading_actions} " (" {code} ")"</p> }.into_any(),
+                None => view! { <p class="muted editor__loading">{move || t().loading_actions} " (" {code} ")"</p> }
+                    .into_any(),
                 Some(choices) => {
                     let found = edit::matching(&choices, &q);
                     let limit = if q.trim().is_empty() { SHOWN_PER_GROUP } else { SHOWN_SEARCHED };
                     AccessGroup::ALL
                         .into_iter()
                         .filter_map(|group| {
-                            let in_group: Vec<&ActionChoice> = found.iter().copied().filter(|c| c.group == group).collect();
+                            let in_group: Vec<&ActionChoice> =
+                                found.iter().copied().filter(|c| c.group == group).collect();
                             (!in_group.is_empty()).then(|| group_view(group, &in_group, limit, &ticked, toggle, lang))
                         })
                         .collect_view()
@@ -208,10 +194,7 @@ pub fn PolicyEditor(
         let diags = diagnostics.get();
         let spans: Vec<_> = diags.iter().map(|d| d.span).collect();
         let pieces = text.with(|t| {
-            edit::marked_pieces(t, &spans)
-                .into_iter()
-                .map(|(piece, i)| (piece.to_string(), i))
-                .collect::<Vec<_>>()
+            edit::marked_pieces(t, &spans).into_iter().map(|(piece, i)| (piece.to_string(), i)).collect::<Vec<_>>()
         });
         let views = pieces
             .into_iter()
@@ -237,8 +220,7 @@ pub fn PolicyEditor(
         let Some(area) = area.get_untracked() else {
             return;
         };
-        let (start, end) =
-            text.with_untracked(|t| (utf16_offset(t, d.span.start), utf16_offset(t, d.span.end)));
+        let (start, end) = text.with_untracked(|t| (utf16_offset(t, d.span.start), utf16_offset(t, d.span.end)));
         let _ = area.focus();
         let _ = area.set_selection_range(start, end);
     };
@@ -465,10 +447,7 @@ fn scope_label(scope: Scope, t: &EditorTexts) -> &'static str {
 
 /// `203.0.113.0/24, 198.51.100.7` → the entries (commas or spaces between them).
 fn split_list(text: &str) -> Vec<String> {
-    text.split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    text.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 fn non_empty(text: String) -> Option<String> {

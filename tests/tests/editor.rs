@@ -30,15 +30,9 @@ const JSON_AREA: &str = "#policy-json-0-0";
 async fn open_editor(browser: &Browser) {
     browser.paste("#input", ECS_FORBIDDEN).await.expect("paste");
     browser.click("#diagnose").await.expect("diagnose");
-    browser
-        .wait_for("#results[data-state='ready'] .finding")
-        .await
-        .expect("a final diagnosis");
+    browser.wait_for("#results[data-state='ready'] .finding").await.expect("a final diagnosis");
     wait_until_settled(browser).await;
-    browser
-        .click(&format!("{EDITOR} summary"))
-        .await
-        .expect("open the editor");
+    browser.click(&format!("{EDITOR} summary")).await.expect("open the editor");
 }
 
 /// Waits until the results have stayed ready, with no shard fetch under way, for half a second.
@@ -46,11 +40,7 @@ async fn wait_until_settled(browser: &Browser) {
     let ready = "return document.querySelector(\"#results[data-state='ready']\") !== null;";
     let mut steady = 0;
     for _ in 0..100 {
-        steady = if browser.run(ready, vec![]).await.expect("state") == Value::Bool(true) {
-            steady + 1
-        } else {
-            0
-        };
+        steady = if browser.run(ready, vec![]).await.expect("state") == Value::Bool(true) { steady + 1 } else { 0 };
         if steady >= 5 {
             return;
         }
@@ -91,10 +81,7 @@ fn actions(policy: &Value) -> Vec<String> {
 /// Whether the checkbox (or other input) matching `css` is checked right now.
 async fn checked(browser: &Browser, css: &str) -> bool {
     browser.wait_for(css).await.expect("the checkbox");
-    browser
-        .run("return document.querySelector(arguments[0]).checked;", vec![json!(css)])
-        .await
-        .expect("checked")
+    browser.run("return document.querySelector(arguments[0]).checked;", vec![json!(css)]).await.expect("checked")
         == Value::Bool(true)
 }
 
@@ -121,10 +108,7 @@ fn inferred_ecs_action() -> Option<String> {
     let shard: Value =
         serde_json::from_slice(&std::fs::read(std::path::Path::new(&dist).join("shards/ecs.json")).ok()?).ok()?;
     // A shard's API rows: [product, name, access level, inferred, …].
-    let row = shard["apis"]
-        .as_array()?
-        .iter()
-        .find(|row| row[3] == Value::Bool(true) && row[2] != "none")?;
+    let row = shard["apis"].as_array()?.iter().find(|row| row[3] == Value::Bool(true) && row[2] != "none")?;
     Some(format!("ecs:{}", row[1].as_str()?))
 }
 
@@ -138,32 +122,20 @@ async fn ticking_an_extra_action_updates_the_json_and_every_rendering() {
         "the needed action is ticked"
     );
     assert_eq!(
-        browser
-            .run("return document.querySelector('textarea').id;", vec![])
-            .await
-            .expect("first textarea"),
+        browser.run("return document.querySelector('textarea').id;", vec![]).await.expect("first textarea"),
         json!("input"),
         "the paste box stays the page's first text area"
     );
 
     // The list offers the product's actions grouped by access level; a search narrows it.
-    browser
-        .wait_for(&format!("{EDITOR} .action-group[data-group='read']"))
-        .await
-        .expect("the read group");
-    browser
-        .paste("#action-search-0-0", "StartInstance")
-        .await
-        .expect("search");
+    browser.wait_for(&format!("{EDITOR} .action-group[data-group='read']")).await.expect("the read group");
+    browser.paste("#action-search-0-0", "StartInstance").await.expect("search");
     let extra =
         format!("{EDITOR} .action-group[data-group='write'] .editor__add-tick[data-action='ecs:StartInstance']");
     browser.click(&extra).await.expect("tick ecs:StartInstance");
-    eventually(
-        &browser,
-        &format!("return document.querySelector('{JSON_AREA}').value;"),
-        vec![],
-        |v| v.as_str().is_some_and(|t| t.contains("ecs:StartInstance")),
-    )
+    eventually(&browser, &format!("return document.querySelector('{JSON_AREA}').value;"), vec![], |v| {
+        v.as_str().is_some_and(|t| t.contains("ecs:StartInstance"))
+    })
     .await;
     let edited = policy(&browser).await;
     assert_eq!(
@@ -172,11 +144,7 @@ async fn ticking_an_extra_action_updates_the_json_and_every_rendering() {
         "one statement grants both: {edited}"
     );
     assert!(
-        checked(
-            &browser,
-            &format!("{EDITOR} .editor__tick[data-action='ecs:StartInstance']")
-        )
-        .await,
+        checked(&browser, &format!("{EDITOR} .editor__tick[data-action='ecs:StartInstance']")).await,
         "now listed as ticked"
     );
     browser.scroll_to(EDITOR).await.expect("scroll");
@@ -188,28 +156,16 @@ async fn ticking_an_extra_action_updates_the_json_and_every_rendering() {
     assert_eq!(shown, edited, "the card shows the edited policy");
     browser.click("#fix-tab-json").await.expect("JSON tab");
     let output = browser.text("#fix-output").await.expect("fix output");
-    assert!(
-        output.contains("ecs:StartInstance"),
-        "the JSON rendering carries the edit: {output}"
-    );
+    assert!(output.contains("ecs:StartInstance"), "the JSON rendering carries the edit: {output}");
     browser.click("#fix-tab-terraform").await.expect("Terraform tab");
     let output = browser.text("#fix-output").await.expect("fix output");
-    assert!(
-        output.contains("ecs:StartInstance"),
-        "the Terraform rendering carries the edit: {output}"
-    );
+    assert!(output.contains("ecs:StartInstance"), "the Terraform rendering carries the edit: {output}");
 
     // Unticking takes it out again.
-    browser
-        .click(&format!("{EDITOR} .editor__tick[data-action='ecs:StartInstance']"))
-        .await
-        .expect("untick");
-    let back = eventually(
-        &browser,
-        &format!("return document.querySelector('{JSON_AREA}').value;"),
-        vec![],
-        |v| v.as_str().is_some_and(|t| !t.contains("ecs:StartInstance")),
-    )
+    browser.click(&format!("{EDITOR} .editor__tick[data-action='ecs:StartInstance']")).await.expect("untick");
+    let back = eventually(&browser, &format!("return document.querySelector('{JSON_AREA}').value;"), vec![], |v| {
+        v.as_str().is_some_and(|t| !t.contains("ecs:StartInstance"))
+    })
     .await;
     assert!(back.as_str().unwrap().contains(NEEDED));
 
@@ -218,10 +174,7 @@ async fn ticking_an_extra_action_updates_the_json_and_every_rendering() {
         let name = action.trim_start_matches("ecs:").to_string();
         browser.paste("#action-search-0-0", &name).await.expect("search");
         let mark = format!("{EDITOR} .editor__add-tick[data-action='{action}'] ~ .editor__inferred");
-        browser
-            .wait_for(&mark)
-            .await
-            .unwrap_or_else(|_| panic!("{action} is marked inferred"));
+        browser.wait_for(&mark).await.unwrap_or_else(|_| panic!("{action} is marked inferred"));
     }
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
@@ -232,81 +185,42 @@ async fn ticking_an_extra_action_updates_the_json_and_every_rendering() {
 async fn editing_the_json_updates_the_controls() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     open_editor(&browser).await;
-    assert_eq!(
-        browser.value("#scope-0-0").await.expect("scope"),
-        "exact",
-        "the built policy is the exact scope"
-    );
+    assert_eq!(browser.value("#scope-0-0").await.expect("scope"), "exact", "the built policy is the exact scope");
     let mut edited = policy(&browser).await;
     edited["Statement"][0]["Action"] = json!([NEEDED, "ecs:StopInstance"]);
     edited["Statement"][0]["Resource"] = json!(["*"]);
     edited["Statement"][0]["Condition"] =
         json!({"Bool": {"acs:SecureTransport": ["true"]}, "IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}});
-    browser
-        .paste(JSON_AREA, &serde_json::to_string_pretty(&edited).unwrap())
-        .await
-        .expect("edit the JSON");
+    browser.paste(JSON_AREA, &serde_json::to_string_pretty(&edited).unwrap()).await.expect("edit the JSON");
 
     browser
         .wait_for(&format!("{EDITOR} .editor__tick[data-action='ecs:StopInstance']"))
         .await
         .expect("the added action is listed");
-    assert!(
-        checked(
-            &browser,
-            &format!("{EDITOR} .editor__tick[data-action='ecs:StopInstance']")
-        )
-        .await
-    );
-    assert_eq!(
-        browser.value("#scope-0-0").await.expect("scope"),
-        "any",
-        "Resource * is the any scope"
-    );
-    assert!(
-        checked(&browser, &format!("{EDITOR} .editor__https")).await,
-        "HTTPS only follows the condition"
-    );
+    assert!(checked(&browser, &format!("{EDITOR} .editor__tick[data-action='ecs:StopInstance']")).await);
+    assert_eq!(browser.value("#scope-0-0").await.expect("scope"), "any", "Resource * is the any scope");
+    assert!(checked(&browser, &format!("{EDITOR} .editor__https")).await, "HTTPS only follows the condition");
     assert!(!checked(&browser, &format!("{EDITOR} .editor__mfa")).await);
-    assert_eq!(
-        browser.value("#source-ip-0-0").await.expect("source ip"),
-        "203.0.113.0/24"
-    );
+    assert_eq!(browser.value("#source-ip-0-0").await.expect("source ip"), "203.0.113.0/24");
 
     // And the controls write back: back to the exact scope, then a source IP that is not one.
     commit(&browser, "#scope-0-0", "exact").await;
-    let narrowed = eventually(
-        &browser,
-        &format!("return document.querySelector('{JSON_AREA}').value;"),
-        vec![],
-        |v| v.as_str().is_some_and(|t| !t.contains("\"*\"")),
-    )
+    let narrowed = eventually(&browser, &format!("return document.querySelector('{JSON_AREA}').value;"), vec![], |v| {
+        v.as_str().is_some_and(|t| !t.contains("\"*\""))
+    })
     .await;
     let narrowed: Value = serde_json::from_str(narrowed.as_str().unwrap()).expect("JSON");
-    let resource = narrowed["Statement"][0]["Resource"][0]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let resource = narrowed["Statement"][0]["Resource"][0].as_str().unwrap_or_default().to_string();
     assert!(
         resource.starts_with("acs:ecs:") && resource.contains("1234567890123456"),
         "scoped to the account: {narrowed}"
     );
-    assert_eq!(
-        narrowed["Statement"][0]["Condition"], edited["Statement"][0]["Condition"],
-        "the conditions stay"
-    );
+    assert_eq!(narrowed["Statement"][0]["Condition"], edited["Statement"][0]["Condition"], "the conditions stay");
     let before = browser.value(JSON_AREA).await.expect("JSON");
     commit(&browser, "#source-ip-0-0", "10.0.0.300").await;
-    let error = browser
-        .text(&format!("{EDITOR} .editor__condition-error"))
-        .await
-        .expect("a clear error");
+    let error = browser.text(&format!("{EDITOR} .editor__condition-error")).await.expect("a clear error");
     assert!(error.contains("10.0.0.300"), "error: {error}");
-    assert_eq!(
-        browser.value(JSON_AREA).await.expect("JSON"),
-        before,
-        "a bad value changes nothing"
-    );
+    assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), before, "a bad value changes nothing");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
@@ -318,27 +232,13 @@ async fn a_broken_json_shows_where_and_keeps_the_text() {
     open_editor(&browser).await;
     let broken = "{\n  \"Version\": \"1\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": [\"ecs:DescribeInstances\",]}\n  ]\n}";
     browser.paste(JSON_AREA, broken).await.expect("break the JSON");
-    let error = browser
-        .wait_for(&format!("{EDITOR} .editor__error[data-line]"))
-        .await
-        .expect("the parse error");
-    assert_eq!(
-        error.attr("data-line").await.expect("line").as_deref(),
-        Some("4"),
-        "the error is on line 4"
-    );
+    let error = browser.wait_for(&format!("{EDITOR} .editor__error[data-line]")).await.expect("the parse error");
+    assert_eq!(error.attr("data-line").await.expect("line").as_deref(), Some("4"), "the error is on line 4");
     let message = error.text().await.expect("message");
     assert!(message.contains("line 4"), "the message says where: {message}");
-    assert_eq!(
-        browser.value(JSON_AREA).await.expect("JSON"),
-        broken,
-        "the text is kept as typed"
-    );
+    assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), broken, "the text is kept as typed");
     let disabled = browser
-        .run(
-            &format!("return document.querySelector('{EDITOR} .editor__controls').disabled;"),
-            vec![],
-        )
+        .run(&format!("return document.querySelector('{EDITOR} .editor__controls').disabled;"), vec![])
         .await
         .expect("disabled");
     assert_eq!(disabled, json!(true), "the controls wait for JSON they can read");
@@ -357,10 +257,7 @@ async fn a_broken_json_shows_where_and_keeps_the_text() {
         marked.as_array().is_some_and(|m| m.contains(&json!("RAM001"))),
         "the JSON error's span is marked: {marked}"
     );
-    assert!(browser
-        .has(&format!("{EDITOR} .problem[data-id='RAM001'][data-severity='error']"))
-        .await
-        .expect("query"));
+    assert!(browser.has(&format!("{EDITOR} .problem[data-id='RAM001'][data-severity='error']")).await.expect("query"));
     browser.screenshot("policy-editor-broken").await.expect("screenshot");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
@@ -371,27 +268,15 @@ async fn a_broken_json_shows_where_and_keeps_the_text() {
 async fn a_check_fires_and_its_one_click_fix_resolves_it() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     open_editor(&browser).await;
-    browser
-        .wait_for(&format!("{EDITOR} .problems__none"))
-        .await
-        .expect("the built policy passes every check");
+    browser.wait_for(&format!("{EDITOR} .problems__none")).await.expect("the built policy passes every check");
     let text = browser.value(JSON_AREA).await.expect("JSON");
-    browser
-        .paste(JSON_AREA, &text.replace("\"Allow\"", "\"allow\""))
-        .await
-        .expect("misspell Effect");
+    browser.paste(JSON_AREA, &text.replace("\"Allow\"", "\"allow\"")).await.expect("misspell Effect");
 
     let problem = format!("{EDITOR} .problem[data-id='RAM004']");
     let item = browser.wait_for(&problem).await.expect("RAM004 fires");
-    assert_eq!(
-        item.attr("data-severity").await.expect("severity").as_deref(),
-        Some("error")
-    );
+    assert_eq!(item.attr("data-severity").await.expect("severity").as_deref(), Some("error"));
     let shown = item.text().await.expect("problem text");
-    assert!(
-        shown.contains("RAM004") && shown.contains("Allow"),
-        "id and message: {shown}"
-    );
+    assert!(shown.contains("RAM004") && shown.contains("Allow"), "id and message: {shown}");
     let mark = browser
         .run(
             &format!("return document.querySelector(\"{EDITOR} .editor__mark[data-id='RAM004']\").textContent;"),
@@ -401,19 +286,9 @@ async fn a_check_fires_and_its_one_click_fix_resolves_it() {
         .expect("mark");
     assert_eq!(mark, json!("\"allow\""), "exactly the bad value is marked");
 
-    browser
-        .click(&format!("{problem} .problem__fix"))
-        .await
-        .expect("fix it");
-    browser
-        .wait_for(&format!("{EDITOR} .problems__none"))
-        .await
-        .expect("the problem is gone");
-    assert_eq!(
-        browser.value(JSON_AREA).await.expect("JSON"),
-        text,
-        "the fix restores the policy"
-    );
+    browser.click(&format!("{problem} .problem__fix")).await.expect("fix it");
+    browser.wait_for(&format!("{EDITOR} .problems__none")).await.expect("the problem is gone");
+    assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), text, "the fix restores the policy");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
@@ -421,15 +296,8 @@ async fn a_check_fires_and_its_one_click_fix_resolves_it() {
 /// Waits for the simulator's answer to be `allowed` (or denied) and returns its deciding statements' text.
 async fn verdict(browser: &Browser, allowed: bool) -> String {
     let answer = format!("#simulator-0 .verdict[data-allowed='{allowed}']");
-    browser
-        .wait_for(&answer)
-        .await
-        .unwrap_or_else(|_| panic!("the simulator answers allowed={allowed}"));
-    browser
-        .texts(&format!("{answer} .verdict__statement"))
-        .await
-        .expect("statements")
-        .join("\n")
+    browser.wait_for(&answer).await.unwrap_or_else(|_| panic!("the simulator answers allowed={allowed}"));
+    browser.texts(&format!("{answer} .verdict__statement")).await.expect("statements").join("\n")
 }
 
 #[tokio::test]
@@ -438,45 +306,23 @@ async fn the_simulator_tries_the_edited_policy() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     open_editor(&browser).await;
     browser.click("#simulator-0 summary").await.expect("open the simulator");
-    assert_eq!(
-        browser.value("#try-action-0").await.expect("action"),
-        NEEDED,
-        "pre-filled with the need"
-    );
+    assert_eq!(browser.value("#try-action-0").await.expect("action"), NEEDED, "pre-filled with the need");
     verdict(&browser, true).await;
 
-    browser
-        .paste("#try-action-0", "ecs:StartInstance")
-        .await
-        .expect("another action");
+    browser.paste("#try-action-0", "ecs:StartInstance").await.expect("another action");
     assert_eq!(verdict(&browser, false).await, "", "not granted yet: nothing decides");
-    browser
-        .paste("#action-search-0-0", "StartInstance")
-        .await
-        .expect("search");
+    browser.paste("#action-search-0-0", "StartInstance").await.expect("search");
     let tick = format!("{EDITOR} .editor__add-tick[data-action='ecs:StartInstance']");
     browser.click(&tick).await.expect("tick it");
     let statement = verdict(&browser, true).await;
-    assert!(
-        statement.contains("ecs:StartInstance") && statement.contains("Allow"),
-        "statement: {statement}"
-    );
+    assert!(statement.contains("ecs:StartInstance") && statement.contains("Allow"), "statement: {statement}");
 
     // HTTPS only: a request without acs:SecureTransport is denied, one over HTTPS allowed.
-    browser
-        .click(&format!("{EDITOR} .editor__https"))
-        .await
-        .expect("HTTPS only");
+    browser.click(&format!("{EDITOR} .editor__https")).await.expect("HTTPS only");
     verdict(&browser, false).await;
-    browser
-        .paste("#try-context-0", "acs:SecureTransport=true")
-        .await
-        .expect("context");
+    browser.paste("#try-context-0", "acs:SecureTransport=true").await.expect("context");
     let statement = verdict(&browser, true).await;
-    assert!(
-        statement.contains("acs:SecureTransport"),
-        "the deciding statement has the condition: {statement}"
-    );
+    assert!(statement.contains("acs:SecureTransport"), "the deciding statement has the condition: {statement}");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
@@ -486,42 +332,23 @@ async fn the_simulator_tries_the_edited_policy() {
 async fn an_edit_survives_the_language_switch_and_fits_a_phone() {
     let browser = Browser::open(Viewport::PHONE).await.expect("browser");
     open_editor(&browser).await;
-    browser
-        .paste("#action-search-0-0", "StartInstance")
-        .await
-        .expect("search");
-    browser
-        .click(&format!("{EDITOR} .editor__add-tick[data-action='ecs:StartInstance']"))
-        .await
-        .expect("tick it");
-    let edited = eventually(
-        &browser,
-        &format!("return document.querySelector('{JSON_AREA}').value;"),
-        vec![],
-        |v| v.as_str().is_some_and(|t| t.contains("ecs:StartInstance")),
-    )
+    browser.paste("#action-search-0-0", "StartInstance").await.expect("search");
+    browser.click(&format!("{EDITOR} .editor__add-tick[data-action='ecs:StartInstance']")).await.expect("tick it");
+    let edited = eventually(&browser, &format!("return document.querySelector('{JSON_AREA}').value;"), vec![], |v| {
+        v.as_str().is_some_and(|t| t.contains("ecs:StartInstance"))
+    })
     .await;
 
     browser.click("#lang-toggle").await.expect("中文");
-    browser
-        .wait_for(&format!("{EDITOR} summary"))
-        .await
-        .expect("the card is drawn again");
-    assert_eq!(
-        browser.text(&format!("{EDITOR} summary")).await.expect("summary"),
-        "调整此策略"
-    );
+    browser.wait_for(&format!("{EDITOR} summary")).await.expect("the card is drawn again");
+    assert_eq!(browser.text(&format!("{EDITOR} summary")).await.expect("summary"), "调整此策略");
     wait_until_settled(&browser).await;
     // The cards are drawn anew in the other language: open the new editor (whatever the old one's state).
     browser
         .run(&format!("document.querySelector('{EDITOR}').open = true;"), vec![])
         .await
         .expect("open the editor again");
-    assert_eq!(
-        browser.value(JSON_AREA).await.expect("JSON"),
-        edited.as_str().unwrap(),
-        "the edit is kept"
-    );
+    assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), edited.as_str().unwrap(), "the edit is kept");
     let legends = browser
         .run(
             &format!("return [...document.querySelectorAll('{EDITOR} .action-group legend')].map(l => l.textContent);"),
@@ -529,17 +356,11 @@ async fn an_edit_survives_the_language_switch_and_fits_a_phone() {
         )
         .await
         .expect("groups");
-    assert!(
-        legends.as_array().is_some_and(|l| l.contains(&json!("写入"))),
-        "group names in Chinese: {legends}"
-    );
+    assert!(legends.as_array().is_some_and(|l| l.contains(&json!("写入"))), "group names in Chinese: {legends}");
 
     // On a phone the JSON sits under the controls and nothing is wider than the screen.
     let overflow = browser
-        .run(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-            vec![],
-        )
+        .run("return document.documentElement.scrollWidth - document.documentElement.clientWidth;", vec![])
         .await
         .expect("width");
     assert_eq!(overflow, json!(0), "the page does not scroll sideways");

@@ -75,6 +75,7 @@ pub struct Diagnostic {
 /// A fix a check offers: text edits that make the diagnostic go away, with a title for the button.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
+    /// What the button says, in both languages (`Write "Allow"`, `Remove it`).
     pub title: Localized,
     /// Non-overlapping replacements in the linted text.
     pub edits: Vec<TextEdit>,
@@ -83,7 +84,9 @@ pub struct Fix {
 /// Replace the bytes of `span` with `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextEdit {
+    /// The bytes replaced.
     pub span: Span,
+    /// What goes in their place (empty to delete them).
     pub text: String,
 }
 

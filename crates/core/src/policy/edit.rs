@@ -39,9 +39,7 @@ impl Seed {
                         actions: vec![action.to_string()],
                         resource: Some(resource.to_string()),
                         product: code_of(action),
-                        region: arn
-                            .map(|[_, region, _, _]| region.to_string())
-                            .filter(|r| !r.is_empty() && r != "*"),
+                        region: arn.map(|[_, region, _, _]| region.to_string()).filter(|r| !r.is_empty() && r != "*"),
                         account: arn
                             .map(|[_, _, account, _]| account.to_string())
                             .filter(|a| !a.is_empty() && a != "*"),
@@ -65,11 +63,7 @@ impl Seed {
 
     /// The RAM codes of the products the plan granted actions of: the ones whose other actions the editor offers.
     pub fn products(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .needs
-            .iter()
-            .filter_map(|n| n.product.clone())
-            .collect();
+        let mut out: Vec<String> = self.needs.iter().filter_map(|n| n.product.clone()).collect();
         out.dedup();
         out.sort();
         out.dedup();
@@ -78,9 +72,7 @@ impl Seed {
 
     /// Whether the plan granted this action (the diagnosed need), as opposed to one the user added.
     pub fn is_needed(&self, action: &str) -> bool {
-        self.needs
-            .iter()
-            .any(|n| n.actions.iter().any(|a| a.eq_ignore_ascii_case(action)))
+        self.needs.iter().any(|n| n.actions.iter().any(|a| a.eq_ignore_ascii_case(action)))
     }
 
     /// The resources to grant `action` on at `scope`: from the plan's own grant of it, else from what the plan
@@ -89,25 +81,16 @@ impl Seed {
         let Some(code) = code_of(action) else {
             return vec!["*".into()];
         };
-        let own: Vec<&Need> = self
-            .needs
-            .iter()
-            .filter(|n| n.actions.iter().any(|a| a.eq_ignore_ascii_case(action)))
-            .collect();
+        let own: Vec<&Need> =
+            self.needs.iter().filter(|n| n.actions.iter().any(|a| a.eq_ignore_ascii_case(action))).collect();
         let related: Vec<&Need> = if own.is_empty() {
-            self.needs
-                .iter()
-                .filter(|n| n.product.as_deref() == Some(code.as_str()))
-                .collect()
+            self.needs.iter().filter(|n| n.product.as_deref() == Some(code.as_str())).collect()
         } else {
             own
         };
         let mut out: Vec<String> = Vec::new();
         for need in related {
-            let need = Need {
-                actions: vec![action.to_string()],
-                ..need.clone()
-            };
+            let need = Need { actions: vec![action.to_string()], ..need.clone() };
             let (resource, _) = resource_for(&code, &need, scope, catalog);
             if !out.contains(&resource) {
                 out.push(resource);
@@ -117,11 +100,8 @@ impl Seed {
             out.push("*".into());
         }
         // A resource another one covers adds nothing (`*` covers all).
-        let kept: Vec<String> = out
-            .iter()
-            .filter(|r| !out.iter().any(|o| o != *r && glob_covers(o, r, false)))
-            .cloned()
-            .collect();
+        let kept: Vec<String> =
+            out.iter().filter(|r| !out.iter().any(|o| o != *r && glob_covers(o, r, false))).cloned().collect();
         sorted(kept)
     }
 }
@@ -161,25 +141,13 @@ pub fn read_controls(doc: &PolicyDocument, seed: &Seed, catalog: &Catalog) -> Co
     }
     let scope = SCOPES.into_iter().find(|&scope| {
         plain_allows(doc).all(|st| {
-            let have = sorted(
-                st.resource
-                    .iter()
-                    .flat_map(ValueList::iter)
-                    .map(str::to_string)
-                    .collect(),
-            );
-            let want: BTreeSet<String> = st
-                .action
-                .iter()
-                .flat_map(ValueList::iter)
-                .flat_map(|a| seed.resources(a, scope, catalog))
-                .collect();
+            let have = sorted(st.resource.iter().flat_map(ValueList::iter).map(str::to_string).collect());
+            let want: BTreeSet<String> =
+                st.action.iter().flat_map(ValueList::iter).flat_map(|a| seed.resources(a, scope, catalog)).collect();
             have == want.into_iter().collect::<Vec<_>>()
         })
     });
-    let condition = plain_allows(doc)
-        .next()
-        .and_then(|st| st.condition.as_ref());
+    let condition = plain_allows(doc).next().and_then(|st| st.condition.as_ref());
     let values = |op: &str, key: &str| -> Vec<String> {
         condition
             .and_then(|c| c.get(op))
@@ -187,11 +155,7 @@ pub fn read_controls(doc: &PolicyDocument, seed: &Seed, catalog: &Catalog) -> Co
             .map(|(_, v)| v.0.clone())
             .unwrap_or_default()
     };
-    let is_true = |key: &str| {
-        values("Bool", key)
-            .iter()
-            .any(|v| v.eq_ignore_ascii_case("true"))
-    };
+    let is_true = |key: &str| values("Bool", key).iter().any(|v| v.eq_ignore_ascii_case("true"));
     Controls {
         actions,
         scope,
@@ -201,57 +165,29 @@ pub fn read_controls(doc: &PolicyDocument, seed: &Seed, catalog: &Catalog) -> Co
             expires: values("DateLessThan", "acs:CurrentTime").into_iter().next(),
             mfa: is_true("acs:MFAPresent"),
         },
-        not_before: values("DateGreaterThan", "acs:CurrentTime")
-            .into_iter()
-            .next(),
+        not_before: values("DateGreaterThan", "acs:CurrentTime").into_iter().next(),
     }
 }
 
 /// The document with `action` allowed (`on`) or no longer allowed. An added action joins the statement that
 /// already grants the same resources, else gets its own statement with the conditions of the first `Allow`.
-pub fn with_action(
-    doc: &PolicyDocument,
-    seed: &Seed,
-    action: &str,
-    on: bool,
-    catalog: &Catalog,
-) -> PolicyDocument {
+pub fn with_action(doc: &PolicyDocument, seed: &Seed, action: &str, on: bool, catalog: &Catalog) -> PolicyDocument {
     let mut doc = doc.clone();
-    let listed = |st: &Statement| {
-        st.action
-            .as_ref()
-            .is_some_and(|l| l.iter().any(|a| a.eq_ignore_ascii_case(action)))
-    };
+    let listed = |st: &Statement| st.action.as_ref().is_some_and(|l| l.iter().any(|a| a.eq_ignore_ascii_case(action)));
     if on {
-        if doc
-            .statements
-            .iter()
-            .any(|st| is_plain_allow(st) && listed(st))
-        {
+        if doc.statements.iter().any(|st| is_plain_allow(st) && listed(st)) {
             return doc;
         }
         let scope = read_controls(&doc, seed, catalog).scope.unwrap_or_default();
         let resources = seed.resources(action, scope, catalog);
         let same = doc.statements.iter_mut().find(|st| {
-            is_plain_allow(st)
-                && st.resource.as_ref().map(|r| sorted(r.0.clone())).as_ref() == Some(&resources)
+            is_plain_allow(st) && st.resource.as_ref().map(|r| sorted(r.0.clone())).as_ref() == Some(&resources)
         });
         match same {
-            Some(st) => st
-                .action
-                .get_or_insert_with(ValueList::default)
-                .0
-                .push(action.to_string()),
+            Some(st) => st.action.get_or_insert_with(ValueList::default).0.push(action.to_string()),
             None => {
-                let condition = doc
-                    .statements
-                    .iter()
-                    .find(|st| is_plain_allow(st))
-                    .and_then(|st| st.condition.clone());
-                doc.statements.push(Statement {
-                    condition,
-                    ..Statement::allow([action], resources)
-                });
+                let condition = doc.statements.iter().find(|st| is_plain_allow(st)).and_then(|st| st.condition.clone());
+                doc.statements.push(Statement { condition, ..Statement::allow([action], resources) });
             }
         }
     } else {
@@ -260,21 +196,14 @@ pub fn with_action(
                 list.0.retain(|a| !a.eq_ignore_ascii_case(action));
             }
         }
-        doc.statements.retain(|st| {
-            !is_plain_allow(st) || st.action.as_ref().is_some_and(|l| !l.0.is_empty())
-        });
+        doc.statements.retain(|st| !is_plain_allow(st) || st.action.as_ref().is_some_and(|l| !l.0.is_empty()));
     }
     doc
 }
 
 /// The document with every `Allow` statement's resources set for `scope`. A statement whose actions now need
 /// different resources is split, each part keeping the statement's conditions.
-pub fn with_scope(
-    doc: &PolicyDocument,
-    seed: &Seed,
-    scope: Scope,
-    catalog: &Catalog,
-) -> PolicyDocument {
+pub fn with_scope(doc: &PolicyDocument, seed: &Seed, scope: Scope, catalog: &Catalog) -> PolicyDocument {
     let mut statements = Vec::new();
     for st in &doc.statements {
         if !is_plain_allow(st) {
@@ -290,16 +219,10 @@ pub fn with_scope(
             }
         }
         for (resources, actions) in parts {
-            statements.push(Statement {
-                condition: st.condition.clone(),
-                ..Statement::allow(actions, resources)
-            });
+            statements.push(Statement { condition: st.condition.clone(), ..Statement::allow(actions, resources) });
         }
     }
-    PolicyDocument {
-        version: doc.version.clone(),
-        statements,
-    }
+    PolicyDocument { version: doc.version.clone(), statements }
 }
 
 /// Why a condition control's value cannot go into the policy.
@@ -368,10 +291,7 @@ pub fn with_conditions(
         }
         condition.retain(|_, keys| !keys.is_empty());
         for (op, keys) in &wanted {
-            condition
-                .entry(op.clone())
-                .or_default()
-                .extend(keys.clone());
+            condition.entry(op.clone()).or_default().extend(keys.clone());
         }
         st.condition = (!condition.is_empty()).then_some(condition);
     }
@@ -405,10 +325,7 @@ impl GrantPlan {
     /// edit that does not parse (the user is still typing) leaves the plan's own document.
     pub fn with_edits(mut self, edits: &Edits) -> GrantPlan {
         for policy in &mut self.custom_policies {
-            if let Some(document) = edits
-                .get(policy.name.as_str())
-                .and_then(|text| parse_document(text).ok())
-            {
+            if let Some(document) = edits.get(policy.name.as_str()).and_then(|text| parse_document(text).ok()) {
                 policy.document = document;
             }
         }
@@ -469,20 +386,20 @@ pub fn marked_pieces<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, Option<
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AccessGroup {
+    /// Reads one resource or setting (the catalog's `get`).
     Read,
+    /// Lists resources (`list`).
     List,
+    /// Creates, changes or deletes resources (`create`, `update`, `delete`, and the levels the catalog lacks).
     Write,
+    /// Changes who may do what: a writing action one of the [`PERMISSION_RULES`] (or an escalation action) names.
     PermissionsManagement,
 }
 
 impl AccessGroup {
     /// Every group, in the order the list shows them.
-    pub const ALL: [AccessGroup; 4] = [
-        AccessGroup::Read,
-        AccessGroup::List,
-        AccessGroup::Write,
-        AccessGroup::PermissionsManagement,
-    ];
+    pub const ALL: [AccessGroup; 4] =
+        [AccessGroup::Read, AccessGroup::List, AccessGroup::Write, AccessGroup::PermissionsManagement];
 
     /// The stable kebab-case name (for styling and tests).
     pub fn as_str(self) -> &'static str {
@@ -502,15 +419,13 @@ impl AccessGroup {
             AccessGroup::Write => ("Write", "写入"),
             AccessGroup::PermissionsManagement => ("Permissions management", "权限管理"),
         };
-        Localized {
-            en: en.into(),
-            zh: zh.into(),
-        }
+        Localized { en: en.into(), zh: zh.into() }
     }
 }
 
 /// A writing action that changes who may do what, by name: the catalog's levels do not say it.
 pub struct PermissionRule {
+    /// A stable name for the rule (`ram-policies`).
     pub name: &'static str,
     /// RAM action patterns (`*` and `?`), compared without case.
     pub patterns: &'static [&'static str],
@@ -519,47 +434,24 @@ pub struct PermissionRule {
 /// Writing actions that manage permissions rather than resources (the rest of [`ESCALATION_ACTIONS`] is
 /// matched too: each of those lets its holder raise its own rights).
 pub const PERMISSION_RULES: &[PermissionRule] = &[
-    PermissionRule {
-        name: "grant-or-revoke",
-        patterns: &["*:Grant*", "*:Revoke*"],
-    },
-    PermissionRule {
-        name: "permission-objects",
-        patterns: &["*:*Permission", "*:*Permissions"],
-    },
+    PermissionRule { name: "grant-or-revoke", patterns: &["*:Grant*", "*:Revoke*"] },
+    PermissionRule { name: "permission-objects", patterns: &["*:*Permission", "*:*Permissions"] },
     PermissionRule {
         name: "ram-policies",
-        patterns: &[
-            "ram:*Policy",
-            "ram:*PolicyVersion",
-            "ram:*PolicyTo*",
-            "ram:*PolicyFrom*",
-        ],
+        patterns: &["ram:*Policy", "ram:*PolicyVersion", "ram:*PolicyTo*", "ram:*PolicyFrom*"],
     },
     PermissionRule {
         name: "resource-policies",
-        patterns: &[
-            "oss:*BucketPolicy",
-            "oss:*BucketAcl",
-            "oss:*ObjectAcl",
-            "kms:*KeyPolicy",
-            "kms:*SecretPolicy",
-        ],
+        patterns: &["oss:*BucketPolicy", "oss:*BucketAcl", "oss:*ObjectAcl", "kms:*KeyPolicy", "kms:*SecretPolicy"],
     },
 ];
 
 /// Whether a writing action manages permissions, and by which rule.
 pub fn permission_rule(action: &str) -> Option<&'static str> {
-    if ESCALATION_ACTIONS
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(action))
-    {
+    if ESCALATION_ACTIONS.iter().any(|a| a.eq_ignore_ascii_case(action)) {
         return Some("escalation");
     }
-    PERMISSION_RULES
-        .iter()
-        .find(|r| r.patterns.iter().any(|p| glob_match(p, action, true)))
-        .map(|r| r.name)
+    PERMISSION_RULES.iter().find(|r| r.patterns.iter().any(|p| glob_match(p, action, true))).map(|r| r.name)
 }
 
 /// One action the list offers.
@@ -567,6 +459,7 @@ pub fn permission_rule(action: &str) -> Option<&'static str> {
 pub struct ActionChoice {
     /// `code:Name`.
     pub action: String,
+    /// Its access-level group.
     pub group: AccessGroup,
     /// The level was inferred from the API's verb (or is unknown), not stated by the documentation.
     pub inferred: bool,
@@ -589,10 +482,7 @@ pub fn access_group(action: &str, level: AccessLevel) -> AccessGroup {
 pub fn action_choices(catalog: &Catalog, ram_code: &str) -> Option<Vec<ActionChoice>> {
     let mut out: Vec<ActionChoice> = Vec::new();
     for (_, api) in catalog.apis_of(ram_code)? {
-        if out
-            .iter()
-            .any(|c| c.action.eq_ignore_ascii_case(&api.action))
-        {
+        if out.iter().any(|c| c.action.eq_ignore_ascii_case(&api.action)) {
             continue;
         }
         out.push(ActionChoice {
@@ -652,31 +542,13 @@ mod tests {
         let seed = Seed::from_document(&doc);
         let added = with_action(&doc, &seed, "ecs:StartInstance", true, &empty());
         assert_eq!(added.statements.len(), 1);
-        assert_eq!(
-            added.statements[0].action.as_ref().unwrap().0,
-            vec!["ecs:StopInstance", "ecs:StartInstance"]
-        );
-        assert_eq!(
-            with_action(&added, &seed, "ecs:StartInstance", true, &empty()),
-            added,
-            "adding twice adds once"
-        );
-        assert_eq!(
-            with_action(&added, &seed, "ecs:startinstance", false, &empty()),
-            doc
-        );
+        assert_eq!(added.statements[0].action.as_ref().unwrap().0, vec!["ecs:StopInstance", "ecs:StartInstance"]);
+        assert_eq!(with_action(&added, &seed, "ecs:StartInstance", true, &empty()), added, "adding twice adds once");
+        assert_eq!(with_action(&added, &seed, "ecs:startinstance", false, &empty()), doc);
         let other = with_action(&doc, &seed, "oss:GetObject", true, &empty());
-        assert_eq!(
-            other.statements.len(),
-            2,
-            "another product's action gets its own statement"
-        );
+        assert_eq!(other.statements.len(), 2, "another product's action gets its own statement");
         assert_eq!(other.statements[1].resource.as_ref().unwrap().0, vec!["*"]);
-        assert!(
-            with_action(&doc, &seed, "ecs:StopInstance", false, &empty())
-                .statements
-                .is_empty()
-        );
+        assert!(with_action(&doc, &seed, "ecs:StopInstance", false, &empty()).statements.is_empty());
     }
 
     #[test]
@@ -689,27 +561,15 @@ mod tests {
             region.statements[0].resource.as_ref().unwrap().0,
             vec!["acs:ecs:cn-hangzhou:123456789012:instance/*"]
         );
-        assert_eq!(
-            read_controls(&region, &seed, &cat).scope,
-            Some(Scope::Region)
-        );
+        assert_eq!(read_controls(&region, &seed, &cat).scope, Some(Scope::Region));
         let account = with_scope(&doc, &seed, Scope::Account, &cat);
-        assert_eq!(
-            account.statements[0].resource.as_ref().unwrap().0,
-            vec!["acs:ecs:*:123456789012:instance/*"]
-        );
+        assert_eq!(account.statements[0].resource.as_ref().unwrap().0, vec!["acs:ecs:*:123456789012:instance/*"]);
         let any = with_scope(&account, &seed, Scope::Any, &cat);
         assert_eq!(any.statements[0].resource.as_ref().unwrap().0, vec!["*"]);
         assert_eq!(with_scope(&any, &seed, Scope::Exact, &cat), doc);
         let mut hand = doc.clone();
-        hand.statements[0].resource = Some(ValueList(vec![
-            "acs:ecs:cn-hangzhou:123456789012:instance/i-other".into(),
-        ]));
-        assert_eq!(
-            read_controls(&hand, &seed, &cat).scope,
-            None,
-            "hand-written resources match no scope"
-        );
+        hand.statements[0].resource = Some(ValueList(vec!["acs:ecs:cn-hangzhou:123456789012:instance/i-other".into()]));
+        assert_eq!(read_controls(&hand, &seed, &cat).scope, None, "hand-written resources match no scope");
     }
 
     #[test]
@@ -717,13 +577,7 @@ mod tests {
         let doc = seed_doc();
         let seed = Seed::from_document(&doc);
         let cat = empty();
-        let any = with_action(
-            &with_scope(&doc, &seed, Scope::Any, &cat),
-            &seed,
-            "oss:GetObject",
-            true,
-            &cat,
-        );
+        let any = with_action(&with_scope(&doc, &seed, Scope::Any, &cat), &seed, "oss:GetObject", true, &cat);
         assert_eq!(any.statements.len(), 1, "on * both share a statement");
         let exact = with_scope(&any, &seed, Scope::Exact, &cat);
         assert_eq!(exact.statements.len(), 2);
@@ -762,52 +616,24 @@ mod tests {
         let cleared = with_conditions(&edited, &Conditions::default(), None).unwrap();
         assert_eq!(cleared, doc);
         assert_eq!(
-            with_conditions(
-                &doc,
-                &Conditions {
-                    source_ips: vec!["10.0.0.300".into()],
-                    ..Default::default()
-                },
-                None
-            ),
+            with_conditions(&doc, &Conditions { source_ips: vec!["10.0.0.300".into()], ..Default::default() }, None),
             Err(EditError::SourceIp("10.0.0.300".into()))
         );
         assert_eq!(
             with_conditions(&doc, &Conditions::default(), Some("tomorrow")),
             Err(EditError::Time("tomorrow".into()))
         );
-        assert!(EditError::Time("x".into())
-            .message()
-            .zh
-            .contains("ISO 8601"));
+        assert!(EditError::Time("x".into()).message().zh.contains("ISO 8601"));
     }
 
     #[test]
     fn groups_follow_the_access_level_and_the_permission_rules() {
-        assert_eq!(
-            access_group("ecs:DescribeInstances", AccessLevel::Get),
-            AccessGroup::Read
-        );
-        assert_eq!(
-            access_group("ecs:ListTagResources", AccessLevel::List),
-            AccessGroup::List
-        );
-        assert_eq!(
-            access_group("ecs:StopInstance", AccessLevel::Update),
-            AccessGroup::Write
-        );
-        assert_eq!(
-            access_group("oss:PutBucketAcl", AccessLevel::Update),
-            AccessGroup::PermissionsManagement
-        );
-        assert_eq!(
-            access_group("ram:AttachPolicyToUser", AccessLevel::Create),
-            AccessGroup::PermissionsManagement
-        );
-        assert_eq!(
-            access_group("ram:DeletePolicyVersion", AccessLevel::Delete),
-            AccessGroup::PermissionsManagement
-        );
+        assert_eq!(access_group("ecs:DescribeInstances", AccessLevel::Get), AccessGroup::Read);
+        assert_eq!(access_group("ecs:ListTagResources", AccessLevel::List), AccessGroup::List);
+        assert_eq!(access_group("ecs:StopInstance", AccessLevel::Update), AccessGroup::Write);
+        assert_eq!(access_group("oss:PutBucketAcl", AccessLevel::Update), AccessGroup::PermissionsManagement);
+        assert_eq!(access_group("ram:AttachPolicyToUser", AccessLevel::Create), AccessGroup::PermissionsManagement);
+        assert_eq!(access_group("ram:DeletePolicyVersion", AccessLevel::Delete), AccessGroup::PermissionsManagement);
         assert_eq!(
             access_group("hbr:CreateBackupPlan", AccessLevel::Create),
             AccessGroup::Write,
@@ -818,21 +644,10 @@ mod tests {
             AccessGroup::Write,
             "a traffic policy is no permission"
         );
-        assert_eq!(
-            access_group("dms:GrantUserPermission", AccessLevel::Update),
-            AccessGroup::PermissionsManagement
-        );
-        assert_eq!(
-            access_group("ram:GetPolicy", AccessLevel::Get),
-            AccessGroup::Read,
-            "reading a policy reads"
-        );
+        assert_eq!(access_group("dms:GrantUserPermission", AccessLevel::Update), AccessGroup::PermissionsManagement);
+        assert_eq!(access_group("ram:GetPolicy", AccessLevel::Get), AccessGroup::Read, "reading a policy reads");
         for rule in PERMISSION_RULES {
-            assert!(
-                rule.patterns.iter().all(|p| p.contains(':')),
-                "{}",
-                rule.name
-            );
+            assert!(rule.patterns.iter().all(|p| p.contains(':')), "{}", rule.name);
         }
     }
 
@@ -847,16 +662,9 @@ mod tests {
         let edited = with_action(&policy.document, &seed, "ecs:StartInstance", true, &empty());
         let mut edits = Edits::new();
         edits.insert(policy.name.as_str().to_string(), edited.to_pretty_json());
-        assert_eq!(
-            plan.clone().with_edits(&edits).custom_policies[0].document,
-            edited
-        );
+        assert_eq!(plan.clone().with_edits(&edits).custom_policies[0].document, edited);
         edits.insert(policy.name.as_str().to_string(), "{\"Version\": ".into());
-        assert_eq!(
-            plan.clone().with_edits(&edits),
-            plan,
-            "a half-typed edit keeps the plan's document"
-        );
+        assert_eq!(plan.clone().with_edits(&edits), plan, "a half-typed edit keeps the plan's document");
     }
 
     #[test]
@@ -864,10 +672,7 @@ mod tests {
         let text = "ab名cd";
         let span = |start, end| Span { start, end };
         let pieces = marked_pieces(text, &[span(3, 5), span(1, 4), span(5, 5)]);
-        assert_eq!(
-            pieces,
-            vec![("a", None), ("b名", Some(1)), ("c", Some(2)), ("d", None)]
-        );
+        assert_eq!(pieces, vec![("a", None), ("b名", Some(1)), ("c", Some(2)), ("d", None)]);
         assert_eq!(
             marked_pieces(text, &[span(8, 8)]),
             vec![("ab名c", None), ("d", Some(0))],
@@ -885,20 +690,10 @@ mod tests {
             inferred: false,
             title: title.map(Into::into),
         };
-        let choices = vec![
-            choice("ecs:DescribeInstances", Some("查询实例")),
-            choice("ecs:StopInstance", None),
-        ];
-        let found: Vec<&str> = matching(&choices, "describe inst")
-            .iter()
-            .map(|c| c.action.as_str())
-            .collect();
+        let choices = vec![choice("ecs:DescribeInstances", Some("查询实例")), choice("ecs:StopInstance", None)];
+        let found: Vec<&str> = matching(&choices, "describe inst").iter().map(|c| c.action.as_str()).collect();
         assert_eq!(found, vec!["ecs:DescribeInstances"]);
-        assert_eq!(
-            matching(&choices, "实例").len(),
-            1,
-            "titles are searched too"
-        );
+        assert_eq!(matching(&choices, "实例").len(), 1, "titles are searched too");
         assert_eq!(matching(&choices, "").len(), 2);
     }
 
@@ -907,12 +702,8 @@ mod tests {
     fn the_catalog_offers_a_product_s_actions_grouped() {
         let catalog = Catalog::embedded().expect("the embedded catalog loads");
         let choices = action_choices(&catalog, "ecs").expect("ecs is loaded");
-        assert!(choices
-            .iter()
-            .any(|c| c.action == "ecs:DescribeInstances" && c.group == AccessGroup::Read));
-        assert!(choices
-            .windows(2)
-            .all(|w| (w[0].group, &w[0].action) <= (w[1].group, &w[1].action)));
+        assert!(choices.iter().any(|c| c.action == "ecs:DescribeInstances" && c.group == AccessGroup::Read));
+        assert!(choices.windows(2).all(|w| (w[0].group, &w[0].action) <= (w[1].group, &w[1].action)));
         assert!(action_choices(&catalog, "no-such-product").is_none());
     }
 }
