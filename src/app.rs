@@ -8,7 +8,7 @@ use ram_doctor_core::share::ShareError;
 use ram_doctor_core::{diagnose, Catalog};
 
 use crate::catalog_loader::{index_catalog, load_shards};
-use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, ProductPick, Results, ShareLink};
+use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, PolicyEdits, ProductPick, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::input_check;
 use crate::live::LiveKey;
@@ -38,6 +38,8 @@ pub fn App() -> impl IntoView {
     let catalog = RwSignal::new(start_catalog);
     // The product chosen in the picker for findings that name none: every plan and the share link follow it.
     provide_context(ProductPick { catalog, chosen: chosen_product });
+    // The custom policies as edited in their cards: the plan below (fix panel, apply) uses them.
+    let edits = PolicyEdits::provide(Default::default());
 
     // A huge paste is diagnosed only up to a limit (the results say so).
     let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(input_check::diagnosed_part(t), c))));
@@ -53,7 +55,7 @@ pub fn App() -> impl IntoView {
     });
     let target_error = Memo::new(move |_| target.get().err());
     // One merged grant for every error row the user keeps.
-    let plan = Memo::new(move |_| {
+    let built_plan = Memo::new(move |_| {
         let options = PlanOptions {
             // No name typed: a chosen group or role stays a placeholder; the default (user) lets the plan infer.
             target: target.get().ok().flatten().or_else(|| match target_kind.get() {
@@ -65,6 +67,27 @@ pub fn App() -> impl IntoView {
         };
         let left_out = left_out.get();
         diagnosis.with(|d| catalog.with(|c| merged_plan(&d.findings, &left_out, c, &options).map_err(|e| e.to_string())))
+    });
+    // With the custom policies as edited (a keystroke in an editor re-renders, it does not re-plan).
+    let plan = Memo::new(move |_| built_plan.get().map(|p| edits.0.with(|e| p.with_edits(e))));
+    // The share link carries the edit of the plan's first custom policy; a link's edit is put back once, as soon
+    // as the plan names that policy.
+    let first_custom = Memo::new(move |_| {
+        built_plan.with(|p| p.as_ref().ok().and_then(|p| p.custom_policies.first()).map(|c| c.name.as_str().to_string()))
+    });
+    let link_policy = StoredValue::new(state.policy.get_untracked());
+    Effect::new(move |_| {
+        let Some(name) = first_custom.get() else { return };
+        if let Some(text) = link_policy.get_value() {
+            link_policy.set_value(None);
+            edits.0.update(|e| {
+                e.insert(name.clone(), text);
+            });
+        }
+        let edited = edits.0.with(|e| e.get(&name).cloned());
+        if state.policy.get_untracked() != edited {
+            state.policy.set(edited);
+        }
     });
     // Each finding's own plan (default options, with the chosen product): what its card recommends.
     let finding_plans = Memo::new(move |_| {

@@ -537,3 +537,133 @@ pub const WORKBENCH_ZH: WorkbenchTexts = WorkbenchTexts {
     crashed: "出现错误，页面已停止工作。",
     reload_keeping: "重新加载并保留我的文本",
 };
+/// The policy editor's labels in one language (journey "adjust the custom policy").
+pub struct EditorTexts {
+    pub title: &'static str,
+    pub actions: &'static str,
+    pub needed: &'static str,
+    pub add_actions: &'static str,
+    pub search: &'static str,
+    pub search_hint: &'static str,
+    pub inferred: &'static str,
+    pub inferred_hint: &'static str,
+    pub loading_actions: &'static str,
+    pub more: &'static str,
+    pub scope: &'static str,
+    pub scope_exact: &'static str,
+    pub scope_region: &'static str,
+    pub scope_account: &'static str,
+    pub scope_any: &'static str,
+    pub scope_custom: &'static str,
+    pub conditions: &'static str,
+    pub source_ip: &'static str,
+    pub source_ip_hint: &'static str,
+    pub https_only: &'static str,
+    pub mfa: &'static str,
+    pub not_before: &'static str,
+    pub not_after: &'static str,
+    pub time_hint: &'static str,
+    pub json: &'static str,
+    pub broken: &'static str,
+    pub line: &'static str,
+    pub column: &'static str,
+    pub problems: &'static str,
+    pub no_problems: &'static str,
+    pub show: &'static str,
+    pub reset: &'static str,
+}
+
+impl Lang {
+    /// The policy editor's labels.
+    pub fn editor(self) -> &'static EditorTexts {
+        match self {
+            Lang::En => &EDITOR_EN,
+            Lang::Zh => &EDITOR_ZH,
+        }
+    }
+}
+
+pub const EDITOR_EN: EditorTexts = EditorTexts {
+    title: "Adjust this policy",
+    actions: "Actions",
+    needed: "needed",
+    add_actions: "Add more actions of",
+    search: "Search actions",
+    search_hint: "Name or title, e.g. Describe",
+    inferred: "inferred",
+    inferred_hint: "Access level inferred from the API's name, not stated by the documentation",
+    loading_actions: "Loading the product's actions…",
+    more: "more: type to narrow the list",
+    scope: "Resource scope",
+    scope_exact: "Exact resource",
+    scope_region: "Same type, this region",
+    scope_account: "Same type, any region of the account",
+    scope_any: "Any resource (*)",
+    scope_custom: "As written in the JSON",
+    conditions: "Conditions",
+    source_ip: "Source IP (addresses or CIDRs, comma-separated)",
+    source_ip_hint: "203.0.113.0/24",
+    https_only: "HTTPS only",
+    mfa: "Require MFA",
+    not_before: "Valid from (ISO 8601)",
+    not_after: "Valid until (ISO 8601)",
+    time_hint: "2026-12-31T23:59:59Z",
+    json: "Policy JSON",
+    broken: "The JSON cannot be read, so the controls wait:",
+    line: "line",
+    column: "column",
+    problems: "Checks",
+    no_problems: "No problems found.",
+    show: "Show",
+    reset: "Back to the built policy",
+};
+
+pub const EDITOR_ZH: EditorTexts = EditorTexts {
+    title: "调整此策略",
+    actions: "操作",
+    needed: "所需",
+    add_actions: "添加更多操作：",
+    search: "搜索操作",
+    search_hint: "名称或标题，例如 Describe",
+    inferred: "推断",
+    inferred_hint: "访问级别由 API 名称推断，文档未说明",
+    loading_actions: "正在加载产品的操作……",
+    more: "更多：输入以缩小列表",
+    scope: "资源范围",
+    scope_exact: "精确资源",
+    scope_region: "同类资源，本地域",
+    scope_account: "同类资源，账号内所有地域",
+    scope_any: "任意资源 (*)",
+    scope_custom: "按 JSON 中所写",
+    conditions: "条件",
+    source_ip: "来源 IP（地址或 CIDR，逗号分隔）",
+    source_ip_hint: "203.0.113.0/24",
+    https_only: "仅限 HTTPS",
+    mfa: "要求 MFA",
+    not_before: "生效时间（ISO 8601）",
+    not_after: "失效时间（ISO 8601）",
+    time_hint: "2026-12-31T23:59:59Z",
+    json: "策略 JSON",
+    broken: "JSON 无法读取，控件暂停更新：",
+    line: "行",
+    column: "列",
+    problems: "检查",
+    no_problems: "未发现问题。",
+    show: "定位",
+    reset: "恢复为生成的策略",
+};
+
+/// A check's severity as people read it.
+pub fn severity_label(severity: ram_doctor_core::policy::Severity, lang: Lang) -> &'static str {
+    use ram_doctor_core::policy::Severity;
+    match (lang, severity) {
+        (Lang::En, Severity::Error) => "error",
+        (Lang::En, Severity::Security) => "security",
+        (Lang::En, Severity::Warning) => "warning",
+        (Lang::En, Severity::Suggestion) => "suggestion",
+        (Lang::Zh, Severity::Error) => "错误",
+        (Lang::Zh, Severity::Security) => "安全",
+        (Lang::Zh, Severity::Warning) => "警告",
+        (Lang::Zh, Severity::Suggestion) => "建议",
+    }
+}

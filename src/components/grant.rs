@@ -4,6 +4,7 @@ use ram_doctor_core::grant::{GrantPlan, Step, StepKind, SystemPolicyGrant};
 
 use super::compare::CompareOptions;
 use super::copy::{CopyButton, DownloadLink};
+use super::policy_editor::{edited_policy, PolicyEditor};
 use super::simulator::Simulator;
 use crate::i18n::Lang;
 
@@ -17,7 +18,10 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
         Ok(plan) => plan,
         Err(e) => return view! { <p class="grant grant--error">{e}</p> }.into_any(),
     };
-    let simulator = plan.trial().map(|t| view! { <Simulator trial=t index=index lang=lang /> });
+    // Each custom policy's text as edited: the rendered policy, its editor and the simulator share it.
+    let edited: Vec<RwSignal<String>> = plan.custom_policies.iter().map(|p| edited_policy(p.name.as_str(), &p.document)).collect();
+    // The trial starts from the first custom policy, so it has one exactly when there is a first text.
+    let simulator = plan.trial().zip(edited.first().copied()).map(|(t, policy)| view! { <Simulator trial=t index=index policy=policy lang=lang /> });
     let comparison = plan.compare_options().map(|c| view! { <CompareOptions comparison=c lang=lang /> });
     let grants = !plan.system_policies.is_empty() || !plan.custom_policies.is_empty() || !plan.service_roles.is_empty();
     let steps = steps_view(plan.steps.clone(), lang);
@@ -45,9 +49,9 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
     let custom = plan
         .custom_policies
         .into_iter()
+        .zip(edited)
         .enumerate()
-        .map(|(n, policy)| {
-            let json = serde_json::to_string_pretty(&policy.document.to_value()).unwrap_or_default();
+        .map(|(n, (policy, text))| {
             let id = match (index, n) {
                 (0, 0) => "custom-policy".to_string(),
                 (i, 0) => format!("custom-policy-{i}"),
@@ -57,12 +61,13 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
             view! {
                 <h4 class="grant__subtitle">{move || texts().custom_policy} " · " <code>{policy.name.as_str().to_string()}</code></h4>
                 <div class="code-block">
-                    <pre id=id class="custom-policy" tabindex="0" role="region" aria-label=move || texts().custom_policy><code>{json.clone()}</code></pre>
+                    <pre id=id class="custom-policy" tabindex="0" role="region" aria-label=move || texts().custom_policy><code>{move || text.get()}</code></pre>
                     <div class="code-block__actions">
-                        <CopyButton text=json.clone() lang=lang />
-                        <DownloadLink text=json file_name=file_name lang=lang />
+                        <CopyButton text=text lang=lang />
+                        <DownloadLink text=text file_name=file_name lang=lang />
                     </div>
                 </div>
+                <PolicyEditor document=policy.document text=text key=format!("{index}-{n}") lang=lang />
             }
         })
         .collect_view();

@@ -5,12 +5,20 @@ use super::grant::pick;
 use crate::i18n::Lang;
 
 /// "Try it": would this policy allow this action on this resource with these context keys? Starts with the
-/// diagnosed need and the custom policy; core's simulator answers as the user types, naming the deciding
+/// diagnosed need and the custom policy (as edited); core's simulator answers as the user types, naming the deciding
 /// statement.
 #[component]
-pub fn Simulator(trial: Trial, index: usize, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn Simulator(
+    trial: Trial,
+    index: usize,
+    /// The policy editor's text, when the card has one: the simulator then tries the edited policy.
+    #[prop(optional)]
+    policy: Option<RwSignal<String>>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
     let texts = move || lang.get().texts();
-    let policy = RwSignal::new(trial.policy);
+    let start = trial.policy;
+    let policy = policy.unwrap_or_else(|| RwSignal::new(start));
     let action = RwSignal::new(trial.action);
     let resource = RwSignal::new(trial.resource);
     let context = RwSignal::new(trial.context);

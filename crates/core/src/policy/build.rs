@@ -198,7 +198,7 @@ impl fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 /// The action's RAM code, lower-cased.
-fn code_of(action: &str) -> Option<String> {
+pub(crate) fn code_of(action: &str) -> Option<String> {
     let (code, name) = action.split_once(':')?;
     (!code.is_empty() && !name.is_empty()).then(|| code.to_ascii_lowercase())
 }
@@ -208,7 +208,7 @@ fn is_global(code: &str) -> bool {
 }
 
 /// How a resource was arrived at, for the notes.
-enum Derived {
+pub(crate) enum Derived {
     /// From the ARN the error named (exact or widened by the chosen scope).
     FromArn,
     /// `*`, for this reason.
@@ -218,7 +218,7 @@ enum Derived {
 }
 
 /// The resource to grant `code`'s action on, and how it was derived.
-fn resource_for(code: &str, need: &Need, scope: Scope, catalog: &Catalog) -> (String, Derived) {
+pub(crate) fn resource_for(code: &str, need: &Need, scope: Scope, catalog: &Catalog) -> (String, Derived) {
     if scope == Scope::Any {
         return ("*".into(), Derived::Wildcard(WildcardReason::Chosen));
     }
@@ -268,7 +268,7 @@ fn action_of_object(need: &Need, code: &str) -> bool {
 }
 
 /// The condition block the options ask for, or `None`.
-fn condition_block(c: &Conditions) -> Result<Option<Condition>, BuildError> {
+pub(crate) fn condition_block(c: &Conditions) -> Result<Option<Condition>, BuildError> {
     let mut cond = Condition::new();
     let mut put = |op: &str, key: &str, values: Vec<String>| {
         cond.entry(op.to_string()).or_default().insert(key.to_string(), ValueList(values));

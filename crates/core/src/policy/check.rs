@@ -14,6 +14,7 @@ use super::document::Condition;
 use super::parse::{self, escape_pointer, Member, Node, ParseError, Parsed, Span, Value};
 use super::pattern::{glob_covers, glob_match, globs_overlap};
 use crate::catalog::{ApiLookup, Catalog};
+use crate::finding::Localized;
 
 /// How bad a diagnostic is, highest first (the derived order sorts `Error` first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -66,6 +67,71 @@ pub struct Diagnostic {
     pub span: Span,
     /// What is wrong and how to fix it, in one line.
     pub message: String,
+    /// The one-click fix, where the check knows the exact change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A fix a check offers: text edits that make the diagnostic go away, with a title for the button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// What the button says, in both languages (`Write "Allow"`, `Remove it`).
+    pub title: Localized,
+    /// Non-overlapping replacements in the linted text.
+    pub edits: Vec<TextEdit>,
+}
+
+/// Replace the bytes of `span` with `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextEdit {
+    /// The bytes replaced.
+    pub span: Span,
+    /// What goes in their place (empty to delete them).
+    pub text: String,
+}
+
+impl Fix {
+    /// The text with the fix applied; `None` when the edits do not fit the text (it changed since the lint).
+    pub fn apply(&self, text: &str) -> Option<String> {
+        let mut edits: Vec<&TextEdit> = self.edits.iter().collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let mut out = text.to_string();
+        let mut limit = text.len();
+        for e in edits {
+            let fits = e.span.start <= e.span.end && e.span.end <= limit;
+            if !fits || !out.is_char_boundary(e.span.start) || !out.is_char_boundary(e.span.end) {
+                return None;
+            }
+            out.replace_range(e.span.start..e.span.end, &e.text);
+            limit = e.span.start;
+        }
+        Some(out)
+    }
+}
+
+fn fix(en: impl Into<String>, zh: impl Into<String>, edits: Vec<TextEdit>) -> Fix {
+    Fix { title: Localized { en: en.into(), zh: zh.into() }, edits }
+}
+
+/// A fix that writes `value` (a JSON string, quoted and escaped) over `span`.
+fn write_string(span: Span, value: &str) -> Fix {
+    let quoted = serde_json::to_string(value).unwrap_or_default();
+    fix(format!("Write {quoted}"), format!("改为 {quoted}"), vec![TextEdit { span, text: quoted }])
+}
+
+/// A fix that removes the array element at `span` with the comma that separates it from its neighbour.
+fn remove_element(text: &str, span: Span) -> Fix {
+    let blank = |s: &str| s.len() - s.trim_start_matches(char::is_whitespace).len();
+    let before = text[..span.start].trim_end_matches(char::is_whitespace);
+    let next = span.end + blank(&text[span.end..]);
+    let remove = if before.ends_with(',') {
+        Span { start: before.len() - 1, end: span.end }
+    } else if text[next..].starts_with(',') {
+        Span { start: span.start, end: next + 1 + blank(&text[next + 1..]) }
+    } else {
+        span
+    };
+    fix("Remove it", "删除", vec![TextEdit { span: remove, text: String::new() }])
 }
 
 /// Who the policy is for: identity policies may not name a `Principal`; trust and resource policies must.
@@ -178,6 +244,7 @@ pub fn lint(text: &str, options: &LintOptions, catalog: &Catalog) -> Vec<Diagnos
                 column,
                 span: hit.span,
                 message: hit.message,
+                fix: hit.fix,
             });
         }
     }
@@ -195,10 +262,22 @@ struct Hit {
     path: String,
     span: Span,
     message: String,
+    fix: Option<Fix>,
 }
 
 fn hit(path: impl Into<String>, span: Span, message: impl Into<String>) -> Hit {
-    Hit { path: path.into(), span, message: message.into() }
+    Hit { path: path.into(), span, message: message.into(), fix: None }
+}
+
+impl Hit {
+    fn with_fix(self, fix: Fix) -> Hit {
+        Hit { fix: Some(fix), ..self }
+    }
+
+    /// With the fix when there is one.
+    fn with_some_fix(self, fix: Option<Fix>) -> Hit {
+        Hit { fix, ..self }
+    }
 }
 
 struct Ctx<'a> {
@@ -372,7 +451,7 @@ fn bad_version(ctx: &Ctx) -> Vec<Hit> {
     match root.get("Version") {
         None => vec![hit("", opening(root), "\"Version\" is missing: add \"Version\": \"1\"")],
         Some(m) if m.value.as_str() == Some("1") => Vec::new(),
-        Some(m) => vec![hit("/Version", m.value.span, "\"Version\" must be the string \"1\": write \"Version\": \"1\"")],
+        Some(m) => vec![hit("/Version", m.value.span, "\"Version\" must be the string \"1\": write \"Version\": \"1\"").with_fix(write_string(m.value.span, "1"))],
     }
 }
 
@@ -405,7 +484,7 @@ fn bad_effect(ctx: &Ctx) -> Vec<Hit> {
                 Some("Allow" | "Deny") => {}
                 Some(e) if e.eq_ignore_ascii_case("allow") || e.eq_ignore_ascii_case("deny") => {
                     let fixed = if e.eq_ignore_ascii_case("allow") { "Allow" } else { "Deny" };
-                    out.push(hit(s.key_path("Effect"), m.value.span, format!("\"Effect\" is case-sensitive: write \"{fixed}\"")));
+                    out.push(hit(s.key_path("Effect"), m.value.span, format!("\"Effect\" is case-sensitive: write \"{fixed}\"")).with_fix(write_string(m.value.span, fixed)));
                 }
                 _ => out.push(hit(s.key_path("Effect"), m.value.span, "\"Effect\" must be \"Allow\" or \"Deny\"")),
             },
@@ -552,8 +631,10 @@ fn condition_value_type(ctx: &Ctx) -> Vec<Hit> {
             for (vpath, node) in values {
                 let Some(text) = node.as_str() else {
                     // RAM's grammar wants numbers and booleans quoted too.
-                    let fix = node.scalar_text().map_or("a string (or a list of strings)".to_string(), |t| format!("\"{t}\""));
-                    out.push(hit(vpath, node.span, format!("a condition value must be a JSON string: write {fix}")));
+                    let scalar = node.scalar_text();
+                    let wanted = scalar.map_or("a string (or a list of strings)".to_string(), |t| format!("\"{t}\""));
+                    let quoted = scalar.map(|t| write_string(node.span, t));
+                    out.push(hit(vpath, node.span, format!("a condition value must be a JSON string: write {wanted}")).with_some_fix(quoted));
                     continue;
                 };
                 if !super::condition::value_fits(ty, text) {
@@ -649,11 +730,13 @@ fn unknown_keys_in(node: &Node, base: &str, known: &[&str], what: &str, out: &mu
         if known.contains(&m.key.as_str()) {
             continue;
         }
-        let fix = match known.iter().find(|k| k.eq_ignore_ascii_case(&m.key)) {
+        let spelled = known.iter().find(|k| k.eq_ignore_ascii_case(&m.key));
+        let advice = match spelled {
             Some(k) => format!("keys are case-sensitive: write \"{k}\""),
             None => format!("remove it (allowed: {})", known.join(", ")),
         };
-        out.push(hit(format!("{base}/{}", escape_pointer(&m.key)), m.key_span, format!("unknown key \"{}\" in {what}: {fix}", m.key)));
+        let respell = spelled.map(|k| write_string(m.key_span, k));
+        out.push(hit(format!("{base}/{}", escape_pointer(&m.key)), m.key_span, format!("unknown key \"{}\" in {what}: {advice}", m.key)).with_some_fix(respell));
     }
 }
 
@@ -909,7 +992,8 @@ fn region_on_global_service(ctx: &Ctx) -> Vec<Hit> {
             for item in s.items(key) {
                 let Some([code, region, account, rel]) = item.text().and_then(split_arn) else { continue };
                 if GLOBAL_SERVICES.iter().any(|g| g.eq_ignore_ascii_case(code)) && !region.is_empty() && region != "*" {
-                    out.push(hit(item.path.clone(), item.node.span, format!("{code} is a global service, its ARNs have no region: write acs:{code}::{account}:{rel}")));
+                    let arn = format!("acs:{code}::{account}:{rel}");
+                    out.push(hit(item.path.clone(), item.node.span, format!("{code} is a global service, its ARNs have no region: write {arn}")).with_fix(write_string(item.node.span, &arn)));
                 }
             }
         }
@@ -1015,7 +1099,8 @@ fn redundant_action(ctx: &Ctx) -> Vec<Hit> {
                 ((same && i < j) || (!same && glob_covers(o, a, true))).then_some(o)
             });
             if let Some(o) = cover {
-                out.push(hit(item.path.clone(), item.node.span, format!("\"{a}\" is already covered by \"{o}\" in this statement: remove it")));
+                let h = hit(item.path.clone(), item.node.span, format!("\"{a}\" is already covered by \"{o}\" in this statement: remove it"));
+                out.push(h.with_fix(remove_element(ctx.text, item.node.span)));
             }
         }
     }
@@ -1065,7 +1150,9 @@ fn redundant_statement(ctx: &Ctx) -> Vec<Hit> {
         .into_iter()
         .map(|(i, j)| {
             let (si, sj) = (&ctx.statements[i], &ctx.statements[j]);
-            hit(sj.path.clone(), opening(sj.node), format!("this statement is fully covered by {}: remove it", si.path))
+            // Only an element of the Statement list can be removed on its own.
+            let removal = sj.path.starts_with("/Statement/").then(|| remove_element(ctx.text, sj.node.span));
+            hit(sj.path.clone(), opening(sj.node), format!("this statement is fully covered by {}: remove it", si.path)).with_some_fix(removal)
         })
         .collect()
 }
@@ -1133,7 +1220,8 @@ fn action_case(ctx: &Ctx) -> Vec<Hit> {
             let Some(a) = item.text() else { continue };
             if let ApiLookup::Found(_, api) = ctx.catalog.action(a) {
                 if api.action != a && api.action.eq_ignore_ascii_case(a) {
-                    out.push(hit(item.path.clone(), item.node.span, format!("the catalog spells it \"{}\": RAM matches actions case-insensitively, but the usual spelling reads better", api.action)));
+                    let message = format!("the catalog spells it \"{}\": RAM matches actions case-insensitively, but the usual spelling reads better", api.action);
+                    out.push(hit(item.path.clone(), item.node.span, message).with_fix(write_string(item.node.span, &api.action)));
                 }
             }
         }
@@ -1173,6 +1261,40 @@ mod tests {
         assert_eq!(bad.path, "/Statement/0/Action/1");
         assert_eq!((bad.line, bad.column), (2, 20));
         assert_eq!(&text[bad.span.start..bad.span.end], "\"bad\"");
+    }
+
+    /// Every fix a check offers makes its diagnostic go away and leaves valid JSON.
+    #[test]
+    fn fixes_resolve_their_diagnostics() {
+        let cases = [
+            ("RAM002", r#"{"Version":"2","Statement":[{"Effect":"Allow","Action":"ecs:A","Resource":"*"}]}"#),
+            ("RAM004", r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"ecs:A","Resource":"*"}]}"#),
+            ("RAM010", r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:A","Resource":"*","Condition":{"Bool":{"acs:MFAPresent":true}}}]}"#),
+            ("RAM014", r#"{"version":"1","Statement":[{"Effect":"Allow","Action":"ecs:A","Resource":"*"}]}"#),
+            ("RAM205", r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:GetUser","Resource":"acs:ram:cn-hangzhou:123:user/a"}]}"#),
+            ("RAM301", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ecs:*\",\n  \"ecs:A\"],\"Resource\":\"*\"}]}"),
+            ("RAM302", r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:A","Resource":"*"},{"Effect":"Allow","Action":"ecs:A","Resource":"*"}]}"#),
+        ];
+        for (id, text) in cases {
+            let before = lint(text, &LintOptions::default(), &Catalog::empty());
+            let d = before.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("{id} fires on {text}"));
+            let fix = d.fix.as_ref().unwrap_or_else(|| panic!("{id} offers a fix"));
+            let fixed = fix.apply(text).expect("the fix fits");
+            assert!(parse::parse(&fixed).is_ok(), "{id}: {fixed}");
+            let after = lint(&fixed, &LintOptions::default(), &Catalog::empty());
+            assert!(!after.iter().any(|d| d.id == id), "{id} still fires on {fixed}");
+            assert!(!fix.title.zh.is_empty());
+        }
+    }
+
+    #[test]
+    fn removing_an_element_takes_its_comma() {
+        let text = r#"["a", "b", "c"]"#;
+        let span = |s: &str| Span { start: text.find(s).unwrap(), end: text.find(s).unwrap() + s.len() };
+        assert_eq!(remove_element(text, span("\"a\"")).apply(text).unwrap(), r#"["b", "c"]"#);
+        assert_eq!(remove_element(text, span("\"b\"")).apply(text).unwrap(), r#"["a", "c"]"#);
+        assert_eq!(remove_element(text, span("\"c\"")).apply(text).unwrap(), r#"["a", "b"]"#);
+        assert_eq!(write_string(Span { start: 0, end: 99 }, "x").apply(text), None, "an edit beyond the text is refused");
     }
 
     /// Alibaba Cloud's own system policies are accepted by RAM: no check may call them an error, and the simulator

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod condition;
 pub mod document;
+pub mod edit;
 pub mod parse;
 pub mod pattern;
 pub mod simulate;
