@@ -3,11 +3,11 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use ram_doctor_core::grant::{merged_plan, GrantPlan, PlanOptions, PrincipalKind, Target};
+use ram_doctor_core::grant::{merged_plan, PlanOptions, PrincipalKind, Target};
 use ram_doctor_core::share::ShareError;
 use ram_doctor_core::{diagnose, Catalog};
 
-use crate::catalog_loader::{index_catalog, load_shards};
+use crate::catalog_loader::{self, index_catalog, load_shards};
 use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, PolicyEdits, ProductPick, Results, ShareLink};
 use crate::i18n::Lang;
 use crate::input_check;
@@ -90,21 +90,11 @@ pub fn App() -> impl IntoView {
         }
     });
     // Each finding's own plan (default options, with the chosen product): what its card recommends.
-    let finding_plans = Memo::new(move |_| {
-        let options = PlanOptions { product: chosen_product.get(), ..PlanOptions::default() };
-        let plan = |f: &ram_doctor_core::Finding, c: &Catalog| {
-            GrantPlan::from_findings(std::slice::from_ref(f), c, &options).map_err(|e| e.to_string())
-        };
-        diagnosis.with(|d| catalog.with(|c| d.findings.iter().map(|f| plan(f, c)).collect::<Vec<_>>()))
-    });
+    let finding_plans =
+        Memo::new(move |_| diagnosis.with(|d| catalog.with(|c| catalog_loader::finding_plans(d, c, chosen_product.get()))));
     // The shards the diagnosis asks for, and those that let the plans measure their system policies.
-    let wanted_shards = Memo::new(move |_| {
-        let mut wanted = diagnosis.with(|d| d.wanted_shards.clone());
-        catalog.with(|c| finding_plans.with(|plans| wanted.extend(plans.iter().flatten().flat_map(|p| p.shards_to_measure(c)))));
-        wanted.sort();
-        wanted.dedup();
-        wanted
-    });
+    let wanted_shards =
+        Memo::new(move |_| diagnosis.with(|d| catalog.with(|c| finding_plans.with(|plans| catalog_loader::wanted_shards(d, plans, c)))));
     let (loading, _shards) = load_shards(wanted_shards, catalog);
     // What the link carries: the whole state with its credentials cut and ids masked (unless revealed), shown
     // in the preview before anyone copies the link.
@@ -137,6 +127,9 @@ pub fn App() -> impl IntoView {
     });
     // The AccessKey for the live calls: in these signals only, never in the share link or storage.
     let key = LiveKey::new();
+    // The diagnosis paints first; the panels after it follow once that frame is out, so they never delay it.
+    let rest_shown = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || rest_shown.set(true), Duration::ZERO));
 
     view! {
         <Header lang=lang />
@@ -146,11 +139,13 @@ pub fn App() -> impl IntoView {
             {catalog_error.map(|e| view! { <p id="catalog-error" class="notice notice--error">{e}</p> })}
             <Results diagnosed_text=diagnosed_text diagnosis=diagnosis loading=loading finding_plans=finding_plans
                 left_out=left_out lang=lang />
-            <FixPanel plan=plan format=format target_kind=target_kind target_name=target_name
-                target_error=target_error lang=lang />
-            <CredentialsPanel key=key lang=lang on_paste=on_paste />
-            <LiveTools key=key diagnosis=diagnosis plan=plan target=target catalog=catalog lang=lang />
-            <ShareLink fragment=share_fragment outgoing=outgoing reveal_ids=reveal_ids lang=lang />
+            {move || rest_shown.get().then(|| view! {
+                <FixPanel plan=plan format=format target_kind=target_kind target_name=target_name
+                    target_error=target_error lang=lang />
+                <CredentialsPanel key=key lang=lang on_paste=on_paste />
+                <LiveTools key=key diagnosis=diagnosis plan=plan target=target catalog=catalog lang=lang />
+                <ShareLink fragment=share_fragment outgoing=outgoing reveal_ids=reveal_ids lang=lang />
+            })}
         </main>
     }
 }

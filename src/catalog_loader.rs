@@ -9,7 +9,8 @@ use std::fmt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ram_doctor_core::catalog::CatalogError;
-use ram_doctor_core::{Catalog, Diagnosis};
+use ram_doctor_core::grant::{GrantPlan, PlanOptions};
+use ram_doctor_core::{Catalog, Diagnosis, Finding};
 
 /// Where Trunk copies `data/index.json` (next to the page; `index.html` preloads the same URL).
 const INDEX_URL: &str = "index.json";
@@ -30,6 +31,51 @@ pub async fn fetch_index() {
     };
     crate::mark("ram-doctor:index-read");
     INDEX.with(|index| *index.borrow_mut() = Some(loaded));
+}
+
+/// For a share link (`text`, with the link's chosen `product`): fetches the shards its diagnosis and plans ask
+/// for into the fetched index, so the page's first render is the final diagnosis (not a provisional one that
+/// changes when the shards arrive). Call after [`fetch_index`], before mounting; a shard that cannot be had is
+/// left for the page, which asks again and says why it failed.
+pub async fn fetch_shards_for(text: &str, product: Option<String>) {
+    let wanted = INDEX.with(|index| match &*index.borrow() {
+        Some(Ok(catalog)) => {
+            let diagnosis = ram_doctor_core::diagnose(text, catalog);
+            let plans = finding_plans(&diagnosis, catalog, product);
+            wanted_shards(&diagnosis, &plans, catalog)
+        }
+        _ => Vec::new(),
+    });
+    crate::mark("ram-doctor:share-diagnosed");
+    let urls: Vec<String> = wanted.iter().map(|code| Catalog::shard_path(code)).collect();
+    let fetched = futures::future::join_all(urls.iter().map(|url| fetch(url))).await;
+    INDEX.with(|index| {
+        if let Some(Ok(catalog)) = &mut *index.borrow_mut() {
+            for (code, bytes) in wanted.iter().zip(fetched) {
+                if let Ok(bytes) = bytes {
+                    // A shard that does not read is fetched again by the page, which reports the error.
+                    let _ = catalog.add_shard(code, &bytes);
+                }
+            }
+        }
+    });
+    crate::mark("ram-doctor:shards-read");
+}
+
+/// Each finding's own plan (default options, with the chosen product): what its card recommends.
+pub fn finding_plans(diagnosis: &Diagnosis, catalog: &Catalog, product: Option<String>) -> Vec<Result<GrantPlan, String>> {
+    let options = PlanOptions { product, ..PlanOptions::default() };
+    let plan = |f: &Finding| GrantPlan::from_findings(std::slice::from_ref(f), catalog, &options).map_err(|e| e.to_string());
+    diagnosis.findings.iter().map(plan).collect()
+}
+
+/// The shards the diagnosis asks for, and those that let the findings' plans measure their system policies.
+pub fn wanted_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>], catalog: &Catalog) -> Vec<String> {
+    let mut wanted = diagnosis.wanted_shards.clone();
+    wanted.extend(plans.iter().flatten().flat_map(|p| p.shards_to_measure(catalog)));
+    wanted.sort();
+    wanted.dedup();
+    wanted
 }
 
 /// The catalog from the fetched index, or why there is none (the page then diagnoses without it and says so).

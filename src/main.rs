@@ -33,9 +33,19 @@ fn main() {
     mark("ram-doctor:wasm-started");
     wasm_bindgen_futures::spawn_local(async {
         catalog_loader::fetch_index().await;
+        // A share link's shards before the first render, so it shows the final diagnosis at once.
+        if let Some(shared) = shared_link() {
+            catalog_loader::fetch_shards_for(&shared.text, shared.product).await;
+        }
         leptos::mount::mount_to_body(app::App);
         mark("ram-doctor:mounted");
     });
+}
+
+/// The share link in the address bar, if the page was opened with one.
+#[cfg(target_arch = "wasm32")]
+fn shared_link() -> Option<ram_doctor_core::share::ShareState> {
+    ram_doctor_core::share::decode(&share::location_hash()?).ok().flatten()
 }
 
 /// A `performance.mark(name)`, so a benchmark (or DevTools) can tell where the first load's time goes.

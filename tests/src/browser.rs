@@ -109,6 +109,22 @@ impl Browser {
     }
 
     async fn open_from(viewport: Viewport, emulator: Option<&Emulator>, dist: PathBuf) -> Result<Browser, HarnessError> {
+        let browser = Browser::start(viewport, emulator, dist).await?;
+        browser.goto(&browser.base_url.clone()).await?;
+        Ok(browser)
+    }
+
+    /// A fresh Chromium (empty profile: nothing cached, nothing compiled) whose first navigation is the page at
+    /// `fragment` (`#…`, a share link's); returns once that page has loaded, so a test can read its timings.
+    pub async fn open_cold(viewport: Viewport, fragment: &str) -> Result<Browser, HarnessError> {
+        let browser = Browser::start(viewport, None, required_path(DIST_ENV)?).await?;
+        let url = format!("{}{fragment}", browser.base_url);
+        browser.client.goto(&url).await.map_err(cmd(format!("opening {url}")))?;
+        Ok(browser)
+    }
+
+    /// The proxy on `dist` and a Chromium session on `about:blank`.
+    async fn start(viewport: Viewport, emulator: Option<&Emulator>, dist: PathBuf) -> Result<Browser, HarnessError> {
         let turn = ONE_BROWSER.lock().await;
         let proxy_bin = required_path(PROXY_BIN_ENV)?;
         let mut args = vec!["--addr".into(), "127.0.0.1:0".into(), "--dist".into(), dist.into_os_string()];
@@ -158,7 +174,6 @@ impl Browser {
             proxy,
             _turn: turn,
         };
-        browser.goto(&browser.base_url.clone()).await?;
         Ok(browser)
     }
 

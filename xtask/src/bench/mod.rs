@@ -5,6 +5,7 @@
 //! Node's WASI, the engine Chromium runs the page with) beside native. Each section names the commands behind it.
 //! `--quick` uses 5 MB logs and 5 s of fuzzing per target instead of 50 MB and 30 s, and says so in the file.
 
+mod first_diagnosis;
 mod logs;
 mod measure;
 mod reliability;
@@ -50,7 +51,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     tools::ensure_apt("rg", "ripgrep")?;
     let mut md = String::new();
     header(&mut md, &plan);
-    page_weight(&mut md)?;
+    let dist = page_weight(&mut md)?;
+    first_diagnosis(&mut md, &dist)?;
     ensure_wasi_target()?;
     scan(&mut md, &plan)?;
     engine_benches(&mut md)?;
@@ -116,7 +118,8 @@ fn ratio(a: f64, b: f64) -> String {
     }
 }
 
-fn page_weight(md: &mut String) -> Result<(), String> {
+/// The page's weight beside the floor's; returns the built page's `dist`.
+fn page_weight(md: &mut String) -> Result<PathBuf, String> {
     let page = weight::build_page()?;
     let floor = weight::build_floor()?;
     let (page_rows, floor_rows) = (weight::shell(&page)?, weight::shell(&floor)?);
@@ -153,7 +156,36 @@ fn page_weight(md: &mut String) -> Result<(), String> {
             ratio(s.brotli as f64, floor_total.brotli as f64)
         );
     }
-    let _ = writeln!(md, "\nThe index is compiled into the page's wasm today, so the shell total already holds it once; shards are fetched when a diagnosis needs them.");
+    let _ = writeln!(
+        md,
+        "\nThe index is not in the wasm: `index.html` preloads it beside the wasm; shards are fetched when a diagnosis needs them."
+    );
+    Ok(page)
+}
+
+/// Navigation → final diagnosis of a share link in cold headless Chromiums, step by step, beside the part any
+/// wasm page pays (download and instantiate: `wasm_started`).
+fn first_diagnosis(md: &mut String, dist: &Path) -> Result<(), String> {
+    let loads = first_diagnosis::measure(dist)?;
+    let _ = writeln!(md, "\n## Time to first diagnosis\n");
+    let _ = writeln!(
+        md,
+        "Command: `cargo test -p ram-doctor-e2e --test first_diagnosis -- --ignored` with `RAM_DOCTOR_COLD_LOADS={}`: \
+         the share link of the page's ECS API example (`Forbidden.RAM` with `AccessDeniedDetail`) opened in {} fresh \
+         headless Chromium profiles (nothing cached) on the page above, served by the proxy on loopback. Times are \
+         ms from navigation start (Performance API): resource timings and the page's marks; \"final diagnosis \
+         shown\" is the frame where the results are ready with the finding (`ram-doctor:diagnosis-shown`, set by \
+         `index.html`). The reference is the page's own wasm start, what any wasm page pays before its code runs.\n",
+        first_diagnosis::LOADS,
+        first_diagnosis::LOADS
+    );
+    let _ = writeln!(md, "| step | median ms | p90 ms | median ÷ wasm start |\n|---|---:|---:|---:|");
+    let reference = first_diagnosis::median_p90(&loads, "wasm_started").map_or(0.0, |(m, _)| m);
+    for (key, label) in first_diagnosis::STEPS {
+        if let Some((median, p90)) = first_diagnosis::median_p90(&loads, key) {
+            let _ = writeln!(md, "| {label} | {median:.0} | {p90:.0} | {} |", ratio(median, reference));
+        }
+    }
     Ok(())
 }
 
