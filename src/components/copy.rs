@@ -69,7 +69,7 @@ pub fn DownloadLink(
     };
     view! {
         <a class="button button--small download" href=href download=file_name
-            aria-label=move || format!("{} {}", lang.get().workbench().download, file_name.get())>
+            aria-label=move || format!("{} {} ({})", lang.get().workbench().download, extension(), file_name.get())>
             {move || lang.get().workbench().download} " " {extension}
         </a>
     }
