@@ -251,6 +251,7 @@ pub fn PolicyEditor(
                         <span class="problem__id">{d.id.clone()}</span>
                         " " <span class="badge problem__severity">{severity_label(d.severity, lang)}</span>
                         " " <span class="problem__where">{format!("{} {}, {} {}", lang.editor().line, d.line, lang.editor().column, d.column)}</span>
+                        " " <span class="problem__title">{check_title(&d.id, lang)}</span>
                         " " <span class="problem__message">{d.message.clone()}</span>
                         <span class="problem__buttons">
                             <button type="button" class="button button--small problem__show"
@@ -462,4 +463,11 @@ fn utf16_offset(text: &str, byte: usize) -> u32 {
         byte -= 1;
     }
     text[..byte].encode_utf16().count() as u32
+}
+
+/// The check's title in the page's language (the hit's detail stays in English).
+fn check_title(id: &str, lang: Lang) -> String {
+    ram_doctor_core::policy::check::check_info(id)
+        .map(|c| format!("{}:", if lang == Lang::Zh { c.title.1 } else { c.title.0 }))
+        .unwrap_or_default()
 }

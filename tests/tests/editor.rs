@@ -277,6 +277,8 @@ async fn a_check_fires_and_its_one_click_fix_resolves_it() {
     assert_eq!(item.attr("data-severity").await.expect("severity").as_deref(), Some("error"));
     let shown = item.text().await.expect("problem text");
     assert!(shown.contains("RAM004") && shown.contains("Allow"), "id and message: {shown}");
+    let title = browser.text(&format!("{problem} .problem__title")).await.expect("the check's title");
+    assert!(title.contains("Effect"), "the check says what it finds: {title}");
     let mark = browser
         .run(
             &format!("return document.querySelector(\"{EDITOR} .editor__mark[data-id='RAM004']\").textContent;"),

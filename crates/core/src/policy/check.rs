@@ -164,6 +164,9 @@ pub struct CheckInfo {
     pub name: &'static str,
     /// How much a hit matters.
     pub severity: Severity,
+    /// What the check finds, in a few words, in English and Chinese: the page shows it beside the (English)
+    /// detail of each hit.
+    pub title: (&'static str, &'static str),
     run: fn(&Ctx) -> Vec<Hit>,
 }
 
@@ -174,48 +177,49 @@ impl fmt::Debug for CheckInfo {
 }
 
 macro_rules! checks {
-    ($( $id:literal $name:literal $sev:ident $f:ident ),* $(,)?) => {
+    ($( $id:literal $name:literal $sev:ident $f:ident $en:literal $zh:literal ),* $(,)?) => {
         /// Every check, in ID order. IDs and names are an interface: never rename or reuse one.
-        pub const CHECKS: &[CheckInfo] = &[ $( CheckInfo { id: $id, name: $name, severity: Severity::$sev, run: $f } ),* ];
+        pub const CHECKS: &[CheckInfo] =
+            &[ $( CheckInfo { id: $id, name: $name, severity: Severity::$sev, title: ($en, $zh), run: $f } ),* ];
     };
 }
 
 checks! {
-    "RAM001" "invalid-json" Error invalid_json,
-    "RAM002" "bad-version" Error bad_version,
-    "RAM003" "no-statement" Error no_statement,
-    "RAM004" "bad-effect" Error bad_effect,
-    "RAM005" "action-element" Error action_element,
-    "RAM006" "action-format" Error action_format,
-    "RAM007" "resource-element" Error resource_element,
-    "RAM008" "arn-format" Error arn_format,
-    "RAM009" "condition-operator" Error condition_operator,
-    "RAM010" "condition-value-type" Error condition_value_type,
-    "RAM011" "principal-in-identity-policy" Error principal_in_identity_policy,
-    "RAM012" "too-large" Error too_large,
-    "RAM013" "bad-policy-name" Error bad_policy_name,
-    "RAM014" "unknown-top-level-key" Error unknown_key,
-    "RAM101" "full-admin" Security full_admin,
-    "RAM102" "service-admin" Security service_admin,
-    "RAM103" "privilege-escalation" Security privilege_escalation,
-    "RAM104" "pass-role-wildcard" Security pass_role_wildcard,
-    "RAM105" "assume-any-role" Security assume_any_role,
-    "RAM106" "allow-not-action" Security allow_not_action,
-    "RAM107" "allow-not-resource" Security allow_not_resource,
-    "RAM108" "credential-exposure" Security credential_exposure,
-    "RAM201" "unknown-service" Warning unknown_service,
-    "RAM202" "unknown-action" Warning unknown_action,
-    "RAM203" "wildcard-in-exact-operator" Warning wildcard_in_exact_operator,
-    "RAM204" "resource-service-mismatch" Warning resource_service_mismatch,
-    "RAM205" "region-on-global-service" Warning region_on_global_service,
-    "RAM206" "near-size-limit" Warning near_size_limit,
-    "RAM207" "deny-without-effect" Warning deny_without_effect,
-    "RAM208" "unknown-condition-key" Warning unknown_condition_key,
-    "RAM301" "redundant-action" Suggestion redundant_action,
-    "RAM302" "redundant-statement" Suggestion redundant_statement,
-    "RAM303" "mergeable-statements" Suggestion mergeable_statements,
-    "RAM304" "empty-element" Suggestion empty_element,
-    "RAM305" "action-case" Suggestion action_case,
+    "RAM001" "invalid-json" Error invalid_json "The document is not valid JSON" "文档不是有效的 JSON",
+    "RAM002" "bad-version" Error bad_version "Version must be \"1\"" "Version 必须为 \"1\"",
+    "RAM003" "no-statement" Error no_statement "The policy has no statement" "策略中没有 Statement",
+    "RAM004" "bad-effect" Error bad_effect "Effect must be Allow or Deny" "Effect 必须为 Allow 或 Deny",
+    "RAM005" "action-element" Error action_element "Action is missing or malformed" "Action 缺失或格式错误",
+    "RAM006" "action-format" Error action_format "An action is not service:Action" "操作的格式应为 服务:操作",
+    "RAM007" "resource-element" Error resource_element "Resource is missing or malformed" "Resource 缺失或格式错误",
+    "RAM008" "arn-format" Error arn_format "A resource is not a valid ARN" "资源不是有效的 ARN",
+    "RAM009" "condition-operator" Error condition_operator "Unknown condition operator" "未知的条件运算符",
+    "RAM010" "condition-value-type" Error condition_value_type "A condition value has the wrong type" "条件值的类型错误",
+    "RAM011" "principal-in-identity-policy" Error principal_in_identity_policy "Principal does not belong in an identity policy" "身份策略中不应有 Principal",
+    "RAM012" "too-large" Error too_large "Larger than RAM's size limit" "超过 RAM 的策略大小上限",
+    "RAM013" "bad-policy-name" Error bad_policy_name "Invalid policy name" "策略名称无效",
+    "RAM014" "unknown-top-level-key" Error unknown_key "Unknown top-level key" "未知的顶层字段",
+    "RAM101" "full-admin" Security full_admin "Grants full administrator access" "授予了完全管理员权限",
+    "RAM102" "service-admin" Security service_admin "Grants every action of a service" "授予了某个服务的全部操作",
+    "RAM103" "privilege-escalation" Security privilege_escalation "Allows privilege escalation" "允许提升权限",
+    "RAM104" "pass-role-wildcard" Security pass_role_wildcard "Passes any role" "可以传递任意角色",
+    "RAM105" "assume-any-role" Security assume_any_role "Assumes any role" "可以扮演任意角色",
+    "RAM106" "allow-not-action" Security allow_not_action "Allow with NotAction" "Allow 与 NotAction 同时使用",
+    "RAM107" "allow-not-resource" Security allow_not_resource "Allow with NotResource" "Allow 与 NotResource 同时使用",
+    "RAM108" "credential-exposure" Security credential_exposure "Reads secrets on every resource" "可在所有资源上读取密钥或凭证",
+    "RAM201" "unknown-service" Warning unknown_service "Unknown service" "未知的服务",
+    "RAM202" "unknown-action" Warning unknown_action "Unknown action" "未知的操作",
+    "RAM203" "wildcard-in-exact-operator" Warning wildcard_in_exact_operator "Wildcard with an exact-match operator" "精确匹配运算符中使用了通配符",
+    "RAM204" "resource-service-mismatch" Warning resource_service_mismatch "Resource of another service" "资源与操作所属的服务不一致",
+    "RAM205" "region-on-global-service" Warning region_on_global_service "Region on a global service" "全局服务的资源中写了地域",
+    "RAM206" "near-size-limit" Warning near_size_limit "Near the size limit" "接近策略大小上限",
+    "RAM207" "deny-without-effect" Warning deny_without_effect "A Deny that matches nothing allowed" "Deny 语句与任何 Allow 都不重叠",
+    "RAM208" "unknown-condition-key" Warning unknown_condition_key "Unknown condition key" "未知的条件键",
+    "RAM301" "redundant-action" Suggestion redundant_action "Redundant action" "重复的操作",
+    "RAM302" "redundant-statement" Suggestion redundant_statement "Redundant statement" "多余的语句",
+    "RAM303" "mergeable-statements" Suggestion mergeable_statements "Statements that can be merged" "可以合并的语句",
+    "RAM304" "empty-element" Suggestion empty_element "Empty element" "空元素",
+    "RAM305" "action-case" Suggestion action_case "Action in the wrong case" "操作名称大小写不规范",
 }
 
 /// The check with this ID.
@@ -1231,6 +1235,18 @@ fn action_case(ctx: &Ctx) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_check_has_a_distinct_title_in_both_languages() {
+        let han = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        for (i, check) in super::CHECKS.iter().enumerate() {
+            let (en, zh) = check.title;
+            assert!(!en.is_empty() && han(zh), "{}: {en} / {zh}", check.id);
+            for other in &super::CHECKS[i + 1..] {
+                assert!(other.title.0 != en && other.title.1 != zh, "{} and {} share a title", check.id, other.id);
+            }
+        }
+    }
+
     use super::*;
 
     fn ids(text: &str) -> Vec<String> {
