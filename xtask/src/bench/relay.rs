@@ -21,7 +21,7 @@ const CONNECTIONS: [u32; 2] = [64, 512];
 struct Server {
     child: Child,
     addr: String,
-    /// The line it printed after `listening on …` (its bench-only notice).
+    /// Its bench-only notice, as printed on stdout after `listening on …`.
     notice: String,
 }
 
@@ -49,8 +49,15 @@ fn start(exe: &Path, args: &[String]) -> Result<Server, String> {
         let _ = child.kill();
         return Err(format!("{} printed {line:?}, not its address", exe.display()));
     };
+    // Its announcements follow (an `--upstream` one first, for the proxy): keep the bench-only one.
     let mut notice = String::new();
-    let _ = out.read_line(&mut notice);
+    for _ in 0..4 {
+        let mut next = String::new();
+        if out.read_line(&mut next).unwrap_or(0) == 0 || next.contains("BENCH-ONLY") {
+            notice = next;
+            break;
+        }
+    }
     // Keep draining stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
     Ok(Server { child, addr, notice: notice.trim().to_string() })
