@@ -1,12 +1,16 @@
 //! Diagnosis throughput on log files given as arguments (`cargo xtask bench` generates them and runs this natively
 //! and as wasm in V8, next to ripgrep on the same files). The catalog is the index alone, as the page starts with.
 //!
-//! Prints one line per file: `scan <file> <bytes> <median seconds of 3> <findings>`, then, natively on Linux, the
-//! process's peak resident memory: `peak-rss <bytes>`.
+//! Prints per file: `scan <file> <bytes> <median seconds of 3> <findings>` (`diagnose`, prefilter included), then
+//! `read <file> <seconds> <seconds>`: the readers alone through the prefilter and over every byte (`read_all`), so the
+//! prefilter's gain is measured in the same run; then, natively on Linux, the process's peak resident memory:
+//! `peak-rss <bytes>` (`--no-read` leaves out the read lines, so the peak is `diagnose`'s alone).
 
 use std::hint::black_box;
 use std::time::Instant;
 
+use ram_doctor_core::read::{read, read_all};
+use ram_doctor_core::text::Text;
 use ram_doctor_core::{diagnose, Catalog};
 
 const INDEX: &[u8] = include_bytes!("../../../data/index.json");
@@ -30,6 +34,12 @@ fn main() {
         }
         times.sort_by(f64::total_cmp);
         println!("scan {file} {} {:.6} {findings}", text.len(), times[RUNS / 2]);
+        if !std::env::args().any(|a| a == "--no-read") {
+            let t = Text::new(&text);
+            let (filtered, all) =
+                (median(|| black_box(read(&t)).errors.len()), median(|| black_box(read_all(&t)).errors.len()));
+            println!("read {file} {filtered:.6} {all:.6}");
+        }
     }
     #[cfg(target_os = "linux")]
     if let Some(kb) = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
@@ -39,4 +49,17 @@ fn main() {
     }) {
         println!("peak-rss {}", kb * 1024);
     }
+}
+
+/// Median seconds of [`RUNS`] runs of `f`.
+fn median(mut f: impl FnMut() -> usize) -> f64 {
+    let mut times: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[RUNS / 2]
 }

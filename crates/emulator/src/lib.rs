@@ -87,6 +87,14 @@ pub struct Config {
     pub keys: Vec<KeyArg>,
     pub account: Account,
     pub faults: Vec<Fault>,
+    /// BENCH ONLY (`--bench-allow-replay`): accept a signature nonce seen before, so a load generator can repeat one
+    /// pre-signed call. Off unless asked for; announced on stdout, stderr and `/healthz`.
+    pub bench_allow_replay: bool,
+}
+
+/// What `/healthz` and the start-up lines say when a bench-only flag is on.
+pub fn bench_notice(allow_replay: bool) -> Option<&'static str> {
+    allow_replay.then_some("BENCH-ONLY: signature nonce replay check lifted (--bench-allow-replay)")
 }
 
 /// Everything that changes while serving, behind one lock.
@@ -103,6 +111,7 @@ pub struct Emulator {
     world: Mutex<World>,
     catalog: Catalog,
     faults: Vec<Fault>,
+    bench_allow_replay: bool,
     pub clock: Clock,
 }
 
@@ -144,6 +153,7 @@ impl Emulator {
             world: Mutex::new(world),
             catalog,
             faults: config.faults,
+            bench_allow_replay: config.bench_allow_replay,
             clock: Clock::default(),
         })
     }
@@ -227,6 +237,13 @@ impl Emulator {
             nonces,
             diagnostics,
         } = world;
+        // Bench only: a fresh record each call, so no nonce is ever seen before.
+        let mut forgetful = auth::Nonces::default();
+        let nonces = if self.bench_allow_replay {
+            &mut forgetful
+        } else {
+            nonces
+        };
         let caller = auth::authenticate(presented, keys, nonces, account, now)?;
         let params = Params(presented.params.clone());
         if let Some((action, resources)) = api.authorize {
@@ -257,10 +274,16 @@ impl Emulator {
     }
 }
 
-/// The router: `GET /__emulator/state` for tests, every other request is an API call.
+/// The router: `GET /__emulator/state` for tests, `GET /healthz` (which names any bench-only flag), every other
+/// request is an API call.
 pub fn app(emulator: Arc<Emulator>) -> Router {
+    let health = match bench_notice(emulator.bench_allow_replay) {
+        Some(notice) => format!("ok\n{notice}"),
+        None => "ok".to_string(),
+    };
     Router::new()
         .route("/__emulator/state", get(show_state))
+        .route("/healthz", get(move || async move { health }))
         .fallback(call)
         .with_state(emulator)
 }

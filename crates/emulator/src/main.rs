@@ -1,5 +1,6 @@
-//! `ram-doctor-emulator [--addr 127.0.0.1:0] [--access-key ID:SECRET]… [--state FILE] [--fault ACTION:KIND]…`
+//! `ram-doctor-emulator [--addr 127.0.0.1:0] [--access-key ID:SECRET]… [--state FILE] [--fault ACTION:KIND]… [--bench-allow-replay]`
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +36,9 @@ struct Args {
     /// (ACTION may be *). Repeat for several.
     #[arg(long = "fault", value_name = "ACTION:KIND")]
     faults: Vec<Fault>,
+    /// BENCH ONLY: accept a signature nonce seen before (a load generator repeats one pre-signed call).
+    #[arg(long)]
+    bench_allow_replay: bool,
 }
 
 fn load_state(path: Option<&PathBuf>, now: &str) -> Result<Account, String> {
@@ -83,6 +87,7 @@ async fn main() -> ExitCode {
         keys,
         account,
         faults: args.faults,
+        bench_allow_replay: args.bench_allow_replay,
     }) {
         Ok(e) => Arc::new(e),
         Err(e) => {
@@ -102,6 +107,11 @@ async fn main() -> ExitCode {
         .expect("a bound listener has an address");
     // Tests, xtask and the proxy's demo mode read this line to learn the port.
     println!("listening on http://{addr}/");
+    if let Some(notice) = ram_doctor_emulator::bench_notice(args.bench_allow_replay) {
+        // Not `println!`: a reader that stopped after the first line must not bring the server down.
+        let _ = writeln!(std::io::stdout(), "{notice}");
+        eprintln!("ram-doctor-emulator: WARNING: {notice}");
+    }
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -78,6 +78,9 @@ pub struct Config {
     /// Test-only upstream overrides (`--upstream`).
     pub upstreams: Vec<Upstream>,
     pub limits: Limits,
+    /// BENCH ONLY (`--bench-no-rate-limit`): no per-client rate limit on the relay, so a load generator on one
+    /// address measures relaying, not refusals. Off unless asked for; announced on stdout, stderr and `/healthz`.
+    pub bench_no_rate_limit: bool,
 }
 
 impl Config {
@@ -90,7 +93,17 @@ impl Config {
             allow_origins: Vec::new(),
             upstreams: Vec::new(),
             limits: Limits::default(),
+            bench_no_rate_limit: false,
         }
+    }
+
+    /// What `/healthz` and the start-up lines say about test- and bench-only flags, one line each.
+    pub fn notices(&self) -> String {
+        let mut notices = relay::override_notice(&self.upstreams);
+        if self.bench_no_rate_limit {
+            notices.push_str("BENCH-ONLY: per-client rate limit lifted (--bench-no-rate-limit)\n");
+        }
+        notices
     }
 
     /// Every override must name an allow-listed host: the override changes where, never whether.
@@ -144,7 +157,7 @@ pub fn app(config: &Config) -> Router {
         .precompressed_br()
         .precompressed_gzip()
         .fallback((move |request| page::missing(index.clone(), request)).into_service());
-    let health = format!("ok\n{}", relay::override_notice(&config.upstreams));
+    let health = format!("ok\n{}", config.notices());
     let health = health.trim_end().to_string();
     let site = Router::new()
         .route("/healthz", get(move || async move { health }))
@@ -164,7 +177,7 @@ pub fn app(config: &Config) -> Router {
     )
 }
 
-/// `/relay…`, inside (outermost first): the per-client rate limit, CORS for `--allow-origin`, the Host/Origin guard, the body idle
+/// `/relay…`, inside (outermost first): the per-client rate limit (unless `bench_no_rate_limit`), CORS for `--allow-origin`, the Host/Origin guard, the body idle
 /// timeout, an overall deadline and the concurrency limit.
 fn relay_routes(config: &Config) -> Router {
     let limits = &config.limits;
@@ -202,7 +215,7 @@ fn relay_routes(config: &Config) -> Router {
     }
     let rate = Arc::new(rate);
     let deadline = limits.connect_timeout + limits.upstream_timeout + limits.body_idle_timeout;
-    Router::new()
+    let routes = Router::new()
         .route("/relay", any(relay::relay))
         .route("/relay/", any(relay::relay))
         .route("/relay/{*rest}", any(relay::relay))
@@ -215,8 +228,11 @@ fn relay_routes(config: &Config) -> Router {
         )
         .layer(RequestBodyTimeoutLayer::new(limits.body_idle_timeout))
         .layer(axum::middleware::from_fn_with_state(guard, guard::guard))
-        .layer(cors(&config.allow_origins))
-        .layer(GovernorLayer { config: rate })
+        .layer(cors(&config.allow_origins));
+    if config.bench_no_rate_limit {
+        return routes;
+    }
+    routes.layer(GovernorLayer { config: rate })
 }
 
 /// CORS for a page hosted elsewhere (`--allow-origin`): its preflights are answered and its calls may read the

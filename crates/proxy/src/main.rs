@@ -1,4 +1,4 @@
-//! `ram-doctor-proxy [--addr 127.0.0.1:8080] [--dist dist] [--allow-host H]… [--allow-origin O]… [--upstream HOST=URL]…`:
+//! `ram-doctor-proxy [--addr 127.0.0.1:8080] [--dist dist] [--allow-host H]… [--allow-origin O]… [--upstream HOST=URL]… [--bench-no-rate-limit]`:
 //! serves the built page and relays signed calls. The first stdout line is always `listening on http://ADDR/`.
 
 use std::io::IsTerminal;
@@ -29,6 +29,9 @@ struct Args {
     /// TEST ONLY: send calls for HOST to URL instead (e.g. ram.aliyuncs.com=http://127.0.0.1:9000).
     #[arg(long = "upstream", value_name = "HOST=URL")]
     upstreams: Vec<Upstream>,
+    /// BENCH ONLY: no per-client rate limit on the relay (`cargo xtask bench` loads it from one address).
+    #[arg(long)]
+    bench_no_rate_limit: bool,
     /// Ask the proxy listening on --addr for /healthz and exit 0 if it answers ok (a container's health check).
     #[arg(long)]
     healthcheck: bool,
@@ -61,15 +64,21 @@ async fn main() -> ExitCode {
         Err(e) => return fail(format!("cannot listen on {}: {e}", args.addr)),
     };
     let addr = listener.local_addr().expect("a bound listener has an address");
-    let config = Config { allow, allow_origins, upstreams: args.upstreams, ..Config::new(args.dist, addr) };
+    let config = Config {
+        allow,
+        allow_origins,
+        upstreams: args.upstreams,
+        bench_no_rate_limit: args.bench_no_rate_limit,
+        ..Config::new(args.dist, addr)
+    };
     if let Err(e) = config.check() {
         return fail(e);
     }
     // Tests and xtask read this line to learn the port; announcements come after it.
     println!("listening on http://{addr}/");
-    for up in &config.upstreams {
-        println!("TEST-ONLY upstream override: {} -> {} (DNS and address checks skipped)", up.host, up.base);
-        eprintln!("ram-doctor-proxy: WARNING: TEST-ONLY upstream override: {} -> {}", up.host, up.base);
+    for notice in config.notices().lines() {
+        println!("{notice}");
+        eprintln!("ram-doctor-proxy: WARNING: {notice}");
     }
     let app = ram_doctor_proxy::app(&config);
     tokio::select! {

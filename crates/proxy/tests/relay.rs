@@ -95,6 +95,16 @@ async fn start_proxy(upstream: SocketAddr, limits: Limits) -> (tempfile::TempDir
 
 /// The same, also allowing pages from `origins`.
 async fn start_proxy_for(upstream: SocketAddr, limits: Limits, origins: &[&str]) -> (tempfile::TempDir, SocketAddr) {
+    start_proxy_with(upstream, limits, origins, false).await
+}
+
+/// The same, with the bench-only flag that lifts the per-client rate limit on or off.
+async fn start_proxy_with(
+    upstream: SocketAddr,
+    limits: Limits,
+    origins: &[&str],
+    bench_no_rate_limit: bool,
+) -> (tempfile::TempDir, SocketAddr) {
     let dist = tempfile::tempdir().unwrap();
     std::fs::write(dist.path().join("index.html"), "<!doctype html><title>RAM Doctor</title>").unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -104,6 +114,7 @@ async fn start_proxy_for(upstream: SocketAddr, limits: Limits, origins: &[&str])
         upstreams: vec![format!("ram.aliyuncs.com=http://{upstream}").parse::<Upstream>().unwrap()],
         allow_origins: origins.iter().map(|o| o.to_string()).collect(),
         limits,
+        bench_no_rate_limit,
         ..Config::new(dist.path().to_path_buf(), addr)
     };
     config.check().unwrap();
@@ -428,6 +439,24 @@ async fn the_default_rate_allows_a_page_session_and_then_says_429() {
     let body = limited.expect("a burst far over the rate gets a 429");
     assert!(body.starts_with("relay: too many calls from this client") && body.lines().count() == 1, "{body:?}");
     assert!(seen.lock().unwrap().len() >= 60);
+}
+
+#[tokio::test]
+async fn only_the_bench_flag_lifts_the_rate_limit_and_healthz_says_so() {
+    assert!(!Config::new("dist".into(), "127.0.0.1:0".parse().unwrap()).bench_no_rate_limit, "off by default");
+    let (upstream, seen) = fake_upstream().await;
+    let (_dist, proxy) = start_proxy_with(upstream, Limits::default(), &[], true).await;
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    for i in 0..300 {
+        let res = client.get(format!("http://{proxy}/relay/ram.aliyuncs.com/?Action=GetUser")).send().await.unwrap();
+        assert_eq!(res.status(), 200, "call {i} of 300");
+    }
+    assert_eq!(seen.lock().unwrap().len(), 300);
+    let health = client.get(format!("http://{proxy}/healthz")).send().await.unwrap().text().await.unwrap();
+    assert!(health.contains("BENCH-ONLY: per-client rate limit lifted (--bench-no-rate-limit)"), "{health}");
+    let (_dist, plain) = start_proxy(upstream, Limits::default()).await;
+    let health = client.get(format!("http://{plain}/healthz")).send().await.unwrap().text().await.unwrap();
+    assert!(!health.contains("BENCH-ONLY"), "{health}");
 }
 
 #[tokio::test]

@@ -31,6 +31,25 @@ pub fn scan_lines(output: &str) -> Vec<Scan> {
         .collect()
 }
 
+/// One `read <file> <seconds with the prefilter> <seconds over every byte>` line of the scan bench.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub file: String,
+    pub filtered: f64,
+    pub all: f64,
+}
+
+pub fn read_lines(output: &str) -> Vec<Read> {
+    output
+        .lines()
+        .filter_map(|l| {
+            let mut w = l.strip_prefix("read ")?.rsplitn(3, ' ');
+            let (all, filtered, file) = (w.next()?, w.next()?, w.next()?);
+            Some(Read { file: file.to_string(), filtered: filtered.parse().ok()?, all: all.parse().ok()? })
+        })
+        .collect()
+}
+
 /// The scan bench's `peak-rss <bytes>` line.
 pub fn peak_rss(output: &str) -> Option<u64> {
     output.lines().find_map(|l| l.strip_prefix("peak-rss ")?.trim().parse().ok())

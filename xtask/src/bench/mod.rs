@@ -8,6 +8,7 @@
 mod first_diagnosis;
 mod logs;
 mod measure;
+mod relay;
 mod reliability;
 mod weight;
 
@@ -31,14 +32,16 @@ struct Plan {
     /// Errors spread through the noise log.
     noise_errors: usize,
     fuzz_seconds: u64,
+    /// Each `wrk` run against the relay.
+    relay_seconds: u64,
 }
 
 impl Plan {
     fn from_args(args: &[String]) -> Result<Plan, String> {
         match args {
-            [] => Ok(Plan { quick: false, log_bytes: 50 * MB, noise_errors: 40, fuzz_seconds: 30 }),
+            [] => Ok(Plan { quick: false, log_bytes: 50 * MB, noise_errors: 40, fuzz_seconds: 30, relay_seconds: 10 }),
             [flag] if flag == "--quick" => {
-                Ok(Plan { quick: true, log_bytes: 5 * MB, noise_errors: 40, fuzz_seconds: 5 })
+                Ok(Plan { quick: true, log_bytes: 5 * MB, noise_errors: 40, fuzz_seconds: 5, relay_seconds: 3 })
             }
             _ => Err("usage: cargo xtask bench [--quick]".to_string()),
         }
@@ -56,7 +59,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ensure_wasi_target()?;
     scan(&mut md, &plan)?;
     engine_benches(&mut md)?;
-    relay(&mut md);
+    relay::section(&mut md, plan.relay_seconds)?;
     reliability::section(&mut md, plan.fuzz_seconds)?;
     let _ = writeln!(md, "\nLoad average at the end: {}.", load_average());
     let path = run::workspace_root().join("BENCHMARKS.md");
@@ -269,12 +272,15 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
     let paths: Vec<&Path> = files.iter().map(|(_, p, _)| p.as_path()).collect();
     let native_exe = build_bench("scan", false)?;
     let wasm_exe = build_bench("scan", true)?;
-    let native = measure::scan_lines(&run_bench(&native_exe, false, &paths, &[])?);
+    let native_out = run_bench(&native_exe, false, &paths, &[])?;
+    let native = measure::scan_lines(&native_out);
+    let reads = measure::read_lines(&native_out);
     // One V8 process per log: memory a process has grown to stays, and the next log would grow it past the limit.
     let mut wasm = Vec::new();
     // It also crashes now and then on a loaded machine: up to 3 tries, and a crash is reported, not fatal.
     for path in &wasm_paths {
-        let out = (0..3).find_map(|_| run_bench(&wasm_exe, true, &[path.as_path()], &[&dir]).ok());
+        let out =
+            (0..3).find_map(|_| run_bench(&wasm_exe, true, &[path.as_path(), Path::new("--no-read")], &[&dir]).ok());
         wasm.extend(out.map(|o| measure::scan_lines(&o)).unwrap_or_default());
     }
     let code_args: Vec<String> = logs::CODES.iter().flat_map(|c| ["-e".to_string(), c.to_string()]).collect();
@@ -286,12 +292,14 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
          SDKs' shapes. Commands: `cargo bench -p ram-doctor-core --bench scan -- FILE` (native; median of 3 runs), the \
          same bench built for `{WASI_TARGET}` under `node xtask/assets/run-wasi.mjs` (V8), and the reference \
          `rg -F -c {}` FILE (median of 3 runs). The catalog is the index alone, as the page starts with. \
+         The last columns time the readers alone (`read`, which takes the prefilter of `crates/core/src/read/scan.rs` \
+         for texts of 64 KB and more) beside `read_all` (every reader over every byte) in the same process. \
          In wasm the scan reads the first {} MB of each log (cut at a line end), one V8 process per log: Node 20's \
          V8 aborts growing the wasm memory for larger inputs (35 MB always, 16 MB under load); a crashed run is retried twice.\n",
         code_args.join(" "),
         WASM_MAX_BYTES / MB
     );
-    let _ = writeln!(md, "| log | native MB/s | wasm MB/s | rg MB/s | native ÷ rg | wasm ÷ rg | findings | lines rg matched |\n|---|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(md, "| log | native MB/s | wasm MB/s | rg MB/s | native ÷ rg | wasm ÷ rg | findings | lines rg matched | readers MB/s: prefilter / every byte | prefilter gain |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for ((label, path, _), wasm_path) in files.iter().zip(&wasm_paths) {
         let key = path.to_string_lossy();
         let n = native.iter().find(|s| s.file == key).ok_or_else(|| format!("the native scan did not report {key}"))?;
@@ -299,22 +307,28 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
         let w = wasm.iter().find(|s| s.file == wasm_key).map(measure::Scan::mb_per_s);
         let (rg_secs, rg_lines) = ripgrep(path, &code_args)?;
         let rg = n.bytes as f64 / MB as f64 / rg_secs;
+        let mb = n.bytes as f64 / MB as f64;
+        let read = reads.iter().find(|r| r.file == key).map_or(("–".to_string(), "–".to_string()), |r| {
+            (format!("{:.1} / {:.1}", mb / r.filtered, mb / r.all), ratio(r.all, r.filtered))
+        });
         let _ = writeln!(
             md,
-            "| {label} | {:.1} | {} | {:.0} | {} | {} | {} | {rg_lines} |",
+            "| {label} | {:.1} | {} | {:.0} | {} | {} | {} | {rg_lines} | {} | {} |",
             n.mb_per_s(),
             w.map_or("V8 crashed 3 times".to_string(), |w| format!("{w:.1}")),
             rg,
             ratio(n.mb_per_s(), rg),
             w.map_or("–".to_string(), |w| ratio(w, rg)),
-            n.findings
+            n.findings,
+            read.0,
+            read.1
         );
     }
-    if let Some(peak) = measure::peak_rss(&run_bench(&native_exe, false, &paths[..1], &[])?) {
+    if let Some(peak) = measure::peak_rss(&run_bench(&native_exe, false, &[paths[0], Path::new("--no-read")], &[])?) {
         let input = std::fs::metadata(paths[0]).map(|m| m.len()).unwrap_or(1);
         let _ = writeln!(
             md,
-            "\nPeak resident memory of the native scan of the noise log alone (`scan noise.log`, VmHWM): {:.1} MB, {} the input.",
+            "\nPeak resident memory of the native scan of the noise log alone (`scan noise.log --no-read`, VmHWM): {:.1} MB, {} the input.",
             peak as f64 / MB as f64,
             ratio(peak as f64, input as f64)
         );
@@ -368,27 +382,6 @@ fn engine_benches(md: &mut String) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// The relay's numbers need the relay in main; until then the section says why it is empty.
-fn relay(md: &mut String) {
-    let merged = run::output(Command::new("git").args(["log", "main", "--oneline"]))
-        .is_some_and(|log| log.lines().any(|l| l.to_ascii_lowercase().contains("relay")));
-    let _ = writeln!(md, "\n## Relay\n");
-    if merged {
-        let _ = writeln!(
-            md,
-            "Not measured yet: the relay is in main, but the proxy has no bench-only flag that lifts its per-client \
-             rate limit and the emulator none that skips its nonce-replay check, so `wrk` at 64 and 512 connections \
-             would measure refusals (429, replayed nonces), not relaying. With those flags, this section will time \
-             signed calls through the proxy beside the same calls to the emulator directly (p50/p99, requests/s)."
-        );
-    } else {
-        let _ = writeln!(
-            md,
-            "Not measured: the relay is not in main yet (`git log main --oneline | grep -i relay` finds nothing)."
-        );
-    }
 }
 
 #[cfg(test)]

@@ -45,6 +45,24 @@ pub fn section(md: &mut String, fuzz_seconds: u64) -> Result<(), String> {
         md,
         "| hostile requests sent to the relay | {hostile} | rows of the `fn hostile_*` tables in test sources{relay} |"
     );
+    let page_texts: Vec<&String> = sources
+        .iter()
+        .zip(&texts)
+        .filter(|(p, _)| p.starts_with(root.join("src")) || p.starts_with(root.join("tests")))
+        .map(|(_, t)| t)
+        .collect();
+    let markup: usize = page_texts.iter().map(|t| hostile_markup(t)).sum();
+    let _ = writeln!(
+        md,
+        "| hostile markup and URLs fed to the page's code | {markup} | lines of page tests (`src/`, `tests/`) holding {} |",
+        HOSTILE_MARKUP.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+    );
+    let (blocks, cases): (usize, usize) =
+        texts.iter().map(|t| property_cases(t)).fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let _ = writeln!(
+        md,
+        "| generated inputs per test run | {cases} | property tests ({blocks}): each `#[test]` in a `proptest!` block × its `cases` (proptest's default 256 when not set) |"
+    );
     let faults: usize = texts.iter().map(|t| t.matches("\"--fault\"").count()).sum();
     let _ = writeln!(md, "| faults injected into the emulator | {faults} | `\"--fault\"` arguments in test sources |");
     let secrets: usize = texts.iter().map(|t| secret_checks(t)).sum();
@@ -109,6 +127,44 @@ fn hostile_rows(text: &str) -> usize {
     count
 }
 
+/// What page tests feed the page to see it shown as text, not run.
+const HOSTILE_MARKUP: &[&str] = &["<script", "onerror=", "javascript:"];
+
+/// Lines of a test source holding hostile markup or a script URL.
+fn hostile_markup(text: &str) -> usize {
+    text.lines().filter(|l| HOSTILE_MARKUP.iter().any(|m| l.contains(m))).count()
+}
+
+/// `proptest!` tests in a source and the inputs they generate per run: (tests, cases).
+fn property_cases(text: &str) -> (usize, usize) {
+    let (mut tests, mut cases) = (0, 0);
+    for (start, _) in text.match_indices("proptest! {") {
+        // The block: up to the brace that closes the one after `proptest!`.
+        let body = &text[start + "proptest! ".len()..];
+        let mut depth = 0;
+        let end = body
+            .char_indices()
+            .find(|&(_, c)| {
+                depth += match c {
+                    '{' => 1,
+                    '}' => -1,
+                    _ => 0,
+                };
+                depth == 0
+            })
+            .map_or(body.len(), |(i, _)| i);
+        let block = &body[..end];
+        let per_test = block
+            .split_once("cases:")
+            .and_then(|(_, rest)| rest.trim_start().split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+            .unwrap_or(256);
+        let n = block.matches("#[test]").count();
+        tests += n;
+        cases += n * per_test;
+    }
+    (tests, cases)
+}
+
 /// Lines asserting that some text does not contain a secret.
 fn secret_checks(text: &str) -> usize {
     text.lines()
@@ -148,6 +204,13 @@ mod tests {
     fn counts_absence_assertions_naming_a_secret() {
         let src = "assert!(!log.contains(SECRET));\nassert!(!out.text().contains(\"zQ9-leak-canary\"), \"leak\");\nassert!(out.contains(SECRET));\nlet x = !done;\n";
         assert_eq!(secret_checks(src), 2);
+    }
+
+    #[test]
+    fn counts_property_test_cases() {
+        let src = "proptest! {\n    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]\n    #[test]\n    fn a(x in 0..3) { if x > 1 { } }\n    #[test]\n    fn b(x in 0..3) {}\n}\nproptest! {\n    #[test]\n    fn c(x in 0..3) {}\n}\n#[test]\nfn not_a_property() {}\n";
+        assert_eq!(property_cases(src), (3, 48 * 2 + 256));
+        assert_eq!(hostile_markup("let x = \"<script>\";\nlet y = 1;\n"), 1);
     }
 
     #[test]

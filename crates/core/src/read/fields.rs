@@ -37,43 +37,83 @@ enum Meaning {
     Action,
 }
 
+/// Key names, compared without case, `_`, `-` or spaces (written here in that form), and what each means. The
+/// prefilter ([`super::scan`]) searches the text for these names too, so a new row is found there as well.
+const KEYS: &[(&str, Meaning)] = &[
+    ("code", Meaning::Plain(Key::Code)),
+    ("errorcode", Meaning::Plain(Key::Code)),
+    ("errcode", Meaning::Plain(Key::Code)),
+    ("message", Meaning::Plain(Key::Message)),
+    ("errormessage", Meaning::Plain(Key::Message)),
+    ("errmsg", Meaning::Plain(Key::Message)),
+    ("errormsg", Meaning::Plain(Key::Message)),
+    ("requestid", Meaning::Plain(Key::RequestId)),
+    ("xacsrequestid", Meaning::Plain(Key::RequestId)),
+    ("xossrequestid", Meaning::OssRequestId),
+    ("hostid", Meaning::Plain(Key::HostId)),
+    ("recommend", Meaning::Plain(Key::Recommend)),
+    ("recommenddoc", Meaning::Plain(Key::Recommend)),
+    ("httpstatus", Meaning::Plain(Key::Status)),
+    ("statuscode", Meaning::Plain(Key::Status)),
+    ("status", Meaning::Plain(Key::Status)),
+    ("httpstatuscode", Meaning::Plain(Key::Status)),
+    ("httpcode", Meaning::Plain(Key::Status)),
+    ("ec", Meaning::Plain(Key::Ec)),
+    ("authaction", Meaning::Plain(Key::AuthAction)),
+    ("authresource", Meaning::Plain(Key::AuthResource)),
+    ("authprincipaltype", Meaning::Plain(Key::AuthPrincipalType)),
+    ("authprincipalownerid", Meaning::Plain(Key::AuthPrincipalOwnerId)),
+    ("authprincipaldisplayname", Meaning::Plain(Key::AuthPrincipalDisplayName)),
+    ("nopermissiontype", Meaning::Plain(Key::NoPermissionType)),
+    ("policytype", Meaning::Plain(Key::PolicyType)),
+    ("nopermissionpolicytype", Meaning::Plain(Key::PolicyType)),
+    ("encodeddiagnosticmessage", Meaning::Plain(Key::EncodedDiagnosticMessage)),
+    ("encodeddiagnosticinfo", Meaning::Plain(Key::EncodedDiagnosticMessage)),
+    ("accessdenieddetail", Meaning::DeniedDetail),
+    ("action", Meaning::Action),
+    ("resource", Meaning::Plain(Key::Resource)),
+    ("regionid", Meaning::Plain(Key::Region)),
+    ("method", Meaning::Plain(Key::Method)),
+    ("httpmethod", Meaning::Plain(Key::Method)),
+    ("requestmethod", Meaning::Plain(Key::Method)),
+    ("stringtosign", Meaning::Plain(Key::ClientStringToSign)),
+    ("subcode", Meaning::Plain(Key::Code)),
+    ("server", Meaning::Server),
+    // The SDKs' endpoint errors print the product they looked up: `map[Product:ecs LocationProduct:ecs …]`.
+    ("product", Meaning::Plain(Key::ProductHint)),
+    ("locationproduct", Meaning::Plain(Key::ProductHint)),
+    ("productcode", Meaning::Plain(Key::ProductHint)),
+    ("encodedauthorizationmessage", Meaning::Huawei),
+    ("error", Meaning::CodeThenMessage),
+];
+
 /// The meaning of a key, compared without case, `_`, `-` or spaces.
 fn meaning(raw: &str) -> Option<Meaning> {
     let mut k = String::with_capacity(raw.len());
     k.extend(raw.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).map(|c| c.to_ascii_lowercase()));
-    use Key::*;
-    use Meaning::Plain;
-    Some(match k.as_str() {
-        "code" | "errorcode" | "errcode" => Plain(Code),
-        "message" | "errormessage" | "errmsg" | "errormsg" => Plain(Message),
-        "requestid" | "xacsrequestid" => Plain(RequestId),
-        "xossrequestid" => Meaning::OssRequestId,
-        "hostid" => Plain(HostId),
-        "recommend" | "recommenddoc" => Plain(Recommend),
-        "httpstatus" | "statuscode" | "status" | "httpstatuscode" | "httpcode" => Plain(Status),
-        "ec" => Plain(Ec),
-        "authaction" => Plain(AuthAction),
-        "authresource" => Plain(AuthResource),
-        "authprincipaltype" => Plain(AuthPrincipalType),
-        "authprincipalownerid" => Plain(AuthPrincipalOwnerId),
-        "authprincipaldisplayname" => Plain(AuthPrincipalDisplayName),
-        "nopermissiontype" => Plain(NoPermissionType),
-        "policytype" | "nopermissionpolicytype" => Plain(PolicyType),
-        "encodeddiagnosticmessage" | "encodeddiagnosticinfo" => Plain(EncodedDiagnosticMessage),
-        "accessdenieddetail" => Meaning::DeniedDetail,
-        "action" => Meaning::Action,
-        "resource" => Plain(Resource),
-        "regionid" => Plain(Region),
-        "method" | "httpmethod" | "requestmethod" => Plain(Method),
-        "stringtosign" => Plain(ClientStringToSign),
-        "subcode" => Plain(Code),
-        "server" => Meaning::Server,
-        // The SDKs' endpoint errors print the product they looked up: `map[Product:ecs LocationProduct:ecs …]`.
-        "product" | "locationproduct" | "productcode" => Plain(ProductHint),
-        "encodedauthorizationmessage" => Meaning::Huawei,
-        "error" => Meaning::CodeThenMessage,
-        _ => return None,
+    KEYS.iter().find(|(name, _)| *name == k).map(|&(_, m)| m)
+}
+
+/// The names of keys whose fields can open an error or name a product (the rest only join one): what the prefilter
+/// ([`super::scan`]) looks for on this reader's behalf. Each comes with the other key names it ends in, which find
+/// it written with separators too (`auth_action` by `action`, `encoded_authorization_message` by `message`).
+pub(super) fn needles() -> impl Iterator<Item = &'static str> {
+    KEYS.iter().filter(|(_, m)| opens_or_names(*m)).flat_map(|&(name, _)| {
+        KEYS.iter().map(|&(n, _)| n).filter(move |&n| n == name || (n.len() >= 4 && name.ends_with(n)))
     })
+}
+
+/// Whether a key's fields can open an error ([`super::group`]) or name a product for the whole text.
+fn opens_or_names(m: Meaning) -> bool {
+    match m {
+        Meaning::Plain(k) => matches!(k, Key::Code | Key::AuthAction | Key::Ec | Key::ProductHint),
+        Meaning::CodeThenMessage
+        | Meaning::DeniedDetail
+        | Meaning::Server
+        | Meaning::OssRequestId
+        | Meaning::Huawei => true,
+        Meaning::Action => false,
+    }
 }
 
 /// The plain [`Key`] a name stands for (XML element names use the same vocabulary).
@@ -657,6 +697,26 @@ fn is_dotted_code(t: &str) -> bool {
 /// `SignatureDoesNotMatch`, `UnauthorizedOperation`: CamelCase with at least two capitals, not a class name.
 fn is_camel_code(t: &str) -> bool {
     looks_like_code(t) && !t.ends_with("Exception") && !t.ends_with("Error") && t.bytes().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether `s` holds a place where [`Scanner::word`] could read a field with no key name: a word starting with a
+/// capital before `:` or ` : ` (`Forbidden.RAM : …`, `NoPermission:`), a dotted word starting with a capital
+/// (`NoPermission.RAM.SlrCreate You…`), or `lowercase.Capital` (`ecs.DescribeInstances`). Those shapes have no
+/// needle, so the prefilter ([`super::scan`]) asks this instead; it may say yes where the scanner reads nothing.
+pub(super) fn keyless_shape(s: &str) -> bool {
+    let b = s.as_bytes();
+    let token_start = |mut i: usize| {
+        while i > 0 && (is_ident(b[i - 1]) || b[i - 1] == b'.') {
+            i -= 1;
+        }
+        i
+    };
+    let capital_before = |end: usize| end > 0 && b[token_start(end)].is_ascii_uppercase() && token_start(end) < end;
+    text::memchr_all(b, b':').any(|i| capital_before(i) || (i >= 2 && b[i - 1] == b' ' && capital_before(i - 1)))
+        || text::memchr_all(b, b'.').any(|i| {
+            let next_capital = b.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+            (next_capital && i > 0 && b[i - 1].is_ascii_lowercase()) || capital_before(i)
+        })
 }
 
 /// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).

@@ -296,6 +296,11 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
     }
 }
 
+/// Every needle of this reader: the prefilter ([`super::scan`]) looks for them all.
+pub(super) fn needles() -> impl Iterator<Item = &'static str> {
+    NEEDLES.iter().map(|(n, _)| *n)
+}
+
 /// Reads what one needle found.
 fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
     match hit {

@@ -480,8 +480,13 @@ fn build(kind: AhoCorasickKind) -> AhoCorasick {
         .kind(Some(kind))
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n)))
+        .build(needles())
         .expect("the sentences are valid needles")
+}
+
+/// Every sentence and mark this reader looks for (case-insensitively): the prefilter ([`super::scan`]) looks too.
+pub(super) fn needles() -> impl Iterator<Item = &'static str> {
+    SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n))
 }
 
 /// Appends a [`Key::Phrase`] field per known sentence, and the actions and resources the sentences carry.

@@ -63,6 +63,13 @@ const LABELS: &[&str] = &[
     "RegionId",
 ];
 
+/// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the words of [`ERROR_CONTEXT`] and the
+/// `-000` every OSS EC holds ([`is_oss_ec`]). A code-shaped word whose only context is a status
+/// ([`has_error_status`]) has no needle: the prefilter asks that function instead.
+pub(super) fn needles() -> impl Iterator<Item = &'static str> {
+    ERROR_CONTEXT.iter().copied().chain(["-000"])
+}
+
 /// Appends a candidate code for each code-shaped token on a line that speaks of an error, and an [`Key::Ec`] with an
 /// OSS product hint for each bare EC.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
@@ -166,7 +173,7 @@ fn error_context(text: &Text, pos: usize, end: usize) -> bool {
 }
 
 /// A standalone `4xx` or `5xx` number (an HTTP status), even against CJK text (`报了403，`).
-fn has_error_status(line: &str) -> bool {
+pub(super) fn has_error_status(line: &str) -> bool {
     let b = line.as_bytes();
     (0..b.len().saturating_sub(2)).any(|i| {
         matches!(b[i], b'4' | b'5')

@@ -8,6 +8,14 @@ use crate::text::{self, Text};
 /// Longest `<Error>` element grouped as one error.
 const MAX_ELEMENT: usize = 65_536;
 
+/// Elements of OSS's own, beside the key names the other readers share ([`plain_key`]).
+const ELEMENTS: &[(&str, Key)] = &[("StringToSign", Key::ServerStringToSign), ("OSSAccessKeyId", Key::ProductHint)];
+
+/// The names of this reader's own elements: the prefilter ([`super::scan`]) looks for them.
+pub(super) fn needles() -> impl Iterator<Item = &'static str> {
+    ELEMENTS.iter().map(|(n, _)| *n)
+}
+
 /// Appends the fields of every XML element it understands.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
@@ -42,11 +50,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             out.push(f);
             continue;
         }
-        let key = match name {
-            "StringToSign" => Some(Key::ServerStringToSign),
-            "OSSAccessKeyId" => Some(Key::ProductHint),
-            _ => plain_key(name),
-        };
+        let key = ELEMENTS.iter().find(|(n, _)| *n == name).map(|&(_, k)| k).or_else(|| plain_key(name));
         let Some(key) = key else { continue };
         let content_start = gt + 1;
         let content_end = b[content_start..].iter().position(|&c| c == b'<').map_or(b.len(), |p| p + content_start);

@@ -89,7 +89,7 @@ pub async fn in_process(keys: &[(&str, &str)], account: Account) -> (String, Arc
         Emulator::new(Config {
             keys,
             account,
-            faults: vec![],
+            ..Config::default()
         })
         .unwrap(),
     );

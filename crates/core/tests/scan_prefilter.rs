@@ -1,0 +1,116 @@
+//! The prefilter ([`ram_doctor_core::read::scan`]) reads exactly what the readers read over every byte: the same
+//! errors, fields and spans, and the same context, on every committed fixture, on fixtures set among noise, and on
+//! generated noisy logs. `diagnose` is a function of that reading, the text and the catalog, so its findings are
+//! the same too.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use ram_doctor_core::read::{read_all, scan, Reading};
+use ram_doctor_core::text::Text;
+
+fn fixtures() -> Vec<(String, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir).unwrap().filter_map(|e| Some(e.ok()?.path())).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                out.push((path.display().to_string(), fs::read_to_string(&path).unwrap()));
+            } else if path.extension().is_some_and(|e| e == "jsonl") {
+                for (n, line) in fs::read_to_string(&path).unwrap().lines().enumerate() {
+                    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                    if let Some(text) = v["text"].as_str() {
+                        out.push((format!("{}:{}", path.display(), n + 1), text.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), &mut out);
+    assert!(out.len() > 150, "the fixtures are committed ({} found)", out.len());
+    out
+}
+
+/// The two readings, compared whole (errors with every field and span, then the context).
+fn same(text: &str) -> Result<(), String> {
+    let t = Text::new(text);
+    let (all, filtered): (Reading, Reading) = (read_all(&t), scan::read(&t));
+    if all.errors != filtered.errors {
+        return Err(format!("errors differ:\n{:?}\nvs\n{:?}", all.errors, filtered.errors));
+    }
+    if all.context != filtered.context {
+        return Err(format!("context differs:\n{:?}\nvs\n{:?}", all.context, filtered.context));
+    }
+    Ok(())
+}
+
+/// Ordinary log lines, some of them close to error shapes (an unrelated exception, a 500, a request id, a
+/// Terraform resource, a Java class name), in paragraphs or not.
+const NOISE: &[&str] = &[
+    "10.0.3.7 - - [14/Mar/2026:09:12:33 +0000] \"GET /api/orders?page=3 HTTP/1.1\" 200 5123 \"-\" \"Mozilla/5.0\"",
+    "10.0.3.7 - - [14/Mar/2026:09:12:34 +0000] \"GET /login HTTP/1.1\" 500 12 \"-\" \"curl/8.0\"",
+    "2026-03-14T09:12:33.120Z INFO  [http-nio-8080-exec-3] c.e.shop.OrderController - handled request id=00ff12 in 12 ms",
+    "{\"level\":\"info\",\"ts\":1773000000.5,\"caller\":\"worker/batch.go:88\",\"msg\":\"processed batch\",\"count\":12}",
+    "2026-03-14T09:12:35.000Z WARN  [pool-2-thread-1] c.e.db.Pool - connection reset by peer, retrying in 200 ms",
+    "2026-03-14T09:12:36.000Z ERROR [main] c.e.shop.PaymentService - order 7 failed: java.lang.IllegalStateException: cart is empty",
+    "\tat com.example.shop.CartService.checkout(CartService.java:88)",
+    "alicloud_instance.web[3]: Still creating... [20s elapsed]",
+    "DEBUG [sql] SELECT id, status, total FROM orders WHERE customer_id = 42 LIMIT 50",
+    "Step 3/9 : RUN cargo build --release",
+    "",
+];
+
+#[test]
+fn every_fixture_reads_the_same_through_the_prefilter() {
+    let mut failures = Vec::new();
+    for (name, text) in fixtures() {
+        if let Err(e) = same(&text) {
+            failures.push(format!("{name}: {e}"));
+        }
+        // Among noise, and past the size where `diagnose` takes the prefilter: the same findings.
+        let noisy = format!("{}\n\n{text}\n\n{}", NOISE.join("\n").repeat(400), NOISE.join("\n").repeat(400));
+        assert!(noisy.len() >= scan::MIN_BYTES);
+        if let Err(e) = same(&noisy) {
+            failures.push(format!("{name} among noise: {e}"));
+        }
+        // Each line alone between quiet paragraphs: no other paragraph's needles can carry it.
+        for line in text.lines() {
+            if let Err(e) = same(&format!("quiet\n\n{line}\n\nquiet\n")) {
+                failures.push(format!("{name}, line {line:?}: {e}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} differ:\n{}", failures.len(), failures.join("\n\n"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Noise lines and fixture texts in any order, with or without blank lines between them.
+    #[test]
+    fn generated_noisy_logs_read_the_same(picks in prop::collection::vec((0usize..1000, 0usize..4), 1..120)) {
+        let fixtures = fixtures_cached();
+        let mut log = String::new();
+        for (pick, gap) in picks {
+            if pick % 10 == 0 {
+                log.push_str(&fixtures[pick % fixtures.len()].1);
+            } else {
+                log.push_str(NOISE[pick % NOISE.len()]);
+            }
+            log.push('\n');
+            if gap == 0 {
+                log.push('\n');
+            }
+        }
+        prop_assert!(same(&log).is_ok(), "{}", same(&log).unwrap_err());
+    }
+}
+
+fn fixtures_cached() -> &'static [(String, String)] {
+    static F: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    F.get_or_init(fixtures)
+}
