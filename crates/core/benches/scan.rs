@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use ram_doctor_core::read::{read, read_all};
+use ram_doctor_core::read::{read_all, scan};
 use ram_doctor_core::text::Text;
 use ram_doctor_core::{diagnose, Catalog};
 
@@ -37,7 +37,7 @@ fn main() {
         if !std::env::args().any(|a| a == "--no-read") {
             let t = Text::new(&text);
             let (filtered, all) =
-                (median(|| black_box(read(&t)).errors.len()), median(|| black_box(read_all(&t)).errors.len()));
+                (median(|| black_box(scan::read(&t)).errors.len()), median(|| black_box(read_all(&t)).errors.len()));
             println!("read {file} {filtered:.6} {all:.6}");
         }
     }

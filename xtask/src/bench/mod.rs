@@ -292,8 +292,8 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
          SDKs' shapes. Commands: `cargo bench -p ram-doctor-core --bench scan -- FILE` (native; median of 3 runs), the \
          same bench built for `{WASI_TARGET}` under `node xtask/assets/run-wasi.mjs` (V8), and the reference \
          `rg -F -c {}` FILE (median of 3 runs). The catalog is the index alone, as the page starts with. \
-         The last columns time the readers alone (`read`, which takes the prefilter of `crates/core/src/read/scan.rs` \
-         for texts of 64 KB and more) beside `read_all` (every reader over every byte) in the same process. \
+         The last columns time the readers alone through the prefilter (`scan::read`, `crates/core/src/read/scan.rs`) \
+         beside `read_all` (every reader over every byte, what the engine runs) in the same process. \
          In wasm the scan reads the first {} MB of each log (cut at a line end), one V8 process per log: Node 20's \
          V8 aborts growing the wasm memory for larger inputs (35 MB always, 16 MB under load); a crashed run is retried twice.\n",
         code_args.join(" "),

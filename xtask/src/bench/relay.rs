@@ -139,7 +139,7 @@ pub fn section(md: &mut String, seconds: u64) -> Result<(), String> {
     ]))?;
     let bin = run::workspace_root().join("target/release");
     // A secret made for this run only: it lives in the emulator's arguments and in the signed query, nowhere else.
-    let secret = format!("bench-{:x}", std::process::id() as u64 * 0x9E37_79B9 ^ now());
+    let secret = format!("bench-{:x}", (std::process::id() as u64 * 0x9E37_79B9) ^ now());
     let emulator = start(
         &bin.join("ram-doctor-emulator"),
         &[
