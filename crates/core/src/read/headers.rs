@@ -241,6 +241,20 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("gserviceaccount.com", Mark::OtherCloud("Google Cloud")),
     ("tencentcloudapi.com", Mark::OtherCloud("Tencent Cloud")),
     ("TencentCloudSDKException", Mark::OtherCloud("Tencent Cloud")),
+    // AWS SDKs' own names (JavaScript v3 packages and its S3 exception class); an Alibaba Cloud mark in the same
+    // text overrules them (S3-compatible clients talk to OSS too): see `diagnose::other_cloud`.
+    ("S3ServiceException", Mark::OtherCloud("AWS")),
+    ("@aws-sdk/", Mark::OtherCloud("AWS")),
+    ("aws-sdk-", Mark::OtherCloud("AWS")),
+    // AWS ECS/EKS: the service-linked role the service assumes is not there yet.
+    ("unable to assume the service linked role", Mark::OtherCloudError("AWS")),
+    // Kubernetes RBAC: `cannot list resource "pods" in API group "" in the namespace …`.
+    ("in API group", Mark::OtherCloudError("Kubernetes RBAC")),
+    // GitHub: the Actions token lacks a scope; any call to its API.
+    ("Resource not accessible by integration", Mark::OtherCloudError("GitHub")),
+    ("api.github.com", Mark::OtherCloud("GitHub")),
+    // Aliyun Drive's storage hosts: download links that platform signs, not the user's OSS.
+    ("alicloudccp.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
 ];
 
 /// Appends the fields a mark stands for.

@@ -16,6 +16,7 @@
 //! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`), and bare OSS ECs.
 
 pub mod fields;
+pub mod generic;
 pub mod group;
 pub mod headers;
 pub mod phrases;
@@ -182,6 +183,7 @@ pub fn read(text: &Text) -> Reading {
     xml::scan(text, &mut found);
     headers::scan(text, &mut found);
     phrases::scan(text, &mut found);
+    generic::scan(text, &mut found);
     prose::scan(text, &mut found);
     group::assemble(text, found)
 }
