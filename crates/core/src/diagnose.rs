@@ -154,7 +154,7 @@ fn explain_error(
     f.api = raw.value(Key::Api).map(str::to_string);
 
     let context = if alone { reading.context.as_slice() } else { &[] };
-    let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, catalog) };
+    let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
         product_reason = Some(p.reason.clone());
@@ -207,7 +207,8 @@ fn explain_error(
     };
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
-    if f.product.is_none() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) && budget.product_searches > 0 {
+    let fallback = phrases.iter().any(|p| p.generic());
+    if f.product.is_none() && (fallback || matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated)) && budget.product_searches > 0 {
         budget.product_searches -= 1;
         let (guesses, clear) = product::likely(raw, text, catalog);
         f.likely_products = guesses;

@@ -185,6 +185,9 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("BackupStorageLocation", Mark::Tool("oss")),
     // DNS-01 solvers (cert-manager webhooks, ACME clients) look up the hosted zone in Alibaba Cloud DNS.
     ("hosted zone", Mark::Tool("alidns")),
+    // ACME DNS-01 challenges (lego's "error presenting token", certbot/acme.sh's dns-01) write TXT records.
+    ("presenting token", Mark::Tool("alidns")),
+    ("dns-01", Mark::Tool("alidns")),
     // SDK package names of the two communication services (`dysmsapi`, `dyvmsapi20170525`).
     ("dysmsapi", Mark::Tool("dysms")),
     ("dyvmsapi", Mark::Tool("dyvms")),
