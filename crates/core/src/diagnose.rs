@@ -30,7 +30,9 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let mut findings = Findings::default();
     let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };
     let errors = kept_errors(&reading, catalog);
-    let alone = errors.len() == 1;
+    // A wrapper and its cause are one error.
+    let wrappers = errors.windows(2).filter(|w| caused_by(&t, w[0], w[1])).count();
+    let alone = errors.len() - wrappers == 1;
     let mut wrapper: Option<(Finding, Option<Reason>)> = None;
     for (i, raw) in errors.iter().enumerate() {
         let (mut finding, mut reason) = explain_error(raw, alone, &reading, &t, catalog, &mut wanted, &mut budget);

@@ -351,3 +351,28 @@ fn a_fallback_sentence_keeps_the_product_it_names() {
     let f = one("点击开始检测之后提示OSS令牌已过期", full());
     assert_eq!((f.kind, f.product.as_deref()), (Kind::TokenExpired, Some("oss")));
 }
+
+#[test]
+fn sdk_package_and_class_names_name_the_product() {
+    let f = one(
+        "com.aliyun.openservices.ons.api.exception.ONSClientException: ErrorCode: Forbidden.RAM, Message: User not authorized to operate on the specified resource.",
+        full(),
+    );
+    assert_eq!(f.product.as_deref(), Some("mq"));
+    let f = one(
+        "alibabacloud_kms20160120 raised: Code: Forbidden.RAM Message: User not authorized to operate on the specified resource.",
+        full(),
+    );
+    assert_eq!(f.product.as_deref(), Some("kms"));
+}
+
+#[test]
+fn an_expired_oss_signed_url_is_no_grant() {
+    // OSS documents `Request has expired` (EC 0002-00000069) as a signed URL past its expiry: sign a new one.
+    let f = one(
+        "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message><RequestId>R1</RequestId><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId></Error>",
+        full(),
+    );
+    assert_eq!((f.kind, f.product.as_deref()), (Kind::TokenExpired, Some("oss")));
+    assert!(grant(&f).system_policies.is_empty());
+}

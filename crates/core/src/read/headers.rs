@@ -195,6 +195,14 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("MQ_INST_", Mark::Tool("mq")),
     ("mq-http-", Mark::Tool("mq")),
     ("aliyunmq", Mark::Tool("mq")),
+    // The commercial RocketMQ (ONS) client's package and exception class.
+    ("com.aliyun.openservices.ons", Mark::Tool("mq")),
+    ("ONSClientException", Mark::Tool("mq")),
+    // Key Management Service SDKs (Python `alibabacloud_kms…`, Java `com.aliyun.kms`, the KMS instance client).
+    ("alibabacloud_kms", Mark::Tool("kms")),
+    ("com.aliyun.kms", Mark::Tool("kms")),
+    ("aliyun-kms", Mark::Tool("kms")),
+    ("dkms-gcs", Mark::Tool("kms")),
     ("aliyundrive.", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
     ("alipan.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
     ("qcs::", Mark::OtherCloud("Tencent Cloud")),
