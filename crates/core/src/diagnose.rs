@@ -30,12 +30,34 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let mut findings = Findings::default();
     let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };
     let errors = kept_errors(&reading, catalog);
-    let alone = errors.len() == 1;
-    for raw in errors {
-        let (finding, reason) = explain_error(raw, alone, &reading, &t, catalog, &mut wanted, &mut budget);
+    // A wrapper and its cause are one error.
+    let wrappers = errors.windows(2).filter(|w| caused_by(&t, w[0], w[1])).count();
+    let alone = errors.len() - wrappers == 1;
+    let mut wrapper: Option<(Finding, Option<Reason>)> = None;
+    for (i, raw) in errors.iter().enumerate() {
+        let (mut finding, mut reason) = explain_error(raw, alone, &reading, &t, catalog, &mut wanted, &mut budget);
+        // The innermost error wins: the wrapper lends it only the product it named.
+        if let Some((outer, outer_reason)) = wrapper.take() {
+            if finding.product.is_none() && outer.other_cloud.is_none() {
+                finding.product = outer.product;
+                finding.product_reason = outer.product_reason;
+                reason = reason.or(outer_reason);
+            }
+        }
+        if errors.get(i + 1).is_some_and(|next| caused_by(&t, raw, next)) {
+            wrapper = Some((finding, reason));
+            continue;
+        }
         findings.add(finding, reason);
     }
     Diagnosis { findings: findings.list, wanted_shards: wanted.into_iter().collect() }
+}
+
+/// Whether `outer` wraps `inner`: a "caused by" stands between them (SDKs print the cause after the wrapper,
+/// an endpoint-resolution error after a credential error) and the inner one prints its own code.
+fn caused_by(text: &Text, outer: &RawError, inner: &RawError) -> bool {
+    let between = crate::text::slice(text.as_str(), outer.start, inner.start.min(outer.start + 4096));
+    inner.get(Key::Code).is_some() && between.to_ascii_lowercase().contains("caused by")
 }
 
 /// The errors worth a finding: every one that stands on its own; one resting on a code-shaped word in prose only
@@ -90,7 +112,7 @@ fn explain_error(
 ) -> (Finding, Option<Reason>) {
     let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
-    let other_cloud = other_cloud(raw, reading);
+    let other_cloud = other_cloud(raw, reading).filter(|c| c != "AWS" || !has_alibaba_mark(text.as_str()));
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() {
         catalog.sentences_in(error_lines(text, raw))
@@ -115,6 +137,15 @@ fn explain_error(
     let mut f = Finding::new(kind);
     // A bare OSS EC printed without any code is the code the paste states (its family implies `AccessDenied`).
     f.code = stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| raw.value(Key::Ec).map(str::to_string)).flatten());
+    // Another cloud's codes are not in the catalog: its code-shaped word is still the code it printed.
+    if f.code.is_none() && other_cloud.is_some() {
+        // The one a `:` or `)` closes (`ExpiredToken: The provided token…`, boto's `(AccessDenied) when calling`).
+        // Class names (`PermissionError:`, `S3ServiceException:`) are not codes.
+        let closed = |c: &&Field| {
+            text.as_str()[c.end..].starts_with([':', ')']) && !c.value.ends_with("Error") && !c.value.ends_with("Exception")
+        };
+        f.code = raw.all(Key::CodeCandidate).find(closed).map(|c| c.value.clone());
+    }
     f.implied_code = implied_code;
     f.other_cloud = other_cloud;
     f.layer = layer;
@@ -125,7 +156,7 @@ fn explain_error(
     f.api = raw.value(Key::Api).map(str::to_string);
 
     let context = if alone { reading.context.as_slice() } else { &[] };
-    let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, catalog) };
+    let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
         product_reason = Some(p.reason.clone());
@@ -178,7 +209,8 @@ fn explain_error(
     };
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
-    if f.product.is_none() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) && budget.product_searches > 0 {
+    let fallback = phrases.iter().any(|p| p.generic());
+    if f.product.is_none() && (fallback || matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated)) && budget.product_searches > 0 {
         budget.product_searches -= 1;
         let (guesses, clear) = product::likely(raw, text, catalog);
         f.likely_products = guesses;
@@ -305,6 +337,15 @@ fn innermost_code(raw: &RawError) -> Option<String> {
     Some(inner.unwrap_or(line_code).value.clone())
 }
 
+/// Words only Alibaba Cloud's texts carry: its endpoint domain, its ARNs, its SDKs' and its own names.
+const ALIBABA_MARKS: &[&str] = &["aliyuncs.com", "acs:", "aliyun", "alibaba", "alicloud", "阿里云"];
+
+/// Whether the text carries an Alibaba Cloud mark, which overrules AWS's (S3-compatible clients talk to OSS).
+fn has_alibaba_mark(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ALIBABA_MARKS.iter().any(|m| lower.contains(m))
+}
+
 /// Whether the error comes from another cloud: its own marks, or marks elsewhere in a text with no Alibaba Cloud sign.
 fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     if let Some(c) = raw.value(Key::OtherCloud) {
@@ -398,6 +439,9 @@ fn verb_reads(api: &str) -> bool {
 fn confidence(f: &Finding, raw: &RawError, phrases: &[Phrase], from_sentence: bool) -> Confidence {
     if raw.get(Key::AuthAction).is_some() || (f.code.is_some() && raw.get(Key::Action).is_some()) {
         return Confidence::High;
+    }
+    if f.code.is_none() && phrases.iter().any(|p| p.generic()) {
+        return Confidence::Low;
     }
     if from_sentence {
         return if f.likely_products.is_empty() {
@@ -582,6 +626,65 @@ mod tests {
         assert_eq!(f.actions, vec!["ram:CreateRole"]);
         assert_eq!(f.resource.as_deref(), Some("acs:ram:*:1986901577758888:role/*"));
         assert_eq!(grant_of(&f).custom_policy.unwrap()["Statement"][0]["Resource"][0], "acs:ram:*:1986901577758888:role/*");
+    }
+
+    #[test]
+    fn aws_sdk_names_are_aws_unless_alibaba_cloud_is_named() {
+        let f = one("err: S3ServiceException\nExpiredToken: The provided token has expired.\n at de_CommandError (node_modules/@aws-sdk/client-s3/index.js)");
+        assert_eq!(f.other_cloud.as_deref(), Some("AWS"));
+        assert_eq!(f.code.as_deref(), Some("ExpiredToken"));
+        let f = one("CreateCluster Invalid Request: Unable to assume the service linked role. Please verify that the ECS service linked role exists.");
+        assert_eq!((f.kind, f.other_cloud.as_deref(), f.code.as_deref()), (Kind::Other, Some("AWS"), None));
+        // An S3 client pointed at OSS: the Alibaba Cloud host overrules the AWS SDK's name.
+        let f = one("S3ServiceException: AccessDenied: You have no right to access this object. host: b.oss-cn-hangzhou.aliyuncs.com");
+        assert_eq!(f.other_cloud, None);
+    }
+
+    #[test]
+    fn other_systems_denials_are_named() {
+        let f = one("pods is forbidden: cannot list resource \"pods\" in API group \"\" in the namespace \"x\"");
+        assert_eq!(f.other_cloud.as_deref(), Some("Kubernetes RBAC"));
+        let f = one("HttpError: Resource not accessible by integration");
+        assert_eq!((f.kind, f.other_cloud.as_deref()), (Kind::Other, Some("GitHub")));
+    }
+
+    #[test]
+    fn any_alibaba_error_body_gives_a_finding() {
+        let f = one(r#"{"RequestId": "R-1", "HostId": "dataworks.cn-shanghai.aliyuncs.com", "Code": "5801488441564725286", "Message": "未找到节点"}"#);
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::Other, Some("5801488441564725286")));
+        assert!(grant_of(&f).system_policies.is_empty());
+    }
+
+    #[test]
+    fn the_cause_wins_over_its_wrapper() {
+        let d = diagnose(
+            "[SDK.CanNotResolveEndpoint] Can not resolve endpoint(param = {\"Product\":\"pvtz\",\"LocationProduct\":\"pvtz\"}), please check your accessKey with secret\n \ncaused by:\nSDK.ServerError\nErrorCode: MissingAccessKeyId\nRequestId: R-1\nMessage: AccessKeyId is mandatory for this action.",
+            &Catalog::empty(),
+        );
+        assert_eq!(d.findings.len(), 1, "{d:#?}");
+        assert_eq!(d.findings[0].kind, Kind::BadCredentials);
+        assert_eq!(d.findings[0].code.as_deref(), Some("MissingAccessKeyId"));
+    }
+
+    #[test]
+    fn message_only_sentences_fall_back_on_their_words() {
+        for (text, kind) in [
+            ("The sub-account lacks the permission to list instances", Kind::MissingPermission),
+            ("当前账号没有该操作的授权", Kind::MissingPermission),
+            ("点击开始之后提示令牌已过期", Kind::TokenExpired),
+            ("Role is required for turning on logging.", Kind::ServiceRoleMissing),
+            ("credentials not found in the default profile", Kind::BadCredentials),
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, kind, "{text}");
+            assert_eq!(f.confidence, Confidence::Low, "{text}");
+        }
+    }
+
+    #[test]
+    fn decoded_diagnostic_with_explicit_deny_is_an_explicit_deny() {
+        let f = one(r#"{"DecodedDiagnosticMessage": {"ExplicitDeny": true, "AuthAction": "ram:ListUsers", "AuthResource": "*"}}"#);
+        assert_eq!(f.kind, Kind::ExplicitDeny);
     }
 
     #[test]

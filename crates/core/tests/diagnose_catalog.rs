@@ -326,3 +326,53 @@ fn fallback_words_yield_to_a_real_error() {
     assert_eq!(d.findings.len(), 1, "{:#?}", d.findings);
     assert_eq!(d.findings[0].code.as_deref(), Some("Throttling.User"));
 }
+
+#[test]
+fn a_product_code_before_service_names_the_product_over_the_tool() {
+    let f = one(
+        "Serverless Devs deploy failed\nError: AccessDenied: code: 403, FnF service is not enabled for current user. request id: r-1",
+        full(),
+    );
+    assert_eq!((f.kind, f.product.as_deref()), (Kind::NotActivated, Some("fnf")));
+}
+
+#[test]
+fn product_names_count_as_whole_words_only() {
+    // "alicloud config" is a tool's settings, not Cloud Config; an ACME DNS-01 step is Alibaba Cloud DNS's.
+    let f = one(
+        "error presenting token: alicloud: API call failed: SDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\n\nthis is my alicloud config:",
+        full(),
+    );
+    assert_eq!(f.product.as_deref(), Some("alidns"));
+}
+
+#[test]
+fn a_fallback_sentence_keeps_the_product_it_names() {
+    let f = one("点击开始检测之后提示OSS令牌已过期", full());
+    assert_eq!((f.kind, f.product.as_deref()), (Kind::TokenExpired, Some("oss")));
+}
+
+#[test]
+fn sdk_package_and_class_names_name_the_product() {
+    let f = one(
+        "com.aliyun.openservices.ons.api.exception.ONSClientException: ErrorCode: Forbidden.RAM, Message: User not authorized to operate on the specified resource.",
+        full(),
+    );
+    assert_eq!(f.product.as_deref(), Some("mq"));
+    let f = one(
+        "alibabacloud_kms20160120 raised: Code: Forbidden.RAM Message: User not authorized to operate on the specified resource.",
+        full(),
+    );
+    assert_eq!(f.product.as_deref(), Some("kms"));
+}
+
+#[test]
+fn an_expired_oss_signed_url_is_no_grant() {
+    // OSS documents `Request has expired` (EC 0002-00000069) as a signed URL past its expiry: sign a new one.
+    let f = one(
+        "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message><RequestId>R1</RequestId><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId></Error>",
+        full(),
+    );
+    assert_eq!((f.kind, f.product.as_deref()), (Kind::TokenExpired, Some("oss")));
+    assert!(grant(&f).system_policies.is_empty());
+}

@@ -28,7 +28,7 @@ impl Pick {
 }
 
 /// The product of an error, strongest evidence first; `context` is the whole text's hints (for a lone error).
-pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) -> Option<Pick> {
+pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog: &Catalog) -> Option<Pick> {
     // A missing service role belongs to the product that needs it, whatever action the message names.
     if kind == Kind::ServiceRoleMissing {
         if let Some(code) = raw.get(Key::Code) {
@@ -122,6 +122,10 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], catalog: &Catalog) ->
     // An `<Error>` XML body with nothing else to go on: OSS is the service that answers in this shape.
     if let Some(f) = raw.all(Key::Header).find(|f| f.value == "xml-error") {
         return Some(Pick::at("oss".to_string(), f, Reason::OssXml));
+    }
+    // "FnF service is not enabled": the message names the product's code before the word "service".
+    if let Some((word, p)) = code_before_service(lines, catalog) {
+        return Some(Pick { ram_code: p, start: raw.start, end: raw.end, reason: Reason::Marker(word.to_string()) });
     }
     let api = raw.value(Key::Api);
     for f in raw.all(Key::ProductContext) {
@@ -364,7 +368,8 @@ pub fn likely(
         // A "name" that is only the code (`status`, for a product the source names no better) is an acronym at
         // most: as an ordinary word in a log line it names nothing.
         let real_name = !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
-        let named = (real_name && lower.contains(&short.to_lowercase())) || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
+        // Whole words only: "alicloud config" does not name Cloud Config.
+        let named = (real_name && has_word(&lower, &short.to_lowercase())) || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
         let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
             || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
         // A product is offered only when its name or code stands in the text as a word; partial matches
@@ -400,6 +405,22 @@ pub fn likely(
     (guesses, clear)
 }
 
+/// A product code standing as a word right before "service" (`FnF service is not enabled`, `OSS service`): the
+/// product the sentence is about. Codes that are ordinary words (`config service`) need their capitals.
+pub fn code_before_service<'t>(lines: &'t str, catalog: &Catalog) -> Option<(&'t str, String)> {
+    let lower = lines.to_ascii_lowercase();
+    let found = text::find_all(&lower, " service").find_map(|at| {
+        let word_start = lower[..at].rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
+        let word = &lines[word_start..at];
+        let capitalised = word.bytes().any(|c| c.is_ascii_uppercase());
+        if word.len() < 2 || !capitalised {
+            return None;
+        }
+        catalog.product(&word.to_ascii_lowercase()).map(|p| (word, p.ram_code.clone()))
+    });
+    found
+}
+
 /// A ranked product with its reason in both languages.
 pub fn guess(product: String, reason: &Reason) -> ProductGuess {
     let words = reason.words();
@@ -414,7 +435,9 @@ pub fn guess(product: String, reason: &Reason) -> ProductGuess {
 /// name RAM ("…doesn't support RAM") rather than the product the user was looking at.
 fn words_around(raw: &RawError, window: &str, offset: usize) -> String {
     let mut bytes = window.as_bytes().to_vec();
-    for f in raw.fields.iter().filter(|f| matches!(f.key, Key::Code | Key::Message | Key::Phrase | Key::Recommend)) {
+    // A fallback sentence ([`crate::read::generic`]) is the whole message; the product it names stays.
+    let generic = |f: &Field| f.key == Key::Phrase && crate::read::phrases::Phrase::from_name(&f.value).is_some_and(|p| p.generic());
+    for f in raw.fields.iter().filter(|f| matches!(f.key, Key::Code | Key::Message | Key::Phrase | Key::Recommend) && !generic(f)) {
         let (a, b) = (f.start.saturating_sub(offset).min(bytes.len()), f.end.saturating_sub(offset).min(bytes.len()));
         bytes[a..b].fill(b' ');
     }

@@ -91,7 +91,7 @@ impl<'a> Signals<'a> {
 /// Whether a sentence says a policy did not allow the request.
 fn says_not_allowed(p: &Phrase) -> bool {
     use Phrase::*;
-    matches!(p, NotAuthorized | Console | SessionPolicy | BucketPolicy | BucketAcl | ExplicitDeny | PolicyDenied)
+    matches!(p, NotAuthorized | Console | SessionPolicy | BucketPolicy | BucketAcl | ExplicitDeny | PolicyDenied | GenericLacksPermission)
 }
 
 /// A rule's verdict: the kind and, where known, the layer that refused.
@@ -205,7 +205,7 @@ fn token_expired(s: &Signals) -> Option<Verdict> {
     let code = s.code.ends_with("securitytoken.expired")
         || s.code == "expiredtoken"
         || s.code_contains(&["tokenexpired", "securitytokenexpired"]);
-    (code || s.has(Phrase::TokenExpired)).then_some((Kind::TokenExpired, None))
+    (code || s.has_any(&[Phrase::TokenExpired, Phrase::GenericTokenExpired])).then_some((Kind::TokenExpired, None))
 }
 
 /// Log Service's "AccessKeyId … is inactive" means the service is not activated, whatever code wraps it.
@@ -237,7 +237,7 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
         "invalidcredentials",
         "missingcredential",
     ]);
-    (code || s.has(Phrase::CredentialsMissing)).then_some((Kind::BadCredentials, None))
+    (code || s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing])).then_some((Kind::BadCredentials, None))
 }
 
 fn signature(s: &Signals) -> Option<Verdict> {
@@ -276,7 +276,8 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
     let sentence = s.has(Phrase::ServiceRole)
         && !s.message.contains("sts:assumerole")
         && (c.is_empty() || is_permission_code(c) || c.contains("role"));
-    (role_code || own_role_missing || sentence).then_some((Kind::ServiceRoleMissing, s.layer))
+    let required = s.has(Phrase::GenericRoleRequired);
+    (role_code || own_role_missing || sentence || required).then_some((Kind::ServiceRoleMissing, s.layer))
 }
 
 fn assume_role_refused(s: &Signals) -> Option<Verdict> {

@@ -27,6 +27,8 @@ enum Meaning {
     CodeThenMessage,
     /// `AccessDeniedDetail: map[…]` (or an object, which the scan walks into anyway).
     DeniedDetail,
+    /// `"ExplicitDeny": true`: RAM's decoded diagnostic message says a Deny statement matched.
+    ExplicitDenyFlag,
     /// `server: 'AliyunOSS'` response header.
     Server,
     /// `x-oss-request-id`: a request id that also says OSS.
@@ -70,6 +72,7 @@ const KEYS: &[(&str, Meaning)] = &[
     ("encodeddiagnosticmessage", Meaning::Plain(Key::EncodedDiagnosticMessage)),
     ("encodeddiagnosticinfo", Meaning::Plain(Key::EncodedDiagnosticMessage)),
     ("accessdenieddetail", Meaning::DeniedDetail),
+    ("explicitdeny", Meaning::ExplicitDenyFlag),
     ("action", Meaning::Action),
     ("resource", Meaning::Plain(Key::Resource)),
     ("regionid", Meaning::Plain(Key::Region)),
@@ -452,6 +455,11 @@ impl Scanner<'_, '_> {
                 }
             }
             Meaning::DeniedDetail => {}
+            Meaning::ExplicitDenyFlag => {
+                if first_token(v).eq_ignore_ascii_case("true") {
+                    self.push(Key::NoPermissionType, "ExplicitDeny", start, end);
+                }
+            }
             Meaning::Server => {
                 if v.contains("AliyunOSS") {
                     self.push(Key::ProductHint, "oss", start, end);
@@ -495,7 +503,11 @@ impl Scanner<'_, '_> {
             }
             return;
         }
-        if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) {
+        // Three digits are an HTTP status; a longer number is a product's own numeric code (DataWorks prints
+        // `"Code": "5801488441564725286"` in an otherwise ordinary error body).
+        if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) && tok.len() >= NUMERIC_CODE_DIGITS {
+            self.push(Key::Code, tok, start, start + tok.len());
+        } else if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) {
             self.emit(Meaning::Plain(Key::Status), tok, start, start + tok.len());
         } else if is_code_like(tok) && (tok.as_bytes()[0].is_ascii_uppercase() || tok.contains(['.', '_'])) {
             // Lowercase single words (`code: it is fine`) are prose, not codes.
@@ -677,6 +689,9 @@ fn first_token(v: &str) -> &str {
     v[..end].trim_end_matches([',', ';'])
 }
 
+/// Digits a numeric code has at least (fewer are an HTTP status or a small enum value).
+const NUMERIC_CODE_DIGITS: usize = 6;
+
 /// `Forbidden.RAM`, `InvalidAccessKeyId`: dotted, or CamelCase with at least two capitals, or all caps with a dot.
 fn looks_like_code(t: &str) -> bool {
     let caps = t.bytes().filter(u8::is_ascii_uppercase).count();
@@ -790,6 +805,20 @@ mod tests {
         assert!(has("{u'Code': u'Forbidden.RAM', u'RequestId': u'A-B'}", Key::Code, "Forbidden.RAM"));
         assert!(has(r#"msg="{\"Code\":\"NoPermission\",\"Message\":\"x \\\"y\\\"\"}""#, Key::Code, "NoPermission"));
         assert!(has(r#"msg="{\"Code\":\"NoPermission\",\"Message\":\"x \\\"y\\\"\"}""#, Key::Message, "x \"y\""));
+    }
+
+    #[test]
+    fn decoded_diagnostic_flag_is_an_explicit_deny() {
+        assert!(has(r#"{"ExplicitDeny": true, "AuthAction": "ram:X"}"#, Key::NoPermissionType, "ExplicitDeny"));
+        assert!(!has(r#"{"ExplicitDeny": false, "AuthAction": "ram:X"}"#, Key::NoPermissionType, "ExplicitDeny"));
+    }
+
+    #[test]
+    fn long_numbers_are_codes_and_short_ones_statuses() {
+        let body = r#"{"RequestId": "R-1", "Code": "5801488441564725286", "Message": "x"}"#;
+        assert!(has(body, Key::Code, "5801488441564725286"));
+        assert!(has("Code: 403\nMessage: x", Key::Status, "403"));
+        assert!(!fields("Code: 403\nMessage: x").iter().any(|(k, _)| *k == Key::Code));
     }
 
     #[test]

@@ -185,6 +185,9 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("BackupStorageLocation", Mark::Tool("oss")),
     // DNS-01 solvers (cert-manager webhooks, ACME clients) look up the hosted zone in Alibaba Cloud DNS.
     ("hosted zone", Mark::Tool("alidns")),
+    // ACME DNS-01 challenges (lego's "error presenting token", certbot/acme.sh's dns-01) write TXT records.
+    ("presenting token", Mark::Tool("alidns")),
+    ("dns-01", Mark::Tool("alidns")),
     // SDK package names of the two communication services (`dysmsapi`, `dyvmsapi20170525`).
     ("dysmsapi", Mark::Tool("dysms")),
     ("dyvmsapi", Mark::Tool("dyvms")),
@@ -192,6 +195,14 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("MQ_INST_", Mark::Tool("mq")),
     ("mq-http-", Mark::Tool("mq")),
     ("aliyunmq", Mark::Tool("mq")),
+    // The commercial RocketMQ (ONS) client's package and exception class.
+    ("com.aliyun.openservices.ons", Mark::Tool("mq")),
+    ("ONSClientException", Mark::Tool("mq")),
+    // Key Management Service SDKs (Python `alibabacloud_kms…`, Java `com.aliyun.kms`, the KMS instance client).
+    ("alibabacloud_kms", Mark::Tool("kms")),
+    ("com.aliyun.kms", Mark::Tool("kms")),
+    ("aliyun-kms", Mark::Tool("kms")),
+    ("dkms-gcs", Mark::Tool("kms")),
     ("aliyundrive.", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
     ("alipan.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
     ("qcs::", Mark::OtherCloud("Tencent Cloud")),
@@ -241,6 +252,20 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("gserviceaccount.com", Mark::OtherCloud("Google Cloud")),
     ("tencentcloudapi.com", Mark::OtherCloud("Tencent Cloud")),
     ("TencentCloudSDKException", Mark::OtherCloud("Tencent Cloud")),
+    // AWS SDKs' own names (JavaScript v3 packages and its S3 exception class); an Alibaba Cloud mark in the same
+    // text overrules them (S3-compatible clients talk to OSS too): see `diagnose::other_cloud`.
+    ("S3ServiceException", Mark::OtherCloud("AWS")),
+    ("@aws-sdk/", Mark::OtherCloud("AWS")),
+    ("aws-sdk-", Mark::OtherCloud("AWS")),
+    // AWS ECS/EKS: the service-linked role the service assumes is not there yet.
+    ("unable to assume the service linked role", Mark::OtherCloudError("AWS")),
+    // Kubernetes RBAC: `cannot list resource "pods" in API group "" in the namespace …`.
+    ("in API group", Mark::OtherCloudError("Kubernetes RBAC")),
+    // GitHub: the Actions token lacks a scope; any call to its API.
+    ("Resource not accessible by integration", Mark::OtherCloudError("GitHub")),
+    ("api.github.com", Mark::OtherCloud("GitHub")),
+    // Aliyun Drive's storage hosts: download links that platform signs, not the user's OSS.
+    ("alicloudccp.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
 ];
 
 /// Appends the fields a mark stands for.

@@ -16,6 +16,7 @@
 //! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`), and bare OSS ECs.
 
 pub mod fields;
+pub mod generic;
 pub mod group;
 pub mod headers;
 pub mod phrases;
@@ -196,5 +197,6 @@ fn read_fields(text: &Text, found: &mut Vec<Field>) {
     xml::scan(text, found);
     headers::scan(text, found);
     phrases::scan(text, found);
+    generic::scan(text, found);
     prose::scan(text, found);
 }

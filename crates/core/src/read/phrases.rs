@@ -90,6 +90,14 @@ pub enum Phrase {
     AccountDisabled,
     /// Log Service answers "AccessKeyId … is inactive" when the service is not activated for the account.
     LogServiceInactive,
+    /// Fallback ([`super::generic`]): a lack word near a permission word ("lacks the permission", 没有…授权).
+    GenericLacksPermission,
+    /// Fallback: a token or credential word near "expired" (令牌已过期).
+    GenericTokenExpired,
+    /// Fallback: "role is required", 需要角色: a service needs a role it has not been given.
+    GenericRoleRequired,
+    /// Fallback: credentials not configured ("credentials not found", "no credential", 凭证未配置).
+    GenericCredentialsMissing,
 }
 
 impl Phrase {
@@ -132,6 +140,10 @@ impl Phrase {
             Phrase::NotExist => "not-exist",
             Phrase::AccountDisabled => "account-disabled",
             Phrase::LogServiceInactive => "log-service-inactive",
+            Phrase::GenericLacksPermission => "generic-lacks-permission",
+            Phrase::GenericTokenExpired => "generic-token-expired",
+            Phrase::GenericRoleRequired => "generic-role-required",
+            Phrase::GenericCredentialsMissing => "generic-credentials-missing",
         }
     }
 
@@ -164,6 +176,22 @@ impl Phrase {
                 | Phrase::AccountDisabled
                 | Phrase::Quota
                 | Phrase::ResourceState
+                | Phrase::GenericLacksPermission
+                | Phrase::GenericTokenExpired
+                | Phrase::GenericRoleRequired
+                | Phrase::GenericCredentialsMissing
+        )
+    }
+
+    /// Whether the phrase comes from the sentence-level fallback ([`super::generic`]): a finding resting on it
+    /// has low confidence.
+    pub fn generic(self) -> bool {
+        matches!(
+            self,
+            Phrase::GenericLacksPermission
+                | Phrase::GenericTokenExpired
+                | Phrase::GenericRoleRequired
+                | Phrase::GenericCredentialsMissing
         )
     }
 }
@@ -205,6 +233,10 @@ const ALL: &[Phrase] = &[
     Phrase::NotExist,
     Phrase::AccountDisabled,
     Phrase::LogServiceInactive,
+    Phrase::GenericLacksPermission,
+    Phrase::GenericTokenExpired,
+    Phrase::GenericRoleRequired,
+    Phrase::GenericCredentialsMissing,
 ];
 
 /// Sentences, matched without ASCII case. Longer ones win where they overlap.

@@ -92,7 +92,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if is_oss_ec(token) {
             out.push(Field::new(Key::Ec, token, start, end));
             out.push(Field::new(Key::ProductHint, "oss", start, end));
-        } else if code_shaped(token) && !called_or_assigned(b, end) {
+        } else if code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end) {
             let line = text.line_of(start);
             let context = match line_context {
                 Some((l, c)) if l == line => c,
@@ -147,6 +147,12 @@ pub fn code_shaped(t: &str) -> bool {
 fn called_or_assigned(b: &[u8], end: usize) -> bool {
     matches!(b.get(end), Some(b'(' | b'=' | b'['))
         || (b.get(end) == Some(&b':') && b.get(end + 1) == Some(&b':'))
+}
+
+/// `"ExplicitDeny": true`: a quoted name followed by `:` is a JSON or dict key, not a code standing in text.
+fn quoted_key(b: &[u8], start: usize, end: usize) -> bool {
+    let quote = start.checked_sub(1).and_then(|i| b.get(i)).copied().filter(|q| matches!(q, b'"' | b'\''));
+    quote.is_some_and(|q| b.get(end) == Some(&q) && b[end + 1..].iter().take(4).find(|c| **c != b' ') == Some(&b':'))
 }
 
 /// Whether the line of `pos`, or the line before or after it, speaks of an error (the token at `pos..end` aside:
@@ -207,6 +213,12 @@ mod tests {
         );
         // A documentation table's row: the code beside its description.
         assert_eq!(candidates("InsufficientAvailableQuota | Your account quota limit is less than 0 |"), ["InsufficientAvailableQuota"]);
+    }
+
+    #[test]
+    fn quoted_keys_are_not_candidates() {
+        assert!(candidates(r#"error: {"ExplicitDeny": true, "Code": "AccessDenied"}"#).iter().all(|c| c != "ExplicitDeny"));
+        assert!(candidates(r#"error: {"ExplicitDeny": true, "Code": "AccessDenied"}"#).iter().any(|c| c == "AccessDenied"));
     }
 
     #[test]

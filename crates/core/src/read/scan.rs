@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::{fields, group, headers, phrases, prose, xml, Field, Reading};
+use super::{fields, generic, group, headers, phrases, prose, xml, Field, Reading};
 use crate::text::Text;
 
 /// Below this size the readers simply read everything: a pasted error is small, and the search would cost more
@@ -55,6 +55,7 @@ fn needles() -> impl Iterator<Item = &'static str> {
         .chain(fields::needles())
         .chain(xml::needles())
         .chain(prose::needles())
+        .chain(generic::needles())
         .chain(super::ONE_WORD_CODES.iter().copied())
 }
 

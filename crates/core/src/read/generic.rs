@@ -1,0 +1,218 @@
+//! The sentence-level fallback: a sentence no known sentence matched, holding a word of each of two groups
+//! ("insufficient" + "permission", 令牌 + 过期), says what it means in a tool's or a translation's own words.
+//! Its phrases are weak ([`Phrase::weak`]): they make a finding only when the text holds no stronger error.
+
+use super::phrases::Phrase;
+use super::{Field, Key};
+use crate::text::Text;
+
+/// One fallback: a word of `first` and a word of `second` in the same sentence mean `phrase`.
+pub struct Generic {
+    /// The rule's name, in tests.
+    pub name: &'static str,
+    /// One of these words (ASCII words match whole, without case; Chinese ones as they stand)…
+    pub first: &'static [&'static str],
+    /// …and one of these, in the same sentence.
+    pub second: &'static [&'static str],
+    /// What the sentence then says.
+    pub phrase: Phrase,
+}
+
+/// What the prefilter ([`super::scan`]) looks for on this reader's behalf: a sentence can only match with a word of
+/// a rule's `second` group.
+pub(super) fn needles() -> impl Iterator<Item = &'static str> {
+    GENERIC.iter().flat_map(|g| g.second.iter().copied())
+}
+
+/// The fallbacks, first match wins: expiry and missing credentials before the broad permission words.
+pub const GENERIC: &[Generic] = &[
+    Generic {
+        name: "credential-expired",
+        first: &["token", "tokens", "credential", "credentials", "sts", "令牌", "凭证", "凭据", "临时凭证"],
+        second: &["expired", "expire", "过期", "已过期"],
+        phrase: Phrase::GenericTokenExpired,
+    },
+    Generic {
+        name: "credentials-not-configured",
+        first: &[
+            "credential",
+            "credentials",
+            "access key",
+            "access key id",
+            "accesskey",
+            "accesskeyid",
+            "凭证",
+            "凭据",
+            "密钥",
+        ],
+        second: &["not found", "empty", "missing", "not set", "not configured", "未配置", "为空", "找不到", "未设置"],
+        phrase: Phrase::GenericCredentialsMissing,
+    },
+    Generic {
+        name: "no-credentials",
+        first: &["no", "without", "missing"],
+        second: &["credential", "credentials", "access key", "accesskey"],
+        phrase: Phrase::GenericCredentialsMissing,
+    },
+    Generic {
+        name: "client-not-found",
+        first: &["client"],
+        second: &["not found"],
+        phrase: Phrase::GenericCredentialsMissing,
+    },
+    Generic {
+        name: "role-required",
+        first: &["role", "角色", "服务角色"],
+        second: &["is required", "required", "需要", "必须"],
+        phrase: Phrase::GenericRoleRequired,
+    },
+    Generic {
+        name: "lacks-permission",
+        first: &[
+            "no",
+            "not",
+            "insufficient",
+            "lack",
+            "lacks",
+            "lacking",
+            "without",
+            "没有",
+            "无",
+            "缺少",
+            "不足",
+            "未被授权",
+            "未获",
+        ],
+        second: &[
+            "permission",
+            "permissions",
+            "access right",
+            "access rights",
+            "authorized",
+            "authorization",
+            "privilege",
+            "privileges",
+            "权限",
+            "授权",
+        ],
+        phrase: Phrase::GenericLacksPermission,
+    },
+];
+
+/// Sentences longer than this are log lines or documents, not a message.
+const MAX_SENTENCE: usize = 400;
+
+/// Appends a [`Key::Phrase`] field for each sentence a fallback matches, skipping sentences where a known
+/// sentence or a code already stands.
+pub fn scan(text: &Text, out: &mut Vec<Field>) {
+    let s = text.as_str();
+    let mut taken: Vec<(usize, usize)> =
+        out.iter().filter(|f| matches!(f.key, Key::Phrase | Key::Code)).map(|f| (f.start, f.end)).collect();
+    taken.sort_unstable();
+    let mut found = Vec::new();
+    for (start, end) in sentences(s) {
+        if end - start > MAX_SENTENCE || overlaps(&taken, start, end) {
+            continue;
+        }
+        let lower = s[start..end].to_ascii_lowercase();
+        if let Some(g) = GENERIC.iter().find(|g| has_any(&lower, g.first) && has_any(&lower, g.second)) {
+            found.push(Field::new(Key::Phrase, g.phrase.name(), start, end));
+        }
+    }
+    out.extend(found);
+}
+
+/// The sentences of `s`: split at line ends, at Chinese full stops, and at an ASCII stop followed by a space.
+fn sentences(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let b = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        let stop = match c {
+            '\n' | '。' | '！' | '；' | '？' => true,
+            '.' | '!' | '?' | ';' => b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
+            _ => false,
+        };
+        if stop {
+            push_trimmed(s, from, i, &mut out);
+            from = i + c.len_utf8();
+        }
+    }
+    push_trimmed(s, from, s.len(), &mut out);
+    out
+}
+
+fn push_trimmed(s: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let t = &s[a..b];
+    let lead = t.len() - t.trim_start().len();
+    let trimmed = t.trim();
+    if !trimmed.is_empty() {
+        out.push((a + lead, a + lead + trimmed.len()));
+    }
+}
+
+/// Whether a span in the sorted `taken` list meets `start..end`.
+fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let first_after = taken.partition_point(|(a, _)| *a < end);
+    taken[..first_after].iter().rev().take(64).any(|(_, b)| *b > start)
+}
+
+/// Whether `lower` holds one of `words`: ASCII words whole (not inside a longer word), others anywhere.
+fn has_any(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        if !w.is_ascii() {
+            return lower.contains(w);
+        }
+        crate::text::find_all(lower, w).any(|at| {
+            let before = lower[..at].bytes().next_back();
+            let after = lower[at + w.len()..].bytes().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase_of(s: &str) -> Option<Phrase> {
+        let mut out = Vec::new();
+        scan(&Text::new(s), &mut out);
+        out.iter().find_map(|f| Phrase::from_name(&f.value))
+    }
+
+    /// One example per row, English and Chinese where the row has both.
+    #[test]
+    fn every_row_matches_its_example() {
+        let examples: &[(&str, &str)] = &[
+            ("credential-expired", "The OSS token has expired, sign in again."),
+            ("credential-expired", "提示OSS令牌已过期"),
+            ("credentials-not-configured", "credentials not found in the profile"),
+            ("credentials-not-configured", "AccessKey 未配置"),
+            ("no-credentials", "There is no credential to sign the request with"),
+            ("client-not-found", "client default not found"),
+            ("role-required", "Role is required for turning on logging."),
+            ("role-required", "开启日志需要服务角色"),
+            ("lacks-permission", "The sub-account lacks the permission to list buckets"),
+            ("lacks-permission", "当前账号没有该操作的授权"),
+        ];
+        for (name, text) in examples {
+            let row = GENERIC.iter().find(|g| g.name == *name).unwrap();
+            assert_eq!(phrase_of(text), Some(row.phrase), "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn words_inside_longer_words_and_unrelated_sentences_do_not_match() {
+        assert_eq!(phrase_of("The node is running normally"), None);
+        assert_eq!(phrase_of("Nothing was permitted to change"), None);
+        assert_eq!(phrase_of("RoleArn is required"), None);
+    }
+
+    #[test]
+    fn a_sentence_a_known_reader_took_is_left_alone() {
+        let mut out = vec![Field::new(Key::Code, "AccessDenied", 0, 12)];
+        scan(&Text::new("AccessDenied no permission here"), &mut out);
+        assert_eq!(out.len(), 1);
+    }
+}
