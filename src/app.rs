@@ -8,7 +8,9 @@ use ram_doctor_core::share::ShareError;
 use ram_doctor_core::{diagnose, Catalog};
 
 use crate::catalog_loader::{self, index_catalog, load_shards};
-use crate::components::{CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, PolicyEdits, ProductPick, Results, ShareLink};
+use crate::components::{
+    CredentialsPanel, FixPanel, Header, InputPanel, LiveTools, PolicyEdits, ProductPick, Results, ShareLink,
+};
 use crate::i18n::Lang;
 use crate::input_check;
 use crate::live::LiveKey;
@@ -29,7 +31,17 @@ pub fn App() -> impl IntoView {
         state.diagnose(rescued);
     }
     provide_context(state);
-    let PageState { text, diagnosed_text, lang, product: chosen_product, target_kind, target_name, format, left_out, .. } = state;
+    let PageState {
+        text,
+        diagnosed_text,
+        lang,
+        product: chosen_product,
+        target_kind,
+        target_name,
+        format,
+        left_out,
+        ..
+    } = state;
     // A broken index is a build bug; the page still diagnoses (less precisely) and says so.
     let (start_catalog, catalog_error) = match index_catalog() {
         Ok(catalog) => (catalog, None),
@@ -42,7 +54,8 @@ pub fn App() -> impl IntoView {
     let edits = PolicyEdits::provide(Default::default());
 
     // A huge paste is diagnosed only up to a limit (the results say so).
-    let diagnosis = Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(input_check::diagnosed_part(t), c))));
+    let diagnosis =
+        Memo::new(move |_| diagnosed_text.with(|t| catalog.with(|c| diagnose(input_check::diagnosed_part(t), c))));
 
     // Who the fix is for and in which form: the user's choices, applied to the whole plan.
     let target = Memo::new(move |_| {
@@ -66,14 +79,16 @@ pub fn App() -> impl IntoView {
             ..PlanOptions::default()
         };
         let left_out = left_out.get();
-        diagnosis.with(|d| catalog.with(|c| merged_plan(&d.findings, &left_out, c, &options).map_err(|e| e.to_string())))
+        diagnosis
+            .with(|d| catalog.with(|c| merged_plan(&d.findings, &left_out, c, &options).map_err(|e| e.to_string())))
     });
     // With the custom policies as edited (a keystroke in an editor re-renders, it does not re-plan).
     let plan = Memo::new(move |_| built_plan.get().map(|p| edits.0.with(|e| p.with_edits(e))));
     // The share link carries the edit of the plan's first custom policy; a link's edit is put back once, as soon
     // as the plan names that policy.
     let first_custom = Memo::new(move |_| {
-        built_plan.with(|p| p.as_ref().ok().and_then(|p| p.custom_policies.first()).map(|c| c.name.as_str().to_string()))
+        built_plan
+            .with(|p| p.as_ref().ok().and_then(|p| p.custom_policies.first()).map(|c| c.name.as_str().to_string()))
     });
     let link_policy = StoredValue::new(state.policy.get_untracked());
     Effect::new(move |_| {
@@ -90,11 +105,13 @@ pub fn App() -> impl IntoView {
         }
     });
     // Each finding's own plan (default options, with the chosen product): what its card recommends.
-    let finding_plans =
-        Memo::new(move |_| diagnosis.with(|d| catalog.with(|c| catalog_loader::finding_plans(d, c, chosen_product.get()))));
+    let finding_plans = Memo::new(move |_| {
+        diagnosis.with(|d| catalog.with(|c| catalog_loader::finding_plans(d, c, chosen_product.get())))
+    });
     // The shards the diagnosis asks for, and those that let the plans measure their system policies.
-    let wanted_shards =
-        Memo::new(move |_| diagnosis.with(|d| catalog.with(|c| finding_plans.with(|plans| catalog_loader::wanted_shards(d, plans, c)))));
+    let wanted_shards = Memo::new(move |_| {
+        diagnosis.with(|d| catalog.with(|c| finding_plans.with(|plans| catalog_loader::wanted_shards(d, plans, c))))
+    });
     let (loading, _shards) = load_shards(wanted_shards, catalog);
     // What the link carries: the whole state with its credentials cut and ids masked (unless revealed), shown
     // in the preview before anyone copies the link.

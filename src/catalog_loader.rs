@@ -63,9 +63,14 @@ pub async fn fetch_shards_for(text: &str, product: Option<String>) {
 }
 
 /// Each finding's own plan (default options, with the chosen product): what its card recommends.
-pub fn finding_plans(diagnosis: &Diagnosis, catalog: &Catalog, product: Option<String>) -> Vec<Result<GrantPlan, String>> {
+pub fn finding_plans(
+    diagnosis: &Diagnosis,
+    catalog: &Catalog,
+    product: Option<String>,
+) -> Vec<Result<GrantPlan, String>> {
     let options = PlanOptions { product, ..PlanOptions::default() };
-    let plan = |f: &Finding| GrantPlan::from_findings(std::slice::from_ref(f), catalog, &options).map_err(|e| e.to_string());
+    let plan =
+        |f: &Finding| GrantPlan::from_findings(std::slice::from_ref(f), catalog, &options).map_err(|e| e.to_string());
     diagnosis.findings.iter().map(plan).collect()
 }
 
@@ -80,9 +85,7 @@ pub fn wanted_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>],
 
 /// The catalog from the fetched index, or why there is none (the page then diagnoses without it and says so).
 pub fn index_catalog() -> Result<Catalog, LoadError> {
-    INDEX
-        .with(|index| index.borrow_mut().take())
-        .unwrap_or(Err(LoadError::NotFetched))
+    INDEX.with(|index| index.borrow_mut().take()).unwrap_or(Err(LoadError::NotFetched))
 }
 
 /// Shards asked for, and the ones that could not be had (so they are not asked for again and again).
@@ -93,7 +96,10 @@ pub struct ShardState {
 }
 
 /// [`load_shards`] for the shards `diagnosis` asks for.
-pub fn load_wanted_shards(diagnosis: Memo<Diagnosis>, catalog: RwSignal<Catalog>) -> (Memo<bool>, RwSignal<ShardState>) {
+pub fn load_wanted_shards(
+    diagnosis: Memo<Diagnosis>,
+    catalog: RwSignal<Catalog>,
+) -> (Memo<bool>, RwSignal<ShardState>) {
     load_shards(Memo::new(move |_| diagnosis.with(|d| d.wanted_shards.clone())), catalog)
 }
 
@@ -113,8 +119,7 @@ pub fn load_shards(wanted: Memo<Vec<String>>, catalog: RwSignal<Catalog>) -> (Me
             });
             spawn_local(async move {
                 let loaded = match fetch(&Catalog::shard_path(&code)).await {
-                    Ok(bytes) => catalog
-                        .try_update(|c| c.add_shard(&code, &bytes).map_err(LoadError::Catalog)),
+                    Ok(bytes) => catalog.try_update(|c| c.add_shard(&code, &bytes).map_err(LoadError::Catalog)),
                     Err(e) => Some(Err(e)),
                 };
                 if let Some(Err(e)) = loaded {
@@ -145,10 +150,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Network(e) => write!(f, "cannot fetch the catalog: {e}"),
-            LoadError::Status(status) => write!(
-                f,
-                "cannot fetch the catalog: the server answered HTTP {status}"
-            ),
+            LoadError::Status(status) => write!(f, "cannot fetch the catalog: the server answered HTTP {status}"),
             LoadError::Catalog(e) => write!(f, "{e}"),
             LoadError::NotFetched => f.write_str("the catalog index was not fetched"),
         }
@@ -157,15 +159,9 @@ impl fmt::Display for LoadError {
 
 /// GETs `url`, relative to the page (Trunk copies `data/index.json` and `data/shards/` into the build).
 async fn fetch(url: &str) -> Result<Vec<u8>, LoadError> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| LoadError::Network(e.to_string()))?;
     if !response.ok() {
         return Err(LoadError::Status(response.status()));
     }
-    response
-        .binary()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))
+    response.binary().await.map_err(|e| LoadError::Network(e.to_string()))
 }

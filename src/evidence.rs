@@ -151,11 +151,7 @@ mod tests {
     use super::*;
 
     fn ev(field: &str, start: usize, end: usize) -> Evidence {
-        Evidence {
-            field: field.to_string(),
-            start,
-            end,
-        }
+        Evidence { field: field.to_string(), start, end }
     }
 
     fn span_of(text: &str, needle: &str) -> (usize, usize) {
@@ -199,10 +195,8 @@ mod tests {
     fn spans_on_the_same_bytes_merge_and_overlapping_ones_keep_the_first() {
         let text = "ErrorCode: NoPermission here";
         let (s, e) = span_of(text, "NoPermission");
-        let pieces = excerpt(
-            text,
-            &[ev("code", s, e), ev("message", s + 2, e + 5), ev("policy_type", s, e), ev("code", s, e)],
-        );
+        let pieces =
+            excerpt(text, &[ev("code", s, e), ev("message", s + 2, e + 5), ev("policy_type", s, e), ev("code", s, e)]);
         assert_eq!(marked(&pieces), ["code+policy_type=NoPermission"], "same bytes merge, overlaps drop");
         assert_eq!(shown(&pieces), text);
     }
@@ -241,11 +235,7 @@ mod tests {
         let pieces = excerpt(&text, &[ev("code", s, e)]);
         let shown = shown(&pieces);
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
-        assert!(
-            shown.len() <= 2 * CONTEXT_BYTES + 13 + 2 * "…".len() + 6,
-            "{} bytes",
-            shown.len()
-        );
+        assert!(shown.len() <= 2 * CONTEXT_BYTES + 13 + 2 * "…".len() + 6, "{} bytes", shown.len());
         assert_eq!(marked(&pieces), ["code=Forbidden.RAM"]);
     }
 

@@ -86,9 +86,12 @@ mod tests {
 
     #[test]
     fn binary_data_is_told_from_text() {
-        let garbage: String = (0u8..=255).cycle().take(4096).map(|b| if b < 128 { b as char } else { '\u{FFFD}' }).collect();
+        let garbage: String =
+            (0u8..=255).cycle().take(4096).map(|b| if b < 128 { b as char } else { '\u{FFFD}' }).collect();
         assert_eq!(notice(&garbage), Some(InputNotice::Binary));
-        for text in ["", "ErrorCode: Forbidden.RAM\n\tat com.aliyun.Client", "\u{1b}[31mERROR\u{1b}[0m access denied 权限不足"] {
+        for text in
+            ["", "ErrorCode: Forbidden.RAM\n\tat com.aliyun.Client", "\u{1b}[31mERROR\u{1b}[0m access denied 权限不足"]
+        {
             assert_eq!(notice(text), None, "{text:?}");
         }
     }

@@ -64,6 +64,8 @@ fn mark(name: &str) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("ram-doctor-web is a WebAssembly page: build it with `cargo xtask dist` (or serve it with `cargo xtask serve`)");
+    eprintln!(
+        "ram-doctor-web is a WebAssembly page: build it with `cargo xtask dist` (or serve it with `cargo xtask serve`)"
+    );
     std::process::exit(2);
 }

@@ -46,7 +46,10 @@ fn show_banner() -> Option<()> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
         .map(|area| redact(&area.value(), &RedactOptions { reveal_ids: true }).text)
         .unwrap_or_default();
-    let lang = document.document_element().and_then(|root| root.get_attribute("lang")).map_or(Lang::En, |l| Lang::from_code(&l));
+    let lang = document
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .map_or(Lang::En, |l| Lang::from_code(&l));
     let words = lang.workbench();
 
     let banner = document.create_element("div").ok()?;

@@ -134,7 +134,11 @@ pub fn replace_url_fragment(fragment: Option<&str>) {
         Some(fragment) => format!("#{fragment}"),
         None => {
             let location = window().location();
-            format!("{}{}", location.pathname().unwrap_or_else(|_| "/".to_string()), location.search().unwrap_or_default())
+            format!(
+                "{}{}",
+                location.pathname().unwrap_or_else(|_| "/".to_string()),
+                location.search().unwrap_or_default()
+            )
         }
     };
     // Failing to update the address bar only costs the share link; the diagnosis still shows.

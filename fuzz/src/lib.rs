@@ -55,7 +55,11 @@ pub fn diagnose(data: &[u8]) {
     for f in &report.findings {
         if !f.finding.kind.wants_grant() {
             let grant = &f.grant;
-            assert!(grant.custom_policy.is_none() && grant.system_policies.is_empty(), "{:?} got a grant", f.finding.kind);
+            assert!(
+                grant.custom_policy.is_none() && grant.system_policies.is_empty(),
+                "{:?} got a grant",
+                f.finding.kind
+            );
         }
     }
     serde_json::to_string(&report).expect("a report serialises");

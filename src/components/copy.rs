@@ -52,21 +52,10 @@ pub fn DownloadLink(
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let href = move || {
-        text.with(|t| {
-            format!(
-                "data:text/plain;charset=utf-8,{}",
-                String::from(js_sys::encode_uri_component(t))
-            )
-        })
+        text.with(|t| format!("data:text/plain;charset=utf-8,{}", String::from(js_sys::encode_uri_component(t))))
     };
     // "Download .tf": the extension tells the files of one output apart (bash `.sh`, PowerShell `.ps1`).
-    let extension = move || {
-        file_name.with(|n| {
-            n.rfind('.')
-                .map(|dot| n[dot..].to_string())
-                .unwrap_or_default()
-        })
-    };
+    let extension = move || file_name.with(|n| n.rfind('.').map(|dot| n[dot..].to_string()).unwrap_or_default());
     view! {
         <a class="button button--small download" href=href download=file_name
             aria-label=move || format!("{} {} ({})", lang.get().workbench().download, extension(), file_name.get())>
@@ -77,10 +66,7 @@ pub fn DownloadLink(
 
 /// A download link per file.
 #[component]
-pub fn DownloadLinks(
-    #[prop(into)] files: Signal<Vec<Download>>,
-    #[prop(into)] lang: Signal<Lang>,
-) -> impl IntoView {
+pub fn DownloadLinks(#[prop(into)] files: Signal<Vec<Download>>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
     move || {
         files
             .get()

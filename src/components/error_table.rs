@@ -8,7 +8,11 @@ use crate::i18n::{kind_label, Lang};
 /// row with a checkbox that keeps it in, or leaves it out of, the one merged grant under "Apply the fix".
 /// Hidden for a single error.
 #[component]
-pub fn ErrorTable(diagnosis: Memo<Diagnosis>, left_out: RwSignal<Vec<usize>>, #[prop(into)] lang: Signal<Lang>) -> impl IntoView {
+pub fn ErrorTable(
+    diagnosis: Memo<Diagnosis>,
+    left_out: RwSignal<Vec<usize>>,
+    #[prop(into)] lang: Signal<Lang>,
+) -> impl IntoView {
     let rows = Memo::new(move |_| diagnosis.with(|d| error_rows(&d.findings)));
     let words = move || lang.get().workbench();
     let toggle = move |finding: usize, keep: bool| {

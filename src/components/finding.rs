@@ -60,7 +60,9 @@ fn finding_facts(finding: Finding, text: RwSignal<String>, lang: Signal<Lang>) -
     let likely = finding.likely_products.clone();
     let likely_text = move || {
         let zh = lang.get() == Lang::Zh;
-        let guesses = likely.iter().map(|g| format!("{} ({})", g.product, if zh && !g.reason_zh.is_empty() { &g.reason_zh } else { &g.reason }));
+        let guesses = likely.iter().map(|g| {
+            format!("{} ({})", g.product, if zh && !g.reason_zh.is_empty() { &g.reason_zh } else { &g.reason })
+        });
         guesses.collect::<Vec<_>>().join(", ")
     };
     let has_likely = !finding.likely_products.is_empty();
@@ -77,7 +79,11 @@ fn finding_facts(finding: Finding, text: RwSignal<String>, lang: Signal<Lang>) -
     });
     let product_label = move || {
         let label = ram_doctor_core::diagnose::reason::product_label();
-        if lang.get() == Lang::Zh { label.zh } else { label.en }
+        if lang.get() == Lang::Zh {
+            label.zh
+        } else {
+            label.en
+        }
     };
     view! {
             <header class="finding__head">

@@ -19,9 +19,13 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
         Err(e) => return view! { <p class="grant grant--error">{e}</p> }.into_any(),
     };
     // Each custom policy's text as edited: the rendered policy, its editor and the simulator share it.
-    let edited: Vec<RwSignal<String>> = plan.custom_policies.iter().map(|p| edited_policy(p.name.as_str(), &p.document)).collect();
+    let edited: Vec<RwSignal<String>> =
+        plan.custom_policies.iter().map(|p| edited_policy(p.name.as_str(), &p.document)).collect();
     // The trial starts from the first custom policy, so it has one exactly when there is a first text.
-    let simulator = plan.trial().zip(edited.first().copied()).map(|(t, policy)| view! { <Simulator trial=t index=index policy=policy lang=lang /> });
+    let simulator = plan
+        .trial()
+        .zip(edited.first().copied())
+        .map(|(t, policy)| view! { <Simulator trial=t index=index policy=policy lang=lang /> });
     let comparison = plan.compare_options().map(|c| view! { <CompareOptions comparison=c lang=lang /> });
     let grants = !plan.system_policies.is_empty() || !plan.custom_policies.is_empty() || !plan.service_roles.is_empty();
     let steps = steps_view(plan.steps.clone(), lang);

@@ -33,7 +33,8 @@ pub fn Results(
         if empty.get() {
             return view! { <p id="hint" class="notice notice--hint">{texts.empty_hint}</p> }.into_any();
         }
-        let loading_note = loading.get().then(|| view! { <p id="loading" class="notice notice--hint">{texts.loading_catalog}</p> });
+        let loading_note =
+            loading.get().then(|| view! { <p id="loading" class="notice notice--hint">{texts.loading_catalog}</p> });
         if diagnosis.with(|d| d.findings.is_empty()) {
             return view! {
                 {loading_note}
@@ -50,9 +51,10 @@ pub fn Results(
         let words = lang.get().workbench();
         input_notice.get().map(|n| {
             let text = match n {
-                InputNotice::TooLong { bytes, kept } => {
-                    words.too_long.replace("{size}", &input_check::size_words(bytes)).replace("{kept}", &input_check::size_words(kept))
-                }
+                InputNotice::TooLong { bytes, kept } => words
+                    .too_long
+                    .replace("{size}", &input_check::size_words(bytes))
+                    .replace("{kept}", &input_check::size_words(kept)),
                 InputNotice::Binary => words.binary.to_string(),
             };
             let id = match n {
@@ -71,8 +73,11 @@ pub fn Results(
     });
     let card = move |(index, _, _): (usize, Kind, Option<String>)| {
         // A card being removed may read past the end once: it shows an empty finding until it goes.
-        let finding = Memo::new(move |_| diagnosis.with(|d| d.findings.get(index).cloned().unwrap_or_else(|| Finding::new(Kind::Other))));
-        let plan = Memo::new(move |_| finding_plans.with(|p| p.get(index).cloned().unwrap_or_else(|| Err(String::new()))));
+        let finding = Memo::new(move |_| {
+            diagnosis.with(|d| d.findings.get(index).cloned().unwrap_or_else(|| Finding::new(Kind::Other)))
+        });
+        let plan =
+            Memo::new(move |_| finding_plans.with(|p| p.get(index).cloned().unwrap_or_else(|| Err(String::new()))));
         view! { <FindingCard finding=finding index=index text=diagnosed_text plan=plan lang=lang /> }
     };
     // `data-state` tells tests (and assistive tech) when the diagnosis is final.

@@ -30,8 +30,7 @@ pub fn ShareLink(
     });
     let texts = move || lang.get().texts();
     let words = move || lang.get().workbench();
-    let carried =
-        Memo::new(move |_| outgoing.with(|o| o.as_ref().and_then(|o| o.as_ref().ok()).cloned()));
+    let carried = Memo::new(move |_| outgoing.with(|o| o.as_ref().and_then(|o| o.as_ref().ok()).cloned()));
     let error = move || {
         outgoing.with(|o| o.as_ref().and_then(|o| o.as_ref().err()).map(ShareError::message)).map(|m| {
             let text = if lang.get() == Lang::Zh { m.zh } else { m.en };
@@ -42,25 +41,14 @@ pub fn ShareLink(
         carried.with(|c| {
             let kinds: Vec<RedactionKind> = c
                 .iter()
-                .flat_map(|o| {
-                    o.text
-                        .redactions
-                        .iter()
-                        .chain(o.policy.iter().flat_map(|p| &p.redactions))
-                })
+                .flat_map(|o| o.text.redactions.iter().chain(o.policy.iter().flat_map(|p| &p.redactions)))
                 .map(|r| r.kind)
                 .collect();
             (!kinds.is_empty()).then(|| taken_summary(&kinds, lang.get()))
         })
     };
     let preview = move || carried.with(|c| c.as_ref().map(|o| marked(&o.text, lang)));
-    let policy_preview = move || {
-        carried.with(|c| {
-            c.as_ref()
-                .and_then(|o| o.policy.as_ref())
-                .map(|p| marked(p, lang))
-        })
-    };
+    let policy_preview = move || carried.with(|c| c.as_ref().and_then(|o| o.policy.as_ref()).map(|p| marked(p, lang)));
     let state_items = move || carried.with(|c| c.as_ref().map(|o| state_items(o, lang.get())));
     view! {
         <Show when=move || outgoing.with(Option::is_some)>
@@ -111,8 +99,7 @@ fn marked(redacted: &Redacted, lang: Signal<Lang>) -> impl IntoView {
                         label.en
                     }
                 };
-                view! { <mark class="taken" data-kind=kind.as_str() title=title>{text}</mark> }
-                    .into_any()
+                view! { <mark class="taken" data-kind=kind.as_str() title=title>{text}</mark> }.into_any()
             }
             Piece::More => view! { <span class="share__more">"\n…"</span> }.into_any(),
         })
@@ -127,13 +114,8 @@ fn state_items(o: &Outgoing, lang: Lang) -> impl IntoView {
         Some(name) => format!("{}:{name}", k.as_str()),
         None => k.as_str().to_string(),
     });
-    let left_out = (!s.left_out.is_empty()).then(|| {
-        s.left_out
-            .iter()
-            .map(|i| (i + 1).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
+    let left_out =
+        (!s.left_out.is_empty()).then(|| s.left_out.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join(", "));
     let items: [(&str, Option<String>); 7] = [
         (words.share_lang, s.lang.clone()),
         (words.product, s.product.clone()),
@@ -141,14 +123,13 @@ fn state_items(o: &Outgoing, lang: Lang) -> impl IntoView {
         (words.share_format, s.format.clone()),
         (words.share_tab, s.tab.clone()),
         (words.share_left_out, left_out),
-        (
-            words.share_policy,
-            s.policy.as_ref().map(|p| format!("{} B", p.len())),
-        ),
+        (words.share_policy, s.policy.as_ref().map(|p| format!("{} B", p.len()))),
     ];
     items
         .into_iter()
-        .filter_map(|(name, value)| value.map(|v| view! { <li><span class="muted">{name.to_string()} ": "</span><code>{v}</code></li> }))
+        .filter_map(|(name, value)| {
+            value.map(|v| view! { <li><span class="muted">{name.to_string()} ": "</span><code>{v}</code></li> })
+        })
         .collect_view()
 }
 

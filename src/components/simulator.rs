@@ -23,7 +23,8 @@ pub fn Simulator(
     let resource = RwSignal::new(trial.resource);
     let context = RwSignal::new(trial.context);
     let verdict = Memo::new(move |_| {
-        let trial = Trial { policy: policy.get(), action: action.get(), resource: resource.get(), context: context.get() };
+        let trial =
+            Trial { policy: policy.get(), action: action.get(), resource: resource.get(), context: context.get() };
         trial.run().map_err(|e| e.to_string())
     });
     let id = move |name: &str| format!("try-{name}-{index}");

@@ -34,21 +34,11 @@ pub struct Viewport {
 }
 
 impl Viewport {
-    pub const DESKTOP: Viewport = Viewport {
-        width: 1280,
-        height: 1000,
-        phone: false,
-        dark: false,
-    };
+    pub const DESKTOP: Viewport = Viewport { width: 1280, height: 1000, phone: false, dark: false };
     /// The desktop window with the system in dark mode.
     pub const DESKTOP_DARK: Viewport = Viewport { dark: true, ..Viewport::DESKTOP };
     /// An iPhone 12-class phone.
-    pub const PHONE: Viewport = Viewport {
-        width: 390,
-        height: 844,
-        phone: true,
-        dark: false,
-    };
+    pub const PHONE: Viewport = Viewport { width: 390, height: 844, phone: true, dark: false };
 }
 
 /// A fresh Chromium profile folder, removed on drop (after the browser is gone).
@@ -61,10 +51,8 @@ impl Profile {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let dir = std::env::temp_dir().join(format!("ram-doctor-e2e-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(|source| HarnessError::Spawn {
-            program: format!("profile dir {}", dir.display()),
-            source,
-        })?;
+        std::fs::create_dir_all(&dir)
+            .map_err(|source| HarnessError::Spawn { program: format!("profile dir {}", dir.display()), source })?;
         Ok(Profile(dir))
     }
 }
@@ -108,7 +96,11 @@ impl Browser {
         Browser::open_from(viewport, emulator, required_path(DIST_ENV)?).await
     }
 
-    async fn open_from(viewport: Viewport, emulator: Option<&Emulator>, dist: PathBuf) -> Result<Browser, HarnessError> {
+    async fn open_from(
+        viewport: Viewport,
+        emulator: Option<&Emulator>,
+        dist: PathBuf,
+    ) -> Result<Browser, HarnessError> {
         let browser = Browser::start(viewport, emulator, dist).await?;
         browser.goto(&browser.base_url.clone()).await?;
         Ok(browser)
@@ -198,10 +190,7 @@ impl Browser {
 
     /// Leaves the page for `about:blank`, so that the next [`Browser::goto`] is a fresh load even for the same URL.
     pub async fn leave(&self) -> Result<(), HarnessError> {
-        self.client
-            .goto("about:blank")
-            .await
-            .map_err(cmd("leaving the page".to_string()))
+        self.client.goto("about:blank").await.map_err(cmd("leaving the page".to_string()))
     }
 
     /// Puts `text` in the element as a paste does: the whole value at once, then one `input` event.
@@ -228,22 +217,12 @@ impl Browser {
 
     /// The first element matching `css`, waiting for it to appear.
     pub async fn wait_for(&self, css: &str) -> Result<Element, HarnessError> {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .map_err(cmd(format!("waiting for {css}")))
+        self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.map_err(cmd(format!("waiting for {css}")))
     }
 
     /// Whether an element matching `css` is on the page right now.
     pub async fn has(&self, css: &str) -> Result<bool, HarnessError> {
-        Ok(!self
-            .client
-            .find_all(Locator::Css(css))
-            .await
-            .map_err(cmd(format!("looking for {css}")))?
-            .is_empty())
+        Ok(!self.client.find_all(Locator::Css(css)).await.map_err(cmd(format!("looking for {css}")))?.is_empty())
     }
 
     /// The visible text of the first element matching `css` (waiting for it).
@@ -255,12 +234,7 @@ impl Browser {
     /// The visible texts of every element matching `css` right now.
     pub async fn texts(&self, css: &str) -> Result<Vec<String>, HarnessError> {
         let mut out = Vec::new();
-        for el in self
-            .client
-            .find_all(Locator::Css(css))
-            .await
-            .map_err(cmd(format!("finding {css}")))?
-        {
+        for el in self.client.find_all(Locator::Css(css)).await.map_err(cmd(format!("finding {css}")))? {
             out.push(el.text().await.map_err(cmd(format!("reading {css}")))?);
         }
         Ok(out)
@@ -269,59 +243,35 @@ impl Browser {
     /// The `value` property of the first element matching `css` (inputs and text areas).
     pub async fn value(&self, css: &str) -> Result<String, HarnessError> {
         let el = self.wait_for(css).await?;
-        Ok(el
-            .prop("value")
-            .await
-            .map_err(cmd(format!("reading the value of {css}")))?
-            .unwrap_or_default())
+        Ok(el.prop("value").await.map_err(cmd(format!("reading the value of {css}")))?.unwrap_or_default())
     }
 
     /// The address bar.
     pub async fn url(&self) -> Result<String, HarnessError> {
-        Ok(self
-            .client
-            .current_url()
-            .await
-            .map_err(cmd("reading the URL".to_string()))?
-            .to_string())
+        Ok(self.client.current_url().await.map_err(cmd("reading the URL".to_string()))?.to_string())
     }
 
     /// Runs a script (`arguments[i]` are `args`) and returns what it returns.
     pub async fn run(&self, script: &str, args: Vec<Value>) -> Result<Value, HarnessError> {
-        self.client
-            .execute(script, args)
-            .await
-            .map_err(cmd(format!("running {script:.60}")))
+        self.client.execute(script, args).await.map_err(cmd(format!("running {script:.60}")))
     }
 
     /// Runs an asynchronous script: it calls its last argument (after `args`) with the result.
     pub async fn run_async(&self, script: &str, args: Vec<Value>) -> Result<Value, HarnessError> {
-        self.client
-            .execute_async(script, args)
-            .await
-            .map_err(cmd(format!("running {script:.60}")))
+        self.client.execute_async(script, args).await.map_err(cmd(format!("running {script:.60}")))
     }
 
     /// Sends `keys` (text or WebDriver key codes such as [`crate::keys::TAB`]) to whatever has the focus, as the
     /// keyboard does.
     pub async fn press(&self, keys: &str) -> Result<(), HarnessError> {
-        let focused = self
-            .client
-            .active_element()
-            .await
-            .map_err(cmd("finding the focused element".to_string()))?;
+        let focused = self.client.active_element().await.map_err(cmd("finding the focused element".to_string()))?;
         focused.send_keys(keys).await.map_err(cmd(format!("pressing {keys:?}")))
     }
 
     /// Uncaught errors and rejections the page raised since it was loaded (a Rust panic shows up here).
     pub async fn page_errors(&self) -> Result<Vec<String>, HarnessError> {
         let errors = self.run("return window.__errors || [];", vec![]).await?;
-        Ok(errors
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|e| e.as_str().unwrap_or_default().to_string())
-            .collect())
+        Ok(errors.as_array().into_iter().flatten().map(|e| e.as_str().unwrap_or_default().to_string()).collect())
     }
 
     /// Saves a PNG of the whole page under `target/e2e-screenshots/<name>.png` and returns its path.
@@ -342,10 +292,7 @@ impl Browser {
         let [width, outer, page, inner] = [0, 1, 2, 3].map(|i| size[i].as_u64().unwrap_or(0) as u32);
         let grow = !self.viewport.phone && page > inner && width > 0;
         if grow {
-            self.client
-                .set_window_size(width, outer + (page - inner))
-                .await
-                .map_err(cmd(doing()))?;
+            self.client.set_window_size(width, outer + (page - inner)).await.map_err(cmd(doing()))?;
         }
         let png = self.client.screenshot().await.map_err(cmd(doing()));
         if grow {
@@ -364,11 +311,7 @@ impl Browser {
 
     /// Ends the session politely; dropping without closing also cleans up, just more abruptly.
     pub async fn close(self) -> Result<(), HarnessError> {
-        self.client
-            .clone()
-            .close()
-            .await
-            .map_err(cmd("closing the session".to_string()))
+        self.client.clone().close().await.map_err(cmd("closing the session".to_string()))
     }
 }
 
@@ -381,8 +324,5 @@ fn save_png(path: &Path, png: &[u8]) -> Result<(), HarnessError> {
 }
 
 fn cmd(doing: String) -> impl FnOnce(fantoccini::error::CmdError) -> HarnessError {
-    move |e| HarnessError::Command {
-        doing,
-        detail: e.to_string(),
-    }
+    move |e| HarnessError::Command { doing, detail: e.to_string() }
 }

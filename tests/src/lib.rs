@@ -49,7 +49,8 @@ pub fn dist_copy(name: &str) -> Result<PathBuf, HarnessError> {
     let from = required_path(DIST_ENV)?;
     let to = std::env::temp_dir().join(format!("ram-doctor-e2e-dist-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&to);
-    copy_dir(&from, &to).map_err(|source| HarnessError::Spawn { program: format!("copying {}", from.display()), source })?;
+    copy_dir(&from, &to)
+        .map_err(|source| HarnessError::Spawn { program: format!("copying {}", from.display()), source })?;
     Ok(to)
 }
 

@@ -172,10 +172,8 @@ async fn page_fits_a_phone() {
     browser.click("#example-api-json").await.expect("example");
     wait_for_diagnosis(&browser).await;
     assert!(browser.has(".finding .grant .system-policy").await.expect("query"), "the example gives a grant");
-    let widths = browser
-        .run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
-        .await
-        .expect("widths");
+    let widths =
+        browser.run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.expect("widths");
     let (scroll, inner) = (widths[0].as_u64().unwrap_or(u64::MAX), widths[1].as_u64().unwrap_or(0));
     assert!(inner <= 400, "the window is phone-sized ({inner}px)");
     assert!(scroll <= inner, "the page scrolls sideways at {inner}px: {scroll}px wide");
@@ -187,10 +185,8 @@ async fn page_fits_a_phone() {
     browser.click("#fix-tab-cli").await.expect("cli tab");
     browser.scroll_to("#fix").await.expect("scroll");
     browser.screenshot("phone-4-fix").await.expect("screenshot");
-    let widths = browser
-        .run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
-        .await
-        .expect("widths");
+    let widths =
+        browser.run("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.expect("widths");
     assert_eq!(widths[0], widths[1], "long CLI lines scroll inside their block, not the page");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
@@ -306,12 +302,19 @@ async fn compare_the_options_shows_the_over_grant_beside_the_custom_policy() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     diagnose(&browser, ECS_FORBIDDEN).await;
     let compare = "#finding-0 .compare";
-    assert_eq!(browser.texts(&format!("{compare} .option--system")).await.expect("system options").len(), 1, "the recommended one");
+    assert_eq!(
+        browser.texts(&format!("{compare} .option--system")).await.expect("system options").len(),
+        1,
+        "the recommended one"
+    );
     let system = browser.text(&format!("{compare} .option--system")).await.expect("system option");
     assert!(system.contains("AliyunECSReadOnlyAccess"), "the narrowest policy that allows a read: {system}");
     let reach = browser.text(&format!("{compare} .option--system .option__reach")).await.expect("over-grant");
     assert!(reach.ends_with("actions, 1 needed."), "over-grant: {reach}");
-    assert!(first_number(&reach).is_some_and(|n| n > 1), "a product-wide policy grants more than the one action: {reach}");
+    assert!(
+        first_number(&reach).is_some_and(|n| n > 1),
+        "a product-wide policy grants more than the one action: {reach}"
+    );
     let custom = browser.text(&format!("{compare} .option--custom .option__reach")).await.expect("custom option");
     assert_eq!(custom, "Grants only the 1 action needed.");
     let advice = browser.text(&format!("{compare} .compare__advice")).await.expect("advice");
@@ -320,7 +323,8 @@ async fn compare_the_options_shows_the_over_grant_beside_the_custom_policy() {
     browser.click("#lang-toggle").await.expect("toggle");
     let advice_zh = browser.text(&format!("{compare} .compare__advice")).await.expect("advice in Chinese");
     assert!(advice_zh.contains("最小权限"), "advice in Chinese: {advice_zh}");
-    let reach_zh = browser.text(&format!("{compare} .option--system .option__reach")).await.expect("over-grant in Chinese");
+    let reach_zh =
+        browser.text(&format!("{compare} .option--system .option__reach")).await.expect("over-grant in Chinese");
     assert_eq!(first_number(&reach_zh), first_number(&reach), "the same count in both languages: {reach_zh}");
     browser.screenshot("compare-options").await.expect("screenshot");
     assert_no_page_errors(&browser).await;
@@ -366,18 +370,35 @@ async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
     // settle so the listed options are final (workbench.rs checks that a late shard keeps the picker).
     wait_until_settled(&browser).await;
     let picker = "#product-picker-0";
-    assert_eq!(browser.run("return document.querySelector(arguments[0]).getAttribute('role');", vec![picker.into()]).await.expect("role"), "combobox");
+    assert_eq!(
+        browser
+            .run("return document.querySelector(arguments[0]).getAttribute('role');", vec![picker.into()])
+            .await
+            .expect("role"),
+        "combobox"
+    );
     assert!(!browser.has(".finding .system-policy").await.expect("query"), "no product chosen yet");
     browser.click(picker).await.expect("focus the picker");
     let guesses = browser
-        .run("return [...document.querySelectorAll('#product-options-0 [role=option]')].map(o => o.dataset.code);", vec![])
+        .run(
+            "return [...document.querySelectorAll('#product-options-0 [role=option]')].map(o => o.dataset.code);",
+            vec![],
+        )
         .await
         .expect("guesses");
-    assert!(guesses.as_array().is_some_and(|g| g.len() >= 2 && g.contains(&"ecs".into()) && g.contains(&"oss".into())), "the engine's guesses first: {guesses}");
+    assert!(
+        guesses.as_array().is_some_and(|g| g.len() >= 2 && g.contains(&"ecs".into()) && g.contains(&"oss".into())),
+        "the engine's guesses first: {guesses}"
+    );
     let reasons = browser.texts("#product-options-0 .picker__reason").await.expect("reasons");
     assert!(reasons.len() >= 2 && reasons.iter().all(|r| !r.trim().is_empty()), "each guess says why: {reasons:?}");
 
-    let active = || browser.run("return document.querySelector(arguments[0]).getAttribute('aria-activedescendant');", vec![picker.into()]);
+    let active = || {
+        browser.run(
+            "return document.querySelector(arguments[0]).getAttribute('aria-activedescendant');",
+            vec![picker.into()],
+        )
+    };
     assert_eq!(active().await.expect("active"), "product-options-0-0");
     browser.type_text(picker, ARROW_DOWN).await.expect("down");
     assert_eq!(active().await.expect("active"), "product-options-0-1", "the arrow moves through the list");
@@ -386,14 +407,23 @@ async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
 
     browser.type_text(picker, "ecs").await.expect("type");
     let codes = browser
-        .run("return [...document.querySelectorAll('#product-options-0 [role=option]')].map(o => o.dataset.code);", vec![])
+        .run(
+            "return [...document.querySelectorAll('#product-options-0 [role=option]')].map(o => o.dataset.code);",
+            vec![],
+        )
         .await
         .expect("options");
     assert_eq!(codes[0], "ecs", "the exact code first: {codes}");
-    assert!(!codes.as_array().is_some_and(|c| c.contains(&"oss".into())), "a guess that does not match drops out: {codes}");
+    assert!(
+        !codes.as_array().is_some_and(|c| c.contains(&"oss".into())),
+        "a guess that does not match drops out: {codes}"
+    );
     browser.type_text(picker, ENTER).await.expect("enter");
 
-    browser.wait_for("#finding-0 .system-policy[data-name='AliyunECSReadOnlyAccess']").await.expect("the ECS grant at once");
+    browser
+        .wait_for("#finding-0 .system-policy[data-name='AliyunECSReadOnlyAccess']")
+        .await
+        .expect("the ECS grant at once");
     assert_eq!(browser.value(picker).await.expect("value"), "ecs", "the picker shows the choice");
     let url = browser.url().await.expect("url");
     let fragment = url.split_once('#').map_or("", |(_, f)| f);
@@ -403,7 +433,10 @@ async fn an_uncertain_product_is_chosen_with_the_keyboard_and_shared() {
     browser.leave().await.expect("leave");
     browser.goto(&url).await.expect("open the shared link");
     wait_for_diagnosis(&browser).await;
-    browser.wait_for("#finding-0 .system-policy[data-name='AliyunECSReadOnlyAccess']").await.expect("the link restores the choice");
+    browser
+        .wait_for("#finding-0 .system-policy[data-name='AliyunECSReadOnlyAccess']")
+        .await
+        .expect("the link restores the choice");
     assert_eq!(browser.value(picker).await.expect("value"), "ecs");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
@@ -415,7 +448,11 @@ async fn try_it_shows_allowed_with_the_deciding_statement_before_copying() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     diagnose(&browser, ECS_FORBIDDEN).await;
     browser.click("#simulator-0 summary").await.expect("open the simulator");
-    assert_eq!(browser.value("#try-action-0").await.expect("action"), "ecs:DescribeInstances", "pre-filled with the need");
+    assert_eq!(
+        browser.value("#try-action-0").await.expect("action"),
+        "ecs:DescribeInstances",
+        "pre-filled with the need"
+    );
     let policy = browser.value("#try-policy-0").await.expect("policy");
     let shown = browser.text("#custom-policy").await.expect("custom policy");
     let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).expect("JSON");
@@ -471,9 +508,24 @@ async fn a_dark_system_gets_a_dark_page_with_readable_text() {
         .expect("background");
     assert!(page_bg.as_u64().is_some_and(|sum| sum < 3 * 64), "the page background is dark: {page_bg}");
     let selectors = [
-        "body", ".tagline", ".input-label", "#input", "#diagnose", ".finding .kind", ".finding .explanation",
-        ".facts dt", ".policy-note", ".grant__subtitle", ".option__allows", ".option__reach", ".compare__advice",
-        ".picker__input", ".verdict__reason", ".try-policy", ".evidence__text", ".custom-policy",
+        "body",
+        ".tagline",
+        ".input-label",
+        "#input",
+        "#diagnose",
+        ".finding .kind",
+        ".finding .explanation",
+        ".facts dt",
+        ".policy-note",
+        ".grant__subtitle",
+        ".option__allows",
+        ".option__reach",
+        ".compare__advice",
+        ".picker__input",
+        ".verdict__reason",
+        ".try-policy",
+        ".evidence__text",
+        ".custom-policy",
     ];
     let ratios = browser.run(CONTRASTS, vec![serde_json::json!(selectors)]).await.expect("contrasts");
     let ratios = ratios.as_array().expect("a list");

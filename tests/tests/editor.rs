@@ -392,7 +392,9 @@ async fn an_edited_policy_travels_in_the_share_link() {
     browser.wait_for(&format!("{EDITOR} .action-group[data-group='write']")).await.expect("the write group");
     browser.paste("#action-search-0-0", "StartInstance").await.expect("search");
     browser
-        .click(&format!("{EDITOR} .action-group[data-group='write'] .editor__add-tick[data-action='ecs:StartInstance']"))
+        .click(&format!(
+            "{EDITOR} .action-group[data-group='write'] .editor__add-tick[data-action='ecs:StartInstance']"
+        ))
         .await
         .expect("tick ecs:StartInstance");
     // The preview shows the edited policy the link carries, and the address bar holds the new link.

@@ -501,14 +501,26 @@ async fn the_bare_console_sentence_attaches_the_chosen_system_policy_after_confi
 
     let options = browser.texts("#apply-system .apply__system-option").await.expect("system policies");
     assert!(
-        options.len() >= 2 && options[0].contains("AliyunHBRReadOnlyAccess") && options.iter().any(|o| o.contains("AliyunHBRFullAccess")),
+        options.len() >= 2
+            && options[0].contains("AliyunHBRReadOnlyAccess")
+            && options.iter().any(|o| o.contains("AliyunHBRFullAccess")),
         "the narrowest first, then the others: {options:?}"
     );
     browser.click("#apply-plan").await.expect("plan");
     let steps = browser.texts("#apply-diff .change__step").await.expect("steps");
     assert_eq!(steps.len(), 1, "only the attachment: {steps:?}");
-    assert!(steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("(System)") && steps[0].contains(USER), "{steps:?}");
-    let hash = browser.wait_for("#apply-confirm").await.expect("confirm").attr("data-hash").await.expect("hash").expect("a hash");
+    assert!(
+        steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("(System)") && steps[0].contains(USER),
+        "{steps:?}"
+    );
+    let hash = browser
+        .wait_for("#apply-confirm")
+        .await
+        .expect("confirm")
+        .attr("data-hash")
+        .await
+        .expect("hash")
+        .expect("a hash");
     let name_hash: String = Sha256::digest(b"AliyunHBRReadOnlyAccess").iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(hash, name_hash, "the confirmation binds to the chosen policy");
 
@@ -517,7 +529,9 @@ async fn the_bare_console_sentence_attaches_the_chosen_system_policy_after_confi
     browser.click(&format!("#apply-system-{full}")).await.expect("choose another");
     browser.wait_for("#apply-stale").await.expect("the shown change is stale");
     let untouched = emulator_state(&emulator).await;
-    let user = |state: &Value| state["users"].as_array().expect("users").iter().find(|u| u["name"] == USER).cloned().expect("user");
+    let user = |state: &Value| {
+        state["users"].as_array().expect("users").iter().find(|u| u["name"] == USER).cloned().expect("user")
+    };
     assert_eq!(user(&untouched)["policies"].as_array().map(Vec::len), Some(1), "nothing attached yet: {untouched}");
 
     // Planned again with the new choice and confirmed: exactly that system policy is attached, nothing created.

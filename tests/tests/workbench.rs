@@ -42,7 +42,10 @@ fn log_with_repeats() -> String {
 async fn diagnose(browser: &Browser, text: &str) {
     browser.paste("#input", text).await.expect("paste");
     browser.click("#diagnose").await.expect("diagnose");
-    browser.wait_for("#results[data-state='ready'] .finding, #results[data-state='ready'] #no-error").await.expect("a final diagnosis");
+    browser
+        .wait_for("#results[data-state='ready'] .finding, #results[data-state='ready'] #no-error")
+        .await
+        .expect("a final diagnosis");
 }
 
 /// The state the address bar's link carries, read with core's decoder.
@@ -90,7 +93,8 @@ async fn many_errors_give_one_table_and_one_grant_with_rows_left_out() {
     }
     assert!(ecs_only.contains("ecs:DescribeInstances") && !ecs_only.contains("rds:"), "{ecs_only}");
     assert_eq!(link_state(&browser).await.left_out, [1]);
-    let checked = browser.run("return document.querySelector('#error-keep-1').checked;", vec![]).await.expect("checked");
+    let checked =
+        browser.run("return document.querySelector('#error-keep-1').checked;", vec![]).await.expect("checked");
     assert_eq!(checked, json!(false));
 
     // The link brings the table back with the same row left out.
@@ -112,7 +116,10 @@ async fn the_link_carries_the_whole_state_and_old_links_still_open() {
     let pasted = error_with_secret();
     diagnose(&browser, &pasted).await;
     browser
-        .run("const s = document.querySelector('#target-kind'); s.value = 'role'; s.dispatchEvent(new Event('change'));", vec![])
+        .run(
+            "const s = document.querySelector('#target-kind'); s.value = 'role'; s.dispatchEvent(new Event('change'));",
+            vec![],
+        )
         .await
         .expect("kind");
     browser.type_text("#target-name", "ops-runner").await.expect("name");
@@ -125,7 +132,12 @@ async fn the_link_carries_the_whole_state_and_old_links_still_open() {
     let state = link_state(&browser).await;
     assert_eq!(state.text, redact(&pasted, &RedactOptions::default()).text, "the text as core redacts it");
     assert_eq!(
-        (state.target_kind.map(|k| k.as_str()), state.target_name.as_deref(), state.format.as_deref(), state.lang.as_deref()),
+        (
+            state.target_kind.map(|k| k.as_str()),
+            state.target_name.as_deref(),
+            state.format.as_deref(),
+            state.lang.as_deref()
+        ),
         (Some("role"), Some("ops-runner"), Some("terraform"), Some("zh"))
     );
     // The preview lists what the link carries besides the text, with the credential cut and the ids masked.
@@ -147,8 +159,10 @@ async fn the_link_carries_the_whole_state_and_old_links_still_open() {
     browser.wait_for("#results[data-state='ready'] .finding").await.expect("diagnosis");
     assert_eq!(browser.value("#target-name").await.expect("name"), "ops-runner");
     assert_eq!(browser.value("#target-kind").await.expect("kind"), "role");
-    let active =
-        browser.run("return document.querySelector('#fix-tab-terraform').getAttribute('aria-selected');", vec![]).await.expect("tab");
+    let active = browser
+        .run("return document.querySelector('#fix-tab-terraform').getAttribute('aria-selected');", vec![])
+        .await
+        .expect("tab");
     assert_eq!(active, json!("true"));
     let lang = browser.run("return document.documentElement.lang;", vec![]).await.expect("lang");
     assert_eq!(lang, json!("zh-CN"));
@@ -159,7 +173,10 @@ async fn the_link_carries_the_whole_state_and_old_links_still_open() {
     browser.leave().await.expect("leave");
     browser.goto(&format!("{}#t={old}&l=en", browser.base_url)).await.expect("old link");
     browser.wait_for("#results[data-state='ready'] .finding").await.expect("diagnosis");
-    assert!(browser.value("#input").await.expect("input").starts_with("Insufficient permissions"), "the old link's text");
+    assert!(
+        browser.value("#input").await.expect("input").starts_with("Insufficient permissions"),
+        "the old link's text"
+    );
     assert!(!browser.has("#link-error").await.expect("query"));
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
@@ -171,14 +188,23 @@ async fn hostile_pastes_and_links_render_as_text_and_the_page_keeps_working() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     let payload = r#"<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> Forbidden.RAM ecs:DescribeInstances"#;
     diagnose(&browser, payload).await;
-    let pwned =
-        || browser.run("return window.__pwned === undefined && document.querySelectorAll('main img, main script').length === 0;", vec![]);
+    let pwned = || {
+        browser.run(
+            "return window.__pwned === undefined && document.querySelectorAll('main img, main script').length === 0;",
+            vec![],
+        )
+    };
     assert_eq!(pwned().await.expect("check"), json!(true), "the paste ran as markup");
     browser.click("#share-preview summary").await.expect("preview");
-    assert!(browser.text(".share__preview-text").await.expect("preview").contains("<img src=x onerror="), "shown as text");
+    assert!(
+        browser.text(".share__preview-text").await.expect("preview").contains("<img src=x onerror="),
+        "shown as text"
+    );
 
     // The same payload arriving in a link.
-    let link = outgoing(&ShareState { text: payload.to_string(), ..ShareState::default() }, &RedactOptions::default()).fragment().unwrap();
+    let link = outgoing(&ShareState { text: payload.to_string(), ..ShareState::default() }, &RedactOptions::default())
+        .fragment()
+        .unwrap();
     browser.leave().await.expect("leave");
     browser.goto(&format!("{}#{link}", browser.base_url)).await.expect("hostile link");
     browser.wait_for("#results[data-state='ready']").await.expect("results");
@@ -187,7 +213,9 @@ async fn hostile_pastes_and_links_render_as_text_and_the_page_keeps_working() {
 
     // Broken links: a clear message each, and the page still diagnoses.
     let good =
-        outgoing(&ShareState { text: "Forbidden.RAM".into(), ..ShareState::default() }, &RedactOptions::default()).fragment().unwrap();
+        outgoing(&ShareState { text: "Forbidden.RAM".into(), ..ShareState::default() }, &RedactOptions::default())
+            .fragment()
+            .unwrap();
     let mut corrupted = good.clone().into_bytes();
     let at = corrupted.len() - 10;
     corrupted[at] = if corrupted[at] == b'A' { b'B' } else { b'A' };
@@ -263,7 +291,10 @@ async fn every_output_downloads_with_its_extension() {
         let files = downloads(&browser, "#fix").await;
         let got: Vec<&str> = files.iter().map(|(name, _)| name.rsplit('.').next().unwrap()).collect();
         assert_eq!(got, extensions, "{tab}");
-        assert!(files.iter().all(|(_, text)| text.contains("ecs:StopInstance") || tab == "console"), "{tab}: {files:?}");
+        assert!(
+            files.iter().all(|(_, text)| text.contains("ecs:StopInstance") || tab == "console"),
+            "{tab}: {files:?}"
+        );
     }
     let link = downloads(&browser, "#share").await;
     assert_eq!(link, [("ram-doctor-link.txt".to_string(), browser.value("#share-link").await.expect("link"))]);
@@ -287,13 +318,19 @@ async fn a_crash_shows_a_banner_that_reloads_keeping_the_text_without_secrets() 
     let mut restored = String::new();
     for _ in 0..100 {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        let fresh = browser.run("return !document.querySelector('#panic-banner') && !!document.querySelector('#input');", vec![]).await;
+        let fresh = browser
+            .run("return !document.querySelector('#panic-banner') && !!document.querySelector('#input');", vec![])
+            .await;
         if fresh.is_ok_and(|f| f == json!(true)) {
             restored = browser.value("#input").await.expect("input");
             break;
         }
     }
-    assert_eq!(restored, redact(&pasted, &RedactOptions { reveal_ids: true }).text, "the text came back, its secret cut");
+    assert_eq!(
+        restored,
+        redact(&pasted, &RedactOptions { reveal_ids: true }).text,
+        "the text came back, its secret cut"
+    );
     assert_eq!(stored().await.expect("storage"), json!(0), "the stash lives for that one reload");
     browser.wait_for("#results[data-state='ready'] .finding").await.expect("diagnosed again");
     browser.close().await.expect("close");
@@ -322,7 +359,10 @@ async fn a_late_shard_updates_the_cards_without_recreating_the_picker() {
     browser.wait_for(picker).await.expect("the picker");
     let arrived = || browser.run("return window.__arrived;", vec![]);
     assert_eq!(arrived().await.expect("count"), json!(0), "the shard is still on its way");
-    browser.run("document.querySelector('.picker__input').closest('article').__mark = 1;", vec![]).await.expect("mark the card");
+    browser
+        .run("document.querySelector('.picker__input').closest('article').__mark = 1;", vec![])
+        .await
+        .expect("mark the card");
     browser.click(picker).await.expect("focus");
     browser.type_text(picker, "ec").await.expect("type");
     browser.wait_for(".system-policy[data-covers='yes']").await.expect("the late shard measures the RDS policies");

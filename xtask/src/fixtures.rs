@@ -126,7 +126,8 @@ mod tests {
         let out = tmp.join("out");
         fs::create_dir_all(&tmp).unwrap();
         let source = tmp.join("cases.jsonl");
-        let case = |id: &str| json!({"id": id, "text": format!("error {id}"), "source": "s", "format": "f"}).to_string();
+        let case =
+            |id: &str| json!({"id": id, "text": format!("error {id}"), "source": "s", "format": "f"}).to_string();
         fs::write(&source, format!("{}\n{}\n", case("a"), case("b"))).unwrap();
         sync(&source, &out, false).unwrap();
         sync(&source, &out, true).unwrap();

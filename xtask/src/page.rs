@@ -13,10 +13,7 @@ pub fn build() -> Result<PathBuf, String> {
     run::cargo(&["fetch"])?;
     run::status(Command::new("trunk").args(["build", "--release", "--offline"]))?;
     if !dist.join("index.html").is_file() {
-        return Err(format!(
-            "trunk finished but {} has no index.html",
-            dist.display()
-        ));
+        return Err(format!("trunk finished but {} has no index.html", dist.display()));
     }
     let compressed = precompress::run(&dist)?;
     eprintln!("xtask: precompressed {compressed} files (.br and .gz beside each)");
@@ -41,20 +38,11 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     let dist = build()?;
     report_size(&dist);
     let demo = with_demo.then(|| demo::start(&dist)).transpose()?;
-    let mut proxy_args = vec![
-        "run",
-        "--package",
-        "ram-doctor-proxy",
-        "--",
-        "--addr",
-        &addr,
-    ];
+    let mut proxy_args = vec!["run", "--package", "ram-doctor-proxy", "--", "--addr", &addr];
     let dist_arg = dist.to_string_lossy();
     proxy_args.extend(["--dist", &dist_arg]);
-    let upstreams: Vec<String> = demo
-        .iter()
-        .flat_map(|d| demo::UPSTREAM_HOSTS.map(|host| format!("{host}={}", d.url)))
-        .collect();
+    let upstreams: Vec<String> =
+        demo.iter().flat_map(|d| demo::UPSTREAM_HOSTS.map(|host| format!("{host}={}", d.url))).collect();
     for upstream in &upstreams {
         proxy_args.extend(["--upstream", upstream]);
     }
@@ -75,12 +63,7 @@ pub fn report_size(dist: &Path) {
         .into_iter()
         .flatten()
         .flatten()
-        .filter_map(|e| {
-            Some((
-                e.metadata().ok()?.len(),
-                e.file_name().to_string_lossy().into_owned(),
-            ))
-        })
+        .filter_map(|e| Some((e.metadata().ok()?.len(), e.file_name().to_string_lossy().into_owned())))
         .collect();
     files.sort_by(|a, b| b.cmp(a));
     for (len, name) in &files {
@@ -89,22 +72,13 @@ pub fn report_size(dist: &Path) {
     let size = |name: &str| files.iter().find(|(_, n)| n == name).map(|(len, _)| *len);
     let mut shell = (0, 0);
     for (raw, name) in &files {
-        let is_shell = [".wasm", ".js", ".css", ".html"]
-            .iter()
-            .any(|ext| name.ends_with(ext));
+        let is_shell = [".wasm", ".js", ".css", ".html"].iter().any(|ext| name.ends_with(ext));
         if is_shell {
             // Served brotli when `xtask` precompressed it smaller, else as is.
-            shell = (
-                shell.0 + raw,
-                shell.1 + size(&format!("{name}.br")).unwrap_or(*raw),
-            );
+            shell = (shell.0 + raw, shell.1 + size(&format!("{name}.br")).unwrap_or(*raw));
         }
     }
-    let verdict = if shell.1 <= SHELL_BUDGET_BROTLI {
-        "within"
-    } else {
-        "OVER"
-    };
+    let verdict = if shell.1 <= SHELL_BUDGET_BROTLI { "within" } else { "OVER" };
     println!(
         "app shell (wasm+js+css+html): {} bytes brotli ({} raw), {verdict} the {} KB budget",
         shell.1,

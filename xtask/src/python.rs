@@ -11,11 +11,8 @@ use std::time::Instant;
 use crate::{run, tools};
 
 /// The official packages, pinned: the RPC/V3 signer lives in `alibabacloud_tea_openapi`.
-pub const SDK_PACKAGES: [&str; 3] = [
-    "alibabacloud_tea_openapi==0.4.6",
-    "alibabacloud_ram20150501==1.3.0",
-    "alibabacloud_sts20150401==1.2.0",
-];
+pub const SDK_PACKAGES: [&str; 3] =
+    ["alibabacloud_tea_openapi==0.4.6", "alibabacloud_ram20150501==1.3.0", "alibabacloud_sts20150401==1.2.0"];
 
 /// What the interop test is told.
 pub enum Sdk {
@@ -41,28 +38,17 @@ fn venv() -> PathBuf {
 
 /// Whether the packages, at their pinned versions, are importable from the venv.
 fn installed(python: &PathBuf) -> bool {
-    let wanted = SDK_PACKAGES
-        .iter()
-        .map(|p| p.replace("==", " "))
-        .collect::<Vec<_>>();
-    run::output(Command::new(python).args(["-m", "pip", "list", "--format=freeze"])).is_some_and(
-        |list| {
-            let list = list
-                .to_ascii_lowercase()
-                .replace('-', "_")
-                .replace("==", " ");
-            wanted.iter().all(|w| list.lines().any(|l| l == w.as_str()))
-        },
-    )
+    let wanted = SDK_PACKAGES.iter().map(|p| p.replace("==", " ")).collect::<Vec<_>>();
+    run::output(Command::new(python).args(["-m", "pip", "list", "--format=freeze"])).is_some_and(|list| {
+        let list = list.to_ascii_lowercase().replace('-', "_").replace("==", " ");
+        wanted.iter().all(|w| list.lines().any(|l| l == w.as_str()))
+    })
 }
 
 /// Whether pypi.org answers (asked only after an install failed, to tell "offline" from a real failure).
 fn pypi_reachable() -> Result<(), String> {
     let probe = "import urllib.request; urllib.request.urlopen('https://pypi.org/simple/alibabacloud-tea-openapi/', timeout=15).read(1)";
-    let out = Command::new("python3")
-        .args(["-c", probe])
-        .output()
-        .map_err(|e| format!("cannot run python3: {e}"))?;
+    let out = Command::new("python3").args(["-c", probe]).output().map_err(|e| format!("cannot run python3: {e}"))?;
     if out.status.success() {
         Ok(())
     } else {
@@ -79,27 +65,19 @@ pub fn ensure_sdk() -> Result<Sdk, String> {
     }
     let started = Instant::now();
     if !python.is_file() {
-        run::status(Command::new("python3").args(["-m", "venv"]).arg(venv()))
-            .map_err(|e| format!("{e}: the SDK interop test needs python3 with the venv module (Debian: python3-venv)"))?;
+        run::status(Command::new("python3").args(["-m", "venv"]).arg(venv())).map_err(|e| {
+            format!("{e}: the SDK interop test needs python3 with the venv module (Debian: python3-venv)")
+        })?;
     }
-    let install = run::status(
-        Command::new(&python)
-            .args(["-m", "pip", "install", "--quiet"])
-            .args(SDK_PACKAGES),
-    );
+    let install = run::status(Command::new(&python).args(["-m", "pip", "install", "--quiet"]).args(SDK_PACKAGES));
     match install {
         Ok(()) => {
-            eprintln!(
-                "xtask: official Python SDK installed in {:.0} s",
-                started.elapsed().as_secs_f64()
-            );
+            eprintln!("xtask: official Python SDK installed in {:.0} s", started.elapsed().as_secs_f64());
             Ok(Sdk::Python(python))
         }
         Err(e) => match pypi_reachable() {
             Err(why) => Ok(Sdk::Unreachable(format!("PyPI cannot be reached ({why})"))),
-            Ok(()) => Err(format!(
-                "installing the official Python SDK failed although PyPI answers: {e}"
-            )),
+            Ok(()) => Err(format!("installing the official Python SDK failed although PyPI answers: {e}")),
         },
     }
 }

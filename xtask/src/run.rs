@@ -118,8 +118,12 @@ mod tests {
     #[test]
     fn sums_libtest_summaries() {
         let mut c = TestCounts::default();
-        c.add_summary_line("test result: ok. 5 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 0.07s");
-        c.add_summary_line("test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1s");
+        c.add_summary_line(
+            "test result: ok. 5 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 0.07s",
+        );
+        c.add_summary_line(
+            "test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 1s",
+        );
         c.add_summary_line("running 4 tests");
         assert_eq!(c, TestCounts { passed: 8, failed: 1, ignored: 2 });
     }

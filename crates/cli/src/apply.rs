@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use ram_doctor_core::api::ram::{
-    AttachPolicy, CreatePolicy, CreatePolicyVersion, DeletePolicyVersion, GetPolicy, ListPolicyVersions, PolicyAttachment, RotateStrategy,
+    AttachPolicy, CreatePolicy, CreatePolicyVersion, DeletePolicyVersion, GetPolicy, ListPolicyVersions,
+    PolicyAttachment, RotateStrategy,
 };
 use ram_doctor_core::api::PolicyType;
 use ram_doctor_core::apply::{self, say, Existing, Note, Step, POLICY_DESCRIPTION};
@@ -88,7 +89,9 @@ fn policy_changes(client: &Client, name: &str, document: &str, notes: &mut Vec<N
             let versions = if holds_it {
                 Vec::new()
             } else {
-                client.call(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: name.into() })?.policy_versions
+                client
+                    .call(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: name.into() })?
+                    .policy_versions
             };
             let attachment_count = p.policy.attachment_count.unwrap_or(0);
             apply::policy_steps(name, document, Existing::Present { default, attachment_count, versions: &versions })
@@ -105,7 +108,10 @@ fn changes(client: &Client, args: &Args, plan: &GrantPlan, notes: &mut Vec<Note>
     let wanted: Vec<(PolicyType, String, Option<String>)> = if args.plan.system {
         plan.narrowest_system_policies().into_iter().map(|p| (PolicyType::System, p.name.clone(), None)).collect()
     } else {
-        plan.custom_policies.iter().map(|p| (PolicyType::Custom, p.name.as_str().to_string(), Some(p.document.to_compact_json()))).collect()
+        plan.custom_policies
+            .iter()
+            .map(|p| (PolicyType::Custom, p.name.as_str().to_string(), Some(p.document.to_compact_json())))
+            .collect()
     };
     let attached = attached_directly(client, &args.target)?;
     let mut all = Vec::new();

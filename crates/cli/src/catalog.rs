@@ -183,7 +183,15 @@ fn search(catalog: &Catalog, text: &str) -> Answer {
     }
     let lines: String = found
         .iter()
-        .map(|p| format!("{:<24}{:<24}{}{}\n", p.code, p.ram_code, p.name_en, p.name_zh.as_deref().map(|z| format!(" / {z}")).unwrap_or_default()))
+        .map(|p| {
+            format!(
+                "{:<24}{:<24}{}{}\n",
+                p.code,
+                p.ram_code,
+                p.name_en,
+                p.name_zh.as_deref().map(|z| format!(" / {z}")).unwrap_or_default()
+            )
+        })
         .collect();
     Ok((json!(found), format!("{:<24}{:<24}{}\n{lines}", "product", "RAM code", "name")))
 }

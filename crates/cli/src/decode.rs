@@ -30,10 +30,11 @@ pub fn run(args: Args) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let decoded = match client.call(&DecodeDiagnosticMessage { encoded_diagnostic_message: args.message.trim().to_string() }) {
-        Ok(d) => d,
-        Err(e) => return client.report_failure(&e),
-    };
+    let decoded =
+        match client.call(&DecodeDiagnosticMessage { encoded_diagnostic_message: args.message.trim().to_string() }) {
+            Ok(d) => d,
+            Err(e) => return client.report_failure(&e),
+        };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&decoded).expect("a decoded message always serializes"));
         return ExitCode::SUCCESS;
@@ -48,13 +49,20 @@ pub fn run(args: Args) -> ExitCode {
         .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()))
         .and_then(|id| client.call(&ims::GetUser { user_id: id.to_string() }).ok())
         .map(|u| u.user.user_name().to_string());
-    let who = [principal.auth_principal_type.as_deref(), user.as_deref().or(principal.auth_principal_display_name.as_deref())]
-        .iter()
-        .flatten()
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let owner = principal.auth_principal_owner_id.as_deref().map(|a| format!(" ({} {a})", say::IN_ACCOUNT.get(lang))).unwrap_or_default();
+    let who = [
+        principal.auth_principal_type.as_deref(),
+        user.as_deref().or(principal.auth_principal_display_name.as_deref()),
+    ]
+    .iter()
+    .flatten()
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let owner = principal
+        .auth_principal_owner_id
+        .as_deref()
+        .map(|a| format!(" ({} {a})", say::IN_ACCOUNT.get(lang)))
+        .unwrap_or_default();
     let mut rows = vec![
         (say::ACTION.get(lang), d.auth_action.clone()),
         (say::RESOURCE.get(lang), d.auth_resource.clone().unwrap_or_default()),
@@ -62,9 +70,18 @@ pub fn run(args: Args) -> ExitCode {
         (say::DECISION.get(lang), say::decision(d.explicit_deny, lang).to_string()),
         (say::POLICY.get(lang), d.no_permission_policy_type.clone().unwrap_or_default()),
     ];
-    rows.extend(d.auth_conditions.iter().map(|c| (say::CONDITION.get(lang), format!("{} = {}", c.condition_key, c.condition_values.join(", ")))));
+    rows.extend(
+        d.auth_conditions
+            .iter()
+            .map(|c| (say::CONDITION.get(lang), format!("{} = {}", c.condition_key, c.condition_values.join(", ")))),
+    );
     rows.extend(d.matched_policies.iter().map(|p| {
-        let parts = [p.effect.as_deref(), p.policy_type.as_deref(), p.policy_identifier.as_deref(), p.policy_version.as_deref()];
+        let parts = [
+            p.effect.as_deref(),
+            p.policy_type.as_deref(),
+            p.policy_identifier.as_deref(),
+            p.policy_version.as_deref(),
+        ];
         (say::MATCHED.get(lang), parts.iter().flatten().copied().collect::<Vec<_>>().join(" "))
     }));
     for (label, value) in rows.iter().filter(|(_, v)| !v.trim().is_empty()) {

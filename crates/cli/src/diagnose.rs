@@ -34,7 +34,8 @@ pub fn run(args: Args) -> ExitCode {
 /// Prints a diagnosis as `diagnose` does (for a pasted text, and for a live command's failed call), each
 /// finding with the grant of its own plan, for the JSON and the text alike.
 pub fn print(diagnosis: &Diagnosis, catalog: &Catalog, json: bool, zh: bool) -> Result<(), ExitCode> {
-    let report = Report::new(diagnosis, catalog).map_err(|e| crate::input::fail(&format!("cannot plan the grant: {e}")))?;
+    let report =
+        Report::new(diagnosis, catalog).map_err(|e| crate::input::fail(&format!("cannot plan the grant: {e}")))?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("a report always serializes"));
     } else {
@@ -85,7 +86,11 @@ impl Style {
 /// The human-readable report.
 fn render(report: &Report, style: &Style, zh: bool) -> String {
     if report.findings.is_empty() {
-        return if zh { "文本中没有找到阿里云错误。\n".to_string() } else { "No Alibaba Cloud error found in the text.\n".to_string() };
+        return if zh {
+            "文本中没有找到阿里云错误。\n".to_string()
+        } else {
+            "No Alibaba Cloud error found in the text.\n".to_string()
+        };
     }
     let mut out = String::new();
     for (n, f) in report.findings.iter().enumerate() {
@@ -100,7 +105,9 @@ fn render(report: &Report, style: &Style, zh: bool) -> String {
 
 fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
     let kind = match f.kind {
-        Kind::MissingPermission | Kind::ExplicitDeny | Kind::AssumeRole | Kind::ServiceRoleMissing => style.red(f.kind.as_str()),
+        Kind::MissingPermission | Kind::ExplicitDeny | Kind::AssumeRole | Kind::ServiceRoleMissing => {
+            style.red(f.kind.as_str())
+        }
         Kind::Other => style.dim(f.kind.as_str()),
         _ => style.yellow(f.kind.as_str()),
     };
@@ -109,17 +116,18 @@ fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
         Confidence::Medium => "medium",
         Confidence::Low => "low",
     };
-    out.push_str(&format!("{kind}  {}  {}\n", style.bold(f.code.as_deref().unwrap_or("(no code)")), style.dim(&format!("confidence {confidence}"))));
+    out.push_str(&format!(
+        "{kind}  {}  {}\n",
+        style.bold(f.code.as_deref().unwrap_or("(no code)")),
+        style.dim(&format!("confidence {confidence}"))
+    ));
     let mut row = |label: &str, value: String| out.push_str(&format!("  {:<10} {}\n", style.dim(label), value));
     if let Some(cloud) = &f.other_cloud {
         row("cloud", cloud.clone());
     }
     if let Some(p) = &f.product {
-        let reason = f
-            .product_reason
-            .as_ref()
-            .map(|r| format!("  ({})", if zh { &r.zh } else { &r.en }))
-            .unwrap_or_default();
+        let reason =
+            f.product_reason.as_ref().map(|r| format!("  ({})", if zh { &r.zh } else { &r.en })).unwrap_or_default();
         row("product", format!("{p}{}", style.dim(&reason)));
     }
     if !f.actions.is_empty() {
@@ -163,12 +171,8 @@ fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
                 g.reason.clone()
             }
         };
-        let guesses: Vec<String> = f
-            .likely_products
-            .iter()
-            .take(5)
-            .map(|g| format!("{} ({})", g.product, reason(g)))
-            .collect();
+        let guesses: Vec<String> =
+            f.likely_products.iter().take(5).map(|g| format!("{} ({})", g.product, reason(g))).collect();
         row("maybe", guesses.join("; "));
     }
     out.push('\n');
@@ -182,12 +186,17 @@ fn render_finding(out: &mut String, f: &Finding, style: &Style, zh: bool) {
 /// custom policy, the service roles to create, and the steps that are not a grant.
 fn render_grant(out: &mut String, grant: &Grant, style: &Style, zh: bool) {
     let words = |l: &Localized| if zh && !l.zh.is_empty() { l.zh.clone() } else { l.en.clone() };
-    let has_grant = !grant.system_policy_coverage.is_empty() || grant.custom_policy.is_some() || !grant.service_roles.is_empty();
+    let has_grant =
+        !grant.system_policy_coverage.is_empty() || grant.custom_policy.is_some() || !grant.service_roles.is_empty();
     if has_grant {
         out.push_str(&format!("\n  {}\n", style.bold(if zh { "授权" } else { "Grant" })));
     }
     for p in &grant.system_policy_coverage {
-        out.push_str(&format!("    {} {}\n", style.dim(if zh { "系统策略" } else { "system policy" }), style.green(&p.name)));
+        out.push_str(&format!(
+            "    {} {}\n",
+            style.dim(if zh { "系统策略" } else { "system policy" }),
+            style.green(&p.name)
+        ));
         let mut note = words(&p.explanation);
         if let Some(coverage) = p.coverage_note() {
             note = format!("{note} {}", words(&coverage));
@@ -205,7 +214,11 @@ fn render_grant(out: &mut String, grant: &Grant, style: &Style, zh: bool) {
     }
     for role in &grant.service_roles {
         let name = role.role_name.as_deref().unwrap_or("?");
-        out.push_str(&format!("    {} {}\n", style.dim(if zh { "服务角色" } else { "service role" }), style.green(name)));
+        out.push_str(&format!(
+            "    {} {}\n",
+            style.dim(if zh { "服务角色" } else { "service role" }),
+            style.green(name)
+        ));
     }
     if !grant.steps.is_empty() {
         out.push_str(&format!("\n  {}\n", style.bold(if zh { "下一步" } else { "Next steps" })));

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use ram_doctor_core::api::ram::{GetPolicy, ListGroupsForUser, ListPoliciesForGroup, ListPoliciesForRole, ListPoliciesForUser};
+use ram_doctor_core::api::ram::{
+    GetPolicy, ListGroupsForUser, ListPoliciesForGroup, ListPoliciesForRole, ListPoliciesForUser,
+};
 use ram_doctor_core::api::sts::GetCallerIdentity;
 use ram_doctor_core::gap::{analyse, planned_policies, AttachedDocument, Change, Gap, PlanChoice, PlannedPolicy, Via};
 use ram_doctor_core::grant::target::PrincipalKind;
@@ -54,7 +56,12 @@ impl PlanArgs {
     /// The grant plan for the diagnosis, for `principal`.
     pub fn plan(&self, diagnosis: &Diagnosis, catalog: &Catalog, principal: &Principal) -> Result<GrantPlan, ExitCode> {
         let target = Target { kind: principal.kind, name: Some(principal.name.clone()) };
-        let options = PlanOptions { target: Some(target), policy_name: self.policy_name.clone(), build: Default::default(), product: None };
+        let options = PlanOptions {
+            target: Some(target),
+            policy_name: self.policy_name.clone(),
+            build: Default::default(),
+            product: None,
+        };
         GrantPlan::from_findings(&diagnosis.findings, catalog, &options).map_err(|e| crate::input::fail(&e.to_string()))
     }
 
@@ -97,7 +104,10 @@ pub fn caller(client: &Client) -> Result<Option<Principal>, CallError> {
 }
 
 /// The policies attached directly to `principal`, as RAM lists them.
-pub fn attached_directly(client: &Client, principal: &Principal) -> Result<Vec<ram_doctor_core::api::ram::AttachedPolicy>, CallError> {
+pub fn attached_directly(
+    client: &Client,
+    principal: &Principal,
+) -> Result<Vec<ram_doctor_core::api::ram::AttachedPolicy>, CallError> {
     let name = principal.name.clone();
     Ok(match principal.kind {
         PrincipalKind::User => client.call(&ListPoliciesForUser { user_name: name })?.policies,
@@ -121,7 +131,8 @@ pub fn attached_documents(client: &Client, principal: &Principal) -> Result<Vec<
         .into_iter()
         .map(|(via, p)| {
             let got = client.call(&GetPolicy { policy_type: p.policy_type, policy_name: p.policy_name.clone() })?;
-            let version = got.default_policy_version.as_ref().map(|v| v.version_id.clone()).or(got.policy.default_version);
+            let version =
+                got.default_policy_version.as_ref().map(|v| v.version_id.clone()).or(got.policy.default_version);
             Ok(AttachedDocument {
                 policy_name: p.policy_name,
                 policy_type: p.policy_type,
@@ -214,7 +225,13 @@ fn render(
     gap: &Gap,
     lang: Lang,
 ) -> String {
-    let words = |l: &ram_doctor_core::finding::Localized| if lang == Lang::Zh && !l.zh.is_empty() { l.zh.clone() } else { l.en.clone() };
+    let words = |l: &ram_doctor_core::finding::Localized| {
+        if lang == Lang::Zh && !l.zh.is_empty() {
+            l.zh.clone()
+        } else {
+            l.en.clone()
+        }
+    };
     let mut out = format!("{principal}\n\n{}\n", lang.tr("Attached policies", "已授权的策略"));
     if attached.is_empty() {
         out.push_str(&format!("  {}\n", lang.tr("(none)", "（无）")));

@@ -108,7 +108,12 @@ pub fn run(args: Args) -> ExitCode {
     };
     let build = BuildOptions {
         scope: args.scope.into(),
-        conditions: Conditions { source_ips: args.source_ip, secure_transport: args.https_only, expires: args.expires, mfa: args.mfa },
+        conditions: Conditions {
+            source_ips: args.source_ip,
+            secure_transport: args.https_only,
+            expires: args.expires,
+            mfa: args.mfa,
+        },
         include_read_actions: args.read_actions,
         per_product: args.per_product,
     };
@@ -123,7 +128,13 @@ pub fn run(args: Args) -> ExitCode {
     };
     // JSON stays machine-readable (an empty plan); the other formats say plainly that there is nothing to do.
     if diagnosis.findings.is_empty() && !matches!(args.format, FormatArg::Json) {
-        println!("{}", lang.tr("No Alibaba Cloud error found in the text: nothing to grant.", "文本中没有找到阿里云错误：无需授权。"));
+        println!(
+            "{}",
+            lang.tr(
+                "No Alibaba Cloud error found in the text: nothing to grant.",
+                "文本中没有找到阿里云错误：无需授权。"
+            )
+        );
         return ExitCode::SUCCESS;
     }
     print!("{}", render(args.format.into(), &plan, &RenderOptions { lang }));

@@ -72,7 +72,8 @@ fn print_text(label: &str, text: &str, diagnostics: &[Diagnostic]) {
     if diagnostics.is_empty() {
         println!("{label}: no problems found");
     } else {
-        let parts: Vec<String> = counts.iter().filter(|(_, n)| n.as_u64() != Some(0)).map(|(s, n)| format!("{s}: {n}")).collect();
+        let parts: Vec<String> =
+            counts.iter().filter(|(_, n)| n.as_u64() != Some(0)).map(|(s, n)| format!("{s}: {n}")).collect();
         println!("{label}: {}", parts.join(", "));
     }
 }
@@ -83,7 +84,9 @@ fn underline(text: &str, d: &Diagnostic) -> Option<(String, String)> {
     if line.chars().count() > 200 {
         return None; // A minified document would print one huge line.
     }
-    let span_chars = text.get(d.span.start..d.span.end.max(d.span.start)).map_or(1, |s| s.lines().next().map_or(1, |l| l.chars().count()));
+    let span_chars = text
+        .get(d.span.start..d.span.end.max(d.span.start))
+        .map_or(1, |s| s.lines().next().map_or(1, |l| l.chars().count()));
     let start_col = d.column.saturating_sub(1);
     let width = span_chars.clamp(1, line.chars().count().saturating_sub(start_col).max(1));
     Some((line.to_string(), format!("{}{}", " ".repeat(start_col), "^".repeat(width))))

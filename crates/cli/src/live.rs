@@ -52,16 +52,23 @@ impl fmt::Display for CredentialError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CredentialError::NoneFound { env } => {
-                write!(f, "{env}; or configure the aliyun CLI (aliyun configure) and pick a profile with --profile NAME")
+                write!(
+                    f,
+                    "{env}; or configure the aliyun CLI (aliyun configure) and pick a profile with --profile NAME"
+                )
             }
             CredentialError::NoConfig { path } => {
                 write!(f, "no aliyun CLI configuration at {}", path.display())
             }
-            CredentialError::Unreadable { path, reason } => write!(f, "{} is not an aliyun CLI configuration: {reason}", path.display()),
+            CredentialError::Unreadable { path, reason } => {
+                write!(f, "{} is not an aliyun CLI configuration: {reason}", path.display())
+            }
             CredentialError::NoProfile { name, available } if available.is_empty() => {
                 write!(f, "no profile \"{name}\": the configuration has none")
             }
-            CredentialError::NoProfile { name, available } => write!(f, "no profile \"{name}\" (profiles: {})", available.join(", ")),
+            CredentialError::NoProfile { name, available } => {
+                write!(f, "no profile \"{name}\" (profiles: {})", available.join(", "))
+            }
             CredentialError::UnsupportedMode { name, mode } => {
                 write!(f, "profile \"{name}\" has mode {mode}; ram-doctor reads modes AK and StsToken")
             }
@@ -96,14 +103,16 @@ struct AliyunProfile {
 
 /// The aliyun CLI's configuration file under the home directory.
 fn aliyun_config_path() -> Option<PathBuf> {
-    std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(|home| Path::new(&home).join(".aliyun").join("config.json"))
+    std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(|home| Path::new(&home).join(".aliyun").join("config.json"))
 }
 
 /// The named profile (or the file's current one) as credentials.
 fn from_profile(path: &Path, wanted: Option<&str>) -> Result<Credentials, CredentialError> {
     let text = std::fs::read_to_string(path).map_err(|_| CredentialError::NoConfig { path: path.into() })?;
-    let config: AliyunConfig =
-        serde_json::from_str(&text).map_err(|e| CredentialError::Unreadable { path: path.into(), reason: e.to_string() })?;
+    let config: AliyunConfig = serde_json::from_str(&text)
+        .map_err(|e| CredentialError::Unreadable { path: path.into(), reason: e.to_string() })?;
     let name = wanted.unwrap_or(if config.current.is_empty() { "default" } else { &config.current });
     let profile = config.profiles.iter().find(|p| p.name == name).ok_or_else(|| CredentialError::NoProfile {
         name: name.into(),
@@ -117,7 +126,10 @@ fn from_profile(path: &Path, wanted: Option<&str>) -> Result<Credentials, Creden
         }
     };
     let key = || -> Result<Credentials, CredentialError> {
-        Ok(Credentials::new(need(&profile.access_key_id, "access_key_id")?, need(&profile.access_key_secret, "access_key_secret")?))
+        Ok(Credentials::new(
+            need(&profile.access_key_id, "access_key_id")?,
+            need(&profile.access_key_secret, "access_key_secret")?,
+        ))
     };
     match profile.mode.as_str() {
         "AK" | "" => key(),
@@ -184,7 +196,11 @@ pub struct EndpointError {
 
 impl fmt::Display for EndpointError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "--endpoint {:?}: give a base URL such as http://127.0.0.1:8080/ (http or https, no path or query)", self.given)
+        write!(
+            f,
+            "--endpoint {:?}: give a base URL such as http://127.0.0.1:8080/ (http or https, no path or query)",
+            self.given
+        )
     }
 }
 
@@ -235,8 +251,10 @@ impl Client {
     /// A client for `args`; a usage problem (no AccessKey, a bad endpoint) is printed and gives exit code 2.
     pub fn from_args(args: &LiveArgs) -> Result<Client, ExitCode> {
         let credentials = credentials(args.profile.as_deref()).map_err(|e| crate::input::fail(&e.to_string()))?;
-        let endpoint = args.endpoint.as_deref().map(endpoint_base).transpose().map_err(|e| crate::input::fail(&e.to_string()))?;
-        let agent = ureq::AgentBuilder::new().timeout_connect(Duration::from_secs(10)).timeout(Duration::from_secs(30)).build();
+        let endpoint =
+            args.endpoint.as_deref().map(endpoint_base).transpose().map_err(|e| crate::input::fail(&e.to_string()))?;
+        let agent =
+            ureq::AgentBuilder::new().timeout_connect(Duration::from_secs(10)).timeout(Duration::from_secs(30)).build();
         Ok(Client { credentials, options: ApiOptions::default(), endpoint, agent, zh: args.zh })
     }
 
@@ -253,12 +271,15 @@ impl Client {
         for (name, value) in &signed.headers {
             http = http.set(name, value);
         }
-        let transport = |reason: String| CallError::Transport { action: action.clone(), url: url_without_query(&url), reason };
+        let transport =
+            |reason: String| CallError::Transport { action: action.clone(), url: url_without_query(&url), reason };
         let response = match http.send_bytes(&signed.body) {
             Ok(r) => r,
             Err(ureq::Error::Status(_, r)) => r,
             Err(ureq::Error::Transport(t)) => {
-                return Err(transport(t.kind().to_string() + &t.message().map(|m| format!(": {m}")).unwrap_or_default()))
+                return Err(transport(
+                    t.kind().to_string() + &t.message().map(|m| format!(": {m}")).unwrap_or_default(),
+                ))
             }
         };
         let status = response.status();
@@ -291,7 +312,10 @@ impl Client {
                     (None, Some(role)) => format!("role:{role}"),
                     (None, None) => me.identity_type.clone(),
                 };
-                println!("\nThe refused AccessKey belongs to {} ({who}): an administrator grants the above to {who}.", me.arn);
+                println!(
+                    "\nThe refused AccessKey belongs to {} ({who}): an administrator grants the above to {who}.",
+                    me.arn
+                );
             }
         }
         ExitCode::from(CALL_FAILED)
@@ -327,7 +351,10 @@ mod tests {
                 {"name":"half","mode":"StsToken","access_key_id":"STS.h","access_key_secret":"h"}]}"#,
         );
         let current = from_profile(f.path(), None).unwrap();
-        assert_eq!((current.access_key_id.as_str(), current.access_key_secret.expose()), ("LTAIdev", "dev-secret-value"));
+        assert_eq!(
+            (current.access_key_id.as_str(), current.access_key_secret.expose()),
+            ("LTAIdev", "dev-secret-value")
+        );
         assert!(current.security_token.is_none());
         let sts = from_profile(f.path(), Some("tmp")).unwrap();
         assert_eq!(sts.security_token.as_ref().map(|t| t.expose()), Some("tok"));

@@ -44,7 +44,8 @@ fn summary(redacted: &Redacted) -> String {
         *counts.entry(r.kind).or_default() += 1;
     }
     let part = |cut: bool, verb: &str| {
-        let listed: Vec<String> = counts.iter().filter(|(k, _)| k.is_cut() == cut).map(|(k, n)| format!("{} ×{n}", k.label().en)).collect();
+        let listed: Vec<String> =
+            counts.iter().filter(|(k, _)| k.is_cut() == cut).map(|(k, n)| format!("{} ×{n}", k.label().en)).collect();
         let total: usize = counts.iter().filter(|(k, _)| k.is_cut() == cut).map(|(_, n)| n).sum();
         (total > 0).then(|| format!("{verb} {total} ({})", listed.join(", ")))
     };

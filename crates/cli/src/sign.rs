@@ -74,7 +74,10 @@ fn random_nonce() -> String {
 }
 
 fn now() -> Result<Timestamp, String> {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_err(|e| format!("the system clock is before 1970: {e}"))?.as_secs();
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_err(|e| format!("the system clock is before 1970: {e}"))?
+        .as_secs();
     Ok(Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX)))
 }
 
@@ -83,7 +86,9 @@ fn show(args: &Args) -> Result<(), String> {
         .params
         .iter()
         .map(|p| {
-            p.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())).ok_or_else(|| format!("--param wants KEY=VALUE, got \"{p}\""))
+            p.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| format!("--param wants KEY=VALUE, got \"{p}\""))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let body = match &args.body_file {

@@ -74,7 +74,9 @@ fn decide(args: &Args) -> Result<(), String> {
         request.context.add(key.trim(), value);
     }
     if !request.context.contains("acs:CurrentTime") {
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).map_err(|e| format!("the system clock is before 1970: {e}"))?;
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_err(|e| format!("the system clock is before 1970: {e}"))?;
         request.context.add("acs:CurrentTime", format_date(i64::try_from(now.as_millis()).unwrap_or(i64::MAX)));
     }
     let decision = set.simulate(&request);
@@ -85,8 +87,15 @@ fn decide(args: &Args) -> Result<(), String> {
             _ => (&args.policies, &identity_docs),
         }
     };
-    let file_of = |r: &StatementRef| layer_files(r).0.get(r.policy).map_or_else(String::new, |p| p.display().to_string());
-    let statement_of = |r: &StatementRef| layer_files(r).1.get(r.policy).and_then(|d| d.statements.get(r.statement)).map(|st| serde_json::to_value(st).unwrap_or_default());
+    let file_of =
+        |r: &StatementRef| layer_files(r).0.get(r.policy).map_or_else(String::new, |p| p.display().to_string());
+    let statement_of = |r: &StatementRef| {
+        layer_files(r)
+            .1
+            .get(r.policy)
+            .and_then(|d| d.statements.get(r.statement))
+            .map(|st| serde_json::to_value(st).unwrap_or_default())
+    };
     if args.json {
         let deciding: Vec<serde_json::Value> = decision
             .deciding

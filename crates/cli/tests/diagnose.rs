@@ -30,9 +30,15 @@ fn json_keeps_the_contract() {
     assert_eq!(f["policy_type"], "AccountLevelIdentityBasedPolicy");
     assert_eq!(f["request_id"], "ABCD-1234");
     assert!(f["explanation"].as_str().unwrap().contains("ecs:DescribeInstances"));
-    let names: Vec<&str> = f["grant"]["system_policies"].as_array().unwrap().iter().map(|n| n.as_str().expect("a list of names")).collect();
+    let names: Vec<&str> = f["grant"]["system_policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().expect("a list of names"))
+        .collect();
     assert_eq!(names, ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"], "a read: ReadOnly first");
-    let coverage: Vec<&str> = f["grant"]["system_policy_coverage"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let coverage: Vec<&str> =
+        f["grant"]["system_policy_coverage"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(coverage, names, "coverage beside the names, in the same order");
     let full = &f["grant"]["system_policy_coverage"][1];
     assert_eq!(full["covers"], true);
@@ -67,7 +73,9 @@ fn human_output_is_plain_when_piped() {
     let out = run(&["diagnose"], FORBIDDEN_RAM);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("missing-permission") && text.contains("Forbidden.RAM") && text.contains("ecs:DescribeInstances"));
+    assert!(
+        text.contains("missing-permission") && text.contains("Forbidden.RAM") && text.contains("ecs:DescribeInstances")
+    );
     assert!(!text.contains('\x1b'), "no colour codes when stdout is not a terminal");
     let zh = String::from_utf8(run(&["diagnose", "--zh"], FORBIDDEN_RAM).stdout).unwrap();
     assert!(zh.contains("权限"));
@@ -78,7 +86,11 @@ fn reads_a_file_and_refuses_a_missing_one() {
     let dir = std::env::temp_dir().join(format!("ram-doctor-diagnose-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("error.txt");
-    std::fs::write(&file, "SDK.ServerError\nErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found.\n").unwrap();
+    std::fs::write(
+        &file,
+        "SDK.ServerError\nErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found.\n",
+    )
+    .unwrap();
     let v = json(&["diagnose", "--json", file.to_str().unwrap()], "");
     assert_eq!(v["findings"][0]["kind"], "bad-credentials");
     std::fs::remove_dir_all(&dir).unwrap();

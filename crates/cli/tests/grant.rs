@@ -79,7 +79,8 @@ fn a_forbidden_error_becomes_a_custom_policy_for_its_action() {
     assert!(name.starts_with("RamDoctor-ecs-"), "{name}");
     assert!(policy["size"].as_u64().unwrap() <= 6144);
     // The built-in catalog names the product's main policies, narrowest first.
-    let system: Vec<&str> = v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let system: Vec<&str> =
+        v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(system, ["AliyunECSReadOnlyAccess", "AliyunECSFullAccess"]);
 }
 
@@ -89,7 +90,10 @@ fn the_cli_format_attaches_to_the_chosen_principal_under_the_chosen_name() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("aliyun ram CreatePolicy --PolicyName ops-ecs-read --PolicyDocument '{"), "{out}");
-    assert!(out.contains("aliyun ram AttachPolicyToGroup --PolicyType Custom --PolicyName ops-ecs-read --GroupName ops"), "{out}");
+    assert!(
+        out.contains("aliyun ram AttachPolicyToGroup --PolicyType Custom --PolicyName ops-ecs-read --GroupName ops"),
+        "{out}"
+    );
     assert!(out.contains("aliyun --% ram AttachPolicyToGroup"), "{out}");
 }
 
@@ -109,12 +113,16 @@ fn every_format_renders_and_the_same_input_gives_the_same_text() {
     let tf = stdout(&run(&["--format", "terraform", "--for", "role:app"], FORBIDDEN_JSON));
     assert!(tf.contains("resource \"alicloud_ram_role_policy_attachment\""), "{tf}");
     let ros = stdout(&run(&["--format", "ros", "--for", "role:app"], FORBIDDEN_JSON));
-    assert!(ros.contains("ALIYUN::RAM::ManagedPolicy") && ros.contains("ROSTemplateFormatVersion: '2015-09-01'"), "{ros}");
+    assert!(
+        ros.contains("ALIYUN::RAM::ManagedPolicy") && ros.contains("ROSTemplateFormatVersion: '2015-09-01'"),
+        "{ros}"
+    );
 }
 
 #[test]
 fn builder_options_reach_the_policy_and_bad_ones_exit_2() {
-    let o = run(&["--format", "json", "--https-only", "--source-ip", "203.0.113.0/24", "--scope", "any"], FORBIDDEN_JSON);
+    let o =
+        run(&["--format", "json", "--https-only", "--source-ip", "203.0.113.0/24", "--scope", "any"], FORBIDDEN_JSON);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let st = &v["custom_policies"][0]["document"]["Statement"][0];

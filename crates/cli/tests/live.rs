@@ -139,7 +139,9 @@ impl Emulator {
     /// `ram-doctor ARGS --endpoint …` with the AccessKey `(id, secret)` in the environment and `HOME` empty.
     fn cli(&self, key: (&str, &str), args: &[&str]) -> Run {
         let mut cmd = ram_doctor(args);
-        cmd.args(["--endpoint", &self.base]).env("ALIBABA_CLOUD_ACCESS_KEY_ID", key.0).env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", key.1);
+        cmd.args(["--endpoint", &self.base])
+            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", key.0)
+            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", key.1);
         Run::new(cmd, Stdin::Closed)
     }
 }
@@ -212,7 +214,8 @@ impl From<Output> for Run {
 fn on_terminal(mut cmd: Command, typed: &str) -> Output {
     let (mut master, mut slave) = (0, 0);
     // SAFETY: openpty writes two new descriptors into the pointers; the others may be null.
-    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    let rc =
+        unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
     assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
     // SAFETY: both descriptors were just opened and are owned here only.
     let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
@@ -281,9 +284,12 @@ fn gap_lists_own_and_group_policies_with_documents_and_the_needs() {
     assert_eq!(v["needs"][0]["actions"], json!(["oss:PutObject"]));
     assert_eq!(v["gap"]["actions"][0]["today"]["decision"], "implicit-deny");
     assert_eq!(v["gap"]["actions"][0]["with_plan"]["by"][0]["policy_name"], v["planned"][0]["policy_name"]);
-    let group: Value =
-        serde_json::from_str(&emu.cli(DEV, &["gap", file.to_str().unwrap(), "--for", "group:readers", "--json"]).ok().stdout).unwrap();
-    let names: Vec<&str> = group["attached"].as_array().unwrap().iter().map(|p| p["policy_name"].as_str().unwrap()).collect();
+    let group: Value = serde_json::from_str(
+        &emu.cli(DEV, &["gap", file.to_str().unwrap(), "--for", "group:readers", "--json"]).ok().stdout,
+    )
+    .unwrap();
+    let names: Vec<&str> =
+        group["attached"].as_array().unwrap().iter().map(|p| p["policy_name"].as_str().unwrap()).collect();
     assert_eq!(names, ["oss-read", "AliyunRAMReadOnlyAccess"]);
     assert_eq!(group["attached"][0]["via"], json!({"kind": "direct"}));
     // The account's own key names nobody: gap asks who to check.
@@ -306,7 +312,8 @@ fn apply_with_yes_creates_and_attaches_then_has_nothing_left_to_do() {
     assert!(emu.user_policies("dev").contains(&"dev-reports-upload".to_string()));
     let gap = emu.cli(DEV, &["gap", f]).ok();
     assert!(
-        gap.stdout.contains("✓ oss:PutObject") && gap.stdout.contains("custom policy dev-reports-upload v1 (attached directly)"),
+        gap.stdout.contains("✓ oss:PutObject")
+            && gap.stdout.contains("custom policy dev-reports-upload v1 (attached directly)"),
         "{}",
         gap.stdout
     );
@@ -324,7 +331,8 @@ fn apply_speaks_chinese_with_zh() {
     assert!(out.stdout.contains("1. 创建自定义策略 dev-upload-zh"), "{}", out.stdout);
     assert!(out.stdout.contains("✓ 已将 dev-upload-zh 附加到"), "{}", out.stdout);
     assert!(emu.user_policies("dev").contains(&"dev-upload-zh".to_string()));
-    let again = emu.cli(ROOT, &["apply", f, "--for", "user:dev", "--policy-name", "dev-upload-zh", "--yes", "--zh"]).ok();
+    let again =
+        emu.cli(ROOT, &["apply", f, "--for", "user:dev", "--policy-name", "dev-upload-zh", "--yes", "--zh"]).ok();
     assert!(again.stdout.contains("无需变更"), "{}", again.stdout);
 }
 
@@ -366,11 +374,22 @@ fn apply_asks_on_a_terminal_and_respects_the_answer() {
 fn a_name_clash_adds_a_version_and_keeps_the_old_one() {
     let emu = Emulator::start(&account());
     let file = emu.error_file(DENIED_PUT);
-    let out = emu.cli(ROOT, &["apply", file.to_str().unwrap(), "--for", "user:dev", "--policy-name", "oss-read", "--yes"]).ok();
-    assert!(out.stdout.contains("custom policy oss-read already exists with another document: add a new version"), "{}", out.stdout);
-    assert!(out.stdout.contains("it is attached to 1 identity already, and the new version applies to it"), "{}", out.stdout);
+    let out = emu
+        .cli(ROOT, &["apply", file.to_str().unwrap(), "--for", "user:dev", "--policy-name", "oss-read", "--yes"])
+        .ok();
+    assert!(
+        out.stdout.contains("custom policy oss-read already exists with another document: add a new version"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("it is attached to 1 identity already, and the new version applies to it"),
+        "{}",
+        out.stdout
+    );
     let policy = emu.policy("oss-read").unwrap();
-    let versions: Vec<&str> = policy["versions"].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap()).collect();
+    let versions: Vec<&str> =
+        policy["versions"].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap()).collect();
     assert_eq!(versions, ["v1", "v2"]);
     assert_eq!(policy["default_version"], "v2");
     let old: Value = serde_json::from_str(policy["versions"][0]["document"].as_str().unwrap()).unwrap();
@@ -380,7 +399,8 @@ fn a_name_clash_adds_a_version_and_keeps_the_old_one() {
 #[test]
 fn at_the_version_limit_the_oldest_non_default_version_goes_only_with_consent() {
     let mut state = account();
-    let versions: Vec<Value> = (1..=5).map(|n| json!({"id": format!("v{n}"), "document": allow(&[&format!("oss:Action{n}")])})).collect();
+    let versions: Vec<Value> =
+        (1..=5).map(|n| json!({"id": format!("v{n}"), "document": allow(&[&format!("oss:Action{n}")])})).collect();
     state["policies"][0]["versions"] = json!(versions);
     state["policies"][0]["default_version"] = json!("v1");
     let emu = Emulator::start(&state);
@@ -401,7 +421,8 @@ fn at_the_version_limit_the_oldest_non_default_version_goes_only_with_consent() 
 fn a_denied_apply_shows_the_diagnosed_no_permission_and_what_to_grant() {
     let emu = Emulator::start(&account());
     let file = emu.error_file(DENIED_PUT);
-    let out = emu.cli(OPS, &["apply", file.to_str().unwrap(), "--for", "user:dev", "--policy-name", "dev-upload", "--yes"]);
+    let out =
+        emu.cli(OPS, &["apply", file.to_str().unwrap(), "--for", "user:dev", "--policy-name", "dev-upload", "--yes"]);
     assert_eq!(out.code, 1, "{}", out.all());
     assert!(out.stdout.contains("✓ created custom policy dev-upload"), "{}", out.stdout);
     assert!(out.stdout.contains("NoPermission"), "{}", out.stdout);
@@ -467,9 +488,16 @@ fn call_directly<A: ram_doctor_core::api::Api>(emu: &Emulator, request: &A, key:
     use ram_doctor_core::sign::{Credentials, Timestamp};
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
     let nonce = format!("test-{now}-{}", request.action());
-    let signed =
-        signed_request(request, &ApiOptions::default(), &Credentials::new(key.0, key.1), Timestamp::from_unix(now), &nonce).unwrap();
-    let mut http = ureq::request(&signed.method, &format!("{}{}", emu.base.trim_end_matches('/'), signed.path_and_query));
+    let signed = signed_request(
+        request,
+        &ApiOptions::default(),
+        &Credentials::new(key.0, key.1),
+        Timestamp::from_unix(now),
+        &nonce,
+    )
+    .unwrap();
+    let mut http =
+        ureq::request(&signed.method, &format!("{}{}", emu.base.trim_end_matches('/'), signed.path_and_query));
     for (name, value) in &signed.headers {
         http = http.set(name, value);
     }
@@ -519,13 +547,19 @@ fn sts_credentials_from_the_environment_and_a_sts_token_profile() {
     let (id, secret, token) = assumed_role(&emu);
     let check = |run: Run| {
         let run = run.ok();
-        assert!(!run.all().contains(&secret) && !run.all().contains(&token), "the STS secret or token leaked: {}", run.all());
+        assert!(
+            !run.all().contains(&secret) && !run.all().contains(&token),
+            "the STS secret or token leaked: {}",
+            run.all()
+        );
         let v: Value = serde_json::from_str(&run.stdout).unwrap();
         assert_eq!(v["IdentityType"], "AssumedRoleUser");
         assert!(v["Arn"].as_str().unwrap().ends_with(":assumed-role/auditor/cli-test"), "{v}");
     };
     let mut cmd = ram_doctor(&["whoami", "--json", "--endpoint", &emu.base]);
-    cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", &id).env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &secret).env("ALIBABA_CLOUD_SECURITY_TOKEN", &token);
+    cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", &id)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", &secret)
+        .env("ALIBABA_CLOUD_SECURITY_TOKEN", &token);
     check(Run::new(cmd, Stdin::Closed));
     let home = tempfile::tempdir().unwrap();
     std::fs::create_dir(home.path().join(".aliyun")).unwrap();
@@ -552,14 +586,21 @@ fn sts_credentials_from_the_environment_and_a_sts_token_profile() {
 
 #[test]
 fn a_broken_or_silent_service_is_reported_not_panicked() {
-    let emu = Emulator::start_with(&account(), &["--fault", "GetCallerIdentity:reset", "--fault", "ListPoliciesForUser:garbage"]);
+    let emu = Emulator::start_with(
+        &account(),
+        &["--fault", "GetCallerIdentity:reset", "--fault", "ListPoliciesForUser:garbage"],
+    );
     let reset = emu.cli(DEV, &["whoami"]);
     assert_eq!(reset.code, 1, "{}", reset.all());
     assert!(reset.stderr.contains("GetCallerIdentity: no answer from"), "{}", reset.stderr);
     let file = emu.error_file(DENIED_PUT);
     let garbage = emu.cli(ROOT, &["gap", file.to_str().unwrap(), "--for", "user:dev"]);
     assert_eq!(garbage.code, 1, "{}", garbage.all());
-    assert!(garbage.stderr.contains("ListPoliciesForUser") && garbage.stderr.contains("cannot be read"), "{}", garbage.stderr);
+    assert!(
+        garbage.stderr.contains("ListPoliciesForUser") && garbage.stderr.contains("cannot be read"),
+        "{}",
+        garbage.stderr
+    );
     for run in [&reset, &garbage] {
         assert!(!run.all().contains("panicked"), "{}", run.all());
     }

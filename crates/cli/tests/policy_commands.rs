@@ -25,7 +25,10 @@ const GOOD: &str = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ec
 
 #[test]
 fn lint_exits_1_on_error_with_location() {
-    let path = file("bad.json", "{\"Version\":\"1\",\n\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"stop\",\"Resource\":\"*\"}]}");
+    let path = file(
+        "bad.json",
+        "{\"Version\":\"1\",\n\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"stop\",\"Resource\":\"*\"}]}",
+    );
     let out = bin().arg("lint").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -86,14 +89,22 @@ fn simulate_decides_with_context() {
 
 #[test]
 fn simulate_session_policy_narrows_and_time_defaults_to_now() {
-    let identity = file("id.json", r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#);
+    let identity =
+        file("id.json", r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}"#);
     let session = file(
         "session.json",
         r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"*",
            "Condition":{"DateGreaterThan":{"acs:CurrentTime":"2000-01-01T00:00:00Z"}}}]}"#,
     );
     let ask = |action: &str| {
-        let out = bin().args(["simulate", "--policy"]).arg(&identity).arg("--session-policy").arg(&session).args(["--action", action]).output().unwrap();
+        let out = bin()
+            .args(["simulate", "--policy"])
+            .arg(&identity)
+            .arg("--session-policy")
+            .arg(&session)
+            .args(["--action", action])
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0));
         stdout(&out)
     };
@@ -126,7 +137,8 @@ fn lint_uses_the_embedded_catalog() {
         .iter()
         .map(|d| (d["id"].as_str().unwrap().to_string(), d["path"].as_str().unwrap().to_string()))
         .collect();
-    let expected = [("RAM305", "/Statement/0/Action/0"), ("RAM202", "/Statement/0/Action/1"), ("RAM201", "/Statement/0/Action/2")];
+    let expected =
+        [("RAM305", "/Statement/0/Action/0"), ("RAM202", "/Statement/0/Action/1"), ("RAM201", "/Statement/0/Action/2")];
     for (id, path) in expected {
         assert!(found.contains(&(id.to_string(), path.to_string())), "{id} at {path} missing from {found:?}");
     }

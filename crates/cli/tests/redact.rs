@@ -24,7 +24,10 @@ fn cuts_secrets_and_masks_ids_from_stdin() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains(SECRET) && !text.contains(KEY_ID) && !text.contains("CAIS"), "{text}");
     assert!(!text.contains("1234567890123456") && !text.contains("204588330455123456"), "{text}");
-    assert!(text.contains("<redacted:access-key-secret>") && text.contains("LTAI****") && text.contains("Forbidden.RAM"), "{text}");
+    assert!(
+        text.contains("<redacted:access-key-secret>") && text.contains("LTAI****") && text.contains("Forbidden.RAM"),
+        "{text}"
+    );
     let summary = String::from_utf8(out.stderr).unwrap();
     assert!(summary.contains("cut 2") && summary.contains("masked 3"), "{summary}");
 }

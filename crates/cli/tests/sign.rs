@@ -20,7 +20,10 @@ fn sign(env: &[(&str, &str)], args: &[&str]) -> Output {
 }
 
 fn key(secret: &str) -> Vec<(&'static str, String)> {
-    vec![("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAItestid".to_string()), ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret.to_string())]
+    vec![
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAItestid".to_string()),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", secret.to_string()),
+    ]
 }
 
 fn sign_with(secret: &str, args: &[&str]) -> Output {
@@ -59,7 +62,10 @@ const CREATE_POLICY: &[&str] = &[
 
 #[test]
 fn v3_reproduces_the_official_example() {
-    let env = [("ALIBABA_CLOUD_ACCESS_KEY_ID", "YourAccessKeyId"), ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "YourAccessKeySecret")];
+    let env = [
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "YourAccessKeyId"),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "YourAccessKeySecret"),
+    ];
     let out = sign(
         &env,
         &[
@@ -83,7 +89,10 @@ fn v3_reproduces_the_official_example() {
         ],
     );
     let v = json(&out);
-    assert_eq!(v["string_to_sign"], "ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259");
+    assert_eq!(
+        v["string_to_sign"],
+        "ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
+    );
     assert_eq!(v["signature"], "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0");
     assert_eq!(
         v["authorization"],
@@ -146,7 +155,8 @@ fn compare_tells_a_wrong_secret_from_a_canonicalisation_difference() {
     let ours = json(&sign_with(SECRET, &[CREATE_POLICY, &["--json"]].concat()));
     let ours_sts = ours["string_to_sign"].as_str().unwrap();
     // The server quoting the same string to sign: the secret is wrong.
-    let message = format!("Specified signature is not matched with our calculation. server string to sign is:{ours_sts}");
+    let message =
+        format!("Specified signature is not matched with our calculation. server string to sign is:{ours_sts}");
     let out = sign_with(SECRET, &[CREATE_POLICY, &["--compare", &message]].concat());
     assert!(out.status.success());
     assert!(all_output(&out).contains("AccessKey secret is wrong"), "{}", all_output(&out));
@@ -154,7 +164,10 @@ fn compare_tells_a_wrong_secret_from_a_canonicalisation_difference() {
     let other = json(&sign_with(SECRET, &[CREATE_POLICY, &["--param", "Description=x", "--json"]].concat()));
     let out = sign_with(SECRET, &[CREATE_POLICY, &["--compare", other["string_to_sign"].as_str().unwrap()]].concat());
     assert!(all_output(&out).contains("first differ at line 2, column 1"), "{}", all_output(&out));
-    let v = json(&sign_with(SECRET, &[CREATE_POLICY, &["--json", "--compare", other["string_to_sign"].as_str().unwrap()]].concat()));
+    let v = json(&sign_with(
+        SECRET,
+        &[CREATE_POLICY, &["--json", "--compare", other["string_to_sign"].as_str().unwrap()]].concat(),
+    ));
     assert_eq!(v["comparison"]["same"], false);
     assert!(v["comparison"]["explanation"]["zh"].as_str().unwrap().contains("第 2 行"));
 }
@@ -165,12 +178,16 @@ fn a_form_body_is_signed() {
     std::fs::create_dir_all(&dir).unwrap();
     let body = dir.join("body.txt");
     std::fs::write(&body, "PolicyName=a&PolicyDocument=%7B%7D").unwrap();
-    let with_body = json(&sign_with(SECRET, &[CREATE_POLICY, &["--json", "--body-file", body.to_str().unwrap()]].concat()));
+    let with_body =
+        json(&sign_with(SECRET, &[CREATE_POLICY, &["--json", "--body-file", body.to_str().unwrap()]].concat()));
     let canonical = with_body["canonical_request"].as_str().unwrap();
     assert!(canonical.contains("\ncontent-type:application/x-www-form-urlencoded\n"), "{canonical}");
     let without = json(&sign_with(SECRET, &[CREATE_POLICY, &["--json"]].concat()));
     assert_ne!(with_body["signature"], without["signature"]);
-    let rpc = json(&sign_with(SECRET, &[CREATE_POLICY, &["--json", "--algorithm", "rpc", "--body-file", body.to_str().unwrap()]].concat()));
+    let rpc = json(&sign_with(
+        SECRET,
+        &[CREATE_POLICY, &["--json", "--algorithm", "rpc", "--body-file", body.to_str().unwrap()]].concat(),
+    ));
     assert!(rpc["canonical_request"].as_str().unwrap().contains("PolicyDocument=%7B%7D"));
 }
 
@@ -178,10 +195,17 @@ fn a_form_body_is_signed() {
 fn bad_input_is_refused_clearly() {
     let out = sign(&[], CREATE_POLICY);
     assert_eq!(out.status.code(), Some(2));
-    assert!(all_output(&out).contains("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"), "{}", all_output(&out));
+    assert!(
+        all_output(&out).contains("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+        "{}",
+        all_output(&out)
+    );
     for (args, says) in [
         (replacing("2023-10-26T10:22:32Z", "yesterday"), "--date: \"yesterday\" is not a UTC time"),
-        (replacing("ram.aliyuncs.com", "https://ram.aliyuncs.com/"), "\"https://ram.aliyuncs.com/\" is not a host name"),
+        (
+            replacing("ram.aliyuncs.com", "https://ram.aliyuncs.com/"),
+            "\"https://ram.aliyuncs.com/\" is not a host name",
+        ),
         (replacing("POST", "PUT"), "method \"PUT\" is not GET or POST"),
         ([CREATE_POLICY, &["--param", "novalue"]].concat(), "--param wants KEY=VALUE"),
         ([CREATE_POLICY, &["--body-file", "/nonexistent/body"]].concat(), "cannot read /nonexistent/body"),

@@ -57,11 +57,19 @@ fn main() {
             }
         });
     }
-    let hosts = ["ecs.cn-hangzhou.aliyuncs.com", "mybucket.oss-cn-hangzhou.aliyuncs.com", "alidns.aliyuncs.com", "hbr.console.aliyun.com", "example.com"];
+    let hosts = [
+        "ecs.cn-hangzhou.aliyuncs.com",
+        "mybucket.oss-cn-hangzhou.aliyuncs.com",
+        "alidns.aliyuncs.com",
+        "hbr.console.aliyun.com",
+        "example.com",
+    ];
     measure("product_by_host", &hosts, |h| catalog.product_by_host(h).is_some());
-    let actions = ["ecs:DescribeInstances", "hbr:CreateBackupPlan", "oss:GetObject", "log:GetLogStore", "nosuch:Action"];
+    let actions =
+        ["ecs:DescribeInstances", "hbr:CreateBackupPlan", "oss:GetObject", "log:GetLogStore", "nosuch:Action"];
     measure("action", &actions, |a| matches!(catalog.action(a), ApiLookup::Found(..)));
-    let apis = [("Ecs", "DescribeInstances"), ("sls", "GetLogStore"), ("alidns", "AddDomainRecord"), ("kms", "NoSuchApi")];
+    let apis =
+        [("Ecs", "DescribeInstances"), ("sls", "GetLogStore"), ("alidns", "AddDomainRecord"), ("kms", "NoSuchApi")];
     measure("api", &apis, |(p, a)| matches!(catalog.api(p, a), ApiLookup::Found(..)));
     let codes = ["Forbidden.RAM", "NoPermission", "InvalidInstanceId.NotFound", "NoSuch.Code"];
     measure("error_code", &codes, |c| catalog.error_code(c).is_some());

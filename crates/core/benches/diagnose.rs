@@ -56,7 +56,13 @@ fn main() {
         let start = Instant::now();
         let d = diagnose(black_box(&text), &catalog);
         let secs = start.elapsed().as_secs_f64();
-        println!("{:>6}MB {:>9.1}ms {:>10.1} {:>9}", size, secs * 1000.0, text.len() as f64 / mb as f64 / secs, d.findings.len());
+        println!(
+            "{:>6}MB {:>9.1}ms {:>10.1} {:>9}",
+            size,
+            secs * 1000.0,
+            text.len() as f64 / mb as f64 / secs,
+            d.findings.len()
+        );
     }
     // Worst cases for a scanner: one huge line, and many unclosed structures.
     let size: usize = std::env::var("DIAGNOSE_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
@@ -72,6 +78,11 @@ fn main() {
         let start = Instant::now();
         let d = diagnose(black_box(&text), &catalog);
         let secs = start.elapsed().as_secs_f64();
-        println!("{size}MB {name:>24}: {:>9.1}ms {:>8.1} MB/s {:>7} findings", secs * 1000.0, text.len() as f64 / mb as f64 / secs, d.findings.len());
+        println!(
+            "{size}MB {name:>24}: {:>9.1}ms {:>8.1} MB/s {:>7} findings",
+            secs * 1000.0,
+            text.len() as f64 / mb as f64 / secs,
+            d.findings.len()
+        );
     }
 }

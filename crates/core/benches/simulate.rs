@@ -43,14 +43,19 @@ fn policy_set() -> PolicySet {
 
 /// A mix of allowed, implicitly denied and explicitly denied requests with realistic context.
 fn requests() -> Vec<Request> {
-    let ctx = |r: Request| r.with("acs:SourceIp", "10.1.2.3").with("acs:SecureTransport", "true").with("acs:CurrentTime", "2026-11-29T18:00:00Z");
+    let ctx = |r: Request| {
+        r.with("acs:SourceIp", "10.1.2.3")
+            .with("acs:SecureTransport", "true")
+            .with("acs:CurrentTime", "2026-11-29T18:00:00Z")
+    };
     vec![
         ctx(Request::new("ecs:DescribeInstances", "*")),
         ctx(Request::new("ecs:StopInstance", "acs:ecs:cn-hangzhou:123456789012:instance/i-abc")),
         ctx(Request::new("ECS:StartInstance", "acs:ecs:cn-beijing:123456789012:instance/i-xyz")),
         ctx(Request::new("oss:GetObject", "acs:oss:*:*:my-bucket/home/a.txt")).with("oss:Prefix", "home/a"),
         ctx(Request::new("rds:CreateAccount", "acs:rds:cn-shanghai:123456789012:dbinstance/rm-1")),
-        ctx(Request::new("ecs:DeleteInstance", "acs:ecs:cn-hangzhou:123456789012:instance/i-abc")).with("acs:ResourceTag/env", "prod"),
+        ctx(Request::new("ecs:DeleteInstance", "acs:ecs:cn-hangzhou:123456789012:instance/i-abc"))
+            .with("acs:ResourceTag/env", "prod"),
         ctx(Request::new("kms:Decrypt", "acs:kms:cn-hangzhou:123456789012:key/k-1")).with("acs:TagKeys", "team"),
         ctx(Request::new("fc:InvokeFunction", "acs:fc:cn-hangzhou:1:services/s/functions/f")),
         ctx(Request::new("ims:CreateUser", "*")),
@@ -82,7 +87,10 @@ fn main() {
     let requests = requests();
     let allowed: Vec<bool> = requests.iter().map(|r| set.is_allowed(r)).collect();
     // Guard against measuring a policy set that decides everything the same way.
-    assert!(allowed.iter().any(|a| *a) && allowed.iter().any(|a| !*a), "bench set must both allow and deny: {allowed:?}");
+    assert!(
+        allowed.iter().any(|a| *a) && allowed.iter().any(|a| !*a),
+        "bench set must both allow and deny: {allowed:?}"
+    );
     println!("policy simulation: 20 statements in 4 policies, {} request shapes", requests.len());
     measure("PolicySet::is_allowed", &requests, |r| set.is_allowed(r));
     measure("PolicySet::simulate (with deciding list)", &requests, |r| set.simulate(r).allowed);

@@ -271,7 +271,9 @@ pub mod say {
             (Lang::En, false) => "The fix for this text has no custom policy to attach: nothing to apply. \
                                   (`ram-doctor grant` shows every step.)"
                 .into(),
-            (Lang::Zh, true) => "此错误的修复方案中没有可附加的系统策略：无需应用。（`ram-doctor grant` 列出每一步。）".into(),
+            (Lang::Zh, true) => {
+                "此错误的修复方案中没有可附加的系统策略：无需应用。（`ram-doctor grant` 列出每一步。）".into()
+            }
             (Lang::Zh, false) => {
                 "此错误的修复方案中没有可附加的自定义策略：无需应用。（`ram-doctor grant` 列出每一步。）".into()
             }
@@ -364,23 +366,17 @@ mod tests {
     fn another_document_adds_a_version_and_deletes_the_oldest_only_at_the_limit() {
         let other = DOC.replace("GetObject", "PutObject");
         let four: Vec<_> = (1..=4).map(|n| version(&format!("v{n}"), n == 1, &other)).collect();
-        let steps = policy_steps(
-            "P",
-            DOC,
-            Existing::Present { default: Some(&four[0]), attachment_count: 1, versions: &four },
-        )
-        .unwrap();
+        let steps =
+            policy_steps("P", DOC, Existing::Present { default: Some(&four[0]), attachment_count: 1, versions: &four })
+                .unwrap();
         assert_eq!(steps, vec![Step::CreateVersion { policy: "P".into(), document: DOC.into(), shared: 1 }]);
         let five: Vec<_> = [("v3", false), ("v10", false), ("v1", true), ("v4", false), ("v2", false)]
             .iter()
             .map(|(id, d)| version(id, *d, &other))
             .collect();
-        let steps = policy_steps(
-            "P",
-            DOC,
-            Existing::Present { default: Some(&five[2]), attachment_count: 0, versions: &five },
-        )
-        .unwrap();
+        let steps =
+            policy_steps("P", DOC, Existing::Present { default: Some(&five[2]), attachment_count: 0, versions: &five })
+                .unwrap();
         assert_eq!(steps[0], Step::DeleteVersion { policy: "P".into(), version: "v2".into() }, "v1 is the default");
         assert!(matches!(steps[1], Step::CreateVersion { .. }));
     }
@@ -421,7 +417,8 @@ mod tests {
             assert!(en.contains("Pol") && zh.contains("Pol"), "{en} / {zh}");
             assert_ne!(en, zh);
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");
-            let (en, zh) = (step.done("user alice", Some("v8"), Lang::En), step.done("user alice", Some("v8"), Lang::Zh));
+            let (en, zh) =
+                (step.done("user alice", Some("v8"), Lang::En), step.done("user alice", Some("v8"), Lang::Zh));
             assert!(en.contains("Pol") && zh.contains("Pol") && en != zh);
         }
         assert!(steps[1].describe("x", Lang::Zh).contains("v7"));

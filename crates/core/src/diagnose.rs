@@ -14,13 +14,12 @@ use std::collections::{BTreeSet, HashMap};
 use crate::catalog::ProductSentence;
 use crate::catalog::{AccessLevel, ApiLookup};
 use crate::finding::{Confidence, Evidence, Finding, Kind, Principal};
-use crate::read::phrases::Phrase;
 use crate::read::group::Anchor;
+use crate::read::phrases::Phrase;
 use crate::read::{self, Field, Key, RawError, Reading};
 use crate::text::Text;
 use crate::{Catalog, Diagnosis};
 use reason::Reason;
-
 
 /// Reads every error in `text` and explains each one.
 pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
@@ -114,11 +113,7 @@ fn explain_error(
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
     let other_cloud = other_cloud(raw, reading).filter(|c| c != "AWS" || !has_alibaba_mark(text.as_str()));
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
-    let sentences = if other_cloud.is_none() {
-        catalog.sentences_in(error_lines(text, raw))
-    } else {
-        Vec::new()
-    };
+    let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
     let implied_code = if stated_code.is_none() {
         sentences.iter().find_map(|s| s.code.clone()).or_else(|| code_from_ec(raw))
@@ -136,13 +131,16 @@ fn explain_error(
     };
     let mut f = Finding::new(kind);
     // A bare OSS EC printed without any code is the code the paste states (its family implies `AccessDenied`).
-    f.code = stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| raw.value(Key::Ec).map(str::to_string)).flatten());
+    f.code =
+        stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| raw.value(Key::Ec).map(str::to_string)).flatten());
     // Another cloud's codes are not in the catalog: its code-shaped word is still the code it printed.
     if f.code.is_none() && other_cloud.is_some() {
         // The one a `:` or `)` closes (`ExpiredToken: The provided token…`, boto's `(AccessDenied) when calling`).
         // Class names (`PermissionError:`, `S3ServiceException:`) are not codes.
         let closed = |c: &&Field| {
-            text.as_str()[c.end..].starts_with([':', ')']) && !c.value.ends_with("Error") && !c.value.ends_with("Exception")
+            text.as_str()[c.end..].starts_with([':', ')'])
+                && !c.value.ends_with("Error")
+                && !c.value.ends_with("Exception")
         };
         f.code = raw.all(Key::CodeCandidate).find(closed).map(|c| c.value.clone());
     }
@@ -156,7 +154,8 @@ fn explain_error(
     f.api = raw.value(Key::Api).map(str::to_string);
 
     let context = if alone { reading.context.as_slice() } else { &[] };
-    let pick = if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
+    let pick =
+        if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
         product_reason = Some(p.reason.clone());
@@ -197,7 +196,10 @@ fn explain_error(
             f.evidence.push(evidence("api", api.start, api.end));
         }
     }
-    if f.actions.is_empty() && f.product.as_deref() == Some("oss") && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
+    if f.actions.is_empty()
+        && f.product.as_deref() == Some("oss")
+        && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny)
+    {
         if let Some(action) = oss_object_action(raw) {
             f.actions = vec![action.to_string()];
             f.actions_inferred = true;
@@ -210,7 +212,10 @@ fn explain_error(
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
     let fallback = phrases.iter().any(|p| p.generic());
-    if f.product.is_none() && (fallback || matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated)) && budget.product_searches > 0 {
+    if f.product.is_none()
+        && (fallback || matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated))
+        && budget.product_searches > 0
+    {
         budget.product_searches -= 1;
         let (guesses, clear) = product::likely(raw, text, catalog);
         f.likely_products = guesses;
@@ -257,9 +262,10 @@ fn explain_error(
         phrases: &phrases,
         writes,
         string_to_sign: string_to_sign_difference(raw),
-        service_role: raw.value(Key::RoleName).map(str::to_string).or_else(|| {
-            f.code.as_deref().and_then(|c| catalog.service_role_for_error(c)).map(|r| r.role_name.clone())
-        }),
+        service_role: raw
+            .value(Key::RoleName)
+            .map(str::to_string)
+            .or_else(|| f.code.as_deref().and_then(|c| catalog.service_role_for_error(c)).map(|r| r.role_name.clone())),
         ec: raw.value(Key::Ec),
     };
     let (en, zh) = explain::explain(&facts);
@@ -271,24 +277,13 @@ fn explain_error(
 /// The product a documented sentence names; when several products print it, all of them ranked, and the
 /// finding says the sentence is shared.
 fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
-    let reason = Reason::Sentence {
-        sentence: s.text.clone(),
-        shared: s.products.len(),
-    };
+    let reason = Reason::Sentence { sentence: s.text.clone(), shared: s.products.len() };
     f.product = s.products.first().cloned();
     f.product_reason = Some(reason.words());
     let words = std::mem::take(&mut f.likely_products);
     if s.products.len() > 1 || !words.is_empty() {
-        f.likely_products = s
-            .products
-            .iter()
-            .map(|p| product::guess(p.clone(), &reason))
-            .collect();
-        f.likely_products.extend(
-            words
-                .into_iter()
-                .filter(|g| !s.products.contains(&g.product)),
-        );
+        f.likely_products = s.products.iter().map(|p| product::guess(p.clone(), &reason)).collect();
+        f.likely_products.extend(words.into_iter().filter(|g| !s.products.contains(&g.product)));
     }
     f.evidence.push(evidence("product", raw.start, raw.end));
 }
@@ -353,7 +348,11 @@ fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     }
     // `isv.insufficient-isv-permissions`: the Alipay/Taobao open platforms' lower-case `isv.` codes (Short Message
     // Service's are upper-case: `isv.BUSINESS_LIMIT_CONTROL`).
-    if raw.value(Key::Code).and_then(|c| c.strip_prefix("isv.")).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase())) {
+    if raw
+        .value(Key::Code)
+        .and_then(|c| c.strip_prefix("isv."))
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()))
+    {
         return Some("Alipay/Taobao open platform".to_string());
     }
     // Alibaba Cloud's `HostId` is the host that answered; S3 puts a long opaque id there.
@@ -362,7 +361,9 @@ fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     }
     // `APIGW.0301`, `CDN.00010198`: a service prefix and a number is Huawei Cloud's code shape, never Alibaba's.
     if let Some((service, number)) = raw.value(Key::Code).and_then(|c| c.split_once('.')) {
-        let huawei = service.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && number.len() >= 4 && number.bytes().all(|c| c.is_ascii_digit());
+        let huawei = service.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && number.len() >= 4
+            && number.bytes().all(|c| c.is_ascii_digit());
         if huawei {
             return Some("Huawei Cloud".to_string());
         }
@@ -444,11 +445,7 @@ fn confidence(f: &Finding, raw: &RawError, phrases: &[Phrase], from_sentence: bo
         return Confidence::Low;
     }
     if from_sentence {
-        return if f.likely_products.is_empty() {
-            Confidence::Medium
-        } else {
-            Confidence::Low
-        };
+        return if f.likely_products.is_empty() { Confidence::Medium } else { Confidence::Low };
     }
     if f.code.is_some() || (f.product.is_some() && !phrases.contains(&Phrase::Console)) {
         return Confidence::Medium;
@@ -549,13 +546,18 @@ mod tests {
 
     #[test]
     fn forbidden_ram_with_access_denied_detail() {
-        let f = one(r#"{"RequestId":"R1","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource, or this API doesn't support RAM.","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances","AuthPrincipalType":"SubUser","AuthPrincipalOwnerId":"1234","AuthPrincipalDisplayName":"2345","NoPermissionType":"ImplicitDeny","PolicyType":"AccountLevelIdentityBasedPolicy","EncodedDiagnosticMessage":"AQE="}}"#);
+        let f = one(
+            r#"{"RequestId":"R1","HostId":"ecs.cn-hangzhou.aliyuncs.com","Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource, or this API doesn't support RAM.","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances","AuthPrincipalType":"SubUser","AuthPrincipalOwnerId":"1234","AuthPrincipalDisplayName":"2345","NoPermissionType":"ImplicitDeny","PolicyType":"AccountLevelIdentityBasedPolicy","EncodedDiagnosticMessage":"AQE="}}"#,
+        );
         assert_eq!(f.kind, Kind::MissingPermission);
         assert_eq!(f.code.as_deref(), Some("Forbidden.RAM"));
         assert_eq!(f.product.as_deref(), Some("ecs"));
         assert_eq!(f.actions, vec!["ecs:DescribeInstances"]);
         let p = f.principal.clone().unwrap();
-        assert_eq!((p.kind.as_deref(), p.name.as_deref(), p.account.as_deref()), (Some("SubUser"), Some("2345"), Some("1234")));
+        assert_eq!(
+            (p.kind.as_deref(), p.name.as_deref(), p.account.as_deref()),
+            (Some("SubUser"), Some("2345"), Some("1234"))
+        );
         assert_eq!(f.layer, Some(Layer::Identity));
         assert_eq!(f.request_id.as_deref(), Some("R1"));
         assert_eq!(f.region.as_deref(), Some("cn-hangzhou"));
@@ -568,7 +570,9 @@ mod tests {
 
     #[test]
     fn explicit_deny_gets_no_grant() {
-        let f = one(r#"{"Code":"NoPermission","accessDeniedDetail":{"authAction":"oss:PutObject","noPermissionType":"ExplicitDeny","policyType":"ControlPolicy"}}"#);
+        let f = one(
+            r#"{"Code":"NoPermission","accessDeniedDetail":{"authAction":"oss:PutObject","noPermissionType":"ExplicitDeny","policyType":"ControlPolicy"}}"#,
+        );
         assert_eq!(f.kind, Kind::ExplicitDeny);
         assert_eq!(f.layer, Some(Layer::ControlPolicy));
         let grant = grant_of(&f);
@@ -609,23 +613,32 @@ mod tests {
 
     #[test]
     fn sts_assume_role_cases() {
-        let f = one(r#"{"RequestId":"784B","HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"Roles may not be assumed by root accounts."}"#);
+        let f = one(
+            r#"{"RequestId":"784B","HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"Roles may not be assumed by root accounts."}"#,
+        );
         assert_eq!(f.kind, Kind::AssumeRole);
         assert_eq!(f.principal.unwrap().kind.as_deref(), Some("RootUser"));
         let f = one("ErrorCode: NoPermission\nMessage: No permission perform sts:AssumeRole on this Role. Maybe the role belongs to another account.");
         assert_eq!((f.kind, f.layer), (Kind::AssumeRole, Some(Layer::TrustPolicy)));
-        let f = one(r#"{"HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"You are not authorized to do this action. You should be authorized by RAM."}"#);
+        let f = one(
+            r#"{"HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"You are not authorized to do this action. You should be authorized by RAM."}"#,
+        );
         assert_eq!(f.kind, Kind::AssumeRole);
         assert_eq!(f.actions, vec!["sts:AssumeRole"]);
     }
 
     #[test]
     fn action_and_resource_from_the_message() {
-        let f = one(r#"{"HttpStatus": 403, "RequestId": "75ED", "HostId": "ram.aliyuncs.com", "Code": "NoPermission", "Message": "You are not authorized to do this action. Resource: acs:ram:*:1986901577758888:role/* Action: ram:CreateRole"}"#);
+        let f = one(
+            r#"{"HttpStatus": 403, "RequestId": "75ED", "HostId": "ram.aliyuncs.com", "Code": "NoPermission", "Message": "You are not authorized to do this action. Resource: acs:ram:*:1986901577758888:role/* Action: ram:CreateRole"}"#,
+        );
         assert_eq!(f.kind, Kind::MissingPermission);
         assert_eq!(f.actions, vec!["ram:CreateRole"]);
         assert_eq!(f.resource.as_deref(), Some("acs:ram:*:1986901577758888:role/*"));
-        assert_eq!(grant_of(&f).custom_policy.unwrap()["Statement"][0]["Resource"][0], "acs:ram:*:1986901577758888:role/*");
+        assert_eq!(
+            grant_of(&f).custom_policy.unwrap()["Statement"][0]["Resource"][0],
+            "acs:ram:*:1986901577758888:role/*"
+        );
     }
 
     #[test]
@@ -650,7 +663,9 @@ mod tests {
 
     #[test]
     fn any_alibaba_error_body_gives_a_finding() {
-        let f = one(r#"{"RequestId": "R-1", "HostId": "dataworks.cn-shanghai.aliyuncs.com", "Code": "5801488441564725286", "Message": "未找到节点"}"#);
+        let f = one(
+            r#"{"RequestId": "R-1", "HostId": "dataworks.cn-shanghai.aliyuncs.com", "Code": "5801488441564725286", "Message": "未找到节点"}"#,
+        );
         assert_eq!((f.kind, f.code.as_deref()), (Kind::Other, Some("5801488441564725286")));
         assert!(grant_of(&f).system_policies.is_empty());
     }
@@ -683,7 +698,9 @@ mod tests {
 
     #[test]
     fn decoded_diagnostic_with_explicit_deny_is_an_explicit_deny() {
-        let f = one(r#"{"DecodedDiagnosticMessage": {"ExplicitDeny": true, "AuthAction": "ram:ListUsers", "AuthResource": "*"}}"#);
+        let f = one(
+            r#"{"DecodedDiagnosticMessage": {"ExplicitDeny": true, "AuthAction": "ram:ListUsers", "AuthResource": "*"}}"#,
+        );
         assert_eq!(f.kind, Kind::ExplicitDeny);
     }
 
@@ -727,7 +744,10 @@ mod tests {
         let f = one("0003-00000101\n您的请求被Bucket Policy策略所拒绝。");
         assert_eq!((f.kind, f.code.as_deref()), (Kind::ExplicitDeny, Some("0003-00000101")));
         // An auth-family code whose message says a permission is missing.
-        assert_eq!(one("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 权限不足").kind, Kind::MissingPermission);
+        assert_eq!(
+            one("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 权限不足").kind,
+            Kind::MissingPermission
+        );
     }
 
     #[test]
@@ -752,8 +772,11 @@ mod tests {
 
     #[test]
     fn terraform_log_gives_one_finding_per_failure() {
-        let block = |api: &str| format!("Error: [ERROR] terraform-provider-alicloud/alicloud/resource_alicloud_ram_role.go:1: Resource alicloud_ram_role {api} Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:\nSDK.ServerError\nErrorCode: NoPermission\nRecommend: https://error-center.aliyun.com/status/search?Keyword=NoPermission&source=PopGw\nRequestId: R\nMessage: You are not authorized to do this action. Resource: acs:ram:*:1:role/x Action: ram:{api}\n\n");
-        let text: String = ["CreateRole", "AttachPolicyToRole", "CreateRole", "GetRole"].iter().map(|a| block(a)).collect();
+        let block = |api: &str| {
+            format!("Error: [ERROR] terraform-provider-alicloud/alicloud/resource_alicloud_ram_role.go:1: Resource alicloud_ram_role {api} Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:\nSDK.ServerError\nErrorCode: NoPermission\nRecommend: https://error-center.aliyun.com/status/search?Keyword=NoPermission&source=PopGw\nRequestId: R\nMessage: You are not authorized to do this action. Resource: acs:ram:*:1:role/x Action: ram:{api}\n\n")
+        };
+        let text: String =
+            ["CreateRole", "AttachPolicyToRole", "CreateRole", "GetRole"].iter().map(|a| block(a)).collect();
         let d = diagnose(&text, &Catalog::empty());
         let actions: Vec<_> = d.findings.iter().map(|f| f.actions[0].as_str()).collect();
         assert_eq!(actions, ["ram:CreateRole", "ram:AttachPolicyToRole", "ram:GetRole"]);

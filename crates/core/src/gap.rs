@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::PolicyType;
 use crate::catalog::Catalog;
+use crate::finding::Finding;
 use crate::finding::Localized;
 use crate::grant::GrantPlan;
-use crate::finding::Finding;
 use crate::policy::build::{build, BuildOptions, Need};
 use crate::policy::simulate::{CompiledPolicy, Context, PolicySet, Request, StatementRef};
 
@@ -196,7 +196,11 @@ fn compile_all(docs: Vec<(Source, &str)>, unreadable: &mut Vec<UnreadablePolicy>
                 set.push_identity(p);
                 sources.push(source);
             }
-            Err(e) => unreadable.push(UnreadablePolicy { policy_name: source.policy_name, via: source.via, problem: e.to_string() }),
+            Err(e) => unreadable.push(UnreadablePolicy {
+                policy_name: source.policy_name,
+                via: source.via,
+                problem: e.to_string(),
+            }),
         }
     }
     (set, sources)
@@ -234,9 +238,10 @@ pub fn needs(findings: &[Finding], catalog: &Catalog) -> Vec<Need> {
         .filter_map(Need::from_finding)
         .map(|mut need| {
             if need.resource.is_none() {
-                need.resource = build(std::slice::from_ref(&need), &BuildOptions::default(), catalog)
-                    .ok()
-                    .and_then(|built| built.first()?.document.statements.first()?.resource.as_ref()?.iter().next().map(str::to_string));
+                need.resource =
+                    build(std::slice::from_ref(&need), &BuildOptions::default(), catalog).ok().and_then(|built| {
+                        built.first()?.document.statements.first()?.resource.as_ref()?.iter().next().map(str::to_string)
+                    });
             }
             need
         })
@@ -250,17 +255,26 @@ pub fn analyse(attached: &[AttachedDocument], needs: &[Need], planned: &[Planned
     let mut unreadable = Vec::new();
     fn source(a: &AttachedDocument) -> (Source, &str) {
         (
-            Source { policy_name: a.policy_name.clone(), policy_type: a.policy_type, version: a.version.clone(), via: a.via.clone() },
+            Source {
+                policy_name: a.policy_name.clone(),
+                policy_type: a.policy_type,
+                version: a.version.clone(),
+                via: a.via.clone(),
+            },
             a.document.as_str(),
         )
     }
     let (today_set, today_sources) = compile_all(attached.iter().map(source).collect(), &mut unreadable);
     let replaced = |a: &AttachedDocument| {
-        a.policy_type == PolicyType::Custom && planned.iter().any(|p| p.policy_type == PolicyType::Custom && p.policy_name == a.policy_name)
+        a.policy_type == PolicyType::Custom
+            && planned.iter().any(|p| p.policy_type == PolicyType::Custom && p.policy_name == a.policy_name)
     };
     let mut after: Vec<(Source, &str)> = attached.iter().filter(|a| !replaced(a)).map(source).collect();
     after.extend(planned.iter().map(|p| {
-        (Source { policy_name: p.policy_name.clone(), policy_type: p.policy_type, version: None, via: Via::Plan }, p.document.as_str())
+        (
+            Source { policy_name: p.policy_name.clone(), policy_type: p.policy_type, version: None, via: Via::Plan },
+            p.document.as_str(),
+        )
     }));
     let mut unreadable_after = Vec::new();
     let (plan_set, plan_sources) = compile_all(after, &mut unreadable_after);
@@ -286,7 +300,14 @@ pub fn analyse(attached: &[AttachedDocument], needs: &[Need], planned: &[Planned
                 _ => Change::StillDenied,
             };
             let words = describe(action, &resource, &today, &with_plan, change);
-            actions.push(ActionGap { action: action.clone(), resource: resource.clone(), today, with_plan, change, words });
+            actions.push(ActionGap {
+                action: action.clone(),
+                resource: resource.clone(),
+                today,
+                with_plan,
+                change,
+                words,
+            });
         }
     }
     let summary = summarize(&actions, &unreadable);
@@ -339,7 +360,9 @@ fn describe(action: &str, resource: &str, today: &Verdict, with_plan: &Verdict, 
         (Change::AlreadyAllowed, _) => Localized { en: "nothing to change".into(), zh: "无需更改".into() },
         (Change::NowAllowed, Verdict::Allowed { by }) => {
             let w = joined(by);
-            Localized { en: format!("the plan allows it by {}", w.en), zh: format!("授权计划通过{}允许此操作", w.zh) }
+            Localized {
+                en: format!("the plan allows it by {}", w.en), zh: format!("授权计划通过{}允许此操作", w.zh)
+            }
         }
         (Change::BlockedByDeny, _) => Localized {
             en: "a Deny wins over any Allow: the plan cannot fix this; remove or narrow that Deny statement".into(),
@@ -386,18 +409,28 @@ mod tests {
     use super::*;
 
     fn attached(name: &str, policy_type: PolicyType, via: Via, document: &str) -> AttachedDocument {
-        AttachedDocument { policy_name: name.into(), policy_type, version: Some("v1".into()), via, document: document.into() }
+        AttachedDocument {
+            policy_name: name.into(),
+            policy_type,
+            version: Some("v1".into()),
+            via,
+            document: document.into(),
+        }
     }
 
     fn need(actions: &[&str], resource: Option<&str>) -> Need {
-        Need { actions: actions.iter().map(|a| a.to_string()).collect(), resource: resource.map(Into::into), ..Need::default() }
+        Need {
+            actions: actions.iter().map(|a| a.to_string()).collect(),
+            resource: resource.map(Into::into),
+            ..Need::default()
+        }
     }
 
-    const ECS_READ: &str = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:Describe*","Resource":"*"}]}"#;
+    const ECS_READ: &str =
+        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ecs:Describe*","Resource":"*"}]}"#;
     const DENY_STOP: &str = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"},
         {"Effect":"Deny","Action":"ecs:StopInstance","Resource":"acs:ecs:*:*:instance/*"}]}"#;
-    const PLAN_STOP: &str =
-        r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:StopInstance","ecs:StartInstance"],"Resource":"*"}]}"#;
+    const PLAN_STOP: &str = r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:StopInstance","ecs:StartInstance"],"Resource":"*"}]}"#;
 
     fn statement(name: &str, statement: usize) -> StatementSource {
         StatementSource {
@@ -434,7 +467,10 @@ mod tests {
             ]
         );
         let Verdict::Allowed { by } = &gap.actions[0].today else { panic!("{:?}", gap.actions[0]) };
-        assert_eq!((by[0].policy_name.as_str(), by[0].statement, &by[0].via), ("AliyunECSReadOnlyAccess", 0, &Via::Direct));
+        assert_eq!(
+            (by[0].policy_name.as_str(), by[0].statement, &by[0].via),
+            ("AliyunECSReadOnlyAccess", 0, &Via::Direct)
+        );
         assert_eq!(gap.actions[1].today, Verdict::ImplicitDeny);
         let Verdict::Allowed { by } = &gap.actions[1].with_plan else { panic!() };
         assert_eq!((by[0].policy_name.as_str(), &by[0].via), ("RamDoctor-ecs", &Via::Plan));
@@ -446,7 +482,11 @@ mod tests {
             gap.actions[2].words.en
         );
         assert!(gap.actions[2].words.zh.contains("用户组 dev"), "{}", gap.actions[2].words.zh);
-        assert!(gap.summary.en.starts_with("1 of 3 needed actions are allowed today; with the plan, 2 of 3."), "{}", gap.summary.en);
+        assert!(
+            gap.summary.en.starts_with("1 of 3 needed actions are allowed today; with the plan, 2 of 3."),
+            "{}",
+            gap.summary.en
+        );
         assert!(gap.summary.en.contains("1 are blocked by a Deny"));
     }
 
@@ -506,7 +546,8 @@ mod tests {
         let diagnosis = crate::diagnose(text, &catalog);
         let needs: Vec<Need> = diagnosis.findings.iter().filter_map(Need::from_finding).collect();
         assert_eq!(needs.len(), 1, "{diagnosis:#?}");
-        let plan = GrantPlan::from_findings(&diagnosis.findings, &catalog, &crate::grant::PlanOptions::default()).unwrap();
+        let plan =
+            GrantPlan::from_findings(&diagnosis.findings, &catalog, &crate::grant::PlanOptions::default()).unwrap();
         let (planned, unknown) = planned_policies(&plan, PlanChoice::CustomPolicies, &catalog);
         assert_eq!((planned.len(), unknown.len()), (1, 0));
         let docs = [attached(
@@ -516,7 +557,8 @@ mod tests {
             r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:Get*","Resource":"*"}]}"#,
         )];
         let gap = analyse(&docs, &needs, &planned, &Context::default());
-        let got: Vec<(&str, &Verdict, Change)> = gap.actions.iter().map(|a| (a.action.as_str(), &a.today, a.change)).collect();
+        let got: Vec<(&str, &Verdict, Change)> =
+            gap.actions.iter().map(|a| (a.action.as_str(), &a.today, a.change)).collect();
         assert_eq!(got, [("ram:AttachPolicyToUser", &Verdict::ImplicitDeny, Change::NowAllowed)]);
         // The system alternative: without documents in the catalog, its policies cannot be simulated and say so.
         let (planned, unknown) = planned_policies(&plan, PlanChoice::SystemPolicies, &catalog);

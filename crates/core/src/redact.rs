@@ -246,7 +246,8 @@ fn after_secret_keys(text: &str, spans: &mut Vec<Span>) {
             i = end;
             continue;
         }
-        let word: String = text[i..end].chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
+        let word: String =
+            text[i..end].chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
         let found = SECRET_KEYS.iter().find(|k| word == k.name || (k.suffix && word.ends_with(k.name)));
         if let Some(k) = found {
             if let Some((start, value_end)) = value_after(bytes, end, k) {
@@ -286,7 +287,10 @@ fn value_after(bytes: &[u8], at: usize, key: &SecretKey) -> Option<(usize, usize
     let stop = |b: u8| match (quote, key.kind) {
         (Some(q), _) => b == q || b == b'\n' || b == b'\\',
         (None, RedactionKind::Authorization) => matches!(b, b'\n' | b'\r' | b'"' | b'\'' | b'<'),
-        (None, _) => b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b',' | b';' | b'&' | b'<' | b'}' | b')' | b']' | b'`' | b'\\'),
+        (None, _) => {
+            b.is_ascii_whitespace()
+                || matches!(b, b'"' | b'\'' | b',' | b';' | b'&' | b'<' | b'}' | b')' | b']' | b'`' | b'\\')
+        }
     };
     let mut end = start + bytes[start..].iter().take_while(|b| !stop(**b)).count();
     while end > start && bytes[end - 1].is_ascii_whitespace() {
@@ -331,7 +335,8 @@ fn sts_tokens(text: &str, spans: &mut Vec<Span>) {
         let mut len = 0;
         while let Some(&b) = bytes.get(at + len) {
             // Encoded `&`, `"`, `,` and space end it as their plain forms would (a string to sign encodes them).
-            let ends = b == b'%' && matches!(bytes.get(at + len + 1..at + len + 3), Some(b"26" | b"22" | b"2C" | b"2c" | b"20"));
+            let ends = b == b'%'
+                && matches!(bytes.get(at + len + 1..at + len + 3), Some(b"26" | b"22" | b"2C" | b"2c" | b"20"));
             if ends || !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'%')) {
                 break;
             }
@@ -416,14 +421,22 @@ fn lone_secrets(text: &str, spans: &mut Vec<Span>) {
         }
         let run = bytes[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         // A word right after a percent escape (`%3D` in a URL or string to sign) starts after the escape's digits.
-        let escape = if i > 0 && bytes[i - 1] == b'%' && run > 2 && bytes[i..i + 2].iter().all(u8::is_ascii_hexdigit) { 2 } else { 0 };
+        let escape = if i > 0 && bytes[i - 1] == b'%' && run > 2 && bytes[i..i + 2].iter().all(u8::is_ascii_hexdigit) {
+            2
+        } else {
+            0
+        };
         let (next, len) = (i + run, run - escape);
         let start = i + escape;
         let word = &text[start..start + len];
         // The nearest AccessKey ID before the word (ids are in text order).
         let near_id = ids[..ids.partition_point(|&id| id < start)].last().is_some_and(|&id| start - id <= NEAR_ID);
         let shaped = len == 30 || (near_id && (28..=32).contains(&len));
-        if shaped && !word.starts_with("LTAI") && !is_camel_case_words(word) && !word.bytes().all(|b| b.is_ascii_digit()) {
+        if shaped
+            && !word.starts_with("LTAI")
+            && !is_camel_case_words(word)
+            && !word.bytes().all(|b| b.is_ascii_digit())
+        {
             spans.push(Span { kind: RedactionKind::AccessKeySecret, start, end: start + len });
         }
         i = next;
@@ -434,7 +447,9 @@ fn lone_secrets(text: &str, spans: &mut Vec<Span>) {
 fn is_camel_case_words(word: &str) -> bool {
     let b = word.as_bytes();
     b.iter().all(u8::is_ascii_alphabetic)
-        && b.iter().enumerate().all(|(i, c)| !c.is_ascii_uppercase() || b.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| !c.is_ascii_uppercase() || b.get(i + 1).is_some_and(u8::is_ascii_lowercase))
 }
 
 /// Runs of 15–19 digits: account ids (16 digits) and RAM user ids. A user id when the key before it says so
@@ -448,8 +463,8 @@ fn long_numbers(text: &str, spans: &mut Vec<Span>) {
             continue;
         }
         let len = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let alone =
-            (starts_word(bytes, i) || (i > 0 && !is_word_byte(bytes[i - 1]))) && bytes.get(i + len).is_none_or(|b| !is_word_byte(*b));
+        let alone = (starts_word(bytes, i) || (i > 0 && !is_word_byte(bytes[i - 1])))
+            && bytes.get(i + len).is_none_or(|b| !is_word_byte(*b));
         if alone && (15..=19).contains(&len) {
             spans.push(Span { kind: id_kind(text, i), start: i, end: i + len });
         }
@@ -532,7 +547,10 @@ mod tests {
     #[test]
     fn url_password() {
         let r = cut("mysql://admin:p%40ss!word@rm-bp1.mysql.rds.aliyuncs.com:3306/db and https://example.com/a@b");
-        assert_eq!(r.text, "mysql://admin:<redacted:url-password>@rm-bp1.mysql.rds.aliyuncs.com:3306/db and https://example.com/a@b");
+        assert_eq!(
+            r.text,
+            "mysql://admin:<redacted:url-password>@rm-bp1.mysql.rds.aliyuncs.com:3306/db and https://example.com/a@b"
+        );
     }
 
     #[test]
@@ -548,9 +566,16 @@ mod tests {
         assert_eq!(cut(&format!("ak {KEY_ID} {SECRET}")).text, "ak LTAI**** <redacted:access-key-secret>");
         assert_eq!(cut(SECRET).text, "<redacted:access-key-secret>");
         // Next to its ID, one character short or long is still cut.
-        assert_eq!(kinds(&format!("{KEY_ID} / {}", &SECRET[1..])), [RedactionKind::AccessKeyId, RedactionKind::AccessKeySecret]);
+        assert_eq!(
+            kinds(&format!("{KEY_ID} / {}", &SECRET[1..])),
+            [RedactionKind::AccessKeyId, RedactionKind::AccessKeySecret]
+        );
         // Words and request ids of other shapes stay.
-        for text in ["DescribeInstancesWithThirtyChar", "AliyunServiceRoleForEcsArchive", "7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F"] {
+        for text in [
+            "DescribeInstancesWithThirtyChar",
+            "AliyunServiceRoleForEcsArchive",
+            "7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F",
+        ] {
             assert_eq!(cut(text).text, text);
         }
     }

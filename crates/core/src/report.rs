@@ -70,7 +70,12 @@ impl Report {
         let findings = diagnosis
             .findings
             .iter()
-            .map(|f| Ok(ReportedFinding { finding: f.clone(), grant: Grant::from_plan(&GrantPlan::for_finding(f, catalog)?) }))
+            .map(|f| {
+                Ok(ReportedFinding {
+                    finding: f.clone(),
+                    grant: Grant::from_plan(&GrantPlan::for_finding(f, catalog)?),
+                })
+            })
             .collect::<Result<_, PlanError>>()?;
         Ok(Report { findings, wanted_shards: diagnosis.wanted_shards.clone() })
     }

@@ -136,38 +136,48 @@ impl ShareError {
     pub fn message(&self) -> Localized {
         let (en, zh) = match self {
             ShareError::TooLong { chars, max } => (
-                format!("This link is {chars} characters long; a RAM Doctor link has at most {max}. It was not opened."),
+                format!(
+                    "This link is {chars} characters long; a RAM Doctor link has at most {max}. It was not opened."
+                ),
                 format!("该链接长 {chars} 个字符，RAM Doctor 链接最多 {max} 个，未打开。"),
             ),
             ShareError::UnknownVersion { found } => (
-                format!("This link has version {found}, which this page does not know. Open it with a newer RAM Doctor."),
+                format!(
+                    "This link has version {found}, which this page does not know. Open it with a newer RAM Doctor."
+                ),
                 format!("该链接的版本为 {found}，本页面无法识别。请使用更新版本的 RAM Doctor 打开。"),
             ),
-            ShareError::NotALink => {
-                ("The address after # is not a RAM Doctor share link.".into(), "地址中 # 之后的内容不是 RAM Doctor 分享链接。".into())
-            }
+            ShareError::NotALink => (
+                "The address after # is not a RAM Doctor share link.".into(),
+                "地址中 # 之后的内容不是 RAM Doctor 分享链接。".into(),
+            ),
             ShareError::MissingState => (
                 "This link has a version but no content: it was cut when copied.".into(),
                 "该链接只有版本号而没有内容：复制时被截断了。".into(),
             ),
             ShareError::BadEncoding { field, at } => (
-                format!("This link is damaged: its '{field}' part has a character that does not belong at position {}.", at + 1),
+                format!(
+                    "This link is damaged: its '{field}' part has a character that does not belong at position {}.",
+                    at + 1
+                ),
                 format!("该链接已损坏：其 '{field}' 部分第 {} 个字符不合法。", at + 1),
             ),
             ShareError::Truncated => (
                 "This link is incomplete: it was cut when copied. Copy the whole link again.".into(),
                 "该链接不完整：复制时被截断了。请重新复制完整链接。".into(),
             ),
-            ShareError::Corrupted => {
-                ("This link is damaged: its content does not pass its checksum.".into(), "该链接已损坏：内容未通过校验。".into())
-            }
+            ShareError::Corrupted => (
+                "This link is damaged: its content does not pass its checksum.".into(),
+                "该链接已损坏：内容未通过校验。".into(),
+            ),
             ShareError::TooLarge { max } => (
                 format!("This link expands to more than {max} bytes; it was not opened."),
                 format!("该链接解压后超过 {max} 字节，未打开。"),
             ),
-            ShareError::NotText { at } => {
-                (format!("This link's content is not text (from byte {at})."), format!("该链接的内容不是文本（从第 {at} 字节起）。"))
-            }
+            ShareError::NotText { at } => (
+                format!("This link's content is not text (from byte {at})."),
+                format!("该链接的内容不是文本（从第 {at} 字节起）。"),
+            ),
             ShareError::BadState { line, column } => (
                 format!("This link's content is not a RAM Doctor state (line {line}, column {column})."),
                 format!("该链接的内容不是 RAM Doctor 状态（第 {line} 行第 {column} 列）。"),
@@ -212,12 +222,15 @@ impl Outgoing {
 pub fn outgoing(state: &ShareState, options: &RedactOptions) -> Outgoing {
     let text = redact(&state.text, options);
     let policy = state.policy.as_deref().map(|p| redact(p, options));
-    let state = ShareState { text: text.text.clone(), policy: policy.as_ref().map(|p| p.text.clone()), ..state.clone() };
+    let state =
+        ShareState { text: text.text.clone(), policy: policy.as_ref().map(|p| p.text.clone()), ..state.clone() };
     Outgoing { state, text, policy }
 }
 
 fn encode(state: &ShareState) -> Result<String, ShareError> {
-    for (bytes, max) in [(state.text.len(), MAX_TEXT_BYTES), (state.policy.as_deref().map_or(0, str::len), MAX_POLICY_BYTES)] {
+    for (bytes, max) in
+        [(state.text.len(), MAX_TEXT_BYTES), (state.policy.as_deref().map_or(0, str::len), MAX_POLICY_BYTES)]
+    {
         if bytes > max {
             return Err(ShareError::TextTooLarge { bytes, max });
         }
@@ -245,7 +258,8 @@ pub fn decode(fragment: &str) -> Result<Option<ShareState>, ShareError> {
             }
             let packed = unbase64(field("s").ok_or(ShareError::MissingState)?, "s")?;
             let json = inflate(&packed, true, MAX_STATE_BYTES)?;
-            serde_json::from_slice::<ShareState>(&json).map_err(|e| ShareError::BadState { line: e.line(), column: e.column() })?
+            serde_json::from_slice::<ShareState>(&json)
+                .map_err(|e| ShareError::BadState { line: e.line(), column: e.column() })?
         }
         // The first links: the text raw-deflated, the language and product as plain fields.
         (None, Some(text)) => ShareState {
@@ -267,7 +281,9 @@ fn unbase64(value: &str, field: &'static str) -> Result<Vec<u8>, ShareError> {
     URL_SAFE_NO_PAD.decode(value.trim_end_matches('=')).map_err(|e| match e {
         DecodeError::InvalidByte(at, _) => ShareError::BadEncoding { field, at },
         // A length, or final bits, that no encoder writes: characters were lost at the end.
-        DecodeError::InvalidLength(_) | DecodeError::InvalidLastSymbol(..) | DecodeError::InvalidPadding => ShareError::Truncated,
+        DecodeError::InvalidLength(_) | DecodeError::InvalidLastSymbol(..) | DecodeError::InvalidPadding => {
+            ShareError::Truncated
+        }
     })
 }
 
@@ -293,7 +309,8 @@ fn utf8(bytes: Vec<u8>) -> Result<String, ShareError> {
 /// `en`/`zh`, a tab or format that is not a short word) and orders the left-out rows: a link can hold anything.
 fn sanitized(mut state: ShareState) -> ShareState {
     state.lang = state.lang.filter(|l| l == "en" || l == "zh");
-    state.product = state.product.filter(|p| is_word(p, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'));
+    state.product =
+        state.product.filter(|p| is_word(p, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'));
     state.format = state.format.filter(|f| is_word(f, |c| c.is_ascii_alphanumeric() || c == '-'));
     state.tab = state.tab.filter(|t| is_word(t, |c| c.is_ascii_alphanumeric() || c == '-'));
     state.target_name = state.target_name.filter(|n| n.chars().count() <= MAX_WORD_CHARS);
@@ -346,7 +363,10 @@ mod tests {
         let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
         let old = format!("t={}&l=zh&p=hbr", URL_SAFE_NO_PAD.encode(packed));
         let state = decode(&old).unwrap().unwrap();
-        assert_eq!((state.text.as_str(), state.lang.as_deref(), state.product.as_deref()), (text, Some("zh"), Some("hbr")));
+        assert_eq!(
+            (state.text.as_str(), state.lang.as_deref(), state.product.as_deref()),
+            (text, Some("zh"), Some("hbr"))
+        );
     }
 
     #[test]
@@ -392,7 +412,10 @@ mod tests {
         let mut bytes = good.into_bytes();
         let at = bytes.len() - 20;
         bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
-        assert!(matches!(decode(&String::from_utf8(bytes).unwrap()), Err(ShareError::Corrupted | ShareError::BadState { .. })));
+        assert!(matches!(
+            decode(&String::from_utf8(bytes).unwrap()),
+            Err(ShareError::Corrupted | ShareError::BadState { .. })
+        ));
         let long = format!("v=2&s={}", "A".repeat(MAX_FRAGMENT_CHARS));
         assert!(matches!(decode(&long), Err(ShareError::TooLong { .. })));
     }
@@ -401,7 +424,10 @@ mod tests {
     fn a_link_that_inflates_too_far_is_refused() {
         // Zeros compress a thousandfold: a short link that would expand past the limit.
         let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&vec![b' '; MAX_STATE_BYTES + 1], 9);
-        assert_eq!(decode(&format!("v=2&s={}", URL_SAFE_NO_PAD.encode(bomb))), Err(ShareError::TooLarge { max: MAX_STATE_BYTES }));
+        assert_eq!(
+            decode(&format!("v=2&s={}", URL_SAFE_NO_PAD.encode(bomb))),
+            Err(ShareError::TooLarge { max: MAX_STATE_BYTES })
+        );
         let big = ShareState { text: "x".repeat(MAX_TEXT_BYTES + 1), ..ShareState::default() };
         assert_eq!(
             outgoing(&big, &RedactOptions::default()).fragment(),

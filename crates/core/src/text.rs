@@ -82,7 +82,10 @@ impl<'a> Text<'a> {
             first -= 1;
         }
         let mut last = line;
-        while last + 1 < self.line_starts.len() && self.paragraphs[last + 1] == para && self.line_starts[last + 1] - pos <= max {
+        while last + 1 < self.line_starts.len()
+            && self.paragraphs[last + 1] == para
+            && self.line_starts[last + 1] - pos <= max
+        {
             last += 1;
         }
         (self.line_starts[first], self.line_range(last).1)
@@ -152,7 +155,8 @@ pub fn log_prefix_len(line: &str) -> usize {
 /// `YYYY-MM-DD[ T]HH:MM:SS[.fff][Z|±hh:mm]` with `-` or `/` between date parts; 0 when there is none.
 fn timestamp_len(b: &[u8]) -> usize {
     let digits = |from: usize, n: usize| b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit);
-    if !(digits(0, 4) && matches!(b.get(4), Some(b'-' | b'/')) && digits(5, 2) && b.get(7) == b.get(4) && digits(8, 2)) {
+    if !(digits(0, 4) && matches!(b.get(4), Some(b'-' | b'/')) && digits(5, 2) && b.get(7) == b.get(4) && digits(8, 2))
+    {
         return 0;
     }
     if !(matches!(b.get(10), Some(b' ' | b'T')) && digits(11, 2) && b.get(13) == Some(&b':') && digits(14, 2)) {

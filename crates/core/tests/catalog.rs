@@ -65,7 +65,10 @@ fn covers_every_product_api_ram_code_and_policy() {
         let p = c.system_policy(&name).expect("policy exists");
         assert!(p.document.is_some(), "{name} lost its document");
     }
-    let with_docs = fixture_lines("system-policy-names.txt").iter().filter(|n| c.system_policy(n).unwrap().document.is_some()).count();
+    let with_docs = fixture_lines("system-policy-names.txt")
+        .iter()
+        .filter(|n| c.system_policy(n).unwrap().document.is_some())
+        .count();
     assert_eq!(with_docs, fixture_lines("policies-with-documents.txt").len(), "no document may be invented");
 }
 
@@ -102,7 +105,10 @@ fn free_text_search_in_english_and_chinese() {
 fn ecs_by_host_api_and_policies() {
     let c = full();
     assert_eq!(c.product_by_host("ecs.cn-hangzhou.aliyuncs.com").map(|p| p.code.as_str()), Some("ecs"));
-    assert_eq!(c.product_by_host("https://ecs-vpc.cn-beijing.aliyuncs.com/?Action=X").map(|p| p.code.as_str()), Some("ecs"));
+    assert_eq!(
+        c.product_by_host("https://ecs-vpc.cn-beijing.aliyuncs.com/?Action=X").map(|p| p.code.as_str()),
+        Some("ecs")
+    );
     assert_eq!(c.product_by_host("ecs-cn-hangzhou.aliyuncs.com").map(|p| p.code.as_str()), Some("ecs"));
     assert_eq!(c.product_by_host("ecs.aliyuncs.com").map(|p| p.code.as_str()), Some("ecs"));
     assert!(c.product_by_host("ecs.example.com").is_none(), "only Alibaba Cloud domains");
@@ -118,7 +124,11 @@ fn ecs_by_host_api_and_policies() {
 #[test]
 fn oss_bucket_hosts_and_actions() {
     let c = full();
-    for host in ["mybucket.oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou.aliyuncs.com", "b.oss-cn-shanghai-internal.aliyuncs.com"] {
+    for host in [
+        "mybucket.oss-cn-hangzhou.aliyuncs.com",
+        "oss-cn-hangzhou.aliyuncs.com",
+        "b.oss-cn-shanghai-internal.aliyuncs.com",
+    ] {
         assert_eq!(c.product_by_host(host).map(|p| p.code.as_str()), Some("oss"), "{host}");
     }
     let (_, get) = found(c.action("oss:GetObject"));
@@ -238,7 +248,11 @@ fn index_alone_reports_missing_shards() {
 #[test]
 fn malformed_bytes_are_errors_not_panics() {
     for bad in [&b""[..], b"not json", b"{}", b"[1,2,3]", b"{\"format\":1}", &index_bytes()[..1000]] {
-        assert!(matches!(Catalog::from_index(bad), Err(CatalogError::Json { .. })), "{:?}", String::from_utf8_lossy(&bad[..bad.len().min(20)]));
+        assert!(
+            matches!(Catalog::from_index(bad), Err(CatalogError::Json { .. })),
+            "{:?}",
+            String::from_utf8_lossy(&bad[..bad.len().min(20)])
+        );
     }
     let future = String::from_utf8(index_bytes()).unwrap().replacen("\"format\":1", "\"format\":99", 1);
     assert!(matches!(Catalog::from_index(future.as_bytes()), Err(CatalogError::Format { found: 99, .. })));

@@ -54,12 +54,19 @@ fn cloud_backup_console_message_grants_the_hbr_policies() {
         let grant = grant(&f);
         assert_eq!(grant.system_policies, ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"], "{text}");
         // No action named: each says what it allows, none claims to cover an unknown need.
-        assert!(grant.system_policy_coverage.iter().all(|p| !p.explanation.en.is_empty() && !p.explanation.zh.is_empty() && p.covers.is_none()));
+        assert!(grant
+            .system_policy_coverage
+            .iter()
+            .all(|p| !p.explanation.en.is_empty() && !p.explanation.zh.is_empty() && p.covers.is_none()));
         assert!(grant.steps.is_empty(), "a grant is offered, so no step says otherwise: {:?}", grant.steps);
         // What each allows of Cloud Backup, side by side: ReadOnly the reads, Full everything.
-        let reach: Vec<(usize, usize)> = grant.system_policy_coverage.iter().map(|p| p.reach.expect("HBR's actions are loaded")).collect();
+        let reach: Vec<(usize, usize)> =
+            grant.system_policy_coverage.iter().map(|p| p.reach.expect("HBR's actions are loaded")).collect();
         assert!(reach[0].0 < reach[1].0 && reach[1].0 == reach[1].1, "{reach:?}");
-        assert!(grant.system_policy_coverage.iter().all(|p| p.coverage_note().is_some_and(|n| n.en.starts_with("Allows "))));
+        assert!(grant
+            .system_policy_coverage
+            .iter()
+            .all(|p| p.coverage_note().is_some_and(|n| n.en.starts_with("Allows "))));
     }
 }
 
@@ -69,18 +76,10 @@ fn the_bare_cloud_backup_sentence_names_cloud_backup() {
         let f = one(text, full());
         assert_eq!(f.kind, Kind::MissingPermission, "{text}");
         assert_eq!(f.product.as_deref(), Some("hbr"), "{text}");
-        assert_eq!(
-            grant(&f).system_policies,
-            ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"],
-            "{text}"
-        );
+        assert_eq!(grant(&f).system_policies, ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"], "{text}");
         assert_eq!(f.confidence, ram_doctor_core::finding::Confidence::Medium);
         let reason = f.product_reason.expect("the reason is given");
-        assert!(
-            reason.en.contains("inferred from the sentence"),
-            "{}",
-            reason.en
-        );
+        assert!(reason.en.contains("inferred from the sentence"), "{}", reason.en);
         assert!(reason.zh.contains("推断"), "{}", reason.zh);
     }
 }
@@ -93,19 +92,23 @@ fn a_generic_console_sentence_asks_which_page() {
     assert!(f.likely_products.is_empty(), "{:?}", f.likely_products);
     let grant = grant(&f);
     assert!(grant.system_policies.is_empty() && grant.custom_policy.is_none());
-    assert_eq!(grant.steps.iter().map(|s| s.kind).collect::<Vec<_>>(), [StepKind::IdentifyDeniedAction], "it asks, it does not say no grant helps");
+    assert_eq!(
+        grant.steps.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        [StepKind::IdentifyDeniedAction],
+        "it asks, it does not say no grant helps"
+    );
     assert!(f.explanation.contains("Which console page"));
 }
 
 #[test]
 fn a_sentence_shared_by_products_ranks_them_and_says_so() {
     let f = one("This request is forbidden by kms.", full());
-    assert_eq!((f.code.as_deref(), f.implied_code.as_deref()), (None, Some("AccessDenied")), "the sentence implies its code");
-    let offered: Vec<&str> = f
-        .likely_products
-        .iter()
-        .map(|g| g.product.as_str())
-        .collect();
+    assert_eq!(
+        (f.code.as_deref(), f.implied_code.as_deref()),
+        (None, Some("AccessDenied")),
+        "the sentence implies its code"
+    );
+    let offered: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
     assert_eq!(offered[..2], ["oss", "kms"]);
 }
 
@@ -116,7 +119,11 @@ fn message_only_pastes_imply_their_code() {
         ("The security token you provided is invalid.", "InvalidSecurityToken", Kind::BadCredentials),
         ("Specified access key is not found.", "InvalidAccessKeyId.NotFound", Kind::BadCredentials),
         ("Roles may not be assumed by root accounts.", "NoPermission", Kind::AssumeRole),
-        ("The bucket you are attempting to access must be addressed using the specified endpoint.", "AccessDenied", Kind::Other),
+        (
+            "The bucket you are attempting to access must be addressed using the specified endpoint.",
+            "AccessDenied",
+            Kind::Other,
+        ),
     ] {
         let f = one(text, full());
         assert_eq!((f.code.as_deref(), f.implied_code.as_deref(), f.kind), (None, Some(code), kind), "{text}");
@@ -126,12 +133,7 @@ fn message_only_pastes_imply_their_code() {
 #[test]
 fn terraform_resource_types_name_their_product() {
     let f = one("Error: Resource alicloud_kvstore_instance CreateInstance Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:\nSDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: User not authorized", full());
-    assert_eq!(
-        f.product.as_deref(),
-        Some("kvstore"),
-        "{:?}",
-        f.product_reason
-    );
+    assert_eq!(f.product.as_deref(), Some("kvstore"), "{:?}", f.product_reason);
 }
 
 #[test]
@@ -150,7 +152,11 @@ fn read_only_first_and_a_write_is_not_offered_read_only() {
         assert!(g.system_policy_coverage.iter().all(|p| p.covers != Some(false)), "{:?}", g.system_policy_coverage);
         let full = g.system_policy_coverage.iter().find(|p| p.name == "AliyunECSFullAccess").unwrap();
         assert_eq!(full.covers, Some(true));
-        assert!(full.extra_actions.is_some_and(|n| n > 100), "ECS's Full policy allows its hundreds of actions: {:?}", full.extra_actions);
+        assert!(
+            full.extra_actions.is_some_and(|n| n > 100),
+            "ECS's Full policy allows its hundreds of actions: {:?}",
+            full.extra_actions
+        );
     }
     let read_only = &read_grant.system_policy_coverage[0];
     assert!(read_only.extra_actions < write_grant.system_policy_coverage[0].extra_actions, "ReadOnly is the narrower");
@@ -188,41 +194,17 @@ fn service_roles_name_their_product() {
 
 #[test]
 fn two_products_near_the_message_are_offered_not_chosen() {
-    let f = one(
-        "Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权",
-        full(),
-    );
+    let f = one("Moving snapshots from ECS to OSS\n权限不足，请联系主账号管理员授权", full());
     assert_eq!(f.product, None);
-    let offered: Vec<&str> = f
-        .likely_products
-        .iter()
-        .map(|g| g.product.as_str())
-        .collect();
-    assert!(
-        offered.contains(&"ecs") && offered.contains(&"oss"),
-        "{offered:?}"
-    );
-    assert!(
-        f.explanation.contains("probably one of"),
-        "{}",
-        f.explanation
-    );
+    let offered: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
+    assert!(offered.contains(&"ecs") && offered.contains(&"oss"), "{offered:?}");
+    assert!(f.explanation.contains("probably one of"), "{}", f.explanation);
     // The documented Cloud Backup sentence names its product first; the words around stay offered after it.
-    let f = one(
-        &format!("Moving snapshots from ECS to OSS\n{CONSOLE}"),
-        full(),
-    );
+    let f = one(&format!("Moving snapshots from ECS to OSS\n{CONSOLE}"), full());
     assert_eq!(f.product.as_deref(), Some("hbr"));
-    let offered: Vec<&str> = f
-        .likely_products
-        .iter()
-        .map(|g| g.product.as_str())
-        .collect();
+    let offered: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
     assert_eq!(offered[0], "hbr");
-    assert!(
-        offered.contains(&"ecs") && offered.contains(&"oss"),
-        "{offered:?}"
-    );
+    assert!(offered.contains(&"ecs") && offered.contains(&"oss"), "{offered:?}");
 }
 
 #[test]
@@ -256,7 +238,11 @@ fn an_api_name_only_one_product_has_names_it() {
     assert_eq!(f.actions, ["vpc:CreateNatIpCidr"]);
     assert!(f.product_reason.unwrap().en.contains(api));
     // On the index alone (no shard loaded), nothing is guessed.
-    assert_eq!(one("ErrorCode: Forbidden.RAM\n    at Client.createNatIpCidrWithOptions (client.js:1:1)", &index_only()).product, None);
+    assert_eq!(
+        one("ErrorCode: Forbidden.RAM\n    at Client.createNatIpCidrWithOptions (client.js:1:1)", &index_only())
+            .product,
+        None
+    );
 }
 
 /// A documented code standing in prose is the error's code, and its classification decides the kind; a
@@ -271,26 +257,16 @@ fn documented_codes_in_prose_are_read_as_codes() {
             "Throttling.User",
             Kind::Other,
         ),
-        (
-            "request failed with \"Forbidden.RAM\"",
-            "Forbidden.RAM",
-            Kind::MissingPermission,
-        ),
+        ("request failed with \"Forbidden.RAM\"", "Forbidden.RAM", Kind::MissingPermission),
     ] {
         let f = one(text, full());
         assert_eq!((f.code.as_deref(), f.kind), (Some(code), kind), "{text}");
         if kind == Kind::Other {
             let g = grant(&f);
-            assert!(
-                g.system_policies.is_empty() && g.custom_policy.is_none(),
-                "{text}"
-            );
+            assert!(g.system_policies.is_empty() && g.custom_policy.is_none(), "{text}");
         }
     }
-    for quiet in [
-        "INFO loaded OperationDenied handler",
-        "error: MadeUpThing happened",
-    ] {
+    for quiet in ["INFO loaded OperationDenied handler", "error: MadeUpThing happened"] {
         assert!(diagnose(quiet, full()).findings.is_empty(), "{quiet}");
     }
 }
@@ -309,20 +285,17 @@ fn a_bare_oss_ec_names_oss_and_its_denial() {
 /// Log Service answers "AccessKeyId … is inactive" when the service is not activated (its maintainers say so).
 #[test]
 fn log_service_inactive_key_means_not_activated() {
-    let f = one(
-        "InvalidAccessKeyIdError: AccessKeyId LTAIexample is inactive",
-        full(),
-    );
-    assert_eq!(
-        (f.kind, f.product.as_deref()),
-        (Kind::NotActivated, Some("log"))
-    );
+    let f = one("InvalidAccessKeyIdError: AccessKeyId LTAIexample is inactive", full());
+    assert_eq!((f.kind, f.product.as_deref()), (Kind::NotActivated, Some("log")));
 }
 
 /// Fallback words make a finding only when the text holds no stronger error.
 #[test]
 fn fallback_words_yield_to_a_real_error() {
-    let d = diagnose("permission denied\n\nErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", full());
+    let d = diagnose(
+        "permission denied\n\nErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.",
+        full(),
+    );
     assert_eq!(d.findings.len(), 1, "{:#?}", d.findings);
     assert_eq!(d.findings[0].code.as_deref(), Some("Throttling.User"));
 }

@@ -13,7 +13,11 @@ fn check(text: &str, d: &Diagnosis) -> Result<(), TestCaseError> {
     let report = Report::new(d, &Catalog::empty()).expect("default plan options");
     for f in &report.findings {
         if !f.finding.kind.wants_grant() {
-            prop_assert!(f.grant.custom_policy.is_none() && f.grant.system_policies.is_empty(), "{:?} got a grant", f.finding.kind);
+            prop_assert!(
+                f.grant.custom_policy.is_none() && f.grant.system_policies.is_empty(),
+                "{:?} got a grant",
+                f.finding.kind
+            );
         }
     }
     for f in &d.findings {
@@ -34,7 +38,11 @@ fn fixtures() -> &'static Vec<String> {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors");
         let mut texts = Vec::new();
         for dir in ["formats", "real-world"] {
-            let mut files: Vec<_> = fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+            let mut files: Vec<_> = fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
             files.sort();
             texts.extend(files.iter().map(|p| fs::read_to_string(p).unwrap()));
         }
@@ -44,12 +52,69 @@ fn fixtures() -> &'static Vec<String> {
 
 /// Pieces of syntax the scanners react to.
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", "\"", "'", "\\\"", "\\\\\\\"", "\\n", "\n", "\n\n", " ", ":", " : ", "=", ",", "u'", "map[", "<Error>", "</Error>",
-    "<Code>", "</Code>", "<Message>", "Code", "ErrorCode: ", "\"Code\":", "Message: ", "RequestId: ", "HostId: ", "AccessDeniedDetail: ",
-    "AuthAction:", "ecs:DescribeInstances", "Forbidden.RAM", "NoPermission", "Error:", "SDK.ServerError", "Failed!!!", "got an error:",
-    "Aliyun API Error:", "FCAccessDeniedError:", ".aliyuncs.com", "oss-cn-hangzhou", "acs:ram:*:1:role/*", "Resource: ", "Action: ",
-    "not authorized to perform '", "on resource '", "权限不足", "无权限", "请联系主账号", "é", "😀", "\u{0}", "%22Aliyun", "AliyunXRole",
-    "product=", "aliyun ecs ", "alicloud_", "arn:aws:", "server string to sign is:", "I/flutter ( 1): ", "│ ", "2024-01-01 00:00:00 ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "'",
+    "\\\"",
+    "\\\\\\\"",
+    "\\n",
+    "\n",
+    "\n\n",
+    " ",
+    ":",
+    " : ",
+    "=",
+    ",",
+    "u'",
+    "map[",
+    "<Error>",
+    "</Error>",
+    "<Code>",
+    "</Code>",
+    "<Message>",
+    "Code",
+    "ErrorCode: ",
+    "\"Code\":",
+    "Message: ",
+    "RequestId: ",
+    "HostId: ",
+    "AccessDeniedDetail: ",
+    "AuthAction:",
+    "ecs:DescribeInstances",
+    "Forbidden.RAM",
+    "NoPermission",
+    "Error:",
+    "SDK.ServerError",
+    "Failed!!!",
+    "got an error:",
+    "Aliyun API Error:",
+    "FCAccessDeniedError:",
+    ".aliyuncs.com",
+    "oss-cn-hangzhou",
+    "acs:ram:*:1:role/*",
+    "Resource: ",
+    "Action: ",
+    "not authorized to perform '",
+    "on resource '",
+    "权限不足",
+    "无权限",
+    "请联系主账号",
+    "é",
+    "😀",
+    "\u{0}",
+    "%22Aliyun",
+    "AliyunXRole",
+    "product=",
+    "aliyun ecs ",
+    "alicloud_",
+    "arn:aws:",
+    "server string to sign is:",
+    "I/flutter ( 1): ",
+    "│ ",
+    "2024-01-01 00:00:00 ",
 ];
 
 fn soup() -> impl Strategy<Value = String> {

@@ -12,7 +12,8 @@ use ram_doctor_core::{diagnose, Catalog};
 
 #[test]
 fn the_system_alternative_is_simulated_from_the_catalog_document() {
-    let index = fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json")).expect("data/index.json is committed");
+    let index = fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json"))
+        .expect("data/index.json is committed");
     let catalog = Catalog::from_index(&index).unwrap();
     let text = r#"{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.",
         "AccessDeniedDetail":{"AuthAction":"alb:CreateLoadBalancer","NoPermissionType":"ImplicitDeny"}}"#;

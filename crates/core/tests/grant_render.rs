@@ -57,7 +57,8 @@ fn cases() -> Vec<Case> {
     assume.resource = Some("acs:ram::1111222233334444:role/deployer".into());
     assume.principal = principal("SubUser", "ci-bot", "5555666677778888");
 
-    let mut slr = finding(Kind::ServiceRoleMissing, "NoPermission.AliyunServiceRoleForRds", &["ram:CreateServiceLinkedRole"]);
+    let mut slr =
+        finding(Kind::ServiceRoleMissing, "NoPermission.AliyunServiceRoleForRds", &["ram:CreateServiceLinkedRole"]);
     slr.product = Some("rds".into());
 
     let mut eci = Finding::new(Kind::ServiceRoleMissing);
@@ -103,13 +104,18 @@ fn cases() -> Vec<Case> {
         build: BuildOptions {
             per_product: true,
             include_read_actions: true,
-            conditions: Conditions { secure_transport: true, source_ips: vec!["203.0.113.0/24".into()], ..Conditions::default() },
+            conditions: Conditions {
+                secure_transport: true,
+                source_ips: vec!["203.0.113.0/24".into()],
+                ..Conditions::default()
+            },
             ..BuildOptions::default()
         },
         product: None,
     };
     let mut unknown = Finding::new(Kind::MissingPermission);
-    unknown.explanation = "The text does not say which product this is: paste the console page's title or URL too.".into();
+    unknown.explanation =
+        "The text does not say which product this is: paste the console page's title or URL too.".into();
     unknown.explanation_zh = "文本中看不出是哪个云产品：请把控制台页面的标题或网址一起粘贴。".into();
     let mut kms = finding(Kind::MissingPermission, "Forbidden.RAM", &["kms:Decrypt"]);
     kms.principal = principal("SubUser", "auditor", "1234567890");
@@ -118,8 +124,16 @@ fn cases() -> Vec<Case> {
     log.resource = Some("acs:log:cn-shanghai:1234567890:project/audit/logstore/trail".into());
     vec![
         Case { name: "ecs_read_placeholder_user", findings: vec![ecs.clone()], options: opts(None, None) },
-        Case { name: "oss_object_named_user_chosen_name", findings: vec![oss], options: opts(target("user:alice"), Some("alice-reports-read")) },
-        Case { name: "two_products_to_group", findings: vec![rds_write, ecs_stop, ecs], options: opts(target("group:ops"), None) },
+        Case {
+            name: "oss_object_named_user_chosen_name",
+            findings: vec![oss],
+            options: opts(target("user:alice"), Some("alice-reports-read")),
+        },
+        Case {
+            name: "two_products_to_group",
+            findings: vec![rds_write, ecs_stop, ecs],
+            options: opts(target("group:ops"), None),
+        },
         Case { name: "assumed_role_inferred", findings: vec![hbr], options: opts(None, None) },
         Case { name: "assume_role_trust", findings: vec![assume], options: opts(target("user:ci-bot"), None) },
         Case { name: "service_linked_role", findings: vec![slr], options: opts(target("user:dba"), None) },
@@ -127,9 +141,17 @@ fn cases() -> Vec<Case> {
         Case { name: "control_policy_deny", findings: vec![control], options: opts(None, None) },
         Case { name: "identity_deny", findings: vec![deny], options: opts(target("role:app"), None) },
         Case { name: "session_policy", findings: vec![session], options: opts(target("role:worker"), None) },
-        Case { name: "credentials_and_clock", findings: vec![bad_key, expired, clock], options: opts(target("user:svc"), None) },
+        Case {
+            name: "credentials_and_clock",
+            findings: vec![bad_key, expired, clock],
+            options: opts(target("user:svc"), None),
+        },
         Case { name: "not_activated_and_other", findings: vec![not_active, other], options: opts(None, None) },
-        Case { name: "system_policy_only_role", findings: vec![console_only], options: opts(target("role:backup-operator"), None) },
+        Case {
+            name: "system_policy_only_role",
+            findings: vec![console_only],
+            options: opts(target("role:backup-operator"), None),
+        },
         Case { name: "tricky_characters", findings: vec![tricky], options: opts(target("group"), None) },
         Case { name: "no_findings", findings: vec![], options: opts(None, None) },
         Case { name: "unknown_denial", findings: vec![unknown], options: opts(None, None) },
@@ -172,12 +194,14 @@ fn catalog() -> &'static Catalog {
 fn all_plans() -> Vec<(String, GrantPlan)> {
     let mut out: Vec<(String, GrantPlan)> = cases().iter().map(|c| (c.name.to_string(), plan_of(c))).collect();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors/real-world");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("the fixtures folder").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).expect("the fixtures folder").filter_map(Result::ok).map(|e| e.path()).collect();
     files.sort();
     for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let text = std::fs::read_to_string(&path).expect("a fixture");
         let diagnosis = ram_doctor_core::diagnose(&text, catalog());
-        let plan = GrantPlan::from_findings(&diagnosis.findings, catalog(), &PlanOptions::default()).expect("default options");
+        let plan =
+            GrantPlan::from_findings(&diagnosis.findings, catalog(), &PlanOptions::default()).expect("default options");
         // Every error found leads somewhere: a grant, a service role, or a step.
         assert!(diagnosis.findings.is_empty() || !plan.is_empty(), "{}: findings but nothing to do", path.display());
         out.push((path.file_name().unwrap().to_string_lossy().into_owned(), plan));
@@ -257,13 +281,18 @@ fn check_json(name: &str, plan: &GrantPlan) {
             assert_eq!(got["limit"], 6144);
             assert_eq!(got["name"], want.name.as_str());
             let minified_text = got["minified"].as_str().unwrap();
-            let errors: Vec<_> = lint(minified_text, &LintOptions { name: Some(want.name.as_str()), ..LintOptions::default() }, &Catalog::empty())
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
+            let errors: Vec<_> = lint(
+                minified_text,
+                &LintOptions { name: Some(want.name.as_str()), ..LintOptions::default() },
+                &Catalog::empty(),
+            )
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
             assert!(errors.is_empty(), "{}: {errors:?}", name);
         }
-        let names: Vec<&str> = v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        let names: Vec<&str> =
+            v["system_policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
         let want: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, want, "{}", name);
         assert_eq!(v["steps"].as_array().unwrap().len(), plan.steps.len(), "{}", name);
@@ -389,18 +418,24 @@ fn check_cli(name: &str, plan: &GrantPlan) {
                 let attach = attach.unwrap_or_else(|| panic!("{}: attach", name));
                 let (api, param) = by_kind(
                     plan.target.kind,
-                    [("AttachPolicyToUser", "--UserName"), ("AttachPolicyToGroup", "--GroupName"), ("AttachPolicyToRole", "--RoleName")],
+                    [
+                        ("AttachPolicyToUser", "--UserName"),
+                        ("AttachPolicyToGroup", "--GroupName"),
+                        ("AttachPolicyToRole", "--RoleName"),
+                    ],
                 );
                 assert_eq!(attach[1], api);
                 assert_eq!(arg_after(attach, param), Some(plan.target.display_name()));
             }
             for step in plan.steps.iter().filter(|s| s.document.is_some()) {
                 let update = calls.iter().find(|c| c[1] == "UpdateRole").expect("an UpdateRole call");
-                let doc: Value = serde_json::from_str(arg_after(update, "--NewAssumeRolePolicyDocument").unwrap()).unwrap();
+                let doc: Value =
+                    serde_json::from_str(arg_after(update, "--NewAssumeRolePolicyDocument").unwrap()).unwrap();
                 assert_eq!(Some(&doc), step.document.as_ref(), "{}", name);
             }
             for p in &plan.system_policies {
-                assert!(calls.iter().any(|c| arg_after(c, "--PolicyType") == Some("System") && arg_after(c, "--PolicyName") == Some(p.name.as_str())));
+                assert!(calls.iter().any(|c| arg_after(c, "--PolicyType") == Some("System")
+                    && arg_after(c, "--PolicyName") == Some(p.name.as_str())));
             }
         }
     }
@@ -464,11 +499,16 @@ fn check_terraform(name: &str, plan: &GrantPlan) {
         }
         let attach_kind = by_kind(
             plan.target.kind,
-            ["alicloud_ram_user_policy_attachment", "alicloud_ram_group_policy_attachment", "alicloud_ram_role_policy_attachment"],
+            [
+                "alicloud_ram_user_policy_attachment",
+                "alicloud_ram_group_policy_attachment",
+                "alicloud_ram_role_policy_attachment",
+            ],
         );
         let attachments = resources(&body, attach_kind);
         let system_active = if plan.custom_policies.is_empty() { plan.narrowest_system_policies().len() } else { 0 };
-        let service_roles = plan.service_roles.iter().filter(|r| !r.linked).count() * usize::from(plan.target.kind == PrincipalKind::Role);
+        let service_roles = plan.service_roles.iter().filter(|r| !r.linked).count()
+            * usize::from(plan.target.kind == PrincipalKind::Role);
         assert_eq!(attachments.len(), plan.custom_policies.len() + system_active + service_roles, "{}", name);
         // The commented-out alternatives parse too once uncommented.
         let uncommented = uncomment_blocks(&text);
@@ -546,7 +586,8 @@ fn check_console(name: &str, plan: &GrantPlan) {
             assert_eq!(back, p.document);
         }
         // Numbers run 1, 2, 3… without gaps.
-        let numbers: Vec<usize> = text.lines().filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok())).collect();
+        let numbers: Vec<usize> =
+            text.lines().filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok())).collect();
         assert_eq!(numbers, (1..=numbers.len()).collect::<Vec<_>>(), "{}", name);
     }
 }
@@ -653,7 +694,8 @@ mod with_catalog {
 
     #[test]
     fn a_service_linked_role_gets_its_service_name_everywhere() {
-        let mut f = finding(Kind::ServiceRoleMissing, "NoPermission.AliyunServiceRoleForRds", &["ram:CreateServiceLinkedRole"]);
+        let mut f =
+            finding(Kind::ServiceRoleMissing, "NoPermission.AliyunServiceRoleForRds", &["ram:CreateServiceLinkedRole"]);
         f.product = Some("rds".into());
         let plan = plan(&[f], "user:dba");
         let fix = &plan.service_roles[0];
@@ -663,7 +705,10 @@ mod with_catalog {
         let condition = st.condition.as_ref().expect("limited to the service");
         assert_eq!(condition["StringEquals"]["ram:ServiceName"].0, ["rds-ecs-service.rds.aliyuncs.com"]);
         let cli = render(Format::Cli, &plan, &RenderOptions::default());
-        assert!(cli.contains("aliyun ram CreateServiceLinkedRole --ServiceName rds-ecs-service.rds.aliyuncs.com"), "{cli}");
+        assert!(
+            cli.contains("aliyun ram CreateServiceLinkedRole --ServiceName rds-ecs-service.rds.aliyuncs.com"),
+            "{cli}"
+        );
         let tf = hcl::parse(&terraform::render(&plan, &RenderOptions::default())).expect("HCL");
         let slr = resources(&tf, "alicloud_resource_manager_service_linked_role");
         assert_eq!(hcl_json(attr(slr[0], "service_name")), "rds-ecs-service.rds.aliyuncs.com");
@@ -684,12 +729,16 @@ mod with_catalog {
         let template = ros::template(&plan, &RenderOptions::default());
         let role = &template["Resources"]["RoleAliyunECIContainerGroupRole"];
         assert_eq!(role["Type"], "ALIYUN::RAM::Role");
-        assert_eq!(role["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"][0], "eci.aliyuncs.com");
+        assert_eq!(
+            role["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"][0],
+            "eci.aliyuncs.com"
+        );
     }
 
     #[test]
     fn a_system_policy_with_a_document_is_measured_against_the_need() {
-        let plan = plan(&[finding(Kind::MissingPermission, "Forbidden.RAM", &["alb:CreateLoadBalancer"])], "role:deployer");
+        let plan =
+            plan(&[finding(Kind::MissingPermission, "Forbidden.RAM", &["alb:CreateLoadBalancer"])], "role:deployer");
         let full = plan.system_policies.iter().find(|p| p.name == "AliyunALBFullAccess").expect("ALB's Full policy");
         assert_eq!(full.covers, Some(true));
         assert!(full.extra_actions.is_some_and(|n| n > 10), "{:?}", full.extra_actions);

@@ -67,7 +67,11 @@ fn cases_dir() -> PathBuf {
 }
 
 fn case_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(cases_dir()).expect("tests/policy_cases exists").map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+        .expect("tests/policy_cases exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     dirs
 }
@@ -92,7 +96,10 @@ fn expect_text(reason: Reason) -> String {
 
 /// Runs one case; returns the list of mismatches.
 fn run_case(dir: &Path) -> Vec<String> {
-    let case: Case = match std::fs::read_to_string(dir.join("case.json")).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+    let case: Case = match std::fs::read_to_string(dir.join("case.json"))
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
         Ok(c) => c,
         Err(e) => return vec![format!("case.json: {e}")],
     };
@@ -108,7 +115,10 @@ fn run_case(dir: &Path) -> Vec<String> {
     if listed != files.iter().collect() {
         problems.push(format!("case.json lists {listed:?} but the folder holds {files:?}"));
     }
-    let options = LintOptions { name: case.name.as_deref(), usage: if case.usage.as_deref() == Some("principal") { PolicyUse::Principal } else { PolicyUse::Identity } };
+    let options = LintOptions {
+        name: case.name.as_deref(),
+        usage: if case.usage.as_deref() == Some("principal") { PolicyUse::Principal } else { PolicyUse::Identity },
+    };
     let empty = Catalog::empty();
     let catalog = match (case.catalog, embedded_catalog()) {
         (false, _) => Some(&empty),
@@ -117,7 +127,8 @@ fn run_case(dir: &Path) -> Vec<String> {
     for file in files.iter().filter(|_| catalog.is_some()) {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let catalog = catalog.unwrap_or(&empty);
-        let mut got: Vec<String> = lint(&text, &options, catalog).into_iter().map(|d| format!("{} {}", d.id, d.path)).collect();
+        let mut got: Vec<String> =
+            lint(&text, &options, catalog).into_iter().map(|d| format!("{} {}", d.id, d.path)).collect();
         let mut want = case.lint.get(file).cloned().unwrap_or_default();
         got.sort();
         want.sort();
@@ -128,8 +139,12 @@ fn run_case(dir: &Path) -> Vec<String> {
     if case.requests.is_empty() {
         return problems;
     }
-    let load = |f: &String| CompiledPolicy::from_json(&std::fs::read_to_string(dir.join(f)).unwrap()).map_err(|e| format!("{f}: {e}"));
-    let by_prefix = |pred: &dyn Fn(&str) -> bool| -> Result<Vec<CompiledPolicy>, String> { files.iter().filter(|f| pred(f)).map(load).collect() };
+    let load = |f: &String| {
+        CompiledPolicy::from_json(&std::fs::read_to_string(dir.join(f)).unwrap()).map_err(|e| format!("{f}: {e}"))
+    };
+    let by_prefix = |pred: &dyn Fn(&str) -> bool| -> Result<Vec<CompiledPolicy>, String> {
+        files.iter().filter(|f| pred(f)).map(load).collect()
+    };
     let (identity, control, session) = match (
         by_prefix(&|f| !f.starts_with("control") && f != "session.json"),
         by_prefix(&|f| f.starts_with("control")),
@@ -162,7 +177,11 @@ fn run_case(dir: &Path) -> Vec<String> {
         }
         assert_eq!(set.is_allowed(&request), decision.allowed, "is_allowed and simulate disagree in {}", dir.display());
         if let Some(want) = &r.deciding {
-            let got: Vec<String> = decision.deciding.iter().map(|d| format!("{}/{}/{}", layer_name(d.layer), d.policy, d.statement)).collect();
+            let got: Vec<String> = decision
+                .deciding
+                .iter()
+                .map(|d| format!("{}/{}/{}", layer_name(d.layer), d.policy, d.statement))
+                .collect();
             if &got != want {
                 problems.push(format!("request {i}: deciding {got:?}, expected {want:?}"));
             }
@@ -176,7 +195,9 @@ fn every_case_passes() {
     let dirs = case_dirs();
     let failures: Vec<String> = dirs
         .iter()
-        .flat_map(|d| run_case(d).into_iter().map(move |p| format!("{}: {p}", d.file_name().unwrap().to_string_lossy())))
+        .flat_map(|d| {
+            run_case(d).into_iter().map(move |p| format!("{}: {p}", d.file_name().unwrap().to_string_lossy()))
+        })
         .collect();
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
 }
@@ -196,7 +217,11 @@ fn cases_cover_every_check_and_operator() {
     }
     let missing: Vec<&str> = CHECKS.iter().map(|c| c.id).filter(|id| !ids.contains(*id)).collect();
     assert!(missing.is_empty(), "no case expects {missing:?}");
-    let missing_ops: Vec<&str> = OPERATORS.iter().map(|(n, _)| *n).filter(|n| !texts.contains(&format!("\"{n}\"")) && !texts.contains(&format!(":{n}\""))).collect();
+    let missing_ops: Vec<&str> = OPERATORS
+        .iter()
+        .map(|(n, _)| *n)
+        .filter(|n| !texts.contains(&format!("\"{n}\"")) && !texts.contains(&format!(":{n}\"")))
+        .collect();
     assert!(missing_ops.is_empty(), "no case uses {missing_ops:?}");
     for prefix in ["ForAnyValue:", "ForAllValues:"] {
         assert!(texts.contains(prefix), "no case uses {prefix}");

@@ -10,8 +10,26 @@ use ram_doctor_core::policy::parse::parse_document;
 use ram_doctor_core::policy::simulate::{CompiledPolicy, PolicySet, Request};
 use ram_doctor_core::Catalog;
 
-const ACTIONS: &[&str] = &["ecs:StopInstance", "ecs:StartInstance", "ECS:DescribeInstances", "oss:GetObject", "oss:PutObject", "ram:CreateUser", "kms:Decrypt"];
-const ACTION_PATTERNS: &[&str] = &["ecs:*", "ecs:Describe*", "ecs:St?pInstance", "oss:GetObject", "oss:*Object", "*", "ram:Create*", "kms:Decrypt", "ECS:stopinstance"];
+const ACTIONS: &[&str] = &[
+    "ecs:StopInstance",
+    "ecs:StartInstance",
+    "ECS:DescribeInstances",
+    "oss:GetObject",
+    "oss:PutObject",
+    "ram:CreateUser",
+    "kms:Decrypt",
+];
+const ACTION_PATTERNS: &[&str] = &[
+    "ecs:*",
+    "ecs:Describe*",
+    "ecs:St?pInstance",
+    "oss:GetObject",
+    "oss:*Object",
+    "*",
+    "ram:Create*",
+    "kms:Decrypt",
+    "ECS:stopinstance",
+];
 const RESOURCES: &[&str] = &[
     "acs:ecs:cn-hangzhou:111:instance/i-1",
     "acs:ecs:cn-beijing:111:instance/i-2",
@@ -20,7 +38,14 @@ const RESOURCES: &[&str] = &[
     "acs:ram::111:user/alice",
     "*",
 ];
-const RESOURCE_PATTERNS: &[&str] = &["*", "acs:ecs:*:111:instance/*", "acs:ecs:cn-hangzhou:*:*", "acs:oss:*:*:bucket/*", "acs:ram::111:user/?lice", "acs:*:*:222:*"];
+const RESOURCE_PATTERNS: &[&str] = &[
+    "*",
+    "acs:ecs:*:111:instance/*",
+    "acs:ecs:cn-hangzhou:*:*",
+    "acs:oss:*:*:bucket/*",
+    "acs:ram::111:user/?lice",
+    "acs:*:*:222:*",
+];
 const IPS: &[&str] = &["10.1.2.3", "192.0.2.9", "2001:db8::5", "203.0.113.200"];
 
 fn condition() -> impl Strategy<Value = Option<Condition>> {
@@ -43,14 +68,16 @@ fn list(choices: &'static [&'static str]) -> impl Strategy<Value = ValueList> {
 }
 
 fn statement(effect: Effect) -> impl Strategy<Value = Statement> {
-    (list(ACTION_PATTERNS), list(RESOURCE_PATTERNS), condition(), any::<bool>(), any::<bool>()).prop_map(move |(a, r, condition, not_a, not_r)| Statement {
-        effect,
-        action: (!not_a).then(|| a.clone()),
-        not_action: not_a.then_some(a),
-        resource: (!not_r).then(|| r.clone()),
-        not_resource: not_r.then_some(r),
-        condition,
-    })
+    (list(ACTION_PATTERNS), list(RESOURCE_PATTERNS), condition(), any::<bool>(), any::<bool>()).prop_map(
+        move |(a, r, condition, not_a, not_r)| Statement {
+            effect,
+            action: (!not_a).then(|| a.clone()),
+            not_action: not_a.then_some(a),
+            resource: (!not_r).then(|| r.clone()),
+            not_resource: not_r.then_some(r),
+            condition,
+        },
+    )
 }
 
 fn any_statement() -> impl Strategy<Value = Statement> {
@@ -71,7 +98,9 @@ fn request() -> impl Strategy<Value = Request> {
         proptest::option::of(proptest::sample::subsequence(vec!["team", "env", "owner"], 0..3)),
     )
         .prop_map(|(action, resource, ip, https, now, tags)| {
-            let mut r = Request::new(action, resource).with("acs:SecureTransport", if https { "true" } else { "false" }).with("acs:CurrentTime", now);
+            let mut r = Request::new(action, resource)
+                .with("acs:SecureTransport", if https { "true" } else { "false" })
+                .with("acs:CurrentTime", now);
             if let Some(ip) = ip {
                 r = r.with("acs:SourceIp", ip);
             }
@@ -130,26 +159,36 @@ proptest! {
     }
 }
 
-const NEED_ACTIONS: &[&str] = &["ecs:StopInstance", "ecs:StartInstance", "oss:GetObject", "kms:Decrypt", "ram:GetUser", "hbr:CreateBackupPlan"];
+const NEED_ACTIONS: &[&str] =
+    &["ecs:StopInstance", "ecs:StartInstance", "oss:GetObject", "kms:Decrypt", "ram:GetUser", "hbr:CreateBackupPlan"];
 const REGIONS: &[&str] = &["cn-hangzhou", "cn-beijing", "ap-southeast-1"];
 
 /// A need with an ARN of the action's own service, or with only the region/account seen, or nothing.
 fn need() -> impl Strategy<Value = Need> {
-    (proptest::sample::subsequence(NEED_ACTIONS, 1..=3), proptest::sample::select(REGIONS), "[0-9]{6}", "[a-z0-9]{1,8}", 0..3u8).prop_map(
-        |(actions, region, account, id, shape)| {
+    (
+        proptest::sample::subsequence(NEED_ACTIONS, 1..=3),
+        proptest::sample::select(REGIONS),
+        "[0-9]{6}",
+        "[a-z0-9]{1,8}",
+        0..3u8,
+    )
+        .prop_map(|(actions, region, account, id, shape)| {
             let code = actions[0].split(':').next().unwrap_or_default().to_string();
             let region_part = if code == "ram" { String::new() } else { region.to_string() };
             let resource = (shape == 0).then(|| format!("acs:{code}:{region_part}:{account}:thing/{id}"));
             let seen = shape != 2;
             Need {
-                actions: if resource.is_some() { vec![actions[0].to_string()] } else { actions.into_iter().map(String::from).collect() },
+                actions: if resource.is_some() {
+                    vec![actions[0].to_string()]
+                } else {
+                    actions.into_iter().map(String::from).collect()
+                },
                 resource,
                 product: Some(code),
                 region: seen.then(|| region.to_string()),
                 account: seen.then_some(account),
             }
-        },
-    )
+        })
 }
 
 fn options() -> impl Strategy<Value = BuildOptions> {
@@ -255,7 +294,8 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
-            proptest::collection::btree_map("[a-zA-Z:/~]{0,6}", inner, 0..6).prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            proptest::collection::btree_map("[a-zA-Z:/~]{0,6}", inner, 0..6)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -267,11 +307,17 @@ fn to_serde(node: &ram_doctor_core::policy::parse::Node) -> serde_json::Value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),
         // std's float parsing is exact; serde_json's default one is not, so it is not used here.
-        Value::Number(n) if n.contains(['.', 'e', 'E']) => serde_json::json!(n.parse::<f64>().expect("numbers keep their text")),
-        Value::Number(n) => n.parse::<i64>().map_or_else(|_| serde_json::json!(n.parse::<u64>().expect("an integer")), |i| serde_json::json!(i)),
+        Value::Number(n) if n.contains(['.', 'e', 'E']) => {
+            serde_json::json!(n.parse::<f64>().expect("numbers keep their text"))
+        }
+        Value::Number(n) => n
+            .parse::<i64>()
+            .map_or_else(|_| serde_json::json!(n.parse::<u64>().expect("an integer")), |i| serde_json::json!(i)),
         Value::String(s) => serde_json::Value::String(s.clone()),
         Value::Array(items) => serde_json::Value::Array(items.iter().map(to_serde).collect()),
-        Value::Object(members) => serde_json::Value::Object(members.iter().map(|m| (m.key.clone(), to_serde(&m.value))).collect()),
+        Value::Object(members) => {
+            serde_json::Value::Object(members.iter().map(|m| (m.key.clone(), to_serde(&m.value))).collect())
+        }
     }
 }
 

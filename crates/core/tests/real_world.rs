@@ -48,7 +48,8 @@ fn dir(name: &str) -> PathBuf {
 /// The committed catalog (`data/`), index and every shard: what the CLI embeds.
 fn catalog() -> Catalog {
     let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
-    let mut catalog = Catalog::from_index(&fs::read(data.join("index.json")).expect("data/index.json is committed")).unwrap();
+    let mut catalog =
+        Catalog::from_index(&fs::read(data.join("index.json")).expect("data/index.json is committed")).unwrap();
     for code in catalog.shard_codes().into_iter().map(str::to_string).collect::<Vec<_>>() {
         catalog.add_shard(&code, &fs::read(data.join(Catalog::shard_path(&code))).unwrap()).unwrap();
     }
@@ -115,7 +116,8 @@ fn check_cases(name: &str, min: usize, divergent: &[(&str, &str, &str)], not_yet
     let mut failures = Vec::new();
     for id in &ids {
         let text = fs::read_to_string(dir(name).join(format!("{id}.txt"))).unwrap();
-        let meta: Value = serde_json::from_str(&fs::read_to_string(dir(name).join(format!("{id}.json"))).unwrap()).unwrap();
+        let meta: Value =
+            serde_json::from_str(&fs::read_to_string(dir(name).join(format!("{id}.json"))).unwrap()).unwrap();
         let expect = &meta["expect"];
         let diagnosis = diagnose(&text, &catalog);
         let gap = |field: &str| not_yet.iter().any(|(d, fld, _)| d == id && *fld == field);

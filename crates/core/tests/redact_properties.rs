@@ -97,8 +97,17 @@ const SECRET_KEYS: &[&str] = &[
 ];
 
 /// `key: value`, `key=value`, `"key": "value"`, `key = 'value'`, `<key>value`…
-const SEPARATORS: &[(&str, &str)] =
-    &[(": ", ""), ("=", ""), (" = ", ""), (":", ""), ("\": \"", "\""), ("': '", "'"), (" = \"", "\""), (">", "<"), ("=\"", "\"")];
+const SEPARATORS: &[(&str, &str)] = &[
+    (": ", ""),
+    ("=", ""),
+    (" = ", ""),
+    (":", ""),
+    ("\": \"", "\""),
+    ("': '", "'"),
+    (" = \"", "\""),
+    (">", "<"),
+    ("=\"", "\""),
+];
 
 /// A secret of any length from 8 to 40 under any key name with any separator: a key name is enough.
 fn named_secret() -> impl Strategy<Value = (String, Vec<String>)> {
@@ -143,7 +152,10 @@ fn pasted() -> impl Strategy<Value = (String, Vec<String>)> {
             (text, survivors)
         }),
         (signature(), key_id()).prop_map(|((sig, _), id)| {
-            (format!("GET /?AccessKeyId={id}&Action=DescribeInstances&Signature={sig}&SignatureMethod=HMAC-SHA1"), vec![sig, id])
+            (
+                format!("GET /?AccessKeyId={id}&Action=DescribeInstances&Signature={sig}&SignatureMethod=HMAC-SHA1"),
+                vec![sig, id],
+            )
         }),
         (key_id(), signature(), 0..2usize).prop_map(|(id, (sig, _), format)| {
             let text = match format {
@@ -152,8 +164,9 @@ fn pasted() -> impl Strategy<Value = (String, Vec<String>)> {
             };
             (text, vec![sig, id])
         }),
-        (password(), chars_of(b"abcdefghijklmnopqrstuvwxyz", 3..10))
-            .prop_map(|(pw, user)| { (format!("mysql://{user}:{pw}@rm-bp1abc.mysql.rds.aliyuncs.com:3306/prod"), vec![pw]) }),
+        (password(), chars_of(b"abcdefghijklmnopqrstuvwxyz", 3..10)).prop_map(|(pw, user)| {
+            (format!("mysql://{user}:{pw}@rm-bp1abc.mysql.rds.aliyuncs.com:3306/prod"), vec![pw])
+        }),
     ]
 }
 

@@ -12,44 +12,32 @@ use crate::auth::{AccessKey, KeyKind, Keys};
 use crate::authz::{system_document, Caller};
 use crate::error::{Entity, Failure};
 use crate::state::{
-    check_document, parse_policy_type, Account, Attachment, CustomPolicy, PolicyType,
-    PolicyVersion, Role, Target, User,
+    check_document, parse_policy_type, Account, Attachment, CustomPolicy, PolicyType, PolicyVersion, Role, Target, User,
 };
 
 pub use ram_doctor_core::api::Product;
 
 /// The products one emulator serves, with their catalog code and the name `Recommend` links use (their
 /// versions and endpoints are core's).
-const PRODUCTS: [(Product, &str, &str); 3] = [
-    (Product::Ram, "ram", "Ram"),
-    (Product::Sts, "sts", "Sts"),
-    (Product::Ims, "ims", "Ims"),
-];
+const PRODUCTS: [(Product, &str, &str); 3] =
+    [(Product::Ram, "ram", "Ram"), (Product::Sts, "sts", "Sts"), (Product::Ims, "ims", "Ims")];
 
 /// The product's name in `Recommend` links.
 pub fn label(product: Product) -> &'static str {
-    PRODUCTS
-        .iter()
-        .find(|r| r.0 == product)
-        .map_or("Ram", |r| r.2)
+    PRODUCTS.iter().find(|r| r.0 == product).map_or("Ram", |r| r.2)
 }
 
 /// The product a `Host` header names (`sts.cn-hangzhou.aliyuncs.com` is STS), by the catalog's endpoints.
 pub fn product_by_host(host: &str, catalog: &Catalog) -> Option<Product> {
-    let bare = host
-        .rsplit_once(':')
-        .filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit()))
-        .map_or(host, |(h, _)| h);
+    let bare =
+        host.rsplit_once(':').filter(|(_, port)| port.chars().all(|c| c.is_ascii_digit())).map_or(host, |(h, _)| h);
     let code = catalog.product_by_host(bare)?.code.to_ascii_lowercase();
     PRODUCTS.iter().find(|r| r.1 == code).map(|r| r.0)
 }
 
 /// The product whose API version this is.
 pub fn product_by_version(version: &str) -> Option<Product> {
-    PRODUCTS
-        .iter()
-        .map(|r| r.0)
-        .find(|p| p.version() == version)
+    PRODUCTS.iter().map(|r| r.0).find(|p| p.version() == version)
 }
 
 /// A call's parameters, decoded.
@@ -58,11 +46,7 @@ pub struct Params(pub Vec<(String, String)>);
 
 impl Params {
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .filter(|v| !v.is_empty())
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())
     }
 
     pub fn require(&self, name: &'static str) -> Result<&str, Failure> {
@@ -74,8 +58,7 @@ impl Params {
     }
 
     fn flag(&self, name: &str) -> bool {
-        self.get(name)
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        self.get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"))
     }
 
     fn policy_type(&self) -> Result<PolicyType, Failure> {
@@ -155,36 +138,16 @@ fn on_role_arn(p: &Params, _: &str) -> Result<Vec<String>, Failure> {
 
 /// Every API served. The RAM action of each is `ram:<Name>` / `sts:<Name>` as the catalog lists it.
 pub const APIS: &[Api] = &[
-    Api {
-        product: Product::Sts,
-        name: "GetCallerIdentity",
-        authorize: None,
-        run: get_caller_identity,
-    },
+    Api { product: Product::Sts, name: "GetCallerIdentity", authorize: None, run: get_caller_identity },
     Api {
         product: Product::Sts,
         name: "AssumeRole",
         authorize: Some(("sts:AssumeRole", on_role_arn)),
         run: assume_role,
     },
-    Api {
-        product: Product::Ram,
-        name: "CreateUser",
-        authorize: Some(("ram:CreateUser", on_user)),
-        run: create_user,
-    },
-    Api {
-        product: Product::Ram,
-        name: "GetUser",
-        authorize: Some(("ram:GetUser", on_user)),
-        run: get_user,
-    },
-    Api {
-        product: Product::Ram,
-        name: "ListUsers",
-        authorize: Some(("ram:ListUsers", on_all_users)),
-        run: list_users,
-    },
+    Api { product: Product::Ram, name: "CreateUser", authorize: Some(("ram:CreateUser", on_user)), run: create_user },
+    Api { product: Product::Ram, name: "GetUser", authorize: Some(("ram:GetUser", on_user)), run: get_user },
+    Api { product: Product::Ram, name: "ListUsers", authorize: Some(("ram:ListUsers", on_all_users)), run: list_users },
     Api {
         product: Product::Ram,
         name: "CreateGroup",
@@ -203,30 +166,15 @@ pub const APIS: &[Api] = &[
         authorize: Some(("ram:ListGroupsForUser", on_user)),
         run: list_groups_for_user,
     },
-    Api {
-        product: Product::Ram,
-        name: "CreateRole",
-        authorize: Some(("ram:CreateRole", on_role)),
-        run: create_role,
-    },
-    Api {
-        product: Product::Ram,
-        name: "GetRole",
-        authorize: Some(("ram:GetRole", on_role)),
-        run: get_role,
-    },
+    Api { product: Product::Ram, name: "CreateRole", authorize: Some(("ram:CreateRole", on_role)), run: create_role },
+    Api { product: Product::Ram, name: "GetRole", authorize: Some(("ram:GetRole", on_role)), run: get_role },
     Api {
         product: Product::Ram,
         name: "CreatePolicy",
         authorize: Some(("ram:CreatePolicy", on_policy)),
         run: create_policy,
     },
-    Api {
-        product: Product::Ram,
-        name: "GetPolicy",
-        authorize: Some(("ram:GetPolicy", on_policy)),
-        run: get_policy,
-    },
+    Api { product: Product::Ram, name: "GetPolicy", authorize: Some(("ram:GetPolicy", on_policy)), run: get_policy },
     Api {
         product: Product::Ram,
         name: "GetPolicyVersion",
@@ -317,18 +265,12 @@ pub const APIS: &[Api] = &[
         authorize: Some(("ram:DecodeDiagnosticMessage", on_anything)),
         run: decode_diagnostic_message,
     },
-    Api {
-        product: Product::Ims,
-        name: "GetUser",
-        authorize: Some(("ram:GetUser", on_all_users)),
-        run: ims_get_user,
-    },
+    Api { product: Product::Ims, name: "GetUser", authorize: Some(("ram:GetUser", on_all_users)), run: ims_get_user },
 ];
 
 /// The API a product serves under this action name.
 pub fn find(product: Product, action: &str) -> Option<&'static Api> {
-    APIS.iter()
-        .find(|a| a.product == product && a.name == action)
+    APIS.iter().find(|a| a.product == product && a.name == action)
 }
 
 /// The answer in its API's shape: core's response type, serialized (its `RequestId` is filled in by the server).
@@ -391,28 +333,14 @@ fn get_caller_identity(c: &mut Ctx, _: &Params) -> Result<Value, Failure> {
     let account_id = c.account.account_id.clone();
     let arn = c.caller.principal_arn(&account_id);
     let (identity_type, principal_id, user_id, role_id, arn) = match c.caller {
-        Caller::Root => (
-            "Account",
-            account_id.clone(),
-            Some(account_id.clone()),
-            None,
-            arn,
-        ),
+        Caller::Root => ("Account", account_id.clone(), Some(account_id.clone()), None, arn),
         Caller::User { id, .. } => ("RAMUser", id.clone(), Some(id.clone()), None, arn),
-        Caller::AssumedRole {
-            role,
-            role_id,
-            session,
-            ..
-        } => (
+        Caller::AssumedRole { role, role_id, session, .. } => (
             "AssumedRoleUser",
             format!("{role_id}:{session}"),
             None,
             Some(role_id.clone()),
-            format!(
-                "acs:ram::{account_id}:assumed-role/{}/{session}",
-                role.to_lowercase()
-            ),
+            format!("acs:ram::{account_id}:assumed-role/{}/{session}", role.to_lowercase()),
         ),
     };
     answer(sts::CallerIdentity {
@@ -435,10 +363,7 @@ pub fn trusts(trust_policy: &str, principal_arn: &str, account: &str) -> bool {
     let as_list = |v: &Value| -> Vec<String> {
         match v {
             Value::String(s) => vec![s.clone()],
-            Value::Array(items) => items
-                .iter()
-                .filter_map(|i| i.as_str().map(str::to_string))
-                .collect(),
+            Value::Array(items) => items.iter().filter_map(|i| i.as_str().map(str::to_string)).collect(),
             _ => Vec::new(),
         }
     };
@@ -453,9 +378,9 @@ pub fn trusts(trust_policy: &str, principal_arn: &str, account: &str) -> bool {
             && as_list(&st["Action"])
                 .iter()
                 .any(|a| a.eq_ignore_ascii_case("sts:AssumeRole") || a == "sts:*" || a == "*")
-            && as_list(&st["Principal"]["RAM"]).iter().any(|p| {
-                p == "*" || p.eq_ignore_ascii_case(principal_arn) || *p == root || *p == account
-            })
+            && as_list(&st["Principal"]["RAM"])
+                .iter()
+                .any(|p| p == "*" || p.eq_ignore_ascii_case(principal_arn) || *p == root || *p == account)
     })
 }
 
@@ -482,27 +407,15 @@ fn assume_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         .and_then(|rest| rest.split_once(":role/"))
         .ok_or_else(|| bad("RoleArn", "The parameter RoleArn is wrongly formed."))?;
     let session_ok = (2..=64).contains(&session.len())
-        && session
-            .chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || "_.@-".contains(ch));
+        && session.chars().all(|ch| ch.is_ascii_alphanumeric() || "_.@-".contains(ch));
     if !session_ok {
-        return Err(bad(
-            "RoleSessionName",
-            "The parameter RoleSessionName is wrongly formed.",
-        ));
+        return Err(bad("RoleSessionName", "The parameter RoleSessionName is wrongly formed."));
     }
-    let not_found = || Failure::EntityNotExist {
-        entity: Entity::Role,
-        name: role_arn.to_string(),
-    };
+    let not_found = || Failure::EntityNotExist { entity: Entity::Role, name: role_arn.to_string() };
     if role_name.0 != acct {
         return Err(not_found());
     }
-    let role = c
-        .account
-        .role(role_name.1)
-        .map_err(|_| not_found())?
-        .clone();
+    let role = c.account.role(role_name.1).map_err(|_| not_found())?.clone();
     if *c.caller == Caller::Root {
         return Err(Failure::RootAssumeRole);
     }
@@ -515,28 +428,16 @@ fn assume_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
             .parse()
             .ok()
             .filter(|d| (900..=i64::from(role.max_session_duration)).contains(d))
-            .ok_or_else(|| {
-                bad(
-                    "DurationSeconds",
-                    "The Min/Max value of DurationSeconds is 15min/1hr.",
-                )
-            })?,
+            .ok_or_else(|| bad("DurationSeconds", "The Min/Max value of DurationSeconds is 15min/1hr."))?,
     };
     let session_policy = match p.get("Policy") {
         None => None,
         Some(text) if text.len() > 2048 => {
-            return Err(bad(
-                "PolicySize",
-                "The size of Policy must be smaller than 2048 bytes.",
-            ))
+            return Err(bad("PolicySize", "The size of Policy must be smaller than 2048 bytes."))
         }
         Some(text) => {
-            check_document(text).map_err(|_| {
-                bad(
-                    "PolicyGrammar",
-                    "The parameter Policy has not passed grammar check.",
-                )
-            })?;
+            check_document(text)
+                .map_err(|_| bad("PolicyGrammar", "The parameter Policy has not passed grammar check."))?;
             Some(text.to_string())
         }
     };
@@ -552,19 +453,10 @@ fn assume_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         session: session.to_string(),
         session_policy,
     };
-    c.keys.insert(
-        id.clone(),
-        AccessKey {
-            secret: Secret::new(secret.clone()),
-            kind,
-        },
-    );
+    c.keys.insert(id.clone(), AccessKey { secret: Secret::new(secret.clone()), kind });
     let user = sts::AssumedRoleUser {
         assumed_role_id: format!("{}:{session}", role.id),
-        arn: format!(
-            "acs:ram::{acct}:assumed-role/{}/{session}",
-            role.name.to_lowercase()
-        ),
+        arn: format!("acs:ram::{acct}:assumed-role/{}/{session}", role.name.to_lowercase()),
     };
     // Core's AssumeRoleResponse holds the secret in a `Secret`, which never serializes: the credentials are
     // written here, the one place that hands a secret out.
@@ -581,46 +473,25 @@ fn assume_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
 
 fn create_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let now = c.now_text();
-    let user = c.account.create_user(
-        p.require("UserName")?,
-        p.or_empty("DisplayName"),
-        p.or_empty("Comments"),
-        &now,
-    )?;
-    answer(ram::GetUserResponse {
-        request_id: String::new(),
-        user: user_of(user),
-    })
+    let user =
+        c.account.create_user(p.require("UserName")?, p.or_empty("DisplayName"), p.or_empty("Comments"), &now)?;
+    answer(ram::GetUserResponse { request_id: String::new(), user: user_of(user) })
 }
 
 fn get_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
-    answer(ram::GetUserResponse {
-        request_id: String::new(),
-        user: user_of(c.account.user(p.require("UserName")?)?),
-    })
+    answer(ram::GetUserResponse { request_id: String::new(), user: user_of(c.account.user(p.require("UserName")?)?) })
 }
 
 fn list_users(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let max: usize = match p.get("MaxItems") {
         None => 100,
-        Some(m) => m
-            .parse()
-            .ok()
-            .filter(|m| (1..=1000).contains(m))
-            .ok_or_else(|| Failure::InvalidParameter {
-                code: "InvalidParameter.MaxItems".into(),
-                message: "MaxItems must be 1 to 1000.".into(),
-            })?,
+        Some(m) => m.parse().ok().filter(|m| (1..=1000).contains(m)).ok_or_else(|| Failure::InvalidParameter {
+            code: "InvalidParameter.MaxItems".into(),
+            message: "MaxItems must be 1 to 1000.".into(),
+        })?,
     };
     let start: usize = p.get("Marker").and_then(|m| m.parse().ok()).unwrap_or(0);
-    let users: Vec<ram::User> = c
-        .account
-        .users
-        .iter()
-        .skip(start)
-        .take(max)
-        .map(user_of)
-        .collect();
+    let users: Vec<ram::User> = c.account.users.iter().skip(start).take(max).map(user_of).collect();
     let next = start + users.len();
     let is_truncated = next < c.account.users.len();
     answer(ram::ListUsersResponse {
@@ -633,19 +504,14 @@ fn list_users(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
 
 fn create_group(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let now = c.now_text();
-    let g = c
-        .account
-        .create_group(p.require("GroupName")?, p.or_empty("Comments"), &now)?;
+    let g = c.account.create_group(p.require("GroupName")?, p.or_empty("Comments"), &now)?;
     // Core has no type for a created group (the CLI never creates one): RAM's shape, written out.
-    Ok(
-        json!({"Group": {"GroupId": g.id, "GroupName": g.name, "Comments": g.comments, "CreateDate": g.created}}),
-    )
+    Ok(json!({"Group": {"GroupId": g.id, "GroupName": g.name, "Comments": g.comments, "CreateDate": g.created}}))
 }
 
 fn add_user_to_group(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let now = c.now_text();
-    c.account
-        .add_user_to_group(p.require("UserName")?, p.require("GroupName")?, &now)?;
+    c.account.add_user_to_group(p.require("UserName")?, p.require("GroupName")?, &now)?;
     answer(ram::RequestOnly::default())
 }
 
@@ -664,10 +530,7 @@ fn list_groups_for_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
             })
         })
         .collect();
-    answer(ram::ListGroupsForUserResponse {
-        request_id: String::new(),
-        groups,
-    })
+    answer(ram::ListGroupsForUserResponse { request_id: String::new(), groups })
 }
 
 fn create_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -687,21 +550,12 @@ fn create_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         max,
         &now,
     )?;
-    answer(ram::GetRoleResponse {
-        request_id: String::new(),
-        role: role_of(role, &acct),
-    })
+    answer(ram::GetRoleResponse { request_id: String::new(), role: role_of(role, &acct) })
 }
 
 fn get_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
-    let role = role_of(
-        c.account.role(p.require("RoleName")?)?,
-        &c.account.account_id,
-    );
-    answer(ram::GetRoleResponse {
-        request_id: String::new(),
-        role,
-    })
+    let role = role_of(c.account.role(p.require("RoleName")?)?, &c.account.account_id);
+    answer(ram::GetRoleResponse { request_id: String::new(), role })
 }
 
 fn create_policy(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -712,14 +566,8 @@ fn create_policy(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         p.or_empty("Description"),
         &now,
     )?;
-    let policy = ram::Policy {
-        update_date: None,
-        ..custom_policy_of(policy)
-    };
-    answer(ram::CreatePolicyResponse {
-        request_id: String::new(),
-        policy,
-    })
+    let policy = ram::Policy { update_date: None, ..custom_policy_of(policy) };
+    answer(ram::CreatePolicyResponse { request_id: String::new(), policy })
 }
 
 /// A system policy and its one version (`v1`, the document the emulator enforces).
@@ -727,10 +575,7 @@ fn system_policy(c: &Ctx, name: &str) -> Result<(ram::Policy, ram::PolicyVersion
     let policy = c
         .catalog
         .system_policy(name)
-        .ok_or_else(|| Failure::EntityNotExist {
-            entity: Entity::Policy,
-            name: name.into(),
-        })?;
+        .ok_or_else(|| Failure::EntityNotExist { entity: Entity::Policy, name: name.into() })?;
     let fields = ram::Policy {
         policy_name: policy.name.clone(),
         policy_type: PolicyType::System,
@@ -755,26 +600,16 @@ fn get_policy(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         PolicyType::System => system_policy(c, name)?,
         PolicyType::Custom => {
             let policy = c.account.policy(name)?;
-            let default = policy
-                .versions
-                .iter()
-                .find(|v| v.id == policy.default_version)
-                .expect("the default version exists");
+            let default =
+                policy.versions.iter().find(|v| v.id == policy.default_version).expect("the default version exists");
             let count = c.account.attachment_count(name) as u64;
             (
-                ram::Policy {
-                    attachment_count: Some(count),
-                    ..custom_policy_of(policy)
-                },
+                ram::Policy { attachment_count: Some(count), ..custom_policy_of(policy) },
                 version_of(default, &policy.default_version),
             )
         }
     };
-    answer(ram::GetPolicyResponse {
-        request_id: String::new(),
-        policy,
-        default_policy_version: Some(version),
-    })
+    answer(ram::GetPolicyResponse { request_id: String::new(), policy, default_policy_version: Some(version) })
 }
 
 /// The versions of a policy of either type.
@@ -784,11 +619,7 @@ fn versions(c: &Ctx, p: &Params) -> Result<Vec<ram::PolicyVersion>, Failure> {
         PolicyType::System => vec![system_policy(c, name)?.1],
         PolicyType::Custom => {
             let policy = c.account.policy(name)?;
-            policy
-                .versions
-                .iter()
-                .map(|v| version_of(v, &policy.default_version))
-                .collect()
+            policy.versions.iter().map(|v| version_of(v, &policy.default_version)).collect()
         }
     })
 }
@@ -797,17 +628,11 @@ fn get_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let wanted = p.require("VersionId")?;
     let found = versions(c, p)?.into_iter().find(|v| v.version_id == wanted);
     let policy_version = found.ok_or_else(|| Failure::PolicyVersionNotExist(wanted.into()))?;
-    answer(ram::PolicyVersionResponse {
-        request_id: String::new(),
-        policy_version,
-    })
+    answer(ram::PolicyVersionResponse { request_id: String::new(), policy_version })
 }
 
 fn list_policy_versions(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
-    answer(ram::ListPolicyVersionsResponse {
-        request_id: String::new(),
-        policy_versions: versions(c, p)?,
-    })
+    answer(ram::ListPolicyVersionsResponse { request_id: String::new(), policy_versions: versions(c, p)? })
 }
 
 fn create_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -818,41 +643,29 @@ fn create_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         Some(other) => {
             return Err(Failure::InvalidParameter {
                 code: "InvalidParameter.RotateStrategy".into(),
-                message: format!("RotateStrategy must be None or DeleteOldestNonDefaultVersionWhenLimitExceeded, not \"{other}\"."),
+                message: format!(
+                    "RotateStrategy must be None or DeleteOldestNonDefaultVersionWhenLimitExceeded, not \"{other}\"."
+                ),
             })
         }
     };
     let name = p.require("PolicyName")?;
     let version = c
         .account
-        .create_policy_version(
-            name,
-            p.require("PolicyDocument")?,
-            p.flag("SetAsDefault"),
-            rotate,
-            &now,
-        )?
+        .create_policy_version(name, p.require("PolicyDocument")?, p.flag("SetAsDefault"), rotate, &now)?
         .clone();
     let default = c.account.policy(name)?.default_version.clone();
-    answer(ram::PolicyVersionResponse {
-        request_id: String::new(),
-        policy_version: version_of(&version, &default),
-    })
+    answer(ram::PolicyVersionResponse { request_id: String::new(), policy_version: version_of(&version, &default) })
 }
 
 fn delete_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
-    c.account
-        .delete_policy_version(p.require("PolicyName")?, p.require("VersionId")?)?;
+    c.account.delete_policy_version(p.require("PolicyName")?, p.require("VersionId")?)?;
     answer(ram::RequestOnly::default())
 }
 
 fn set_default_policy_version(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let now = c.now_text();
-    c.account.set_default_policy_version(
-        p.require("PolicyName")?,
-        p.require("VersionId")?,
-        &now,
-    )?;
+    c.account.set_default_policy_version(p.require("PolicyName")?, p.require("VersionId")?, &now)?;
     answer(ram::RequestOnly::default())
 }
 
@@ -868,34 +681,18 @@ fn target_param(target: Target) -> &'static str {
 fn attach(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failure> {
     let now = c.now_text();
     let (kind, name) = (p.policy_type()?, p.require("PolicyName")?);
-    c.account.attach(
-        target,
-        p.require(target_param(target))?,
-        kind,
-        name,
-        c.catalog,
-        &now,
-    )?;
+    c.account.attach(target, p.require(target_param(target))?, kind, name, c.catalog, &now)?;
     answer(ram::RequestOnly::default())
 }
 
 fn detach(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failure> {
     let (kind, name) = (p.policy_type()?, p.require("PolicyName")?);
-    c.account.detach(
-        target,
-        p.require(target_param(target))?,
-        kind,
-        name,
-        c.catalog,
-    )?;
+    c.account.detach(target, p.require(target_param(target))?, kind, name, c.catalog)?;
     answer(ram::RequestOnly::default())
 }
 
 fn list_policies(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failure> {
-    let attached: Vec<Attachment> = c
-        .account
-        .attachments(target, p.require(target_param(target))?)?
-        .to_vec();
+    let attached: Vec<Attachment> = c.account.attachments(target, p.require(target_param(target))?)?.to_vec();
     let policies = attached
         .iter()
         .map(|a| {
@@ -906,10 +703,7 @@ fn list_policies(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failu
                     .map(|p| (p.description.clone(), p.default_version.clone()))
                     .unwrap_or_default(),
                 PolicyType::System => (
-                    c.catalog
-                        .system_policy(&a.name)
-                        .and_then(|s| s.description.clone())
-                        .unwrap_or_default(),
+                    c.catalog.system_policy(&a.name).and_then(|s| s.description.clone()).unwrap_or_default(),
                     "v1".into(),
                 ),
             };
@@ -922,10 +716,7 @@ fn list_policies(c: &mut Ctx, p: &Params, target: Target) -> Result<Value, Failu
             }
         })
         .collect();
-    answer(ram::ListPoliciesResponse {
-        request_id: String::new(),
-        policies,
-    })
+    answer(ram::ListPoliciesResponse { request_id: String::new(), policies })
 }
 
 fn attach_to_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
@@ -958,10 +749,7 @@ fn list_policies_for_role(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
 
 fn decode_diagnostic_message(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
     let encoded = p.require("EncodedDiagnosticMessage")?;
-    let decoded = c
-        .diagnostics
-        .get(encoded)
-        .ok_or(Failure::DiagnosticNotFound)?;
+    let decoded = c.diagnostics.get(encoded).ok_or(Failure::DiagnosticNotFound)?;
     answer(ram::DecodeDiagnosticMessageResponse {
         request_id: String::new(),
         decoded_diagnostic_message: decoded.clone(),
@@ -976,12 +764,7 @@ fn ims_get_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         let name = upn.split_once('@').map_or(upn, |(n, _)| n);
         c.account.user(name)?
     } else if let Some(key) = p.get("UserAccessKeyId") {
-        c.account
-            .key_owner(key)
-            .ok_or_else(|| Failure::EntityNotExist {
-                entity: Entity::User,
-                name: key.into(),
-            })?
+        c.account.key_owner(key).ok_or_else(|| Failure::EntityNotExist { entity: Entity::User, name: key.into() })?
     } else {
         return Err(Failure::MissingParameter("UserId"));
     };
@@ -994,10 +777,7 @@ fn ims_get_user(c: &mut Ctx, p: &Params) -> Result<Value, Failure> {
         update_date: shown(&user.created),
         ..Default::default()
     };
-    answer(ims::GetUserResponse {
-        request_id: String::new(),
-        user,
-    })
+    answer(ims::GetUserResponse { request_id: String::new(), user })
 }
 
 #[cfg(test)]
@@ -1007,34 +787,15 @@ mod tests {
     #[test]
     fn products_route_by_host_or_version() {
         let catalog = Catalog::embedded().unwrap();
-        assert_eq!(
-            product_by_host("ram.aliyuncs.com", &catalog),
-            Some(Product::Ram)
-        );
-        assert_eq!(
-            product_by_host("sts.cn-hangzhou.aliyuncs.com:443", &catalog),
-            Some(Product::Sts)
-        );
-        assert_eq!(
-            product_by_host("ims.aliyuncs.com", &catalog),
-            Some(Product::Ims)
-        );
+        assert_eq!(product_by_host("ram.aliyuncs.com", &catalog), Some(Product::Ram));
+        assert_eq!(product_by_host("sts.cn-hangzhou.aliyuncs.com:443", &catalog), Some(Product::Sts));
+        assert_eq!(product_by_host("ims.aliyuncs.com", &catalog), Some(Product::Ims));
         assert_eq!(product_by_host("127.0.0.1:8080", &catalog), None);
-        assert_eq!(
-            product_by_host("ecs.aliyuncs.com", &catalog),
-            None,
-            "a product the emulator does not serve"
-        );
+        assert_eq!(product_by_host("ecs.aliyuncs.com", &catalog), None, "a product the emulator does not serve");
         assert_eq!(product_by_version("2019-08-15"), Some(Product::Ims));
         assert_eq!(product_by_version("2014-05-26"), None);
-        assert!(std::ptr::fn_addr_eq(
-            find(Product::Ims, "GetUser").unwrap().run,
-            ims_get_user as Run
-        ));
-        assert!(std::ptr::fn_addr_eq(
-            find(Product::Ram, "GetUser").unwrap().run,
-            get_user as Run
-        ));
+        assert!(std::ptr::fn_addr_eq(find(Product::Ims, "GetUser").unwrap().run, ims_get_user as Run));
+        assert!(std::ptr::fn_addr_eq(find(Product::Ram, "GetUser").unwrap().run, get_user as Run));
     }
 
     #[test]
@@ -1043,10 +804,7 @@ mod tests {
         for api in APIS {
             if let Some((action, _)) = api.authorize {
                 assert!(
-                    matches!(
-                        catalog.action(action),
-                        ram_doctor_core::catalog::ApiLookup::Found(..)
-                    ),
+                    matches!(catalog.action(action), ram_doctor_core::catalog::ApiLookup::Found(..)),
                     "{action} is not in the catalog"
                 );
             }

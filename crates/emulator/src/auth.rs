@@ -19,14 +19,7 @@ pub enum KeyKind {
     /// A long-term key (`--access-key`): the account's own, unless the state gives it to a user.
     LongTerm,
     /// Temporary credentials from `AssumeRole`.
-    Sts {
-        token: Secret,
-        expires: i64,
-        role: String,
-        role_id: String,
-        session: String,
-        session_policy: Option<String>,
-    },
+    Sts { token: Secret, expires: i64, role: String, role_id: String, session: String, session_policy: Option<String> },
 }
 
 /// One AccessKey the server knows. `Secret` never prints itself.
@@ -53,8 +46,7 @@ pub struct Nonces(HashMap<String, i64>);
 impl Nonces {
     /// Records a nonce; false when it was seen already.
     fn first_use(&mut self, nonce: &str, now: i64) -> bool {
-        self.0
-            .retain(|_, seen| now - *seen <= 2 * TIME_WINDOW_SECONDS);
+        self.0.retain(|_, seen| now - *seen <= 2 * TIME_WINDOW_SECONDS);
         self.0.insert(nonce.to_string(), now).is_none()
     }
 }
@@ -75,50 +67,26 @@ pub fn authenticate(
     account: &Account,
     now: i64,
 ) -> Result<Caller, Failure> {
-    let key = keys
-        .0
-        .get(&presented.access_key_id)
-        .ok_or(Failure::InvalidAccessKeyIdNotFound)?;
-    let sent = presented
-        .timestamp
-        .as_deref()
-        .ok_or(Failure::MissingParameter("Timestamp"))?;
+    let key = keys.0.get(&presented.access_key_id).ok_or(Failure::InvalidAccessKeyIdNotFound)?;
+    let sent = presented.timestamp.as_deref().ok_or(Failure::MissingParameter("Timestamp"))?;
     let time = Timestamp::parse(sent).map_err(|_| Failure::TimeStampFormat(sent.to_string()))?;
     if (time.unix_seconds - now).abs() > TIME_WINDOW_SECONDS {
         return Err(Failure::TimeStampExpired);
     }
     if !presented.verify(&key.secret) {
-        return Err(Failure::SignatureDoesNotMatch {
-            server_string_to_sign: presented.string_to_sign.clone(),
-        });
+        return Err(Failure::SignatureDoesNotMatch { server_string_to_sign: presented.string_to_sign.clone() });
     }
-    let nonce = presented
-        .nonce
-        .as_deref()
-        .ok_or(Failure::MissingParameter("SignatureNonce"))?;
+    let nonce = presented.nonce.as_deref().ok_or(Failure::MissingParameter("SignatureNonce"))?;
     if !nonces.first_use(nonce, now) {
         return Err(Failure::SignatureNonceUsed);
     }
     match &key.kind {
         KeyKind::LongTerm => Ok(match account.key_owner(&presented.access_key_id) {
-            Some(user) => Caller::User {
-                name: user.name.clone(),
-                id: user.id.clone(),
-            },
+            Some(user) => Caller::User { name: user.name.clone(), id: user.id.clone() },
             None => Caller::Root,
         }),
-        KeyKind::Sts {
-            token,
-            expires,
-            role,
-            role_id,
-            session,
-            session_policy,
-        } => {
-            let sent = presented
-                .security_token
-                .as_ref()
-                .ok_or(Failure::MissingSecurityToken)?;
+        KeyKind::Sts { token, expires, role, role_id, session, session_policy } => {
+            let sent = presented.security_token.as_ref().ok_or(Failure::MissingSecurityToken)?;
             if sent != token {
                 return Err(Failure::SecurityTokenMismatch);
             }
@@ -152,29 +120,13 @@ mod tests {
             body: None,
         };
         let req = sign(&call, algorithm, creds, Timestamp::from_unix(at), nonce).unwrap();
-        let (path, query) = req
-            .path_and_query
-            .split_once('?')
-            .unwrap_or((&req.path_and_query, ""));
-        read(&Received {
-            method: &req.method,
-            path,
-            raw_query: query,
-            headers: &req.headers,
-            body: &req.body,
-        })
-        .unwrap()
+        let (path, query) = req.path_and_query.split_once('?').unwrap_or((&req.path_and_query, ""));
+        read(&Received { method: &req.method, path, raw_query: query, headers: &req.headers, body: &req.body }).unwrap()
     }
 
     fn keys() -> Keys {
         let mut keys = Keys::default();
-        keys.insert(
-            "AK".into(),
-            AccessKey {
-                secret: Secret::new("right"),
-                kind: KeyKind::LongTerm,
-            },
-        );
+        keys.insert("AK".into(), AccessKey { secret: Secret::new("right"), kind: KeyKind::LongTerm });
         keys
     }
 
@@ -186,23 +138,13 @@ mod tests {
         let ok = Credentials::new("AK", "right");
         for algorithm in [Algorithm::V3, Algorithm::Rpc] {
             let p = signed(&ok, algorithm, T0, &format!("n-{algorithm:?}"));
-            assert_eq!(
-                authenticate(&p, &keys, &mut nonces, &account, T0 + 60),
-                Ok(Caller::Root)
-            );
-            assert_eq!(
-                authenticate(&p, &keys, &mut nonces, &account, T0 + 60),
-                Err(Failure::SignatureNonceUsed)
-            );
+            assert_eq!(authenticate(&p, &keys, &mut nonces, &account, T0 + 60), Ok(Caller::Root));
+            assert_eq!(authenticate(&p, &keys, &mut nonces, &account, T0 + 60), Err(Failure::SignatureNonceUsed));
             let late = signed(&ok, algorithm, T0 - TIME_WINDOW_SECONDS - 1, "late");
-            assert_eq!(
-                authenticate(&late, &keys, &mut nonces, &account, T0),
-                Err(Failure::TimeStampExpired)
-            );
+            assert_eq!(authenticate(&late, &keys, &mut nonces, &account, T0), Err(Failure::TimeStampExpired));
             let wrong = signed(&Credentials::new("AK", "wrong"), algorithm, T0, "w");
-            let Err(Failure::SignatureDoesNotMatch {
-                server_string_to_sign,
-            }) = authenticate(&wrong, &keys, &mut nonces, &account, T0)
+            let Err(Failure::SignatureDoesNotMatch { server_string_to_sign }) =
+                authenticate(&wrong, &keys, &mut nonces, &account, T0)
             else {
                 panic!("a wrong secret must not verify")
             };
@@ -227,44 +169,17 @@ mod tests {
             session: "s".into(),
             session_policy: None,
         };
-        keys.insert(
-            "STS.1".into(),
-            AccessKey {
-                secret: Secret::new("sts-secret"),
-                kind,
-            },
-        );
+        keys.insert("STS.1".into(), AccessKey { secret: Secret::new("sts-secret"), kind });
         let mut nonces = Nonces::default();
-        let bare = signed(
-            &Credentials::new("STS.1", "sts-secret"),
-            Algorithm::V3,
-            T0,
-            "a",
-        );
-        assert_eq!(
-            authenticate(&bare, &keys, &mut nonces, &account, T0),
-            Err(Failure::MissingSecurityToken)
-        );
-        let other = signed(
-            &Credentials::new("STS.1", "sts-secret").with_security_token("other"),
-            Algorithm::Rpc,
-            T0,
-            "b",
-        );
-        assert_eq!(
-            authenticate(&other, &keys, &mut nonces, &account, T0),
-            Err(Failure::SecurityTokenMismatch)
-        );
+        let bare = signed(&Credentials::new("STS.1", "sts-secret"), Algorithm::V3, T0, "a");
+        assert_eq!(authenticate(&bare, &keys, &mut nonces, &account, T0), Err(Failure::MissingSecurityToken));
+        let other =
+            signed(&Credentials::new("STS.1", "sts-secret").with_security_token("other"), Algorithm::Rpc, T0, "b");
+        assert_eq!(authenticate(&other, &keys, &mut nonces, &account, T0), Err(Failure::SecurityTokenMismatch));
         let good = Credentials::new("STS.1", "sts-secret").with_security_token("tok");
         let p = signed(&good, Algorithm::V3, T0 + 890, "c");
-        assert!(matches!(
-            authenticate(&p, &keys, &mut nonces, &account, T0 + 890),
-            Ok(Caller::AssumedRole { .. })
-        ));
+        assert!(matches!(authenticate(&p, &keys, &mut nonces, &account, T0 + 890), Ok(Caller::AssumedRole { .. })));
         let p = signed(&good, Algorithm::V3, T0 + 901, "d");
-        assert_eq!(
-            authenticate(&p, &keys, &mut nonces, &account, T0 + 901),
-            Err(Failure::SecurityTokenExpired)
-        );
+        assert_eq!(authenticate(&p, &keys, &mut nonces, &account, T0 + 901), Err(Failure::SecurityTokenExpired));
     }
 }

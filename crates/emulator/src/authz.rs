@@ -5,9 +5,7 @@
 use base64::Engine;
 use serde_json::json;
 
-use ram_doctor_core::api::ram::{
-    AuthCondition, AuthPrincipal, DecodedDiagnosticMessage, MatchedPolicy,
-};
+use ram_doctor_core::api::ram::{AuthCondition, AuthPrincipal, DecodedDiagnosticMessage, MatchedPolicy};
 use ram_doctor_core::catalog::{AccessLevel, PolicyKind, SystemPolicy};
 use ram_doctor_core::finding::Layer;
 use ram_doctor_core::policy::simulate::Context;
@@ -52,9 +50,7 @@ impl Caller {
         match self {
             Caller::Root => ("RootUser", String::new()),
             Caller::User { id, .. } => ("SubUser", id.clone()),
-            Caller::AssumedRole { role, session, .. } => {
-                ("AssumedRoleUser", format!("{role}:{session}"))
-            }
+            Caller::AssumedRole { role, session, .. } => ("AssumedRoleUser", format!("{role}:{session}")),
         }
     }
 }
@@ -78,10 +74,9 @@ pub fn system_document(policy: &SystemPolicy, catalog: &Catalog) -> String {
     let actions: Vec<String> = match (policy.primary, policy.kind, code) {
         (true, PolicyKind::Full, "*") => vec!["*".into()],
         (true, PolicyKind::Full, code) if !code.is_empty() => vec![format!("{code}:*")],
-        (true, PolicyKind::ReadOnly, "*") => ["Get", "List", "Describe", "Query"]
-            .iter()
-            .map(|verb| format!("*:{verb}*"))
-            .collect(),
+        (true, PolicyKind::ReadOnly, "*") => {
+            ["Get", "List", "Describe", "Query"].iter().map(|verb| format!("*:{verb}*")).collect()
+        }
         (true, PolicyKind::ReadOnly, code) => catalog
             .apis_of(code)
             .unwrap_or_default()
@@ -94,8 +89,7 @@ pub fn system_document(policy: &SystemPolicy, catalog: &Catalog) -> String {
     if actions.is_empty() {
         return json!({"Version": "1", "Statement": []}).to_string();
     }
-    json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]})
-        .to_string()
+    json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": actions, "Resource": "*"}]}).to_string()
 }
 
 /// The documents of attached policies, with the attachment each came from.
@@ -116,32 +110,21 @@ fn attached_documents<'a>(
 }
 
 /// The identity policies of a caller (a user's own and its groups'; a role's), or `None` for the account root.
-pub fn identity_policies(
-    caller: &Caller,
-    account: &Account,
-    catalog: &Catalog,
-) -> Option<Vec<(Attachment, String)>> {
+pub fn identity_policies(caller: &Caller, account: &Account, catalog: &Catalog) -> Option<Vec<(Attachment, String)>> {
     match caller {
         Caller::Root => None,
         Caller::User { name, .. } => {
             let user = account.user(name).ok()?;
-            let groups = user
-                .groups
-                .iter()
-                .filter_map(|m| account.group(&m.group).ok());
+            let groups = user.groups.iter().filter_map(|m| account.group(&m.group).ok());
             Some(attached_documents(
                 account,
                 catalog,
-                user.policies
-                    .iter()
-                    .chain(groups.flat_map(|g| g.policies.iter())),
+                user.policies.iter().chain(groups.flat_map(|g| g.policies.iter())),
             ))
         }
-        Caller::AssumedRole { role, .. } => Some(attached_documents(
-            account,
-            catalog,
-            account.role(role).ok()?.policies.iter(),
-        )),
+        Caller::AssumedRole { role, .. } => {
+            Some(attached_documents(account, catalog, account.role(role).ok()?.policies.iter()))
+        }
     }
 }
 
@@ -174,11 +157,7 @@ impl Denial {
             "PolicyType": self.policy_type,
             "EncodedDiagnosticMessage": encoded,
         });
-        Failure::NoPermission {
-            resource: self.resource,
-            action: self.action,
-            detail,
-        }
+        Failure::NoPermission { resource: self.resource, action: self.action, detail }
     }
 }
 
@@ -193,16 +172,11 @@ pub fn check(
     let Some(policies) = identity_policies(caller, account, catalog) else {
         return Ok(());
     };
-    let compiled: Vec<(Attachment, CompiledPolicy)> = policies
-        .into_iter()
-        .filter_map(|(a, text)| Some((a, compile(&text)?)))
-        .collect();
+    let compiled: Vec<(Attachment, CompiledPolicy)> =
+        policies.into_iter().filter_map(|(a, text)| Some((a, compile(&text)?))).collect();
     let mut set = PolicySet::new(compiled.iter().map(|(_, p)| p.clone()).collect());
     let session = match caller {
-        Caller::AssumedRole {
-            session_policy: Some(text),
-            ..
-        } => compile(text),
+        Caller::AssumedRole { session_policy: Some(text), .. } => compile(text),
         _ => None,
     };
     if let Some(session) = &session {
@@ -219,11 +193,7 @@ pub fn check(
         context.add(key, value.clone());
     }
     for (action, resource) in needs {
-        let request = Request {
-            action: action.clone(),
-            resource: resource.clone(),
-            context: context.clone(),
-        };
+        let request = Request { action: action.clone(), resource: resource.clone(), context: context.clone() };
         let decision = set.simulate(&request);
         if decision.allowed {
             continue;
@@ -242,9 +212,7 @@ pub fn check(
             .iter()
             .map(|r| {
                 let (identifier, policy_type) = match r.layer {
-                    Layer::SessionPolicy => {
-                        ("SessionPolicy".to_string(), "SessionPolicy".to_string())
-                    }
+                    Layer::SessionPolicy => ("SessionPolicy".to_string(), "SessionPolicy".to_string()),
                     _ => {
                         let a = &compiled[r.policy].0;
                         (a.name.clone(), a.policy_type.as_str().to_string())
@@ -307,10 +275,7 @@ mod tests {
     const NOW: &str = "2026-01-01T00:00:00Z";
 
     fn facts() -> RequestFacts {
-        RequestFacts {
-            source_ip: "127.0.0.1".into(),
-            now: NOW.into(),
-        }
+        RequestFacts { source_ip: "127.0.0.1".into(), now: NOW.into() }
     }
 
     fn decide(
@@ -320,13 +285,7 @@ mod tests {
         a: &Account,
         catalog: &Catalog,
     ) -> Result<(), Box<Denial>> {
-        check(
-            caller,
-            &[(action.into(), resource.into())],
-            &facts(),
-            a,
-            catalog,
-        )
+        check(caller, &[(action.into(), resource.into())], &facts(), a, catalog)
     }
 
     #[test]
@@ -334,60 +293,26 @@ mod tests {
         let catalog = Catalog::embedded().unwrap();
         let mut a = Account::default();
         let id = a.create_user("alice", "", "", NOW).unwrap().id.clone();
-        let alice = Caller::User {
-            name: "alice".into(),
-            id: id.clone(),
-        };
+        let alice = Caller::User { name: "alice".into(), id: id.clone() };
         let arn = format!("acs:ram:*:{}:user/bob", a.account_id);
         let denial = decide(&alice, "ram:AttachPolicyToUser", &arn, &a, &catalog).unwrap_err();
         assert!(!denial.explicit);
-        assert_eq!(
-            denial.decoded.auth_principal.auth_principal_display_name,
-            Some(id.clone())
-        );
-        assert_eq!(
-            denial.decoded.no_permission_policy_type.as_deref(),
-            Some("AccountLevelIdentityBasedPolicy")
-        );
+        assert_eq!(denial.decoded.auth_principal.auth_principal_display_name, Some(id.clone()));
+        assert_eq!(denial.decoded.no_permission_policy_type.as_deref(), Some("AccountLevelIdentityBasedPolicy"));
         assert!(decide(&Caller::Root, "ram:AttachPolicyToUser", &arn, &a, &catalog).is_ok());
 
         // Through a group, the system policy allows it; a custom Deny on the user then wins.
         a.create_group("admins", "", NOW).unwrap();
         a.add_user_to_group("alice", "admins", NOW).unwrap();
-        a.attach(
-            Target::Group,
-            "admins",
-            PolicyType::System,
-            "AliyunRAMFullAccess",
-            &catalog,
-            NOW,
-        )
-        .unwrap();
+        a.attach(Target::Group, "admins", PolicyType::System, "AliyunRAMFullAccess", &catalog, NOW).unwrap();
         assert!(decide(&alice, "ram:AttachPolicyToUser", &arn, &a, &catalog).is_ok());
         let deny = r#"{"Version":"1","Statement":[{"Effect":"Deny","Action":"ram:Attach*","Resource":"*"}]}"#;
         a.create_policy("no-attach", deny, "", NOW).unwrap();
-        a.attach(
-            Target::User,
-            "alice",
-            PolicyType::Custom,
-            "no-attach",
-            &catalog,
-            NOW,
-        )
-        .unwrap();
+        a.attach(Target::User, "alice", PolicyType::Custom, "no-attach", &catalog, NOW).unwrap();
         let denial = decide(&alice, "ram:AttachPolicyToUser", &arn, &a, &catalog).unwrap_err();
         assert!(denial.explicit);
-        assert_eq!(
-            denial.decoded.matched_policies[0]
-                .policy_identifier
-                .as_deref()
-                .unwrap(),
-            "no-attach"
-        );
-        assert!(
-            decide(&alice, "ram:GetUser", &arn, &a, &catalog).is_ok(),
-            "only Attach* is denied"
-        );
+        assert_eq!(denial.decoded.matched_policies[0].policy_identifier.as_deref().unwrap(), "no-attach");
+        assert!(decide(&alice, "ram:GetUser", &arn, &a, &catalog).is_ok(), "only Attach* is denied");
     }
 
     #[test]
@@ -395,27 +320,11 @@ mod tests {
         let catalog = Catalog::embedded().unwrap();
         let mut a = Account::default();
         let trust = r#"{"Version":"1","Statement":[]}"#;
-        let role_id = a
-            .create_role("ops", trust, "", None, NOW)
-            .unwrap()
-            .id
-            .clone();
-        a.attach(
-            Target::Role,
-            "ops",
-            PolicyType::System,
-            "AdministratorAccess",
-            &catalog,
-            NOW,
-        )
-        .unwrap();
-        let session_policy = Some(r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:Get*","Resource":"*"}]}"#.to_string());
-        let caller = Caller::AssumedRole {
-            role: "ops".into(),
-            role_id,
-            session: "s".into(),
-            session_policy,
-        };
+        let role_id = a.create_role("ops", trust, "", None, NOW).unwrap().id.clone();
+        a.attach(Target::Role, "ops", PolicyType::System, "AdministratorAccess", &catalog, NOW).unwrap();
+        let session_policy =
+            Some(r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":"ram:Get*","Resource":"*"}]}"#.to_string());
+        let caller = Caller::AssumedRole { role: "ops".into(), role_id, session: "s".into(), session_policy };
         assert!(decide(&caller, "ram:GetUser", "*", &a, &catalog).is_ok());
         let denial = decide(&caller, "ram:CreateUser", "*", &a, &catalog).unwrap_err();
         assert_eq!(denial.policy_type, "SessionPolicy");
@@ -426,14 +335,8 @@ mod tests {
     fn system_documents_come_from_the_catalog_or_the_convention() {
         let catalog = Catalog::embedded().unwrap();
         let doc = |name: &str| system_document(catalog.system_policy(name).unwrap(), &catalog);
-        assert!(
-            doc("AliyunRAMReadOnlyAccess").contains("ram:Get*"),
-            "the catalog's document"
-        );
-        assert!(
-            doc("AliyunRAMFullAccess").contains("\"ram:*\""),
-            "Full by convention"
-        );
+        assert!(doc("AliyunRAMReadOnlyAccess").contains("ram:Get*"), "the catalog's document");
+        assert!(doc("AliyunRAMFullAccess").contains("\"ram:*\""), "Full by convention");
         assert!(doc("AdministratorAccess").contains("\"*\""));
     }
 }

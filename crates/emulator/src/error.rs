@@ -158,9 +158,7 @@ impl Failure {
             TimeStampFormat(v) => {
                 format!("Specified time stamp or date header is not in the ISO 8601 format: {v}")
             }
-            SignatureDoesNotMatch {
-                server_string_to_sign,
-            } => signature_mismatch_message(server_string_to_sign),
+            SignatureDoesNotMatch { server_string_to_sign } => signature_mismatch_message(server_string_to_sign),
             SignatureNonceUsed => "Specified signature nonce was used already.".into(),
             MissingSecurityToken => "SecurityToken is mandatory for this action.".into(),
             SecurityTokenExpired => "Specified SecurityToken is expired.".into(),
@@ -175,44 +173,29 @@ impl Failure {
             InvalidVersion(version) => {
                 format!("Specified parameter Version is not valid: {version}")
             }
-            EntityNotExist { entity, name } => format!(
-                "The {} does not exist: {name}",
-                entity.name().to_lowercase()
-            ),
-            EntityAlreadyExists { entity, name } => format!(
-                "The {} already exists: {name}",
-                entity.name().to_lowercase()
-            ),
-            AttachmentExists { to, policy } => format!(
-                "The policy {policy} has already been attached to the {}.",
-                to.name().to_lowercase()
-            ),
-            AttachmentNotExist { to, policy } => format!(
-                "The policy {policy} is not attached to the {}.",
-                to.name().to_lowercase()
-            ),
+            EntityNotExist { entity, name } => format!("The {} does not exist: {name}", entity.name().to_lowercase()),
+            EntityAlreadyExists { entity, name } => {
+                format!("The {} already exists: {name}", entity.name().to_lowercase())
+            }
+            AttachmentExists { to, policy } => {
+                format!("The policy {policy} has already been attached to the {}.", to.name().to_lowercase())
+            }
+            AttachmentNotExist { to, policy } => {
+                format!("The policy {policy} is not attached to the {}.", to.name().to_lowercase())
+            }
             UserAlreadyInGroup => "The user has already been added to the group.".into(),
             PolicyVersionNotExist(v) => format!("The policy version does not exist: {v}"),
             PolicyVersionLimit => "The number of policy versions exceeds the limit of 5.".into(),
             DeleteDefaultVersion => "The default version of a policy cannot be deleted.".into(),
-            PolicyDocumentLength => {
-                "The length of the policy document exceeds the limit of 6144 characters.".into()
-            }
+            PolicyDocumentLength => "The length of the policy document exceeds the limit of 6144 characters.".into(),
             MalformedPolicyDocument(why) => format!("The policy document is malformed: {why}"),
             RootAssumeRole => "Roles may not be assumed by root accounts.".into(),
-            TrustPolicyDenies => {
-                "You are not authorized to do this action. You should be authorized by RAM.".into()
-            }
-            NoPermission {
-                resource, action, ..
-            } => {
+            TrustPolicyDenies => "You are not authorized to do this action. You should be authorized by RAM.".into(),
+            NoPermission { resource, action, .. } => {
                 format!("You are not authorized to do this action. Resource: {resource} Action: {action}")
             }
             DiagnosticNotFound => "The specific DecodedDiagnosticMessage cannot be found.".into(),
-            Injected(_) => {
-                "The request processing has failed due to some unknown error, exception or failure."
-                    .into()
-            }
+            Injected(_) => "The request processing has failed due to some unknown error, exception or failure.".into(),
         }
     }
 
@@ -242,20 +225,12 @@ mod tests {
 
     #[test]
     fn error_body_has_alibaba_fields_and_quotes_the_string_to_sign() {
-        let f = Failure::SignatureDoesNotMatch {
-            server_string_to_sign: "POST&%2F&Action%3DX".into(),
-        };
+        let f = Failure::SignatureDoesNotMatch { server_string_to_sign: "POST&%2F&Action%3DX".into() };
         let body = f.body("RID", "ram.aliyuncs.com", "Ram");
         assert_eq!(body["Code"], "SignatureDoesNotMatch");
         assert_eq!(body["HostId"], "ram.aliyuncs.com");
-        assert!(body["Message"]
-            .as_str()
-            .unwrap()
-            .ends_with("server string to sign is:POST&%2F&Action%3DX"));
-        assert!(body["Recommend"]
-            .as_str()
-            .unwrap()
-            .contains("requestId=RID"));
+        assert!(body["Message"].as_str().unwrap().ends_with("server string to sign is:POST&%2F&Action%3DX"));
+        assert!(body["Recommend"].as_str().unwrap().contains("requestId=RID"));
         assert!(body.get("AccessDeniedDetail").is_none());
         assert_eq!(f.status(), 400);
     }
@@ -265,41 +240,18 @@ mod tests {
         let code = |s| Failure::Injected(s).code();
         assert_eq!(
             [code(429), code(500), code(503), code(418)],
-            [
-                "Throttling",
-                "InternalError",
-                "ServiceUnavailable",
-                "UnknownError"
-            ]
+            ["Throttling", "InternalError", "ServiceUnavailable", "UnknownError"]
         );
         assert_eq!(Failure::Injected(503).status(), 503);
     }
 
     #[test]
     fn entity_codes_name_the_entity() {
+        assert_eq!(Failure::EntityNotExist { entity: Entity::User, name: "a".into() }.code(), "EntityNotExist.User");
         assert_eq!(
-            Failure::EntityNotExist {
-                entity: Entity::User,
-                name: "a".into()
-            }
-            .code(),
-            "EntityNotExist.User"
-        );
-        assert_eq!(
-            Failure::AttachmentExists {
-                to: Entity::Role,
-                policy: "p".into()
-            }
-            .code(),
+            Failure::AttachmentExists { to: Entity::Role, policy: "p".into() }.code(),
             "EntityAlreadyExists.Role.Policy"
         );
-        assert_eq!(
-            Failure::EntityAlreadyExists {
-                entity: Entity::Policy,
-                name: "p".into()
-            }
-            .status(),
-            409
-        );
+        assert_eq!(Failure::EntityAlreadyExists { entity: Entity::Policy, name: "p".into() }.status(), 409);
     }
 }

@@ -47,9 +47,7 @@ pub struct Clock {
 impl Clock {
     /// Seconds since the epoch.
     pub fn now(&self) -> i64 {
-        let system = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
+        let system = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
         system + self.shift.load(Ordering::Relaxed)
     }
 
@@ -71,10 +69,9 @@ impl std::str::FromStr for KeyArg {
 
     fn from_str(text: &str) -> Result<Self, String> {
         match text.split_once(':') {
-            Some((id, secret)) if !id.is_empty() && !secret.is_empty() => Ok(KeyArg {
-                id: id.to_string(),
-                secret: Secret::new(secret),
-            }),
+            Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
+                Ok(KeyArg { id: id.to_string(), secret: Secret::new(secret) })
+            }
             // The text holds the secret: never repeat it.
             _ => Err("an access key is given as ID:SECRET".to_string()),
         }
@@ -131,24 +128,12 @@ fn random16() -> [u8; 16] {
 impl Emulator {
     /// An emulator for `config`; a state file's account must already be [`Account::complete`]d.
     pub fn new(config: Config) -> Result<Emulator, String> {
-        let catalog =
-            Catalog::embedded().map_err(|e| format!("the built-in catalog does not load: {e}"))?;
+        let catalog = Catalog::embedded().map_err(|e| format!("the built-in catalog does not load: {e}"))?;
         let mut keys = Keys::default();
         for k in config.keys {
-            keys.insert(
-                k.id,
-                AccessKey {
-                    secret: k.secret,
-                    kind: KeyKind::LongTerm,
-                },
-            );
+            keys.insert(k.id, AccessKey { secret: k.secret, kind: KeyKind::LongTerm });
         }
-        let world = World {
-            account: config.account,
-            keys,
-            nonces: Nonces::default(),
-            diagnostics: HashMap::new(),
-        };
+        let world = World { account: config.account, keys, nonces: Nonces::default(), diagnostics: HashMap::new() };
         Ok(Emulator {
             world: Mutex::new(world),
             catalog,
@@ -160,59 +145,30 @@ impl Emulator {
 
     /// The account as it is now (what `GET /__emulator/state` shows).
     pub fn account(&self) -> Account {
-        self.world
-            .lock()
-            .expect("no panic holds the lock")
-            .account
-            .clone()
+        self.world.lock().expect("no panic holds the lock").account.clone()
     }
 
     /// Serves one call; returns the product (for `HostId`) and the action (for the log) with the outcome.
-    async fn serve(
-        &self,
-        received: &Received<'_>,
-        host: &str,
-        source: IpAddr,
-    ) -> (Option<Product>, String, Outcome) {
+    async fn serve(&self, received: &Received<'_>, host: &str, source: IpAddr) -> (Option<Product>, String, Outcome) {
         let presented = match auth::read(received) {
             Ok(p) => p,
-            Err(f) => {
-                return (
-                    api::product_by_host(host, &self.catalog),
-                    String::new(),
-                    Outcome::Answer(Err(f)),
-                )
-            }
+            Err(f) => return (api::product_by_host(host, &self.catalog), String::new(), Outcome::Answer(Err(f))),
         };
         let action = presented.action.clone().unwrap_or_default();
         let version = presented.version.clone().unwrap_or_default();
         let by_host = api::product_by_host(host, &self.catalog);
         let product = match by_host.or_else(|| api::product_by_version(&version)) {
             Some(p) if p.version() == version => p,
-            other => {
-                return (
-                    other,
-                    action,
-                    Outcome::Answer(Err(Failure::InvalidVersion(version))),
-                )
-            }
+            other => return (other, action, Outcome::Answer(Err(Failure::InvalidVersion(version)))),
         };
         let Some(api) = api::find(product, &action) else {
-            return (
-                Some(product),
-                action.clone(),
-                Outcome::Answer(Err(Failure::InvalidAction(action))),
-            );
+            return (Some(product), action.clone(), Outcome::Answer(Err(Failure::InvalidAction(action))));
         };
         for fault in self.faults.iter().filter(|f| f.applies_to(&action)) {
             match fault.kind {
                 FaultKind::Latency(ms) => tokio::time::sleep(Duration::from_millis(ms)).await,
                 FaultKind::Status(status) => {
-                    return (
-                        Some(product),
-                        action,
-                        Outcome::Answer(Err(Failure::Injected(status))),
-                    )
+                    return (Some(product), action, Outcome::Answer(Err(Failure::Injected(status))))
                 }
                 FaultKind::Reset => return (Some(product), action, Outcome::Reset),
                 FaultKind::Garbage => return (Some(product), action, Outcome::Garbage),
@@ -231,45 +187,24 @@ impl Emulator {
         source: IpAddr,
     ) -> Result<Value, Failure> {
         let now = self.clock.now();
-        let World {
-            account,
-            keys,
-            nonces,
-            diagnostics,
-        } = world;
+        let World { account, keys, nonces, diagnostics } = world;
         // Bench only: a fresh record each call, so no nonce is ever seen before.
         let mut forgetful = auth::Nonces::default();
-        let nonces = if self.bench_allow_replay {
-            &mut forgetful
-        } else {
-            nonces
-        };
+        let nonces = if self.bench_allow_replay { &mut forgetful } else { nonces };
         let caller = auth::authenticate(presented, keys, nonces, account, now)?;
         let params = Params(presented.params.clone());
         if let Some((action, resources)) = api.authorize {
-            let needs: Vec<(String, String)> = resources(&params, &account.account_id)?
-                .into_iter()
-                .map(|r| (action.to_string(), r))
-                .collect();
-            let facts = RequestFacts {
-                source_ip: source.to_string(),
-                now: Timestamp::from_unix(now).to_iso8601(),
-            };
+            let needs: Vec<(String, String)> =
+                resources(&params, &account.account_id)?.into_iter().map(|r| (action.to_string(), r)).collect();
+            let facts = RequestFacts { source_ip: source.to_string(), now: Timestamp::from_unix(now).to_iso8601() };
             if let Err(denial) = authz::check(&caller, &needs, &facts, account, &self.catalog) {
                 let encoded = authz::encode_diagnostic(&random16());
                 diagnostics.insert(encoded.clone(), denial.decoded.clone());
                 return Err(denial.into_failure(&account.account_id, &encoded));
             }
         }
-        let mut ctx = Ctx {
-            account,
-            keys,
-            catalog: &self.catalog,
-            caller: &caller,
-            now,
-            diagnostics,
-            random: &random16,
-        };
+        let mut ctx =
+            Ctx { account, keys, catalog: &self.catalog, caller: &caller, now, diagnostics, random: &random16 };
         (api.run)(&mut ctx, &params)
     }
 }
@@ -294,12 +229,9 @@ pub async fn serve(
     emulator: Arc<Emulator>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app(emulator).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    axum::serve(listener, app(emulator).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 async fn show_state(State(emulator): State<Arc<Emulator>>) -> Json<Account> {
@@ -318,18 +250,9 @@ async fn call(
     let request_id = uuid::Uuid::new_v4().to_string().to_uppercase();
     let list: Vec<(String, String)> = headers
         .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_string(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
+        .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
         .collect();
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("")
-        .to_string();
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("").to_string();
     let received = Received {
         method: method.as_str(),
         path: uri.path(),
@@ -355,11 +278,8 @@ async fn call(
         shown,
         started.elapsed().as_millis()
     );
-    let host_id = if api::product_by_host(&host, &emulator.catalog).is_some() {
-        host.as_str()
-    } else {
-        product.default_host()
-    };
+    let host_id =
+        if api::product_by_host(&host, &emulator.catalog).is_some() { host.as_str() } else { product.default_host() };
     match outcome {
         Outcome::Answer(Ok(fields)) => {
             let mut body = Map::new();
@@ -370,11 +290,9 @@ async fn call(
             }
             json_response(200, &request_id, Value::Object(body))
         }
-        Outcome::Answer(Err(f)) => json_response(
-            f.status(),
-            &request_id,
-            f.body(&request_id, host_id, api::label(product)),
-        ),
+        Outcome::Answer(Err(f)) => {
+            json_response(f.status(), &request_id, f.body(&request_id, host_id, api::label(product)))
+        }
         Outcome::Garbage => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "application/json;charset=utf-8")],
@@ -383,10 +301,7 @@ async fn call(
             .into_response(),
         // A body that fails before its first byte: the server drops the connection without an answer.
         Outcome::Reset => Response::new(Body::from_stream(futures_util::stream::once(async {
-            Err::<Bytes, std::io::Error>(std::io::Error::new(
-                std::io::ErrorKind::ConnectionReset,
-                "fault: reset",
-            ))
+            Err::<Bytes, std::io::Error>(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "fault: reset"))
         }))),
     }
 }

@@ -45,21 +45,15 @@ fn load_state(path: Option<&PathBuf>, now: &str) -> Result<Account, String> {
     let Some(path) = path else {
         return Ok(Account::default());
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let account: Account =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    account
-        .complete(now)
-        .map_err(|e| format!("{}: {e}", path.display()))
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let account: Account = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    account.complete(now).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
@@ -81,20 +75,19 @@ async fn main() -> ExitCode {
         }
     };
     if keys.is_empty() {
-        eprintln!("ram-doctor-emulator: no --access-key given: every signed call will fail with InvalidAccessKeyId.NotFound");
+        eprintln!(
+            "ram-doctor-emulator: no --access-key given: every signed call will fail with InvalidAccessKeyId.NotFound"
+        );
     }
-    let emulator = match Emulator::new(Config {
-        keys,
-        account,
-        faults: args.faults,
-        bench_allow_replay: args.bench_allow_replay,
-    }) {
-        Ok(e) => Arc::new(e),
-        Err(e) => {
-            eprintln!("ram-doctor-emulator: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let emulator =
+        match Emulator::new(Config { keys, account, faults: args.faults, bench_allow_replay: args.bench_allow_replay })
+        {
+            Ok(e) => Arc::new(e),
+            Err(e) => {
+                eprintln!("ram-doctor-emulator: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
     let listener = match tokio::net::TcpListener::bind(args.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -102,9 +95,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let addr = listener
-        .local_addr()
-        .expect("a bound listener has an address");
+    let addr = listener.local_addr().expect("a bound listener has an address");
     // Tests, xtask and the proxy's demo mode read this line to learn the port.
     println!("listening on http://{addr}/");
     if let Some(notice) = ram_doctor_emulator::bench_notice(args.bench_allow_replay) {

@@ -198,19 +198,11 @@ impl Target {
 }
 
 fn invalid(code: &str, message: String) -> Failure {
-    Failure::InvalidParameter {
-        code: code.into(),
-        message,
-    }
+    Failure::InvalidParameter { code: code.into(), message }
 }
 
 /// RAM's name rule: 1..=max characters from the allowed set; `Param` names the parameter in the code.
-fn check_name(
-    param: &str,
-    value: &str,
-    max: usize,
-    allowed: fn(char) -> bool,
-) -> Result<(), Failure> {
+fn check_name(param: &str, value: &str, max: usize, allowed: fn(char) -> bool) -> Result<(), Failure> {
     let chars = value.chars().count();
     if chars == 0 || chars > max {
         return Err(invalid(
@@ -240,8 +232,7 @@ pub fn check_document(text: &str) -> Result<(), Failure> {
     if text.is_empty() || text.chars().count() > MAX_DOCUMENT_CHARS {
         return Err(Failure::PolicyDocumentLength);
     }
-    ram_doctor_core::policy::parse_document(text)
-        .map_err(|e| Failure::MalformedPolicyDocument(e.to_string()))?;
+    ram_doctor_core::policy::parse_document(text).map_err(|e| Failure::MalformedPolicyDocument(e.to_string()))?;
     Ok(())
 }
 
@@ -249,20 +240,13 @@ impl Account {
     /// Fills what a state file may leave out: ids, dates, the version counter. Names must be unique.
     pub fn complete(mut self, now: &str) -> Result<Account, String> {
         let names = [
-            (
-                "user",
-                self.users.iter().map(|u| &u.name).collect::<Vec<_>>(),
-            ),
+            ("user", self.users.iter().map(|u| &u.name).collect::<Vec<_>>()),
             ("group", self.groups.iter().map(|g| &g.name).collect()),
             ("role", self.roles.iter().map(|r| &r.name).collect()),
             ("policy", self.policies.iter().map(|p| &p.name).collect()),
         ];
         for (kind, list) in names {
-            if let Some((i, name)) = list
-                .iter()
-                .enumerate()
-                .find(|(i, n)| list[..*i].contains(n))
-            {
+            if let Some((i, name)) = list.iter().enumerate().find(|(i, n)| list[..*i].contains(n)) {
                 return Err(format!("{kind} {name} is listed twice (entry {})", i + 1));
             }
         }
@@ -272,20 +256,9 @@ impl Account {
             }
         };
         let mut serial = self.serial;
-        let principals = (self
-            .users
-            .iter_mut()
-            .map(|u| ("2", &mut u.id, &mut u.created, &mut u.policies)))
-        .chain(
-            self.groups
-                .iter_mut()
-                .map(|g| ("g-", &mut g.id, &mut g.created, &mut g.policies)),
-        )
-        .chain(
-            self.roles
-                .iter_mut()
-                .map(|r| ("3", &mut r.id, &mut r.created, &mut r.policies)),
-        );
+        let principals = (self.users.iter_mut().map(|u| ("2", &mut u.id, &mut u.created, &mut u.policies)))
+            .chain(self.groups.iter_mut().map(|g| ("g-", &mut g.id, &mut g.created, &mut g.policies)))
+            .chain(self.roles.iter_mut().map(|r| ("3", &mut r.id, &mut r.created, &mut r.policies)));
         for (prefix, id, created, policies) in principals {
             if id.is_empty() {
                 serial += 1;
@@ -300,9 +273,7 @@ impl Account {
         for p in &mut self.policies {
             fill(&mut p.created, now);
             fill(&mut p.updated, now);
-            p.versions
-                .iter_mut()
-                .for_each(|v| fill(&mut v.created, now));
+            p.versions.iter_mut().for_each(|v| fill(&mut v.created, now));
             if p.versions.len() > MAX_POLICY_VERSIONS {
                 return Err(format!(
                     "policy {} has {} versions; RAM keeps at most {MAX_POLICY_VERSIONS}",
@@ -318,15 +289,8 @@ impl Account {
             }
         }
         for u in &self.users {
-            if let Some(m) = u
-                .groups
-                .iter()
-                .find(|m| !self.groups.iter().any(|g| g.name == m.group))
-            {
-                return Err(format!(
-                    "user {} is in group {}, which is not listed",
-                    u.name, m.group
-                ));
+            if let Some(m) = u.groups.iter().find(|m| !self.groups.iter().any(|g| g.name == m.group)) {
+                return Err(format!("user {} is in group {}, which is not listed", u.name, m.group));
             }
         }
         self.serial = serial;
@@ -339,74 +303,41 @@ impl Account {
     }
 
     pub fn user(&self, name: &str) -> Result<&User, Failure> {
-        self.users
-            .iter()
-            .find(|u| u.name == name)
-            .ok_or_else(|| not_exist(Entity::User, name))
+        self.users.iter().find(|u| u.name == name).ok_or_else(|| not_exist(Entity::User, name))
     }
 
     pub fn user_by_id(&self, id: &str) -> Result<&User, Failure> {
-        self.users
-            .iter()
-            .find(|u| u.id == id)
-            .ok_or_else(|| not_exist(Entity::User, id))
+        self.users.iter().find(|u| u.id == id).ok_or_else(|| not_exist(Entity::User, id))
     }
 
     /// The user who owns an AccessKey ID, if any (else the key is the account's own).
     pub fn key_owner(&self, access_key_id: &str) -> Option<&User> {
-        self.users
-            .iter()
-            .find(|u| u.access_keys.iter().any(|k| k == access_key_id))
+        self.users.iter().find(|u| u.access_keys.iter().any(|k| k == access_key_id))
     }
 
     pub fn group(&self, name: &str) -> Result<&Group, Failure> {
-        self.groups
-            .iter()
-            .find(|g| g.name == name)
-            .ok_or_else(|| not_exist(Entity::Group, name))
+        self.groups.iter().find(|g| g.name == name).ok_or_else(|| not_exist(Entity::Group, name))
     }
 
     pub fn role(&self, name: &str) -> Result<&Role, Failure> {
-        self.roles
-            .iter()
-            .find(|r| r.name.eq_ignore_ascii_case(name))
-            .ok_or_else(|| not_exist(Entity::Role, name))
+        self.roles.iter().find(|r| r.name.eq_ignore_ascii_case(name)).ok_or_else(|| not_exist(Entity::Role, name))
     }
 
     pub fn policy(&self, name: &str) -> Result<&CustomPolicy, Failure> {
-        self.policies
-            .iter()
-            .find(|p| p.name == name)
-            .ok_or_else(|| not_exist(Entity::Policy, name))
+        self.policies.iter().find(|p| p.name == name).ok_or_else(|| not_exist(Entity::Policy, name))
     }
 
     fn policy_mut(&mut self, name: &str) -> Result<&mut CustomPolicy, Failure> {
-        self.policies
-            .iter_mut()
-            .find(|p| p.name == name)
-            .ok_or_else(|| not_exist(Entity::Policy, name))
+        self.policies.iter_mut().find(|p| p.name == name).ok_or_else(|| not_exist(Entity::Policy, name))
     }
 
-    pub fn create_user(
-        &mut self,
-        name: &str,
-        display_name: &str,
-        comments: &str,
-        now: &str,
-    ) -> Result<&User, Failure> {
+    pub fn create_user(&mut self, name: &str, display_name: &str, comments: &str, now: &str) -> Result<&User, Failure> {
         check_name("UserName", name, 64, principal_name_char)?;
         if self.users.iter().any(|u| u.name == name) {
-            return Err(Failure::EntityAlreadyExists {
-                entity: Entity::User,
-                name: name.into(),
-            });
+            return Err(Failure::EntityAlreadyExists { entity: Entity::User, name: name.into() });
         }
         let id = self.new_id("2");
-        let display_name = if display_name.is_empty() {
-            name
-        } else {
-            display_name
-        };
+        let display_name = if display_name.is_empty() { name } else { display_name };
         self.users.push(User {
             name: name.into(),
             id,
@@ -420,18 +351,10 @@ impl Account {
         Ok(self.users.last().expect("just pushed"))
     }
 
-    pub fn create_group(
-        &mut self,
-        name: &str,
-        comments: &str,
-        now: &str,
-    ) -> Result<&Group, Failure> {
+    pub fn create_group(&mut self, name: &str, comments: &str, now: &str) -> Result<&Group, Failure> {
         check_name("GroupName", name, 64, principal_name_char)?;
         if self.groups.iter().any(|g| g.name == name) {
-            return Err(Failure::EntityAlreadyExists {
-                entity: Entity::Group,
-                name: name.into(),
-            });
+            return Err(Failure::EntityAlreadyExists { entity: Entity::Group, name: name.into() });
         }
         let id = self.new_id("g-");
         self.groups.push(Group {
@@ -447,18 +370,11 @@ impl Account {
     pub fn add_user_to_group(&mut self, user: &str, group: &str, now: &str) -> Result<(), Failure> {
         self.group(group)?;
         self.user(user)?;
-        let u = self
-            .users
-            .iter_mut()
-            .find(|u| u.name == user)
-            .expect("checked above");
+        let u = self.users.iter_mut().find(|u| u.name == user).expect("checked above");
         if u.groups.iter().any(|m| m.group == group) {
             return Err(Failure::UserAlreadyInGroup);
         }
-        u.groups.push(Membership {
-            group: group.into(),
-            joined: now.into(),
-        });
+        u.groups.push(Membership { group: group.into(), joined: now.into() });
         Ok(())
     }
 
@@ -472,19 +388,12 @@ impl Account {
     ) -> Result<&Role, Failure> {
         check_name("RoleName", name, 64, principal_name_char)?;
         if self.roles.iter().any(|r| r.name.eq_ignore_ascii_case(name)) {
-            return Err(Failure::EntityAlreadyExists {
-                entity: Entity::Role,
-                name: name.into(),
-            });
+            return Err(Failure::EntityAlreadyExists { entity: Entity::Role, name: name.into() });
         }
         serde_json::from_str::<Value>(trust_policy)
             .ok()
             .filter(Value::is_object)
-            .ok_or_else(|| {
-                Failure::MalformedPolicyDocument(
-                    "AssumeRolePolicyDocument is not a JSON object".into(),
-                )
-            })?;
+            .ok_or_else(|| Failure::MalformedPolicyDocument("AssumeRolePolicyDocument is not a JSON object".into()))?;
         let max_session_duration = match max_session {
             None => default_max_session(),
             Some(s) if (3600..=43200).contains(&s) => s,
@@ -517,10 +426,7 @@ impl Account {
     ) -> Result<&CustomPolicy, Failure> {
         check_name("PolicyName", name, 128, policy_name_char)?;
         if self.policies.iter().any(|p| p.name == name) {
-            return Err(Failure::EntityAlreadyExists {
-                entity: Entity::Policy,
-                name: name.into(),
-            });
+            return Err(Failure::EntityAlreadyExists { entity: Entity::Policy, name: name.into() });
         }
         check_document(document)?;
         self.policies.push(CustomPolicy {
@@ -529,11 +435,7 @@ impl Account {
             created: now.into(),
             updated: now.into(),
             default_version: first_version(),
-            versions: vec![PolicyVersion {
-                id: first_version(),
-                document: document.into(),
-                created: now.into(),
-            }],
+            versions: vec![PolicyVersion { id: first_version(), document: document.into(), created: now.into() }],
         });
         Ok(self.policies.last().expect("just pushed"))
     }
@@ -553,26 +455,14 @@ impl Account {
             if !rotate {
                 return Err(Failure::PolicyVersionLimit);
             }
-            let oldest = policy
-                .versions
-                .iter()
-                .position(|v| v.id != policy.default_version)
-                .expect("5 versions, one default");
+            let oldest =
+                policy.versions.iter().position(|v| v.id != policy.default_version).expect("5 versions, one default");
             policy.versions.remove(oldest);
         }
-        let number = policy
-            .versions
-            .iter()
-            .filter_map(|v| v.id.strip_prefix('v')?.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let number =
+            policy.versions.iter().filter_map(|v| v.id.strip_prefix('v')?.parse::<u32>().ok()).max().unwrap_or(0) + 1;
         let id = format!("v{number}");
-        policy.versions.push(PolicyVersion {
-            id: id.clone(),
-            document: document.into(),
-            created: now.into(),
-        });
+        policy.versions.push(PolicyVersion { id: id.clone(), document: document.into(), created: now.into() });
         policy.updated = now.into();
         if set_default {
             policy.default_version = id;
@@ -594,12 +484,7 @@ impl Account {
         Ok(())
     }
 
-    pub fn set_default_policy_version(
-        &mut self,
-        name: &str,
-        version: &str,
-        now: &str,
-    ) -> Result<(), Failure> {
+    pub fn set_default_policy_version(&mut self, name: &str, version: &str, now: &str) -> Result<(), Failure> {
         let policy = self.policy_mut(name)?;
         if !policy.versions.iter().any(|v| v.id == version) {
             return Err(Failure::PolicyVersionNotExist(version.into()));
@@ -609,27 +494,11 @@ impl Account {
         Ok(())
     }
 
-    fn attachments_mut(
-        &mut self,
-        target: Target,
-        name: &str,
-    ) -> Result<&mut Vec<Attachment>, Failure> {
+    fn attachments_mut(&mut self, target: Target, name: &str) -> Result<&mut Vec<Attachment>, Failure> {
         let found = match target {
-            Target::User => self
-                .users
-                .iter_mut()
-                .find(|u| u.name == name)
-                .map(|u| &mut u.policies),
-            Target::Group => self
-                .groups
-                .iter_mut()
-                .find(|g| g.name == name)
-                .map(|g| &mut g.policies),
-            Target::Role => self
-                .roles
-                .iter_mut()
-                .find(|r| r.name.eq_ignore_ascii_case(name))
-                .map(|r| &mut r.policies),
+            Target::User => self.users.iter_mut().find(|u| u.name == name).map(|u| &mut u.policies),
+            Target::Group => self.groups.iter_mut().find(|g| g.name == name).map(|g| &mut g.policies),
+            Target::Role => self.roles.iter_mut().find(|r| r.name.eq_ignore_ascii_case(name)).map(|r| &mut r.policies),
         };
         found.ok_or_else(|| not_exist(target.entity(), name))
     }
@@ -664,20 +533,10 @@ impl Account {
             return Err(not_exist(Entity::Policy, policy));
         }
         let list = self.attachments_mut(target, name)?;
-        if list
-            .iter()
-            .any(|a| a.policy_type == policy_type && a.name == policy)
-        {
-            return Err(Failure::AttachmentExists {
-                to: target.entity(),
-                policy: policy.into(),
-            });
+        if list.iter().any(|a| a.policy_type == policy_type && a.name == policy) {
+            return Err(Failure::AttachmentExists { to: target.entity(), policy: policy.into() });
         }
-        list.push(Attachment {
-            policy_type,
-            name: policy.into(),
-            attached: now.into(),
-        });
+        list.push(Attachment { policy_type, name: policy.into(), attached: now.into() });
         Ok(())
     }
 
@@ -696,10 +555,7 @@ impl Account {
         let at = list
             .iter()
             .position(|a| a.policy_type == policy_type && a.name == policy)
-            .ok_or_else(|| Failure::AttachmentNotExist {
-                to: target.entity(),
-                policy: policy.into(),
-            })?;
+            .ok_or_else(|| Failure::AttachmentNotExist { to: target.entity(), policy: policy.into() })?;
         list.remove(at);
         Ok(())
     }
@@ -707,32 +563,15 @@ impl Account {
     /// How many users, groups and roles a custom policy is attached to.
     pub fn attachment_count(&self, policy: &str) -> usize {
         let is = |a: &Attachment| a.policy_type == PolicyType::Custom && a.name == policy;
-        self.users
-            .iter()
-            .flat_map(|u| &u.policies)
-            .filter(|a| is(a))
-            .count()
-            + self
-                .groups
-                .iter()
-                .flat_map(|g| &g.policies)
-                .filter(|a| is(a))
-                .count()
-            + self
-                .roles
-                .iter()
-                .flat_map(|r| &r.policies)
-                .filter(|a| is(a))
-                .count()
+        self.users.iter().flat_map(|u| &u.policies).filter(|a| is(a)).count()
+            + self.groups.iter().flat_map(|g| &g.policies).filter(|a| is(a)).count()
+            + self.roles.iter().flat_map(|r| &r.policies).filter(|a| is(a)).count()
     }
 
     /// The default version's document of a custom policy.
     pub fn default_document(&self, name: &str) -> Option<&str> {
         let p = self.policies.iter().find(|p| p.name == name)?;
-        p.versions
-            .iter()
-            .find(|v| v.id == p.default_version)
-            .map(|v| v.document.as_str())
+        p.versions.iter().find(|v| v.id == p.default_version).map(|v| v.document.as_str())
     }
 }
 
@@ -742,10 +581,7 @@ fn numbered(prefix: &str, serial: u64) -> String {
 }
 
 fn not_exist(entity: Entity, name: &str) -> Failure {
-    Failure::EntityNotExist {
-        entity,
-        name: name.into(),
-    }
+    Failure::EntityNotExist { entity, name: name.into() }
 }
 
 #[cfg(test)]
@@ -763,40 +599,19 @@ mod tests {
     fn policy_versions_limit_default_and_rotation() {
         let mut a = Account::default();
         a.create_policy("p", DOC, "", NOW).unwrap();
-        assert_eq!(
-            codes(a.create_policy("p", DOC, "", NOW)),
-            "EntityAlreadyExists.Policy"
-        );
+        assert_eq!(codes(a.create_policy("p", DOC, "", NOW)), "EntityAlreadyExists.Policy");
         for _ in 0..4 {
-            a.create_policy_version("p", DOC, false, false, NOW)
-                .unwrap();
+            a.create_policy_version("p", DOC, false, false, NOW).unwrap();
         }
-        assert_eq!(
-            codes(a.create_policy_version("p", DOC, true, false, NOW)),
-            "LimitExceeded.Policy.Version"
-        );
-        assert_eq!(
-            codes(a.delete_policy_version("p", "v1")),
-            "DeleteConflict.PolicyVersion.DefaultVersion"
-        );
-        assert_eq!(
-            codes(a.delete_policy_version("p", "v9")),
-            "EntityNotExist.Policy.Version"
-        );
-        let v = a
-            .create_policy_version("p", DOC, true, true, NOW)
-            .unwrap()
-            .id
-            .clone();
+        assert_eq!(codes(a.create_policy_version("p", DOC, true, false, NOW)), "LimitExceeded.Policy.Version");
+        assert_eq!(codes(a.delete_policy_version("p", "v1")), "DeleteConflict.PolicyVersion.DefaultVersion");
+        assert_eq!(codes(a.delete_policy_version("p", "v9")), "EntityNotExist.Policy.Version");
+        let v = a.create_policy_version("p", DOC, true, true, NOW).unwrap().id.clone();
         assert_eq!(v, "v6");
         let p = a.policy("p").unwrap();
         assert_eq!(p.default_version, "v6");
         let ids: Vec<&str> = p.versions.iter().map(|v| v.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["v1", "v3", "v4", "v5", "v6"],
-            "v2, the oldest non-default version, made room"
-        );
+        assert_eq!(ids, ["v1", "v3", "v4", "v5", "v6"], "v2, the oldest non-default version, made room");
     }
 
     #[test]
@@ -806,23 +621,12 @@ mod tests {
             r#"{{"Version":"1","Statement":[{{"Effect":"Allow","Action":"ecs:{}","Resource":"*"}}]}}"#,
             "A".repeat(MAX_DOCUMENT_CHARS)
         );
+        assert_eq!(codes(a.create_policy("p", &long, "", NOW)), "InvalidParameter.PolicyDocument.Length");
         assert_eq!(
-            codes(a.create_policy("p", &long, "", NOW)),
-            "InvalidParameter.PolicyDocument.Length"
-        );
-        assert_eq!(
-            codes(a.create_policy(
-                "p",
-                r#"{"Version":"1","Statement":[{"Effect":"Maybe"}]}"#,
-                "",
-                NOW
-            )),
+            codes(a.create_policy("p", r#"{"Version":"1","Statement":[{"Effect":"Maybe"}]}"#, "", NOW)),
             "MalformedPolicyDocument"
         );
-        assert_eq!(
-            codes(a.create_policy("bad name", DOC, "", NOW)),
-            "InvalidParameter.PolicyName.InvalidChars"
-        );
+        assert_eq!(codes(a.create_policy("bad name", DOC, "", NOW)), "InvalidParameter.PolicyName.InvalidChars");
         assert!(a.policies.is_empty());
     }
 
@@ -831,80 +635,29 @@ mod tests {
         let catalog = Catalog::embedded().unwrap();
         let mut a = Account::default();
         assert_eq!(
-            codes(a.attach(
-                Target::User,
-                "alice",
-                PolicyType::System,
-                "AliyunECSReadOnlyAccess",
-                &catalog,
-                NOW
-            )),
+            codes(a.attach(Target::User, "alice", PolicyType::System, "AliyunECSReadOnlyAccess", &catalog, NOW)),
             "EntityNotExist.User"
         );
         a.create_user("alice", "", "", NOW).unwrap();
+        assert_eq!(codes(a.create_user("alice", "", "", NOW)), "EntityAlreadyExists.User");
         assert_eq!(
-            codes(a.create_user("alice", "", "", NOW)),
-            "EntityAlreadyExists.User"
-        );
-        assert_eq!(
-            codes(a.attach(
-                Target::User,
-                "alice",
-                PolicyType::System,
-                "NoSuchPolicy",
-                &catalog,
-                NOW
-            )),
+            codes(a.attach(Target::User, "alice", PolicyType::System, "NoSuchPolicy", &catalog, NOW)),
             "EntityNotExist.Policy"
         );
-        a.attach(
-            Target::User,
-            "alice",
-            PolicyType::System,
-            "AliyunECSReadOnlyAccess",
-            &catalog,
-            NOW,
-        )
-        .unwrap();
+        a.attach(Target::User, "alice", PolicyType::System, "AliyunECSReadOnlyAccess", &catalog, NOW).unwrap();
         assert_eq!(
-            codes(a.attach(
-                Target::User,
-                "alice",
-                PolicyType::System,
-                "AliyunECSReadOnlyAccess",
-                &catalog,
-                NOW
-            )),
+            codes(a.attach(Target::User, "alice", PolicyType::System, "AliyunECSReadOnlyAccess", &catalog, NOW)),
             "EntityAlreadyExists.User.Policy"
         );
-        a.detach(
-            Target::User,
-            "alice",
-            PolicyType::System,
-            "AliyunECSReadOnlyAccess",
-            &catalog,
-        )
-        .unwrap();
+        a.detach(Target::User, "alice", PolicyType::System, "AliyunECSReadOnlyAccess", &catalog).unwrap();
         assert_eq!(
-            codes(a.detach(
-                Target::User,
-                "alice",
-                PolicyType::System,
-                "AliyunECSReadOnlyAccess",
-                &catalog
-            )),
+            codes(a.detach(Target::User, "alice", PolicyType::System, "AliyunECSReadOnlyAccess", &catalog)),
             "EntityNotExist.User.Policy"
         );
-        assert_eq!(
-            codes(a.add_user_to_group("alice", "dev", NOW)),
-            "EntityNotExist.Group"
-        );
+        assert_eq!(codes(a.add_user_to_group("alice", "dev", NOW)), "EntityNotExist.Group");
         a.create_group("dev", "", NOW).unwrap();
         a.add_user_to_group("alice", "dev", NOW).unwrap();
-        assert_eq!(
-            codes(a.add_user_to_group("alice", "dev", NOW)),
-            "EntityAlreadyExists.User.Group"
-        );
+        assert_eq!(codes(a.add_user_to_group("alice", "dev", NOW)), "EntityAlreadyExists.User.Group");
     }
 
     #[test]
@@ -915,25 +668,15 @@ mod tests {
         let a: Account = serde_json::from_str(text).unwrap();
         let a = a.complete(NOW).unwrap();
         assert_eq!(a.key_owner("AK1").unwrap().name, "alice");
-        assert_eq!(
-            a.default_document("p"),
-            Some(r#"{"Version":"1","Statement":[]}"#)
-        );
+        assert_eq!(a.default_document("p"), Some(r#"{"Version":"1","Statement":[]}"#));
         assert!(!a.users[0].id.is_empty());
-        let bad: Account =
-            serde_json::from_str(r#"{"users":[{"name":"bob","groups":[{"group":"none"}]}]}"#)
-                .unwrap();
+        let bad: Account = serde_json::from_str(r#"{"users":[{"name":"bob","groups":[{"group":"none"}]}]}"#).unwrap();
         assert!(bad.complete(NOW).unwrap_err().contains("group none"));
         let v = |i: u32| format!(r#"{{"id":"v{i}","document":"{{}}"}}"#);
-        let six = format!(
-            r#"{{"policies":[{{"name":"p","versions":[{}]}}]}}"#,
-            (1..=6).map(v).collect::<Vec<_>>().join(",")
-        );
+        let six =
+            format!(r#"{{"policies":[{{"name":"p","versions":[{}]}}]}}"#, (1..=6).map(v).collect::<Vec<_>>().join(","));
         let six: Account = serde_json::from_str(&six).unwrap();
         assert!(six.complete(NOW).unwrap_err().contains("at most 5"));
-        assert!(
-            serde_json::from_str::<Account>(r#"{"user":[]}"#).is_err(),
-            "unknown fields are refused"
-        );
+        assert!(serde_json::from_str::<Account>(r#"{"user":[]}"#).is_err(), "unknown fields are refused");
     }
 }

@@ -38,15 +38,7 @@ fn seeded() -> serde_json::Value {
 }
 
 fn start() -> Binary {
-    Binary::with_state(
-        &seeded(),
-        &[
-            "--access-key",
-            &root_key(),
-            "--access-key",
-            &format!("{DEV_ID}:{DEV_SECRET}"),
-        ],
-    )
+    Binary::with_state(&seeded(), &["--access-key", &root_key(), "--access-key", &format!("{DEV_ID}:{DEV_SECRET}")])
 }
 
 #[tokio::test]
@@ -55,29 +47,16 @@ async fn signature_errors_have_alibaba_codes() {
     for algorithm in [Algorithm::V3, Algorithm::Rpc] {
         let mut root = Client::new(&emu.base, ROOT_ID, ROOT_SECRET);
         root.algorithm = algorithm;
-        assert_eq!(
-            root.call("GetCallerIdentity", STS, &[]).await.ok()["IdentityType"],
-            "Account"
-        );
+        assert_eq!(root.call("GetCallerIdentity", STS, &[]).await.ok()["IdentityType"], "Account");
 
-        let unknown = Client {
-            credentials: ram_doctor_core::sign::Credentials::new("LTAInobody", "x"),
-            ..root.clone()
-        };
+        let unknown =
+            Client { credentials: ram_doctor_core::sign::Credentials::new("LTAInobody", "x"), ..root.clone() };
         let a = unknown.call("GetCallerIdentity", STS, &[]).await;
         assert_eq!((a.status, a.code()), (404, "InvalidAccessKeyId.NotFound"));
 
-        let wrong = Client {
-            credentials: ram_doctor_core::sign::Credentials::new(ROOT_ID, "not-the-secret"),
-            ..root.clone()
-        };
-        let req = wrong.sign(
-            "GetUser",
-            common::RAM,
-            &[("UserName", "dev")],
-            now(),
-            &nonce(),
-        );
+        let wrong =
+            Client { credentials: ram_doctor_core::sign::Credentials::new(ROOT_ID, "not-the-secret"), ..root.clone() };
+        let req = wrong.sign("GetUser", common::RAM, &[("UserName", "dev")], now(), &nonce());
         let a = wrong.send(&req).await;
         assert_eq!((a.status, a.code()), (400, "SignatureDoesNotMatch"));
         let message = a.body["Message"].as_str().unwrap();
@@ -86,10 +65,7 @@ async fn signature_errors_have_alibaba_codes() {
             quoted, req.string_to_sign,
             "the server's string to sign equals the client's: only the secret differs"
         );
-        assert!(
-            !a.text.contains("not-the-secret") && !a.text.contains(ROOT_SECRET),
-            "an error never holds a secret"
-        );
+        assert!(!a.text.contains("not-the-secret") && !a.text.contains(ROOT_SECRET), "an error never holds a secret");
 
         let stale = root.sign("GetCallerIdentity", STS, &[], now() - 16 * 60, &nonce());
         assert_eq!(root.send(&stale).await.code(), "InvalidTimeStamp.Expired");
@@ -100,27 +76,13 @@ async fn signature_errors_have_alibaba_codes() {
         assert_eq!(root.send(&once).await.code(), "OK");
         assert_eq!(root.send(&once).await.code(), "SignatureNonceUsed");
 
-        assert_eq!(
-            root.call("NoSuchApi", STS, &[]).await.code(),
-            "InvalidAction.NotFound"
-        );
-        assert_eq!(
-            root.call("GetUser", "2014-05-26", &[]).await.code(),
-            "InvalidVersion"
-        );
+        assert_eq!(root.call("NoSuchApi", STS, &[]).await.code(), "InvalidAction.NotFound");
+        assert_eq!(root.call("GetUser", "2014-05-26", &[]).await.code(), "InvalidVersion");
         assert_eq!(root.ram("GetUser", &[]).await.code(), "MissingParameter");
     }
-    let unsigned = reqwest::get(format!(
-        "{}/?Action=GetCallerIdentity&Version={STS}",
-        emu.base
-    ))
-    .await
-    .unwrap();
+    let unsigned = reqwest::get(format!("{}/?Action=GetCallerIdentity&Version={STS}", emu.base)).await.unwrap();
     assert_eq!(unsigned.status().as_u16(), 400);
-    assert_eq!(
-        unsigned.json::<serde_json::Value>().await.unwrap()["Code"],
-        "IncompleteSignature"
-    );
+    assert_eq!(unsigned.json::<serde_json::Value>().await.unwrap()["Code"], "IncompleteSignature");
 }
 
 #[tokio::test]
@@ -128,61 +90,27 @@ async fn ram_state_errors_have_alibaba_codes() {
     let emu = start();
     let root = Client::new(&emu.base, ROOT_ID, ROOT_SECRET).host("ram.aliyuncs.com");
     let doc = allow("oss:GetObject");
-    let a = root
-        .ram(
-            "CreatePolicy",
-            &[("PolicyName", "ecs-read"), ("PolicyDocument", &doc)],
-        )
-        .await;
+    let a = root.ram("CreatePolicy", &[("PolicyName", "ecs-read"), ("PolicyDocument", &doc)]).await;
     assert_eq!((a.status, a.code()), (409, "EntityAlreadyExists.Policy"));
     assert_eq!(a.body["HostId"], "ram.aliyuncs.com");
     let a = root.ram("GetUser", &[("UserName", "ghost")]).await;
     assert_eq!((a.status, a.code()), (404, "EntityNotExist.User"));
     let long = allow(&format!("oss:{}", "A".repeat(6200)));
     assert_eq!(
-        root.ram(
-            "CreatePolicy",
-            &[("PolicyName", "big"), ("PolicyDocument", &long)]
-        )
-        .await
-        .code(),
+        root.ram("CreatePolicy", &[("PolicyName", "big"), ("PolicyDocument", &long)]).await.code(),
         "InvalidParameter.PolicyDocument.Length"
     );
     let bad = r#"{"Version":"1","Statement":[{"Effect":"Perhaps","Action":"a:b","Resource":"*"}]}"#;
-    let a = root
-        .ram(
-            "CreatePolicy",
-            &[("PolicyName", "bad"), ("PolicyDocument", bad)],
-        )
-        .await;
+    let a = root.ram("CreatePolicy", &[("PolicyName", "bad"), ("PolicyDocument", bad)]).await;
     assert_eq!(a.code(), "MalformedPolicyDocument");
-    assert!(
-        a.body["Message"].as_str().unwrap().contains("Effect"),
-        "{}",
-        a.text
-    );
+    assert!(a.body["Message"].as_str().unwrap().contains("Effect"), "{}", a.text);
 
     for _ in 0..4 {
-        root.ram(
-            "CreatePolicyVersion",
-            &[("PolicyName", "ecs-read"), ("PolicyDocument", &doc)],
-        )
-        .await
-        .ok();
+        root.ram("CreatePolicyVersion", &[("PolicyName", "ecs-read"), ("PolicyDocument", &doc)]).await.ok();
     }
-    let a = root
-        .ram(
-            "CreatePolicyVersion",
-            &[("PolicyName", "ecs-read"), ("PolicyDocument", &doc)],
-        )
-        .await;
+    let a = root.ram("CreatePolicyVersion", &[("PolicyName", "ecs-read"), ("PolicyDocument", &doc)]).await;
     assert_eq!((a.status, a.code()), (409, "LimitExceeded.Policy.Version"));
-    let a = root
-        .ram(
-            "DeletePolicyVersion",
-            &[("PolicyName", "ecs-read"), ("VersionId", "v1")],
-        )
-        .await;
+    let a = root.ram("DeletePolicyVersion", &[("PolicyName", "ecs-read"), ("VersionId", "v1")]).await;
     assert_eq!(a.code(), "DeleteConflict.PolicyVersion.DefaultVersion");
     let rotated = root
         .ram(
@@ -191,23 +119,14 @@ async fn ram_state_errors_have_alibaba_codes() {
                 ("PolicyName", "ecs-read"),
                 ("PolicyDocument", &doc),
                 ("SetAsDefault", "true"),
-                (
-                    "RotateStrategy",
-                    "DeleteOldestNonDefaultVersionWhenLimitExceeded",
-                ),
+                ("RotateStrategy", "DeleteOldestNonDefaultVersionWhenLimitExceeded"),
             ],
         )
         .await
         .ok();
     assert_eq!(rotated["PolicyVersion"]["VersionId"], "v6");
     assert_eq!(rotated["PolicyVersion"]["IsDefaultVersion"], true);
-    let versions = root
-        .ram(
-            "ListPolicyVersions",
-            &[("PolicyType", "Custom"), ("PolicyName", "ecs-read")],
-        )
-        .await
-        .ok();
+    let versions = root.ram("ListPolicyVersions", &[("PolicyType", "Custom"), ("PolicyName", "ecs-read")]).await.ok();
     let ids: Vec<&str> = versions["PolicyVersions"]["PolicyVersion"]
         .as_array()
         .unwrap()
@@ -215,87 +134,46 @@ async fn ram_state_errors_have_alibaba_codes() {
         .map(|v| v["VersionId"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["v1", "v3", "v4", "v5", "v6"]);
-    let got = root
-        .ram(
-            "GetPolicy",
-            &[("PolicyType", "Custom"), ("PolicyName", "ecs-read")],
-        )
-        .await
-        .ok();
+    let got = root.ram("GetPolicy", &[("PolicyType", "Custom"), ("PolicyName", "ecs-read")]).await.ok();
     assert_eq!(got["DefaultPolicyVersion"]["PolicyDocument"], doc.as_str());
     assert_eq!(got["Policy"]["DefaultVersion"], "v6");
 
     let a = root
         .ram(
             "AttachPolicyToUser",
-            &[
-                ("PolicyType", "System"),
-                ("PolicyName", "AliyunSTSAssumeRoleAccess"),
-                ("UserName", "dev"),
-            ],
+            &[("PolicyType", "System"), ("PolicyName", "AliyunSTSAssumeRoleAccess"), ("UserName", "dev")],
         )
         .await;
     assert_eq!(a.code(), "EntityAlreadyExists.User.Policy");
     let a = root
-        .ram(
-            "DetachPolicyFromRole",
-            &[
-                ("PolicyType", "Custom"),
-                ("PolicyName", "ecs-read"),
-                ("RoleName", "deployer"),
-            ],
-        )
+        .ram("DetachPolicyFromRole", &[("PolicyType", "Custom"), ("PolicyName", "ecs-read"), ("RoleName", "deployer")])
         .await;
     assert_eq!(a.code(), "EntityNotExist.Role.Policy");
     let sys = root
         .ram(
             "GetPolicyVersion",
-            &[
-                ("PolicyType", "System"),
-                ("PolicyName", "AliyunRAMReadOnlyAccess"),
-                ("VersionId", "v1"),
-            ],
+            &[("PolicyType", "System"), ("PolicyName", "AliyunRAMReadOnlyAccess"), ("VersionId", "v1")],
         )
         .await
         .ok();
-    assert!(
-        sys["PolicyVersion"]["PolicyDocument"]
-            .as_str()
-            .unwrap()
-            .contains("ram:Get*"),
-        "the catalog's document"
-    );
+    assert!(sys["PolicyVersion"]["PolicyDocument"].as_str().unwrap().contains("ram:Get*"), "the catalog's document");
 }
 
 #[tokio::test]
 async fn a_user_without_the_permission_gets_no_permission_that_decodes() {
     let emu = start();
     let dev = Client::new(&emu.base, DEV_ID, DEV_SECRET).host("ram.aliyuncs.com");
-    let who = dev
-        .clone()
-        .host("sts.aliyuncs.com")
-        .call("GetCallerIdentity", STS, &[])
-        .await
-        .ok();
+    let who = dev.clone().host("sts.aliyuncs.com").call("GetCallerIdentity", STS, &[]).await.ok();
     assert_eq!(who["IdentityType"], "RAMUser");
     assert_eq!(who["Arn"], "acs:ram::1234567890123456:user/dev");
     // Reading is allowed through the group's AliyunRAMReadOnlyAccess.
     assert_eq!(
-        dev.ram("ListPoliciesForUser", &[("UserName", "dev")])
-            .await
-            .ok()["Policies"]["Policy"][0]["PolicyName"],
+        dev.ram("ListPoliciesForUser", &[("UserName", "dev")]).await.ok()["Policies"]["Policy"][0]["PolicyName"],
         "AliyunSTSAssumeRoleAccess"
     );
 
     let denied = dev
-        .ram(
-            "AttachPolicyToUser",
-            &[
-                ("PolicyType", "Custom"),
-                ("PolicyName", "ecs-read"),
-                ("UserName", "dev"),
-            ],
-        )
+        .ram("AttachPolicyToUser", &[("PolicyType", "Custom"), ("PolicyName", "ecs-read"), ("UserName", "dev")])
         .await;
     assert_eq!((denied.status, denied.code()), (403, "NoPermission"));
     let detail = &denied.body["AccessDeniedDetail"];
@@ -310,100 +188,42 @@ async fn a_user_without_the_permission_gets_no_permission_that_decodes() {
     let diagnosis = ram_doctor_core::diagnose(&denied.text, &catalog);
     let finding = &diagnosis.findings[0];
     assert_eq!(finding.actions, ["ram:AttachPolicyToUser"]);
-    assert_eq!(
-        finding.encoded_diagnostic_message.as_deref(),
-        detail["EncodedDiagnosticMessage"].as_str()
-    );
+    assert_eq!(finding.encoded_diagnostic_message.as_deref(), detail["EncodedDiagnosticMessage"].as_str());
 
     let encoded = detail["EncodedDiagnosticMessage"].as_str().unwrap();
-    let decoded = dev
-        .ram(
-            "DecodeDiagnosticMessage",
-            &[("EncodedDiagnosticMessage", encoded)],
-        )
-        .await;
+    let decoded = dev.ram("DecodeDiagnosticMessage", &[("EncodedDiagnosticMessage", encoded)]).await;
     assert_eq!(
         decoded.code(),
         "NoPermission",
         "dev may not decode either: ram:DecodeDiagnosticMessage is not a Get/List action"
     );
     let root = Client::new(&emu.base, ROOT_ID, ROOT_SECRET).rpc();
-    let decoded = root
-        .ram(
-            "DecodeDiagnosticMessage",
-            &[("EncodedDiagnosticMessage", encoded)],
-        )
-        .await
-        .ok();
+    let decoded = root.ram("DecodeDiagnosticMessage", &[("EncodedDiagnosticMessage", encoded)]).await.ok();
     let message = &decoded["DecodedDiagnosticMessage"];
     assert_eq!(message["AuthAction"], "ram:AttachPolicyToUser");
     assert_eq!(message["ExplicitDeny"], false);
-    assert_eq!(
-        message["AuthResource"],
-        "acs:ram:*:1234567890123456:policy/ecs-read"
-    );
-    assert_eq!(
-        message["AuthPrincipal"]["AuthPrincipalDisplayName"],
-        who["UserId"]
-    );
-    let a = root
-        .ram(
-            "DecodeDiagnosticMessage",
-            &[("EncodedDiagnosticMessage", "AQEAAAAAbm90IGEgbWVzc2FnZQ==")],
-        )
-        .await;
+    assert_eq!(message["AuthResource"], "acs:ram:*:1234567890123456:policy/ecs-read");
+    assert_eq!(message["AuthPrincipal"]["AuthPrincipalDisplayName"], who["UserId"]);
+    let a = root.ram("DecodeDiagnosticMessage", &[("EncodedDiagnosticMessage", "AQEAAAAAbm90IGEgbWVzc2FnZQ==")]).await;
     assert_eq!((a.status, a.code()), (404, "EntityNotExist"));
 
     // Once the root attaches the policy, the same call goes through.
     let grant = allow("ram:AttachPolicyToUser");
-    root.ram(
-        "CreatePolicy",
-        &[("PolicyName", "may-attach"), ("PolicyDocument", &grant)],
-    )
-    .await
-    .ok();
-    root.ram(
-        "AttachPolicyToUser",
-        &[
-            ("PolicyType", "Custom"),
-            ("PolicyName", "may-attach"),
-            ("UserName", "dev"),
-        ],
-    )
-    .await
-    .ok();
-    dev.ram(
-        "AttachPolicyToUser",
-        &[
-            ("PolicyType", "Custom"),
-            ("PolicyName", "ecs-read"),
-            ("UserName", "dev"),
-        ],
-    )
-    .await
-    .ok();
-    let state: serde_json::Value = reqwest::get(format!("{}/__emulator/state", emu.base))
+    root.ram("CreatePolicy", &[("PolicyName", "may-attach"), ("PolicyDocument", &grant)]).await.ok();
+    root.ram("AttachPolicyToUser", &[("PolicyType", "Custom"), ("PolicyName", "may-attach"), ("UserName", "dev")])
         .await
-        .unwrap()
-        .json()
+        .ok();
+    dev.ram("AttachPolicyToUser", &[("PolicyType", "Custom"), ("PolicyName", "ecs-read"), ("UserName", "dev")])
         .await
-        .unwrap();
-    let names: Vec<&str> = state["users"][0]["policies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        names,
-        ["AliyunSTSAssumeRoleAccess", "may-attach", "ecs-read"]
-    );
+        .ok();
+    let state: serde_json::Value =
+        reqwest::get(format!("{}/__emulator/state", emu.base)).await.unwrap().json().await.unwrap();
+    let names: Vec<&str> =
+        state["users"][0]["policies"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["AliyunSTSAssumeRoleAccess", "may-attach", "ecs-read"]);
 
     let log = emu.log_text();
-    assert!(
-        log.contains("AttachPolicyToUser -> 403 NoPermission"),
-        "{log}"
-    );
+    assert!(log.contains("AttachPolicyToUser -> 403 NoPermission"), "{log}");
     for secret in [ROOT_SECRET, DEV_SECRET, ROOT_ID, DEV_ID] {
         assert!(!log.contains(secret), "the log holds {secret}:\n{log}");
     }
@@ -413,63 +233,23 @@ async fn a_user_without_the_permission_gets_no_permission_that_decodes() {
 async fn assume_role_and_sts_credentials() {
     let account: Account = serde_json::from_value(seeded()).unwrap();
     let account = account.complete("2026-01-01T00:00:00Z").unwrap();
-    let (base, emulator) =
-        in_process(&[(ROOT_ID, ROOT_SECRET), (DEV_ID, DEV_SECRET)], account).await;
+    let (base, emulator) = in_process(&[(ROOT_ID, ROOT_SECRET), (DEV_ID, DEV_SECRET)], account).await;
     let root = Client::new(&base, ROOT_ID, ROOT_SECRET).host("sts.cn-hangzhou.aliyuncs.com");
-    let dev = Client {
-        credentials: ram_doctor_core::sign::Credentials::new(DEV_ID, DEV_SECRET),
-        ..root.clone()
-    };
+    let dev = Client { credentials: ram_doctor_core::sign::Credentials::new(DEV_ID, DEV_SECRET), ..root.clone() };
     let arn = "acs:ram::1234567890123456:role/deployer";
-    let a = root
-        .call(
-            "AssumeRole",
-            STS,
-            &[("RoleArn", arn), ("RoleSessionName", "s1")],
-        )
-        .await;
+    let a = root.call("AssumeRole", STS, &[("RoleArn", arn), ("RoleSessionName", "s1")]).await;
     assert_eq!((a.status, a.code()), (403, "NoPermission"));
-    assert_eq!(
-        a.body["Message"],
-        "Roles may not be assumed by root accounts."
-    );
+    assert_eq!(a.body["Message"], "Roles may not be assumed by root accounts.");
     let a = dev
-        .call(
-            "AssumeRole",
-            STS,
-            &[
-                ("RoleArn", "acs:ram::1234567890123456:role/ghost"),
-                ("RoleSessionName", "s1"),
-            ],
-        )
+        .call("AssumeRole", STS, &[("RoleArn", "acs:ram::1234567890123456:role/ghost"), ("RoleSessionName", "s1")])
         .await;
     assert_eq!((a.status, a.code()), (404, "EntityNotExist.Role"));
     let a = dev
-        .call(
-            "AssumeRole",
-            STS,
-            &[
-                ("RoleArn", "acs:ram::1234567890123456:role/locked"),
-                ("RoleSessionName", "s1"),
-            ],
-        )
+        .call("AssumeRole", STS, &[("RoleArn", "acs:ram::1234567890123456:role/locked"), ("RoleSessionName", "s1")])
         .await;
-    assert_eq!(
-        a.code(),
-        "NoPermission",
-        "the trust policy names another user"
-    );
-    let a = dev
-        .call(
-            "AssumeRole",
-            STS,
-            &[
-                ("RoleArn", arn),
-                ("RoleSessionName", "s1"),
-                ("DurationSeconds", "60"),
-            ],
-        )
-        .await;
+    assert_eq!(a.code(), "NoPermission", "the trust policy names another user");
+    let a =
+        dev.call("AssumeRole", STS, &[("RoleArn", arn), ("RoleSessionName", "s1"), ("DurationSeconds", "60")]).await;
     assert_eq!(a.code(), "InvalidParameter.DurationSeconds");
 
     let session = allow("ram:Get*");
@@ -477,12 +257,7 @@ async fn assume_role_and_sts_credentials() {
         .call(
             "AssumeRole",
             STS,
-            &[
-                ("RoleArn", arn),
-                ("RoleSessionName", "ci-run"),
-                ("DurationSeconds", "900"),
-                ("Policy", &session),
-            ],
+            &[("RoleArn", arn), ("RoleSessionName", "ci-run"), ("DurationSeconds", "900"), ("Policy", &session)],
         )
         .await
         .ok();
@@ -494,56 +269,25 @@ async fn assume_role_and_sts_credentials() {
     );
     assert!(id.starts_with("STS."));
 
-    let bare = Client {
-        credentials: ram_doctor_core::sign::Credentials::new(id, secret),
-        ..root.clone()
-    };
-    assert_eq!(
-        bare.call("GetCallerIdentity", STS, &[]).await.code(),
-        "MissingSecurityToken"
-    );
+    let bare = Client { credentials: ram_doctor_core::sign::Credentials::new(id, secret), ..root.clone() };
+    assert_eq!(bare.call("GetCallerIdentity", STS, &[]).await.code(), "MissingSecurityToken");
     let sts = Client {
         credentials: ram_doctor_core::sign::Credentials::new(id, secret).with_security_token(token),
         ..root.clone()
     };
     let who = sts.call("GetCallerIdentity", STS, &[]).await.ok();
     assert_eq!(who["IdentityType"], "AssumedRoleUser");
-    assert_eq!(
-        who["Arn"],
-        "acs:ram::1234567890123456:assumed-role/deployer/ci-run"
-    );
-    let ram = Client {
-        host: "ram.aliyuncs.com".into(),
-        ..sts.clone()
-    };
-    assert_eq!(
-        ram.ram("GetUser", &[("UserName", "dev")]).await.code(),
-        "OK"
-    );
+    assert_eq!(who["Arn"], "acs:ram::1234567890123456:assumed-role/deployer/ci-run");
+    let ram = Client { host: "ram.aliyuncs.com".into(), ..sts.clone() };
+    assert_eq!(ram.ram("GetUser", &[("UserName", "dev")]).await.code(), "OK");
     let denied = ram.ram("CreateUser", &[("UserName", "eve")]).await;
-    assert_eq!(
-        denied.code(),
-        "NoPermission",
-        "the session policy allows only ram:Get*"
-    );
-    assert_eq!(
-        denied.body["AccessDeniedDetail"]["PolicyType"],
-        "SessionPolicy"
-    );
-    assert_eq!(
-        denied.body["AccessDeniedDetail"]["AuthPrincipalDisplayName"],
-        "deployer:ci-run"
-    );
+    assert_eq!(denied.code(), "NoPermission", "the session policy allows only ram:Get*");
+    assert_eq!(denied.body["AccessDeniedDetail"]["PolicyType"], "SessionPolicy");
+    assert_eq!(denied.body["AccessDeniedDetail"]["AuthPrincipalDisplayName"], "deployer:ci-run");
 
     emulator.clock.advance(901);
     // The client signs with the server's (moved) time so only the token's expiry fails.
-    let late = ram.sign(
-        "GetUser",
-        common::RAM,
-        &[("UserName", "dev")],
-        now() + 901,
-        &nonce(),
-    );
+    let late = ram.sign("GetUser", common::RAM, &[("UserName", "dev")], now() + 901, &nonce());
     assert_eq!(ram.send(&late).await.code(), "InvalidSecurityToken.Expired");
 }
 
@@ -551,40 +295,17 @@ async fn assume_role_and_sts_credentials() {
 async fn routes_by_host_or_version() {
     let emu = start();
     let root = Client::new(&emu.base, ROOT_ID, ROOT_SECRET);
-    let user_id = root.ram("GetUser", &[("UserName", "dev")]).await.ok()["User"]["UserId"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let user_id =
+        root.ram("GetUser", &[("UserName", "dev")]).await.ok()["User"]["UserId"].as_str().unwrap().to_string();
     // IMS and RAM both have GetUser: by version here (the host names no product) …
-    let ims = root
-        .call("GetUser", IMS, &[("UserId", &user_id)])
-        .await
-        .ok();
-    assert_eq!(
-        ims["User"]["UserPrincipalName"],
-        "dev@1234567890123456.onaliyun.com"
-    );
+    let ims = root.call("GetUser", IMS, &[("UserId", &user_id)]).await.ok();
+    assert_eq!(ims["User"]["UserPrincipalName"], "dev@1234567890123456.onaliyun.com");
     // … and by host here; a version of another product is refused.
     let by_host = root.clone().host("ims.aliyuncs.com");
-    assert_eq!(
-        by_host
-            .call("GetUser", IMS, &[("UserId", &user_id)])
-            .await
-            .ok()["User"]["UserId"],
-        user_id.as_str()
-    );
-    assert_eq!(
-        by_host
-            .call("GetUser", common::RAM, &[("UserName", "dev")])
-            .await
-            .code(),
-        "InvalidVersion"
-    );
+    assert_eq!(by_host.call("GetUser", IMS, &[("UserId", &user_id)]).await.ok()["User"]["UserId"], user_id.as_str());
+    assert_eq!(by_host.call("GetUser", common::RAM, &[("UserName", "dev")]).await.code(), "InvalidVersion");
     let a = by_host.call("GetUser", IMS, &[("UserId", "999")]).await;
-    assert_eq!(
-        (a.code(), a.body["HostId"].as_str()),
-        ("EntityNotExist.User", Some("ims.aliyuncs.com"))
-    );
+    assert_eq!((a.code(), a.body["HostId"].as_str()), ("EntityNotExist.User", Some("ims.aliyuncs.com")));
 }
 
 #[tokio::test]
@@ -606,18 +327,8 @@ async fn fault_mode() {
     assert_eq!((a.status, a.code()), (500, "InternalError"));
     let a = root.ram("ListUsers", &[]).await;
     assert_eq!(a.status, 200);
-    assert!(
-        serde_json::from_str::<serde_json::Value>(&a.text).is_err(),
-        "garbage is not JSON: {}",
-        a.text
-    );
-    let req = root.sign(
-        "CreateGroup",
-        common::RAM,
-        &[("GroupName", "g")],
-        now(),
-        &nonce(),
-    );
+    assert!(serde_json::from_str::<serde_json::Value>(&a.text).is_err(), "garbage is not JSON: {}", a.text);
+    let req = root.sign("CreateGroup", common::RAM, &[("GroupName", "g")], now(), &nonce());
     let mut builder = reqwest::Client::new().post(format!("{}{}", emu.base, req.path_and_query));
     for (n, v) in &req.headers {
         builder = builder.header(n, v);
@@ -626,20 +337,12 @@ async fn fault_mode() {
         Ok(response) => response.text().await.err(),
         Err(e) => Some(e),
     };
-    assert!(
-        reset.is_some(),
-        "the connection is dropped without a complete answer"
-    );
+    assert!(reset.is_some(), "the connection is dropped without a complete answer");
     let started = std::time::Instant::now();
-    assert_eq!(
-        root.ram("GetUser", &[("UserName", "nobody")]).await.code(),
-        "EntityNotExist.User"
-    );
+    assert_eq!(root.ram("GetUser", &[("UserName", "nobody")]).await.code(), "EntityNotExist.User");
     assert!(started.elapsed() >= std::time::Duration::from_millis(400));
     assert_eq!(
-        root.ram("ListPoliciesForUser", &[("UserName", "nobody")])
-            .await
-            .code(),
+        root.ram("ListPoliciesForUser", &[("UserName", "nobody")]).await.code(),
         "EntityNotExist.User",
         "other actions are untouched"
     );
@@ -648,30 +351,17 @@ async fn fault_mode() {
 #[test]
 fn bad_command_lines_and_state_files_are_explained() {
     let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ram-doctor-emulator"))
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ram-doctor-emulator")).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
     };
     let (code, err) = run(&["--access-key", "only-an-id-with-s3cret"]);
     assert_eq!(code, Some(2));
-    assert!(
-        err.contains("ID:SECRET") && !err.contains("s3cret"),
-        "{err}"
-    );
+    assert!(err.contains("ID:SECRET") && !err.contains("s3cret"), "{err}");
     let (code, err) = run(&["--fault", "GetUser:explode"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("unknown fault"), "{err}");
     let file = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(
-        file.path(),
-        r#"{"users":[{"name":"a","groups":[{"group":"missing"}]}]}"#,
-    )
-    .unwrap();
+    std::fs::write(file.path(), r#"{"users":[{"name":"a","groups":[{"group":"missing"}]}]}"#).unwrap();
     let (code, err) = run(&["--state", file.path().to_str().unwrap()]);
     assert_eq!(code, Some(2));
     assert!(err.contains("group missing"), "{err}");

@@ -11,12 +11,8 @@ use ram_doctor_emulator::state::Account;
 const USERS: [&str; 3] = ["u0", "u1", "u2"];
 const GROUPS: [&str; 2] = ["g0", "g1"];
 /// Two custom policies, a system policy that exists and one that does not.
-const POLICIES: [(&str, &str); 4] = [
-    ("Custom", "p0"),
-    ("Custom", "p1"),
-    ("System", "AliyunECSReadOnlyAccess"),
-    ("System", "AliyunNoSuchPolicy"),
-];
+const POLICIES: [(&str, &str); 4] =
+    [("Custom", "p0"), ("Custom", "p1"), ("System", "AliyunECSReadOnlyAccess"), ("System", "AliyunNoSuchPolicy")];
 
 /// A small deterministic generator (xorshift), so a failing seed can be replayed.
 struct Rng(u64);
@@ -116,17 +112,10 @@ impl Model {
                 if !self.policy_exists(*policy) {
                     return "EntityNotExist.Policy";
                 }
-                let list = if *to_user {
-                    self.users.get_mut(*target).map(|u| &mut u.1)
-                } else {
-                    self.groups.get_mut(*target)
-                };
+                let list =
+                    if *to_user { self.users.get_mut(*target).map(|u| &mut u.1) } else { self.groups.get_mut(*target) };
                 let Some(list) = list else {
-                    return if *to_user {
-                        "EntityNotExist.User"
-                    } else {
-                        "EntityNotExist.Group"
-                    };
+                    return if *to_user { "EntityNotExist.User" } else { "EntityNotExist.Group" };
                 };
                 let entry = (policy.0.to_string(), policy.1.to_string());
                 let at = list.iter().position(|x| *x == entry);
@@ -161,11 +150,7 @@ enum Step {
 
 fn random_step(rng: &mut Rng) -> Step {
     let to_user = rng.below(2) == 0;
-    let target = if to_user {
-        rng.pick(&USERS)
-    } else {
-        rng.pick(&GROUPS)
-    };
+    let target = if to_user { rng.pick(&USERS) } else { rng.pick(&GROUPS) };
     // Versions are created often enough to reach the 5-version limit.
     match rng.below(12) {
         0 => Step::CreateUser(rng.pick(&USERS)),
@@ -184,38 +169,21 @@ async fn send(client: &Client, step: &Step, document: &str) -> String {
     let (action, params): (String, Vec<(&str, String)>) = match step {
         Step::CreateUser(u) => ("CreateUser".into(), vec![("UserName", u.to_string())]),
         Step::CreateGroup(g) => ("CreateGroup".into(), vec![("GroupName", g.to_string())]),
-        Step::AddUserToGroup(u, g) => (
-            "AddUserToGroup".into(),
-            vec![("UserName", u.to_string()), ("GroupName", g.to_string())],
-        ),
-        Step::CreatePolicy(p) => (
-            "CreatePolicy".into(),
-            vec![
-                ("PolicyName", p.to_string()),
-                ("PolicyDocument", document.into()),
-            ],
-        ),
+        Step::AddUserToGroup(u, g) => {
+            ("AddUserToGroup".into(), vec![("UserName", u.to_string()), ("GroupName", g.to_string())])
+        }
+        Step::CreatePolicy(p) => {
+            ("CreatePolicy".into(), vec![("PolicyName", p.to_string()), ("PolicyDocument", document.into())])
+        }
         Step::CreatePolicyVersion(p, d) => (
             "CreatePolicyVersion".into(),
-            vec![
-                ("PolicyName", p.to_string()),
-                ("PolicyDocument", document.into()),
-                ("SetAsDefault", d.to_string()),
-            ],
+            vec![("PolicyName", p.to_string()), ("PolicyDocument", document.into()), ("SetAsDefault", d.to_string())],
         ),
-        Step::DeletePolicyVersion(p, v) => (
-            "DeletePolicyVersion".into(),
-            vec![
-                ("PolicyName", p.to_string()),
-                ("VersionId", format!("v{v}")),
-            ],
-        ),
+        Step::DeletePolicyVersion(p, v) => {
+            ("DeletePolicyVersion".into(), vec![("PolicyName", p.to_string()), ("VersionId", format!("v{v}"))])
+        }
         Step::Attach(to_user, t, (kind, name)) | Step::Detach(to_user, t, (kind, name)) => {
-            let verb = if matches!(step, Step::Attach(..)) {
-                "AttachPolicyTo"
-            } else {
-                "DetachPolicyFrom"
-            };
+            let verb = if matches!(step, Step::Attach(..)) { "AttachPolicyTo" } else { "DetachPolicyFrom" };
             let noun = if *to_user { "User" } else { "Group" };
             (
                 format!("{verb}{noun}"),
@@ -235,85 +203,36 @@ async fn send(client: &Client, step: &Step, document: &str) -> String {
 fn attached(body: &serde_json::Value) -> Attached {
     let list = body["Policies"]["Policy"].as_array().unwrap();
     list.iter()
-        .map(|p| {
-            (
-                p["PolicyType"].as_str().unwrap().to_string(),
-                p["PolicyName"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|p| (p["PolicyType"].as_str().unwrap().to_string(), p["PolicyName"].as_str().unwrap().to_string()))
         .collect()
 }
 
 async fn check_final_state(client: &Client, model: &Model) {
     let users = client.ram("ListUsers", &[]).await.ok();
-    let names: BTreeSet<&str> = users["Users"]["User"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["UserName"].as_str().unwrap())
-        .collect();
+    let names: BTreeSet<&str> =
+        users["Users"]["User"].as_array().unwrap().iter().map(|u| u["UserName"].as_str().unwrap()).collect();
     assert_eq!(names, model.users.keys().map(String::as_str).collect());
     for (user, (groups, policies)) in &model.users {
-        assert_eq!(
-            &attached(
-                &client
-                    .ram("ListPoliciesForUser", &[("UserName", user)])
-                    .await
-                    .ok()
-            ),
-            policies,
-            "{user}"
-        );
-        let listed = client
-            .ram("ListGroupsForUser", &[("UserName", user)])
-            .await
-            .ok();
-        let listed: Vec<&str> = listed["Groups"]["Group"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|g| g["GroupName"].as_str().unwrap())
-            .collect();
+        assert_eq!(&attached(&client.ram("ListPoliciesForUser", &[("UserName", user)]).await.ok()), policies, "{user}");
+        let listed = client.ram("ListGroupsForUser", &[("UserName", user)]).await.ok();
+        let listed: Vec<&str> =
+            listed["Groups"]["Group"].as_array().unwrap().iter().map(|g| g["GroupName"].as_str().unwrap()).collect();
         assert_eq!(listed, *groups, "{user}");
     }
     for (group, policies) in &model.groups {
         assert_eq!(
-            &attached(
-                &client
-                    .ram("ListPoliciesForGroup", &[("GroupName", group)])
-                    .await
-                    .ok()
-            ),
+            &attached(&client.ram("ListPoliciesForGroup", &[("GroupName", group)]).await.ok()),
             policies,
             "{group}"
         );
     }
     for (policy, (versions, default)) in &model.policies {
-        let listed = client
-            .ram(
-                "ListPolicyVersions",
-                &[("PolicyType", "Custom"), ("PolicyName", policy)],
-            )
-            .await
-            .ok();
-        let listed = listed["PolicyVersions"]["PolicyVersion"]
-            .as_array()
-            .unwrap()
-            .clone();
-        let ids: Vec<String> = listed
-            .iter()
-            .map(|v| v["VersionId"].as_str().unwrap().to_string())
-            .collect();
-        assert_eq!(
-            ids,
-            versions.iter().map(|v| format!("v{v}")).collect::<Vec<_>>(),
-            "{policy}"
-        );
-        let defaults: Vec<&str> = listed
-            .iter()
-            .filter(|v| v["IsDefaultVersion"] == true)
-            .map(|v| v["VersionId"].as_str().unwrap())
-            .collect();
+        let listed = client.ram("ListPolicyVersions", &[("PolicyType", "Custom"), ("PolicyName", policy)]).await.ok();
+        let listed = listed["PolicyVersions"]["PolicyVersion"].as_array().unwrap().clone();
+        let ids: Vec<String> = listed.iter().map(|v| v["VersionId"].as_str().unwrap().to_string()).collect();
+        assert_eq!(ids, versions.iter().map(|v| format!("v{v}")).collect::<Vec<_>>(), "{policy}");
+        let defaults: Vec<&str> =
+            listed.iter().filter(|v| v["IsDefaultVersion"] == true).map(|v| v["VersionId"].as_str().unwrap()).collect();
         assert_eq!(defaults, [format!("v{default}")], "{policy}");
     }
 }
@@ -323,8 +242,7 @@ async fn fifty_random_calls_agree_with_the_model() {
     let document = allow("ecs:DescribeInstances");
     let mut seen = BTreeSet::new();
     for seed in [0x9E37_79B9_7F4A_7C15u64, 42, 7_777_777] {
-        let (base, _emulator) =
-            in_process(&[("LTAIroot", "model-secret")], Account::default()).await;
+        let (base, _emulator) = in_process(&[("LTAIroot", "model-secret")], Account::default()).await;
         let client = Client::new(&base, "LTAIroot", "model-secret");
         let mut rng = Rng(seed);
         let mut model = Model::default();

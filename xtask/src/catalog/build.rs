@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use ram_doctor_core::catalog::format::{
-    fill_role_template, ApiRow, ErrorRow, IndexFile, PolicyRow, ProductRow, RoleRow, RoleText,
-    SentenceRow, ShardErrorRow, ShardFile, SourceRow, TerraformRow, FORMAT,
+    fill_role_template, ApiRow, ErrorRow, IndexFile, PolicyRow, ProductRow, RoleRow, RoleText, SentenceRow,
+    ShardErrorRow, ShardFile, SourceRow, TerraformRow, FORMAT,
 };
 use ram_doctor_core::catalog::{AccessLevel, Granularity, PolicyKind};
 
@@ -205,13 +205,22 @@ pub fn build(src: &Sources) -> Result<Built, String> {
     let mut errors = Vec::new();
     for e in &src.errors {
         if let Some(kind) = error_kind(&e.code, e.message.as_deref()) {
-            errors.push(ErrorRow(e.code.clone(), e.statuses.clone(), e.message.clone(), e.products.clone(), Some(kind)));
+            errors.push(ErrorRow(
+                e.code.clone(),
+                e.statuses.clone(),
+                e.message.clone(),
+                e.products.clone(),
+                Some(kind),
+            ));
         }
     }
     errors.sort_by(|a, b| a.0.cmp(&b.0));
-    let verbs = VerbTable::learn(src.openapi.iter().flat_map(|r| &r.apis).filter_map(|a| {
-        a.access.as_deref().and_then(AccessLevel::parse).map(|l| (a.name.as_str(), l))
-    }));
+    let verbs = VerbTable::learn(
+        src.openapi
+            .iter()
+            .flat_map(|r| &r.apis)
+            .filter_map(|a| a.access.as_deref().and_then(AccessLevel::parse).map(|l| (a.name.as_str(), l))),
+    );
     let shards = shard_files(src, &by_product, &ram_of, &verbs);
     let sentences = sentence_rows(src, &drafts)?;
     let terraform = terraform_rows(src, &ram_of);
@@ -226,18 +235,11 @@ pub fn build(src: &Sources) -> Result<Built, String> {
         sentences,
         terraform,
     };
-    Ok(Built {
-        index,
-        shards,
-        verbs_learned: verbs.len(),
-    })
+    Ok(Built { index, shards, verbs_learned: verbs.len() })
 }
 
 /// The documented sentences, each RAM code checked against the products (a typo would tie a sentence to nothing).
-fn sentence_rows(
-    src: &Sources,
-    drafts: &BTreeMap<String, Draft>,
-) -> Result<Vec<SentenceRow>, String> {
+fn sentence_rows(src: &Sources, drafts: &BTreeMap<String, Draft>) -> Result<Vec<SentenceRow>, String> {
     let known: BTreeSet<&str> = drafts
         .values()
         .flat_map(|d| std::iter::once(&d.ram_code).chain(&d.also_ram_codes))
@@ -246,17 +248,9 @@ fn sentence_rows(
     let mut rows = Vec::new();
     for s in &src.sentences {
         if let Some(unknown) = s.ram_codes.iter().find(|c| !known.contains(c.as_str())) {
-            return Err(format!(
-                "sentences.tsv: {:?} names RAM code {unknown:?}, which no product has",
-                s.sentence
-            ));
+            return Err(format!("sentences.tsv: {:?} names RAM code {unknown:?}, which no product has", s.sentence));
         }
-        rows.push(SentenceRow(
-            s.sentence.clone(),
-            s.ram_codes.clone(),
-            s.code.clone(),
-            s.source.clone(),
-        ));
+        rows.push(SentenceRow(s.sentence.clone(), s.ram_codes.clone(), s.code.clone(), s.source.clone()));
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(rows)
@@ -265,22 +259,14 @@ fn sentence_rows(
 /// Each Terraform resource type with the RAM codes of the products it calls: the product its create phase calls
 /// directly most often first, then by how many calls in all (ties by code, so the output is stable).
 fn terraform_rows(src: &Sources, ram_of: &BTreeMap<String, String>) -> Vec<TerraformRow> {
-    let ram_lower: BTreeMap<String, &String> = ram_of
-        .iter()
-        .map(|(code, ram)| (code.to_ascii_lowercase(), ram))
-        .collect();
+    let ram_lower: BTreeMap<String, &String> =
+        ram_of.iter().map(|(code, ram)| (code.to_ascii_lowercase(), ram)).collect();
     // resource → ram code → (direct create calls, all calls)
     let mut counts: BTreeMap<&str, BTreeMap<String, (u32, u32)>> = BTreeMap::new();
     for call in &src.terraform {
         let lower = call.product.to_ascii_lowercase();
-        let ram = ram_lower
-            .get(&lower)
-            .map_or(lower.clone(), |r| (*r).clone());
-        let c = counts
-            .entry(&call.resource)
-            .or_default()
-            .entry(ram)
-            .or_default();
+        let ram = ram_lower.get(&lower).map_or(lower.clone(), |r| (*r).clone());
+        let c = counts.entry(&call.resource).or_default().entry(ram).or_default();
         c.0 += u32::from(call.phase == "create" && call.how == "direct");
         c.1 += 1;
     }
@@ -289,10 +275,7 @@ fn terraform_rows(src: &Sources, ram_of: &BTreeMap<String, String>) -> Vec<Terra
         .map(|(resource, products)| {
             let mut ranked: Vec<(String, (u32, u32))> = products.into_iter().collect();
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            TerraformRow(
-                resource.to_string(),
-                ranked.into_iter().map(|(code, _)| code).collect(),
-            )
+            TerraformRow(resource.to_string(), ranked.into_iter().map(|(code, _)| code).collect())
         })
         .collect()
 }
@@ -474,7 +457,13 @@ fn policy_rows(policies: &[PolicySource], drafts: &BTreeMap<String, Draft>) -> V
             d.ram_code == rc && (d.code == middle || d.aliases.iter().any(|a| a.to_ascii_lowercase() == middle))
         });
         // The RAM code itself beats another name of the product (`AliyunVPC…` over `AliyunEIP…` for vpc).
-        let closeness: u8 = if middle == rc { 0 } else if names_alias { 1 } else { 2 };
+        let closeness: u8 = if middle == rc {
+            0
+        } else if names_alias {
+            1
+        } else {
+            2
+        };
         let rank = (closeness, row.0.len(), row.0.clone(), i);
         let slot = best.entry((rc.to_string(), kind)).or_insert(rank.clone());
         if rank < *slot {
@@ -524,7 +513,9 @@ fn role_text(text: &str, r: &super::sources::RoleSource, templates: &[String]) -
     let principal = non_empty(&r.service_principal);
     let policy = non_empty(&r.policy_name);
     match templates.iter().position(|t| *t == shape) {
-        Some(n) if fill_role_template(&templates[n], &r.role_name, principal.as_deref(), policy.as_deref()) == plain => {
+        Some(n)
+            if fill_role_template(&templates[n], &r.role_name, principal.as_deref(), policy.as_deref()) == plain =>
+        {
             Some(RoleText::Template(n as u32))
         }
         _ => Some(RoleText::Plain(plain)),
@@ -536,16 +527,16 @@ fn role_rows(src: &Sources, ram_of: &BTreeMap<String, String>, templates: &[Stri
     let resolve = |label: &str, principal: &str| -> String {
         let lower = label.trim().to_ascii_lowercase();
         let key = match (lower.rfind('('), lower.ends_with(')')) {
-            (Some(open), true) if lower[open + 1..lower.len() - 1].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
+            (Some(open), true)
+                if lower[open + 1..lower.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+            {
                 lower[open + 1..lower.len() - 1].to_string()
             }
             _ => lower.clone(),
         };
-        let key = if key.is_empty() {
-            principal.split('.').next().unwrap_or("").to_string()
-        } else {
-            key
-        };
+        let key = if key.is_empty() { principal.split('.').next().unwrap_or("").to_string() } else { key };
         let key = ROLE_PRODUCT_ALIASES
             .iter()
             .find(|(from, _)| *from == key || *from == lower)
@@ -668,7 +659,8 @@ fn shard_files(
                     .map(|a| {
                         let stated = a.access.as_deref().and_then(AccessLevel::parse);
                         let access = stated.unwrap_or_else(|| verbs.infer(&a.name, a.rw.as_deref()));
-                        let mut errs: Vec<u32> = a.errors.iter().filter_map(|e| error_pos.get(e.as_str()).copied()).collect();
+                        let mut errs: Vec<u32> =
+                            a.errors.iter().filter_map(|e| error_pos.get(e.as_str()).copied()).collect();
                         errs.sort_unstable();
                         errs.dedup();
                         ApiRow(

@@ -24,7 +24,14 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
     if !has(&c, &["sms", "idempotence"])
         && (has(
             &c,
-            &["signaturedoesnotmatch", "signaturenotmatch", "incompletesignature", "signaturenonceused", "invalidsignature", "signaturemismatch"],
+            &[
+                "signaturedoesnotmatch",
+                "signaturenotmatch",
+                "incompletesignature",
+                "signaturenonceused",
+                "invalidsignature",
+                "signaturemismatch",
+            ],
         ) || c.starts_with("invalidtimestamp"))
     {
         return Some(Kind::Signature);
@@ -126,9 +133,24 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
         ],
     );
     // Codes about resource state or availability use "not authorized" for things no grant fixes.
-    let not_a_grant =
-        has(&c, &["zone", "region", "instancetype", "rowlevel", "lock", "status", "nostock", "valueunauthorized", "spot", "machine"])
-            || has(&m, &["sold out", "status", "locked", "row level", "marketplace", "throughput", "capacity", "task action"]);
+    let not_a_grant = has(
+        &c,
+        &[
+            "zone",
+            "region",
+            "instancetype",
+            "rowlevel",
+            "lock",
+            "status",
+            "nostock",
+            "valueunauthorized",
+            "spot",
+            "machine",
+        ],
+    ) || has(
+        &m,
+        &["sold out", "status", "locked", "row level", "marketplace", "throughput", "capacity", "task action"],
+    );
     if permission_code && !not_a_grant {
         return Some(Kind::MissingPermission);
     }
@@ -163,7 +185,9 @@ impl VerbTable {
             .filter_map(|(verb, levels)| {
                 let total: usize = levels.values().map(|(n, _)| n).sum();
                 // Highest count wins; ties go to the alphabetically first level name, so the table is stable.
-                let (n, level) = levels.values().fold((0, AccessLevel::None), |best, &(n, l)| if n > best.0 { (n, l) } else { best });
+                let (n, level) = levels
+                    .values()
+                    .fold((0, AccessLevel::None), |best, &(n, l)| if n > best.0 { (n, l) } else { best });
                 (total >= 3 && n * 3 >= total * 2).then_some((verb, level))
             })
             .collect();
@@ -224,24 +248,63 @@ mod tests {
 
     #[test]
     fn classifies_the_common_codes() {
-        assert_eq!(error_kind("Forbidden.RAM", Some("Ram user does not have permission")), Some(Kind::MissingPermission));
+        assert_eq!(
+            error_kind("Forbidden.RAM", Some("Ram user does not have permission")),
+            Some(Kind::MissingPermission)
+        );
         assert_eq!(error_kind("NoPermission", Some("caller has no permission")), Some(Kind::MissingPermission));
-        assert_eq!(error_kind("SignatureDoesNotMatch", Some("The specified signature is invalid.")), Some(Kind::Signature));
-        assert_eq!(error_kind("InvalidAccessKeyId.NotFound", Some("Specified access key is not found.")), Some(Kind::BadCredentials));
-        assert_eq!(error_kind("InvalidSecurityToken.Expired", Some("Specified SecurityToken is expired.")), Some(Kind::TokenExpired));
-        assert_eq!(error_kind("NoPermission.SLR", Some("The RAM user does not have the permission to create service linked role.")), Some(Kind::ServiceRoleMissing));
+        assert_eq!(
+            error_kind("SignatureDoesNotMatch", Some("The specified signature is invalid.")),
+            Some(Kind::Signature)
+        );
+        assert_eq!(
+            error_kind("InvalidAccessKeyId.NotFound", Some("Specified access key is not found.")),
+            Some(Kind::BadCredentials)
+        );
+        assert_eq!(
+            error_kind("InvalidSecurityToken.Expired", Some("Specified SecurityToken is expired.")),
+            Some(Kind::TokenExpired)
+        );
+        assert_eq!(
+            error_kind(
+                "NoPermission.SLR",
+                Some("The RAM user does not have the permission to create service linked role.")
+            ),
+            Some(Kind::ServiceRoleMissing)
+        );
         assert_eq!(error_kind("Throttling", Some("Request was denied due to request throttling.")), None);
         assert_eq!(error_kind("OperationDenied.NoStock", Some("The requested resource is sold out")), None);
         assert_eq!(error_kind("UnauthorizedZone", Some("The specified zone of %s is not authorized.")), None);
-        assert_eq!(error_kind("ServiceDisabled", Some("You have not activated the ACM service.")), Some(Kind::NotActivated));
+        assert_eq!(
+            error_kind("ServiceDisabled", Some("You have not activated the ACM service.")),
+            Some(Kind::NotActivated)
+        );
         assert_eq!(error_kind("InvalidParameter", Some("The parameter is invalid.")), None);
-        assert_eq!(error_kind("PermissionDenied.ThroughputTooSmall", Some("Throughput of protocol service too small.")), None);
+        assert_eq!(
+            error_kind("PermissionDenied.ThroughputTooSmall", Some("Throughput of protocol service too small.")),
+            None
+        );
         assert_eq!(error_kind("IdempotenceSignatureMismatch", Some("The idempotence token of request is same")), None);
-        assert_eq!(error_kind("InvalidParameter.AssumeRolePolicyDocument.Length", Some("The maximum length of the trust policy document of the role is exceeded.")), None);
+        assert_eq!(
+            error_kind(
+                "InvalidParameter.AssumeRolePolicyDocument.Length",
+                Some("The maximum length of the trust policy document of the role is exceeded.")
+            ),
+            None
+        );
         assert_eq!(error_kind("User.Role.NotExist", Some("User role not exist: %s.")), None);
         assert_eq!(error_kind("RAMNotAuthorize", Some("%s")), Some(Kind::MissingPermission));
-        assert_eq!(error_kind("NoPermission.Price", Some("The operation requires price permission.")), Some(Kind::MissingPermission));
-        assert_eq!(error_kind("InvalidParam.Permissions", Some("The specified parameter Permissions cannot coexist with other parameters.")), None);
+        assert_eq!(
+            error_kind("NoPermission.Price", Some("The operation requires price permission.")),
+            Some(Kind::MissingPermission)
+        );
+        assert_eq!(
+            error_kind(
+                "InvalidParam.Permissions",
+                Some("The specified parameter Permissions cannot coexist with other parameters.")
+            ),
+            None
+        );
     }
 
     #[test]
@@ -253,7 +316,8 @@ mod tests {
 
     #[test]
     fn learns_verbs_by_majority() {
-        let known = [("DescribeA", AccessLevel::Get), ("DescribeB", AccessLevel::Get), ("DescribeC", AccessLevel::List)];
+        let known =
+            [("DescribeA", AccessLevel::Get), ("DescribeB", AccessLevel::Get), ("DescribeC", AccessLevel::List)];
         let table = VerbTable::learn(known.iter().map(|(n, l)| (*n, *l)));
         assert_eq!(table.infer("DescribeZ", None), AccessLevel::Get);
         assert_eq!(table.infer("FrobnicateZ", Some("read")), AccessLevel::Get);

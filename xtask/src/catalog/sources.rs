@@ -132,61 +132,38 @@ impl Sources {
                 granularity: f[3].clone(),
             })
             .collect();
-        let policies = jsonl(
-            &read_text(&dir.join("system-policies.jsonl"))?,
-            "system-policies.jsonl",
-        )?;
-        let roles = tsv(
-            &read_text(&dir.join("service-roles.tsv"))?,
-            "service-roles.tsv",
-            9,
-        )?
-        .into_iter()
-        .map(|f| RoleSource {
-            role_name: f[0].clone(),
-            role_type: f[1].clone(),
-            product: f[2].clone(),
-            service_principal: f[3].clone(),
-            policy_name: f[4].clone(),
-            missing_error: f[5].clone(),
-            how_to_authorize: f[6].clone(),
-        })
-        .collect();
-        let terraform = tsv(
-            &read_text(&dir.join("terraform-resource-apis.tsv"))?,
-            "terraform-resource-apis.tsv",
-            6,
-        )?
-        .into_iter()
-        .map(|f| TerraformCall {
-            resource: f[0].clone(),
-            phase: f[1].clone(),
-            product: f[2].clone(),
-            how: f[5].clone(),
-        })
-        .collect();
+        let policies = jsonl(&read_text(&dir.join("system-policies.jsonl"))?, "system-policies.jsonl")?;
+        let roles = tsv(&read_text(&dir.join("service-roles.tsv"))?, "service-roles.tsv", 9)?
+            .into_iter()
+            .map(|f| RoleSource {
+                role_name: f[0].clone(),
+                role_type: f[1].clone(),
+                product: f[2].clone(),
+                service_principal: f[3].clone(),
+                policy_name: f[4].clone(),
+                missing_error: f[5].clone(),
+                how_to_authorize: f[6].clone(),
+            })
+            .collect();
+        let terraform = tsv(&read_text(&dir.join("terraform-resource-apis.tsv"))?, "terraform-resource-apis.tsv", 6)?
+            .into_iter()
+            .map(|f| TerraformCall {
+                resource: f[0].clone(),
+                phase: f[1].clone(),
+                product: f[2].clone(),
+                how: f[5].clone(),
+            })
+            .collect();
         let sentences = tsv(SENTENCES, "xtask/src/catalog/sentences.tsv", 4)?
             .into_iter()
             .map(|f| SentenceSource {
                 sentence: f[0].clone(),
-                ram_codes: f[1]
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
+                ram_codes: f[1].split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
                 code: non_empty(&f[2]),
                 source: f[3].clone(),
             })
             .collect();
-        Ok(Sources {
-            openapi,
-            errors,
-            ram_codes,
-            policies,
-            roles,
-            terraform,
-            sentences,
-        })
+        Ok(Sources { openapi, errors, ram_codes, policies, roles, terraform, sentences })
     }
 }
 

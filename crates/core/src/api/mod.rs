@@ -203,7 +203,9 @@ pub enum ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::Service(e) => write!(f, "{} answered HTTP {}: {}: {}", e.product.default_host(), e.status, e.code, e.message),
+            ApiError::Service(e) => {
+                write!(f, "{} answered HTTP {}: {}: {}", e.product.default_host(), e.status, e.code, e.message)
+            }
             ApiError::Unreadable { product, status, reason, .. } => {
                 write!(f, "{} answered HTTP {status} with a body that cannot be read: {reason}", product.default_host())
             }
@@ -284,7 +286,8 @@ pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, A
     if !ok {
         return Err(unreadable("an error status without an error body".into()));
     }
-    serde_json::from_value(value).map_err(|e| unreadable(format!("not a {} response: {e}", std::any::type_name::<A::Response>())))
+    serde_json::from_value(value)
+        .map_err(|e| unreadable(format!("not a {} response: {e}", std::any::type_name::<A::Response>())))
 }
 
 /// Whether a custom policy or a system one: `PolicyType` in RAM's APIs.

@@ -94,7 +94,9 @@ impl RotateStrategy {
     pub fn as_str(self) -> &'static str {
         match self {
             RotateStrategy::None => "None",
-            RotateStrategy::DeleteOldestNonDefaultVersionWhenLimitExceeded => "DeleteOldestNonDefaultVersionWhenLimitExceeded",
+            RotateStrategy::DeleteOldestNonDefaultVersionWhenLimitExceeded => {
+                "DeleteOldestNonDefaultVersionWhenLimitExceeded"
+            }
         }
     }
 }

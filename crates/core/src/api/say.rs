@@ -66,8 +66,8 @@ mod tests {
     #[test]
     fn every_label_has_both_languages_and_the_decisions_differ() {
         let all = [
-            IDENTITY, ACCOUNT, ARN, USER_ID, ROLE_ID, PRINCIPAL, ACTION, RESOURCE, DECISION, POLICY, CONDITION, MATCHED,
-            RAM_USER, ROLE, IN_ACCOUNT,
+            IDENTITY, ACCOUNT, ARN, USER_ID, ROLE_ID, PRINCIPAL, ACTION, RESOURCE, DECISION, POLICY, CONDITION,
+            MATCHED, RAM_USER, ROLE, IN_ACCOUNT,
         ];
         for label in all {
             assert!(!label.en.is_empty() && !label.zh.is_empty());

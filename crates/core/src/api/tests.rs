@@ -21,7 +21,14 @@ fn check<A: Api>(request: &A, action: &str, host: &str, version: &str, params: &
     let signed = signed_request(request, &ApiOptions::default(), &creds(), at(), "nonce-1").unwrap();
     assert_eq!((signed.method.as_str(), signed.host.as_str()), ("POST", host), "{action}");
     let (path, raw_query) = signed.path_and_query.split_once('?').unwrap_or((&signed.path_and_query, ""));
-    let got = read_received(&Received { method: &signed.method, path, raw_query, headers: &signed.headers, body: &signed.body }).unwrap();
+    let got = read_received(&Received {
+        method: &signed.method,
+        path,
+        raw_query,
+        headers: &signed.headers,
+        body: &signed.body,
+    })
+    .unwrap();
     assert!(got.verify(&Secret::new("api-secret")), "{action}");
     assert_eq!((got.action.as_deref(), got.version.as_deref()), (Some(action), Some(version)));
     let want: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
@@ -56,13 +63,29 @@ fn every_request_names_its_action_product_and_parameters() {
     check(&ListGroupsForUser { user_name: user() }, "ListGroupsForUser", RAM.0, RAM.1, &[("UserName", "alice")]);
     check(&GetRole { role_name: "r".into() }, "GetRole", RAM.0, RAM.1, &[("RoleName", "r")]);
     check(&ListPoliciesForUser { user_name: user() }, "ListPoliciesForUser", RAM.0, RAM.1, &[("UserName", "alice")]);
-    check(&ListPoliciesForGroup { group_name: "g".into() }, "ListPoliciesForGroup", RAM.0, RAM.1, &[("GroupName", "g")]);
+    check(
+        &ListPoliciesForGroup { group_name: "g".into() },
+        "ListPoliciesForGroup",
+        RAM.0,
+        RAM.1,
+        &[("GroupName", "g")],
+    );
     check(&ListPoliciesForRole { role_name: "r".into() }, "ListPoliciesForRole", RAM.0, RAM.1, &[("RoleName", "r")]);
     let typed = [("PolicyName", "P1"), ("PolicyType", "Custom")];
     check(&GetPolicy { policy_type: PolicyType::Custom, policy_name: pname() }, "GetPolicy", RAM.0, RAM.1, &typed);
-    check(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: pname() }, "ListPolicyVersions", RAM.0, RAM.1, &typed);
     check(
-        &GetPolicyVersion { policy_type: PolicyType::System, policy_name: "AliyunECSFullAccess".into(), version_id: "v1".into() },
+        &ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: pname() },
+        "ListPolicyVersions",
+        RAM.0,
+        RAM.1,
+        &typed,
+    );
+    check(
+        &GetPolicyVersion {
+            policy_type: PolicyType::System,
+            policy_name: "AliyunECSFullAccess".into(),
+            version_id: "v1".into(),
+        },
         "GetPolicyVersion",
         RAM.0,
         RAM.1,
@@ -77,7 +100,12 @@ fn every_request_names_its_action_product_and_parameters() {
         &[("Description", "by RAM Doctor"), ("PolicyDocument", doc), ("PolicyName", "P1")],
     );
     check(
-        &CreatePolicyVersion { policy_name: pname(), policy_document: doc.into(), set_as_default: true, rotate_strategy: None },
+        &CreatePolicyVersion {
+            policy_name: pname(),
+            policy_document: doc.into(),
+            set_as_default: true,
+            rotate_strategy: None,
+        },
         "CreatePolicyVersion",
         RAM.0,
         RAM.1,
@@ -96,7 +124,8 @@ fn every_request_names_its_action_product_and_parameters() {
         (PrincipalKind::Role, "AttachPolicyToRole", "DetachPolicyFromRole", "RoleName"),
     ] {
         let params = [(param, "who"), ("PolicyName", "P1"), ("PolicyType", "Custom")];
-        let attachment = PolicyAttachment { policy_type: PolicyType::Custom, policy_name: pname(), kind, name: "who".into() };
+        let attachment =
+            PolicyAttachment { policy_type: PolicyType::Custom, policy_name: pname(), kind, name: "who".into() };
         check(&AttachPolicy(attachment.clone()), attach, RAM.0, RAM.1, &params);
         check(&DetachPolicy(attachment), detach, RAM.0, RAM.1, &params);
     }
@@ -111,7 +140,11 @@ fn every_request_names_its_action_product_and_parameters() {
 
 #[test]
 fn hosts_and_algorithm_are_overridable() {
-    let options = ApiOptions { algorithm: Algorithm::Rpc, sts_host: "sts.cn-hangzhou.aliyuncs.com".into(), ..ApiOptions::default() };
+    let options = ApiOptions {
+        algorithm: Algorithm::Rpc,
+        sts_host: "sts.cn-hangzhou.aliyuncs.com".into(),
+        ..ApiOptions::default()
+    };
     let s = signed_request(&sts::GetCallerIdentity {}, &options, &creds(), at(), "n").unwrap();
     assert_eq!(s.url().split('?').next(), Some("https://sts.cn-hangzhou.aliyuncs.com/"));
     assert!(s.authorization.is_none() && s.path_and_query.contains("Signature="));
@@ -156,14 +189,18 @@ fn wrapped_lists_parse_into_plain_lists() {
     )
     .unwrap();
     assert!(users.is_truncated);
-    assert_eq!((users.users.len(), users.users[0].user_name.as_str(), users.marker.as_deref()), (1, "zhangq", Some("EXAMPLE")));
+    assert_eq!(
+        (users.users.len(), users.users[0].user_name.as_str(), users.marker.as_deref()),
+        (1, "zhangq", Some("EXAMPLE"))
+    );
     let policies = parse_response::<ListPoliciesForUser>(
         200,
         br#"{"Policies":{"Policy":[{"DefaultVersion":"v1","PolicyName":"OSS-Administrator","AttachDate":"2015-01-23T12:33:18Z","PolicyType":"Custom"},
             {"PolicyName":"AliyunECSReadOnlyAccess","PolicyType":"System","DefaultVersion":"v1"}]},"RequestId":"7B8A"}"#,
     )
     .unwrap();
-    let names: Vec<(&str, PolicyType)> = policies.policies.iter().map(|p| (p.policy_name.as_str(), p.policy_type)).collect();
+    let names: Vec<(&str, PolicyType)> =
+        policies.policies.iter().map(|p| (p.policy_name.as_str(), p.policy_type)).collect();
     assert_eq!(names, [("OSS-Administrator", PolicyType::Custom), ("AliyunECSReadOnlyAccess", PolicyType::System)]);
     let empty = parse_response::<ListGroupsForUser>(200, br#"{"RequestId":"DA77","Groups":{"Group":[]}}"#).unwrap();
     assert!(empty.groups.is_empty());
@@ -251,9 +288,11 @@ fn error_responses_are_diagnosed_like_pasted_errors() {
     assert_eq!(diagnosed::<AttachPolicy>(403, &deny).1, Kind::ExplicitDeny);
     let signature = r#"{"RequestId":"A1","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:ACS3-HMAC-SHA256\nabc"}"#;
     assert_eq!(diagnosed::<GetUser>(400, signature).1, Kind::Signature);
-    let key = r#"{"RequestId":"A2","Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found."}"#;
+    let key =
+        r#"{"RequestId":"A2","Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found."}"#;
     assert_eq!(diagnosed::<sts::GetCallerIdentity>(404, key).1, Kind::BadCredentials);
-    let token = r#"{"RequestId":"A3","Code":"InvalidSecurityToken.Expired","Message":"Specified SecurityToken is expired."}"#;
+    let token =
+        r#"{"RequestId":"A3","Code":"InvalidSecurityToken.Expired","Message":"Specified SecurityToken is expired."}"#;
     assert_eq!(diagnosed::<ListUsers>(400, token).1, Kind::TokenExpired);
 }
 
@@ -262,12 +301,18 @@ fn unreadable_bodies_say_so_without_panicking() {
     for (status, body) in [(500, "<html>Bad gateway</html>"), (200, "{\"RequestId\":"), (502, ""), (200, "[1,2]")] {
         let err = parse_response::<GetUser>(status, body.as_bytes()).unwrap_err();
         assert!(matches!(&err, ApiError::Unreadable { status: s, .. } if *s == status), "{err:?}");
-        assert!(err.diagnosable_text().starts_with(&format!("HTTP {status} from ram.aliyuncs.com")), "{}", err.diagnosable_text());
+        assert!(
+            err.diagnosable_text().starts_with(&format!("HTTP {status} from ram.aliyuncs.com")),
+            "{}",
+            err.diagnosable_text()
+        );
     }
     // An error status with a JSON body that has no Code still counts as the service's error.
     let err = parse_response::<GetUser>(503, br#"{"Message":"busy"}"#).unwrap_err();
     assert!(matches!(&err, ApiError::Service(e) if e.code == "HTTP503" && e.message == "busy"), "{err:?}");
     // A body of the wrong shape for the call.
-    let err = parse_response::<GetPolicy>(200, br#"{"RequestId":"x","Policy":{"PolicyName":"p","PolicyType":"Weird"}}"#).unwrap_err();
+    let err =
+        parse_response::<GetPolicy>(200, br#"{"RequestId":"x","Policy":{"PolicyName":"p","PolicyType":"Weird"}}"#)
+            .unwrap_err();
     assert!(err.to_string().contains("cannot be read"), "{err}");
 }

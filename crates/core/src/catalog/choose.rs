@@ -57,7 +57,10 @@ impl Catalog {
         let mut out: Vec<ProductChoice> = Vec::new();
         for guess in guesses {
             let product = self.product(&guess.product);
-            if !query.is_empty() && product.is_none_or(|p| match_score(p, &query) == 0) && !guess.product.contains(&query) {
+            if !query.is_empty()
+                && product.is_none_or(|p| match_score(p, &query) == 0)
+                && !guess.product.contains(&query)
+            {
                 continue;
             }
             let reason = Localized { en: guess.reason.clone(), zh: guess.reason_zh.clone() };
@@ -151,7 +154,9 @@ mod tests {
         assert!(codes(&by_name).contains(&"hbr"), "{by_name:?}");
         let by_zh = c.product_choices(&[], "云备份", 10);
         assert_eq!(codes(&by_zh).first(), Some(&"hbr"), "{by_zh:?}");
-        let host = c.product("ecs").and_then(|p| p.global_endpoint.clone().or_else(|| p.endpoints.first().map(|e| e.1.clone())));
+        let host = c
+            .product("ecs")
+            .and_then(|p| p.global_endpoint.clone().or_else(|| p.endpoints.first().map(|e| e.1.clone())));
         if let Some(host) = host {
             assert_eq!(codes(&c.product_choices(&[], &host, 3)).first(), Some(&"ecs"), "by host {host}");
         }

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use super::error::CatalogError;
 use super::format::{fill_role_template, IndexFile, RoleText, ShardFile, FORMAT};
 use super::lookup::normalize_sentence;
-use super::model::{
-    Api, ErrorCode, PolicyKind, Product, ProductSentence, ServiceRole, SystemPolicy,
-};
+use super::model::{Api, ErrorCode, PolicyKind, Product, ProductSentence, ServiceRole, SystemPolicy};
 use super::{Catalog, DocumentActions, Shard, MAX_TERM_WORDS};
 
 impl Catalog {
@@ -18,7 +16,8 @@ impl Catalog {
         if index.format != FORMAT {
             return Err(CatalogError::Format { file: file.into(), found: index.format, expected: FORMAT });
         }
-        let mut cat = Catalog { products: index.products.into_iter().map(product_from_row).collect(), ..Catalog::default() };
+        let mut cat =
+            Catalog { products: index.products.into_iter().map(product_from_row).collect(), ..Catalog::default() };
         cat.index_products();
         cat.policies = index
             .policies
@@ -82,32 +81,17 @@ impl Catalog {
         cat.sentences = index
             .sentences
             .into_iter()
-            .map(|r| ProductSentence {
-                text: r.0,
-                products: r.1,
-                code: r.2,
-                source: r.3,
-            })
+            .map(|r| ProductSentence { text: r.0, products: r.1, code: r.2, source: r.3 })
             .collect();
-        let needles: Vec<String> = cat
-            .sentences
-            .iter()
-            .map(|s| normalize_sentence(&s.text))
-            .collect();
+        let needles: Vec<String> = cat.sentences.iter().map(|s| normalize_sentence(&s.text)).collect();
         if needles.iter().any(String::is_empty) {
-            return Err(CatalogError::BadReference {
-                file: file.into(),
-                what: "a sentence without letters".into(),
-            });
+            return Err(CatalogError::BadReference { file: file.into(), what: "a sentence without letters".into() });
         }
         if !needles.is_empty() {
             let finder = aho_corasick::AhoCorasickBuilder::new()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(&needles)
-                .map_err(|e| CatalogError::BadReference {
-                    file: file.into(),
-                    what: format!("sentences: {e}"),
-                })?;
+                .map_err(|e| CatalogError::BadReference { file: file.into(), what: format!("sentences: {e}") })?;
             cat.sentence_finder = Some(finder);
         }
         cat.terraform = index.terraform.into_iter().map(|r| (r.0, r.1)).collect();
@@ -140,7 +124,8 @@ impl Catalog {
             };
             let mut errors = Vec::with_capacity(row.5.len());
             for e in &row.5 {
-                let err = shard.errors.get(*e as usize).ok_or_else(|| bad(format!("API {:?} refers to error {e}", row.1)))?;
+                let err =
+                    shard.errors.get(*e as usize).ok_or_else(|| bad(format!("API {:?} refers to error {e}", row.1)))?;
                 errors.push(err.0.clone());
                 let listed = error_products.entry(*e).or_default();
                 if !listed.contains(&product) {
@@ -216,7 +201,8 @@ impl Catalog {
         // RAM codes resolve to the product that owns them, the one whose code equals the RAM code first.
         for (i, p) in self.products.iter().enumerate() {
             let rc = p.ram_code.to_ascii_lowercase();
-            let owner = self.by_ram_code[&rc].iter().copied().find(|&j| self.products[j].code.eq_ignore_ascii_case(&rc));
+            let owner =
+                self.by_ram_code[&rc].iter().copied().find(|&j| self.products[j].code.eq_ignore_ascii_case(&rc));
             if owner.is_none() || owner == Some(i) {
                 self.by_code.entry(rc).or_insert(i);
             }
@@ -251,12 +237,15 @@ impl Catalog {
             terms.extend(p.name_zh.iter().cloned());
             terms.extend(p.aliases.iter().cloned());
             terms.extend(p.also_ram_codes.iter().cloned());
-            let mut lowered: Vec<String> = terms.into_iter().map(|t| t.to_lowercase()).filter(|t| !t.is_empty()).collect();
+            let mut lowered: Vec<String> =
+                terms.into_iter().map(|t| t.to_lowercase()).filter(|t| !t.is_empty()).collect();
             lowered.sort();
             lowered.dedup();
             for t in lowered {
-                let words: Vec<&str> =
-                    t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
+                let words: Vec<&str> = t
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 if !t.is_ascii() {
                     self.search_terms_cjk.push((t.clone(), i));
                 } else if !words.is_empty() && words.len() <= MAX_TERM_WORDS {
@@ -307,7 +296,9 @@ impl Catalog {
 
 fn product_from_row(r: super::format::ProductRow) -> Product {
     let mut endpoints: Vec<(String, String)> = match &r.12 {
-        Some(template) => r.13.iter().map(|region| (region.clone(), template.replacen("{region}", region, 1))).collect(),
+        Some(template) => {
+            r.13.iter().map(|region| (region.clone(), template.replacen("{region}", region, 1))).collect()
+        }
         None => Vec::new(),
     };
     if let Some(global) = &r.11 {

@@ -1,8 +1,8 @@
 //! The catalog's queries. Every per-block lookup is a hash-map probe; only free-text search scans.
 
 use super::model::{
-    AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, PolicyGrant, PolicyKind, Product,
-    ProductSentence, ServiceRole, SystemPolicy,
+    AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, PolicyGrant, PolicyKind, Product, ProductSentence, ServiceRole,
+    SystemPolicy,
 };
 use std::collections::HashMap;
 
@@ -71,7 +71,8 @@ impl Catalog {
                 .find_map(|s| label.strip_suffix(s))
                 .unwrap_or(label);
             // Older regional style: `ecs-cn-hangzhou.aliyuncs.com`.
-            let base = REGION_PREFIXES.iter().find_map(|r| base.find(&format!("-{r}")).map(|at| &base[..at])).unwrap_or(base);
+            let base =
+                REGION_PREFIXES.iter().find_map(|r| base.find(&format!("-{r}")).map(|at| &base[..at])).unwrap_or(base);
             if let Some(p) = self.product(base) {
                 return Some(p);
             }
@@ -121,7 +122,8 @@ impl Catalog {
                 }
             }
         }
-        let mut scores: Vec<(u32, usize)> = best.into_iter().enumerate().filter(|(_, s)| *s > 0).map(|(i, s)| (s, i)).collect();
+        let mut scores: Vec<(u32, usize)> =
+            best.into_iter().enumerate().filter(|(_, s)| *s > 0).map(|(i, s)| (s, i)).collect();
         scores.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| self.products[a.1].code.cmp(&self.products[b.1].code)));
         scores.into_iter().map(|(_, i)| &self.products[i]).collect()
     }
@@ -159,9 +161,8 @@ impl Catalog {
         let wanted = self.by_code.get(&product.trim().to_ascii_lowercase()).copied();
         let candidates = shard.by_name.get(&api.trim().to_ascii_lowercase());
         // The exact product asked for first; any product sharing the RAM code otherwise.
-        let found = candidates.and_then(|c| {
-            c.iter().copied().find(|&i| Some(shard.apis[i].0) == wanted).or_else(|| c.first().copied())
-        });
+        let found = candidates
+            .and_then(|c| c.iter().copied().find(|&i| Some(shard.apis[i].0) == wanted).or_else(|| c.first().copied()));
         match found {
             Some(i) => ApiLookup::Found(&self.products[shard.apis[i].0], &shard.apis[i].1),
             None => ApiLookup::Unknown,
@@ -175,7 +176,9 @@ impl Catalog {
         let mut codes: Vec<&str> = self
             .shards
             .iter()
-            .filter(|(_, shard)| shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api.trim())))
+            .filter(|(_, shard)| {
+                shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api.trim()))
+            })
             .map(|(code, _)| code.as_str())
             .collect();
         codes.sort_unstable();
@@ -191,7 +194,11 @@ impl Catalog {
                 Some(&i) => ApiLookup::Found(&self.products[shard.apis[i].0], &shard.apis[i].1),
                 None => ApiLookup::Unknown,
             },
-            None if self.by_ram_code.get(&code).is_some_and(|ps| ps.iter().any(|&i| self.products[i].has_openapi())) => {
+            None if self
+                .by_ram_code
+                .get(&code)
+                .is_some_and(|ps| ps.iter().any(|&i| self.products[i].has_openapi())) =>
+            {
                 ApiLookup::ShardMissing(code)
             }
             None => ApiLookup::Unknown,
@@ -347,7 +354,9 @@ impl DocumentActions {
         for st in statements {
             let actions: Vec<String> = match st.get("Action") {
                 Some(serde_json::Value::String(s)) => vec![s.clone()],
-                Some(serde_json::Value::Array(list)) => list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+                Some(serde_json::Value::Array(list)) => {
+                    list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()
+                }
                 _ => Vec::new(),
             };
             match st.get("Effect").and_then(|e| e.as_str()) {
@@ -409,10 +418,7 @@ const REGION_PREFIXES: [&str; 8] = ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "n
 /// A sentence reduced to what survives copying from a page or a log: lower-case letters and digits, CJK
 /// characters; no spaces or punctuation (full-width or not), so `权限不足，请…` and `权限不足,请…` compare equal.
 pub fn normalize_sentence(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

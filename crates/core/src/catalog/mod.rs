@@ -20,8 +20,8 @@ use std::collections::{BTreeSet, HashMap};
 pub use choose::ProductChoice;
 pub use error::CatalogError;
 pub use model::{
-    AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, Granularity, PolicyGrant, PolicyKind,
-    Product, ProductSentence, ServiceRole, SystemPolicy,
+    AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, Granularity, PolicyGrant, PolicyKind, Product, ProductSentence,
+    ServiceRole, SystemPolicy,
 };
 
 /// The loaded catalog. [`Catalog::empty`] knows nothing; [`Catalog::from_index`] knows every product, policy,

@@ -60,11 +60,7 @@ impl Product {
 
     /// The endpoint host for a region: the regional one, else the global one.
     pub fn endpoint(&self, region: &str) -> Option<&str> {
-        self.endpoints
-            .iter()
-            .find(|(r, _)| r == region)
-            .map(|(_, h)| h.as_str())
-            .or(self.global_endpoint.as_deref())
+        self.endpoints.iter().find(|(r, _)| r == region).map(|(_, h)| h.as_str()).or(self.global_endpoint.as_deref())
     }
 }
 

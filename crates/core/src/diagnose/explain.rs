@@ -30,7 +30,11 @@ pub fn explain(facts: &Facts) -> (String, String) {
         [one] => one.clone(),
         many => many.join(", "),
     };
-    let what_zh = if f.actions.is_empty() { f.product.as_ref().map_or("该操作".to_string(), |p| format!("{p} 的操作")) } else { f.actions.join("、") };
+    let what_zh = if f.actions.is_empty() {
+        f.product.as_ref().map_or("该操作".to_string(), |p| format!("{p} 的操作"))
+    } else {
+        f.actions.join("、")
+    };
     let who_en = principal_en(f);
     let who_zh = principal_zh(f);
 
@@ -51,45 +55,51 @@ pub fn explain(facts: &Facts) -> (String, String) {
                 ),
                 _ => ("", ""),
             };
-            en.push(format!("{} is not allowed to perform {what_en}: no policy allows it.{layer_en}", capitalize(&who_en)));
+            en.push(format!(
+                "{} is not allowed to perform {what_en}: no policy allows it.{layer_en}",
+                capitalize(&who_en)
+            ));
             zh.push(format!("{who_zh}没有执行 {what_zh} 的权限：没有任何策略允许它。{layer_zh}"));
             if has(Phrase::BucketAcl) {
                 en.push("The bucket is private: sign the request with an identity allowed to read it (an anonymous request is refused).".into());
                 zh.push("该 Bucket 为私有：请用有读取权限的身份签名请求（匿名请求会被拒绝）。".into());
             }
             if let (Some(p), true) = (&f.product, f.likely_products.len() > 1) {
-                let others: Vec<&str> = f
-                    .likely_products
-                    .iter()
-                    .skip(1)
-                    .map(|g| g.product.as_str())
-                    .collect();
+                let others: Vec<&str> = f.likely_products.iter().skip(1).map(|g| g.product.as_str()).collect();
                 en.push(format!(
                     "The message does not name its product; {p} is the most likely, then {}.",
                     others.join(", ")
                 ));
-                zh.push(format!(
-                    "提示未写明产品；最可能是 {p}，其次是 {}。",
-                    others.join("、")
-                ));
+                zh.push(format!("提示未写明产品；最可能是 {p}，其次是 {}。", others.join("、")));
             }
             if f.product.is_none() {
                 if f.likely_products.is_empty() {
                     en.push("The text does not say which product this is. Which console page showed this message? Paste its title or URL together with the message.".into());
-                    zh.push("文本中看不出是哪个云产品。这条提示出现在哪个控制台页面？请把页面标题或网址和提示一起粘贴。".into());
+                    zh.push(
+                        "文本中看不出是哪个云产品。这条提示出现在哪个控制台页面？请把页面标题或网址和提示一起粘贴。"
+                            .into(),
+                    );
                 } else {
-                    let names: Vec<String> = f.likely_products.iter().take(3).map(|g| format!("{} ({})", g.product, g.reason)).collect();
-                    en.push(format!("The product is not stated; it is probably one of: {}. Which console page showed it?", names.join("; ")));
+                    let names: Vec<String> =
+                        f.likely_products.iter().take(3).map(|g| format!("{} ({})", g.product, g.reason)).collect();
+                    en.push(format!(
+                        "The product is not stated; it is probably one of: {}. Which console page showed it?",
+                        names.join("; ")
+                    ));
                     zh.push(format!("文本未写明产品，可能是：{}。请确认出现提示的控制台页面。", names.join("；")));
                 }
             }
             // What to grant is the grant plan's to say (shown beside the explanation); here only which way to go.
             if !f.actions.is_empty() {
                 en.push(format!("Fix: grant {what_en} to {who_en}: a system policy that covers it, or, narrower, the custom policy of the grant."));
-                zh.push(format!("修复：为{who_zh}授予 {what_zh}：使用能覆盖它的系统策略，或更精细地使用授权中的自定义策略。"));
+                zh.push(format!(
+                    "修复：为{who_zh}授予 {what_zh}：使用能覆盖它的系统策略，或更精细地使用授权中的自定义策略。"
+                ));
             } else if let Some(product) = &f.product {
                 en.push(format!("Fix: give {who_en} access to {product}: its read-only system policy to view, its full-access one to change things."));
-                zh.push(format!("修复：为{who_zh}授予 {product} 的权限：只需查看用只读系统策略，需要修改用完全访问策略。"));
+                zh.push(format!(
+                    "修复：为{who_zh}授予 {product} 的权限：只需查看用只读系统策略，需要修改用完全访问策略。"
+                ));
             }
             if facts.writes {
                 en.push(format!("{what_en} writes, so a ReadOnly policy is not enough."));
@@ -104,7 +114,9 @@ pub fn explain(facts: &Facts) -> (String, String) {
             let (where_en, where_zh) = match f.layer {
                 Some(Layer::ControlPolicy) => ("a Resource Directory control policy", "资源目录管控策略"),
                 Some(Layer::SessionPolicy) => ("the STS session policy", "STS 会话策略"),
-                Some(Layer::ResourcePolicy) => ("the resource's policy (e.g. the bucket policy)", "资源策略（如 Bucket Policy）"),
+                Some(Layer::ResourcePolicy) => {
+                    ("the resource's policy (e.g. the bucket policy)", "资源策略（如 Bucket Policy）")
+                }
                 Some(Layer::TrustPolicy) => ("the role's trust policy", "角色的信任策略"),
                 _ => ("a policy attached to the identity (or its groups)", "身份（或其所在用户组）上的策略"),
             };
@@ -113,15 +125,30 @@ pub fn explain(facts: &Facts) -> (String, String) {
         }
         Kind::AssumeRole => {
             if has(Phrase::RootMayNotAssume) {
-                en.push("A root account cannot assume a RAM role. Call AssumeRole with a RAM user's AccessKey instead.".into());
+                en.push(
+                    "A root account cannot assume a RAM role. Call AssumeRole with a RAM user's AccessKey instead."
+                        .into(),
+                );
                 zh.push("主账号（root）不能扮演 RAM 角色。请改用 RAM 用户的 AccessKey 调用 AssumeRole。".into());
             } else if f.layer == Some(Layer::TrustPolicy) || has(Phrase::TrustPolicy) {
                 en.push("The role's trust policy does not let this caller assume it (or the role belongs to another account). Edit the role's trust policy so its Principal names the caller's account or RAM user.".into());
                 zh.push("角色的信任策略不允许该调用者扮演它（或角色属于其他账号）。请修改角色信任策略，在 Principal 中加入调用者的账号或 RAM 用户。".into());
-            } else if f.code.as_deref().or(f.implied_code.as_deref()).is_some_and(|c| c.eq_ignore_ascii_case("EntityNotExist.Role")) {
+            } else if f
+                .code
+                .as_deref()
+                .or(f.implied_code.as_deref())
+                .is_some_and(|c| c.eq_ignore_ascii_case("EntityNotExist.Role"))
+            {
                 en.push("The role in RoleArn does not exist. Check the account ID and role name in the ARN (acs:ram::<account>:role/<name>).".into());
-                zh.push("RoleArn 中的角色不存在。请检查 ARN 中的账号 ID 与角色名（acs:ram::<账号>:role/<名称>）。".into());
-            } else if f.code.as_deref().or(f.implied_code.as_deref()).is_some_and(|c| c.to_ascii_lowercase().contains("policygrammar")) {
+                zh.push(
+                    "RoleArn 中的角色不存在。请检查 ARN 中的账号 ID 与角色名（acs:ram::<账号>:role/<名称>）。".into(),
+                );
+            } else if f
+                .code
+                .as_deref()
+                .or(f.implied_code.as_deref())
+                .is_some_and(|c| c.to_ascii_lowercase().contains("policygrammar"))
+            {
                 en.push("The session Policy passed to AssumeRole is not a valid policy document. Fix its JSON and grammar (Version \"1\", Statement with Effect/Action/Resource).".into());
                 zh.push("AssumeRole 传入的会话策略（Policy）格式不合法。请修正其 JSON 与语法（Version \"1\"，Statement 含 Effect/Action/Resource）。".into());
             } else {
@@ -141,7 +168,9 @@ pub fn explain(facts: &Facts) -> (String, String) {
                 en.push("The AccessKey is disabled. Enable it in the RAM console or use an active one.".into());
                 zh.push("该 AccessKey 已被禁用。请在 RAM 控制台启用，或改用有效的 AccessKey。".into());
             } else if has(Phrase::TokenMissing) || code.starts_with("missingsecuritytoken") {
-                en.push("This is an STS AccessKey (it starts with STS.): send its SecurityToken with every request.".into());
+                en.push(
+                    "This is an STS AccessKey (it starts with STS.): send its SecurityToken with every request.".into(),
+                );
                 zh.push("这是 STS 临时 AccessKey（以 STS. 开头）：每个请求都必须带上对应的 SecurityToken。".into());
             } else if code.contains("mismatchwithaccesskey") {
                 en.push("The SecurityToken does not belong to this AccessKey ID: use the AccessKeyId, AccessKeySecret and SecurityToken from the same AssumeRole response.".into());
@@ -161,9 +190,14 @@ pub fn explain(facts: &Facts) -> (String, String) {
             let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if has(Phrase::ClockSkew) || code.contains("timestamp") || code == "requesttimetooskewed" {
                 en.push("The request time is too far from the server's (more than 15 minutes): synchronise the machine's clock (NTP) and send the time in UTC.".into());
-                zh.push("请求时间与服务器时间相差过大（超过 15 分钟）：请同步本机时钟（NTP），并使用 UTC 时间。".into());
+                zh.push(
+                    "请求时间与服务器时间相差过大（超过 15 分钟）：请同步本机时钟（NTP），并使用 UTC 时间。".into(),
+                );
             } else if code.starts_with("signaturenonceused") {
-                en.push("A SignatureNonce was used twice: send a fresh random nonce with every request (retries too).".into());
+                en.push(
+                    "A SignatureNonce was used twice: send a fresh random nonce with every request (retries too)."
+                        .into(),
+                );
                 zh.push("SignatureNonce 被重复使用：每个请求（包括重试）都要使用新的随机值。".into());
             } else {
                 en.push("The signature does not match the server's: the AccessKey secret is wrong, or the request was signed differently than it was sent (special characters encoded differently, parameters changed after signing). No permission grant fixes this.".into());
@@ -172,11 +206,15 @@ pub fn explain(facts: &Facts) -> (String, String) {
             match &facts.string_to_sign {
                 Some((at, server, client)) => {
                     en.push(format!("Your string-to-sign differs from the server's at byte {at}: the server has “{server}”, yours has “{client}”."));
-                    zh.push(format!("你的待签名字符串与服务器的在第 {at} 字节处不同：服务器为“{server}”，你的为“{client}”。"));
+                    zh.push(format!(
+                        "你的待签名字符串与服务器的在第 {at} 字节处不同：服务器为“{server}”，你的为“{client}”。"
+                    ));
                 }
                 None if f.evidence.iter().any(|e| e.field == "message") && has(Phrase::SignatureMismatch) => {
                     en.push("If the server quoted its string-to-sign, compare it with the one your client computed (paste both to see where they differ).".into());
-                    zh.push("如果服务器返回了它的待签名字符串，请与客户端计算的对比（把两者一起粘贴即可看到差异）。".into());
+                    zh.push(
+                        "如果服务器返回了它的待签名字符串，请与客户端计算的对比（把两者一起粘贴即可看到差异）。".into(),
+                    );
                 }
                 None => {}
             }
@@ -203,16 +241,11 @@ pub fn explain(facts: &Facts) -> (String, String) {
             } else if code.starts_with("throttling") || has(Phrase::Throttling) {
                 en.push("The request was rate-limited (flow control), not refused for permissions: retry with backoff or call less often.".into());
                 zh.push("请求被限流，并非权限问题：请退避重试或降低调用频率。".into());
-            } else if has(Phrase::WrongEndpoint)
-                || code.contains("endpoint")
-                || code == "secondleveldomainforbidden"
-            {
+            } else if has(Phrase::WrongEndpoint) || code.contains("endpoint") || code == "secondleveldomainforbidden" {
                 en.push("The request went to the wrong endpoint (another region, or path-style addressing): send it to the endpoint of the resource's region, in virtual-hosted style. It is not about permissions.".into());
                 zh.push("请求发往了错误的 Endpoint（其他地域，或使用了 path-style 访问）：请使用资源所在地域的 Endpoint，并采用虚拟主机（virtual-hosted）方式访问。与权限无关。".into());
             } else if has(Phrase::Overdue)
-                || ["indebt", "overdue", "arrearage", "balance"]
-                    .iter()
-                    .any(|w| code.contains(w))
+                || ["indebt", "overdue", "arrearage", "balance"].iter().any(|w| code.contains(w))
             {
                 en.push("The account has an overdue payment or too small a balance: top it up in the billing console. No RAM grant helps.".into());
                 zh.push("账号欠费或余额不足：请在费用中心充值。授权无法解决此问题。".into());
@@ -221,14 +254,14 @@ pub fn explain(facts: &Facts) -> (String, String) {
                 zh.push("该可用区的资源库存不足：请换一个可用区或规格。与权限无关。".into());
             } else if has(Phrase::Quota) || code.contains("quota") {
                 en.push("A quota or limit is reached: release resources or ask for a higher quota in the Quota Center. It is not about permissions.".into());
-                zh.push(
-                    "已达到配额或上限：请释放资源，或在配额中心申请提升配额。与权限无关。".into(),
-                );
+                zh.push("已达到配额或上限：请释放资源，或在配额中心申请提升配额。与权限无关。".into());
             } else if code == "forbidden.riskcontrol" {
                 en.push("Alibaba Cloud's risk control blocked the operation; it is not a RAM permission. Complete the account verification or open a support ticket.".into());
                 zh.push("操作被阿里云风控系统拦截，并非 RAM 权限问题。请完成账号实名认证或提交工单。".into());
             } else if code == "forbidden.notsupportram" {
-                en.push("This API cannot be called by RAM identities at all: use the root account or another API.".into());
+                en.push(
+                    "This API cannot be called by RAM identities at all: use the root account or another API.".into(),
+                );
                 zh.push("此 API 不支持 RAM 身份调用：请使用主账号或其他 API。".into());
             } else if has(Phrase::Network) {
                 en.push("The request did not get an answer (timeout or network/DNS failure): check the endpoint, the region, and the network path. It is not about permissions.".into());

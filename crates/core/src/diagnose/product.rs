@@ -18,12 +18,7 @@ pub struct Pick {
 
 impl Pick {
     fn at(ram_code: String, f: &Field, reason: Reason) -> Self {
-        Pick {
-            ram_code,
-            start: f.start,
-            end: f.end,
-            reason,
-        }
+        Pick { ram_code, start: f.start, end: f.end, reason }
     }
 }
 
@@ -33,11 +28,7 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
     if kind == Kind::ServiceRoleMissing {
         if let Some(code) = raw.get(Key::Code) {
             if let Some(role) = catalog.service_role_for_error(&code.value) {
-                return Some(Pick::at(
-                    role.product.clone(),
-                    code,
-                    Reason::ServiceRole(role.role_name.clone()),
-                ));
+                return Some(Pick::at(role.product.clone(), code, Reason::ServiceRole(role.role_name.clone())));
             }
             if let Some((_, name)) = code.value.split_once('.') {
                 if let Some(p) = role_product(name, catalog) {
@@ -60,32 +51,21 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
         }
     }
     // A refused AssumeRole is STS's, whatever role ARN the message names.
-    if kind == Kind::AssumeRole && raw.all(Key::AuthAction).chain(raw.all(Key::Action)).all(|a| a.value.starts_with("sts:")) {
+    if kind == Kind::AssumeRole
+        && raw.all(Key::AuthAction).chain(raw.all(Key::Action)).all(|a| a.value.starts_with("sts:"))
+    {
         if let Some(f) = raw.get(Key::Code).or(raw.fields.first()) {
             return Some(Pick::at("sts".to_string(), f, Reason::Action("sts:AssumeRole".to_string())));
         }
     }
     for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)) {
         if let Some((p, _)) = f.value.split_once(':') {
-            return Some(Pick::at(
-                p.to_ascii_lowercase(),
-                f,
-                Reason::Action(f.value.clone()),
-            ));
+            return Some(Pick::at(p.to_ascii_lowercase(), f, Reason::Action(f.value.clone())));
         }
     }
     for f in raw.all(Key::AuthResource).chain(raw.all(Key::Resource)) {
-        if let Some(svc) = f
-            .value
-            .strip_prefix("acs:")
-            .and_then(|r| r.split(':').next())
-            .filter(|s| !s.is_empty())
-        {
-            return Some(Pick::at(
-                svc.to_ascii_lowercase(),
-                f,
-                Reason::ResourceArn(f.value.clone()),
-            ));
+        if let Some(svc) = f.value.strip_prefix("acs:").and_then(|r| r.split(':').next()).filter(|s| !s.is_empty()) {
+            return Some(Pick::at(svc.to_ascii_lowercase(), f, Reason::ResourceArn(f.value.clone())));
         }
     }
     for f in raw.all(Key::HostId) {
@@ -108,11 +88,7 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
         }
     }
     if let Some(f) = raw.all(Key::ProductHint).next() {
-        return Some(Pick::at(
-            code_product(&f.value, catalog),
-            f,
-            Reason::Marker(f.value.clone()),
-        ));
+        return Some(Pick::at(code_product(&f.value, catalog), f, Reason::Marker(f.value.clone())));
     }
     for f in raw.all(Key::Host) {
         if let Some(p) = host_product(&f.value, catalog) {
@@ -136,15 +112,9 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
     for key in [Key::ProductHint, Key::ProductContext] {
         for f in context.iter().filter(|f| f.key == key) {
             let (p, reason) = if key == Key::ProductHint {
-                (
-                    Some(code_product(&f.value, catalog)),
-                    Reason::Marker(f.value.clone()),
-                )
+                (Some(code_product(&f.value, catalog)), Reason::Marker(f.value.clone()))
             } else {
-                (
-                    context_product(&f.value, api, catalog),
-                    Reason::Terraform(f.value.clone()),
-                )
+                (context_product(&f.value, api, catalog), Reason::Terraform(f.value.clone()))
             };
             if let Some(p) = p {
                 return Some(Pick::at(p, f, reason));
@@ -162,7 +132,10 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
         // parameter RoleSessionName is wrongly formed." is STS's). Permission and credential codes are the
         // gateway's, shared by every product whatever the table lists.
         let documented = |e: &&crate::catalog::ErrorCode| {
-            e.kind.is_none() && e.message.as_deref().is_some_and(|m| m.len() >= 12 && raw.message_text().contains(&m.trim_end_matches('.').to_lowercase()))
+            e.kind.is_none()
+                && e.message.as_deref().is_some_and(|m| {
+                    m.len() >= 12 && raw.message_text().contains(&m.trim_end_matches('.').to_lowercase())
+                })
         };
         if let Some(e) = catalog.error_code(&f.value).filter(documented) {
             if let [only] = e.products.as_slice() {
@@ -180,7 +153,9 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
 /// Codes about the STS security token that goes with a temporary AccessKey.
 fn is_security_token_code(code: &str) -> bool {
     let c = code.to_ascii_lowercase();
-    ["missingsecuritytoken", "invalidsecuritytoken", "accesskeyidandsecuritytokennotmatch"].iter().any(|p| c.starts_with(p))
+    ["missingsecuritytoken", "invalidsecuritytoken", "accesskeyidandsecuritytokennotmatch"]
+        .iter()
+        .any(|p| c.starts_with(p))
 }
 
 /// Whether a message is about phone calls (the Voice service shares the `isv.` codes with SMS).
@@ -207,7 +182,10 @@ pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
         ("push image", "cr"),
         ("pull image", "cr"),
     ];
-    WORDS.iter().copied().find(|(w, _)| message.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
+    WORDS
+        .iter()
+        .copied()
+        .find(|(w, _)| message.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// The product of a code prefix only it uses.
@@ -232,7 +210,10 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
         return Some(p.ram_code.clone());
     }
     // Only Alibaba Cloud's own domains name a product by their first label (`cn-beijing-data.aliyundrive.net` does not).
-    if !["aliyuncs.com", "aliyun.com", "alibabacloud.com", "aliyun-inc.com"].iter().any(|d| h.ends_with(&format!(".{d}"))) {
+    if !["aliyuncs.com", "aliyun.com", "alibabacloud.com", "aliyun-inc.com"]
+        .iter()
+        .any(|d| h.ends_with(&format!(".{d}")))
+    {
         return None;
     }
     let labels: Vec<&str> = h.split('.').collect();
@@ -241,13 +222,24 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
         return Some("oss".to_string());
     }
     let first = *labels.first()?;
-    if labels.len() < 3 || matches!(first, "api" | "help" | "www" | "home" | "next" | "signin" | "error-center" | "usercenter2" | "account") {
+    if labels.len() < 3
+        || matches!(
+            first,
+            "api" | "help" | "www" | "home" | "next" | "signin" | "error-center" | "usercenter2" | "account"
+        )
+    {
         return None;
     }
     // `ecs-vpc.cn-shanghai…`, `oss-cn-hangzhou-internal…`: network variants of the product's endpoint.
-    let first = ["-vpc", "-internal", "-intranet", "-share", "-inner"].iter().find_map(|v| first.strip_suffix(v)).unwrap_or(first);
+    let first = ["-vpc", "-internal", "-intranet", "-share", "-inner"]
+        .iter()
+        .find_map(|v| first.strip_suffix(v))
+        .unwrap_or(first);
     // `ecs-cn-hangzhou` (old regional endpoints) → `ecs`.
-    let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"].iter().find_map(|r| first.split_once(r).map(|(c, _)| c)).unwrap_or(first);
+    let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"]
+        .iter()
+        .find_map(|r| first.split_once(r).map(|(c, _)| c))
+        .unwrap_or(first);
     if code.is_empty() || !code.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
         return None;
     }
@@ -264,9 +256,7 @@ fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<Stri
     };
     if let Some(products) = catalog.terraform_products(v) {
         let with_api = api.and_then(|api| {
-            products
-                .iter()
-                .find(|p| matches!(catalog.api(p, api), crate::catalog::ApiLookup::Found(..)))
+            products.iter().find(|p| matches!(catalog.api(p, api), crate::catalog::ApiLookup::Found(..)))
         });
         if let Some(p) = with_api.or(products.first()) {
             return Some(p.clone());
@@ -283,9 +273,11 @@ fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<Stri
     // Terraform names whose first word is not the service's code.
     let first = *parts.first()?;
     let alias = match first {
-        "instance" | "instances" | "disk" | "disks" | "image" | "images" | "security" | "key" | "ecs" | "zones" | "launch" | "auto" => "ecs",
+        "instance" | "instances" | "disk" | "disks" | "image" | "images" | "security" | "key" | "ecs" | "zones"
+        | "launch" | "auto" => "ecs",
         "db" => "rds",
-        "vswitch" | "vswitches" | "route" | "nat" | "vpc" | "vpcs" | "eip" | "network" | "havip" | "forward" | "snat" => "vpc",
+        "vswitch" | "vswitches" | "route" | "nat" | "vpc" | "vpcs" | "eip" | "network" | "havip" | "forward"
+        | "snat" => "vpc",
         "kvstore" => "kvstore",
         "dns" | "alidns" => "alidns",
         "log" => "log",
@@ -333,24 +325,13 @@ fn role_product(name: &str, catalog: &Catalog) -> Option<String> {
 }
 
 /// Products a message may be about, ranked by the words around it; and the one that is clear, if any.
-pub fn likely(
-    raw: &RawError,
-    text: &Text,
-    catalog: &Catalog,
-) -> (Vec<ProductGuess>, Option<(String, Reason)>) {
-    let (start, end) = if text.len() <= 8192 {
-        (0, text.len())
-    } else {
-        text.paragraph_around(raw.start, 3000)
-    };
+pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGuess>, Option<(String, Reason)>) {
+    let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
     let window = words_around(raw, text::slice(text.as_str(), start, end), start);
     let window = window.as_str();
     let lower = window.to_lowercase();
     let mut scored: Vec<(String, Reason, u8)> = Vec::new();
-    let mut add = |code: String, reason: Reason, score: u8| match scored
-        .iter_mut()
-        .find(|(c, _, _)| *c == code)
-    {
+    let mut add = |code: String, reason: Reason, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
         Some(existing) if existing.2 < score => {
             existing.1 = reason;
             existing.2 = score;
@@ -367,9 +348,11 @@ pub fn likely(
         let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
         // A "name" that is only the code (`status`, for a product the source names no better) is an acronym at
         // most: as an ordinary word in a log line it names nothing.
-        let real_name = !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
+        let real_name =
+            !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
         // Whole words only: "alicloud config" does not name Cloud Config.
-        let named = (real_name && has_word(&lower, &short.to_lowercase())) || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
+        let named = (real_name && has_word(&lower, &short.to_lowercase()))
+            || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
         let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
             || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
         // A product is offered only when its name or code stands in the text as a word; partial matches
@@ -398,10 +381,7 @@ pub fn likely(
         [top, next, ..] if top.2 >= 2 && top.2 > next.2 => Some((top.0.clone(), top.1.clone())),
         _ => None,
     };
-    let guesses = scored
-        .into_iter()
-        .map(|(product, reason, _)| guess(product, &reason))
-        .collect();
+    let guesses = scored.into_iter().map(|(product, reason, _)| guess(product, &reason)).collect();
     (guesses, clear)
 }
 
@@ -424,11 +404,7 @@ pub fn code_before_service<'t>(lines: &'t str, catalog: &Catalog) -> Option<(&'t
 /// A ranked product with its reason in both languages.
 pub fn guess(product: String, reason: &Reason) -> ProductGuess {
     let words = reason.words();
-    ProductGuess {
-        product,
-        reason: words.en,
-        reason_zh: words.zh,
-    }
+    ProductGuess { product, reason: words.en, reason_zh: words.zh }
 }
 
 /// The text around an error without what the error itself says (its code, message, known sentences): those
@@ -436,8 +412,14 @@ pub fn guess(product: String, reason: &Reason) -> ProductGuess {
 fn words_around(raw: &RawError, window: &str, offset: usize) -> String {
     let mut bytes = window.as_bytes().to_vec();
     // A fallback sentence ([`crate::read::generic`]) is the whole message; the product it names stays.
-    let generic = |f: &Field| f.key == Key::Phrase && crate::read::phrases::Phrase::from_name(&f.value).is_some_and(|p| p.generic());
-    for f in raw.fields.iter().filter(|f| matches!(f.key, Key::Code | Key::Message | Key::Phrase | Key::Recommend) && !generic(f)) {
+    let generic = |f: &Field| {
+        f.key == Key::Phrase && crate::read::phrases::Phrase::from_name(&f.value).is_some_and(|p| p.generic())
+    };
+    for f in raw
+        .fields
+        .iter()
+        .filter(|f| matches!(f.key, Key::Code | Key::Message | Key::Phrase | Key::Recommend) && !generic(f))
+    {
         let (a, b) = (f.start.saturating_sub(offset).min(bytes.len()), f.end.saturating_sub(offset).min(bytes.len()));
         bytes[a..b].fill(b' ');
     }
@@ -448,10 +430,10 @@ fn words_around(raw: &RawError, window: &str, offset: usize) -> String {
 /// Upper-case words of 2–10 letters that may name a product (`CDN预热失败` → `CDN`), minus common non-product words.
 pub fn acronyms(s: &str) -> impl Iterator<Item = &str> {
     const NOT_PRODUCTS: &[&str] = &[
-        "RAM", "API", "SDK", "HTTP", "HTTPS", "URL", "URI", "ID", "JSON", "XML", "ERROR", "WARN", "INFO", "DEBUG", "GET", "POST",
-        "PUT", "DELETE", "HEAD", "PATCH", "OK", "GMT", "UTC", "CST", "AK", "SK", "RPC", "ROA", "TLS", "SSL", "CLI", "UI", "AWS",
-        "GCP", "EOF", "IO", "OS", "PID", "CPU", "TODO", "FAQ", "TTL", "IP", "MFA", "SSO", "SDKS", "ARN", "FAILED", "AND", "OR",
-        "NOT", "THE", "TRACE", "FATAL",
+        "RAM", "API", "SDK", "HTTP", "HTTPS", "URL", "URI", "ID", "JSON", "XML", "ERROR", "WARN", "INFO", "DEBUG",
+        "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OK", "GMT", "UTC", "CST", "AK", "SK", "RPC", "ROA", "TLS",
+        "SSL", "CLI", "UI", "AWS", "GCP", "EOF", "IO", "OS", "PID", "CPU", "TODO", "FAQ", "TTL", "IP", "MFA", "SSO",
+        "SDKS", "ARN", "FAILED", "AND", "OR", "NOT", "THE", "TRACE", "FATAL",
     ];
     let b = s.as_bytes();
     let mut i = 0;
@@ -497,30 +479,11 @@ mod tests {
         assert_eq!(host_product("ecs-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("ecs"));
         assert_eq!(host_product("hbr.console.aliyun.com", &c).as_deref(), Some("hbr"));
         assert_eq!(host_product("api.aliyun.com", &c), None);
-        assert_eq!(
-            role_product("AliyunECIContainerGroupRole", &c).as_deref(),
-            Some("eci")
-        );
-        assert_eq!(
-            role_product("AliyunCSManagedLogRole", &c).as_deref(),
-            Some("cs")
-        );
-        assert_eq!(
-            role_product("AliyunServiceRoleForECS", &c).as_deref(),
-            Some("ecs")
-        );
-        assert_eq!(
-            context_product("alicloud_instance_types", None, &c).as_deref(),
-            Some("ecs")
-        );
-        assert_eq!(
-            context_product("alicloud_db_instance", None, &c).as_deref(),
-            Some("rds")
-        );
-        assert_eq!(
-            acronyms("CDN预热失败: Forbidden.RAM : this API doesn't support RAM")
-                .collect::<Vec<_>>(),
-            ["CDN"]
-        );
+        assert_eq!(role_product("AliyunECIContainerGroupRole", &c).as_deref(), Some("eci"));
+        assert_eq!(role_product("AliyunCSManagedLogRole", &c).as_deref(), Some("cs"));
+        assert_eq!(role_product("AliyunServiceRoleForECS", &c).as_deref(), Some("ecs"));
+        assert_eq!(context_product("alicloud_instance_types", None, &c).as_deref(), Some("ecs"));
+        assert_eq!(context_product("alicloud_db_instance", None, &c).as_deref(), Some("rds"));
+        assert_eq!(acronyms("CDN预热失败: Forbidden.RAM : this API doesn't support RAM").collect::<Vec<_>>(), ["CDN"]);
     }
 }

@@ -4,10 +4,7 @@ use crate::finding::Localized;
 
 /// The label the page and the CLI put before a finding's product and its reason.
 pub fn product_label() -> Localized {
-    Localized {
-        en: "Product".to_string(),
-        zh: "产品".to_string(),
-    }
+    Localized { en: "Product".to_string(), zh: "产品".to_string() }
 }
 
 /// What in the text named the product.
@@ -80,31 +77,15 @@ mod tests {
             Reason::Marker("aliyunsdkecs".into()),
             Reason::OssXml,
             Reason::Terraform("alicloud_instance".into()),
-            Reason::Sentence {
-                sentence: "s".into(),
-                shared: 1,
-            },
-            Reason::Sentence {
-                sentence: "s".into(),
-                shared: 2,
-            },
+            Reason::Sentence { sentence: "s".into(), shared: 1 },
+            Reason::Sentence { sentence: "s".into(), shared: 2 },
             Reason::Words("ECS".into()),
             Reason::Api("DescribeVSwitches".into()),
         ] {
             let w = r.words();
             assert!(!w.en.is_empty() && !w.zh.is_empty(), "{r:?}");
-            assert!(
-                w.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{r:?}: {}",
-                w.zh
-            );
+            assert!(w.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{r:?}: {}", w.zh);
         }
-        assert!(Reason::Sentence {
-            sentence: "s".into(),
-            shared: 3
-        }
-        .words()
-        .en
-        .contains("3 products"));
+        assert!(Reason::Sentence { sentence: "s".into(), shared: 3 }.words().en.contains("3 products"));
     }
 }

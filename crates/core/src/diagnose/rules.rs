@@ -29,18 +29,11 @@ pub struct Signals<'a> {
 
 impl<'a> Signals<'a> {
     /// Reads the signals of one error.
-    pub fn new(
-        raw: &'a RawError,
-        code: Option<&str>,
-        phrases: &'a [Phrase],
-        catalog: &Catalog,
-    ) -> Self {
-        let sts = raw
-            .all(Key::HostId)
-            .chain(raw.all(Key::Host))
-            .any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
-            || raw.has(Key::Api, "AssumeRole")
-            || raw.has(Key::ProductHint, "sts");
+    pub fn new(raw: &'a RawError, code: Option<&str>, phrases: &'a [Phrase], catalog: &Catalog) -> Self {
+        let sts =
+            raw.all(Key::HostId).chain(raw.all(Key::Host)).any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
+                || raw.has(Key::Api, "AssumeRole")
+                || raw.has(Key::ProductHint, "sts");
         Signals {
             raw,
             code: code.unwrap_or("").to_ascii_lowercase(),
@@ -48,9 +41,7 @@ impl<'a> Signals<'a> {
             message: raw.message_text(),
             layer: layer(raw, phrases),
             sts,
-            catalog_kind: code
-                .and_then(|c| catalog.error_code(c))
-                .and_then(|e| e.kind),
+            catalog_kind: code.and_then(|c| catalog.error_code(c)).and_then(|e| e.kind),
             names_service_role: code.is_some_and(|c| catalog.service_role_for_error(c).is_some()),
         }
     }
@@ -74,7 +65,9 @@ impl<'a> Signals<'a> {
     /// A code that means "a policy did not allow this" (or no code and a sentence that says so).
     fn permission(&self) -> bool {
         if self.code.is_empty() {
-            self.phrases.iter().any(says_not_allowed) || self.has(Phrase::AccessDeniedWords) || self.raw.get(Key::AuthAction).is_some()
+            self.phrases.iter().any(says_not_allowed)
+                || self.has(Phrase::AccessDeniedWords)
+                || self.raw.get(Key::AuthAction).is_some()
         } else {
             is_permission_code(&self.code)
                 || matches!(
@@ -91,7 +84,17 @@ impl<'a> Signals<'a> {
 /// Whether a sentence says a policy did not allow the request.
 fn says_not_allowed(p: &Phrase) -> bool {
     use Phrase::*;
-    matches!(p, NotAuthorized | Console | SessionPolicy | BucketPolicy | BucketAcl | ExplicitDeny | PolicyDenied | GenericLacksPermission)
+    matches!(
+        p,
+        NotAuthorized
+            | Console
+            | SessionPolicy
+            | BucketPolicy
+            | BucketAcl
+            | ExplicitDeny
+            | PolicyDenied
+            | GenericLacksPermission
+    )
 }
 
 /// A rule's verdict: the kind and, where known, the layer that refused.
@@ -109,86 +112,26 @@ pub struct Rule {
 /// any policy is read); errors that share permission words but are not permission errors come before the
 /// permission rules, so `AccessDenied` for a wrong endpoint never gets a grant.
 pub const RULES: &[Rule] = &[
-    Rule {
-        name: "token-expired",
-        decide: token_expired,
-    },
-    Rule {
-        name: "log-service-inactive",
-        decide: log_service_inactive,
-    },
-    Rule {
-        name: "access-key-unknown-or-disabled",
-        decide: access_key,
-    },
-    Rule {
-        name: "security-token-invalid-or-missing",
-        decide: security_token,
-    },
-    Rule {
-        name: "credentials-missing",
-        decide: credentials_missing,
-    },
-    Rule {
-        name: "signature-mismatch-or-clock",
-        decide: signature,
-    },
-    Rule {
-        name: "signed-url-expired",
-        decide: signed_url_expired,
-    },
-    Rule {
-        name: "service-role-missing",
-        decide: service_role_missing,
-    },
-    Rule {
-        name: "assume-role-refused",
-        decide: assume_role_refused,
-    },
-    Rule {
-        name: "assume-role-code",
-        decide: assume_role_code,
-    },
-    Rule {
-        name: "trust-policy-layer",
-        decide: trust_policy_layer,
-    },
-    Rule {
-        name: "not-activated",
-        decide: not_activated,
-    },
-    Rule {
-        name: "wrong-endpoint-or-addressing",
-        decide: wrong_endpoint,
-    },
-    Rule {
-        name: "rate-limited",
-        decide: rate_limited,
-    },
-    Rule {
-        name: "quota-stock-state-or-payment",
-        decide: quota_stock_state_payment,
-    },
-    Rule {
-        name: "denied-for-a-missing-resource",
-        decide: denied_for_missing_resource,
-    },
-    Rule {
-        name: "not-a-permission-code",
-        decide: not_a_permission,
-    },
-    Rule {
-        name: "sts-refused-without-action",
-        decide: sts_without_action,
-    },
-    Rule {
-        name: "explicit-deny",
-        decide: explicit_deny,
-    },
-    Rule {
-        name: "missing-permission",
-        decide: missing_permission,
-    },
+    Rule { name: "token-expired", decide: token_expired },
+    Rule { name: "log-service-inactive", decide: log_service_inactive },
+    Rule { name: "access-key-unknown-or-disabled", decide: access_key },
+    Rule { name: "security-token-invalid-or-missing", decide: security_token },
+    Rule { name: "credentials-missing", decide: credentials_missing },
+    Rule { name: "signature-mismatch-or-clock", decide: signature },
+    Rule { name: "signed-url-expired", decide: signed_url_expired },
+    Rule { name: "service-role-missing", decide: service_role_missing },
+    Rule { name: "assume-role-refused", decide: assume_role_refused },
+    Rule { name: "assume-role-code", decide: assume_role_code },
+    Rule { name: "trust-policy-layer", decide: trust_policy_layer },
+    Rule { name: "not-activated", decide: not_activated },
+    Rule { name: "wrong-endpoint-or-addressing", decide: wrong_endpoint },
+    Rule { name: "rate-limited", decide: rate_limited },
+    Rule { name: "quota-stock-state-or-payment", decide: quota_stock_state_payment },
+    Rule { name: "denied-for-a-missing-resource", decide: denied_for_missing_resource },
+    Rule { name: "not-a-permission-code", decide: not_a_permission },
+    Rule { name: "sts-refused-without-action", decide: sts_without_action },
+    Rule { name: "explicit-deny", decide: explicit_deny },
+    Rule { name: "missing-permission", decide: missing_permission },
 ];
 
 /// The kind and layer of an error, and the rule that decided.
@@ -214,19 +157,15 @@ fn log_service_inactive(s: &Signals) -> Option<Verdict> {
 }
 
 fn access_key(s: &Signals) -> Option<Verdict> {
-    ((s.code_starts(&["invalidaccesskey"]) || s.code_contains(&["accesskeydisabled", "accesskeynotfound", "accesskey.disabled", "accesskey.notfound"]))
+    ((s.code_starts(&["invalidaccesskey"])
+        || s.code_contains(&["accesskeydisabled", "accesskeynotfound", "accesskey.disabled", "accesskey.notfound"]))
         || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled]))
     .then_some((Kind::BadCredentials, None))
 }
 
 fn security_token(s: &Signals) -> Option<Verdict> {
-    let code = s.code_starts(&[
-        "invalidsecuritytoken",
-        "missingsecuritytoken",
-        "accesskeyidandsecuritytokennotmatch",
-    ]);
-    (code || s.has_any(&[Phrase::TokenMissing, Phrase::TokenInvalid]))
-        .then_some((Kind::BadCredentials, None))
+    let code = s.code_starts(&["invalidsecuritytoken", "missingsecuritytoken", "accesskeyidandsecuritytokennotmatch"]);
+    (code || s.has_any(&[Phrase::TokenMissing, Phrase::TokenInvalid])).then_some((Kind::BadCredentials, None))
 }
 
 fn credentials_missing(s: &Signals) -> Option<Verdict> {
@@ -237,7 +176,8 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
         "invalidcredentials",
         "missingcredential",
     ]);
-    (code || s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing])).then_some((Kind::BadCredentials, None))
+    (code || s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing]))
+        .then_some((Kind::BadCredentials, None))
 }
 
 fn signature(s: &Signals) -> Option<Verdict> {
@@ -250,13 +190,11 @@ fn signature(s: &Signals) -> Option<Verdict> {
             "illegaltimestamp",
             "signaturenonceused",
         ]);
-    (code || s.has_any(&[Phrase::SignatureMismatch, Phrase::ClockSkew]))
-        .then_some((Kind::Signature, None))
+    (code || s.has_any(&[Phrase::SignatureMismatch, Phrase::ClockSkew])).then_some((Kind::Signature, None))
 }
 
 fn signed_url_expired(s: &Signals) -> Option<Verdict> {
-    s.has(Phrase::RequestExpired)
-        .then_some((Kind::TokenExpired, None))
+    s.has(Phrase::RequestExpired).then_some((Kind::TokenExpired, None))
 }
 
 fn service_role_missing(s: &Signals) -> Option<Verdict> {
@@ -289,11 +227,9 @@ fn assume_role_refused(s: &Signals) -> Option<Verdict> {
 }
 
 fn assume_role_code(s: &Signals) -> Option<Verdict> {
-    let role_missing =
-        s.code == "entitynotexist.role" || (s.code.is_empty() && s.has(Phrase::RoleNotExist));
+    let role_missing = s.code == "entitynotexist.role" || (s.code.is_empty() && s.has(Phrase::RoleNotExist));
     let grammar = s.code.starts_with("invalidparameter.policygrammar") && s.sts;
-    (role_missing || grammar || s.raw.has(Key::AuthAction, "sts:AssumeRole"))
-        .then_some((Kind::AssumeRole, s.layer))
+    (role_missing || grammar || s.raw.has(Key::AuthAction, "sts:AssumeRole")).then_some((Kind::AssumeRole, s.layer))
 }
 
 fn trust_policy_layer(s: &Signals) -> Option<Verdict> {
@@ -305,7 +241,8 @@ fn not_activated(s: &Signals) -> Option<Verdict> {
         "notactivated",
         "notopen",
         "notpurchase",
-        "notenable", "notactive",
+        "notenable",
+        "notactive",
         "unactivated",
         "notsubscribe",
         "notbuy",
@@ -375,24 +312,17 @@ fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
 fn denied_for_missing_resource(s: &Signals) -> Option<Verdict> {
     let bare_refusal = matches!(s.code.as_str(), "accessdenied" | "forbidden");
     let stated = s.raw.get(Key::AuthAction).is_some() || s.raw.get(Key::Action).is_some();
-    (bare_refusal && s.has(Phrase::NotExist) && !stated && !s.phrases.iter().any(says_not_allowed)).then_some((Kind::Other, None))
+    (bare_refusal && s.has(Phrase::NotExist) && !stated && !s.phrases.iter().any(says_not_allowed))
+        .then_some((Kind::Other, None))
 }
 
 fn not_a_permission(s: &Signals) -> Option<Verdict> {
-    (!s.permission()).then(|| {
-        (
-            s.catalog_kind
-                .filter(|k| *k != Kind::MissingPermission)
-                .unwrap_or(Kind::Other),
-            None,
-        )
-    })
+    (!s.permission()).then(|| (s.catalog_kind.filter(|k| *k != Kind::MissingPermission).unwrap_or(Kind::Other), None))
 }
 
 fn sts_without_action(s: &Signals) -> Option<Verdict> {
     let no_action = s.raw.get(Key::AuthAction).is_none() && s.raw.get(Key::Action).is_none();
-    (s.sts && s.code.starts_with("nopermission") && no_action)
-        .then_some((Kind::AssumeRole, Some(Layer::Identity)))
+    (s.sts && s.code.starts_with("nopermission") && no_action).then_some((Kind::AssumeRole, Some(Layer::Identity)))
 }
 
 fn explicit_deny(s: &Signals) -> Option<Verdict> {
@@ -402,7 +332,10 @@ fn explicit_deny(s: &Signals) -> Option<Verdict> {
     }
     if s.has(Phrase::PolicyDenied) && s.raw.get(Key::NoPermissionType).is_none() {
         let bucket = s.message.contains("bucket");
-        return Some((Kind::ExplicitDeny, s.layer.or(Some(if bucket { Layer::ResourcePolicy } else { Layer::Identity }))));
+        return Some((
+            Kind::ExplicitDeny,
+            s.layer.or(Some(if bucket { Layer::ResourcePolicy } else { Layer::Identity })),
+        ));
     }
     let explicit = s.raw.has(Key::NoPermissionType, "ExplicitDeny")
         || s.has(Phrase::ExplicitDeny)
@@ -517,10 +450,7 @@ mod tests {
         let reading: Reading = read::read(&Text::new(text));
         assert_eq!(reading.errors.len(), 1, "{text}");
         let raw = &reading.errors[0];
-        let phrases: Vec<Phrase> = raw
-            .all(Key::Phrase)
-            .filter_map(|f| Phrase::from_name(&f.value))
-            .collect();
+        let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
         let catalog = Catalog::empty();
         let s = Signals::new(raw, raw.value(Key::Code), &phrases, &catalog);
         let (kind, _, rule) = classify(&s);
@@ -546,7 +476,10 @@ mod tests {
             ("ErrorCode: ServiceNotEnable\nMessage: x", Kind::NotActivated),
             ("ErrorCode: ForbiddenGrantPermissions\nMessage: x", Kind::MissingPermission),
             ("ErrorCode: Forbidden.RiskControl\nMessage: x", Kind::Other),
-            ("<Error><Code>AccessDenied</Code><Message>The bucket you visit is not belong to you.</Message></Error>", Kind::MissingPermission),
+            (
+                "<Error><Code>AccessDenied</Code><Message>The bucket you visit is not belong to you.</Message></Error>",
+                Kind::MissingPermission,
+            ),
         ] {
             assert_eq!(decide(text).0, kind, "{text}");
         }

@@ -88,14 +88,19 @@ impl GrantPlan {
         };
         let system: Vec<SystemOption> = picked
             .into_iter()
-            .map(|p| SystemOption { policy: p.clone(), over_grant: over_grant(p, self.allowed_actions(p.product.as_deref())) })
+            .map(|p| SystemOption {
+                policy: p.clone(),
+                over_grant: over_grant(p, self.allowed_actions(p.product.as_deref())),
+            })
             .collect();
         let situation = match custom_actions {
             None => Situation::NoActionKnown,
             Some(_) if system.iter().all(|o| o.policy.covers == Some(true) && o.policy.extra_actions == Some(0)) => {
                 Situation::ExactFit
             }
-            Some(_) if system.iter().any(|o| o.policy.extra_actions.is_some_and(|n| n > 0)) => Situation::SystemGrantsMore,
+            Some(_) if system.iter().any(|o| o.policy.extra_actions.is_some_and(|n| n > 0)) => {
+                Situation::SystemGrantsMore
+            }
             Some(_) => Situation::Unmeasured,
         };
         let product = system.iter().find_map(|o| o.policy.product.clone()).unwrap_or_else(|| "the product".to_string());
@@ -152,7 +157,12 @@ mod tests {
         Catalog::from_index(include_bytes!("../../tests/catalog/sample-index.json")).expect("the sample index loads")
     }
 
-    fn grant(name: &str, covers: Option<bool>, extra: Option<usize>, reach: Option<(usize, usize)>) -> SystemPolicyGrant {
+    fn grant(
+        name: &str,
+        covers: Option<bool>,
+        extra: Option<usize>,
+        reach: Option<(usize, usize)>,
+    ) -> SystemPolicyGrant {
         SystemPolicyGrant {
             name: name.into(),
             product: Some("ecs".into()),
@@ -175,13 +185,17 @@ mod tests {
     fn every_situation_has_advice_in_both_languages() {
         for s in [Situation::ExactFit, Situation::SystemGrantsMore, Situation::Unmeasured, Situation::NoActionKnown] {
             let a = advice(s, "ecs");
-            assert!(!a.en.is_empty() && !a.zh.is_empty() && !a.en.contains("{product}") && !a.zh.contains("{product}"), "{s:?}");
+            assert!(
+                !a.en.is_empty() && !a.zh.is_empty() && !a.en.contains("{product}") && !a.zh.contains("{product}"),
+                "{s:?}"
+            );
         }
     }
 
     #[test]
     fn a_wide_system_policy_says_how_much_it_grants_against_the_need() {
-        let plan = plan_with(vec![grant("AliyunECSFullAccess", Some(true), Some(211), None)], &["ecs:DescribeInstances"]);
+        let plan =
+            plan_with(vec![grant("AliyunECSFullAccess", Some(true), Some(211), None)], &["ecs:DescribeInstances"]);
         let c = plan.compare_options().unwrap();
         assert_eq!(c.situation, Situation::SystemGrantsMore);
         assert_eq!(c.custom_actions, Some(1));
@@ -192,7 +206,8 @@ mod tests {
 
     #[test]
     fn an_exact_system_policy_is_advised_and_an_unmeasured_one_is_not() {
-        let exact = plan_with(vec![grant("AliyunECSReadOnlyAccess", Some(true), Some(0), None)], &["ecs:DescribeInstances"]);
+        let exact =
+            plan_with(vec![grant("AliyunECSReadOnlyAccess", Some(true), Some(0), None)], &["ecs:DescribeInstances"]);
         assert_eq!(exact.compare_options().unwrap().situation, Situation::ExactFit);
         let unknown = plan_with(vec![grant("AliyunECSReadOnlyAccess", None, None, None)], &["ecs:DescribeInstances"]);
         assert_eq!(unknown.compare_options().unwrap().situation, Situation::Unmeasured);

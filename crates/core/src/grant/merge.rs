@@ -44,8 +44,14 @@ pub fn error_rows(findings: &[Finding]) -> Vec<ErrorRow> {
 
 /// The one plan for every finding except those whose index is in `left_out` (indexes beyond the findings are
 /// ignored: a link may name rows of an older diagnosis).
-pub fn merged_plan(findings: &[Finding], left_out: &[usize], catalog: &Catalog, options: &PlanOptions) -> Result<GrantPlan, PlanError> {
-    let kept: Vec<Finding> = findings.iter().enumerate().filter(|(i, _)| !left_out.contains(i)).map(|(_, f)| f.clone()).collect();
+pub fn merged_plan(
+    findings: &[Finding],
+    left_out: &[usize],
+    catalog: &Catalog,
+    options: &PlanOptions,
+) -> Result<GrantPlan, PlanError> {
+    let kept: Vec<Finding> =
+        findings.iter().enumerate().filter(|(i, _)| !left_out.contains(i)).map(|(_, f)| f.clone()).collect();
     GrantPlan::from_findings(&kept, catalog, options)
 }
 
@@ -95,9 +101,14 @@ mod tests {
         .join("\n\n");
         let d = crate::diagnose(&text, &Catalog::empty());
         let rows = error_rows(&d.findings);
-        let summary: Vec<(Option<&str>, Vec<&str>, usize)> =
-            rows.iter().map(|r| (r.product.as_deref(), r.actions.iter().map(String::as_str).collect(), r.repeats)).collect();
-        assert_eq!(summary, [(Some("ecs"), vec!["ecs:DescribeInstances"], 3), (Some("rds"), vec!["rds:DescribeDBInstances"], 1)]);
+        let summary: Vec<(Option<&str>, Vec<&str>, usize)> = rows
+            .iter()
+            .map(|r| (r.product.as_deref(), r.actions.iter().map(String::as_str).collect(), r.repeats))
+            .collect();
+        assert_eq!(
+            summary,
+            [(Some("ecs"), vec!["ecs:DescribeInstances"], 3), (Some("rds"), vec!["rds:DescribeDBInstances"], 1)]
+        );
         // One request printed twice (a message line and its JSON) is not a repeat.
         let once = error("22222222-AAAA-4000-8000-000000000001", "ecs:StopInstance");
         let twice = format!("ERROR {once}\n\nERROR {once}");
@@ -110,7 +121,10 @@ mod tests {
         f.product = Some("ecs".into());
         f.api = Some("DescribeInstances".into());
         let row = &error_rows(&[f])[0];
-        assert_eq!((row.product.as_deref(), row.actions.as_slice()), (Some("ecs"), ["DescribeInstances".to_string()].as_slice()));
+        assert_eq!(
+            (row.product.as_deref(), row.actions.as_slice()),
+            (Some("ecs"), ["DescribeInstances".to_string()].as_slice())
+        );
     }
 
     #[test]
@@ -125,7 +139,10 @@ mod tests {
         assert_eq!(plan.custom_policies.len(), 1);
         assert_eq!(
             granted(&plan),
-            [("ecs:StartInstance".to_string(), vec![arn.to_string()]), ("ecs:StopInstance".to_string(), vec![arn.to_string()])]
+            [
+                ("ecs:StartInstance".to_string(), vec![arn.to_string()]),
+                ("ecs:StopInstance".to_string(), vec![arn.to_string()])
+            ]
         );
         assert_eq!(plan.custom_policies[0].document.statements.len(), 1, "same resource, one statement");
     }
@@ -135,7 +152,10 @@ mod tests {
         let (a, b) = ("acs:oss:*:1234567890123456:bucket-a/*", "acs:oss:*:1234567890123456:bucket-b/*");
         let plan = plan(&[missing(&["oss:GetObject"], Some(a)), missing(&["oss:PutObject"], Some(b))], &[]);
         let granted = granted(&plan);
-        assert_eq!(granted, [("oss:GetObject".to_string(), vec![a.to_string()]), ("oss:PutObject".to_string(), vec![b.to_string()])]);
+        assert_eq!(
+            granted,
+            [("oss:GetObject".to_string(), vec![a.to_string()]), ("oss:PutObject".to_string(), vec![b.to_string()])]
+        );
         assert!(granted.iter().all(|(_, r)| !r.contains(&"*".to_string())), "no resource widened: {granted:?}");
     }
 
@@ -152,7 +172,8 @@ mod tests {
         unique.dedup();
         assert_eq!(names.len(), unique.len(), "{names:?}");
         assert!(
-            names.contains(&"AliyunECSReadOnlyAccess".to_string()) && names.contains(&"AliyunRDSReadOnlyAccess".to_string()),
+            names.contains(&"AliyunECSReadOnlyAccess".to_string())
+                && names.contains(&"AliyunRDSReadOnlyAccess".to_string()),
             "{names:?}"
         );
     }
@@ -162,7 +183,11 @@ mod tests {
         let findings = [missing(&["ecs:DescribeInstances"], None), missing(&["rds:DescribeDBInstances"], None)];
         let without_rds = plan(&findings, &[1]);
         assert_eq!(granted(&without_rds).into_iter().map(|(a, _)| a).collect::<Vec<_>>(), ["ecs:DescribeInstances"]);
-        assert!(without_rds.system_policies.iter().all(|p| p.product.as_deref() == Some("ecs")), "{:?}", without_rds.system_policies);
+        assert!(
+            without_rds.system_policies.iter().all(|p| p.product.as_deref() == Some("ecs")),
+            "{:?}",
+            without_rds.system_policies
+        );
         assert!(plan(&findings, &[0, 1]).is_empty(), "every row left out: nothing to do");
         assert_eq!(plan(&findings, &[7]), plan(&findings, &[]), "a row the diagnosis lacks changes nothing");
     }

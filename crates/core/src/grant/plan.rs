@@ -80,10 +80,9 @@ impl SystemPolicyGrant {
                 en: format!("Allows what was denied, and {n} more actions of {product}."),
                 zh: format!("允许被拒绝的操作，另外还允许 {product} 的 {n} 个其他操作。"),
             },
-            (Some(true), None) => Localized {
-                en: "Allows what was denied.".into(),
-                zh: "允许被拒绝的操作。".into(),
-            },
+            (Some(true), None) => {
+                Localized { en: "Allows what was denied.".into(), zh: "允许被拒绝的操作。".into() }
+            }
             (None, _) => match self.reach {
                 Some((allowed, all)) => Localized {
                     en: format!("Allows {allowed} of the {all} actions of {product}."),
@@ -234,7 +233,11 @@ pub struct GrantPlan {
 impl GrantPlan {
     /// Builds the plan for `findings`. Kinds a grant cannot fix become [`Step`]s; the grant itself is a
     /// custom policy for the denied actions and the product's system policies.
-    pub fn from_findings(findings: &[Finding], catalog: &Catalog, options: &PlanOptions) -> Result<GrantPlan, PlanError> {
+    pub fn from_findings(
+        findings: &[Finding],
+        catalog: &Catalog,
+        options: &PlanOptions,
+    ) -> Result<GrantPlan, PlanError> {
         let chosen: Vec<Finding>;
         let findings = match &options.product {
             Some(code) => {
@@ -262,12 +265,12 @@ impl GrantPlan {
             .collect();
         for f in findings {
             match (f.kind, f.layer) {
-                (Kind::MissingPermission, Some(Layer::ControlPolicy)) | (Kind::ExplicitDeny, Some(Layer::ControlPolicy)) => {
+                (Kind::MissingPermission, Some(Layer::ControlPolicy))
+                | (Kind::ExplicitDeny, Some(Layer::ControlPolicy)) => {
                     plan.push_step(steps::ask_resource_directory_admin(f))
                 }
-                (Kind::MissingPermission, Some(Layer::SessionPolicy)) | (Kind::ExplicitDeny, Some(Layer::SessionPolicy)) => {
-                    plan.push_step(steps::fix_session_policy(f))
-                }
+                (Kind::MissingPermission, Some(Layer::SessionPolicy))
+                | (Kind::ExplicitDeny, Some(Layer::SessionPolicy)) => plan.push_step(steps::fix_session_policy(f)),
                 (Kind::MissingPermission, Some(Layer::TrustPolicy)) | (Kind::AssumeRole, Some(Layer::TrustPolicy)) => {
                     plan.push_step(steps::fix_trust_policy(f))
                 }
@@ -384,7 +387,8 @@ impl GrantPlan {
             if self.system_policies.iter().any(|p| p.name == policy.name) {
                 continue;
             }
-            let explanation = steps::system_policy_explanation(&policy.name, policy.description.clone(), Some(&code), catalog);
+            let explanation =
+                steps::system_policy_explanation(&policy.name, policy.description.clone(), Some(&code), catalog);
             let grant = SystemPolicyGrant {
                 name: policy.name.clone(),
                 product: Some(code.clone()),
@@ -394,7 +398,11 @@ impl GrantPlan {
                 reach: system_policy_reach(policy, &code, catalog),
             };
             // After the last policy of the same product, so that each product's policies stay together.
-            let at = self.system_policies.iter().rposition(|p| p.product.as_ref() == Some(&code)).map_or(self.system_policies.len(), |i| i + 1);
+            let at = self
+                .system_policies
+                .iter()
+                .rposition(|p| p.product.as_ref() == Some(&code))
+                .map_or(self.system_policies.len(), |i| i + 1);
             self.system_policies.insert(at, grant);
         }
     }
@@ -408,9 +416,7 @@ fn main_policy<'c>(code: &str, kind: PolicyKind, catalog: &'c Catalog) -> Option
 
 /// The product's RAM code: the finding's, or the prefix of its first action.
 pub(crate) fn product_code(f: &Finding) -> Option<String> {
-    f.product
-        .clone()
-        .or_else(|| f.actions.iter().find_map(|a| a.split_once(':').map(|(c, _)| c.to_ascii_lowercase())))
+    f.product.clone().or_else(|| f.actions.iter().find_map(|a| a.split_once(':').map(|(c, _)| c.to_ascii_lowercase())))
 }
 
 /// Whether an action only reads: the catalog's access level, else the API verb.
@@ -432,7 +438,8 @@ fn custom_policies(
 ) -> Result<Vec<CustomPolicy>, PlanError> {
     let mut built = built_policies(needs, &options.build, catalog)?;
     // Too long for one policy: one per product usually fits (each can be up to the limit).
-    let too_large = |p: &crate::policy::BuiltPolicy| p.document.to_compact_json().chars().count() > POLICY_DOCUMENT_LIMIT;
+    let too_large =
+        |p: &crate::policy::BuiltPolicy| p.document.to_compact_json().chars().count() > POLICY_DOCUMENT_LIMIT;
     if !options.build.per_product && built.iter().any(too_large) {
         built = built_policies(needs, &BuildOptions { per_product: true, ..options.build.clone() }, catalog)?;
     }
@@ -475,7 +482,11 @@ fn need_of(f: &Finding) -> Option<Need> {
 }
 
 /// The builder's policies for `needs`; none when there is nothing to grant.
-fn built_policies(needs: &[Need], options: &BuildOptions, catalog: &Catalog) -> Result<Vec<crate::policy::BuiltPolicy>, PlanError> {
+fn built_policies(
+    needs: &[Need],
+    options: &BuildOptions,
+    catalog: &Catalog,
+) -> Result<Vec<crate::policy::BuiltPolicy>, PlanError> {
     match build(needs, options, catalog) {
         Ok(policies) => Ok(policies),
         Err(BuildError::NothingToGrant) => Ok(Vec::new()),
@@ -590,7 +601,8 @@ pub(crate) mod tests {
 
     #[test]
     fn a_policy_too_long_for_ram_is_split_per_product() {
-        let actions = |code: &str| (0..120).map(|i| format!("{code}:DescribeSomethingRatherLong{i:03}")).collect::<Vec<_>>();
+        let actions =
+            |code: &str| (0..120).map(|i| format!("{code}:DescribeSomethingRatherLong{i:03}")).collect::<Vec<_>>();
         let mut ecs = missing(&[], None);
         ecs.actions = actions("ecs");
         let mut rds = missing(&[], None);
@@ -606,7 +618,10 @@ pub(crate) mod tests {
     fn a_bad_source_ip_is_refused() {
         let options = PlanOptions {
             build: BuildOptions {
-                conditions: crate::policy::build::Conditions { source_ips: vec!["10.0.0.300".into()], ..Default::default() },
+                conditions: crate::policy::build::Conditions {
+                    source_ips: vec!["10.0.0.300".into()],
+                    ..Default::default()
+                },
                 ..BuildOptions::default()
             },
             ..PlanOptions::default()
@@ -627,14 +642,20 @@ pub(crate) mod tests {
 
     #[test]
     fn a_read_ranks_read_only_first_and_a_write_gets_no_read_only() {
-        assert_eq!(names(&[missing(&["hbr:DescribeVaults"], None)]), ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"]);
+        assert_eq!(
+            names(&[missing(&["hbr:DescribeVaults"], None)]),
+            ["AliyunHBRReadOnlyAccess", "AliyunHBRFullAccess"]
+        );
         assert_eq!(names(&[missing(&["hbr:CreateBackupPlan"], None)]), ["AliyunHBRFullAccess"]);
     }
 
     #[test]
     fn one_system_policy_per_product_and_no_read_only_for_a_product_with_a_write() {
-        let (read, rds, write) =
-            (missing(&["ecs:DescribeInstances"], None), missing(&["rds:DescribeDBInstances"], None), missing(&["ecs:StopInstance"], None));
+        let (read, rds, write) = (
+            missing(&["ecs:DescribeInstances"], None),
+            missing(&["rds:DescribeDBInstances"], None),
+            missing(&["ecs:StopInstance"], None),
+        );
         let plan = GrantPlan::from_findings(&[read, rds, write], &sample_catalog(), &PlanOptions::default()).unwrap();
         let all: Vec<&str> = plan.system_policies.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(all, ["AliyunECSFullAccess", "AliyunRDSReadOnlyAccess", "AliyunRDSFullAccess"]);
@@ -647,12 +668,19 @@ pub(crate) mod tests {
         let mut f = Finding::new(Kind::MissingPermission);
         f.product = Some("hbr".into());
         let plan = GrantPlan::for_finding(&f, &sample_catalog()).unwrap();
-        let offered: Vec<(&str, &str)> = plan.system_policies.iter().map(|p| (p.name.as_str(), p.explanation.en.as_str())).collect();
-        assert_eq!(offered, [
-            ("AliyunHBRReadOnlyAccess", "Provides read-only access to Cloud Backup (HBR)."),
-            ("AliyunHBRFullAccess", "Provides full access to Cloud Backup (HBR)."),
-        ]);
-        assert!(plan.system_policies.iter().all(|p| p.covers.is_none() && p.coverage_note().is_none()), "nothing to measure against");
+        let offered: Vec<(&str, &str)> =
+            plan.system_policies.iter().map(|p| (p.name.as_str(), p.explanation.en.as_str())).collect();
+        assert_eq!(
+            offered,
+            [
+                ("AliyunHBRReadOnlyAccess", "Provides read-only access to Cloud Backup (HBR)."),
+                ("AliyunHBRFullAccess", "Provides full access to Cloud Backup (HBR)."),
+            ]
+        );
+        assert!(
+            plan.system_policies.iter().all(|p| p.covers.is_none() && p.coverage_note().is_none()),
+            "nothing to measure against"
+        );
         assert!(plan.custom_policies.is_empty() && plan.steps.is_empty());
     }
 
@@ -679,10 +707,17 @@ pub(crate) mod tests {
             reach: Some((40, 300)),
         };
         let en = |g: SystemPolicyGrant| g.coverage_note().map(|n| n.en);
-        assert_eq!(en(grant(Some(true), Some(211))).as_deref(), Some("Allows what was denied, and 211 more actions of ecs."));
+        assert_eq!(
+            en(grant(Some(true), Some(211))).as_deref(),
+            Some("Allows what was denied, and 211 more actions of ecs.")
+        );
         assert_eq!(en(grant(Some(true), Some(0))).as_deref(), Some("Allows what was denied and nothing more."));
         assert_eq!(en(grant(Some(false), None)).as_deref(), Some("Does not allow everything that was denied."));
-        assert_eq!(en(grant(None, None)).as_deref(), Some("Allows 40 of the 300 actions of ecs."), "no need: its reach");
+        assert_eq!(
+            en(grant(None, None)).as_deref(),
+            Some("Allows 40 of the 300 actions of ecs."),
+            "no need: its reach"
+        );
     }
 
     #[test]
@@ -700,7 +735,8 @@ pub(crate) mod tests {
     fn non_grant_kinds_become_steps_only() {
         let kinds = [Kind::BadCredentials, Kind::Signature, Kind::TokenExpired, Kind::NotActivated, Kind::Other];
         for kind in kinds {
-            let plan = GrantPlan::from_findings(&[Finding::new(kind)], &Catalog::empty(), &PlanOptions::default()).unwrap();
+            let plan =
+                GrantPlan::from_findings(&[Finding::new(kind)], &Catalog::empty(), &PlanOptions::default()).unwrap();
             assert!(plan.custom_policies.is_empty() && plan.system_policies.is_empty(), "{kind:?}");
             assert_eq!(plan.steps.len(), 1, "{kind:?}");
         }
@@ -709,7 +745,17 @@ pub(crate) mod tests {
     #[test]
     fn only_the_kinds_that_want_a_grant_get_one() {
         use Kind::*;
-        let kinds = [MissingPermission, ExplicitDeny, AssumeRole, ServiceRoleMissing, BadCredentials, Signature, TokenExpired, NotActivated, Other];
+        let kinds = [
+            MissingPermission,
+            ExplicitDeny,
+            AssumeRole,
+            ServiceRoleMissing,
+            BadCredentials,
+            Signature,
+            TokenExpired,
+            NotActivated,
+            Other,
+        ];
         for kind in kinds {
             let action = match kind {
                 AssumeRole => "sts:AssumeRole",
@@ -739,7 +785,8 @@ pub(crate) mod tests {
         let mut f = missing(&["ecs:RunInstances"], None);
         f.kind = Kind::ExplicitDeny;
         f.layer = Some(Layer::ControlPolicy);
-        f.principal = Some(Principal { kind: Some("SubUser".into()), name: Some("2001".into()), account: Some("1001".into()) });
+        f.principal =
+            Some(Principal { kind: Some("SubUser".into()), name: Some("2001".into()), account: Some("1001".into()) });
         let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default()).unwrap();
         assert!(plan.custom_policies.is_empty());
         assert_eq!(plan.steps[0].kind, StepKind::AskResourceDirectoryAdmin);
@@ -754,7 +801,10 @@ pub(crate) mod tests {
         let plan = GrantPlan::from_findings(&[f], &Catalog::empty(), &PlanOptions::default()).unwrap();
         assert_eq!(plan.service_roles[0].role_name.as_deref(), Some("AliyunServiceRoleForRds"));
         assert!(plan.service_roles[0].linked);
-        assert_eq!(plan.custom_policies[0].document.statements[0].condition, None, "no service name known, no condition");
+        assert_eq!(
+            plan.custom_policies[0].document.statements[0].condition, None,
+            "no service name known, no condition"
+        );
     }
 
     #[test]
@@ -765,9 +815,14 @@ pub(crate) mod tests {
         linked.actions = vec!["ram:CreateServiceLinkedRole".into()];
         let built = built_policies(&[need_of(&need).unwrap()], &BuildOptions::default(), &Catalog::empty()).unwrap();
         assert_eq!(built.len(), 1);
-        let mut slr = built_policies(&[need_of(&linked).unwrap()], &BuildOptions::default(), &Catalog::empty()).unwrap().remove(0);
+        let mut slr = built_policies(&[need_of(&linked).unwrap()], &BuildOptions::default(), &Catalog::empty())
+            .unwrap()
+            .remove(0);
         for st in &mut slr.document.statements {
-            add_service_name_condition(st.condition.get_or_insert_with(Condition::new), "rds-ecs-service.rds.aliyuncs.com");
+            add_service_name_condition(
+                st.condition.get_or_insert_with(Condition::new),
+                "rds-ecs-service.rds.aliyuncs.com",
+            );
         }
         let cond = slr.document.statements[0].condition.as_ref().unwrap();
         assert_eq!(cond["StringEquals"]["ram:ServiceName"].0, ["rds-ecs-service.rds.aliyuncs.com"]);
@@ -775,8 +830,10 @@ pub(crate) mod tests {
 
     #[test]
     fn only_complete_console_urls_are_kept() {
-        assert_eq!(complete_console_url("see https://ram.console.aliyun.com/role/authorize?x=1 ; more").as_deref(),
-            Some("https://ram.console.aliyun.com/role/authorize?x=1"));
+        assert_eq!(
+            complete_console_url("see https://ram.console.aliyun.com/role/authorize?x=1 ; more").as_deref(),
+            Some("https://ram.console.aliyun.com/role/authorize?x=1")
+        );
         assert_eq!(complete_console_url("https://ram.console.aliyun.com/#/role/authorize?request={...}"), None);
     }
 }

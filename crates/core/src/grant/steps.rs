@@ -55,14 +55,28 @@ fn decode_call(f: &Finding) -> Option<CliCall> {
 }
 
 /// One line on what a system policy grants: the catalog's description, else what the name's family means.
-pub fn system_policy_explanation(name: &str, description: Option<String>, code: Option<&str>, catalog: &Catalog) -> Localized {
+pub fn system_policy_explanation(
+    name: &str,
+    description: Option<String>,
+    code: Option<&str>,
+    catalog: &Catalog,
+) -> Localized {
     let product = code.and_then(|c| catalog.product(c));
-    let en_name = product.map(|p| p.name_en.clone()).or_else(|| code.map(str::to_uppercase)).unwrap_or_else(|| "the service".into());
+    let en_name = product
+        .map(|p| p.name_en.clone())
+        .or_else(|| code.map(str::to_uppercase))
+        .unwrap_or_else(|| "the service".into());
     let zh_name = product.and_then(|p| p.name_zh.clone()).unwrap_or_else(|| en_name.clone());
     let generic = if name.contains("ReadOnly") {
-        l(format!("Read-only access to {en_name}: view, never change."), format!("{zh_name}的只读权限：只能查看，不能修改。"))
+        l(
+            format!("Read-only access to {en_name}: view, never change."),
+            format!("{zh_name}的只读权限：只能查看，不能修改。"),
+        )
     } else if name.ends_with("FullAccess") {
-        l(format!("Full management of {en_name}: every action, on every resource."), format!("管理{zh_name}的全部权限：所有操作、所有资源。"))
+        l(
+            format!("Full management of {en_name}: every action, on every resource."),
+            format!("管理{zh_name}的全部权限：所有操作、所有资源。"),
+        )
     } else {
         l(format!("System policy {name}."), format!("系统策略 {name}。"))
     };
@@ -151,7 +165,11 @@ pub fn rotate_access_key(f: &Finding, target: &Target) -> Step {
     s.details.extend(evidence_details(f));
     s.calls = vec![
         CliCall::new("ram", "ListAccessKeys", &[("--UserName", &user)]),
-        CliCall::new("ram", "UpdateAccessKey", &[("--UserAccessKeyId", "<access-key-id>"), ("--Status", "Active"), ("--UserName", &user)]),
+        CliCall::new(
+            "ram",
+            "UpdateAccessKey",
+            &[("--UserAccessKeyId", "<access-key-id>"), ("--Status", "Active"), ("--UserName", &user)],
+        ),
         CliCall::new("ram", "CreateAccessKey", &[("--UserName", &user)]),
     ];
     s
@@ -218,7 +236,11 @@ pub fn refresh_sts_token(f: &Finding) -> Step {
     s.calls = vec![CliCall::new(
         "sts",
         "AssumeRole",
-        &[("--RoleArn", "acs:ram::<account-id>:role/<role-name>"), ("--RoleSessionName", "<session-name>"), ("--DurationSeconds", "3600")],
+        &[
+            ("--RoleArn", "acs:ram::<account-id>:role/<role-name>"),
+            ("--RoleSessionName", "<session-name>"),
+            ("--DurationSeconds", "3600"),
+        ],
     )];
     s
 }
@@ -354,7 +376,10 @@ pub fn fix_resource_policy(f: &Finding) -> Step {
 pub fn activate_service(f: &Finding, catalog: &Catalog) -> Step {
     let code = f.product.as_deref();
     let product = code.and_then(|c| catalog.product(c));
-    let en = product.map(|p| p.name_en.clone()).or_else(|| code.map(str::to_uppercase)).unwrap_or_else(|| "the service".into());
+    let en = product
+        .map(|p| p.name_en.clone())
+        .or_else(|| code.map(str::to_uppercase))
+        .unwrap_or_else(|| "the service".into());
     let zh = product.and_then(|p| p.name_zh.clone()).unwrap_or_else(|| en.clone());
     let mut s = step(
         StepKind::ActivateService,
@@ -385,11 +410,7 @@ pub fn identify_denied_action(f: &Finding) -> Step {
         "Paste the whole error with it: the API's response (Code, RequestId, AccessDeniedDetail) or the console page's title and address name the product and the action, and then RAM Doctor can build the exact grant.",
         "请把完整的错误一起粘贴：API 的返回（Code、RequestId、AccessDeniedDetail）或控制台页面的标题和网址能说明产品和操作，RAM Doctor 才能生成准确的授权。",
     ));
-    let mut s = step(
-        StepKind::IdentifyDeniedAction,
-        l("Find out what was denied", "先确认被拒绝的是什么"),
-        details,
-    );
+    let mut s = step(StepKind::IdentifyDeniedAction, l("Find out what was denied", "先确认被拒绝的是什么"), details);
     s.details.extend(evidence_details(f));
     s.calls.extend(decode_call(f));
     s
@@ -428,15 +449,26 @@ mod tests {
     #[test]
     fn catalog_descriptions_split_into_both_languages() {
         let both = |en: &str, zh: &str| (Some(en.to_string()), Some(zh.to_string()));
-        assert_eq!(split_bilingual("Manage ECS (zh: 管理云服务器服务(ECS)的权限)"), both("Manage ECS", "管理云服务器服务(ECS)的权限"));
+        assert_eq!(
+            split_bilingual("Manage ECS (zh: 管理云服务器服务(ECS)的权限)"),
+            both("Manage ECS", "管理云服务器服务(ECS)的权限")
+        );
         assert_eq!(
             split_bilingual("zh: 管理所有阿里云资源的权限 (permission to manage all Alibaba Cloud resources)"),
             both("permission to manage all Alibaba Cloud resources", "管理所有阿里云资源的权限")
         );
         assert_eq!(split_bilingual("Read-only access"), (Some("Read-only access".to_string()), None));
         // Chinese only: the English line falls back to what the policy family means, never to `zh: …`.
-        assert_eq!(split_bilingual("zh: 只读访问对象存储服务(OSS)的权限"), (None, Some("只读访问对象存储服务(OSS)的权限".to_string())));
-        let e = system_policy_explanation("AliyunOSSReadOnlyAccess", Some("zh: 只读访问对象存储服务(OSS)的权限".into()), Some("oss"), &Catalog::empty());
+        assert_eq!(
+            split_bilingual("zh: 只读访问对象存储服务(OSS)的权限"),
+            (None, Some("只读访问对象存储服务(OSS)的权限".to_string()))
+        );
+        let e = system_policy_explanation(
+            "AliyunOSSReadOnlyAccess",
+            Some("zh: 只读访问对象存储服务(OSS)的权限".into()),
+            Some("oss"),
+            &Catalog::empty(),
+        );
         assert_eq!(e.en, "Read-only access to OSS: view, never change.");
         assert_eq!(e.zh, "只读访问对象存储服务(OSS)的权限");
     }
@@ -456,9 +488,17 @@ mod tests {
         let t = Target::placeholder(PrincipalKind::User);
         let c = Catalog::empty();
         let all = [
-            rotate_access_key(&f, &t), fix_signature(&f), refresh_sts_token(&f), fix_trust_policy(&f),
-            ask_resource_directory_admin(&f), fix_session_policy(&f), remove_explicit_deny(&f),
-            fix_resource_policy(&f), activate_service(&f, &c), not_a_permission_error(&f), identify_denied_action(&f),
+            rotate_access_key(&f, &t),
+            fix_signature(&f),
+            refresh_sts_token(&f),
+            fix_trust_policy(&f),
+            ask_resource_directory_admin(&f),
+            fix_session_policy(&f),
+            remove_explicit_deny(&f),
+            fix_resource_policy(&f),
+            activate_service(&f, &c),
+            not_a_permission_error(&f),
+            identify_denied_action(&f),
         ];
         for s in all {
             assert!(!s.title.en.is_empty() && !s.title.zh.is_empty());

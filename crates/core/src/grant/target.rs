@@ -69,10 +69,9 @@ impl fmt::Display for TargetError {
             TargetError::UnknownKind { given } => {
                 write!(f, "unknown principal kind '{given}': use user:NAME, group:NAME or role:NAME")
             }
-            TargetError::BadName { name } => write!(
-                f,
-                "'{name}' is not a RAM identity name: 1 to 64 letters, digits, '.', '_' or '-'"
-            ),
+            TargetError::BadName { name } => {
+                write!(f, "'{name}' is not a RAM identity name: 1 to 64 letters, digits, '.', '_' or '-'")
+            }
         }
     }
 }
@@ -82,8 +81,7 @@ impl std::error::Error for TargetError {}
 /// RAM user, group and role names: 1..64 of letters, digits, `.`, `_`, `-` (the union of the three rules;
 /// it also keeps names safe to print unquoted in every format).
 fn is_identity_name(name: &str) -> bool {
-    (1..=64).contains(&name.len())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    (1..=64).contains(&name.len()) && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 impl Target {

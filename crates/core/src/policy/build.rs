@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::check::{codes_related, split_arn, GLOBAL_SERVICES, MAX_POLICY_CHARS};
 use super::condition::{parse_date, Cidr};
 use super::document::{Condition, PolicyDocument, Statement, ValueList};
-use super::pattern::{glob_covers, glob_match};
 use super::parse::parse_document;
+use super::pattern::{glob_covers, glob_match};
 use super::simulate::{CompiledPolicy, PolicySet, Request};
-use crate::catalog::{Catalog, Granularity, GrantBasis, PolicyKind, SystemPolicy};
+use crate::catalog::{Catalog, GrantBasis, Granularity, PolicyKind, SystemPolicy};
 use crate::finding::Finding;
 
 /// One thing to allow: the actions that were denied and what is known about where.
@@ -230,7 +230,9 @@ pub(crate) fn resource_for(code: &str, need: &Need, scope: Scope, catalog: &Cata
             return ("*".into(), Derived::Wildcard(WildcardReason::NothingKnown));
         }
         // An ARN of another service (the OSS object behind a KMS decrypt) does not scope this action.
-        if let Some([arn_code, region, account, relative]) = split_arn(arn).filter(|[c, ..]| codes_related(code, &c.to_ascii_lowercase())) {
+        if let Some([arn_code, region, account, relative]) =
+            split_arn(arn).filter(|[c, ..]| codes_related(code, &c.to_ascii_lowercase()))
+        {
             // Keep the resource type (`instance/`), widen the id.
             let typed = relative.split_once('/').map_or("*".to_string(), |(ty, _)| format!("{ty}/*"));
             return match scope {
@@ -240,7 +242,10 @@ pub(crate) fn resource_for(code: &str, need: &Need, scope: Scope, catalog: &Cata
                     (format!("acs:{arn_code}:{region}:{account}:{typed}"), Derived::FromArn)
                 }
                 // A bucket ARN names the bucket; object actions act on the objects in it.
-                _ if arn_code.eq_ignore_ascii_case("oss") && !relative.contains('/') && action_of_object(need, code) => {
+                _ if arn_code.eq_ignore_ascii_case("oss")
+                    && !relative.contains('/')
+                    && action_of_object(need, code) =>
+                {
                     (format!("{arn}/*"), Derived::FromArn)
                 }
                 _ => (arn.to_string(), Derived::FromArn),
@@ -311,8 +316,13 @@ pub fn build(needs: &[Need], options: &BuildOptions, catalog: &Catalog) -> Resul
             let (resource, note) = resource_for(&code, need, options.scope, catalog);
             let product_notes = notes.entry(code.clone()).or_default();
             match note {
-                Derived::Wildcard(reason) => add_note(product_notes, Note::Wildcard { actions: vec![action.clone()], reason }),
-                Derived::FromSeen => add_note(product_notes, Note::ScopedBySeen { actions: vec![action.clone()], resource: resource.clone() }),
+                Derived::Wildcard(reason) => {
+                    add_note(product_notes, Note::Wildcard { actions: vec![action.clone()], reason })
+                }
+                Derived::FromSeen => add_note(
+                    product_notes,
+                    Note::ScopedBySeen { actions: vec![action.clone()], resource: resource.clone() },
+                ),
                 Derived::FromArn => {}
             }
             let actions = grants.entry(code).or_default().entry(resource).or_default();
@@ -380,7 +390,9 @@ fn add_note(notes: &mut Vec<Note>, note: Note) {
                 *actions = merge(std::mem::take(actions), new.iter().cloned());
                 return;
             }
-            (Note::ScopedBySeen { actions, resource }, Note::ScopedBySeen { actions: new, resource: r }) if resource == r => {
+            (Note::ScopedBySeen { actions, resource }, Note::ScopedBySeen { actions: new, resource: r })
+                if resource == r =>
+            {
                 *actions = merge(std::mem::take(actions), new.iter().cloned());
                 return;
             }
@@ -411,7 +423,11 @@ fn statements_for<'a>(by_resource: impl Iterator<Item = &'a BTreeMap<String, Vec
     }
     let mut by_resources: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
     for (action, resources) in per_action {
-        let mut kept: Vec<String> = resources.iter().filter(|r| !resources.iter().any(|o| o != *r && glob_covers(o, r, false))).cloned().collect();
+        let mut kept: Vec<String> = resources
+            .iter()
+            .filter(|r| !resources.iter().any(|o| o != *r && glob_covers(o, r, false)))
+            .cloned()
+            .collect();
         kept.sort();
         by_resources.entry(kept).or_default().push(action);
     }
@@ -465,7 +481,8 @@ pub fn system_policy_coverage(needs: &[Need], catalog: &Catalog) -> Vec<Coverage
 /// The product's actions, once each, with whether each only reads; `None` when its shard is not loaded.
 fn product_actions<'c>(code: &str, catalog: &'c Catalog) -> Option<Vec<(&'c str, bool)>> {
     catalog.apis_of(code).map(|apis| {
-        let mut actions: Vec<(&str, bool)> = apis.iter().map(|(_, api)| (api.action.as_str(), api.access.is_read())).collect();
+        let mut actions: Vec<(&str, bool)> =
+            apis.iter().map(|(_, api)| (api.action.as_str(), api.access.is_read())).collect();
         actions.sort_by_key(|(a, _)| a.to_ascii_lowercase());
         actions.dedup_by(|a, b| a.0.eq_ignore_ascii_case(b.0));
         actions
@@ -474,7 +491,10 @@ fn product_actions<'c>(code: &str, catalog: &'c Catalog) -> Option<Vec<(&'c str,
 
 /// The policy's captured document, compiled for the simulator.
 fn compiled_document(sp: &SystemPolicy) -> Option<CompiledPolicy> {
-    sp.document.as_ref().and_then(|d| parse_document(&d.to_string()).ok()).and_then(|d| CompiledPolicy::compile(&d).ok())
+    sp.document
+        .as_ref()
+        .and_then(|d| parse_document(&d.to_string()).ok())
+        .and_then(|d| CompiledPolicy::compile(&d).ok())
 }
 
 /// How many of its product's actions a system policy allows, and how many the product has: what it allows when
@@ -495,9 +515,17 @@ pub fn system_policy_reach(sp: &SystemPolicy, code: &str, catalog: &Catalog) -> 
     Some((allowed, known.len()))
 }
 
-fn coverage_of(sp: &SystemPolicy, code: &str, wanted: &[(&str, &str)], known: Option<&[(&str, bool)]>, catalog: &Catalog) -> Coverage {
+fn coverage_of(
+    sp: &SystemPolicy,
+    code: &str,
+    wanted: &[(&str, &str)],
+    known: Option<&[(&str, bool)]>,
+    catalog: &Catalog,
+) -> Coverage {
     let needed = |a: &str| wanted.iter().any(|(w, _)| w.eq_ignore_ascii_case(a));
-    let count_extra = |grants: &dyn Fn(&str, bool) -> bool| known.map(|all| all.iter().filter(|(a, read)| !needed(a) && grants(a, *read)).count());
+    let count_extra = |grants: &dyn Fn(&str, bool) -> bool| {
+        known.map(|all| all.iter().filter(|(a, read)| !needed(a) && grants(a, *read)).count())
+    };
     let (covers, extra, basis) = if let Some(policy) = compiled_document(sp) {
         let set = PolicySet::new(vec![policy]);
         let covers = wanted.iter().all(|(a, r)| set.is_allowed(&Request::new(*a, *r)));
@@ -506,7 +534,8 @@ fn coverage_of(sp: &SystemPolicy, code: &str, wanted: &[(&str, &str)], known: Op
         (Some(true), count_extra(&|_, _| true), Some(GrantBasis::Convention))
     } else if sp.primary && sp.kind == PolicyKind::ReadOnly {
         // Covers when every needed action is known to read; unknown when any access level is unknown.
-        let reads: Option<Vec<bool>> = wanted.iter().map(|(a, _)| catalog.access_level(a).map(|(level, _)| level.is_read())).collect();
+        let reads: Option<Vec<bool>> =
+            wanted.iter().map(|(a, _)| catalog.access_level(a).map(|(level, _)| level.is_read())).collect();
         (reads.map(|r| r.iter().all(|x| *x)), count_extra(&|_, read| read), Some(GrantBasis::Convention))
     } else {
         (None, None, None)
@@ -516,11 +545,18 @@ fn coverage_of(sp: &SystemPolicy, code: &str, wanted: &[(&str, &str)], known: Op
         _ => "",
     };
     let note = match (basis, covers, extra) {
-        (None, _, _) => format!("{}: its document is not in the catalog, so RAM Doctor cannot say what it grants", sp.name),
-        (_, None, _) => format!("{}: whether it covers the need is unknown: the catalog does not say whether the actions only read", sp.name),
+        (None, _, _) => {
+            format!("{}: its document is not in the catalog, so RAM Doctor cannot say what it grants", sp.name)
+        }
+        (_, None, _) => format!(
+            "{}: whether it covers the need is unknown: the catalog does not say whether the actions only read",
+            sp.name
+        ),
         (_, Some(false), _) => format!("{} does not allow everything needed{how}", sp.name),
         (_, Some(true), Some(n)) => format!("{} covers the need and allows {n} more {code} actions{how}", sp.name),
-        (_, Some(true), None) => format!("{} covers the need{how}; {code}'s actions are not loaded, so the surplus is unknown", sp.name),
+        (_, Some(true), None) => {
+            format!("{} covers the need{how}; {code}'s actions are not loaded, so the surplus is unknown", sp.name)
+        }
     };
     Coverage { policy: sp.name.clone(), kind: sp.kind, covers, extra_actions: extra, basis, note }
 }
@@ -531,7 +567,11 @@ mod tests {
     use crate::finding::{Kind, Principal};
 
     fn need(actions: &[&str], resource: Option<&str>) -> Need {
-        Need { actions: actions.iter().map(|a| a.to_string()).collect(), resource: resource.map(Into::into), ..Need::default() }
+        Need {
+            actions: actions.iter().map(|a| a.to_string()).collect(),
+            resource: resource.map(Into::into),
+            ..Need::default()
+        }
     }
 
     fn one(needs: &[Need], options: &BuildOptions) -> BuiltPolicy {
@@ -543,7 +583,10 @@ mod tests {
     #[test]
     fn merges_actions_per_resource() {
         let arn = "acs:ecs:cn-hangzhou:123:instance/i-1";
-        let p = one(&[need(&["ecs:StopInstance"], Some(arn)), need(&["ecs:StartInstance", "ecs:stopinstance"], Some(arn))], &BuildOptions::default());
+        let p = one(
+            &[need(&["ecs:StopInstance"], Some(arn)), need(&["ecs:StartInstance", "ecs:stopinstance"], Some(arn))],
+            &BuildOptions::default(),
+        );
         assert_eq!(
             p.document.to_compact_json(),
             r#"{"Version":"1","Statement":[{"Effect":"Allow","Action":["ecs:StartInstance","ecs:StopInstance"],"Resource":["acs:ecs:cn-hangzhou:123:instance/i-1"]}]}"#
@@ -554,7 +597,13 @@ mod tests {
     #[test]
     fn object_actions_on_a_bucket_arn_get_the_bucket_objects() {
         let bucket = "acs:oss:*:*:mybucket";
-        let res = |action: &str| one(&[need(&[action], Some(bucket))], &BuildOptions::default()).document.statements[0].resource.clone().unwrap().0;
+        let res = |action: &str| {
+            one(&[need(&[action], Some(bucket))], &BuildOptions::default()).document.statements[0]
+                .resource
+                .clone()
+                .unwrap()
+                .0
+        };
         assert_eq!(res("oss:GetObject"), vec!["acs:oss:*:*:mybucket/*"]);
         assert_eq!(res("oss:PutBucketReferer"), vec![bucket]);
     }
@@ -573,7 +622,15 @@ mod tests {
     #[test]
     fn scopes_widen_the_id_and_region() {
         let arn = "acs:ecs:cn-hangzhou:123:instance/i-1";
-        let res = |scope| one(&[need(&["ecs:StopInstance"], Some(arn))], &BuildOptions { scope, ..BuildOptions::default() }).document.statements[0].resource.clone().unwrap().0;
+        let res = |scope| {
+            one(&[need(&["ecs:StopInstance"], Some(arn))], &BuildOptions { scope, ..BuildOptions::default() })
+                .document
+                .statements[0]
+                .resource
+                .clone()
+                .unwrap()
+                .0
+        };
         assert_eq!(res(Scope::Region), vec!["acs:ecs:cn-hangzhou:123:instance/*"]);
         assert_eq!(res(Scope::Account), vec!["acs:ecs:*:123:instance/*"]);
         assert_eq!(res(Scope::Any), vec!["*"]);
@@ -582,8 +639,15 @@ mod tests {
     #[test]
     fn says_where_it_fell_back() {
         let p = one(&[need(&["hbr:CreateBackupPlan"], None)], &BuildOptions::default());
-        assert_eq!(p.notes, vec![Note::Wildcard { actions: vec!["hbr:CreateBackupPlan".into()], reason: WildcardReason::NothingKnown }]);
-        let seen = Need { account: Some("123".into()), region: Some("cn-beijing".into()), ..need(&["hbr:CreateBackupPlan"], None) };
+        assert_eq!(
+            p.notes,
+            vec![Note::Wildcard { actions: vec!["hbr:CreateBackupPlan".into()], reason: WildcardReason::NothingKnown }]
+        );
+        let seen = Need {
+            account: Some("123".into()),
+            region: Some("cn-beijing".into()),
+            ..need(&["hbr:CreateBackupPlan"], None)
+        };
         let p = one(&[seen], &BuildOptions::default());
         assert_eq!(p.document.statements[0].resource.as_ref().unwrap().0, vec!["acs:hbr:cn-beijing:123:*"]);
         assert!(matches!(&p.notes[0], Note::ScopedBySeen { resource, .. } if resource == "acs:hbr:cn-beijing:123:*"));
@@ -592,19 +656,33 @@ mod tests {
     #[test]
     fn conditions_and_read_actions() {
         let options = BuildOptions {
-            conditions: Conditions { source_ips: vec!["10.0.0.0/8".into()], secure_transport: true, expires: Some("2030-01-01T00:00:00Z".into()), mfa: true },
+            conditions: Conditions {
+                source_ips: vec!["10.0.0.0/8".into()],
+                secure_transport: true,
+                expires: Some("2030-01-01T00:00:00Z".into()),
+                mfa: true,
+            },
             include_read_actions: true,
             ..BuildOptions::default()
         };
-        let p = one(&[need(&["ecs:DescribeInstances", "ecs:StopInstance"], Some("acs:ecs:cn-hangzhou:1:instance/i-1"))], &options);
+        let p = one(
+            &[need(&["ecs:DescribeInstances", "ecs:StopInstance"], Some("acs:ecs:cn-hangzhou:1:instance/i-1"))],
+            &options,
+        );
         let json = p.document.to_compact_json();
         assert!(json.contains(r#""Bool":{"acs:MFAPresent":["true"],"acs:SecureTransport":["true"]}"#), "{json}");
         assert!(json.contains(r#""DateLessThan":{"acs:CurrentTime":["2030-01-01T00:00:00Z"]}"#));
         // DescribeInstances is covered by ecs:Describe* on *; StopInstance keeps its exact resource.
         assert_eq!(p.document.statements.len(), 2);
         assert!(!json.contains("ecs:DescribeInstances"));
-        let bad = BuildOptions { conditions: Conditions { source_ips: vec!["nope".into()], ..Conditions::default() }, ..BuildOptions::default() };
-        assert_eq!(build(&[need(&["a:b"], None)], &bad, &Catalog::empty()), Err(BuildError::BadSourceIp("nope".into())));
+        let bad = BuildOptions {
+            conditions: Conditions { source_ips: vec!["nope".into()], ..Conditions::default() },
+            ..BuildOptions::default()
+        };
+        assert_eq!(
+            build(&[need(&["a:b"], None)], &bad, &Catalog::empty()),
+            Err(BuildError::BadSourceIp("nope".into()))
+        );
     }
 
     #[test]
@@ -614,7 +692,8 @@ mod tests {
         f.resource = Some("acs:oss:*:99:bucket/key".into());
         f.principal = Some(Principal { account: Some("99".into()), ..Principal::default() });
         let n = Need::from_finding(&f).unwrap();
-        let built = build(&[n], &BuildOptions { per_product: true, ..BuildOptions::default() }, &Catalog::empty()).unwrap();
+        let built =
+            build(&[n], &BuildOptions { per_product: true, ..BuildOptions::default() }, &Catalog::empty()).unwrap();
         let products: Vec<_> = built.iter().map(|b| b.product.as_deref()).collect();
         assert_eq!(products, vec![Some("kms"), Some("oss")]);
         assert_eq!(built[0].document.statements[0].resource.as_ref().unwrap().0, vec!["acs:kms:*:99:*"]);
@@ -634,9 +713,20 @@ mod tests {
 
         #[test]
         fn operation_granularity_falls_back_to_star() {
-            let built = build(&[need(&["hbr:CreateBackupPlan"], Some("acs:hbr:cn-hangzhou:1:vault/v-1"))], &BuildOptions::default(), &catalog()).unwrap();
+            let built = build(
+                &[need(&["hbr:CreateBackupPlan"], Some("acs:hbr:cn-hangzhou:1:vault/v-1"))],
+                &BuildOptions::default(),
+                &catalog(),
+            )
+            .unwrap();
             assert_eq!(built[0].document.statements[0].resource.as_ref().unwrap().0, vec!["*"]);
-            assert_eq!(built[0].notes, vec![Note::Wildcard { actions: vec!["hbr:CreateBackupPlan".into()], reason: WildcardReason::OperationGranularity }]);
+            assert_eq!(
+                built[0].notes,
+                vec![Note::Wildcard {
+                    actions: vec!["hbr:CreateBackupPlan".into()],
+                    reason: WildcardReason::OperationGranularity
+                }]
+            );
         }
 
         #[test]
@@ -647,7 +737,8 @@ mod tests {
             assert_eq!((full.covers, full.basis), (Some(true), Some(GrantBasis::Convention)));
             let ecs_actions = c.apis_of("ecs").unwrap().len();
             assert!(full.extra_actions.is_some_and(|n| n > 100 && n < ecs_actions), "{full:?}");
-            let read = cov.iter().find(|x| x.policy == "AliyunECSReadOnlyAccess").expect("ECS ReadOnly is in the catalog");
+            let read =
+                cov.iter().find(|x| x.policy == "AliyunECSReadOnlyAccess").expect("ECS ReadOnly is in the catalog");
             assert_eq!(read.covers, Some(false), "StopInstance writes");
             // A policy whose document the catalog captured is measured by simulating it.
             let acm = system_policy_coverage(&[need(&["acms:GetConfig"], None)], &c);

@@ -353,7 +353,9 @@ impl<'a> StatementView<'a> {
         let Some(m) = self.member(key) else { return Vec::new() };
         let base = self.key_path(key);
         match &m.value.value {
-            Value::Array(items) => items.iter().enumerate().map(|(i, node)| Item { path: format!("{base}/{i}"), node }).collect(),
+            Value::Array(items) => {
+                items.iter().enumerate().map(|(i, node)| Item { path: format!("{base}/{i}"), node }).collect()
+            }
             _ => vec![Item { path: base, node: &m.value }],
         }
     }
@@ -444,7 +446,11 @@ fn invalid_json(ctx: &Ctx) -> Vec<Hit> {
     match ctx.parsed {
         Err(e) => vec![hit("", e.span, format!("not valid JSON: {}; fix the JSON syntax", e.message))],
         Ok(p) if p.root.as_object().is_none() => {
-            vec![hit("", p.root.span, "the policy must be a JSON object: wrap it as {\"Version\": \"1\", \"Statement\": [...]}")]
+            vec![hit(
+                "",
+                p.root.span,
+                "the policy must be a JSON object: wrap it as {\"Version\": \"1\", \"Statement\": [...]}",
+            )]
         }
         Ok(_) => Vec::new(),
     }
@@ -455,14 +461,21 @@ fn bad_version(ctx: &Ctx) -> Vec<Hit> {
     match root.get("Version") {
         None => vec![hit("", opening(root), "\"Version\" is missing: add \"Version\": \"1\"")],
         Some(m) if m.value.as_str() == Some("1") => Vec::new(),
-        Some(m) => vec![hit("/Version", m.value.span, "\"Version\" must be the string \"1\": write \"Version\": \"1\"").with_fix(write_string(m.value.span, "1"))],
+        Some(m) => {
+            vec![hit("/Version", m.value.span, "\"Version\" must be the string \"1\": write \"Version\": \"1\"")
+                .with_fix(write_string(m.value.span, "1"))]
+        }
     }
 }
 
 fn no_statement(ctx: &Ctx) -> Vec<Hit> {
     let Some(root) = ctx.root().filter(|r| r.as_object().is_some()) else { return Vec::new() };
     let Some(st) = root.get("Statement") else {
-        return vec![hit("", opening(root), "\"Statement\" is missing: add \"Statement\": [ {\"Effect\": ..., \"Action\": ..., \"Resource\": ...} ]")];
+        return vec![hit(
+            "",
+            opening(root),
+            "\"Statement\" is missing: add \"Statement\": [ {\"Effect\": ..., \"Action\": ..., \"Resource\": ...} ]",
+        )];
     };
     match &st.value.value {
         Value::Array(items) if items.is_empty() => {
@@ -472,10 +485,18 @@ fn no_statement(ctx: &Ctx) -> Vec<Hit> {
             .iter()
             .enumerate()
             .filter(|(_, n)| n.as_object().is_none())
-            .map(|(i, n)| hit(format!("/Statement/{i}"), n.span, "a statement must be an object {\"Effect\": ..., \"Action\": ..., \"Resource\": ...}"))
+            .map(|(i, n)| {
+                hit(
+                    format!("/Statement/{i}"),
+                    n.span,
+                    "a statement must be an object {\"Effect\": ..., \"Action\": ..., \"Resource\": ...}",
+                )
+            })
             .collect(),
         Value::Object(_) => Vec::new(),
-        _ => vec![hit("/Statement", st.value.span, "\"Statement\" must be a list of statement objects: wrap it in [ ]")],
+        _ => {
+            vec![hit("/Statement", st.value.span, "\"Statement\" must be a list of statement objects: wrap it in [ ]")]
+        }
     }
 }
 
@@ -483,12 +504,23 @@ fn bad_effect(ctx: &Ctx) -> Vec<Hit> {
     let mut out = Vec::new();
     for s in &ctx.statements {
         match s.member("Effect") {
-            None => out.push(hit(s.path.clone(), opening(s.node), "\"Effect\" is missing: add \"Effect\": \"Allow\" or \"Deny\"")),
+            None => out.push(hit(
+                s.path.clone(),
+                opening(s.node),
+                "\"Effect\" is missing: add \"Effect\": \"Allow\" or \"Deny\"",
+            )),
             Some(m) => match m.value.as_str() {
                 Some("Allow" | "Deny") => {}
                 Some(e) if e.eq_ignore_ascii_case("allow") || e.eq_ignore_ascii_case("deny") => {
                     let fixed = if e.eq_ignore_ascii_case("allow") { "Allow" } else { "Deny" };
-                    out.push(hit(s.key_path("Effect"), m.value.span, format!("\"Effect\" is case-sensitive: write \"{fixed}\"")).with_fix(write_string(m.value.span, fixed)));
+                    out.push(
+                        hit(
+                            s.key_path("Effect"),
+                            m.value.span,
+                            format!("\"Effect\" is case-sensitive: write \"{fixed}\""),
+                        )
+                        .with_fix(write_string(m.value.span, fixed)),
+                    );
                 }
                 _ => out.push(hit(s.key_path("Effect"), m.value.span, "\"Effect\" must be \"Allow\" or \"Deny\"")),
             },
@@ -533,8 +565,10 @@ pub fn is_action_format(action: &str) -> bool {
         return true;
     }
     let Some((code, name)) = action.split_once(':') else { return false };
-    let code_ok = !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*' | b'?'));
-    let name_ok = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*' | b'?'));
+    let code_ok =
+        !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*' | b'?'));
+    let name_ok = !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'*' | b'?'));
     code_ok && name_ok
 }
 
@@ -545,7 +579,11 @@ fn action_format(ctx: &Ctx) -> Vec<Hit> {
             let items = s.items(key);
             if let Some(m) = s.member(key) {
                 if !matches!(m.value.value, Value::Array(_) | Value::String(_)) {
-                    out.push(hit(s.key_path(key), m.value.span, format!("\"{key}\" must be a string or a list of strings")));
+                    out.push(hit(
+                        s.key_path(key),
+                        m.value.span,
+                        format!("\"{key}\" must be a string or a list of strings"),
+                    ));
                     continue;
                 }
             }
@@ -576,7 +614,8 @@ pub fn split_arn(arn: &str) -> Option<[&str; 4]> {
     let rest = arn.strip_prefix("acs:")?;
     let mut parts = rest.splitn(4, ':');
     let (code, region, account, relative) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-    let code_ok = !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*' | b'?'));
+    let code_ok =
+        !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'*' | b'?'));
     (code_ok && !relative.is_empty()).then_some([code, region, account, relative])
 }
 
@@ -606,7 +645,11 @@ fn condition_operator(ctx: &Ctx) -> Vec<Hit> {
     for s in &ctx.statements {
         let Some(cond) = s.member("Condition") else { continue };
         let Some(ops) = cond.value.as_object() else {
-            out.push(hit(s.key_path("Condition"), cond.value.span, "\"Condition\" must be an object: {\"<Operator>\": {\"<key>\": [values]}}"));
+            out.push(hit(
+                s.key_path("Condition"),
+                cond.value.span,
+                "\"Condition\" must be an object: {\"<Operator>\": {\"<key>\": [values]}}",
+            ));
             continue;
         };
         for op in ops {
@@ -615,7 +658,11 @@ fn condition_operator(ctx: &Ctx) -> Vec<Hit> {
                 out.push(hit(path.clone(), op.key_span, format!("{why}: use one of StringEquals, StringLike, NumericLessThan, DateLessThan, Bool, IpAddress, ...")));
             }
             if op.value.as_object().is_none() {
-                out.push(hit(path, op.value.span, format!("\"{}\" must map condition keys to values: {{\"<key>\": [values]}}", op.key)));
+                out.push(hit(
+                    path,
+                    op.value.span,
+                    format!("\"{}\" must map condition keys to values: {{\"<key>\": [values]}}", op.key),
+                ));
             }
         }
     }
@@ -638,7 +685,10 @@ fn condition_value_type(ctx: &Ctx) -> Vec<Hit> {
                     let scalar = node.scalar_text();
                     let wanted = scalar.map_or("a string (or a list of strings)".to_string(), |t| format!("\"{t}\""));
                     let quoted = scalar.map(|t| write_string(node.span, t));
-                    out.push(hit(vpath, node.span, format!("a condition value must be a JSON string: write {wanted}")).with_some_fix(quoted));
+                    out.push(
+                        hit(vpath, node.span, format!("a condition value must be a JSON string: write {wanted}"))
+                            .with_some_fix(quoted),
+                    );
                     continue;
                 };
                 if !super::condition::value_fits(ty, text) {
@@ -649,7 +699,11 @@ fn condition_value_type(ctx: &Ctx) -> Vec<Hit> {
                         ValueType::Ip => "an IP address or CIDR, e.g. \"203.0.113.0/24\"",
                         ValueType::String => "a string",
                     };
-                    out.push(hit(vpath, node.span, format!("\"{text}\" does not fit {}: write {expected}", operator.kind.name())));
+                    out.push(hit(
+                        vpath,
+                        node.span,
+                        format!("\"{text}\" does not fit {}: write {expected}", operator.kind.name()),
+                    ));
                 }
             }
         }
@@ -740,7 +794,14 @@ fn unknown_keys_in(node: &Node, base: &str, known: &[&str], what: &str, out: &mu
             None => format!("remove it (allowed: {})", known.join(", ")),
         };
         let respell = spelled.map(|k| write_string(m.key_span, k));
-        out.push(hit(format!("{base}/{}", escape_pointer(&m.key)), m.key_span, format!("unknown key \"{}\" in {what}: {advice}", m.key)).with_some_fix(respell));
+        out.push(
+            hit(
+                format!("{base}/{}", escape_pointer(&m.key)),
+                m.key_span,
+                format!("unknown key \"{}\" in {what}: {advice}", m.key),
+            )
+            .with_some_fix(respell),
+        );
     }
 }
 
@@ -806,7 +867,8 @@ pub const ESCALATION_ACTIONS: &[&str] = &[
 ];
 
 /// Actions whose answers carry secrets (AccessKey secrets, KMS secret values, decrypted data).
-pub const CREDENTIAL_ACTIONS: &[&str] = &["ram:CreateAccessKey", "kms:GetSecretValue", "kms:Decrypt", "kms:ExportDataKey"];
+pub const CREDENTIAL_ACTIONS: &[&str] =
+    &["ram:CreateAccessKey", "kms:GetSecretValue", "kms:Decrypt", "kms:ExportDataKey"];
 
 /// Action items (other than `*` alone, which RAM101 reports) that cover one of `targets`.
 fn covering_items<'a>(s: &StatementView<'a>, targets: &'a [&'a str]) -> Vec<(Item<'a>, &'a str)> {
@@ -822,7 +884,12 @@ fn covering_items<'a>(s: &StatementView<'a>, targets: &'a [&'a str]) -> Vec<(Ite
 
 /// Reports each action item of an `Allow` whose resources are `too_wide` and that covers one of `targets`;
 /// `message(item, target)` says why and how to narrow it.
-fn risky_grants(ctx: &Ctx, too_wide: fn(&[&str]) -> bool, targets: &[&str], message: fn(&str, &str) -> String) -> Vec<Hit> {
+fn risky_grants(
+    ctx: &Ctx,
+    too_wide: fn(&[&str]) -> bool,
+    targets: &[&str],
+    message: fn(&str, &str) -> String,
+) -> Vec<Hit> {
     let mut out = Vec::new();
     for s in ctx.allows().filter(|s| too_wide(&s.texts("Resource"))) {
         for (item, target) in covering_items(s, targets) {
@@ -846,7 +913,11 @@ fn privilege_escalation(ctx: &Ctx) -> Vec<Hit> {
 
 fn pass_role_wildcard(ctx: &Ctx) -> Vec<Hit> {
     let any_role = |rs: &[&str]| {
-        rs.iter().any(|r| *r == "*" || split_arn(r).is_some_and(|[code, _, _, rel]| code.eq_ignore_ascii_case("ram") && matches!(rel, "*" | "role/*")))
+        rs.iter().any(|r| {
+            *r == "*"
+                || split_arn(r)
+                    .is_some_and(|[code, _, _, rel]| code.eq_ignore_ascii_case("ram") && matches!(rel, "*" | "role/*"))
+        })
     };
     risky_grants(ctx, any_role, &["ram:PassRole"], |_, _| {
         "ram:PassRole on every role lets the holder hand any role to a service: name the roles (acs:ram::<account>:role/<name>)".into()
@@ -997,7 +1068,14 @@ fn region_on_global_service(ctx: &Ctx) -> Vec<Hit> {
                 let Some([code, region, account, rel]) = item.text().and_then(split_arn) else { continue };
                 if GLOBAL_SERVICES.iter().any(|g| g.eq_ignore_ascii_case(code)) && !region.is_empty() && region != "*" {
                     let arn = format!("acs:{code}::{account}:{rel}");
-                    out.push(hit(item.path.clone(), item.node.span, format!("{code} is a global service, its ARNs have no region: write {arn}")).with_fix(write_string(item.node.span, &arn)));
+                    out.push(
+                        hit(
+                            item.path.clone(),
+                            item.node.span,
+                            format!("{code} is a global service, its ARNs have no region: write {arn}"),
+                        )
+                        .with_fix(write_string(item.node.span, &arn)),
+                    );
                 }
             }
         }
@@ -1024,7 +1102,8 @@ fn deny_without_effect(ctx: &Ctx) -> Vec<Hit> {
     for s in ctx.statements.iter().filter(|s| s.effect() == Some("Deny") && s.member("Condition").is_none()) {
         let Some((actions, resources)) = s.plain_lists() else { continue };
         let meets = allows.iter().any(|(aa, ar)| {
-            actions.iter().any(|d| aa.iter().any(|a| globs_overlap(d, a, true))) && resources.iter().any(|d| ar.iter().any(|r| globs_overlap(d, r, false)))
+            actions.iter().any(|d| aa.iter().any(|a| globs_overlap(d, a, true)))
+                && resources.iter().any(|d| ar.iter().any(|r| globs_overlap(d, r, false)))
         });
         if !meets {
             out.push(hit(s.path.clone(), opening(s.node), "this Deny matches nothing the Allow statements of this policy grant: check its actions and resources, or remove it"));
@@ -1103,7 +1182,11 @@ fn redundant_action(ctx: &Ctx) -> Vec<Hit> {
                 ((same && i < j) || (!same && glob_covers(o, a, true))).then_some(o)
             });
             if let Some(o) = cover {
-                let h = hit(item.path.clone(), item.node.span, format!("\"{a}\" is already covered by \"{o}\" in this statement: remove it"));
+                let h = hit(
+                    item.path.clone(),
+                    item.node.span,
+                    format!("\"{a}\" is already covered by \"{o}\" in this statement: remove it"),
+                );
                 out.push(h.with_fix(remove_element(ctx.text, item.node.span)));
             }
         }
@@ -1156,7 +1239,8 @@ fn redundant_statement(ctx: &Ctx) -> Vec<Hit> {
             let (si, sj) = (&ctx.statements[i], &ctx.statements[j]);
             // Only an element of the Statement list can be removed on its own.
             let removal = sj.path.starts_with("/Statement/").then(|| remove_element(ctx.text, sj.node.span));
-            hit(sj.path.clone(), opening(sj.node), format!("this statement is fully covered by {}: remove it", si.path)).with_some_fix(removal)
+            hit(sj.path.clone(), opening(sj.node), format!("this statement is fully covered by {}: remove it", si.path))
+                .with_some_fix(removal)
         })
         .collect()
 }
@@ -1176,10 +1260,19 @@ fn mergeable_statements(ctx: &Ctx) -> Vec<Hit> {
             b.sort_unstable();
             a == b
         };
-        let first = cmp[..j].iter().position(|si| matches!(si, Some((ei, _, ri, ci)) if ei == ej && ci == cj && same_scope(ri)));
+        let first = cmp[..j]
+            .iter()
+            .position(|si| matches!(si, Some((ei, _, ri, ci)) if ei == ej && ci == cj && same_scope(ri)));
         if let Some(i) = first {
             let (si, s) = (&ctx.statements[i], &ctx.statements[j]);
-            out.push(hit(s.path.clone(), opening(s.node), format!("this statement differs from {} only in its actions: merge its actions into that statement", si.path)));
+            out.push(hit(
+                s.path.clone(),
+                opening(s.node),
+                format!(
+                    "this statement differs from {} only in its actions: merge its actions into that statement",
+                    si.path
+                ),
+            ));
         }
     }
     out
@@ -1225,7 +1318,10 @@ fn action_case(ctx: &Ctx) -> Vec<Hit> {
             if let ApiLookup::Found(_, api) = ctx.catalog.action(a) {
                 if api.action != a && api.action.eq_ignore_ascii_case(a) {
                     let message = format!("the catalog spells it \"{}\": RAM matches actions case-insensitively, but the usual spelling reads better", api.action);
-                    out.push(hit(item.path.clone(), item.node.span, message).with_fix(write_string(item.node.span, &api.action)));
+                    out.push(
+                        hit(item.path.clone(), item.node.span, message)
+                            .with_fix(write_string(item.node.span, &api.action)),
+                    );
                 }
             }
         }
@@ -1310,7 +1406,11 @@ mod tests {
         assert_eq!(remove_element(text, span("\"a\"")).apply(text).unwrap(), r#"["b", "c"]"#);
         assert_eq!(remove_element(text, span("\"b\"")).apply(text).unwrap(), r#"["a", "c"]"#);
         assert_eq!(remove_element(text, span("\"c\"")).apply(text).unwrap(), r#"["a", "b"]"#);
-        assert_eq!(write_string(Span { start: 0, end: 99 }, "x").apply(text), None, "an edit beyond the text is refused");
+        assert_eq!(
+            write_string(Span { start: 0, end: 99 }, "x").apply(text),
+            None,
+            "an edit beyond the text is refused"
+        );
     }
 
     /// Alibaba Cloud's own system policies are accepted by RAM: no check may call them an error, and the simulator
@@ -1328,7 +1428,10 @@ mod tests {
                     continue;
                 }
                 let text = serde_json::to_string_pretty(doc).unwrap();
-                let errors: Vec<_> = lint(&text, &LintOptions::default(), &catalog).into_iter().filter(|d| d.severity == Severity::Error).collect();
+                let errors: Vec<_> = lint(&text, &LintOptions::default(), &catalog)
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .collect();
                 assert!(errors.is_empty(), "{}: {errors:?}", sp.name);
                 assert!(crate::policy::CompiledPolicy::from_json(&text).is_ok(), "{} does not compile", sp.name);
             }

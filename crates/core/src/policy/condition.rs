@@ -100,19 +100,39 @@ impl OperatorKind {
     /// Negated operators match when no policy value matches (and when the request lacks the key).
     pub fn is_negated(self) -> bool {
         use OperatorKind::*;
-        matches!(self, StringNotEquals | StringNotEqualsIgnoreCase | StringNotLike | NumericNotEquals | DateNotEquals | NotIpAddress)
+        matches!(
+            self,
+            StringNotEquals
+                | StringNotEqualsIgnoreCase
+                | StringNotLike
+                | NumericNotEquals
+                | DateNotEquals
+                | NotIpAddress
+        )
     }
 
     /// What its values must look like.
     pub fn value_type(self) -> ValueType {
         use OperatorKind::*;
         match self {
-            StringEquals | StringNotEquals | StringEqualsIgnoreCase | StringNotEqualsIgnoreCase | StringLike | StringNotLike => {
-                ValueType::String
-            }
-            NumericEquals | NumericNotEquals | NumericLessThan | NumericLessThanEquals | NumericGreaterThan
+            StringEquals
+            | StringNotEquals
+            | StringEqualsIgnoreCase
+            | StringNotEqualsIgnoreCase
+            | StringLike
+            | StringNotLike => ValueType::String,
+            NumericEquals
+            | NumericNotEquals
+            | NumericLessThan
+            | NumericLessThanEquals
+            | NumericGreaterThan
             | NumericGreaterThanEquals => ValueType::Number,
-            DateEquals | DateNotEquals | DateLessThan | DateLessThanEquals | DateGreaterThan | DateGreaterThanEquals => ValueType::Date,
+            DateEquals
+            | DateNotEquals
+            | DateLessThan
+            | DateLessThanEquals
+            | DateGreaterThan
+            | DateGreaterThanEquals => ValueType::Date,
             Bool => ValueType::Bool,
             IpAddress | NotIpAddress => ValueType::Ip,
         }
@@ -202,7 +222,12 @@ pub fn parse_date(s: &str) -> Option<i64> {
         part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0')))
     };
     let (year, month, day) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
-    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    if b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+    {
         return None;
     }
     let mut millis = days_from_civil(year, month, day) * 86_400_000;
@@ -313,7 +338,9 @@ impl Cidr {
     /// Reads `10.0.0.0/8`, `192.168.1.1` or an IPv6 form; `None` when it is neither.
     pub fn parse(s: &str) -> Option<Cidr> {
         let (addr, prefix) = match s.split_once('/') {
-            Some((a, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.len() <= 3 => (a, Some(p.parse::<u8>().ok()?)),
+            Some((a, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.len() <= 3 => {
+                (a, Some(p.parse::<u8>().ok()?))
+            }
             Some(_) => return None,
             None => (s, None),
         };
@@ -373,7 +400,9 @@ mod tests {
         assert_eq!(parse_date("1970-01-01T08:00:00+08:00"), Some(0));
         assert_eq!(parse_date("1970-01-01T00:00:00.5-0100"), Some(3_600_500));
         assert_eq!(parse_date("2024-02-29T00:00:00Z").map(format_date).as_deref(), Some("2024-02-29T00:00:00Z"));
-        for bad in ["2023-02-29", "2026-13-01", "tomorrow", "2026-01-01T25:00:00Z", "2026-01-01T10:00Zjunk", "2026-1-01"] {
+        for bad in
+            ["2023-02-29", "2026-13-01", "tomorrow", "2026-01-01T25:00:00Z", "2026-01-01T10:00Zjunk", "2026-1-01"]
+        {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
         assert_eq!(format_date(1_767_225_600_000), "2026-01-01T00:00:00Z");

@@ -230,7 +230,10 @@ impl Parser<'_> {
 
     /// The end of the character starting at `pos` (or `pos` at the end of the text).
     fn char_end(&self, pos: usize) -> usize {
-        self.text.get(pos..).and_then(|rest| rest.chars().next()).map_or(pos.min(self.bytes.len()), |c| pos + c.len_utf8())
+        self.text
+            .get(pos..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(pos.min(self.bytes.len()), |c| pos + c.len_utf8())
     }
 
     fn skip_ws(&mut self) {
@@ -250,7 +253,9 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false))?,
             Some(b'n') => self.literal("null", Value::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(_) => return Err(self.error_here("expected a value (object, array, string, number, true, false or null)")),
+            Some(_) => {
+                return Err(self.error_here("expected a value (object, array, string, number, true, false or null)"))
+            }
         };
         Ok(Node { value, span: Span { start, end: self.pos } })
     }
@@ -377,7 +382,8 @@ impl Parser<'_> {
 
     fn hex4(&mut self, at: usize) -> PResult<u32> {
         let digits = self.text.get(self.pos..self.pos + 4);
-        let value = digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u32::from_str_radix(d, 16).ok());
+        let value =
+            digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())).and_then(|d| u32::from_str_radix(d, 16).ok());
         match value {
             Some(v) => {
                 self.pos += 4;
@@ -497,7 +503,9 @@ pub fn parse_document(text: &str) -> Result<PolicyDocument, DocumentError> {
         return Err(fail(root, String::new(), "a policy must be a JSON object"));
     }
     let version = match root.get("Version").map(|m| &m.value) {
-        Some(v) => v.scalar_text().ok_or_else(|| fail(v, "/Version".into(), "Version must be the string \"1\""))?.to_string(),
+        Some(v) => {
+            v.scalar_text().ok_or_else(|| fail(v, "/Version".into(), "Version must be the string \"1\""))?.to_string()
+        }
         None => return Err(fail(root, String::new(), "missing Version")),
     };
     let statement = root.get("Statement").ok_or_else(|| fail(root, String::new(), "missing Statement"))?;
@@ -514,12 +522,16 @@ pub fn parse_document(text: &str) -> Result<PolicyDocument, DocumentError> {
         let effect = match node.get("Effect").map(|m| (&m.value, m.value.as_str())) {
             Some((_, Some("Allow"))) => Effect::Allow,
             Some((_, Some("Deny"))) => Effect::Deny,
-            Some((value, _)) => return Err(fail(value, format!("{path}/Effect"), "Effect must be \"Allow\" or \"Deny\"")),
+            Some((value, _)) => {
+                return Err(fail(value, format!("{path}/Effect"), "Effect must be \"Allow\" or \"Deny\""))
+            }
             None => return Err(fail(node, path, "the statement has no Effect")),
         };
         let list = |key: &str| -> Result<Option<ValueList>, DocumentError> {
             let Some(m) = node.get(key) else { return Ok(None) };
-            string_list(&m.value).map(Some).ok_or_else(|| fail(&m.value, format!("{path}/{key}"), "expected a string or a list of strings"))
+            string_list(&m.value)
+                .map(Some)
+                .ok_or_else(|| fail(&m.value, format!("{path}/{key}"), "expected a string or a list of strings"))
         };
         let st = Statement {
             effect,
@@ -548,7 +560,9 @@ pub fn parse_document(text: &str) -> Result<PolicyDocument, DocumentError> {
 /// A string, or an array of scalars, as the list of texts RAM compares.
 fn string_list(node: &Node) -> Option<ValueList> {
     match &node.value {
-        Value::Array(items) => items.iter().map(|n| n.scalar_text().map(str::to_string)).collect::<Option<Vec<_>>>().map(ValueList),
+        Value::Array(items) => {
+            items.iter().map(|n| n.scalar_text().map(str::to_string)).collect::<Option<Vec<_>>>().map(ValueList)
+        }
         _ => node.scalar_text().map(|s| ValueList(vec![s.to_string()])),
     }
 }
@@ -620,7 +634,8 @@ mod tests {
         let cond = doc.statements[0].condition.as_ref().unwrap();
         assert_eq!(cond["Bool"]["acs:SecureTransport"].0, vec!["true"]);
         assert_eq!(cond["NumericLessThan"]["k"].0, vec!["3"]);
-        let err = parse_document(r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"a:b","Resource":"*"}]}"#).unwrap_err();
+        let err = parse_document(r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"a:b","Resource":"*"}]}"#)
+            .unwrap_err();
         assert_eq!(err.path, "/Statement/0/Effect");
     }
 }

@@ -108,7 +108,9 @@ impl fmt::Display for Reason {
         match self {
             Reason::Allowed => write!(f, "allowed: every layer has a matching Allow and no Deny matched"),
             Reason::ExplicitDeny(layer) => write!(f, "denied: a Deny statement in the {} matched", layer_name(*layer)),
-            Reason::ImplicitDeny(layer) => write!(f, "denied: no Allow statement in the {} matched (deny by default)", layer_name(*layer)),
+            Reason::ImplicitDeny(layer) => {
+                write!(f, "denied: no Allow statement in the {} matched (deny by default)", layer_name(*layer))
+            }
         }
     }
 }
@@ -168,10 +170,17 @@ impl Pattern {
     fn matches(&self, text: &str, ignore_case: bool) -> bool {
         match self {
             Pattern::Any => true,
-            Pattern::Exact(e) => if ignore_case { e.eq_ignore_ascii_case(text) } else { **e == *text },
+            Pattern::Exact(e) => {
+                if ignore_case {
+                    e.eq_ignore_ascii_case(text)
+                } else {
+                    **e == *text
+                }
+            }
             Pattern::Prefix(p) => {
                 let (p, t) = (p.as_bytes(), text.as_bytes());
-                t.len() >= p.len() && if ignore_case { p.eq_ignore_ascii_case(&t[..p.len()]) } else { *p == t[..p.len()] }
+                t.len() >= p.len()
+                    && if ignore_case { p.eq_ignore_ascii_case(&t[..p.len()]) } else { *p == t[..p.len()] }
             }
             Pattern::Glob(g) => glob_match(g, text, ignore_case),
         }
@@ -230,7 +239,9 @@ impl KeyCondition {
         };
         let values = match op.kind.value_type() {
             ValueType::String => match op.kind {
-                OperatorKind::StringLike | OperatorKind::StringNotLike => Values::Patterns(list.iter().map(Pattern::compile).collect()),
+                OperatorKind::StringLike | OperatorKind::StringNotLike => {
+                    Values::Patterns(list.iter().map(Pattern::compile).collect())
+                }
                 _ => Values::Strings(list.iter().map(Into::into).collect()),
             },
             ValueType::Number => {
@@ -280,8 +291,12 @@ impl KeyCondition {
                 _ => vs.iter().any(|v| **v == *value),
             },
             Values::Patterns(ps) => ps.iter().any(|p| p.matches(value, false)),
-            Values::Numbers(ns) => parse_number(value).is_some_and(|x| ns.iter().any(|&n| compare(self.kind, x.partial_cmp(&n)))),
-            Values::Dates(ds) => parse_date(value).is_some_and(|x| ds.iter().any(|&d| compare(self.kind, Some(x.cmp(&d))))),
+            Values::Numbers(ns) => {
+                parse_number(value).is_some_and(|x| ns.iter().any(|&n| compare(self.kind, x.partial_cmp(&n))))
+            }
+            Values::Dates(ds) => {
+                parse_date(value).is_some_and(|x| ds.iter().any(|&d| compare(self.kind, Some(x.cmp(&d)))))
+            }
             Values::Bools(bs) => parse_bool(value).is_some_and(|x| bs.contains(&x)),
             Values::Cidrs(cs) => value.parse::<IpAddr>().is_ok_and(|ip| cs.iter().any(|c| c.contains(ip))),
         }
@@ -360,12 +375,22 @@ impl CompiledPolicy {
             let actions = match (&st.action, &st.not_action) {
                 (Some(a), None) => PatternSet::compile(a, false),
                 (None, Some(n)) => PatternSet::compile(n, true),
-                _ => return Err(CompileError { path, message: "a statement needs exactly one of Action and NotAction".into() }),
+                _ => {
+                    return Err(CompileError {
+                        path,
+                        message: "a statement needs exactly one of Action and NotAction".into(),
+                    })
+                }
             };
             let resources = match (&st.resource, &st.not_resource) {
                 (Some(r), None) => PatternSet::compile(r, false),
                 (None, Some(n)) => PatternSet::compile(n, true),
-                _ => return Err(CompileError { path, message: "a statement needs exactly one of Resource and NotResource".into() }),
+                _ => {
+                    return Err(CompileError {
+                        path,
+                        message: "a statement needs exactly one of Resource and NotResource".into(),
+                    })
+                }
             };
             let mut conditions = Vec::new();
             for (op_name, keys) in st.condition.iter().flatten() {
@@ -466,7 +491,11 @@ impl PolicySet {
                 for (statement, st) in p.statements.iter().enumerate() {
                     if st.matches(request, code) {
                         let r = StatementRef { layer, policy, statement };
-                        if st.effect == Effect::Deny { denies.push(r) } else { allows.push(r) }
+                        if st.effect == Effect::Deny {
+                            denies.push(r)
+                        } else {
+                            allows.push(r)
+                        }
                     }
                 }
             }
@@ -498,7 +527,9 @@ mod tests {
 
     fn allow(action: &str, resource: &str, cond: &str) -> CompiledPolicy {
         let cond = if cond.is_empty() { String::new() } else { format!(",\"Condition\":{cond}") };
-        policy(&format!(r#"{{"Version":"1","Statement":[{{"Effect":"Allow","Action":"{action}","Resource":"{resource}"{cond}}}]}}"#))
+        policy(&format!(
+            r#"{{"Version":"1","Statement":[{{"Effect":"Allow","Action":"{action}","Resource":"{resource}"{cond}}}]}}"#
+        ))
     }
 
     #[test]
@@ -527,7 +558,11 @@ mod tests {
 
     #[test]
     fn conditions_and_missing_keys() {
-        let p = PolicySet::new(vec![allow("ecs:*", "*", r#"{"IpAddress":{"acs:SourceIp":["10.0.0.0/8","2001:db8::/32"]}}"#)]);
+        let p = PolicySet::new(vec![allow(
+            "ecs:*",
+            "*",
+            r#"{"IpAddress":{"acs:SourceIp":["10.0.0.0/8","2001:db8::/32"]}}"#,
+        )]);
         assert!(p.is_allowed(&Request::new("ecs:A", "*").with("acs:SourceIp", "10.2.3.4")));
         assert!(p.is_allowed(&Request::new("ecs:A", "*").with("ACS:SOURCEIP", "2001:db8::9")));
         assert!(!p.is_allowed(&Request::new("ecs:A", "*").with("acs:SourceIp", "11.0.0.1")));

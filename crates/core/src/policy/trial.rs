@@ -174,7 +174,12 @@ mod tests {
         let policy = r#"{"Version":"1","Statement":[
             {"Effect":"Allow","Action":"oss:GetObject","Resource":"*","Condition":{"Bool":{"acs:SecureTransport":"true"}}},
             {"Effect":"Deny","Action":"oss:GetObject","Resource":"*","Condition":{"IpAddress":{"acs:SourceIp":"10.0.0.0/8"}}}]}"#;
-        let trial = |context: &str| Trial { policy: policy.into(), action: "oss:GetObject".into(), resource: "*".into(), context: context.into() };
+        let trial = |context: &str| Trial {
+            policy: policy.into(),
+            action: "oss:GetObject".into(),
+            resource: "*".into(),
+            context: context.into(),
+        };
         assert!(!trial("").run().unwrap().allowed, "no HTTPS key: the Allow does not match");
         let allowed = trial("acs:SecureTransport=true\nacs:SourceIp=203.0.113.5").run().unwrap();
         assert!(allowed.allowed && allowed.deciding[0].0 == 0, "{allowed:?}");

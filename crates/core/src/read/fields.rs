@@ -115,7 +115,7 @@ fn opens_or_names(m: Meaning) -> bool {
         | Meaning::Server
         | Meaning::OssRequestId
         | Meaning::Huawei => true,
-        Meaning::Action => false,
+        Meaning::Action | Meaning::ExplicitDenyFlag => false,
     }
 }
 
@@ -345,7 +345,10 @@ impl Scanner<'_, '_> {
             && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
             && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
         // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
-        let bare = b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase) && at_line_start(b, i) && is_dotted_code(token);
+        let bare = b.get(end) == Some(&b' ')
+            && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+            && at_line_start(b, i)
+            && is_dotted_code(token);
         let shaped = looks_like_code(token) || family;
         if (spaced || wrapped || glued || bare) && is_code_like(token) && shaped && meaning(token).is_none() {
             self.close_message(i);
@@ -362,7 +365,8 @@ impl Scanner<'_, '_> {
         }
         // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
         if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
-            let product_like = (2..=24).contains(&product.len()) && product.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
+            let product_like =
+                (2..=24).contains(&product.len()) && product.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
             if product_like && is_api_name(api) && starts_with_api_verb(api) {
                 let dot = i + product.len();
                 self.push(Key::ProductContext, product, i, dot);
@@ -399,7 +403,10 @@ impl Scanner<'_, '_> {
                 return at;
             }
             Meaning::CodeThenMessage => {
-                let tok_end = text::floor_boundary(s, at + b[at..].iter().take(128).take_while(|c| !c.is_ascii_whitespace()).count());
+                let tok_end = text::floor_boundary(
+                    s,
+                    at + b[at..].iter().take(128).take_while(|c| !c.is_ascii_whitespace()).count(),
+                );
                 let tok = &s[at..tok_end];
                 if is_code_like(tok) {
                     self.code(tok, at, tok_end);
@@ -435,7 +442,9 @@ impl Scanner<'_, '_> {
                     self.push(Key::Status, &digits, start, start + 3);
                 }
             }
-            Meaning::Plain(key @ (Key::Message | Key::Recommend | Key::ClientStringToSign)) => self.push(key, v, start, end),
+            Meaning::Plain(key @ (Key::Message | Key::Recommend | Key::ClientStringToSign)) => {
+                self.push(key, v, start, end)
+            }
             Meaning::Plain(key) => {
                 let tok = first_token(v);
                 if key == Key::Resource && !tok.starts_with("acs:") {
@@ -573,10 +582,12 @@ fn quoted_value(s: &str, at: usize) -> Option<(String, usize, usize, usize)> {
     let start = i + 1;
     let (end, next, joined) = match find_close(b, start, MAX_VALUE, q, escapes) {
         Ok(c) => (c - escapes, c + 1, None),
-        Err(line_end) if escapes == 0 && b.get(line_end) == Some(&b'\n') => match find_close(b, line_end + 1, 512, q, 0) {
-            Ok(c) => (c, c + 1, Some(line_end)),
-            Err(_) => (line_end, line_end, None),
-        },
+        Err(line_end) if escapes == 0 && b.get(line_end) == Some(&b'\n') => {
+            match find_close(b, line_end + 1, 512, q, 0) {
+                Ok(c) => (c, c + 1, Some(line_end)),
+                Err(_) => (line_end, line_end, None),
+            }
+        }
         Err(stop) => (stop, stop, None),
     };
     let end = text::floor_boundary(s, end.min(start + MAX_VALUE)).max(start);
@@ -695,7 +706,8 @@ const NUMERIC_CODE_DIGITS: usize = 6;
 /// `Forbidden.RAM`, `InvalidAccessKeyId`: dotted, or CamelCase with at least two capitals, or all caps with a dot.
 fn looks_like_code(t: &str) -> bool {
     let caps = t.bytes().filter(u8::is_ascii_uppercase).count();
-    t.as_bytes()[0].is_ascii_uppercase() && (t.contains('.') || (caps >= 2 && t.bytes().any(|c| c.is_ascii_lowercase())))
+    t.as_bytes()[0].is_ascii_uppercase()
+        && (t.contains('.') || (caps >= 2 && t.bytes().any(|c| c.is_ascii_lowercase())))
 }
 
 /// `Throttling.User`, `InvalidAccessKeyId.NotFound`: one or two dots between CamelCase parts, and not a class or
@@ -711,7 +723,10 @@ fn is_dotted_code(t: &str) -> bool {
 
 /// `SignatureDoesNotMatch`, `UnauthorizedOperation`: CamelCase with at least two capitals, not a class name.
 fn is_camel_code(t: &str) -> bool {
-    looks_like_code(t) && !t.ends_with("Exception") && !t.ends_with("Error") && t.bytes().all(|c| c.is_ascii_alphanumeric())
+    looks_like_code(t)
+        && !t.ends_with("Exception")
+        && !t.ends_with("Error")
+        && t.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Whether `s` holds a place where [`Scanner::word`] could read a field with no key name: a word starting with a
@@ -743,11 +758,49 @@ fn at_line_start(b: &[u8], i: usize) -> bool {
 /// API names start with a verb; other `lowercase.CamelCase` tokens (`log.Printf`, `http.StatusForbidden`) do not.
 fn starts_with_api_verb(api: &str) -> bool {
     const VERBS: &[&str] = &[
-        "Describe", "Create", "Delete", "Modify", "List", "Get", "Update", "Put", "Attach", "Detach", "Run", "Start", "Stop", "Query",
-        "Add", "Remove", "Set", "Enable", "Disable", "Allocate", "Release", "Associate", "Unassociate", "Authorize", "Revoke", "Tag",
-        "Untag", "Check", "Open", "Grant", "Send", "Assume", "Reboot", "Import", "Export", "Upload", "Invoke", "Publish",
+        "Describe",
+        "Create",
+        "Delete",
+        "Modify",
+        "List",
+        "Get",
+        "Update",
+        "Put",
+        "Attach",
+        "Detach",
+        "Run",
+        "Start",
+        "Stop",
+        "Query",
+        "Add",
+        "Remove",
+        "Set",
+        "Enable",
+        "Disable",
+        "Allocate",
+        "Release",
+        "Associate",
+        "Unassociate",
+        "Authorize",
+        "Revoke",
+        "Tag",
+        "Untag",
+        "Check",
+        "Open",
+        "Grant",
+        "Send",
+        "Assume",
+        "Reboot",
+        "Import",
+        "Export",
+        "Upload",
+        "Invoke",
+        "Publish",
     ];
-    VERBS.iter().any(|v| api.starts_with(v) && api[v.len()..].starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) || api == *v)
+    VERBS.iter().any(|v| {
+        api.starts_with(v) && api[v.len()..].starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            || api == *v
+    })
 }
 
 /// `ram:CreateRole`, `oss:GetObject`, `ecs:*`.
@@ -841,7 +894,8 @@ mod tests {
 
     #[test]
     fn dotnet_java_python_and_oss_sdk_shapes() {
-        let s = "Aliyun.Acs.Core.Exceptions.ClientException: Forbidden.RAM : User not authorized. + [ RequestId : 0DCC ]";
+        let s =
+            "Aliyun.Acs.Core.Exceptions.ClientException: Forbidden.RAM : User not authorized. + [ RequestId : 0DCC ]";
         assert!(has(s, Key::Code, "Forbidden.RAM"));
         assert!(has(s, Key::Message, "User not authorized."));
         assert!(has(s, Key::RequestId, "0DCC"));

@@ -66,9 +66,7 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
                     _ if header && open.anchored => true,
                     // A wrapper's code (`SDK.…`) is followed by the code of the error it carries: the same error.
                     (Some(c), Some(oc)) => {
-                        !c.eq_ignore_ascii_case(oc)
-                            && open.code_line != line
-                            && !is_wrapper_code(oc)
+                        !c.eq_ignore_ascii_case(oc) && open.code_line != line && !is_wrapper_code(oc)
                     }
                     _ => false,
                 }
@@ -106,7 +104,11 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
     }
     let errors = errors
         .into_iter()
-        .filter(|e| e.anchored || e.candidate || (e.network && e.raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId))))
+        .filter(|e| {
+            e.anchored
+                || e.candidate
+                || (e.network && e.raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId)))
+        })
         .map(|mut e| {
             e.raw.start = e.raw.fields.iter().map(|f| f.start).min().unwrap_or(0);
             e.raw.end = e.raw.fields.iter().map(|f| f.end).max().unwrap_or(0);
@@ -118,8 +120,10 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
 
 /// Codes that wrap another error rather than state one (`SDK.CanNotResolveEndpoint` around a credential error).
 pub fn is_wrapper_code(code: &str) -> bool {
-    const WRAPPERS: &[&str] = &["ServerError", "ClientError", "ServerException", "ClientException", "TeaError", "UnknownError", "Unknown"];
-    code.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sdk.")) || WRAPPERS.iter().any(|w| w.eq_ignore_ascii_case(code))
+    const WRAPPERS: &[&str] =
+        &["ServerError", "ClientError", "ServerException", "ClientException", "TeaError", "UnknownError", "Unknown"];
+    code.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sdk."))
+        || WRAPPERS.iter().any(|w| w.eq_ignore_ascii_case(code))
 }
 
 /// How strongly an assembled error stands on its own, weakest first.

@@ -373,7 +373,10 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
             let token = &s[start..t_end];
             // Also inside percent-encoded JSON (`%22AliyunCSManagedLogRole%22`).
             let encoded = start >= 3 && s.as_bytes()[start - 3] == b'%';
-            if (encoded || !is_alnum_before(s, start)) && token.len() > 10 && (token.ends_with("Role") || token.contains("RoleFor")) {
+            if (encoded || !is_alnum_before(s, start))
+                && token.len() > 10
+                && (token.ends_with("Role") || token.contains("RoleFor"))
+            {
                 out.push(Field::new(Key::RoleName, token, start, t_end));
             }
         }
@@ -398,7 +401,8 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
         }
         Hit::ZhCodeLabel => {
             let at = end + s[end..].bytes().take(4).take_while(|&c| c == b' ').count();
-            let len = s[at..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_').count();
+            let len =
+                s[at..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_').count();
             let code = s[at..at + len].trim_end_matches('.');
             if code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()) && text::is_code_like(code) {
                 out.push(Field::new(Key::Code, code, at, at + code.len()));
@@ -450,7 +454,9 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
 /// credential code, which no JavaScript built-in error shares. (`@alicloud/pop-core` drops the dots instead:
 /// `ForbiddenRAMError` is not a code.)
 fn is_tea_error_code(name: &str) -> bool {
-    let dotted = name.contains('.') && !name.starts_with("SDK.") && name.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
+    let dotted = name.contains('.')
+        && !name.starts_with("SDK.")
+        && name.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
     dotted || super::ONE_WORD_CODES.contains(&name)
 }
 
@@ -508,7 +514,10 @@ fn host(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
 fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) {
     let b = s.as_bytes();
     let mut p_end = end;
-    while p_end < b.len() && p_end - end < 40 && (b[p_end].is_ascii_lowercase() || b[p_end].is_ascii_digit() || b[p_end] == b'-') {
+    while p_end < b.len()
+        && p_end - end < 40
+        && (b[p_end].is_ascii_lowercase() || b[p_end].is_ascii_digit() || b[p_end] == b'-')
+    {
         p_end += 1;
     }
     // .NET namespaces are capitalized: `Aliyun.Acs.Ecs.Model.V20140526`, `AlibabaCloud.SDK.Ecs20140526`.
@@ -521,11 +530,18 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     let versioned = code.len() + 8 == raw.len() && !raw.contains('-');
     let ok = match kind {
         "python" => !matches!(code, "core" | "") && b.get(p_end) == Some(&b'.'),
-        "java" => b.get(p_end) == Some(&b'.') && !matches!(code, "exceptions" | "auth" | "http" | "profile" | "utils" | "regions" | ""),
+        "java" => {
+            b.get(p_end) == Some(&b'.')
+                && !matches!(code, "exceptions" | "auth" | "http" | "profile" | "utils" | "regions" | "")
+        }
         "dotnet" => !code.is_empty() && !matches!(code, "Core" | "Tea" | "TeaUtil" | "OpenApiClient" | "Credentials"),
         "java-tea" | "node" | "python-tea" => versioned,
         // `github.com/alibabacloud-go/ecs-20140526/v4/client`.
-        "go-tea" => raw.len() > 9 && raw[raw.len() - 9..].starts_with('-') && raw[raw.len() - 8..].bytes().all(|c| c.is_ascii_digit()),
+        "go-tea" => {
+            raw.len() > 9
+                && raw[raw.len() - 9..].starts_with('-')
+                && raw[raw.len() - 8..].bytes().all(|c| c.is_ascii_digit())
+        }
         _ => !code.is_empty(),
     };
     if !ok {
@@ -570,7 +586,8 @@ fn cli_command(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
         return;
     }
     let b = s.as_bytes();
-    let p_end = end + s[end..].bytes().take(40).take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-').count();
+    let p_end = end
+        + s[end..].bytes().take(40).take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-').count();
     if p_end == end || b.get(p_end) != Some(&b' ') {
         return;
     }

@@ -29,8 +29,19 @@ use crate::text::Text;
 /// One-word codes of the permission and credential families. Printed without a dot, they are still codes:
 /// no prose or built-in error class uses them as a label (`NoPermission: …`, `UnauthorizedError:`).
 pub const ONE_WORD_CODES: &[&str] = &[
-    "Unauthorized", "NoPermission", "Forbidden", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidSecurityToken",
-    "MissingSecurityToken", "NotAuthorized", "Throttling", "UnauthorizedOperation", "AccessForbidden", "InvalidAccessKeySecret",
+    "Unauthorized",
+    "NoPermission",
+    "Forbidden",
+    "AccessDenied",
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "InvalidSecurityToken",
+    "MissingSecurityToken",
+    "NotAuthorized",
+    "Throttling",
+    "UnauthorizedOperation",
+    "AccessForbidden",
+    "InvalidAccessKeySecret",
 ];
 
 /// What a field says. The names are the engine's, not any one format's: `ErrorCode`, `code`, `error_code`, `Code`

@@ -157,11 +157,7 @@ impl Phrase {
     pub fn anchors(self) -> bool {
         !matches!(
             self,
-            Phrase::NotActivated
-                | Phrase::Network
-                | Phrase::ControlPolicy
-                | Phrase::ServiceRole
-                | Phrase::RoleNotExist
+            Phrase::NotActivated | Phrase::Network | Phrase::ControlPolicy | Phrase::ServiceRole | Phrase::RoleNotExist
         )
     }
 
@@ -270,14 +266,8 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("流控", Phrase::Throttling),
     ("not belong to you", Phrase::NotAuthorized),
     ("forbidden by kms", Phrase::NotAuthorized),
-    (
-        "security token you provided is invalid",
-        Phrase::TokenInvalid,
-    ),
-    (
-        "security token you provided does not match",
-        Phrase::TokenInvalid,
-    ),
+    ("security token you provided is invalid", Phrase::TokenInvalid),
+    ("security token you provided does not match", Phrase::TokenInvalid),
     ("does not exist in our records", Phrase::AccessKeyNotFound),
     ("insufficient permissions", Phrase::Console),
     ("contact the cloud account administrator", Phrase::Console),
@@ -356,10 +346,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("etimedout", Phrase::Network),
     ("enotfound", Phrase::Network),
     ("flow control", Phrase::Throttling),
-    (
-        "you are not authorized to create the service linked role",
-        Phrase::ServiceRole,
-    ),
+    ("you are not authorized to create the service linked role", Phrase::ServiceRole),
     // The SDKs' credential providers (Go credentials, Java/Python/Node Tea, the aliyun CLI): nothing to sign with.
     ("no credential found", Phrase::CredentialsMissing),
     ("unable to load credentials", Phrase::CredentialsMissing),
@@ -368,33 +355,18 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("can not find credentials", Phrase::CredentialsMissing),
     ("cannot find credentials", Phrase::CredentialsMissing),
     ("failed to get credentials", Phrase::CredentialsMissing),
-    (
-        "accesskeyid/accesskeysecret is empty",
-        Phrase::CredentialsMissing,
-    ),
+    ("accesskeyid/accesskeysecret is empty", Phrase::CredentialsMissing),
     ("accesskeyid is empty", Phrase::CredentialsMissing),
     ("accesskeyid cannot be empty", Phrase::CredentialsMissing),
     ("accesskeyid can not be empty", Phrase::CredentialsMissing),
     ("accesskeyid is mandatory", Phrase::CredentialsMissing),
     ("access key id cannot be empty", Phrase::CredentialsMissing),
     ("access key id cannot be null", Phrase::CredentialsMissing),
-    (
-        "access key id must not be empty",
-        Phrase::CredentialsMissing,
-    ),
-    (
-        "access_key_id must not be empty",
-        Phrase::CredentialsMissing,
-    ),
-    (
-        "accesskeysecret cannot be empty",
-        Phrase::CredentialsMissing,
-    ),
+    ("access key id must not be empty", Phrase::CredentialsMissing),
+    ("access_key_id must not be empty", Phrase::CredentialsMissing),
+    ("accesskeysecret cannot be empty", Phrase::CredentialsMissing),
     ("accesskeysecret is empty", Phrase::CredentialsMissing),
-    (
-        "access key secret cannot be empty",
-        Phrase::CredentialsMissing,
-    ),
+    ("access key secret cannot be empty", Phrase::CredentialsMissing),
     ("'accesskeyid' can not be unset", Phrase::CredentialsMissing),
     // The credentials file the default provider chain reads could not be read or parsed.
     ("alibaba_cloud_credentials_file", Phrase::CredentialsMissing),
@@ -407,18 +379,9 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("role not exists", Phrase::RoleNotExist),
     ("role does not exist", Phrase::RoleNotExist),
     ("role is not exist", Phrase::RoleNotExist),
-    (
-        "must be addressed using the specified endpoint",
-        Phrase::WrongEndpoint,
-    ),
-    (
-        "please use virtual hosted style to access",
-        Phrase::WrongEndpoint,
-    ),
-    (
-        "send all future requests to this endpoint",
-        Phrase::WrongEndpoint,
-    ),
+    ("must be addressed using the specified endpoint", Phrase::WrongEndpoint),
+    ("please use virtual hosted style to access", Phrase::WrongEndpoint),
+    ("send all future requests to this endpoint", Phrase::WrongEndpoint),
     ("can not resolve endpoint", Phrase::WrongEndpoint),
     ("can not find endpoint", Phrase::WrongEndpoint),
     ("cannot resolve endpoint", Phrase::WrongEndpoint),
@@ -443,14 +406,8 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("quota is exceeded", Phrase::Quota),
     ("配额不足", Phrase::Quota),
     ("超出配额", Phrase::Quota),
-    (
-        "current status of the resource does not support",
-        Phrase::ResourceState,
-    ),
-    (
-        "status does not support this operation",
-        Phrase::ResourceState,
-    ),
+    ("current status of the resource does not support", Phrase::ResourceState),
+    ("status does not support this operation", Phrase::ResourceState),
     ("未购买", Phrase::ServiceNotActivated),
     ("尚未购买", Phrase::ServiceNotActivated),
     ("请先开通", Phrase::ServiceNotActivated),
@@ -660,7 +617,8 @@ mod tests {
         let needles: Vec<&str> = SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n)).collect();
         // Every needle, upper-cased and run together with its neighbours, so overlaps and case both count.
         let text = needles.iter().map(|n| n.to_uppercase()).collect::<Vec<_>>().join(" x ");
-        let spans = |ac: &AhoCorasick| ac.find_iter(&text).map(|m| (m.start(), m.end(), m.pattern())).collect::<Vec<_>>();
+        let spans =
+            |ac: &AhoCorasick| ac.find_iter(&text).map(|m| (m.start(), m.end(), m.pattern())).collect::<Vec<_>>();
         let (nfa, dfa) = (automaton(0), automaton(DFA_FROM_BYTES));
         assert_eq!(nfa.kind(), AhoCorasickKind::ContiguousNFA);
         assert_eq!(dfa.kind(), AhoCorasickKind::DFA);

@@ -118,9 +118,7 @@ fn is_oss_ec(t: &str) -> bool {
         && b[4] == b'-'
         && t.starts_with("00")
         && t[5..].starts_with("000")
-        && b.iter()
-            .enumerate()
-            .all(|(n, c)| n == 4 || c.is_ascii_digit())
+        && b.iter().enumerate().all(|(n, c)| n == 4 || c.is_ascii_digit())
 }
 
 /// CamelCase of two or more words (`UserDisable`), or dotted with a capital first part (`Throttling.User`); not a
@@ -133,20 +131,14 @@ pub fn code_shaped(t: &str) -> bool {
     if LABELS.iter().any(|l| l.eq_ignore_ascii_case(t)) {
         return false;
     }
-    let humps = b
-        .windows(2)
-        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-        .count();
-    let dotted = t
-        .split_once('.')
-        .is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
+    let humps = b.windows(2).filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()).count();
+    let dotted = t.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
     humps >= 1 || dotted
 }
 
 /// `Foo(`, `Foo =`, `Foo:`: a call, an assignment or a label rather than a code standing in text.
 fn called_or_assigned(b: &[u8], end: usize) -> bool {
-    matches!(b.get(end), Some(b'(' | b'=' | b'['))
-        || (b.get(end) == Some(&b':') && b.get(end + 1) == Some(&b':'))
+    matches!(b.get(end), Some(b'(' | b'=' | b'[')) || (b.get(end) == Some(&b':') && b.get(end + 1) == Some(&b':'))
 }
 
 /// `"ExplicitDeny": true`: a quoted name followed by `:` is a JSON or dict key, not a code standing in text.
@@ -162,17 +154,11 @@ fn error_context(text: &Text, pos: usize, end: usize) -> bool {
     let line = text.line_of(pos);
     let first = line.saturating_sub(1);
     (first..=line + 1).any(|n| {
-        if n != line
-            && (n >= text.line_count() || text.para_of(text.line_range(n).0) != text.para_of(pos))
-        {
+        if n != line && (n >= text.line_count() || text.para_of(text.line_range(n).0) != text.para_of(pos)) {
             return false;
         }
         let (a, e) = text.line_range(n);
-        let l = if n == line {
-            format!("{} {}", &s[a..pos], &s[end.min(e)..e])
-        } else {
-            s[a..e].to_string()
-        };
+        let l = if n == line { format!("{} {}", &s[a..pos], &s[end.min(e)..e]) } else { s[a..e].to_string() };
         let lower = l.to_lowercase();
         ERROR_CONTEXT.iter().any(|w| lower.contains(w)) || has_error_status(&l)
     })
@@ -197,50 +183,44 @@ mod tests {
     fn candidates(s: &str) -> Vec<String> {
         let mut out = Vec::new();
         scan(&Text::new(s), &mut out);
-        out.into_iter()
-            .filter(|f| f.key == Key::CodeCandidate)
-            .map(|f| f.value)
-            .collect()
+        out.into_iter().filter(|f| f.key == Key::CodeCandidate).map(|f| f.value).collect()
     }
 
     #[test]
     fn codes_in_error_sentences_are_candidates() {
         assert_eq!(candidates("调用失败，提示UserDisable"), ["UserDisable"]);
         assert_eq!(candidates("报了403，OperationDenied"), ["OperationDenied"]);
-        assert_eq!(
-            candidates("the API returns `Throttling.User`."),
-            ["Throttling.User"]
-        );
+        assert_eq!(candidates("the API returns `Throttling.User`."), ["Throttling.User"]);
         // A documentation table's row: the code beside its description.
-        assert_eq!(candidates("InsufficientAvailableQuota | Your account quota limit is less than 0 |"), ["InsufficientAvailableQuota"]);
+        assert_eq!(
+            candidates("InsufficientAvailableQuota | Your account quota limit is less than 0 |"),
+            ["InsufficientAvailableQuota"]
+        );
     }
 
     #[test]
     fn quoted_keys_are_not_candidates() {
-        assert!(candidates(r#"error: {"ExplicitDeny": true, "Code": "AccessDenied"}"#).iter().all(|c| c != "ExplicitDeny"));
-        assert!(candidates(r#"error: {"ExplicitDeny": true, "Code": "AccessDenied"}"#).iter().any(|c| c == "AccessDenied"));
+        assert!(candidates(r#"error: {"ExplicitDeny": true, "Code": "AccessDenied"}"#)
+            .iter()
+            .all(|c| c != "ExplicitDeny"));
+        assert!(candidates(r#"error: {"ExplicitDeny": true, "Code": "AccessDenied"}"#)
+            .iter()
+            .any(|c| c == "AccessDenied"));
     }
 
     #[test]
     fn code_words_without_an_error_are_not() {
         assert!(candidates("INFO loaded OperationDenied handler").is_empty());
         assert!(candidates("error: call NewClient(cfg) failed").is_empty());
-        assert!(
-            candidates("error: Client failed").is_empty(),
-            "one hump is a word"
-        );
+        assert!(candidates("error: Client failed").is_empty(), "one hump is a word");
     }
 
     #[test]
     fn bare_oss_ec_names_oss() {
         let mut out = Vec::new();
         scan(&Text::new("EC 0003-00000101 when uploading"), &mut out);
-        assert!(out
-            .iter()
-            .any(|f| f.key == Key::Ec && f.value == "0003-00000101"));
-        assert!(out
-            .iter()
-            .any(|f| f.key == Key::ProductHint && f.value == "oss"));
+        assert!(out.iter().any(|f| f.key == Key::Ec && f.value == "0003-00000101"));
+        assert!(out.iter().any(|f| f.key == Key::ProductHint && f.value == "oss"));
         out.clear();
         scan(&Text::new("call 0571-88157858"), &mut out);
         assert!(out.is_empty(), "a phone number is not an EC");

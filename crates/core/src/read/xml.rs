@@ -28,13 +28,15 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if container.is_some_and(|(_, end)| lt >= end) {
             container = None;
         }
-        let name_end = lt + 1 + b[lt + 1..].iter().take(64).take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_').count();
+        let name_end =
+            lt + 1 + b[lt + 1..].iter().take(64).take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_').count();
         if name_end == lt + 1 {
             continue;
         }
         let name = &s[lt + 1..name_end];
         // The end of the start tag (attributes allowed, e.g. `xmlns`).
-        let Some(gt) = b[name_end..].iter().take(512).position(|&c| c == b'>' || c == b'<').map(|p| p + name_end) else {
+        let Some(gt) = b[name_end..].iter().take(512).position(|&c| c == b'>' || c == b'<').map(|p| p + name_end)
+        else {
             continue;
         };
         if b[gt] != b'>' || b[gt - 1] == b'/' {

@@ -46,7 +46,11 @@ pub struct Credentials {
 impl Credentials {
     /// A long-term AccessKey.
     pub fn new(access_key_id: impl Into<String>, access_key_secret: impl Into<String>) -> Self {
-        Credentials { access_key_id: access_key_id.into(), access_key_secret: Secret::new(access_key_secret), security_token: None }
+        Credentials {
+            access_key_id: access_key_id.into(),
+            access_key_secret: Secret::new(access_key_secret),
+            security_token: None,
+        }
     }
 
     /// Temporary STS credentials.

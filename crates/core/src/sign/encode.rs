@@ -54,8 +54,10 @@ mod tests {
     #[test]
     fn parses_forms() {
         let parsed = parse_query("a=x%20y&b=1+2&c&=v&&d=%E4%B8%AD");
-        let want: Vec<(String, String)> =
-            [("a", "x y"), ("b", "1 2"), ("c", ""), ("", "v"), ("d", "中")].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let want: Vec<(String, String)> = [("a", "x y"), ("b", "1 2"), ("c", ""), ("", "v"), ("d", "中")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         assert_eq!(parsed, want);
     }
 }

@@ -187,16 +187,20 @@ fn check_call(call: &Call, credentials: &Credentials, nonce: &str) -> Result<Str
     if method != "GET" && method != "POST" {
         return Err(SignError::BadMethod { method: call.method.clone() });
     }
-    let host_ok = |h: &str| h.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let host_ok =
+        |h: &str| h.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
     if call.host.is_empty() {
         return Err(SignError::Empty { what: "host" });
     }
     if !host_ok(&call.host) {
         return Err(SignError::BadHost { host: call.host.clone() });
     }
-    for (what, value) in
-        [("action", &call.action), ("version", &call.version), ("nonce", &nonce.to_string()), ("access key id", &credentials.access_key_id)]
-    {
+    for (what, value) in [
+        ("action", &call.action),
+        ("version", &call.version),
+        ("nonce", &nonce.to_string()),
+        ("access key id", &credentials.access_key_id),
+    ] {
         if value.trim().is_empty() {
             return Err(SignError::Empty { what });
         }
@@ -256,7 +260,13 @@ fn sign_v3(call: &Call, method: String, credentials: &Credentials, time: Timesta
     }
 }
 
-fn sign_rpc(call: &Call, method: String, credentials: &Credentials, time: Timestamp, nonce: &str) -> Result<SignedRequest, SignError> {
+fn sign_rpc(
+    call: &Call,
+    method: String,
+    credentials: &Credentials,
+    time: Timestamp,
+    nonce: &str,
+) -> Result<SignedRequest, SignError> {
     let mut query: Vec<(String, String)> = [
         ("Action", call.action.as_str()),
         ("Version", call.version.as_str()),
@@ -288,7 +298,8 @@ fn sign_rpc(call: &Call, method: String, credentials: &Credentials, time: Timest
     let canonical_request = rpc::canonicalized_query(&signed);
     let string_to_sign = rpc::string_to_sign(&method, &canonical_request);
     let signature = rpc::signature(credentials.access_key_secret.expose(), &string_to_sign);
-    let path_and_query = format!("/?{}&{}={}", canonical_query(&query), rpc::SIGNATURE_PARAM, percent_encode(&signature));
+    let path_and_query =
+        format!("/?{}&{}={}", canonical_query(&query), rpc::SIGNATURE_PARAM, percent_encode(&signature));
     Ok(SignedRequest {
         method,
         host: call.host.clone(),
@@ -357,7 +368,8 @@ impl Presented {
             Algorithm::V3 => v3::signature(secret.expose(), &self.string_to_sign),
             Algorithm::Rpc => rpc::signature(secret.expose(), &self.string_to_sign),
         };
-        expected.len() == self.signature.len() && expected.bytes().zip(self.signature.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        expected.len() == self.signature.len()
+            && expected.bytes().zip(self.signature.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
     }
 }
 
@@ -371,7 +383,8 @@ pub fn read_received(req: &Received) -> Result<Presented, SignError> {
         Some(value) => {
             let auth = v3::Authorization::parse(value)?;
             let payload = v3::hashed_payload(req.body);
-            let canonical_request = v3::canonical_request(req.method, req.path, &params, req.headers, &auth.signed_headers, &payload);
+            let canonical_request =
+                v3::canonical_request(req.method, req.path, &params, req.headers, &auth.signed_headers, &payload);
             let string_to_sign = v3::string_to_sign(&canonical_request);
             params.extend(form);
             let h = |name: &str| req.header(name).map(str::to_string);

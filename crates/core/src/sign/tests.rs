@@ -26,7 +26,8 @@ fn at() -> Timestamp {
 /// Splits a signed request into what a server receives, and reads it back.
 fn receive(signed: &SignedRequest) -> Presented {
     let (path, raw_query) = signed.path_and_query.split_once('?').unwrap_or((&signed.path_and_query, ""));
-    read_received(&Received { method: &signed.method, path, raw_query, headers: &signed.headers, body: &signed.body }).unwrap()
+    read_received(&Received { method: &signed.method, path, raw_query, headers: &signed.headers, body: &signed.body })
+        .unwrap()
 }
 
 #[test]
@@ -37,7 +38,10 @@ fn v3_whole_request_matches_the_official_example() {
         host: "ecs.cn-shanghai.aliyuncs.com".into(),
         action: "RunInstances".into(),
         version: "2014-05-26".into(),
-        params: pairs(&[("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd"), ("RegionId", "cn-shanghai")]),
+        params: pairs(&[
+            ("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd"),
+            ("RegionId", "cn-shanghai"),
+        ]),
         body: None,
     };
     let creds = Credentials::new("YourAccessKeyId", "YourAccessKeySecret");
@@ -48,7 +52,10 @@ fn v3_whole_request_matches_the_official_example() {
         "https://ecs.cn-shanghai.aliyuncs.com/?ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai"
     );
     let p = receive(&s);
-    assert_eq!((p.algorithm, p.action.as_deref(), p.access_key_id.as_str()), (Algorithm::V3, Some("RunInstances"), "YourAccessKeyId"));
+    assert_eq!(
+        (p.algorithm, p.action.as_deref(), p.access_key_id.as_str()),
+        (Algorithm::V3, Some("RunInstances"), "YourAccessKeyId")
+    );
     assert!(p.verify(&Secret::new("YourAccessKeySecret")));
     assert!(!p.verify(&Secret::new("YourAccessKeySecreT")));
 }
@@ -103,7 +110,10 @@ fn a_changed_request_no_longer_verifies_and_shows_where() {
     let p = receive(&tampered);
     assert!(!p.verify(&creds.access_key_secret));
     assert_ne!(p.string_to_sign, s.string_to_sign);
-    assert!(matches!(compare_strings_to_sign(&s.string_to_sign, &p.string_to_sign), Comparison::Differs { line: 2, .. }));
+    assert!(matches!(
+        compare_strings_to_sign(&s.string_to_sign, &p.string_to_sign),
+        Comparison::Differs { line: 2, .. }
+    ));
 }
 
 #[test]
@@ -121,7 +131,10 @@ fn form_bodies_are_signed_by_both_algorithms() {
         assert!(!receive(&changed).verify(&creds.access_key_secret), "{alg:?}");
     }
     c.body = Some(Body { content_type: "application/json".into(), bytes: b"{}".to_vec() });
-    assert_eq!(sign(&c, Algorithm::Rpc, &creds, at(), "n"), Err(SignError::RpcBodyNotForm { content_type: "application/json".into() }));
+    assert_eq!(
+        sign(&c, Algorithm::Rpc, &creds, at(), "n"),
+        Err(SignError::RpcBodyNotForm { content_type: "application/json".into() })
+    );
     assert!(sign(&c, Algorithm::V3, &creds, at(), "n").is_ok());
 }
 
@@ -134,8 +147,14 @@ fn bad_calls_are_refused_with_the_reason() {
         sign(&c, Algorithm::V3, &creds, at(), "n").unwrap_err()
     };
     assert_eq!(with(&|c| c.method = "DELETE".into()), SignError::BadMethod { method: "DELETE".into() });
-    assert_eq!(with(&|c| c.host = "https://ram.aliyuncs.com/".into()), SignError::BadHost { host: "https://ram.aliyuncs.com/".into() });
-    assert_eq!(with(&|c| c.host = "ram.aliyuncs.com:443".into()), SignError::BadHost { host: "ram.aliyuncs.com:443".into() });
+    assert_eq!(
+        with(&|c| c.host = "https://ram.aliyuncs.com/".into()),
+        SignError::BadHost { host: "https://ram.aliyuncs.com/".into() }
+    );
+    assert_eq!(
+        with(&|c| c.host = "ram.aliyuncs.com:443".into()),
+        SignError::BadHost { host: "ram.aliyuncs.com:443".into() }
+    );
     assert_eq!(with(&|c| c.host = String::new()), SignError::Empty { what: "host" });
     assert_eq!(with(&|c| c.action = " ".into()), SignError::Empty { what: "action" });
     assert_eq!(sign(&call(vec![]), Algorithm::V3, &creds, at(), ""), Err(SignError::Empty { what: "nonce" }));

@@ -26,7 +26,8 @@ pub fn is_signed_header(name: &str) -> bool {
 
 /// The names of the headers a signer signs: the signed kinds, lower-cased, sorted, without repeats.
 pub fn signed_header_names(headers: &[(String, String)]) -> Vec<String> {
-    let mut names: Vec<String> = headers.iter().filter(|(n, _)| is_signed_header(n)).map(|(n, _)| n.to_ascii_lowercase()).collect();
+    let mut names: Vec<String> =
+        headers.iter().filter(|(n, _)| is_signed_header(n)).map(|(n, _)| n.to_ascii_lowercase()).collect();
     names.sort();
     names.dedup();
     names
@@ -37,7 +38,8 @@ pub fn signed_header_names(headers: &[(String, String)]) -> Vec<String> {
 pub fn canonical_headers(headers: &[(String, String)], signed: &[String]) -> String {
     let mut out = String::new();
     for name in signed {
-        let values: Vec<&str> = headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()).collect();
+        let values: Vec<&str> =
+            headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim()).collect();
         out.push_str(name);
         out.push(':');
         out.push_str(&values.join(","));
@@ -104,10 +106,9 @@ impl Authorization {
             .ok_or_else(|| SignError::BadAuthorization { reason: format!("it does not start with {ALGORITHM}") })?;
         let (mut id, mut names, mut sig) = (None, None, None);
         for part in rest.split(',') {
-            let (key, val) = part
-                .trim()
-                .split_once('=')
-                .ok_or_else(|| SignError::BadAuthorization { reason: format!("\"{}\" is not KEY=VALUE", part.trim()) })?;
+            let (key, val) = part.trim().split_once('=').ok_or_else(|| SignError::BadAuthorization {
+                reason: format!("\"{}\" is not KEY=VALUE", part.trim()),
+            })?;
             match key {
                 "Credential" => id = Some(val.to_string()),
                 "SignedHeaders" => names = Some(val.split(';').map(str::to_ascii_lowercase).collect::<Vec<_>>()),
@@ -135,7 +136,8 @@ mod tests {
     /// The official worked example (ECS RunInstances, `signature-test-vectors.md` §2), step by step.
     #[test]
     fn reproduces_the_official_example() {
-        let query = pairs(&[("RegionId", "cn-shanghai"), ("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd")]);
+        let query =
+            pairs(&[("RegionId", "cn-shanghai"), ("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd")]);
         let headers = pairs(&[
             ("host", "ecs.cn-shanghai.aliyuncs.com"),
             ("x-acs-action", "RunInstances"),
@@ -146,7 +148,10 @@ mod tests {
             ("user-agent", "not signed"),
         ]);
         let signed = signed_header_names(&headers);
-        assert_eq!(signed.join(";"), "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version");
+        assert_eq!(
+            signed.join(";"),
+            "host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version"
+        );
         let payload = hashed_payload(b"");
         assert_eq!(payload, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         let canonical = canonical_request("POST", "/", &query, &headers, &signed, &payload);
@@ -168,7 +173,10 @@ e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         );
         let parsed = Authorization::parse(&auth).unwrap();
-        assert_eq!((parsed.access_key_id.as_str(), parsed.signed_headers, parsed.signature), ("YourAccessKeyId", signed, sig));
+        assert_eq!(
+            (parsed.access_key_id.as_str(), parsed.signed_headers, parsed.signature),
+            ("YourAccessKeyId", signed, sig)
+        );
     }
 
     #[test]
@@ -187,7 +195,11 @@ x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab
             ("ACS3-HMAC-SHA256 Credential=a,Bogus", "\"Bogus\" is not KEY=VALUE"),
             ("ACS3-HMAC-SHA256 Credential=a,Foo=b", "unknown field \"Foo\""),
         ] {
-            assert_eq!(Authorization::parse(value), Err(SignError::BadAuthorization { reason: reason.into() }), "{value}");
+            assert_eq!(
+                Authorization::parse(value),
+                Err(SignError::BadAuthorization { reason: reason.into() }),
+                "{value}"
+            );
         }
     }
 }

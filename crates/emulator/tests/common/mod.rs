@@ -39,19 +39,9 @@ impl Binary {
             .spawn()
             .unwrap();
         let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let addr = first
-            .trim()
-            .strip_prefix("listening on http://")
-            .unwrap_or_else(|| panic!("first line: {first:?}"));
-        Binary {
-            base: format!("http://{}", addr.trim_end_matches('/')),
-            child,
-            log,
-            _dir: dir,
-        }
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        let addr = first.trim().strip_prefix("listening on http://").unwrap_or_else(|| panic!("first line: {first:?}"));
+        Binary { base: format!("http://{}", addr.trim_end_matches('/')), child, log, _dir: dir }
     }
 
     /// Writes a state file and starts the binary with it.
@@ -81,34 +71,17 @@ impl Drop for Binary {
 
 /// An emulator served from this process (on a real socket), so a test can move its clock.
 pub async fn in_process(keys: &[(&str, &str)], account: Account) -> (String, Arc<Emulator>) {
-    let keys = keys
-        .iter()
-        .map(|(id, secret)| format!("{id}:{secret}").parse::<KeyArg>().unwrap())
-        .collect();
-    let emulator = Arc::new(
-        Emulator::new(Config {
-            keys,
-            account,
-            ..Config::default()
-        })
-        .unwrap(),
-    );
+    let keys = keys.iter().map(|(id, secret)| format!("{id}:{secret}").parse::<KeyArg>().unwrap()).collect();
+    let emulator = Arc::new(Emulator::new(Config { keys, account, ..Config::default() }).unwrap());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let served = emulator.clone();
-    tokio::spawn(async move {
-        ram_doctor_emulator::serve(listener, served, std::future::pending())
-            .await
-            .unwrap()
-    });
+    tokio::spawn(async move { ram_doctor_emulator::serve(listener, served, std::future::pending()).await.unwrap() });
     (format!("http://{addr}"), emulator)
 }
 
 pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs() as i64
 }
 
 pub fn nonce() -> String {
@@ -168,56 +141,32 @@ impl Client {
         self
     }
 
-    pub fn sign(
-        &self,
-        action: &str,
-        version: &str,
-        params: &[(&str, &str)],
-        at: i64,
-        nonce: &str,
-    ) -> SignedRequest {
+    pub fn sign(&self, action: &str, version: &str, params: &[(&str, &str)], at: i64, nonce: &str) -> SignedRequest {
         let call = Call {
             method: "POST".into(),
             host: self.host.clone(),
             action: action.into(),
             version: version.into(),
-            params: params
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
+            params: params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
             body: None,
         };
-        sign(
-            &call,
-            self.algorithm,
-            &self.credentials,
-            Timestamp::from_unix(at),
-            nonce,
-        )
-        .unwrap()
+        sign(&call, self.algorithm, &self.credentials, Timestamp::from_unix(at), nonce).unwrap()
     }
 
     pub async fn send(&self, req: &SignedRequest) -> Answer {
-        let mut builder = reqwest::Client::new().request(
-            req.method.parse().unwrap(),
-            format!("{}{}", self.base, req.path_and_query),
-        );
+        let mut builder =
+            reqwest::Client::new().request(req.method.parse().unwrap(), format!("{}{}", self.base, req.path_and_query));
         for (name, value) in &req.headers {
             builder = builder.header(name, value);
         }
         let response = builder.body(req.body.clone()).send().await.unwrap();
         let status = response.status().as_u16();
         let text = response.text().await.unwrap();
-        Answer {
-            status,
-            body: serde_json::from_str(&text).unwrap_or(Value::Null),
-            text,
-        }
+        Answer { status, body: serde_json::from_str(&text).unwrap_or(Value::Null), text }
     }
 
     pub async fn call(&self, action: &str, version: &str, params: &[(&str, &str)]) -> Answer {
-        self.send(&self.sign(action, version, params, now(), &nonce()))
-            .await
+        self.send(&self.sign(action, version, params, now(), &nonce())).await
     }
 
     pub async fn ram(&self, action: &str, params: &[(&str, &str)]) -> Answer {
@@ -227,5 +176,6 @@ impl Client {
 
 /// A small allow-all-of-one-action policy document.
 pub fn allow(action: &str) -> String {
-    serde_json::json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": action, "Resource": "*"}]}).to_string()
+    serde_json::json!({"Version": "1", "Statement": [{"Effect": "Allow", "Action": action, "Resource": "*"}]})
+        .to_string()
 }

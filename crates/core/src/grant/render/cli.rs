@@ -4,8 +4,8 @@
 
 use crate::grant::plan::{CliCall, GrantPlan, ServiceRoleFix, POLICY_DOCUMENT_LIMIT};
 use crate::grant::render::shell::{bash_line, powershell_line};
-use crate::grant::steps::note_text;
 use crate::grant::render::{heading, Lang, RenderOptions};
+use crate::grant::steps::note_text;
 use crate::grant::target::PrincipalKind;
 
 /// One line of the script before quoting.
@@ -32,10 +32,7 @@ fn service_role_entries(fix: &ServiceRoleFix, lang: Lang, out: &mut Vec<Entry>) 
     let role = fix.role_name.as_deref().unwrap_or("<role-name>");
     let service = fix.service_name.as_deref().unwrap_or("<service-name>");
     if fix.linked {
-        out.push(Entry::Comment(format!(
-            "{} {role}",
-            lang.tr("Create the service-linked role", "创建服务关联角色")
-        )));
+        out.push(Entry::Comment(format!("{} {role}", lang.tr("Create the service-linked role", "创建服务关联角色"))));
         out.push(Entry::Run(CliCall::new("ram", "CreateServiceLinkedRole", &[("--ServiceName", service)])));
     } else {
         out.push(Entry::Comment(format!(
@@ -43,7 +40,11 @@ fn service_role_entries(fix: &ServiceRoleFix, lang: Lang, out: &mut Vec<Entry>) 
             lang.tr("Create the service role and authorize it", "创建服务角色并授权")
         )));
         let trust = fix.trust_policy().to_string();
-        out.push(Entry::Run(CliCall::new("ram", "CreateRole", &[("--RoleName", role), ("--AssumeRolePolicyDocument", &trust)])));
+        out.push(Entry::Run(CliCall::new(
+            "ram",
+            "CreateRole",
+            &[("--RoleName", role), ("--AssumeRolePolicyDocument", &trust)],
+        )));
         let policy = fix.role_policy.as_deref().unwrap_or("<system-policy-name>");
         out.push(Entry::Run(attach(PrincipalKind::Role, "System", policy, role)));
     }
@@ -58,7 +59,10 @@ fn entries(plan: &GrantPlan, lang: Lang) -> Vec<Entry> {
     let who = target.display_name();
     out.push(Entry::Comment(heading(plan, lang)));
     if target.name.is_none() && plan.attaches_to_target() {
-        out.push(Entry::Comment(format!("{} {who}", lang.tr("Replace the placeholder with the real name:", "请把占位符替换为实际名称："))));
+        out.push(Entry::Comment(format!(
+            "{} {who}",
+            lang.tr("Replace the placeholder with the real name:", "请把占位符替换为实际名称：")
+        )));
     }
     for policy in &plan.custom_policies {
         let name = policy.name.as_str();
@@ -72,11 +76,18 @@ fn entries(plan: &GrantPlan, lang: Lang) -> Vec<Entry> {
         for note in &policy.notes {
             out.push(Entry::Comment(format!("  {}", lang.pick(&note_text(note)))));
         }
-        out.push(Entry::Run(CliCall::new("ram", "CreatePolicy", &[("--PolicyName", name), ("--PolicyDocument", &doc)])));
-        out.push(Entry::Comment(lang.tr(
-            "If the policy already exists, make this document its default version instead:",
-            "如果该策略已存在，改为把这份文档设为它的新默认版本：",
-        ).to_string()));
+        out.push(Entry::Run(CliCall::new(
+            "ram",
+            "CreatePolicy",
+            &[("--PolicyName", name), ("--PolicyDocument", &doc)],
+        )));
+        out.push(Entry::Comment(
+            lang.tr(
+                "If the policy already exists, make this document its default version instead:",
+                "如果该策略已存在，改为把这份文档设为它的新默认版本：",
+            )
+            .to_string(),
+        ));
         out.push(Entry::Alternative(CliCall::new(
             "ram",
             "CreatePolicyVersion",
@@ -96,7 +107,11 @@ fn entries(plan: &GrantPlan, lang: Lang) -> Vec<Entry> {
         out.push(Entry::Comment(if has_custom {
             lang.tr("Or, broader: attach a system policy instead", "或者（权限更大）：改为授权系统策略").to_string()
         } else {
-            lang.tr("Attach system policies (one per product; the others are broader alternatives)", "授权系统策略（每个产品一个；其余为权限更大的备选）").to_string()
+            lang.tr(
+                "Attach system policies (one per product; the others are broader alternatives)",
+                "授权系统策略（每个产品一个；其余为权限更大的备选）",
+            )
+            .to_string()
         }));
         let narrowest = plan.narrowest_system_policies();
         for p in &plan.system_policies {
@@ -137,7 +152,9 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
 pub fn bash(plan: &GrantPlan, options: &RenderOptions) -> String {
     let lang = options.lang;
     let mut text = String::new();
-    text.push_str(&comment(lang.tr("===== bash (Linux, macOS, Cloud Shell) =====", "===== bash（Linux、macOS、Cloud Shell）=====")));
+    text.push_str(&comment(
+        lang.tr("===== bash (Linux, macOS, Cloud Shell) =====", "===== bash（Linux、macOS、Cloud Shell）====="),
+    ));
     text.push('\n');
     for e in &entries(plan, lang) {
         match e {

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use crate::grant::plan::{GrantPlan, ServiceRoleFix, POLICY_DOCUMENT_LIMIT};
 use crate::grant::render::shell::bash_line;
-use crate::grant::steps::note_text;
 use crate::grant::render::{heading, kind_word, Lang, RenderOptions};
+use crate::grant::steps::note_text;
 use crate::grant::target::{PrincipalKind, Target};
 
 const CONSOLE: &str = "https://ram.console.aliyun.com";
@@ -64,7 +64,9 @@ fn open_principal(target: &Target, lang: Lang) -> String {
             Lang::Zh => format!("打开 {url}（{kind} {} 的页面），进入“权限管理”页签。", target.display_name()),
         },
         None => match lang {
-            Lang::En => format!("Open {url}, click the {kind} {}, and go to the Permissions tab.", target.display_name()),
+            Lang::En => {
+                format!("Open {url}, click the {kind} {}, and go to the Permissions tab.", target.display_name())
+            }
             Lang::Zh => format!("打开 {url}，单击{kind} {}，进入“权限管理”页签。", target.display_name()),
         },
     }
@@ -72,10 +74,7 @@ fn open_principal(target: &Target, lang: Lang) -> String {
 
 fn grant_steps(s: &mut Steps, target: &Target, policy_type: &str, names: &[&str], lang: Lang) {
     s.step(&open_principal(target, lang));
-    s.step(lang.tr(
-        "Click Add Permissions (on newer pages: Grant Permission).",
-        "单击“新增授权”。",
-    ));
+    s.step(lang.tr("Click Add Permissions (on newer pages: Grant Permission).", "单击“新增授权”。"));
     s.step(lang.tr(
         "In the panel, keep Resource Scope at Account; the principal is already filled in.",
         "在弹出的面板中，资源范围保持“账号级别”；授权主体已自动填好。",
@@ -107,7 +106,11 @@ fn service_role_steps(s: &mut Steps, fix: &ServiceRoleFix, lang: Lang) {
             Lang::En => format!("The service-linked role {role} is usually created the first time the product's console is used by someone allowed ram:CreateServiceLinkedRole. To create it now, run:"),
             Lang::Zh => format!("服务关联角色 {role} 通常在有 ram:CreateServiceLinkedRole 权限的人首次使用该产品控制台时自动创建。如需立即创建，请执行："),
         });
-        s.block(&bash_line(&crate::grant::plan::CliCall::new("ram", "CreateServiceLinkedRole", &[("--ServiceName", service)])));
+        s.block(&bash_line(&crate::grant::plan::CliCall::new(
+            "ram",
+            "CreateServiceLinkedRole",
+            &[("--ServiceName", service)],
+        )));
     } else {
         let policy = fix.role_policy.as_deref().unwrap_or("<system-policy-name>");
         s.step(&match lang {
@@ -131,17 +134,29 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
     let mut s = Steps { text: String::new(), n: 0 };
     let _ = writeln!(s.text, "# {}", heading(plan, lang));
     if plan.is_empty() {
-        s.text.push_str(lang.tr("Nothing to do: no error that a change in RAM would fix.\n", "无需操作：没有可通过 RAM 修改解决的错误。\n"));
+        s.text.push_str(lang.tr(
+            "Nothing to do: no error that a change in RAM would fix.\n",
+            "无需操作：没有可通过 RAM 修改解决的错误。\n",
+        ));
         return s.text;
     }
     for policy in &plan.custom_policies {
-        s.heading(lang.tr("Least privilege: create a custom policy and attach it", "最小权限：创建自定义权限策略并授权"));
+        s.heading(
+            lang.tr("Least privilege: create a custom policy and attach it", "最小权限：创建自定义权限策略并授权"),
+        );
         s.step(&match lang {
-            Lang::En => format!("Open {} (Permissions > Policies > Create Policy) and choose the JSON tab.", new_policy_url()),
-            Lang::Zh => format!("打开 {}（权限管理 > 权限策略 > 创建权限策略），选择“脚本编辑”页签。", new_policy_url()),
+            Lang::En => {
+                format!("Open {} (Permissions > Policies > Create Policy) and choose the JSON tab.", new_policy_url())
+            }
+            Lang::Zh => {
+                format!("打开 {}（权限管理 > 权限策略 > 创建权限策略），选择“脚本编辑”页签。", new_policy_url())
+            }
         });
         s.step(&match lang {
-            Lang::En => format!("Replace the editor's content with this document ({} of {POLICY_DOCUMENT_LIMIT} characters):", policy.size()),
+            Lang::En => format!(
+                "Replace the editor's content with this document ({} of {POLICY_DOCUMENT_LIMIT} characters):",
+                policy.size()
+            ),
             Lang::Zh => format!("把编辑框的内容替换为下面的文档（{} / {POLICY_DOCUMENT_LIMIT} 字符）：", policy.size()),
         });
         s.block(&policy.document.to_pretty_json());
@@ -156,7 +171,10 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
     }
     if !plan.system_policies.is_empty() {
         s.heading(if plan.custom_policies.is_empty() {
-            lang.tr("Attach system policies (one per product, the narrowest)", "授权系统策略（每个产品一个，权限最小的）")
+            lang.tr(
+                "Attach system policies (one per product, the narrowest)",
+                "授权系统策略（每个产品一个，权限最小的）",
+            )
         } else {
             lang.tr("Or, broader and quicker: attach system policies", "或者（更快但权限更大）：授权系统策略")
         });

@@ -54,7 +54,12 @@ pub fn kind_word(kind: PrincipalKind, lang: Lang) -> &'static str {
 
 /// The first line of every rendering: who the grant is for.
 pub fn heading(plan: &GrantPlan, lang: Lang) -> String {
-    format!("{}{} {}", lang.tr("RAM Doctor grant for ", "RAM Doctor 授权对象："), kind_word(plan.target.kind, lang), plan.target.display_name())
+    format!(
+        "{}{} {}",
+        lang.tr("RAM Doctor grant for ", "RAM Doctor 授权对象："),
+        kind_word(plan.target.kind, lang),
+        plan.target.display_name()
+    )
 }
 
 /// How to render.
@@ -116,7 +121,10 @@ pub fn downloads(format: Format, plan: &GrantPlan, options: &RenderOptions) -> V
     match format {
         Format::Json => vec![file("ram-doctor-grant.json", json::render(plan, options))],
         Format::Console => vec![file("ram-doctor-steps.md", console::render(plan, options))],
-        Format::Cli => vec![file("ram-doctor-grant.sh", cli::bash(plan, options)), file("ram-doctor-grant.ps1", cli::powershell(plan, options))],
+        Format::Cli => vec![
+            file("ram-doctor-grant.sh", cli::bash(plan, options)),
+            file("ram-doctor-grant.ps1", cli::powershell(plan, options)),
+        ],
         Format::Terraform => vec![file("ram-doctor-grant.tf", terraform::render(plan, options))],
         Format::Ros => vec![
             file("ram-doctor-ros.yaml", ros::template_yaml(plan, options)),
@@ -158,15 +166,20 @@ mod tests {
     #[test]
     fn each_download_holds_one_syntax_with_its_extension() {
         let (plan, options) = (plan(), RenderOptions::default());
-        let extensions =
-            |f: Format| downloads(f, &plan, &options).iter().map(|d| d.file_name.rsplit('.').next().unwrap()).collect::<Vec<_>>();
+        let extensions = |f: Format| {
+            downloads(f, &plan, &options).iter().map(|d| d.file_name.rsplit('.').next().unwrap()).collect::<Vec<_>>()
+        };
         assert_eq!(extensions(Format::Json), ["json"]);
         assert_eq!(extensions(Format::Console), ["md"]);
         assert_eq!(extensions(Format::Cli), ["sh", "ps1"]);
         assert_eq!(extensions(Format::Terraform), ["tf"]);
         assert_eq!(extensions(Format::Ros), ["yaml", "json"]);
         let cli = downloads(Format::Cli, &plan, &options);
-        assert_eq!(format!("{}\n{}", cli[0].text, cli[1].text), render(Format::Cli, &plan, &options), "the two scripts are the shown text");
+        assert_eq!(
+            format!("{}\n{}", cli[0].text, cli[1].text),
+            render(Format::Cli, &plan, &options),
+            "the two scripts are the shown text"
+        );
         assert!(cli[0].text.contains("aliyun ram") && !cli[0].text.contains("PowerShell"), "{}", cli[0].text);
         let ros = downloads(Format::Ros, &plan, &options);
         assert_eq!(serde_json::from_str::<serde_json::Value>(&ros[1].text).unwrap(), ros::template(&plan, &options));

@@ -76,7 +76,8 @@ pub fn template(plan: &GrantPlan, options: &RenderOptions) -> Value {
             props.insert("PolicyType".into(), json!("System"));
             props.insert("PolicyName".into(), json!(p.name));
             props.insert(principal_param(target.kind).into(), principal.clone());
-            resources.insert(logical_id("Attach", &p.name), json!({"Type": attach_type(target.kind), "Properties": props}));
+            resources
+                .insert(logical_id("Attach", &p.name), json!({"Type": attach_type(target.kind), "Properties": props}));
         }
     }
     for fix in plan.service_roles.iter().filter(|f| !f.linked) {
@@ -101,10 +102,7 @@ pub fn template(plan: &GrantPlan, options: &RenderOptions) -> Value {
     }
     let mut t = Map::new();
     t.insert("ROSTemplateFormatVersion".into(), json!("2015-09-01"));
-    t.insert(
-        "Description".into(),
-        json!(heading(plan, lang)),
-    );
+    t.insert("Description".into(), json!(heading(plan, lang)));
     if !parameters.is_empty() {
         t.insert("Parameters".into(), Value::Object(parameters));
     }
@@ -129,7 +127,13 @@ fn notes(plan: &GrantPlan, lang: Lang) -> Vec<String> {
         out.extend(policy.notes.iter().map(|n| format!("{}: {}", policy.name, lang.pick(&note_text(n)))));
     }
     if !plan.custom_policies.is_empty() && !plan.system_policies.is_empty() {
-        out.push(lang.tr("Or, broader: attach a system policy instead (ALIYUN::RAM::AttachPolicyTo*, PolicyType System):", "或者（权限更大）：改为授权系统策略（ALIYUN::RAM::AttachPolicyTo*，PolicyType 为 System）：").to_string());
+        out.push(
+            lang.tr(
+                "Or, broader: attach a system policy instead (ALIYUN::RAM::AttachPolicyTo*, PolicyType System):",
+                "或者（权限更大）：改为授权系统策略（ALIYUN::RAM::AttachPolicyTo*，PolicyType 为 System）：",
+            )
+            .to_string(),
+        );
         for p in &plan.system_policies {
             out.push(format!("  {}: {}", p.name, lang.pick(&p.explanation)));
         }

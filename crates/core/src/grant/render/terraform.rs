@@ -128,10 +128,13 @@ fn service_role_blocks(fix: &ServiceRoleFix, lang: Lang, out: &mut String) {
                     hcl_string(service)
                 );
             }
-            None => comment(out, lang.tr(
-                "The service name is not known: set service_name in alicloud_resource_manager_service_linked_role.",
-                "服务名称未知：请在 alicloud_resource_manager_service_linked_role 中填写 service_name。",
-            )),
+            None => comment(
+                out,
+                lang.tr(
+                    "The service name is not known: set service_name in alicloud_resource_manager_service_linked_role.",
+                    "服务名称未知：请在 alicloud_resource_manager_service_linked_role 中填写 service_name。",
+                ),
+            ),
         }
         return;
     }
@@ -187,11 +190,20 @@ pub fn render(plan: &GrantPlan, options: &RenderOptions) -> String {
     if !plan.system_policies.is_empty() {
         let has_custom = !plan.custom_policies.is_empty();
         out.push('\n');
-        comment(&mut out, if has_custom {
-            lang.tr("Or, broader: attach system policies instead (uncomment one per product)", "或者（权限更大）：改为授权系统策略（每个产品取消注释一个）")
-        } else {
-            lang.tr("System policies (one per product; the commented ones are broader alternatives)", "系统策略（每个产品一个；注释掉的是权限更大的备选）")
-        });
+        comment(
+            &mut out,
+            if has_custom {
+                lang.tr(
+                    "Or, broader: attach system policies instead (uncomment one per product)",
+                    "或者（权限更大）：改为授权系统策略（每个产品取消注释一个）",
+                )
+            } else {
+                lang.tr(
+                    "System policies (one per product; the commented ones are broader alternatives)",
+                    "系统策略（每个产品一个；注释掉的是权限更大的备选）",
+                )
+            },
+        );
         let narrowest = plan.narrowest_system_policies();
         for p in &plan.system_policies {
             comment(&mut out, &format!("{}: {}", p.name, lang.pick(&p.explanation)));

@@ -13,7 +13,8 @@ fn quote(s: &str) -> String {
 }
 
 fn key(k: &str) -> String {
-    let plain = k.starts_with(|c: char| c.is_ascii_alphabetic()) && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let plain =
+        k.starts_with(|c: char| c.is_ascii_alphabetic()) && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         k.to_string()
     } else {
