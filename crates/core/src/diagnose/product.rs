@@ -390,7 +390,12 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
 pub fn code_before_service<'t>(lines: &'t str, catalog: &Catalog) -> Option<(&'t str, String)> {
     let lower = lines.to_ascii_lowercase();
     let found = text::find_all(&lower, " service").find_map(|at| {
-        let word_start = lower[..at].rfind(|c: char| !c.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
+        // After the last character that is not part of the word, whatever its width (`服务错误: oss:…`).
+        let word_start = lower[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &lines[word_start..at];
         let capitalised = word.bytes().any(|c| c.is_ascii_uppercase());
         if word.len() < 2 || !capitalised {
@@ -471,6 +476,14 @@ fn has_word(s: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wide_character_before_the_word_is_stepped_over() {
+        // The fuzzer's find: replacement characters (3 bytes each) right before `service`.
+        let c = Catalog::empty();
+        assert_eq!(code_before_service("服务错误: oss:\u{fffd}\u{fffd} service returned error", &c), None);
+        assert_eq!(code_before_service("\u{fffd}FnF service is not enabled", &c), None, "no catalog, no product");
+    }
 
     #[test]
     fn hosts_roles_and_terraform_names() {
