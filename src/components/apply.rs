@@ -271,12 +271,14 @@ fn SystemChoice(names: Vec<String>, chosen: RwSignal<usize>, #[prop(into)] lang:
     }
 }
 
+/// Whether the gap found the policy attached to the identity itself (through a group it still needs attaching).
+fn attached_directly(report: &GapReport, policy_type: PolicyType, name: &str) -> bool {
+    report.attached.iter().any(|a| a.policy_type == policy_type && a.policy_name == name && a.via == Via::Direct)
+}
+
 /// A system policy needs no document: the change is the attachment, unless it is attached directly already.
 fn plan_system(name: &str, report: &GapReport) -> Change {
-    let attached = report
-        .attached
-        .iter()
-        .any(|a| a.policy_type == PolicyType::System && a.policy_name == name && a.via == Via::Direct);
+    let attached = attached_directly(report, PolicyType::System, name);
     Change {
         policy_name: name.to_string(),
         document: String::new(),
@@ -294,10 +296,7 @@ enum Step {
 
 /// Decides the change: create the policy, or (name taken) ask how to resolve the clash; attach unless attached.
 async fn plan_change(session: &Session, name: String, document: String, report: &GapReport) -> Result<Stage, Failed> {
-    let attach = !report
-        .attached
-        .iter()
-        .any(|a| a.policy_type == PolicyType::Custom && a.policy_name == name && a.via == Via::Direct);
+    let attach = !attached_directly(report, PolicyType::Custom, &name);
     let target = report.target.clone();
     let current = match default_version(PolicyType::Custom, &name, session).await {
         Ok(current) => current.map(|v| v.policy_document).unwrap_or_default(),
