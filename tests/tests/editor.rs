@@ -3,24 +3,9 @@
 //!
 //! `#[ignore]`d like every browser journey: `cargo xtask test` builds the page and runs them.
 
+use ram_doctor_e2e::samples::ECS_FORBIDDEN;
 use ram_doctor_e2e::{Browser, Viewport};
 use serde_json::{json, Value};
-
-/// An ECS API error with `AccessDeniedDetail`: the plan's custom policy allows `ecs:DescribeInstances`.
-const ECS_FORBIDDEN: &str = r#"{
-  "RequestId": "7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F",
-  "HostId": "ecs.cn-hangzhou.aliyuncs.com",
-  "Code": "Forbidden.RAM",
-  "Message": "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
-  "AccessDeniedDetail": {
-    "AuthAction": "ecs:DescribeInstances",
-    "AuthPrincipalType": "SubUser",
-    "AuthPrincipalDisplayName": "204588330455123456",
-    "AuthPrincipalOwnerId": "1234567890123456",
-    "NoPermissionType": "ImplicitDeny",
-    "PolicyType": "AccountLevelIdentityBasedPolicy"
-  }
-}"#;
 
 const NEEDED: &str = "ecs:DescribeInstances";
 const EDITOR: &str = "#editor-0-0";
@@ -31,22 +16,8 @@ async fn open_editor(browser: &Browser) {
     browser.paste("#input", ECS_FORBIDDEN).await.expect("paste");
     browser.click("#diagnose").await.expect("diagnose");
     browser.wait_for("#results[data-state='ready'] .finding").await.expect("a final diagnosis");
-    wait_until_settled(browser).await;
+    browser.wait_until_settled().await.expect("the results settle");
     browser.click(&format!("{EDITOR} summary")).await.expect("open the editor");
-}
-
-/// Waits until the results have stayed ready, with no shard fetch under way, for half a second.
-async fn wait_until_settled(browser: &Browser) {
-    let ready = "return document.querySelector(\"#results[data-state='ready']\") !== null;";
-    let mut steady = 0;
-    for _ in 0..100 {
-        steady = if browser.run(ready, vec![]).await.expect("state") == Value::Bool(true) { steady + 1 } else { 0 };
-        if steady >= 5 {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the results never settled");
 }
 
 /// Polls `script` (which returns a value) until `done` accepts it; panics with the last value after 5 s.
@@ -344,7 +315,7 @@ async fn an_edit_survives_the_language_switch_and_fits_a_phone() {
     browser.click("#lang-toggle").await.expect("中文");
     browser.wait_for(&format!("{EDITOR} summary")).await.expect("the card is drawn again");
     assert_eq!(browser.text(&format!("{EDITOR} summary")).await.expect("summary"), "调整此策略");
-    wait_until_settled(&browser).await;
+    browser.wait_until_settled().await.expect("the results settle");
     // The cards are drawn anew in the other language: open the new editor (whatever the old one's state).
     browser
         .run(&format!("document.querySelector('{EDITOR}').open = true;"), vec![])

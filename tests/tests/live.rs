@@ -44,15 +44,6 @@ fn denial() -> String {
     .to_string()
 }
 
-async fn diagnose(browser: &Browser, text: &str) {
-    browser.paste("#input", text).await.expect("paste");
-    browser.click("#diagnose").await.expect("diagnose");
-    browser
-        .wait_for("#results[data-state='ready'] .finding, #results[data-state='ready'] #no-error")
-        .await
-        .expect("a final diagnosis");
-}
-
 async fn enter_key(browser: &Browser, id: &str, secret: &str) {
     browser.paste("#key-id", id).await.expect("key id");
     browser.paste("#key-secret", secret).await.expect("key secret");
@@ -67,6 +58,17 @@ async fn wait_until(browser: &Browser, script: &str, what: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     panic!("timed out waiting for {what}");
+}
+
+/// The confirm button's `data-hash`: the SHA-256 of what the shown change binds to.
+async fn confirmed_hash(browser: &Browser) -> String {
+    let confirm = browser.wait_for("#apply-confirm").await.expect("confirm button");
+    confirm.attr("data-hash").await.expect("hash").expect("the button carries the shown change's hash")
+}
+
+/// SHA-256 as lowercase hex, as the page computes it.
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The two keys, the emulator seeded with them (and `faults`), and the page open on the relay to it.
@@ -133,7 +135,7 @@ async fn assert_key_left_no_trace(browser: &Browser, keys: &[&AccessKey]) {
 #[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
 async fn who_am_i_then_the_gap_then_apply_makes_the_action_allowed() {
     let Live { admin, reader, emulator, browser } = open(&[]).await;
-    diagnose(&browser, &denial()).await;
+    browser.diagnose(&denial()).await.expect("a final diagnosis");
     enter_key(&browser, &admin.id, &admin.secret).await;
 
     browser.click("#whoami-button").await.expect("who am I");
@@ -151,9 +153,7 @@ async fn who_am_i_then_the_gap_then_apply_makes_the_action_allowed() {
     browser.screenshot("live-gap").await.expect("screenshot");
 
     browser.click("#apply-plan").await.expect("plan the change");
-    let confirm = browser.wait_for("#apply-confirm").await.expect("confirm button");
-    let shown_hash =
-        confirm.attr("data-hash").await.expect("hash").expect("the button carries the shown document's hash");
+    let shown_hash = confirmed_hash(&browser).await;
     let steps = browser.texts("#apply-diff .change__step").await.expect("steps");
     assert_eq!(steps.len(), 2, "create, then attach: {steps:?}");
     assert!(steps[1].contains(USER), "attach to the user: {steps:?}");
@@ -178,7 +178,7 @@ async fn who_am_i_then_the_gap_then_apply_makes_the_action_allowed() {
     let versions = policies[0]["versions"].as_array().expect("versions");
     assert_eq!(versions.len(), 1);
     let stored = versions[0]["document"].as_str().expect("document text");
-    let stored_hash: String = Sha256::digest(stored.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let stored_hash: String = sha256_hex(stored.as_bytes());
     assert_eq!(stored_hash, shown_hash, "the emulator holds exactly the confirmed document");
     let user = after["users"].as_array().expect("users").iter().find(|u| u["name"] == USER).expect("the user").clone();
     let mut attachments: Vec<(String, String)> = user["policies"]
@@ -216,7 +216,7 @@ async fn who_am_i_then_the_gap_then_apply_makes_the_action_allowed() {
 #[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
 async fn a_denied_apply_shows_the_diagnosed_no_permission_which_decodes() {
     let Live { admin, reader, emulator, browser } = open(&[]).await;
-    diagnose(&browser, &denial()).await;
+    browser.diagnose(&denial()).await.expect("a final diagnosis");
     enter_key(&browser, &reader.id, &reader.secret).await;
     browser.click("#gap-button").await.expect("gap (reads are allowed)");
     browser.wait_for("#gap-result .verdict").await.expect("verdicts");
@@ -241,7 +241,7 @@ async fn a_denied_apply_shows_the_diagnosed_no_permission_which_decodes() {
         )
         .await
         .expect("answer");
-    diagnose(&browser, answer.as_str().expect("text")).await;
+    browser.diagnose(answer.as_str().expect("text")).await.expect("a final diagnosis");
     enter_key(&browser, &admin.id, &admin.secret).await;
     browser.click("#decode-button").await.expect("decode");
     let action = browser.text("#decoded .decoded__value[data-field='AuthAction']").await.expect("decoded action");
@@ -279,7 +279,7 @@ async fn upstream_faults_are_diagnosed_and_the_page_keeps_working() {
     // Longer than the relay's upstream timeout (20 s), shorter than the page's (30 s).
     let faults = ["GetCallerIdentity:status=500", "GetUser:garbage", "ListPoliciesForUser:latency=22000"];
     let Live { admin, reader, browser, emulator: _emulator } = open(&faults).await;
-    diagnose(&browser, &denial()).await;
+    browser.diagnose(&denial()).await.expect("a final diagnosis");
     enter_key(&browser, &admin.id, &admin.secret).await;
 
     // 500: the service's error, diagnosed.
@@ -309,7 +309,7 @@ async fn upstream_faults_are_diagnosed_and_the_page_keeps_working() {
     // The page still works: the buttons are usable again and a new paste is diagnosed.
     let disabled = browser.run("return document.querySelector('#gap-button').disabled;", vec![]).await.expect("state");
     assert_eq!(disabled, Value::Bool(false));
-    diagnose(&browser, "Deployed 1.4.2, all green.").await;
+    browser.diagnose("Deployed 1.4.2, all green.").await.expect("a final diagnosis");
     assert!(browser.has("#no-error").await.expect("query"));
     assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
     assert_no_page_errors(&browser).await;
@@ -336,7 +336,7 @@ async fn call_emulator<A: Api>(emulator: &Emulator, key: &AccessKey, request: &A
 
 /// The denial diagnosed, the gap with `key`, and the change planned: the name of the policy apply would create.
 async fn planned_policy_name(browser: &Browser, key: &AccessKey) -> String {
-    diagnose(browser, &denial()).await;
+    browser.diagnose(&denial()).await.expect("a final diagnosis");
     enter_key(browser, &key.id, &key.secret).await;
     browser.click("#gap-button").await.expect("gap");
     browser.wait_for("#gap-result .verdict").await.expect("verdicts");
@@ -378,14 +378,7 @@ async fn a_name_clash_at_the_version_limit_adds_a_version_only_after_consent() {
     browser.click("#apply-limit-consent").await.expect("consent");
     let steps: Vec<String> = browser.texts("#apply-diff .change__step").await.expect("steps");
     assert!(steps[0].contains("v2") && steps.len() == 3, "delete v2, add the version, attach: {steps:?}");
-    let hash = browser
-        .wait_for("#apply-confirm")
-        .await
-        .expect("confirm")
-        .attr("data-hash")
-        .await
-        .expect("hash")
-        .expect("the shown document's hash");
+    let hash = confirmed_hash(&browser).await;
     browser.screenshot("live-version-limit").await.expect("screenshot");
     browser.click("#apply-confirm").await.expect("confirm");
     browser.wait_for("#apply-done").await.expect("applied");
@@ -401,7 +394,7 @@ async fn a_name_clash_at_the_version_limit_adds_a_version_only_after_consent() {
     assert_eq!(ids, ["v1", "v3", "v4", "v5", "v6"], "exactly v2 was deleted and v6 added");
     assert_eq!(policy["default_version"], "v6");
     let stored = policy["versions"][4]["document"].as_str().expect("document");
-    let stored_hash: String = Sha256::digest(stored.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let stored_hash: String = sha256_hex(stored.as_bytes());
     assert_eq!(stored_hash, hash, "the new version is exactly the confirmed document");
     assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
     assert_no_page_errors(&browser).await;
@@ -488,12 +481,13 @@ async fn a_name_clash_can_take_a_new_name_leaving_the_other_policy_alone() {
 #[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
 async fn the_bare_console_sentence_attaches_the_chosen_system_policy_after_confirmation() {
     let Live { admin, reader, emulator, browser } = open(&[]).await;
-    diagnose(
-        &browser,
-        "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding \
+    browser
+        .diagnose(
+            "Insufficient permissions, please contact the cloud account administrator to grant you the corresponding \
          permissions.",
-    )
-    .await;
+        )
+        .await
+        .expect("a final diagnosis");
     enter_key(&browser, &admin.id, &admin.secret).await;
     browser.paste("#target-name", USER).await.expect("name the user");
     browser.click("#gap-button").await.expect("gap");
@@ -513,15 +507,8 @@ async fn the_bare_console_sentence_attaches_the_chosen_system_policy_after_confi
         steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("(System)") && steps[0].contains(USER),
         "{steps:?}"
     );
-    let hash = browser
-        .wait_for("#apply-confirm")
-        .await
-        .expect("confirm")
-        .attr("data-hash")
-        .await
-        .expect("hash")
-        .expect("a hash");
-    let name_hash: String = Sha256::digest(b"AliyunHBRReadOnlyAccess").iter().map(|b| format!("{b:02x}")).collect();
+    let hash = confirmed_hash(&browser).await;
+    let name_hash: String = sha256_hex(b"AliyunHBRReadOnlyAccess");
     assert_eq!(hash, name_hash, "the confirmation binds to the chosen policy");
 
     // Another choice after planning makes the shown change stale: nothing is sent.

@@ -39,15 +39,6 @@ fn log_with_repeats() -> String {
     .join("\n\n")
 }
 
-async fn diagnose(browser: &Browser, text: &str) {
-    browser.paste("#input", text).await.expect("paste");
-    browser.click("#diagnose").await.expect("diagnose");
-    browser
-        .wait_for("#results[data-state='ready'] .finding, #results[data-state='ready'] #no-error")
-        .await
-        .expect("a final diagnosis");
-}
-
 /// The state the address bar's link carries, read with core's decoder.
 async fn link_state(browser: &Browser) -> ShareState {
     let url = browser.url().await.expect("url");
@@ -70,7 +61,7 @@ async fn fix_json(browser: &Browser) -> String {
 #[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
 async fn many_errors_give_one_table_and_one_grant_with_rows_left_out() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
-    diagnose(&browser, &log_with_repeats()).await;
+    browser.diagnose(&log_with_repeats()).await.expect("a final diagnosis");
     let rows = browser.texts("#errors tbody tr").await.expect("rows");
     assert_eq!(rows.len(), 2, "a repeated error is one row: {rows:?}");
     assert!(rows[0].contains("ecs:DescribeInstances") && rows[0].contains("×3"), "{}", rows[0]);
@@ -114,7 +105,7 @@ async fn many_errors_give_one_table_and_one_grant_with_rows_left_out() {
 async fn the_link_carries_the_whole_state_and_old_links_still_open() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     let pasted = error_with_secret();
-    diagnose(&browser, &pasted).await;
+    browser.diagnose(&pasted).await.expect("a final diagnosis");
     browser
         .run(
             "const s = document.querySelector('#target-kind'); s.value = 'role'; s.dispatchEvent(new Event('change'));",
@@ -187,7 +178,7 @@ async fn the_link_carries_the_whole_state_and_old_links_still_open() {
 async fn hostile_pastes_and_links_render_as_text_and_the_page_keeps_working() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     let payload = r#"<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> Forbidden.RAM ecs:DescribeInstances"#;
-    diagnose(&browser, payload).await;
+    browser.diagnose(payload).await.expect("a final diagnosis");
     let pwned = || {
         browser.run(
             "return window.__pwned === undefined && document.querySelectorAll('main img, main script').length === 0;",
@@ -230,7 +221,10 @@ async fn hostile_pastes_and_links_render_as_text_and_the_page_keeps_working() {
         browser.goto(&format!("{}#{fragment}", browser.base_url)).await.expect("broken link");
         let message = browser.text("#link-error").await.expect("a message");
         assert!(message.contains(says), "{fragment:.40}: {message}");
-        diagnose(&browser, &forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance")).await;
+        browser
+            .diagnose(&forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance"))
+            .await
+            .expect("a final diagnosis");
         assert!(browser.has(".finding").await.expect("query"), "the page still works after {says}");
     }
     // A broken link typed over a page with text: the message, and the text stays.
@@ -250,7 +244,10 @@ async fn hostile_pastes_and_links_render_as_text_and_the_page_keeps_working() {
     let garbage: String = (0u32..4000).map(|i| char::from_u32(i % 32).unwrap_or('\u{FFFD}')).collect();
     browser.paste("#input", &garbage).await.expect("paste garbage");
     browser.wait_for("#input-binary").await.expect("binary message");
-    diagnose(&browser, &forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance")).await;
+    browser
+        .diagnose(&forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance"))
+        .await
+        .expect("a final diagnosis");
     assert!(browser.has(".finding").await.expect("query"));
     assert!(!browser.has("#input-binary, #input-too-long").await.expect("query"), "the notices go with the text");
     assert_no_page_errors(&browser).await;
@@ -274,7 +271,10 @@ async fn downloads(browser: &Browser, css: &str) -> Vec<(String, String)> {
 #[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
 async fn every_output_downloads_with_its_extension() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
-    diagnose(&browser, &forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance")).await;
+    browser
+        .diagnose(&forbidden("7E1A4C5B-2F4D-5B7A-9C3E-0A1B2C3D4E5F", "ecs:StopInstance"))
+        .await
+        .expect("a final diagnosis");
     let policy = downloads(&browser, "#finding-0 .grant").await;
     assert_eq!(policy.len(), 1, "{policy:?}");
     assert!(policy[0].0.ends_with(".json"));
@@ -307,7 +307,7 @@ async fn every_output_downloads_with_its_extension() {
 async fn a_crash_shows_a_banner_that_reloads_keeping_the_text_without_secrets() {
     let browser = Browser::open(Viewport::DESKTOP).await.expect("browser");
     let pasted = error_with_secret();
-    diagnose(&browser, &pasted).await;
+    browser.diagnose(&pasted).await.expect("a final diagnosis");
     let stored = || browser.run("return sessionStorage.length;", vec![]);
     assert_eq!(stored().await.expect("storage"), json!(0), "nothing stored before a crash");
     browser.run("try { window.wasmBindings.ram_doctor_panic_for_tests(); } catch (e) {}", vec![]).await.expect("panic");
