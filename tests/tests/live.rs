@@ -334,6 +334,12 @@ async fn call_emulator<A: Api>(emulator: &Emulator, key: &AccessKey, request: &A
     parse_response::<A>(status, &body).unwrap_or_else(|e| panic!("{} failed: {e}", request.action()))
 }
 
+/// The policy a planned step of kind `step` (`create`, `attach`…) is about.
+async fn policy_of_step(browser: &Browser, step: &str) -> String {
+    let shown = browser.wait_for(&format!(".change__step[data-step='{step}']")).await.expect("the planned step");
+    shown.attr("data-policy").await.expect("attribute").expect("the step names its policy")
+}
+
 /// The denial diagnosed, the gap with `key`, and the change planned: the name of the policy apply would create.
 async fn planned_policy_name(browser: &Browser, key: &AccessKey) -> String {
     browser.diagnose(&denial()).await.expect("a final diagnosis");
@@ -341,7 +347,7 @@ async fn planned_policy_name(browser: &Browser, key: &AccessKey) -> String {
     browser.click("#gap-button").await.expect("gap");
     browser.wait_for("#gap-result .verdict").await.expect("verdicts");
     browser.click("#apply-plan").await.expect("plan");
-    browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name")
+    policy_of_step(browser, "create").await
 }
 
 #[tokio::test]
@@ -456,7 +462,7 @@ async fn a_name_clash_can_take_a_new_name_leaving_the_other_policy_alone() {
 
     browser.click("#apply-plan").await.expect("plan again");
     browser.click("#apply-new-name").await.expect("new name");
-    let renamed = browser.text(".change__step[data-step='create'] code").await.expect("a new policy under a new name");
+    let renamed = policy_of_step(&browser, "create").await;
     assert_eq!(renamed, format!("{name}-2"));
     browser.click("#apply-confirm").await.expect("confirm");
     browser.wait_for("#apply-done").await.expect("applied");
@@ -504,7 +510,7 @@ async fn the_bare_console_sentence_attaches_the_chosen_system_policy_after_confi
     let steps = browser.texts("#apply-diff .change__step").await.expect("steps");
     assert_eq!(steps.len(), 1, "only the attachment: {steps:?}");
     assert!(
-        steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("(System)") && steps[0].contains(USER),
+        steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("system policy") && steps[0].contains(USER),
         "{steps:?}"
     );
     let hash = confirmed_hash(&browser).await;
