@@ -259,6 +259,13 @@ async fn a_check_fires_and_its_one_click_fix_resolves_it() {
         .expect("mark");
     assert_eq!(mark, json!("\"allow\""), "exactly the bad value is marked");
 
+    // In Chinese the check says what is wrong in Chinese (core's words, as `ram-doctor lint --zh` prints them).
+    let english = browser.text(&format!("{problem} .problem__message")).await.expect("message");
+    browser.click("#lang-toggle").await.expect("中文");
+    let script = format!("return document.querySelector(\"{problem} .problem__message\").textContent;");
+    let chinese = eventually(&browser, &script, vec![], |v| v.as_str().is_some_and(|m| m.contains("区分大小写"))).await;
+    assert!(english.contains("case-sensitive") && chinese != json!(english), "{english} / {chinese}");
+
     browser.click(&format!("{problem} .problem__fix")).await.expect("fix it");
     browser.wait_for(&format!("{EDITOR} .problems__none")).await.expect("the problem is gone");
     assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), text, "the fix restores the policy");
