@@ -6,7 +6,7 @@ use ram_doctor_core::api::PolicyType;
 // / attach, and the notes, the confirmation hash, the diff and every sentence come with it.
 use ram_doctor_core::apply::{self, document_hash, Call, DiffLine, Existing, Plan, Step, Wanted};
 use ram_doctor_core::gap::Via;
-use ram_doctor_core::grant::{self, GrantPlan, PolicyName, Target};
+use ram_doctor_core::grant::{GrantPlan, PolicyName, Target};
 use ram_doctor_core::{Catalog, Diagnosis};
 
 use super::call_error::CallErrorView;
@@ -139,13 +139,19 @@ pub fn Apply(
             busy.set(false);
         });
     };
+    // Redrawn only when the stage changes: the words follow the language inside, so a switch keeps what is
+    // shown (a failed call's card, an open policy editor in it) as it is.
     let body = move || {
-        let (t, words) = (texts(), lang.get().core());
-        let principal = report.with(|r| r.as_ref().map(|r| principal_of(&r.target))).unwrap_or_default();
+        let principal = report.with_untracked(|r| r.as_ref().map(|r| principal_of(&r.target))).unwrap_or_default();
         match stage.get() {
             Stage::Idle => ().into_any(),
-            Stage::Stale => view! { <p id="apply-stale" class="notice notice--error">{t.hash_mismatch}</p> }.into_any(),
-            Stage::Applied => view! { <p id="apply-done" class="notice notice--none">{t.applied}</p> }.into_any(),
+            Stage::Stale => {
+                view! { <p id="apply-stale" class="notice notice--error">{move || texts().hash_mismatch}</p> }
+                    .into_any()
+            }
+            Stage::Applied => {
+                view! { <p id="apply-done" class="notice notice--none">{move || texts().applied}</p> }.into_any()
+            }
             Stage::Failed(failed) => {
                 view! { <CallErrorView action=failed.action error=failed.error catalog=catalog lang=lang /> }.into_any()
             }
@@ -154,36 +160,36 @@ pub fn Apply(
                 let (chosen, renamed) = (plan.clone(), plan.clone());
                 view! {
                     <div id="apply-clash" class="notice notice--hint">
-                        <p>{t.clash}" "<code>{plan.wanted.name().to_string()}</code></p>
-                        <pre class="diff" tabindex="0" role="region" aria-label=t.clash>{diff_view(&plan)}</pre>
+                        <p>{move || texts().clash}" "<code>{plan.wanted.name().to_string()}</code></p>
+                        <pre class="diff" tabindex="0" role="region" aria-label=move || texts().clash>{diff_view(&plan)}</pre>
                         <button id="apply-new-version" class="button" on:click=move |_| {
                             let plan = chosen.clone();
                             stage.set(if plan.deletes() { Stage::Limit(plan) } else { Stage::Planned(plan) });
                         }>
-                            {t.clash_new_version}
+                            {move || texts().clash_new_version}
                         </button>
                         <button id="apply-new-name" class="button" on:click=move |_| {
                             if let Some(report) = other.clone() {
                                 run(Action::NewName { plan: renamed.clone(), report });
                             }
-                        }>{t.clash_new_name}</button>
+                        }>{move || texts().clash_new_name}</button>
                     </div>
                 }
                 .into_any()
             }
             Stage::Limit(plan) => {
-                let deletions: Vec<String> = plan
+                let deletions = plan
                     .steps
                     .iter()
                     .filter(|s| matches!(s, Step::DeleteVersion { .. }))
-                    .map(|s| s.summary(&principal, words))
-                    .collect();
+                    .map(|s| step_view(s.clone(), plan.wanted.name(), principal.clone(), lang))
+                    .collect_view();
                 view! {
                     <div id="apply-limit" class="notice notice--hint">
-                        <p>{t.version_limit}</p>
-                        {deletions.into_iter().map(|d| view! { <p class="change__step" data-step="delete-version">{d}</p> }).collect_view()}
+                        <p>{move || texts().version_limit}</p>
+                        {deletions}
                         <button id="apply-limit-consent" class="button" on:click=move |_| stage.set(Stage::Planned(plan.clone()))>
-                            {t.version_limit_consent}
+                            {move || texts().version_limit_consent}
                         </button>
                     </div>
                 }
@@ -192,15 +198,18 @@ pub fn Apply(
             Stage::Planned(plan) => {
                 let confirmed_hash = plan.confirmation_hash();
                 let noop = plan.steps.is_empty();
-                let nothing = noop.then(|| apply::say::nothing_to_change(&principal, words));
+                let nothing = noop.then(|| {
+                    let principal = principal.clone();
+                    view! { <p class="notice notice--hint">{move || apply::say::nothing_to_change(&principal, lang.get().core())}</p> }
+                });
                 let shown = plan.clone();
                 view! {
-                    <div id="apply-diff" class="live__result">{plan_view(&plan, &principal, words, t)}</div>
-                    {nothing.map(|n| view! { <p class="notice notice--hint">{n}</p> })}
+                    <div id="apply-diff" class="live__result">{plan_view(&plan, principal, lang)}</div>
+                    {nothing}
                     <button id="apply-confirm" class="button button--primary" data-hash=confirmed_hash.clone()
                         disabled=move || busy.get() || noop
                         on:click=move |_| run(Action::Send { plan: shown.clone(), confirmed_hash: confirmed_hash.clone() })>
-                        {t.confirm}
+                        {move || texts().confirm}
                     </button>
                 }
                 .into_any()
@@ -211,7 +220,7 @@ pub fn Apply(
         <Show when=move || report.with(Option::is_some)>
             <section id="apply" class="live__tool">
                 {move || match proposal.get() {
-                    None => view! { <p class="notice notice--hint">{texts().nothing_to_apply}</p> }.into_any(),
+                    None => view! { <p class="notice notice--hint">{move || texts().nothing_to_apply}</p> }.into_any(),
                     Some(Proposal::System { names }) => view! {
                         <SystemChoice names=names chosen=chosen_system lang=lang />
                         <button id="apply-plan" class="button" disabled=move || busy.get() || !key.is_set() on:click=start>
@@ -348,25 +357,39 @@ async fn send(session: &Session, plan: &Plan, target: &Target) -> Result<(), Fai
     Ok(())
 }
 
+/// One step of a plan, in core's sentence in the page's language.
+fn step_view(step: Step, policy: &str, principal: String, lang: Signal<Lang>) -> impl IntoView {
+    let kind = match step {
+        Step::CreatePolicy { .. } => "create",
+        Step::DeleteVersion { .. } => "delete-version",
+        Step::CreateVersion { .. } => "new-version",
+        Step::Attach { .. } => "attach",
+    };
+    view! {
+        <p class="change__step" data-step=kind data-policy=policy.to_string()>
+            {move || step.summary(&principal, lang.get().core())}
+        </p>
+    }
+}
+
 /// The plan as the user reviews it: each step and note in a sentence, and the document as a diff.
-fn plan_view(plan: &Plan, principal: &str, words: grant::Lang, t: &'static crate::i18n::LiveTexts) -> impl IntoView {
-    let policy = plan.wanted.name().to_string();
-    let steps = plan
-        .steps
+fn plan_view(plan: &Plan, principal: String, lang: Signal<Lang>) -> impl IntoView {
+    let policy = plan.wanted.name();
+    let steps = plan.steps.iter().map(|step| step_view(step.clone(), policy, principal.clone(), lang)).collect_view();
+    let notes = plan
+        .notes
         .iter()
-        .map(|step| {
-            let kind = match step {
-                Step::CreatePolicy { .. } => "create",
-                Step::DeleteVersion { .. } => "delete-version",
-                Step::CreateVersion { .. } => "new-version",
-                Step::Attach { .. } => "attach",
-            };
-            view! { <p class="change__step" data-step=kind data-policy=policy.clone()>{step.summary(principal, words)}</p> }
+        .map(|note| {
+            let note = note.clone();
+            view! { <p class="change__note">{move || note.text(lang.get().core())}</p> }
         })
         .collect_view();
-    let notes = plan.notes.iter().map(|note| view! { <p class="change__note">{note.text(words)}</p> }).collect_view();
     let document = plan.diff().is_some().then(|| {
-        view! { <pre id="apply-document" class="diff" tabindex="0" role="region" aria-label=t.change_document>{diff_view(plan)}</pre> }
+        view! {
+            <pre id="apply-document" class="diff" tabindex="0" role="region" aria-label=move || lang.get().live().change_document>
+                {diff_view(plan)}
+            </pre>
+        }
     });
     view! { {steps} {notes} {document} }
 }

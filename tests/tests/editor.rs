@@ -319,16 +319,23 @@ async fn an_edit_survives_the_language_switch_and_fits_a_phone() {
     })
     .await;
 
+    // The same editor element before and after the switch: marked here, found marked there.
+    browser.run(&format!("document.querySelector('{EDITOR}').dataset.before = 'switch';"), vec![]).await.expect("mark");
     browser.click("#lang-toggle").await.expect("中文");
-    browser.wait_for(&format!("{EDITOR} summary")).await.expect("the card is drawn again");
-    assert_eq!(browser.text(&format!("{EDITOR} summary")).await.expect("summary"), "调整此策略");
+    eventually(&browser, &format!("return document.querySelector('{EDITOR} summary').textContent;"), vec![], |v| {
+        v == "调整此策略"
+    })
+    .await;
     browser.wait_until_settled().await.expect("the results settle");
-    // The cards are drawn anew in the other language: open the new editor (whatever the old one's state).
-    browser
-        .run(&format!("document.querySelector('{EDITOR}').open = true;"), vec![])
+    let still = browser
+        .run(&format!("const e = document.querySelector('{EDITOR}'); return [e.open, e.dataset.before || ''];"), vec![])
         .await
-        .expect("open the editor again");
+        .expect("the editor's state");
+    assert_eq!(still[0], json!(true), "the open editor stays open in the other language: {still}");
+    assert_eq!(still[1], json!("switch"), "it is the same editor, not one drawn anew: {still}");
     assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), edited.as_str().unwrap(), "the edit is kept");
+    let search = browser.value("#action-search-0-0").await.expect("the search field");
+    assert_eq!(search, "StartInstance", "what was typed in the editor stays too");
     let legends = browser
         .run(
             &format!("return [...document.querySelectorAll('{EDITOR} .action-group legend')].map(l => l.textContent);"),
