@@ -10,6 +10,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The same language for core's sentences.
+    pub fn core(self) -> ram_doctor_core::grant::Lang {
+        match self {
+            Lang::En => ram_doctor_core::grant::Lang::En,
+            Lang::Zh => ram_doctor_core::grant::Lang::Zh,
+        }
+    }
+
     /// The other language: what the toggle switches to.
     pub fn other(self) -> Lang {
         match self {
@@ -298,16 +306,12 @@ pub struct LiveTexts {
     pub implicit_deny: &'static str,
     pub explicit_deny: &'static str,
     pub plan_change: &'static str,
-    pub change_new_policy: &'static str,
-    pub change_new_version: &'static str,
-    pub change_attach: &'static str,
-    pub change_already_attached: &'static str,
+    pub change_document: &'static str,
     pub nothing_to_apply: &'static str,
     pub system_choice: &'static str,
     pub confirm: &'static str,
     pub applied: &'static str,
     pub clash: &'static str,
-    pub clash_same: &'static str,
     pub clash_new_version: &'static str,
     pub clash_new_name: &'static str,
     pub version_limit: &'static str,
@@ -370,17 +374,13 @@ pub const LIVE_EN: LiveTexts = LiveTexts {
     implicit_deny: "implicitly denied",
     explicit_deny: "explicitly denied",
     plan_change: "Plan the change",
-    change_new_policy: "Create custom policy",
-    change_new_version: "Add a new default version to",
-    change_attach: "Attach",
-    change_already_attached: "already attached",
+    change_document: "The policy document, as it is sent",
     nothing_to_apply: "Nothing to apply: the plan has no policy to create or attach.",
     system_choice: "The error does not name the actions, so no custom policy can be written: attach one of the \
                     product's system policies (the narrowest first).",
     confirm: "Apply exactly this",
     applied: "Applied: exactly the confirmed change. The gap above was computed again on the new state.",
     clash: "A custom policy with this name already exists, with a different document.",
-    clash_same: "A custom policy with this name and this document already exists; it only needs attaching.",
     clash_new_version: "Add it as a new default version",
     clash_new_name: "Use a new name instead:",
     version_limit:
@@ -432,16 +432,12 @@ pub const LIVE_ZH: LiveTexts = LiveTexts {
     implicit_deny: "隐式拒绝",
     explicit_deny: "显式拒绝",
     plan_change: "规划变更",
-    change_new_policy: "创建自定义策略",
-    change_new_version: "新增默认版本：",
-    change_attach: "附加",
-    change_already_attached: "已附加",
+    change_document: "将发送的策略文档",
     nothing_to_apply: "无需应用：方案中没有需要创建或附加的策略。",
     system_choice: "错误中没有写明具体操作，无法生成自定义策略：请为其附加该产品的一个系统策略（权限最小的在前）。",
     confirm: "按此内容应用",
     applied: "已按确认的内容应用。上方的权限差距已基于新状态重新计算。",
     clash: "同名自定义策略已存在，且内容不同。",
-    clash_same: "同名且内容相同的自定义策略已存在，只需附加。",
     clash_new_version: "作为新的默认版本添加",
     clash_new_name: "改用新名称：",
     version_limit: "此策略已有 5 个版本，达到 RAM 上限。新增版本需要删除最早的非默认版本：",

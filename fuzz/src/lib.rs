@@ -76,7 +76,7 @@ pub fn policy(data: &[u8]) {
         Err(e) => assert_span(&text, e.span.start, e.span.end, "parse error"),
     }
     for usage in [PolicyUse::Identity, PolicyUse::Principal] {
-        let diagnostics = lint(&text, &LintOptions { name: Some(&action), usage }, catalog());
+        let diagnostics = lint(&text, &LintOptions { name: Some(&action), usage, ..LintOptions::default() }, catalog());
         assert!(json_ok || diagnostics.iter().any(|d| d.id == "RAM001"), "invalid JSON without RAM001: {text:?}");
         for d in &diagnostics {
             assert_span(&text, d.span.start, d.span.end, &d.id);

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use ram_doctor_core::api::ram::{
-    AttachPolicy, CreatePolicy, CreatePolicyVersion, DeletePolicyVersion, ListPolicyVersions, PolicyAttachment,
-};
+use ram_doctor_core::api::ram::{GetPolicy, ListPolicyVersions};
 use ram_doctor_core::api::PolicyType;
+// The plan the CLI makes too: what exists decides create / new default version / the version the limit deletes
+// / attach, and the notes, the confirmation hash, the diff and every sentence come with it.
+use ram_doctor_core::apply::{self, document_hash, Call, DiffLine, Existing, Plan, Step, Wanted};
 use ram_doctor_core::gap::Via;
 use ram_doctor_core::grant::{GrantPlan, PolicyName, Target};
 use ram_doctor_core::{Catalog, Diagnosis};
@@ -11,12 +12,8 @@ use ram_doctor_core::{Catalog, Diagnosis};
 use super::call_error::CallErrorView;
 use super::gap::{run_gap, GapReport, GapState};
 use crate::i18n::Lang;
-// The planning rules the CLI shares: one place for what "the same document", "the version to delete", the
-// confirmation hash and the diff mean.
-use ram_doctor_core::apply::{document_hash, line_diff, pretty, same_document, version_to_delete, DiffLine};
 
-use crate::live::change::{Change, PolicyStep};
-use crate::live::lookup::{default_version, Failed, Session};
+use crate::live::lookup::{Failed, Session};
 use crate::live::LiveKey;
 
 /// How many other names apply tries when the plan's name is taken by a different document.
@@ -26,22 +23,27 @@ const OTHER_NAMES: u32 = 9;
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
     Idle,
-    /// The name is taken by a different document: new version, or a new name?
-    Clash {
-        name: String,
-        document: String,
-        current: String,
-        target: Target,
-        attach: bool,
-    },
-    /// A new version needs room: deleting `change`'s version is shown and waits for consent.
-    Limit(Change),
-    /// The change is shown and waits for confirmation.
-    Planned(Change),
+    /// The name holds a different document, so the plan adds a new default version: that, or a new name?
+    Clash(Plan),
+    /// The plan deletes a version to stay within RAM's limit: shown, and waits for consent.
+    Limit(Plan),
+    /// The plan is shown and waits for confirmation.
+    Planned(Plan),
     /// The document changed after it was shown: nothing was sent.
     Stale,
     Failed(Failed),
     Applied,
+}
+
+impl Stage {
+    /// The stage a fresh plan starts at: a clash asks first, a deletion needs consent.
+    fn of(plan: Plan) -> Stage {
+        if plan.adds_version() {
+            Stage::Clash(plan)
+        } else {
+            Stage::Planned(plan)
+        }
+    }
 }
 
 /// "Apply": the plan's custom policy and its attachment to the gap's identity, shown as a diff and applied only
@@ -71,15 +73,15 @@ pub fn Apply(
         })
     };
     let report = Memo::new(move |_| gap.answer.with(|r| r.as_ref().and_then(|r| r.as_ref().ok().cloned().flatten())));
-    // A change shown for another document is stale (a new name keeps the document); a forgotten key forgets it.
+    // A plan shown for another document is stale (a new name keeps the document); a forgotten key forgets it.
     Effect::new(move |_| {
         let now = current_binding();
         let shown = stage.with_untracked(|s| match s {
-            Stage::Planned(c) | Stage::Limit(c) => Some(c.binding().to_string()),
+            Stage::Planned(p) | Stage::Limit(p) => Some(p.confirmation_hash()),
             _ => None,
         });
         if let (Some(shown), Some(now)) = (shown, now.as_ref()) {
-            if document_hash(&shown) != document_hash(now) {
+            if shown != document_hash(now) {
                 stage.set(Stage::Stale);
             }
         }
@@ -97,40 +99,39 @@ pub fn Apply(
             Proposal::Custom { name, document } => {
                 busy.set(true);
                 spawn_local(async move {
-                    stage.set(plan_change(&session, name, document, &report).await.unwrap_or_else(Stage::Failed));
+                    let planned = plan_custom(&session, name, document, &report).await;
+                    stage.set(planned.map(Stage::of).unwrap_or_else(Stage::Failed));
                     busy.set(false);
                 });
             }
             Proposal::System { names } => {
                 if let Some(name) = names.get(chosen_system.get_untracked()) {
-                    stage.set(Stage::Planned(plan_system(name, &report)));
+                    let wanted = Wanted::System { name: name.clone() };
+                    stage.set(Stage::Planned(plan_for(wanted, Existing::Absent, &report)));
                 }
             }
         }
     };
-    let run = move |step: Step| {
+    let run = move |action: Action| {
         let Some(session) = key.session() else { return };
         busy.set(true);
         spawn_local(async move {
-            let next = match step {
-                Step::NewVersion { name, document, current, target, attach } => {
-                    new_version(&session, name, document, current, target, attach).await.unwrap_or_else(Stage::Failed)
+            let next = match action {
+                Action::NewName { plan, report } => {
+                    new_name(&session, plan, &report).await.unwrap_or_else(Stage::Failed)
                 }
-                Step::NewName { name, document, report } => {
-                    new_name(&session, &name, document, &report).await.unwrap_or_else(Stage::Failed)
-                }
-                Step::Send { change, confirmed_hash } => {
-                    if document_hash(change.binding()) != confirmed_hash {
-                        Stage::Stale
-                    } else {
-                        match send(&session, &change).await {
+                Action::Send { plan, confirmed_hash } => {
+                    let target = report.get_untracked().map(|r| r.target);
+                    match target {
+                        _ if plan.confirmation_hash() != confirmed_hash => Stage::Stale,
+                        None => Stage::Idle,
+                        Some(target) => match send(&session, &plan, &target).await {
                             Ok(()) => {
-                                let typed = change.attach.clone().or_else(|| report.get_untracked().map(|r| r.target));
-                                run_gap(gap, session.clone(), typed, diagnosis);
+                                run_gap(gap, session.clone(), Some(target), diagnosis);
                                 Stage::Applied
                             }
                             Err(failed) => Stage::Failed(failed),
-                        }
+                        },
                     }
                 }
             };
@@ -138,61 +139,77 @@ pub fn Apply(
             busy.set(false);
         });
     };
+    // Redrawn only when the stage changes: the words follow the language inside, so a switch keeps what is
+    // shown (a failed call's card, an open policy editor in it) as it is.
     let body = move || {
-        let t = texts();
+        let principal = report.with_untracked(|r| r.as_ref().map(|r| principal_of(&r.target))).unwrap_or_default();
         match stage.get() {
             Stage::Idle => ().into_any(),
-            Stage::Stale => view! { <p id="apply-stale" class="notice notice--error">{t.hash_mismatch}</p> }.into_any(),
-            Stage::Applied => view! { <p id="apply-done" class="notice notice--none">{t.applied}</p> }.into_any(),
+            Stage::Stale => {
+                view! { <p id="apply-stale" class="notice notice--error">{move || texts().hash_mismatch}</p> }
+                    .into_any()
+            }
+            Stage::Applied => {
+                view! { <p id="apply-done" class="notice notice--none">{move || texts().applied}</p> }.into_any()
+            }
             Stage::Failed(failed) => {
                 view! { <CallErrorView action=failed.action error=failed.error catalog=catalog lang=lang /> }.into_any()
             }
-            Stage::Clash { name, document, current, target, attach } => {
+            Stage::Clash(plan) => {
                 let other = report.get_untracked();
-                let (n1, d1, c1, t1) = (name.clone(), document.clone(), current.clone(), target.clone());
+                let (chosen, renamed) = (plan.clone(), plan.clone());
                 view! {
                     <div id="apply-clash" class="notice notice--hint">
-                        <p>{t.clash}" "<code>{name.clone()}</code></p>
-                        <pre class="diff" tabindex="0" role="region" aria-label=t.clash>{diff_view(&current, &document)}</pre>
-                        <button id="apply-new-version" class="button" on:click=move |_| run(Step::NewVersion {
-                            name: n1.clone(), document: d1.clone(), current: c1.clone(), target: t1.clone(), attach })>
-                            {t.clash_new_version}
+                        <p>{move || texts().clash}" "<code>{plan.wanted.name().to_string()}</code></p>
+                        <pre class="diff" tabindex="0" role="region" aria-label=move || texts().clash>{diff_view(&plan)}</pre>
+                        <button id="apply-new-version" class="button" on:click=move |_| {
+                            let plan = chosen.clone();
+                            stage.set(if plan.deletes() { Stage::Limit(plan) } else { Stage::Planned(plan) });
+                        }>
+                            {move || texts().clash_new_version}
                         </button>
                         <button id="apply-new-name" class="button" on:click=move |_| {
                             if let Some(report) = other.clone() {
-                                run(Step::NewName { name: name.clone(), document: document.clone(), report });
+                                run(Action::NewName { plan: renamed.clone(), report });
                             }
-                        }>{t.clash_new_name}</button>
+                        }>{move || texts().clash_new_name}</button>
                     </div>
                 }
                 .into_any()
             }
-            Stage::Limit(change) => {
-                let delete = match &change.policy {
-                    PolicyStep::NewVersion { delete: Some(v), .. } => v.clone(),
-                    _ => String::new(),
-                };
+            Stage::Limit(plan) => {
+                let deletions = plan
+                    .steps
+                    .iter()
+                    .filter(|s| matches!(s, Step::DeleteVersion { .. }))
+                    .map(|s| step_view(s.clone(), plan.wanted.name(), principal.clone(), lang))
+                    .collect_view();
                 view! {
                     <div id="apply-limit" class="notice notice--hint">
-                        <p>{t.version_limit}" "<code>{delete}</code></p>
-                        <button id="apply-limit-consent" class="button" on:click=move |_| stage.set(Stage::Planned(change.clone()))>
-                            {t.version_limit_consent}
+                        <p>{move || texts().version_limit}</p>
+                        {deletions}
+                        <button id="apply-limit-consent" class="button" on:click=move |_| stage.set(Stage::Planned(plan.clone()))>
+                            {move || texts().version_limit_consent}
                         </button>
                     </div>
                 }
                 .into_any()
             }
-            Stage::Planned(change) => {
-                let confirmed_hash = document_hash(change.binding());
-                let noop = change.is_noop();
-                let shown = change.clone();
+            Stage::Planned(plan) => {
+                let confirmed_hash = plan.confirmation_hash();
+                let noop = plan.steps.is_empty();
+                let nothing = noop.then(|| {
+                    let principal = principal.clone();
+                    view! { <p class="notice notice--hint">{move || apply::say::nothing_to_change(&principal, lang.get().core())}</p> }
+                });
+                let shown = plan.clone();
                 view! {
-                    <div id="apply-diff" class="live__result">{change_view(&change, t)}</div>
-                    {noop.then(|| view! { <p class="notice notice--hint">{t.clash_same}</p> })}
+                    <div id="apply-diff" class="live__result">{plan_view(&plan, principal, lang)}</div>
+                    {nothing}
                     <button id="apply-confirm" class="button button--primary" data-hash=confirmed_hash.clone()
                         disabled=move || busy.get() || noop
-                        on:click=move |_| run(Step::Send { change: shown.clone(), confirmed_hash: confirmed_hash.clone() })>
-                        {t.confirm}
+                        on:click=move |_| run(Action::Send { plan: shown.clone(), confirmed_hash: confirmed_hash.clone() })>
+                        {move || texts().confirm}
                     </button>
                 }
                 .into_any()
@@ -203,7 +220,7 @@ pub fn Apply(
         <Show when=move || report.with(Option::is_some)>
             <section id="apply" class="live__tool">
                 {move || match proposal.get() {
-                    None => view! { <p class="notice notice--hint">{texts().nothing_to_apply}</p> }.into_any(),
+                    None => view! { <p class="notice notice--hint">{move || texts().nothing_to_apply}</p> }.into_any(),
                     Some(Proposal::System { names }) => view! {
                         <SystemChoice names=names chosen=chosen_system lang=lang />
                         <button id="apply-plan" class="button" disabled=move || busy.get() || !key.is_set() on:click=start>
@@ -271,165 +288,116 @@ fn SystemChoice(names: Vec<String>, chosen: RwSignal<usize>, #[prop(into)] lang:
     }
 }
 
-/// Whether the gap found the policy attached to the identity itself (through a group it still needs attaching).
-fn attached_directly(report: &GapReport, policy_type: PolicyType, name: &str) -> bool {
-    report.attached.iter().any(|a| a.policy_type == policy_type && a.policy_name == name && a.via == Via::Direct)
+/// The principal as core's sentences name it (`user alice`).
+fn principal_of(target: &Target) -> String {
+    format!("{} {}", target.kind.as_str(), target.display_name())
 }
 
-/// A system policy needs no document: the change is the attachment, unless it is attached directly already.
-fn plan_system(name: &str, report: &GapReport) -> Change {
-    let attached = attached_directly(report, PolicyType::System, name);
-    Change {
-        policy_name: name.to_string(),
-        document: String::new(),
-        policy: PolicyStep::System,
-        attach: (!attached).then(|| report.target.clone()),
-    }
+/// Core's plan for `wanted` and the gap's identity: attached directly already counts (through a group it still
+/// needs attaching).
+fn plan_for(wanted: Wanted, existing: Existing<'_>, report: &GapReport) -> Plan {
+    let attached = report
+        .attached
+        .iter()
+        .any(|a| a.policy_type == wanted.policy_type() && a.policy_name == wanted.name() && a.via == Via::Direct);
+    Plan::new(wanted, existing, attached, &principal_of(&report.target))
 }
 
 /// A button's request, run in the background.
-enum Step {
-    NewVersion { name: String, document: String, current: String, target: Target, attach: bool },
-    NewName { name: String, document: String, report: GapReport },
-    Send { change: Change, confirmed_hash: String },
+enum Action {
+    NewName { plan: Plan, report: GapReport },
+    Send { plan: Plan, confirmed_hash: String },
 }
 
-/// Decides the change: create the policy, or (name taken) ask how to resolve the clash; attach unless attached.
-async fn plan_change(session: &Session, name: String, document: String, report: &GapReport) -> Result<Stage, Failed> {
-    let attach = !attached_directly(report, PolicyType::Custom, &name);
-    let target = report.target.clone();
-    let current = match default_version(PolicyType::Custom, &name, session).await {
-        Ok(current) => current.map(|v| v.policy_document).unwrap_or_default(),
-        Err(failed) if failed.code().is_some_and(|c| c.starts_with("EntityNotExist")) => {
-            let change =
-                Change { policy_name: name, document, policy: PolicyStep::Create, attach: attach.then_some(target) };
-            return Ok(Stage::Planned(change));
-        }
+/// Reads what exists under the custom policy's name (`GetPolicy`, and `ListPolicyVersions` when a new version
+/// may be added), then plans with core.
+async fn plan_custom(session: &Session, name: String, document: String, report: &GapReport) -> Result<Plan, Failed> {
+    let policy = match session.call(&GetPolicy { policy_type: PolicyType::Custom, policy_name: name.clone() }).await {
+        Ok(policy) => Some(policy),
+        Err(failed) if failed.code() == Some("EntityNotExist.Policy") => None,
         Err(failed) => return Err(failed),
     };
-    if same_document(&current, &document) {
-        let change =
-            Change { policy_name: name, document, policy: PolicyStep::Exists, attach: attach.then_some(target) };
-        return Ok(Stage::Planned(change));
-    }
-    Ok(Stage::Clash { name, document, current, target, attach })
-}
-
-/// The clash resolved as a new default version; at the version limit, the deletion waits for consent.
-async fn new_version(
-    session: &Session,
-    name: String,
-    document: String,
-    current: String,
-    target: Target,
-    attach: bool,
-) -> Result<Stage, Failed> {
-    let versions =
-        session.call(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: name.clone() }).await?;
-    let delete = version_to_delete(&versions.policy_versions);
-    let limited = delete.is_some();
-    let change = Change {
-        policy_name: name,
-        document,
-        policy: PolicyStep::NewVersion { current, delete },
-        attach: attach.then_some(target),
+    let wanted = Wanted::Custom { name: name.clone(), document };
+    let Some(policy) = policy else { return Ok(plan_for(wanted, Existing::Absent, report)) };
+    let default = policy.default_policy_version.as_ref();
+    let versions = if apply::needs_versions(default, wanted.binding()) {
+        session.call(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: name }).await?.policy_versions
+    } else {
+        Vec::new()
     };
-    Ok(if limited { Stage::Limit(change) } else { Stage::Planned(change) })
+    let attachment_count = policy.policy.attachment_count.unwrap_or(0);
+    Ok(plan_for(wanted, Existing::Present { default, attachment_count, versions: &versions }, report))
 }
 
 /// The clash resolved with another name: `<name>-2`, `-3`… the first one free (or holding the same document).
-async fn new_name(session: &Session, name: &str, document: String, report: &GapReport) -> Result<Stage, Failed> {
-    let base = PolicyName::parse(name).unwrap_or_else(|_| PolicyName::parse("RamDoctor").expect("a valid name"));
+async fn new_name(session: &Session, plan: Plan, report: &GapReport) -> Result<Stage, Failed> {
+    let Wanted::Custom { name, document } = plan.wanted else { return Ok(Stage::Idle) };
+    let base = PolicyName::parse(&name).unwrap_or_else(|_| PolicyName::parse("RamDoctor").expect("a valid name"));
     for n in 2..2 + OTHER_NAMES {
         let candidate = base.with_suffix(&n.to_string()).as_str().to_string();
-        match plan_change(session, candidate, document.clone(), report).await? {
-            Stage::Clash { .. } => continue,
-            decided => return Ok(decided),
+        let planned = plan_custom(session, candidate, document.clone(), report).await?;
+        if !planned.adds_version() {
+            return Ok(Stage::Planned(planned));
         }
     }
-    plan_change(session, name.to_string(), document, report).await
+    plan_custom(session, name, document, report).await.map(Stage::of)
 }
 
-/// Sends the confirmed change, in order: make room (consented), the policy or its version, the attachment.
-async fn send(session: &Session, change: &Change) -> Result<(), Failed> {
-    let name = change.policy_name.clone();
-    match &change.policy {
-        PolicyStep::Create => {
-            let request = CreatePolicy {
-                policy_name: name.clone(),
-                policy_document: change.document.clone(),
-                description: Some(ram_doctor_core::apply::POLICY_DESCRIPTION.into()),
-            };
-            session.call(&request).await?;
+/// Sends the confirmed plan's steps, in order.
+async fn send(session: &Session, plan: &Plan, target: &Target) -> Result<(), Failed> {
+    let name = target.name.clone().unwrap_or_default();
+    for step in &plan.steps {
+        match step.call(target.kind, &name) {
+            Call::CreatePolicy(request) => session.call(&request).await.map(drop)?,
+            Call::DeleteVersion(request) => session.call(&request).await.map(drop)?,
+            Call::CreateVersion(request) => session.call(&request).await.map(drop)?,
+            Call::Attach(request) => session.call(&request).await.map(drop)?,
         }
-        PolicyStep::NewVersion { delete, .. } => {
-            if let Some(version_id) = delete {
-                session
-                    .call(&DeletePolicyVersion { policy_name: name.clone(), version_id: version_id.clone() })
-                    .await?;
-            }
-            let request = CreatePolicyVersion {
-                policy_name: name.clone(),
-                policy_document: change.document.clone(),
-                set_as_default: true,
-                rotate_strategy: None,
-            };
-            session.call(&request).await?;
-        }
-        PolicyStep::Exists | PolicyStep::System => {}
-    }
-    if let Some(target) = &change.attach {
-        let request = AttachPolicy(PolicyAttachment {
-            policy_type: change.policy_type(),
-            policy_name: name,
-            kind: target.kind,
-            name: target.name.clone().unwrap_or_default(),
-        });
-        session.call(&request).await?;
     }
     Ok(())
 }
 
-/// The change as the user reviews it: each step, and the document as a diff.
-fn change_view(change: &Change, t: &'static crate::i18n::LiveTexts) -> impl IntoView {
-    let name = change.policy_name.clone();
-    let policy = match &change.policy {
-        PolicyStep::Create => Some(
-            view! {
-                <p class="change__step" data-step="create">{t.change_new_policy}" "<code>{name.clone()}</code></p>
-                <pre id="apply-document" class="diff" tabindex="0" role="region" aria-label=t.change_new_policy>{diff_view("", &change.document)}</pre>
-            }
-            .into_any(),
-        ),
-        PolicyStep::NewVersion { current, delete } => Some(
-            view! {
-                {delete.clone().map(|v| view! {
-                    <p class="change__step" data-step="delete-version">"DeletePolicyVersion "<code>{v}</code></p>
-                })}
-                <p class="change__step" data-step="new-version">{t.change_new_version}" "<code>{name.clone()}</code></p>
-                <pre id="apply-document" class="diff" tabindex="0" role="region" aria-label=t.change_new_version>{diff_view(current, &change.document)}</pre>
-            }
-            .into_any(),
-        ),
-        PolicyStep::Exists | PolicyStep::System => None,
+/// One step of a plan, in core's sentence in the page's language.
+fn step_view(step: Step, policy: &str, principal: String, lang: Signal<Lang>) -> impl IntoView {
+    let kind = match step {
+        Step::CreatePolicy { .. } => "create",
+        Step::DeleteVersion { .. } => "delete-version",
+        Step::CreateVersion { .. } => "new-version",
+        Step::Attach { .. } => "attach",
     };
-    let policy_type = change.policy_type().as_str();
-    let attach = match &change.attach {
-        Some(target) => view! {
-            <p class="change__step" data-step="attach">
-                {t.change_attach}" "<code>{name.clone()}</code>" ("{policy_type}") → "{target.kind.as_str()}" "<code>{target.display_name().to_string()}</code>
-            </p>
-        }.into_any(),
-        None => view! {
-            <p class="change__step" data-step="attached"><code>{name.clone()}</code>" — "{t.change_already_attached}</p>
-        }.into_any(),
-    };
-    view! { {policy} {attach} }
+    view! {
+        <p class="change__step" data-step=kind data-policy=policy.to_string()>
+            {move || step.summary(&principal, lang.get().core())}
+        </p>
+    }
 }
 
-/// Lines of `old` → `new` marked `+`, `-` or kept.
-fn diff_view(old: &str, new: &str) -> impl IntoView {
-    line_diff(&pretty(old), new)
+/// The plan as the user reviews it: each step and note in a sentence, and the document as a diff.
+fn plan_view(plan: &Plan, principal: String, lang: Signal<Lang>) -> impl IntoView {
+    let policy = plan.wanted.name();
+    let steps = plan.steps.iter().map(|step| step_view(step.clone(), policy, principal.clone(), lang)).collect_view();
+    let notes = plan
+        .notes
+        .iter()
+        .map(|note| {
+            let note = note.clone();
+            view! { <p class="change__note">{move || note.text(lang.get().core())}</p> }
+        })
+        .collect_view();
+    let document = plan.diff().is_some().then(|| {
+        view! {
+            <pre id="apply-document" class="diff" tabindex="0" role="region" aria-label=move || lang.get().live().change_document>
+                {diff_view(plan)}
+            </pre>
+        }
+    });
+    view! { {steps} {notes} {document} }
+}
+
+/// The plan's document, its lines marked `+`, `-` or kept.
+fn diff_view(plan: &Plan) -> impl IntoView {
+    plan.diff()
+        .unwrap_or_default()
         .into_iter()
         .map(|line| match line {
             DiffLine::Same(l) => view! { <span class="diff__line">"  "{l}"\n"</span> }.into_any(),

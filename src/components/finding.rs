@@ -87,8 +87,11 @@ fn finding_facts(finding: Finding, text: RwSignal<String>, lang: Signal<Lang>) -
     };
     view! {
             <header class="finding__head">
-                <span class="badge kind">{move || kind_label(kind, lang.get())}</span>
-                {finding.code.clone().map(|code| view! { <code class="code">{code}</code> })}
+                // The card's heading (h2 under the page's h1): the grant's h3 and h4 follow it in order.
+                <h2 class="finding__title">
+                    <span class="badge kind">{move || kind_label(kind, lang.get())}</span>
+                    {finding.code.clone().map(|code| view! { <code class="code">{code}</code> })}
+                </h2>
                 <span class="confidence">
                     {move || texts().confidence} ": " {move || confidence_label(finding.confidence, lang.get())}
                 </span>

@@ -29,7 +29,7 @@ pub fn FixPanel(
 ) -> impl IntoView {
     let texts = move || lang.get().texts();
     let rendered = Signal::derive(move || {
-        let options = RenderOptions { lang: core_lang(lang.get()) };
+        let options = RenderOptions { lang: lang.get().core() };
         plan.with(|p| match p {
             Ok(plan) => grant::render(format.get(), plan, &options),
             Err(e) => e.clone(),
@@ -37,7 +37,7 @@ pub fn FixPanel(
     });
     // The same output as files, each with the extension its syntax needs.
     let files = Signal::derive(move || {
-        let options = RenderOptions { lang: core_lang(lang.get()) };
+        let options = RenderOptions { lang: lang.get().core() };
         plan.with(|p| p.as_ref().map(|plan| grant::downloads(format.get(), plan, &options)).unwrap_or_default())
     });
     let has_plan = move || plan.with(|p| p.as_ref().map_or(true, |plan| !plan.is_empty()));
@@ -83,13 +83,6 @@ pub fn FixPanel(
                 </div>
             </section>
         </Show>
-    }
-}
-
-fn core_lang(lang: Lang) -> grant::Lang {
-    match lang {
-        Lang::En => grant::Lang::En,
-        Lang::Zh => grant::Lang::Zh,
     }
 }
 

@@ -31,11 +31,19 @@ pub fn GrantView(plan: Result<GrantPlan, String>, index: usize, #[prop(into)] la
     let steps = steps_view(plan.steps.clone(), lang);
     if !grants {
         let asks = plan.steps.iter().any(|s| s.kind == StepKind::IdentifyDeniedAction);
+        // The section's own h3 comes first here too: the steps' h4 must not follow the card's h2 directly.
         return if asks {
-            view! { <section class="grant grant--ask">{steps}</section> }.into_any()
+            view! {
+                <section class="grant grant--ask">
+                    <h3 class="grant__title">{move || texts().grant}</h3>
+                    {steps}
+                </section>
+            }
+            .into_any()
         } else {
             view! {
                 <section class="grant grant--none">
+                    <h3 class="grant__title">{move || texts().grant}</h3>
                     <p class="muted">{move || texts().no_grant}</p>
                     {steps}
                 </section>

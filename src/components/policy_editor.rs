@@ -92,7 +92,11 @@ pub fn PolicyEditor(
     let controls = Memo::new(move |_| {
         current.with(|doc| seed.with_value(|seed| catalog.with(|c| edit::read_controls(doc, seed, c))))
     });
-    let diagnostics = Memo::new(move |_| text.with(|t| catalog.with(|c| lint(t, &LintOptions::default(), c))));
+    // The checks speak the page's language: a switch re-runs them (cheap) rather than keeping both.
+    let diagnostics = Memo::new(move |_| {
+        let options = LintOptions { lang: lang.get().core(), ..LintOptions::default() };
+        text.with(|t| catalog.with(|c| lint(t, &options, c)))
+    });
     let broken = Memo::new(move |_| parsed.with(Result::is_err));
     let condition_error = RwSignal::new(None::<EditError>);
     let area = NodeRef::<html::Textarea>::new();

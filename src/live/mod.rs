@@ -2,7 +2,6 @@
 //! nonce from `crypto.getRandomValues`) and sends the signed request through the relay, which only forwards:
 //! the secret never leaves this tab. Credentials live in signals, never in storage, the URL or a log.
 
-pub mod change;
 pub mod gap;
 pub mod key_policy;
 pub mod relay;

@@ -19,6 +19,9 @@ axe.run(document, { resultTypes: ['violations'] })
   .catch(e => done({ error: String(e) }));
 "#;
 
+/// Rules below serious that the page passes and must keep passing: headings in order (a screen reader's outline).
+pub const ALSO_FAILING: &[&str] = &["heading-order"];
+
 /// One axe rule the page breaks, with the elements that break it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
@@ -36,6 +39,12 @@ impl Violation {
     /// Whether the quality bar forbids it (issue 12: no serious or critical violation).
     pub fn is_serious(&self) -> bool {
         matches!(self.impact.as_str(), "serious" | "critical")
+    }
+
+    /// Whether a test fails on it: every serious or critical violation, and the moderate rules the page is held
+    /// to as well ([`ALSO_FAILING`]).
+    pub fn fails(&self) -> bool {
+        self.is_serious() || ALSO_FAILING.contains(&self.id.as_str())
     }
 }
 

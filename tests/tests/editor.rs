@@ -259,6 +259,13 @@ async fn a_check_fires_and_its_one_click_fix_resolves_it() {
         .expect("mark");
     assert_eq!(mark, json!("\"allow\""), "exactly the bad value is marked");
 
+    // In Chinese the check says what is wrong in Chinese (core's words, as `ram-doctor lint --zh` prints them).
+    let english = browser.text(&format!("{problem} .problem__message")).await.expect("message");
+    browser.click("#lang-toggle").await.expect("中文");
+    let script = format!("return document.querySelector(\"{problem} .problem__message\").textContent;");
+    let chinese = eventually(&browser, &script, vec![], |v| v.as_str().is_some_and(|m| m.contains("区分大小写"))).await;
+    assert!(english.contains("case-sensitive") && chinese != json!(english), "{english} / {chinese}");
+
     browser.click(&format!("{problem} .problem__fix")).await.expect("fix it");
     browser.wait_for(&format!("{EDITOR} .problems__none")).await.expect("the problem is gone");
     assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), text, "the fix restores the policy");
@@ -312,16 +319,23 @@ async fn an_edit_survives_the_language_switch_and_fits_a_phone() {
     })
     .await;
 
+    // The same editor element before and after the switch: marked here, found marked there.
+    browser.run(&format!("document.querySelector('{EDITOR}').dataset.before = 'switch';"), vec![]).await.expect("mark");
     browser.click("#lang-toggle").await.expect("中文");
-    browser.wait_for(&format!("{EDITOR} summary")).await.expect("the card is drawn again");
-    assert_eq!(browser.text(&format!("{EDITOR} summary")).await.expect("summary"), "调整此策略");
+    eventually(&browser, &format!("return document.querySelector('{EDITOR} summary').textContent;"), vec![], |v| {
+        v == "调整此策略"
+    })
+    .await;
     browser.wait_until_settled().await.expect("the results settle");
-    // The cards are drawn anew in the other language: open the new editor (whatever the old one's state).
-    browser
-        .run(&format!("document.querySelector('{EDITOR}').open = true;"), vec![])
+    let still = browser
+        .run(&format!("const e = document.querySelector('{EDITOR}'); return [e.open, e.dataset.before || ''];"), vec![])
         .await
-        .expect("open the editor again");
+        .expect("the editor's state");
+    assert_eq!(still[0], json!(true), "the open editor stays open in the other language: {still}");
+    assert_eq!(still[1], json!("switch"), "it is the same editor, not one drawn anew: {still}");
     assert_eq!(browser.value(JSON_AREA).await.expect("JSON"), edited.as_str().unwrap(), "the edit is kept");
+    let search = browser.value("#action-search-0-0").await.expect("the search field");
+    assert_eq!(search, "StartInstance", "what was typed in the editor stays too");
     let legends = browser
         .run(
             &format!("return [...document.querySelectorAll('{EDITOR} .action-group legend')].map(l => l.textContent);"),

@@ -212,16 +212,22 @@ async fn who_am_i_then_the_gap_then_apply_makes_the_action_allowed() {
     browser.close().await.expect("close");
 }
 
-#[tokio::test]
-#[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
-async fn a_denied_apply_shows_the_diagnosed_no_permission_which_decodes() {
-    let Live { admin, reader, emulator, browser } = open(&[]).await;
+/// The denial diagnosed, the gap asked and the change planned and confirmed with `key` (which may only read RAM,
+/// so the apply is refused).
+async fn apply_with(browser: &Browser, key: &AccessKey) {
     browser.diagnose(&denial()).await.expect("a final diagnosis");
-    enter_key(&browser, &reader.id, &reader.secret).await;
+    enter_key(browser, &key.id, &key.secret).await;
     browser.click("#gap-button").await.expect("gap (reads are allowed)");
     browser.wait_for("#gap-result .verdict").await.expect("verdicts");
     browser.click("#apply-plan").await.expect("plan");
     browser.click("#apply-confirm").await.expect("confirm");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
+async fn a_denied_apply_shows_the_diagnosed_no_permission_which_decodes() {
+    let Live { admin, reader, emulator, browser } = open(&[]).await;
+    apply_with(&browser, &reader).await;
     let failed = browser.wait_for(".call-error[data-action='CreatePolicy']").await.expect("the failed call");
     let title = failed.text().await.expect("text");
     assert!(title.contains("NoPermission"), "the code is shown: {title}");
@@ -247,6 +253,39 @@ async fn a_denied_apply_shows_the_diagnosed_no_permission_which_decodes() {
     let action = browser.text("#decoded .decoded__value[data-field='AuthAction']").await.expect("decoded action");
     assert_eq!(action, "ram:CreatePolicy");
     assert_key_left_no_trace(&browser, &[&admin, &reader]).await;
+    assert_no_page_errors(&browser).await;
+    browser.close().await.expect("close");
+}
+
+/// The denied apply's card carries the grant an administrator must give, with its policy editor: switching the
+/// language redraws words only, so the open editor (and what is typed in it) stays as it is.
+#[tokio::test]
+#[ignore = "needs the built page, the proxy, the emulator and Chromium: run `cargo xtask test`"]
+async fn an_open_editor_in_a_failed_calls_card_stays_open_across_the_language_switch() {
+    let Live { admin: _admin, reader, emulator: _emulator, browser } = open(&[]).await;
+    apply_with(&browser, &reader).await;
+    const EDITOR: &str = "#apply .call-error details.policy-editor";
+    browser.wait_for(&format!("{EDITOR} summary")).await.expect("the failed call's card has a policy editor");
+    browser.click(&format!("{EDITOR} summary")).await.expect("open it");
+    let search = format!("{EDITOR} .editor__search");
+    browser.paste(&search, "Policy").await.expect("type a search");
+    browser.run(&format!("document.querySelector('{EDITOR}').dataset.before = 'switch';"), vec![]).await.expect("mark");
+
+    browser.click("#lang-toggle").await.expect("中文");
+    wait_until(
+        &browser,
+        "return document.querySelector(\".call-error[data-action='CreatePolicy'] .call-error__title\").textContent.includes('失败');",
+        "the card in Chinese",
+    )
+    .await;
+    let still = browser
+        .run(&format!("const e = document.querySelector('{EDITOR}'); return [e.open, e.dataset.before || ''];"), vec![])
+        .await
+        .expect("the editor's state");
+    assert_eq!(still, json!([true, "switch"]), "the same editor, still open");
+    assert_eq!(browser.value(&search).await.expect("search"), "Policy", "what was typed stays");
+    let summary = browser.text(&format!("{EDITOR} summary")).await.expect("summary");
+    assert_eq!(summary, "调整此策略", "its words follow the language");
     assert_no_page_errors(&browser).await;
     browser.close().await.expect("close");
 }
@@ -334,6 +373,12 @@ async fn call_emulator<A: Api>(emulator: &Emulator, key: &AccessKey, request: &A
     parse_response::<A>(status, &body).unwrap_or_else(|e| panic!("{} failed: {e}", request.action()))
 }
 
+/// The policy a planned step of kind `step` (`create`, `attach`…) is about.
+async fn policy_of_step(browser: &Browser, step: &str) -> String {
+    let shown = browser.wait_for(&format!(".change__step[data-step='{step}']")).await.expect("the planned step");
+    shown.attr("data-policy").await.expect("attribute").expect("the step names its policy")
+}
+
 /// The denial diagnosed, the gap with `key`, and the change planned: the name of the policy apply would create.
 async fn planned_policy_name(browser: &Browser, key: &AccessKey) -> String {
     browser.diagnose(&denial()).await.expect("a final diagnosis");
@@ -341,7 +386,7 @@ async fn planned_policy_name(browser: &Browser, key: &AccessKey) -> String {
     browser.click("#gap-button").await.expect("gap");
     browser.wait_for("#gap-result .verdict").await.expect("verdicts");
     browser.click("#apply-plan").await.expect("plan");
-    browser.text(".change__step[data-step='create'] code").await.expect("the planned policy's name")
+    policy_of_step(browser, "create").await
 }
 
 #[tokio::test]
@@ -456,7 +501,7 @@ async fn a_name_clash_can_take_a_new_name_leaving_the_other_policy_alone() {
 
     browser.click("#apply-plan").await.expect("plan again");
     browser.click("#apply-new-name").await.expect("new name");
-    let renamed = browser.text(".change__step[data-step='create'] code").await.expect("a new policy under a new name");
+    let renamed = policy_of_step(&browser, "create").await;
     assert_eq!(renamed, format!("{name}-2"));
     browser.click("#apply-confirm").await.expect("confirm");
     browser.wait_for("#apply-done").await.expect("applied");
@@ -504,7 +549,7 @@ async fn the_bare_console_sentence_attaches_the_chosen_system_policy_after_confi
     let steps = browser.texts("#apply-diff .change__step").await.expect("steps");
     assert_eq!(steps.len(), 1, "only the attachment: {steps:?}");
     assert!(
-        steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("(System)") && steps[0].contains(USER),
+        steps[0].contains("AliyunHBRReadOnlyAccess") && steps[0].contains("system policy") && steps[0].contains(USER),
         "{steps:?}"
     );
     let hash = confirmed_hash(&browser).await;

@@ -8,12 +8,9 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ram_doctor_core::api::ram::{
-    AttachPolicy, CreatePolicy, CreatePolicyVersion, DeletePolicyVersion, GetPolicy, ListPolicyVersions,
-    PolicyAttachment, RotateStrategy,
-};
+use ram_doctor_core::api::ram::{GetPolicy, GetPolicyResponse, ListPolicyVersions, PolicyVersion};
 use ram_doctor_core::api::PolicyType;
-use ram_doctor_core::apply::{self, say, Existing, Note, Step, POLICY_DESCRIPTION};
+use ram_doctor_core::apply::{self, say, Call, Existing, Note, Plan, Step, Wanted};
 use ram_doctor_core::grant::render::Lang;
 use ram_doctor_core::grant::GrantPlan;
 
@@ -39,91 +36,65 @@ pub struct Args {
 
 /// Makes one step on the account; returns the version a new version got.
 fn make(step: &Step, client: &Client, principal: &Principal) -> Result<Option<String>, CallError> {
-    Ok(match step {
-        Step::CreatePolicy { name, document } => {
-            client.call(&CreatePolicy {
-                policy_name: name.clone(),
-                policy_document: document.clone(),
-                description: Some(POLICY_DESCRIPTION.into()),
-            })?;
-            None
-        }
-        Step::DeleteVersion { policy, version } => {
-            client.call(&DeletePolicyVersion { policy_name: policy.clone(), version_id: version.clone() })?;
-            None
-        }
-        Step::CreateVersion { policy, document, .. } => {
-            let created = client.call(&CreatePolicyVersion {
-                policy_name: policy.clone(),
-                policy_document: document.clone(),
-                set_as_default: true,
-                rotate_strategy: Some(RotateStrategy::None),
-            })?;
-            Some(created.policy_version.version_id)
-        }
-        Step::Attach { policy_type, policy } => {
-            client.call(&AttachPolicy(PolicyAttachment {
-                policy_type: *policy_type,
-                policy_name: policy.clone(),
-                kind: principal.kind,
-                name: principal.name.clone(),
-            }))?;
-            None
-        }
+    Ok(match step.call(principal.kind, &principal.name) {
+        Call::CreatePolicy(request) => client.call(&request).map(|_| None)?,
+        Call::DeleteVersion(request) => client.call(&request).map(|_| None)?,
+        Call::CreateVersion(request) => Some(client.call(&request)?.policy_version.version_id),
+        Call::Attach(request) => client.call(&request).map(|_| None)?,
     })
 }
 
-/// What it takes for the custom policy `name` to hold `document`, after reading what exists under the name.
-fn policy_changes(client: &Client, name: &str, document: &str, notes: &mut Vec<Note>) -> Result<Vec<Step>, CallError> {
-    let existing = match client.call(&GetPolicy { policy_type: PolicyType::Custom, policy_name: name.into() }) {
-        Ok(p) => Some(p),
-        Err(e) if e.code() == Some("EntityNotExist.Policy") => None,
+/// What exists under a custom policy's name, read with `GetPolicy` (and `ListPolicyVersions` when a new version
+/// may be added); `None` when there is no such policy.
+fn read_existing(
+    client: &Client,
+    name: &str,
+    document: &str,
+) -> Result<Option<(GetPolicyResponse, Vec<PolicyVersion>)>, CallError> {
+    let policy = match client.call(&GetPolicy { policy_type: PolicyType::Custom, policy_name: name.into() }) {
+        Ok(p) => p,
+        Err(e) if e.code() == Some("EntityNotExist.Policy") => return Ok(None),
         Err(e) => return Err(e),
     };
-    let planned = match &existing {
-        None => apply::policy_steps(name, document, Existing::Absent),
-        Some(p) => {
-            let default = p.default_policy_version.as_ref();
-            let holds_it = default.is_some_and(|v| apply::same_document(&v.policy_document, document));
-            // The versions matter only when a new one is added (for RAM's limit).
-            let versions = if holds_it {
-                Vec::new()
-            } else {
-                client
-                    .call(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: name.into() })?
-                    .policy_versions
-            };
-            let attachment_count = p.policy.attachment_count.unwrap_or(0);
-            apply::policy_steps(name, document, Existing::Present { default, attachment_count, versions: &versions })
-        }
-    };
-    Ok(planned.unwrap_or_else(|note| {
-        notes.push(note);
+    let versions = if apply::needs_versions(policy.default_policy_version.as_ref(), document) {
+        client.call(&ListPolicyVersions { policy_type: PolicyType::Custom, policy_name: name.into() })?.policy_versions
+    } else {
         Vec::new()
-    }))
+    };
+    Ok(Some((policy, versions)))
 }
 
 /// Every change the plan needs, after reading what exists.
 fn changes(client: &Client, args: &Args, plan: &GrantPlan, notes: &mut Vec<Note>) -> Result<Vec<Step>, CallError> {
-    let wanted: Vec<(PolicyType, String, Option<String>)> = if args.plan.system {
-        plan.narrowest_system_policies().into_iter().map(|p| (PolicyType::System, p.name.clone(), None)).collect()
+    let wanted: Vec<Wanted> = if args.plan.system {
+        plan.narrowest_system_policies().into_iter().map(|p| Wanted::System { name: p.name.clone() }).collect()
     } else {
         plan.custom_policies
             .iter()
-            .map(|p| (PolicyType::Custom, p.name.as_str().to_string(), Some(p.document.to_compact_json())))
+            .map(|p| Wanted::Custom { name: p.name.as_str().to_string(), document: p.document.to_compact_json() })
             .collect()
     };
     let attached = attached_directly(client, &args.target)?;
+    let principal = args.target.to_string();
     let mut all = Vec::new();
-    for (policy_type, name, document) in wanted {
-        if let Some(document) = document {
-            all.extend(policy_changes(client, &name, &document, notes)?);
-        }
-        if attached.iter().any(|a| a.policy_type == policy_type && a.policy_name == name) {
-            notes.push(Note::AlreadyAttached { policy: name, principal: args.target.to_string() });
-        } else {
-            all.push(Step::Attach { policy_type, policy: name });
-        }
+    for wanted in wanted {
+        let read = match &wanted {
+            Wanted::Custom { name, document } => read_existing(client, name, document)?,
+            Wanted::System { .. } => None,
+        };
+        let existing = match &read {
+            None => Existing::Absent,
+            Some((p, versions)) => Existing::Present {
+                default: p.default_policy_version.as_ref(),
+                attachment_count: p.policy.attachment_count.unwrap_or(0),
+                versions,
+            },
+        };
+        let is_attached =
+            attached.iter().any(|a| a.policy_type == wanted.policy_type() && a.policy_name == wanted.name());
+        let planned = Plan::new(wanted, existing, is_attached, &principal);
+        all.extend(planned.steps);
+        notes.extend(planned.notes);
     }
     Ok(all)
 }

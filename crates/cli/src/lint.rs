@@ -1,4 +1,4 @@
-//! `ram-doctor lint FILE [--json] [--name POLICY_NAME] [--principal-policy]`: the policy checks, with stable IDs.
+//! `ram-doctor lint FILE [--json] [--name POLICY_NAME] [--principal-policy] [--zh]`: the policy checks, with stable IDs.
 //!
 //! Exit codes: 1 when an `error` is found, 0 otherwise (security findings, warnings and suggestions included),
 //! 2 when the file cannot be read.
@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ram_doctor_core::grant::Lang;
 use ram_doctor_core::policy::check::{has_error, lint, Diagnostic, LintOptions, PolicyUse, Severity};
 
 #[derive(clap::Args)]
@@ -21,6 +22,9 @@ pub struct Args {
     /// The document is a trust policy or a resource-based policy, where `Principal` belongs.
     #[arg(long)]
     pub principal_policy: bool,
+    /// Say what is wrong in Simplified Chinese.
+    #[arg(long)]
+    pub zh: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -31,6 +35,7 @@ pub fn run(args: Args) -> ExitCode {
     let options = LintOptions {
         name: args.name.as_deref(),
         usage: if args.principal_policy { PolicyUse::Principal } else { PolicyUse::Identity },
+        lang: if args.zh { Lang::Zh } else { Lang::En },
     };
     let catalog = match crate::input::embedded_catalog() {
         Ok(c) => c,

@@ -48,6 +48,25 @@ fn lint_exits_0_without_error_and_prints_json() {
 }
 
 #[test]
+fn lint_speaks_chinese_with_zh() {
+    let path = file(
+        "full-zh.json",
+        r#"{"Version":"1","Statement":[{"Effect":"allow","Action":"ecs:A","Resource":"*"},{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+    );
+    let english = stdout(&bin().arg("lint").arg(&path).output().unwrap());
+    let out = bin().args(["lint", "--zh"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the language changes only the words");
+    let chinese = stdout(&out);
+    assert!(english.contains("\"Effect\" is case-sensitive"), "{english}");
+    assert!(chinese.contains("RAM004 bad-effect") && chinese.contains("区分大小写"), "{chinese}");
+    let json = bin().args(["lint", "--zh", "--json"]).arg(&path).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let messages: Vec<&str> =
+        v["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["message"].as_str()).collect();
+    assert!(messages.len() >= 2 && messages.iter().any(|m| m.contains("完全管理员")), "{messages:?}");
+}
+
+#[test]
 fn lint_checks_the_policy_name() {
     let path = file("good.json", GOOD);
     let out = bin().args(["lint", "--name", "my policy"]).arg(&path).output().unwrap();

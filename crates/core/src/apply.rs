@@ -6,9 +6,13 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::api::ram::PolicyVersion;
+use crate::api::ram::{
+    AttachPolicy, CreatePolicy, CreatePolicyVersion, DeletePolicyVersion, PolicyAttachment, PolicyVersion,
+    RotateStrategy,
+};
 use crate::api::PolicyType;
 use crate::grant::render::Lang;
+use crate::grant::PrincipalKind;
 
 /// RAM keeps at most this many versions of a custom policy.
 pub const VERSION_LIMIT: usize = 5;
@@ -50,6 +54,48 @@ pub enum Step {
         /// The policy's name.
         policy: String,
     },
+}
+
+/// The RAM call that makes a step, as the page and the CLI send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// For [`Step::CreatePolicy`].
+    CreatePolicy(CreatePolicy),
+    /// For [`Step::DeleteVersion`].
+    DeleteVersion(DeletePolicyVersion),
+    /// For [`Step::CreateVersion`]: the new version becomes the default; RAM deletes nothing by itself (the
+    /// plan's own `DeleteVersion`, consented to, makes room).
+    CreateVersion(CreatePolicyVersion),
+    /// For [`Step::Attach`].
+    Attach(AttachPolicy),
+}
+
+impl Step {
+    /// The call that makes this step, for the principal `kind` `name`.
+    pub fn call(&self, kind: PrincipalKind, name: &str) -> Call {
+        match self {
+            Step::CreatePolicy { name: policy, document } => Call::CreatePolicy(CreatePolicy {
+                policy_name: policy.clone(),
+                policy_document: document.clone(),
+                description: Some(POLICY_DESCRIPTION.into()),
+            }),
+            Step::DeleteVersion { policy, version } => {
+                Call::DeleteVersion(DeletePolicyVersion { policy_name: policy.clone(), version_id: version.clone() })
+            }
+            Step::CreateVersion { policy, document, .. } => Call::CreateVersion(CreatePolicyVersion {
+                policy_name: policy.clone(),
+                policy_document: document.clone(),
+                set_as_default: true,
+                rotate_strategy: Some(RotateStrategy::None),
+            }),
+            Step::Attach { policy_type, policy } => Call::Attach(AttachPolicy(PolicyAttachment {
+                policy_type: *policy_type,
+                policy_name: policy.clone(),
+                kind,
+                name: name.into(),
+            })),
+        }
+    }
 }
 
 /// Something found while planning that changes nothing but the user should know.
@@ -102,6 +148,116 @@ pub fn policy_steps(name: &str, document: &str, existing: Existing<'_>) -> Resul
     }
     steps.push(Step::CreateVersion { policy: name.into(), document: document.into(), shared: attachment_count });
     Ok(steps)
+}
+
+/// Whether planning a custom policy needs every version (`ListPolicyVersions`): only when a new version would
+/// be added, that is when the default version does not hold `document` already.
+pub fn needs_versions(default: Option<&PolicyVersion>, document: &str) -> bool {
+    !default.is_some_and(|v| same_document(&v.policy_document, document))
+}
+
+/// The policy apply makes the account hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Wanted {
+    /// A custom policy with exactly this document (the text shown and sent).
+    Custom {
+        /// The policy's name.
+        name: String,
+        /// Exactly the document sent.
+        document: String,
+    },
+    /// A system policy: nothing to create, only the attachment.
+    System {
+        /// The policy's name.
+        name: String,
+    },
+}
+
+impl Wanted {
+    /// The policy's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Wanted::Custom { name, .. } | Wanted::System { name } => name,
+        }
+    }
+
+    /// System or custom, as the attachment names it.
+    pub fn policy_type(&self) -> PolicyType {
+        match self {
+            Wanted::Custom { .. } => PolicyType::Custom,
+            Wanted::System { .. } => PolicyType::System,
+        }
+    }
+
+    /// What a confirmation binds to: the document sent, or a system policy's name.
+    pub fn binding(&self) -> &str {
+        match self {
+            Wanted::Custom { document, .. } => document,
+            Wanted::System { name } => name,
+        }
+    }
+}
+
+/// Everything apply does for one policy, decided from what exists before anything is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The policy the principal should hold.
+    pub wanted: Wanted,
+    /// The changes, in order (empty when everything is in place).
+    pub steps: Vec<Step>,
+    /// What was found in place already.
+    pub notes: Vec<Note>,
+    /// The default version's document that a new version replaces (the old side of the diff); empty otherwise.
+    pub replaced: String,
+}
+
+impl Plan {
+    /// Plans `wanted` for `principal` (as the user named it): for a custom policy, [`policy_steps`] on what
+    /// exists under its name (`existing` is not read for a system policy); then the attachment, unless the
+    /// policy is attached to the principal directly already (`attached`; through a group it still needs one).
+    pub fn new(wanted: Wanted, existing: Existing<'_>, attached: bool, principal: &str) -> Plan {
+        let (mut steps, mut notes, mut replaced) = (Vec::new(), Vec::new(), String::new());
+        if let Wanted::Custom { name, document } = &wanted {
+            match policy_steps(name, document, existing) {
+                Ok(planned) => steps = planned,
+                Err(note) => notes.push(note),
+            }
+            if let Existing::Present { default: Some(current), .. } = existing {
+                if steps.iter().any(|s| matches!(s, Step::CreateVersion { .. })) {
+                    replaced = current.policy_document.clone();
+                }
+            }
+        }
+        if attached {
+            notes.push(Note::AlreadyAttached { policy: wanted.name().into(), principal: principal.into() });
+        } else {
+            steps.push(Step::Attach { policy_type: wanted.policy_type(), policy: wanted.name().into() });
+        }
+        Plan { wanted, steps, notes, replaced }
+    }
+
+    /// Whether a step deletes a policy version (RAM's limit): asked for consent on its own.
+    pub fn deletes(&self) -> bool {
+        self.steps.iter().any(|s| matches!(s, Step::DeleteVersion { .. }))
+    }
+
+    /// Whether the name holds another document, so the plan adds a new default version to it.
+    pub fn adds_version(&self) -> bool {
+        self.steps.iter().any(|s| matches!(s, Step::CreateVersion { .. }))
+    }
+
+    /// The SHA-256 a confirmation carries: of the document sent, or of a system policy's name.
+    pub fn confirmation_hash(&self) -> String {
+        document_hash(self.wanted.binding())
+    }
+
+    /// The custom document as a diff against the version it replaces (all added for a new policy); `None` when
+    /// no document is sent.
+    pub fn diff(&self) -> Option<Vec<DiffLine>> {
+        let sends = self.steps.iter().any(|s| matches!(s, Step::CreatePolicy { .. } | Step::CreateVersion { .. }));
+        let Wanted::Custom { document, .. } = &self.wanted else { return None };
+        sends.then(|| line_diff(&pretty(&self.replaced), &pretty(document)))
+    }
 }
 
 /// The version the limit forces out: the oldest that is not the default (`v2` before `v10`), only when full.
@@ -183,12 +339,21 @@ fn indent(document: &str) -> String {
 }
 
 impl Step {
-    /// What the step will do, before it is confirmed (`principal` as the user named it).
+    /// What the step will do, before it is confirmed (`principal` as the user named it), with the document
+    /// sent, indented, for a terminal.
     pub fn describe(&self, principal: &str, lang: Lang) -> String {
         match self {
-            Step::CreatePolicy { name, document } => {
-                format!("{} {name}:\n{}", lang.tr("create custom policy", "创建自定义策略"), indent(document))
+            Step::CreatePolicy { document, .. } | Step::CreateVersion { document, .. } => {
+                format!("{}:\n{}", self.summary(principal, lang), indent(document))
             }
+            Step::DeleteVersion { .. } | Step::Attach { .. } => self.summary(principal, lang),
+        }
+    }
+
+    /// What the step will do, in one sentence without the document (the page shows it as a diff).
+    pub fn summary(&self, principal: &str, lang: Lang) -> String {
+        match self {
+            Step::CreatePolicy { name, .. } => format!("{} {name}", lang.tr("create custom policy", "创建自定义策略")),
             Step::DeleteVersion { policy, version } => match lang {
                 Lang::En => format!(
                     "delete version {version} of custom policy {policy} — the oldest that is not the default — to \
@@ -196,7 +361,7 @@ impl Step {
                 ),
                 Lang::Zh => format!("删除自定义策略 {policy} 的版本 {version}（最早的非默认版本），以免超出 RAM 的 {VERSION_LIMIT} 个版本上限"),
             },
-            Step::CreateVersion { policy, document, shared } => {
+            Step::CreateVersion { policy, shared, .. } => {
                 let shared = match (lang, shared) {
                     (_, 0) => String::new(),
                     (Lang::En, 1) => "; it is attached to 1 identity already, and the new version applies to it".into(),
@@ -205,14 +370,13 @@ impl Step {
                     }
                     (Lang::Zh, n) => format!("；它已附加到 {n} 个身份，新版本对它们同样生效"),
                 };
-                let head = match lang {
+                match lang {
                     Lang::En => format!(
                         "custom policy {policy} already exists with another document: add a new version and make it \
                          the default (the current one is kept{shared})"
                     ),
                     Lang::Zh => format!("自定义策略 {policy} 已存在且内容不同：新增一个版本并设为默认（保留当前版本{shared}）"),
-                };
-                format!("{head}:\n{}", indent(document))
+                }
             }
             Step::Attach { policy_type, policy } => match lang {
                 Lang::En => format!("attach {} policy {policy} to {principal}", policy_type_word(*policy_type, lang)),
@@ -382,6 +546,69 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_creates_then_attaches_and_diffs_against_nothing() {
+        let wanted = Wanted::Custom { name: "P".into(), document: DOC.into() };
+        let plan = Plan::new(wanted, Existing::Absent, false, "user alice");
+        assert_eq!(
+            plan.steps,
+            vec![
+                Step::CreatePolicy { name: "P".into(), document: DOC.into() },
+                Step::Attach { policy_type: PolicyType::Custom, policy: "P".into() }
+            ]
+        );
+        assert!(plan.notes.is_empty() && !plan.deletes() && !plan.adds_version());
+        assert_eq!(plan.confirmation_hash(), document_hash(DOC));
+        let diff = plan.diff().expect("a document is sent");
+        assert!(diff.iter().all(|l| matches!(l, DiffLine::Added(_))) && diff.len() > 3, "{diff:?}");
+    }
+
+    #[test]
+    fn a_plan_for_what_is_in_place_sends_nothing_and_says_why() {
+        let current = version("v2", true, DOC);
+        let existing = Existing::Present { default: Some(&current), attachment_count: 1, versions: &[] };
+        let plan = Plan::new(Wanted::Custom { name: "P".into(), document: DOC.into() }, existing, true, "user alice");
+        assert!(plan.steps.is_empty());
+        assert_eq!(
+            plan.notes,
+            vec![
+                Note::SameDocument { policy: "P".into(), version: "v2".into() },
+                Note::AlreadyAttached { policy: "P".into(), principal: "user alice".into() }
+            ]
+        );
+        assert_eq!(plan.diff(), None);
+        assert!(!needs_versions(Some(&current), DOC));
+        assert!(needs_versions(Some(&version("v1", true, "{}")), DOC) && needs_versions(None, DOC));
+    }
+
+    #[test]
+    fn a_plan_at_the_limit_deletes_adds_a_version_and_diffs_against_the_default() {
+        let other = DOC.replace("GetObject", "PutObject");
+        let five: Vec<_> = (1..=5).map(|n| version(&format!("v{n}"), n == 1, &other)).collect();
+        let existing = Existing::Present { default: Some(&five[0]), attachment_count: 0, versions: &five };
+        let plan = Plan::new(Wanted::Custom { name: "P".into(), document: DOC.into() }, existing, false, "role r");
+        assert!(plan.deletes() && plan.adds_version());
+        assert_eq!(plan.steps.len(), 3, "delete, new version, attach: {:?}", plan.steps);
+        assert_eq!(plan.replaced, other);
+        let diff = plan.diff().expect("a document is sent");
+        assert!(diff.iter().any(|l| matches!(l, DiffLine::Removed(r) if r.contains("PutObject"))), "{diff:?}");
+        assert!(diff.iter().any(|l| matches!(l, DiffLine::Added(a) if a.contains("GetObject"))), "{diff:?}");
+    }
+
+    #[test]
+    fn a_system_plan_only_attaches_and_binds_to_the_name() {
+        let wanted = Wanted::System { name: "AliyunHBRReadOnlyAccess".into() };
+        let plan = Plan::new(wanted.clone(), Existing::Absent, false, "user alice");
+        assert_eq!(
+            plan.steps,
+            vec![Step::Attach { policy_type: PolicyType::System, policy: "AliyunHBRReadOnlyAccess".into() }]
+        );
+        assert_eq!(plan.confirmation_hash(), document_hash("AliyunHBRReadOnlyAccess"));
+        assert_eq!(plan.diff(), None);
+        let attached = Plan::new(wanted, Existing::Absent, true, "user alice");
+        assert!(attached.steps.is_empty() && attached.notes.len() == 1);
+    }
+
+    #[test]
     fn the_hash_changes_with_any_byte_of_the_document() {
         assert_eq!(document_hash(DOC), document_hash(DOC));
         assert_ne!(document_hash(DOC), document_hash(&DOC.replace('1', "2")));
@@ -414,6 +641,8 @@ mod tests {
         ];
         for step in &steps {
             let (en, zh) = (step.describe("user alice", Lang::En), step.describe("user alice", Lang::Zh));
+            let summary = step.summary("user alice", Lang::En);
+            assert!(en.starts_with(&summary) && !summary.contains("GetObject"), "{summary}");
             assert!(en.contains("Pol") && zh.contains("Pol"), "{en} / {zh}");
             assert_ne!(en, zh);
             assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{zh}");

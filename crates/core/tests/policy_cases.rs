@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use ram_doctor_core::finding::Layer;
+use ram_doctor_core::grant::Lang;
 use ram_doctor_core::policy::check::{lint, LintOptions, PolicyUse, CHECKS};
 use ram_doctor_core::policy::condition::OPERATORS;
 use ram_doctor_core::policy::simulate::{CompiledPolicy, PolicySet, Reason, Request};
@@ -118,6 +119,7 @@ fn run_case(dir: &Path) -> Vec<String> {
     let options = LintOptions {
         name: case.name.as_deref(),
         usage: if case.usage.as_deref() == Some("principal") { PolicyUse::Principal } else { PolicyUse::Identity },
+        ..LintOptions::default()
     };
     let empty = Catalog::empty();
     let catalog = match (case.catalog, embedded_catalog()) {
@@ -200,6 +202,42 @@ fn every_case_passes() {
         })
         .collect();
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Whether the text has a CJK ideograph: the Chinese message is Chinese.
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every diagnostic of every case, linted in English and in Chinese: each check (the cases cover all of them)
+/// says what is wrong in both languages, the English without Chinese, the Chinese in Chinese.
+#[test]
+fn every_check_speaks_english_and_chinese() {
+    let mut seen = BTreeSet::new();
+    let empty = Catalog::empty();
+    for dir in case_dirs() {
+        let case: Case = serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap()).unwrap();
+        let Some(catalog) = (if case.catalog { embedded_catalog() } else { Some(&empty) }) else { continue };
+        let usage = if case.usage.as_deref() == Some("principal") { PolicyUse::Principal } else { PolicyUse::Identity };
+        for file in case.lint.keys() {
+            let text = std::fs::read_to_string(dir.join(file)).unwrap();
+            let options = |lang| LintOptions { name: case.name.as_deref(), usage, lang };
+            let en = lint(&text, &options(Lang::En), catalog);
+            let zh = lint(&text, &options(Lang::Zh), catalog);
+            assert_eq!(en.len(), zh.len(), "{}: the language changes only the words", dir.display());
+            for (e, z) in en.iter().zip(&zh) {
+                assert_eq!((&e.id, &e.path, e.span), (&z.id, &z.path, z.span));
+                assert!(!e.message.is_empty() && !has_chinese(&e.message), "{} English: {}", e.id, e.message);
+                assert!(has_chinese(&z.message) && z.message != e.message, "{} Chinese: {}", z.id, z.message);
+                seen.insert(e.id.clone());
+            }
+        }
+    }
+    let missing: Vec<&str> = CHECKS.iter().map(|c| c.id).filter(|id| !seen.contains(*id)).collect();
+    // Without the embedded catalog the catalog checks (RAM201, RAM202, RAM305) cannot run.
+    let needs_catalog = ["RAM201", "RAM202", "RAM305"];
+    let expected: Vec<&str> = if embedded_catalog().is_some() { vec![] } else { needs_catalog.to_vec() };
+    assert_eq!(missing, expected, "checks no case made speak");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use ram_doctor_core::sign::{read_received, Presented, Received, Secret, SignError, Timestamp};
+use ram_doctor_core::sign::{read_received, Algorithm, Presented, Received, Secret, SignError, Timestamp};
 
 use crate::authz::Caller;
 use crate::error::Failure;
@@ -58,6 +58,31 @@ pub fn read(received: &Received) -> Result<Presented, Failure> {
         other => Failure::IncompleteSignature(other.to_string()),
     })
 }
+
+/// The RPC signature's fixed parameters, checked before the signature as Alibaba Cloud's gateway does:
+/// `SignatureMethod=HMAC-SHA1` and `SignatureVersion=1.0`. (V3 names its algorithm in `Authorization`, which
+/// [`read`] checks.)
+pub fn check_rpc_method(presented: &Presented) -> Result<(), Failure> {
+    if presented.algorithm != Algorithm::Rpc {
+        return Ok(());
+    }
+    let param = |name: &str| presented.params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    match param("SignatureMethod") {
+        None => return Err(Failure::MissingCommon("SignatureMethod")),
+        Some(RPC_SIGNATURE_METHOD) => {}
+        Some(other) => return Err(Failure::InvalidSignatureMethod(other.to_string())),
+    }
+    match param("SignatureVersion") {
+        None => Err(Failure::MissingCommon("SignatureVersion")),
+        Some(RPC_SIGNATURE_VERSION) => Ok(()),
+        Some(other) => Err(Failure::InvalidSignatureVersion(other.to_string())),
+    }
+}
+
+/// The only `SignatureMethod` an RPC call may name.
+const RPC_SIGNATURE_METHOD: &str = "HMAC-SHA1";
+/// The only `SignatureVersion` an RPC call may name.
+const RPC_SIGNATURE_VERSION: &str = "1.0";
 
 /// Checks a read request and says who sent it.
 pub fn authenticate(

@@ -45,6 +45,13 @@ pub enum Failure {
     SecurityTokenMismatch,
     /// A required parameter is absent.
     MissingParameter(&'static str),
+    /// A common parameter every call carries is absent (`Version`, `SignatureMethod`): the gateway's
+    /// `Missing{Name}` code.
+    MissingCommon(&'static str),
+    /// The RPC signature's method is not `HMAC-SHA1`.
+    InvalidSignatureMethod(String),
+    /// The RPC signature's version is not `1.0`.
+    InvalidSignatureVersion(String),
     /// `InvalidParameter.<Param>[.<Detail>]` with its message.
     InvalidParameter {
         code: String,
@@ -104,6 +111,9 @@ impl Failure {
             SecurityTokenExpired => "InvalidSecurityToken.Expired".into(),
             SecurityTokenMismatch => "InvalidSecurityToken.MismatchWithAccessKey".into(),
             MissingParameter(_) => "MissingParameter".into(),
+            MissingCommon(name) => format!("Missing{name}"),
+            InvalidSignatureMethod(_) => "InvalidSignatureMethod".into(),
+            InvalidSignatureVersion(_) => "InvalidSignatureVersion".into(),
             InvalidParameter { code, .. } => code.clone(),
             InvalidAction(_) => "InvalidAction.NotFound".into(),
             InvalidVersion(_) => "InvalidVersion".into(),
@@ -165,6 +175,11 @@ impl Failure {
             SecurityTokenMismatch => "Specified SecurityToken mismatch with the AccessKey.".into(),
             MissingParameter(name) => {
                 format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied.")
+            }
+            MissingCommon(name) => format!("{name} is mandatory for this action."),
+            InvalidSignatureMethod(method) => format!("Specified signature method is not valid: {method}"),
+            InvalidSignatureVersion(version) => {
+                format!("Specified parameter SignatureVersion is not valid: {version}")
             }
             InvalidParameter { message, .. } => message.clone(),
             InvalidAction(action) => {
@@ -243,6 +258,18 @@ mod tests {
             ["Throttling", "InternalError", "ServiceUnavailable", "UnknownError"]
         );
         assert_eq!(Failure::Injected(503).status(), 503);
+    }
+
+    #[test]
+    fn common_parameter_errors_are_the_gateways_client_errors() {
+        let missing = Failure::MissingCommon("SignatureVersion");
+        assert_eq!((missing.code(), missing.status()), ("MissingSignatureVersion".to_string(), 400));
+        assert_eq!(missing.message(), "SignatureVersion is mandatory for this action.");
+        let method = Failure::InvalidSignatureMethod("HMAC-SHA256".into());
+        assert_eq!((method.code(), method.status()), ("InvalidSignatureMethod".to_string(), 400));
+        assert!(method.message().contains("HMAC-SHA256"));
+        let version = Failure::InvalidSignatureVersion("2.0".into());
+        assert_eq!((version.code(), version.status()), ("InvalidSignatureVersion".to_string(), 400));
     }
 
     #[test]

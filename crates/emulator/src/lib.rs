@@ -155,12 +155,17 @@ impl Emulator {
             Err(f) => return (api::product_by_host(host, &self.catalog), String::new(), Outcome::Answer(Err(f))),
         };
         let action = presented.action.clone().unwrap_or_default();
-        let version = presented.version.clone().unwrap_or_default();
         let by_host = api::product_by_host(host, &self.catalog);
+        let Some(version) = presented.version.clone().filter(|v| !v.is_empty()) else {
+            return (by_host, action, Outcome::Answer(Err(Failure::MissingCommon("Version"))));
+        };
         let product = match by_host.or_else(|| api::product_by_version(&version)) {
             Some(p) if p.version() == version => p,
             other => return (other, action, Outcome::Answer(Err(Failure::InvalidVersion(version)))),
         };
+        if let Err(failure) = auth::check_rpc_method(&presented) {
+            return (Some(product), action, Outcome::Answer(Err(failure)));
+        }
         let Some(api) = api::find(product, &action) else {
             return (Some(product), action.clone(), Outcome::Answer(Err(Failure::InvalidAction(action))));
         };

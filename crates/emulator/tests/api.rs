@@ -85,6 +85,61 @@ async fn signature_errors_have_alibaba_codes() {
     assert_eq!(unsigned.json::<serde_json::Value>().await.unwrap()["Code"], "IncompleteSignature");
 }
 
+/// A signed request with one query parameter (`Name=value&`) or one header taken out, as a client that forgot it
+/// would send it.
+fn without(mut req: ram_doctor_core::sign::SignedRequest, name: &str) -> ram_doctor_core::sign::SignedRequest {
+    let query = req.path_and_query.trim_start_matches("/?").to_string();
+    let kept: Vec<&str> = query.split('&').filter(|pair| pair.split('=').next() != Some(name)).collect();
+    req.path_and_query = format!("/?{}", kept.join("&"));
+    req.headers.retain(|(header, _)| !header.eq_ignore_ascii_case(name));
+    req
+}
+
+/// The common parameters the gateway checks before the signature: the API version of the product, and for the
+/// RPC signature its method (`HMAC-SHA1`) and version (`1.0`) — each refused with the gateway's code and 400.
+#[tokio::test]
+async fn wrong_or_missing_common_parameters_are_refused_before_the_signature() {
+    let emu = start();
+    let rpc = Client::new(&emu.base, ROOT_ID, ROOT_SECRET).rpc();
+    let refused = |a: common::Answer| (a.status, a.code().to_string());
+    let cases: [(&[(&str, &str)], &str); 4] = [
+        (&[("SignatureMethod", "HMAC-SHA256")], "InvalidSignatureMethod"),
+        (&[("SignatureMethod", "hmac-sha1")], "InvalidSignatureMethod"),
+        (&[("SignatureVersion", "2.0")], "InvalidSignatureVersion"),
+        (&[("SignatureVersion", "1")], "InvalidSignatureVersion"),
+    ];
+    for (params, code) in cases {
+        // Signed correctly over the wrong value: only the value is wrong.
+        let a = rpc.call("GetCallerIdentity", STS, params).await;
+        assert_eq!(refused(a), (400, code.to_string()), "{params:?}");
+    }
+    for (name, code) in [("SignatureMethod", "MissingSignatureMethod"), ("SignatureVersion", "MissingSignatureVersion")]
+    {
+        let req = without(rpc.sign("GetCallerIdentity", STS, &[], now(), &nonce()), name);
+        assert_eq!(refused(rpc.send(&req).await), (400, code.to_string()));
+    }
+    // Each product's own API version; another product's, a made-up one, or none is refused (V3 and RPC alike).
+    for client in [Client::new(&emu.base, ROOT_ID, ROOT_SECRET), rpc.clone()] {
+        for (action, version) in [("GetCallerIdentity", STS), ("ListUsers", common::RAM)] {
+            assert_eq!(client.call(action, version, &[]).await.code(), "OK", "{action} {version}");
+        }
+        assert_eq!(client.call("GetUser", IMS, &[("UserId", "1")]).await.code(), "EntityNotExist.User");
+        for version in ["2014-05-26", "2015-05-02"] {
+            assert_eq!(refused(client.call("ListUsers", version, &[]).await), (400, "InvalidVersion".into()));
+        }
+        // A host that names RAM takes only RAM's version.
+        let at_ram = client.clone().host("ram.aliyuncs.com");
+        assert_eq!(refused(at_ram.call("ListUsers", STS, &[]).await), (400, "InvalidVersion".into()));
+        assert_eq!(at_ram.call("ListUsers", common::RAM, &[]).await.code(), "OK");
+        let name = if client.algorithm == Algorithm::Rpc { "Version" } else { "x-acs-version" };
+        let req = without(client.sign("ListUsers", common::RAM, &[], now(), &nonce()), name);
+        assert_eq!(refused(client.send(&req).await), (400, "MissingVersion".into()));
+    }
+    // A wrong method is named in the message; nothing about the key is.
+    let a = rpc.call("GetCallerIdentity", STS, &[("SignatureMethod", "HMAC-SHA256")]).await;
+    assert!(a.body["Message"].as_str().unwrap().contains("HMAC-SHA256") && !a.text.contains(ROOT_SECRET));
+}
+
 #[tokio::test]
 async fn ram_state_errors_have_alibaba_codes() {
     let emu = start();

@@ -15,6 +15,7 @@ use super::parse::{self, escape_pointer, Member, Node, ParseError, Parsed, Span,
 use super::pattern::{glob_covers, glob_match, globs_overlap};
 use crate::catalog::{ApiLookup, Catalog};
 use crate::finding::Localized;
+use crate::grant::render::Lang;
 
 /// How bad a diagnostic is, highest first (the derived order sorts `Error` first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -65,7 +66,7 @@ pub struct Diagnostic {
     pub column: usize,
     /// The byte range of the element in the text.
     pub span: Span,
-    /// What is wrong and how to fix it, in one line.
+    /// What is wrong and how to fix it, in one line, in the language [`LintOptions::lang`] asked for.
     pub message: String,
     /// The one-click fix, where the check knows the exact change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,6 +152,8 @@ pub struct LintOptions<'a> {
     pub name: Option<&'a str>,
     /// Identity policy, or trust/resource policy.
     pub usage: PolicyUse,
+    /// The language of the diagnostics' messages.
+    pub lang: Lang,
 }
 
 /// RAM's limit on a custom policy document, in characters.
@@ -164,8 +167,8 @@ pub struct CheckInfo {
     pub name: &'static str,
     /// How much a hit matters.
     pub severity: Severity,
-    /// What the check finds, in a few words, in English and Chinese: the page shows it beside the (English)
-    /// detail of each hit.
+    /// What the check finds, in a few words, in English and Chinese: the page shows it beside the detail of
+    /// each hit.
     pub title: (&'static str, &'static str),
     run: fn(&Ctx) -> Vec<Hit>,
 }
@@ -247,7 +250,7 @@ pub fn lint(text: &str, options: &LintOptions, catalog: &Catalog) -> Vec<Diagnos
                 line,
                 column,
                 span: hit.span,
-                message: hit.message,
+                message: options.lang.pick(&hit.message).to_string(),
                 fix: hit.fix,
             });
         }
@@ -265,12 +268,17 @@ pub fn has_error(diagnostics: &[Diagnostic]) -> bool {
 struct Hit {
     path: String,
     span: Span,
-    message: String,
+    message: Localized,
     fix: Option<Fix>,
 }
 
-fn hit(path: impl Into<String>, span: Span, message: impl Into<String>) -> Hit {
-    Hit { path: path.into(), span, message: message.into(), fix: None }
+fn hit(path: impl Into<String>, span: Span, message: Localized) -> Hit {
+    Hit { path: path.into(), span, message, fix: None }
+}
+
+/// A message in English and Chinese: every check says what is wrong in both.
+fn say(en: impl Into<String>, zh: impl Into<String>) -> Localized {
+    Localized { en: en.into(), zh: zh.into() }
 }
 
 impl Hit {
@@ -444,12 +452,22 @@ fn opening(node: &Node) -> Span {
 
 fn invalid_json(ctx: &Ctx) -> Vec<Hit> {
     match ctx.parsed {
-        Err(e) => vec![hit("", e.span, format!("not valid JSON: {}; fix the JSON syntax", e.message))],
+        Err(e) => vec![hit(
+            "",
+            e.span,
+            say(
+                format!("not valid JSON: {}; fix the JSON syntax", e.message),
+                format!("不是有效的 JSON：{}；请修正 JSON 语法", e.message),
+            ),
+        )],
         Ok(p) if p.root.as_object().is_none() => {
             vec![hit(
                 "",
                 p.root.span,
-                "the policy must be a JSON object: wrap it as {\"Version\": \"1\", \"Statement\": [...]}",
+                say(
+                    "the policy must be a JSON object: wrap it as {\"Version\": \"1\", \"Statement\": [...]}",
+                    "策略必须是一个 JSON 对象：写成 {\"Version\": \"1\", \"Statement\": [...]}",
+                ),
             )]
         }
         Ok(_) => Vec::new(),
@@ -459,11 +477,22 @@ fn invalid_json(ctx: &Ctx) -> Vec<Hit> {
 fn bad_version(ctx: &Ctx) -> Vec<Hit> {
     let Some(root) = ctx.root().filter(|r| r.as_object().is_some()) else { return Vec::new() };
     match root.get("Version") {
-        None => vec![hit("", opening(root), "\"Version\" is missing: add \"Version\": \"1\"")],
+        None => vec![hit(
+            "",
+            opening(root),
+            say("\"Version\" is missing: add \"Version\": \"1\"", "缺少 \"Version\"：请添加 \"Version\": \"1\""),
+        )],
         Some(m) if m.value.as_str() == Some("1") => Vec::new(),
         Some(m) => {
-            vec![hit("/Version", m.value.span, "\"Version\" must be the string \"1\": write \"Version\": \"1\"")
-                .with_fix(write_string(m.value.span, "1"))]
+            vec![hit(
+                "/Version",
+                m.value.span,
+                say(
+                    "\"Version\" must be the string \"1\": write \"Version\": \"1\"",
+                    "\"Version\" 必须是字符串 \"1\"：请写成 \"Version\": \"1\"",
+                ),
+            )
+            .with_fix(write_string(m.value.span, "1"))]
         }
     }
 }
@@ -474,12 +503,16 @@ fn no_statement(ctx: &Ctx) -> Vec<Hit> {
         return vec![hit(
             "",
             opening(root),
-            "\"Statement\" is missing: add \"Statement\": [ {\"Effect\": ..., \"Action\": ..., \"Resource\": ...} ]",
+            say("\"Statement\" is missing: add \"Statement\": [ {\"Effect\": ..., \"Action\": ..., \"Resource\": ...} ]", "缺少 \"Statement\"：请添加 \"Statement\": [ {\"Effect\": ..., \"Action\": ..., \"Resource\": ...} ]"),
         )];
     };
     match &st.value.value {
         Value::Array(items) if items.is_empty() => {
-            vec![hit("/Statement", st.value.span, "\"Statement\" is empty: add at least one statement")]
+            vec![hit(
+                "/Statement",
+                st.value.span,
+                say("\"Statement\" is empty: add at least one statement", "\"Statement\" 为空：请至少添加一条语句"),
+            )]
         }
         Value::Array(items) => items
             .iter()
@@ -489,13 +522,23 @@ fn no_statement(ctx: &Ctx) -> Vec<Hit> {
                 hit(
                     format!("/Statement/{i}"),
                     n.span,
-                    "a statement must be an object {\"Effect\": ..., \"Action\": ..., \"Resource\": ...}",
+                    say(
+                        "a statement must be an object {\"Effect\": ..., \"Action\": ..., \"Resource\": ...}",
+                        "语句必须是一个对象 {\"Effect\": ..., \"Action\": ..., \"Resource\": ...}",
+                    ),
                 )
             })
             .collect(),
         Value::Object(_) => Vec::new(),
         _ => {
-            vec![hit("/Statement", st.value.span, "\"Statement\" must be a list of statement objects: wrap it in [ ]")]
+            vec![hit(
+                "/Statement",
+                st.value.span,
+                say(
+                    "\"Statement\" must be a list of statement objects: wrap it in [ ]",
+                    "\"Statement\" 必须是由语句对象组成的列表：请用 [ ] 包起来",
+                ),
+            )]
         }
     }
 }
@@ -507,7 +550,10 @@ fn bad_effect(ctx: &Ctx) -> Vec<Hit> {
             None => out.push(hit(
                 s.path.clone(),
                 opening(s.node),
-                "\"Effect\" is missing: add \"Effect\": \"Allow\" or \"Deny\"",
+                say(
+                    "\"Effect\" is missing: add \"Effect\": \"Allow\" or \"Deny\"",
+                    "缺少 \"Effect\"：请添加 \"Effect\": \"Allow\" 或 \"Deny\"",
+                ),
             )),
             Some(m) => match m.value.as_str() {
                 Some("Allow" | "Deny") => {}
@@ -517,12 +563,19 @@ fn bad_effect(ctx: &Ctx) -> Vec<Hit> {
                         hit(
                             s.key_path("Effect"),
                             m.value.span,
-                            format!("\"Effect\" is case-sensitive: write \"{fixed}\""),
+                            say(
+                                format!("\"Effect\" is case-sensitive: write \"{fixed}\""),
+                                format!("\"Effect\" 区分大小写：请写成 \"{fixed}\""),
+                            ),
                         )
                         .with_fix(write_string(m.value.span, fixed)),
                     );
                 }
-                _ => out.push(hit(s.key_path("Effect"), m.value.span, "\"Effect\" must be \"Allow\" or \"Deny\"")),
+                _ => out.push(hit(
+                    s.key_path("Effect"),
+                    m.value.span,
+                    say("\"Effect\" must be \"Allow\" or \"Deny\"", "\"Effect\" 必须为 \"Allow\" 或 \"Deny\""),
+                )),
             },
         }
     }
@@ -534,11 +587,11 @@ fn exactly_one(ctx: &Ctx, plain: &str, negated: &str) -> Vec<Hit> {
     let mut out = Vec::new();
     for s in &ctx.statements {
         match (s.member(plain), s.member(negated)) {
-            (None, None) => out.push(hit(s.path.clone(), opening(s.node), format!("the statement has no \"{plain}\": add \"{plain}\" (or \"{negated}\")"))),
+            (None, None) => out.push(hit(s.path.clone(), opening(s.node), say(format!("the statement has no \"{plain}\": add \"{plain}\" (or \"{negated}\")"), format!("该语句没有 \"{plain}\"：请添加 \"{plain}\"（或 \"{negated}\"）")))),
             (Some(_), Some(m)) => out.push(hit(
                 s.key_path(negated),
                 m.key_span,
-                format!("\"{plain}\" and \"{negated}\" cannot both appear: keep one (split the statement if both are meant)"),
+                say(format!("\"{plain}\" and \"{negated}\" cannot both appear: keep one (split the statement if both are meant)"), format!("\"{plain}\" 与 \"{negated}\" 不能同时出现：只保留一个（如果两者都需要，请拆分语句）")),
             )),
             _ => {}
         }
@@ -582,7 +635,10 @@ fn action_format(ctx: &Ctx) -> Vec<Hit> {
                     out.push(hit(
                         s.key_path(key),
                         m.value.span,
-                        format!("\"{key}\" must be a string or a list of strings"),
+                        say(
+                            format!("\"{key}\" must be a string or a list of strings"),
+                            format!("\"{key}\" 必须是字符串或字符串列表"),
+                        ),
                     ));
                     continue;
                 }
@@ -590,16 +646,16 @@ fn action_format(ctx: &Ctx) -> Vec<Hit> {
             let many = items.len() > 1;
             for item in &items {
                 match item.text() {
-                    None => out.push(hit(item.path.clone(), item.node.span, "an action must be a string like \"ecs:DescribeInstances\"")),
+                    None => out.push(hit(item.path.clone(), item.node.span, say("an action must be a string like \"ecs:DescribeInstances\"", "操作必须是类似 \"ecs:DescribeInstances\" 的字符串"))),
                     Some("*") if many => out.push(hit(
                         item.path.clone(),
                         item.node.span,
-                        "\"*\" already means every action: drop the other actions or drop \"*\"",
+                        say("\"*\" already means every action: drop the other actions or drop \"*\"", "\"*\" 已表示所有操作：请删除其他操作或删除 \"*\""),
                     )),
                     Some(a) if !is_action_format(a) => out.push(hit(
                         item.path.clone(),
                         item.node.span,
-                        format!("\"{a}\" is not an action: write <code>:<Name>, e.g. \"ecs:DescribeInstances\" (wildcards * and ? allowed)"),
+                        say(format!("\"{a}\" is not an action: write <code>:<Name>, e.g. \"ecs:DescribeInstances\" (wildcards * and ? allowed)"), format!("\"{a}\" 不是操作：请写成 <code>:<Name>，例如 \"ecs:DescribeInstances\"（可使用通配符 * 和 ?）")),
                     )),
                     Some(_) => {}
                 }
@@ -625,13 +681,13 @@ fn arn_format(ctx: &Ctx) -> Vec<Hit> {
         for key in ["Resource", "NotResource"] {
             for item in s.items(key) {
                 match item.text() {
-                    None => out.push(hit(item.path.clone(), item.node.span, "a resource must be a string: \"*\" or \"acs:<code>:<region>:<account>:<relative-id>\"")),
+                    None => out.push(hit(item.path.clone(), item.node.span, say("a resource must be a string: \"*\" or \"acs:<code>:<region>:<account>:<relative-id>\"", "资源必须是字符串：\"*\" 或 \"acs:<code>:<region>:<account>:<relative-id>\""))),
                     Some("*") => {}
                     Some(r) if split_arn(r).is_some() => {}
                     Some(r) => out.push(hit(
                         item.path.clone(),
                         item.node.span,
-                        format!("\"{r}\" is not a resource: write \"*\" or \"acs:<code>:<region>:<account>:<relative-id>\" (e.g. acs:ecs:cn-hangzhou:123456789012:instance/i-abc)"),
+                        say(format!("\"{r}\" is not a resource: write \"*\" or \"acs:<code>:<region>:<account>:<relative-id>\" (e.g. acs:ecs:cn-hangzhou:123456789012:instance/i-abc)"), format!("\"{r}\" 不是资源：请写成 \"*\" 或 \"acs:<code>:<region>:<account>:<relative-id>\"（例如 acs:ecs:cn-hangzhou:123456789012:instance/i-abc）")),
                     )),
                 }
             }
@@ -648,20 +704,26 @@ fn condition_operator(ctx: &Ctx) -> Vec<Hit> {
             out.push(hit(
                 s.key_path("Condition"),
                 cond.value.span,
-                "\"Condition\" must be an object: {\"<Operator>\": {\"<key>\": [values]}}",
+                say(
+                    "\"Condition\" must be an object: {\"<Operator>\": {\"<key>\": [values]}}",
+                    "\"Condition\" 必须是一个对象：{\"<Operator>\": {\"<key>\": [values]}}",
+                ),
             ));
             continue;
         };
         for op in ops {
             let path = format!("{}/Condition/{}", s.path, escape_pointer(&op.key));
             if let Err(why) = Operator::parse(&op.key) {
-                out.push(hit(path.clone(), op.key_span, format!("{why}: use one of StringEquals, StringLike, NumericLessThan, DateLessThan, Bool, IpAddress, ...")));
+                out.push(hit(path.clone(), op.key_span, say(format!("{why}: use one of StringEquals, StringLike, NumericLessThan, DateLessThan, Bool, IpAddress, ..."), format!("{why}：请使用 StringEquals、StringLike、NumericLessThan、DateLessThan、Bool、IpAddress 等之一"))));
             }
             if op.value.as_object().is_none() {
                 out.push(hit(
                     path,
                     op.value.span,
-                    format!("\"{}\" must map condition keys to values: {{\"<key>\": [values]}}", op.key),
+                    say(
+                        format!("\"{}\" must map condition keys to values: {{\"<key>\": [values]}}", op.key),
+                        format!("\"{}\" 必须将条件键映射到取值：{{\"<key>\": [values]}}", op.key),
+                    ),
                 ));
             }
         }
@@ -683,26 +745,39 @@ fn condition_value_type(ctx: &Ctx) -> Vec<Hit> {
                 let Some(text) = node.as_str() else {
                     // RAM's grammar wants numbers and booleans quoted too.
                     let scalar = node.scalar_text();
-                    let wanted = scalar.map_or("a string (or a list of strings)".to_string(), |t| format!("\"{t}\""));
+                    let (wanted, wanted_zh) = match scalar {
+                        Some(t) => (format!("\"{t}\""), format!("\"{t}\"")),
+                        None => ("a string (or a list of strings)".to_string(), "字符串（或字符串列表）".to_string()),
+                    };
                     let quoted = scalar.map(|t| write_string(node.span, t));
-                    out.push(
-                        hit(vpath, node.span, format!("a condition value must be a JSON string: write {wanted}"))
-                            .with_some_fix(quoted),
+                    let message = say(
+                        format!("a condition value must be a JSON string: write {wanted}"),
+                        format!("条件值必须是 JSON 字符串：请写成 {wanted_zh}"),
                     );
+                    out.push(hit(vpath, node.span, message).with_some_fix(quoted));
                     continue;
                 };
                 if !super::condition::value_fits(ty, text) {
-                    let expected = match ty {
-                        ValueType::Number => "a number, e.g. \"10\"",
-                        ValueType::Date => "an ISO 8601 time, e.g. \"2026-12-31T23:59:59Z\"",
-                        ValueType::Bool => "\"true\" or \"false\"",
-                        ValueType::Ip => "an IP address or CIDR, e.g. \"203.0.113.0/24\"",
-                        ValueType::String => "a string",
+                    let (expected, expected_zh) = match ty {
+                        ValueType::Number => ("a number, e.g. \"10\"", "数字，例如 \"10\""),
+                        ValueType::Date => (
+                            "an ISO 8601 time, e.g. \"2026-12-31T23:59:59Z\"",
+                            "ISO 8601 时间，例如 \"2026-12-31T23:59:59Z\"",
+                        ),
+                        ValueType::Bool => ("\"true\" or \"false\"", "\"true\" 或 \"false\""),
+                        ValueType::Ip => (
+                            "an IP address or CIDR, e.g. \"203.0.113.0/24\"",
+                            "IP 地址或 CIDR，例如 \"203.0.113.0/24\"",
+                        ),
+                        ValueType::String => ("a string", "字符串"),
                     };
                     out.push(hit(
                         vpath,
                         node.span,
-                        format!("\"{text}\" does not fit {}: write {expected}", operator.kind.name()),
+                        say(
+                            format!("\"{text}\" does not fit {}: write {expected}", operator.kind.name()),
+                            format!("\"{text}\" 不符合 {}：请写成{expected_zh}", operator.kind.name()),
+                        ),
                     ));
                 }
             }
@@ -722,7 +797,7 @@ fn principal_in_identity_policy(ctx: &Ctx) -> Vec<Hit> {
             hit(
                 s.key_path("Principal"),
                 m.key_span,
-                "\"Principal\" belongs in trust and resource policies, not in a policy attached to users, groups or roles: remove it",
+                say("\"Principal\" belongs in trust and resource policies, not in a policy attached to users, groups or roles: remove it", "\"Principal\" 只应出现在信任策略和资源策略中，不应出现在附加给用户、用户组或角色的策略中：请删除"),
             )
         })
         .collect()
@@ -755,23 +830,33 @@ fn whole(ctx: &Ctx) -> Span {
 fn too_large(ctx: &Ctx) -> Vec<Hit> {
     let (given, compact) = (ctx.text.chars().count(), compact_chars(ctx.text));
     if compact > MAX_POLICY_CHARS {
-        vec![hit("", whole(ctx), format!("the document is {compact} characters even without whitespace; RAM accepts {MAX_POLICY_CHARS}: split it into several policies or use wildcards"))]
+        vec![hit("", whole(ctx), say(format!("the document is {compact} characters even without whitespace; RAM accepts {MAX_POLICY_CHARS}: split it into several policies or use wildcards"), format!("即使去掉空白，文档仍有 {compact} 个字符；RAM 最多接受 {MAX_POLICY_CHARS} 个：请拆分为多个策略或使用通配符")))]
     } else if given > MAX_POLICY_CHARS {
-        vec![hit("", whole(ctx), format!("the document is {given} characters; RAM accepts {MAX_POLICY_CHARS}: remove the whitespace (it is {compact} compact)"))]
+        vec![hit("", whole(ctx), say(format!("the document is {given} characters; RAM accepts {MAX_POLICY_CHARS}: remove the whitespace (it is {compact} compact)"), format!("文档有 {given} 个字符；RAM 最多接受 {MAX_POLICY_CHARS} 个：请去掉空白（压缩后为 {compact} 个）")))]
     } else {
         Vec::new()
     }
 }
 
-/// RAM013's rule: 1..=128 characters, letters, digits and `-`.
-pub fn policy_name_problem(name: &str) -> Option<String> {
+/// RAM013's rule: 1..=128 characters, letters, digits and `-`; what is wrong, in both languages.
+pub fn policy_name_problem(name: &str) -> Option<Localized> {
+    let count = name.chars().count();
     if name.is_empty() {
-        Some("the policy name is empty: give it a name of letters, digits and '-'".into())
-    } else if name.chars().count() > 128 {
-        Some(format!("the policy name is {} characters; RAM accepts 128: shorten it", name.chars().count()))
+        Some(say(
+            "the policy name is empty: give it a name of letters, digits and '-'",
+            "策略名称为空：请使用由字母、数字和 '-' 组成的名称",
+        ))
+    } else if count > 128 {
+        Some(say(
+            format!("the policy name is {count} characters; RAM accepts 128: shorten it"),
+            format!("策略名称有 {count} 个字符；RAM 最多接受 128 个：请缩短"),
+        ))
     } else {
         let bad = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))?;
-        Some(format!("the policy name contains {bad:?}; RAM accepts letters, digits and '-': replace it"))
+        Some(say(
+            format!("the policy name contains {bad:?}; RAM accepts letters, digits and '-': replace it"),
+            format!("策略名称中含有 {bad:?}；RAM 只接受字母、数字和 '-'：请替换"),
+        ))
     }
 }
 
@@ -783,22 +868,28 @@ fn bad_policy_name(ctx: &Ctx) -> Vec<Hit> {
 const TOP_LEVEL_KEYS: &[&str] = &["Version", "Statement"];
 const STATEMENT_KEYS: &[&str] = &["Effect", "Action", "NotAction", "Resource", "NotResource", "Condition", "Principal"];
 
-fn unknown_keys_in(node: &Node, base: &str, known: &[&str], what: &str, out: &mut Vec<Hit>) {
+fn unknown_keys_in(node: &Node, base: &str, known: &[&str], (what, what_zh): (&str, &str), out: &mut Vec<Hit>) {
     for m in node.as_object().unwrap_or(&[]) {
         if known.contains(&m.key.as_str()) {
             continue;
         }
         let spelled = known.iter().find(|k| k.eq_ignore_ascii_case(&m.key));
-        let advice = match spelled {
-            Some(k) => format!("keys are case-sensitive: write \"{k}\""),
-            None => format!("remove it (allowed: {})", known.join(", ")),
+        let (advice, advice_zh) = match spelled {
+            Some(k) => (format!("keys are case-sensitive: write \"{k}\""), format!("字段名区分大小写：请写成 \"{k}\"")),
+            None => (
+                format!("remove it (allowed: {})", known.join(", ")),
+                format!("请删除（允许的字段：{}）", known.join(", ")),
+            ),
         };
         let respell = spelled.map(|k| write_string(m.key_span, k));
         out.push(
             hit(
                 format!("{base}/{}", escape_pointer(&m.key)),
                 m.key_span,
-                format!("unknown key \"{}\" in {what}: {advice}", m.key),
+                say(
+                    format!("unknown key \"{}\" in {what}: {advice}", m.key),
+                    format!("{what_zh}中有未知字段 \"{}\"：{advice_zh}", m.key),
+                ),
             )
             .with_some_fix(respell),
         );
@@ -808,10 +899,10 @@ fn unknown_keys_in(node: &Node, base: &str, known: &[&str], what: &str, out: &mu
 fn unknown_key(ctx: &Ctx) -> Vec<Hit> {
     let mut out = Vec::new();
     if let Some(root) = ctx.root() {
-        unknown_keys_in(root, "", TOP_LEVEL_KEYS, "the policy", &mut out);
+        unknown_keys_in(root, "", TOP_LEVEL_KEYS, ("the policy", "策略"), &mut out);
     }
     for s in &ctx.statements {
-        unknown_keys_in(s.node, &s.path, STATEMENT_KEYS, "a statement", &mut out);
+        unknown_keys_in(s.node, &s.path, STATEMENT_KEYS, ("a statement", "语句"), &mut out);
     }
     out
 }
@@ -825,7 +916,7 @@ fn full_admin(ctx: &Ctx) -> Vec<Hit> {
         let star_resource = s.texts("Resource").contains(&"*");
         for item in s.items("Action") {
             if star_resource && item.text() == Some("*") {
-                out.push(hit(item.path, item.node.span, "Allow of every action on every resource is full administrator access: list the actions and resources needed"));
+                out.push(hit(item.path, item.node.span, say("Allow of every action on every resource is full administrator access: list the actions and resources needed", "在所有资源上允许所有操作等于完全管理员权限：请列出所需的操作和资源")));
             }
         }
     }
@@ -843,7 +934,7 @@ fn service_admin(ctx: &Ctx) -> Vec<Hit> {
                 out.push(hit(
                     item.path.clone(),
                     item.node.span,
-                    format!("Allow of every {code} action on every resource: name the actions needed (e.g. {code}:Describe*) or scope the resource"),
+                    say(format!("Allow of every {code} action on every resource: name the actions needed (e.g. {code}:Describe*) or scope the resource"), format!("在所有资源上允许 {code} 的全部操作：请写明所需的操作（例如 {code}:Describe*）或限定资源")),
                 ));
             }
         }
@@ -888,7 +979,7 @@ fn risky_grants(
     ctx: &Ctx,
     too_wide: fn(&[&str]) -> bool,
     targets: &[&str],
-    message: fn(&str, &str) -> String,
+    message: fn(&str, &str) -> Localized,
 ) -> Vec<Hit> {
     let mut out = Vec::new();
     for s in ctx.allows().filter(|s| too_wide(&s.texts("Resource"))) {
@@ -907,7 +998,10 @@ fn privilege_escalation(ctx: &Ctx) -> Vec<Hit> {
     // A resource without wildcards names what it acts on; it may be the holder's own, so it is not flagged.
     let wildcarded = |rs: &[&str]| rs.iter().any(|r| r.contains(['*', '?']));
     risky_grants(ctx, wildcarded, ESCALATION_ACTIONS, |item, target| {
-        format!("\"{item}\" allows {target}, which lets the holder raise its own rights: scope the resource to the exact users, roles or policies it may touch")
+        say(
+            format!("\"{item}\" allows {target}, which lets the holder raise its own rights: scope the resource to the exact users, roles or policies it may touch"),
+            format!("\"{item}\" 允许 {target}，持有者可借此提升自己的权限：请把资源限定为它可以操作的具体用户、角色或策略"),
+        )
     })
 }
 
@@ -920,19 +1014,33 @@ fn pass_role_wildcard(ctx: &Ctx) -> Vec<Hit> {
         })
     };
     risky_grants(ctx, any_role, &["ram:PassRole"], |_, _| {
-        "ram:PassRole on every role lets the holder hand any role to a service: name the roles (acs:ram::<account>:role/<name>)".into()
+        say(
+            "ram:PassRole on every role lets the holder hand any role to a service: name the roles (acs:ram::<account>:role/<name>)",
+            "对所有角色的 ram:PassRole 让持有者可以把任意角色交给服务：请写明角色（acs:ram::<account>:role/<name>）",
+        )
     })
 }
 
 fn assume_any_role(ctx: &Ctx) -> Vec<Hit> {
     risky_grants(ctx, any_star, &["sts:AssumeRole"], |_, _| {
-        "sts:AssumeRole on \"*\" lets the holder become any role that trusts it: name the roles (acs:ram::<account>:role/<name>)".into()
+        say(
+            "sts:AssumeRole on \"*\" lets the holder become any role that trusts it: name the roles (acs:ram::<account>:role/<name>)",
+            "对 \"*\" 的 sts:AssumeRole 让持有者可以扮演任何信任它的角色：请写明角色（acs:ram::<account>:role/<name>）",
+        )
     })
 }
 
 fn allow_negated(ctx: &Ctx, key: &str, instead: &str) -> Vec<Hit> {
     ctx.allows()
-        .filter_map(|s| s.member(key).map(|m| hit(s.key_path(key), m.key_span, format!("Allow with \"{key}\" grants everything not listed, including what is added later: list what is allowed with \"{instead}\""))))
+        .filter_map(|s| {
+            s.member(key).map(|m| {
+                let message = say(
+                    format!("Allow with \"{key}\" grants everything not listed, including what is added later: list what is allowed with \"{instead}\""),
+                    format!("Allow 与 \"{key}\" 同时使用会授予未列出的一切，包括以后新增的：请用 \"{instead}\" 列出允许的内容"),
+                );
+                hit(s.key_path(key), m.key_span, message)
+            })
+        })
         .collect()
 }
 
@@ -946,7 +1054,10 @@ fn allow_not_resource(ctx: &Ctx) -> Vec<Hit> {
 
 fn credential_exposure(ctx: &Ctx) -> Vec<Hit> {
     risky_grants(ctx, any_star, CREDENTIAL_ACTIONS, |item, target| {
-        format!("\"{item}\" allows {target}, which returns secrets, on every resource: scope it to the keys, secrets or users needed")
+        say(
+            format!("\"{item}\" allows {target}, which returns secrets, on every resource: scope it to the keys, secrets or users needed"),
+            format!("\"{item}\" 在所有资源上允许会返回密钥的 {target}：请限定为所需的密钥、凭据或用户"),
+        )
     })
 }
 
@@ -974,7 +1085,7 @@ fn unknown_service(ctx: &Ctx) -> Vec<Hit> {
     for s in &ctx.statements {
         for (item, code, _) in literal_actions(s) {
             if !ctx.catalog.known_ram_code(code) && ctx.catalog.product(code).is_none() {
-                out.push(hit(item.path, item.node.span, format!("\"{code}\" is not a known RAM service code: check the spelling (it is the product's action prefix, e.g. ecs, oss)")));
+                out.push(hit(item.path, item.node.span, say(format!("\"{code}\" is not a known RAM service code: check the spelling (it is the product's action prefix, e.g. ecs, oss)"), format!("\"{code}\" 不是已知的 RAM 服务代码：请检查拼写（即产品操作的前缀，例如 ecs、oss）"))));
             }
         }
     }
@@ -996,8 +1107,12 @@ fn unknown_action(ctx: &Ctx) -> Vec<Hit> {
                 ctx.catalog.action(&action) == ApiLookup::Unknown
             };
             if unknown {
-                let what = if name.contains(['*', '?']) { "matches no action" } else { "is not an action" };
-                out.push(hit(item.path, item.node.span, format!("\"{action}\" {what} of {code} that RAM Doctor knows: check the spelling (the catalog can lag behind Alibaba Cloud)")));
+                let (what, what_zh) = if name.contains(['*', '?']) {
+                    ("matches no action", format!("不匹配 RAM Doctor 所知的任何 {code} 操作"))
+                } else {
+                    ("is not an action", format!("不是 RAM Doctor 所知的 {code} 操作"))
+                };
+                out.push(hit(item.path, item.node.span, say(format!("\"{action}\" {what} of {code} that RAM Doctor knows: check the spelling (the catalog can lag behind Alibaba Cloud)"), format!("\"{action}\" {what_zh}：请检查拼写（目录可能落后于阿里云）"))));
             }
         }
     }
@@ -1020,7 +1135,7 @@ fn wildcard_in_exact_operator(ctx: &Ctx) -> Vec<Hit> {
             };
             for (vpath, node) in values {
                 if let Some(v) = node.as_str().filter(|v| v.contains(['*', '?'])) {
-                    out.push(hit(vpath, node.span, format!("{} compares \"{v}\" literally, wildcards included: use {like} if * or ? are meant as wildcards", operator.kind.name())));
+                    out.push(hit(vpath, node.span, say(format!("{} compares \"{v}\" literally, wildcards included: use {like} if * or ? are meant as wildcards", operator.kind.name()), format!("{} 会按字面比较 \"{v}\"（包括通配符）：如果 * 或 ? 是通配符，请改用 {like}", operator.kind.name()))));
                 }
             }
         }
@@ -1050,7 +1165,7 @@ fn resource_service_mismatch(ctx: &Ctx) -> Vec<Hit> {
             }
             let code = code.to_ascii_lowercase();
             if !codes.iter().any(|c| codes_related(c, &code)) {
-                out.push(hit(item.path.clone(), item.node.span, format!("this {code} resource matches none of the statement's actions ({}): fix the ARN's service code or the actions", codes.join(", "))));
+                out.push(hit(item.path.clone(), item.node.span, say(format!("this {code} resource matches none of the statement's actions ({}): fix the ARN's service code or the actions", codes.join(", ")), format!("这个 {code} 资源与该语句的任何操作（{}）都不匹配：请修正 ARN 的服务代码或操作", codes.join(", ")))));
             }
         }
     }
@@ -1072,7 +1187,10 @@ fn region_on_global_service(ctx: &Ctx) -> Vec<Hit> {
                         hit(
                             item.path.clone(),
                             item.node.span,
-                            format!("{code} is a global service, its ARNs have no region: write {arn}"),
+                            say(
+                                format!("{code} is a global service, its ARNs have no region: write {arn}"),
+                                format!("{code} 是全局服务，其 ARN 中没有地域：请写成 {arn}"),
+                            ),
                         )
                         .with_fix(write_string(item.node.span, &arn)),
                     );
@@ -1086,7 +1204,7 @@ fn region_on_global_service(ctx: &Ctx) -> Vec<Hit> {
 fn near_size_limit(ctx: &Ctx) -> Vec<Hit> {
     let compact = compact_chars(ctx.text);
     if compact * 10 > MAX_POLICY_CHARS * 9 && compact <= MAX_POLICY_CHARS {
-        vec![hit("", whole(ctx), format!("the document is {compact} of {MAX_POLICY_CHARS} characters: leave room by merging statements or using wildcards"))]
+        vec![hit("", whole(ctx), say(format!("the document is {compact} of {MAX_POLICY_CHARS} characters: leave room by merging statements or using wildcards"), format!("文档已有 {compact} 个字符（上限 {MAX_POLICY_CHARS}）：请合并语句或使用通配符以留出余量")))]
     } else {
         Vec::new()
     }
@@ -1106,7 +1224,7 @@ fn deny_without_effect(ctx: &Ctx) -> Vec<Hit> {
                 && resources.iter().any(|d| ar.iter().any(|r| globs_overlap(d, r, false)))
         });
         if !meets {
-            out.push(hit(s.path.clone(), opening(s.node), "this Deny matches nothing the Allow statements of this policy grant: check its actions and resources, or remove it"));
+            out.push(hit(s.path.clone(), opening(s.node), say("this Deny matches nothing the Allow statements of this policy grant: check its actions and resources, or remove it", "此 Deny 与本策略中 Allow 语句授予的任何内容都不重叠：请检查其操作和资源，或删除它")));
         }
     }
     out
@@ -1149,14 +1267,14 @@ fn unknown_condition_key(ctx: &Ctx) -> Vec<Hit> {
             let k = key.key.as_str();
             let problem = match k.split_once(':') {
                 Some((p, _)) if p.eq_ignore_ascii_case("acs") => {
-                    (!is_global_key(k)).then(|| format!("\"{k}\" is not a known global key: use one of acs:SourceIp, acs:SecureTransport, acs:CurrentTime, acs:MFAPresent, acs:ResourceTag/<key>, ..."))
+                    (!is_global_key(k)).then(|| say(format!("\"{k}\" is not a known global key: use one of acs:SourceIp, acs:SecureTransport, acs:CurrentTime, acs:MFAPresent, acs:ResourceTag/<key>, ..."), format!("\"{k}\" 不是已知的全局条件键：请使用 acs:SourceIp、acs:SecureTransport、acs:CurrentTime、acs:MFAPresent、acs:ResourceTag/<key> 等之一")))
                 }
                 // A service key must belong to a service the statement's actions are from; the catalog does not
                 // list service keys yet, so a key of one of those services is trusted.
                 Some((p, _)) => codes.as_ref().filter(|c| !c.is_empty() && !c.iter().any(|c| c.eq_ignore_ascii_case(p))).map(|c| {
-                    format!("\"{k}\" is a key of {p}, but the statement's actions are of {}: use a key of those services or a global acs: key", c.join(", "))
+                    say(format!("\"{k}\" is a key of {p}, but the statement's actions are of {}: use a key of those services or a global acs: key", c.join(", ")), format!("\"{k}\" 是 {p} 的条件键，但该语句的操作属于 {}：请使用这些服务的条件键或全局 acs: 条件键", c.join(", ")))
                 }),
-                None => Some(format!("\"{k}\" is not a condition key: keys look like acs:SourceIp or <code>:<Key>")),
+                None => Some(say(format!("\"{k}\" is not a condition key: keys look like acs:SourceIp or <code>:<Key>"), format!("\"{k}\" 不是条件键：条件键形如 acs:SourceIp 或 <code>:<Key>"))),
             };
             if let Some(message) = problem {
                 out.push(hit(path, key.key_span, message));
@@ -1185,7 +1303,10 @@ fn redundant_action(ctx: &Ctx) -> Vec<Hit> {
                 let h = hit(
                     item.path.clone(),
                     item.node.span,
-                    format!("\"{a}\" is already covered by \"{o}\" in this statement: remove it"),
+                    say(
+                        format!("\"{a}\" is already covered by \"{o}\" in this statement: remove it"),
+                        format!("\"{a}\" 已被本语句中的 \"{o}\" 覆盖：请删除"),
+                    ),
                 );
                 out.push(h.with_fix(remove_element(ctx.text, item.node.span)));
             }
@@ -1239,8 +1360,15 @@ fn redundant_statement(ctx: &Ctx) -> Vec<Hit> {
             let (si, sj) = (&ctx.statements[i], &ctx.statements[j]);
             // Only an element of the Statement list can be removed on its own.
             let removal = sj.path.starts_with("/Statement/").then(|| remove_element(ctx.text, sj.node.span));
-            hit(sj.path.clone(), opening(sj.node), format!("this statement is fully covered by {}: remove it", si.path))
-                .with_some_fix(removal)
+            hit(
+                sj.path.clone(),
+                opening(sj.node),
+                say(
+                    format!("this statement is fully covered by {}: remove it", si.path),
+                    format!("此语句已被 {} 完全覆盖：请删除", si.path),
+                ),
+            )
+            .with_some_fix(removal)
         })
         .collect()
 }
@@ -1268,9 +1396,12 @@ fn mergeable_statements(ctx: &Ctx) -> Vec<Hit> {
             out.push(hit(
                 s.path.clone(),
                 opening(s.node),
-                format!(
-                    "this statement differs from {} only in its actions: merge its actions into that statement",
-                    si.path
+                say(
+                    format!(
+                        "this statement differs from {} only in its actions: merge its actions into that statement",
+                        si.path
+                    ),
+                    format!("此语句与 {} 只有操作不同：请把它的操作合并到那条语句中", si.path),
                 ),
             ));
         }
@@ -1297,7 +1428,11 @@ fn empty_element(ctx: &Ctx) -> Vec<Hit> {
         };
         // An empty Statement is RAM003's; an empty document is RAM002/RAM003's.
         if empty && !path.is_empty() && path != "/Statement" {
-            out.push(hit(path.to_string(), node.span, "this element is empty: remove it or fill it in"));
+            out.push(hit(
+                path.to_string(),
+                node.span,
+                say("this element is empty: remove it or fill it in", "此元素为空：请删除或填写内容"),
+            ));
         }
     }
     let mut out = Vec::new();
@@ -1317,7 +1452,10 @@ fn action_case(ctx: &Ctx) -> Vec<Hit> {
             let Some(a) = item.text() else { continue };
             if let ApiLookup::Found(_, api) = ctx.catalog.action(a) {
                 if api.action != a && api.action.eq_ignore_ascii_case(a) {
-                    let message = format!("the catalog spells it \"{}\": RAM matches actions case-insensitively, but the usual spelling reads better", api.action);
+                    let message = say(
+                        format!("the catalog spells it \"{}\": RAM matches actions case-insensitively, but the usual spelling reads better", api.action),
+                        format!("目录中的写法是 \"{}\"：RAM 匹配操作时不区分大小写，但通常的写法更易读", api.action),
+                    );
                     out.push(
                         hit(item.path.clone(), item.node.span, message)
                             .with_fix(write_string(item.node.span, &api.action)),
