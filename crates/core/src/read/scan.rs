@@ -402,7 +402,7 @@ mod tests {
         for row in rows {
             let upper = format!("{}{}", row.get(..1).unwrap_or("").to_ascii_uppercase(), row.get(1..).unwrap_or(""));
             for shape in [
-                format!("{row}"),
+                row.to_string(),
                 format!("x {row} y"),
                 format!("{row}: Forbidden.RAM"),
                 format!("\"{row}\": \"Forbidden.RAM\""),
