@@ -1,9 +1,10 @@
 //! Diagnosis throughput on log files given as arguments (`cargo xtask bench` generates them and runs this natively
 //! and as wasm in V8, next to ripgrep on the same files). The catalog is the index alone, as the page starts with.
 //!
-//! Prints per file: `scan <file> <bytes> <median seconds of 3> <findings>` (`diagnose`, prefilter included), then
-//! `read <file> <seconds> <seconds>`: the readers alone through the prefilter and over every byte (`read_all`), so the
-//! prefilter's gain is measured in the same run; then, natively on Linux, the process's peak resident memory:
+//! Prints per file: `scan <file> <bytes> <median seconds of 3> <findings>` (`diagnose`, whose reading goes through
+//! the windows of `read/scan.rs`), then `read <file> <seconds> <seconds>`: the reading alone (`scan::read`, with the
+//! catalog's answer for code-shaped words, as `diagnose` asks) and every reader over every byte (`read_all`), so the
+//! windows' gain is measured in the same run; then, natively on Linux, the process's peak resident memory:
 //! `peak-rss <bytes>` (`--no-read` leaves out the read lines, so the peak is `diagnose`'s alone).
 
 use std::hint::black_box;
@@ -36,8 +37,11 @@ fn main() {
         println!("scan {file} {} {:.6} {findings}", text.len(), times[RUNS / 2]);
         if !std::env::args().any(|a| a == "--no-read") {
             let t = Text::new(&text);
-            let (filtered, all) =
-                (median(|| black_box(scan::read(&t)).errors.len()), median(|| black_box(read_all(&t)).errors.len()));
+            let documented = |w: &str| catalog.error_code(w).is_some();
+            let (filtered, all) = (
+                median(|| black_box(scan::read(&t, &documented)).errors.len()),
+                median(|| black_box(read_all(&t, &documented)).errors.len()),
+            );
             println!("read {file} {filtered:.6} {all:.6}");
         }
     }

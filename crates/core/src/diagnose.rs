@@ -24,7 +24,7 @@ use reason::Reason;
 /// Reads every error in `text` and explains each one.
 pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let t = Text::new(text);
-    let reading = read::read(&t);
+    let reading = read::read_with(&t, &|word| catalog.error_code(word).is_some());
     let mut wanted = BTreeSet::new();
     let mut findings = Findings::default();
     let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };

@@ -1,7 +1,9 @@
-//! The prefilter ([`ram_doctor_core::read::scan`]) reads exactly what the readers read over every byte: the same
-//! errors, fields and spans, and the same context, on every committed fixture, on fixtures set among noise, and on
-//! generated noisy logs. `diagnose` is a function of that reading, the text and the catalog, so its findings are
-//! the same too.
+//! The reading path ([`ram_doctor_core::read::scan`]: the readers over the windows around the lines where an
+//! error can open) reads exactly what the readers read over every byte: the same errors, fields and spans, and the
+//! same context, on every committed fixture, on fixtures set among noise, each fixture line alone, and on generated
+//! noisy logs with fixtures inserted at random places — with every code-shaped word taken as documented, and with
+//! the catalog's answer, as `diagnose` asks. `diagnose` is a function of that reading, the text and the catalog,
+//! so its findings are the same too.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,6 +11,16 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use ram_doctor_core::read::{read_all, scan, Reading};
 use ram_doctor_core::text::Text;
+use ram_doctor_core::Catalog;
+
+/// The catalog `diagnose` starts with: which code-shaped words it documents.
+fn catalog() -> &'static Catalog {
+    static C: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let index = fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json")).unwrap();
+        Catalog::from_index(&index).unwrap()
+    })
+}
 
 fn fixtures() -> Vec<(String, String)> {
     fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
@@ -35,15 +47,19 @@ fn fixtures() -> Vec<(String, String)> {
     out
 }
 
-/// The two readings, compared whole (errors with every field and span, then the context).
+/// The two readings, compared whole (errors with every field and span, then the context), through the windows
+/// whatever the text's size; once with every code-shaped word documented, once with the catalog's answer.
 fn same(text: &str) -> Result<(), String> {
     let t = Text::new(text);
-    let (all, filtered): (Reading, Reading) = (read_all(&t), scan::read(&t));
-    if all.errors != filtered.errors {
-        return Err(format!("errors differ:\n{:?}\nvs\n{:?}", all.errors, filtered.errors));
-    }
-    if all.context != filtered.context {
-        return Err(format!("context differs:\n{:?}\nvs\n{:?}", all.context, filtered.context));
+    let documented = |w: &str| catalog().error_code(w).is_some();
+    for (name, doc) in [("every word", &(|_: &str| true) as &dyn Fn(&str) -> bool), ("the catalog", &documented)] {
+        let (all, windowed): (Reading, Reading) = (read_all(&t, doc), scan::read_windows(&t, doc));
+        if all.errors != windowed.errors {
+            return Err(format!("{name}: errors differ:\n{:?}\nvs\n{:?}", all.errors, windowed.errors));
+        }
+        if all.context != windowed.context {
+            return Err(format!("{name}: context differs:\n{:?}\nvs\n{:?}", all.context, windowed.context));
+        }
     }
     Ok(())
 }
@@ -71,9 +87,10 @@ fn every_fixture_reads_the_same_through_the_prefilter() {
         if let Err(e) = same(&text) {
             failures.push(format!("{name}: {e}"));
         }
-        // Among noise, and past the size where `diagnose` takes the prefilter: the same findings.
-        let noisy = format!("{}\n\n{text}\n\n{}", NOISE.join("\n").repeat(400), NOISE.join("\n").repeat(400));
-        assert!(noisy.len() >= scan::MIN_BYTES);
+        // Among noise, with and without blank lines around it (more noise than the windows and margins reach).
+        let noise = NOISE.join("\n").repeat(30);
+        let noisy = format!("{noise}\n\n{text}\n\n{noise}\n{text}\n{noise}");
+        assert!(noisy.lines().count() > 2 * (scan::REACH_AFTER + scan::MARGIN));
         if let Err(e) = same(&noisy) {
             failures.push(format!("{name} among noise: {e}"));
         }

@@ -292,14 +292,15 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
          SDKs' shapes. Commands: `cargo bench -p ram-doctor-core --bench scan -- FILE` (native; median of 3 runs), the \
          same bench built for `{WASI_TARGET}` under `node xtask/assets/run-wasi.mjs` (V8), and the reference \
          `rg -F -c {}` FILE (median of 3 runs). The catalog is the index alone, as the page starts with. \
-         The last columns time the readers alone through the prefilter (`scan::read`, `crates/core/src/read/scan.rs`) \
-         beside `read_all` (every reader over every byte, what the engine runs) in the same process. \
+         The last columns time the reading alone (`scan::read`, `crates/core/src/read/scan.rs`: the readers over \
+         windows around the lines where an error can open, what `diagnose` runs) beside `read_all` (every reader over \
+         every byte) in the same process. \
          In wasm the scan reads the first {} MB of each log (cut at a line end), one V8 process per log: Node 20's \
          V8 aborts growing the wasm memory for larger inputs (35 MB always, 16 MB under load); a crashed run is retried twice.\n",
         code_args.join(" "),
         WASM_MAX_BYTES / MB
     );
-    let _ = writeln!(md, "| log | native MB/s | wasm MB/s | rg MB/s | native ÷ rg | wasm ÷ rg | findings | lines rg matched | readers MB/s: prefilter / every byte | prefilter gain |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(md, "| log | native MB/s | wasm MB/s | rg MB/s | native ÷ rg | wasm ÷ rg | findings | lines rg matched | reading MB/s: windows / every byte | windows' gain |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for ((label, path, _), wasm_path) in files.iter().zip(&wasm_paths) {
         let key = path.to_string_lossy();
         let n = native.iter().find(|s| s.file == key).ok_or_else(|| format!("the native scan did not report {key}"))?;

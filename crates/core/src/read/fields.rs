@@ -18,6 +18,8 @@ const NOT_CODES: &[&str] = &["Unknown", "Internal", "Unavailable", "Canceled", "
 const MAX_VALUE: usize = 4096;
 /// A `{` left open this long (a truncated paste) stops grouping fields.
 const MAX_CONTAINER: usize = 1 << 20;
+/// …and so does one left open this many lines: an object longer than an error reaches is not one error's.
+const MAX_CONTAINER_LINES: usize = super::group::MAX_ERROR_LINES;
 
 /// What a key name means; most map straight to a [`Key`], a few need work.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -109,7 +111,7 @@ pub(super) fn needles() -> impl Iterator<Item = &'static str> {
 /// Whether a key's fields can open an error ([`super::group`]) or name a product for the whole text.
 fn opens_or_names(m: Meaning) -> bool {
     match m {
-        Meaning::Plain(k) => matches!(k, Key::Code | Key::AuthAction | Key::Ec | Key::ProductHint),
+        Meaning::Plain(k) => matches!(k, Key::Code | Key::AuthAction | Key::Ec | Key::ProductHint | Key::HostId),
         Meaning::CodeThenMessage
         | Meaning::DeniedDetail
         | Meaning::Server
@@ -143,6 +145,8 @@ struct Scanner<'a, 'o> {
     out: &'o mut Vec<Field>,
     depth: u32,
     container: Option<usize>,
+    /// Line breaks passed since the container opened.
+    container_lines: usize,
     /// An unquoted message being read: (key, start, container). It ends at the end of its line, at the next key,
     /// or after [`MAX_VALUE`] bytes — decided while the scan walks on, so the text is read once.
     open: Option<(Key, usize, Option<usize>)>,
@@ -151,7 +155,7 @@ struct Scanner<'a, 'o> {
 /// Appends every field found in the text to `out`.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
-    let mut sc = Scanner { s, b: s.as_bytes(), out, depth: 0, container: None, open: None };
+    let mut sc = Scanner { s, b: s.as_bytes(), out, depth: 0, container: None, container_lines: 0, open: None };
     sc.run();
     sc.close_message(s.len());
 }
@@ -173,7 +177,10 @@ impl Scanner<'_, '_> {
             i = match c {
                 b'\n' | b'\r' => {
                     self.close_message(i);
-                    if self.depth > 0 && next_line_blank(b, i + 1) {
+                    if c == b'\n' && self.container.is_some() {
+                        self.container_lines += 1;
+                    }
+                    if self.depth > 0 && (next_line_blank(b, i + 1) || self.container_lines > MAX_CONTAINER_LINES) {
                         self.close_container();
                     }
                     i + 1
@@ -181,6 +188,7 @@ impl Scanner<'_, '_> {
                 b'{' => {
                     if self.depth == 0 {
                         self.container = Some(i);
+                        self.container_lines = 0;
                     }
                     self.depth += 1;
                     i + 1
@@ -332,48 +340,20 @@ impl Scanner<'_, '_> {
                 return code_end;
             }
         }
-        // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions), and Go's `%s: %s` wrapping of a dotted
-        // code (`InvalidAccessKeyId.NotFound: Specified access key is not found.`).
-        // `Forbidden : There is a risk…`, `NoPermission: You are not…`: a one-word code of the permission and
-        // credential families, which prose does not use as a label.
-        // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
-        let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
-        let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
-        let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family);
-        // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
-        let glued = b.get(end) == Some(&b':')
-            && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
-            && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
-        // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
-        let bare = b.get(end) == Some(&b' ')
-            && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
-            && at_line_start(b, i)
-            && is_dotted_code(token);
-        let shaped = looks_like_code(token) || family;
-        if (spaced || wrapped || glued || bare) && is_code_like(token) && shaped && meaning(token).is_none() {
-            self.close_message(i);
-            self.push(Key::Code, token, i, end);
-            let msg = if spaced {
-                end + 3
-            } else if wrapped {
-                end + 2
-            } else {
-                end + 1
-            };
-            self.open_message(Key::Message, msg);
-            return msg;
-        }
-        // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
-        if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
-            let product_like =
-                (2..=24).contains(&product.len()) && product.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
-            if product_like && is_api_name(api) && starts_with_api_verb(api) {
-                let dot = i + product.len();
-                self.push(Key::ProductContext, product, i, dot);
-                self.push(Key::Api, api, dot + 1, end);
+        match keyless(self.s, i, end) {
+            Some(Keyless::Code { message_at }) => {
+                self.close_message(i);
+                self.push(Key::Code, token, i, end);
+                self.open_message(Key::Message, message_at);
+                message_at
             }
+            Some(Keyless::ProductApi { dot }) => {
+                self.push(Key::ProductContext, &self.s[i..dot], i, dot);
+                self.push(Key::Api, &self.s[dot + 1..end], dot + 1, end);
+                end
+            }
+            None => end,
         }
-        end
     }
 
     /// Reads the value of a key with meaning `m` starting at `at`; returns where scanning continues.
@@ -729,24 +709,81 @@ fn is_camel_code(t: &str) -> bool {
         && t.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
-/// Whether `s` holds a place where [`Scanner::word`] could read a field with no key name: a word starting with a
-/// capital before `:` or ` : ` (`Forbidden.RAM : …`, `NoPermission:`), a dotted word starting with a capital
-/// (`NoPermission.RAM.SlrCreate You…`), or `lowercase.Capital` (`ecs.DescribeInstances`). Those shapes have no
-/// needle, so the prefilter ([`super::scan`]) asks this instead; it may say yes where the scanner reads nothing.
-pub(super) fn keyless_shape(s: &str) -> bool {
+/// What a bare word states without a key name.
+enum Keyless {
+    /// A code (`Forbidden.RAM : …`, `NoPermission: …`); its message starts at `message_at`.
+    Code { message_at: usize },
+    /// `ecs.DescribeInstances`: the product, up to `dot`, and the API after it.
+    ProductApi { dot: usize },
+}
+
+/// What the bare word `s[i..end]` states with no key name, if anything: the shapes [`Scanner::word`] reads after
+/// the keyed ones.
+fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let b = s.as_bytes();
-    let token_start = |mut i: usize| {
-        while i > 0 && (is_ident(b[i - 1]) || b[i - 1] == b'.') {
-            i -= 1;
+    let token = &s[i..end];
+    // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions), and Go's `%s: %s` wrapping of a dotted
+    // code (`InvalidAccessKeyId.NotFound: Specified access key is not found.`).
+    // `Forbidden : There is a risk…`, `NoPermission: You are not…`: a one-word code of the permission and
+    // credential families, which prose does not use as a label.
+    // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
+    let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
+    let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
+    let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family);
+    // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
+    let glued = b.get(end) == Some(&b':')
+        && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+        && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
+    // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
+    let bare = b.get(end) == Some(&b' ')
+        && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+        && at_line_start(b, i)
+        && is_dotted_code(token);
+    let shaped = looks_like_code(token) || family;
+    if (spaced || wrapped || glued || bare) && is_code_like(token) && shaped && meaning(token).is_none() {
+        let message_at = if spaced {
+            end + 3
+        } else if wrapped {
+            end + 2
+        } else {
+            end + 1
+        };
+        return Some(Keyless::Code { message_at });
+    }
+    // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
+    if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
+        let product_like =
+            (2..=24).contains(&product.len()) && product.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
+        if product_like && is_api_name(api) && starts_with_api_verb(api) {
+            return Some(Keyless::ProductApi { dot: i + product.len() });
         }
-        i
-    };
-    let capital_before = |end: usize| end > 0 && b[token_start(end)].is_ascii_uppercase() && token_start(end) < end;
-    text::memchr_all(b, b':').any(|i| capital_before(i) || (i >= 2 && b[i - 1] == b' ' && capital_before(i - 1)))
-        || text::memchr_all(b, b'.').any(|i| {
-            let next_capital = b.get(i + 1).is_some_and(u8::is_ascii_uppercase);
-            (next_capital && i > 0 && b[i - 1].is_ascii_lowercase()) || capital_before(i)
-        })
+    }
+    None
+}
+
+/// Where [`Scanner::word`] could read a field with no key name ([`keyless`]): every such word is followed by `:`
+/// (or ` :`) or holds a `.`, so only the words around those bytes are asked. The prefilter ([`super::scan`])
+/// asks this, since those shapes have no needle; it may name a word the scanner never reaches, never the reverse.
+/// Yields each word's offset, and whether it is a code (else the product and API of a request name).
+pub(super) fn keyless_words(s: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let b = s.as_bytes();
+    let mut last_stretch = usize::MAX;
+    memchr::memchr2_iter(b':', b'.', b).flat_map(move |p| {
+        // The run of word bytes and dots that ends at (or holds) `p`; ` :` also asks the word before the space.
+        let stop = if b[p] == b':' && p > 0 && b[p - 1] == b' ' { p - 1 } else { p };
+        let mut from = stop;
+        while from > 0 && stop - from < 256 && (is_ident(b[from - 1]) || b[from - 1] == b'.') {
+            from -= 1;
+        }
+        let fresh = from != last_stretch;
+        last_stretch = from;
+        (from..stop).filter(move |&j| fresh && b[j].is_ascii_alphabetic() && word_boundary_before(b, j)).filter_map(
+            move |j| match keyless(s, j, dotted_token_end(b, j))? {
+                Keyless::Code { .. } => Some((j, true)),
+                Keyless::ProductApi { .. } => Some((j, false)),
+            },
+        )
+    })
 }
 
 /// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).

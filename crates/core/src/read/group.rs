@@ -1,18 +1,34 @@
 //! Fields → errors. Fields of one `{…}` object or `<Error>` element always go together; other fields join the
-//! error of their paragraph: an error opens at a header line (`SDK.ServerError`, Terraform's `[ERROR] … Failed!!!`),
-//! at a code, or at a known sentence, and takes the fields that follow until the next one; context seen before
-//! (a Terraform resource type, a Packer builder) joins the next error of the same paragraph.
+//! error of their paragraph: an error opens at what states one (a code, an `AuthAction`, an EC, a known sentence, a
+//! header only Alibaba Cloud prints, a code-shaped word the catalog documents, an Alibaba Cloud host) and takes the fields that follow
+//! until the next one; what was seen before it in the paragraph (a Terraform header and resource type, an
+//! exception's class name, a Packer builder) joins it. A header opens a new error only after an error that stands.
+//!
+//! An error reaches at most [`MAX_ERROR_LINES`] lines on either side of the line it opened on. That bound is what
+//! lets the prefilter ([`super::scan`]) read only the lines around what can open an error: whatever lies further
+//! from every opening cannot join one.
 
 use super::phrases::Phrase;
 use super::{Field, Key, RawError, Reading};
 use crate::text::Text;
 
 /// Most context fields kept for errors that carry no product of their own.
-const MAX_CONTEXT: usize = 256;
+pub const MAX_CONTEXT: usize = 256;
+
+/// How many lines an error reaches from the line it opened on: fields later than this start no part of it, and
+/// fields seen earlier than this before it do not join it. A `{…}` object is one structure for the readers only
+/// this many lines long too ([`super::fields`]). SDK error blocks, Terraform diagnostics and OSS XML bodies are a
+/// few lines to a few dozen; a longer run of lines is a log going on, not one error.
+pub const MAX_ERROR_LINES: usize = 48;
+
+/// Pending fields past this count are pruned of those out of reach (bounds memory on a long quiet paragraph).
+const PENDING_PRUNE_AT: usize = 1024;
 
 struct Open {
     raw: RawError,
     para: u32,
+    /// The line the error opened on: it reaches [`MAX_ERROR_LINES`] from there.
+    open_line: usize,
     code: Option<String>,
     code_line: usize,
     /// A code, an `AuthAction`, or a sentence that is an error by itself.
@@ -23,17 +39,14 @@ struct Open {
     candidate: bool,
 }
 
-/// Groups the fields found in `text` into errors, each with the fields that belong to it.
-pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
+/// Groups the fields found in `text` into errors, each with the fields that belong to it. A code-shaped word in
+/// prose ([`Key::CodeCandidate`]) opens an error only when `documented` says it is a code (the catalog knows it).
+pub fn assemble(text: &Text, mut found: Vec<Field>, documented: &dyn Fn(&str) -> bool) -> Reading {
     found.sort_by_key(|f| f.start);
-    let context: Vec<Field> = found
-        .iter()
-        .filter(|f| matches!(f.key, Key::ProductHint | Key::ProductContext | Key::OtherCloud))
-        .take(MAX_CONTEXT)
-        .cloned()
-        .collect();
+    let context: Vec<Field> = found.iter().filter(|f| names(f)).take(MAX_CONTEXT).cloned().collect();
     let mut errors: Vec<Open> = Vec::new();
-    let mut pending: Vec<Field> = Vec::new();
+    // Fields not (yet) in an error, with their lines: the next error of their paragraph takes those in its reach.
+    let mut pending: Vec<(usize, Field)> = Vec::new();
     let mut pending_para = u32::MAX;
     let mut current: Option<usize> = None;
     let mut rest = found.into_iter().peekable();
@@ -47,7 +60,7 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
         }
         let para = text.para_of(unit[0].start);
         let line = text.line_of(unit[0].start);
-        if current.is_some_and(|e| errors[e].para != para) {
+        if current.is_some_and(|e| errors[e].para != para || line > errors[e].open_line + MAX_ERROR_LINES) {
             current = None;
         }
         if pending_para != para {
@@ -56,10 +69,11 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
         }
         let code = unit.iter().find(|f| f.key == Key::Code).map(|f| f.value.clone());
         let header = unit.iter().any(|f| f.key == Key::Header);
-        let candidate = unit.iter().any(|f| f.key == Key::CodeCandidate);
+        let candidate = unit.iter().any(|f| f.key == Key::CodeCandidate && documented(&f.value));
         let anchor = code.is_some() || unit.iter().any(|f| f.key != Key::CodeCandidate && is_anchor(f));
-        let opens = match current {
-            None => anchor || header || candidate,
+        let opening = match current {
+            // An Alibaba Cloud host opens one too: an error that stands only with a network failure beside it.
+            None => unit.iter().any(|f| opens(f, documented)),
             Some(e) => {
                 let open = &errors[e];
                 match (&code, &open.code) {
@@ -72,10 +86,14 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
                 }
             }
         };
-        if opens {
+        if opening {
+            // What came before in the paragraph joins, as far back as the error reaches.
+            let stale = pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
+            let fields = pending.drain(..).skip(stale).map(|(_, f)| f).collect();
             errors.push(Open {
-                raw: RawError { fields: std::mem::take(&mut pending), start: usize::MAX, end: 0 },
+                raw: RawError { fields, start: usize::MAX, end: 0 },
                 para,
+                open_line: line,
                 code: None,
                 code_line: line,
                 anchored: false,
@@ -99,7 +117,14 @@ pub fn assemble(text: &Text, mut found: Vec<Field>) -> Reading {
                 open.para = para;
                 open.raw.fields.extend(unit);
             }
-            None => pending.extend(unit),
+            None => {
+                pending.extend(unit.into_iter().map(|f| (text.line_of(f.start), f)));
+                // A long paragraph with no error in it: forget what no error can reach any more.
+                if pending.len() > PENDING_PRUNE_AT {
+                    let stale = pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
+                    pending.drain(..stale);
+                }
+            }
         }
     }
     let errors = errors
@@ -153,6 +178,23 @@ pub fn anchor_of(raw: &RawError) -> Anchor {
     }
 }
 
+/// Whether a field opens an error where none is open. No other field changes the [`Reading`] unless one of these
+/// is within [`MAX_ERROR_LINES`] of it, or it [`names`] a product: the prefilter ([`super::scan`]) reads around
+/// these alone.
+pub fn opens(f: &Field, documented: &dyn Fn(&str) -> bool) -> bool {
+    match f.key {
+        Key::Code | Key::Host | Key::HostId => true,
+        Key::CodeCandidate => documented(&f.value),
+        _ => is_anchor(f),
+    }
+}
+
+/// Whether a field names a product (or another cloud) for the whole text: the first [`MAX_CONTEXT`] are the
+/// reading's context.
+pub fn names(f: &Field) -> bool {
+    matches!(f.key, Key::ProductHint | Key::ProductContext | Key::OtherCloud)
+}
+
 fn is_anchor(f: &Field) -> bool {
     match f.key {
         Key::AuthAction | Key::Ec => true,
@@ -187,6 +229,25 @@ mod tests {
         assert_eq!(e.value(Key::Api), Some("DescribeAvailableResource"));
         assert_eq!(e.value(Key::ProductContext), Some("alicloud_ecs"));
         assert_eq!(e.value(Key::Code), Some("InvalidParameter"));
+    }
+
+    #[test]
+    fn an_error_reaches_max_error_lines_and_no_further() {
+        use super::MAX_ERROR_LINES;
+        let read_with_gap = |gap: usize| {
+            let s = format!("ErrorCode: Forbidden.RAM\n{}RequestId: R1\n", "quiet line\n".repeat(gap - 1));
+            read(&Text::new(&s)).errors[0].value(Key::RequestId).map(str::to_string)
+        };
+        // The field `MAX_ERROR_LINES` lines after the code joins its error; one line further it does not.
+        assert_eq!(read_with_gap(MAX_ERROR_LINES).as_deref(), Some("R1"));
+        assert_eq!(read_with_gap(MAX_ERROR_LINES + 1), None);
+        // And before it: context that far back joins, one line further back it does not.
+        let before = |gap: usize| {
+            let s = format!("RequestId: R0\n{}ErrorCode: Forbidden.RAM\n", "quiet line\n".repeat(gap - 1));
+            read(&Text::new(&s)).errors[0].value(Key::RequestId).map(str::to_string)
+        };
+        assert_eq!(before(MAX_ERROR_LINES).as_deref(), Some("R0"));
+        assert_eq!(before(MAX_ERROR_LINES + 1), None);
     }
 
     #[test]

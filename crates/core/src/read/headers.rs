@@ -321,9 +321,15 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
     }
 }
 
-/// Every needle of this reader: the prefilter ([`super::scan`]) looks for them all.
+/// Every needle of this reader, in order: the prefilter ([`super::scan`]) looks for them all (their case matters:
+/// see [`hit_needle`]).
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
     NEEDLES.iter().map(|(n, _)| *n)
+}
+
+/// Reads what needle number `n` of [`needles`] found at `start..end`, as [`scan`] does.
+pub(super) fn hit_needle(s: &str, n: usize, start: usize, end: usize, out: &mut Vec<Field>) {
+    hit(s, NEEDLES[n].1, start, end, out);
 }
 
 /// Reads what one needle found.

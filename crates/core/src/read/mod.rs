@@ -188,26 +188,37 @@ pub struct Reading {
     pub context: Vec<Field>,
 }
 
-/// Reads every error in the text. Every reader runs over every byte: the prefilter ([`scan::read`], which a test
-/// holds equal to this) measured slower on logs without blank lines — a paragraph is then the whole log — so it
-/// stays off the reading path until `group` bounds how far an error reaches.
+/// Reads every error in the text with no catalog at hand: every code-shaped word in prose counts as a code.
 pub fn read(text: &Text) -> Reading {
-    read_all(text)
+    read_with(text, &|_| true)
+}
+
+/// Reads every error in the text; `documented` says which code-shaped words in prose are codes (`diagnose` asks
+/// the catalog). The reading path: the readers run only within reach of the lines where an error can open
+/// ([`scan::read`]), which tests hold equal to [`read_all`].
+pub fn read_with(text: &Text, documented: &dyn Fn(&str) -> bool) -> Reading {
+    scan::read(text, documented)
 }
 
 /// Reads every error with every reader over every byte: what [`scan`] must agree with.
-pub fn read_all(text: &Text) -> Reading {
+pub fn read_all(text: &Text, documented: &dyn Fn(&str) -> bool) -> Reading {
     let mut found = Vec::new();
     read_fields(text, &mut found);
-    group::assemble(text, found)
+    group::assemble(text, found, documented)
 }
 
 /// Every reader's fields, unassembled.
 fn read_fields(text: &Text, found: &mut Vec<Field>) {
+    read_fields_but_generic(text, found);
+    generic::scan(text, found);
+    prose::scan(text, found);
+}
+
+/// The readers before the sentence-level fallback ([`generic`]), which reads what they left (the prefilter runs
+/// it on the lines holding its words alone), and after which [`prose`] reads.
+fn read_fields_but_generic(text: &Text, found: &mut Vec<Field>) {
     fields::scan(text, found);
     xml::scan(text, found);
     headers::scan(text, found);
     phrases::scan(text, found);
-    generic::scan(text, found);
-    prose::scan(text, found);
 }

@@ -482,58 +482,62 @@ pub(super) fn needles() -> impl Iterator<Item = &'static str> {
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     for m in automaton(s.len()).find_iter(s) {
-        let Some(&(_, phrase)) = SENTENCES.get(m.pattern().as_usize()) else {
-            let (_, found) = MARKS[m.pattern().as_usize() - SENTENCES.len()];
-            mark(s, found, m.start(), m.end(), out);
-            continue;
-        };
-        let (start, end) = (m.start(), m.end());
-        let needle = SENTENCES[m.pattern().as_usize()].0;
-        let phrase = refine(s, needle, phrase, start, end);
-        out.push(Field::new(Key::Phrase, phrase.name(), start, end));
-        if phrase == Phrase::LogServiceInactive {
-            out.push(Field::new(Key::ProductHint, "log", start, end));
-        }
-        match needle {
-            // `…not authorized to perform: 'fc:GetService' on resource: 'acs:fc:…'` (FC, and AWS's wording).
-            "not authorized to perform" => {
-                if let Some((a, b)) = action_after(s, end) {
-                    out.push(Field::new(Key::Action, &s[a..b], a, b));
-                    let window = crate::text::slice(s, b, b + 40);
-                    if let Some(p) = window.to_ascii_lowercase().find("on resource") {
-                        if let Some((ra, rb)) = quoted_or_word_after(s, b + p + "on resource".len()) {
-                            out.push(Field::new(Key::Resource, &s[ra..rb], ra, rb));
-                        }
+        hit(s, m.pattern().as_usize(), m.start(), m.end(), out);
+    }
+}
+
+/// Reads what needle number `pattern` of [`needles`] found at `start..end`.
+pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut Vec<Field>) {
+    let Some(&(_, phrase)) = SENTENCES.get(pattern) else {
+        let (_, found) = MARKS[pattern - SENTENCES.len()];
+        mark(s, found, start, end, out);
+        return;
+    };
+    let needle = SENTENCES[pattern].0;
+    let phrase = refine(s, needle, phrase, start, end);
+    out.push(Field::new(Key::Phrase, phrase.name(), start, end));
+    if phrase == Phrase::LogServiceInactive {
+        out.push(Field::new(Key::ProductHint, "log", start, end));
+    }
+    match needle {
+        // `…not authorized to perform: 'fc:GetService' on resource: 'acs:fc:…'` (FC, and AWS's wording).
+        "not authorized to perform" => {
+            if let Some((a, b)) = action_after(s, end) {
+                out.push(Field::new(Key::Action, &s[a..b], a, b));
+                let window = crate::text::slice(s, b, b + 40);
+                if let Some(p) = window.to_ascii_lowercase().find("on resource") {
+                    if let Some((ra, rb)) = quoted_or_word_after(s, b + p + "on resource".len()) {
+                        out.push(Field::new(Key::Resource, &s[ra..rb], ra, rb));
                     }
                 }
             }
-            "not authorized to do" | "have no privilege" | "not been authorized for the api" => {
-                if let Some((a, b)) = action_after(s, end) {
-                    out.push(Field::new(Key::Action, &s[a..b], a, b));
-                }
-            }
-            "role not exists" => {
-                if let Some((a, b)) = quoted_or_word_after(s, end) {
-                    if s[a..b].starts_with("acs:ram:") {
-                        let b = a + s[a..b].trim_end_matches(['.', ',']).len();
-                        out.push(Field::new(Key::Resource, &s[a..b], a, b));
-                    }
-                }
-            }
-            "policy forbidden for action" => {
-                if let Some((a, b)) = action_after(s, end) {
-                    out.push(Field::new(Key::Action, &s[a..b], a, b));
-                }
-            }
-            "no permission perform sts:assumerole" => {
-                let a = end - "sts:assumerole".len();
-                out.push(Field::new(Key::Action, "sts:AssumeRole", a, end));
-            }
-            "createservicelinkedrole" if s[..start].ends_with("ram:") => {
-                out.push(Field::new(Key::Action, "ram:CreateServiceLinkedRole", start - 4, end));
-            }
-            _ => {}
         }
+        "not authorized to do" | "have no privilege" | "not been authorized for the api" => {
+            if let Some((a, b)) = action_after(s, end) {
+                out.push(Field::new(Key::Action, &s[a..b], a, b));
+            }
+        }
+        "role not exists" => {
+            if let Some((a, b)) = quoted_or_word_after(s, end) {
+                if s[a..b].starts_with("acs:ram:") {
+                    let b = a + s[a..b].trim_end_matches(['.', ',']).len();
+                    out.push(Field::new(Key::Resource, &s[a..b], a, b));
+                }
+            }
+        }
+        "policy forbidden for action" => {
+            if let Some((a, b)) = action_after(s, end) {
+                out.push(Field::new(Key::Action, &s[a..b], a, b));
+            }
+        }
+        "no permission perform sts:assumerole" => {
+            let a = end - "sts:assumerole".len();
+            out.push(Field::new(Key::Action, "sts:AssumeRole", a, end));
+        }
+        "createservicelinkedrole" if s[..start].ends_with("ram:") => {
+            out.push(Field::new(Key::Action, "ram:CreateServiceLinkedRole", start - 4, end));
+        }
+        _ => {}
     }
 }
 

@@ -63,11 +63,10 @@ const LABELS: &[&str] = &[
     "RegionId",
 ];
 
-/// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the words of [`ERROR_CONTEXT`] and the
-/// `-000` every OSS EC holds ([`is_oss_ec`]). A code-shaped word whose only context is a status
-/// ([`has_error_status`]) has no needle: the prefilter asks that function instead.
+/// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the `-000` every OSS EC holds
+/// ([`is_oss_ec`]). A code-shaped word opens an error only when documented: the prefilter asks [`documented_words`].
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
-    ERROR_CONTEXT.iter().copied().chain(["-000"])
+    ["-000"].into_iter()
 }
 
 /// Appends a candidate code for each code-shaped token on a line that speaks of an error, and an [`Key::Ec`] with an
@@ -77,34 +76,60 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let b = s.as_bytes();
     // Whether the last line asked about speaks of an error (many tokens share a line).
     let mut line_context: Option<(usize, bool)> = None;
-    let mut i = 0;
-    while i < b.len() {
-        if !token_byte(b[i]) || (i > 0 && token_byte(b[i - 1])) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && token_byte(b[i]) {
-            i += 1;
-        }
-        let token = s[start..i].trim_end_matches(['.', '-', '_']);
-        let end = start + token.len();
+    for (start, end) in tokens(b) {
+        let token = &s[start..end];
         if is_oss_ec(token) {
             out.push(Field::new(Key::Ec, token, start, end));
             out.push(Field::new(Key::ProductHint, "oss", start, end));
-        } else if code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end) {
+        } else if standing_code(b, token, start, end) {
             let line = text.line_of(start);
             let context = match line_context {
                 Some((l, c)) if l == line => c,
                 _ => error_context(text, start, end),
             };
             line_context = Some((line, context));
-            if !context {
-                continue;
+            if context {
+                out.push(Field::new(Key::CodeCandidate, token, start, end));
             }
-            out.push(Field::new(Key::CodeCandidate, token, start, end));
         }
     }
+}
+
+/// Every token (letters, digits, `.`, `-`, `_`), without trailing punctuation: (start, end).
+fn tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && (!token_byte(b[i]) || (i > 0 && token_byte(b[i - 1]))) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && token_byte(b[i]) {
+            i += 1;
+        }
+        let trimmed =
+            b[start..i].iter().rposition(|c| !matches!(c, b'.' | b'-' | b'_')).map_or(start, |p| start + p + 1);
+        Some((start, trimmed))
+    })
+}
+
+/// A code-shaped token standing in text rather than called, assigned or used as a quoted key.
+fn standing_code(b: &[u8], token: &str, start: usize, end: usize) -> bool {
+    code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end)
+}
+
+/// Where a code-shaped word stands that `documented` accepts, whatever the words around it: the prefilter
+/// ([`super::scan`]) asks this, as such a word opens an error ([`super::group`]) on a line that speaks of one.
+pub(super) fn documented_words<'a>(
+    s: &'a str,
+    documented: &'a dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = usize> + 'a {
+    let b = s.as_bytes();
+    tokens(b)
+        .filter(move |&(start, end)| standing_code(b, &s[start..end], start, end) && documented(&s[start..end]))
+        .map(|(start, _)| start)
 }
 
 fn token_byte(c: u8) -> bool {

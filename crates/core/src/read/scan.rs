@@ -1,119 +1,329 @@
-//! The prefilter: which paragraphs of a long text the readers need to see at all.
+//! The reading path for text of any size: find the lines where an error can open, read only the lines within
+//! reach of them, and assemble the fields against the whole text.
 //!
-//! [`super::group`] never lets an error reach past its paragraph, and a paragraph where no reader finds a field that
-//! opens an error or names a product adds nothing to the [`Reading`]: its other fields wait for an error that never
-//! opens there. So one search for every reader's needles (plus two shape checks for what has no needle) marks the
-//! paragraphs that matter, the readers run on those alone, and [`super::group`] assembles the fields against the
-//! whole text, exactly as if they had read it all.
+//! [`super::group`] opens an error only at a field that [`group::opens_or_names`] (a code, an `AuthAction`, an EC,
+//! a known sentence, a header only Alibaba Cloud prints, a documented code-shaped word), and no error reaches more
+//! than [`group::MAX_ERROR_LINES`] lines from where it opened; fields that name a product are kept for the whole
+//! text. So the fields further than that from every such line change nothing, and the readers need not see them:
 //!
-//! The needles come from the readers' own tables ([`super::headers`], [`super::phrases`], [`super::fields`],
-//! [`super::xml`], [`super::prose`], [`super::ONE_WORD_CODES`]), so a new row is searched for here too. The search
-//! ignores ASCII case and needs no word boundary: it may mark a paragraph no reader finds anything in, never the
-//! reverse.
+//! 1. **Triggers**: one Aho-Corasick search (a DFA with a SIMD prefilter, built once) for every reader's needles,
+//!    taken from the readers' own tables ([`super::headers`], [`super::phrases`], [`super::fields`],
+//!    [`super::xml`], [`super::prose`], [`super::generic`], [`super::ONE_WORD_CODES`]), so a new row is searched
+//!    for here too. Each match is checked the way its reader reads it (the reader's own hit function, a key name
+//!    followed by a separator, the fallback sentence on its line) and counts when it would give such a field.
+//!    What has no needle is asked of its reader: a code with no key name ([`fields::keyless_words`]) and a
+//!    documented code-shaped word ([`prose::documented_words`]).
+//! 2. **Windows**: around each trigger line, [`REACH_BEFORE`] lines before and [`REACH_AFTER`] after; windows
+//!    that meet are joined.
+//! 3. **Reading**: every reader over each window and [`MARGIN`] lines on each side of it (so a reader's state —
+//!    an open `{`, an `<Error>` element, a look at the line before — is the one it has reading the whole text);
+//!    the fields found in the window itself are kept.
+//!
+//! The checks may count a match that gives no such field (it costs a window read for nothing), never miss one;
+//! `tests/scan_prefilter.rs` holds the result equal to [`super::read_all`] (every reader over every byte).
 
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::{fields, generic, group, headers, phrases, prose, xml, Field, Reading};
+use super::group::{self, MAX_ERROR_LINES};
+use super::{fields, generic, headers, phrases, prose, xml, Field, Reading};
 use crate::text::Text;
 
-/// Below this size the readers simply read everything: a pasted error is small, and the search would cost more
-/// than it saves.
+/// Below this size the text is one window: a pasted error is small, and the search would cost more than it saves
+/// (and the page need not build the automaton for it).
 pub const MIN_BYTES: usize = 64 * 1024;
 
-/// Every reader's needles, deduplicated, in one automaton.
-fn automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+/// Lines before a trigger that are read: the fields an error opening there takes from before it.
+pub const REACH_BEFORE: usize = MAX_ERROR_LINES;
+/// Lines after a trigger that are read: the error's reach, and a `{…}` object (as long again) its last field
+/// starts.
+pub const REACH_AFTER: usize = 2 * MAX_ERROR_LINES;
+/// Lines read beyond each window so the readers reach its first line in the state they have there reading the
+/// whole text (a `{…}` object is at most [`MAX_ERROR_LINES`] long); fields found in them are dropped.
+pub const MARGIN: usize = MAX_ERROR_LINES;
+
+/// The longest span of a code or known-sentence field (a value is cut at 4 KB, a sentence at 400 bytes): the
+/// fields that can cover part of a line start at most this far before it.
+const TAKEN_SPAN: usize = 4096;
+
+/// Which reader a needle is searched for, and how a match of it is checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// [`headers`] needle number n (case as written): its hit is read and must give a trigger field.
+    Header(usize),
+    /// [`phrases`] needle number n: likewise.
+    Phrase(usize),
+    /// A key name of [`fields`]: counts before a separator.
+    FieldKey,
+    /// A word of a [`generic`] fallback: the fallback must match its line.
+    Generic,
+    /// [`xml`], [`prose`] and [`super::ONE_WORD_CODES`] needles: count wherever they stand.
+    Always,
+}
+
+/// The readers' needles, lowercased and deduplicated, each with every reader it is searched for.
+fn needles() -> &'static (AhoCorasick, Vec<Vec<Source>>) {
+    static AC: OnceLock<(AhoCorasick, Vec<Vec<Source>>)> = OnceLock::new();
     AC.get_or_init(|| {
-        let mut needles: Vec<&str> = needles().collect();
-        needles.sort_unstable();
-        needles.dedup();
-        AhoCorasickBuilder::new()
+        let mut all: Vec<(String, Source)> = Vec::new();
+        all.extend(headers::needles().enumerate().map(|(n, s)| (s.to_ascii_lowercase(), Source::Header(n))));
+        all.extend(phrases::needles().enumerate().map(|(n, s)| (s.to_ascii_lowercase(), Source::Phrase(n))));
+        all.extend(fields::needles().map(|s| (s.to_ascii_lowercase(), Source::FieldKey)));
+        all.extend(generic::needles().map(|s| (s.to_ascii_lowercase(), Source::Generic)));
+        all.extend(
+            xml::needles()
+                .chain(prose::needles())
+                .chain(super::ONE_WORD_CODES.iter().copied())
+                .map(|s| (s.to_ascii_lowercase(), Source::Always)),
+        );
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns: Vec<String> = Vec::new();
+        let mut sources: Vec<Vec<Source>> = Vec::new();
+        for (needle, source) in all {
+            if patterns.last() != Some(&needle) {
+                patterns.push(needle);
+                sources.push(Vec::new());
+            }
+            sources.last_mut().expect("pushed above").push(source);
+        }
+        let ac = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(needles)
-            .expect("the readers' needles are valid")
+            .build(&patterns)
+            .expect("the readers' needles are valid");
+        (ac, sources)
     })
 }
 
 /// Needles this short (`ec`) count only as a whole word: as key names they are read only when nothing
-/// alphanumeric touches them, and inside words (`exec`, `spec`) they would mark nearly every paragraph.
+/// alphanumeric touches them, and inside words (`exec`, `spec`) they would match nearly every line.
 const WHOLE_WORD_BELOW: usize = 4;
 
-/// Whether a match at `start..end` counts.
-fn counts(b: &[u8], start: usize, end: usize) -> bool {
-    end - start >= WHOLE_WORD_BELOW
-        || !(start > 0 && b[start - 1].is_ascii_alphanumeric() || b.get(end).is_some_and(u8::is_ascii_alphanumeric))
+/// Whether a key name at `start..end` is followed by what the readers read a value after: `:` or `=`, past a
+/// closing quote, bracket or escape and spaces (`"Code": `, `[ErrorCode]:`, `ErrorCode=`), or `>` (`<Code>`).
+fn before_separator(b: &[u8], end: usize) -> bool {
+    let rest = &b[end..b.len().min(end + 16)];
+    let at = rest.iter().position(|c| !matches!(c, b'"' | b'\'' | b'\\' | b']' | b' ' | b'\t')).unwrap_or(rest.len());
+    // Two-word keys: `Status Code:`, `Error Code :` end in a needle too; `ErrorCode XErrorMessage` does not matter.
+    matches!(rest.get(at), Some(b':' | b'=' | b'>'))
 }
 
-/// What the readers search for.
-fn needles() -> impl Iterator<Item = &'static str> {
-    headers::needles()
-        .chain(phrases::needles())
-        .chain(fields::needles())
-        .chain(xml::needles())
-        .chain(prose::needles())
-        .chain(generic::needles())
-        .chain(super::ONE_WORD_CODES.iter().copied())
+/// What a trigger line may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Trigger {
+    /// A field that opens an error ([`group::opens`]).
+    Opens,
+    /// Only a field that names a product ([`group::names`]): read until the reading has [`group::MAX_CONTEXT`].
+    Names,
 }
 
-/// Byte ranges of the runs of consecutive paragraphs the readers must see, in text order. Each range starts at a
-/// line start and ends after a line break (or at the end of the text).
-pub fn windows(text: &Text) -> Vec<(usize, usize)> {
+/// What the match of a needle of `source` at `start..end` would give, if it counts.
+fn counts(s: &str, source: Source, start: usize, end: usize, documented: &dyn Fn(&str) -> bool) -> Option<Trigger> {
+    let b = s.as_bytes();
+    let gives = |read: &dyn Fn(&mut Vec<Field>)| {
+        let mut out = Vec::new();
+        read(&mut out);
+        if out.iter().any(|f| group::opens(f, documented)) {
+            Some(Trigger::Opens)
+        } else {
+            out.iter().any(group::names).then_some(Trigger::Names)
+        }
+    };
+    let whole =
+        || !(start > 0 && b[start - 1].is_ascii_alphanumeric() || b.get(end).is_some_and(u8::is_ascii_alphanumeric));
+    match source {
+        // The header needles are matched with their case.
+        Source::Header(n) => headers::needles()
+            .nth(n)
+            .filter(|needle| b[start..end] == *needle.as_bytes())
+            .and_then(|_| gives(&|out| headers::hit_needle(s, n, start, end, out))),
+        Source::Phrase(n) => gives(&|out| phrases::hit(s, n, start, end, out)),
+        Source::FieldKey => {
+            ((end - start >= WHOLE_WORD_BELOW || whole()) && before_separator(b, end)).then_some(Trigger::Opens)
+        }
+        // A fallback needs a word of its first group in the same sentence: one anywhere on the line will do here.
+        Source::Generic => {
+            let (a, e) = line_around(s, start);
+            let line = s[a..e].to_ascii_lowercase();
+            let word = &line[start - a..end - a];
+            generic::GENERIC
+                .iter()
+                .filter(|g| g.second.contains(&word))
+                .any(|g| g.first.iter().any(|w| line.contains(w)))
+                .then_some(Trigger::Opens)
+        }
+        Source::Always => (end - start >= WHOLE_WORD_BELOW || whole()).then_some(Trigger::Opens),
+    }
+}
+
+/// The line holding byte `pos`, without its line break.
+fn line_around(s: &str, pos: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    let a = memchr::memrchr(b'\n', &b[..pos]).map_or(0, |i| i + 1);
+    let e = memchr::memchr(b'\n', &b[pos..]).map_or(b.len(), |i| pos + i);
+    (a, e)
+}
+
+/// Where the readers must look.
+pub struct Triggers {
+    /// The lines where a field can open an error or name a product, sorted, each once (opening first).
+    pub lines: Vec<(usize, Trigger)>,
+    /// The lines holding a word of a [`generic`] fallback, sorted: the only ones that reader needs to see.
+    pub generic_lines: Vec<usize>,
+}
+
+/// Finds the [`Triggers`] of the text.
+pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
     let s = text.as_str();
-    let paragraphs = paragraphs(text);
-    // A paragraph is searched only up to its first needle: a log with no blank line costs one short search.
-    let hot: Vec<bool> = paragraphs
-        .iter()
-        .map(|&(a, b)| {
-            let p = &s[a..b];
-            // Overlapping matches: a short needle that does not count must not hide a longer one inside it.
-            automaton().find_overlapping_iter(p).any(|m| counts(p.as_bytes(), m.start(), m.end()))
-                // What has no needle: a code-shaped word beside a 4xx/5xx status, a field without a key name.
-                || prose::has_error_status(p)
-                || fields::keyless_shape(p)
-        })
-        .collect();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for (&(a, b), _) in paragraphs.iter().zip(&hot).filter(|(_, &h)| h) {
-        match out.last_mut() {
-            Some(last) if last.1 == a => last.1 = b,
-            _ => out.push((a, b)),
+    let (ac, sources) = needles();
+    let mut lines: Vec<(usize, Trigger)> = Vec::new();
+    let mut generic_lines: Vec<usize> = Vec::new();
+    // Overlapping matches: a needle that does not count must not hide another one overlapping it.
+    for m in ac.find_overlapping_iter(s) {
+        let line = text.line_of(m.start());
+        let srcs = &sources[m.pattern().as_usize()];
+        if srcs.contains(&Source::Generic) && generic_lines.last() != Some(&line) {
+            generic_lines.push(line);
+        }
+        if lines.last() == Some(&(line, Trigger::Opens)) {
+            continue;
+        }
+        if let Some(t) = srcs.iter().filter_map(|&src| counts(s, src, m.start(), m.end(), documented)).min() {
+            lines.push((line, t));
         }
     }
-    out
+    lines.extend(
+        fields::keyless_words(s).map(|(p, code)| (text.line_of(p), if code { Trigger::Opens } else { Trigger::Names })),
+    );
+    // A log repeats its words: ask the catalog once per word.
+    let asked = std::cell::RefCell::new(std::collections::HashMap::<String, bool>::new());
+    let remembered = |w: &str| {
+        if let Some(&known) = asked.borrow().get(w) {
+            return known;
+        }
+        let known = documented(w);
+        asked.borrow_mut().insert(w.to_string(), known);
+        known
+    };
+    lines.extend(prose::documented_words(s, &remembered).map(|p| (text.line_of(p), Trigger::Opens)));
+    lines.sort_unstable();
+    lines.dedup_by_key(|(l, _)| *l);
+    generic_lines.sort_unstable();
+    generic_lines.dedup();
+    Triggers { lines, generic_lines }
 }
 
-/// Byte range of every paragraph, blank lines after it included, so the ranges tile the text.
-fn paragraphs(text: &Text) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut current = None;
-    for n in 0..text.line_count() {
-        let start = text.line_range(n).0;
-        let para = text.para_of(start);
-        if current != Some(para) {
-            if let Some(last) = out.last_mut() {
-                last.1 = start;
+/// Joins the windows around trigger lines given in order: a window is done when the next one would not meet it,
+/// or when it has grown to [`CHUNK_LINES`] (the next one then starts where it ended: read in pieces, with their
+/// margins, the lines give the same fields).
+struct Joiner {
+    last_line: usize,
+    open: Option<(usize, usize)>,
+}
+
+/// Lines a window grows to before it is read (so a long run of triggers is counted as it goes).
+const CHUNK_LINES: usize = 1024;
+
+impl Joiner {
+    /// Adds the window around trigger line `t`; returns the window this one does not join, finished.
+    fn push(&mut self, t: usize) -> Option<(usize, usize)> {
+        let (a, b) = (t.saturating_sub(REACH_BEFORE), (t + REACH_AFTER).min(self.last_line));
+        match &mut self.open {
+            // Windows whose margins would overlap are read as one.
+            Some(w) if a <= w.1 + 2 * MARGIN + 1 => {
+                if b > w.1 && w.1 - w.0 >= CHUNK_LINES {
+                    let done = *w;
+                    *w = (done.1 + 1, b);
+                    return Some(done);
+                }
+                w.1 = w.1.max(b);
+                None
             }
-            out.push((start, text.len()));
-            current = Some(para);
+            _ => self.open.replace((a, b)),
         }
     }
+}
+
+/// The runs of lines around every trigger, as (first line, last line) inclusive, in text order.
+pub fn windows(text: &Text, documented: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    let mut joiner = Joiner { last_line: text.line_count().saturating_sub(1), open: None };
+    let mut out: Vec<(usize, usize)> =
+        triggers(text, documented).lines.iter().filter_map(|&(t, _)| joiner.push(t)).collect();
+    out.extend(joiner.open);
     out
 }
 
-/// Reads the text through the prefilter: the readers on each window, the fields assembled against the whole text.
-pub fn read(text: &Text) -> Reading {
-    let s = text.as_str();
-    let mut found = Vec::new();
-    for (a, b) in windows(text) {
-        let mut local = Vec::new();
-        super::read_fields(&Text::new(&s[a..b]), &mut local);
-        found.extend(local.into_iter().map(|f| shift(f, a)));
+/// Reads the text: every reader over the windows around the lines where an error can open (the whole text when
+/// it is short), the fields assembled against the whole text. `documented` says which code-shaped words in prose
+/// are codes.
+pub fn read(text: &Text, documented: &dyn Fn(&str) -> bool) -> Reading {
+    if text.len() < MIN_BYTES {
+        return super::read_all(text, documented);
     }
-    group::assemble(text, found)
+    read_windows(text, documented)
+}
+
+/// [`read`] through the windows whatever the text's size (tests compare it with [`super::read_all`] on small
+/// texts too). Lines that only name a product are read until the reading holds [`group::MAX_CONTEXT`] such
+/// fields: later ones are not in its context.
+pub fn read_windows(text: &Text, documented: &dyn Fn(&str) -> bool) -> Reading {
+    let found_at = triggers(text, documented);
+    let mut joiner = Joiner { last_line: text.line_count().saturating_sub(1), open: None };
+    let mut found = Vec::new();
+    let mut named = 0;
+    for &(t, trigger) in &found_at.lines {
+        if trigger == Trigger::Names && named >= group::MAX_CONTEXT {
+            continue;
+        }
+        if let Some(w) = joiner.push(t) {
+            named += read_window(text, w, &found_at.generic_lines, &mut found);
+        }
+    }
+    if let Some(w) = joiner.open {
+        read_window(text, w, &found_at.generic_lines, &mut found);
+    }
+    group::assemble(text, found, documented)
+}
+
+/// Every reader over the window `first..=last` (lines) and its margins; keeps the fields that start in the window,
+/// with their offsets in the whole text. Returns how many of them name a product.
+fn read_window(text: &Text, (first, last): (usize, usize), generic_lines: &[usize], found: &mut Vec<Field>) -> usize {
+    let s = text.as_str();
+    let final_line = text.line_count().saturating_sub(1);
+    let keep = text.line_range(first).0..text.line_range(last).1 + 1;
+    let (from_line, to_line) = (first.saturating_sub(MARGIN), (last + MARGIN).min(final_line));
+    let from = text.line_range(from_line).0;
+    let window = Text::new(&s[from..text.line_range(to_line).1]);
+    let mut local = Vec::new();
+    super::read_fields_but_generic(&window, &mut local);
+    // The fallback sentences, only on the lines that hold one of its words (a sentence never spans lines).
+    let lines = &generic_lines
+        [generic_lines.partition_point(|&l| l < from_line)..generic_lines.partition_point(|&l| l <= to_line)];
+    if !lines.is_empty() {
+        let mut taken: Vec<&Field> = local.iter().collect();
+        taken.sort_by_key(|f| f.start);
+        let mut fallback = Vec::new();
+        for &l in lines {
+            let (a, e) = window.line_range(l - from_line);
+            // What the other readers found on this line, clipped to it (the fallback leaves sentences they took).
+            let near = taken.partition_point(|f| f.start + TAKEN_SPAN < a)..taken.partition_point(|f| f.start < e);
+            let mut line_fields: Vec<Field> = taken[near]
+                .iter()
+                .filter(|f| f.end > a)
+                .map(|f| Field::new(f.key, "", f.start.max(a) - a, f.end.min(e) - a))
+                .collect();
+            let before = line_fields.len();
+            generic::scan(&Text::new(&window.as_str()[a..e]), &mut line_fields);
+            fallback.extend(line_fields.drain(before..).map(|f| shift(f, a)));
+        }
+        local.extend(fallback);
+    }
+    prose::scan(&window, &mut local);
+    let before = found.len();
+    found.extend(local.into_iter().map(|f| shift(f, from)).filter(|f| keep.contains(&f.start)));
+    found[before..].iter().filter(|f| group::names(f)).count()
 }
 
 /// A field read from a window, with its offsets in the whole text.
@@ -128,49 +338,112 @@ fn shift(mut f: Field, by: usize) -> Field {
 mod tests {
     use super::*;
 
-    fn windows_of(s: &str) -> Vec<&str> {
-        windows(&Text::new(s)).into_iter().map(|(a, b)| &s[a..b]).collect()
+    fn any(_: &str) -> bool {
+        true
+    }
+
+    fn none(_: &str) -> bool {
+        false
+    }
+
+    fn trigger_lines(s: &str, documented: &dyn Fn(&str) -> bool) -> Vec<usize> {
+        triggers(&Text::new(s), documented).lines.into_iter().map(|(l, _)| l).collect()
+    }
+
+    fn triggers_of(s: &str) -> Vec<usize> {
+        trigger_lines(s, &none)
     }
 
     #[test]
-    fn quiet_paragraphs_are_skipped_and_error_paragraphs_kept_whole() {
-        let s = "GET /index.html 200\nall good\n\nErrorCode: Forbidden.RAM\nRequestId: 1\n\nGET /a 200\n";
-        assert_eq!(windows_of(s), ["ErrorCode: Forbidden.RAM\nRequestId: 1\n\n"]);
+    fn quiet_lines_are_no_triggers_and_error_lines_are() {
+        let s = "GET /index.html 200\nERROR [main] order failed: java.lang.IllegalStateException: cart is empty\n\
+                 \tat com.example.shop.CartService.checkout(CartService.java:88)\nErrorCode: Forbidden.RAM\nstatus: 200\n";
+        assert_eq!(triggers_of(s), [3]);
     }
 
     #[test]
     fn every_reader_table_is_searched() {
-        // One row of each table, alone in a paragraph between quiet ones.
+        // One row of each table, each on a line among quiet ones.
         for row in [
             "SDK.ServerError",
             "you are not authorized to do this action",
-            "auth_action",
-            "OSSAccessKeyId",
+            "\"AuthAction\": \"ecs:X\"",
+            "<OSSAccessKeyId>x</OSSAccessKeyId>",
             "0003-00000201",
-            "NoPermission",
-            "something refused",
+            "NoPermission: x",
+            "the account has no permission here",
+            "Forbidden.RAM : User not authorized",
+            "see ecs.DescribeInstances",
         ] {
-            let s = format!("quiet line\n\nsome {row} here\n\nquiet line\n");
-            assert_eq!(windows_of(&s), [format!("some {row} here\n\n")], "{row}");
+            let s = format!("quiet line\nsome {row} here\nquiet line\n");
+            assert_eq!(triggers_of(&s), [1], "{row}");
         }
     }
 
     #[test]
-    fn shapes_without_a_needle_are_kept() {
-        for line in [
-            "InvalidParameter.Foo: bad value",
-            "UserDisable 403",
-            "ecs.DescribeInstances",
-            "Throttling.User Request was",
-        ] {
-            let s = format!("quiet line\n\n{line}\n\nquiet line\n");
-            assert_eq!(windows_of(&s).len(), 1, "{line}");
+    fn a_code_shaped_word_triggers_only_when_documented() {
+        let s = "quiet\nthe call failed: UserDisable\nquiet\n";
+        assert_eq!(triggers_of(s), Vec::<usize>::new());
+        assert_eq!(trigger_lines(s, &|w| w == "UserDisable"), [1]);
+        assert_eq!(trigger_lines(s, &any), [1]);
+    }
+
+    /// Every row of every reader's table, in a few shapes: whenever the readers, reading such a line, find a field
+    /// that opens an error or names a product, the line is a trigger. A row added to a table is covered here too.
+    #[test]
+    fn every_reader_trigger_is_found() {
+        let mut lines: Vec<String> = Vec::new();
+        let rows = headers::needles()
+            .chain(phrases::needles())
+            .chain(fields::needles())
+            .chain(xml::needles())
+            .chain(prose::needles())
+            .chain(super::super::ONE_WORD_CODES.iter().copied());
+        for row in rows {
+            let upper = format!("{}{}", row.get(..1).unwrap_or("").to_ascii_uppercase(), row.get(1..).unwrap_or(""));
+            for shape in [
+                row.to_string(),
+                format!("x {row} y"),
+                format!("{row}: Forbidden.RAM"),
+                format!("\"{row}\": \"Forbidden.RAM\""),
+                format!("<{row}>Forbidden.RAM</{row}>"),
+                format!("{upper}: x"),
+                format!("the call failed: {row}X.Y"),
+                format!("aliyun {row} ecs"),
+                format!("FC{upper}Error: x"),
+            ] {
+                lines.push(shape);
+            }
         }
+        for g in generic::GENERIC {
+            for first in g.first {
+                for second in g.second {
+                    lines.push(format!("the {first} is {second} here"));
+                }
+            }
+        }
+        let mut missed = Vec::new();
+        let mut wanted_lines = 0;
+        for line in &lines {
+            let mut found = Vec::new();
+            super::super::read_fields(&Text::new(line), &mut found);
+            let wanted = found.iter().any(|f| group::opens(f, &any) || group::names(f));
+            wanted_lines += usize::from(wanted);
+            if wanted && triggers(&Text::new(line), &any).lines.is_empty() {
+                missed.push(line.clone());
+            }
+        }
+        assert!(wanted_lines > lines.len() / 4, "only {wanted_lines} of {} lines give such a field", lines.len());
+        assert!(missed.is_empty(), "{} lines not found: {missed:#?}", missed.len());
     }
 
     #[test]
-    fn adjacent_paragraphs_join_one_window() {
-        let s = "NoPermission: a\n\nNoPermission: b\n\nquiet\n";
-        assert_eq!(windows_of(s), ["NoPermission: a\n\nNoPermission: b\n\n"]);
+    fn windows_reach_around_each_trigger_and_join_when_close() {
+        let quiet = "quiet\n".repeat(1000);
+        let s = format!("{quiet}ErrorCode: Forbidden.RAM\n{quiet}ErrorCode: NoPermission\n{quiet}");
+        let w = windows(&Text::new(&s), &none);
+        assert_eq!(w, [(1000 - REACH_BEFORE, 1000 + REACH_AFTER), (2001 - REACH_BEFORE, 2001 + REACH_AFTER)]);
+        let near = format!("{quiet}ErrorCode: Forbidden.RAM\n{}ErrorCode: NoPermission\n{quiet}", "q\n".repeat(100));
+        assert_eq!(windows(&Text::new(&near), &none), [(1000 - REACH_BEFORE, 1101 + REACH_AFTER)]);
     }
 }
