@@ -78,7 +78,7 @@ pub fn finding_plans(
 pub fn wanted_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>], catalog: &Catalog) -> Vec<String> {
     let mut wanted = diagnosis.wanted_shards.clone();
     wanted.extend(plans.iter().flatten().flat_map(|p| p.shards_to_measure(catalog)));
-    wanted.sort();
+    wanted.sort_unstable();
     wanted.dedup();
     wanted
 }

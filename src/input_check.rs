@@ -61,7 +61,9 @@ pub fn notice(text: &str) -> Option<InputNotice> {
 pub fn size_words(bytes: usize) -> String {
     const MB: usize = 1024 * 1024;
     if bytes >= MB {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
+        // Tenths in integers: a float here would pull float formatting (≈ 10 KB) into the wasm.
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }

@@ -182,7 +182,7 @@ impl Catalog {
             by_name.entry(api.name.to_ascii_lowercase()).or_default().push(i);
         }
         for list in by_name.values_mut() {
-            list.sort_by_key(|&i| (self.products[apis[i].0].code != code, i));
+            list.sort_unstable_by_key(|&i| (self.products[apis[i].0].code != code, i));
         }
         self.shards.insert(code, Shard { apis, by_name });
         Ok(())
@@ -239,7 +239,7 @@ impl Catalog {
             terms.extend(p.also_ram_codes.iter().cloned());
             let mut lowered: Vec<String> =
                 terms.into_iter().map(|t| t.to_lowercase()).filter(|t| !t.is_empty()).collect();
-            lowered.sort();
+            lowered.sort_unstable();
             lowered.dedup();
             for t in lowered {
                 let words: Vec<&str> = t
@@ -305,7 +305,7 @@ fn product_from_row(r: super::format::ProductRow) -> Product {
         endpoints.extend(r.14.iter().map(|region| (region.clone(), global.clone())));
     }
     endpoints.extend(r.15);
-    endpoints.sort();
+    endpoints.sort_unstable();
     Product {
         code: r.0,
         ram_code: r.1,

@@ -124,7 +124,9 @@ impl Catalog {
         }
         let mut scores: Vec<(u32, usize)> =
             best.into_iter().enumerate().filter(|(_, s)| *s > 0).map(|(i, s)| (s, i)).collect();
-        scores.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| self.products[a.1].code.cmp(&self.products[b.1].code)));
+        scores.sort_unstable_by(|a, b| {
+            b.0.cmp(&a.0).then_with(|| self.products[a.1].code.cmp(&self.products[b.1].code)).then(a.1.cmp(&b.1))
+        });
         scores.into_iter().map(|(_, i)| &self.products[i]).collect()
     }
 

@@ -76,7 +76,7 @@ mod tests {
                 }
             }
         }
-        out.sort();
+        out.sort_unstable();
         out
     }
 

@@ -83,7 +83,7 @@ impl PolicyName {
             .map(|code| code.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase())
             .filter(|code| !code.is_empty())
             .collect();
-        codes.sort();
+        codes.sort_unstable();
         codes.dedup();
         // Room left for codes after the prefix, the hash and the two dashes.
         let budget = MAX_POLICY_NAME_LEN - PREFIX.len() - hash.len() - 2;

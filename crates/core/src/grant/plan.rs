@@ -344,7 +344,7 @@ impl GrantPlan {
             .filter_map(|p| p.product.clone())
             .filter(|code| catalog.apis_of(code).is_none())
             .collect();
-        codes.sort();
+        codes.sort_unstable();
         codes.dedup();
         codes
     }

@@ -428,13 +428,13 @@ fn statements_for<'a>(by_resource: impl Iterator<Item = &'a BTreeMap<String, Vec
             .filter(|r| !resources.iter().any(|o| o != *r && glob_covers(o, r, false)))
             .cloned()
             .collect();
-        kept.sort();
+        kept.sort_unstable();
         by_resources.entry(kept).or_default().push(action);
     }
     by_resources
         .into_iter()
         .map(|(resources, mut actions)| {
-            actions.sort();
+            actions.sort_unstable();
             Statement::allow(actions, resources)
         })
         .collect()

@@ -395,7 +395,7 @@ impl<'a> StatementView<'a> {
             None => Some(None),
             Some(m) => {
                 let mut c = parse::condition(&m.value)?;
-                c.values_mut().flat_map(|keys| keys.values_mut()).for_each(|list| list.0.sort());
+                c.values_mut().flat_map(|keys| keys.values_mut()).for_each(|list| list.0.sort_unstable());
                 Some(Some(c))
             }
         }

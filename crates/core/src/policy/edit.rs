@@ -65,7 +65,7 @@ impl Seed {
     pub fn products(&self) -> Vec<String> {
         let mut out: Vec<String> = self.needs.iter().filter_map(|n| n.product.clone()).collect();
         out.dedup();
-        out.sort();
+        out.sort_unstable();
         out.dedup();
         out
     }
@@ -312,7 +312,7 @@ fn is_plain_allow(st: &Statement) -> bool {
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
+    v.sort_unstable();
     v.dedup();
     v
 }
@@ -352,7 +352,7 @@ pub fn marked_pieces<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, Option<
         i
     };
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    order.sort_unstable_by_key(|&i| (spans[i].start, spans[i].end, i));
     let (mut out, mut pos) = (Vec::new(), 0);
     for i in order {
         let (mut start, mut end) = (floor(spans[i].start), ceil(spans[i].end));

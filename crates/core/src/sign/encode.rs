@@ -15,7 +15,7 @@ pub fn percent_encode(text: &str) -> String {
 /// encoded, joined by `&`. The V3 canonical query string and the RPC canonicalized query string are both this.
 pub fn canonical_query(params: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = params.iter().collect();
-    sorted.sort();
+    sorted.sort_unstable();
     sorted.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect::<Vec<_>>().join("&")
 }
 

@@ -28,7 +28,7 @@ pub fn is_signed_header(name: &str) -> bool {
 pub fn signed_header_names(headers: &[(String, String)]) -> Vec<String> {
     let mut names: Vec<String> =
         headers.iter().filter(|(n, _)| is_signed_header(n)).map(|(n, _)| n.to_ascii_lowercase()).collect();
-    names.sort();
+    names.sort_unstable();
     names.dedup();
     names
 }
