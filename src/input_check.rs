@@ -62,7 +62,8 @@ pub fn size_words(bytes: usize) -> String {
     const MB: usize = 1024 * 1024;
     if bytes >= MB {
         // Tenths in integers: a float here would pull float formatting (≈ 10 KB) into the wasm.
-        let tenths = (bytes * 10 + MB / 2) / MB;
+        // u64: `bytes * 10` would overflow a 32-bit usize (wasm32) above ≈ 429 MB.
+        let tenths = (bytes as u64 * 10 + MB as u64 / 2) / MB as u64;
         format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
@@ -84,6 +85,16 @@ mod tests {
         // One long line of multi-byte characters: cut at a character boundary.
         let wide = "权".repeat(MAX_DIAGNOSED_BYTES);
         assert!(diagnosed_part(&wide).len() <= MAX_DIAGNOSED_BYTES);
+    }
+
+    #[test]
+    fn sizes_read_as_people_say_them_up_to_the_largest() {
+        assert_eq!(size_words(812 * 1024), "812 KB");
+        assert_eq!(size_words(10 * 1024 * 1024), "10.0 MB");
+        assert_eq!(size_words(1024 * 1024 + 512 * 1024), "1.5 MB");
+        // Past the point where `bytes * 10` overflows a 32-bit usize.
+        let big = u32::MAX as usize;
+        assert_eq!(size_words(big), "4096.0 MB");
     }
 
     #[test]
