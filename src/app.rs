@@ -116,7 +116,11 @@ pub fn App() -> impl IntoView {
     // What the link carries: the whole state with its credentials cut and ids masked (unless revealed), shown
     // in the preview before anyone copies the link.
     let reveal_ids = RwSignal::new(false);
-    let outgoing = Memo::new(move |_| state.outgoing(reveal_ids.get()));
+    // The link names the shards its diagnosis reads, so the page opening it fetches them beside the wasm.
+    let link_shards = Memo::new(move |_| {
+        diagnosis.with(|d| catalog.with(|c| finding_plans.with(|plans| catalog_loader::link_shards(d, plans, c))))
+    });
+    let outgoing = Memo::new(move |_| state.outgoing(reveal_ids.get(), link_shards.get()));
     let share_fragment = Memo::new(move |_| outgoing.with(|o| o.as_ref()?.as_ref().ok()?.fragment().ok()));
 
     Effect::new(move |_| share::replace_url_fragment(share_fragment.get().as_deref()));
