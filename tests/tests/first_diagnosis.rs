@@ -28,6 +28,7 @@ return {
   mounted: mark("ram-doctor:mounted"),
   shards_loaded: loaded(p => p.includes("/shards/")),
   shown: mark("ram-doctor:diagnosis-shown"),
+  marks: performance.getEntriesByType("mark").map(m => [m.name, Math.round(m.startTime)]),
   shard_fetches: performance.getEntriesByType("resource").filter(r => new URL(r.name).pathname.includes("/shards/"))
     .map(r => r.initiatorType),
 };"#;
