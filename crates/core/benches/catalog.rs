@@ -61,7 +61,11 @@ fn main() {
     time("diagnose the shared text (again)", || ram_doctor_core::diagnose(SHARED_TEXT, &catalog));
     let options = PlanOptions::default();
     time("its findings' plans", || {
-        diagnosis.findings.iter().map(|f| GrantPlan::from_findings(std::slice::from_ref(f), &catalog, &options)).count()
+        diagnosis
+            .findings
+            .iter()
+            .map(|f| GrantPlan::from_findings(std::slice::from_ref(f), &catalog, &options))
+            .collect::<Vec<_>>()
     });
     time("its merged plan", || merged_plan(&diagnosis.findings, &[], &catalog, &options).is_ok());
     time("its share link (redacted, compressed)", || {
