@@ -42,6 +42,10 @@ pub fn App() -> impl IntoView {
         left_out,
         ..
     } = state;
+    // The diagnosis paints first; the panels after it (and the merged plan and share link only they and the
+    // address bar need) follow once that frame is out, so they never delay it.
+    let rest_shown = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || rest_shown.set(true), Duration::ZERO));
     // A broken index is a build bug; the page still diagnoses (less precisely) and says so.
     let (start_catalog, catalog_error) = match index_catalog() {
         Ok(catalog) => (catalog, None),
@@ -92,6 +96,9 @@ pub fn App() -> impl IntoView {
     });
     let link_policy = StoredValue::new(state.policy.get_untracked());
     Effect::new(move |_| {
+        if !rest_shown.get() {
+            return;
+        }
         let Some(name) = first_custom.get() else { return };
         if let Some(text) = link_policy.get_value() {
             link_policy.set_value(None);
@@ -116,10 +123,18 @@ pub fn App() -> impl IntoView {
     // What the link carries: the whole state with its credentials cut and ids masked (unless revealed), shown
     // in the preview before anyone copies the link.
     let reveal_ids = RwSignal::new(false);
-    let outgoing = Memo::new(move |_| state.outgoing(reveal_ids.get()));
+    // The link names the shards its diagnosis reads, so the page opening it fetches them beside the wasm.
+    let link_shards = Memo::new(move |_| {
+        diagnosis.with(|d| catalog.with(|c| finding_plans.with(|plans| catalog_loader::link_shards(d, plans, c))))
+    });
+    let outgoing = Memo::new(move |_| state.outgoing(reveal_ids.get(), link_shards.get()));
     let share_fragment = Memo::new(move |_| outgoing.with(|o| o.as_ref()?.as_ref().ok()?.fragment().ok()));
 
-    Effect::new(move |_| share::replace_url_fragment(share_fragment.get().as_deref()));
+    Effect::new(move |_| {
+        if rest_shown.get() {
+            share::replace_url_fragment(share_fragment.get().as_deref());
+        }
+    });
     Effect::new(move |_| set_document_lang(lang.get()));
     let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| share::open_link(&state, link_error));
 
@@ -144,9 +159,6 @@ pub fn App() -> impl IntoView {
     });
     // The AccessKey for the live calls: in these signals only, never in the share link or storage.
     let key = LiveKey::new();
-    // The diagnosis paints first; the panels after it follow once that frame is out, so they never delay it.
-    let rest_shown = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || rest_shown.set(true), Duration::ZERO));
 
     view! {
         <Header lang=lang />

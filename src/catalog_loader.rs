@@ -1,6 +1,7 @@
 //! The page's catalog: the index is fetched once, before the page mounts (`index.html` preloads it in parallel
-//! with the wasm, so it is not compiled into the wasm); the per-product shards are fetched over HTTP the first
-//! time a diagnosis asks for them, kept in memory, and the text is diagnosed again with them.
+//! with the wasm, so it is not compiled into the wasm), with the shards a share link names; the other
+//! per-product shards are fetched over HTTP the first time a diagnosis asks for them, kept in memory, and the
+//! text is diagnosed again with them.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -20,9 +21,12 @@ thread_local! {
     static INDEX: RefCell<Option<Result<Catalog, LoadError>>> = const { RefCell::new(None) };
 }
 
-/// Fetches and reads the index; call (and await) before mounting the page, which takes it with [`index_catalog`].
-pub async fn fetch_index() {
-    let loaded = match fetch(INDEX_URL).await {
+/// Fetches and reads the index, and the `shards` a share link names (fetched at the same time: `index.html`
+/// preloads them beside the wasm); call (and await) before mounting the page, which takes it with
+/// [`index_catalog`]. A shard that cannot be had is left for the page, which asks again and says why it failed.
+pub async fn fetch_index(shards: &[String]) {
+    let (index, fetched) = futures::future::join(fetch(INDEX_URL), fetch_all(shards)).await;
+    let loaded = match index {
         Ok(bytes) => {
             crate::mark("ram-doctor:index-fetched");
             Catalog::from_index(&bytes).map_err(LoadError::Catalog)
@@ -31,12 +35,14 @@ pub async fn fetch_index() {
     };
     crate::mark("ram-doctor:index-read");
     INDEX.with(|index| *index.borrow_mut() = Some(loaded));
+    if !shards.is_empty() {
+        add_fetched(shards, fetched);
+    }
 }
 
-/// For a share link (`text`, with the link's chosen `product`): fetches the shards its diagnosis and plans ask
-/// for into the fetched index, so the page's first render is the final diagnosis (not a provisional one that
-/// changes when the shards arrive). Call after [`fetch_index`], before mounting; a shard that cannot be had is
-/// left for the page, which asks again and says why it failed.
+/// For a share link that does not name its shards (`text`, with the link's chosen `product`): fetches the shards
+/// its diagnosis and plans ask for into the fetched index, so the page's first render is the final diagnosis
+/// (not a provisional one that changes when the shards arrive). Call after [`fetch_index`], before mounting.
 pub async fn fetch_shards_for(text: &str, product: Option<String>) {
     let wanted = INDEX.with(|index| match &*index.borrow() {
         Some(Ok(catalog)) => {
@@ -47,11 +53,21 @@ pub async fn fetch_shards_for(text: &str, product: Option<String>) {
         _ => Vec::new(),
     });
     crate::mark("ram-doctor:share-diagnosed");
-    let urls: Vec<String> = wanted.iter().map(|code| Catalog::shard_path(code)).collect();
-    let fetched = futures::future::join_all(urls.iter().map(|url| fetch(url))).await;
+    let fetched = fetch_all(&wanted).await;
+    add_fetched(&wanted, fetched);
+}
+
+/// Fetches the shards of these RAM codes, all at once.
+async fn fetch_all(codes: &[String]) -> Vec<Result<Vec<u8>, LoadError>> {
+    let urls: Vec<String> = codes.iter().map(|code| Catalog::shard_path(code)).collect();
+    futures::future::join_all(urls.iter().map(|url| fetch(url))).await
+}
+
+/// Adds the fetched shards to the fetched index (before the page takes it).
+fn add_fetched(codes: &[String], fetched: Vec<Result<Vec<u8>, LoadError>>) {
     INDEX.with(|index| {
         if let Some(Ok(catalog)) = &mut *index.borrow_mut() {
-            for (code, bytes) in wanted.iter().zip(fetched) {
+            for (code, bytes) in codes.iter().zip(fetched) {
                 if let Ok(bytes) = bytes {
                     // A shard that does not read is fetched again by the page, which reports the error.
                     let _ = catalog.add_shard(code, &bytes);
@@ -81,6 +97,21 @@ pub fn wanted_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>],
     wanted.sort_unstable();
     wanted.dedup();
     wanted
+}
+
+/// The shards a share link names for the page that opens it: those still wanted, and the loaded ones the findings
+/// and their plans read (the RAM codes of their products, actions and system policies). A hint: the opening
+/// page fetches whatever else its diagnosis asks for.
+pub fn link_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>], catalog: &Catalog) -> Vec<String> {
+    let products = diagnosis.findings.iter().filter_map(|f| f.product.as_deref()).filter_map(|p| catalog.product(p));
+    let actions = diagnosis.findings.iter().flat_map(|f| &f.actions).filter_map(|a| a.split_once(':').map(|(c, _)| c));
+    let policies = plans.iter().flatten().flat_map(|p| &p.system_policies).filter_map(|p| p.product.as_deref());
+    let read = products.map(|p| p.ram_code.as_str()).chain(actions).chain(policies).map(str::to_ascii_lowercase);
+    let mut codes = wanted_shards(diagnosis, plans, catalog);
+    codes.extend(read.filter(|code| catalog.has_shard(code)));
+    codes.sort();
+    codes.dedup();
+    codes
 }
 
 /// The catalog from the fetched index, or why there is none (the page then diagnoses without it and says so).

@@ -32,9 +32,12 @@ fn main() {
     // or failed to be (the page then says so and diagnoses without it).
     mark("ram-doctor:wasm-started");
     wasm_bindgen_futures::spawn_local(async {
-        catalog_loader::fetch_index().await;
-        // A share link's shards before the first render, so it shows the final diagnosis at once.
-        if let Some(shared) = shared_link() {
+        // A share link's shards before the first render, so it shows the final diagnosis at once: those it names
+        // beside the index (one diagnosis, in the page), or, for a link that does not name them, those a first
+        // diagnosis with the index asks for.
+        let shared = shared_link();
+        catalog_loader::fetch_index(shared.as_ref().and_then(|s| s.shards.as_deref()).unwrap_or_default()).await;
+        if let Some(shared) = shared.filter(|s| s.shards.is_none()) {
             catalog_loader::fetch_shards_for(&shared.text, shared.product).await;
         }
         leptos::mount::mount_to_body(app::App);

@@ -77,8 +77,9 @@ impl PageState {
         self.diagnosed_text.set(text);
     }
 
-    /// The state as a link would carry it (reactive: read inside a memo).
-    fn snapshot(&self) -> ShareState {
+    /// The state as a link would carry it (reactive: read inside a memo), naming the catalog `shards` its
+    /// diagnosis reads so that the page opening it can fetch them early.
+    fn snapshot(&self, shards: Vec<String>) -> ShareState {
         let name = self.target_name.with(|n| n.trim().to_string());
         ShareState {
             text: self.diagnosed_text.get(),
@@ -90,13 +91,15 @@ impl PageState {
             format: Some(self.format.get().name().to_string()),
             tab: self.tab.get(),
             left_out: self.left_out.get(),
+            shards: Some(shards),
         }
     }
 
-    /// What the link carries now, with ids masked unless `reveal_ids`; `None` while the box is empty. A text too
-    /// long for a link is refused before it is redacted (a 10 MB paste is never scanned for a link).
-    pub fn outgoing(&self, reveal_ids: bool) -> Option<Result<Outgoing, ShareError>> {
-        let state = self.snapshot();
+    /// What the link carries now (with the catalog `shards` its diagnosis reads), with ids masked unless
+    /// `reveal_ids`; `None` while the box is empty. A text too long for a link is refused before it is redacted
+    /// (a 10 MB paste is never scanned for a link).
+    pub fn outgoing(&self, reveal_ids: bool, shards: Vec<String>) -> Option<Result<Outgoing, ShareError>> {
+        let state = self.snapshot(shards);
         if state.text.trim().is_empty() {
             return None;
         }

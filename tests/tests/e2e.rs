@@ -120,7 +120,7 @@ async fn share_link_carries_the_text_without_secrets() {
     diagnose(&browser, &pasted).await;
     assert!(browser.has(".finding").await.expect("query"), "the ECS error gives a finding");
     let link = browser.value("#share-link").await.expect("share link");
-    assert!(link.starts_with(&browser.base_url) && link.contains("#v=2&s="), "link: {link}");
+    assert!(link.starts_with(&browser.base_url) && link.contains("#v=2&c="), "link: {link}");
     assert!(!link.contains(FAKE_SECRET), "the secret leaked into the link: {link}");
     assert_eq!(browser.url().await.expect("url"), link, "the address bar holds the share link");
     let results_before = browser.text("#results").await.expect("results");

@@ -28,6 +28,9 @@ return {
   mounted: mark("ram-doctor:mounted"),
   shards_loaded: loaded(p => p.includes("/shards/")),
   shown: mark("ram-doctor:diagnosis-shown"),
+  marks: performance.getEntriesByType("mark").map(m => [m.name, Math.round(m.startTime)]),
+  shard_fetches: performance.getEntriesByType("resource").filter(r => new URL(r.name).pathname.includes("/shards/"))
+    .map(r => r.initiatorType),
 };"#;
 
 /// The share link the page makes for its example `id` (in a browser of its own, closed before the cold loads).
@@ -59,6 +62,7 @@ async fn a_share_link_opened_cold_shows_its_diagnosis_and_marks_when() {
     let loads: usize = std::env::var(LOADS_ENV).ok().and_then(|n| n.parse().ok()).unwrap_or(2);
     // The ECS API example: `Forbidden.RAM` with `AccessDeniedDetail`.
     let fragment = share_fragment("api-json").await;
+    assert!(fragment.starts_with("#v=2&c=ecs&s="), "the link names the ECS shard in clear: {fragment}");
     let mut findings = Vec::new();
     for _ in 0..loads {
         let browser = Browser::open_cold(Viewport::DESKTOP, &fragment).await.expect("cold browser");
@@ -68,14 +72,17 @@ async fn a_share_link_opened_cold_shows_its_diagnosis_and_marks_when() {
         for (before, after) in [
             ("wasm_loaded", "wasm_started"),
             ("wasm_started", "index_read"),
-            ("index_read", "share_diagnosed"),
-            ("share_diagnosed", "shards_loaded"),
+            ("index_read", "shards_read"),
             ("shards_loaded", "shards_read"),
             ("shards_read", "mounted"),
             ("mounted", "shown"),
         ] {
             assert!(at(before) <= at(after), "{before} after {after}: {t}");
         }
+        // The link names its shard, so the page fetched it once, from `index.html`'s preload (before the wasm
+        // ran), and diagnosed only once, in the page (no first diagnosis to find out which shards).
+        assert_eq!(t["shard_fetches"], serde_json::json!(["link"]), "{t}");
+        assert!(t["share_diagnosed"].is_null(), "{t}");
         // The diagnosis the mark stands for is the final one (no shard still loading), for the ECS action.
         assert!(browser.has("#results[data-state='ready'] .finding").await.expect("query"), "{t}");
         findings.push(browser.text(".finding .actions").await.expect("the finding's actions"));
@@ -83,4 +90,23 @@ async fn a_share_link_opened_cold_shows_its_diagnosis_and_marks_when() {
         browser.close().await.expect("close");
     }
     assert!(findings.iter().all(|f| f.contains("ecs:DescribeInstances")), "{findings:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs the built page and Chromium: run `cargo xtask test`"]
+async fn a_link_that_does_not_name_its_shards_still_opens_with_the_final_diagnosis() {
+    // A link written before links named their shards: the same state without `c=`.
+    let fragment = share_fragment("api-json").await.replacen("&c=ecs", "", 1);
+    assert!(fragment.starts_with("#v=2&s="), "{fragment}");
+    let browser = Browser::open_cold(Viewport::DESKTOP, &fragment).await.expect("cold browser");
+    let t = timings(&browser).await;
+    // The page diagnosed the text with the index to learn which shards it needs, then read them before mounting.
+    let at = |key: &str| t[key].as_f64().unwrap_or_else(|| panic!("no {key} in {t}"));
+    for (before, after) in
+        [("index_read", "share_diagnosed"), ("share_diagnosed", "shards_loaded"), ("shards_read", "mounted")]
+    {
+        assert!(at(before) <= at(after), "{before} after {after}: {t}");
+    }
+    assert!(browser.text(".finding .actions").await.expect("the finding's actions").contains("ecs:DescribeInstances"));
+    browser.close().await.expect("close");
 }

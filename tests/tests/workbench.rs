@@ -118,10 +118,13 @@ async fn the_link_carries_the_whole_state_and_old_links_still_open() {
     browser.click("#lang-toggle").await.expect("Chinese");
 
     let url = browser.url().await.expect("url");
-    assert!(url.contains("#v=2&s="), "versioned: {url}");
+    // Versioned, naming the catalog shards its diagnosis reads in clear (RAM codes only) before the state.
+    assert!(url.contains("#v=2&c="), "versioned: {url}");
     assert!(!url.contains(FAKE_SECRET), "{url}");
     let state = link_state(&browser).await;
     assert_eq!(state.text, redact(&pasted, &RedactOptions::default()).text, "the text as core redacts it");
+    let shards = state.shards.clone().expect("the link names its shards");
+    assert!(url.contains(&format!("#v=2&c={}&s=", shards.join(","))), "{url}");
     assert_eq!(
         (
             state.target_kind.map(|k| k.as_str()),

@@ -8,10 +8,18 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use ram_doctor_core::catalog::{ApiLookup, Catalog};
+use ram_doctor_core::grant::{merged_plan, GrantPlan, PlanOptions};
+use ram_doctor_core::redact::RedactOptions;
+use ram_doctor_core::share::{self, ShareState};
 
 /// The index and the largest shard, compiled in so the wasm build needs no file system.
 const INDEX: &[u8] = include_bytes!("../../../data/index.json");
 const ECS: &[u8] = include_bytes!("../../../data/shards/ecs.json");
+
+/// An ECS API error with `AccessDeniedDetail` (`Forbidden.RAM`), the shape of the page's example that its
+/// first-load benchmark opens as a share link: the startup work on it (diagnosis, plans, the link written back)
+/// is timed here in core.
+const SHARED_TEXT: &str = include_str!("../tests/fixtures/errors/formats/api-json-access-denied-detail.txt");
 
 #[cfg(not(target_os = "wasi"))]
 fn data(rel: &str) -> Vec<u8> {
@@ -47,6 +55,23 @@ fn main() {
     time("load index.json (first)", || Catalog::from_index(INDEX).expect("index loads"));
     let mut catalog = time("load index.json (again)", || Catalog::from_index(INDEX).expect("index loads"));
     time("add the largest shard (ecs)", || catalog.add_shard("ecs", ECS).expect("ecs shard loads"));
+    // What the page does with a share link once its index and shard are read (the first call builds the readers'
+    // automata).
+    let diagnosis = time("diagnose the shared text (first)", || ram_doctor_core::diagnose(SHARED_TEXT, &catalog));
+    time("diagnose the shared text (again)", || ram_doctor_core::diagnose(SHARED_TEXT, &catalog));
+    let options = PlanOptions::default();
+    time("its findings' plans", || {
+        diagnosis
+            .findings
+            .iter()
+            .map(|f| GrantPlan::from_findings(std::slice::from_ref(f), &catalog, &options))
+            .collect::<Vec<_>>()
+    });
+    time("its merged plan", || merged_plan(&diagnosis.findings, &[], &catalog, &options).is_ok());
+    time("its share link (redacted, compressed)", || {
+        let state = ShareState { text: SHARED_TEXT.to_string(), ..ShareState::default() };
+        share::outgoing(&state, &RedactOptions::default()).fragment().is_ok()
+    });
     #[cfg(not(target_os = "wasi"))]
     {
         let codes: Vec<String> = catalog.shard_codes().into_iter().map(str::to_string).collect();

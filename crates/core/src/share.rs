@@ -1,8 +1,10 @@
 //! The page's whole state in a link: the pasted text, the chosen product, the target principal, the edited
 //! policy, the chosen tab and format, the language and the error rows left out of the grant.
 //!
-//! The URL fragment (never sent to a server) is `v=2&s=<base64url of zlib-compressed JSON>`: a version tag, then
-//! the state, whose Adler-32 checksum tells a corrupted link from a valid one. The first links (`t=<base64url of
+//! The URL fragment (never sent to a server) is `v=2&c=<shards>&s=<base64url of zlib-compressed JSON>`: a version
+//! tag, the catalog shards the link's diagnosis reads (RAM codes, in clear so that the page can fetch them while
+//! its wasm loads; a link without `c=` does not say), then the state, whose Adler-32 checksum tells a corrupted
+//! link from a valid one. Nothing else of the state is in clear. The first links (`t=<base64url of
 //! raw deflate>&l=zh&p=hbr`) still open. What goes into a link is [`Outgoing`]: the state with every credential
 //! cut out of its text and policy and ids masked unless revealed ([`crate::redact`]), so the preview a user sees
 //! is exactly what the link carries.
@@ -40,6 +42,9 @@ pub const MAX_FRAGMENT_CHARS: usize = MAX_STATE_BYTES / 3 * 4 + 64;
 /// Most left-out rows a link names.
 const MAX_LEFT_OUT: usize = 1024;
 
+/// Most shards a link names (a diagnosis reads a few).
+pub const MAX_SHARDS: usize = 16;
+
 /// Longest product code, tab or format name (all short words).
 const MAX_WORD_CHARS: usize = 64;
 
@@ -73,6 +78,11 @@ pub struct ShareState {
     /// Error rows (finding indexes) left out of the merged grant, ascending.
     #[serde(rename = "x", default, skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<usize>,
+    /// The catalog shards (RAM codes) the link's diagnosis and plans read, sorted: a hint that lets the page fetch
+    /// them before its wasm runs. Carried in clear beside the compressed state (`c=ecs,oss`), never inside it;
+    /// `None` for a link that does not say (links written before the field), `Some` of none for one that needs none.
+    #[serde(skip)]
+    pub shards: Option<Vec<String>>,
 }
 
 /// Why a link could not be read (or a state not written), with where it went wrong.
@@ -235,9 +245,14 @@ fn encode(state: &ShareState) -> Result<String, ShareError> {
             return Err(ShareError::TextTooLarge { bytes, max });
         }
     }
-    let json = serde_json::to_vec(&sanitized(state.clone())).expect("a share state always serializes");
+    let state = sanitized(state.clone());
+    let json = serde_json::to_vec(&state).expect("a share state always serializes");
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
-    Ok(format!("v={VERSION}&s={}", URL_SAFE_NO_PAD.encode(packed)))
+    let shards = match &state.shards {
+        Some(codes) => format!("&c={}", codes.join(",")),
+        None => String::new(),
+    };
+    Ok(format!("v={VERSION}{shards}&s={}", URL_SAFE_NO_PAD.encode(packed)))
 }
 
 /// Reads a fragment, with or without its `#`. `Ok(None)` for an empty one.
@@ -258,8 +273,9 @@ pub fn decode(fragment: &str) -> Result<Option<ShareState>, ShareError> {
             }
             let packed = unbase64(field("s").ok_or(ShareError::MissingState)?, "s")?;
             let json = inflate(&packed, true, MAX_STATE_BYTES)?;
-            serde_json::from_slice::<ShareState>(&json)
-                .map_err(|e| ShareError::BadState { line: e.line(), column: e.column() })?
+            let state = serde_json::from_slice::<ShareState>(&json)
+                .map_err(|e| ShareError::BadState { line: e.line(), column: e.column() })?;
+            ShareState { shards: field("c").map(shard_codes), ..state }
         }
         // The first links: the text raw-deflated, the language and product as plain fields.
         (None, Some(text)) => ShareState {
@@ -274,6 +290,11 @@ pub fn decode(fragment: &str) -> Result<Option<ShareState>, ShareError> {
         return Err(ShareError::TooLarge { max: MAX_TEXT_BYTES });
     }
     Ok(Some(sanitized(state)))
+}
+
+/// The `c=` field's codes (sanitized later, like every field).
+fn shard_codes(field: &str) -> Vec<String> {
+    field.split(',').filter(|c| !c.is_empty()).take(MAX_SHARDS * 4).map(str::to_string).collect()
 }
 
 fn unbase64(value: &str, field: &'static str) -> Result<Vec<u8>, ShareError> {
@@ -306,11 +327,11 @@ fn utf8(bytes: Vec<u8>) -> Result<String, ShareError> {
 }
 
 /// Drops the fields a page never writes in that shape (a product that is not a RAM code, a language other than
-/// `en`/`zh`, a tab or format that is not a short word) and orders the left-out rows: a link can hold anything.
+/// `en`/`zh`, a tab or format that is not a short word, a shard that is not a RAM code) and orders the left-out
+/// rows and the shards: a link can hold anything.
 fn sanitized(mut state: ShareState) -> ShareState {
     state.lang = state.lang.filter(|l| l == "en" || l == "zh");
-    state.product =
-        state.product.filter(|p| is_word(p, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'));
+    state.product = state.product.filter(|p| is_ram_code(p));
     state.format = state.format.filter(|f| is_word(f, |c| c.is_ascii_alphanumeric() || c == '-'));
     state.tab = state.tab.filter(|t| is_word(t, |c| c.is_ascii_alphanumeric() || c == '-'));
     state.target_name = state.target_name.filter(|n| n.chars().count() <= MAX_WORD_CHARS);
@@ -318,7 +339,18 @@ fn sanitized(mut state: ShareState) -> ShareState {
     state.left_out.sort_unstable();
     state.left_out.dedup();
     state.left_out.truncate(MAX_LEFT_OUT);
+    if let Some(codes) = &mut state.shards {
+        codes.retain(|c| is_ram_code(c));
+        codes.sort_unstable();
+        codes.dedup();
+        codes.truncate(MAX_SHARDS);
+    }
     state
+}
+
+/// A RAM code as the catalog writes them: lower-case letters, digits, `-` and `_` (also safe in a file name).
+fn is_ram_code(word: &str) -> bool {
+    is_word(word, |c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 fn is_word(word: &str, allowed: impl Fn(char) -> bool) -> bool {
@@ -346,13 +378,14 @@ mod tests {
             format: Some("terraform".into()),
             tab: Some("editor".into()),
             left_out: vec![1, 3],
+            shards: Some(vec!["ecs".into(), "hbr".into()]),
         }
     }
 
     #[test]
     fn the_whole_state_round_trips_with_a_version_tag() {
         let fragment = link(&full_state());
-        assert!(fragment.starts_with("v=2&s="), "{fragment}");
+        assert!(fragment.starts_with("v=2&c=ecs,hbr&s="), "{fragment}");
         assert_eq!(decode(&format!("#{fragment}")), Ok(Some(full_state())));
     }
 
@@ -367,6 +400,34 @@ mod tests {
             (state.text.as_str(), state.lang.as_deref(), state.product.as_deref()),
             (text, Some("zh"), Some("hbr"))
         );
+    }
+
+    #[test]
+    fn the_shards_are_a_hint_in_clear_and_links_without_them_still_open() {
+        // Written before the field: no `c=`, so the link does not say which shards it needs.
+        let without = ShareState { shards: None, ..full_state() };
+        let fragment = link(&without);
+        assert!(fragment.starts_with("v=2&s="), "{fragment}");
+        assert_eq!(decode(&fragment), Ok(Some(without.clone())));
+        // A link that needs none says so.
+        let none = ShareState { shards: Some(vec![]), ..full_state() };
+        assert!(link(&none).starts_with("v=2&c=&s="));
+        assert_eq!(decode(&link(&none)), Ok(Some(none)));
+        // The field in any place, codes in any order, repeated, or not RAM codes: sorted, once, the others dropped.
+        let s = link(&without).split_once("&s=").map(|(_, s)| s.to_string()).unwrap();
+        let read = decode(&format!("v=2&s={s}&c=oss,ecs,,oss,ECS,a/b,<x>,{}", "y".repeat(65))).unwrap().unwrap();
+        assert_eq!(read.shards, Some(vec!["ecs".to_string(), "oss".to_string()]));
+        let many: Vec<String> = (0..40).map(|i| format!("p{i:02}")).collect();
+        let read = decode(&format!("v=2&c={}&s={s}", many.join(","))).unwrap().unwrap();
+        assert_eq!(read.shards, Some(many[..MAX_SHARDS].to_vec()));
+    }
+
+    #[test]
+    fn nothing_of_the_text_is_in_clear() {
+        let state = ShareState { text: "ecs:DescribeInstances Forbidden.RAM".into(), ..full_state() };
+        let fragment = link(&state);
+        let (clear, _) = fragment.split_once("&s=").unwrap();
+        assert_eq!(clear, "v=2&c=ecs,hbr");
     }
 
     #[test]

@@ -20,19 +20,27 @@ fn state() -> impl Strategy<Value = ShareState> {
         prop::option::of("[A-Za-z0-9._-]{1,64}"),
         prop::option::of(".{0,300}"),
         (prop::option::of(word()), prop::option::of(word())),
-        prop::collection::btree_set(0usize..64, 0..6),
+        (prop::collection::btree_set(0usize..64, 0..6), prop::option::of(prop::collection::btree_set(word(), 0..4))),
     )
-        .prop_map(|(text, lang, product, target_kind, target_name, policy, (format, tab), left_out)| ShareState {
-            text,
-            lang,
-            product,
-            target_kind,
-            target_name,
-            policy,
-            format,
-            tab,
-            left_out: left_out.into_iter().collect(),
+        .prop_map(|(text, lang, product, target_kind, target_name, policy, (format, tab), (left_out, shards))| {
+            ShareState {
+                text,
+                lang,
+                product,
+                target_kind,
+                target_name,
+                policy,
+                format,
+                tab,
+                left_out: left_out.into_iter().collect(),
+                shards: shards.map(|s| s.into_iter().collect()),
+            }
         })
+}
+
+/// Where the compressed state starts in a fragment the page wrote.
+fn state_start(fragment: &str) -> usize {
+    fragment.find("&s=").expect("a written link has a state") + "&s=".len()
 }
 
 proptest! {
@@ -48,9 +56,10 @@ proptest! {
     #[test]
     fn a_cut_link_is_refused_as_cut(state in state(), keep in 0.0f64..1.0) {
         let fragment = outgoing(&state, &RedactOptions::default()).fragment().unwrap();
-        // Cut inside the compressed state (after `v=2&s=` and a few characters).
-        let payload = fragment.len() - "v=2&s=".len();
-        let cut = "v=2&s=".len() + 1 + ((payload - 1) as f64 * keep) as usize;
+        // Cut inside the compressed state (after `&s=` and a few characters).
+        let start = state_start(&fragment);
+        let payload = fragment.len() - start;
+        let cut = start + 1 + ((payload - 1) as f64 * keep) as usize;
         prop_assume!(cut < fragment.len());
         let read = decode(&fragment[..cut]);
         prop_assert!(matches!(read, Err(ShareError::Truncated | ShareError::Corrupted)), "{:?}", read);
@@ -59,7 +68,8 @@ proptest! {
     #[test]
     fn a_changed_character_never_passes_unnoticed(state in state(), at in any::<prop::sample::Index>(), to in "[A-Za-z0-9_-]") {
         let fragment = outgoing(&state, &RedactOptions::default()).fragment().unwrap();
-        let start = "v=2&s=".len();
+        // In the checksummed state (the shards beside it are a hint, not checked).
+        let start = state_start(&fragment);
         let i = start + at.index(fragment.len() - start);
         let mut changed = fragment.clone();
         changed.replace_range(i..i + 1, &to);

@@ -12,12 +12,16 @@ use crate::{run, tools};
 /// Cold loads per run.
 pub const LOADS: usize = 10;
 
+/// The journey of `tests/tests/first_diagnosis.rs` that times the cold loads.
+const TIMED_TEST: &str = "a_share_link_opened_cold_shows_its_diagnosis_and_marks_when";
+
 /// The timings of one load, in ms since navigation start, in the order they happen (the keys the e2e file prints).
 pub const STEPS: &[(&str, &str)] = &[
     ("wasm_loaded", "wasm downloaded"),
     ("index_loaded", "index.json downloaded"),
     ("wasm_started", "wasm instantiated, `main` runs"),
     ("index_read", "index read into the catalog"),
+    // Only for a link that does not name its shards (written before `c=`): the timed link names them.
     ("share_diagnosed", "link's text diagnosed, its shards asked for"),
     ("shards_loaded", "product shards downloaded"),
     ("shards_read", "shards read into the catalog"),
@@ -31,7 +35,9 @@ pub fn measure(dist: &Path) -> Result<Vec<Value>, String> {
     run::cargo(&["build", "--package", "ram-doctor-proxy"])?;
     let proxy = run::workspace_root().join("target/debug/ram-doctor-proxy");
     let mut cmd = Command::new(run::cargo_bin());
+    // The timed loads alone, one browser at a time (the file's other journey would share the CPU with them).
     cmd.args(["test", "--package", "ram-doctor-e2e", "--test", "first_diagnosis", "--", "--ignored", "--nocapture"])
+        .args([TIMED_TEST, "--test-threads=1"])
         .env("RAM_DOCTOR_DIST", dist)
         .env("RAM_DOCTOR_PROXY_BIN", &proxy)
         .env("RAM_DOCTOR_COLD_LOADS", LOADS.to_string())

@@ -1,12 +1,10 @@
 //! Building a [`Catalog`] from the committed files: the index first, shards as they arrive.
 
-use std::collections::HashMap;
-
 use super::error::CatalogError;
 use super::format::{fill_role_template, IndexFile, RoleText, ShardFile, FORMAT};
 use super::lookup::normalize_sentence;
 use super::model::{Api, ErrorCode, PolicyKind, Product, ProductSentence, ServiceRole, SystemPolicy};
-use super::{Catalog, DocumentActions, Shard, MAX_TERM_WORDS};
+use super::{Catalog, DocumentActions, Map, Shard, MAX_TERM_WORDS};
 
 impl Catalog {
     /// Loads `data/index.json`. Shards are added with [`Catalog::add_shard`].
@@ -88,7 +86,10 @@ impl Catalog {
             return Err(CatalogError::BadReference { file: file.into(), what: "a sentence without letters".into() });
         }
         if !needles.is_empty() {
+            // A contiguous NFA: quick to build (the automatic choice, a DFA for this few sentences, took most of
+            // the index's load time in the page's wasm), and quick enough on the few lines around an error.
             let finder = aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(&needles)
                 .map_err(|e| CatalogError::BadReference { file: file.into(), what: format!("sentences: {e}") })?;
@@ -116,7 +117,7 @@ impl Catalog {
             version_products.push(idx.ok_or_else(|| bad(format!("product {product:?} is not in the index")))?);
         }
         let mut apis = Vec::with_capacity(shard.apis.len());
-        let mut error_products: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut error_products: Map<u32, Vec<usize>> = Map::default();
         for row in shard.apis {
             let pos = row.0 as usize;
             let (Some(&product), Some((_, version))) = (version_products.get(pos), shard.versions.get(pos)) else {
@@ -177,7 +178,7 @@ impl Catalog {
         }
         // Candidates per name: the product whose code is the RAM code first, then in file order (default
         // versions come first in the file).
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: Map<String, Vec<usize>> = Map::default();
         for (i, (_, api)) in apis.iter().enumerate() {
             by_name.entry(api.name.to_ascii_lowercase()).or_default().push(i);
         }
@@ -211,7 +212,7 @@ impl Catalog {
             }
         }
         // Hosts: a product whose code or RAM code starts the host wins a shared host; otherwise the first.
-        let mut claims: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut claims: Map<String, Vec<usize>> = Map::default();
         for (i, p) in self.products.iter().enumerate() {
             for host in p.endpoints.iter().map(|(_, h)| h).chain(p.global_endpoint.iter()) {
                 let list = claims.entry(host.to_ascii_lowercase()).or_default();
@@ -295,9 +296,13 @@ impl Catalog {
 }
 
 fn product_from_row(r: super::format::ProductRow) -> Product {
+    // The template split once at `{region}` (a `replacen` per region searched the template thousands of times).
     let mut endpoints: Vec<(String, String)> = match &r.12 {
         Some(template) => {
-            r.13.iter().map(|region| (region.clone(), template.replacen("{region}", region, 1))).collect()
+            let parts = template.split_once("{region}");
+            let filled =
+                |region: &str| parts.map_or_else(|| template.clone(), |(head, tail)| [head, region, tail].concat());
+            r.13.iter().map(|region| (region.clone(), filled(region))).collect()
         }
         None => Vec::new(),
     };

@@ -4,9 +4,8 @@ use super::model::{
     AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, PolicyGrant, PolicyKind, Product, ProductSentence, ServiceRole,
     SystemPolicy,
 };
-use std::collections::HashMap;
 
-use super::{Catalog, DocumentActions, MAX_TERM_WORDS};
+use super::{Catalog, DocumentActions, Map, MAX_TERM_WORDS};
 
 impl Catalog {
     /// A product by OpenAPI code or RAM code, case-insensitively.
@@ -136,7 +135,7 @@ impl Catalog {
     }
 
     /// The list `map` holds for a RAM code; a product code works too (`sls` → `log`).
-    fn by_ram_code_or_product<'a>(&self, map: &'a HashMap<String, Vec<usize>>, code: &str) -> &'a [usize] {
+    fn by_ram_code_or_product<'a>(&self, map: &'a Map<String, Vec<usize>>, code: &str) -> &'a [usize] {
         let code = code.trim().to_ascii_lowercase();
         map.get(&code)
             .or_else(|| self.product(&code).and_then(|p| map.get(&p.ram_code.to_ascii_lowercase())))

@@ -30,39 +30,43 @@ pub use model::{
 pub struct Catalog {
     products: Vec<Product>,
     /// Lower-case OpenAPI code, RAM code and secondary RAM codes → product.
-    by_code: HashMap<String, usize>,
+    by_code: Map<String, usize>,
     /// Lower-case primary RAM code → its products (several OpenAPI products can share one).
-    by_ram_code: HashMap<String, Vec<usize>>,
+    by_ram_code: Map<String, Vec<usize>>,
     /// Lower-case endpoint host → product.
-    by_host: HashMap<String, usize>,
+    by_host: Map<String, usize>,
     /// Every known RAM code, lower case.
     ram_codes: BTreeSet<String>,
     /// `(lower-case term, product)` for free-text search.
     search_terms: Vec<(String, usize)>,
     /// Lower-case term, its words joined by one space → products (whole-name matches in free text).
-    search_index: HashMap<String, Vec<usize>>,
+    search_index: Map<String, Vec<usize>>,
     /// Terms in other scripts than ASCII (Chinese names), found by substring.
     search_terms_cjk: Vec<(String, usize)>,
     policies: Vec<SystemPolicy>,
-    policy_by_name: HashMap<String, usize>,
+    policy_by_name: Map<String, usize>,
     /// Lower-case RAM code → policies, ReadOnly then Full then others, primary first in each family.
-    policies_by_code: HashMap<String, Vec<usize>>,
+    policies_by_code: Map<String, Vec<usize>>,
     /// Policies with a captured document, with its Action patterns parsed.
     documents: Vec<(usize, DocumentActions)>,
     roles: Vec<ServiceRole>,
-    role_by_name: HashMap<String, usize>,
-    roles_by_code: HashMap<String, Vec<usize>>,
+    role_by_name: Map<String, usize>,
+    roles_by_code: Map<String, Vec<usize>>,
     errors: Vec<ErrorCode>,
-    error_exact: HashMap<String, usize>,
-    error_lower: HashMap<String, usize>,
+    error_exact: Map<String, usize>,
+    error_lower: Map<String, usize>,
     /// Lower-case RAM code → loaded shard.
-    shards: HashMap<String, Shard>,
+    shards: Map<String, Shard>,
     sentences: Vec<ProductSentence>,
     /// Finds the sentences, normalized by [`normalize_sentence`], in normalized text.
     sentence_finder: Option<aho_corasick::AhoCorasick>,
     /// Terraform resource type → RAM codes of the products it calls, the creating one first.
-    terraform: HashMap<String, Vec<String>>,
+    terraform: Map<String, Vec<String>>,
 }
+
+/// The catalog's maps, hashed with a fast unkeyed hash: SipHash was a tenth of the index's load time in the page's
+/// wasm, and the keys are the committed catalog's (user text only probes them).
+type Map<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Longest name, in words, that free-text search looks for (`Container Service for Kubernetes (ACK)`).
 const MAX_TERM_WORDS: usize = 6;
@@ -73,7 +77,7 @@ struct Shard {
     /// `(product, api)`.
     apis: Vec<(usize, Api)>,
     /// Lower-case API name → positions in `apis`, best candidate first.
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: Map<String, Vec<usize>>,
 }
 
 /// The Action patterns of a policy document's Allow and Deny statements (Resource and Condition are not

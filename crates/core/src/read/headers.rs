@@ -6,9 +6,10 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::fields::{is_api_name, is_ram_action};
+use super::phrases::DFA_FROM_BYTES;
 use super::{Field, Key};
 use crate::text::{self, is_ident, line_end, log_prefix_len, Text};
 
@@ -292,29 +293,40 @@ const NEEDLES_PER_PASS: usize = 64;
 /// The needles split over a few automata, each with the positions in [`NEEDLES`] of its patterns. Needles that
 /// start like `alicloud` share a pass (that prefix is in every line of a Terraform log, and each pass checks
 /// every place its needles' first bytes occur); needles that overlap (`Aliyun API Error:`, `Error:`) do too.
-fn automata() -> &'static [(Vec<usize>, AhoCorasick)] {
-    static AC: OnceLock<Vec<(Vec<usize>, AhoCorasick)>> = OnceLock::new();
-    AC.get_or_init(|| {
-        let common = |n: &str| n.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ali")) || n.contains("Error:");
-        let mut order: Vec<usize> = (0..NEEDLES.len()).collect();
-        order.sort_by_key(|&i| !common(NEEDLES[i].0));
-        order
-            .chunks(NEEDLES_PER_PASS)
-            .map(|chunk| {
-                let ac = AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(chunk.iter().map(|&i| NEEDLES[i].0))
-                    .expect("the header needles are valid");
-                (chunk.to_vec(), ac)
-            })
-            .collect()
-    })
+/// A text of `len` bytes under [`DFA_FROM_BYTES`] (a pasted error) is searched with contiguous NFAs, quick to
+/// build: its first diagnosis does not pay for building the DFAs that long logs are searched with.
+fn automata(len: usize) -> &'static [(Vec<usize>, AhoCorasick)] {
+    static NFA: OnceLock<Vec<(Vec<usize>, AhoCorasick)>> = OnceLock::new();
+    static AUTO: OnceLock<Vec<(Vec<usize>, AhoCorasick)>> = OnceLock::new();
+    if len < DFA_FROM_BYTES {
+        NFA.get_or_init(|| build(Some(AhoCorasickKind::ContiguousNFA)))
+    } else {
+        AUTO.get_or_init(|| build(None))
+    }
+}
+
+/// The passes of [`automata`], of this kind (`None`: the crate's choice, a DFA for this few needles).
+fn build(kind: Option<AhoCorasickKind>) -> Vec<(Vec<usize>, AhoCorasick)> {
+    let common = |n: &str| n.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ali")) || n.contains("Error:");
+    let mut order: Vec<usize> = (0..NEEDLES.len()).collect();
+    order.sort_by_key(|&i| !common(NEEDLES[i].0));
+    order
+        .chunks(NEEDLES_PER_PASS)
+        .map(|chunk| {
+            let ac = AhoCorasickBuilder::new()
+                .kind(kind)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(chunk.iter().map(|&i| NEEDLES[i].0))
+                .expect("the header needles are valid");
+            (chunk.to_vec(), ac)
+        })
+        .collect()
 }
 
 /// Appends the header, API, host and product-hint fields found in the text.
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
-    for (needles, ac) in automata() {
+    for (needles, ac) in automata(s.len()) {
         for m in ac.find_iter(s) {
             hit(s, NEEDLES[needles[m.pattern().as_usize()]].1, m.start(), m.end(), out);
         }
@@ -643,4 +655,31 @@ fn at_line_start(s: &str, pos: usize) -> bool {
     };
     let before = &s[line_start..pos];
     before[log_prefix_len(before)..].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The NFAs (short texts) and the crate's choice (long ones) find the same needles at the same places.
+    #[test]
+    fn short_and_long_texts_find_the_same_matches() {
+        // Every needle, run together with its neighbours, so overlaps count.
+        let text = NEEDLES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(" x ");
+        let spans = |passes: &[(Vec<usize>, AhoCorasick)]| {
+            let mut found: Vec<(usize, usize, usize)> = passes
+                .iter()
+                .flat_map(|(needles, ac)| {
+                    ac.find_iter(&text).map(|m| (m.start(), m.end(), needles[m.pattern().as_usize()]))
+                })
+                .collect();
+            found.sort_unstable();
+            found
+        };
+        let (short, long) = (automata(0), automata(DFA_FROM_BYTES));
+        assert!(short.iter().all(|(_, ac)| ac.kind() == AhoCorasickKind::ContiguousNFA));
+        let found = spans(short);
+        assert!(found.len() >= NEEDLES.len() / 2, "{} matches for {} needles", found.len(), NEEDLES.len());
+        assert_eq!(found, spans(long));
+    }
 }

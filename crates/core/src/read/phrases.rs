@@ -449,7 +449,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
 /// Texts shorter than this are searched with a contiguous NFA, which is quick to build: a pasted error's first
 /// diagnosis does not pay for building the DFA (about 16 ms natively, 150 ms in the page's wasm). Longer texts,
 /// logs, are searched with the DFA, built the first time one comes. Both find the same matches.
-const DFA_FROM_BYTES: usize = 64 * 1024;
+pub(super) const DFA_FROM_BYTES: usize = 64 * 1024;
 
 /// One automaton for the sentences and for the ecosystem's marks ([`super::headers::MARKS`]), whose patterns
 /// follow the sentences': the NFA for a text of `len` bytes under [`DFA_FROM_BYTES`], else the DFA.
