@@ -90,29 +90,7 @@ pub fn finding_plans(
     diagnosis.findings.iter().map(plan).collect()
 }
 
-/// The shards the diagnosis asks for, and those that let the findings' plans measure their system policies.
-pub fn wanted_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>], catalog: &Catalog) -> Vec<String> {
-    let mut wanted = diagnosis.wanted_shards.clone();
-    wanted.extend(plans.iter().flatten().flat_map(|p| p.shards_to_measure(catalog)));
-    wanted.sort_unstable();
-    wanted.dedup();
-    wanted
-}
-
-/// The shards a share link names for the page that opens it: those still wanted, and the loaded ones the findings
-/// and their plans read (the RAM codes of their products, actions and system policies). A hint: the opening
-/// page fetches whatever else its diagnosis asks for.
-pub fn link_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>], catalog: &Catalog) -> Vec<String> {
-    let products = diagnosis.findings.iter().filter_map(|f| f.product.as_deref()).filter_map(|p| catalog.product(p));
-    let actions = diagnosis.findings.iter().flat_map(|f| &f.actions).filter_map(|a| a.split_once(':').map(|(c, _)| c));
-    let policies = plans.iter().flatten().flat_map(|p| &p.system_policies).filter_map(|p| p.product.as_deref());
-    let read = products.map(|p| p.ram_code.as_str()).chain(actions).chain(policies).map(str::to_ascii_lowercase);
-    let mut codes = wanted_shards(diagnosis, plans, catalog);
-    codes.extend(read.filter(|code| catalog.has_shard(code)));
-    codes.sort();
-    codes.dedup();
-    codes
-}
+pub use ram_doctor_core::share::{link_shards, wanted_shards};
 
 /// The catalog from the fetched index, or why there is none (the page then diagnoses without it and says so).
 pub fn index_catalog() -> Result<Catalog, LoadError> {

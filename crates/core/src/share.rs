@@ -20,8 +20,10 @@ use miniz_oxide::inflate::TINFLStatus;
 use serde::{Deserialize, Serialize};
 
 use crate::finding::Localized;
+use crate::grant::GrantPlan;
 use crate::grant::PrincipalKind;
 use crate::redact::{redact, RedactOptions, Redacted};
+use crate::{Catalog, Diagnosis};
 
 /// The version this module writes.
 pub const VERSION: u32 = 2;
@@ -357,6 +359,31 @@ fn is_word(word: &str, allowed: impl Fn(char) -> bool) -> bool {
     !word.is_empty() && word.len() <= MAX_WORD_CHARS && word.chars().all(allowed)
 }
 
+/// The shards a diagnosis asks for, and those that let the findings' plans measure their system policies.
+pub fn wanted_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>], catalog: &Catalog) -> Vec<String> {
+    let mut wanted = diagnosis.wanted_shards.clone();
+    wanted.extend(plans.iter().flatten().flat_map(|p| p.shards_to_measure(catalog)));
+    wanted.sort_unstable();
+    wanted.dedup();
+    wanted
+}
+
+/// The shards a share link names in clear (`c=`) for the page that opens it: those still wanted, and the loaded
+/// ones the findings and their plans read (the RAM codes of their products, actions and system policies). Only
+/// codes the catalog has a shard for: nothing of the pasted text (a bucket, a user) can reach the link in clear.
+pub fn link_shards(diagnosis: &Diagnosis, plans: &[Result<GrantPlan, String>], catalog: &Catalog) -> Vec<String> {
+    let products = diagnosis.findings.iter().filter_map(|f| f.product.as_deref()).filter_map(|p| catalog.product(p));
+    let actions = diagnosis.findings.iter().flat_map(|f| &f.actions).filter_map(|a| a.split_once(':').map(|(c, _)| c));
+    let policies = plans.iter().flatten().flat_map(|p| &p.system_policies).filter_map(|p| p.product.as_deref());
+    let read = products.map(|p| p.ram_code.as_str()).chain(actions).chain(policies).map(str::to_ascii_lowercase);
+    let mut codes = wanted_shards(diagnosis, plans, catalog);
+    codes.extend(read);
+    codes.retain(|code| catalog.has_shard(code));
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,5 +541,27 @@ mod tests {
             let m = e.message();
             assert!(!m.en.is_empty() && !m.zh.is_empty() && m.en != m.zh, "{e:?}");
         }
+    }
+    #[test]
+    fn a_link_names_only_catalog_shards_in_clear() {
+        let mut catalog = Catalog::from_index(include_bytes!("../../../data/index.json")).expect("index");
+        catalog.add_shard("ecs", include_bytes!("../../../data/shards/ecs.json")).expect("ecs shard");
+        // A shard-shaped word of the user's own (a bucket name) and a made-up action prefix sit in the text.
+        let text = "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, \
+                    or this API doesn't support RAM.\nAction: ecs:DescribeInstances\nbucket: my-private-bucket\n\
+                    Action: my-private-bucket:Get";
+        let diagnosis = crate::diagnose(text, &catalog);
+        let plans: Vec<_> = diagnosis
+            .findings
+            .iter()
+            .map(|f| {
+                GrantPlan::from_findings(std::slice::from_ref(f), &catalog, &Default::default())
+                    .map_err(|e| e.to_string())
+            })
+            .collect();
+        let codes = link_shards(&diagnosis, &plans, &catalog);
+        assert!(codes.contains(&"ecs".to_string()), "the denied product's shard: {codes:?}");
+        assert!(codes.iter().all(|c| catalog.has_shard(c)), "only catalog shards: {codes:?}");
+        assert!(!codes.iter().any(|c| c.contains("private")), "nothing of the text: {codes:?}");
     }
 }
