@@ -231,10 +231,12 @@ fn verdict(set: &PolicySet, sources: &[Source], request: &Request) -> Verdict {
 
 /// What each finding needs, as the gap asks it. A need without an ARN is asked on the resource the
 /// least-privilege builder would grant (the error's region and account), so "allowed with the plan" means what
-/// the plan grants, and the page and the CLI ask the same question.
+/// the plan grants, and the page and the CLI ask the same question. Only denials are asked about: a finding of
+/// another kind (throttling, a bad signature) may name the call it failed on, but no policy decides it.
 pub fn needs(findings: &[Finding], catalog: &Catalog) -> Vec<Need> {
     findings
         .iter()
+        .filter(|f| f.kind.wants_grant() || f.kind == crate::Kind::ExplicitDeny)
         .filter_map(Need::from_finding)
         .map(|mut need| {
             if need.resource.is_none() {
@@ -405,6 +407,20 @@ mod tests {
         let needs = needs(&findings, &Catalog::empty());
         let resource = needs[0].resource.as_deref().expect("a resource");
         assert!(resource.starts_with("acs:ecs:") && resource.contains("1234567890123456"), "{resource}");
+    }
+
+    #[test]
+    fn only_denials_are_needs_even_when_another_error_names_its_call() {
+        let denied = r#"{"Code":"Forbidden.RAM","AccessDeniedDetail":{"AuthAction":"ecs:DescribeInstances"}}"#;
+        let mut findings = crate::diagnose(denied, &Catalog::empty()).findings;
+        assert_eq!(needs(&findings, &Catalog::empty()).len(), 1);
+        for kind in [crate::Kind::Other, crate::Kind::Signature, crate::Kind::BadCredentials, crate::Kind::NotActivated]
+        {
+            findings[0].kind = kind;
+            assert!(needs(&findings, &Catalog::empty()).is_empty(), "{kind:?} is not asked about");
+        }
+        findings[0].kind = crate::Kind::ExplicitDeny;
+        assert_eq!(needs(&findings, &Catalog::empty()).len(), 1, "a deny is asked about: which policy denies");
     }
     use super::*;
 
