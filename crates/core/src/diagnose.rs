@@ -743,11 +743,45 @@ mod tests {
         // A bare OSS EC is the code the paste states.
         let f = one("0003-00000101\n您的请求被Bucket Policy策略所拒绝。");
         assert_eq!((f.kind, f.code.as_deref()), (Kind::ExplicitDeny, Some("0003-00000101")));
+        // `Code: message` opening a line, the code CamelCase (Python's exception text).
+        let f = one("BasicServiceNotActivated: The NLP API (Version : base) service has not been activated.");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::NotActivated, Some("BasicServiceNotActivated")));
+        // The core SDKs' bracketed client code, when no server error caused it.
+        let f = one("[SDK.CanNotResolveEndpoint] Can not resolve endpoint(param = {\"Product\":\"Ess\",\"LocationProduct\":\"ess\"}), please check the user guide");
+        assert_eq!(
+            (f.kind, f.code.as_deref(), f.product.as_deref()),
+            (Kind::Other, Some("SDK.CanNotResolveEndpoint"), Some("ess"))
+        );
         // An auth-family code whose message says a permission is missing.
         assert_eq!(
             one("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 权限不足").kind,
             Kind::MissingPermission
         );
+    }
+
+    #[test]
+    fn the_api_and_the_resource_named_in_prose() {
+        // The v2 Go SDKs name the operation: the action of a refusal at a bucket's host.
+        let f = one("operation error OpenMetaQuery: Error returned by Service.\nHttp Status Code: 403.\nError Code: AccessDenied.\nMessage: The bucket you access does not belong to you..\nRequest Endpoint: POST https://b.oss-cn-hangzhou.aliyuncs.com/?metaQuery.");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::MissingPermission, Some("oss")));
+        assert_eq!(f.actions, vec!["oss:OpenMetaQuery"]);
+        // "This operation for <ARN> is forbidden by permission system": the ARN's product and resource.
+        let f = one("com.aliyuncs.exceptions.ClientException: Forbidden.NoPermission : This operation for acs:kms:cn-hangzhou:1:key/k-1 is forbidden by permission system.");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::MissingPermission, Some("kms")));
+        assert_eq!(f.resource.as_deref(), Some("acs:kms:cn-hangzhou:1:key/k-1"));
+        // A service's default role named in the message: that service's.
+        let f = one("Error code: Abnormal.RamCheckUserRole\nError message: You have not authorized the DTS default role \"AliyunDTSDefaultRole\".");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::ServiceRoleMissing, Some("dts")));
+        // Container Registry's hosts.
+        let f = one("failed to ping registry https://registry.cn-beijing.aliyuncs.com: SDK.ServerError\nErrorCode: InvalidAccessKeyId\nMessage: Specified access key is not found or invalid.");
+        assert_eq!(f.product.as_deref(), Some("cr"));
+    }
+
+    #[test]
+    fn docker_hub_logins_are_not_alibaba_cloud() {
+        let f = one("Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password");
+        assert_eq!((f.kind, f.other_cloud.as_deref()), (Kind::Other, Some("Docker Hub")));
+        assert!(grant_of(&f).system_policies.is_empty());
     }
 
     #[test]

@@ -339,7 +339,21 @@ impl Scanner<'_, '_> {
         // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
         let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
         let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
-        let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family);
+        // `BasicServiceNotActivated: The NLP API … has not been activated.`: a CamelCase code opening its line, then
+        // its sentence (Python's `Code: message` exception text); an API name so placed is a tool's label.
+        let opens_line = at_line_start(b, i)
+            && is_camel_code(token)
+            && !starts_with_api_verb(token)
+            && b.get(end + 2).is_some_and(u8::is_ascii_uppercase);
+        let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family || opens_line);
+        // `[SDK.CanNotResolveEndpoint] Can not resolve endpoint…`: the core SDKs' client errors print their code in
+        // brackets (the only code when no server error caused it).
+        if i > 0 && b[i - 1] == b'[' && token.starts_with("SDK.") && token.len() > 4 && b.get(end) == Some(&b']') {
+            self.close_message(i);
+            self.push(Key::Code, token, i, end);
+            self.open_message(Key::Message, end + 1);
+            return end + 1;
+        }
         // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
         let glued = b.get(end) == Some(&b':')
             && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)

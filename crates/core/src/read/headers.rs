@@ -53,6 +53,8 @@ enum Hit {
     OdpsCode,
     /// boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     AwsCall,
+    /// The v2 Go SDKs (OSS's `alibabacloud-oss-go-sdk-v2`): `operation error OpenMetaQuery: …` names the API.
+    OperationError,
 }
 
 const NEEDLES: &[(&str, Hit)] = &[
@@ -114,6 +116,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("InvalidClientTokenId", Hit::AwsCode),
     ("UnrecognizedClientException", Hit::AwsCode),
     ("ExpiredTokenException", Hit::AwsCode),
+    ("operation error ", Hit::OperationError),
 ];
 
 /// The AWS error code in parentheses just before `) when calling the`, which makes the paste an error of its own
@@ -264,6 +267,9 @@ pub const MARKS: &[(&str, Mark)] = &[
     // GitHub: the Actions token lacks a scope; any call to its API.
     ("Resource not accessible by integration", Mark::OtherCloudError("GitHub")),
     ("api.github.com", Mark::OtherCloud("GitHub")),
+    // Docker Hub: `docker login` with an empty registry variable talks to Docker's registry, not Container Registry.
+    ("registry-1.docker.io", Mark::OtherCloud("Docker Hub")),
+    ("index.docker.io", Mark::OtherCloud("Docker Hub")),
     // Aliyun Drive's storage hosts: download links that platform signs, not the user's OSS.
     ("alicloudccp.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
 ];
@@ -416,6 +422,12 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
             }
         }
         Hit::AwsCall => aws_call(s, start, end, out),
+        Hit::OperationError => {
+            let api_end = ident_end(s, end);
+            if s[api_end..].starts_with(':') && is_api_name(&s[end..api_end]) {
+                out.push(Field::new(Key::Api, &s[end..api_end], end, api_end));
+            }
+        }
     }
 }
 

@@ -44,6 +44,9 @@ pub enum Phrase {
     AccessKeyNotFound,
     /// The AccessKey is disabled.
     AccessKeyDisabled,
+    /// A registry refused `docker login`'s user name or password (Container Registry and Docker Hub alike; the
+    /// host beside it says which registry answered).
+    LoginRefused,
     /// "The Security Token may be lost" / missing STS token.
     TokenMissing,
     /// The signature does not match the server's.
@@ -117,6 +120,7 @@ impl Phrase {
             Phrase::ServiceRole => "service-role",
             Phrase::AccessKeyNotFound => "access-key-not-found",
             Phrase::AccessKeyDisabled => "access-key-disabled",
+            Phrase::LoginRefused => "login-refused",
             Phrase::TokenMissing => "token-missing",
             Phrase::SignatureMismatch => "signature-mismatch",
             Phrase::ClockSkew => "clock-skew",
@@ -206,6 +210,7 @@ const ALL: &[Phrase] = &[
     Phrase::ServiceRole,
     Phrase::AccessKeyNotFound,
     Phrase::AccessKeyDisabled,
+    Phrase::LoginRefused,
     Phrase::TokenMissing,
     Phrase::SignatureMismatch,
     Phrase::ClockSkew,
@@ -256,6 +261,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("denied by sts or ram", Phrase::NotAuthorized),
     ("does not have management permissions", Phrase::NotAuthorized),
     ("no permission to access", Phrase::NotAuthorized),
+    // MaxCompute/KMS Java clients: `This operation for acs:kms:…:key/… is forbidden by permission system.`
+    ("is forbidden by permission system", Phrase::NotAuthorized),
+    // ApsaraMQ for RocketMQ (ONS): the broker's permission validator refused the AccessKey on the topic or group.
+    ("valid permission failed", Phrase::NotAuthorized),
     ("risk of leakage of this accesskey", Phrase::AccessKeyDisabled),
     ("security token you provided has expired", Phrase::TokenExpired),
     ("is inactive to this service", Phrase::ServiceNotActivated),
@@ -269,6 +278,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("security token you provided is invalid", Phrase::TokenInvalid),
     ("security token you provided does not match", Phrase::TokenInvalid),
     ("does not exist in our records", Phrase::AccessKeyNotFound),
+    ("incorrect username or password", Phrase::LoginRefused),
     ("insufficient permissions", Phrase::Console),
     ("contact the cloud account administrator", Phrase::Console),
     ("权限不足", Phrase::Console),
@@ -347,6 +357,9 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("enotfound", Phrase::Network),
     ("flow control", Phrase::Throttling),
     ("you are not authorized to create the service linked role", Phrase::ServiceRole),
+    // A service's default role that the account has not authorized yet (DTS, DMS, Data Integration consoles):
+    // `You have not authorized the DTS default role "AliyunDTSDefaultRole"`.
+    ("default role", Phrase::ServiceRole),
     // The SDKs' credential providers (Go credentials, Java/Python/Node Tea, the aliyun CLI): nothing to sign with.
     ("no credential found", Phrase::CredentialsMissing),
     ("unable to load credentials", Phrase::CredentialsMissing),
@@ -382,6 +395,12 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("must be addressed using the specified endpoint", Phrase::WrongEndpoint),
     ("please use virtual hosted style to access", Phrase::WrongEndpoint),
     ("send all future requests to this endpoint", Phrase::WrongEndpoint),
+    // OSS documents this refusal of a request at a bucket's root (a CDN back-to-origin, an S3 client at the region's
+    // endpoint): the request is addressed wrongly, no grant fixes it.
+    ("you are forbidden to list buckets", Phrase::WrongEndpoint),
+    // Function Compute: the account id in the endpoint is not the AccessKey's account.
+    ("service or function doesn't belong to you", Phrase::WrongEndpoint),
+    ("service or function does not belong to you", Phrase::WrongEndpoint),
     ("can not resolve endpoint", Phrase::WrongEndpoint),
     ("can not find endpoint", Phrase::WrongEndpoint),
     ("cannot resolve endpoint", Phrase::WrongEndpoint),
@@ -414,6 +433,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("you have not activated", Phrase::ServiceNotActivated),
     ("has not activated", Phrase::ServiceNotActivated),
     ("not activated yet", Phrase::ServiceNotActivated),
+    // CDN, Live and DCDN: `Your account does not open CDN service yet.` (`…ServiceNotFound`).
+    ("account does not open", Phrase::ServiceNotActivated),
+    ("has not opened the service", Phrase::ServiceNotActivated),
+    ("have not opened the service", Phrase::ServiceNotActivated),
     // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
     ("access denied", Phrase::AccessDeniedWords),
     ("access is denied", Phrase::AccessDeniedWords),
@@ -525,6 +548,11 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
                     out.push(Field::new(Key::Action, &s[a..b], a, b));
                 }
             }
+            "is forbidden by permission system" => {
+                if let Some((a, b)) = arn_before(s, start) {
+                    out.push(Field::new(Key::Resource, &s[a..b], a, b));
+                }
+            }
             "no permission perform sts:assumerole" => {
                 let a = end - "sts:assumerole".len();
                 out.push(Field::new(Key::Action, "sts:AssumeRole", a, end));
@@ -575,6 +603,16 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
         }
         _ => phrase,
     }
+}
+
+/// The last `acs:` ARN on the line before `at` (`This operation for acs:kms:…:key/x is forbidden…`).
+fn arn_before(s: &str, at: usize) -> Option<(usize, usize)> {
+    let from = crate::text::floor_boundary(s, at.saturating_sub(400));
+    let line_start = s[from..at].rfind('\n').map_or(from, |n| from + n + 1);
+    let a = line_start + s[line_start..at].rfind("acs:")?;
+    let len = s[a..at].find(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | ',' | ')')).unwrap_or(at - a);
+    let arn = s[a..a + len].trim_end_matches('.');
+    (arn.split(':').nth(1).is_some_and(|svc| !svc.is_empty())).then_some((a, a + arn.len()))
 }
 
 /// A RAM action right after `at` (spaces, `:` and quotes skipped).
