@@ -91,6 +91,18 @@ fn code_from_ec(raw: &RawError) -> Option<String> {
     raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
 }
 
+/// (product, code prefix, action): codes only one API returns. The Short Message Service documents its `isv.` codes
+/// as `SendSms`'s answers (the signature, template, content and number checks of a message being sent); STS's
+/// parameter and role errors are AssumeRole's (its FAQ: `RoleArn`, `RoleSessionName`, `DurationSeconds`, `Policy`).
+const CODE_ACTIONS: &[(&str, &str, &str)] = &[
+    ("dysms", "isv.", "dysms:SendSms"),
+    ("sts", "InvalidParameter.", "sts:AssumeRole"),
+    ("sts", "EntityNotExist.Role", "sts:AssumeRole"),
+];
+
+/// Who refused a `docker login` when the text names no Alibaba Cloud registry.
+const OTHER_REGISTRY: &str = "a container registry that is not Alibaba Cloud's (Docker Hub or a mirror)";
+
 /// Product searches over the words around a message cost a pass over the catalog's names each; a text with
 /// thousands of bare console messages gets them for its first few only.
 const MAX_PRODUCT_SEARCHES: usize = 32;
@@ -120,7 +132,7 @@ fn explain_error(
     } else {
         None
     };
-    let (kind, layer) = match &other_cloud {
+    let (mut kind, layer) = match &other_cloud {
         Some(_) => (Kind::Other, None),
         None => {
             let code = stated_code.as_deref().or(implied_code.as_deref());
@@ -156,6 +168,11 @@ fn explain_error(
     let context = if alone { reading.context.as_slice() } else { &[] };
     let pick =
         if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
+    // A registry refusing a login where no Alibaba Cloud registry is named (Docker Hub, a mirror): not Alibaba Cloud's.
+    if pick.is_none() && f.other_cloud.is_none() && phrases.contains(&Phrase::LoginRefused) {
+        f.other_cloud = Some(OTHER_REGISTRY.to_string());
+        (kind, f.kind, f.layer) = (Kind::Other, Kind::Other, None);
+    }
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
         product_reason = Some(p.reason.clone());
@@ -178,13 +195,21 @@ fn explain_error(
         }
     } else if matches!(kind, Kind::AssumeRole) {
         f.actions = vec!["sts:AssumeRole".to_string()];
-    } else if matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) {
+    } else if f.other_cloud.is_none() {
+        // The API that failed is a fact of every kind (a throttled, malformed or badly signed call too); only the
+        // plan decides whether its action is granted. Where no grant is wanted, only an API the catalog documents
+        // for the product is named: a guess would only mislead.
+        let about_a_grant = matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated);
         if let (Some(product), Some(api)) = (f.product.clone(), raw.get(Key::Api)) {
             match catalog.api(&product, &api.value) {
                 ApiLookup::Found(_, found) => {
                     f.actions = vec![found.action.clone()];
                     access = Some(found.access);
                 }
+                ApiLookup::ShardMissing(shard) if !about_a_grant => {
+                    wanted.insert(shard);
+                }
+                _ if !about_a_grant => {}
                 lookup => {
                     if let ApiLookup::ShardMissing(shard) = lookup {
                         wanted.insert(shard);
@@ -201,6 +226,16 @@ fn explain_error(
         && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny)
     {
         if let Some(action) = oss_object_action(raw) {
+            f.actions = vec![action.to_string()];
+            f.actions_inferred = true;
+        }
+    }
+    // A code family documented for one API: the API that failed when the text names none.
+    if f.actions.is_empty() && f.other_cloud.is_none() {
+        let code = f.code.as_deref().unwrap_or("");
+        if let Some((_, _, action)) =
+            CODE_ACTIONS.iter().find(|(p, prefix, _)| f.product.as_deref() == Some(*p) && code.starts_with(prefix))
+        {
             f.actions = vec![action.to_string()];
             f.actions_inferred = true;
         }
@@ -778,10 +813,55 @@ mod tests {
     }
 
     #[test]
-    fn docker_hub_logins_are_not_alibaba_cloud() {
-        let f = one("Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password");
-        assert_eq!((f.kind, f.other_cloud.as_deref()), (Kind::Other, Some("Docker Hub")));
-        assert!(grant_of(&f).system_policies.is_empty());
+    fn registry_logins_are_alibaba_cloud_only_where_its_registry_is_named() {
+        for text in [
+            "Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password",
+            "docker: unauthorized: authentication required.\nSee 'docker run --help'.",
+            "Error response from daemon: unauthorized: {\"message\":\"UNAUTHORIZED\"}",
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, Kind::Other, "{text}");
+            assert!(f.other_cloud.is_some() && f.product.is_none(), "{text}: {f:?}");
+            assert!(grant_of(&f).system_policies.is_empty());
+        }
+        let f = one("Error response from daemon: Get \"https://registry.cn-shanghai.aliyuncs.com/v2/\": unauthorized: authentication required");
+        assert_eq!((f.kind, f.product.as_deref(), f.other_cloud), (Kind::BadCredentials, Some("cr"), None));
+    }
+
+    #[test]
+    fn local_file_refusals_are_the_operating_systems() {
+        let f = one("$ ossutil64 cp a.tgz oss://b/ -f\nError: mkdir .ossutil_checkpoint: permission denied!");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::Other, None));
+        assert_eq!(f.other_cloud.as_deref(), Some("the operating system's file permissions"));
+    }
+
+    #[test]
+    fn the_call_that_failed_is_named_for_every_kind() {
+        // An API opening a client's log line; the host names the product.
+        let f = one("UpdateDomainRecord error.status 400, Error:{\"HostId\":\"alidns.aliyuncs.com\",\"Code\":\"DomainRecordDuplicate\",\"Message\":\"The DNS record already exists.\"}");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::Other, Some("DomainRecordDuplicate")));
+        assert_eq!(f.api.as_deref(), Some("UpdateDomainRecord"));
+        // SMS codes: `isv.` standing bare, or in PHP's print_r; SendSms's answers.
+        for text in [
+            "isv.SMS_SIGNATURE_ILLEGAL 签名不合法(不存在或被拉黑)",
+            "Array\n(\n    [Message] => 签名不合法\n    [Code] => isv.SMS_SIGNATURE_ILLEGAL\n)",
+        ] {
+            let f = one(text);
+            assert_eq!(
+                (f.code.as_deref(), f.product.as_deref()),
+                (Some("isv.SMS_SIGNATURE_ILLEGAL"), Some("dysms")),
+                "{text}"
+            );
+            assert_eq!(f.actions, vec!["dysms:SendSms"], "{text}");
+            assert!(grant_of(&f).system_policies.is_empty());
+        }
+        // STS's parameter errors are AssumeRole's.
+        let f = one("\"InvalidParameter.RoleArn: The parameter RoleArn is wrongly formed.\" HostId: sts.aliyuncs.com");
+        assert_eq!((f.kind, f.actions.as_slice()), (Kind::Other, ["sts:AssumeRole".to_string()].as_slice()));
+        // A full-width colon after a key.
+        let f =
+            one("Error Code：InvalidTimeStamp.Expired\nError Message：Specified time stamp or date value is expired.");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::Signature, Some("InvalidTimeStamp.Expired")));
     }
 
     #[test]

@@ -515,6 +515,9 @@ mod tests {
             // RocketMQ (ONS): the broker's permission validator.
             ("AuthenticationException: valid permission failed., com.alibaba.ons.open.auth.validator.PermissionValidator", Kind::MissingPermission),
             ("Error response from daemon: Get \"https://registry.cn-hangzhou.aliyuncs.com/v2/\": unauthorized: incorrect username or password", Kind::BadCredentials),
+            // OSS: a signature it cannot read, or none at all.
+            ("Error Code: InvalidArgument.\nMessage: Authorization header is invalid..", Kind::Signature),
+            ("<Error><Code>AccessDenied</Code><Message>Anonymous access is forbidden for this operation.</Message></Error>", Kind::Signature),
         ] {
             assert_eq!(decide(text).0, kind, "{text}");
         }

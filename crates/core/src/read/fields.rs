@@ -296,6 +296,10 @@ impl Scanner<'_, '_> {
         }
         let m = meaning(&self.s[i + 1..j])?;
         let after = skip_spaces(b, j + 1);
+        // PHP's `print_r` of a response: `[Code] => isv.SMS_SIGNATURE_ILLEGAL`.
+        if b.get(after..after + 2) == Some(b"=>") {
+            return Some(self.value(m, Sep::Equals, skip_spaces(b, after + 2)));
+        }
         if b.get(after) != Some(&b':') {
             return None;
         }
@@ -376,6 +380,25 @@ impl Scanner<'_, '_> {
             };
             self.open_message(Key::Message, msg);
             return msg;
+        }
+        // `isv.SMS_SIGNATURE_ILLEGAL 签名不合法`: the SMS and Voice services' codes, wherever they stand (their shape
+        // is theirs alone: `isv.` and upper-case words).
+        if let Some(rest) = token.strip_prefix("isv.") {
+            if rest.len() > 2 && rest.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_') {
+                self.push(Key::Code, token, i, end);
+                return end;
+            }
+        }
+        // `UpdateDomainRecord error.status 400, Error:{…}`: a client names the API that failed, opening its line.
+        if at_line_start(b, i) && is_api_name(token) && starts_with_api_verb(token) {
+            let after = &b[end..];
+            if [" error", " failed"]
+                .iter()
+                .any(|w| after.get(..w.len()).is_some_and(|a| a.eq_ignore_ascii_case(w.as_bytes())))
+            {
+                self.push(Key::Api, token, i, end);
+                return end;
+            }
         }
         // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
         if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
@@ -658,6 +681,8 @@ fn separator(b: &[u8], at: usize) -> Option<(Sep, usize)> {
             Some((Sep::Colon, skip_spaces(b, i + 1)))
         }
         b'=' if b.get(i + 1) != Some(&b'=') => Some((Sep::Equals, skip_spaces(b, i + 1))),
+        // A full-width colon after a key (`Error Code：InvalidTimeStamp.Expired`), as Chinese pages print it.
+        0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9A]) => Some((Sep::Colon, skip_spaces(b, i + 3))),
         _ => None,
     }
 }

@@ -267,6 +267,8 @@ pub const MARKS: &[(&str, Mark)] = &[
     // GitHub: the Actions token lacks a scope; any call to its API.
     ("Resource not accessible by integration", Mark::OtherCloudError("GitHub")),
     ("api.github.com", Mark::OtherCloud("GitHub")),
+    // CI variables of workflows that push to Container Registry (`$ALIYUN_REGISTRY`, `ALIYUN_REGISTRY_USER`).
+    ("aliyun_registry", Mark::Tool("cr")),
     // Docker Hub: `docker login` with an empty registry variable talks to Docker's registry, not Container Registry.
     ("registry-1.docker.io", Mark::OtherCloud("Docker Hub")),
     ("index.docker.io", Mark::OtherCloud("Docker Hub")),

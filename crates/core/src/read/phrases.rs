@@ -279,6 +279,12 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("security token you provided does not match", Phrase::TokenInvalid),
     ("does not exist in our records", Phrase::AccessKeyNotFound),
     ("incorrect username or password", Phrase::LoginRefused),
+    ("unauthorized: authentication required", Phrase::LoginRefused),
+    ("daemon: unauthorized", Phrase::LoginRefused),
+    // OSS: the `Authorization` header is not in a form it reads (a V4 signature sent to an endpoint that takes V1).
+    ("authorization header is invalid", Phrase::SignatureMismatch),
+    // OSS: a request that carried no signature OSS recognised reached a private resource.
+    ("anonymous access is forbidden", Phrase::SignatureMismatch),
     ("insufficient permissions", Phrase::Console),
     ("contact the cloud account administrator", Phrase::Console),
     ("权限不足", Phrase::Console),
@@ -517,6 +523,9 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if phrase == Phrase::LogServiceInactive {
             out.push(Field::new(Key::ProductHint, "log", start, end));
         }
+        if phrase == Phrase::OtherSystemDenied {
+            out.push(Field::new(Key::OtherCloud, LOCAL_FILES, start, end));
+        }
         match needle {
             // `…not authorized to perform: 'fc:GetService' on resource: 'acs:fc:…'` (FC, and AWS's wording).
             "not authorized to perform" => {
@@ -592,6 +601,8 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
                 phrase
             }
         }
+        // Go's file errors, `mkdir .ossutil_checkpoint: permission denied`: the local file system refused a tool.
+        "permission denied" if local_file_operation(s, start) => Phrase::OtherSystemDenied,
         "策略所拒绝" | "策略拒绝" => {
             let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
             let before = crate::text::slice(s, line_start.max(start.saturating_sub(60)), start).to_ascii_lowercase();
@@ -613,6 +624,22 @@ fn arn_before(s: &str, at: usize) -> Option<(usize, usize)> {
     let len = s[a..at].find(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | ',' | ')')).unwrap_or(at - a);
     let arn = s[a..a + len].trim_end_matches('.');
     (arn.split(':').nth(1).is_some_and(|svc| !svc.is_empty())).then_some((a, a + arn.len()))
+}
+
+/// What refuses a local file operation: the system's file permissions, not a cloud.
+const LOCAL_FILES: &str = "the operating system's file permissions";
+
+/// Whether `permission denied` at `at` ends a Go or C file error: `<op> <path>: ` right before it, the operation one
+/// of the file system's (`open`, `mkdir`, `stat`…).
+fn local_file_operation(s: &str, at: usize) -> bool {
+    const OPS: &[&str] = &["open", "mkdir", "stat", "lstat", "chmod", "chown", "remove", "rename", "unlink", "create"];
+    let from = crate::text::floor_boundary(s, at.saturating_sub(300));
+    let line = &s[s[from..at].rfind('\n').map_or(from, |n| from + n + 1)..at];
+    let Some(before) = line.strip_suffix(": ") else { return false };
+    // The path is one word; the operation the word before it.
+    let mut words = before.rsplit(' ');
+    let (Some(path), Some(op)) = (words.next(), words.next()) else { return false };
+    !path.is_empty() && OPS.contains(&op.trim_start_matches(|c: char| !c.is_ascii_alphabetic()))
 }
 
 /// A RAM action right after `at` (spaces, `:` and quotes skipped).
