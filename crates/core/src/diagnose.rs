@@ -179,7 +179,7 @@ fn explain_error(
         f.evidence.push(evidence("product", p.start, p.end));
     }
     f.region = region(raw);
-    f.resource = if f.other_cloud.is_some() { None } else { resource(raw, f.product.as_deref(), kind) };
+    f.resource = if f.other_cloud.is_some() { None } else { resource(raw, text, f.product.as_deref(), kind) };
 
     // Actions: stated, or derived from the API name where the kind is about this action.
     let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
@@ -430,16 +430,25 @@ fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
 }
 
 /// The resource ARN the error names; for an OSS access denial, the bucket from the endpoint that answered.
-fn resource(raw: &RawError, product: Option<&str>, kind: Kind) -> Option<String> {
+fn resource(raw: &RawError, text: &Text, product: Option<&str>, kind: Kind) -> Option<String> {
     if let Some(r) = raw.value(Key::AuthResource).or_else(|| raw.value(Key::Resource)) {
         return Some(r.to_string());
     }
     if product == Some("oss") && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
-        let host = raw.value(Key::HostId)?.to_ascii_lowercase();
-        let (bucket, rest) = host.split_once('.')?;
-        if rest.starts_with("oss-") && !bucket.starts_with("oss-") && !bucket.is_empty() && !bucket.contains('*') {
-            return Some(format!("acs:oss:*:*:{bucket}"));
-        }
+        // The host that answered, else a request to the bucket itself (`POST https://b.oss-cn-hangzhou…/?metaQuery`;
+        // a request for an object names more than the bucket).
+        let bucket_request = |h: &&crate::read::Field| {
+            let after = &text.as_str()[h.end..];
+            after.starts_with("/?") || after.starts_with('?') || after.starts_with("/ ") || after.starts_with("/.")
+        };
+        return raw.all(Key::HostId).chain(raw.all(Key::Host).filter(bucket_request)).find_map(|h| {
+            let (bucket, rest) = h.value.split_once('.')?;
+            let bucket_host = rest.to_ascii_lowercase().starts_with("oss-")
+                && !bucket.to_ascii_lowercase().starts_with("oss-")
+                && !bucket.is_empty()
+                && !bucket.contains('*');
+            bucket_host.then(|| format!("acs:oss:*:*:{bucket}"))
+        });
     }
     None
 }

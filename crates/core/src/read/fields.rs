@@ -345,11 +345,13 @@ impl Scanner<'_, '_> {
         let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
         // `BasicServiceNotActivated: The NLP API … has not been activated.`: a CamelCase code opening its line, then
         // its sentence (Python's `Code: message` exception text); an API name so placed is a tool's label.
-        let opens_line = at_line_start(b, i)
-            && is_camel_code(token)
-            && !starts_with_api_verb(token)
-            && b.get(end + 2).is_some_and(u8::is_ascii_uppercase);
-        let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family || opens_line);
+        let opens_line = || {
+            b.get(end + 2).is_some_and(u8::is_ascii_uppercase)
+                && at_line_start(b, i)
+                && is_camel_code(token)
+                && !starts_with_api_verb(token)
+        };
+        let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family || opens_line());
         // `[SDK.CanNotResolveEndpoint] Can not resolve endpoint…`: the core SDKs' client errors print their code in
         // brackets (the only code when no server error caused it).
         if i > 0 && b[i - 1] == b'[' && token.starts_with("SDK.") && token.len() > 4 && b.get(end) == Some(&b']') {
@@ -390,15 +392,14 @@ impl Scanner<'_, '_> {
             }
         }
         // `UpdateDomainRecord error.status 400, Error:{…}`: a client names the API that failed, opening its line.
-        if at_line_start(b, i) && is_api_name(token) && starts_with_api_verb(token) {
-            let after = &b[end..];
-            if [" error", " failed"]
-                .iter()
-                .any(|w| after.get(..w.len()).is_some_and(|a| a.eq_ignore_ascii_case(w.as_bytes())))
-            {
-                self.push(Key::Api, token, i, end);
-                return end;
-            }
+        // The cheap byte test first: this runs for every word of a log.
+        let after = &b[end..];
+        let error_word = [" error", " failed"]
+            .iter()
+            .any(|w| after.get(..w.len()).is_some_and(|a| a.eq_ignore_ascii_case(w.as_bytes())));
+        if error_word && at_line_start(b, i) && is_api_name(token) && starts_with_api_verb(token) {
+            self.push(Key::Api, token, i, end);
+            return end;
         }
         // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
         if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
