@@ -210,6 +210,9 @@ fn explain_error(
                     wanted.insert(shard);
                 }
                 _ if !about_a_grant => {}
+                // The product's APIs are loaded and this is not one of them: the API is another product's (FC's
+                // `CreateService` refused for a Log Service resource), so it names no action of this product.
+                ApiLookup::Unknown if catalog.product(&product).is_some() => {}
                 lookup => {
                     if let ApiLookup::ShardMissing(shard) = lookup {
                         wanted.insert(shard);
@@ -864,6 +867,9 @@ mod tests {
             assert_eq!(f.actions, vec!["dysms:SendSms"], "{text}");
             assert!(grant_of(&f).system_policies.is_empty());
         }
+        // Function Compute's REST calls as its Node client prints them.
+        let f = one("FCAccessDeniedError: GET /services/s1/functions/f1 failed with 403. requestid: r-1, message: The caller is not authorized to perform 'fc:GetFunction' on resource 'acs:fc:cn-hangzhou:1:services/s1/functions/f1'.");
+        assert_eq!(f.api.as_deref(), Some("GetFunction"));
         // STS's parameter errors are AssumeRole's.
         let f = one("\"InvalidParameter.RoleArn: The parameter RoleArn is wrongly formed.\" HostId: sts.aliyuncs.com");
         assert_eq!((f.kind, f.actions.as_slice()), (Kind::Other, ["sts:AssumeRole".to_string()].as_slice()));

@@ -42,6 +42,8 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
     ("d004", "product", "the paste names no product; dm comes from the mail driver package in the issue"),
     ("d009", "action", "ListAccessKeys is named in the thread, not in the paste"),
     ("d009", "product", "the paste names no product; ram comes from the thread, and a security-token code alone is STS's"),
+    ("g042", "action", FAILED_CALL),
+    ("n025", "action", FAILED_CALL),
     ("n025", "code", "the Node client names its error after FC's code (FCAccessDeniedError: AccessDenied); the expectation leaves it unsaid"),
     ("n039", "action", "kms:Encrypt comes from the caller's method name, not from anything the error says"),
     ("n039", "principal_type", "the function's STS role is told in the thread, not in the paste"),
@@ -57,7 +59,6 @@ const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("g042", "kind", "USER_NOT_EXIST relayed by FC means FC's service role is missing"),
     ("g063", "product", "an alidns API name in Chinese prose"),
     ("d002", "code", "AWS JSON's `__type` key is not read as a code"),
-    ("d010", "action", "Function Compute's REST paths (POST /services) are not mapped to API names"),
     ("d011", "action", "an API named only by a script's file name (CreateLogStore.js)"),
     ("d014", "action", "the OSS method in a StringToSign's first line"),
 ];
