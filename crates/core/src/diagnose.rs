@@ -91,6 +91,18 @@ fn code_from_ec(raw: &RawError) -> Option<String> {
     raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
 }
 
+/// (product, code prefix, action): codes only one API returns. The Short Message Service documents its `isv.` codes
+/// as `SendSms`'s answers (the signature, template, content and number checks of a message being sent); STS's
+/// parameter and role errors are AssumeRole's (its FAQ: `RoleArn`, `RoleSessionName`, `DurationSeconds`, `Policy`).
+const CODE_ACTIONS: &[(&str, &str, &str)] = &[
+    ("dysms", "isv.", "dysms:SendSms"),
+    ("sts", "InvalidParameter.", "sts:AssumeRole"),
+    ("sts", "EntityNotExist.Role", "sts:AssumeRole"),
+];
+
+/// Who refused a `docker login` when the text names no Alibaba Cloud registry.
+const OTHER_REGISTRY: &str = "a container registry that is not Alibaba Cloud's (Docker Hub or a mirror)";
+
 /// Product searches over the words around a message cost a pass over the catalog's names each; a text with
 /// thousands of bare console messages gets them for its first few only.
 const MAX_PRODUCT_SEARCHES: usize = 32;
@@ -120,7 +132,7 @@ fn explain_error(
     } else {
         None
     };
-    let (kind, layer) = match &other_cloud {
+    let (mut kind, layer) = match &other_cloud {
         Some(_) => (Kind::Other, None),
         None => {
             let code = stated_code.as_deref().or(implied_code.as_deref());
@@ -156,13 +168,18 @@ fn explain_error(
     let context = if alone { reading.context.as_slice() } else { &[] };
     let pick =
         if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
+    // A registry refusing a login where no Alibaba Cloud registry is named (Docker Hub, a mirror): not Alibaba Cloud's.
+    if pick.is_none() && f.other_cloud.is_none() && phrases.contains(&Phrase::LoginRefused) {
+        f.other_cloud = Some(OTHER_REGISTRY.to_string());
+        (kind, f.kind, f.layer) = (Kind::Other, Kind::Other, None);
+    }
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
         product_reason = Some(p.reason.clone());
         f.evidence.push(evidence("product", p.start, p.end));
     }
     f.region = region(raw);
-    f.resource = if f.other_cloud.is_some() { None } else { resource(raw, f.product.as_deref(), kind) };
+    f.resource = if f.other_cloud.is_some() { None } else { resource(raw, text, f.product.as_deref(), kind) };
 
     // Actions: stated, or derived from the API name where the kind is about this action.
     let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
@@ -178,13 +195,24 @@ fn explain_error(
         }
     } else if matches!(kind, Kind::AssumeRole) {
         f.actions = vec!["sts:AssumeRole".to_string()];
-    } else if matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) {
+    } else if f.other_cloud.is_none() {
+        // The API that failed is a fact of every kind (a throttled, malformed or badly signed call too); only the
+        // plan decides whether its action is granted. Where no grant is wanted, only an API the catalog documents
+        // for the product is named: a guess would only mislead.
+        let about_a_grant = matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated);
         if let (Some(product), Some(api)) = (f.product.clone(), raw.get(Key::Api)) {
             match catalog.api(&product, &api.value) {
                 ApiLookup::Found(_, found) => {
                     f.actions = vec![found.action.clone()];
                     access = Some(found.access);
                 }
+                ApiLookup::ShardMissing(shard) if !about_a_grant => {
+                    wanted.insert(shard);
+                }
+                _ if !about_a_grant => {}
+                // The product's APIs are loaded and this is not one of them: the API is another product's (FC's
+                // `CreateService` refused for a Log Service resource), so it names no action of this product.
+                ApiLookup::Unknown if catalog.product(&product).is_some() => {}
                 lookup => {
                     if let ApiLookup::ShardMissing(shard) = lookup {
                         wanted.insert(shard);
@@ -201,6 +229,16 @@ fn explain_error(
         && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny)
     {
         if let Some(action) = oss_object_action(raw) {
+            f.actions = vec![action.to_string()];
+            f.actions_inferred = true;
+        }
+    }
+    // A code family documented for one API: the API that failed when the text names none.
+    if f.actions.is_empty() && f.other_cloud.is_none() {
+        let code = f.code.as_deref().unwrap_or("");
+        if let Some((_, _, action)) =
+            CODE_ACTIONS.iter().find(|(p, prefix, _)| f.product.as_deref() == Some(*p) && code.starts_with(prefix))
+        {
             f.actions = vec![action.to_string()];
             f.actions_inferred = true;
         }
@@ -395,16 +433,25 @@ fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
 }
 
 /// The resource ARN the error names; for an OSS access denial, the bucket from the endpoint that answered.
-fn resource(raw: &RawError, product: Option<&str>, kind: Kind) -> Option<String> {
+fn resource(raw: &RawError, text: &Text, product: Option<&str>, kind: Kind) -> Option<String> {
     if let Some(r) = raw.value(Key::AuthResource).or_else(|| raw.value(Key::Resource)) {
         return Some(r.to_string());
     }
     if product == Some("oss") && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
-        let host = raw.value(Key::HostId)?.to_ascii_lowercase();
-        let (bucket, rest) = host.split_once('.')?;
-        if rest.starts_with("oss-") && !bucket.starts_with("oss-") && !bucket.is_empty() && !bucket.contains('*') {
-            return Some(format!("acs:oss:*:*:{bucket}"));
-        }
+        // The host that answered, else a request to the bucket itself (`POST https://b.oss-cn-hangzhou…/?metaQuery`;
+        // a request for an object names more than the bucket).
+        let bucket_request = |h: &&crate::read::Field| {
+            let after = &text.as_str()[h.end..];
+            after.starts_with("/?") || after.starts_with('?') || after.starts_with("/ ") || after.starts_with("/.")
+        };
+        return raw.all(Key::HostId).chain(raw.all(Key::Host).filter(bucket_request)).find_map(|h| {
+            let (bucket, rest) = h.value.split_once('.')?;
+            let bucket_host = rest.to_ascii_lowercase().starts_with("oss-")
+                && !bucket.to_ascii_lowercase().starts_with("oss-")
+                && !bucket.is_empty()
+                && !bucket.contains('*');
+            bucket_host.then(|| format!("acs:oss:*:*:{bucket}"))
+        });
     }
     None
 }
@@ -743,11 +790,93 @@ mod tests {
         // A bare OSS EC is the code the paste states.
         let f = one("0003-00000101\n您的请求被Bucket Policy策略所拒绝。");
         assert_eq!((f.kind, f.code.as_deref()), (Kind::ExplicitDeny, Some("0003-00000101")));
+        // `Code: message` opening a line, the code CamelCase (Python's exception text).
+        let f = one("BasicServiceNotActivated: The NLP API (Version : base) service has not been activated.");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::NotActivated, Some("BasicServiceNotActivated")));
+        // The core SDKs' bracketed client code, when no server error caused it.
+        let f = one("[SDK.CanNotResolveEndpoint] Can not resolve endpoint(param = {\"Product\":\"Ess\",\"LocationProduct\":\"ess\"}), please check the user guide");
+        assert_eq!(
+            (f.kind, f.code.as_deref(), f.product.as_deref()),
+            (Kind::Other, Some("SDK.CanNotResolveEndpoint"), Some("ess"))
+        );
         // An auth-family code whose message says a permission is missing.
         assert_eq!(
             one("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 权限不足").kind,
             Kind::MissingPermission
         );
+    }
+
+    #[test]
+    fn the_api_and_the_resource_named_in_prose() {
+        // The v2 Go SDKs name the operation: the action of a refusal at a bucket's host.
+        let f = one("operation error OpenMetaQuery: Error returned by Service.\nHttp Status Code: 403.\nError Code: AccessDenied.\nMessage: The bucket you access does not belong to you..\nRequest Endpoint: POST https://b.oss-cn-hangzhou.aliyuncs.com/?metaQuery.");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::MissingPermission, Some("oss")));
+        assert_eq!(f.actions, vec!["oss:OpenMetaQuery"]);
+        // "This operation for <ARN> is forbidden by permission system": the ARN's product and resource.
+        let f = one("com.aliyuncs.exceptions.ClientException: Forbidden.NoPermission : This operation for acs:kms:cn-hangzhou:1:key/k-1 is forbidden by permission system.");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::MissingPermission, Some("kms")));
+        assert_eq!(f.resource.as_deref(), Some("acs:kms:cn-hangzhou:1:key/k-1"));
+        // A service's default role named in the message: that service's.
+        let f = one("Error code: Abnormal.RamCheckUserRole\nError message: You have not authorized the DTS default role \"AliyunDTSDefaultRole\".");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::ServiceRoleMissing, Some("dts")));
+        // Container Registry's hosts.
+        let f = one("failed to ping registry https://registry.cn-beijing.aliyuncs.com: SDK.ServerError\nErrorCode: InvalidAccessKeyId\nMessage: Specified access key is not found or invalid.");
+        assert_eq!(f.product.as_deref(), Some("cr"));
+    }
+
+    #[test]
+    fn registry_logins_are_alibaba_cloud_only_where_its_registry_is_named() {
+        for text in [
+            "Error response from daemon: Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password",
+            "docker: unauthorized: authentication required.\nSee 'docker run --help'.",
+            "Error response from daemon: unauthorized: {\"message\":\"UNAUTHORIZED\"}",
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, Kind::Other, "{text}");
+            assert!(f.other_cloud.is_some() && f.product.is_none(), "{text}: {f:?}");
+            assert!(grant_of(&f).system_policies.is_empty());
+        }
+        let f = one("Error response from daemon: Get \"https://registry.cn-shanghai.aliyuncs.com/v2/\": unauthorized: authentication required");
+        assert_eq!((f.kind, f.product.as_deref(), f.other_cloud), (Kind::BadCredentials, Some("cr"), None));
+    }
+
+    #[test]
+    fn local_file_refusals_are_the_operating_systems() {
+        let f = one("$ ossutil64 cp a.tgz oss://b/ -f\nError: mkdir .ossutil_checkpoint: permission denied!");
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::Other, None));
+        assert_eq!(f.other_cloud.as_deref(), Some("the operating system's file permissions"));
+    }
+
+    #[test]
+    fn the_call_that_failed_is_named_for_every_kind() {
+        // An API opening a client's log line; the host names the product.
+        let f = one("UpdateDomainRecord error.status 400, Error:{\"HostId\":\"alidns.aliyuncs.com\",\"Code\":\"DomainRecordDuplicate\",\"Message\":\"The DNS record already exists.\"}");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::Other, Some("DomainRecordDuplicate")));
+        assert_eq!(f.api.as_deref(), Some("UpdateDomainRecord"));
+        // SMS codes: `isv.` standing bare, or in PHP's print_r; SendSms's answers.
+        for text in [
+            "isv.SMS_SIGNATURE_ILLEGAL 签名不合法(不存在或被拉黑)",
+            "Array\n(\n    [Message] => 签名不合法\n    [Code] => isv.SMS_SIGNATURE_ILLEGAL\n)",
+        ] {
+            let f = one(text);
+            assert_eq!(
+                (f.code.as_deref(), f.product.as_deref()),
+                (Some("isv.SMS_SIGNATURE_ILLEGAL"), Some("dysms")),
+                "{text}"
+            );
+            assert_eq!(f.actions, vec!["dysms:SendSms"], "{text}");
+            assert!(grant_of(&f).system_policies.is_empty());
+        }
+        // Function Compute's REST calls as its Node client prints them.
+        let f = one("FCAccessDeniedError: GET /services/s1/functions/f1 failed with 403. requestid: r-1, message: The caller is not authorized to perform 'fc:GetFunction' on resource 'acs:fc:cn-hangzhou:1:services/s1/functions/f1'.");
+        assert_eq!(f.api.as_deref(), Some("GetFunction"));
+        // STS's parameter errors are AssumeRole's.
+        let f = one("\"InvalidParameter.RoleArn: The parameter RoleArn is wrongly formed.\" HostId: sts.aliyuncs.com");
+        assert_eq!((f.kind, f.actions.as_slice()), (Kind::Other, ["sts:AssumeRole".to_string()].as_slice()));
+        // A full-width colon after a key.
+        let f =
+            one("Error Code：InvalidTimeStamp.Expired\nError Message：Specified time stamp or date value is expired.");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::Signature, Some("InvalidTimeStamp.Expired")));
     }
 
     #[test]

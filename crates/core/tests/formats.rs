@@ -333,7 +333,7 @@ const CASES: &[Expect] = &[
     case("go-request-name.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs")),
     case("dotnet-namespace.txt", MissingPermission, Some("Forbidden.RAM"), Some("ecs:DescribeInstances"), Some("ecs")),
     case("oss-wrong-endpoint.txt", Other, Some("AccessDenied"), None, Some("oss")),
-    case("sdk-endpoint-product.txt", Other, None, None, Some("fakeproduct")),
+    case("sdk-endpoint-product.txt", Other, Some("SDK.CanNotResolveEndpoint"), None, Some("fakeproduct")),
     case("php-tea.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
     case("chinese-code-label.txt", MissingPermission, Some("Forbidden.RAM"), None, None),
     case("not-authorized-for-api.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),

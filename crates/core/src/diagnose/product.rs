@@ -137,7 +137,8 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
                     m.len() >= 12 && raw.message_text().contains(&m.trim_end_matches('.').to_lowercase())
                 })
         };
-        if let Some(e) = catalog.error_code(&f.value).filter(documented) {
+        let gateway = crate::diagnose::rules::is_permission_code(&f.value.to_ascii_lowercase());
+        if let Some(e) = catalog.error_code(&f.value).filter(documented).filter(|_| !gateway) {
             if let [only] = e.products.as_slice() {
                 return Some(Pick::at(code_product(only, catalog), f, Reason::Marker(f.value.clone())));
             }
@@ -174,6 +175,9 @@ pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
         ("disk", "ecs"),
         ("snapshot", "ecs"),
         ("dns record", "alidns"),
+        // Auto Scaling's scaling groups (`failed to get scaling groups [asg-…]`, cluster-autoscaler).
+        ("scaling group", "ess"),
+        ("伸缩组", "ess"),
         ("domain record", "alidns"),
         ("镜像仓库", "cr"),
         ("推镜像", "cr"),
@@ -221,6 +225,10 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
     if labels.iter().any(|l| *l == "oss" || l.starts_with("oss-")) {
         return Some("oss".to_string());
     }
+    // Container Registry Enterprise Edition instances: `<instance>-registry.<region>.cr.aliyuncs.com`.
+    if labels.len() >= 5 && labels[labels.len() - 3] == "cr" {
+        return Some(code_product("cr", catalog));
+    }
     let first = *labels.first()?;
     if labels.len() < 3
         || matches!(
@@ -235,6 +243,7 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
         .iter()
         .find_map(|v| first.strip_suffix(v))
         .unwrap_or(first);
+    let first = HOST_LABELS.iter().find(|(label, _)| *label == first).map_or(first, |(_, code)| *code);
     // `ecs-cn-hangzhou` (old regional endpoints) → `ecs`.
     let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"]
         .iter()
@@ -245,6 +254,10 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
     }
     Some(code_product(code, catalog))
 }
+
+/// Endpoint first labels (after the network suffix is cut) that are not the RAM code of the product serving them:
+/// Container Registry answers at `registry.<region>.aliyuncs.com` (and `registry-vpc`, `registry-intl`).
+const HOST_LABELS: &[(&str, &str)] = &[("registry", "cr"), ("registry-intl", "cr")];
 
 /// The product behind a Terraform resource type or provider file (`alicloud_cs_serverless_kubernetes`,
 /// `alicloud_instance_types`, `alicloud_ecs` from the Packer builder `alicloud-ecs`), or a plain code.
@@ -492,6 +505,9 @@ mod tests {
         assert_eq!(host_product("ecs-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("ecs"));
         assert_eq!(host_product("hbr.console.aliyun.com", &c).as_deref(), Some("hbr"));
         assert_eq!(host_product("api.aliyun.com", &c), None);
+        assert_eq!(host_product("registry.cn-beijing.aliyuncs.com", &c).as_deref(), Some("cr"));
+        assert_eq!(host_product("registry-vpc.cn-shanghai.aliyuncs.com", &c).as_deref(), Some("cr"));
+        assert_eq!(host_product("acme-registry.cn-hangzhou.cr.aliyuncs.com", &c).as_deref(), Some("cr"));
         assert_eq!(role_product("AliyunECIContainerGroupRole", &c).as_deref(), Some("eci"));
         assert_eq!(role_product("AliyunCSManagedLogRole", &c).as_deref(), Some("cs"));
         assert_eq!(role_product("AliyunServiceRoleForECS", &c).as_deref(), Some("ecs"));

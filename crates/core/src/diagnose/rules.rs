@@ -159,7 +159,7 @@ fn log_service_inactive(s: &Signals) -> Option<Verdict> {
 fn access_key(s: &Signals) -> Option<Verdict> {
     ((s.code_starts(&["invalidaccesskey"])
         || s.code_contains(&["accesskeydisabled", "accesskeynotfound", "accesskey.disabled", "accesskey.notfound"]))
-        || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled]))
+        || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused]))
     .then_some((Kind::BadCredentials, None))
 }
 
@@ -495,6 +495,29 @@ mod tests {
             ("The specified project does not exist", Kind::Other),
             ("当前账号已被禁用", Kind::Other),
             ("额度不足", Kind::Other),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
+    }
+
+    /// Documented sentences that decide the kind whatever code wraps them.
+    #[test]
+    fn documented_sentences_decide_the_kind() {
+        for (text, kind) in [
+            // DTS, DMS: the service's default role is not authorized yet.
+            ("Error code: Abnormal.RamCheckUserRole\nError message: You have not authorized the DTS default role \"AliyunDTSDefaultRole\".", Kind::ServiceRoleMissing),
+            // CDN and Live: `…ServiceNotFound` with "does not open … service".
+            ("HTTP Status: 403 Error:CdnServiceNotFound Your account does not open CDN service yet.", Kind::NotActivated),
+            // OSS: a request at a bucket's root or the region's endpoint, not a missing grant.
+            ("<Error><Code>AccessDenied</Code><Message>You are forbidden to list buckets.</Message></Error>", Kind::Other),
+            // Function Compute: the endpoint's account id is not the AccessKey's account.
+            ("FCAccessDeniedError: GET /services/s failed with 403. message: The service or function doesn't belong to you.", Kind::Other),
+            // RocketMQ (ONS): the broker's permission validator.
+            ("AuthenticationException: valid permission failed., com.alibaba.ons.open.auth.validator.PermissionValidator", Kind::MissingPermission),
+            ("Error response from daemon: Get \"https://registry.cn-hangzhou.aliyuncs.com/v2/\": unauthorized: incorrect username or password", Kind::BadCredentials),
+            // OSS: a signature it cannot read, or none at all.
+            ("Error Code: InvalidArgument.\nMessage: Authorization header is invalid..", Kind::Signature),
+            ("<Error><Code>AccessDenied</Code><Message>Anonymous access is forbidden for this operation.</Message></Error>", Kind::Signature),
         ] {
             assert_eq!(decide(text).0, kind, "{text}");
         }

@@ -304,6 +304,10 @@ impl Scanner<'_, '_> {
         }
         let m = meaning(&self.s[i + 1..j])?;
         let after = skip_spaces(b, j + 1);
+        // PHP's `print_r` of a response: `[Code] => isv.SMS_SIGNATURE_ILLEGAL`.
+        if b.get(after..after + 2) == Some(b"=>") {
+            return Some(self.value(m, Sep::Equals, skip_spaces(b, after + 2)));
+        }
         if b.get(after) != Some(&b':') {
             return None;
         }
@@ -624,6 +628,8 @@ fn separator(b: &[u8], at: usize) -> Option<(Sep, usize)> {
             Some((Sep::Colon, skip_spaces(b, i + 1)))
         }
         b'=' if b.get(i + 1) != Some(&b'=') => Some((Sep::Equals, skip_spaces(b, i + 1))),
+        // A full-width colon after a key (`Error Code：InvalidTimeStamp.Expired`), as Chinese pages print it.
+        0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9A]) => Some((Sep::Colon, skip_spaces(b, i + 3))),
         _ => None,
     }
 }
@@ -729,7 +735,20 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
     let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
     let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
-    let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family);
+    // `BasicServiceNotActivated: The NLP API … has not been activated.`: a CamelCase code opening its line, then
+    // its sentence (Python's `Code: message` exception text); an API name so placed is a tool's label.
+    let opens_line = || {
+        b.get(end + 2).is_some_and(u8::is_ascii_uppercase)
+            && at_line_start(b, i)
+            && is_camel_code(token)
+            && !starts_with_api_verb(token)
+    };
+    let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family || opens_line());
+    // `[SDK.CanNotResolveEndpoint] Can not resolve endpoint…`: the core SDKs' client errors print their code in
+    // brackets (the only code when no server error caused it).
+    if i > 0 && b[i - 1] == b'[' && token.starts_with("SDK.") && token.len() > 4 && b.get(end) == Some(&b']') {
+        return Some(Keyless::Code { message_at: end + 1 });
+    }
     // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
     let glued = b.get(end) == Some(&b':')
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
@@ -749,6 +768,13 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
             end + 1
         };
         return Some(Keyless::Code { message_at });
+    }
+    // `isv.SMS_SIGNATURE_ILLEGAL 签名不合法`: the SMS and Voice services' codes, wherever they stand (their shape
+    // is theirs alone: `isv.` and upper-case words).
+    if let Some(rest) = token.strip_prefix("isv.") {
+        if rest.len() > 2 && rest.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_') {
+            return Some(Keyless::Code { message_at: end });
+        }
     }
     // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
     if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {

@@ -44,6 +44,9 @@ pub enum Phrase {
     AccessKeyNotFound,
     /// The AccessKey is disabled.
     AccessKeyDisabled,
+    /// A registry refused `docker login`'s user name or password (Container Registry and Docker Hub alike; the
+    /// host beside it says which registry answered).
+    LoginRefused,
     /// "The Security Token may be lost" / missing STS token.
     TokenMissing,
     /// The signature does not match the server's.
@@ -117,6 +120,7 @@ impl Phrase {
             Phrase::ServiceRole => "service-role",
             Phrase::AccessKeyNotFound => "access-key-not-found",
             Phrase::AccessKeyDisabled => "access-key-disabled",
+            Phrase::LoginRefused => "login-refused",
             Phrase::TokenMissing => "token-missing",
             Phrase::SignatureMismatch => "signature-mismatch",
             Phrase::ClockSkew => "clock-skew",
@@ -206,6 +210,7 @@ const ALL: &[Phrase] = &[
     Phrase::ServiceRole,
     Phrase::AccessKeyNotFound,
     Phrase::AccessKeyDisabled,
+    Phrase::LoginRefused,
     Phrase::TokenMissing,
     Phrase::SignatureMismatch,
     Phrase::ClockSkew,
@@ -256,6 +261,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("denied by sts or ram", Phrase::NotAuthorized),
     ("does not have management permissions", Phrase::NotAuthorized),
     ("no permission to access", Phrase::NotAuthorized),
+    // MaxCompute/KMS Java clients: `This operation for acs:kms:…:key/… is forbidden by permission system.`
+    ("is forbidden by permission system", Phrase::NotAuthorized),
+    // ApsaraMQ for RocketMQ (ONS): the broker's permission validator refused the AccessKey on the topic or group.
+    ("valid permission failed", Phrase::NotAuthorized),
     ("risk of leakage of this accesskey", Phrase::AccessKeyDisabled),
     ("security token you provided has expired", Phrase::TokenExpired),
     ("is inactive to this service", Phrase::ServiceNotActivated),
@@ -269,6 +278,13 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("security token you provided is invalid", Phrase::TokenInvalid),
     ("security token you provided does not match", Phrase::TokenInvalid),
     ("does not exist in our records", Phrase::AccessKeyNotFound),
+    ("incorrect username or password", Phrase::LoginRefused),
+    ("unauthorized: authentication required", Phrase::LoginRefused),
+    ("daemon: unauthorized", Phrase::LoginRefused),
+    // OSS: the `Authorization` header is not in a form it reads (a V4 signature sent to an endpoint that takes V1).
+    ("authorization header is invalid", Phrase::SignatureMismatch),
+    // OSS: a request that carried no signature OSS recognised reached a private resource.
+    ("anonymous access is forbidden", Phrase::SignatureMismatch),
     ("insufficient permissions", Phrase::Console),
     ("contact the cloud account administrator", Phrase::Console),
     ("权限不足", Phrase::Console),
@@ -347,6 +363,9 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("enotfound", Phrase::Network),
     ("flow control", Phrase::Throttling),
     ("you are not authorized to create the service linked role", Phrase::ServiceRole),
+    // A service's default role that the account has not authorized yet (DTS, DMS, Data Integration consoles):
+    // `You have not authorized the DTS default role "AliyunDTSDefaultRole"`.
+    ("default role", Phrase::ServiceRole),
     // The SDKs' credential providers (Go credentials, Java/Python/Node Tea, the aliyun CLI): nothing to sign with.
     ("no credential found", Phrase::CredentialsMissing),
     ("unable to load credentials", Phrase::CredentialsMissing),
@@ -382,6 +401,12 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("must be addressed using the specified endpoint", Phrase::WrongEndpoint),
     ("please use virtual hosted style to access", Phrase::WrongEndpoint),
     ("send all future requests to this endpoint", Phrase::WrongEndpoint),
+    // OSS documents this refusal of a request at a bucket's root (a CDN back-to-origin, an S3 client at the region's
+    // endpoint): the request is addressed wrongly, no grant fixes it.
+    ("you are forbidden to list buckets", Phrase::WrongEndpoint),
+    // Function Compute: the account id in the endpoint is not the AccessKey's account.
+    ("service or function doesn't belong to you", Phrase::WrongEndpoint),
+    ("service or function does not belong to you", Phrase::WrongEndpoint),
     ("can not resolve endpoint", Phrase::WrongEndpoint),
     ("can not find endpoint", Phrase::WrongEndpoint),
     ("cannot resolve endpoint", Phrase::WrongEndpoint),
@@ -414,6 +439,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("you have not activated", Phrase::ServiceNotActivated),
     ("has not activated", Phrase::ServiceNotActivated),
     ("not activated yet", Phrase::ServiceNotActivated),
+    // CDN, Live and DCDN: `Your account does not open CDN service yet.` (`…ServiceNotFound`).
+    ("account does not open", Phrase::ServiceNotActivated),
+    ("has not opened the service", Phrase::ServiceNotActivated),
+    ("have not opened the service", Phrase::ServiceNotActivated),
     // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
     ("access denied", Phrase::AccessDeniedWords),
     ("access is denied", Phrase::AccessDeniedWords),
@@ -499,6 +528,9 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
     if phrase == Phrase::LogServiceInactive {
         out.push(Field::new(Key::ProductHint, "log", start, end));
     }
+    if phrase == Phrase::OtherSystemDenied {
+        out.push(Field::new(Key::OtherCloud, LOCAL_FILES, start, end));
+    }
     match needle {
         // `…not authorized to perform: 'fc:GetService' on resource: 'acs:fc:…'` (FC, and AWS's wording).
         "not authorized to perform" => {
@@ -528,6 +560,11 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
         "policy forbidden for action" => {
             if let Some((a, b)) = action_after(s, end) {
                 out.push(Field::new(Key::Action, &s[a..b], a, b));
+            }
+        }
+        "is forbidden by permission system" => {
+            if let Some((a, b)) = arn_before(s, start) {
+                out.push(Field::new(Key::Resource, &s[a..b], a, b));
             }
         }
         "no permission perform sts:assumerole" => {
@@ -568,6 +605,8 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
                 phrase
             }
         }
+        // Go's file errors, `mkdir .ossutil_checkpoint: permission denied`: the local file system refused a tool.
+        "permission denied" if local_file_operation(s, start) => Phrase::OtherSystemDenied,
         "策略所拒绝" | "策略拒绝" => {
             let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
             let before = crate::text::slice(s, line_start.max(start.saturating_sub(60)), start).to_ascii_lowercase();
@@ -579,6 +618,32 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
         }
         _ => phrase,
     }
+}
+
+/// The last `acs:` ARN on the line before `at` (`This operation for acs:kms:…:key/x is forbidden…`).
+fn arn_before(s: &str, at: usize) -> Option<(usize, usize)> {
+    let from = crate::text::floor_boundary(s, at.saturating_sub(400));
+    let line_start = s[from..at].rfind('\n').map_or(from, |n| from + n + 1);
+    let a = line_start + s[line_start..at].rfind("acs:")?;
+    let len = s[a..at].find(|c: char| c.is_whitespace() || matches!(c, '\'' | '"' | ',' | ')')).unwrap_or(at - a);
+    let arn = s[a..a + len].trim_end_matches('.');
+    (arn.split(':').nth(1).is_some_and(|svc| !svc.is_empty())).then_some((a, a + arn.len()))
+}
+
+/// What refuses a local file operation: the system's file permissions, not a cloud.
+const LOCAL_FILES: &str = "the operating system's file permissions";
+
+/// Whether `permission denied` at `at` ends a Go or C file error: `<op> <path>: ` right before it, the operation one
+/// of the file system's (`open`, `mkdir`, `stat`…).
+fn local_file_operation(s: &str, at: usize) -> bool {
+    const OPS: &[&str] = &["open", "mkdir", "stat", "lstat", "chmod", "chown", "remove", "rename", "unlink", "create"];
+    let from = crate::text::floor_boundary(s, at.saturating_sub(300));
+    let line = &s[s[from..at].rfind('\n').map_or(from, |n| from + n + 1)..at];
+    let Some(before) = line.strip_suffix(": ") else { return false };
+    // The path is one word; the operation the word before it.
+    let mut words = before.rsplit(' ');
+    let (Some(path), Some(op)) = (words.next(), words.next()) else { return false };
+    !path.is_empty() && OPS.contains(&op.trim_start_matches(|c: char| !c.is_ascii_alphabetic()))
 }
 
 /// A RAM action right after `at` (spaces, `:` and quotes skipped).
