@@ -841,6 +841,15 @@ mod tests {
     }
 
     #[test]
+    fn only_dockers_login_refusal_is_a_registrys() {
+        let d = diagnose(
+            "smtplib.SMTPAuthenticationError: (535, b'Error: incorrect username or password')",
+            &Catalog::empty(),
+        );
+        assert!(d.findings.iter().all(|f| f.other_cloud.as_deref() != Some(OTHER_REGISTRY)), "a mail login: {d:#?}");
+    }
+
+    #[test]
     fn local_file_refusals_are_the_operating_systems() {
         let f = one("$ ossutil64 cp a.tgz oss://b/ -f\nError: mkdir .ossutil_checkpoint: permission denied!");
         assert_eq!((f.kind, f.product.as_deref()), (Kind::Other, None));

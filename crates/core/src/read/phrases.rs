@@ -278,7 +278,8 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("security token you provided is invalid", Phrase::TokenInvalid),
     ("security token you provided does not match", Phrase::TokenInvalid),
     ("does not exist in our records", Phrase::AccessKeyNotFound),
-    ("incorrect username or password", Phrase::LoginRefused),
+    // Docker's daemon wording (`unauthorized: incorrect username or password`), not any login form's.
+    ("unauthorized: incorrect username or password", Phrase::LoginRefused),
     ("unauthorized: authentication required", Phrase::LoginRefused),
     ("daemon: unauthorized", Phrase::LoginRefused),
     // OSS: the `Authorization` header is not in a form it reads (a V4 signature sent to an endpoint that takes V1).
