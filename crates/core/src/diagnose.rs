@@ -4,6 +4,7 @@
 //! what its structure says (the code, the host that answered, the API in a Terraform header), then context
 //! (a Terraform resource type, a Packer builder, product names near a console message).
 
+mod action;
 mod explain;
 mod product;
 pub mod reason;
@@ -11,8 +12,8 @@ pub mod rules;
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::catalog::AccessLevel;
 use crate::catalog::ProductSentence;
-use crate::catalog::{AccessLevel, ApiLookup};
 use crate::finding::{Confidence, Evidence, Finding, Kind, Principal};
 use crate::read::group::Anchor;
 use crate::read::phrases::Phrase;
@@ -164,51 +165,23 @@ fn explain_error(
     f.region = region(raw);
     f.resource = if f.other_cloud.is_some() { None } else { resource(raw, f.product.as_deref(), kind) };
 
-    // Actions: stated, or derived from the API name where the kind is about this action.
+    // Actions: stated, or decided from the API, request or code the text shows (a fact for every kind).
     let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
-    let mut access = None;
-    if let Some(first) = stated.first() {
-        let mut seen = BTreeSet::new();
-        f.actions = stated.iter().map(|a| a.value.clone()).filter(|a| seen.insert(a.to_ascii_lowercase())).collect();
-        f.evidence.push(evidence("action", first.start, first.end));
-        access = catalog.access_level(&first.value).map(|(level, _)| level);
-        if f.product.is_none() && f.other_cloud.is_none() {
-            f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
-            product_reason = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
-        }
-    } else if matches!(kind, Kind::AssumeRole) {
-        f.actions = vec!["sts:AssumeRole".to_string()];
-    } else if matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated) {
-        if let (Some(product), Some(api)) = (f.product.clone(), raw.get(Key::Api)) {
-            match catalog.api(&product, &api.value) {
-                ApiLookup::Found(_, found) => {
-                    f.actions = vec![found.action.clone()];
-                    access = Some(found.access);
-                }
-                lookup => {
-                    if let ApiLookup::ShardMissing(shard) = lookup {
-                        wanted.insert(shard);
-                    }
-                    f.actions = vec![format!("{product}:{}", api.value)];
-                    f.actions_inferred = true;
-                }
+    let mut access = match stated.first() {
+        Some(first) => {
+            let mut seen = BTreeSet::new();
+            f.actions =
+                stated.iter().map(|a| a.value.clone()).filter(|a| seen.insert(a.to_ascii_lowercase())).collect();
+            f.evidence.push(evidence("action", first.start, first.end));
+            if f.product.is_none() && f.other_cloud.is_none() {
+                f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
+                product_reason = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
             }
-            f.evidence.push(evidence("api", api.start, api.end));
+            catalog.access_level(&first.value).map(|(level, _)| level)
         }
-    }
-    if f.actions.is_empty()
-        && f.product.as_deref() == Some("oss")
-        && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny)
-    {
-        if let Some(action) = oss_object_action(raw) {
-            f.actions = vec![action.to_string()];
-            f.actions_inferred = true;
-        }
-    }
-    let writes = match access {
-        Some(level) => !level.is_read() && level != AccessLevel::None,
-        None => f.actions.first().is_some_and(|a| !verb_reads(a.split_once(':').map_or(a.as_str(), |(_, n)| n))),
+        None => decide_action(&mut f, raw, catalog, wanted, &mut product_reason),
     };
+    let product_before_fallbacks = f.product.clone();
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
     let fallback = phrases.iter().any(|p| p.generic());
@@ -239,6 +212,15 @@ fn explain_error(
             product_reason = Some(Reason::Marker(word.to_string()));
         }
     }
+
+    // A product found only by the fallbacks above can still resolve the API the text names.
+    if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
+        access = decide_action(&mut f, raw, catalog, wanted, &mut product_reason);
+    }
+    let writes = match access {
+        Some(level) => !level.is_read() && level != AccessLevel::None,
+        None => f.actions.first().is_some_and(|a| !verb_reads(a.split_once(':').map_or(a.as_str(), |(_, n)| n))),
+    };
 
     for (key, name) in [
         (Key::Code, "code"),
@@ -274,6 +256,41 @@ fn explain_error(
     (f, product_reason)
 }
 
+/// The action of an error that states none ([`action::decide`]), put on the finding; its access level when known.
+/// A missing service role's action is the role's creation (stated, or left to the plan), not the API called.
+fn decide_action(
+    f: &mut Finding,
+    raw: &RawError,
+    catalog: &Catalog,
+    wanted: &mut BTreeSet<String>,
+    product_reason: &mut Option<Reason>,
+) -> Option<AccessLevel> {
+    if f.kind == Kind::ServiceRoleMissing {
+        return None;
+    }
+    let inputs = action::Inputs { raw, kind: f.kind, product: f.product.as_deref(), code: f.code.as_deref(), catalog };
+    let d = action::decide(&inputs, wanted)?;
+    // An action found with no product yet names it: a code family's (`isv.SMS_…`), an API only one product has.
+    if f.product.is_none() && f.other_cloud.is_none() {
+        let reason = match (&d.api, d.rule) {
+            (_, action::CODE_FAMILY) => f.code.clone().map(Reason::Marker),
+            (Some(api), _) => Some(Reason::Api(api.clone())),
+            (None, _) => None,
+        };
+        if reason.is_some() {
+            f.product = d.action.split_once(':').map(|(p, _)| p.to_string());
+            *product_reason = reason;
+        }
+    }
+    f.actions = vec![d.action];
+    f.actions_inferred = d.inferred;
+    f.api = d.api.or(f.api.take());
+    if let Some((start, end)) = d.span {
+        f.evidence.push(evidence("api", start, end));
+    }
+    d.access
+}
+
 /// The product a documented sentence names; when several products print it, all of them ranked, and the
 /// finding says the sentence is shared.
 fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
@@ -286,25 +303,6 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
         f.likely_products.extend(words.into_iter().filter(|g| !s.products.contains(&g.product)));
     }
     f.evidence.push(evidence("product", raw.start, raw.end));
-}
-
-/// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
-/// "PUT"`, `"url": "https://bucket.oss-cn-shenzhen.aliyuncs.com/key"`).
-fn oss_object_action(raw: &RawError) -> Option<&'static str> {
-    let method = raw.value(Key::Method)?.to_ascii_uppercase();
-    let bucket_host = raw.all(Key::Host).chain(raw.all(Key::HostId)).any(|h| {
-        let h = h.value.to_ascii_lowercase();
-        h.split_once('.').is_some_and(|(bucket, rest)| !bucket.starts_with("oss-") && rest.starts_with("oss-"))
-    });
-    if !bucket_host {
-        return None;
-    }
-    match method.as_str() {
-        "PUT" | "POST" => Some("oss:PutObject"),
-        "GET" | "HEAD" => Some("oss:GetObject"),
-        "DELETE" => Some("oss:DeleteObject"),
-        _ => None,
-    }
 }
 
 /// The lines an error spans (at most 4 KB), where a documented sentence may stand.

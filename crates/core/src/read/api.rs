@@ -1,0 +1,356 @@
+//! API names in every wrapping a paste prints them, and the REST requests that stand for them.
+//!
+//! Each row of [`PATTERNS`] is one wrapping: its trigger words (searched for, ASCII case ignored) and the reader of
+//! what stands around them. A wrapping that says "this is the API that was called" (`operation error PutBucket:`)
+//! gives a [`Key::Api`]; one where a CamelCase word merely stands where an API name would (`UpdateDomainRecord
+//! error.status 400`, `node CreateLogStore.js`, `调用 CreateInstance 失败`) gives a [`Key::ApiCandidate`], which
+//! `diagnose` takes only when the catalog knows that API for the error's product. A REST request (`POST /services
+//! failed with 400`, `Request Endpoint: POST https://b.oss-….com/?metaQuery`) gives its [`Key::Method`] and
+//! [`Key::RequestPath`], which `diagnose` maps to an API through the catalog's methods and paths.
+//!
+//! None of these fields opens an error (an error opens at a code, a header or a sentence): they only join one, so
+//! the prefilter ([`super::scan`]) need not search for the triggers; [`needles`] lists them all the same.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::fields::is_api_name;
+use super::{Field, Key};
+use crate::text::Text;
+
+/// One wrapping of an API name: what to search for, and how to read around a hit.
+pub struct Pattern {
+    /// The row's name, for tests and reports.
+    pub name: &'static str,
+    /// Words the wrapping always prints, searched for with ASCII case ignored.
+    pub triggers: &'static [&'static str],
+    /// Reads the fields around a trigger found at `start..end`.
+    read: fn(s: &str, start: usize, end: usize, out: &mut Vec<Field>),
+}
+
+/// Every wrapping, one row each (each with its test below).
+pub const PATTERNS: &[Pattern] = &[
+    // Go SDK v2 (OSS, `alibabacloud-oss-go-sdk-v2`): `operation error PutBucket: Error returned by Service.`
+    Pattern { name: "go-sdk-v2-operation", triggers: &["operation error "], read: operation_error },
+    // An API name leading a failure: `UpdateDomainRecord error.status 400`, `CreateInstance failed: …`,
+    // `DescribeRegions 失败`, `调用CreateInstance接口报错`.
+    Pattern {
+        name: "api-then-failure",
+        triggers: &[" error", " failed", " failure", " exception", "失败", "出错", "报错", "异常", "错误"],
+        read: api_then_failure,
+    },
+    // A call named: `Error calling DescribeRegions`, `failed to call CreateService`, `调用 CreateInstance`.
+    Pattern {
+        name: "call-api",
+        triggers: &["call ", "calling ", "invoke ", "invoking ", "调用", "请求"],
+        read: call_api,
+    },
+    // A script named after the API it calls: `node CreateLogStore.js`, `python create_log_store.py`.
+    Pattern { name: "script-file", triggers: &[".js", ".ts", ".py", ".go", ".java", ".php", ".rb"], read: script_file },
+    // A stack frame's method, named after the API it calls: `at com.aliyun.oss.OSSClient.putObject(`,
+    // `at Client.describeInstances (`.
+    Pattern { name: "stack-frame", triggers: &["at "], read: stack_frame },
+    // A REST request: `POST /services failed with 400` (Function Compute), `Request Endpoint: POST https://…/?x`.
+    Pattern {
+        name: "rest-request",
+        triggers: &[
+            "GET /",
+            "POST /",
+            "PUT /",
+            "DELETE /",
+            "HEAD /",
+            "PATCH /",
+            "GET http",
+            "POST http",
+            "PUT http",
+            "DELETE http",
+            "HEAD http",
+            "PATCH http",
+        ],
+        read: rest_request,
+    },
+];
+
+/// Every trigger of every row.
+pub fn needles() -> impl Iterator<Item = &'static str> {
+    PATTERNS.iter().flat_map(|p| p.triggers.iter().copied())
+}
+
+/// All triggers in one automaton, each with its row.
+fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
+    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    AC.get_or_init(|| {
+        let rows: Vec<usize> =
+            PATTERNS.iter().enumerate().flat_map(|(i, p)| p.triggers.iter().map(move |_| i)).collect();
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(needles())
+            .expect("the API triggers are valid");
+        (ac, rows)
+    })
+}
+
+/// Appends the API names, methods and request paths found in the text.
+pub fn scan(text: &Text, out: &mut Vec<Field>) {
+    let s = text.as_str();
+    let (ac, rows) = automaton();
+    for m in ac.find_iter(s) {
+        (PATTERNS[rows[m.pattern().as_usize()]].read)(s, m.start(), m.end(), out);
+    }
+}
+
+/// `operation error PutBucket:`.
+fn operation_error(s: &str, _start: usize, end: usize, out: &mut Vec<Field>) {
+    let (a, b) = word_after(s, end);
+    if s[b..].starts_with(':') && is_api_name(&s[a..b]) {
+        out.push(Field::new(Key::Api, &s[a..b], a, b));
+    }
+}
+
+/// Words that may stand between an API name and the failure word (`CreateInstance 接口失败`, `X API error`).
+const BETWEEN: &[&str] = &["接口", "API", "api", "调用", "请求", "call", "request"];
+
+/// `UpdateDomainRecord error.status 400`: the CamelCase word before the failure word.
+fn api_then_failure(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    // The English words count only as whole words (`errors`, `failedOver` are not failures).
+    if s.as_bytes()[start] == b' ' && s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return;
+    }
+    let mut at = start;
+    for _ in 0..2 {
+        let trimmed = s[..at].trim_end_matches(' ');
+        match BETWEEN.iter().find(|w| trimmed.ends_with(*w)) {
+            Some(w) => at = trimmed.len() - w.len(),
+            None => break,
+        }
+    }
+    if let Some((a, b)) = api_before(s, at) {
+        out.push(Field::new(Key::ApiCandidate, &s[a..b], a, b));
+    }
+}
+
+/// `calling DescribeRegions`, `调用 CreateInstance 接口`: the CamelCase word after the call word.
+fn call_api(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    if s.as_bytes()[start].is_ascii_alphabetic() && start > 0 && s.as_bytes()[start - 1].is_ascii_alphanumeric() {
+        return;
+    }
+    let mut at = end;
+    for w in ["the ", "API ", "api ", "接口", "OpenAPI "] {
+        let skipped = at + s[at..].bytes().take_while(|&c| c == b' ' || c == b'`' || c == b'\'').count();
+        if s[skipped..].starts_with(w) {
+            at = skipped + w.len();
+        }
+    }
+    let (a, b) = word_after(s, at);
+    if is_api_name(&s[a..b]) {
+        out.push(Field::new(Key::ApiCandidate, &s[a..b], a, b));
+    }
+}
+
+/// `node CreateLogStore.js`, `python create_log_store.py`: the script's name, as an API name.
+fn script_file(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    if s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return;
+    }
+    let b = s.as_bytes();
+    let mut a = start;
+    while a > 0 && start - a < 100 && (b[a - 1].is_ascii_alphanumeric() || b[a - 1] == b'_') {
+        a -= 1;
+    }
+    let name = &s[a..start];
+    let api: String = if name.contains('_') {
+        name.split('_').filter(|w| !w.is_empty()).map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
+    } else {
+        name.to_string()
+    };
+    if is_api_name(&api) {
+        out.push(Field::new(Key::ApiCandidate, api, a, start));
+    }
+}
+
+/// `at pkg.Class.putObject(`: the method, capitalized.
+fn stack_frame(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let b = s.as_bytes();
+    if start > 0 && b[start - 1].is_ascii_alphanumeric() {
+        return;
+    }
+    let len = s[end..]
+        .bytes()
+        .take(300)
+        .take_while(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'$'))
+        .count();
+    let path = &s[end..end + len];
+    let after = &s[end + len..];
+    if !(after.starts_with('(') || after.starts_with(" (")) {
+        return;
+    }
+    let Some(dot) = path.rfind('.') else { return };
+    let method = &path[dot + 1..];
+    if !method.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return;
+    }
+    let name = method[..1].to_ascii_uppercase() + &method[1..];
+    if is_api_name(&name) {
+        let a = end + dot + 1;
+        out.push(Field::new(Key::ApiCandidate, name, a, a + method.len()));
+    }
+}
+
+/// `POST /services failed`, `POST https://b.oss-cn-hangzhou.aliyuncs.com/?comp=add&metaQuery`: the method, and
+/// the path with its query (the host is the host reader's).
+fn rest_request(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let b = s.as_bytes();
+    let method_end = start + s[start..end].find(' ').unwrap_or(0);
+    let method = &s[start..method_end];
+    // Methods are upper case and stand alone (`forget /tmp` is no request).
+    if !method.bytes().all(|c| c.is_ascii_uppercase()) || (start > 0 && b[start - 1].is_ascii_alphanumeric()) {
+        return;
+    }
+    let mut p = method_end + 1;
+    if s[p..].starts_with("http") {
+        let Some(scheme) = s[p..].find("://").filter(|&i| i <= 5) else { return };
+        p += scheme + 3;
+        p += s[p..]
+            .bytes()
+            .take(253)
+            .take_while(|&c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c == b':')
+            .count();
+        if !s[p..].starts_with('/') {
+            return;
+        }
+    }
+    let len = s[p..]
+        .bytes()
+        .take(1024)
+        .take_while(|&c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\'' | b'`' | b'>' | b'<'))
+        .count();
+    // A sentence's closing dot is not part of the path.
+    let path = s[p..p + len].trim_end_matches(['.', ',', ';', ')']);
+    out.push(Field::new(Key::Method, method, start, method_end));
+    out.push(Field::new(Key::RequestPath, path, p, p + path.len()));
+}
+
+/// The identifier starting at `pos` (spaces and quotes skipped): its byte range (empty when there is none).
+fn word_after(s: &str, pos: usize) -> (usize, usize) {
+    let a = pos + s[pos..].bytes().take(8).take_while(|&c| matches!(c, b' ' | b'"' | b'\'' | b'`')).count();
+    let b = a + s[a..].bytes().take(100).take_while(u8::is_ascii_alphanumeric).count();
+    (a, b)
+}
+
+/// The API-shaped word ending just before `pos` (spaces, quotes and a closing `]`/`)` skipped): its byte range.
+fn api_before(s: &str, pos: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut e = pos;
+    while e > 0 && pos - e < 4 && matches!(b[e - 1], b' ' | b'"' | b'\'' | b'`' | b']' | b')' | b':') {
+        e -= 1;
+    }
+    let mut a = e;
+    while a > 0 && e - a < 100 && b[a - 1].is_ascii_alphanumeric() {
+        a -= 1;
+    }
+    // A name inside a longer token (`a.b.CreateX`, `x_CreateX`) is a method or a variable, not the API label.
+    let glued = a > 0 && matches!(b[a - 1], b'_' | b'-' | b'/');
+    (a < e && !glued && is_api_name(&s[a..e]) && has_two_words(&s[a..e])).then_some((a, e))
+}
+
+/// `UpdateDomainRecord`, not `Error` or `Request`: API names join at least two words.
+fn has_two_words(name: &str) -> bool {
+    name.bytes().skip(1).any(|c| c.is_ascii_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Vec<(Key, String)> {
+        let mut out = Vec::new();
+        scan(&Text::new(s), &mut out);
+        out.into_iter().map(|f| (f.key, f.value)).collect()
+    }
+
+    fn has(s: &str, key: Key, value: &str) -> bool {
+        read(s).iter().any(|(k, v)| *k == key && v == value)
+    }
+
+    #[test]
+    fn every_row_has_triggers() {
+        for p in PATTERNS {
+            assert!(!p.triggers.is_empty(), "{}", p.name);
+        }
+        assert!(needles().count() >= PATTERNS.len());
+    }
+
+    #[test]
+    fn go_sdk_v2_operation() {
+        assert!(has(
+            "Failed to create bucket oss://b/: operation error PutBucket: Error returned by Service.",
+            Key::Api,
+            "PutBucket"
+        ));
+        assert!(has("operation error OpenMetaQuery: Error returned by Service.", Key::Api, "OpenMetaQuery"));
+        // No colon: not the SDK's wrapping.
+        assert!(!has("operation error PutBucket happened", Key::Api, "PutBucket"));
+    }
+
+    #[test]
+    fn api_then_failure() {
+        for (s, api) in [
+            ("UpdateDomainRecord error.status 400, Error:{}", "UpdateDomainRecord"),
+            ("CreateInstance failed: quota", "CreateInstance"),
+            ("[DescribeRegions] Error: x", "DescribeRegions"),
+            ("调用UpdateDomainRecord接口失败", "UpdateDomainRecord"),
+            ("DescribeInstances 报错：权限不足", "DescribeInstances"),
+            ("SendSms API error", "SendSms"),
+        ] {
+            assert!(has(s, Key::ApiCandidate, api), "{s}: {:?}", read(s));
+        }
+        // One word is no API name; a word glued to a path or variable is not a label; `errors` is not `error`.
+        for s in ["Request failed with status 403", "client_CreateInstance failed", "CreateInstance errors: 0"] {
+            assert!(read(s).iter().all(|(k, _)| *k != Key::ApiCandidate), "{s}: {:?}", read(s));
+        }
+    }
+
+    #[test]
+    fn call_api() {
+        assert!(has("Error calling DescribeRegions: timeout", Key::ApiCandidate, "DescribeRegions"));
+        assert!(has("failed to call the CreateService API", Key::ApiCandidate, "CreateService"));
+        assert!(has("调用 CreateInstance 接口", Key::ApiCandidate, "CreateInstance"));
+        assert!(has("请求DescribeDomains时出错", Key::ApiCandidate, "DescribeDomains"));
+        assert!(!has("recall CreateInstance", Key::ApiCandidate, "CreateInstance"));
+    }
+
+    #[test]
+    fn script_file() {
+        assert!(has("node CreateLogStore.js\nerror: {}", Key::ApiCandidate, "CreateLogStore"));
+        assert!(has("python create_log_store.py", Key::ApiCandidate, "CreateLogStore"));
+        assert!(!has("at index.json:1", Key::ApiCandidate, "Index"));
+    }
+
+    #[test]
+    fn stack_frame() {
+        assert!(has("\tat com.aliyun.oss.OSSClient.putObject(OSSClient.java:1)", Key::ApiCandidate, "PutObject"));
+        assert!(has(
+            "    at Client.describeInstances (/app/node_modules/x.js:1:2)",
+            Key::ApiCandidate,
+            "DescribeInstances"
+        ));
+        assert!(has("at sample.code.kms.KeyManagementService.encrypt(", Key::ApiCandidate, "Encrypt"));
+        // Prose, a class without a method, a constructor: nothing.
+        for s in ["look at the logs (below)", "at Client (x)", "at new Promise (<anonymous>)"] {
+            assert!(read(s).iter().all(|(k, _)| *k != Key::ApiCandidate), "{s}: {:?}", read(s));
+        }
+    }
+
+    #[test]
+    fn rest_request() {
+        let r = read("FCInvalidArgumentError: POST /services failed with 400. requestid: x");
+        assert!(r.contains(&(Key::Method, "POST".into())), "{r:?}");
+        assert!(r.contains(&(Key::RequestPath, "/services".into())), "{r:?}");
+        let r = read("Request Endpoint: POST https://b.oss-cn-hangzhou.aliyuncs.com/?comp=add&metaQuery.");
+        assert!(r.contains(&(Key::RequestPath, "/?comp=add&metaQuery".into())), "{r:?}");
+        assert!(read("please forget /tmp").iter().all(|(k, _)| *k != Key::Method));
+        assert!(read("Post \"http://slb.aliyuncs.com/?a=b\"").iter().all(|(k, _)| *k != Key::Method));
+    }
+}
