@@ -43,9 +43,16 @@ pub const PATTERNS: &[Pattern] = &[
     // A call named: `Error calling DescribeRegions`, `failed to call CreateService`, `调用 CreateInstance`.
     Pattern {
         name: "call-api",
-        triggers: &["call ", "calling ", "invoke ", "invoking ", "调用", "请求"],
+        triggers: &["call ", "calling ", "invoke ", "invoking ", "failed to ", "unable to ", "调用", "请求"],
         read: call_api,
     },
+    // An SDK request class: `new DescribeInstancesRequest()`, `DescribeInstancesRequest(`, Go v1's
+    // `ecs.CreateDescribeInstancesRequest()` (the constructor's `Create` prefix dropped too).
+    Pattern { name: "request-class", triggers: &["Request(", "Request ()", "Request{"], read: request_class },
+    // PHP's `AlibabaCloud::rpc()->action('DescribeInstances')`.
+    Pattern { name: "php-action", triggers: &["->action("], read: php_action },
+    // A Python traceback's function: `File "…/oss2/api.py", line 1, in put_object`.
+    Pattern { name: "python-traceback", triggers: &[", in "], read: python_traceback },
     // A script named after the API it calls: `node CreateLogStore.js`, `python create_log_store.py`.
     Pattern { name: "script-file", triggers: &[".js", ".ts", ".py", ".go", ".java", ".php", ".rb"], read: script_file },
     // A stack frame's method, named after the API it calls: `at com.aliyun.oss.OSSClient.putObject(`,
@@ -85,7 +92,7 @@ fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
             PATTERNS.iter().enumerate().flat_map(|(i, p)| p.triggers.iter().map(move |_| i)).collect();
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(needles())
             .expect("the API triggers are valid");
         (ac, rows)
@@ -96,7 +103,8 @@ fn automaton() -> &'static (AhoCorasick, Vec<usize>) {
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     let (ac, rows) = automaton();
-    for m in ac.find_iter(s) {
+    // Overlapping: `failed to X` is read even where ` failed` matched first.
+    for m in ac.find_overlapping_iter(s) {
         (PATTERNS[rows[m.pattern().as_usize()]].read)(s, m.start(), m.end(), out);
     }
 }
@@ -170,6 +178,46 @@ fn script_file(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     }
 }
 
+/// `DescribeInstancesRequest(`: the API before `Request`, and without a constructor's `Create` prefix.
+fn request_class(s: &str, start: usize, _end: usize, out: &mut Vec<Field>) {
+    let b = s.as_bytes();
+    let mut a = start;
+    while a > 0 && start - a < 100 && b[a - 1].is_ascii_alphanumeric() {
+        a -= 1;
+    }
+    let name = &s[a..start];
+    if is_api_name(name) && has_two_words(name) {
+        out.push(Field::new(Key::ApiCandidate, name, a, start));
+    }
+    if let Some(rest) = name.strip_prefix("Create").filter(|r| is_api_name(r) && has_two_words(r)) {
+        out.push(Field::new(Key::ApiCandidate, rest, a + 6, start));
+    }
+}
+
+/// `->action('DescribeInstances')`: the API, as the SDK is told it.
+fn php_action(s: &str, _start: usize, end: usize, out: &mut Vec<Field>) {
+    let (a, b) = word_after(s, end);
+    if b > a && is_api_name(&s[a..b]) && s[b..].starts_with(['\'', '"']) {
+        out.push(Field::new(Key::Api, &s[a..b], a, b));
+    }
+}
+
+/// `, in put_object`: a traceback line's function, in CamelCase.
+fn python_traceback(s: &str, _start: usize, end: usize, out: &mut Vec<Field>) {
+    let len =
+        s[end..].bytes().take(100).take_while(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_').count();
+    let name = &s[end..end + len];
+    let line_ends = s[end + len..].starts_with(['\n', '\r']) || end + len == s.len();
+    if !line_ends || !name.contains('_') || name.starts_with('_') {
+        return;
+    }
+    let api: String =
+        name.split('_').filter(|w| !w.is_empty()).map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect();
+    if is_api_name(&api) {
+        out.push(Field::new(Key::ApiCandidate, api, end, end + len));
+    }
+}
+
 /// `at pkg.Class.putObject(`: the method, capitalized.
 fn stack_frame(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     let b = s.as_bytes();
@@ -188,7 +236,7 @@ fn stack_frame(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     }
     let Some(dot) = path.rfind('.') else { return };
     let method = &path[dot + 1..];
-    if !method.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    if !method.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return;
     }
     let name = method[..1].to_ascii_uppercase() + &method[1..];
@@ -316,6 +364,7 @@ mod tests {
     fn call_api() {
         assert!(has("Error calling DescribeRegions: timeout", Key::ApiCandidate, "DescribeRegions"));
         assert!(has("failed to call the CreateService API", Key::ApiCandidate, "CreateService"));
+        assert!(has("disk: failed to DescribeDisks: SDK.ServerError", Key::ApiCandidate, "DescribeDisks"));
         assert!(has("调用 CreateInstance 接口", Key::ApiCandidate, "CreateInstance"));
         assert!(has("请求DescribeDomains时出错", Key::ApiCandidate, "DescribeDomains"));
         assert!(!has("recall CreateInstance", Key::ApiCandidate, "CreateInstance"));
@@ -329,6 +378,38 @@ mod tests {
     }
 
     #[test]
+    fn request_class() {
+        assert!(has(
+            "DescribeInstancesRequest request = new DescribeInstancesRequest();",
+            Key::ApiCandidate,
+            "DescribeInstances"
+        ));
+        assert!(has("request := ecs.CreateDescribeInstancesRequest()", Key::ApiCandidate, "DescribeInstances"));
+        assert!(!has("HttpRequest(", Key::ApiCandidate, "Http"));
+    }
+
+    #[test]
+    fn php_action() {
+        assert!(has(
+            "AlibabaCloud::rpc()->product('Ecs')->action('DescribeRegions')->request();",
+            Key::Api,
+            "DescribeRegions"
+        ));
+        assert!(!has("->action($name)", Key::Api, "name"));
+    }
+
+    #[test]
+    fn python_traceback() {
+        assert!(has(
+            "  File \"/usr/lib/python3/site-packages/oss2/api.py\", line 600, in put_object\n",
+            Key::ApiCandidate,
+            "PutObject"
+        ));
+        assert!(!has("  File \"x.py\", line 1, in <module>\n", Key::ApiCandidate, "Module"));
+        assert!(!has("a, in general_terms of use", Key::ApiCandidate, "GeneralTerms"));
+    }
+
+    #[test]
     fn stack_frame() {
         assert!(has("\tat com.aliyun.oss.OSSClient.putObject(OSSClient.java:1)", Key::ApiCandidate, "PutObject"));
         assert!(has(
@@ -337,6 +418,7 @@ mod tests {
             "DescribeInstances"
         ));
         assert!(has("at sample.code.kms.KeyManagementService.encrypt(", Key::ApiCandidate, "Encrypt"));
+        assert!(has("at com.aliyun.openservices.log.Client.PutLogs(Client.java:1)", Key::ApiCandidate, "PutLogs"));
         // Prose, a class without a method, a constructor: nothing.
         for s in ["look at the logs (below)", "at Client (x)", "at new Promise (<anonymous>)"] {
             assert!(read(s).iter().all(|(k, _)| *k != Key::ApiCandidate), "{s}: {:?}", read(s));
