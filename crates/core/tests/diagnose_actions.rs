@@ -149,3 +149,10 @@ fn a_missing_service_role_keeps_the_role_as_its_need() {
     let granted: Vec<String> = plan.custom_policies.iter().map(|p| format!("{:?}", p.document)).collect();
     assert!(granted.iter().all(|d| !d.contains("ecs:RunInstances")), "{granted:?}");
 }
+
+#[test]
+fn an_ossutil_command_names_the_oss_api() {
+    let text = "$ ossutil cp ./report.csv oss://my-bucket/reports/report.csv\nError: oss: service returned error: StatusCode=403, ErrorCode=AccessDenied, ErrorMessage=\"You have no right to access this object because of bucket acl.\", RequestId=R-7";
+    let f = first(text);
+    assert_eq!((f.kind, f.actions.first().map(String::as_str)), (Kind::MissingPermission, Some("oss:PutObject")));
+}

@@ -58,6 +58,12 @@ pub const PATTERNS: &[Pattern] = &[
     // A stack frame's method, named after the API it calls: `at com.aliyun.oss.OSSClient.putObject(`,
     // `at Client.describeInstances (`.
     Pattern { name: "stack-frame", triggers: &["at "], read: stack_frame },
+    // An ossutil command (also run as `aliyun oss`): the OSS API each subcommand calls, by [`OSSUTIL`].
+    Pattern {
+        name: "ossutil-command",
+        triggers: &["ossutil ", "ossutil64 ", "ossutilmac64 ", "aliyun oss "],
+        read: ossutil,
+    },
     // A REST request: `POST /services failed with 400` (Function Compute), `Request Endpoint: POST https://…/?x`.
     Pattern {
         name: "rest-request",
@@ -175,6 +181,52 @@ fn script_file(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     };
     if is_api_name(&api) {
         out.push(Field::new(Key::ApiCandidate, api, a, start));
+    }
+}
+
+/// ossutil subcommands and the OSS API each calls, by where its `oss://` arguments stand: (subcommand, API when
+/// the first argument is `oss://bucket` alone, with an object key, API for a local source and an `oss://`
+/// destination). `None`: that form does not say which API.
+const OSSUTIL: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+    ("ls", Some("ListObjects"), Some("ListObjects"), None),
+    ("mb", Some("PutBucket"), None, None),
+    ("rm", Some("DeleteBucket"), Some("DeleteObject"), None),
+    ("stat", Some("GetBucketInfo"), Some("HeadObject"), None),
+    ("cp", None, Some("GetObject"), Some("PutObject")),
+    ("set-acl", Some("PutBucketAcl"), Some("PutObjectAcl"), None),
+    ("set-meta", None, Some("CopyObject"), None),
+    ("sign", None, Some("GetObject"), None),
+    ("cat", None, Some("GetObject"), None),
+];
+
+/// `ossutil cp ./a.txt oss://b/k`: the API the subcommand calls with these arguments.
+fn ossutil(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    if start > 0 && s.as_bytes()[start - 1].is_ascii_alphanumeric() {
+        return;
+    }
+    let line = &s[end..crate::text::line_end(s, end, 1024)];
+    let mut words = line.split_whitespace().filter(|w| !w.starts_with('-'));
+    let Some(sub) = words.next() else { return };
+    let Some(&(name, bucket, object, upload)) = OSSUTIL.iter().find(|(n, ..)| *n == sub) else { return };
+    let args: Vec<&str> = words.take(2).collect();
+    let is_oss = |a: &str| a.starts_with("oss://");
+    let api = match args.as_slice() {
+        [first, second, ..] if is_oss(first) && is_oss(second) => None,
+        [first, second, ..] if !is_oss(first) && is_oss(second) => upload,
+        [first, ..] if is_oss(first) => {
+            let key = first["oss://".len()..].split_once('/').is_some_and(|(_, k)| !k.is_empty());
+            if key {
+                object
+            } else {
+                bucket
+            }
+        }
+        [] if name == "ls" => Some("ListBuckets"),
+        _ => None,
+    };
+    if let Some(api) = api {
+        let a = end + line.find(sub).unwrap_or(0);
+        out.push(Field::new(Key::Api, api, a, a + sub.len()));
     }
 }
 
@@ -386,6 +438,23 @@ mod tests {
         ));
         assert!(has("request := ecs.CreateDescribeInstancesRequest()", Key::ApiCandidate, "DescribeInstances"));
         assert!(!has("HttpRequest(", Key::ApiCandidate, "Http"));
+    }
+
+    #[test]
+    fn ossutil_command() {
+        for (s, api) in [
+            ("$ ossutil cp ./a.txt oss://bucket/dir/a.txt", "PutObject"),
+            ("ossutil64 cp -r oss://bucket/dir/a.txt ./", "GetObject"),
+            ("ossutil ls oss://bucket", "ListObjects"),
+            ("ossutil ls", "ListBuckets"),
+            ("aliyun oss mb oss://new-bucket", "PutBucket"),
+            ("ossutil rm oss://bucket/k", "DeleteObject"),
+        ] {
+            assert!(has(s, Key::Api, api), "{s}: {:?}", read(s));
+        }
+        // An unknown subcommand, a copy between buckets: no API said.
+        assert!(read("ossutil du oss://b").iter().all(|(k, _)| *k != Key::Api));
+        assert!(read("ossutil cp oss://a/k oss://b/k").iter().all(|(k, _)| *k != Key::Api));
     }
 
     #[test]
