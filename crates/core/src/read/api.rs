@@ -184,19 +184,29 @@ fn script_file(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     }
 }
 
-/// ossutil subcommands and the OSS API each calls, by where its `oss://` arguments stand: (subcommand, API when
-/// the first argument is `oss://bucket` alone, with an object key, API for a local source and an `oss://`
-/// destination). `None`: that form does not say which API.
-const OSSUTIL: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
-    ("ls", Some("ListObjects"), Some("ListObjects"), None),
-    ("mb", Some("PutBucket"), None, None),
-    ("rm", Some("DeleteBucket"), Some("DeleteObject"), None),
-    ("stat", Some("GetBucketInfo"), Some("HeadObject"), None),
-    ("cp", None, Some("GetObject"), Some("PutObject")),
-    ("set-acl", Some("PutBucketAcl"), Some("PutObjectAcl"), None),
-    ("set-meta", None, Some("CopyObject"), None),
-    ("sign", None, Some("GetObject"), None),
-    ("cat", None, Some("GetObject"), None),
+/// One ossutil subcommand and the OSS API it calls, by where its `oss://` arguments stand (`None`: that form does
+/// not say which API).
+struct OssutilCommand {
+    name: &'static str,
+    /// The first argument is `oss://bucket` alone.
+    bucket: Option<&'static str>,
+    /// The first argument is `oss://bucket/key`.
+    object: Option<&'static str>,
+    /// A local source and an `oss://` destination.
+    upload: Option<&'static str>,
+}
+
+/// The ossutil subcommands whose API their arguments tell.
+const OSSUTIL: &[OssutilCommand] = &[
+    OssutilCommand { name: "ls", bucket: Some("ListObjects"), object: Some("ListObjects"), upload: None },
+    OssutilCommand { name: "mb", bucket: Some("PutBucket"), object: None, upload: None },
+    OssutilCommand { name: "rm", bucket: Some("DeleteBucket"), object: Some("DeleteObject"), upload: None },
+    OssutilCommand { name: "stat", bucket: Some("GetBucketInfo"), object: Some("HeadObject"), upload: None },
+    OssutilCommand { name: "cp", bucket: None, object: Some("GetObject"), upload: Some("PutObject") },
+    OssutilCommand { name: "set-acl", bucket: Some("PutBucketAcl"), object: Some("PutObjectAcl"), upload: None },
+    OssutilCommand { name: "set-meta", bucket: None, object: Some("CopyObject"), upload: None },
+    OssutilCommand { name: "sign", bucket: None, object: Some("GetObject"), upload: None },
+    OssutilCommand { name: "cat", bucket: None, object: Some("GetObject"), upload: None },
 ];
 
 /// `ossutil cp ./a.txt oss://b/k`: the API the subcommand calls with these arguments.
@@ -207,21 +217,21 @@ fn ossutil(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     let line = &s[end..crate::text::line_end(s, end, 1024)];
     let mut words = line.split_whitespace().filter(|w| !w.starts_with('-'));
     let Some(sub) = words.next() else { return };
-    let Some(&(name, bucket, object, upload)) = OSSUTIL.iter().find(|(n, ..)| *n == sub) else { return };
+    let Some(command) = OSSUTIL.iter().find(|c| c.name == sub) else { return };
     let args: Vec<&str> = words.take(2).collect();
     let is_oss = |a: &str| a.starts_with("oss://");
     let api = match args.as_slice() {
         [first, second, ..] if is_oss(first) && is_oss(second) => None,
-        [first, second, ..] if !is_oss(first) && is_oss(second) => upload,
+        [first, second, ..] if !is_oss(first) && is_oss(second) => command.upload,
         [first, ..] if is_oss(first) => {
             let key = first["oss://".len()..].split_once('/').is_some_and(|(_, k)| !k.is_empty());
             if key {
-                object
+                command.object
             } else {
-                bucket
+                command.bucket
             }
         }
-        [] if name == "ls" => Some("ListBuckets"),
+        [] if command.name == "ls" => Some("ListBuckets"),
         _ => None,
     };
     if let Some(api) = api {
