@@ -70,6 +70,16 @@ fn an_api_name_leading_a_failure_is_taken_only_when_the_catalog_knows_it() {
     let unknown = r#"SyncRecords error.status 400, Error:{"HostId":"alidns.aliyuncs.com","Code":"InvalidDomainName.NoExist","Message":"x"}"#;
     assert_eq!(action(unknown).0, None);
     assert_eq!(action("CreateInstance failed: ErrorCode: InvalidParameter\nMessage: x").0, None);
+    // With no product known, a name only one product has names both.
+    let f = first("UpdateDomainRecord error.status 400, Error:{\"Code\":\"DomainRecordDuplicate\",\"Message\":\"x\"}");
+    assert_eq!(f.actions.first().map(String::as_str), Some("alidns:UpdateDomainRecord"));
+    assert_eq!(f.product.as_deref(), Some("alidns"));
+    // A credential error's product is the gateway that checked the key: the API named tells the product.
+    let f = first("调用ListAccessKeys报错：\nAliyun API Error: RequestId: R-8 Status Code: 400 Code: MissingSecurityToken Message: SecurityToken is mandatory for this action.");
+    assert_eq!((f.kind, f.actions.first().map(String::as_str)), (Kind::BadCredentials, Some("ram:ListAccessKeys")));
+    // Another product's API name beside a known product's error is not taken.
+    let f = first("ListAccessKeys failed: {\"HostId\":\"alidns.aliyuncs.com\",\"Code\":\"InvalidDomainName.NoExist\",\"Message\":\"x\"}");
+    assert_eq!(f.actions.first(), None);
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::catalog::{AccessLevel, Api, ApiLookup};
 use crate::finding::Kind;
+use crate::read::api::has_two_words;
 use crate::read::{Key, RawError};
 use crate::Catalog;
 
@@ -122,20 +123,35 @@ fn named_api(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
 }
 
 /// A word standing where an API name would (`UpdateDomainRecord error.status 400`, a stack frame's method): only
-/// an API the catalog knows for the error's product.
+/// an API the catalog knows for the error's product; or, when no product is known or the error is a credential
+/// error (whose product is only the gateway that checked the key), a name of two words or more that one product
+/// alone has.
 fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
-    let product = i.product?;
-    for f in i.raw.all(Key::ApiCandidate) {
-        match i.catalog.api(product, &f.value) {
-            ApiLookup::Found(_, api) => return Some(decided(api, true, Some((f.start, f.end)))),
-            ApiLookup::ShardMissing(shard) => {
-                wanted.insert(shard);
-                return None;
+    if let Some(product) = i.product {
+        for f in i.raw.all(Key::ApiCandidate) {
+            match i.catalog.api(product, &f.value) {
+                ApiLookup::Found(_, api) => return Some(decided(api, true, Some((f.start, f.end)))),
+                ApiLookup::ShardMissing(shard) => {
+                    wanted.insert(shard);
+                    return None;
+                }
+                ApiLookup::Unknown => {}
             }
-            ApiLookup::Unknown => {}
         }
     }
-    None
+    let credential = matches!(i.kind, Kind::BadCredentials | Kind::Signature | Kind::TokenExpired);
+    if i.product.is_some() && !credential {
+        return None;
+    }
+    i.raw.all(Key::ApiCandidate).filter(|f| has_two_words(&f.value)).find_map(|f| {
+        match i.catalog.ram_codes_with_api(&f.value).as_slice() {
+            [only] => match i.catalog.api(only, &f.value) {
+                ApiLookup::Found(_, api) => Some(decided(api, true, Some((f.start, f.end)))),
+                _ => None,
+            },
+            _ => None,
+        }
+    })
 }
 
 /// A REST request (`POST /services`): the product's API with that method and path shape.

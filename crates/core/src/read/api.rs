@@ -366,7 +366,7 @@ fn api_before(s: &str, pos: usize) -> Option<(usize, usize)> {
 }
 
 /// `UpdateDomainRecord`, not `Error` or `Request`: API names join at least two words.
-fn has_two_words(name: &str) -> bool {
+pub(crate) fn has_two_words(name: &str) -> bool {
     name.bytes().skip(1).any(|c| c.is_ascii_uppercase())
 }
 
