@@ -126,6 +126,11 @@ fn an_sms_code_is_send_sms() {
     let f = first(r#"{"Message":"模板不合法(不存在或被拉黑)","RequestId":"R-5","Code":"isv.SMS_TEMPLATE_ILLEGAL"}"#);
     assert_eq!((f.product.as_deref(), f.actions.first().map(String::as_str)), (Some("dysms"), Some("dysms:SendSms")));
     assert!(f.actions_inferred && no_grant(&f));
+    // Another `isv.` code only on an error already SMS's: the Voice service prints some of them too.
+    let f = first(r#"{"Message":"触发分钟级流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#);
+    assert_eq!((f.product.as_deref(), f.actions.first().map(String::as_str)), (Some("dysms"), Some("dysms:SendSms")));
+    let f = first(r#"{"Message":"该被叫号触发被叫流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#);
+    assert_ne!(f.actions.first().map(String::as_str), Some("dysms:SendSms"));
 }
 
 #[test]

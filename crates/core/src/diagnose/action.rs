@@ -203,18 +203,39 @@ fn oss_bucket_host(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
     Some(Decided { action: action.to_string(), api: None, inferred: true, access: None, span: None, rule: "" })
 }
 
-/// Code families a product documents as one API's errors: (code prefix, RAM code, API, documentation page).
-const CODE_FAMILIES: &[(&str, &str, &str, &str)] = &[
-    // The SMS API error codes (`isv.SMS_SIGNATURE_ILLEGAL`, `isv.SMS_TEMPLATE_ILLEGAL` …) are SendSms's.
-    ("isv.SMS_", "dysms", "SendSms", "https://help.aliyun.com/zh/sms/developer-reference/api-error-codes"),
+/// A family of codes a product documents as one API's errors.
+struct CodeFamily {
+    /// What the codes start with.
+    prefix: &'static str,
+    /// The product's RAM code.
+    ram_code: &'static str,
+    /// The API whose errors they are.
+    api: &'static str,
+    /// Whether the prefix alone says the product; otherwise the error must already be the product's.
+    names_product: bool,
+}
+
+/// The code families, most specific first.
+const CODE_FAMILIES: &[CodeFamily] = &[
+    // The SMS API error codes (`isv.SMS_SIGNATURE_ILLEGAL`, `isv.SMS_TEMPLATE_ILLEGAL` …) are SendSms's:
+    // https://help.aliyun.com/zh/sms/developer-reference/api-error-codes
+    CodeFamily { prefix: "isv.SMS_", ram_code: "dysms", api: "SendSms", names_product: true },
+    // SMS's other `isv.` codes (`isv.MOBILE_NUMBER_ILLEGAL`, `isv.BUSINESS_LIMIT_CONTROL`) too; the Voice service
+    // shares some, so only on an error already SMS's.
+    CodeFamily { prefix: "isv.", ram_code: "dysms", api: "SendSms", names_product: false },
 ];
 
 /// A code of a family one API documents (`isv.SMS_CONTENT_ILLEGAL` → `dysms:SendSms`).
 fn code_family(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
     let code = i.code?;
-    let &(_, ram_code, api, _) = CODE_FAMILIES.iter().find(|(prefix, ram_code, ..)| {
-        code.starts_with(prefix) && i.product.is_none_or(|p| p.eq_ignore_ascii_case(ram_code))
+    let family = CODE_FAMILIES.iter().find(|c| {
+        code.starts_with(c.prefix)
+            && match i.product {
+                Some(p) => p.eq_ignore_ascii_case(c.ram_code),
+                None => c.names_product,
+            }
     })?;
+    let (ram_code, api) = (family.ram_code, family.api);
     let access = match i.catalog.api(ram_code, api) {
         ApiLookup::Found(_, found) => Some(found.access),
         _ => None,
