@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use ram_doctor_core::finding::{Finding, Principal};
+use ram_doctor_core::finding::{Finding, Kind, Principal};
 use ram_doctor_core::grant::GrantPlan;
 
 use super::grant::GrantView;
@@ -98,7 +98,8 @@ fn finding_facts(finding: Finding, text: RwSignal<String>, lang: Signal<Lang>) -
             </header>
             <p class="explanation">{explanation}</p>
             <dl class="facts">
-                <dt>{move || texts().denied}</dt>
+                // An error that is not about access (a quota, a bad parameter) names the action it called.
+                <dt>{move || if kind == Kind::Other { texts().called } else { texts().denied }}</dt>
                 <dd class="actions">
                     {if denied.is_empty() {
                         view! { <span class="muted">{move || texts().unknown}</span> }.into_any()

@@ -4,6 +4,7 @@
 //! what its structure says (the code, the host that answered, the API in a Terraform header), then context
 //! (a Terraform resource type, a Packer builder, product names near a console message).
 
+mod action;
 mod explain;
 mod product;
 pub mod reason;
@@ -11,8 +12,8 @@ pub mod rules;
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::catalog::AccessLevel;
 use crate::catalog::ProductSentence;
-use crate::catalog::{AccessLevel, ApiLookup};
 use crate::finding::{Confidence, Evidence, Finding, Kind, Principal};
 use crate::read::group::Anchor;
 use crate::read::phrases::Phrase;
@@ -90,15 +91,6 @@ fn documented_candidate<'r>(raw: &'r RawError, catalog: &Catalog) -> Option<&'r 
 fn code_from_ec(raw: &RawError) -> Option<String> {
     raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
 }
-
-/// (product, code prefix, action): codes only one API returns. The Short Message Service documents its `isv.` codes
-/// as `SendSms`'s answers (the signature, template, content and number checks of a message being sent); STS's
-/// parameter and role errors are AssumeRole's (its FAQ: `RoleArn`, `RoleSessionName`, `DurationSeconds`, `Policy`).
-const CODE_ACTIONS: &[(&str, &str, &str)] = &[
-    ("dysms", "isv.", "dysms:SendSms"),
-    ("sts", "InvalidParameter.", "sts:AssumeRole"),
-    ("sts", "EntityNotExist.Role", "sts:AssumeRole"),
-];
 
 /// Who refused a `docker login` when the text names no Alibaba Cloud registry.
 const OTHER_REGISTRY: &str = "a container registry that is not Alibaba Cloud's (Docker Hub or a mirror)";
@@ -181,72 +173,23 @@ fn explain_error(
     f.region = region(raw);
     f.resource = if f.other_cloud.is_some() { None } else { resource(raw, text, f.product.as_deref(), kind) };
 
-    // Actions: stated, or derived from the API name where the kind is about this action.
+    // Actions: stated, or decided from the API, request or code the text shows (a fact for every kind).
     let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
-    let mut access = None;
-    if let Some(first) = stated.first() {
-        let mut seen = BTreeSet::new();
-        f.actions = stated.iter().map(|a| a.value.clone()).filter(|a| seen.insert(a.to_ascii_lowercase())).collect();
-        f.evidence.push(evidence("action", first.start, first.end));
-        access = catalog.access_level(&first.value).map(|(level, _)| level);
-        if f.product.is_none() && f.other_cloud.is_none() {
-            f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
-            product_reason = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
-        }
-    } else if matches!(kind, Kind::AssumeRole) {
-        f.actions = vec!["sts:AssumeRole".to_string()];
-    } else if f.other_cloud.is_none() {
-        // The API that failed is a fact of every kind (a throttled, malformed or badly signed call too); only the
-        // plan decides whether its action is granted. Where no grant is wanted, only an API the catalog documents
-        // for the product is named: a guess would only mislead.
-        let about_a_grant = matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated);
-        if let (Some(product), Some(api)) = (f.product.clone(), raw.get(Key::Api)) {
-            match catalog.api(&product, &api.value) {
-                ApiLookup::Found(_, found) => {
-                    f.actions = vec![found.action.clone()];
-                    access = Some(found.access);
-                }
-                ApiLookup::ShardMissing(shard) if !about_a_grant => {
-                    wanted.insert(shard);
-                }
-                _ if !about_a_grant => {}
-                // The product's APIs are loaded and this is not one of them: the API is another product's (FC's
-                // `CreateService` refused for a Log Service resource), so it names no action of this product.
-                ApiLookup::Unknown if catalog.product(&product).is_some() => {}
-                lookup => {
-                    if let ApiLookup::ShardMissing(shard) = lookup {
-                        wanted.insert(shard);
-                    }
-                    f.actions = vec![format!("{product}:{}", api.value)];
-                    f.actions_inferred = true;
-                }
+    let mut access = match stated.first() {
+        Some(first) => {
+            let mut seen = BTreeSet::new();
+            f.actions =
+                stated.iter().map(|a| a.value.clone()).filter(|a| seen.insert(a.to_ascii_lowercase())).collect();
+            f.evidence.push(evidence("action", first.start, first.end));
+            if f.product.is_none() && f.other_cloud.is_none() {
+                f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
+                product_reason = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
             }
-            f.evidence.push(evidence("api", api.start, api.end));
+            catalog.access_level(&first.value).map(|(level, _)| level)
         }
-    }
-    if f.actions.is_empty()
-        && f.product.as_deref() == Some("oss")
-        && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny)
-    {
-        if let Some(action) = oss_object_action(raw) {
-            f.actions = vec![action.to_string()];
-            f.actions_inferred = true;
-        }
-    }
-    // A code family documented for one API: the API that failed when the text names none.
-    if f.actions.is_empty() && f.other_cloud.is_none() {
-        let code = f.code.as_deref().unwrap_or("");
-        if let Some((_, _, action)) =
-            CODE_ACTIONS.iter().find(|(p, prefix, _)| f.product.as_deref() == Some(*p) && code.starts_with(prefix))
-        {
-            f.actions = vec![action.to_string()];
-            f.actions_inferred = true;
-        }
-    }
-    let writes = match access {
-        Some(level) => !level.is_read() && level != AccessLevel::None,
-        None => f.actions.first().is_some_and(|a| !verb_reads(a.split_once(':').map_or(a.as_str(), |(_, n)| n))),
+        None => decide_action(&mut f, raw, catalog, wanted, &mut product_reason),
     };
+    let product_before_fallbacks = f.product.clone();
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
     let fallback = phrases.iter().any(|p| p.generic());
@@ -277,6 +220,15 @@ fn explain_error(
             product_reason = Some(Reason::Marker(word.to_string()));
         }
     }
+
+    // A product found only by the fallbacks above can still resolve the API the text names.
+    if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
+        access = decide_action(&mut f, raw, catalog, wanted, &mut product_reason);
+    }
+    let writes = match access {
+        Some(level) => !level.is_read() && level != AccessLevel::None,
+        None => f.actions.first().is_some_and(|a| !verb_reads(a.split_once(':').map_or(a.as_str(), |(_, n)| n))),
+    };
 
     for (key, name) in [
         (Key::Code, "code"),
@@ -312,6 +264,43 @@ fn explain_error(
     (f, product_reason)
 }
 
+/// The action of an error that states none ([`action::decide`]), put on the finding; its access level when known.
+/// A missing service role's action is the role's creation (stated, or left to the plan), not the API called.
+fn decide_action(
+    f: &mut Finding,
+    raw: &RawError,
+    catalog: &Catalog,
+    wanted: &mut BTreeSet<String>,
+    product_reason: &mut Option<Reason>,
+) -> Option<AccessLevel> {
+    // A missing service role's need is the role; another cloud's or the local system's error called no Alibaba
+    // Cloud API at all (`ossutil cp` failing to make its local checkpoint folder).
+    if f.kind == Kind::ServiceRoleMissing || f.other_cloud.is_some() {
+        return None;
+    }
+    let inputs = action::Inputs { raw, kind: f.kind, product: f.product.as_deref(), code: f.code.as_deref(), catalog };
+    let d = action::decide(&inputs, wanted)?;
+    // An action found with no product yet names it: a code family's (`isv.SMS_…`), an API only one product has.
+    if f.product.is_none() && f.other_cloud.is_none() {
+        let reason = match (&d.api, d.rule) {
+            (_, action::CODE_FAMILY) => f.code.clone().map(Reason::Marker),
+            (Some(api), _) => Some(Reason::Api(api.clone())),
+            (None, _) => None,
+        };
+        if reason.is_some() {
+            f.product = d.action.split_once(':').map(|(p, _)| p.to_string());
+            *product_reason = reason;
+        }
+    }
+    f.actions = vec![d.action];
+    f.actions_inferred = d.inferred;
+    f.api = d.api.or(f.api.take());
+    if let Some((start, end)) = d.span {
+        f.evidence.push(evidence("api", start, end));
+    }
+    d.access
+}
+
 /// The product a documented sentence names; when several products print it, all of them ranked, and the
 /// finding says the sentence is shared.
 fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
@@ -324,25 +313,6 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
         f.likely_products.extend(words.into_iter().filter(|g| !s.products.contains(&g.product)));
     }
     f.evidence.push(evidence("product", raw.start, raw.end));
-}
-
-/// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
-/// "PUT"`, `"url": "https://bucket.oss-cn-shenzhen.aliyuncs.com/key"`).
-fn oss_object_action(raw: &RawError) -> Option<&'static str> {
-    let method = raw.value(Key::Method)?.to_ascii_uppercase();
-    let bucket_host = raw.all(Key::Host).chain(raw.all(Key::HostId)).any(|h| {
-        let h = h.value.to_ascii_lowercase();
-        h.split_once('.').is_some_and(|(bucket, rest)| !bucket.starts_with("oss-") && rest.starts_with("oss-"))
-    });
-    if !bucket_host {
-        return None;
-    }
-    match method.as_str() {
-        "PUT" | "POST" => Some("oss:PutObject"),
-        "GET" | "HEAD" => Some("oss:GetObject"),
-        "DELETE" => Some("oss:DeleteObject"),
-        _ => None,
-    }
 }
 
 /// The lines an error spans (at most 4 KB), where a documented sentence may stand.
@@ -854,14 +824,11 @@ mod tests {
         let f = one("$ ossutil64 cp a.tgz oss://b/ -f\nError: mkdir .ossutil_checkpoint: permission denied!");
         assert_eq!((f.kind, f.product.as_deref()), (Kind::Other, None));
         assert_eq!(f.other_cloud.as_deref(), Some("the operating system's file permissions"));
+        assert!(f.actions.is_empty(), "no Alibaba Cloud API was called: {:?}", f.actions);
     }
 
     #[test]
-    fn the_call_that_failed_is_named_for_every_kind() {
-        // An API opening a client's log line; the host names the product.
-        let f = one("UpdateDomainRecord error.status 400, Error:{\"HostId\":\"alidns.aliyuncs.com\",\"Code\":\"DomainRecordDuplicate\",\"Message\":\"The DNS record already exists.\"}");
-        assert_eq!((f.kind, f.code.as_deref()), (Kind::Other, Some("DomainRecordDuplicate")));
-        assert_eq!(f.api.as_deref(), Some("UpdateDomainRecord"));
+    fn sms_codes_and_full_width_colons_are_read() {
         // SMS codes: `isv.` standing bare, or in PHP's print_r; SendSms's answers.
         for text in [
             "isv.SMS_SIGNATURE_ILLEGAL 签名不合法(不存在或被拉黑)",
@@ -876,12 +843,6 @@ mod tests {
             assert_eq!(f.actions, vec!["dysms:SendSms"], "{text}");
             assert!(grant_of(&f).system_policies.is_empty());
         }
-        // Function Compute's REST calls as its Node client prints them.
-        let f = one("FCAccessDeniedError: GET /services/s1/functions/f1 failed with 403. requestid: r-1, message: The caller is not authorized to perform 'fc:GetFunction' on resource 'acs:fc:cn-hangzhou:1:services/s1/functions/f1'.");
-        assert_eq!(f.api.as_deref(), Some("GetFunction"));
-        // STS's parameter errors are AssumeRole's.
-        let f = one("\"InvalidParameter.RoleArn: The parameter RoleArn is wrongly formed.\" HostId: sts.aliyuncs.com");
-        assert_eq!((f.kind, f.actions.as_slice()), (Kind::Other, ["sts:AssumeRole".to_string()].as_slice()));
         // A full-width colon after a key.
         let f =
             one("Error Code：InvalidTimeStamp.Expired\nError Message：Specified time stamp or date value is expired.");

@@ -54,10 +54,6 @@ enum Hit {
     OdpsCode,
     /// boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     AwsCall,
-    /// The v2 Go SDKs (OSS's `alibabacloud-oss-go-sdk-v2`): `operation error OpenMetaQuery: …` names the API.
-    OperationError,
-    /// Function Compute's Node client (`@alicloud/fc2`, funcraft, Serverless Devs): `POST /services failed with 400`.
-    FcRestCall,
 }
 
 const NEEDLES: &[(&str, Hit)] = &[
@@ -119,52 +115,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("InvalidClientTokenId", Hit::AwsCode),
     ("UnrecognizedClientException", Hit::AwsCode),
     ("ExpiredTokenException", Hit::AwsCode),
-    ("operation error ", Hit::OperationError),
-    (" failed with ", Hit::FcRestCall),
 ];
-
-/// Function Compute 2.0's REST calls, (method, path segments with `*` for a name) → API: what its Node client's
-/// `<METHOD> <path> failed with <status>` line names.
-const FC_REST_APIS: &[(&str, &[&str], &str)] = &[
-    ("GET", &["services"], "ListServices"),
-    ("POST", &["services"], "CreateService"),
-    ("GET", &["services", "*"], "GetService"),
-    ("PUT", &["services", "*"], "UpdateService"),
-    ("DELETE", &["services", "*"], "DeleteService"),
-    ("GET", &["services", "*", "functions"], "ListFunctions"),
-    ("POST", &["services", "*", "functions"], "CreateFunction"),
-    ("GET", &["services", "*", "functions", "*"], "GetFunction"),
-    ("PUT", &["services", "*", "functions", "*"], "UpdateFunction"),
-    ("DELETE", &["services", "*", "functions", "*"], "DeleteFunction"),
-    ("POST", &["services", "*", "functions", "*", "invocations"], "InvokeFunction"),
-    ("GET", &["services", "*", "functions", "*", "triggers"], "ListTriggers"),
-    ("POST", &["services", "*", "functions", "*", "triggers"], "CreateTrigger"),
-    ("GET", &["services", "*", "functions", "*", "triggers", "*"], "GetTrigger"),
-    ("PUT", &["services", "*", "functions", "*", "triggers", "*"], "UpdateTrigger"),
-    ("DELETE", &["services", "*", "functions", "*", "triggers", "*"], "DeleteTrigger"),
-    ("GET", &["custom-domains"], "ListCustomDomains"),
-    ("POST", &["custom-domains"], "CreateCustomDomain"),
-];
-
-/// The API of `<METHOD> /<path>` right before ` failed with ` at `at` (Function Compute's REST paths).
-fn fc_rest_call(s: &str, at: usize, out: &mut Vec<Field>) {
-    let from = text::floor_boundary(s, at.saturating_sub(300));
-    let line = &s[s[from..at].rfind('\n').map_or(from, |n| from + n + 1)..at];
-    let mut words = line.rsplit(' ');
-    let (Some(path), Some(method)) = (words.next(), words.next()) else { return };
-    let method = method.rsplit([':', ' ']).next().unwrap_or(method);
-    let Some(path) = path.strip_prefix('/') else { return };
-    let segments: Vec<&str> = path.split('?').next().unwrap_or(path).trim_end_matches('/').split('/').collect();
-    let found = FC_REST_APIS.iter().find(|(m, pattern, _)| {
-        *m == method
-            && pattern.len() == segments.len()
-            && pattern.iter().zip(&segments).all(|(p, seg)| *p == "*" || p == seg)
-    });
-    if let Some((_, _, api)) = found {
-        let start = at - line.len();
-        out.push(Field::new(Key::Api, *api, start, at));
-    }
-}
 
 /// The AWS error code in parentheses just before `) when calling the`, which makes the paste an error of its own
 /// (then said to be AWS's, not Alibaba Cloud's).
@@ -488,13 +439,6 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
             }
         }
         Hit::AwsCall => aws_call(s, start, end, out),
-        Hit::FcRestCall => fc_rest_call(s, start, out),
-        Hit::OperationError => {
-            let api_end = ident_end(s, end);
-            if s[api_end..].starts_with(':') && is_api_name(&s[end..api_end]) {
-                out.push(Field::new(Key::Api, &s[end..api_end], end, api_end));
-            }
-        }
     }
 }
 

@@ -13,8 +13,11 @@
 //!   (Terraform resource types and file names, Packer builders, SDK package names, hosts, `product=` links).
 //! - [`phrases`]: known sentences (English and Chinese) that say what happened even without a code, and the
 //!   action/resource they carry (`Resource: … Action: …`, `perform 'fc:X' on resource '…'`, `for action cs:X`).
+//! - [`api`]: API names in every wrapping (`operation error PutBucket:`, `UpdateDomainRecord error.status 400`,
+//!   `node CreateLogStore.js`) and REST requests (`POST /services failed`), one table row per wrapping.
 //! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`), and bare OSS ECs.
 
+pub mod api;
 pub mod fields;
 pub mod generic;
 pub mod group;
@@ -86,6 +89,12 @@ pub enum Key {
     Resource,
     /// The API that failed (`DescribeInstances`), from a Terraform header, an `Action=` parameter, an SDK class name.
     Api,
+    /// A CamelCase word standing where an API name would (`UpdateDomainRecord error.status 400`, `node
+    /// CreateLogStore.js`); the API only when the catalog knows it for the error's product.
+    ApiCandidate,
+    /// The path (and query) of a REST request (`/services`, `/?comp=add&metaQuery`), mapped with its
+    /// [`Key::Method`] to an API through the catalog.
+    RequestPath,
     /// A product named by structure around the error (a `product=` link, an SDK package, a Terraform resource type,
     /// a Packer builder, a `server: AliyunOSS` header, the OSS XML shape). The value is a product code or RAM code.
     ProductHint,
@@ -221,4 +230,5 @@ fn read_fields_but_generic(text: &Text, found: &mut Vec<Field>) {
     xml::scan(text, found);
     headers::scan(text, found);
     phrases::scan(text, found);
+    api::scan(text, found);
 }

@@ -1,0 +1,385 @@
+//! The action a finding names when the error states none: from the API the text names, the REST request it
+//! shows, or the code it prints, always resolved against the catalog. A fact for every kind of error (the grant
+//! plan decides whether the kind wants a grant); marked inferred wherever the text does not name the API itself.
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{AccessLevel, Api, ApiLookup};
+use crate::finding::Kind;
+use crate::read::api::has_two_words;
+use crate::read::{Key, RawError};
+use crate::Catalog;
+
+/// What the rules see.
+pub struct Inputs<'a> {
+    /// The error.
+    pub raw: &'a RawError,
+    /// Its kind.
+    pub kind: Kind,
+    /// The RAM code of its product, when known.
+    pub product: Option<&'a str>,
+    /// Its code, when known.
+    pub code: Option<&'a str>,
+    /// The catalog.
+    pub catalog: &'a Catalog,
+}
+
+/// An action decided, and on what grounds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decided {
+    /// The RAM action (`alidns:UpdateDomainRecord`).
+    pub action: String,
+    /// The API it stands for, when one is named or found.
+    pub api: Option<String>,
+    /// True when the text does not name the API itself (a path, a code, a word where an API name would stand).
+    pub inferred: bool,
+    /// The API's access level, when the catalog knows it.
+    pub access: Option<AccessLevel>,
+    /// The span that led to it.
+    pub span: Option<(usize, usize)>,
+    /// The rule that decided.
+    pub rule: &'static str,
+}
+
+/// One rule: its name and how it decides (`None`: it does not apply). Shards it needs and lacks go in `wanted`.
+type Rule = (&'static str, fn(&Inputs, &mut BTreeSet<String>) -> Option<Decided>);
+
+/// The rule of code families, the one whose action also names the product (`isv.SMS_…` is SMS's).
+pub const CODE_FAMILY: &str = "code-family";
+
+/// The rules, strongest first; the first that decides wins.
+const RULES: &[Rule] = &[
+    ("assume-role-kind", assume_role_kind),
+    ("named-api", named_api),
+    ("api-candidate", api_candidate),
+    ("rest-request", rest_request),
+    ("oss-string-to-sign", oss_string_to_sign),
+    ("oss-bucket-host", oss_bucket_host),
+    (CODE_FAMILY, code_family),
+    ("code-listed-once", code_listed_once),
+];
+
+/// The action of an error that states none.
+pub fn decide(inputs: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    RULES.iter().find_map(|(name, rule)| rule(inputs, wanted).map(|d| Decided { rule: name, ..d }))
+}
+
+fn decided(api: &Api, inferred: bool, span: Option<(usize, usize)>) -> Decided {
+    Decided {
+        action: api.action.clone(),
+        api: Some(api.name.clone()),
+        inferred,
+        access: Some(api.access),
+        span,
+        rule: "",
+    }
+}
+
+/// An assume-role error is about `sts:AssumeRole`.
+fn assume_role_kind(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
+    (i.kind == Kind::AssumeRole).then(|| Decided {
+        action: "sts:AssumeRole".to_string(),
+        api: None,
+        inferred: false,
+        access: None,
+        span: None,
+        rule: "",
+    })
+}
+
+/// An API the text names as the one called (a Terraform header, `Action=`, an SDK request class, `operation error
+/// X:`): the catalog's action for it in the error's product, else in the one product that has an API of that name;
+/// the product's code and the name when the catalog knows neither (inferred).
+fn named_api(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let first = i.raw.get(Key::Api)?;
+    for f in i.raw.all(Key::Api) {
+        let found = match i.product.map(|p| i.catalog.api(p, &f.value)) {
+            Some(ApiLookup::Found(_, api)) => Some(api),
+            Some(ApiLookup::ShardMissing(shard)) => {
+                wanted.insert(shard);
+                break;
+            }
+            _ => match i.catalog.ram_codes_with_api(&f.value).as_slice() {
+                [only] => match i.catalog.api(only, &f.value) {
+                    ApiLookup::Found(_, api) => Some(api),
+                    _ => None,
+                },
+                _ => None,
+            },
+        };
+        if let Some(api) = found {
+            return Some(decided(api, false, Some((f.start, f.end))));
+        }
+    }
+    let product = i.product?;
+    Some(Decided {
+        action: format!("{product}:{}", first.value),
+        api: Some(first.value.clone()),
+        inferred: true,
+        access: None,
+        span: Some((first.start, first.end)),
+        rule: "",
+    })
+}
+
+/// A word standing where an API name would (`UpdateDomainRecord error.status 400`, a stack frame's method): only
+/// an API the catalog knows for the error's product; or, when no product is known or the error is a credential
+/// error (whose product is only the gateway that checked the key), a name of two words or more that one product
+/// alone has.
+fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    if let Some(product) = i.product {
+        for f in i.raw.all(Key::ApiCandidate) {
+            match i.catalog.api(product, &f.value) {
+                ApiLookup::Found(_, api) => return Some(decided(api, true, Some((f.start, f.end)))),
+                ApiLookup::ShardMissing(shard) => {
+                    wanted.insert(shard);
+                    return None;
+                }
+                ApiLookup::Unknown => {}
+            }
+        }
+    }
+    let credential = matches!(i.kind, Kind::BadCredentials | Kind::Signature | Kind::TokenExpired);
+    if i.product.is_some() && !credential {
+        return None;
+    }
+    i.raw.all(Key::ApiCandidate).filter(|f| has_two_words(&f.value)).find_map(|f| {
+        match i.catalog.ram_codes_with_api(&f.value).as_slice() {
+            [only] => match i.catalog.api(only, &f.value) {
+                ApiLookup::Found(_, api) => Some(decided(api, true, Some((f.start, f.end)))),
+                _ => None,
+            },
+            _ => None,
+        }
+    })
+}
+
+/// A REST request (`POST /services`): the product's API with that method and path shape.
+fn rest_request(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let product = i.product?;
+    let path = i.raw.get(Key::RequestPath)?;
+    let method = i.raw.all(Key::Method).find(|m| m.end <= path.start).or_else(|| i.raw.get(Key::Method))?;
+    let api = api_for_request(i.catalog, product, &method.value, &path.value, wanted)?;
+    Some(decided(api, true, Some((method.start, path.end))))
+}
+
+/// An OSS string-to-sign (`PUT\n\napplication/json\n<date>\n/bucket/key`): its method and canonical resource.
+fn oss_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    if i.product != Some("oss") {
+        return None;
+    }
+    let f = i.raw.get(Key::ClientStringToSign).or_else(|| i.raw.get(Key::ServerStringToSign))?;
+    let value = crate::text::unescape(&f.value);
+    let method = value.lines().next()?.trim();
+    let resource = value.lines().last()?.trim();
+    // `/bucket/key?sub` → `/key?sub`: the path on the bucket's own host.
+    let rest = resource.strip_prefix('/')?;
+    let after = &rest[rest.find(['/', '?']).unwrap_or(rest.len())..];
+    let path = if after.starts_with('/') { after.to_string() } else { format!("/{after}") };
+    let api = api_for_request(i.catalog, "oss", method, &path, wanted)?;
+    Some(decided(api, true, Some((f.start, f.end))))
+}
+
+/// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
+/// "PUT"`, `"url": "https://bucket.oss-cn-shenzhen.aliyuncs.com/key"`).
+fn oss_bucket_host(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
+    if i.product != Some("oss") {
+        return None;
+    }
+    let method = i.raw.value(Key::Method)?.to_ascii_uppercase();
+    let bucket_host = i.raw.all(Key::Host).chain(i.raw.all(Key::HostId)).any(|h| {
+        let h = h.value.to_ascii_lowercase();
+        h.split_once('.').is_some_and(|(bucket, rest)| !bucket.starts_with("oss-") && rest.starts_with("oss-"))
+    });
+    if !bucket_host {
+        return None;
+    }
+    let action = match method.as_str() {
+        "PUT" | "POST" => "oss:PutObject",
+        "GET" | "HEAD" => "oss:GetObject",
+        "DELETE" => "oss:DeleteObject",
+        _ => return None,
+    };
+    Some(Decided { action: action.to_string(), api: None, inferred: true, access: None, span: None, rule: "" })
+}
+
+/// A family of codes a product documents as one API's errors.
+struct CodeFamily {
+    /// What the codes start with.
+    prefix: &'static str,
+    /// The product's RAM code.
+    ram_code: &'static str,
+    /// The API whose errors they are.
+    api: &'static str,
+    /// Whether the prefix alone says the product; otherwise the error must already be the product's.
+    names_product: bool,
+}
+
+/// The code families, most specific first.
+const CODE_FAMILIES: &[CodeFamily] = &[
+    // The SMS API error codes (`isv.SMS_SIGNATURE_ILLEGAL`, `isv.SMS_TEMPLATE_ILLEGAL` …) are SendSms's:
+    // https://help.aliyun.com/zh/sms/developer-reference/api-error-codes
+    CodeFamily { prefix: "isv.SMS_", ram_code: "dysms", api: "SendSms", names_product: true },
+    // SMS's other `isv.` codes (`isv.MOBILE_NUMBER_ILLEGAL`, `isv.BUSINESS_LIMIT_CONTROL`) too; the Voice service
+    // shares some, so only on an error already SMS's.
+    CodeFamily { prefix: "isv.", ram_code: "dysms", api: "SendSms", names_product: false },
+];
+
+/// A code of a family one API documents (`isv.SMS_CONTENT_ILLEGAL` → `dysms:SendSms`).
+fn code_family(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
+    let code = i.code?;
+    let family = CODE_FAMILIES.iter().find(|c| {
+        code.starts_with(c.prefix)
+            && match i.product {
+                Some(p) => p.eq_ignore_ascii_case(c.ram_code),
+                None => c.names_product,
+            }
+    })?;
+    let (ram_code, api) = (family.ram_code, family.api);
+    let access = match i.catalog.api(ram_code, api) {
+        ApiLookup::Found(_, found) => Some(found.access),
+        _ => None,
+    };
+    Some(Decided {
+        action: format!("{ram_code}:{api}"),
+        api: Some(api.to_string()),
+        inferred: true,
+        access,
+        span: None,
+        rule: "",
+    })
+}
+
+/// A code that only one API of the product lists (`InvalidParameter.RoleArn` is STS's `AssumeRole`'s), or one API
+/// and its variants named after it (`AssumeRole`, `AssumeRoleWithSAML`). Not the gateway's permission and
+/// credential codes, which every API may return, nor a code that tells the account's state (a product not opened,
+/// a key, a signature, a token): every API answers it, whichever API's documentation happens to list it.
+fn code_listed_once(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let (product, code) = (i.product?, i.code?);
+    if i.catalog.error_code(code).is_some_and(|e| e.kind.is_some()) {
+        return None;
+    }
+    if matches!(i.kind, Kind::NotActivated | Kind::BadCredentials | Kind::Signature | Kind::TokenExpired) {
+        return None;
+    }
+    let Some(apis) = i.catalog.apis_of(product) else {
+        if let ApiLookup::ShardMissing(shard) = i.catalog.api(product, "-") {
+            wanted.insert(shard);
+        }
+        return None;
+    };
+    let listing: Vec<&Api> =
+        apis.into_iter().map(|(_, a)| a).filter(|a| a.errors.iter().any(|e| e.eq_ignore_ascii_case(code))).collect();
+    let base = listing.iter().min_by_key(|a| a.name.len())?;
+    listing.iter().all(|a| a.name.starts_with(&base.name)).then(|| decided(base, true, None))
+}
+
+/// The API of `ram_code` a REST request stands for: the same method, the path's segments matching the API's
+/// (a `{param}` takes one segment, a last `{key}` the rest; a leading `/2021-04-06` version is left out on both
+/// sides), every query key the API's path names present. The most specific match wins; a tie goes to the API
+/// whose name starts with the method's verb (`PUT /{key}`: `PutObject`, not `CopyObject`), else nothing.
+fn api_for_request<'c>(
+    catalog: &'c Catalog,
+    ram_code: &str,
+    method: &str,
+    path: &str,
+    wanted: &mut BTreeSet<String>,
+) -> Option<&'c Api> {
+    let Some(apis) = catalog.apis_of(ram_code) else {
+        if let ApiLookup::ShardMissing(shard) = catalog.api(ram_code, "-") {
+            wanted.insert(shard);
+        }
+        return None;
+    };
+    let (req_path, req_query) = split_request(path);
+    let mut best: Vec<(&Api, (usize, usize))> = Vec::new();
+    for (_, api) in apis {
+        let (Some(m), Some(p)) = (&api.method, &api.path) else { continue };
+        if !m.eq_ignore_ascii_case(method) {
+            continue;
+        }
+        let (api_path, api_query) = split_request(p);
+        let Some(literal) = segments_match(&api_path, &req_path) else { continue };
+        let query_ok = api_query.iter().all(|(k, v)| {
+            req_query.iter().any(|(rk, rv)| rk.eq_ignore_ascii_case(k) && (v.is_empty() || rv.eq_ignore_ascii_case(v)))
+        });
+        // OSS names its sub-resources in the query: a request naming one the API does not (`?acl` on `PUT /`) is
+        // another API's. Elsewhere the query holds ordinary parameters.
+        let extra = ram_code.eq_ignore_ascii_case("oss")
+            && req_query
+                .iter()
+                .any(|(rk, _)| !rk.starts_with("x-oss-") && !api_query.iter().any(|(k, _)| k.eq_ignore_ascii_case(rk)));
+        if !query_ok || extra {
+            continue;
+        }
+        let score = (api_query.len(), literal);
+        match best.first().map(|b| b.1) {
+            Some(s) if s > score => {}
+            Some(s) if s == score => best.push((api, score)),
+            _ => best = vec![(api, score)],
+        }
+    }
+    if best.len() > 1 {
+        let verb = method[..1].to_ascii_uppercase() + &method[1..].to_ascii_lowercase();
+        best.retain(|(a, _)| a.name.starts_with(&verb));
+    }
+    let mut names: Vec<&str> = best.iter().map(|(a, _)| a.name.as_str()).collect();
+    names.dedup();
+    (names.len() == 1).then(|| best[0].0)
+}
+
+/// A path without its leading API version, as segments, and its query as `(key, value)` pairs.
+fn split_request(path: &str) -> (Vec<&str>, Vec<(&str, &str)>) {
+    let (p, q) = path.split_once('?').unwrap_or((path, ""));
+    let mut segments: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
+    let is_version = |s: &str| {
+        s.len() == 10
+            && s.bytes().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == b'-' } else { c.is_ascii_digit() })
+    };
+    if segments.first().is_some_and(|s| is_version(s)) {
+        segments.remove(0);
+    }
+    let query = q.split('&').filter(|s| !s.is_empty()).map(|kv| kv.split_once('=').unwrap_or((kv, ""))).collect();
+    (segments, query)
+}
+
+/// Whether a request's segments fit an API's path; the count of literal segments matched when they do.
+fn segments_match(api: &[&str], req: &[&str]) -> Option<usize> {
+    let param = |s: &str| s.starts_with('{') && s.ends_with('}');
+    // OSS's `/{key}` takes the whole object key, slashes included.
+    let tail = api.last().is_some_and(|s| param(s) && s.eq_ignore_ascii_case("{key}"));
+    let fits = if tail { req.len() >= api.len() } else { req.len() == api.len() };
+    if !fits {
+        return None;
+    }
+    let mut literal = 0;
+    for (a, r) in api.iter().zip(req) {
+        if param(a) {
+            continue;
+        }
+        if !a.eq_ignore_ascii_case(r) {
+            return None;
+        }
+        literal += 1;
+    }
+    Some(literal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_match_by_shape_and_version_is_left_out() {
+        let (a, _) = split_request("/2021-04-06/services/{serviceName}");
+        let (r, _) = split_request("/services/svc");
+        assert_eq!(segments_match(&a, &r), Some(1));
+        let (a, _) = split_request("/{key}");
+        let (r, _) = split_request("/dir/file.json");
+        assert_eq!(segments_match(&a, &r), Some(0));
+        let (a, _) = split_request("/services");
+        let (r, _) = split_request("/functions");
+        assert_eq!(segments_match(&a, &r), None);
+        assert_eq!(split_request("/?metaQuery&comp=add").1, vec![("metaQuery", ""), ("comp", "add")]);
+    }
+}
