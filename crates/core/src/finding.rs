@@ -64,6 +64,12 @@ impl Kind {
     pub fn wants_grant(self) -> bool {
         matches!(self, Kind::MissingPermission | Kind::AssumeRole | Kind::ServiceRoleMissing)
     }
+
+    /// Whether the request's credentials were refused (the key, its signature, or its token), which every API of
+    /// every product answers alike: such an error says nothing about which product or API was called.
+    pub fn is_credential_error(self) -> bool {
+        matches!(self, Kind::BadCredentials | Kind::Signature | Kind::TokenExpired)
+    }
 }
 
 /// Who was denied, as far as the text says.

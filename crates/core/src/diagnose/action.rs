@@ -139,8 +139,7 @@ fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
             }
         }
     }
-    let credential = matches!(i.kind, Kind::BadCredentials | Kind::Signature | Kind::TokenExpired);
-    if i.product.is_some() && !credential {
+    if i.product.is_some() && !i.kind.is_credential_error() {
         return None;
     }
     i.raw.all(Key::ApiCandidate).filter(|f| has_two_words(&f.value)).find_map(|f| {
@@ -259,7 +258,7 @@ fn code_listed_once(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
     if i.catalog.error_code(code).is_some_and(|e| e.kind.is_some()) {
         return None;
     }
-    if matches!(i.kind, Kind::NotActivated | Kind::BadCredentials | Kind::Signature | Kind::TokenExpired) {
+    if i.kind == Kind::NotActivated || i.kind.is_credential_error() {
         return None;
     }
     let Some(apis) = i.catalog.apis_of(product) else {
