@@ -615,8 +615,11 @@ fn find_close(b: &[u8], from: usize, max: usize, q: u8, escapes: usize) -> Resul
     Err(stop)
 }
 
-/// After a key: optional spaces, then `:` (not `::`, not `://`) or `=` (not `==`). Returns the separator and where
-/// the value starts.
+/// `：` (U+FF1A), the colon Chinese pages print after a key; a separator like `:`.
+pub(super) const FULL_WIDTH_COLON: &[u8] = "：".as_bytes();
+
+/// After a key: optional spaces, then `:` (not `::`, not `://`), `：` or `=` (not `==`). Returns the separator and
+/// where the value starts.
 fn separator(b: &[u8], at: usize) -> Option<(Sep, usize)> {
     let i = skip_spaces(b, at);
     match b.get(i)? {
@@ -629,7 +632,7 @@ fn separator(b: &[u8], at: usize) -> Option<(Sep, usize)> {
         }
         b'=' if b.get(i + 1) != Some(&b'=') => Some((Sep::Equals, skip_spaces(b, i + 1))),
         // A full-width colon after a key (`Error Code：InvalidTimeStamp.Expired`), as Chinese pages print it.
-        0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x9A]) => Some((Sep::Colon, skip_spaces(b, i + 3))),
+        0xEF if b[i..].starts_with(FULL_WIDTH_COLON) => Some((Sep::Colon, skip_spaces(b, i + FULL_WIDTH_COLON.len()))),
         _ => None,
     }
 }

@@ -107,8 +107,7 @@ fn before_separator(b: &[u8], end: usize) -> bool {
     let rest = &b[end..b.len().min(end + 16)];
     let at = rest.iter().position(|c| !matches!(c, b'"' | b'\'' | b'\\' | b']' | b' ' | b'\t')).unwrap_or(rest.len());
     // Two-word keys: `Status Code:`, `Error Code :` end in a needle too; `ErrorCode XErrorMessage` does not matter.
-    // A full-width colon (`Error Code：X`, as Chinese pages print it) is U+FF1A: EF BC 9A.
-    matches!(rest.get(at), Some(b':' | b'=' | b'>')) || rest.get(at..at + 3) == Some(&[0xEF, 0xBC, 0x9A][..])
+    matches!(rest.get(at), Some(b':' | b'=' | b'>')) || rest[at..].starts_with(super::fields::FULL_WIDTH_COLON)
 }
 
 /// What a trigger line may hold.
