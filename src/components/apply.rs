@@ -142,7 +142,7 @@ pub fn Apply(
     // Redrawn only when the stage changes: the words follow the language inside, so a switch keeps what is
     // shown (a failed call's card, an open policy editor in it) as it is.
     let body = move || {
-        let principal = report.with_untracked(|r| r.as_ref().map(|r| principal_of(&r.target))).unwrap_or_default();
+        let principal = report.with_untracked(|r| r.as_ref().map(|r| r.target.described())).unwrap_or_default();
         match stage.get() {
             Stage::Idle => ().into_any(),
             Stage::Stale => {
@@ -288,11 +288,6 @@ fn SystemChoice(names: Vec<String>, chosen: RwSignal<usize>, #[prop(into)] lang:
     }
 }
 
-/// The principal as core's sentences name it (`user alice`).
-fn principal_of(target: &Target) -> String {
-    format!("{} {}", target.kind.as_str(), target.display_name())
-}
-
 /// Core's plan for `wanted` and the gap's identity: attached directly already counts (through a group it still
 /// needs attaching).
 fn plan_for(wanted: Wanted, existing: Existing<'_>, report: &GapReport) -> Plan {
@@ -300,7 +295,7 @@ fn plan_for(wanted: Wanted, existing: Existing<'_>, report: &GapReport) -> Plan 
         .attached
         .iter()
         .any(|a| a.policy_type == wanted.policy_type() && a.policy_name == wanted.name() && a.via == Via::Direct);
-    Plan::new(wanted, existing, attached, &principal_of(&report.target))
+    Plan::new(wanted, existing, attached, &report.target.described())
 }
 
 /// A button's request, run in the background.

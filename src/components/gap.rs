@@ -90,7 +90,7 @@ fn GapView(
     #[prop(into)] lang: Signal<Lang>,
 ) -> impl IntoView {
     let texts = move || lang.get().live();
-    let target = format!("{} {}", report.target.kind.as_str(), report.target.display_name());
+    let target = report.target.described();
     let attached = if report.attached.is_empty() {
         view! { <p class="gap__none">{move || texts().nothing_attached}</p> }.into_any()
     } else {

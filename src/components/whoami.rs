@@ -31,9 +31,7 @@ pub fn WhoAmI(
         ask_state.start(async move {
             let caller = session.call(&GetCallerIdentity {}).await?;
             let in_error = match principal {
-                Some(p) => {
-                    principal_target(&p, &session).await?.map(|t| format!("{} {}", t.kind.as_str(), t.display_name()))
-                }
+                Some(p) => principal_target(&p, &session).await?.map(|t| t.described()),
                 None => None,
             };
             Ok(Found { caller, in_error })

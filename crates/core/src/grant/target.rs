@@ -140,12 +140,24 @@ impl Target {
     pub fn display_name(&self) -> &str {
         self.name.as_deref().unwrap_or(self.kind.placeholder())
     }
+
+    /// The kind and the name (`user alice`), as the page and core's sentences name the principal.
+    pub fn described(&self) -> String {
+        format!("{} {}", self.kind.as_str(), self.display_name())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::finding::{Kind, Principal};
+
+    #[test]
+    fn a_target_is_described_by_kind_and_name_or_placeholder() {
+        let named = Target { kind: PrincipalKind::Role, name: Some("backup".into()) };
+        assert_eq!(named.described(), "role backup");
+        assert_eq!(Target { kind: PrincipalKind::User, name: None }.described(), "user <user-name>");
+    }
 
     #[test]
     fn parses_the_three_kinds_and_placeholders() {
