@@ -25,7 +25,10 @@ pub fn run(args: Args) -> ExitCode {
         Ok(found) => found,
         Err(code) => return code,
     };
-    match print(&diagnosis, &catalog, args.json, args.zh) {
+    let printed = print(&diagnosis, &catalog, args.json, args.zh);
+    // The process ends here: freeing the catalog's many small allocations one by one would only cost time.
+    std::mem::forget(catalog);
+    match printed {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }

@@ -14,7 +14,8 @@ pub fn read_text(path: Option<&Path>) -> Result<String, String> {
         Some(p) if p.as_os_str() == "-" => read_stdin()?,
         Some(p) => std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
     };
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // Valid UTF-8 (the usual case) becomes the text without a second copy of it.
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {

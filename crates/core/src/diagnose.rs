@@ -10,14 +10,14 @@ mod product;
 pub mod reason;
 pub mod rules;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use crate::catalog::AccessLevel;
 use crate::catalog::ProductSentence;
 use crate::finding::{Confidence, Evidence, Finding, Kind, Principal};
 use crate::read::group::Anchor;
 use crate::read::phrases::Phrase;
-use crate::read::{self, Field, Key, RawError, Reading};
+use crate::read::{self, Field, Key, RawError};
 use crate::text::Text;
 use crate::{Catalog, Diagnosis};
 use reason::Reason;
@@ -25,61 +25,126 @@ use reason::Reason;
 /// Reads every error in `text` and explains each one.
 pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let t = Text::new(text);
-    let reading = read::read_with(&t, &|word| catalog.error_code(word).is_some());
-    let mut wanted = BTreeSet::new();
-    let mut findings = Findings::default();
-    let mut budget = Budget { product_searches: MAX_PRODUCT_SEARCHES };
-    let errors = kept_errors(&reading, catalog);
-    // A wrapper and its cause are one error.
-    let wrappers = errors.windows(2).filter(|w| caused_by(&t, w[0], w[1])).count();
-    let alone = errors.len() - wrappers == 1;
-    let mut wrapper: Option<(Finding, Option<Reason>)> = None;
-    for (i, raw) in errors.iter().enumerate() {
-        let (mut finding, mut reason) = explain_error(raw, alone, &reading, &t, catalog, &mut wanted, &mut budget);
-        // The innermost error wins: the wrapper lends it only the product it named.
-        if let Some((outer, outer_reason)) = wrapper.take() {
-            if finding.product.is_none() && outer.other_cloud.is_none() {
-                finding.product = outer.product;
-                finding.product_reason = outer.product_reason;
-                reason = reason.or(outer_reason);
+    let documented = |word: &str| catalog.error_code(word).is_some();
+    let mut run = Run {
+        text: &t,
+        catalog,
+        queue: VecDeque::new(),
+        weak: Vec::new(),
+        strong: false,
+        groups: 0,
+        wrapper: None,
+        findings: Findings::default(),
+        wanted: BTreeSet::new(),
+        budget: Budget { product_searches: MAX_PRODUCT_SEARCHES },
+    };
+    let context = read::scan::read_each(&t, &documented, &mut |raw, context| run.take(raw, context));
+    run.finish(&context)
+}
+
+/// The errors of a reading explained in text order as it hands them on, holding back only what later text can
+/// still change: an error's wrapping of the next, whether the text has one error alone (which lets it take the
+/// whole text's context), the context itself until it is complete, and errors resting on fallback words (kept
+/// only when the text holds nothing stronger). A long log's errors are not all held at once.
+struct Run<'a> {
+    text: &'a Text<'a>,
+    catalog: &'a Catalog,
+    /// Errors that stand on their own, not yet explained, each with whether it wraps the next one.
+    queue: VecDeque<(RawError, bool)>,
+    /// Errors resting on fallback words alone, while no stronger one has come.
+    weak: Vec<RawError>,
+    /// Whether an error that stands on its own has come.
+    strong: bool,
+    /// How many errors that stand on their own have come, less the wrappers among them.
+    groups: usize,
+    wrapper: Option<(Finding, Option<Reason>)>,
+    findings: Findings,
+    wanted: BTreeSet<String>,
+    budget: Budget,
+}
+
+impl Run<'_> {
+    /// Takes the next error of the reading, with the context so far.
+    fn take(&mut self, raw: RawError, context: &[Field]) {
+        match anchor(&raw, self.catalog) {
+            Anchor::Strong => {
+                self.strong = true;
+                self.weak = Vec::new();
+                self.queue_up(raw);
+                // Once the context is complete and the text has two errors, nothing later changes how those
+                // before the last are explained.
+                if context.len() >= read::group::MAX_CONTEXT && self.groups >= 2 {
+                    self.explain_queued(1, false, context);
+                }
+            }
+            Anchor::Weak if !self.strong => self.weak.push(raw),
+            _ => {}
+        }
+    }
+
+    /// Queues a kept error, noting whether the one before wraps it.
+    fn queue_up(&mut self, raw: RawError) {
+        let wrapped = self.queue.back_mut().is_some_and(|(outer, wraps)| {
+            *wraps = caused_by(self.text, outer, &raw);
+            *wraps
+        });
+        if !wrapped {
+            self.groups += 1;
+        }
+        self.queue.push_back((raw, false));
+    }
+
+    /// Explains the queued errors but the last `leave`.
+    fn explain_queued(&mut self, leave: usize, alone: bool, context: &[Field]) {
+        while self.queue.len() > leave {
+            let (raw, wraps) = self.queue.pop_front().expect("longer than leave");
+            let (mut finding, mut reason) =
+                explain_error(&raw, alone, context, self.text, self.catalog, &mut self.wanted, &mut self.budget);
+            // The innermost error wins: the wrapper lends it only the product it named.
+            if let Some((outer, outer_reason)) = self.wrapper.take() {
+                if finding.product.is_none() && outer.other_cloud.is_none() {
+                    finding.product = outer.product;
+                    finding.product_reason = outer.product_reason;
+                    reason = reason.or(outer_reason);
+                }
+            }
+            if wraps {
+                self.wrapper = Some((finding, reason));
+                continue;
+            }
+            self.findings.add(finding, reason);
+        }
+    }
+
+    /// Explains what is left once the whole text is read.
+    fn finish(mut self, context: &[Field]) -> Diagnosis {
+        if !self.strong {
+            for raw in std::mem::take(&mut self.weak) {
+                self.queue_up(raw);
             }
         }
-        if errors.get(i + 1).is_some_and(|next| caused_by(&t, raw, next)) {
-            wrapper = Some((finding, reason));
-            continue;
-        }
-        findings.add(finding, reason);
+        let alone = self.groups == 1;
+        self.explain_queued(0, alone, context);
+        Diagnosis { findings: self.findings.list, wanted_shards: self.wanted.into_iter().collect() }
     }
-    Diagnosis { findings: findings.list, wanted_shards: wanted.into_iter().collect() }
 }
 
 /// Whether `outer` wraps `inner`: a "caused by" stands between them (SDKs print the cause after the wrapper,
 /// an endpoint-resolution error after a credential error) and the inner one prints its own code.
 fn caused_by(text: &Text, outer: &RawError, inner: &RawError) -> bool {
     let between = crate::text::slice(text.as_str(), outer.start, inner.start.min(outer.start + 4096));
-    inner.get(Key::Code).is_some() && between.to_ascii_lowercase().contains("caused by")
+    inner.get(Key::Code).is_some() && crate::text::contains_ignore_ascii_case(between, "caused by")
 }
 
-/// The errors worth a finding: every one that stands on its own; one resting on a code-shaped word in prose only
-/// when the catalog documents the word; one resting on fallback words only when the text holds nothing stronger.
-fn kept_errors<'r>(reading: &'r Reading, catalog: &Catalog) -> Vec<&'r RawError> {
-    let anchors: Vec<Anchor> = reading
-        .errors
-        .iter()
-        .map(|raw| match read::group::anchor_of(raw) {
-            Anchor::Strong => Anchor::Strong,
-            _ if documented_candidate(raw, catalog).is_some() => Anchor::Strong,
-            weak_or_candidate => weak_or_candidate,
-        })
-        .collect();
-    let strongest = anchors.iter().copied().max();
-    reading
-        .errors
-        .iter()
-        .zip(anchors)
-        .filter(|(_, a)| *a == Anchor::Strong || (*a == Anchor::Weak && strongest == Some(Anchor::Weak)))
-        .map(|(raw, _)| raw)
-        .collect()
+/// How strongly an error stands: one resting on a code-shaped word in prose stands on its own when the catalog
+/// documents the word (else it is dropped); one resting on fallback words is kept only when the text holds
+/// nothing stronger.
+fn anchor(raw: &RawError, catalog: &Catalog) -> Anchor {
+    match read::group::anchor_of(raw) {
+        Anchor::Strong => Anchor::Strong,
+        _ if documented_candidate(raw, catalog).is_some() => Anchor::Strong,
+        weak_or_candidate => weak_or_candidate,
+    }
 }
 
 /// The first code-shaped word of the error's prose that the catalog documents as an error code.
@@ -107,7 +172,7 @@ struct Budget {
 fn explain_error(
     raw: &RawError,
     alone: bool,
-    reading: &Reading,
+    context: &[Field],
     text: &Text,
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
@@ -115,7 +180,7 @@ fn explain_error(
 ) -> (Finding, Option<Reason>) {
     let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
-    let other_cloud = other_cloud(raw, reading).filter(|c| c != "AWS" || !has_alibaba_mark(text.as_str()));
+    let other_cloud = other_cloud(raw, context).filter(|c| c != "AWS" || !has_alibaba_mark(text.as_str()));
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
@@ -157,7 +222,7 @@ fn explain_error(
     f.principal = principal(raw, &phrases);
     f.api = raw.value(Key::Api).map(str::to_string);
 
-    let context = if alone { reading.context.as_slice() } else { &[] };
+    let context = if alone { context } else { &[] };
     let pick =
         if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
     // A registry refusing a login where no Alibaba Cloud registry is named (Docker Hub, a mirror): not Alibaba Cloud's.
@@ -350,7 +415,7 @@ fn has_alibaba_mark(text: &str) -> bool {
 }
 
 /// Whether the error comes from another cloud: its own marks, or marks elsewhere in a text with no Alibaba Cloud sign.
-fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
+fn other_cloud(raw: &RawError, context: &[Field]) -> Option<String> {
     if let Some(c) = raw.value(Key::OtherCloud) {
         return Some(c.to_string());
     }
@@ -383,7 +448,7 @@ fn other_cloud(raw: &RawError, reading: &Reading) -> Option<String> {
     if alibaba {
         return None;
     }
-    reading.context.iter().find(|f| f.key == Key::OtherCloud).map(|f| f.value.clone())
+    context.iter().find(|f| f.key == Key::OtherCloud).map(|f| f.value.clone())
 }
 
 fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
@@ -500,7 +565,7 @@ struct Findings {
     uncoded: HashMap<(Kind, Option<String>, Option<String>), usize>,
     /// Each finding's request ids: another request id is another request refused the same way (a repeat);
     /// the same error printed twice for one request is not.
-    request_ids: Vec<Vec<String>>,
+    request_ids: Vec<HashSet<String>>,
 }
 
 impl Findings {
@@ -516,7 +581,7 @@ impl Findings {
                 if let Some(id) = &f.request_id {
                     let ids = &mut self.request_ids[i];
                     if !ids.contains(id) {
-                        ids.push(id.clone());
+                        ids.insert(id.clone());
                         self.list[i].repeats = ids.len();
                     }
                 }

@@ -324,6 +324,12 @@ pub fn ascii_lower(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
+/// Whether `hay` holds `needle` (lowercase ASCII) in any ASCII case, without lowercasing a copy of `hay`.
+pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// Every start offset of `needle` in `hay` (non-overlapping).
 pub fn find_all<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
     let mut from = 0;
@@ -351,6 +357,17 @@ pub fn is_code_like(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_ignore_ascii_case_agrees_with_lowercasing() {
+        for hay in ["x Caused By: y", "CAUSED BY", "caused\nby", "", "causedby", "é caused byé"] {
+            assert_eq!(
+                contains_ignore_ascii_case(hay, "caused by"),
+                hay.to_ascii_lowercase().contains("caused by"),
+                "{hay}"
+            );
+        }
+    }
 
     #[test]
     fn paragraphs_split_at_blank_lines_even_with_log_prefixes() {

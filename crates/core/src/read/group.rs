@@ -43,54 +43,103 @@ struct Open {
 /// prose ([`Key::CodeCandidate`]) opens an error only when `documented` says it is a code (the catalog knows it).
 pub fn assemble(text: &Text, mut found: Vec<Field>, documented: &dyn Fn(&str) -> bool) -> Reading {
     found.sort_by_key(|f| f.start);
-    let context: Vec<Field> = found.iter().filter(|f| names(f)).take(MAX_CONTEXT).cloned().collect();
-    let mut errors: Vec<Open> = Vec::new();
-    // Fields not (yet) in an error, with their lines: the next error of their paragraph takes those in its reach.
-    let mut pending: Vec<(usize, Field)> = Vec::new();
-    let mut pending_para = u32::MAX;
-    let mut current: Option<usize> = None;
-    let mut rest = found.into_iter().peekable();
-    while let Some(first) = rest.next() {
-        // A unit: one field, or every consecutive field of the same container.
-        let mut unit = vec![first];
-        if let Some(c) = unit[0].container {
-            while rest.peek().is_some_and(|f| f.container == Some(c)) {
-                unit.extend(rest.next());
-            }
+    let mut errors = Vec::new();
+    let mut assembler = Assembler::new(text, documented);
+    assembler.push(found, &mut |raw, _| errors.push(raw));
+    let context = assembler.finish(&mut |raw, _| errors.push(raw));
+    Reading { errors, context }
+}
+
+/// [`assemble`] a piece at a time: fields given in text order, each error handed on as soon as no later field
+/// can change it, so a long text's errors need not all be held at once.
+pub struct Assembler<'a> {
+    text: &'a Text<'a>,
+    documented: &'a dyn Fn(&str) -> bool,
+    /// Product hints and other clouds' marks so far: the first [`MAX_CONTEXT`] are the reading's context.
+    context: Vec<Field>,
+    /// The error fields join.
+    current: Option<Open>,
+    /// Fields not (yet) in an error, with their lines: the next error of their paragraph takes those in its reach.
+    pending: Vec<(usize, Field)>,
+    pending_para: u32,
+    /// The unit being gathered: one field, or every consecutive field of the same container.
+    unit: Vec<Field>,
+}
+
+/// Where an error is handed on: the error, and the context so far (complete once it holds [`MAX_CONTEXT`]).
+pub type Emit<'e> = dyn FnMut(RawError, &[Field]) + 'e;
+
+impl<'a> Assembler<'a> {
+    /// An assembler for fields read from `text`.
+    pub fn new(text: &'a Text<'a>, documented: &'a dyn Fn(&str) -> bool) -> Self {
+        Assembler {
+            text,
+            documented,
+            context: Vec::new(),
+            current: None,
+            pending: Vec::new(),
+            pending_para: u32::MAX,
+            unit: Vec::new(),
         }
+    }
+
+    /// Adds fields sorted by start, all starting at or after those given before.
+    pub fn push(&mut self, fields: Vec<Field>, emit: &mut Emit) {
+        for f in fields {
+            if self.context.len() < MAX_CONTEXT && names(&f) {
+                self.context.push(f.clone());
+            }
+            let joins = f.container.is_some() && self.unit.first().is_some_and(|u| u.container == f.container);
+            if !joins && !self.unit.is_empty() {
+                let unit = std::mem::take(&mut self.unit);
+                self.add_unit(unit, emit);
+            }
+            self.unit.push(f);
+        }
+    }
+
+    /// Hands on the last error; returns the context.
+    pub fn finish(mut self, emit: &mut Emit) -> Vec<Field> {
+        if !self.unit.is_empty() {
+            let unit = std::mem::take(&mut self.unit);
+            self.add_unit(unit, emit);
+        }
+        if let Some(e) = self.current.take() {
+            close(e, &self.context, emit);
+        }
+        self.context
+    }
+
+    fn add_unit(&mut self, unit: Vec<Field>, emit: &mut Emit) {
+        let (text, documented) = (self.text, self.documented);
         let para = text.para_of(unit[0].start);
         let line = text.line_of(unit[0].start);
-        if current.is_some_and(|e| errors[e].para != para || line > errors[e].open_line + MAX_ERROR_LINES) {
-            current = None;
+        if self.current.as_ref().is_some_and(|e| e.para != para || line > e.open_line + MAX_ERROR_LINES) {
+            close(self.current.take().expect("checked above"), &self.context, emit);
         }
-        if pending_para != para {
-            pending.clear();
-            pending_para = para;
+        if self.pending_para != para {
+            self.pending.clear();
+            self.pending_para = para;
         }
         let code = unit.iter().find(|f| f.key == Key::Code).map(|f| f.value.clone());
         let header = unit.iter().any(|f| f.key == Key::Header);
         let candidate = unit.iter().any(|f| f.key == Key::CodeCandidate && documented(&f.value));
         let anchor = code.is_some() || unit.iter().any(|f| f.key != Key::CodeCandidate && is_anchor(f));
-        let opening = match current {
+        let opening = match &self.current {
             // An Alibaba Cloud host opens one too: an error that stands only with a network failure beside it.
             None => unit.iter().any(|f| opens(f, documented)),
-            Some(e) => {
-                let open = &errors[e];
-                match (&code, &open.code) {
-                    _ if header && open.anchored => true,
-                    // A wrapper's code (`SDK.…`) is followed by the code of the error it carries: the same error.
-                    (Some(c), Some(oc)) => {
-                        !c.eq_ignore_ascii_case(oc) && open.code_line != line && !is_wrapper_code(oc)
-                    }
-                    _ => false,
-                }
-            }
+            Some(open) => match (&code, &open.code) {
+                _ if header && open.anchored => true,
+                // A wrapper's code (`SDK.…`) is followed by the code of the error it carries: the same error.
+                (Some(c), Some(oc)) => !c.eq_ignore_ascii_case(oc) && open.code_line != line && !is_wrapper_code(oc),
+                _ => false,
+            },
         };
         if opening {
             // What came before in the paragraph joins, as far back as the error reaches.
-            let stale = pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
-            let fields = pending.drain(..).skip(stale).map(|(_, f)| f).collect();
-            errors.push(Open {
+            let stale = self.pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
+            let fields = self.pending.drain(..).skip(stale).map(|(_, f)| f).collect();
+            let opened = Open {
                 raw: RawError { fields, start: usize::MAX, end: 0 },
                 para,
                 open_line: line,
@@ -99,12 +148,13 @@ pub fn assemble(text: &Text, mut found: Vec<Field>, documented: &dyn Fn(&str) ->
                 anchored: false,
                 network: false,
                 candidate: false,
-            });
-            current = Some(errors.len() - 1);
+            };
+            if let Some(e) = self.current.replace(opened) {
+                close(e, &self.context, emit);
+            }
         }
-        match current {
-            Some(e) => {
-                let open = &mut errors[e];
+        match &mut self.current {
+            Some(open) => {
                 if open.code.is_none() {
                     if let Some(c) = code {
                         open.code = Some(c);
@@ -118,29 +168,27 @@ pub fn assemble(text: &Text, mut found: Vec<Field>, documented: &dyn Fn(&str) ->
                 open.raw.fields.extend(unit);
             }
             None => {
-                pending.extend(unit.into_iter().map(|f| (text.line_of(f.start), f)));
+                self.pending.extend(unit.into_iter().map(|f| (text.line_of(f.start), f)));
                 // A long paragraph with no error in it: forget what no error can reach any more.
-                if pending.len() > PENDING_PRUNE_AT {
-                    let stale = pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
-                    pending.drain(..stale);
+                if self.pending.len() > PENDING_PRUNE_AT {
+                    let stale = self.pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
+                    self.pending.drain(..stale);
                 }
             }
         }
     }
-    let errors = errors
-        .into_iter()
-        .filter(|e| {
-            e.anchored
-                || e.candidate
-                || (e.network && e.raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId)))
-        })
-        .map(|mut e| {
-            e.raw.start = e.raw.fields.iter().map(|f| f.start).min().unwrap_or(0);
-            e.raw.end = e.raw.fields.iter().map(|f| f.end).max().unwrap_or(0);
-            e.raw
-        })
-        .collect();
-    Reading { errors, context }
+}
+
+/// Hands on an error no later field joins, if it stands as one.
+fn close(mut e: Open, context: &[Field], emit: &mut Emit) {
+    let stands = e.anchored
+        || e.candidate
+        || (e.network && e.raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId)));
+    if stands {
+        e.raw.start = e.raw.fields.iter().map(|f| f.start).min().unwrap_or(0);
+        e.raw.end = e.raw.fields.iter().map(|f| f.end).max().unwrap_or(0);
+        emit(e.raw, context);
+    }
 }
 
 /// Codes that wrap another error rather than state one (`SDK.CanNotResolveEndpoint` around a credential error).

@@ -224,7 +224,7 @@ struct Joiner {
 }
 
 /// Lines a window grows to before it is read (so a long run of triggers is counted as it goes).
-const CHUNK_LINES: usize = 1024;
+const CHUNK_LINES: usize = 8192;
 
 impl Joiner {
     /// Adds the window around trigger line `t`; returns the window this one does not join, finished.
@@ -259,37 +259,69 @@ pub fn windows(text: &Text, documented: &dyn Fn(&str) -> bool) -> Vec<(usize, us
 /// it is short), the fields assembled against the whole text. `documented` says which code-shaped words in prose
 /// are codes.
 pub fn read(text: &Text, documented: &dyn Fn(&str) -> bool) -> Reading {
+    collect(|emit| read_each(text, documented, emit))
+}
+
+/// [`read`], handing each error to `emit` as soon as it is assembled (with the context so far) instead of
+/// holding them all; returns the context. What `diagnose` runs, so a long log's errors are explained as they come.
+pub fn read_each(text: &Text, documented: &dyn Fn(&str) -> bool, emit: &mut group::Emit) -> Vec<Field> {
     if text.len() < MIN_BYTES {
-        return super::read_all(text, documented);
+        let mut found = Vec::new();
+        super::read_fields(text, &mut found);
+        found.sort_by_key(|f| f.start);
+        let mut assembler = group::Assembler::new(text, documented);
+        assembler.push(found, emit);
+        return assembler.finish(emit);
     }
-    read_windows(text, documented)
+    read_windows_each(text, documented, emit)
+}
+
+/// The errors and context one of the `…_each` readings hands on.
+fn collect(read: impl FnOnce(&mut group::Emit) -> Vec<Field>) -> Reading {
+    let mut errors = Vec::new();
+    let context = read(&mut |raw, _| errors.push(raw));
+    Reading { errors, context }
 }
 
 /// [`read`] through the windows whatever the text's size (tests compare it with [`super::read_all`] on small
-/// texts too). Lines that only name a product are read until the reading holds [`group::MAX_CONTEXT`] such
-/// fields: later ones are not in its context.
+/// texts too).
 pub fn read_windows(text: &Text, documented: &dyn Fn(&str) -> bool) -> Reading {
+    collect(|emit| read_windows_each(text, documented, emit))
+}
+
+/// [`read_windows`], each error handed on as it is assembled. Lines that only name a product are read until the
+/// reading holds [`group::MAX_CONTEXT`] such fields: later ones are not in its context.
+fn read_windows_each(text: &Text, documented: &dyn Fn(&str) -> bool, emit: &mut group::Emit) -> Vec<Field> {
     let found_at = triggers(text, documented);
     let mut joiner = Joiner { last_line: text.line_count().saturating_sub(1), open: None };
-    let mut found = Vec::new();
+    let mut assembler = group::Assembler::new(text, documented);
     let mut named = 0;
+    // Windows come in text order and keep the fields starting in their own lines: each one sorted, they are the
+    // whole text's fields in order.
+    let mut read = |w: (usize, usize), assembler: &mut group::Assembler| {
+        let mut found = read_window(text, w, &found_at.generic_lines);
+        found.sort_by_key(|f| f.start);
+        let names = found.iter().filter(|f| group::names(f)).count();
+        assembler.push(found, emit);
+        names
+    };
     for &(t, trigger) in &found_at.lines {
         if trigger == Trigger::Names && named >= group::MAX_CONTEXT {
             continue;
         }
         if let Some(w) = joiner.push(t) {
-            named += read_window(text, w, &found_at.generic_lines, &mut found);
+            named += read(w, &mut assembler);
         }
     }
     if let Some(w) = joiner.open {
-        read_window(text, w, &found_at.generic_lines, &mut found);
+        read(w, &mut assembler);
     }
-    group::assemble(text, found, documented)
+    assembler.finish(emit)
 }
 
-/// Every reader over the window `first..=last` (lines) and its margins; keeps the fields that start in the window,
-/// with their offsets in the whole text. Returns how many of them name a product.
-fn read_window(text: &Text, (first, last): (usize, usize), generic_lines: &[usize], found: &mut Vec<Field>) -> usize {
+/// Every reader over the window `first..=last` (lines) and its margins: the fields that start in the window, with
+/// their offsets in the whole text.
+fn read_window(text: &Text, (first, last): (usize, usize), generic_lines: &[usize]) -> Vec<Field> {
     let s = text.as_str();
     let final_line = text.line_count().saturating_sub(1);
     let keep = text.line_range(first).0..text.line_range(last).1 + 1;
@@ -321,9 +353,7 @@ fn read_window(text: &Text, (first, last): (usize, usize), generic_lines: &[usiz
         local.extend(fallback);
     }
     prose::scan(&window, &mut local);
-    let before = found.len();
-    found.extend(local.into_iter().map(|f| shift(f, from)).filter(|f| keep.contains(&f.start)));
-    found[before..].iter().filter(|f| group::names(f)).count()
+    local.into_iter().map(|f| shift(f, from)).filter(|f| keep.contains(&f.start)).collect()
 }
 
 /// A field read from a window, with its offsets in the whole text.
