@@ -36,6 +36,19 @@ impl<'a> Text<'a> {
         Text { src, line_starts, paragraphs }
     }
 
+    /// Lines `first..=last` as a text of their own, what [`Text::new`] gives for them without reading them again:
+    /// the same lines, and paragraphs numbered from 0 (the line after a blank one starts a paragraph in both).
+    pub fn window(&self, first: usize, last: usize) -> Text<'a> {
+        let (from, _) = self.line_range(first);
+        let (_, to) = self.line_range(last);
+        let para = self.paragraphs[first];
+        Text {
+            src: &self.src[from..to],
+            line_starts: self.line_starts[first..=last].iter().map(|&s| s - from).collect(),
+            paragraphs: self.paragraphs[first..=last].iter().map(|&p| p - para).collect(),
+        }
+    }
+
     /// The whole text.
     pub fn as_str(&self) -> &'a str {
         self.src
@@ -54,6 +67,20 @@ impl<'a> Text<'a> {
     /// The line number of a byte offset.
     pub fn line_of(&self, pos: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+
+    /// [`Text::line_of`] for offsets asked mostly in text order: `near` is the line of the last one; the next few
+    /// lines after it are looked at before a binary search.
+    pub fn line_of_near(&self, near: usize, pos: usize) -> usize {
+        let from = near.min(self.line_starts.len() - 1);
+        if self.line_starts[from] > pos {
+            return self.line_of(pos);
+        }
+        let rest = &self.line_starts[from + 1..];
+        match rest.iter().take(8).position(|&s| s > pos) {
+            Some(n) => from + n,
+            None => from + rest.partition_point(|&s| s <= pos),
+        }
     }
 
     /// The paragraph number of a byte offset.
@@ -326,8 +353,10 @@ pub fn ascii_lower(s: &str) -> String {
 
 /// Whether `hay` holds `needle` (lowercase ASCII) in any ASCII case, without lowercasing a copy of `hay`.
 pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), h)
+        .any(|i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 /// Every start offset of `needle` in `hay` (non-overlapping).
@@ -357,6 +386,31 @@ pub fn is_code_like(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_is_its_lines_read_again() {
+        for src in ["a\n\nb\n2019/10/08 14:53:34 \nc\nd\n\n\ne\nf", "\nx\n\n y\n"] {
+            let t = Text::new(src);
+            for first in 0..t.line_count() {
+                for last in first..t.line_count() {
+                    let w = t.window(first, last);
+                    let again = Text::new(w.as_str());
+                    let (got, want) = ((&w.line_starts, &w.paragraphs), (&again.line_starts, &again.paragraphs));
+                    assert_eq!(got, want, "{src:?} lines {first}..={last}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_of_near_agrees_with_line_of() {
+        let t = Text::new("a\n\nbc\nd\n\n\n\n\n\n\n\n\n\n\nlast");
+        for near in 0..t.line_count() + 2 {
+            for pos in 0..=t.len() {
+                assert_eq!(t.line_of_near(near, pos), t.line_of(pos), "near line {near}, offset {pos}");
+            }
+        }
+    }
 
     #[test]
     fn contains_ignore_ascii_case_agrees_with_lowercasing() {

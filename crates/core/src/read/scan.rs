@@ -180,9 +180,15 @@ pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
     let (ac, sources) = needles();
     let mut lines: Vec<(usize, Trigger)> = Vec::new();
     let mut generic_lines: Vec<usize> = Vec::new();
+    // Every pass below asks for lines in text order (the overlapping matches nearly so).
+    let mut near = 0;
+    let mut line_of = |pos: usize| {
+        near = text.line_of_near(near, pos);
+        near
+    };
     // Overlapping matches: a needle that does not count must not hide another one overlapping it.
     for m in ac.find_overlapping_iter(s) {
-        let line = text.line_of(m.start());
+        let line = line_of(m.start());
         let srcs = &sources[m.pattern().as_usize()];
         if srcs.contains(&Source::Generic) && generic_lines.last() != Some(&line) {
             generic_lines.push(line);
@@ -195,10 +201,10 @@ pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
         }
     }
     lines.extend(
-        fields::keyless_words(s).map(|(p, code)| (text.line_of(p), if code { Trigger::Opens } else { Trigger::Names })),
+        fields::keyless_words(s).map(|(p, code)| (line_of(p), if code { Trigger::Opens } else { Trigger::Names })),
     );
     // A log repeats its words: ask the catalog once per word.
-    let asked = std::cell::RefCell::new(std::collections::HashMap::<String, bool>::new());
+    let asked = std::cell::RefCell::new(rustc_hash::FxHashMap::<String, bool>::default());
     let remembered = |w: &str| {
         if let Some(&known) = asked.borrow().get(w) {
             return known;
@@ -207,7 +213,7 @@ pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
         asked.borrow_mut().insert(w.to_string(), known);
         known
     };
-    lines.extend(prose::documented_words(s, &remembered).map(|p| (text.line_of(p), Trigger::Opens)));
+    lines.extend(prose::documented_words(s, &remembered).map(|p| (line_of(p), Trigger::Opens)));
     lines.sort_unstable();
     lines.dedup_by_key(|(l, _)| *l);
     generic_lines.sort_unstable();
@@ -322,12 +328,11 @@ fn read_windows_each(text: &Text, documented: &dyn Fn(&str) -> bool, emit: &mut 
 /// Every reader over the window `first..=last` (lines) and its margins: the fields that start in the window, with
 /// their offsets in the whole text.
 fn read_window(text: &Text, (first, last): (usize, usize), generic_lines: &[usize]) -> Vec<Field> {
-    let s = text.as_str();
     let final_line = text.line_count().saturating_sub(1);
     let keep = text.line_range(first).0..text.line_range(last).1 + 1;
     let (from_line, to_line) = (first.saturating_sub(MARGIN), (last + MARGIN).min(final_line));
     let from = text.line_range(from_line).0;
-    let window = Text::new(&s[from..text.line_range(to_line).1]);
+    let window = text.window(from_line, to_line);
     let mut local = Vec::new();
     super::read_fields_but_generic(&window, &mut local);
     // The fallback sentences, only on the lines that hold one of its words (a sentence never spans lines).
