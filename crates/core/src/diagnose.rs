@@ -929,6 +929,24 @@ mod tests {
     }
 
     #[test]
+    fn errors_explained_as_they_come_still_see_marks_later_in_a_long_log() {
+        // Errors, then (past the scan's window size) another cloud's mark: the errors are held until the text's
+        // end tells them, short text or long.
+        let noise = |n: usize| (0..n).map(|i| format!("plain progress line {i}\n")).collect::<String>();
+        for lines in [10, 4000] {
+            let errors: String = ["A", "B", "C"]
+                .map(|id| format!("ErrorCode: AccessDenied\nRequestId: {id}\n\n{}", noise(lines)))
+                .concat();
+            let text = format!("{errors}uploading to https://bucket.cos.ap-shanghai.myqcloud.com/\n");
+            assert_eq!(text.len() > crate::read::scan::MIN_BYTES, lines > 10);
+            let d = diagnose(&text, &Catalog::empty());
+            assert_eq!(d.findings.len(), 1, "{lines} lines: {:?}", d.findings);
+            assert_eq!(d.findings[0].other_cloud.as_deref(), Some("Tencent Cloud"), "{lines} lines");
+            assert_eq!(d.findings[0].repeats, 3, "{lines} lines");
+        }
+    }
+
+    #[test]
     fn no_error_no_findings() {
         assert!(diagnose("hello world\nall good", &Catalog::empty()).findings.is_empty());
         assert!(diagnose("", &Catalog::empty()).findings.is_empty());
