@@ -88,6 +88,11 @@ impl<'a> Text<'a> {
         self.paragraphs[self.line_of(pos)]
     }
 
+    /// The paragraph number of line `n`.
+    pub fn para_of_line(&self, n: usize) -> u32 {
+        self.paragraphs[n]
+    }
+
     /// How many lines the text has.
     pub fn line_count(&self) -> usize {
         self.line_starts.len()

@@ -64,6 +64,8 @@ pub struct Assembler<'a> {
     pending_para: u32,
     /// The unit being gathered: one field, or every consecutive field of the same container.
     unit: Vec<Field>,
+    /// The line of the last field added.
+    near: usize,
 }
 
 /// Where an error is handed on: the error, and the context so far (complete once it holds [`MAX_CONTEXT`]).
@@ -80,6 +82,7 @@ impl<'a> Assembler<'a> {
             pending: Vec::new(),
             pending_para: u32::MAX,
             unit: Vec::new(),
+            near: 0,
         }
     }
 
@@ -91,8 +94,7 @@ impl<'a> Assembler<'a> {
             }
             let joins = f.container.is_some() && self.unit.first().is_some_and(|u| u.container == f.container);
             if !joins && !self.unit.is_empty() {
-                let unit = std::mem::take(&mut self.unit);
-                self.add_unit(unit, emit);
+                self.add_unit(emit);
             }
             self.unit.push(f);
         }
@@ -101,8 +103,7 @@ impl<'a> Assembler<'a> {
     /// Hands on the last error; returns the context.
     pub fn finish(mut self, emit: &mut Emit) -> Vec<Field> {
         if !self.unit.is_empty() {
-            let unit = std::mem::take(&mut self.unit);
-            self.add_unit(unit, emit);
+            self.add_unit(emit);
         }
         if let Some(e) = self.current.take() {
             close(e, &self.context, emit);
@@ -110,10 +111,14 @@ impl<'a> Assembler<'a> {
         self.context
     }
 
-    fn add_unit(&mut self, unit: Vec<Field>, emit: &mut Emit) {
+    /// Adds the gathered unit (and empties it, keeping its room for the next one).
+    fn add_unit(&mut self, emit: &mut Emit) {
+        let mut unit = std::mem::take(&mut self.unit);
         let (text, documented) = (self.text, self.documented);
-        let para = text.para_of(unit[0].start);
-        let line = text.line_of(unit[0].start);
+        // Fields come in text order: each line is found from the one before.
+        self.near = text.line_of_near(self.near, unit[0].start);
+        let line = self.near;
+        let para = text.para_of_line(line);
         if self.current.as_ref().is_some_and(|e| e.para != para || line > e.open_line + MAX_ERROR_LINES) {
             close(self.current.take().expect("checked above"), &self.context, emit);
         }
@@ -165,10 +170,14 @@ impl<'a> Assembler<'a> {
                 open.candidate |= candidate;
                 open.network |= unit.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name());
                 open.para = para;
-                open.raw.fields.extend(unit);
+                open.raw.fields.extend(unit.drain(..));
             }
             None => {
-                self.pending.extend(unit.into_iter().map(|f| (text.line_of(f.start), f)));
+                let near = &mut self.near;
+                self.pending.extend(unit.drain(..).map(|f| {
+                    *near = text.line_of_near(*near, f.start);
+                    (*near, f)
+                }));
                 // A long paragraph with no error in it: forget what no error can reach any more.
                 if self.pending.len() > PENDING_PRUNE_AT {
                     let stale = self.pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
@@ -176,6 +185,7 @@ impl<'a> Assembler<'a> {
                 }
             }
         }
+        self.unit = unit;
     }
 }
 
