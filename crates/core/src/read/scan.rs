@@ -222,15 +222,19 @@ pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
 }
 
 /// Joins the windows around trigger lines given in order: a window is done when the next one would not meet it,
-/// or when it has grown to [`CHUNK_LINES`] (the next one then starts where it ended: read in pieces, with their
+/// or when it has grown to `chunk` lines (the next one then starts where it ended: read in pieces, with their
 /// margins, the lines give the same fields).
 struct Joiner {
     last_line: usize,
     open: Option<(usize, usize)>,
+    chunk: usize,
 }
 
-/// Lines a window grows to before it is read (so a long run of triggers is counted as it goes).
-const CHUNK_LINES: usize = 8192;
+/// Lines a window grows to before it is read while the context is filling (so a long run of lines naming
+/// products is counted as it goes, and stops being read once the context is full).
+const CHUNK_LINES: usize = 1024;
+/// Lines a window grows to once the context is full: long enough that the margins read twice cost little.
+const LONG_CHUNK_LINES: usize = 8192;
 
 impl Joiner {
     /// Adds the window around trigger line `t`; returns the window this one does not join, finished.
@@ -239,7 +243,7 @@ impl Joiner {
         match &mut self.open {
             // Windows whose margins would overlap are read as one.
             Some(w) if a <= w.1 + 2 * MARGIN + 1 => {
-                if b > w.1 && w.1 - w.0 >= CHUNK_LINES {
+                if b > w.1 && w.1 - w.0 >= self.chunk {
                     let done = *w;
                     *w = (done.1 + 1, b);
                     return Some(done);
@@ -254,7 +258,7 @@ impl Joiner {
 
 /// The runs of lines around every trigger, as (first line, last line) inclusive, in text order.
 pub fn windows(text: &Text, documented: &dyn Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    let mut joiner = Joiner { last_line: text.line_count().saturating_sub(1), open: None };
+    let mut joiner = Joiner { last_line: text.line_count().saturating_sub(1), open: None, chunk: CHUNK_LINES };
     let mut out: Vec<(usize, usize)> =
         triggers(text, documented).lines.iter().filter_map(|&(t, _)| joiner.push(t)).collect();
     out.extend(joiner.open);
@@ -299,7 +303,7 @@ pub fn read_windows(text: &Text, documented: &dyn Fn(&str) -> bool) -> Reading {
 /// reading holds [`group::MAX_CONTEXT`] such fields: later ones are not in its context.
 fn read_windows_each(text: &Text, documented: &dyn Fn(&str) -> bool, emit: &mut group::Emit) -> Vec<Field> {
     let found_at = triggers(text, documented);
-    let mut joiner = Joiner { last_line: text.line_count().saturating_sub(1), open: None };
+    let mut joiner = Joiner { last_line: text.line_count().saturating_sub(1), open: None, chunk: CHUNK_LINES };
     let mut assembler = group::Assembler::new(text, documented);
     let mut named = 0;
     // Windows come in text order and keep the fields starting in their own lines: each one sorted, they are the
@@ -317,6 +321,9 @@ fn read_windows_each(text: &Text, documented: &dyn Fn(&str) -> bool, emit: &mut 
         }
         if let Some(w) = joiner.push(t) {
             named += read(w, &mut assembler);
+            if named >= group::MAX_CONTEXT {
+                joiner.chunk = LONG_CHUNK_LINES;
+            }
         }
     }
     if let Some(w) = joiner.open {
