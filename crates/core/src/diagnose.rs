@@ -360,6 +360,12 @@ fn other_cloud(raw: &RawError, reading: &Reading, lines: &str) -> Option<String>
     if raw.get(Key::HostId).is_none() && lines.contains("<TraceId>") {
         return Some("Tencent Cloud (COS)".to_string());
     }
+    // Tencent Cloud API 3.0 wraps every error in `{"Response":{"Error":{…}}}`, and its `AuthFailure.` codes are
+    // its own (no Alibaba Cloud product lists one).
+    let tencent_shape = lines.replace([' ', '\n'], "").contains("\"Response\":{\"Error\":");
+    if tencent_shape || raw.value(Key::Code).is_some_and(|c| c.to_ascii_lowercase().starts_with("authfailure.")) {
+        return Some("Tencent Cloud".to_string());
+    }
     // `isv.insufficient-isv-permissions`: the Alipay/Taobao open platforms' lower-case `isv.` codes (Short Message
     // Service's are upper-case: `isv.BUSINESS_LIMIT_CONTROL`).
     if raw
@@ -860,6 +866,8 @@ mod tests {
         for (text, system) in [
             // COS's XML error names a `TraceId`; OSS's never does.
             ("<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>NWFkYjNi</RequestId><TraceId>OGVmYzZi</TraceId></Error>", "Tencent Cloud"),
+            (r#"{"Response":{"Error":{"Code":"UnauthorizedOperation","Message":"请求未授权。"},"RequestId":"r"}}"#, "Tencent Cloud"),
+            ("HttpError: Bad credentials", "GitHub"),
             ("remote: Permission to owner/repo.git denied to someone.\nfatal: unable to access 'https://github.com/owner/repo.git/': The requested URL returned error: 403", "GitHub"),
             ("Error: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1", "AWS"),
             ("User: ${principal} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in the ${policy_type} policy.", "AWS or Huawei Cloud"),

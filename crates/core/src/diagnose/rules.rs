@@ -188,7 +188,14 @@ fn log_service_inactive(s: &Signals) -> Option<Verdict> {
 
 fn access_key(s: &Signals) -> Option<Verdict> {
     ((s.code_starts(&["invalidaccesskey"])
-        || s.code_contains(&["accesskeydisabled", "accesskeynotfound", "accesskey.disabled", "accesskey.notfound"]))
+        || s.code_contains(&[
+            "accesskeydisabled",
+            "accesskeynotfound",
+            "accesskey.disabled",
+            "accesskey.notfound",
+            // Model Studio's API keys (`InvalidApiKey`).
+            "invalidapikey",
+        ]))
         || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused]))
     .then_some((Kind::BadCredentials, None))
 }
@@ -281,6 +288,7 @@ fn not_activated(s: &Signals) -> Option<Verdict> {
         "notactive",
         "unactivated",
         "notsubscribe",
+        "unsubscribe",
         "notbuy",
         "un_subscript",
         "unsubscript",
@@ -325,7 +333,7 @@ fn content_or_verification(s: &Signals) -> Option<Verdict> {
 
 fn rate_limited(s: &Signals) -> Option<Verdict> {
     (s.code.starts_with("throttling")
-        || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control"])
+        || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control", "limit_requests"])
         || s.has(Phrase::Throttling))
     .then_some((Kind::Other, None))
 }
@@ -605,6 +613,17 @@ mod tests {
             ("Error response from daemon: Get \"https://registry.cn-hangzhou.aliyuncs.com/v2/\": unauthorized: incorrect username or password", Kind::BadCredentials),
             // OSS: a signature it cannot read, or none at all.
             ("Error Code: InvalidArgument.\nMessage: Authorization header is invalid..", Kind::Signature),
+            // Tablestore; the POP gateway's `IncompleteSignature` message quoted alone.
+            ("OTSAuthFailed: Signature mismatch.", Kind::Signature),
+            ("The request signature does not conform to Aliyun standards.", Kind::Signature),
+            // Products' sentences that the service is not turned on; OpenSearch's 5005.
+            ("The Log Service is not enabled for your account.", Kind::NotActivated),
+            ("该服务未激活，请先激活服务", Kind::NotActivated),
+            ("5005 User is not in open", Kind::NotActivated),
+            // Model Studio's API key.
+            (r#"{"code":"InvalidApiKey","message":"Invalid API-key provided."}"#, Kind::BadCredentials),
+            // MaxCompute's project ACL.
+            ("Authorization Failed [4002], You don't exist in project p.", Kind::MissingPermission),
             ("<Error><Code>AccessDenied</Code><Message>Anonymous access is forbidden for this operation.</Message></Error>", Kind::Signature),
         ] {
             assert_eq!(decide(text).0, kind, "{text}");
@@ -619,6 +638,7 @@ mod tests {
             "Error: The role AliyunMNSLoggingRole does not exist.",
             "角色 AliyunOOSDefaultRole 不存在",
             "服务关联角色不存在，请先创建服务关联角色",
+            "请先完成云资源访问授权",
             "ErrorCode: UserNotAuthorizeEss\nMessage: Ess should be authorized in ram to operate user ecs resource.",
         ] {
             assert_eq!(decide(text).0, Kind::ServiceRoleMissing, "{text}");

@@ -267,6 +267,8 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("api.github.com", Mark::OtherCloud("GitHub")),
     // git's push refused by GitHub: `remote: Permission to owner/repo.git denied to user.`
     ("remote: Permission to ", Mark::OtherCloudError("GitHub")),
+    // Octokit's answer to a wrong or revoked GitHub token.
+    ("HttpError: Bad credentials", Mark::OtherCloudError("GitHub")),
     // The AWS SDK for JavaScript v2's credentials chain (`Missing credentials in config, if using AWS_CONFIG_FILE…`).
     ("Missing credentials in config", Mark::OtherCloudError("AWS")),
     ("AWS_SDK_LOAD_CONFIG", Mark::OtherCloud("AWS")),

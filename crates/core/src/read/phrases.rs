@@ -94,7 +94,8 @@ pub enum Phrase {
     AccountDisabled,
     /// Log Service answers "AccessKeyId … is inactive" when the service is not activated for the account.
     LogServiceInactive,
-    /// A service's own role (`Aliyun…DefaultRole`, `AliyunServiceRoleFor…`, 服务关联角色) that does not exist.
+    /// A service's own role (`Aliyun…DefaultRole`, `AliyunServiceRoleFor…`, 服务关联角色) that does not exist, or
+    /// that the account has not authorized yet (the console's 云资源访问授权 page).
     ServiceRoleNotExist,
     /// A content-moderation verdict on the request or answer (Model Studio's `DataInspectionFailed`: "may contain
     /// inappropriate content"): the content was refused, not the caller.
@@ -473,6 +474,19 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("account does not open", Phrase::ServiceNotActivated),
     ("has not opened the service", Phrase::ServiceNotActivated),
     ("have not opened the service", Phrase::ServiceNotActivated),
+    // Products' "not enabled" sentences that say on their own the account has not turned the service on.
+    ("is not enabled for your account", Phrase::ServiceNotActivated),
+    ("have not enabled the service", Phrase::ServiceNotActivated),
+    ("has not enabled the service", Phrase::ServiceNotActivated),
+    ("service is not enabled", Phrase::ServiceNotActivated),
+    ("service has not been enabled", Phrase::ServiceNotActivated),
+    ("服务未激活", Phrase::ServiceNotActivated),
+    // Model Studio's `InvalidApiKey` ("Invalid API-key provided."): its API key is unknown.
+    ("invalid api-key provided", Phrase::AccessKeyNotFound),
+    // Tablestore's `OTSAuthFailed` with "Signature mismatch."
+    ("signature mismatch", Phrase::SignatureMismatch),
+    // MaxCompute's project ACL: "Authorization Failed [4002], You don't exist in project …".
+    ("you don't exist in project", Phrase::NotAuthorized),
     // OpenSearch's "User is not in open" (error 5005): the account has not activated the service.
     ("user is not in open", Phrase::ServiceNotActivated),
     // The POP gateway's `IncompleteSignature` message.
@@ -480,7 +494,10 @@ const SENTENCES: &[(&str, Phrase)] = &[
     // Auto Scaling's `UserNotAuthorizeEss`: "Ess should be authorized in ram to operate user ecs resource" — the
     // service's own role is not authorized yet.
     ("should be authorized in ram", Phrase::ServiceRole),
-    // A service's own role that does not exist, in Chinese.
+    // A service's own role that does not exist or is not authorized yet, in Chinese.
+    ("云资源访问授权", Phrase::ServiceRoleNotExist),
+    ("默认角色", Phrase::ServiceRole),
+    ("服务关联角色", Phrase::ServiceRole),
     ("服务关联角色不存在", Phrase::ServiceRoleNotExist),
     ("服务角色不存在", Phrase::ServiceRoleNotExist),
     ("角色不存在", Phrase::RoleNotExist),
