@@ -131,6 +131,7 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "actionunauthorized",
             "unauthorizedoperation",
             "permission.notallow",
+            "noprivilege",
         ],
     ) || ["ram_permission", "ram.permission", "rampermission"].iter().any(|w| starts_word(&c, w))
         || c == "unauthorized"
@@ -158,6 +159,8 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "have no permissions",
             "no permissions",
             "is denied",
+            // ALB and NLB: "Authentication is failed for <resource id>" (RAM's check on that resource).
+            "authentication is failed for",
         ],
     );
     // Codes about resource state or availability use "not authorized" for things no grant fixes.
@@ -183,7 +186,7 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
     if permission_code && !not_a_grant {
         return Some(Kind::MissingPermission);
     }
-    if permission_words && !not_a_grant && has(&m, &["ram", "permission", "authoriz"]) {
+    if permission_words && !not_a_grant && has(&m, &["ram", "permission", "authoriz", "authentication is failed for"]) {
         return Some(Kind::MissingPermission);
     }
     None
@@ -338,6 +341,11 @@ mod tests {
             None
         );
         assert_eq!(error_kind("Unauthorized.InvalidToken", Some("Token authentication failed.")), None);
+        assert_eq!(
+            error_kind("Forbidden.LoadBalancer", Some("Authentication is failed for %s.")),
+            Some(Kind::MissingPermission)
+        );
+        assert_eq!(error_kind("Forbidden.DI.NoPrivilege", Some("No access.")), Some(Kind::MissingPermission));
         assert_eq!(error_kind("RAMNotAuthorize", Some("%s")), Some(Kind::MissingPermission));
         assert_eq!(
             error_kind("NoPermission.Price", Some("The operation requires price permission.")),
