@@ -180,7 +180,8 @@ fn explain_error(
 ) -> (Finding, Option<Reason>) {
     let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
-    let other_cloud = other_cloud(raw, context).filter(|c| c != "AWS" || !has_alibaba_mark(text.as_str()));
+    let other_cloud =
+        other_cloud(raw, context, error_lines(text, raw)).filter(|c| c != "AWS" || !has_alibaba_mark(text.as_str()));
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
@@ -193,7 +194,8 @@ fn explain_error(
         Some(_) => (Kind::Other, None),
         None => {
             let code = stated_code.as_deref().or(implied_code.as_deref());
-            let signals = rules::Signals::new(raw, code, &phrases, catalog);
+            let mut signals = rules::Signals::new(raw, code, &phrases, catalog);
+            signals.temporary_key = rules::shows_temporary_key(text.as_str());
             let (kind, layer, _rule) = rules::classify(&signals);
             (kind, layer)
         }
@@ -415,9 +417,19 @@ fn has_alibaba_mark(text: &str) -> bool {
 }
 
 /// Whether the error comes from another cloud: its own marks, or marks elsewhere in a text with no Alibaba Cloud sign.
-fn other_cloud(raw: &RawError, context: &[Field]) -> Option<String> {
+fn other_cloud(raw: &RawError, context: &[Field], lines: &str) -> Option<String> {
     if let Some(c) = raw.value(Key::OtherCloud) {
         return Some(c.to_string());
+    }
+    // Tencent Cloud COS's XML error carries a `<TraceId>`; OSS's never does (it names its `<HostId>`).
+    if raw.get(Key::HostId).is_none() && lines.contains("<TraceId>") {
+        return Some("Tencent Cloud (COS)".to_string());
+    }
+    // Tencent Cloud API 3.0 wraps every error in `{"Response":{"Error":{…}}}`, and its `AuthFailure.` codes are
+    // its own (no Alibaba Cloud product lists one).
+    let tencent_shape = lines.replace([' ', '\n'], "").contains("\"Response\":{\"Error\":");
+    if tencent_shape || raw.value(Key::Code).is_some_and(|c| c.to_ascii_lowercase().starts_with("authfailure.")) {
+        return Some("Tencent Cloud".to_string());
     }
     // `isv.insufficient-isv-permissions`: the Alipay/Taobao open platforms' lower-case `isv.` codes (Short Message
     // Service's are upper-case: `isv.BUSINESS_LIMIT_CONTROL`).
@@ -917,6 +929,13 @@ mod tests {
     #[test]
     fn other_platforms_are_said_so() {
         for (text, system) in [
+            // COS's XML error names a `TraceId`; OSS's never does.
+            ("<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>NWFkYjNi</RequestId><TraceId>OGVmYzZi</TraceId></Error>", "Tencent Cloud"),
+            (r#"{"Response":{"Error":{"Code":"UnauthorizedOperation","Message":"请求未授权。"},"RequestId":"r"}}"#, "Tencent Cloud"),
+            ("HttpError: Bad credentials", "GitHub"),
+            ("remote: Permission to owner/repo.git denied to someone.\nfatal: unable to access 'https://github.com/owner/repo.git/': The requested URL returned error: 403", "GitHub"),
+            ("Error: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1", "AWS"),
+            ("User: ${principal} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in the ${policy_type} policy.", "AWS or Huawei Cloud"),
             ("<Error><Code>SignatureDoesNotMatch</Code><Message>x</Message><HostId>cn-beijing-data.aliyundrive.net</HostId></Error>", "Aliyun Drive"),
             (r#"volcengine: {"code":"403","msg":"Forbidden"}"#, "Volcano Engine"),
             ("You are not authorized to perform this operation. Check your CAM policies. resource (qcs::tcb:ap-shanghai::env/x) has no permission", "Tencent Cloud"),

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use ram_doctor_core::catalog::AccessLevel;
+use ram_doctor_core::diagnose::rules::names_a_condition;
 use ram_doctor_core::Kind;
 
 /// The finding kind of an error code, from its code and message; `None` when it is not about permissions or
@@ -64,13 +65,26 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
         return Some(Kind::AssumeRole);
     }
     let slr_segment = c.split(['.', '_']).any(|seg| seg == "slr" || seg.ends_with("slrpermission"));
+    // A service, not the caller, lacks access: its own role is not authorized yet (Auto Scaling's
+    // `UserNotAuthorizeEss`, "Ess should be authorized in ram…"; "ECS service have no right to access your KMS").
+    let service_lacks = has(
+        &m,
+        &[
+            "should be authorized in ram",
+            "service have no right",
+            "service has no right",
+            "service has no permission",
+            "service cannot access",
+        ],
+    );
     // `User.Role.NotExist` and the like are roles inside a product (workspaces, organizations), not RAM roles.
     let product_role = c.starts_with("user.");
     if !parameter_error
         && !product_role
         && (slr_segment
             || has(&c, &["servicelinkedrole", "servicerole", "entitynotexist.role", "rolenotexist", "role.notexist"])
-            || has(&m, &["service linked role", "service-linked role", "servicelinkedrole", "slr role"]))
+            || has(&m, &["service linked role", "service-linked role", "servicelinkedrole", "slr role"])
+            || service_lacks)
     {
         return Some(Kind::ServiceRoleMissing);
     }
@@ -80,7 +94,21 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
     );
     let not_open_words = has(&m, &["activat", "not open", "subscri", "purchase", "enable"]);
     let about_service = has(&m, &["service", "product", "account"]) && !has(&m, &["zone", "region", "device"]);
-    if not_open_code && not_open_words && about_service {
+    // A sentence that says the service is not activated or subscribed decides, whatever the code
+    // (`OptInRequired.FlowLog`: "Ensure that you have subscribed to the service…", `Forbidden.Access`: "Please
+    // first activate DataWorks Enterprise Edition…").
+    let not_open_sentence = has(
+        &m,
+        &[
+            "have subscribed to the service",
+            "has not activated",
+            "have not activated",
+            "first activate",
+            "has not been activated",
+            "is not activated",
+        ],
+    );
+    if (not_open_code && not_open_words || not_open_sentence) && about_service {
         return Some(Kind::NotActivated);
     }
     let permission_code = has(
@@ -103,6 +131,7 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "actionunauthorized",
             "unauthorizedoperation",
             "permission.notallow",
+            "noprivilege",
         ],
     ) || ["ram_permission", "ram.permission", "rampermission"].iter().any(|w| starts_word(&c, w))
         || c == "unauthorized"
@@ -130,6 +159,8 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "have no permissions",
             "no permissions",
             "is denied",
+            // ALB and NLB: "Authentication is failed for <resource id>" (RAM's check on that resource).
+            "authentication is failed for",
         ],
     );
     // Codes about resource state or availability use "not authorized" for things no grant fixes.
@@ -147,14 +178,15 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "spot",
             "machine",
         ],
-    ) || has(
-        &m,
-        &["sold out", "status", "locked", "row level", "marketplace", "throughput", "capacity", "task action"],
-    );
+    ) || names_a_condition(&c)
+        || has(
+            &m,
+            &["sold out", "status", "locked", "row level", "marketplace", "throughput", "capacity", "task action"],
+        );
     if permission_code && !not_a_grant {
         return Some(Kind::MissingPermission);
     }
-    if permission_words && !not_a_grant && has(&m, &["ram", "permission", "authoriz"]) {
+    if permission_words && !not_a_grant && has(&m, &["ram", "permission", "authoriz", "authentication is failed for"]) {
         return Some(Kind::MissingPermission);
     }
     None
@@ -293,6 +325,27 @@ mod tests {
             None
         );
         assert_eq!(error_kind("User.Role.NotExist", Some("User role not exist: %s.")), None);
+        assert_eq!(
+            error_kind("UserNotAuthorizeEss", Some("Ess should be authorized in ram to operate user ecs resource.")),
+            Some(Kind::ServiceRoleMissing)
+        );
+        assert_eq!(
+            error_kind(
+                "OptInRequired.FlowLog",
+                Some("You are not authorized to use the requested service of flowLog. Ensure that you have subscribed to the service you are trying to use.")
+            ),
+            Some(Kind::NotActivated)
+        );
+        assert_eq!(
+            error_kind("InvalidInstanceType.ValueUnauthorized", Some("The specified InstanceType is not authorized.")),
+            None
+        );
+        assert_eq!(error_kind("Unauthorized.InvalidToken", Some("Token authentication failed.")), None);
+        assert_eq!(
+            error_kind("Forbidden.LoadBalancer", Some("Authentication is failed for %s.")),
+            Some(Kind::MissingPermission)
+        );
+        assert_eq!(error_kind("Forbidden.DI.NoPrivilege", Some("No access.")), Some(Kind::MissingPermission));
         assert_eq!(error_kind("RAMNotAuthorize", Some("%s")), Some(Kind::MissingPermission));
         assert_eq!(
             error_kind("NoPermission.Price", Some("The operation requires price permission.")),

@@ -263,6 +263,11 @@ pub fn explain(facts: &Facts) -> (String, String) {
                     "This API cannot be called by RAM identities at all: use the root account or another API.".into(),
                 );
                 zh.push("此 API 不支持 RAM 身份调用：请使用主账号或其他 API。".into());
+            } else if let Some((_, _, why_en, why_zh)) =
+                NOT_A_GRANT.iter().find(|(phrase, words, _, _)| has(*phrase) || words.iter().any(|w| code.contains(w)))
+            {
+                en.push((*why_en).into());
+                zh.push((*why_zh).into());
             } else if has(Phrase::Network) {
                 en.push("The request did not get an answer (timeout or network/DNS failure): check the endpoint, the region, and the network path. It is not about permissions.".into());
                 zh.push("请求没有得到响应（超时或网络/DNS 故障）：请检查 Endpoint、地域和网络，与权限无关。".into());
@@ -283,6 +288,47 @@ pub fn explain(facts: &Facts) -> (String, String) {
     }
     (en.join(" "), zh.join(""))
 }
+
+/// Refusals no RAM grant fixes, each with the phrase or code words that say it, and what to do instead (English,
+/// Chinese).
+const NOT_A_GRANT: &[(Phrase, &[&str], &str, &str)] = &[
+    (
+        Phrase::ContentModeration,
+        &["datainspection"],
+        "The service's content moderation refused the input or the output; the caller's permissions are fine. Change the content (or the prompt); no RAM grant helps.",
+        "服务的内容安全审核拦截了输入或输出内容，调用者的权限没有问题。请修改内容（或提示词）；授权无法解决此问题。",
+    ),
+    (
+        Phrase::RealNameVerification,
+        &["realname", "userverification"],
+        "The account has not passed the real-name verification this operation requires: complete it in the account center. No RAM grant helps.",
+        "该账号尚未完成此操作要求的实名认证：请在账号中心完成实名认证。授权无法解决此问题。",
+    ),
+    (
+        Phrase::CorsRefused,
+        &[],
+        "The bucket's CORS rules do not allow this browser request (its origin, method or headers): add a CORS rule for them in the bucket's settings. It is not about RAM permissions.",
+        "Bucket 的跨域（CORS）规则不允许这个浏览器请求（来源、方法或请求头）：请在 Bucket 设置中添加相应的 CORS 规则。与 RAM 权限无关。",
+    ),
+    (
+        Phrase::MediaUrlRefused,
+        &[],
+        "The player or downloader was refused the media URL: its signature expired or is wrong (URL authentication), or the referer or IP rules of the domain refuse it. Sign the URL again or check the domain's access rules; no RAM grant helps.",
+        "播放器或下载工具访问媒体 URL 被拒绝：URL 鉴权签名已过期或错误，或域名的 Referer / IP 黑白名单拒绝了它。请重新生成签名 URL 或检查域名的访问控制；授权无法解决此问题。",
+    ),
+    (
+        Phrase::MetadataServiceRefused,
+        &[],
+        "The credentials provider could not get a token from the ECS metadata service (100.100.100.200): check that the code runs on ECS, that nothing (a proxy, a container's network) blocks the address, and that the SDK supports the instance's metadata mode. No RAM grant helps.",
+        "凭证提供程序无法从 ECS 元数据服务（100.100.100.200）获取令牌：请确认代码运行在 ECS 上、没有代理或容器网络拦截该地址，且 SDK 支持实例的元数据访问模式。授权无法解决此问题。",
+    ),
+    (
+        Phrase::ResourceState,
+        &[],
+        "The resource's state refuses the operation (a project or instance that is disabled, locked or being changed, often for an overdue payment): check its state in the console. It is not about permissions.",
+        "资源当前的状态不允许此操作（项目或实例已被禁用、锁定或正在变更，常因欠费）：请在控制台检查其状态。与权限无关。",
+    ),
+];
 
 fn principal_en(f: &Finding) -> String {
     match f.principal.as_ref() {

@@ -25,6 +25,9 @@ pub struct Signals<'a> {
     pub catalog_kind: Option<Kind>,
     /// The code names a service role the catalog knows.
     pub names_service_role: bool,
+    /// The paste shows the key is temporary (an `STS.` AccessKey id, a security token, the ECS metadata
+    /// service's credentials path): an unknown temporary key is one that expired.
+    pub temporary_key: bool,
 }
 
 impl<'a> Signals<'a> {
@@ -43,6 +46,7 @@ impl<'a> Signals<'a> {
             sts,
             catalog_kind: code.and_then(|c| catalog.error_code(c)).and_then(|e| e.kind),
             names_service_role: code.is_some_and(|c| catalog.service_role_for_error(c).is_some()),
+            temporary_key: false,
         }
     }
 
@@ -81,6 +85,20 @@ impl<'a> Signals<'a> {
     }
 }
 
+/// Whether a paste shows its AccessKey is a temporary one: an `STS.` AccessKey id, a security token sent or
+/// configured, or the ECS metadata service's path that hands out an instance role's temporary keys.
+pub fn shows_temporary_key(text: &str) -> bool {
+    let sts_key_id = text.match_indices("STS.").any(|(at, _)| {
+        let id = text[at + 4..].bytes().take_while(u8::is_ascii_alphanumeric).count();
+        id >= 12 && !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+    });
+    let lower = text.to_ascii_lowercase();
+    sts_key_id
+        || ["securitytoken", "security-token", "security_token", "ststoken", "sts token", "/ram/security-credentials"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
 /// Whether a sentence says a policy did not allow the request.
 fn says_not_allowed(p: &Phrase) -> bool {
     use Phrase::*;
@@ -113,6 +131,7 @@ pub struct Rule {
 /// permission rules, so `AccessDenied` for a wrong endpoint never gets a grant.
 pub const RULES: &[Rule] = &[
     Rule { name: "token-expired", decide: token_expired },
+    Rule { name: "temporary-key-unknown", decide: temporary_key_unknown },
     Rule { name: "log-service-inactive", decide: log_service_inactive },
     Rule { name: "access-key-unknown-or-disabled", decide: access_key },
     Rule { name: "security-token-invalid-or-missing", decide: security_token },
@@ -125,6 +144,8 @@ pub const RULES: &[Rule] = &[
     Rule { name: "trust-policy-layer", decide: trust_policy_layer },
     Rule { name: "not-activated", decide: not_activated },
     Rule { name: "wrong-endpoint-or-addressing", decide: wrong_endpoint },
+    Rule { name: "refused-by-the-request-not-the-caller", decide: refused_request },
+    Rule { name: "content-or-verification", decide: content_or_verification },
     Rule { name: "rate-limited", decide: rate_limited },
     Rule { name: "quota-stock-state-or-payment", decide: quota_stock_state_payment },
     Rule { name: "denied-for-a-missing-resource", decide: denied_for_missing_resource },
@@ -144,6 +165,15 @@ pub fn classify(s: &Signals) -> (Kind, Option<Layer>, &'static str) {
     (Kind::Other, None, "none")
 }
 
+/// An AccessKey the service does not know, where the paste shows the key is a temporary one: STS keys stop
+/// existing when their token expires (OSS then answers `InvalidAccessKeyId`, "does not exist in our records").
+fn temporary_key_unknown(s: &Signals) -> Option<Verdict> {
+    let unknown = s.code_starts(&["invalidaccesskeyid"]) || s.has(Phrase::AccessKeyNotFound);
+    // OSS says so when the token was not sent at all ("The Security Token may be lost").
+    let other_cause = s.has_any(&[Phrase::AccessKeyDisabled, Phrase::TokenMissing, Phrase::TokenInvalid]);
+    (unknown && s.temporary_key && !other_cause).then_some((Kind::TokenExpired, None))
+}
+
 fn token_expired(s: &Signals) -> Option<Verdict> {
     let code = s.code.ends_with("securitytoken.expired")
         || s.code == "expiredtoken"
@@ -158,7 +188,14 @@ fn log_service_inactive(s: &Signals) -> Option<Verdict> {
 
 fn access_key(s: &Signals) -> Option<Verdict> {
     ((s.code_starts(&["invalidaccesskey"])
-        || s.code_contains(&["accesskeydisabled", "accesskeynotfound", "accesskey.disabled", "accesskey.notfound"]))
+        || s.code_contains(&[
+            "accesskeydisabled",
+            "accesskeynotfound",
+            "accesskey.disabled",
+            "accesskey.notfound",
+            // Model Studio's API keys (`InvalidApiKey`).
+            "invalidapikey",
+        ]))
         || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused]))
     .then_some((Kind::BadCredentials, None))
 }
@@ -213,9 +250,15 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
             || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
     let sentence = s.has(Phrase::ServiceRole)
         && !s.message.contains("sts:assumerole")
-        && (c.is_empty() || is_permission_code(c) || c.contains("role"));
+        && (c.is_empty()
+            || is_permission_code(c)
+            || c.contains("role")
+            || c.contains("authoriz")
+            || matches!(s.catalog_kind, Some(Kind::MissingPermission | Kind::ServiceRoleMissing)));
     let required = s.has(Phrase::GenericRoleRequired);
-    (role_code || own_role_missing || sentence || required).then_some((Kind::ServiceRoleMissing, s.layer))
+    let named_missing = s.has(Phrase::ServiceRoleNotExist);
+    (role_code || own_role_missing || sentence || required || named_missing)
+        .then_some((Kind::ServiceRoleMissing, s.layer))
 }
 
 fn assume_role_refused(s: &Signals) -> Option<Verdict> {
@@ -245,6 +288,7 @@ fn not_activated(s: &Signals) -> Option<Verdict> {
         "notactive",
         "unactivated",
         "notsubscribe",
+        "unsubscribe",
         "notbuy",
         "un_subscript",
         "unsubscript",
@@ -269,9 +313,27 @@ fn wrong_endpoint(s: &Signals) -> Option<Verdict> {
     (code || s.has(Phrase::WrongEndpoint)).then_some((Kind::Other, None))
 }
 
+/// Refusals of the request's shape, whoever sends it: OSS's CORS rules for a browser's origin, a media URL's
+/// signing or referer rules (FFmpeg's "Server returned 403"), the ECS metadata service refusing a credentials
+/// provider. No RAM policy is read.
+fn refused_request(s: &Signals) -> Option<Verdict> {
+    s.has_any(&[Phrase::CorsRefused, Phrase::MediaUrlRefused, Phrase::MetadataServiceRefused])
+        .then_some((Kind::Other, None))
+}
+
+/// A product's own verdict on the content or the account, not on the caller's rights: content moderation
+/// (Model Studio's `DataInspectionFailed`), real-name verification not passed. A permission code with a
+/// sentence that merely mentions verification stays a permission error.
+fn content_or_verification(s: &Signals) -> Option<Verdict> {
+    let code = s.code_contains(&["datainspection", "realname", "userverification", "contentrisk"]);
+    let sentence = s.has_any(&[Phrase::ContentModeration, Phrase::RealNameVerification])
+        && (s.code.is_empty() || !is_permission_code(&s.code));
+    (code || sentence).then_some((Kind::Other, None))
+}
+
 fn rate_limited(s: &Signals) -> Option<Verdict> {
     (s.code.starts_with("throttling")
-        || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control"])
+        || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control", "limit_requests"])
         || s.has(Phrase::Throttling))
     .then_some((Kind::Other, None))
 }
@@ -361,7 +423,11 @@ fn is_service_role_name(name: &str) -> bool {
 
 /// Codes that mean "a policy did not allow this".
 pub fn is_permission_code(c: &str) -> bool {
-    if matches!(c, "forbidden.riskcontrol" | "forbidden.notsupportram") {
+    // Go's `http.StatusForbidden` printed as the code: a bare 403.
+    if c == "statusforbidden" {
+        return true;
+    }
+    if matches!(c, "forbidden.riskcontrol" | "forbidden.notsupportram") || names_a_condition(c) {
         return false;
     }
     c == "forbidden"
@@ -381,9 +447,35 @@ pub fn is_permission_code(c: &str) -> bool {
         || c.contains("permissiondenied")
         || c.contains("nopermission")
         || c.contains("insufficient-isv-permissions")
-        || c == "statusforbidden"
         // MaxCompute: `ODPS-0420095: Access Denied` is its authorization failure.
         || c.starts_with("odps-0420095")
+}
+
+/// Whether a code (lower-cased) names a condition no grant changes, though it holds a refusal word: a thing's
+/// state at its end (`ForbiddenDriveNotValid`, `…NotFound`, `…Expired`), an invalid part after its first dot
+/// (CDN's URL authentication, `Unauthorized.InvalidToken`), or a value, place or size the account is not offered
+/// (ECS's `InvalidInstanceType.ValueUnauthorized`, `UnauthorizedZone`, NAS's `PermissionDenied.ThroughputTooSmall`).
+/// The catalog's classifier (`xtask`) uses it too.
+pub fn names_a_condition(c: &str) -> bool {
+    const STATE_ENDS: &[&str] = &["notvalid", "invalid", "notfound", "notexist", "expired", "locked", "deleted"];
+    const CONDITIONS: &[&str] = &[
+        "valueunauthorized",
+        "codeunauthorized",
+        "instancetype",
+        "zone",
+        "region",
+        "throughput",
+        "capacity",
+        "quota",
+        "throttl",
+        "status",
+        "nostock",
+    ];
+    STATE_ENDS.iter().any(|w| c.ends_with(w))
+        || c.split('.')
+            .skip(1)
+            .any(|seg| seg.starts_with("invalid") && !seg.contains("privilege") && !seg.contains("permission"))
+        || CONDITIONS.iter().any(|w| c.contains(w))
 }
 
 /// The layer from `PolicyType`, else from the message.
@@ -425,6 +517,7 @@ mod tests {
     /// One example per rule: the text, and the kind the rule gives it.
     const EXAMPLES: &[(&str, &str, Kind)] = &[
         ("token-expired", "ErrorCode: InvalidSecurityToken.Expired\nMessage: Specified SecurityToken is expired.", Kind::TokenExpired),
+        ("temporary-key-unknown", "<Error><Code>InvalidAccessKeyId</Code><Message>The OSS Access Key Id you provided does not exist in our records.</Message><OSSAccessKeyId>STS.NUexampleKeyId12</OSSAccessKeyId></Error>", Kind::TokenExpired),
         ("log-service-inactive", "InvalidAccessKeyIdError: AccessKeyId LTAIexample is inactive", Kind::NotActivated),
         ("access-key-unknown-or-disabled", "ErrorCode: InvalidAccessKeyId.Inactive\nMessage: Specified access key is disabled.", Kind::BadCredentials),
         ("security-token-invalid-or-missing", "ErrorCode: MissingSecurityToken\nMessage: SecurityToken is mandatory for this action.", Kind::BadCredentials),
@@ -437,6 +530,8 @@ mod tests {
         ("trust-policy-layer", r#"{"Code":"NoPermission","AccessDeniedDetail":{"PolicyType":"AssumeRolePolicy","NoPermissionType":"ImplicitDeny"}}"#, Kind::AssumeRole),
         ("not-activated", "ErrorCode: ServiceNotOpen\nMessage: x", Kind::NotActivated),
         ("wrong-endpoint-or-addressing", "<Error><Code>AccessDenied</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message></Error>", Kind::Other),
+        ("refused-by-the-request-not-the-caller", "<Error><Code>AccessForbidden</Code><Message>CORSResponse: This CORS request is not allowed.</Message></Error>", Kind::Other),
+        ("content-or-verification", r#"{"code":"DataInspectionFailed","message":"Input data may contain inappropriate content."}"#, Kind::Other),
         ("rate-limited", "ErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", Kind::Other),
         ("quota-stock-state-or-payment", "<Error><Code>InDebt</Code><Message>Current user is indebted.</Message></Error>", Kind::Other),
         ("denied-for-a-missing-resource", "ErrorCode: AccessDenied\nMessage: check failed, maybe the resource was not created", Kind::Other),
@@ -452,7 +547,8 @@ mod tests {
         let raw = &reading.errors[0];
         let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
         let catalog = Catalog::empty();
-        let s = Signals::new(raw, raw.value(Key::Code), &phrases, &catalog);
+        let mut s = Signals::new(raw, raw.value(Key::Code), &phrases, &catalog);
+        s.temporary_key = shows_temporary_key(text);
         let (kind, _, rule) = classify(&s);
         (kind, rule)
     }
@@ -517,10 +613,50 @@ mod tests {
             ("Error response from daemon: Get \"https://registry.cn-hangzhou.aliyuncs.com/v2/\": unauthorized: incorrect username or password", Kind::BadCredentials),
             // OSS: a signature it cannot read, or none at all.
             ("Error Code: InvalidArgument.\nMessage: Authorization header is invalid..", Kind::Signature),
+            // Tablestore; the POP gateway's `IncompleteSignature` message quoted alone.
+            ("OTSAuthFailed: Signature mismatch.", Kind::Signature),
+            ("The request signature does not conform to Aliyun standards.", Kind::Signature),
+            // Products' sentences that the service is not turned on; OpenSearch's 5005.
+            ("The Log Service is not enabled for your account.", Kind::NotActivated),
+            ("该服务未激活，请先激活服务", Kind::NotActivated),
+            ("5005 User is not in open", Kind::NotActivated),
+            // Model Studio's API key.
+            (r#"{"code":"InvalidApiKey","message":"Invalid API-key provided."}"#, Kind::BadCredentials),
+            // MaxCompute's project ACL.
+            ("Authorization Failed [4002], You don't exist in project p.", Kind::MissingPermission),
             ("<Error><Code>AccessDenied</Code><Message>Anonymous access is forbidden for this operation.</Message></Error>", Kind::Signature),
         ] {
             assert_eq!(decide(text).0, kind, "{text}");
         }
+    }
+
+    /// A service's own role that does not exist, named in the sentence however it is worded.
+    #[test]
+    fn a_named_service_role_that_does_not_exist_is_missing() {
+        for text in [
+            "400 EntityNotExist.AliyunDRDSDefaultRole The role AliyunDRDSDefaultRole not exists",
+            "Error: The role AliyunMNSLoggingRole does not exist.",
+            "角色 AliyunOOSDefaultRole 不存在",
+            "服务关联角色不存在，请先创建服务关联角色",
+            "请先完成云资源访问授权",
+            "ErrorCode: UserNotAuthorizeEss\nMessage: Ess should be authorized in ram to operate user ecs resource.",
+        ] {
+            assert_eq!(decide(text).0, Kind::ServiceRoleMissing, "{text}");
+        }
+        // A role the user made, not a service's: the caller's AssumeRole.
+        assert_eq!(decide("The role deployer does not exist.").0, Kind::Other);
+    }
+
+    #[test]
+    fn an_unknown_key_is_an_expired_one_only_when_the_paste_shows_it_temporary() {
+        let unknown =
+            "ErrorCode: InvalidAccessKeyId\nMessage: The OSS Access Key Id you provided does not exist in our records.";
+        assert_eq!(decide(unknown).0, Kind::BadCredentials);
+        let with_token = format!("{unknown}\nx-oss-security-token: CAIS...");
+        assert_eq!(decide(&with_token).0, Kind::TokenExpired);
+        // OSS saying the token was not sent: the token is missing, not expired.
+        let lost = "<Error><Code>InvalidAccessKeyId</Code><Message>The OSS Access Key Id you provided does not exist in our records. The Security Token may be lost to specify that it is a STS Access Id.</Message><OSSAccessKeyId>STS.NUexampleKeyId12</OSSAccessKeyId></Error>";
+        assert_eq!(decide(lost).0, Kind::BadCredentials);
     }
 
     #[test]
@@ -529,6 +665,23 @@ mod tests {
             "<Error><Code>AccessDenied</Code><Message>Please use virtual hosted style to access.</Message></Error>",
             "ErrorCode: OperationDenied.NoStock\nMessage: The resource is out of stock in the specified zone.",
             "ErrorCode: QuotaExceeded\nMessage: Living instances quota exceeded.",
+            // Model Studio: the account's payment standing, its rate limit, its content moderation.
+            r#"{"code":"Arrearage","message":"Access denied, please make sure your account is in good standing."}"#,
+            r#"{"code":"Throttling.RateQuota","message":"Requests rate limit exceeded, please try again later."}"#,
+            "Output data may contain inappropriate content.",
+            // Real-name verification, whatever refusal word its code holds.
+            "ErrorCode: Forbidden.UserNotRealNameAuthentication\nMessage: This operation is not allowed, because you have not passed the real-name verification.",
+            // Log Service's disabled project; a daily limit.
+            "project my-project has been forbidden",
+            r#"{"error": {"code": 403, "message": "Daily Limit Exceeded"}}"#,
+            // A value, place or state named by a code that holds a refusal word.
+            "ErrorCode: InvalidInstanceType.ValueUnauthorized\nMessage: The specified InstanceType is not authorized.",
+            "ErrorCode: Unauthorized.InvalidToken\nMessage: Token authentication failed.",
+            "HttpError status=403 code=ForbiddenDriveNotValid message=Request failed with status code 403",
+            // The request's shape: CORS, a media URL, the metadata service.
+            "<Error><Code>AccessForbidden</Code><Message>CORSResponse: This CORS request is not allowed.</Message></Error>",
+            "[HLSStream]: read error 0x 165 Server returned 403 Forbidden (access denied)",
+            "Failed to get token from ECS Metadata Service. HttpCode=405",
         ] {
             assert_eq!(decide(text).0, Kind::Other, "{text}");
         }

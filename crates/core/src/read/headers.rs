@@ -265,6 +265,15 @@ pub const MARKS: &[(&str, Mark)] = &[
     // GitHub: the Actions token lacks a scope; any call to its API.
     ("Resource not accessible by integration", Mark::OtherCloudError("GitHub")),
     ("api.github.com", Mark::OtherCloud("GitHub")),
+    // git's push refused by GitHub: `remote: Permission to owner/repo.git denied to user.`
+    ("remote: Permission to ", Mark::OtherCloudError("GitHub")),
+    // Octokit's answer to a wrong or revoked GitHub token.
+    ("HttpError: Bad credentials", Mark::OtherCloudError("GitHub")),
+    // The AWS SDK for JavaScript v2's credentials chain (`Missing credentials in config, if using AWS_CONFIG_FILE…`).
+    ("Missing credentials in config", Mark::OtherCloudError("AWS")),
+    ("AWS_SDK_LOAD_CONFIG", Mark::OtherCloud("AWS")),
+    // AWS's and Huawei Cloud's IAM wording; Alibaba Cloud states an explicit deny in `NoPermissionType`.
+    ("with an explicit deny in", Mark::OtherCloudError("AWS or Huawei Cloud (IAM)")),
     // CI variables of workflows that push to Container Registry (`$ALIYUN_REGISTRY`, `ALIYUN_REGISTRY_USER`).
     ("aliyun_registry", Mark::Tool("cr")),
     // Docker Hub: `docker login` with an empty registry variable talks to Docker's registry, not Container Registry.

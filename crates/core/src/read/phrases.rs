@@ -79,7 +79,8 @@ pub enum Phrase {
     OutOfStock,
     /// A quota or limit is reached (配额).
     Quota,
-    /// The resource's state does not allow the operation.
+    /// The resource's state does not allow the operation (Log Service: "Project … has been forbidden", a project
+    /// the service disabled).
     ResourceState,
     /// Another cloud's or system's refusal (Kubernetes RBAC, AWS STS); found by the header reader with the system.
     OtherSystemDenied,
@@ -93,6 +94,22 @@ pub enum Phrase {
     AccountDisabled,
     /// Log Service answers "AccessKeyId … is inactive" when the service is not activated for the account.
     LogServiceInactive,
+    /// A service's own role (`Aliyun…DefaultRole`, `AliyunServiceRoleFor…`, 服务关联角色) that does not exist, or
+    /// that the account has not authorized yet (the console's 云资源访问授权 page).
+    ServiceRoleNotExist,
+    /// A content-moderation verdict on the request or answer (Model Studio's `DataInspectionFailed`: "may contain
+    /// inappropriate content"): the content was refused, not the caller.
+    ContentModeration,
+    /// The account has not passed real-name verification (实名认证), which some operations require.
+    RealNameVerification,
+    /// OSS refused a browser's cross-origin request: the bucket's CORS rules do not allow it.
+    CorsRefused,
+    /// A media player or downloader (FFmpeg's `Server returned 403 Forbidden (access denied)`) was refused a URL:
+    /// the URL's signing, expiry or referer rules, not a RAM policy.
+    MediaUrlRefused,
+    /// A credentials provider could not get its session token from the ECS metadata service (IMDS hardening,
+    /// a proxy, a container without the metadata route): nothing was sent to a cloud API.
+    MetadataServiceRefused,
     /// Fallback ([`super::generic`]): a lack word near a permission word ("lacks the permission", 没有…授权).
     GenericLacksPermission,
     /// Fallback: a token or credential word near "expired" (令牌已过期).
@@ -144,6 +161,12 @@ impl Phrase {
             Phrase::NotExist => "not-exist",
             Phrase::AccountDisabled => "account-disabled",
             Phrase::LogServiceInactive => "log-service-inactive",
+            Phrase::ServiceRoleNotExist => "service-role-not-exist",
+            Phrase::ContentModeration => "content-moderation",
+            Phrase::RealNameVerification => "real-name-verification",
+            Phrase::CorsRefused => "cors-refused",
+            Phrase::MediaUrlRefused => "media-url-refused",
+            Phrase::MetadataServiceRefused => "metadata-service-refused",
             Phrase::GenericLacksPermission => "generic-lacks-permission",
             Phrase::GenericTokenExpired => "generic-token-expired",
             Phrase::GenericRoleRequired => "generic-role-required",
@@ -180,6 +203,7 @@ impl Phrase {
                 | Phrase::GenericTokenExpired
                 | Phrase::GenericRoleRequired
                 | Phrase::GenericCredentialsMissing
+                | Phrase::RealNameVerification
         )
     }
 
@@ -234,6 +258,12 @@ const ALL: &[Phrase] = &[
     Phrase::NotExist,
     Phrase::AccountDisabled,
     Phrase::LogServiceInactive,
+    Phrase::ServiceRoleNotExist,
+    Phrase::ContentModeration,
+    Phrase::RealNameVerification,
+    Phrase::CorsRefused,
+    Phrase::MediaUrlRefused,
+    Phrase::MetadataServiceRefused,
     Phrase::GenericLacksPermission,
     Phrase::GenericTokenExpired,
     Phrase::GenericRoleRequired,
@@ -444,6 +474,65 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("account does not open", Phrase::ServiceNotActivated),
     ("has not opened the service", Phrase::ServiceNotActivated),
     ("have not opened the service", Phrase::ServiceNotActivated),
+    // Products' "not enabled" sentences that say on their own the account has not turned the service on.
+    ("is not enabled for your account", Phrase::ServiceNotActivated),
+    ("have not enabled the service", Phrase::ServiceNotActivated),
+    ("has not enabled the service", Phrase::ServiceNotActivated),
+    ("service is not enabled", Phrase::ServiceNotActivated),
+    ("service has not been enabled", Phrase::ServiceNotActivated),
+    ("服务未激活", Phrase::ServiceNotActivated),
+    // Model Studio's `InvalidApiKey` ("Invalid API-key provided."): its API key is unknown.
+    ("invalid api-key provided", Phrase::AccessKeyNotFound),
+    // Tablestore's `OTSAuthFailed` with "Signature mismatch."
+    ("signature mismatch", Phrase::SignatureMismatch),
+    // MaxCompute's project ACL: "Authorization Failed [4002], You don't exist in project …".
+    ("you don't exist in project", Phrase::NotAuthorized),
+    // OpenSearch's "User is not in open" (error 5005): the account has not activated the service.
+    ("user is not in open", Phrase::ServiceNotActivated),
+    // The POP gateway's `IncompleteSignature` message.
+    ("does not conform to aliyun standards", Phrase::SignatureMismatch),
+    // Auto Scaling's `UserNotAuthorizeEss`: "Ess should be authorized in ram to operate user ecs resource" — the
+    // service's own role is not authorized yet.
+    ("should be authorized in ram", Phrase::ServiceRole),
+    // A service's own role that does not exist or is not authorized yet, in Chinese.
+    ("云资源访问授权", Phrase::ServiceRoleNotExist),
+    ("默认角色", Phrase::ServiceRole),
+    ("服务关联角色", Phrase::ServiceRole),
+    ("服务关联角色不存在", Phrase::ServiceRoleNotExist),
+    ("服务角色不存在", Phrase::ServiceRoleNotExist),
+    ("角色不存在", Phrase::RoleNotExist),
+    // Model Studio (DashScope) `DataInspectionFailed`, and content-moderation refusals in Chinese.
+    ("may contain inappropriate content", Phrase::ContentModeration),
+    ("datainspectionfailed", Phrase::ContentModeration),
+    ("不适当的内容", Phrase::ContentModeration),
+    ("不适当内容", Phrase::ContentModeration),
+    // Real-name verification the account has not passed (`Forbidden.NoRealNameAuthentication`,
+    // `Forbidden.UserNotRealNameAuthentication`, `EnterpriseRealNameVerificationError`).
+    ("real-name verification", Phrase::RealNameVerification),
+    ("real name verification", Phrase::RealNameVerification),
+    ("real name authentication", Phrase::RealNameVerification),
+    ("realname authentication", Phrase::RealNameVerification),
+    ("未实名认证", Phrase::RealNameVerification),
+    ("实名认证", Phrase::RealNameVerification),
+    // OSS's CORS refusal (`AccessForbidden`: "CORSResponse: This CORS request is not allowed").
+    ("cors request is not allowed", Phrase::CorsRefused),
+    ("corsresponse", Phrase::CorsRefused),
+    // FFmpeg's HTTP reader (players, transcoders) refused a media URL.
+    ("server returned 403 forbidden", Phrase::MediaUrlRefused),
+    ("server returned 401 unauthorized", Phrase::MediaUrlRefused),
+    // The credentials providers' IMDSv2 step (`Failed to get token from ECS Metadata Service. HttpCode=405`).
+    ("failed to get token from ecs metadata service", Phrase::MetadataServiceRefused),
+    // Model Studio's `Arrearage`: "Access denied, please make sure your account is in good standing."
+    ("account is in good standing", Phrase::Overdue),
+    ("outstanding payment", Phrase::Overdue),
+    ("欠费停机", Phrase::Overdue),
+    // Log Service's `ProjectForbidden`: the project is disabled (usually for an overdue payment).
+    ("has been forbidden", Phrase::ResourceState),
+    // Rate and daily limits in other words (Model Studio's "Requests rate limit exceeded", "Daily Limit Exceeded").
+    ("rate limit exceeded", Phrase::Throttling),
+    ("limit exceeded", Phrase::Quota),
+    ("exceeded the limit", Phrase::Quota),
+    ("reached the upper limit", Phrase::Quota),
     // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
     ("access denied", Phrase::AccessDeniedWords),
     ("access is denied", Phrase::AccessDeniedWords),
@@ -606,6 +695,18 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
                 phrase
             }
         }
+        // `The role AliyunDRDSDefaultRole not exists`, `角色 AliyunOOSDefaultRole 不存在`: a service's own role.
+        "not exist"
+        | "does not exist"
+        | "不存在"
+        | "角色不存在"
+        | "role not exists"
+        | "role does not exist"
+        | "role is not exist"
+            if service_role_before(s, end) =>
+        {
+            Phrase::ServiceRoleNotExist
+        }
         // Go's file errors, `mkdir .ossutil_checkpoint: permission denied`: the local file system refused a tool.
         "permission denied" if local_file_operation(s, start) => Phrase::OtherSystemDenied,
         "策略所拒绝" | "策略拒绝" => {
@@ -619,6 +720,17 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
         }
         _ => phrase,
     }
+}
+
+/// Whether a service role's name (`Aliyun…Role`, `AliyunServiceRoleFor…`, a `role/aliyun…` ARN) stands on the line
+/// just before `at`, the end of the sentence's match (which may start inside the name: `…LoggingRole not exists`):
+/// the role that does not exist is a service's own.
+fn service_role_before(s: &str, at: usize) -> bool {
+    let from = crate::text::floor_boundary(s, at.saturating_sub(120));
+    let line = &s[s[from..at].rfind('\n').map_or(from, |n| from + n + 1)..at];
+    line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_'))
+        .map(|w| w.rsplit('/').next().unwrap_or(w).to_ascii_lowercase())
+        .any(|w| w.starts_with("aliyun") && (w.starts_with("aliyunservicerolefor") || w.ends_with("role")))
 }
 
 /// The last `acs:` ARN on the line before `at` (`This operation for acs:kms:…:key/x is forbidden…`).
