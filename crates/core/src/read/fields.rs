@@ -808,12 +808,15 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         && looks_like_code(token)
         && token.bytes().all(|c| c.is_ascii_alphanumeric())
         && next_line_starts_with(b, end, b"status code: ");
-    // `400 EntityNotExist.AliyunDRDSDefaultRole The role … not exists`: a row of an error-code table (HTTP status,
-    // code, message) pasted as a line.
-    let table_row = b.get(end) == Some(&b' ')
-        && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
-        && after_status_at_line_start(b, i)
-        && is_dotted_code(token);
+    // `400 EntityNotExist.AliyunDRDSDefaultRole The role … not exists`, `| 403 | Forbidden.RAM | User not… |`: a row
+    // of an error-code table (HTTP status, code, message) pasted as a line.
+    let table_row = {
+        let gap = b[end..].iter().take(8).take_while(|c| matches!(c, b' ' | b'\t' | b'|')).count();
+        gap > 0
+            && b.get(end + gap).is_some_and(u8::is_ascii_uppercase)
+            && after_status_at_line_start(b, i)
+            && is_dotted_code(token)
+    };
     // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
     let glued = b.get(end) == Some(&b':')
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
@@ -882,14 +885,21 @@ pub(super) fn keyless_words(s: &str) -> impl Iterator<Item = (usize, bool)> + '_
     })
 }
 
-/// Whether a registered 4xx or 5xx HTTP status and a space or tab, opening the line, stand just before `i`
-/// (`400 Code…`): the status column of an error-code table.
+/// Whether a registered 4xx or 5xx HTTP status, opening the line (after a table's `|`), stands just before `i`
+/// past spaces, tabs and `|` (`400 Code…`, `| 403 | Code |`): the status column of an error-code table.
 fn after_status_at_line_start(b: &[u8], i: usize) -> bool {
-    i >= 4
-        && matches!(b[i - 1], b' ' | b'\t')
-        && matches!(b[i - 4], b'4' | b'5')
-        && std::str::from_utf8(&b[i - 4..i - 1]).is_ok_and(text::is_http_status)
-        && at_line_start(b, i - 4)
+    let cell = |at: usize| b[..at].iter().rev().take(8).take_while(|c| matches!(c, b' ' | b'\t' | b'|')).count();
+    let gap = cell(i);
+    if gap == 0 || i < gap + 3 {
+        return false;
+    }
+    let d = i - gap - 3;
+    let status = std::str::from_utf8(&b[d..d + 3]).is_ok_and(text::is_http_status) && matches!(b[d], b'4' | b'5');
+    let lead = cell(d);
+    status && b[d + 3..i].iter().filter(|&&c| c == b'|').count() <= 1 && at_line_start(b, d - lead) && {
+        // Before the status: nothing, or one `|` with spaces.
+        b[d - lead..d].iter().filter(|&&c| c == b'|').count() <= 1
+    }
 }
 
 /// Whether the line after the one holding `from` starts (past spaces and tabs) with `prefix`, ASCII case ignored;
@@ -1094,6 +1104,8 @@ mod tests {
         assert!(has("400 EntityNotExist.Role The role not exists", Key::Code, "EntityNotExist.Role"));
         assert!(fields("200 Items.Listed Fine").iter().all(|(k, _)| *k != Key::Code), "1xx-2xx rows are statuses");
         assert!(fields("a 400 EntityNotExist.Role The role").iter().all(|(k, _)| *k != Key::Code));
+        assert!(has("| 403 | Forbidden.RAM | User not authorized |", Key::Code, "Forbidden.RAM"));
+        assert!(has("403\tForbidden.RAM\tUser not authorized", Key::Code, "Forbidden.RAM"));
         // AWS SDK for Go: `Code: message`, then the status line.
         let aws = "InvalidParameterException: Unable to assume the role.\nstatus code: 400, request id: 83d5";
         assert!(has(aws, Key::Code, "InvalidParameterException"));
