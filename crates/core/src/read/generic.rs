@@ -147,15 +147,41 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
 /// `缺少“oss:PutObject”权限`): opening and closing quote, each.
 const ACTION_QUOTES: &[(char, char)] = &[('\'', '\''), ('"', '"'), ('`', '`'), ('‘', '’'), ('“', '”'), ('「', '」')];
 
-/// A [`Key::Action`] for each quoted RAM action (`service:Action`) in `s[start..end]`.
+/// Words before a `:` that label a value rather than name a RAM service (`error:Forbidden`, `Note:You`).
+const LABEL_WORDS: &[&str] = &["error", "err", "warning", "warn", "note", "info", "message", "msg", "code", "reason"];
+
+/// A [`Key::Action`] for each RAM action (`service:Action`) in `s[start..end]`: quoted anywhere, or standing bare
+/// with its action name capitalized (`You need the permission ram:ListUsers`, `缺少权限：ecs:DescribeInstances`).
 fn quoted_actions(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     let sentence = &s[start..end];
+    let b = sentence.as_bytes();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b':' | b'*' | b'_' | b'-');
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word(b[i]) || (i > 0 && is_word(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let e = i + b[i..].iter().take_while(|&&c| is_word(c)).count();
+        let token = sentence[i..e].trim_end_matches(':');
+        let bare = token.split_once(':').is_some_and(|(svc, name)| {
+            svc.len() >= 2
+                && svc.starts_with(|c: char| c.is_ascii_lowercase())
+                && !LABEL_WORDS.contains(&svc)
+                && name.starts_with(|c: char| c.is_ascii_uppercase() || c == '*')
+        });
+        if bare && super::fields::is_ram_action(token) {
+            out.push(Field::new(Key::Action, token, start + i, start + i + token.len()));
+        }
+        i = e;
+    }
     for (open, close) in ACTION_QUOTES {
         let mut from = 0;
         while let Some(a) = sentence[from..].find(*open).map(|p| from + p + open.len_utf8()) {
             let Some(len) = sentence[a..].find(*close) else { break };
             let inner = &sentence[a..a + len];
-            if inner.starts_with(|c: char| c.is_ascii_lowercase()) && super::fields::is_ram_action(inner) {
+            let taken = out.iter().any(|f| f.key == Key::Action && f.start == start + a);
+            if !taken && inner.starts_with(|c: char| c.is_ascii_lowercase()) && super::fields::is_ram_action(inner) {
                 out.push(Field::new(Key::Action, inner, start + a, start + a + len));
             }
             from = a + len + close.len_utf8();
@@ -261,8 +287,11 @@ mod tests {
         };
         assert_eq!(actions("You need 'odps:Describe' privilege on the table"), ["odps:Describe"]);
         assert_eq!(actions("当前用户缺少“oss:PutObject”权限"), ["oss:PutObject"]);
-        // Not quoted, or not a lacking sentence: no action.
-        assert!(actions("You need odps:Describe privilege").is_empty());
+        assert_eq!(actions("You need the permission ram:ListUsers to do this."), ["ram:ListUsers"]);
+        assert_eq!(actions("当前用户缺少权限：ecs:DescribeInstances"), ["ecs:DescribeInstances"]);
+        // A label, a lower-case word after a colon, or not a lacking sentence: no action.
+        assert!(actions("error:Forbidden, no permission").is_empty());
+        assert!(actions("no permission, see note:details").is_empty());
         assert!(actions("The privilege 'odps:Describe' was granted").is_empty());
     }
 
