@@ -388,6 +388,81 @@ pub fn is_code_like(s: &str) -> bool {
         && !b.iter().all(|c| c.is_ascii_digit())
 }
 
+/// Whether three digits are a status of IANA's HTTP status code registry (1xx–5xx as registered): a `code:`
+/// holding any other three digits is a product's own number (`596`), not an HTTP status.
+pub fn is_http_status(t: &str) -> bool {
+    const REGISTERED: &[(u16, u16)] = &[
+        (100, 103),
+        (200, 208),
+        (226, 226),
+        (300, 308),
+        (400, 418),
+        (421, 426),
+        (428, 429),
+        (431, 431),
+        (451, 451),
+        (500, 508),
+        (510, 511),
+    ];
+    t.len() == 3 && t.parse::<u16>().is_ok_and(|n| REGISTERED.iter().any(|&(a, b)| (a..=b).contains(&n)))
+}
+
+/// Extensions of source and data files: a dotted word ending in one (`CombinedResponseHandler.java`,
+/// `client.js`) is a file name from a stack frame or a path, never an error code.
+pub const FILE_EXTENSIONS: &[&str] = &[
+    "java",
+    "kt",
+    "scala",
+    "groovy",
+    "go",
+    "py",
+    "pyc",
+    "js",
+    "mjs",
+    "cjs",
+    "ts",
+    "tsx",
+    "jsx",
+    "rb",
+    "php",
+    "cs",
+    "cpp",
+    "cc",
+    "c",
+    "h",
+    "hpp",
+    "rs",
+    "swift",
+    "m",
+    "class",
+    "jar",
+    "dll",
+    "so",
+    "exe",
+    "json",
+    "xml",
+    "yaml",
+    "yml",
+    "toml",
+    "ini",
+    "conf",
+    "properties",
+    "txt",
+    "log",
+    "sh",
+    "ps1",
+    "tf",
+    "html",
+    "vue",
+    "lua",
+    "pl",
+];
+
+/// Whether a dotted word is a file name: its last part is a [`FILE_EXTENSIONS`] entry (case as written, lower).
+pub fn is_file_name(t: &str) -> bool {
+    t.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && FILE_EXTENSIONS.contains(&ext))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,6 +528,14 @@ mod tests {
         assert_eq!(unescape(r#"a\"b\"\nc\\d\u003cE&lt;"#), "a\"b\"\nc\\d<E<");
         assert_eq!(unescape("trailing\\"), "trailing\\");
         assert_eq!(percent_decode("%7B%22a%22%7D%2"), "{\"a\"}%2");
+    }
+
+    #[test]
+    fn registered_statuses_and_file_names() {
+        assert!(is_http_status("403") && is_http_status("429") && is_http_status("511"));
+        assert!(!is_http_status("596") && !is_http_status("499") && !is_http_status("40"));
+        assert!(is_file_name("CombinedResponseHandler.java") && is_file_name("client.js"));
+        assert!(!is_file_name("Forbidden.RAM") && !is_file_name("InvalidAccessKeyId.NotFound"));
     }
 
     #[test]

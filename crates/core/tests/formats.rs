@@ -370,7 +370,8 @@ const CASES: &[Expect] = &[
     },
     Expect {
         check: |f| f.other_cloud.as_deref() == Some("DingTalk open platform"),
-        ..case("dingtalk-not-alibaba-cloud.txt", Other, None, None, None)
+        // DingTalk's own `errcode` is the code it printed (60011: no permission), not an Alibaba Cloud one.
+        ..case("dingtalk-not-alibaba-cloud.txt", Other, Some("60011"), None, None)
     },
     Expect {
         check: |f| f.other_cloud.as_deref() == Some("Alipay open platform"),

@@ -39,6 +39,9 @@ enum Meaning {
     Huawei,
     /// `Action`: a RAM action (`ram:CreateRole`) or an API name (`Action=DescribeInstances`).
     Action,
+    /// `reason`: Google APIs' error code (`"reason": "dailyLimitExceeded"`), always lower camel case. Kubernetes'
+    /// `reason` (`Forbidden`) is a status word, not a code: only a lower-camel value counts.
+    Reason,
 }
 
 /// Key names, compared without case, `_`, `-` or spaces (written here in that form), and what each means. The
@@ -90,6 +93,7 @@ const KEYS: &[(&str, Meaning)] = &[
     ("productcode", Meaning::Plain(Key::ProductHint)),
     ("encodedauthorizationmessage", Meaning::Huawei),
     ("error", Meaning::CodeThenMessage),
+    ("reason", Meaning::Reason),
 ];
 
 /// The meaning of a key, compared without case, `_`, `-` or spaces.
@@ -116,7 +120,8 @@ fn opens_or_names(m: Meaning) -> bool {
         | Meaning::DeniedDetail
         | Meaning::Server
         | Meaning::OssRequestId
-        | Meaning::Huawei => true,
+        | Meaning::Huawei
+        | Meaning::Reason => true,
         Meaning::Action | Meaning::ExplicitDenyFlag => false,
     }
 }
@@ -345,9 +350,9 @@ impl Scanner<'_, '_> {
             }
         }
         match keyless(self.s, i, end) {
-            Some(Keyless::Code { message_at }) => {
+            Some(Keyless::Code { end: code_end, message_at }) => {
                 self.close_message(i);
-                self.push(Key::Code, token, i, end);
+                self.push(Key::Code, &self.s[i..code_end], i, code_end);
                 self.open_message(Key::Message, message_at);
                 message_at
             }
@@ -376,6 +381,10 @@ impl Scanner<'_, '_> {
             return at;
         }
         if let Some((v, vs, ve, next)) = quoted_value(s, at) {
+            if m == Meaning::Plain(Key::Code) && sep == Sep::Colon && numeric_code(v.trim(), 4) {
+                self.push(Key::Code, &v, vs, ve);
+                return vs;
+            }
             self.emit(m, &v, vs, ve);
             // A string may carry more fields (a Go SDK block or escaped JSON inside it): look inside it too.
             let _ = next;
@@ -408,9 +417,14 @@ impl Scanner<'_, '_> {
         {
             e += 1;
         }
-        let _ = sep;
         let end = text::floor_boundary(s, e);
         let raw = &s[at..end];
+        if m == Meaning::Plain(Key::Code) && sep == Sep::Colon && numeric_code(raw.trim(), 4) {
+            // `{code: 4003, message: …}`, `code:596`: a product's own number in a response body (`:`); after `=`
+            // (`(code=65535, message=…)`) a short number is a client library's status, not the service's code.
+            self.push(Key::Code, raw.trim(), at, end);
+            return end.max(at + 1);
+        }
         self.emit(m, raw, at, end);
         end.max(at + 1)
     }
@@ -464,6 +478,12 @@ impl Scanner<'_, '_> {
                 self.push(Key::ProductHint, "oss", start, start + tok.len());
             }
             Meaning::Huawei => self.push(Key::OtherCloud, "Huawei Cloud", start, end.max(start)),
+            Meaning::Reason => {
+                let tok = first_token(v);
+                if is_lower_camel(tok) {
+                    self.push(Key::Code, tok, start, start + tok.len());
+                }
+            }
             Meaning::Action => {
                 let tok = first_token(v).trim_end_matches('.');
                 if is_ram_action(tok) {
@@ -498,12 +518,15 @@ impl Scanner<'_, '_> {
         }
         // Three digits are an HTTP status; a longer number is a product's own numeric code (DataWorks prints
         // `"Code": "5801488441564725286"` in an otherwise ordinary error body).
-        if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) && tok.len() >= NUMERIC_CODE_DIGITS {
+        if numeric_code(tok, NUMERIC_CODE_DIGITS) {
             self.push(Key::Code, tok, start, start + tok.len());
         } else if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) {
             self.emit(Meaning::Plain(Key::Status), tok, start, start + tok.len());
-        } else if is_code_like(tok) && (tok.as_bytes()[0].is_ascii_uppercase() || tok.contains(['.', '_'])) {
-            // Lowercase single words (`code: it is fine`) are prose, not codes.
+        } else if is_code_like(tok)
+            && (tok.as_bytes()[0].is_ascii_uppercase() || tok.contains(['.', '_']) || is_lower_camel(tok))
+        {
+            // Lowercase single words (`code: it is fine`) are prose, not codes; lower camel case
+            // (`dailyLimitExceeded`, `accessDenied`) is a code.
             self.push(Key::Code, tok, start, start + tok.len());
         }
     }
@@ -692,6 +715,24 @@ fn first_token(v: &str) -> &str {
 /// Digits a numeric code has at least (fewer are an HTTP status or a small enum value).
 const NUMERIC_CODE_DIGITS: usize = 6;
 
+/// A number that is a product's error code rather than an HTTP status: `min` digits or more, or three digits that
+/// are no registered HTTP status (`596`; IANA's registry, [`text::is_http_status`]).
+pub(super) fn numeric_code(t: &str, min: usize) -> bool {
+    !t.is_empty()
+        && t.len() <= 24
+        && t.bytes().all(|c| c.is_ascii_digit())
+        && (t.len() >= min || (t.len() == 3 && !t.starts_with('0') && !text::is_http_status(t)))
+}
+
+/// `dailyLimitExceeded`, `accessDenied`: lower camel case, at least one hump, letters and digits only.
+fn is_lower_camel(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_lowercase()
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+}
+
 /// `Forbidden.RAM`, `InvalidAccessKeyId`: dotted, or CamelCase with at least two capitals, or all caps with a dot.
 fn looks_like_code(t: &str) -> bool {
     let caps = t.bytes().filter(u8::is_ascii_uppercase).count();
@@ -720,8 +761,9 @@ fn is_camel_code(t: &str) -> bool {
 
 /// What a bare word states without a key name.
 enum Keyless {
-    /// A code (`Forbidden.RAM : …`, `NoPermission: …`); its message starts at `message_at`.
-    Code { message_at: usize },
+    /// A code (`Forbidden.RAM : …`, `NoPermission: …`) ending at `end` (before an `Error` suffix the printer
+    /// added); its message starts at `message_at`.
+    Code { end: usize, message_at: usize },
     /// `ecs.DescribeInstances`: the product, up to `dot`, and the API after it.
     ProductApi { dot: usize },
 }
@@ -750,8 +792,31 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     // `[SDK.CanNotResolveEndpoint] Can not resolve endpoint…`: the core SDKs' client errors print their code in
     // brackets (the only code when no server error caused it).
     if i > 0 && b[i - 1] == b'[' && token.starts_with("SDK.") && token.len() > 4 && b.get(end) == Some(&b']') {
-        return Some(Keyless::Code { message_at: end + 1 });
+        return Some(Keyless::Code { end, message_at: end + 1 });
     }
+    // `Error [NoSuchBucketError]: The specified bucket does not exist.`: ali-oss names an error `<Code>Error`, and
+    // Node prints a name that differs from the class's in brackets after it.
+    if let Some(stem) = token.strip_suffix("Error").filter(|c| c.len() > 2 && is_camel_code(c)) {
+        if b[..i].ends_with(b"Error [") && b.get(end..end + 2) == Some(b"]:") {
+            return Some(Keyless::Code { end: i + stem.len(), message_at: end + 2 });
+        }
+    }
+    // `InvalidParameterException: Unable to assume…` over `status code: 400, request id: …`: AWS SDK for Go's
+    // error (awserr) prints `Code: message` and the status on the next line; its codes may end in `Exception`.
+    let aws = b.get(end..end + 2) == Some(b": ")
+        && at_line_start(b, i)
+        && looks_like_code(token)
+        && token.bytes().all(|c| c.is_ascii_alphanumeric())
+        && next_line_starts_with(b, end, b"status code: ");
+    // `400 EntityNotExist.AliyunDRDSDefaultRole The role … not exists`, `| 403 | Forbidden.RAM | User not… |`: a row
+    // of an error-code table (HTTP status, code, message) pasted as a line.
+    let table_row = {
+        let gap = b[end..].iter().take(8).take_while(|c| matches!(c, b' ' | b'\t' | b'|')).count();
+        gap > 0
+            && b.get(end + gap).is_some_and(u8::is_ascii_uppercase)
+            && after_status_at_line_start(b, i)
+            && is_dotted_code(token)
+    };
     // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
     let glued = b.get(end) == Some(&b':')
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
@@ -762,21 +827,25 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         && at_line_start(b, i)
         && is_dotted_code(token);
     let shaped = looks_like_code(token) || family;
-    if (spaced || wrapped || glued || bare) && is_code_like(token) && shaped && meaning(token).is_none() {
+    if (spaced || wrapped || glued || bare || aws || table_row)
+        && is_code_like(token)
+        && shaped
+        && meaning(token).is_none()
+    {
         let message_at = if spaced {
             end + 3
-        } else if wrapped {
+        } else if wrapped || aws {
             end + 2
         } else {
             end + 1
         };
-        return Some(Keyless::Code { message_at });
+        return Some(Keyless::Code { end, message_at });
     }
     // `isv.SMS_SIGNATURE_ILLEGAL 签名不合法`: the SMS and Voice services' codes, wherever they stand (their shape
     // is theirs alone: `isv.` and upper-case words).
     if let Some(rest) = token.strip_prefix("isv.") {
         if rest.len() > 2 && rest.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_') {
-            return Some(Keyless::Code { message_at: end });
+            return Some(Keyless::Code { end, message_at: end });
         }
     }
     // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
@@ -799,7 +868,8 @@ pub(super) fn keyless_words(s: &str) -> impl Iterator<Item = (usize, bool)> + '_
     let mut last_stretch = usize::MAX;
     memchr::memchr2_iter(b':', b'.', b).flat_map(move |p| {
         // The run of word bytes and dots that ends at (or holds) `p`; ` :` also asks the word before the space.
-        let stop = if b[p] == b':' && p > 0 && b[p - 1] == b' ' { p - 1 } else { p };
+        // `]:` asks the word in the brackets (`[NoSuchBucketError]:`).
+        let stop = if b[p] == b':' && p > 0 && matches!(b[p - 1], b' ' | b']') { p - 1 } else { p };
         let mut from = stop;
         while from > 0 && stop - from < 256 && (is_ident(b[from - 1]) || b[from - 1] == b'.') {
             from -= 1;
@@ -813,6 +883,33 @@ pub(super) fn keyless_words(s: &str) -> impl Iterator<Item = (usize, bool)> + '_
             },
         )
     })
+}
+
+/// Whether a registered 4xx or 5xx HTTP status, opening the line (after a table's `|`), stands just before `i`
+/// past spaces, tabs and `|` (`400 Code…`, `| 403 | Code |`): the status column of an error-code table.
+fn after_status_at_line_start(b: &[u8], i: usize) -> bool {
+    let cell = |at: usize| b[..at].iter().rev().take(8).take_while(|c| matches!(c, b' ' | b'\t' | b'|')).count();
+    let gap = cell(i);
+    if gap == 0 || i < gap + 3 {
+        return false;
+    }
+    let d = i - gap - 3;
+    let status = std::str::from_utf8(&b[d..d + 3]).is_ok_and(text::is_http_status) && matches!(b[d], b'4' | b'5');
+    let lead = cell(d);
+    status && b[d + 3..i].iter().filter(|&&c| c == b'|').count() <= 1 && at_line_start(b, d - lead) && {
+        // Before the status: nothing, or one `|` with spaces.
+        b[d - lead..d].iter().filter(|&&c| c == b'|').count() <= 1
+    }
+}
+
+/// Whether the line after the one holding `from` starts (past spaces and tabs) with `prefix`, ASCII case ignored;
+/// only the next 1 KB is looked at.
+fn next_line_starts_with(b: &[u8], from: usize, prefix: &[u8]) -> bool {
+    let window = &b[from..b.len().min(from + 1024)];
+    let Some(nl) = memchr::memchr(b'\n', window) else { return false };
+    let rest = &window[nl + 1..];
+    let rest = &rest[rest.iter().take_while(|c| matches!(c, b' ' | b'\t')).count()..];
+    rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 /// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).
@@ -974,6 +1071,46 @@ mod tests {
         assert!(has(o, Key::Message, "You have no right"));
         assert!(has(o, Key::Ec, "0003-00000001"));
         assert!(has("[ErrorCode]: AccessDenied\n[RequestId]: 5C", Key::Code, "AccessDenied"));
+    }
+
+    #[test]
+    fn numeric_codes_in_a_body_and_statuses() {
+        // A product's own number after `code:` (four digits or more, or three no HTTP status uses) is its code.
+        assert!(has("{code: 4003, message: \"账号未开通本服务\"}", Key::Code, "4003"));
+        assert!(has("上传失败, Scan: detect not success. code:596", Key::Code, "596"));
+        assert!(has(r#"{"code": "10013", "msg": "x"}"#, Key::Code, "10013"));
+        // A registered status stays a status; after `=` a short number is a client library's, not a code.
+        assert!(has("code: 403\nmessage: x", Key::Status, "403"));
+        assert!(!fields("(code=65535, message=failed)").iter().any(|(k, _)| *k == Key::Code));
+    }
+
+    #[test]
+    fn lower_camel_codes_and_google_reasons() {
+        assert!(has(r#"{"errorCode":"accessDenied"}"#, Key::Code, "accessDenied"));
+        assert!(has(r#"{\"errorCode\":\"InvalidParameter\"}"#, Key::Code, "InvalidParameter"));
+        assert!(has(r#"{"domain": "usageLimits", "reason": "dailyLimitExceeded"}"#, Key::Code, "dailyLimitExceeded"));
+        // Kubernetes' `reason` is a status word; a sentence after `reason:` is prose.
+        assert!(!fields(r#"{"reason": "Forbidden", "code": 403}"#).iter().any(|(k, _)| *k == Key::Code));
+        assert!(!fields("reason: the disk is full").iter().any(|(k, _)| *k == Key::Code));
+    }
+
+    #[test]
+    fn codes_in_error_names_tables_and_aws_errors() {
+        // ali-oss's `<Code>Error` name, printed by Node in brackets.
+        let node = "Error [NoSuchBucketError]: The specified bucket does not exist.\n    at Client.requestError";
+        assert!(has(node, Key::Code, "NoSuchBucket"));
+        assert!(fields("Error [TypeError]: x is undefined").iter().all(|(k, _)| *k != Key::Code));
+        // An error-code table's row: status, code, message.
+        assert!(has("400 EntityNotExist.Role The role not exists", Key::Code, "EntityNotExist.Role"));
+        assert!(fields("200 Items.Listed Fine").iter().all(|(k, _)| *k != Key::Code), "1xx-2xx rows are statuses");
+        assert!(fields("a 400 EntityNotExist.Role The role").iter().all(|(k, _)| *k != Key::Code));
+        assert!(has("| 403 | Forbidden.RAM | User not authorized |", Key::Code, "Forbidden.RAM"));
+        assert!(has("403\tForbidden.RAM\tUser not authorized", Key::Code, "Forbidden.RAM"));
+        // AWS SDK for Go: `Code: message`, then the status line.
+        let aws = "InvalidParameterException: Unable to assume the role.\nstatus code: 400, request id: 83d5";
+        assert!(has(aws, Key::Code, "InvalidParameterException"));
+        let java = "IllegalStateException: Unable to start\n\tat com.x.Main.run(Main.java:1)";
+        assert!(fields(java).iter().all(|(k, _)| *k != Key::Code));
     }
 
     #[test]

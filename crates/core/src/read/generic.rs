@@ -28,7 +28,20 @@ pub(super) fn needles() -> impl Iterator<Item = &'static str> {
 pub const GENERIC: &[Generic] = &[
     Generic {
         name: "credential-expired",
-        first: &["token", "tokens", "credential", "credentials", "sts", "令牌", "凭证", "凭据", "临时凭证"],
+        // `ststoken`, `securitytoken`: the STS token as SDK options and users write it, one word.
+        first: &[
+            "token",
+            "tokens",
+            "credential",
+            "credentials",
+            "sts",
+            "ststoken",
+            "securitytoken",
+            "令牌",
+            "凭证",
+            "凭据",
+            "临时凭证",
+        ],
         second: &["expired", "expire", "过期", "已过期"],
         phrase: Phrase::GenericTokenExpired,
     },
@@ -76,6 +89,11 @@ pub const GENERIC: &[Generic] = &[
             "lacks",
             "lacking",
             "without",
+            // `You need 'odps:Read' privilege`, `requires the permission`: what the caller must be given.
+            "need",
+            "needs",
+            "require",
+            "requires",
             "没有",
             "无",
             "缺少",
@@ -117,9 +135,58 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         let lower = s[start..end].to_ascii_lowercase();
         if let Some(g) = GENERIC.iter().find(|g| has_any(&lower, g.first) && has_any(&lower, g.second)) {
             found.push(Field::new(Key::Phrase, g.phrase.name(), start, end));
+            if g.phrase == Phrase::GenericLacksPermission {
+                quoted_actions(s, start, end, &mut found);
+            }
         }
     }
     out.extend(found);
+}
+
+/// Quotes a RAM action stands in, in a sentence saying a permission is lacking (`You need 'odps:Read' privilege`,
+/// `缺少“oss:PutObject”权限`): opening and closing quote, each.
+const ACTION_QUOTES: &[(char, char)] = &[('\'', '\''), ('"', '"'), ('`', '`'), ('‘', '’'), ('“', '”'), ('「', '」')];
+
+/// Words before a `:` that label a value rather than name a RAM service (`error:Forbidden`, `Note:You`).
+const LABEL_WORDS: &[&str] = &["error", "err", "warning", "warn", "note", "info", "message", "msg", "code", "reason"];
+
+/// A [`Key::Action`] for each RAM action (`service:Action`) in `s[start..end]`: quoted anywhere, or standing bare
+/// with its action name capitalized (`You need the permission ram:ListUsers`, `缺少权限：ecs:DescribeInstances`).
+fn quoted_actions(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let sentence = &s[start..end];
+    let b = sentence.as_bytes();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b':' | b'*' | b'_' | b'-');
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word(b[i]) || (i > 0 && is_word(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let e = i + b[i..].iter().take_while(|&&c| is_word(c)).count();
+        let token = sentence[i..e].trim_end_matches(':');
+        let bare = token.split_once(':').is_some_and(|(svc, name)| {
+            svc.len() >= 2
+                && svc.starts_with(|c: char| c.is_ascii_lowercase())
+                && !LABEL_WORDS.contains(&svc)
+                && name.starts_with(|c: char| c.is_ascii_uppercase() || c == '*')
+        });
+        if bare && super::fields::is_ram_action(token) {
+            out.push(Field::new(Key::Action, token, start + i, start + i + token.len()));
+        }
+        i = e;
+    }
+    for (open, close) in ACTION_QUOTES {
+        let mut from = 0;
+        while let Some(a) = sentence[from..].find(*open).map(|p| from + p + open.len_utf8()) {
+            let Some(len) = sentence[a..].find(*close) else { break };
+            let inner = &sentence[a..a + len];
+            let taken = out.iter().any(|f| f.key == Key::Action && f.start == start + a);
+            if !taken && inner.starts_with(|c: char| c.is_ascii_lowercase()) && super::fields::is_ram_action(inner) {
+                out.push(Field::new(Key::Action, inner, start + a, start + a + len));
+            }
+            from = a + len + close.len_utf8();
+        }
+    }
 }
 
 /// The sentences of `s`: split at line ends, at Chinese full stops, and at an ASCII stop followed by a space.
@@ -187,6 +254,7 @@ mod tests {
         let examples: &[(&str, &str)] = &[
             ("credential-expired", "The OSS token has expired, sign in again."),
             ("credential-expired", "提示OSS令牌已过期"),
+            ("credential-expired", "上传时超出了ststoken的过期时间"),
             ("credentials-not-configured", "credentials not found in the profile"),
             ("credentials-not-configured", "AccessKey 未配置"),
             ("no-credentials", "There is no credential to sign the request with"),
@@ -195,6 +263,7 @@ mod tests {
             ("role-required", "开启日志需要服务角色"),
             ("lacks-permission", "The sub-account lacks the permission to list buckets"),
             ("lacks-permission", "当前账号没有该操作的授权"),
+            ("lacks-permission", "You need the list privilege on the project"),
         ];
         for (name, text) in examples {
             let row = GENERIC.iter().find(|g| g.name == *name).unwrap();
@@ -207,6 +276,23 @@ mod tests {
         assert_eq!(phrase_of("The node is running normally"), None);
         assert_eq!(phrase_of("Nothing was permitted to change"), None);
         assert_eq!(phrase_of("RoleArn is required"), None);
+    }
+
+    #[test]
+    fn a_quoted_ram_action_in_a_lacking_sentence_is_the_action() {
+        let actions = |s: &str| {
+            let mut out = Vec::new();
+            scan(&Text::new(s), &mut out);
+            out.into_iter().filter(|f| f.key == Key::Action).map(|f| f.value).collect::<Vec<_>>()
+        };
+        assert_eq!(actions("You need 'odps:Describe' privilege on the table"), ["odps:Describe"]);
+        assert_eq!(actions("当前用户缺少“oss:PutObject”权限"), ["oss:PutObject"]);
+        assert_eq!(actions("You need the permission ram:ListUsers to do this."), ["ram:ListUsers"]);
+        assert_eq!(actions("当前用户缺少权限：ecs:DescribeInstances"), ["ecs:DescribeInstances"]);
+        // A label, a lower-case word after a colon, or not a lacking sentence: no action.
+        assert!(actions("error:Forbidden, no permission").is_empty());
+        assert!(actions("no permission, see note:details").is_empty());
+        assert!(actions("The privilege 'odps:Describe' was granted").is_empty());
     }
 
     #[test]

@@ -202,11 +202,28 @@ fn close(mut e: Open, context: &[Field], emit: &mut Emit) {
 }
 
 /// Codes that wrap another error rather than state one (`SDK.CanNotResolveEndpoint` around a credential error).
+/// A number is one too when a named code follows it: gateways print their numeric family first and the service's
+/// code after it (Alipay's `"code":"40004"` then `"sub_code":"isv.…"`); alone, a number is the code.
 pub fn is_wrapper_code(code: &str) -> bool {
-    const WRAPPERS: &[&str] =
-        &["ServerError", "ClientError", "ServerException", "ClientException", "TeaError", "UnknownError", "Unknown"];
+    // HTTP clients name their exceptions after the status's reason phrase (`Excon::Error::BadRequest`,
+    // `InternalServerError`): the server's own code inside is the error.
+    const WRAPPERS: &[&str] = &[
+        "ServerError",
+        "ClientError",
+        "ServerException",
+        "ClientException",
+        "TeaError",
+        "UnknownError",
+        "Unknown",
+        "BadRequest",
+        "InternalServerError",
+        "ServiceUnavailable",
+        "BadGateway",
+        "GatewayTimeout",
+    ];
     code.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("sdk."))
         || WRAPPERS.iter().any(|w| w.eq_ignore_ascii_case(code))
+        || (!code.is_empty() && code.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// How strongly an assembled error stands on its own, weakest first.

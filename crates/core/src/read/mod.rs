@@ -6,7 +6,9 @@
 //! (the same `{…}` or `<Error>` element, the same line, the same paragraph).
 //!
 //! - [`fields`]: `Key: value`, `"Key": "value"`, `{u'Key': u'v'}`, `Key:"v"` (Go `%#v`), `Key=v` (OSS SDK), `[Key]: v`,
-//!   `map[k:v …]` (Go), `Code : Message` (.NET / Java v1), `Error:Code` (Python aliyunsdkcore).
+//!   `map[k:v …]` (Go), `Code : Message` (.NET / Java v1), `Error:Code` (Python aliyunsdkcore), `Error [<Code>Error]:`
+//!   (ali-oss in Node), `Code: message` over `status code: …` (AWS Go), `400 Code.Dotted Message` (error-code tables),
+//!   numeric `code:` values that are no HTTP status, Google's lower-camel `reason`.
 //! - [`xml`]: `<Error><Code>…</Code>…<AccessDeniedDetail>…</AccessDeniedDetail></Error>` (OSS).
 //! - [`headers`]: lines that open an error (`SDK.ServerError`, `Aliyun API Error:`, Terraform `[ERROR] … <Api> Failed!!!`,
 //!   `ERROR:` of the `aliyun` CLI, `…Exception:`, `FC<Code>Error:`), the API they name, and product hints around them
@@ -15,7 +17,8 @@
 //!   action/resource they carry (`Resource: … Action: …`, `perform 'fc:X' on resource '…'`, `for action cs:X`).
 //! - [`api`]: API names in every wrapping (`operation error PutBucket:`, `UpdateDomainRecord error.status 400`,
 //!   `node CreateLogStore.js`) and REST requests (`POST /services failed`), one table row per wrapping.
-//! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`), and bare OSS ECs.
+//! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`) or alone on a line, numbers
+//!   after a code word (`报错“10013”`, `error code 596`), and bare OSS ECs.
 
 pub mod api;
 pub mod fields;

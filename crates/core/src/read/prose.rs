@@ -63,10 +63,19 @@ const LABELS: &[&str] = &[
     "RegionId",
 ];
 
+/// Words after which a number is the code a product returned, not a count or a status: `报错“10013”`,
+/// `错误码 10013`, `error code 10013` (a `code:` key is the fields reader's). Products with numeric codes
+/// (Machine Translation, OpenSearch, Content Moderation, MaxCompute) are asked about in these words.
+const NUMBER_AFTER: &[&str] = &["报错", "错误码", "错误代码", "返回码", "error code", "errorcode", "error_code"];
+
+/// What may stand between [`NUMBER_AFTER`]'s word and the number: spaces, colons, quotes, brackets.
+const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[', '(', '（', '=', '#'];
+
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the `-000` every OSS EC holds
-/// ([`is_oss_ec`]). A code-shaped word opens an error only when documented: the prefilter asks [`documented_words`].
+/// ([`is_oss_ec`]) and the words before a numeric code ([`NUMBER_AFTER`]). A code-shaped word opens an error only
+/// when documented: the prefilter asks [`documented_words`].
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
-    ["-000"].into_iter()
+    ["-000"].into_iter().chain(NUMBER_AFTER.iter().copied())
 }
 
 /// Appends a candidate code for each code-shaped token on a line that speaks of an error, and an [`Key::Ec`] with an
@@ -74,6 +83,7 @@ pub(super) fn needles() -> impl Iterator<Item = &'static str> {
 pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     let b = s.as_bytes();
+    numeric_codes(s, out);
     // Whether the last line asked about speaks of an error (many tokens share a line).
     let mut line_context: Option<(usize, bool)> = None;
     for (start, end) in tokens(b) {
@@ -90,6 +100,30 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             line_context = Some((line, context));
             if context {
                 out.push(Field::new(Key::CodeCandidate, token, start, end));
+            }
+        }
+    }
+}
+
+/// A [`Key::Code`] for each number standing after a [`NUMBER_AFTER`] word: four digits or more, or three that are
+/// no HTTP status (`报错“10013”`, `error code 596`).
+fn numeric_codes(s: &str, out: &mut Vec<Field>) {
+    let lower = s.to_ascii_lowercase();
+    for word in NUMBER_AFTER {
+        for at in crate::text::find_all(&lower, word) {
+            let after = at + word.len();
+            // ASCII words whole: `myerror code` is not the word.
+            if word.is_ascii() && at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let rest = &s[after..];
+            let skipped = rest.len() - rest.trim_start_matches(NUMBER_OPENERS).len();
+            let from = after + skipped;
+            let digits = s.as_bytes()[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let number = &s[from..from + digits];
+            let stands = !s.as_bytes().get(from + digits).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'.');
+            if skipped <= 8 && stands && super::fields::numeric_code(number, 4) {
+                out.push(Field::new(Key::Code, number, from, from + digits));
             }
         }
     }
@@ -116,8 +150,9 @@ fn tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// A code-shaped token standing in text rather than called, assigned or used as a quoted key.
+/// A name qualified with `::` (`Excon::Error::BadRequest`, a Ruby or C++ class) is a class, not a code.
 fn standing_code(b: &[u8], token: &str, start: usize, end: usize) -> bool {
-    code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end)
+    code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end) && !b[..start].ends_with(b"::")
 }
 
 /// Where a code-shaped word stands that `documented` accepts, whatever the words around it: the prefilter
@@ -147,13 +182,13 @@ fn is_oss_ec(t: &str) -> bool {
 }
 
 /// CamelCase of two or more words (`UserDisable`), or dotted with a capital first part (`Throttling.User`); not a
-/// label, a file name or a qualified class name.
+/// label, a file name (`CombinedResponseHandler.java`, [`crate::text::is_file_name`]) or a qualified class name.
 pub fn code_shaped(t: &str) -> bool {
     let b = t.as_bytes();
     if b.len() < 6 || b.len() > 96 || !b[0].is_ascii_uppercase() || !crate::text::is_code_like(t) {
         return false;
     }
-    if LABELS.iter().any(|l| l.eq_ignore_ascii_case(t)) {
+    if LABELS.iter().any(|l| l.eq_ignore_ascii_case(t)) || crate::text::is_file_name(t) {
         return false;
     }
     let humps = b.windows(2).filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()).count();
@@ -173,10 +208,15 @@ fn quoted_key(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Whether the line of `pos`, or the line before or after it, speaks of an error (the token at `pos..end` aside:
-/// `OperationDenied` does not speak of itself).
+/// `OperationDenied` does not speak of itself). A code-shaped word alone on its line stands as a code too: an
+/// error-code table copied one cell per line (code, message, status).
 fn error_context(text: &Text, pos: usize, end: usize) -> bool {
     let s = text.as_str();
     let line = text.line_of(pos);
+    let (la, le) = text.line_range(line);
+    if s[la..pos].trim().is_empty() && s[end.min(le)..le].trim().is_empty() {
+        return true;
+    }
     let first = line.saturating_sub(1);
     (first..=line + 1).any(|n| {
         if n != line && (n >= text.line_count() || text.para_of(text.line_range(n).0) != text.para_of(pos)) {
@@ -205,10 +245,15 @@ pub(super) fn has_error_status(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn candidates(s: &str) -> Vec<String> {
+    /// The values of the fields with `key` the reader finds in `s`.
+    fn values(s: &str, key: Key) -> Vec<String> {
         let mut out = Vec::new();
         scan(&Text::new(s), &mut out);
-        out.into_iter().filter(|f| f.key == Key::CodeCandidate).map(|f| f.value).collect()
+        out.into_iter().filter(|f| f.key == key).map(|f| f.value).collect()
+    }
+
+    fn candidates(s: &str) -> Vec<String> {
+        values(s, Key::CodeCandidate)
     }
 
     #[test]
@@ -238,6 +283,34 @@ mod tests {
         assert!(candidates("INFO loaded OperationDenied handler").is_empty());
         assert!(candidates("error: call NewClient(cfg) failed").is_empty());
         assert!(candidates("error: Client failed").is_empty(), "one hump is a word");
+    }
+
+    fn codes(s: &str) -> Vec<String> {
+        values(s, Key::Code)
+    }
+
+    #[test]
+    fn numbers_after_a_code_word_are_codes() {
+        assert_eq!(codes("阿里云报错“10013”，即账号服务没有开通"), ["10013"]);
+        assert_eq!(codes("接口返回错误码：5005"), ["5005"]);
+        assert_eq!(codes("got error code 596 from the scan"), ["596"]);
+        // A status, a count, a longer word or a version is not.
+        assert!(codes("报错403").is_empty());
+        assert!(codes("error code 12 retries").is_empty());
+        assert!(codes("myerror code 10013").is_empty());
+        assert!(codes("error code 1.2.3").is_empty());
+    }
+
+    #[test]
+    fn file_names_and_qualified_classes_are_not_candidates() {
+        let frame = "error at CombinedResponseHandler.handle(CombinedResponseHandler.java:123)";
+        assert!(candidates(frame).iter().all(|c| !c.ends_with(".java")));
+        assert!(candidates("Excon::Error::BadRequest (Expected([200]) <=> Actual(400 Bad Request))").is_empty());
+    }
+
+    #[test]
+    fn a_code_alone_on_its_line_is_a_candidate() {
+        assert_eq!(candidates("OperationDenied\nYour account does not open the service yet.\n"), ["OperationDenied"]);
     }
 
     #[test]
