@@ -32,6 +32,9 @@ fn alias_in_text_names_the_product() {
     let f = first(&format!("调用开放搜索接口报错：\n{DENIED}"));
     assert_eq!(f.product.as_deref(), Some("opensearch"));
     assert!(f.product_reason.is_some_and(|r| r.zh.contains("开放搜索")));
+    // Names from the generator's `names.tsv`: a Chinese name, with or without spaces around its Latin part.
+    assert_eq!(product(&format!("云效流水线部署失败：\n{DENIED}")).as_deref(), Some("rdc"));
+    assert_eq!(product(&format!("连接云数据库 MongoDB 版时：\n{DENIED}")).as_deref(), Some("dds"));
 }
 
 #[test]

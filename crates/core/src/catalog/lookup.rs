@@ -120,8 +120,10 @@ impl Catalog {
                 }
             }
         }
+        // Chinese names are written with or without spaces around their Latin parts (`云数据库 MongoDB 版`).
+        let tight: String = query.chars().filter(|c| *c != ' ').collect();
         for (term, p) in &self.search_terms_cjk {
-            if query.contains(term.as_str()) {
+            if query.contains(term.as_str()) || tight.contains(&term.replace(' ', "")) {
                 score(&mut best, &[*p], 500 + term.chars().count() as u32);
             }
         }

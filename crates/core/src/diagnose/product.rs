@@ -470,10 +470,11 @@ fn alias_named<'p>(
     p.aliases.iter().find_map(|alias| {
         let name = alias.split(" (").next().unwrap_or(alias).trim();
         let score = if !name.is_ascii() {
-            // The Chinese part of a name (`开放搜索 OpenSearch` → `开放搜索`).
-            let zh: String = name.chars().filter(|c| !c.is_ascii()).collect();
-            let own = catalog.name_owners(&zh) <= 1 && catalog.name_owners(name) == 1;
-            return (own && zh.chars().count() >= 2 && window.contains(&zh)).then_some((name, 3));
+            // A Chinese name as written, spaces or none between its Chinese and Latin parts (`云数据库 MongoDB 版`).
+            let lower_name = name.to_lowercase();
+            let tight: String = lower_name.chars().filter(|c| *c != ' ').collect();
+            let stands = lower.contains(&lower_name) || lower.replace(' ', "").contains(&tight);
+            return (stands && name.chars().count() >= 2 && catalog.name_owners(name) == 1).then_some((name, 3));
         } else if name.contains(' ')
             || name.bytes().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-')
         {
