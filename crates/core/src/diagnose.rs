@@ -254,7 +254,7 @@ fn explain_error(
             }
             catalog.access_level(&first.value).map(|(level, _)| level)
         }
-        None => decide_action(&mut f, raw, catalog, wanted, &mut product_reason),
+        None => decide_action(&mut f, raw, around(text, raw), catalog, wanted, &mut product_reason),
     };
     let product_before_fallbacks = f.product.clone();
 
@@ -290,7 +290,7 @@ fn explain_error(
 
     // A product found only by the fallbacks above can still resolve the API the text names.
     if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
-        access = decide_action(&mut f, raw, catalog, wanted, &mut product_reason);
+        access = decide_action(&mut f, raw, around(text, raw), catalog, wanted, &mut product_reason);
     }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
@@ -336,6 +336,7 @@ fn explain_error(
 fn decide_action(
     f: &mut Finding,
     raw: &RawError,
+    around: &str,
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
     product_reason: &mut Option<Reason>,
@@ -345,7 +346,8 @@ fn decide_action(
     if f.kind == Kind::ServiceRoleMissing || f.other_cloud.is_some() {
         return None;
     }
-    let inputs = action::Inputs { raw, kind: f.kind, product: f.product.as_deref(), code: f.code.as_deref(), catalog };
+    let inputs =
+        action::Inputs { raw, kind: f.kind, product: f.product.as_deref(), code: f.code.as_deref(), around, catalog };
     let d = action::decide(&inputs, wanted)?;
     // An action found with no product yet names it: a code family's (`isv.SMS_…`), an API only one product has.
     if f.product.is_none() && f.other_cloud.is_none() {
@@ -380,6 +382,12 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
         f.likely_products.extend(words.into_iter().filter(|g| !s.products.contains(&g.product)));
     }
     f.evidence.push(evidence("product", raw.start, raw.end));
+}
+
+/// The words around an error: the whole paste when short, else the paragraphs near it.
+fn around<'t>(text: &'t Text, raw: &RawError) -> &'t str {
+    let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
+    crate::text::slice(text.as_str(), start, end)
 }
 
 /// The lines an error spans (at most 4 KB), where a documented sentence may stand.

@@ -2,25 +2,14 @@
 //! wrapping of `read::api`, with the committed catalog: the API called is a fact for every kind of error, while
 //! the grant stays the plan's, which gives none to errors a grant cannot fix.
 
-use std::fs;
-use std::path::PathBuf;
-use std::sync::OnceLock;
-
 use ram_doctor_core::grant::GrantPlan;
 use ram_doctor_core::report::Grant;
 use ram_doctor_core::{diagnose, Catalog, Finding, Kind};
 
+mod common;
+
 fn catalog() -> &'static Catalog {
-    static FULL: OnceLock<Catalog> = OnceLock::new();
-    FULL.get_or_init(|| {
-        let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data");
-        let mut c =
-            Catalog::from_index(&fs::read(data.join("index.json")).expect("data/index.json is committed")).unwrap();
-        for code in c.shard_codes().into_iter().map(str::to_string).collect::<Vec<_>>() {
-            c.add_shard(&code, &fs::read(data.join(Catalog::shard_path(&code))).unwrap()).unwrap();
-        }
-        c
-    })
+    common::full_catalog()
 }
 
 fn first(text: &str) -> Finding {

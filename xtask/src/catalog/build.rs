@@ -29,6 +29,7 @@ fn source_rows() -> Vec<SourceRow> {
         row("system-policies.jsonl", "undated; compiled for RAM Doctor (received 2026-11-29)", "Alibaba Cloud documentation pages (policy names and the documents captured verbatim)"),
         row("service-roles.tsv", "undated; compiled for RAM Doctor (received 2026-11-29)", "Alibaba Cloud documentation and alibabacloud-automation/terraform-alicloud-service-linked-role"),
         row("terraform-resource-apis.tsv", "mined 2026-12-02 at terraform-provider-alicloud 81c43b67", "facts from the Alibaba Cloud Terraform provider's source (MPL-2.0): resource types and the products they call"),
+        row("xtask/src/catalog/names.tsv", "compiled for RAM Doctor 2026-12-06", "Alibaba Cloud documentation home pages, each named in the row"),
         row("xtask/src/catalog/sentences.tsv", "compiled for RAM Doctor 2026-12-06", "Alibaba Cloud documentation pages, each named in the row"),
     ]
 }
@@ -196,6 +197,15 @@ pub fn build(src: &Sources) -> Result<Built, String> {
         if d.name_zh.is_none() {
             d.name_zh = cjk_names.get(&d.code).cloned();
         }
+    }
+    // Names the documentation gives that the other sources lack (`云效`): an alias, and the Chinese name where
+    // the product has none.
+    for n in &src.names {
+        let d = drafts.get_mut(&n.code).ok_or_else(|| format!("names.tsv: no product has the code {:?}", n.code))?;
+        if d.name_zh.is_none() && n.name.chars().all(|c| !c.is_ascii()) {
+            d.name_zh = Some(n.name.clone());
+        }
+        d.aliases.insert(n.name.clone());
     }
     let products: Vec<ProductRow> = drafts.values().map(product_row).collect();
     let ram_of: BTreeMap<String, String> = drafts.values().map(|d| (d.code.clone(), d.ram_code.clone())).collect();

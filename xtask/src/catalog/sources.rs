@@ -100,6 +100,18 @@ pub struct SentenceSource {
 /// Console and API sentences tied to products, compiled from the documentation pages each row names.
 const SENTENCES: &str = include_str!("sentences.tsv");
 
+/// One row of the committed `names.tsv`: a name the documentation gives a product that the other sources lack.
+#[derive(Debug)]
+pub struct NameSource {
+    /// The OpenAPI product code.
+    pub code: String,
+    /// The name (Chinese names become the product's Chinese name where it has none).
+    pub name: String,
+}
+
+/// Product names from the documentation pages each row names (mostly the Chinese product names).
+const NAMES: &str = include_str!("names.tsv");
+
 /// Everything the generator reads.
 pub struct Sources {
     pub openapi: Vec<OpenApiRecord>,
@@ -109,6 +121,7 @@ pub struct Sources {
     pub roles: Vec<RoleSource>,
     pub terraform: Vec<TerraformCall>,
     pub sentences: Vec<SentenceSource>,
+    pub names: Vec<NameSource>,
 }
 
 impl Sources {
@@ -163,7 +176,11 @@ impl Sources {
                 source: f[3].clone(),
             })
             .collect();
-        Ok(Sources { openapi, errors, ram_codes, policies, roles, terraform, sentences })
+        let names = tsv(NAMES, "xtask/src/catalog/names.tsv", 3)?
+            .into_iter()
+            .map(|f| NameSource { code: f[0].clone(), name: f[1].clone() })
+            .collect();
+        Ok(Sources { openapi, errors, ram_codes, policies, roles, terraform, sentences, names })
     }
 }
 

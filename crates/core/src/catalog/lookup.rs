@@ -79,6 +79,18 @@ impl Catalog {
         None
     }
 
+    /// How many products go by this name, code or alias (any case): a name more than one product has names
+    /// none of them alone.
+    pub fn name_owners(&self, name: &str) -> usize {
+        let t = name.trim().to_lowercase();
+        if !t.is_ascii() {
+            return self.search_terms_cjk.iter().filter(|(term, _)| *term == t).count();
+        }
+        let words: Vec<&str> =
+            t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
+        self.search_index.get(&words.join(" ")).map_or(0, Vec::len)
+    }
+
     /// Products whose names or codes appear in free text (English or Chinese), best match first.
     ///
     /// Whole names and codes are found by hashing the text's runs of up to six words; Chinese names by
@@ -108,8 +120,10 @@ impl Catalog {
                 }
             }
         }
+        // Chinese names are written with or without spaces around their Latin parts (`云数据库 MongoDB 版`).
+        let tight: String = query.chars().filter(|c| *c != ' ').collect();
         for (term, p) in &self.search_terms_cjk {
-            if query.contains(term.as_str()) {
+            if query.contains(term.as_str()) || tight.contains(&term.replace(' ', "")) {
                 score(&mut best, &[*p], 500 + term.chars().count() as u32);
             }
         }

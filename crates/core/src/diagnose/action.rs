@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::catalog::{AccessLevel, Api, ApiLookup};
 use crate::finding::Kind;
 use crate::read::api::has_two_words;
+use crate::read::fields::is_api_name;
 use crate::read::{Key, RawError};
 use crate::Catalog;
 
@@ -20,6 +21,9 @@ pub struct Inputs<'a> {
     pub product: Option<&'a str>,
     /// Its code, when known.
     pub code: Option<&'a str>,
+    /// The words around the error (the paste, or its paragraphs near the error when long), where the API a tool
+    /// called may stand on a line of its own (`aliyun ess CreateScalingGroup …` above the error it printed).
+    pub around: &'a str,
     /// The catalog.
     pub catalog: &'a Catalog,
 }
@@ -55,6 +59,7 @@ const RULES: &[Rule] = &[
     ("rest-request", rest_request),
     ("oss-string-to-sign", oss_string_to_sign),
     ("oss-bucket-host", oss_bucket_host),
+    ("api-near-error", api_near_error),
     (CODE_FAMILY, code_family),
     ("code-listed-once", code_listed_once),
 ];
@@ -200,6 +205,33 @@ fn oss_bucket_host(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
         _ => return None,
     };
     Some(Decided { action: action.to_string(), api: None, inferred: true, access: None, span: None, rule: "" })
+}
+
+/// The first word around the error that is an API of the error's product (`AllocatePublicIpAddress for instance
+/// got error`, `aliyun ess CreateScalingGroup` on the line above, a `describeUserDomains(` call): names of two words
+/// or more, read as written or with the first letter raised (Java and JavaScript method names), never the code's
+/// own words. Only an API the catalog knows for that product counts, so prose words never do.
+fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let product = i.product?;
+    if i.catalog.apis_of(product).is_none() {
+        if let ApiLookup::ShardMissing(shard) = i.catalog.api(product, "-") {
+            wanted.insert(shard);
+        }
+        return None;
+    }
+    let code = i.code.unwrap_or("");
+    let words = i.around.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| (6..=80).contains(&w.len()));
+    words.take(4096).find_map(|w| {
+        let name = w[..1].to_ascii_uppercase() + &w[1..];
+        if !is_api_name(&name) || !has_two_words(&name) || code.contains(w) {
+            return None;
+        }
+        match i.catalog.api(product, &name) {
+            // Exact case after the first letter: `createscalinggroup` in a URL is no API name.
+            ApiLookup::Found(_, api) if api.name == name => Some(decided(api, true, None)),
+            _ => None,
+        }
+    })
 }
 
 /// A family of codes a product documents as one API's errors.

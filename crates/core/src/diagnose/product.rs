@@ -127,21 +127,10 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
             return Some(Pick::at(only.to_string(), f, Reason::Api(f.value.clone())));
         }
     }
-    for f in raw.all(Key::Code).take(8) {
-        // A code only one product documents, with its documented message (`InvalidParameter.RoleSessionName`, "The
-        // parameter RoleSessionName is wrongly formed." is STS's). Permission and credential codes are the
-        // gateway's, shared by every product whatever the table lists.
-        let documented = |e: &&crate::catalog::ErrorCode| {
-            e.kind.is_none()
-                && e.message.as_deref().is_some_and(|m| {
-                    m.len() >= 12 && raw.message_text().contains(&m.trim_end_matches('.').to_lowercase())
-                })
-        };
-        let gateway = crate::diagnose::rules::is_permission_code(&f.value.to_ascii_lowercase());
-        if let Some(e) = catalog.error_code(&f.value).filter(documented).filter(|_| !gateway) {
-            if let [only] = e.products.as_slice() {
-                return Some(Pick::at(code_product(only, catalog), f, Reason::Marker(f.value.clone())));
-            }
+    // A code-shaped word in prose counts when the catalog documents it (`TeaException: code: 401, <Code> request`).
+    for f in raw.all(Key::Code).take(8).chain(raw.all(Key::CodeCandidate).take(8)) {
+        if let Some(p) = documented_code_product(&f.value, &raw.message_text(), catalog) {
+            return Some(Pick::at(p, f, Reason::Marker(f.value.clone())));
         }
         // A security token comes from STS: a missing or invalid one, with nothing else named, is STS's matter.
         if is_security_token_code(&f.value) {
@@ -150,6 +139,52 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
     }
     None
 }
+
+/// Rule `code-of-one-product`: the product of a code only one product documents. An ordinary code counts when the
+/// text shows its documented message too (`InvalidParameter.RoleSessionName`, "The parameter RoleSessionName is
+/// wrongly formed." is STS's); a permission or account-state code the catalog classifies counts by itself when a
+/// qualifier makes it the product's own (`InvalidParam.NoPermission` is DevOps's). The gateway's codes
+/// (`Forbidden.RAM`, `NoPermission`, `AccessDenied…`) and key, signature and token codes never do: every product
+/// answers them, whichever product's table happens to list them.
+fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Option<String> {
+    let e = catalog.error_code(code)?;
+    let lower = code.to_ascii_lowercase();
+    let shows_message = e
+        .message
+        .as_deref()
+        .is_some_and(|m| m.len() >= 12 && message.contains(&m.trim_end_matches('.').to_lowercase()));
+    let own = match e.kind {
+        None => shows_message && !crate::diagnose::rules::is_permission_code(&lower),
+        Some(kind) => {
+            let gateway = !lower.contains('.') || GATEWAY_CODES.iter().any(|g| lower.starts_with(g));
+            !kind.is_credential_error() && !gateway
+        }
+    };
+    let mut products: Vec<String> = e.products.iter().map(|p| code_product(p, catalog)).collect();
+    products.sort_unstable();
+    products.dedup();
+    match products.as_slice() {
+        [only] if own => Some(only.clone()),
+        _ => None,
+    }
+}
+
+/// Code families the API gateway answers for every product (lower case prefixes).
+const GATEWAY_CODES: &[&str] = &[
+    "forbidden.ram",
+    "forbbiden.ram",
+    "forbidden.access",
+    "forbidden.nopermission",
+    "forbidden.unauthorized",
+    "forbidden.subuser",
+    "forbidden.riskcontrol",
+    "nopermission.",
+    "accessdenied",
+    "unauthorized",
+    "invalidaccesskeyid",
+    "invalidsecuritytoken",
+    "entitynotexist.role",
+];
 
 /// Codes about the STS security token that goes with a temporary AccessKey.
 fn is_security_token_code(code: &str) -> bool {
@@ -186,10 +221,30 @@ pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
         ("push image", "cr"),
         ("pull image", "cr"),
     ];
+    // The word that comes first in the message names the resource it is about (`Fail to create Instances into
+    // scaling group (… SystemDisk.Category …)` is Auto Scaling's).
     WORDS
         .iter()
         .copied()
-        .find(|(w, _)| message.as_bytes().windows(w.len()).any(|win| win.eq_ignore_ascii_case(w.as_bytes())))
+        .filter_map(|(w, p)| first_word_at(message, w).map(|at| (at, w, p)))
+        .min_by_key(|x| x.0)
+        .map(|(_, w, p)| (w, p))
+}
+
+/// Where `word` (lower case) first stands in `s` as a word of its own, any case: spaces, punctuation or a change
+/// of case around it (`LogStoreInfoInvalid` holds `logstore`, `subdisks` holds no `disk`), a plural `s` allowed.
+fn first_word_at(s: &str, word: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let lower = s.to_ascii_lowercase();
+    let found = text::find_all(&lower, word).find(|&at| {
+        let starts_upper = b[at].is_ascii_uppercase();
+        let before = at == 0 || !b[at - 1].is_ascii_alphanumeric() || (starts_upper && b[at - 1].is_ascii_lowercase());
+        let end = at + word.len();
+        let end = if b.get(end) == Some(&b's') { end + 1 } else { end };
+        let after = b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric() || (starts_upper && c.is_ascii_uppercase()));
+        before && after
+    });
+    found
 }
 
 /// The product of a code prefix only it uses.
@@ -364,14 +419,17 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         let real_name =
             !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
         // Whole words only: "alicloud config" does not name Cloud Config.
-        let named = (real_name && has_word(&lower, &short.to_lowercase()))
-            || p.name_zh.as_deref().is_some_and(|z| !z.is_empty() && window.contains(z));
+        let named_zh = p.name_zh.as_deref().filter(|z| !z.is_empty() && window.contains(z));
+        let named_en = real_name && has_word(&lower, &short.to_lowercase());
+        let named = named_en || named_zh.is_some();
         let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
             || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
         // A product is offered only when its name or code stands in the text as a word; partial matches
         // ("account", "backup" inside other words) name too many products to help.
         let (score, reason) = if named {
-            (3, Reason::Words(short.to_string()))
+            (3, Reason::Words(named_zh.filter(|_| !named_en).unwrap_or(short).to_string()))
+        } else if let Some((alias, score)) = alias_named(p, window, &lower, catalog) {
+            (score, Reason::Words(alias.to_string()))
         } else if acronym {
             (2, Reason::Words(p.ram_code.to_ascii_uppercase()))
         } else {
@@ -396,6 +454,40 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     };
     let guesses = scored.into_iter().map(|(product, reason, _)| guess(product, &reason)).collect();
     (guesses, clear)
+}
+
+/// Rule `alias-in-text`: another documented name of the product (`Cloud Backup`, `E-HPC`, `Yunxiao`, `开放搜索`)
+/// standing in the text as a word of its own, with the score it ranks by: 3 for a name of several words or with
+/// capitals, digits or a hyphen inside (`OpenSearch`), which no sentence uses by chance; 2 for a single capitalised
+/// word, matched with its case (`Bailian`); never a lower-case word (an ordinary word names nothing), a word the
+/// acronym rule refuses (`RAM`), or a name several products share (`Server Load Balancer`: ALB and SLB).
+fn alias_named<'p>(
+    p: &'p crate::catalog::Product,
+    window: &str,
+    lower: &str,
+    catalog: &Catalog,
+) -> Option<(&'p str, u8)> {
+    p.aliases.iter().find_map(|alias| {
+        let name = alias.split(" (").next().unwrap_or(alias).trim();
+        let score = if !name.is_ascii() {
+            // A Chinese name as written, spaces or none between its Chinese and Latin parts (`云数据库 MongoDB 版`).
+            let lower_name = name.to_lowercase();
+            let tight: String = lower_name.chars().filter(|c| *c != ' ').collect();
+            let stands = lower.contains(&lower_name) || lower.replace(' ', "").contains(&tight);
+            return (stands && name.chars().count() >= 2 && catalog.name_owners(name) == 1).then_some((name, 3));
+        } else if name.contains(' ')
+            || name.bytes().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'-')
+        {
+            let all_caps = !name.bytes().any(|c| c.is_ascii_lowercase());
+            let stands = if all_caps { has_word(window, name) } else { has_word(lower, &name.to_lowercase()) };
+            (stands && !NOT_PRODUCTS.contains(&name)).then_some(if all_caps { 2 } else { 3 })?
+        } else if name.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            has_word(window, name).then_some(2)?
+        } else {
+            return None;
+        };
+        (catalog.name_owners(name) == 1).then_some((name, score))
+    })
 }
 
 /// A product code standing as a word right before "service" (`FnF service is not enabled`, `OSS service`): the
@@ -445,14 +537,16 @@ fn words_around(raw: &RawError, window: &str, offset: usize) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Upper-case words that are never a product's name in a pasted error.
+const NOT_PRODUCTS: &[&str] = &[
+    "RAM", "API", "SDK", "HTTP", "HTTPS", "URL", "URI", "ID", "JSON", "XML", "ERROR", "WARN", "INFO", "DEBUG", "GET",
+    "POST", "PUT", "DELETE", "HEAD", "PATCH", "OK", "GMT", "UTC", "CST", "AK", "SK", "RPC", "ROA", "TLS", "SSL", "CLI",
+    "UI", "AWS", "GCP", "EOF", "IO", "OS", "PID", "CPU", "TODO", "FAQ", "TTL", "IP", "MFA", "SSO", "SDKS", "ARN",
+    "FAILED", "AND", "OR", "NOT", "THE", "TRACE", "FATAL",
+];
+
 /// Upper-case words of 2–10 letters that may name a product (`CDN预热失败` → `CDN`), minus common non-product words.
 pub fn acronyms(s: &str) -> impl Iterator<Item = &str> {
-    const NOT_PRODUCTS: &[&str] = &[
-        "RAM", "API", "SDK", "HTTP", "HTTPS", "URL", "URI", "ID", "JSON", "XML", "ERROR", "WARN", "INFO", "DEBUG",
-        "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OK", "GMT", "UTC", "CST", "AK", "SK", "RPC", "ROA", "TLS",
-        "SSL", "CLI", "UI", "AWS", "GCP", "EOF", "IO", "OS", "PID", "CPU", "TODO", "FAQ", "TTL", "IP", "MFA", "SSO",
-        "SDKS", "ARN", "FAILED", "AND", "OR", "NOT", "THE", "TRACE", "FATAL",
-    ];
     let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {

@@ -1,0 +1,84 @@
+//! Which product a finding names, one test per rule of `diagnose::product` and the action rule that reads the
+//! words around an error, with the committed catalog. Texts are written for the rule, not taken from a paste.
+
+use ram_doctor_core::{diagnose, Catalog, Finding};
+
+mod common;
+
+fn catalog() -> &'static Catalog {
+    common::full_catalog()
+}
+
+fn first(text: &str) -> Finding {
+    let d = diagnose(text, catalog());
+    d.findings.into_iter().next().unwrap_or_else(|| panic!("no finding for {text}"))
+}
+
+fn product(text: &str) -> Option<String> {
+    first(text).product
+}
+
+const DENIED: &str = "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.";
+
+#[test]
+fn alias_in_text_names_the_product() {
+    // A name of several words, or with a hyphen inside, in any case.
+    assert_eq!(product(&format!("Creating a cluster in the E-HPC console:\n{DENIED}")).as_deref(), Some("ehpc"));
+    assert_eq!(product(&format!("Restoring with Cloud Backup fails:\n{DENIED}")).as_deref(), Some("hbr"));
+    // A single capitalised word only as written.
+    assert_eq!(product(&format!("Yunxiao pipeline step failed:\n{DENIED}")).as_deref(), Some("rdc"));
+    assert_eq!(product(&format!("yunxiao pipeline step failed:\n{DENIED}")), None);
+    // The Chinese part of a name.
+    let f = first(&format!("调用开放搜索接口报错：\n{DENIED}"));
+    assert_eq!(f.product.as_deref(), Some("opensearch"));
+    assert!(f.product_reason.is_some_and(|r| r.zh.contains("开放搜索")));
+    // Names from the generator's `names.tsv`: a Chinese name, with or without spaces around its Latin part.
+    assert_eq!(product(&format!("云效流水线部署失败：\n{DENIED}")).as_deref(), Some("rdc"));
+    assert_eq!(product(&format!("连接云数据库 MongoDB 版时：\n{DENIED}")).as_deref(), Some("dds"));
+}
+
+#[test]
+fn a_name_several_products_share_names_none_of_them() {
+    // ALB, NLB and GWLB are documented as "SLB" too; the code's own product keeps it, their aliases tie nothing.
+    let f = first(&format!("SLB listener update:\n{DENIED}"));
+    assert_eq!(f.product.as_deref(), Some("slb"));
+    assert!(f.likely_products.iter().all(|g| g.product == "slb"), "{:?}", f.likely_products);
+    // "Server Load Balancer" is ALB's and SLB's: it names neither.
+    assert_eq!(product(&format!("Server Load Balancer listener update:\n{DENIED}")), None);
+}
+
+#[test]
+fn the_first_resource_word_names_the_product() {
+    let text = "Fail to scale out the scaling group (code:\"InvalidParameter.Foo\", msg:\"The SystemDisk.Category of the disk is not valid.\")";
+    assert_eq!(product(text).as_deref(), Some("ess"));
+    // A word inside another only at a change of case: `LogStoreQuotaExceeded` holds a logstore, `subdisks` no disk.
+    assert_eq!(
+        product("{\"errorCode\":\"LogStoreQuotaExceeded\",\"errorMessage\":\"quota exceeded\"}").as_deref(),
+        Some("log")
+    );
+}
+
+#[test]
+fn an_api_of_the_product_near_the_error_is_its_action() {
+    let text = "$ aliyun ess EnableScalingGroup --ScalingGroupId asg-1\n\nERROR: SDK.ServerError\nErrorCode: IncorrectScalingGroupStatus\nRequestId: R-1\nMessage: The current status of the specified scaling group does not support this action.";
+    let f = first(text);
+    assert_eq!(f.product.as_deref(), Some("ess"));
+    assert_eq!(f.actions.first().map(String::as_str), Some("ess:EnableScalingGroup"));
+    assert!(f.actions_inferred);
+    // A Java-style method name with its first letter lowered.
+    let text = "[DEBUG] allocatePublicIpAddress for instance got error: HostId: ecs.aliyuncs.com, Code: IncorrectInstanceStatus, Message: The current status of the resource does not support this operation.";
+    assert_eq!(first(text).actions.first().map(String::as_str), Some("ecs:AllocatePublicIpAddress"));
+    // Words that are no API of the product name nothing.
+    let text = "ProcessingRequest failed\nHostId: ecs.aliyuncs.com, Code: IncorrectInstanceStatus, Message: The current status of the resource does not support this operation.";
+    assert!(first(text).actions.is_empty());
+}
+
+#[test]
+fn a_code_only_one_product_documents_names_it() {
+    // Classified and qualified: the product's own permission code.
+    let f = first("com.aliyun.tea.TeaException: code: 401, InvalidParam.NoPermission request");
+    assert_eq!(f.product.as_deref(), Some("rdc"));
+    // The gateway's codes name nothing, whichever product's table lists them.
+    assert_eq!(product(DENIED), None);
+    assert_eq!(product("ErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found."), None);
+}
