@@ -75,7 +75,7 @@ fn usable_spans<'e>(text: &str, evidence: &'e [Evidence]) -> Vec<(Vec<&'e str>, 
         .filter(|e| text.is_char_boundary(e.start) && text.is_char_boundary(e.end))
         .map(|e| (e.field.as_str(), e.start..e.end))
         .collect();
-    spans.sort_by_key(|(_, span)| span.start); // stable: the first listed wins a tie
+    ram_doctor_core::order::sort_by_key(&mut spans, |(_, span)| span.start); // stable: the first listed wins a tie
     let mut kept: Vec<(Vec<&str>, Range<usize>)> = Vec::new();
     for (field, span) in spans {
         match kept.last_mut() {

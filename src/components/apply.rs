@@ -11,6 +11,7 @@ use ram_doctor_core::{Catalog, Diagnosis};
 
 use super::call_error::CallErrorView;
 use super::gap::{run_gap, GapReport, GapState};
+use super::input_type;
 use crate::i18n::Lang;
 
 use crate::live::lookup::{Failed, Session};
@@ -276,7 +277,7 @@ fn SystemChoice(names: Vec<String>, chosen: RwSignal<usize>, #[prop(into)] lang:
                     let id = format!("apply-system-{i}");
                     view! {
                         <label class="apply__system-option">
-                            <input type="radio" name="apply-system" id=id value=name.clone()
+                            <input use:input_type="radio" name="apply-system" id=id value=name.clone()
                                 prop:checked=move || chosen.get() == i
                                 on:change=move |_| chosen.set(i) />
                             " "<code>{name}</code>

@@ -3,6 +3,7 @@ use leptos::task::spawn_local;
 use serde::Deserialize;
 
 use super::copy::CopyButton;
+use super::input_type;
 use crate::i18n::Lang;
 use crate::live::key_policy::{policy_text, APPLY_ACTIONS, READ_ACTIONS};
 use crate::live::relay::relay_url;
@@ -101,12 +102,12 @@ pub fn CredentialsPanel(
                 </label>
                 <label class="field">
                     <span class="field__label">{move || texts().key_secret}</span>
-                    <input id="key-secret" class="field__input" type="password" autocomplete="off" spellcheck="false"
+                    <input id="key-secret" class="field__input" use:input_type="password" autocomplete="off" spellcheck="false"
                         prop:value=move || key.secret.get() on:input=move |ev| key.secret.set(event_target_value(&ev)) />
                 </label>
                 <label class="field">
                     <span class="field__label">{move || texts().key_token}</span>
-                    <input id="key-token" class="field__input" type="password" autocomplete="off" spellcheck="false"
+                    <input id="key-token" class="field__input" use:input_type="password" autocomplete="off" spellcheck="false"
                         prop:value=move || key.token.get() on:input=move |ev| key.token.set(event_target_value(&ev)) />
                 </label>
                 <button id="forget-key" class="button" disabled=move || !key.is_set() && key.token.with(String::is_empty)

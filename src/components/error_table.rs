@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use ram_doctor_core::grant::error_rows;
 use ram_doctor_core::Diagnosis;
 
+use super::input_type;
 use crate::i18n::{kind_label, Lang};
 
 /// Several errors in one paste: a compact table (kind, product, action, how often the text repeats it), each
@@ -38,7 +39,7 @@ pub fn ErrorTable(
                     <tr id=format!("error-row-{n}") class="errors__row" data-kind=row.kind.as_str()
                         class:errors__row--out=move || !kept()>
                         <td class="errors__keep">
-                            <input id=format!("error-keep-{n}") type="checkbox" aria-label=label prop:checked=kept
+                            <input id=format!("error-keep-{n}") use:input_type="checkbox" aria-label=label prop:checked=kept
                                 on:change=move |ev| toggle(n, event_target_checked(&ev)) />
                         </td>
                         <td class="errors__kind">{kind_label(row.kind, lang)}</td>

@@ -5,6 +5,7 @@ use ram_doctor_core::policy::{lint, parse_document, Diagnostic, LintOptions, Pol
 use ram_doctor_core::Catalog;
 
 use super::grant::pick;
+use super::input_type;
 use super::product_picker::ProductPick;
 use crate::i18n::{severity_label, EditorTexts, Lang};
 
@@ -143,7 +144,7 @@ pub fn PolicyEditor(
                 view! {
                     <li class="editor__action">
                         <label>
-                            <input type="checkbox" class="editor__tick" data-action=value prop:checked=on
+                            <input use:input_type="checkbox" class="editor__tick" data-action=value prop:checked=on
                                 on:change=move |ev| toggle(action.clone(), event_target_checked(&ev)) />
                             " " <code>{shown}</code>
                             {needed.then(|| view! { " " <span class="badge editor__needed">{move || t().needed}</span> })}
@@ -294,7 +295,7 @@ pub fn PolicyEditor(
                         <fieldset class="editor__group editor__add">
                             <legend>{move || t().add_actions} " " {products_label.clone()}</legend>
                             <label for=id("action-search")>{move || t().search}</label>
-                            <input id=id("action-search") class="editor__search" type="search" autocomplete="off" spellcheck="false"
+                            <input id=id("action-search") class="editor__search" use:input_type="search" autocomplete="off" spellcheck="false"
                                 placeholder=move || t().search_hint
                                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
                             <div class="editor__choices">{add_list}</div>
@@ -329,7 +330,7 @@ pub fn PolicyEditor(
                                 change_conditions(&|c| c.conditions.source_ips = ips.clone());
                             } />
                         <label class="editor__check">
-                            <input type="checkbox" class="editor__https" prop:checked=move || controls.with(|c| c.conditions.secure_transport)
+                            <input use:input_type="checkbox" class="editor__https" prop:checked=move || controls.with(|c| c.conditions.secure_transport)
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     change_conditions(&|c| c.conditions.secure_transport = on);
@@ -337,7 +338,7 @@ pub fn PolicyEditor(
                             " " {move || t().https_only}
                         </label>
                         <label class="editor__check">
-                            <input type="checkbox" class="editor__mfa" prop:checked=move || controls.with(|c| c.conditions.mfa)
+                            <input use:input_type="checkbox" class="editor__mfa" prop:checked=move || controls.with(|c| c.conditions.mfa)
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     change_conditions(&|c| c.conditions.mfa = on);
@@ -414,7 +415,7 @@ fn group_view(
             view! {
                 <li>
                     <label>
-                        <input type="checkbox" class="editor__add-tick" data-action=value prop:checked=on
+                        <input use:input_type="checkbox" class="editor__add-tick" data-action=value prop:checked=on
                             on:change=move |ev| toggle(action.clone(), event_target_checked(&ev)) />
                         " " <code>{shown}</code>{inferred}{title}
                     </label>

@@ -3,6 +3,7 @@ use ram_doctor_core::redact::{Redacted, RedactionKind};
 use ram_doctor_core::share::{Outgoing, ShareError};
 
 use super::copy::{CopyButton, DownloadLink};
+use super::input_type;
 use crate::i18n::Lang;
 
 /// The longest preview shown; the link itself always carries the whole redacted text.
@@ -65,7 +66,7 @@ pub fn ShareLink(
                 <p class="share__note">{move || texts().share_note}</p>
                 {move || taken().map(|t| view! { <p id="share-taken" class="share__note">{texts().share_taken} " " {t}</p> })}
                 <label class="share__reveal">
-                    <input id="share-reveal-ids" type="checkbox" prop:checked=move || reveal_ids.get()
+                    <input id="share-reveal-ids" use:input_type="checkbox" prop:checked=move || reveal_ids.get()
                         on:change=move |ev| reveal_ids.set(event_target_checked(&ev)) />
                     " " {move || texts().share_reveal_ids}
                 </label>

@@ -157,7 +157,7 @@ struct Span {
 
 /// Overlapping or touching spans become one, of the strongest kind among them.
 fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_by_key(|s| (s.start, s.kind));
+    crate::order::sort_by_key(&mut spans, |s| (s.start, s.kind));
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans {
         match merged.last_mut() {

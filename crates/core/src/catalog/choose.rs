@@ -82,7 +82,7 @@ impl Catalog {
         }
         let mut found: Vec<(u8, &Product)> =
             self.products().iter().map(|p| (match_score(p, &query), p)).filter(|(score, _)| *score > 0).collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.ram_code.cmp(&b.1.ram_code)));
+        crate::order::sort_by(&mut found, &|a, b| b.0.cmp(&a.0).then_with(|| a.1.ram_code.cmp(&b.1.ram_code)));
         for (_, product) in found {
             if out.len() >= limit {
                 break;

@@ -183,7 +183,7 @@ impl Catalog {
             by_name.entry(api.name.to_ascii_lowercase()).or_default().push(i);
         }
         for list in by_name.values_mut() {
-            list.sort_unstable_by_key(|&i| (self.products[apis[i].0].code != code, i));
+            crate::order::sort_by_key(list, |&i| (self.products[apis[i].0].code != code, i));
         }
         self.shards.insert(code, Shard { apis, by_name });
         Ok(())
@@ -275,7 +275,7 @@ impl Catalog {
         }
         let policies = &self.policies;
         for list in self.policies_by_code.values_mut() {
-            list.sort_by_key(|&i| {
+            crate::order::sort_by_key(list, |&i| {
                 let p = &policies[i];
                 let family = match p.kind {
                     PolicyKind::ReadOnly => 0,

@@ -137,7 +137,7 @@ impl Catalog {
         }
         let mut scores: Vec<(u32, usize)> =
             best.into_iter().enumerate().filter(|(_, s)| *s > 0).map(|(i, s)| (s, i)).collect();
-        scores.sort_unstable_by(|a, b| {
+        crate::order::sort_by(&mut scores, &|a, b| {
             b.0.cmp(&a.0).then_with(|| self.products[a.1].code.cmp(&self.products[b.1].code)).then(a.1.cmp(&b.1))
         });
         scores.into_iter().map(|(_, i)| &self.products[i]).collect()
@@ -278,7 +278,7 @@ impl Catalog {
         }
         // Most useful first: the action's own product's policies (primary first, ReadOnly before Full), then other attachable
         // policies, account-wide ones, and last the policies of service roles.
-        grants.sort_by_key(|g| {
+        crate::order::sort_by_key(&mut grants, |g| {
             let p = g.policy;
             let own = p.ram_code.as_deref().is_some_and(|rc| rc.eq_ignore_ascii_case(&code));
             let tier = match p.scope.as_str() {

@@ -483,7 +483,7 @@ fn product_actions<'c>(code: &str, catalog: &'c Catalog) -> Option<Vec<(&'c str,
     catalog.apis_of(code).map(|apis| {
         let mut actions: Vec<(&str, bool)> =
             apis.iter().map(|(_, api)| (api.action.as_str(), api.access.is_read())).collect();
-        actions.sort_by_key(|(a, _)| a.to_ascii_lowercase());
+        crate::order::sort_by_key(&mut actions, |(a, _)| a.to_ascii_lowercase());
         actions.dedup_by(|a, b| a.0.eq_ignore_ascii_case(b.0));
         actions
     })

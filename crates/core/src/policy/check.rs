@@ -95,7 +95,7 @@ impl Fix {
     /// The text with the fix applied; `None` when the edits do not fit the text (it changed since the lint).
     pub fn apply(&self, text: &str) -> Option<String> {
         let mut edits: Vec<&TextEdit> = self.edits.iter().collect();
-        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        crate::order::sort_by_key(&mut edits, |e| std::cmp::Reverse(e.span.start));
         let mut out = text.to_string();
         let mut limit = text.len();
         for e in edits {
@@ -255,7 +255,7 @@ pub fn lint(text: &str, options: &LintOptions, catalog: &Catalog) -> Vec<Diagnos
             });
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.severity, &a.id).cmp(&(b.span.start, b.severity, &b.id)));
+    crate::order::sort_by(&mut out, &|a, b| (a.span.start, a.severity, &a.id).cmp(&(b.span.start, b.severity, &b.id)));
     out
 }
 

@@ -352,7 +352,7 @@ pub fn marked_pieces<'a>(text: &'a str, spans: &[Span]) -> Vec<(&'a str, Option<
         i
     };
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_unstable_by_key(|&i| (spans[i].start, spans[i].end, i));
+    crate::order::sort_by_key(&mut order, |&i| (spans[i].start, spans[i].end, i));
     let (mut out, mut pos) = (Vec::new(), 0);
     for i in order {
         let (mut start, mut end) = (floor(spans[i].start), ceil(spans[i].end));
@@ -492,7 +492,7 @@ pub fn action_choices(catalog: &Catalog, ram_code: &str) -> Option<Vec<ActionCho
             title: api.title.clone(),
         });
     }
-    out.sort_by(|a, b| (a.group, &a.action).cmp(&(b.group, &b.action)));
+    crate::order::sort_by(&mut out, &|a, b| (a.group, &a.action).cmp(&(b.group, &b.action)));
     Some(out)
 }
 
