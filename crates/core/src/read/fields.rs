@@ -779,7 +779,11 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     // credential families, which prose does not use as a label.
     // `Forbidden.RAM : User not…`; not a tool's label (`GetMainDomainName : error: …`), which goes on in lower case.
     let spaced = b.get(end..end + 3) == Some(b" : ") && !b.get(end + 3).is_some_and(u8::is_ascii_lowercase);
-    let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token);
+    // After its own status (`403 Forbidden: AccessDenied`) the word is HTTP's reason phrase, not the code.
+    let reason_phrase = [("401 ", "Unauthorized"), ("403 ", "Forbidden")]
+        .iter()
+        .any(|(status, phrase)| token == *phrase && b[..i].ends_with(status.as_bytes()));
+    let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token) && !reason_phrase;
     // `BasicServiceNotActivated: The NLP API … has not been activated.`: a CamelCase code opening its line, then
     // its sentence (Python's `Code: message` exception text); an API name so placed is a tool's label.
     let opens_line = || {
@@ -896,6 +900,9 @@ fn after_status_at_line_start(b: &[u8], i: usize) -> bool {
     let d = i - gap - 3;
     let status = std::str::from_utf8(&b[d..d + 3]).is_ok_and(text::is_http_status) && matches!(b[d], b'4' | b'5');
     let lead = cell(d);
+    // An HTTP status line's protocol may open the row (`HTTP 403 Code …`, `HTTP/1.1 403 Code …`).
+    let protocol = ["HTTP ", "HTTP/1.1 ", "HTTP/1.0 ", "HTTP/2 "].iter().find(|p| b[..d].ends_with(p.as_bytes()));
+    let lead = lead.max(protocol.map_or(0, |p| p.len()));
     status && b[d + 3..i].iter().filter(|&&c| c == b'|').count() <= 1 && at_line_start(b, d - lead) && {
         // Before the status: nothing, or one `|` with spaces.
         b[d - lead..d].iter().filter(|&&c| c == b'|').count() <= 1
@@ -1106,6 +1113,14 @@ mod tests {
         assert!(fields("a 400 EntityNotExist.Role The role").iter().all(|(k, _)| *k != Key::Code));
         assert!(has("| 403 | Forbidden.RAM | User not authorized |", Key::Code, "Forbidden.RAM"));
         assert!(has("403\tForbidden.RAM\tUser not authorized", Key::Code, "Forbidden.RAM"));
+        assert!(has(
+            "HTTP 403 InvalidAccessKeyId.Inactive Specified access key is disabled.",
+            Key::Code,
+            "InvalidAccessKeyId.Inactive"
+        ));
+        // A status line's reason phrase is not the code after it.
+        assert!(!has("403 Forbidden: AccessDenied", Key::Code, "Forbidden"));
+        assert!(has("Forbidden: There is a risk", Key::Code, "Forbidden"));
         // AWS SDK for Go: `Code: message`, then the status line.
         let aws = "InvalidParameterException: Unable to assume the role.\nstatus code: 400, request id: 83d5";
         assert!(has(aws, Key::Code, "InvalidParameterException"));

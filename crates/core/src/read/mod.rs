@@ -18,7 +18,7 @@
 //! - [`api`]: API names in every wrapping (`operation error PutBucket:`, `UpdateDomainRecord error.status 400`,
 //!   `node CreateLogStore.js`) and REST requests (`POST /services failed`), one table row per wrapping.
 //! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`) or alone on a line, numbers
-//!   after a code word (`报错“10013”`, `error code 596`), and bare OSS ECs.
+//!   after a code word (`报错“10013”`, `错误码 5005`), and bare OSS ECs.
 
 pub mod api;
 pub mod fields;
