@@ -170,7 +170,7 @@ impl<'a> Assembler<'a> {
                 open.candidate |= candidate;
                 open.network |= unit.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name());
                 open.para = para;
-                open.raw.fields.extend(unit.drain(..));
+                open.raw.fields.append(&mut unit);
             }
             None => {
                 let near = &mut self.near;
