@@ -636,6 +636,7 @@ mod tests {
         for text in [
             "400 EntityNotExist.AliyunDRDSDefaultRole The role AliyunDRDSDefaultRole not exists",
             "Error: The role AliyunMNSLoggingRole does not exist.",
+            "The role does not exist: AliyunCSManagedAutoScalerRole",
             "角色 AliyunOOSDefaultRole 不存在",
             "服务关联角色不存在，请先创建服务关联角色",
             "请先完成云资源访问授权",
