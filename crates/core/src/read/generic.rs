@@ -28,7 +28,20 @@ pub(super) fn needles() -> impl Iterator<Item = &'static str> {
 pub const GENERIC: &[Generic] = &[
     Generic {
         name: "credential-expired",
-        first: &["token", "tokens", "credential", "credentials", "sts", "令牌", "凭证", "凭据", "临时凭证"],
+        first: &[
+            "token",
+            "tokens",
+            "credential",
+            "credentials",
+            "sts",
+            // Written as one word (`ststoken的过期时间`, `SecurityToken expired`).
+            "ststoken",
+            "securitytoken",
+            "令牌",
+            "凭证",
+            "凭据",
+            "临时凭证",
+        ],
         second: &["expired", "expire", "过期", "已过期"],
         phrase: Phrase::GenericTokenExpired,
     },
