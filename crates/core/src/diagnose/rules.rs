@@ -359,14 +359,10 @@ fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
         "notsupportram",
         "exceed",
     ]);
-    let sentence = s.has_any(&[
-        Phrase::Overdue,
-        Phrase::OutOfStock,
-        Phrase::Quota,
-        Phrase::ResourceState,
-        Phrase::AccountDisabled,
-    ]);
-    (code || sentence).then_some((Kind::Other, None))
+    let sentence = s.has_any(&[Phrase::Overdue, Phrase::OutOfStock, Phrase::Quota, Phrase::AccountDisabled]);
+    // A state sentence ("… has been forbidden") beside a permission code is the policy's refusal worded loosely.
+    let state = s.has(Phrase::ResourceState) && !is_permission_code(&s.code);
+    (code || sentence || state).then_some((Kind::Other, None))
 }
 
 /// A bare refusal code whose message says the resource does not exist (or was never created): the service
@@ -636,6 +632,7 @@ mod tests {
         for text in [
             "400 EntityNotExist.AliyunDRDSDefaultRole The role AliyunDRDSDefaultRole not exists",
             "Error: The role AliyunMNSLoggingRole does not exist.",
+            "The role does not exist: AliyunCSManagedAutoScalerRole",
             "角色 AliyunOOSDefaultRole 不存在",
             "服务关联角色不存在，请先创建服务关联角色",
             "请先完成云资源访问授权",
@@ -673,6 +670,7 @@ mod tests {
             "ErrorCode: Forbidden.UserNotRealNameAuthentication\nMessage: This operation is not allowed, because you have not passed the real-name verification.",
             // Log Service's disabled project; a daily limit.
             "project my-project has been forbidden",
+            r#"{"errorCode":"ProjectForbidden","errorMessage":"Project my-project has been forbidden"}"#,
             r#"{"error": {"code": 403, "message": "Daily Limit Exceeded"}}"#,
             // A value, place or state named by a code that holds a refusal word.
             "ErrorCode: InvalidInstanceType.ValueUnauthorized\nMessage: The specified InstanceType is not authorized.",

@@ -703,7 +703,7 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
         | "role not exists"
         | "role does not exist"
         | "role is not exist"
-            if service_role_before(s, end) =>
+            if service_role_before(s, end) || service_role_after(s, end) =>
         {
             Phrase::ServiceRoleNotExist
         }
@@ -728,9 +728,20 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
 fn service_role_before(s: &str, at: usize) -> bool {
     let from = crate::text::floor_boundary(s, at.saturating_sub(120));
     let line = &s[s[from..at].rfind('\n').map_or(from, |n| from + n + 1)..at];
-    line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_'))
-        .map(|w| w.rsplit('/').next().unwrap_or(w).to_ascii_lowercase())
-        .any(|w| w.starts_with("aliyun") && (w.starts_with("aliyunservicerolefor") || w.ends_with("role")))
+    line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_')).any(names_service_role)
+}
+
+/// Whether a word (a role name, or an ARN ending in one) is a service's role: `Aliyun…Role`,
+/// `AliyunServiceRoleFor…`.
+fn names_service_role(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    let w = w.rsplit('/').next().unwrap_or(&w);
+    w.starts_with("aliyun") && (w.starts_with("aliyunservicerolefor") || w.ends_with("role"))
+}
+
+/// Whether the word right after `at` (past a `:`) names a service role: `The role does not exist: Aliyun…Role`.
+fn service_role_after(s: &str, at: usize) -> bool {
+    quoted_or_word_after(s, at).is_some_and(|(a, b)| names_service_role(&s[a..b]))
 }
 
 /// The last `acs:` ARN on the line before `at` (`This operation for acs:kms:…:key/x is forbidden…`).
