@@ -82,3 +82,20 @@ fn a_code_only_one_product_documents_names_it() {
     assert_eq!(product(DENIED), None);
     assert_eq!(product("ErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found."), None);
 }
+
+#[test]
+fn a_service_role_the_error_names_is_its_products() {
+    let f = first("Code: InvalidParameter\nMessage: The role AliyunDRDSDefaultRole is not valid for this instance.");
+    assert_eq!(f.product.as_deref(), Some("drds"));
+    // A role in the caller's ARN is who called, not what was denied.
+    let text = "ErrorCode: Forbidden.RAM\nMessage: User acs:ram::123:assumed-role/AliyunCSDefaultRole/sess is not authorized to operate on the specified resource.";
+    assert_eq!(product(text), None);
+}
+
+#[test]
+fn an_sdk_request_class_names_the_api_and_its_product() {
+    let text = "DescribeUserDomainsRequest request = new DescribeUserDomainsRequest();\ncom.aliyuncs.exceptions.ClientException: Forbidden.RAM : User not authorized to operate on the specified resource, or this API does not support RAM.";
+    let f = first(text);
+    assert_eq!(f.product.as_deref(), Some("cdn"));
+    assert_eq!(f.actions.first().map(String::as_str), Some("cdn:DescribeUserDomains"));
+}
