@@ -99,3 +99,27 @@ fn an_sdk_request_class_names_the_api_and_its_product() {
     assert_eq!(f.product.as_deref(), Some("cdn"));
     assert_eq!(f.actions.first().map(String::as_str), Some("cdn:DescribeUserDomains"));
 }
+
+#[test]
+fn sdk_package_names_in_every_language_name_the_product() {
+    // The package's product code is the OpenAPI code; the finding names the RAM code (`sls` → `log`, `devops` → `rdc`).
+    for (line, want) in [
+        ("pip install aliyun-python-sdk-cdn==3.8.0", "cdn"),
+        ("File \"/site-packages/aliyunsdkcdn/request/v20180510/X.py\"", "cdn"),
+        ("from alibabacloud_sls20201230.client import Client", "log"),
+        ("\tat com.aliyuncs.cdn.model.v20180510.Foo", "cdn"),
+        ("\tat com.aliyun.devops20210625.Client.foo(Client.java:1)", "rdc"),
+        ("   at Aliyun.Acs.Cdn.Model.V20180510.Foo", "cdn"),
+        ("   at AlibabaCloud.SDK.Sls20201230.Client.Foo()", "log"),
+        ("    at node_modules/@alicloud/sls20201230/dist/client.js:1", "log"),
+        ("github.com/aliyun/alibaba-cloud-sdk-go/services/cdn.(*Client).Foo", "cdn"),
+        ("github.com/alibabacloud-go/sls-20201230/v5/client.(*Client).Foo", "log"),
+        ("#0 vendor/AlibabaCloud\\Cdn\\V20180510\\Foo.php(12)", "cdn"),
+        ("\"class\":\"AlibabaCloud\\\\Cdn\\\\V20180510\\\\Foo\"", "cdn"),
+        ("#0 AlibabaCloud\\SDK\\Sls\\V20201230\\Sls->foo()", "log"),
+    ] {
+        assert_eq!(product(&format!("{line}\n{DENIED}")).as_deref(), Some(want), "{line}");
+    }
+    // The SDK's core package names no product.
+    assert_eq!(product(&format!("pip install aliyun-python-sdk-core-v3\n{DENIED}")), None);
+}
