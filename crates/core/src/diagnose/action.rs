@@ -209,7 +209,11 @@ fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> 
         return None;
     }
     let code = i.code.unwrap_or("");
-    let words = i.around.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| (6..=80).contains(&w.len()));
+    // Camel-case words only (cheap to test before any lookup): an API name has two words or more.
+    let words = i
+        .around
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| (6..=80).contains(&w.len()) && w.as_bytes()[0].is_ascii_alphabetic() && has_two_words(w));
     words.take(4096).find_map(|w| {
         let name = w[..1].to_ascii_uppercase() + w[1..].strip_suffix("Request").unwrap_or(&w[1..]);
         if !is_api_name(&name) || !has_two_words(&name) || code.contains(w) {
