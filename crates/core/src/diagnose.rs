@@ -384,10 +384,12 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
     f.evidence.push(evidence("product", raw.start, raw.end));
 }
 
-/// The words around an error: the whole paste when short, else the paragraphs near it.
+/// The words around an error: the whole paste when short, else the 2 KB before and after it.
 fn around<'t>(text: &'t Text, raw: &RawError) -> &'t str {
-    let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
-    crate::text::slice(text.as_str(), start, end)
+    if text.len() <= 8192 {
+        return text.as_str();
+    }
+    crate::text::slice(text.as_str(), raw.start.saturating_sub(2048), raw.end.saturating_add(2048))
 }
 
 /// The lines an error spans (at most 4 KB), where a documented sentence may stand.

@@ -82,3 +82,44 @@ fn a_code_only_one_product_documents_names_it() {
     assert_eq!(product(DENIED), None);
     assert_eq!(product("ErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found."), None);
 }
+
+#[test]
+fn a_service_role_the_error_names_is_its_products() {
+    let f = first("Code: InvalidParameter\nMessage: The role AliyunDRDSDefaultRole is not valid for this instance.");
+    assert_eq!(f.product.as_deref(), Some("drds"));
+    // A role in the caller's ARN is who called, not what was denied.
+    let text = "ErrorCode: Forbidden.RAM\nMessage: User acs:ram::123:assumed-role/AliyunCSDefaultRole/sess is not authorized to operate on the specified resource.";
+    assert_eq!(product(text), None);
+}
+
+#[test]
+fn an_sdk_request_class_names_the_api_and_its_product() {
+    let text = "DescribeUserDomainsRequest request = new DescribeUserDomainsRequest();\ncom.aliyuncs.exceptions.ClientException: Forbidden.RAM : User not authorized to operate on the specified resource, or this API does not support RAM.";
+    let f = first(text);
+    assert_eq!(f.product.as_deref(), Some("cdn"));
+    assert_eq!(f.actions.first().map(String::as_str), Some("cdn:DescribeUserDomains"));
+}
+
+#[test]
+fn sdk_package_names_in_every_language_name_the_product() {
+    // The package's product code is the OpenAPI code; the finding names the RAM code (`sls` → `log`, `devops` → `rdc`).
+    for (line, want) in [
+        ("pip install aliyun-python-sdk-cdn==3.8.0", "cdn"),
+        ("File \"/site-packages/aliyunsdkcdn/request/v20180510/X.py\"", "cdn"),
+        ("from alibabacloud_sls20201230.client import Client", "log"),
+        ("\tat com.aliyuncs.cdn.model.v20180510.Foo", "cdn"),
+        ("\tat com.aliyun.devops20210625.Client.foo(Client.java:1)", "rdc"),
+        ("   at Aliyun.Acs.Cdn.Model.V20180510.Foo", "cdn"),
+        ("   at AlibabaCloud.SDK.Sls20201230.Client.Foo()", "log"),
+        ("    at node_modules/@alicloud/sls20201230/dist/client.js:1", "log"),
+        ("github.com/aliyun/alibaba-cloud-sdk-go/services/cdn.(*Client).Foo", "cdn"),
+        ("github.com/alibabacloud-go/sls-20201230/v5/client.(*Client).Foo", "log"),
+        ("#0 vendor/AlibabaCloud\\Cdn\\V20180510\\Foo.php(12)", "cdn"),
+        ("\"class\":\"AlibabaCloud\\\\Cdn\\\\V20180510\\\\Foo\"", "cdn"),
+        ("#0 AlibabaCloud\\SDK\\Sls\\V20201230\\Sls->foo()", "log"),
+    ] {
+        assert_eq!(product(&format!("{line}\n{DENIED}")).as_deref(), Some(want), "{line}");
+    }
+    // The SDK's core package names no product.
+    assert_eq!(product(&format!("pip install aliyun-python-sdk-core-v3\n{DENIED}")), None);
+}

@@ -104,13 +104,7 @@ fn named_api(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
                 wanted.insert(shard);
                 break;
             }
-            _ => match i.catalog.ram_codes_with_api(&f.value).as_slice() {
-                [only] => match i.catalog.api(only, &f.value) {
-                    ApiLookup::Found(_, api) => Some(api),
-                    _ => None,
-                },
-                _ => None,
-            },
+            _ => api_of_one_product(i.catalog, &f.value),
         };
         if let Some(api) = found {
             return Some(decided(api, false, Some((f.start, f.end))));
@@ -147,15 +141,10 @@ fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     if i.product.is_some() && !i.kind.is_credential_error() {
         return None;
     }
-    i.raw.all(Key::ApiCandidate).filter(|f| has_two_words(&f.value)).find_map(|f| {
-        match i.catalog.ram_codes_with_api(&f.value).as_slice() {
-            [only] => match i.catalog.api(only, &f.value) {
-                ApiLookup::Found(_, api) => Some(decided(api, true, Some((f.start, f.end)))),
-                _ => None,
-            },
-            _ => None,
-        }
-    })
+    i.raw
+        .all(Key::ApiCandidate)
+        .filter(|f| has_two_words(&f.value))
+        .find_map(|f| api_of_one_product(i.catalog, &f.value).map(|api| decided(api, true, Some((f.start, f.end)))))
 }
 
 /// A REST request (`POST /services`): the product's API with that method and path shape.
@@ -212,7 +201,7 @@ fn oss_bucket_host(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
 /// or more, read as written or with the first letter raised (Java and JavaScript method names), never the code's
 /// own words. Only an API the catalog knows for that product counts, so prose words never do.
 fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
-    let product = i.product?;
+    let Some(product) = i.product else { return request_class(i) };
     if i.catalog.apis_of(product).is_none() {
         if let ApiLookup::ShardMissing(shard) = i.catalog.api(product, "-") {
             wanted.insert(shard);
@@ -220,9 +209,13 @@ fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> 
         return None;
     }
     let code = i.code.unwrap_or("");
-    let words = i.around.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| (6..=80).contains(&w.len()));
+    // Camel-case words only (cheap to test before any lookup): an API name has two words or more.
+    let words = i
+        .around
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| (6..=80).contains(&w.len()) && w.as_bytes()[0].is_ascii_alphabetic() && has_two_words(w));
     words.take(4096).find_map(|w| {
-        let name = w[..1].to_ascii_uppercase() + &w[1..];
+        let name = w[..1].to_ascii_uppercase() + w[1..].strip_suffix("Request").unwrap_or(&w[1..]);
         if !is_api_name(&name) || !has_two_words(&name) || code.contains(w) {
             return None;
         }
@@ -232,6 +225,29 @@ fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> 
             _ => None,
         }
     })
+}
+
+/// With no product yet: an SDK request class (`DescribeUserDomainsRequest`) around the error whose API only one
+/// product has names both (every SDK names its request classes `<Api>Request`).
+fn request_class(i: &Inputs) -> Option<Decided> {
+    let words = i.around.split(|c: char| !c.is_ascii_alphanumeric());
+    words.take(4096).filter_map(|w| w.strip_suffix("Request")).find_map(|api| {
+        if !is_api_name(api) || !has_two_words(api) {
+            return None;
+        }
+        api_of_one_product(i.catalog, api).map(|found| decided(found, true, None))
+    })
+}
+
+/// The API of this name when only one product's loaded APIs have it.
+fn api_of_one_product<'c>(catalog: &'c Catalog, name: &str) -> Option<&'c Api> {
+    match catalog.ram_codes_with_api(name).as_slice() {
+        [only] => match catalog.api(only, name) {
+            ApiLookup::Found(_, api) => Some(api),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// A family of codes a product documents as one API's errors.

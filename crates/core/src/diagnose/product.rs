@@ -73,6 +73,19 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
             return Some(Pick::at(p, f, Reason::Host(f.value.clone())));
         }
     }
+    // A service role the catalog knows, named by the error's code or message (`EntityNotExist.AliyunDRDSDefaultRole`,
+    // "the role AliyunServiceRoleForCEN …"): the product that owns the role. Not a role in an ARN (`assumed-role/
+    // AliyunCSDefaultRole/…` is who called, not what was denied).
+    for f in raw.all(Key::RoleName) {
+        let Some(role) = catalog.service_role(&f.value) else { continue };
+        let said = raw
+            .all(Key::Code)
+            .chain(raw.all(Key::Message))
+            .any(|m| m.value.find(f.value.as_str()).is_some_and(|at| !m.value[..at].ends_with('/')));
+        if said {
+            return Some(Pick::at(role.product.clone(), f, Reason::ServiceRole(role.role_name.clone())));
+        }
+    }
     // One service checking the caller's access to another's resource: the resource's product was denied.
     // The first few messages say it; an error with thousands of fields (one long line) is not read further.
     for f in raw.all(Key::Message).take(8) {

@@ -81,6 +81,11 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("alibaba-cloud-sdk-go/services/", Hit::Package("go")),
     ("@alicloud/", Hit::Package("node")),
     ("alibabacloud_", Hit::Package("python-tea")),
+    // The Python SDK's distribution names (`pip install aliyun-python-sdk-cdn`) and the old PHP SDK's namespaces
+    // (`AlibabaCloud\Cdn\V20180510\…`).
+    ("aliyun-python-sdk-", Hit::Package("pip")),
+    ("AlibabaCloud\\", Hit::Package("php")),
+    ("AlibabaCloud\\\\", Hit::Package("php")),
     ("aliyun ", Hit::CliCommand),
     // The old Python `aliyuncli`: `aliyuncli ecs DescribeInstances`.
     ("aliyuncli ", Hit::CliCommand),
@@ -553,7 +558,7 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
         p_end += 1;
     }
     // .NET namespaces are capitalized: `Aliyun.Acs.Ecs.Model.V20140526`, `AlibabaCloud.SDK.Ecs20140526`.
-    if kind == "dotnet" {
+    if kind == "dotnet" || kind == "php" {
         p_end = end + s[end..].bytes().take(40).take_while(u8::is_ascii_alphanumeric).count();
     }
     let raw = &s[end..p_end];
@@ -561,13 +566,17 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     let code = raw.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-');
     let versioned = code.len() + 8 == raw.len() && !raw.contains('-');
     let ok = match kind {
-        "python" => !matches!(code, "core" | "") && b.get(p_end) == Some(&b'.'),
+        // A module (`aliyunsdkecs.request`) or its folder in a traceback's path (`aliyunsdkecs/request/…`).
+        "python" => !matches!(code, "core" | "") && matches!(b.get(p_end), Some(b'.' | b'/')),
         "java" => {
             b.get(p_end) == Some(&b'.')
                 && !matches!(code, "exceptions" | "auth" | "http" | "profile" | "utils" | "regions" | "")
         }
         "dotnet" => !code.is_empty() && !matches!(code, "Core" | "Tea" | "TeaUtil" | "OpenApiClient" | "Credentials"),
         "java-tea" | "node" | "python-tea" => versioned,
+        "pip" => !code.is_empty() && !code.starts_with("core"),
+        // `AlibabaCloud\Cdn\V20180510`: a version namespace follows (escaped or not).
+        "php" => !code.is_empty() && s[p_end..].trim_start_matches('\\').starts_with('V'),
         // `github.com/alibabacloud-go/ecs-20140526/v4/client`.
         "go-tea" => {
             raw.len() > 9
