@@ -411,6 +411,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     let window = words_around(raw, text::slice(text.as_str(), start, end), start);
     let window = window.as_str();
     let lower = window.to_lowercase();
+    let marked = alibaba_mark(raw, text::slice(text.as_str(), start, end), catalog);
     let mut scored: Vec<(String, Reason, u8)> = Vec::new();
     let mut add = |code: String, reason: Reason, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
         Some(existing) if existing.2 < score => {
@@ -441,7 +442,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         // ("account", "backup" inside other words) name too many products to help.
         let (score, reason) = if named {
             (3, Reason::Words(named_zh.filter(|_| !named_en).unwrap_or(short).to_string()))
-        } else if let Some((alias, score)) = alias_named(p, window, &lower, catalog) {
+        } else if let Some((alias, score)) = alias_named(p, window, &lower, marked, catalog) {
             (score, Reason::Words(alias.to_string()))
         } else if acronym {
             (2, Reason::Words(p.ram_code.to_ascii_uppercase()))
@@ -474,14 +475,22 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
 /// capitals, digits or a hyphen inside (`OpenSearch`), which no sentence uses by chance; 2 for a single capitalised
 /// word, matched with its case (`Bailian`); never a lower-case word (an ordinary word names nothing), a word the
 /// acronym rule refuses (`RAM`), or a name several products share (`Server Load Balancer`: ALB and SLB).
+/// Rule `alias-needs-mark`: a one-word Latin alias that is not an acronym (`MySQL`, `PostgreSQL`, `Elasticsearch`,
+/// `Domains`) is as often the open-source software a product hosts or an English word: it counts only in a paste
+/// that is `marked` as Alibaba Cloud's ([`alibaba_mark`]).
 fn alias_named<'p>(
     p: &'p crate::catalog::Product,
     window: &str,
     lower: &str,
+    marked: bool,
     catalog: &Catalog,
 ) -> Option<(&'p str, u8)> {
     p.aliases.iter().find_map(|alias| {
         let name = alias.split(" (").next().unwrap_or(alias).trim();
+        let one_word = name.is_ascii() && !name.contains(' ') && name.bytes().any(|c| c.is_ascii_lowercase());
+        if one_word && !marked {
+            return None;
+        }
         let score = if !name.is_ascii() {
             // A Chinese name as written, spaces or none between its Chinese and Latin parts (`云数据库 MongoDB 版`).
             let lower_name = name.to_lowercase();
@@ -501,6 +510,27 @@ fn alias_named<'p>(
         };
         (catalog.name_owners(name) == 1).then_some((name, score))
     })
+}
+
+/// Words only Alibaba Cloud's pastes carry: its domains and SDK packages (`aliyuncs.com`, `aliyun-python-sdk`,
+/// `com.aliyun`, `@alibabacloud/`), the Terraform provider (`alicloud_`), its ARNs (`acs:`), its name.
+const ALIBABA_MARKS: &[&str] = &["aliyun", "alibabacloud", "alibaba cloud", "alicloud", "acs:", "阿里云"];
+
+/// Whether a paste is Alibaba Cloud's by more than a product's alias: an Alibaba Cloud host, a RAM action or ARN, a
+/// service's product link, a code the catalog documents, or one of [`ALIBABA_MARKS`] in the words around.
+fn alibaba_mark(raw: &RawError, around: &str, catalog: &Catalog) -> bool {
+    const KEYS: &[Key] = &[
+        Key::HostId,
+        Key::Host,
+        Key::Recommend,
+        Key::AuthAction,
+        Key::AuthResource,
+        Key::EncodedDiagnosticMessage,
+        Key::ProductHint,
+    ];
+    raw.fields.iter().any(|f| KEYS.contains(&f.key))
+        || raw.all(Key::Code).any(|f| catalog.error_code(&f.value).is_some())
+        || ALIBABA_MARKS.iter().any(|m| text::contains_ignore_ascii_case(around, m))
 }
 
 /// A product code standing as a word right before "service" (`FnF service is not enabled`, `OSS service`): the
