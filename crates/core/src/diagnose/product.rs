@@ -236,20 +236,21 @@ pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
     ];
     // The word that comes first in the message names the resource it is about (`Fail to create Instances into
     // scaling group (… SystemDisk.Category …)` is Auto Scaling's).
+    let lower = message.to_ascii_lowercase();
     WORDS
         .iter()
         .copied()
-        .filter_map(|(w, p)| first_word_at(message, w).map(|at| (at, w, p)))
+        .filter_map(|(w, p)| first_word_at(message, &lower, w).map(|at| (at, w, p)))
         .min_by_key(|x| x.0)
         .map(|(_, w, p)| (w, p))
 }
 
 /// Where `word` (lower case) first stands in `s` as a word of its own, any case: spaces, punctuation or a change
 /// of case around it (`LogStoreInfoInvalid` holds `logstore`, `subdisks` holds no `disk`), a plural `s` allowed.
-fn first_word_at(s: &str, word: &str) -> Option<usize> {
+/// `lower` is `s` in ASCII lower case (same offsets), made once by the caller for all its words.
+fn first_word_at(s: &str, lower: &str, word: &str) -> Option<usize> {
     let b = s.as_bytes();
-    let lower = s.to_ascii_lowercase();
-    let found = text::find_all(&lower, word).find(|&at| {
+    let found = text::find_all(lower, word).find(|&at| {
         let starts_upper = b[at].is_ascii_uppercase();
         let before = at == 0 || !b[at - 1].is_ascii_alphanumeric() || (starts_upper && b[at - 1].is_ascii_lowercase());
         let end = at + word.len();
@@ -633,6 +634,18 @@ mod tests {
         let c = Catalog::empty();
         assert_eq!(code_before_service("服务错误: oss:\u{fffd}\u{fffd} service returned error", &c), None);
         assert_eq!(code_before_service("\u{fffd}FnF service is not enabled", &c), None, "no catalog, no product");
+    }
+
+    #[test]
+    fn a_resource_word_is_found_in_the_lowered_text_at_the_original_offsets() {
+        let s = "PutLogs: LogStoreInfoInvalid for subdisks";
+        let lower = s.to_ascii_lowercase();
+        assert_eq!(first_word_at(s, &lower, "logstore"), Some(9));
+        assert_eq!(first_word_at(s, &lower, "disk"), None);
+        assert_eq!(
+            resource_word("Fail to create Instances into scaling group (SystemDisk.Category)"),
+            Some(("scaling group", "ess"))
+        );
     }
 
     #[test]
