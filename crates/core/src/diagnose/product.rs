@@ -169,7 +169,8 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
     let own = match e.kind {
         None => shows_message && !crate::diagnose::rules::is_permission_code(&lower),
         Some(kind) => {
-            let gateway = !lower.contains('.') || GATEWAY_CODES.iter().any(|g| lower.starts_with(g));
+            let gateway = !lower.contains('.')
+                || crate::diagnose::rules::GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(|g| lower.starts_with(g));
             !kind.is_credential_error() && !gateway
         }
     };
@@ -182,22 +183,11 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
     }
 }
 
-/// Code families the API gateway answers for every product (lower case prefixes).
-const GATEWAY_CODES: &[&str] = &[
-    "forbidden.ram",
-    "forbbiden.ram",
-    "forbidden.access",
-    "forbidden.nopermission",
-    "forbidden.unauthorized",
-    "forbidden.subuser",
-    "forbidden.riskcontrol",
-    "nopermission.",
-    "accessdenied",
-    "unauthorized",
-    "invalidaccesskeyid",
-    "invalidsecuritytoken",
-    "entitynotexist.role",
-];
+/// Code families the API gateway answers for every product besides its refusals
+/// ([`crate::diagnose::rules::GATEWAY_REFUSALS`]): risk control, key and token checks, a missing role (lower case
+/// prefixes).
+const GATEWAY_ALSO: &[&str] =
+    &["forbidden.riskcontrol", "unauthorized", "invalidaccesskeyid", "invalidsecuritytoken", "entitynotexist.role"];
 
 /// Codes about the STS security token that goes with a temporary AccessKey.
 fn is_security_token_code(code: &str) -> bool {
@@ -645,6 +635,22 @@ mod tests {
         assert_eq!(
             resource_word("Fail to create Instances into scaling group (SystemDisk.Category)"),
             Some(("scaling group", "ess"))
+        );
+    }
+
+    #[test]
+    fn the_gateways_refusals_are_one_list_for_kind_and_product() {
+        let c = Catalog::from_index(include_bytes!("../../../../data/index.json")).expect("the committed index loads");
+        for g in crate::diagnose::rules::GATEWAY_REFUSALS {
+            let code = format!("{}Denied", g.trim_end_matches('.'));
+            assert!(crate::diagnose::rules::is_permission_code(&code), "{code}");
+        }
+        // A gateway refusal names no product, whichever product's table lists it; a product's own refusal does.
+        assert_eq!(documented_code_product("Forbidden.RAM", "", &c), None);
+        assert_eq!(documented_code_product("Forbidden.RiskControl", "", &c), None);
+        assert_eq!(
+            documented_code_product("Forbidden.Wkbench.ProjectNoPermission", "", &c).as_deref(),
+            Some("dataworks")
         );
     }
 
