@@ -21,6 +21,22 @@ fn product(text: &str) -> Option<String> {
 const DENIED: &str = "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.";
 
 #[test]
+fn a_one_word_alias_needs_an_alibaba_cloud_mark() {
+    // A self-hosted database's own refusal: "mysql" is the software, not ApsaraDB RDS.
+    let local =
+        "$ mysql -u root -p\nERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)";
+    assert_eq!(product(local), None);
+    let pg = "psql: error: FATAL: permission denied for database app\nPostgreSQL 15 on Debian, access denied";
+    assert_eq!(product(pg), None);
+    // An English word that is also an alias names nothing by itself.
+    assert_eq!(product("Domains page: access denied. You are not authorized to change this setting."), None);
+    // The same words with an Alibaba Cloud mark (an endpoint, an SDK package) name the product.
+    let hosted = format!("mysql -h rm-bp1x.mysql.rds.aliyuncs.com failed\n{DENIED}");
+    assert_eq!(product(&hosted).as_deref(), Some("rds"));
+    assert_eq!(product(&format!("aliyun-python-sdk: MySQL backup job\n{DENIED}")).as_deref(), Some("rds"));
+}
+
+#[test]
 fn alias_in_text_names_the_product() {
     // A name of several words, or with a hyphen inside, in any case.
     assert_eq!(product(&format!("Creating a cluster in the E-HPC console:\n{DENIED}")).as_deref(), Some("ehpc"));

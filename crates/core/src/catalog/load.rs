@@ -248,7 +248,8 @@ impl Catalog {
                     .filter(|w| !w.is_empty())
                     .collect();
                 if !t.is_ascii() {
-                    self.search_terms_cjk.push((t.clone(), i));
+                    let tight = t.replace(' ', "");
+                    self.search_terms_cjk.push(super::CjkTerm { term: t.clone(), tight, product: i });
                 } else if !words.is_empty() && words.len() <= MAX_TERM_WORDS {
                     let list = self.search_index.entry(words.join(" ")).or_default();
                     if !list.contains(&i) {

@@ -84,7 +84,7 @@ impl Catalog {
     pub fn name_owners(&self, name: &str) -> usize {
         let t = name.trim().to_lowercase();
         if !t.is_ascii() {
-            return self.search_terms_cjk.iter().filter(|(term, _)| *term == t).count();
+            return self.search_terms_cjk.iter().filter(|c| c.term == t).count();
         }
         let words: Vec<&str> =
             t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
@@ -122,9 +122,9 @@ impl Catalog {
         }
         // Chinese names are written with or without spaces around their Latin parts (`云数据库 MongoDB 版`).
         let tight: String = query.chars().filter(|c| *c != ' ').collect();
-        for (term, p) in &self.search_terms_cjk {
-            if query.contains(term.as_str()) || tight.contains(&term.replace(' ', "")) {
-                score(&mut best, &[*p], 500 + term.chars().count() as u32);
+        for c in &self.search_terms_cjk {
+            if query.contains(c.term.as_str()) || tight.contains(c.tight.as_str()) {
+                score(&mut best, &[c.product], 500 + c.term.chars().count() as u32);
             }
         }
         let query_chars = query.chars().count();
@@ -451,6 +451,17 @@ pub fn normalize_sentence(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_names_are_found_with_or_without_spaces_from_forms_made_at_load() {
+        let c = Catalog::from_index(include_bytes!("../../../../data/index.json")).expect("the committed index loads");
+        let mse = c.search_terms_cjk.iter().find(|t| t.term == "微服务引擎 mse").expect("a spaced Chinese name");
+        assert_eq!(mse.tight, "微服务引擎mse");
+        assert!(c.search_terms_cjk.iter().all(|t| !t.tight.contains(' ') && t.tight == t.term.replace(' ', "")));
+        for text in ["在微服务引擎MSE控制台报错", "在微服务引擎 MSE 控制台报错"] {
+            assert_eq!(c.search_products(text).first().map(|p| p.ram_code.as_str()), Some("mse"), "{text}");
+        }
+    }
 
     #[test]
     fn globs_like_ram() {

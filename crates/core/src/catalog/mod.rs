@@ -24,6 +24,15 @@ pub use model::{
     ServiceRole, SystemPolicy,
 };
 
+/// A Chinese name for free-text search: lower case as written, and without its spaces, made once at load (the text
+/// may write `云数据库 MongoDB 版` or `云数据库MongoDB版`).
+#[derive(Debug, Clone)]
+struct CjkTerm {
+    term: String,
+    tight: String,
+    product: usize,
+}
+
 /// The loaded catalog. [`Catalog::empty`] knows nothing; [`Catalog::from_index`] knows every product, policy,
 /// role and classified error code; each [`Catalog::add_shard`] adds one RAM code's APIs.
 #[derive(Debug, Clone, Default)]
@@ -42,7 +51,7 @@ pub struct Catalog {
     /// Lower-case term, its words joined by one space → products (whole-name matches in free text).
     search_index: Map<String, Vec<usize>>,
     /// Terms in other scripts than ASCII (Chinese names), found by substring.
-    search_terms_cjk: Vec<(String, usize)>,
+    search_terms_cjk: Vec<CjkTerm>,
     policies: Vec<SystemPolicy>,
     policy_by_name: Map<String, usize>,
     /// Lower-case RAM code → policies, ReadOnly then Full then others, primary first in each family.

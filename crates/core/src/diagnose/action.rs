@@ -215,16 +215,28 @@ fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> 
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| (6..=80).contains(&w.len()) && w.as_bytes()[0].is_ascii_alphabetic() && has_two_words(w));
     words.take(4096).find_map(|w| {
-        let name = w[..1].to_ascii_uppercase() + w[1..].strip_suffix("Request").unwrap_or(&w[1..]);
-        if !is_api_name(&name) || !has_two_words(&name) || code.contains(w) {
-            return None;
-        }
+        let stem = api_stem(w).filter(|_| !code.contains(w))?;
+        let name = w[..1].to_ascii_uppercase() + &stem[1..];
         match i.catalog.api(product, &name) {
             // Exact case after the first letter: `createscalinggroup` in a URL is no API name.
             ApiLookup::Found(_, api) if api.name == name => Some(decided(api, true, None)),
             _ => None,
         }
     })
+}
+
+/// The API name a word around an error can be, its SDK class's `Request` cut off (`describeInstancesRequest` →
+/// `describeInstances`): two words or more, with a lower-case letter after the first. Tested on the slice, so the
+/// thousands of words of a long paste cost no allocation until one has an API's shape.
+fn api_stem(w: &str) -> Option<&str> {
+    let stem = w.strip_suffix("Request").unwrap_or(w);
+    let rest = stem.as_bytes().get(1..)?;
+    let shaped = stem.len() >= 3
+        && stem.as_bytes()[0].is_ascii_alphabetic()
+        && rest.iter().all(u8::is_ascii_alphanumeric)
+        && rest.iter().any(u8::is_ascii_uppercase)
+        && rest.iter().any(u8::is_ascii_lowercase);
+    shaped.then_some(stem)
 }
 
 /// With no product yet: an SDK request class (`DescribeUserDomainsRequest`) around the error whose API only one
@@ -428,5 +440,16 @@ mod tests {
         let (r, _) = split_request("/functions");
         assert_eq!(segments_match(&a, &r), None);
         assert_eq!(split_request("/?metaQuery&comp=add").1, vec![("metaQuery", ""), ("comp", "add")]);
+    }
+
+    #[test]
+    fn an_api_stem_is_shaped_on_the_word_itself() {
+        assert_eq!(api_stem("DescribeScalingGroups"), Some("DescribeScalingGroups"));
+        assert_eq!(api_stem("describeInstancesRequest"), Some("describeInstances"));
+        assert_eq!(api_stem("CreateLogStoreRequest"), Some("CreateLogStore"));
+        // One word, no lower case after the first letter, or nothing left once `Request` is cut: no API.
+        for w in ["Describe", "HTTPSTATUS", "XRequest", "Request", "aBC", "ListUsers-2"] {
+            assert_eq!(api_stem(w), None, "{w}");
+        }
     }
 }

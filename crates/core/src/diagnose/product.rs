@@ -169,7 +169,8 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
     let own = match e.kind {
         None => shows_message && !crate::diagnose::rules::is_permission_code(&lower),
         Some(kind) => {
-            let gateway = !lower.contains('.') || GATEWAY_CODES.iter().any(|g| lower.starts_with(g));
+            let gateway = !lower.contains('.')
+                || crate::diagnose::rules::GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(|g| lower.starts_with(g));
             !kind.is_credential_error() && !gateway
         }
     };
@@ -182,22 +183,11 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
     }
 }
 
-/// Code families the API gateway answers for every product (lower case prefixes).
-const GATEWAY_CODES: &[&str] = &[
-    "forbidden.ram",
-    "forbbiden.ram",
-    "forbidden.access",
-    "forbidden.nopermission",
-    "forbidden.unauthorized",
-    "forbidden.subuser",
-    "forbidden.riskcontrol",
-    "nopermission.",
-    "accessdenied",
-    "unauthorized",
-    "invalidaccesskeyid",
-    "invalidsecuritytoken",
-    "entitynotexist.role",
-];
+/// Code families the API gateway answers for every product besides its refusals
+/// ([`crate::diagnose::rules::GATEWAY_REFUSALS`]): risk control, key and token checks, a missing role (lower case
+/// prefixes).
+const GATEWAY_ALSO: &[&str] =
+    &["forbidden.riskcontrol", "unauthorized", "invalidaccesskeyid", "invalidsecuritytoken", "entitynotexist.role"];
 
 /// Codes about the STS security token that goes with a temporary AccessKey.
 fn is_security_token_code(code: &str) -> bool {
@@ -236,20 +226,21 @@ pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
     ];
     // The word that comes first in the message names the resource it is about (`Fail to create Instances into
     // scaling group (… SystemDisk.Category …)` is Auto Scaling's).
+    let lower = message.to_ascii_lowercase();
     WORDS
         .iter()
         .copied()
-        .filter_map(|(w, p)| first_word_at(message, w).map(|at| (at, w, p)))
+        .filter_map(|(w, p)| first_word_at(message, &lower, w).map(|at| (at, w, p)))
         .min_by_key(|x| x.0)
         .map(|(_, w, p)| (w, p))
 }
 
 /// Where `word` (lower case) first stands in `s` as a word of its own, any case: spaces, punctuation or a change
 /// of case around it (`LogStoreInfoInvalid` holds `logstore`, `subdisks` holds no `disk`), a plural `s` allowed.
-fn first_word_at(s: &str, word: &str) -> Option<usize> {
+/// `lower` is `s` in ASCII lower case (same offsets), made once by the caller for all its words.
+fn first_word_at(s: &str, lower: &str, word: &str) -> Option<usize> {
     let b = s.as_bytes();
-    let lower = s.to_ascii_lowercase();
-    let found = text::find_all(&lower, word).find(|&at| {
+    let found = text::find_all(lower, word).find(|&at| {
         let starts_upper = b[at].is_ascii_uppercase();
         let before = at == 0 || !b[at - 1].is_ascii_alphanumeric() || (starts_upper && b[at - 1].is_ascii_lowercase());
         let end = at + word.len();
@@ -411,6 +402,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     let window = words_around(raw, text::slice(text.as_str(), start, end), start);
     let window = window.as_str();
     let lower = window.to_lowercase();
+    let marked = alibaba_mark(raw, text::slice(text.as_str(), start, end), catalog);
     let mut scored: Vec<(String, Reason, u8)> = Vec::new();
     let mut add = |code: String, reason: Reason, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
         Some(existing) if existing.2 < score => {
@@ -441,7 +433,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         // ("account", "backup" inside other words) name too many products to help.
         let (score, reason) = if named {
             (3, Reason::Words(named_zh.filter(|_| !named_en).unwrap_or(short).to_string()))
-        } else if let Some((alias, score)) = alias_named(p, window, &lower, catalog) {
+        } else if let Some((alias, score)) = alias_named(p, window, &lower, marked, catalog) {
             (score, Reason::Words(alias.to_string()))
         } else if acronym {
             (2, Reason::Words(p.ram_code.to_ascii_uppercase()))
@@ -474,14 +466,22 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
 /// capitals, digits or a hyphen inside (`OpenSearch`), which no sentence uses by chance; 2 for a single capitalised
 /// word, matched with its case (`Bailian`); never a lower-case word (an ordinary word names nothing), a word the
 /// acronym rule refuses (`RAM`), or a name several products share (`Server Load Balancer`: ALB and SLB).
+/// Rule `alias-needs-mark`: a one-word Latin alias that is not an acronym (`MySQL`, `PostgreSQL`, `Elasticsearch`,
+/// `Domains`) is as often the open-source software a product hosts or an English word: it counts only in a paste
+/// that is `marked` as Alibaba Cloud's ([`alibaba_mark`]).
 fn alias_named<'p>(
     p: &'p crate::catalog::Product,
     window: &str,
     lower: &str,
+    marked: bool,
     catalog: &Catalog,
 ) -> Option<(&'p str, u8)> {
     p.aliases.iter().find_map(|alias| {
         let name = alias.split(" (").next().unwrap_or(alias).trim();
+        let one_word = name.is_ascii() && !name.contains(' ') && name.bytes().any(|c| c.is_ascii_lowercase());
+        if one_word && !marked {
+            return None;
+        }
         let score = if !name.is_ascii() {
             // A Chinese name as written, spaces or none between its Chinese and Latin parts (`云数据库 MongoDB 版`).
             let lower_name = name.to_lowercase();
@@ -501,6 +501,27 @@ fn alias_named<'p>(
         };
         (catalog.name_owners(name) == 1).then_some((name, score))
     })
+}
+
+/// Words only Alibaba Cloud's pastes carry: its domains and SDK packages (`aliyuncs.com`, `aliyun-python-sdk`,
+/// `com.aliyun`, `@alibabacloud/`), the Terraform provider (`alicloud_`), its ARNs (`acs:`), its name.
+const ALIBABA_MARKS: &[&str] = &["aliyun", "alibabacloud", "alibaba cloud", "alicloud", "acs:", "阿里云"];
+
+/// Whether a paste is Alibaba Cloud's by more than a product's alias: an Alibaba Cloud host, a RAM action or ARN, a
+/// service's product link, a code the catalog documents, or one of [`ALIBABA_MARKS`] in the words around.
+fn alibaba_mark(raw: &RawError, around: &str, catalog: &Catalog) -> bool {
+    const KEYS: &[Key] = &[
+        Key::HostId,
+        Key::Host,
+        Key::Recommend,
+        Key::AuthAction,
+        Key::AuthResource,
+        Key::EncodedDiagnosticMessage,
+        Key::ProductHint,
+    ];
+    raw.fields.iter().any(|f| KEYS.contains(&f.key))
+        || raw.all(Key::Code).any(|f| catalog.error_code(&f.value).is_some())
+        || ALIBABA_MARKS.iter().any(|m| text::contains_ignore_ascii_case(around, m))
 }
 
 /// A product code standing as a word right before "service" (`FnF service is not enabled`, `OSS service`): the
@@ -603,6 +624,34 @@ mod tests {
         let c = Catalog::empty();
         assert_eq!(code_before_service("服务错误: oss:\u{fffd}\u{fffd} service returned error", &c), None);
         assert_eq!(code_before_service("\u{fffd}FnF service is not enabled", &c), None, "no catalog, no product");
+    }
+
+    #[test]
+    fn a_resource_word_is_found_in_the_lowered_text_at_the_original_offsets() {
+        let s = "PutLogs: LogStoreInfoInvalid for subdisks";
+        let lower = s.to_ascii_lowercase();
+        assert_eq!(first_word_at(s, &lower, "logstore"), Some(9));
+        assert_eq!(first_word_at(s, &lower, "disk"), None);
+        assert_eq!(
+            resource_word("Fail to create Instances into scaling group (SystemDisk.Category)"),
+            Some(("scaling group", "ess"))
+        );
+    }
+
+    #[test]
+    fn the_gateways_refusals_are_one_list_for_kind_and_product() {
+        let c = Catalog::from_index(include_bytes!("../../../../data/index.json")).expect("the committed index loads");
+        for g in crate::diagnose::rules::GATEWAY_REFUSALS {
+            let code = format!("{}Denied", g.trim_end_matches('.'));
+            assert!(crate::diagnose::rules::is_permission_code(&code), "{code}");
+        }
+        // A gateway refusal names no product, whichever product's table lists it; a product's own refusal does.
+        assert_eq!(documented_code_product("Forbidden.RAM", "", &c), None);
+        assert_eq!(documented_code_product("Forbidden.RiskControl", "", &c), None);
+        assert_eq!(
+            documented_code_product("Forbidden.Wkbench.ProjectNoPermission", "", &c).as_deref(),
+            Some("dataworks")
+        );
     }
 
     #[test]

@@ -417,6 +417,19 @@ fn is_service_role_name(name: &str) -> bool {
             || lower.ends_with("role"))
 }
 
+/// The refusal code families the API gateway answers for every product (lower case prefixes); `NoPermission…`
+/// without a dot is caught by [`is_permission_code`]'s word test.
+pub(crate) const GATEWAY_REFUSALS: &[&str] = &[
+    "forbidden.ram",
+    "forbbiden.ram",
+    "forbidden.access",
+    "forbidden.nopermission",
+    "forbidden.unauthorized",
+    "forbidden.subuser",
+    "nopermission.",
+    "accessdenied",
+];
+
 /// Codes that mean "a policy did not allow this".
 pub fn is_permission_code(c: &str) -> bool {
     // Go's `http.StatusForbidden` printed as the code: a bare 403.
@@ -430,13 +443,7 @@ pub fn is_permission_code(c: &str) -> bool {
         || c.starts_with("forbidden.ram")
         // ACK's `ForbiddenGrantPermissions`, `ForbiddenQueryClusterNamespace`; pop-core's `ForbiddenRAM`.
         || (c.starts_with("forbidden") && !c.contains('.') && !c.contains("riskcontrol"))
-        || c.starts_with("forbbiden.ram")
-        || c.starts_with("forbidden.access")
-        || c.starts_with("forbidden.nopermission")
-        || c.starts_with("forbidden.unauthorized")
-        || c.starts_with("forbidden.subuser")
-        || c.starts_with("nopermission")
-        || c.starts_with("accessdenied")
+        || GATEWAY_REFUSALS.iter().any(|g| c.starts_with(g))
         || c.starts_with("bucketnotbelongto")
         || c.contains("notauthorized")
         || c.contains("unauthorized")
