@@ -195,7 +195,7 @@ fn explain_error(
         None => {
             let code = stated_code.as_deref().or(implied_code.as_deref());
             let mut signals = rules::Signals::new(raw, code, &phrases, catalog);
-            signals.temporary_key = rules::shows_temporary_key(text.as_str());
+            signals.temporary_key = rules::shows_temporary_key(near_error(text, raw));
             let (kind, layer, _rule) = rules::classify(&signals);
             (kind, layer)
         }
@@ -388,6 +388,14 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
 fn around<'t>(text: &'t Text, raw: &RawError) -> &'t str {
     let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
     crate::text::slice(text.as_str(), start, end)
+}
+
+/// The words near an error (2 KB either side of it, 8 KB in all, paragraph breaks or not: a tool prints its
+/// config after the error): where what it was sent with (its AccessKey id, its token) is printed. Bounded, so a
+/// log of many errors costs no pass over the whole text per error.
+fn near_error<'t>(text: &'t Text, raw: &RawError) -> &'t str {
+    let a = raw.start.saturating_sub(2048);
+    crate::text::slice(text.as_str(), a, raw.end.saturating_add(2048).min(a + 8192))
 }
 
 /// The lines an error spans (at most 4 KB), where a documented sentence may stand.
