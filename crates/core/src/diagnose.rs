@@ -450,6 +450,15 @@ fn has_alibaba_mark(text: &str) -> bool {
     ALIBABA_MARKS.iter().any(|m| crate::text::contains_ignore_ascii_case(text, m))
 }
 
+/// Whether `after` (what follows a `"Response"` key) is `:{"Error":`, blanks and line breaks allowed between.
+fn opens_error_object(after: &str) -> bool {
+    let mut rest = after;
+    [":", "{", "\"Error\"", ":"].iter().all(|part| {
+        rest = rest.trim_start();
+        rest.strip_prefix(part).map(|r| rest = r).is_some()
+    })
+}
+
 /// Systems that stand beside Alibaba Cloud in one paste (a cluster's RBAC, a login, the local disk, a code host, a
 /// registry, the Alibaba group's other platforms, whose names carry Alibaba's words): their marks are not
 /// overruled by Alibaba Cloud's.
@@ -486,7 +495,7 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: boo
     }
     // Tencent Cloud API 3.0 wraps every error in `{"Response":{"Error":{…}}}`, and its `AuthFailure.` codes are
     // its own (no Alibaba Cloud product lists one).
-    let tencent_shape = lines.replace([' ', '\n'], "").contains("\"Response\":{\"Error\":");
+    let tencent_shape = crate::text::find_all(lines, "\"Response\"").any(|at| opens_error_object(&lines[at + 10..]));
     if tencent_shape || raw.value(Key::Code).is_some_and(|c| c.to_ascii_lowercase().starts_with("authfailure.")) {
         return Some("Tencent Cloud".to_string());
     }
@@ -992,6 +1001,13 @@ mod tests {
         let f =
             one("Error Code：InvalidTimeStamp.Expired\nError Message：Specified time stamp or date value is expired.");
         assert_eq!((f.kind, f.code.as_deref()), (Kind::Signature, Some("InvalidTimeStamp.Expired")));
+    }
+
+    #[test]
+    fn tencent_wrappers_are_read_with_any_blanks_between() {
+        assert!(opens_error_object(":{\"Error\":{"));
+        assert!(opens_error_object(": {\r\n\t\"Error\" : {"));
+        assert!(!opens_error_object(": {\"Data\": {\"Error\": null}}"));
     }
 
     #[test]
