@@ -271,7 +271,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
     // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
     // cannot act, whatever API reported it; not the caller's AssumeRole.
     let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
-        && (s.raw.all(Key::RoleName).any(|r| is_service_role_name(&r.value))
+        && (s.raw.all(Key::RoleName).any(|r| crate::read::phrases::is_service_role_name(&r.value))
             || s.message.contains("role/aliyun")
             || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
     let sentence = s.has(Phrase::ServiceRole)
@@ -432,17 +432,6 @@ fn missing_permission(s: &Signals) -> Option<Verdict> {
     Some((Kind::MissingPermission, s.layer))
 }
 
-/// `AliyunServiceRoleForECS`, `AliyunECSImageExportDefaultRole`, `AliyunCSManagedLogRole`: roles a service
-/// creates or asks for, not ones a user assumes.
-fn is_service_role_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.starts_with("aliyun")
-        && (lower.starts_with("aliyunservicerolefor")
-            || lower.ends_with("defaultrole")
-            || lower.contains("managed")
-            || lower.ends_with("role"))
-}
-
 /// Codes that mean "a policy did not allow this".
 pub fn is_permission_code(c: &str) -> bool {
     // Go's `http.StatusForbidden` printed as the code: a bare 403.
@@ -484,20 +473,21 @@ pub fn names_a_condition(c: &str) -> bool {
         "valueunauthorized",
         "codeunauthorized",
         "instancetype",
-        "zone",
-        "region",
         "throughput",
         "capacity",
         "quota",
         "throttl",
-        "status",
         "nostock",
     ];
+    // Short words that also stand inside product names (`Forbidden.PrivatezoneServiceNotAuthorize`): a condition
+    // only where they open or close a dot-separated part (`UnauthorizedZone`, `Region.NotSupported`, `…Status`).
+    const PART_WORDS: &[&str] = &["zone", "region", "status"];
     STATE_ENDS.iter().any(|w| c.ends_with(w))
         || c.split('.')
             .skip(1)
             .any(|seg| seg.starts_with("invalid") && !seg.contains("privilege") && !seg.contains("permission"))
         || CONDITIONS.iter().any(|w| c.contains(w))
+        || c.split('.').any(|part| PART_WORDS.iter().any(|w| part.starts_with(w) || part.ends_with(w)))
 }
 
 /// The layer from `PolicyType`, else from the message.
@@ -585,6 +575,14 @@ mod tests {
             assert_eq!(decide(text), (*kind, rule.name), "{text}");
         }
         assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    #[test]
+    fn condition_words_inside_a_product_name_are_no_condition() {
+        assert!(!names_a_condition("forbidden.privatezoneservicenotauthorize"));
+        assert!(names_a_condition("unauthorizedzone"));
+        assert!(names_a_condition("forbidden.regionnotsupported"));
+        assert!(names_a_condition("incorrectinstancestatus"));
     }
 
     #[test]
