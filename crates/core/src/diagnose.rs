@@ -37,6 +37,7 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
         findings: Findings::default(),
         wanted: BTreeSet::new(),
         budget: Budget { product_searches: MAX_PRODUCT_SEARCHES },
+        alibaba_mark: has_alibaba_mark(text),
     };
     let context = read::scan::read_each(&t, &documented, &mut |raw, context| run.take(raw, context));
     run.finish(&context)
@@ -61,6 +62,8 @@ struct Run<'a> {
     findings: Findings,
     wanted: BTreeSet<String>,
     budget: Budget,
+    /// Whether the text carries an Alibaba Cloud mark anywhere.
+    alibaba_mark: bool,
 }
 
 impl Run<'_> {
@@ -98,8 +101,15 @@ impl Run<'_> {
     fn explain_queued(&mut self, leave: usize, alone: bool, context: &[Field]) {
         while self.queue.len() > leave {
             let (raw, wraps) = self.queue.pop_front().expect("longer than leave");
-            let (mut finding, mut reason) =
-                explain_error(&raw, alone, context, self.text, self.catalog, &mut self.wanted, &mut self.budget);
+            let (mut finding, mut reason) = explain_error(
+                &raw,
+                Scope { alone, alibaba_mark: self.alibaba_mark },
+                context,
+                self.text,
+                self.catalog,
+                &mut self.wanted,
+                &mut self.budget,
+            );
             // The innermost error wins: the wrapper lends it only the product it named.
             if let Some((outer, outer_reason)) = self.wrapper.take() {
                 if finding.product.is_none() && outer.other_cloud.is_none() {
@@ -164,6 +174,14 @@ const OTHER_REGISTRY: &str = "a container registry that is not Alibaba Cloud's (
 /// thousands of bare console messages gets them for its first few only.
 const MAX_PRODUCT_SEARCHES: usize = 32;
 
+/// What an error is explained against besides its own words.
+struct Scope {
+    /// The text holds this error alone, so it may take the whole text's context.
+    alone: bool,
+    /// The text carries an Alibaba Cloud mark somewhere.
+    alibaba_mark: bool,
+}
+
 struct Budget {
     product_searches: usize,
 }
@@ -171,17 +189,17 @@ struct Budget {
 /// One raw error → one finding, and why it names its product (put in words only for a finding kept).
 fn explain_error(
     raw: &RawError,
-    alone: bool,
+    scope: Scope,
     context: &[Field],
     text: &Text,
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
     budget: &mut Budget,
 ) -> (Finding, Option<Reason>) {
+    let Scope { alone, alibaba_mark } = scope;
     let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
-    let other_cloud =
-        other_cloud(raw, context, error_lines(text, raw)).filter(|c| c != "AWS" || !has_alibaba_mark(text.as_str()));
+    let other_cloud = other_cloud(raw, context, error_lines(text, raw), alibaba_mark);
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
@@ -195,7 +213,7 @@ fn explain_error(
         None => {
             let code = stated_code.as_deref().or(implied_code.as_deref());
             let mut signals = rules::Signals::new(raw, code, &phrases, catalog);
-            signals.temporary_key = rules::shows_temporary_key(text.as_str());
+            signals.temporary_key = rules::shows_temporary_key(near_error(text, raw));
             let (kind, layer, _rule) = rules::classify(&signals);
             (kind, layer)
         }
@@ -392,6 +410,14 @@ fn around<'t>(text: &'t Text, raw: &RawError) -> &'t str {
     crate::text::slice(text.as_str(), raw.start.saturating_sub(2048), raw.end.saturating_add(2048))
 }
 
+/// The words near an error (2 KB either side of it, 8 KB in all, paragraph breaks or not: a tool prints its
+/// config after the error): where what it was sent with (its AccessKey id, its token) is printed. Bounded, so a
+/// log of many errors costs no pass over the whole text per error.
+fn near_error<'t>(text: &'t Text, raw: &RawError) -> &'t str {
+    let a = raw.start.saturating_sub(2048);
+    crate::text::slice(text.as_str(), a, raw.end.saturating_add(2048).min(a + 8192))
+}
+
 /// The lines an error spans (at most 4 KB), where a documented sentence may stand.
 fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
     let s = text.as_str();
@@ -420,15 +446,49 @@ fn innermost_code(raw: &RawError) -> Option<String> {
 /// Words only Alibaba Cloud's texts carry: its endpoint domain, its ARNs, its SDKs' and its own names.
 const ALIBABA_MARKS: &[&str] = &["aliyuncs.com", "acs:", "aliyun", "alibaba", "alicloud", "阿里云"];
 
-/// Whether the text carries an Alibaba Cloud mark, which overrules AWS's (S3-compatible clients talk to OSS).
+/// Whether the text carries an Alibaba Cloud mark, which overrules other clouds' marks (S3- and IAM-compatible
+/// clients talk to OSS and RAM too). Read once per text.
 fn has_alibaba_mark(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    ALIBABA_MARKS.iter().any(|m| lower.contains(m))
+    ALIBABA_MARKS.iter().any(|m| crate::text::contains_ignore_ascii_case(text, m))
 }
 
-/// Whether the error comes from another cloud: its own marks, or marks elsewhere in a text with no Alibaba Cloud sign.
-fn other_cloud(raw: &RawError, context: &[Field], lines: &str) -> Option<String> {
-    if let Some(c) = raw.value(Key::OtherCloud) {
+/// Whether `after` (what follows a `"Response"` key) is `:{"Error":`, blanks and line breaks allowed between.
+fn opens_error_object(after: &str) -> bool {
+    let mut rest = after;
+    [":", "{", "\"Error\"", ":"].iter().all(|part| {
+        rest = rest.trim_start();
+        rest.strip_prefix(part).map(|r| rest = r).is_some()
+    })
+}
+
+/// Systems that stand beside Alibaba Cloud in one paste (a cluster's RBAC, a login, the local disk, a code host, a
+/// registry, the Alibaba group's other platforms, whose names carry Alibaba's words): their marks are not
+/// overruled by Alibaba Cloud's.
+const BESIDE_ALIBABA: &[&str] = &[
+    "Kubernetes",
+    "SSH",
+    "operating system",
+    "GitHub",
+    "Docker Hub",
+    "Aliyun Drive",
+    "DingTalk",
+    "Alipay",
+    "Taobao",
+    "AMap",
+];
+
+/// Whether the error comes from another cloud: a shape only that cloud's errors have, or its marks (in the error
+/// or its context) where neither the error nor the text carries an Alibaba Cloud sign.
+fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: bool) -> Option<String> {
+    // Alibaba Cloud's marks in the text overrule other clouds' marks in the error; its fields in the error
+    // (the host that answered, an `AuthAction`) overrule marks in the context too.
+    let beside = |c: &str| BESIDE_ALIBABA.iter().any(|w| c.contains(w));
+    let alibaba_fields = raw.fields.iter().any(|f| {
+        matches!(f.key, Key::HostId | Key::Host | Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction)
+            || (f.key == Key::Header && f.value != "exception")
+    });
+    let marked = |c: &str| !alibaba_mark || beside(c);
+    if let Some(c) = raw.value(Key::OtherCloud).filter(|c| marked(c)) {
         return Some(c.to_string());
     }
     // Tencent Cloud COS's XML error carries a `<TraceId>`; OSS's never does (it names its `<HostId>`).
@@ -437,7 +497,7 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str) -> Option<String>
     }
     // Tencent Cloud API 3.0 wraps every error in `{"Response":{"Error":{…}}}`, and its `AuthFailure.` codes are
     // its own (no Alibaba Cloud product lists one).
-    let tencent_shape = lines.replace([' ', '\n'], "").contains("\"Response\":{\"Error\":");
+    let tencent_shape = crate::text::find_all(lines, "\"Response\"").any(|at| opens_error_object(&lines[at + 10..]));
     if tencent_shape || raw.value(Key::Code).is_some_and(|c| c.to_ascii_lowercase().starts_with("authfailure.")) {
         return Some("Tencent Cloud".to_string());
     }
@@ -463,14 +523,10 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str) -> Option<String>
             return Some("Huawei Cloud".to_string());
         }
     }
-    let alibaba = raw.fields.iter().any(|f| {
-        matches!(f.key, Key::HostId | Key::Host | Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction)
-            || (f.key == Key::Header && f.value != "exception")
-    });
-    if alibaba {
+    if alibaba_fields {
         return None;
     }
-    context.iter().find(|f| f.key == Key::OtherCloud).map(|f| f.value.clone())
+    context.iter().find(|f| f.key == Key::OtherCloud && marked(&f.value)).map(|f| f.value.clone())
 }
 
 fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
@@ -817,6 +873,19 @@ mod tests {
     }
 
     #[test]
+    fn alibaba_marks_overrule_other_clouds_wording() {
+        // IAM-style wording from an S3-compatible client, answered by OSS (its host in `HostId`).
+        let f = one("<Error><Code>AccessDenied</Code><Message>User: bob is not allowed to call oss:PutObject with an explicit deny in a bucket policy</Message><RequestId>65A8F0C2E1B7</RequestId><HostId>media.oss-cn-shanghai.aliyuncs.com</HostId></Error>");
+        assert_eq!(f.other_cloud, None, "{f:#?}");
+        assert_ne!(f.kind, Kind::Other);
+        // Without an Alibaba Cloud sign it stays the other system's, named in Chinese in the Chinese text.
+        let f = one("User: ci-deployer is not authorized to perform: iam:PassRole on resource: role/deploy with an explicit deny in a service control policy");
+        assert_eq!(f.other_cloud.as_deref(), Some("AWS or Huawei Cloud (IAM)"));
+        assert!(f.explanation_zh.contains("AWS 或华为云"), "{}", f.explanation_zh);
+        assert!(!f.explanation.contains("'s own"), "{}", f.explanation);
+    }
+
+    #[test]
     fn context_words_name_the_product() {
         for (text, product) in [
             // A tool's name after `_` (a .NET namespace of a DDNS client).
@@ -934,6 +1003,13 @@ mod tests {
         let f =
             one("Error Code：InvalidTimeStamp.Expired\nError Message：Specified time stamp or date value is expired.");
         assert_eq!((f.kind, f.code.as_deref()), (Kind::Signature, Some("InvalidTimeStamp.Expired")));
+    }
+
+    #[test]
+    fn tencent_wrappers_are_read_with_any_blanks_between() {
+        assert!(opens_error_object(":{\"Error\":{"));
+        assert!(opens_error_object(": {\r\n\t\"Error\" : {"));
+        assert!(!opens_error_object(": {\"Data\": {\"Error\": null}}"));
     }
 
     #[test]

@@ -85,18 +85,44 @@ impl<'a> Signals<'a> {
     }
 }
 
-/// Whether a paste shows its AccessKey is a temporary one: an `STS.` AccessKey id, a security token sent or
-/// configured, or the ECS metadata service's path that hands out an instance role's temporary keys.
+/// Whether the words around an error show its AccessKey is a temporary one: an `STS.` AccessKey id, a security
+/// token sent or configured with a value, or the ECS metadata service's path that hands out an instance role's
+/// temporary keys. A token's name alone (an empty config field, a variable) shows nothing.
 pub fn shows_temporary_key(text: &str) -> bool {
     let sts_key_id = text.match_indices("STS.").any(|(at, _)| {
         let id = text[at + 4..].bytes().take_while(u8::is_ascii_alphanumeric).count();
         id >= 12 && !text[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
     });
-    let lower = text.to_ascii_lowercase();
     sts_key_id
-        || ["securitytoken", "security-token", "security_token", "ststoken", "sts token", "/ram/security-credentials"]
+        || crate::text::contains_ignore_ascii_case(text, "/ram/security-credentials")
+        || TOKEN_NAMES.iter().any(|name| token_with_value(text, name))
+}
+
+/// How a security token is named in headers, configs, SDK fields and CLI profiles (lowercase).
+const TOKEN_NAMES: &[&str] =
+    &["securitytoken", "security-token", "security_token", "ststoken", "sts_token", "sts-token"];
+
+/// The shortest value taken for a token: STS tokens run to hundreds of characters; `None`, a variable or an
+/// environment lookup are shorter. A value cut short by whoever pasted it still opens with `CAIS`, as every STS
+/// token does.
+const MIN_TOKEN_VALUE: usize = 16;
+
+/// Whether `name` (lowercase) stands in `text`, in any ASCII case, followed by a value: past a separator
+/// (`:`, `=`, `>`, quotes, blanks, on the same line), at least [`MIN_TOKEN_VALUE`] characters of a token's
+/// alphabet, or a cut value opening with `CAIS`.
+fn token_with_value(text: &str, name: &str) -> bool {
+    let (h, n) = (text.as_bytes(), name.as_bytes());
+    memchr::memchr2_iter(n[0], n[0].to_ascii_uppercase(), h).any(|i| {
+        let Some(after) = h.get(i + n.len()..).filter(|_| h[i..i + n.len()].eq_ignore_ascii_case(n)) else {
+            return false;
+        };
+        let gap = after.iter().take_while(|b| matches!(b, b':' | b'=' | b'>' | b'"' | b'\'' | b' ' | b'\t')).count();
+        let value = after[gap..]
             .iter()
-            .any(|w| lower.contains(w))
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-'))
+            .count();
+        gap > 0 && (value >= MIN_TOKEN_VALUE || after[gap..].starts_with(b"CAIS"))
+    })
 }
 
 /// Whether a sentence says a policy did not allow the request.
@@ -245,7 +271,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
     // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
     // cannot act, whatever API reported it; not the caller's AssumeRole.
     let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
-        && (s.raw.all(Key::RoleName).any(|r| is_service_role_name(&r.value))
+        && (s.raw.all(Key::RoleName).any(|r| crate::read::phrases::is_service_role_name(&r.value))
             || s.message.contains("role/aliyun")
             || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
     let sentence = s.has(Phrase::ServiceRole)
@@ -406,17 +432,6 @@ fn missing_permission(s: &Signals) -> Option<Verdict> {
     Some((Kind::MissingPermission, s.layer))
 }
 
-/// `AliyunServiceRoleForECS`, `AliyunECSImageExportDefaultRole`, `AliyunCSManagedLogRole`: roles a service
-/// creates or asks for, not ones a user assumes.
-fn is_service_role_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.starts_with("aliyun")
-        && (lower.starts_with("aliyunservicerolefor")
-            || lower.ends_with("defaultrole")
-            || lower.contains("managed")
-            || lower.ends_with("role"))
-}
-
 /// The refusal code families the API gateway answers for every product (lower case prefixes); `NoPermission…`
 /// without a dot is caught by [`is_permission_code`]'s word test.
 pub(crate) const GATEWAY_REFUSALS: &[&str] = &[
@@ -465,20 +480,21 @@ pub fn names_a_condition(c: &str) -> bool {
         "valueunauthorized",
         "codeunauthorized",
         "instancetype",
-        "zone",
-        "region",
         "throughput",
         "capacity",
         "quota",
         "throttl",
-        "status",
         "nostock",
     ];
+    // Short words that also stand inside product names (`Forbidden.PrivatezoneServiceNotAuthorize`): a condition
+    // only where they open or close a dot-separated part (`UnauthorizedZone`, `Region.NotSupported`, `…Status`).
+    const PART_WORDS: &[&str] = &["zone", "region", "status"];
     STATE_ENDS.iter().any(|w| c.ends_with(w))
         || c.split('.')
             .skip(1)
             .any(|seg| seg.starts_with("invalid") && !seg.contains("privilege") && !seg.contains("permission"))
         || CONDITIONS.iter().any(|w| c.contains(w))
+        || c.split('.').any(|part| PART_WORDS.iter().any(|w| part.starts_with(w) || part.ends_with(w)))
 }
 
 /// The layer from `PolicyType`, else from the message.
@@ -566,6 +582,35 @@ mod tests {
             assert_eq!(decide(text), (*kind, rule.name), "{text}");
         }
         assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    #[test]
+    fn condition_words_inside_a_product_name_are_no_condition() {
+        assert!(!names_a_condition("forbidden.privatezoneservicenotauthorize"));
+        assert!(names_a_condition("unauthorizedzone"));
+        assert!(names_a_condition("forbidden.regionnotsupported"));
+        assert!(names_a_condition("incorrectinstancestatus"));
+    }
+
+    #[test]
+    fn only_a_token_with_a_value_shows_a_temporary_key() {
+        let unknown = "ErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found.";
+        // A config dump with an empty token field, and a variable named for one: the key is a long-term one.
+        for around in [
+            "config: {AccessKeyId:LTAI5tExampleKeyId AccessKeySecret:<redacted> SecurityToken: RegionId:cn-hangzhou}",
+            "client = AcsClient(ak, secret, region_id, security_token=os.environ.get('TOKEN'))",
+        ] {
+            assert!(!shows_temporary_key(around), "{around}");
+            assert_eq!(decide(&format!("{around}\n{unknown}")).0, Kind::BadCredentials, "{around}");
+        }
+        // A token sent with the request, a profile holding one, an `STS.` key id.
+        for around in [
+            "x-oss-security-token: CAIS8QF1q6Ft5B2yfSjIr5bSEsnNupxX0qGhZEXjkmM2Y7xOu6jqtTz2IHtKdXRvAOsZsvs=",
+            "{\"mode\": \"StsToken\", \"sts_token\": \"CAIS+gF1q6Ft5B2yfSjIr5b\"}",
+            "AccessKeyId: STS.NUgYrLnoC37mZZCNnAbez",
+        ] {
+            assert!(shows_temporary_key(around), "{around}");
+        }
     }
 
     #[test]

@@ -16,6 +16,9 @@ pub struct Generic {
     pub second: &'static [&'static str],
     /// What the sentence then says.
     pub phrase: Phrase,
+    /// Whether the sentence must also name a RAM action or Alibaba Cloud: its words are common to every system
+    /// ("This command requires administrator privileges").
+    pub needs_alibaba: bool,
 }
 
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: a sentence can only match with a word of
@@ -44,6 +47,7 @@ pub const GENERIC: &[Generic] = &[
         ],
         second: &["expired", "expire", "过期", "已过期"],
         phrase: Phrase::GenericTokenExpired,
+        needs_alibaba: false,
     },
     Generic {
         name: "credentials-not-configured",
@@ -60,24 +64,28 @@ pub const GENERIC: &[Generic] = &[
         ],
         second: &["not found", "empty", "missing", "not set", "not configured", "未配置", "为空", "找不到", "未设置"],
         phrase: Phrase::GenericCredentialsMissing,
+        needs_alibaba: false,
     },
     Generic {
         name: "no-credentials",
         first: &["no", "without", "missing"],
         second: &["credential", "credentials", "access key", "accesskey"],
         phrase: Phrase::GenericCredentialsMissing,
+        needs_alibaba: false,
     },
     Generic {
         name: "client-not-found",
         first: &["client"],
         second: &["not found"],
         phrase: Phrase::GenericCredentialsMissing,
+        needs_alibaba: false,
     },
     Generic {
         name: "role-required",
         first: &["role", "角色", "服务角色"],
         second: &["is required", "required", "需要", "必须"],
         phrase: Phrase::GenericRoleRequired,
+        needs_alibaba: false,
     },
     Generic {
         name: "lacks-permission",
@@ -89,11 +97,6 @@ pub const GENERIC: &[Generic] = &[
             "lacks",
             "lacking",
             "without",
-            // `You need 'odps:Read' privilege`, `requires the permission`: what the caller must be given.
-            "need",
-            "needs",
-            "require",
-            "requires",
             "没有",
             "无",
             "缺少",
@@ -114,8 +117,20 @@ pub const GENERIC: &[Generic] = &[
             "授权",
         ],
         phrase: Phrase::GenericLacksPermission,
+        needs_alibaba: false,
+    },
+    Generic {
+        // `You need 'odps:Read' privilege`, `requires the permission ram:ListUsers`: what the caller must be given.
+        name: "needs-permission",
+        first: &["need", "needs", "require", "requires"],
+        second: &["permission", "permissions", "authorization", "privilege", "privileges"],
+        phrase: Phrase::GenericLacksPermission,
+        needs_alibaba: true,
     },
 ];
+
+/// Words that tie a sentence to Alibaba Cloud (ASCII ones whole, without case).
+const ALIBABA_WORDS: &[&str] = &["aliyun", "alibaba", "alibaba cloud", "alicloud", "ram", "aliyuncs", "阿里云"];
 
 /// Sentences longer than this are log lines or documents, not a message.
 const MAX_SENTENCE: usize = 400;
@@ -133,11 +148,21 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             continue;
         }
         let lower = s[start..end].to_ascii_lowercase();
-        if let Some(g) = GENERIC.iter().find(|g| has_any(&lower, g.first) && has_any(&lower, g.second)) {
+        let mut actions = Vec::new();
+        let matches = |g: &&Generic| {
+            has_any(&lower, g.first)
+                && has_any(&lower, g.second)
+                && (!g.needs_alibaba || has_any(&lower, ALIBABA_WORDS) || {
+                    quoted_actions(s, start, end, &mut actions);
+                    !actions.is_empty()
+                })
+        };
+        if let Some(g) = GENERIC.iter().find(matches) {
             found.push(Field::new(Key::Phrase, g.phrase.name(), start, end));
-            if g.phrase == Phrase::GenericLacksPermission {
+            if g.phrase == Phrase::GenericLacksPermission && actions.is_empty() {
                 quoted_actions(s, start, end, &mut found);
             }
+            found.append(&mut actions);
         }
     }
     out.extend(found);
@@ -263,7 +288,8 @@ mod tests {
             ("role-required", "开启日志需要服务角色"),
             ("lacks-permission", "The sub-account lacks the permission to list buckets"),
             ("lacks-permission", "当前账号没有该操作的授权"),
-            ("lacks-permission", "You need the list privilege on the project"),
+            ("needs-permission", "You need 'odps:List' privilege on the project"),
+            ("needs-permission", "This operation requires the RAM permission to list users"),
         ];
         for (name, text) in examples {
             let row = GENERIC.iter().find(|g| g.name == *name).unwrap();
@@ -276,6 +302,9 @@ mod tests {
         assert_eq!(phrase_of("The node is running normally"), None);
         assert_eq!(phrase_of("Nothing was permitted to change"), None);
         assert_eq!(phrase_of("RoleArn is required"), None);
+        // Needing a permission is every system's sentence; without a RAM action or Alibaba Cloud it is none.
+        assert_eq!(phrase_of("This command requires administrator privileges."), None);
+        assert_eq!(phrase_of("You need root permissions to bind port 80"), None);
     }
 
     #[test]

@@ -734,9 +734,16 @@ fn service_role_before(s: &str, at: usize) -> bool {
 /// Whether a word (a role name, or an ARN ending in one) is a service's role: `Aliyun…Role`,
 /// `AliyunServiceRoleFor…`.
 fn names_service_role(word: &str) -> bool {
-    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    let w = w.rsplit('/').next().unwrap_or(&w);
-    w.starts_with("aliyun") && (w.starts_with("aliyunservicerolefor") || w.ends_with("role"))
+    let w = word.trim_end_matches(['.', ',']);
+    is_service_role_name(w.rsplit('/').next().unwrap_or(w))
+}
+
+/// Whether a role name is one Alibaba Cloud services create for themselves: `AliyunServiceRoleFor…` (service-linked),
+/// `Aliyun…DefaultRole`, `Aliyun…Role`, `Aliyun…Managed…`.
+pub fn is_service_role_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.starts_with("aliyun")
+        && (lower.starts_with("aliyunservicerolefor") || lower.contains("managed") || lower.ends_with("role"))
 }
 
 /// Whether the word right after `at` (past a `:`) names a service role: `The role does not exist: Aliyun…Role`.
