@@ -283,7 +283,10 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
             || matches!(s.catalog_kind, Some(Kind::MissingPermission | Kind::ServiceRoleMissing)));
     let required = s.has(Phrase::GenericRoleRequired);
     let named_missing = s.has(Phrase::ServiceRoleNotExist);
-    (role_code || own_role_missing || sentence || required || named_missing)
+    // A sentence about a service's (default) role beside a stated denied action (`没有 ram:PassRole 权限…默认角色
+    // Aliyun…DefaultRole`): the caller lacks that action, the role is only what it was for.
+    let action_denied = states_action(s.raw);
+    (role_code || own_role_missing || ((sentence || required) && !action_denied) || named_missing)
         .then_some((Kind::ServiceRoleMissing, s.layer))
 }
 
@@ -430,6 +433,23 @@ fn explicit_deny(s: &Signals) -> Option<Verdict> {
 
 fn missing_permission(s: &Signals) -> Option<Verdict> {
     Some((Kind::MissingPermission, s.layer))
+}
+
+/// Whether the error states a RAM action other than creating a service-linked role (`AuthAction`, an action read
+/// from a sentence, or `ram:PassRole` standing in its message, its name capitalized): that action is what the
+/// caller lacks. `ram:CreateServiceLinkedRole` denied is the service role's own matter.
+fn states_action(raw: &RawError) -> bool {
+    let counts = |t: &str| !t.eq_ignore_ascii_case("ram:CreateServiceLinkedRole");
+    let in_message = |m: &str| {
+        m.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-'))).any(|t| {
+            t.split_once(':')
+                .is_some_and(|(svc, name)| svc.len() >= 2 && name.starts_with(|c: char| c.is_ascii_uppercase()))
+                && crate::read::fields::is_ram_action(t)
+                && counts(t)
+        })
+    };
+    raw.all(Key::AuthAction).chain(raw.all(Key::Action)).any(|a| counts(&a.value))
+        || raw.all(Key::Message).any(|m| in_message(&m.value))
 }
 
 /// Codes that mean "a policy did not allow this".
@@ -583,6 +603,12 @@ mod tests {
         assert!(names_a_condition("unauthorizedzone"));
         assert!(names_a_condition("forbidden.regionnotsupported"));
         assert!(names_a_condition("incorrectinstancestatus"));
+    }
+
+    #[test]
+    fn a_denied_action_beside_a_default_role_is_the_missing_permission() {
+        let text = "ErrorCode: Forbidden.RAM\nMessage: 当前用户没有 ram:PassRole 权限，无法将默认角色 AliyunEMRDefaultRole 传递给集群。";
+        assert_eq!(decide(text).0, Kind::MissingPermission);
     }
 
     #[test]
