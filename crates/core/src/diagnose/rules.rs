@@ -363,7 +363,7 @@ fn content_or_verification(s: &Signals) -> Option<Verdict> {
 fn rate_limited(s: &Signals) -> Option<Verdict> {
     (s.code.starts_with("throttling")
         || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control", "limit_requests"])
-        || s.has(Phrase::Throttling))
+        || (s.has(Phrase::Throttling) && !is_permission_code(&s.code)))
     .then_some((Kind::Other, None))
 }
 
@@ -388,9 +388,10 @@ fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
         "notsupportram",
         "exceed",
     ]);
-    let sentence = s.has_any(&[Phrase::Overdue, Phrase::OutOfStock, Phrase::Quota, Phrase::AccountDisabled]);
-    // A state sentence ("… has been forbidden") beside a permission code is the policy's refusal worded loosely.
-    let state = s.has(Phrase::ResourceState) && !is_permission_code(&s.code);
+    let sentence = s.has_any(&[Phrase::Overdue, Phrase::OutOfStock, Phrase::AccountDisabled]);
+    // A state or limit sentence ("… has been forbidden", "limit exceeded") beside a permission code is the
+    // policy's refusal worded loosely (or a limit named beside it).
+    let state = s.has_any(&[Phrase::ResourceState, Phrase::Quota]) && !is_permission_code(&s.code);
     (code || sentence || state).then_some((Kind::Other, None))
 }
 
@@ -609,6 +610,18 @@ mod tests {
     fn a_denied_action_beside_a_default_role_is_the_missing_permission() {
         let text = "ErrorCode: Forbidden.RAM\nMessage: 当前用户没有 ram:PassRole 权限，无法将默认角色 AliyunEMRDefaultRole 传递给集群。";
         assert_eq!(decide(text).0, Kind::MissingPermission);
+    }
+
+    #[test]
+    fn general_limit_and_state_words_give_way_to_a_permission_code() {
+        for text in [
+            "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource: the retry limit exceeded.",
+            "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource. Request rate limit exceeded after retries.",
+            "ErrorCode: Forbidden.RAM\nMessage: This operation on the project has been forbidden for the RAM user.",
+        ] {
+            assert_eq!(decide(text).0, Kind::MissingPermission, "{text}");
+        }
+        assert_eq!(decide("ErrorCode: QuotaExceeded\nMessage: Daily limit exceeded.").0, Kind::Other);
     }
 
     #[test]
