@@ -283,7 +283,10 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
             || matches!(s.catalog_kind, Some(Kind::MissingPermission | Kind::ServiceRoleMissing)));
     let required = s.has(Phrase::GenericRoleRequired);
     let named_missing = s.has(Phrase::ServiceRoleNotExist);
-    (role_code || own_role_missing || sentence || required || named_missing)
+    // A sentence about a service's (default) role beside a stated denied action (`没有 ram:PassRole 权限…默认角色
+    // Aliyun…DefaultRole`): the caller lacks that action, the role is only what it was for.
+    let action_denied = states_action(s.raw);
+    (role_code || own_role_missing || ((sentence || required) && !action_denied) || named_missing)
         .then_some((Kind::ServiceRoleMissing, s.layer))
 }
 
@@ -360,7 +363,7 @@ fn content_or_verification(s: &Signals) -> Option<Verdict> {
 fn rate_limited(s: &Signals) -> Option<Verdict> {
     (s.code.starts_with("throttling")
         || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control", "limit_requests"])
-        || s.has(Phrase::Throttling))
+        || (s.has(Phrase::Throttling) && !is_permission_code(&s.code)))
     .then_some((Kind::Other, None))
 }
 
@@ -385,9 +388,10 @@ fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
         "notsupportram",
         "exceed",
     ]);
-    let sentence = s.has_any(&[Phrase::Overdue, Phrase::OutOfStock, Phrase::Quota, Phrase::AccountDisabled]);
-    // A state sentence ("… has been forbidden") beside a permission code is the policy's refusal worded loosely.
-    let state = s.has(Phrase::ResourceState) && !is_permission_code(&s.code);
+    let sentence = s.has_any(&[Phrase::Overdue, Phrase::OutOfStock, Phrase::AccountDisabled]);
+    // A state or limit sentence ("… has been forbidden", "limit exceeded") beside a permission code is the
+    // policy's refusal worded loosely (or a limit named beside it).
+    let state = s.has_any(&[Phrase::ResourceState, Phrase::Quota]) && !is_permission_code(&s.code);
     (code || sentence || state).then_some((Kind::Other, None))
 }
 
@@ -444,6 +448,23 @@ pub(crate) const GATEWAY_REFUSALS: &[&str] = &[
     "nopermission.",
     "accessdenied",
 ];
+
+/// Whether the error states a RAM action other than creating a service-linked role (`AuthAction`, an action read
+/// from a sentence, or `ram:PassRole` standing in its message, its name capitalized): that action is what the
+/// caller lacks. `ram:CreateServiceLinkedRole` denied is the service role's own matter.
+fn states_action(raw: &RawError) -> bool {
+    let counts = |t: &str| !t.eq_ignore_ascii_case("ram:CreateServiceLinkedRole");
+    let in_message = |m: &str| {
+        m.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-'))).any(|t| {
+            t.split_once(':')
+                .is_some_and(|(svc, name)| svc.len() >= 2 && name.starts_with(|c: char| c.is_ascii_uppercase()))
+                && crate::read::fields::is_ram_action(t)
+                && counts(t)
+        })
+    };
+    raw.all(Key::AuthAction).chain(raw.all(Key::Action)).any(|a| counts(&a.value))
+        || raw.all(Key::Message).any(|m| in_message(&m.value))
+}
 
 /// Codes that mean "a policy did not allow this".
 pub fn is_permission_code(c: &str) -> bool {
@@ -590,6 +611,24 @@ mod tests {
         assert!(names_a_condition("unauthorizedzone"));
         assert!(names_a_condition("forbidden.regionnotsupported"));
         assert!(names_a_condition("incorrectinstancestatus"));
+    }
+
+    #[test]
+    fn a_denied_action_beside_a_default_role_is_the_missing_permission() {
+        let text = "ErrorCode: Forbidden.RAM\nMessage: 当前用户没有 ram:PassRole 权限，无法将默认角色 AliyunEMRDefaultRole 传递给集群。";
+        assert_eq!(decide(text).0, Kind::MissingPermission);
+    }
+
+    #[test]
+    fn general_limit_and_state_words_give_way_to_a_permission_code() {
+        for text in [
+            "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource: the retry limit exceeded.",
+            "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource. Request rate limit exceeded after retries.",
+            "ErrorCode: Forbidden.RAM\nMessage: This operation on the project has been forbidden for the RAM user.",
+        ] {
+            assert_eq!(decide(text).0, Kind::MissingPermission, "{text}");
+        }
+        assert_eq!(decide("ErrorCode: QuotaExceeded\nMessage: Daily limit exceeded.").0, Kind::Other);
     }
 
     #[test]

@@ -135,6 +135,32 @@ pub(super) fn plain_key(name: &str) -> Option<Key> {
     }
 }
 
+/// Whether the JSON object opening at `open` (read up to 4 KB) holds an error's keys: `error`, `code`,
+/// `status` or `message`.
+fn object_holds_error_keys(s: &str, open: usize) -> bool {
+    let b = s.as_bytes();
+    let stop = b.len().min(open + 4096);
+    let mut depth = 0u32;
+    let mut close = stop;
+    for (i, &c) in b.iter().enumerate().take(stop).skip(open) {
+        match c {
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    close = i;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let object = crate::text::slice(s, open, close);
+    ["\"error\"", "\"code\"", "\"status\"", "\"message\""]
+        .iter()
+        .any(|k| crate::text::contains_ignore_ascii_case(object, k))
+}
+
 /// Where a bare (unquoted) value ends.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sep {
@@ -480,7 +506,9 @@ impl Scanner<'_, '_> {
             Meaning::Huawei => self.push(Key::OtherCloud, "Huawei Cloud", start, end.max(start)),
             Meaning::Reason => {
                 let tok = first_token(v);
-                if is_lower_camel(tok) {
+                // Only an error's reason: a log line's `{"reason":"scaleUp"}` is an event's.
+                let in_error = self.container.is_some_and(|open| object_holds_error_keys(self.s, open));
+                if is_lower_camel(tok) && in_error {
                     self.push(Key::Code, tok, start, start + tok.len());
                 }
             }
@@ -1095,7 +1123,13 @@ mod tests {
     fn lower_camel_codes_and_google_reasons() {
         assert!(has(r#"{"errorCode":"accessDenied"}"#, Key::Code, "accessDenied"));
         assert!(has(r#"{\"errorCode\":\"InvalidParameter\"}"#, Key::Code, "InvalidParameter"));
-        assert!(has(r#"{"domain": "usageLimits", "reason": "dailyLimitExceeded"}"#, Key::Code, "dailyLimitExceeded"));
+        assert!(has(
+            r#"{"error": {"code": 403, "errors": [{"domain": "usageLimits", "reason": "dailyLimitExceeded"}]}}"#,
+            Key::Code,
+            "dailyLimitExceeded"
+        ));
+        // A log line's event reason is no error's code.
+        assert!(!fields(r#"{"level":"info","reason":"scaleUp","nodes":3}"#).iter().any(|(k, _)| *k == Key::Code));
         // Kubernetes' `reason` is a status word; a sentence after `reason:` is prose.
         assert!(!fields(r#"{"reason": "Forbidden", "code": 403}"#).iter().any(|(k, _)| *k == Key::Code));
         assert!(!fields("reason: the disk is full").iter().any(|(k, _)| *k == Key::Code));
