@@ -213,7 +213,7 @@ fn explain_error(
         None => {
             let code = stated_code.as_deref().or(implied_code.as_deref());
             let mut signals = rules::Signals::new(raw, code, &phrases, catalog);
-            signals.temporary_key = rules::shows_temporary_key(near_error(text, raw));
+            signals.temporary_key = signals.key_unknown() && rules::shows_temporary_key(near_error(text, raw));
             let (kind, layer, _rule) = rules::classify(&signals);
             (kind, layer)
         }

@@ -31,6 +31,12 @@ pub struct Signals<'a> {
 }
 
 impl<'a> Signals<'a> {
+    /// Whether the service says it does not know the AccessKey: the one case where [`Signals::temporary_key`]
+    /// decides anything, so the words around an error are searched for it only then.
+    pub fn key_unknown(&self) -> bool {
+        self.code_starts(&["invalidaccesskeyid"]) || self.has(Phrase::AccessKeyNotFound)
+    }
+
     /// Reads the signals of one error.
     pub fn new(raw: &'a RawError, code: Option<&str>, phrases: &'a [Phrase], catalog: &Catalog) -> Self {
         let sts =
@@ -194,7 +200,7 @@ pub fn classify(s: &Signals) -> (Kind, Option<Layer>, &'static str) {
 /// An AccessKey the service does not know, where the paste shows the key is a temporary one: STS keys stop
 /// existing when their token expires (OSS then answers `InvalidAccessKeyId`, "does not exist in our records").
 fn temporary_key_unknown(s: &Signals) -> Option<Verdict> {
-    let unknown = s.code_starts(&["invalidaccesskeyid"]) || s.has(Phrase::AccessKeyNotFound);
+    let unknown = s.key_unknown();
     // OSS says so when the token was not sent at all ("The Security Token may be lost").
     let other_cause = s.has_any(&[Phrase::AccessKeyDisabled, Phrase::TokenMissing, Phrase::TokenInvalid]);
     (unknown && s.temporary_key && !other_cause).then_some((Kind::TokenExpired, None))
