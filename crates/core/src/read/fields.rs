@@ -97,11 +97,23 @@ const KEYS: &[(&str, Meaning)] = &[
 ];
 
 /// The meaning of a key, compared without case, `_`, `-` or spaces.
+/// Asked for nearly every word the reader passes: the name is normalised on the stack, and a word longer than
+/// [`KEY_BYTES`] or not ASCII is no key (every name in [`KEYS`] is ASCII and shorter).
 fn meaning(raw: &str) -> Option<Meaning> {
-    let mut k = String::with_capacity(raw.len());
-    k.extend(raw.chars().filter(|c| !matches!(c, '_' | '-' | ' ')).map(|c| c.to_ascii_lowercase()));
-    KEYS.iter().find(|(name, _)| *name == k).map(|&(_, m)| m)
+    let mut k = [0u8; KEY_BYTES];
+    let mut n = 0;
+    for &c in raw.as_bytes().iter().filter(|c| !matches!(c, b'_' | b'-' | b' ')) {
+        if n == KEY_BYTES || !c.is_ascii() {
+            return None;
+        }
+        k[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    KEYS.iter().find(|(name, _)| name.as_bytes() == &k[..n]).map(|&(_, m)| m)
 }
+
+/// Room for the longest key name in [`KEYS`], normalised.
+const KEY_BYTES: usize = 32;
 
 /// The names of keys whose fields can open an error or name a product (the rest only join one): what the prefilter
 /// ([`super::scan`]) looks for on this reader's behalf. Each comes with the other key names it ends in, which find
@@ -1023,6 +1035,19 @@ pub fn is_api_name(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_key_name_fits_and_is_found_however_written() {
+        for &(name, m) in KEYS {
+            assert!(name.len() <= KEY_BYTES && name.is_ascii(), "{name}");
+            let upper = name.to_ascii_uppercase();
+            let spaced = format!("{}_{}", &name[..1], &name[1..]);
+            for written in [name, upper.as_str(), spaced.as_str()] {
+                assert!(meaning(written) == Some(m), "{written}");
+            }
+        }
+        assert!(meaning("codé").is_none() && meaning(&"code".repeat(20)).is_none());
+    }
 
     #[test]
     fn glued_labels_and_transport_words() {

@@ -148,11 +148,13 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             continue;
         }
         let lower = s[start..end].to_ascii_lowercase();
+        let present = words_in(&lower);
+        let has_any = |words: &[&str]| words.iter().any(|w| present.contains(w));
         let mut actions = Vec::new();
         let matches = |g: &&Generic| {
-            has_any(&lower, g.first)
-                && has_any(&lower, g.second)
-                && (!g.needs_alibaba || has_any(&lower, ALIBABA_WORDS) || {
+            has_any(g.first)
+                && has_any(g.second)
+                && (!g.needs_alibaba || has_any(ALIBABA_WORDS) || {
                     quoted_actions(s, start, end, &mut actions);
                     !actions.is_empty()
                 })
@@ -249,23 +251,42 @@ fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
     taken[..first_after].iter().rev().take(64).any(|(_, b)| *b > start)
 }
 
-/// Whether `lower` holds one of `words`: ASCII words whole (not inside a longer word), others anywhere.
-fn has_any(lower: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        if !w.is_ascii() {
-            return lower.contains(w);
-        }
-        crate::text::find_all(lower, w).any(|at| {
-            let before = lower[..at].bytes().next_back();
-            let after = lower[at + w.len()..].bytes().next();
+/// The words of every fallback (and [`ALIBABA_WORDS`]) that `lower` holds: ASCII words whole (not inside a longer
+/// word), others anywhere. One search per sentence, however many rows and words are asked of it.
+fn words_in(lower: &str) -> Vec<&'static str> {
+    static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<&'static str>)> = std::sync::OnceLock::new();
+    let (ac, words) = WORDS.get_or_init(|| {
+        let mut words: Vec<&'static str> =
+            GENERIC.iter().flat_map(|g| g.first.iter().chain(g.second)).chain(ALIBABA_WORDS).copied().collect();
+        words.sort_unstable();
+        words.dedup();
+        (aho_corasick::AhoCorasick::new(&words).expect("the fallbacks' words are valid"), words)
+    });
+    let mut present: Vec<&'static str> = Vec::new();
+    for m in ac.find_overlapping_iter(lower) {
+        let w = words[m.pattern().as_usize()];
+        let whole = || {
+            let before = lower[..m.start()].bytes().next_back();
+            let after = lower[m.end()..].bytes().next();
             !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-        })
-    })
+        };
+        if !present.contains(&w) && (!w.is_ascii() || whole()) {
+            present.push(w);
+        }
+    }
+    present
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_count_whole_and_chinese_ones_anywhere() {
+        let present = words_in("nothing here is not permitted; 没有权限");
+        assert!(present.contains(&"not") && present.contains(&"没有") && present.contains(&"权限"));
+        assert!(!present.contains(&"no") && !present.contains(&"permission"));
+    }
 
     fn phrase_of(s: &str) -> Option<Phrase> {
         let mut out = Vec::new();

@@ -158,9 +158,27 @@ pub(super) fn documented_words<'a>(
     documented: &'a dyn Fn(&str) -> bool,
 ) -> impl Iterator<Item = usize> + 'a {
     let b = s.as_bytes();
-    tokens(b)
+    upper_tokens(b)
         .filter(move |&(start, end)| standing_code(b, &s[start..end], start, end) && documented(&s[start..end]))
         .map(|(start, _)| start)
+}
+
+/// The [`tokens`] that start with an ASCII capital, as [`code_shaped`] words do: one tight pass over the bytes, since
+/// the prefilter asks it of the whole text.
+fn upper_tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !(b[i].is_ascii_uppercase() && (i == 0 || !token_byte(b[i - 1]))) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && token_byte(b[i]) {
+            i += 1;
+        }
+        let trimmed =
+            b[start..i].iter().rposition(|c| !matches!(c, b'.' | b'-' | b'_')).map_or(start, |p| start + p + 1);
+        (start < b.len()).then_some((start, trimmed))
+    })
 }
 
 fn token_byte(c: u8) -> bool {
@@ -240,6 +258,14 @@ pub(super) fn has_error_status(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn upper_tokens_are_the_tokens_with_a_capital_first() {
+        let s = "Ab.C-x_ 提示UserDisable. a.B Forbidden.RAM: x-Y _Z Q. NoPermission\nUserDisable... E";
+        let want: Vec<_> = tokens(s.as_bytes()).filter(|&(a, _)| s.as_bytes()[a].is_ascii_uppercase()).collect();
+        assert_eq!(upper_tokens(s.as_bytes()).collect::<Vec<_>>(), want);
+        assert!(want.len() >= 6);
+    }
 
     /// The values of the fields with `key` the reader finds in `s`.
     fn values(s: &str, key: Key) -> Vec<String> {
