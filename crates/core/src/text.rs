@@ -24,7 +24,8 @@ impl<'a> Text<'a> {
         let mut after_blank = false;
         for (n, &start) in line_starts.iter().enumerate() {
             let end = line_starts.get(n + 1).map_or(src.len(), |&e| e - 1);
-            let blank = is_blank(&src[start + log_prefix_len(&src[start..end])..end]);
+            let blank = !surely_filled(&src.as_bytes()[start..end])
+                && is_blank(&src[start + log_prefix_len(&src[start..end])..end]);
             if blank {
                 after_blank = true;
             } else if after_blank {
@@ -218,13 +219,22 @@ fn timestamp_len(b: &[u8]) -> usize {
     i
 }
 
+/// Whether a line holds more than a log prefix, told from its last byte that is no space without reading the prefix
+/// (most lines of a long log): a prefix ([`log_prefix_len`]) ends in a digit, `Z`, `]`, `:` and spaces, or a
+/// box-drawing character (and a timestamp's empty fraction in `.` or `,`); any other ASCII byte after it is text.
+fn surely_filled(line: &[u8]) -> bool {
+    line.iter()
+        .rfind(|c| !c.is_ascii_whitespace())
+        .is_some_and(|&c| c.is_ascii() && !c.is_ascii_digit() && !matches!(c, b'Z' | b']' | b':' | b'.' | b','))
+}
+
 fn is_blank(s: &str) -> bool {
     s.bytes().all(|c| c.is_ascii_whitespace())
 }
 
 /// Offsets of every `needle` byte.
 pub fn memchr_all(hay: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    hay.iter().enumerate().filter(move |(_, &c)| c == needle).map(|(i, _)| i)
+    memchr::memchr_iter(needle, hay)
 }
 
 /// The largest char boundary at or before `i`.
@@ -256,6 +266,30 @@ pub fn slice(s: &str, start: usize, end: usize) -> &str {
     let start = floor_boundary(s, start.min(s.len()));
     let end = ceil_boundary(s, end.clamp(start, s.len()));
     &s[start..end]
+}
+
+/// Which bytes make up a word or a dotted name ([`is_ident`] and `.`): a table, for the passes of the prefilter that
+/// test every byte of a long text.
+pub static NAME_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+        c += 1;
+    }
+    t
+};
+
+/// The runs of [`NAME_BYTES`] in `b`, as (start, end), in order.
+pub fn name_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i + b[i..].iter().position(|&c| NAME_BYTES[c as usize])?;
+        let end = b[start..].iter().position(|&c| !NAME_BYTES[c as usize]).map_or(b.len(), |n| start + n);
+        i = end;
+        Some((start, end))
+    })
 }
 
 /// Whether a byte can be part of an identifier (`Forbidden`, `x-oss-request-id`, `error_code`).
@@ -466,6 +500,30 @@ pub fn is_file_name(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The shortcut [`Text::new`] takes for most lines never calls a line filled that is blank past its prefix.
+        #[test]
+        fn a_surely_filled_line_is_no_blank_one(line in "\\[?[0-9]{4}[-/][0-9]{2}[-/][0-9]{2}[ T]?[0-9:.,+Z]{0,14}\\]?[ a│(/):I\t]{0,6}") {
+            let blank = is_blank(&line[log_prefix_len(&line)..]);
+            proptest::prop_assert!(!(surely_filled(line.as_bytes()) && blank), "{:?}", line);
+        }
+    }
+
+    #[test]
+    fn name_runs_are_the_runs_of_identifier_bytes_and_dots() {
+        assert!((0..=255u8).all(|c| NAME_BYTES[c as usize] == (is_ident(c) || c == b'.')));
+        let s = "a.b-c: 提示X_1 ..\n";
+        let runs: Vec<&str> = name_runs(s.as_bytes()).map(|(a, e)| &s[a..e]).collect();
+        assert_eq!(runs, ["a.b-c", "X_1", ".."]);
+    }
+
+    #[test]
+    fn lines_and_paragraphs_are_found_with_and_without_a_prefix() {
+        let t = Text::new("2026-03-14 12:00:00.\nfirst\n2026-03-14T12:00:00Z   \nsecond x\n│ \nthird\nI/tag( 1): \n");
+        assert_eq!(t.line_count(), 8);
+        assert_eq!((0..8).map(|n| t.para_of_line(n)).collect::<Vec<_>>(), [0, 1, 1, 2, 2, 3, 3, 3]);
+    }
 
     #[test]
     fn a_window_is_its_lines_read_again() {

@@ -907,25 +907,38 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
 /// (or ` :`) or holds a `.`, so only the words around those bytes are asked. The prefilter ([`super::scan`])
 /// asks this, since those shapes have no needle; it may name a word the scanner never reaches, never the reverse.
 /// Yields each word's offset, and whether it is a code (else the product and API of a request name).
+///
+/// One pass over the runs of word bytes and dots (the whole text goes through here): a run is asked about once,
+/// at its first dot or at the `:` (` :`, `]:`) after it, from as far back as [`KEYLESS_REACH`] bytes before that;
+/// a word starts only where the run does (or one byte in, after a `\n` escape).
 pub(super) fn keyless_words(s: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
     let b = s.as_bytes();
-    let mut last_stretch = usize::MAX;
-    memchr::memchr2_iter(b':', b'.', b).flat_map(move |p| {
-        // The run of word bytes and dots that ends at (or holds) `p`; ` :` also asks the word before the space.
-        // `]:` asks the word in the brackets (`[NoSuchBucketError]:`).
-        let stop = if b[p] == b':' && p > 0 && matches!(b[p - 1], b' ' | b']') { p - 1 } else { p };
-        let mut from = stop;
-        while from > 0 && stop - from < 256 && (is_ident(b[from - 1]) || b[from - 1] == b'.') {
-            from -= 1;
-        }
-        let fresh = from != last_stretch;
-        last_stretch = from;
-        (from..stop).filter(move |&j| fresh && b[j].is_ascii_alphabetic() && word_boundary_before(b, j)).filter_map(
-            move |j| match keyless(s, j, dotted_token_end(b, j))? {
-                Keyless::Code { .. } => Some((j, true)),
-                Keyless::ProductApi { .. } => Some((j, false)),
-            },
-        )
+    keyless_asked(b).filter_map(move |j| match keyless(s, j, dotted_token_end(b, j))? {
+        Keyless::Code { .. } => Some((j, true)),
+        Keyless::ProductApi { .. } => Some((j, false)),
+    })
+}
+
+/// The words [`keyless_words`] asks [`keyless`] about.
+fn keyless_asked(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    keyless_runs(b).flat_map(move |(from, stop, run)| {
+        (from..stop.min(run + 2)).filter(move |&j| b[j].is_ascii_alphabetic() && word_boundary_before(b, j))
+    })
+}
+
+/// How far back from its `.` or `:` a run of word bytes is asked about.
+const KEYLESS_REACH: usize = 256;
+
+/// The runs of word bytes and dots that hold a `.` or stand before a `:` (` :`, `]:`): (first byte asked, the
+/// first `.` or the byte before the `:`, where the run starts).
+fn keyless_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    text::name_runs(b).filter_map(move |(run, end)| {
+        let dot = memchr::memchr(b'.', &b[run..end]).map(|d| run + d);
+        let colon = match (b.get(end), b.get(end + 1)) {
+            (Some(b':'), _) | (Some(b' ' | b']'), Some(b':')) => Some(end),
+            _ => None,
+        };
+        dot.or(colon).map(|stop| (run.max(stop.saturating_sub(KEYLESS_REACH)), stop, run))
     })
 }
 
@@ -1035,6 +1048,56 @@ pub fn is_api_name(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first reading of [`keyless_asked`]: every `:` and `.` looked back from. The one-pass runs must ask
+    /// exactly the same words.
+    fn keyless_asked_by_separators(b: &[u8]) -> std::collections::BTreeSet<usize> {
+        let mut last_stretch = usize::MAX;
+        let mut asked = std::collections::BTreeSet::new();
+        for p in memchr::memchr2_iter(b':', b'.', b) {
+            let stop = if b[p] == b':' && p > 0 && matches!(b[p - 1], b' ' | b']') { p - 1 } else { p };
+            let mut from = stop;
+            while from > 0 && stop - from < KEYLESS_REACH && (is_ident(b[from - 1]) || b[from - 1] == b'.') {
+                from -= 1;
+            }
+            let fresh = from != last_stretch;
+            last_stretch = from;
+            asked.extend((from..stop).filter(|&j| fresh && b[j].is_ascii_alphabetic() && word_boundary_before(b, j)));
+        }
+        asked
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keyless_runs_ask_what_each_separator_asked(s in "[aBn.:\\] \\\\_\\-x9\n]{0,600}") {
+            proptest::prop_assert_eq!(keyless_asked(s.as_bytes()).collect::<std::collections::BTreeSet<_>>(), keyless_asked_by_separators(s.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn keyless_words_in_one_pass_are_those_looked_back_from_each_separator() {
+        let mut texts: Vec<String> = vec![
+            "ErrorCode: Forbidden.RAM\nNoPermission: You are not\n[NoSuchBucketError]: x\nForbidden.RAM : User not".into(),
+            "Error [NoSuchBucketError]: The specified bucket\n\\nForbidden.RAM: x \\tNoPermission : y ecs.DescribeInstances".into(),
+            "2026-03-14T09:12:33.123Z INFO c.e.shop.OrderController - isv.SMS_SIGNATURE_ILLEGAL [SDK.CanNotResolveEndpoint] x".into(),
+            format!("{}.Forbidden.RAM: {}Throttling.User: x", "a".repeat(300), "B".repeat(255)),
+            "InvalidParameterException: Unable\nstatus code: 400, request id: x\n400 EntityNotExist.Role The role".into(),
+        ];
+        for dir in ["tests/fixtures/errors/real-world", "tests/fixtures/errors/gathered"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                texts.extend(std::fs::read_to_string(entry.path()).ok());
+            }
+        }
+        assert!(texts.len() > 20, "fixtures not found");
+        for t in &texts {
+            assert_eq!(
+                keyless_asked(t.as_bytes()).collect::<std::collections::BTreeSet<_>>(),
+                keyless_asked_by_separators(t.as_bytes()),
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn every_key_name_fits_and_is_found_however_written() {

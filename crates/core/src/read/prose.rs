@@ -163,21 +163,13 @@ pub(super) fn documented_words<'a>(
         .map(|(start, _)| start)
 }
 
-/// The [`tokens`] that start with an ASCII capital, as [`code_shaped`] words do: one tight pass over the bytes, since
-/// the prefilter asks it of the whole text.
+/// The [`tokens`] that start with an ASCII capital, as [`code_shaped`] words do: one pass over the runs of token
+/// bytes (the same bytes as a dotted name's), since the prefilter asks it of the whole text.
 fn upper_tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() && !(b[i].is_ascii_uppercase() && (i == 0 || !token_byte(b[i - 1]))) {
-            i += 1;
-        }
-        let start = i;
-        while i < b.len() && token_byte(b[i]) {
-            i += 1;
-        }
+    crate::text::name_runs(b).filter(|&(start, _)| b[start].is_ascii_uppercase()).map(|(start, end)| {
         let trimmed =
-            b[start..i].iter().rposition(|c| !matches!(c, b'.' | b'-' | b'_')).map_or(start, |p| start + p + 1);
-        (start < b.len()).then_some((start, trimmed))
+            b[start..end].iter().rposition(|c| !matches!(c, b'.' | b'-' | b'_')).map_or(start, |p| start + p + 1);
+        (start, trimmed)
     })
 }
 

@@ -144,14 +144,14 @@ fn counts(s: &str, source: Source, start: usize, end: usize, documented: &dyn Fn
             ((end - start >= WHOLE_WORD_BELOW || whole()) && before_separator(b, end)).then_some(Trigger::Opens)
         }
         // A fallback needs a word of its first group in the same sentence: one anywhere on the line will do here.
+        // Without a lowercased copy of the line: a noise log's lines hold these words by the thousand.
         Source::Generic => {
             let (a, e) = line_around(s, start);
-            let line = s[a..e].to_ascii_lowercase();
-            let word = &line[start - a..end - a];
+            let (line, word) = (&s[a..e], &s[start..end]);
             generic::GENERIC
                 .iter()
-                .filter(|g| g.second.contains(&word))
-                .any(|g| g.first.iter().any(|w| line.contains(w)))
+                .filter(|g| g.second.iter().any(|w| w.eq_ignore_ascii_case(word)))
+                .any(|g| g.first.iter().any(|w| crate::text::contains_ignore_ascii_case(line, w)))
                 .then_some(Trigger::Opens)
         }
         Source::Always => (end - start >= WHOLE_WORD_BELOW || whole()).then_some(Trigger::Opens),
