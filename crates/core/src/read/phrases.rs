@@ -104,6 +104,12 @@ pub enum Phrase {
     RealNameVerification,
     /// OSS refused a browser's cross-origin request: the bucket's CORS rules do not allow it.
     CorsRefused,
+    /// OSS's hotlink protection refused the request's `Referer` ("You are denied by bucket referer policy",
+    /// 防盗链): the bucket's referer rules, not a RAM policy.
+    RefererRefused,
+    /// STS refused a federated sign-in (`AssumeRoleWithOIDC`): the OIDC provider is not registered, or the OIDC
+    /// token failed its checks.
+    FederationRefused,
     /// A media player or downloader (FFmpeg's `Server returned 403 Forbidden (access denied)`) was refused a URL:
     /// the URL's signing, expiry or referer rules, not a RAM policy.
     MediaUrlRefused,
@@ -165,6 +171,8 @@ impl Phrase {
             Phrase::ContentModeration => "content-moderation",
             Phrase::RealNameVerification => "real-name-verification",
             Phrase::CorsRefused => "cors-refused",
+            Phrase::RefererRefused => "referer-refused",
+            Phrase::FederationRefused => "federation-refused",
             Phrase::MediaUrlRefused => "media-url-refused",
             Phrase::MetadataServiceRefused => "metadata-service-refused",
             Phrase::GenericLacksPermission => "generic-lacks-permission",
@@ -262,6 +270,8 @@ const ALL: &[Phrase] = &[
     Phrase::ContentModeration,
     Phrase::RealNameVerification,
     Phrase::CorsRefused,
+    Phrase::RefererRefused,
+    Phrase::FederationRefused,
     Phrase::MediaUrlRefused,
     Phrase::MetadataServiceRefused,
     Phrase::GenericLacksPermission,
@@ -516,6 +526,16 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("实名认证", Phrase::RealNameVerification),
     // OSS's CORS refusal (`AccessForbidden`: "CORSResponse: This CORS request is not allowed").
     ("cors request is not allowed", Phrase::CorsRefused),
+    // OSS's hotlink protection (ECs 0003-00000501..503), in English and Chinese.
+    ("denied by bucket referer policy", Phrase::RefererRefused),
+    ("denied by hotlink protection", Phrase::RefererRefused),
+    ("防盗链", Phrase::RefererRefused),
+    // STS's AssumeRoleWithOIDC refusals (its error-code table): the provider is not registered, the token is bad.
+    ("no such oidc provider registered", Phrase::FederationRefused),
+    ("authenticationfail.oidctoken", Phrase::FederationRefused),
+    ("oidc token validate failed", Phrase::FederationRefused),
+    // A service (Function Compute) may not assume the role it was given: the role's trust policy does not name it.
+    ("no permission to assume the role", Phrase::TrustPolicy),
     ("corsresponse", Phrase::CorsRefused),
     // FFmpeg's HTTP reader (players, transcoders) refused a media URL.
     ("server returned 403 forbidden", Phrase::MediaUrlRefused),
@@ -660,6 +680,17 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
         "no permission perform sts:assumerole" => {
             let a = end - "sts:assumerole".len();
             out.push(Field::new(Key::Action, "sts:AssumeRole", a, end));
+        }
+        "no permission to assume the role" => {
+            out.push(Field::new(Key::Action, "sts:AssumeRole", start, end));
+            if let Some((a, b)) = quoted_or_word_after(s, end) {
+                if s[a..b].starts_with("acs:ram:") {
+                    out.push(Field::new(Key::Resource, &s[a..b], a, b));
+                }
+            }
+        }
+        "no such oidc provider registered" | "authenticationfail.oidctoken" | "oidc token validate failed" => {
+            out.push(Field::new(Key::Action, "sts:AssumeRoleWithOIDC", start, end));
         }
         "createservicelinkedrole" if s[..start].ends_with("ram:") => {
             out.push(Field::new(Key::Action, "ram:CreateServiceLinkedRole", start - 4, end));
