@@ -797,6 +797,13 @@ mod tests {
             ("The Log Service is not enabled for your account.", Kind::NotActivated),
             ("该服务未激活，请先激活服务", Kind::NotActivated),
             ("5005 User is not in open", Kind::NotActivated),
+            // UBSMS, which says which services an account has turned on.
+            ("| UbsmsInvalidBid | Your account partner does not have KMS Service |", Kind::NotActivated),
+            ("AuthenticationException: check from ubsms failed. enable=false", Kind::NotActivated),
+            // The credentials libraries' fixed messages: nothing (or no role) to sign with.
+            ("CredentialException: Environment variable accessKeyId cannot be empty", Kind::BadCredentials),
+            ("ValueError: oidc_token_file_path or environment variable ALIBABA_CLOUD_OIDC_TOKEN_FILE cannot be empty", Kind::BadCredentials),
+            ("CredentialException: Failed to get RAM session credentials from ECS metadata service. HttpCode=404", Kind::BadCredentials),
             // Model Studio's API key.
             (r#"{"code":"InvalidApiKey","message":"Invalid API-key provided."}"#, Kind::BadCredentials),
             // MaxCompute's project ACL.

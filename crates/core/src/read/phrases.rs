@@ -322,6 +322,8 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("unauthorized: incorrect username or password", Phrase::LoginRefused),
     ("unauthorized: authentication required", Phrase::LoginRefused),
     ("daemon: unauthorized", Phrase::LoginRefused),
+    // `docker login`'s own wording: "login attempt to http://host/v2/ failed with status: 401 Unauthorized".
+    ("login attempt to", Phrase::LoginRefused),
     // OSS: the `Authorization` header is not in a form it reads (a V4 signature sent to an endpoint that takes V1).
     ("authorization header is invalid", Phrase::SignatureMismatch),
     // OSS: a request that carried no signature OSS recognised reached a private resource.
@@ -436,6 +438,24 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("access key secret is empty", Phrase::CredentialsMissing),
     ("access key id is required", Phrase::CredentialsMissing),
     ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
+    // The credentials libraries' own messages (Go, Python; their FAQs list them): a field, variable, file or
+    // profile the provider needs is empty or unreadable, or the instance gave it no role's credentials.
+    ("access_key_id cannot be empty", Phrase::CredentialsMissing),
+    ("access_key_secret cannot be empty", Phrase::CredentialsMissing),
+    ("security_token cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable accesskeyid cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable accesskeysecret cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable alibaba_cloud_role_arn cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable alibaba_cloud_oidc_provider_arn cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable alibaba_cloud_oidc_token_file cannot be empty", Phrase::CredentialsMissing),
+    ("the oidctokenfilepath is empty", Phrase::CredentialsMissing),
+    ("the oidcproviderarn is empty", Phrase::CredentialsMissing),
+    ("unable to open credentials file", Phrase::CredentialsMissing),
+    ("failed to parse credential form cli credentials file", Phrase::CredentialsMissing),
+    ("unsupported profile mode", Phrase::CredentialsMissing),
+    ("failed to get ram session credentials from ecs metadata service", Phrase::CredentialsMissing),
+    ("refresh ecs sts token err", Phrase::CredentialsMissing),
+    ("imds credentials is disabled", Phrase::CredentialsMissing),
     ("role not exists", Phrase::RoleNotExist),
     ("role does not exist", Phrase::RoleNotExist),
     ("role is not exist", Phrase::RoleNotExist),
@@ -491,6 +511,9 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("service is not enabled", Phrase::ServiceNotActivated),
     ("service has not been enabled", Phrase::ServiceNotActivated),
     ("服务未激活", Phrase::ServiceNotActivated),
+    // UBSMS, the check of which services an account has turned on: OSS's `UbsmsInvalidBid` ("Your account partner
+    // does not have KMS Service"), RocketMQ's "check from ubsms failed. enable=false".
+    ("ubsms", Phrase::ServiceNotActivated),
     // Model Studio's `InvalidApiKey` ("Invalid API-key provided."): its API key is unknown.
     ("invalid api-key provided", Phrase::AccessKeyNotFound),
     // Tablestore's `OTSAuthFailed` with "Signature mismatch."
