@@ -1001,6 +1001,18 @@ mod tests {
         let f = one("ErrorCode: AuthenticationFail.NoPermission\nMessage: No such OIDC Provider registered.");
         assert_eq!((f.kind, f.actions.clone()), (Kind::AssumeRole, vec!["sts:AssumeRoleWithOIDC".to_string()]));
         assert_eq!(f.product.as_deref(), Some("sts"));
+        assert!(f.explanation.contains("OIDC provider") && f.explanation_zh.contains("身份提供商"), "{f:#?}");
+        let f = one("ErrorCode: AuthenticationFail.OIDCToken.Expired\nMessage: This JsonWebToken is expired.");
+        assert_eq!(f.kind, Kind::TokenExpired);
+        assert!(f.explanation.contains("OIDC token") && f.explanation_zh.contains("OIDC 令牌"), "{f:#?}");
+    }
+
+    #[test]
+    fn hotlink_protection_is_explained_in_both_languages() {
+        let f = one("<Error><Code>AccessDenied</Code><Message>You are denied by bucket referer policy.</Message><EC>0003-00000503</EC></Error>");
+        assert_eq!(f.kind, Kind::Other);
+        assert!(f.explanation.contains("Referer") && f.explanation_zh.contains("防盗链"), "{f:#?}");
+        assert!(grant_of(&f).system_policies.is_empty());
     }
 
     #[test]

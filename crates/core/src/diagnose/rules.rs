@@ -213,8 +213,7 @@ fn temporary_key_unknown(s: &Signals) -> Option<Verdict> {
 /// the STS error-code table lists them. The role cannot be assumed; an OIDC token that expired is a token to
 /// read again (`AuthenticationFail.OIDCToken.Expired`: "This JsonWebToken is expired.").
 fn sts_federation_refused(s: &Signals) -> Option<Verdict> {
-    let code = s.code.starts_with("authenticationfail.") && s.code_contains(&["oidc", "saml"]);
-    if !(code || s.has(Phrase::FederationRefused)) {
+    if !(is_federation_code(&s.code) || s.has(Phrase::FederationRefused)) {
         return None;
     }
     let expired = s.code.ends_with(".expired") || s.message.contains("is expired");
@@ -523,6 +522,11 @@ pub fn actions_in_messages(raw: &RawError) -> Vec<crate::read::Field> {
         }
     }
     found
+}
+
+/// Whether a code (lower-cased) is one of STS's federated sign-in refusals: `AuthenticationFail.` about OIDC or SAML.
+pub fn is_federation_code(c: &str) -> bool {
+    c.starts_with("authenticationfail.") && (c.contains("oidc") || c.contains("saml"))
 }
 
 /// Codes that mean "a policy did not allow this".
