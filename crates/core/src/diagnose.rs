@@ -496,6 +496,9 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: boo
     if !alibaba_mark && aws_sdk_print(lines) {
         return Some("AWS".to_string());
     }
+    if !alibaba_mark && google_api_status(lines) {
+        return Some("Google Cloud".to_string());
+    }
     // Tencent Cloud COS's XML error carries a `<TraceId>`; OSS's never does (it names its `<HostId>`).
     if raw.get(Key::HostId).is_none() && lines.contains("<TraceId>") {
         return Some("Tencent Cloud (COS)".to_string());
@@ -542,6 +545,14 @@ fn aws_sdk_print(lines: &str) -> bool {
         rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", request id: ")
     });
     go_v1 || lines.contains("node_modules/aws-sdk/")
+}
+
+/// Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
+fn google_api_status(lines: &str) -> bool {
+    crate::text::find_all(lines, "\"status\"").any(|at| {
+        let value = lines[at + "\"status\"".len()..].trim_start().trim_start_matches(':').trim_start();
+        ["\"PERMISSION_DENIED\"", "\"UNAUTHENTICATED\""].iter().any(|v| value.starts_with(v))
+    })
 }
 
 /// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then a `Time:` line.
@@ -1021,6 +1032,8 @@ mod tests {
             // AWS Go v1's request failure, and the JavaScript v2 SDK's files.
             ("Error: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7A1B, host id: x0Yz", "AWS"),
             ("UnauthorizedOperation: You are not authorized to perform this operation.\n    at Request.extractError (/app/node_modules/aws-sdk/lib/services/ec2.js:50:35)", "AWS"),
+            // Google's API error shape.
+            (r#"{"error": {"code": 403, "message": "The caller does not have permission", "status": "PERMISSION_DENIED"}}"#, "Google Cloud"),
             // Azure Storage's message tail.
             ("<Error><Code>AuthorizationFailure</Code><Message>This request is not authorized to perform this operation.\nRequestId:c4d5a070-d01e-003e-59d2-42f3f1000000\nTime:2022-03-28T18:33:21.4933565Z</Message></Error>", "Azure"),
         ] {

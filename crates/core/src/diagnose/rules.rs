@@ -801,6 +801,9 @@ mod tests {
             ("The Log Service is not enabled for your account.", Kind::NotActivated),
             ("该服务未激活，请先激活服务", Kind::NotActivated),
             ("5005 User is not in open", Kind::NotActivated),
+            // Not bought, in English and Chinese (Security Center's `NeedBuy`: "This service shoule be purchased first.").
+            ("This service shoule be purchased first.", Kind::NotActivated),
+            ("该功能未购买，请先购买", Kind::NotActivated),
             // UBSMS, which says which services an account has turned on.
             ("| UbsmsInvalidBid | Your account partner does not have KMS Service |", Kind::NotActivated),
             ("AuthenticationException: check from ubsms failed. enable=false", Kind::NotActivated),
