@@ -541,7 +541,7 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: boo
 /// (`status code: 403, request id: …`, lower case, a comma between), JavaScript v2's package files in a stack trace.
 fn aws_sdk_print(lines: &str) -> bool {
     let go_v1 = crate::text::find_all(lines, "status code: ").any(|at| {
-        let rest = lines[at + "status code: ".len()..].as_bytes();
+        let rest = &lines.as_bytes()[at + "status code: ".len()..];
         rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", request id: ")
     });
     go_v1 || lines.contains("node_modules/aws-sdk/")
