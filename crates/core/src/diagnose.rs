@@ -37,7 +37,8 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
         findings: Findings::default(),
         wanted: BTreeSet::new(),
         budget: Budget { product_searches: MAX_PRODUCT_SEARCHES },
-        alibaba_mark: has_alibaba_mark(text),
+        // An Alibaba Cloud mark overrules other clouds' marks; read once per text.
+        alibaba_mark: crate::marks::has_alibaba_mark(text),
     };
     let context = read::scan::read_each(&t, &documented, &mut |raw, context| run.take(raw, context));
     run.finish(&context)
@@ -258,8 +259,12 @@ fn explain_error(
     f.region = region(raw);
     f.resource = if f.other_cloud.is_some() { None } else { resource(raw, text, f.product.as_deref(), kind) };
 
-    // Actions: stated, or decided from the API, request or code the text shows (a fact for every kind).
-    let stated: Vec<&Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).collect();
+    // Actions: stated, or decided from the API, request or code the text shows (a fact for every kind). A
+    // permission error's message may name the action bare (`没有 ram:PassRole 权限`).
+    let mut stated: Vec<Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).cloned().collect();
+    if stated.is_empty() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
+        stated = rules::actions_in_messages(raw);
+    }
     let mut access = match stated.first() {
         Some(first) => {
             let mut seen = BTreeSet::new();
@@ -443,15 +448,6 @@ fn innermost_code(raw: &RawError) -> Option<String> {
     Some(inner.unwrap_or(line_code).value.clone())
 }
 
-/// Words only Alibaba Cloud's texts carry: its endpoint domain, its ARNs, its SDKs' and its own names.
-const ALIBABA_MARKS: &[&str] = &["aliyuncs.com", "acs:", "aliyun", "alibaba", "alicloud", "阿里云"];
-
-/// Whether the text carries an Alibaba Cloud mark, which overrules other clouds' marks (S3- and IAM-compatible
-/// clients talk to OSS and RAM too). Read once per text.
-fn has_alibaba_mark(text: &str) -> bool {
-    ALIBABA_MARKS.iter().any(|m| crate::text::contains_ignore_ascii_case(text, m))
-}
-
 /// Whether `after` (what follows a `"Response"` key) is `:{"Error":`, blanks and line breaks allowed between.
 fn opens_error_object(after: &str) -> bool {
     let mut rest = after;
@@ -491,6 +487,18 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: boo
     if let Some(c) = raw.value(Key::OtherCloud).filter(|c| marked(c)) {
         return Some(c.to_string());
     }
+    // Azure Storage's error message ends with its own request id and time (`RequestId:<guid>` then `Time:…`).
+    if azure_storage_message(lines) {
+        return Some("Azure (Storage)".to_string());
+    }
+    // The AWS SDKs' own print: Go v1's `Code: message` over `status code: 403, request id: …`, JavaScript v2's
+    // files in a stack trace. S3-compatible clients talk to OSS too, so Alibaba Cloud's marks overrule them.
+    if !alibaba_mark && aws_sdk_print(lines) {
+        return Some("AWS".to_string());
+    }
+    if !alibaba_mark && google_api_status(lines) {
+        return Some("Google Cloud".to_string());
+    }
     // Tencent Cloud COS's XML error carries a `<TraceId>`; OSS's never does (it names its `<HostId>`).
     if raw.get(Key::HostId).is_none() && lines.contains("<TraceId>") {
         return Some("Tencent Cloud (COS)".to_string());
@@ -527,6 +535,41 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: boo
         return None;
     }
     context.iter().find(|f| f.key == Key::OtherCloud && marked(&f.value)).map(|f| f.value.clone())
+}
+
+/// Whether the lines hold what only the AWS SDKs print around an error: Go v1's `awserr.RequestFailure` tail
+/// (`status code: 403, request id: …`, lower case, a comma between), JavaScript v2's package files in a stack trace.
+fn aws_sdk_print(lines: &str) -> bool {
+    let go_v1 = crate::text::find_all(lines, "status code: ").any(|at| {
+        let rest = &lines.as_bytes()[at + "status code: ".len()..];
+        rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", request id: ")
+    });
+    go_v1 || lines.contains("node_modules/aws-sdk/")
+}
+
+/// Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
+fn google_api_status(lines: &str) -> bool {
+    crate::text::find_all(lines, "\"status\"").any(|at| {
+        let value = lines[at + "\"status\"".len()..].trim_start().trim_start_matches(':').trim_start();
+        ["\"PERMISSION_DENIED\"", "\"UNAUTHENTICATED\""].iter().any(|v| value.starts_with(v))
+    })
+}
+
+/// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then a `Time:` line.
+fn azure_storage_message(lines: &str) -> bool {
+    crate::text::find_all(lines, "RequestId:").any(|at| {
+        let rest = &lines[at + "RequestId:".len()..];
+        let guid = rest.get(..36).is_some_and(|g| {
+            g.bytes().enumerate().all(|(i, c)| {
+                if matches!(i, 8 | 13 | 18 | 23) {
+                    c == b'-'
+                } else {
+                    c.is_ascii_digit() || (b'a'..=b'f').contains(&c)
+                }
+            })
+        });
+        guid && rest[36..].trim_start_matches('\r').starts_with("\nTime:")
+    })
 }
 
 fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
@@ -948,6 +991,60 @@ mod tests {
         // Container Registry's hosts.
         let f = one("failed to ping registry https://registry.cn-beijing.aliyuncs.com: SDK.ServerError\nErrorCode: InvalidAccessKeyId\nMessage: Specified access key is not found or invalid.");
         assert_eq!(f.product.as_deref(), Some("cr"));
+    }
+
+    #[test]
+    fn the_action_a_message_states_is_the_findings_action() {
+        let f = one("ErrorCode: Forbidden.RAM\nMessage: 当前用户没有 ram:PassRole 权限，无法将默认角色 AliyunEMRDefaultRole 传递给集群。");
+        assert_eq!((f.kind, f.actions.clone()), (Kind::MissingPermission, vec!["ram:PassRole".to_string()]));
+        // A label before a colon is no action.
+        let f = one("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource. Note:Please ask your administrator.");
+        assert!(f.actions.is_empty(), "{:?}", f.actions);
+    }
+
+    #[test]
+    fn sts_refusals_name_the_assume_call() {
+        // A service told it may not assume the role it was given (Function Compute).
+        let f = one("POST /services failed with 403. message: No permission to assume the role 'acs:ram::123:role/fc-run' for you");
+        assert_eq!((f.kind, f.actions.clone()), (Kind::AssumeRole, vec!["sts:AssumeRole".to_string()]));
+        assert_eq!(f.resource.as_deref(), Some("acs:ram::123:role/fc-run"));
+        // AssumeRoleWithOIDC: the provider is not registered.
+        let f = one("ErrorCode: AuthenticationFail.NoPermission\nMessage: No such OIDC Provider registered.");
+        assert_eq!((f.kind, f.actions.clone()), (Kind::AssumeRole, vec!["sts:AssumeRoleWithOIDC".to_string()]));
+        assert_eq!(f.product.as_deref(), Some("sts"));
+        assert!(f.explanation.contains("OIDC provider") && f.explanation_zh.contains("身份提供商"), "{f:#?}");
+        let f = one("ErrorCode: AuthenticationFail.OIDCToken.Expired\nMessage: This JsonWebToken is expired.");
+        assert_eq!(f.kind, Kind::TokenExpired);
+        assert!(f.explanation.contains("OIDC token") && f.explanation_zh.contains("OIDC 令牌"), "{f:#?}");
+    }
+
+    #[test]
+    fn hotlink_protection_is_explained_in_both_languages() {
+        let f = one("<Error><Code>AccessDenied</Code><Message>You are denied by bucket referer policy.</Message><EC>0003-00000503</EC></Error>");
+        assert_eq!(f.kind, Kind::Other);
+        assert!(f.explanation.contains("Referer") && f.explanation_zh.contains("防盗链"), "{f:#?}");
+        assert!(grant_of(&f).system_policies.is_empty());
+    }
+
+    #[test]
+    fn other_clouds_sdk_prints_and_message_shapes() {
+        for (text, system) in [
+            // AWS Go v1's request failure, and the JavaScript v2 SDK's files.
+            ("Error: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7A1B, host id: x0Yz", "AWS"),
+            ("UnauthorizedOperation: You are not authorized to perform this operation.\n    at Request.extractError (/app/node_modules/aws-sdk/lib/services/ec2.js:50:35)", "AWS"),
+            // Google's API error shape.
+            (r#"{"error": {"code": 403, "message": "The caller does not have permission", "status": "PERMISSION_DENIED"}}"#, "Google Cloud"),
+            // Azure Storage's message tail.
+            ("<Error><Code>AuthorizationFailure</Code><Message>This request is not authorized to perform this operation.\nRequestId:c4d5a070-d01e-003e-59d2-42f3f1000000\nTime:2022-03-28T18:33:21.4933565Z</Message></Error>", "Azure"),
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, Kind::Other, "{text}");
+            assert!(f.other_cloud.as_deref().is_some_and(|c| c.starts_with(system)), "{text}: {:?}", f.other_cloud);
+            assert!(grant_of(&f).system_policies.is_empty(), "{text}");
+        }
+        // The Go SDK v1 talking to OSS: Alibaba Cloud's host overrules the SDK's print.
+        let f = one("Error: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7A1B, host id: b.oss-cn-hangzhou.aliyuncs.com");
+        assert_eq!(f.other_cloud, None);
     }
 
     #[test]

@@ -124,7 +124,10 @@ pub fn explain(facts: &Facts) -> (String, String) {
             zh.push(format!("{where_zh}中的显式拒绝（Deny）语句拒绝了{who_zh}执行 {what_zh}。再授权也无效：Deny 优先于任何 Allow。请删除或收窄该 Deny 语句（由管理该策略的人操作）。"));
         }
         Kind::AssumeRole => {
-            if has(Phrase::RootMayNotAssume) {
+            if federated(facts) {
+                en.push("STS refused AssumeRoleWithOIDC: the OIDC provider named in OIDCProviderArn is not registered in RAM, or the OIDC token failed its checks (issuer, audience, signature, format). Register the provider with the token's issuer URL and client ids, and name it in the role's trust policy.".into());
+                zh.push("STS 拒绝了 AssumeRoleWithOIDC：OIDCProviderArn 指定的 OIDC 身份提供商未在 RAM 中注册，或 OIDC 令牌未通过校验（颁发者、受众、签名、格式）。请按令牌的颁发者 URL 与客户端 ID 注册身份提供商，并在角色信任策略中指定它。".into());
+            } else if has(Phrase::RootMayNotAssume) {
                 en.push(
                     "A root account cannot assume a RAM role. Call AssumeRole with a RAM user's AccessKey instead."
                         .into(),
@@ -220,7 +223,10 @@ pub fn explain(facts: &Facts) -> (String, String) {
             }
         }
         Kind::TokenExpired => {
-            if has(Phrase::RequestExpired) {
+            if federated(facts) {
+                en.push("The OIDC token passed to AssumeRoleWithOIDC has expired: read the token file again (it is refreshed in place, as ACK's RRSA does) and call AssumeRoleWithOIDC with the new token.".into());
+                zh.push("传给 AssumeRoleWithOIDC 的 OIDC 令牌已过期：请重新读取令牌文件（它会被原地刷新，如 ACK 的 RRSA），再用新令牌调用 AssumeRoleWithOIDC。".into());
+            } else if has(Phrase::RequestExpired) {
                 en.push("The signed URL or request has expired: sign it again, with a longer expiry if needed.".into());
                 zh.push("签名 URL 或请求已过期：请重新签名，必要时延长有效期。".into());
             } else {
@@ -290,6 +296,13 @@ pub fn explain(facts: &Facts) -> (String, String) {
     (en.join(" "), zh.join(""))
 }
 
+/// Whether STS refused a federated sign-in: its sentence, or an `AuthenticationFail.` code about OIDC or SAML.
+fn federated(facts: &Facts) -> bool {
+    let f = facts.finding;
+    let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
+    facts.phrases.contains(&Phrase::FederationRefused) || super::rules::is_federation_code(&code)
+}
+
 /// Refusals no RAM grant fixes, each with the phrase or code words that say it, and what to do instead (English,
 /// Chinese).
 const NOT_A_GRANT: &[(Phrase, &[&str], &str, &str)] = &[
@@ -304,6 +317,12 @@ const NOT_A_GRANT: &[(Phrase, &[&str], &str, &str)] = &[
         &["realname", "userverification"],
         "The account has not passed the real-name verification this operation requires: complete it in the account center. No RAM grant helps.",
         "该账号尚未完成此操作要求的实名认证：请在账号中心完成实名认证。授权无法解决此问题。",
+    ),
+    (
+        Phrase::RefererRefused,
+        &[],
+        "The bucket's hotlink protection refused the request's Referer header (empty, not on the whitelist, or on the blacklist): send an allowed Referer, or change the bucket's referer settings. It is not about RAM permissions.",
+        "Bucket 的防盗链设置拒绝了请求的 Referer 头（为空、不在白名单或在黑名单中）：请携带允许的 Referer，或修改 Bucket 的防盗链设置。与 RAM 权限无关。",
     ),
     (
         Phrase::CorsRefused,
@@ -368,6 +387,7 @@ fn principal_zh(f: &Finding) -> String {
 const OTHER_SYSTEMS_ZH: &[(&str, &str)] = &[
     ("AWS or Huawei Cloud (IAM)", "AWS 或华为云（IAM）"),
     ("Tencent Cloud (COS)", "腾讯云（COS）"),
+    ("Azure (Storage)", "Azure（存储）"),
     ("Tencent Cloud", "腾讯云"),
     ("Huawei Cloud", "华为云"),
     ("Volcano Engine", "火山引擎"),

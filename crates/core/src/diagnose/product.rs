@@ -503,12 +503,8 @@ fn alias_named<'p>(
     })
 }
 
-/// Words only Alibaba Cloud's pastes carry: its domains and SDK packages (`aliyuncs.com`, `aliyun-python-sdk`,
-/// `com.aliyun`, `@alibabacloud/`), the Terraform provider (`alicloud_`), its ARNs (`acs:`), its name.
-const ALIBABA_MARKS: &[&str] = &["aliyun", "alibabacloud", "alibaba cloud", "alicloud", "acs:", "阿里云"];
-
 /// Whether a paste is Alibaba Cloud's by more than a product's alias: an Alibaba Cloud host, a RAM action or ARN, a
-/// service's product link, a code the catalog documents, or one of [`ALIBABA_MARKS`] in the words around.
+/// service's product link, a code the catalog documents, or one of [`crate::marks::ALIBABA_MARKS`] in the words around.
 fn alibaba_mark(raw: &RawError, around: &str, catalog: &Catalog) -> bool {
     const KEYS: &[Key] = &[
         Key::HostId,
@@ -521,7 +517,7 @@ fn alibaba_mark(raw: &RawError, around: &str, catalog: &Catalog) -> bool {
     ];
     raw.fields.iter().any(|f| KEYS.contains(&f.key))
         || raw.all(Key::Code).any(|f| catalog.error_code(&f.value).is_some())
-        || ALIBABA_MARKS.iter().any(|m| text::contains_ignore_ascii_case(around, m))
+        || crate::marks::has_alibaba_mark(around)
 }
 
 /// A product code standing as a word right before "service" (`FnF service is not enabled`, `OSS service`): the

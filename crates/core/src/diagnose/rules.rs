@@ -162,6 +162,7 @@ pub struct Rule {
 /// any policy is read); errors that share permission words but are not permission errors come before the
 /// permission rules, so `AccessDenied` for a wrong endpoint never gets a grant.
 pub const RULES: &[Rule] = &[
+    Rule { name: "sts-federation-refused", decide: sts_federation_refused },
     Rule { name: "token-expired", decide: token_expired },
     Rule { name: "temporary-key-unknown", decide: temporary_key_unknown },
     Rule { name: "log-service-inactive", decide: log_service_inactive },
@@ -181,6 +182,7 @@ pub const RULES: &[Rule] = &[
     Rule { name: "rate-limited", decide: rate_limited },
     Rule { name: "quota-stock-state-or-payment", decide: quota_stock_state_payment },
     Rule { name: "denied-for-a-missing-resource", decide: denied_for_missing_resource },
+    Rule { name: "stated-action-lacking", decide: stated_action_lacking },
     Rule { name: "not-a-permission-code", decide: not_a_permission },
     Rule { name: "sts-refused-without-action", decide: sts_without_action },
     Rule { name: "explicit-deny", decide: explicit_deny },
@@ -204,6 +206,18 @@ fn temporary_key_unknown(s: &Signals) -> Option<Verdict> {
     // OSS says so when the token was not sent at all ("The Security Token may be lost").
     let other_cause = s.has_any(&[Phrase::AccessKeyDisabled, Phrase::TokenMissing, Phrase::TokenInvalid]);
     (unknown && s.temporary_key && !other_cause).then_some((Kind::TokenExpired, None))
+}
+
+/// STS refused a federated sign-in (`AssumeRoleWithOIDC`, `AssumeRoleWithSAML`): its `AuthenticationFail.` codes
+/// about the OIDC token or provider ("No such OIDC Provider registered", `AuthenticationFail.OIDCToken.Expired`), as
+/// the STS error-code table lists them. The role cannot be assumed; an OIDC token that expired is a token to
+/// read again (`AuthenticationFail.OIDCToken.Expired`: "This JsonWebToken is expired.").
+fn sts_federation_refused(s: &Signals) -> Option<Verdict> {
+    if !(is_federation_code(&s.code) || s.has(Phrase::FederationRefused)) {
+        return None;
+    }
+    let expired = s.code.ends_with(".expired") || s.message.contains("is expired");
+    Some((if expired { Kind::TokenExpired } else { Kind::AssumeRole }, None))
 }
 
 fn token_expired(s: &Signals) -> Option<Verdict> {
@@ -280,6 +294,14 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
         && (s.raw.all(Key::RoleName).any(|r| crate::read::phrases::is_service_role_name(&r.value))
             || s.message.contains("role/aliyun")
             || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
+    // `EntityNotExist.Role` with the products' documented "The role does not exist." and none of STS's signs (its
+    // host or API, the role's ARN, its "The role not exists: acs:ram::…"): the product's own role is missing (CDN,
+    // E-HPC, RDS, SMC, VOD… list the code for the role they act with).
+    let product_role_missing = c == "entitynotexist.role"
+        && !s.sts
+        && !s.message.contains("acs:ram:")
+        && !s.message.contains("role not exists")
+        && s.raw.get(Key::RoleName).is_none();
     let sentence = s.has(Phrase::ServiceRole)
         && !s.message.contains("sts:assumerole")
         && (c.is_empty()
@@ -292,7 +314,11 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
     // A sentence about a service's (default) role beside a stated denied action (`没有 ram:PassRole 权限…默认角色
     // Aliyun…DefaultRole`): the caller lacks that action, the role is only what it was for.
     let action_denied = states_action(s.raw);
-    (role_code || own_role_missing || ((sentence || required) && !action_denied) || named_missing)
+    (role_code
+        || own_role_missing
+        || product_role_missing
+        || ((sentence || required) && !action_denied)
+        || named_missing)
         .then_some((Kind::ServiceRoleMissing, s.layer))
 }
 
@@ -328,6 +354,9 @@ fn not_activated(s: &Signals) -> Option<Verdict> {
         "un_subscript",
         "unsubscript",
         "notsubscription",
+        // Not bought: Model Studio's `AccessDenied.Unpurchased`, Security Center's `NeedBuy`.
+        "unpurchase",
+        "needbuy",
     ]) || s.code == "inactive";
     let sentence = s.has_any(&[Phrase::NotActivated, Phrase::ServiceNotActivated]);
     let sentence_counts = s.code.is_empty()
@@ -348,12 +377,19 @@ fn wrong_endpoint(s: &Signals) -> Option<Verdict> {
     (code || s.has(Phrase::WrongEndpoint)).then_some((Kind::Other, None))
 }
 
-/// Refusals of the request's shape, whoever sends it: OSS's CORS rules for a browser's origin, a media URL's
-/// signing or referer rules (FFmpeg's "Server returned 403"), the ECS metadata service refusing a credentials
-/// provider. No RAM policy is read.
+/// Refusals of the request's shape, whoever sends it: OSS's CORS rules for a browser's origin, its hotlink
+/// protection (the `Referer` header; ECs `0003-00000501`..`503`), a media URL's signing or referer rules (FFmpeg's
+/// "Server returned 403"), the ECS metadata service refusing a credentials provider. No RAM policy is read.
 fn refused_request(s: &Signals) -> Option<Verdict> {
-    s.has_any(&[Phrase::CorsRefused, Phrase::MediaUrlRefused, Phrase::MetadataServiceRefused])
-        .then_some((Kind::Other, None))
+    let hotlink_ec = s.raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-000005"));
+    (hotlink_ec
+        || s.has_any(&[
+            Phrase::CorsRefused,
+            Phrase::RefererRefused,
+            Phrase::MediaUrlRefused,
+            Phrase::MetadataServiceRefused,
+        ]))
+    .then_some((Kind::Other, None))
 }
 
 /// A product's own verdict on the content or the account, not on the caller's rights: content moderation
@@ -410,6 +446,14 @@ fn denied_for_missing_resource(s: &Signals) -> Option<Verdict> {
         .then_some((Kind::Other, None))
 }
 
+/// A message that names the RAM action an identity lacks (`the service role does not have
+/// 'vpc:DescribeVSwitchAttributes' permission`), whatever parameter or argument code wraps it: that action is missing.
+fn stated_action_lacking(s: &Signals) -> Option<Verdict> {
+    let about_permission =
+        ["permission", "privilege", "authoriz", "权限", "授权"].iter().any(|w| s.message.contains(w));
+    (!s.permission() && about_permission && states_action(s.raw)).then_some((Kind::MissingPermission, s.layer))
+}
+
 fn not_a_permission(s: &Signals) -> Option<Verdict> {
     (!s.permission()).then(|| (s.catalog_kind.filter(|k| *k != Kind::MissingPermission).unwrap_or(Kind::Other), None))
 }
@@ -460,16 +504,29 @@ pub(crate) const GATEWAY_REFUSALS: &[&str] = &[
 /// caller lacks. `ram:CreateServiceLinkedRole` denied is the service role's own matter.
 fn states_action(raw: &RawError) -> bool {
     let counts = |t: &str| !t.eq_ignore_ascii_case("ram:CreateServiceLinkedRole");
-    let in_message = |m: &str| {
-        m.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-'))).any(|t| {
-            t.split_once(':')
-                .is_some_and(|(svc, name)| svc.len() >= 2 && name.starts_with(|c: char| c.is_ascii_uppercase()))
-                && crate::read::fields::is_ram_action(t)
-                && counts(t)
-        })
-    };
     raw.all(Key::AuthAction).chain(raw.all(Key::Action)).any(|a| counts(&a.value))
-        || raw.all(Key::Message).any(|m| in_message(&m.value))
+        || actions_in_messages(raw).iter().any(|a| counts(&a.value))
+}
+
+/// The RAM actions standing bare in the error's messages (`当前用户没有 ram:PassRole 权限`, `the service role does
+/// not have 'vpc:DescribeVSwitchAttributes' permission`), once each, as [`Key::Action`] fields spanning the message
+/// that states them: what the caller lacks where no `AuthAction` says it.
+pub fn actions_in_messages(raw: &RawError) -> Vec<crate::read::Field> {
+    let mut found: Vec<crate::read::Field> = Vec::new();
+    for m in raw.all(Key::Message) {
+        let words = m.value.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-')));
+        for t in words.map(|t| t.trim_end_matches(':')) {
+            if crate::read::generic::is_bare_action(t) && !found.iter().any(|f| f.value == t) {
+                found.push(crate::read::Field::new(Key::Action, t, m.start, m.end));
+            }
+        }
+    }
+    found
+}
+
+/// Whether a code (lower-cased) is one of STS's federated sign-in refusals: `AuthenticationFail.` about OIDC or SAML.
+pub fn is_federation_code(c: &str) -> bool {
+    c.starts_with("authenticationfail.") && (c.contains("oidc") || c.contains("saml"))
 }
 
 /// Codes that mean "a policy did not allow this".
@@ -562,6 +619,7 @@ mod tests {
 
     /// One example per rule: the text, and the kind the rule gives it.
     const EXAMPLES: &[(&str, &str, Kind)] = &[
+        ("sts-federation-refused", "ErrorCode: AuthenticationFail.NoPermission\nMessage: No such OIDC Provider registered.", Kind::AssumeRole),
         ("token-expired", "ErrorCode: InvalidSecurityToken.Expired\nMessage: Specified SecurityToken is expired.", Kind::TokenExpired),
         ("temporary-key-unknown", "<Error><Code>InvalidAccessKeyId</Code><Message>The OSS Access Key Id you provided does not exist in our records.</Message><OSSAccessKeyId>STS.NUexampleKeyId12</OSSAccessKeyId></Error>", Kind::TokenExpired),
         ("log-service-inactive", "InvalidAccessKeyIdError: AccessKeyId LTAIexample is inactive", Kind::NotActivated),
@@ -581,6 +639,7 @@ mod tests {
         ("rate-limited", "ErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", Kind::Other),
         ("quota-stock-state-or-payment", "<Error><Code>InDebt</Code><Message>Current user is indebted.</Message></Error>", Kind::Other),
         ("denied-for-a-missing-resource", "ErrorCode: AccessDenied\nMessage: check failed, maybe the resource was not created", Kind::Other),
+        ("stated-action-lacking", "ErrorCode: InvalidArgument\nMessage: The VSwitch may not exist or the service role does not have 'vpc:DescribeVSwitchAttributes' permission.", Kind::MissingPermission),
         ("not-a-permission-code", "ErrorCode: InvalidInstanceId.NotFound\nMessage: The specified InstanceId does not exist.", Kind::Other),
         ("sts-refused-without-action", r#"{"HostId":"sts.aliyuncs.com","Code":"NoPermission","Message":"x"}"#, Kind::AssumeRole),
         ("explicit-deny", r#"{"Code":"NoPermission","AccessDeniedDetail":{"AuthAction":"oss:PutObject","NoPermissionType":"ExplicitDeny"}}"#, Kind::ExplicitDeny),
@@ -609,6 +668,35 @@ mod tests {
             assert_eq!(decide(text), (*kind, rule.name), "{text}");
         }
         assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    #[test]
+    fn an_expired_oidc_token_is_a_token_to_read_again() {
+        let text = "ErrorCode: AuthenticationFail.OIDCToken.Expired\nMessage: This JsonWebToken is expired.";
+        assert_eq!(decide(text), (Kind::TokenExpired, "sts-federation-refused"));
+        let text = "ErrorCode: AuthenticationFail.OIDCToken.AudienceNotMatch\nMessage: Invalid audience.";
+        assert_eq!(decide(text), (Kind::AssumeRole, "sts-federation-refused"));
+    }
+
+    #[test]
+    fn the_products_own_role_code_without_stss_signs_is_a_missing_service_role() {
+        assert_eq!(decide("400 EntityNotExist.Role The role does not exist.").0, Kind::ServiceRoleMissing);
+        // STS names the role's ARN: the caller's AssumeRole.
+        let sts = "ErrorCode: EntityNotExist.Role\nMessage: The role not exists: acs:ram::123:role/deployer";
+        assert_eq!(decide(sts).0, Kind::AssumeRole);
+    }
+
+    #[test]
+    fn not_bought_is_not_activated_and_hotlink_protection_is_the_requests() {
+        let text = r#"{"code":"AccessDenied.Unpurchased","message":"Access to model denied."}"#;
+        assert_eq!(decide(text), (Kind::NotActivated, "not-activated"));
+        for text in [
+            "<Error><Code>AccessDenied</Code><Message>You are denied by bucket referer policy.</Message><EC>0003-00000503</EC></Error>",
+            "<Error><Code>AccessDenied</Code><Message>x</Message><EC>0003-00000501</EC></Error>",
+            "请求被 Bucket 防盗链配置拒绝",
+        ] {
+            assert_eq!(decide(text), (Kind::Other, "refused-by-the-request-not-the-caller"), "{text}");
+        }
     }
 
     #[test]
@@ -713,6 +801,16 @@ mod tests {
             ("The Log Service is not enabled for your account.", Kind::NotActivated),
             ("该服务未激活，请先激活服务", Kind::NotActivated),
             ("5005 User is not in open", Kind::NotActivated),
+            // Not bought, in English and Chinese (Security Center's `NeedBuy`: "This service shoule be purchased first.").
+            ("This service shoule be purchased first.", Kind::NotActivated),
+            ("该功能未购买，请先购买", Kind::NotActivated),
+            // UBSMS, which says which services an account has turned on.
+            ("| UbsmsInvalidBid | Your account partner does not have KMS Service |", Kind::NotActivated),
+            ("AuthenticationException: check from ubsms failed. enable=false", Kind::NotActivated),
+            // The credentials libraries' fixed messages: nothing (or no role) to sign with.
+            ("CredentialException: Environment variable accessKeyId cannot be empty", Kind::BadCredentials),
+            ("ValueError: oidc_token_file_path or environment variable ALIBABA_CLOUD_OIDC_TOKEN_FILE cannot be empty", Kind::BadCredentials),
+            ("CredentialException: Failed to get RAM session credentials from ECS metadata service. HttpCode=404", Kind::BadCredentials),
             // Model Studio's API key.
             (r#"{"code":"InvalidApiKey","message":"Invalid API-key provided."}"#, Kind::BadCredentials),
             // MaxCompute's project ACL.

@@ -129,8 +129,16 @@ pub const GENERIC: &[Generic] = &[
     },
 ];
 
-/// Words that tie a sentence to Alibaba Cloud (ASCII ones whole, without case).
-const ALIBABA_WORDS: &[&str] = &["aliyun", "alibaba", "alibaba cloud", "alicloud", "ram", "aliyuncs", "阿里云"];
+/// Whether a word standing bare in a sentence is a RAM action (`ram:ListUsers`, `oss:*`): a lower-case service
+/// that is no label word (`error:Forbidden`), its action name capitalized.
+pub(crate) fn is_bare_action(token: &str) -> bool {
+    token.split_once(':').is_some_and(|(svc, name)| {
+        svc.len() >= 2
+            && svc.starts_with(|c: char| c.is_ascii_lowercase())
+            && !LABEL_WORDS.contains(&svc)
+            && name.starts_with(|c: char| c.is_ascii_uppercase() || c == '*')
+    }) && super::fields::is_ram_action(token)
+}
 
 /// Sentences longer than this are log lines or documents, not a message.
 const MAX_SENTENCE: usize = 400;
@@ -154,7 +162,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         let matches = |g: &&Generic| {
             has_any(g.first)
                 && has_any(g.second)
-                && (!g.needs_alibaba || has_any(ALIBABA_WORDS) || {
+                && (!g.needs_alibaba || crate::marks::ties_sentence_to_alibaba(&lower) || {
                     quoted_actions(s, start, end, &mut actions);
                     !actions.is_empty()
                 })
@@ -191,13 +199,7 @@ fn quoted_actions(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
         }
         let e = i + b[i..].iter().take_while(|&&c| is_word(c)).count();
         let token = sentence[i..e].trim_end_matches(':');
-        let bare = token.split_once(':').is_some_and(|(svc, name)| {
-            svc.len() >= 2
-                && svc.starts_with(|c: char| c.is_ascii_lowercase())
-                && !LABEL_WORDS.contains(&svc)
-                && name.starts_with(|c: char| c.is_ascii_uppercase() || c == '*')
-        });
-        if bare && super::fields::is_ram_action(token) {
+        if is_bare_action(token) {
             out.push(Field::new(Key::Action, token, start + i, start + i + token.len()));
         }
         i = e;
@@ -251,13 +253,13 @@ fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
     taken[..first_after].iter().rev().take(64).any(|(_, b)| *b > start)
 }
 
-/// The words of every fallback (and [`ALIBABA_WORDS`]) that `lower` holds: ASCII words whole (not inside a longer
+/// The words of every fallback that `lower` holds: ASCII words whole (not inside a longer
 /// word), others anywhere. One search per sentence, however many rows and words are asked of it.
 fn words_in(lower: &str) -> Vec<&'static str> {
     static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<&'static str>)> = std::sync::OnceLock::new();
     let (ac, words) = WORDS.get_or_init(|| {
         let mut words: Vec<&'static str> =
-            GENERIC.iter().flat_map(|g| g.first.iter().chain(g.second)).chain(ALIBABA_WORDS).copied().collect();
+            GENERIC.iter().flat_map(|g| g.first.iter().chain(g.second)).copied().collect();
         words.sort_unstable();
         words.dedup();
         (aho_corasick::AhoCorasick::new(&words).expect("the fallbacks' words are valid"), words)

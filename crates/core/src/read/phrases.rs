@@ -104,6 +104,12 @@ pub enum Phrase {
     RealNameVerification,
     /// OSS refused a browser's cross-origin request: the bucket's CORS rules do not allow it.
     CorsRefused,
+    /// OSS's hotlink protection refused the request's `Referer` ("You are denied by bucket referer policy",
+    /// 防盗链): the bucket's referer rules, not a RAM policy.
+    RefererRefused,
+    /// STS refused a federated sign-in (`AssumeRoleWithOIDC`): the OIDC provider is not registered, or the OIDC
+    /// token failed its checks.
+    FederationRefused,
     /// A media player or downloader (FFmpeg's `Server returned 403 Forbidden (access denied)`) was refused a URL:
     /// the URL's signing, expiry or referer rules, not a RAM policy.
     MediaUrlRefused,
@@ -165,6 +171,8 @@ impl Phrase {
             Phrase::ContentModeration => "content-moderation",
             Phrase::RealNameVerification => "real-name-verification",
             Phrase::CorsRefused => "cors-refused",
+            Phrase::RefererRefused => "referer-refused",
+            Phrase::FederationRefused => "federation-refused",
             Phrase::MediaUrlRefused => "media-url-refused",
             Phrase::MetadataServiceRefused => "metadata-service-refused",
             Phrase::GenericLacksPermission => "generic-lacks-permission",
@@ -262,6 +270,8 @@ const ALL: &[Phrase] = &[
     Phrase::ContentModeration,
     Phrase::RealNameVerification,
     Phrase::CorsRefused,
+    Phrase::RefererRefused,
+    Phrase::FederationRefused,
     Phrase::MediaUrlRefused,
     Phrase::MetadataServiceRefused,
     Phrase::GenericLacksPermission,
@@ -312,6 +322,8 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("unauthorized: incorrect username or password", Phrase::LoginRefused),
     ("unauthorized: authentication required", Phrase::LoginRefused),
     ("daemon: unauthorized", Phrase::LoginRefused),
+    // `docker login`'s own wording: "login attempt to http://host/v2/ failed with status: 401 Unauthorized".
+    ("login attempt to", Phrase::LoginRefused),
     // OSS: the `Authorization` header is not in a form it reads (a V4 signature sent to an endpoint that takes V1).
     ("authorization header is invalid", Phrase::SignatureMismatch),
     // OSS: a request that carried no signature OSS recognised reached a private resource.
@@ -426,6 +438,24 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("access key secret is empty", Phrase::CredentialsMissing),
     ("access key id is required", Phrase::CredentialsMissing),
     ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
+    // The credentials libraries' own messages (Go, Python; their FAQs list them): a field, variable, file or
+    // profile the provider needs is empty or unreadable, or the instance gave it no role's credentials.
+    ("access_key_id cannot be empty", Phrase::CredentialsMissing),
+    ("access_key_secret cannot be empty", Phrase::CredentialsMissing),
+    ("security_token cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable accesskeyid cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable accesskeysecret cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable alibaba_cloud_role_arn cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable alibaba_cloud_oidc_provider_arn cannot be empty", Phrase::CredentialsMissing),
+    ("environment variable alibaba_cloud_oidc_token_file cannot be empty", Phrase::CredentialsMissing),
+    ("the oidctokenfilepath is empty", Phrase::CredentialsMissing),
+    ("the oidcproviderarn is empty", Phrase::CredentialsMissing),
+    ("unable to open credentials file", Phrase::CredentialsMissing),
+    ("failed to parse credential form cli credentials file", Phrase::CredentialsMissing),
+    ("unsupported profile mode", Phrase::CredentialsMissing),
+    ("failed to get ram session credentials from ecs metadata service", Phrase::CredentialsMissing),
+    ("refresh ecs sts token err", Phrase::CredentialsMissing),
+    ("imds credentials is disabled", Phrase::CredentialsMissing),
     ("role not exists", Phrase::RoleNotExist),
     ("role does not exist", Phrase::RoleNotExist),
     ("role is not exist", Phrase::RoleNotExist),
@@ -465,6 +495,13 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("current status of the resource does not support", Phrase::ResourceState),
     ("status does not support this operation", Phrase::ResourceState),
     ("未购买", Phrase::ServiceNotActivated),
+    ("没有购买", Phrase::ServiceNotActivated),
+    ("请先购买", Phrase::ServiceNotActivated),
+    ("未订阅", Phrase::ServiceNotActivated),
+    ("has not been purchased", Phrase::ServiceNotActivated),
+    ("have not purchased", Phrase::ServiceNotActivated),
+    ("has not purchased", Phrase::ServiceNotActivated),
+    ("be purchased first", Phrase::ServiceNotActivated),
     ("尚未购买", Phrase::ServiceNotActivated),
     ("请先开通", Phrase::ServiceNotActivated),
     ("you have not activated", Phrase::ServiceNotActivated),
@@ -481,6 +518,9 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("service is not enabled", Phrase::ServiceNotActivated),
     ("service has not been enabled", Phrase::ServiceNotActivated),
     ("服务未激活", Phrase::ServiceNotActivated),
+    // UBSMS, the check of which services an account has turned on: OSS's `UbsmsInvalidBid` ("Your account partner
+    // does not have KMS Service"), RocketMQ's "check from ubsms failed. enable=false".
+    ("ubsms", Phrase::ServiceNotActivated),
     // Model Studio's `InvalidApiKey` ("Invalid API-key provided."): its API key is unknown.
     ("invalid api-key provided", Phrase::AccessKeyNotFound),
     // Tablestore's `OTSAuthFailed` with "Signature mismatch."
@@ -516,6 +556,16 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("实名认证", Phrase::RealNameVerification),
     // OSS's CORS refusal (`AccessForbidden`: "CORSResponse: This CORS request is not allowed").
     ("cors request is not allowed", Phrase::CorsRefused),
+    // OSS's hotlink protection (ECs 0003-00000501..503), in English and Chinese.
+    ("denied by bucket referer policy", Phrase::RefererRefused),
+    ("denied by hotlink protection", Phrase::RefererRefused),
+    ("防盗链", Phrase::RefererRefused),
+    // STS's AssumeRoleWithOIDC refusals (its error-code table): the provider is not registered, the token is bad.
+    ("no such oidc provider registered", Phrase::FederationRefused),
+    ("authenticationfail.oidctoken", Phrase::FederationRefused),
+    ("oidc token validate failed", Phrase::FederationRefused),
+    // A service (Function Compute) may not assume the role it was given: the role's trust policy does not name it.
+    ("no permission to assume the role", Phrase::TrustPolicy),
     ("corsresponse", Phrase::CorsRefused),
     // FFmpeg's HTTP reader (players, transcoders) refused a media URL.
     ("server returned 403 forbidden", Phrase::MediaUrlRefused),
@@ -660,6 +710,17 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
         "no permission perform sts:assumerole" => {
             let a = end - "sts:assumerole".len();
             out.push(Field::new(Key::Action, "sts:AssumeRole", a, end));
+        }
+        "no permission to assume the role" => {
+            out.push(Field::new(Key::Action, "sts:AssumeRole", start, end));
+            if let Some((a, b)) = quoted_or_word_after(s, end) {
+                if s[a..b].starts_with("acs:ram:") {
+                    out.push(Field::new(Key::Resource, &s[a..b], a, b));
+                }
+            }
+        }
+        "no such oidc provider registered" | "authenticationfail.oidctoken" | "oidc token validate failed" => {
+            out.push(Field::new(Key::Action, "sts:AssumeRoleWithOIDC", start, end));
         }
         "createservicelinkedrole" if s[..start].ends_with("ram:") => {
             out.push(Field::new(Key::Action, "ram:CreateServiceLinkedRole", start - 4, end));
