@@ -70,11 +70,19 @@ const LABELS: &[&str] = &[
 const NUMBER_AFTER: &[&str] = &["报错", "错误码", "错误代码", "返回码"];
 
 /// What may stand between [`NUMBER_AFTER`]'s word and the number: spaces, colons, quotes, brackets.
-const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[', '(', '（', '=', '#'];
+const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[', '(', '（', '=', '#', '`'];
+
+/// Words that name the next word as the code (`the status code StatusForbidden is displayed`, `错误码
+/// InvalidParameter`): a code-shaped word after one of them is the code, documented or not. Compared without ASCII
+/// case; what stands between is [`NUMBER_OPENERS`] and a copula ([`COPULAS`]).
+const CODE_WORDS: &[&str] = &["error code", "status code", "errorcode", "错误码", "错误代码", "返回码", "状态码"];
+
+/// `the error code is X`, `错误码为X`: a verb between the code word and the code.
+const COPULAS: &[&str] = &[" is", "为", "是"];
 
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the `-000` every OSS EC holds
 /// ([`is_oss_ec`]) and the words before a numeric code ([`NUMBER_AFTER`]). A code-shaped word opens an error only
-/// when documented: the prefilter asks [`documented_words`].
+/// when documented or after a code word: the prefilter asks [`opening_words`].
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
     ["-000"].into_iter().chain(NUMBER_AFTER.iter().copied())
 }
@@ -92,6 +100,8 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if is_oss_ec(token) {
             out.push(Field::new(Key::Ec, token, start, end));
             out.push(Field::new(Key::ProductHint, "oss", start, end));
+        } else if standing_code(b, token, start, end) && after_code_word(s, start) {
+            out.push(Field::new(Key::Code, token, start, end));
         } else if standing_code(b, token, start, end) {
             let line = text.line_of(start);
             let context = match line_context {
@@ -151,16 +161,36 @@ fn standing_code(b: &[u8], token: &str, start: usize, end: usize) -> bool {
     code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end) && !b[..start].ends_with(b"::")
 }
 
-/// Where a code-shaped word stands that `documented` accepts, whatever the words around it: the prefilter
-/// ([`super::scan`]) asks this, as such a word opens an error ([`super::group`]) on a line that speaks of one.
-pub(super) fn documented_words<'a>(
-    s: &'a str,
-    documented: &'a dyn Fn(&str) -> bool,
-) -> impl Iterator<Item = usize> + 'a {
+/// Where a code-shaped word stands that opens an error ([`super::group`]): one after a [`CODE_WORDS`] word, and
+/// one `documented` accepts, whatever the words around it (it opens an error on a line that speaks of one). The
+/// prefilter ([`super::scan`]) asks this: neither has a needle.
+pub(super) fn opening_words<'a>(s: &'a str, documented: &'a dyn Fn(&str) -> bool) -> impl Iterator<Item = usize> + 'a {
     let b = s.as_bytes();
     tokens(b)
-        .filter(move |&(start, end)| standing_code(b, &s[start..end], start, end) && documented(&s[start..end]))
+        .filter(move |&(start, end)| {
+            standing_code(b, &s[start..end], start, end) && (after_code_word(s, start) || documented(&s[start..end]))
+        })
         .map(|(start, _)| start)
+}
+
+/// Whether a [`CODE_WORDS`] word stands just before `start`, past openers and a copula.
+fn after_code_word(s: &str, start: usize) -> bool {
+    let trim = |t: &'_ str| -> usize { t.len() - t.trim_end_matches(NUMBER_OPENERS).len() };
+    let before = crate::text::slice(s, start.saturating_sub(64), start);
+    let cut = trim(before);
+    if cut > 8 {
+        return false;
+    }
+    let mut rest = &before[..before.len() - cut];
+    if let Some(r) = COPULAS.iter().find_map(|c| rest.strip_suffix(c)) {
+        rest = &r[..r.len() - trim(r).min(8)];
+    }
+    CODE_WORDS.iter().any(|w| {
+        rest.len() >= w.len()
+            && rest.is_char_boundary(rest.len() - w.len())
+            && rest[rest.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !rest[..rest.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
+    })
 }
 
 fn token_byte(c: u8) -> bool {
@@ -293,6 +323,17 @@ mod tests {
         assert!(codes("报错403").is_empty());
         assert!(codes("错误码 12 次").is_empty());
         assert!(codes("报错 1.2.3").is_empty());
+    }
+
+    #[test]
+    fn a_code_word_names_the_code_after_it() {
+        assert_eq!(codes("the status code StatusForbidden is still displayed"), ["StatusForbidden"]);
+        assert_eq!(codes("接口返回错误码：InvalidParameter.Format"), ["InvalidParameter.Format"]);
+        assert_eq!(codes("The error code is `QuotaExceeded.Vpc`."), ["QuotaExceeded.Vpc"]);
+        // Without the code word, or with another word before it, the word is only a candidate.
+        assert!(codes("the code StatusForbidden is displayed").is_empty());
+        assert!(codes("see the error codes page for StatusForbidden").is_empty());
+        assert!(codes("my_error code handler").is_empty());
     }
 
     #[test]

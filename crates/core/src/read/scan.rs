@@ -12,7 +12,7 @@
 //!    for here too. Each match is checked the way its reader reads it (the reader's own hit function, a key name
 //!    followed by a separator, the fallback sentence on its line) and counts when it would give such a field.
 //!    What has no needle is asked of its reader: a code with no key name ([`fields::keyless_words`]) and a
-//!    documented code-shaped word ([`prose::documented_words`]).
+//!    documented code-shaped word or one after a code word ([`prose::opening_words`]).
 //! 2. **Windows**: around each trigger line, [`REACH_BEFORE`] lines before and [`REACH_AFTER`] after; windows
 //!    that meet are joined.
 //! 3. **Reading**: every reader over each window and [`MARGIN`] lines on each side of it (so a reader's state —
@@ -213,7 +213,7 @@ pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
         asked.borrow_mut().insert(w.to_string(), known);
         known
     };
-    lines.extend(prose::documented_words(s, &remembered).map(|p| (line_of(p), Trigger::Opens)));
+    lines.extend(prose::opening_words(s, &remembered).map(|p| (line_of(p), Trigger::Opens)));
     lines.sort_unstable();
     lines.dedup_by_key(|(l, _)| *l);
     generic_lines.sort_unstable();
