@@ -80,11 +80,91 @@ const CODE_WORDS: &[&str] = &["error code", "status code", "errorcode", "错误�
 /// `the error code is X`, `错误码为X`: a verb between the code word and the code.
 const COPULAS: &[&str] = &[" is", "为", "是"];
 
+/// Words after which an HTTP status is the one a request failed with (`Request failed with status code 403`, axios;
+/// `POST /services failed with 500`; `the server responded with a status of 403`), compared without ASCII case.
+const FAILED_WITH: &[&str] = &["failed with", "responded with", "returned status", "returned http", "returned error"];
+
+/// What may stand between a [`FAILED_WITH`] word and the status (lower case).
+const STATUS_FILLERS: &[&str] = &["status code", "status of", "status", "code", "http", "error", "a", ":", "=", "("];
+
+/// HTTP's reason phrases after their status (RFC 9110), compared without ASCII case: a status line
+/// (`failed with status: 401 Unauthorized`, `HTTP/1.1 403 Forbidden`) says a request failed, whatever stands before.
+const STATUS_LINES: &[&str] = &[
+    "400 bad request",
+    "401 unauthorized",
+    "403 forbidden",
+    "404 not found",
+    "429 too many requests",
+    "500 internal server error",
+    "502 bad gateway",
+    "503 service unavailable",
+    "504 gateway timeout",
+];
+
+/// Words after a status that say it is a failure (Python requests' `403 Client Error: Forbidden for url: …`).
+const FAILED_AFTER: &[&str] = &[" client error", " server error"];
+
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the `-000` every OSS EC holds
-/// ([`is_oss_ec`]) and the words before a numeric code ([`NUMBER_AFTER`]). A code-shaped word opens an error only
+/// ([`is_oss_ec`]), the words before a numeric code ([`NUMBER_AFTER`]) and before or after a failure status
+/// ([`FAILED_WITH`], [`STATUS_LINES`]). A code-shaped word opens an error only
 /// when documented or after a code word: the prefilter asks [`opening_words`].
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
-    ["-000"].into_iter().chain(NUMBER_AFTER.iter().copied())
+    ["-000"]
+        .into_iter()
+        .chain(NUMBER_AFTER.iter().copied())
+        .chain(FAILED_WITH.iter().copied())
+        .chain(STATUS_LINES.iter().copied())
+}
+
+/// A [`Key::HttpFailure`] for each 4xx or 5xx status a request is said to have failed with: after a
+/// [`FAILED_WITH`] word (past [`STATUS_FILLERS`]), opening a [`STATUS_LINES`] phrase, or before [`FAILED_AFTER`].
+fn failure_statuses(s: &str, out: &mut Vec<Field>) {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FAILED_WITH.iter().chain(STATUS_LINES).chain(FAILED_AFTER))
+            .expect("valid words")
+    });
+    let b = s.as_bytes();
+    let whole = |at: usize, end: usize| {
+        !(at > 0 && b[at - 1].is_ascii_alphanumeric()) && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    for m in finder.find_iter(s) {
+        let pattern = m.pattern().as_usize();
+        // `FAILED_AFTER` words open with the blank after the status: only their end must be a word's.
+        let after_status = pattern >= FAILED_WITH.len() + STATUS_LINES.len();
+        if !whole(if after_status { m.start() + 1 } else { m.start() }, m.end()) {
+            continue;
+        }
+        let from = if after_status {
+            // The status stands just before the words, at a word's start.
+            match m.start().checked_sub(3) {
+                Some(at) if !(at > 0 && b[at - 1].is_ascii_alphanumeric()) => at,
+                _ => continue,
+            }
+        } else if pattern < FAILED_WITH.len() {
+            let mut at = m.end();
+            for _ in 0..4 {
+                at += b[at..].iter().take_while(|&&c| c == b' ').count();
+                let rest = crate::text::slice(s, at, at + 16).to_ascii_lowercase();
+                match STATUS_FILLERS.iter().find(|f| rest.starts_with(*f) && whole(at, at + f.len())) {
+                    Some(f) => at += f.len(),
+                    None => break,
+                }
+            }
+            at + b[at..].iter().take_while(|&&c| c == b' ').count()
+        } else {
+            m.start()
+        };
+        let status = crate::text::slice(s, from, from + 3);
+        // Not a longer number or a version (`4.0.3`); a sentence's stop may follow (`failed with 500.`).
+        let version = b.get(from + 3) == Some(&b'.') && b.get(from + 4).is_some_and(u8::is_ascii_digit);
+        let stands = !b.get(from + 3).is_some_and(u8::is_ascii_alphanumeric) && !version;
+        if stands && matches!(status.as_bytes().first(), Some(b'4' | b'5')) && crate::text::is_http_status(status) {
+            out.push(Field::new(Key::HttpFailure, status, from, from + 3));
+        }
+    }
 }
 
 /// Appends a candidate code for each code-shaped token on a line that speaks of an error, and an [`Key::Ec`] with an
@@ -93,6 +173,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     let b = s.as_bytes();
     numeric_codes(s, out);
+    failure_statuses(s, out);
     // Whether the last line asked about speaks of an error (many tokens share a line).
     let mut line_context: Option<(usize, bool)> = None;
     for (start, end) in tokens(b) {
@@ -323,6 +404,23 @@ mod tests {
         assert!(codes("报错403").is_empty());
         assert!(codes("错误码 12 次").is_empty());
         assert!(codes("报错 1.2.3").is_empty());
+    }
+
+    #[test]
+    fn failure_statuses_after_their_words_or_before_their_reason_phrase() {
+        let statuses = |s: &str| values(s, Key::HttpFailure);
+        assert_eq!(statuses("Error: Request failed with status code 403"), ["403"]);
+        assert_eq!(statuses("POST /services failed with 500. requestid: 5648"), ["500"]);
+        assert!(statuses("failed with 403.5 seconds left").is_empty());
+        assert_eq!(statuses("login attempt to http://10.0.0.1/v2/ failed with status: 401 Unauthorized"), ["401"]);
+        assert_eq!(statuses("the server responded with a status of 404 (Not Found)"), ["404"]);
+        assert_eq!(statuses("HTTP/1.1 503 Service Unavailable"), ["503"]);
+        assert_eq!(statuses("requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: x"), ["403"]);
+        // A success, a count, a version, or a word that only contains the phrase: no failure.
+        assert!(statuses("GET /healthz returned status 200").is_empty());
+        assert!(statuses("failed with 4.0.3 installed").is_empty());
+        assert!(statuses("unfailed without 403").is_empty());
+        assert!(statuses("E1403 Forbidden").is_empty());
     }
 
     #[test]
