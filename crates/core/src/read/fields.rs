@@ -256,6 +256,7 @@ impl Scanner<'_, '_> {
                     _ => i + 1,
                 },
                 b'[' => self.bracket_key(i).unwrap_or(i + 1),
+                0xE2 if curly_quote(b, i) => self.curly_key(i).unwrap_or(i + CURLY_LEN),
                 c if c.is_ascii_alphabetic() && word_boundary_before(b, i) => self.word(i),
                 _ => i + 1,
             };
@@ -330,6 +331,37 @@ impl Scanner<'_, '_> {
             });
         }
         None
+    }
+
+    /// `“code”：“AccessDenied.Unpurchased”`: JSON whose quotes a translation or an input method made typographic
+    /// (either curly quote on either side, a full-width or ASCII colon). Returns where to continue, or `None`.
+    fn curly_key(&mut self, open: usize) -> Option<usize> {
+        let b = self.b;
+        let name_start = open + CURLY_LEN;
+        let name_end = ident_end(b, name_start);
+        if name_end == name_start || name_end - name_start > 64 {
+            return None;
+        }
+        let close = if curly_quote(b, name_end) {
+            name_end + CURLY_LEN
+        } else if b.get(name_end) == Some(&b'"') {
+            name_end + 1
+        } else {
+            return None;
+        };
+        let (_, at) = separator(b, close).filter(|(sep, _)| *sep == Sep::Colon)?;
+        let m = meaning(&self.s[name_start..name_end])?;
+        if !curly_quote(b, at) {
+            return Some(self.value(m, Sep::Colon, at));
+        }
+        // The value up to the next quote of either kind on its line.
+        let from = at + CURLY_LEN;
+        let line = &b[from..line_end(self.s, from, MAX_VALUE)];
+        let len = (0..line.len()).find(|&j| line[j] == b'"' || curly_quote(line, j)).unwrap_or(line.len());
+        let value = self.s[from..from + len].to_string();
+        self.close_message(open);
+        self.emit(m, &value, from, from + len);
+        Some(from + len)
     }
 
     /// `[ErrorCode]: AccessDenied` (Java OSS SDK).
@@ -448,6 +480,8 @@ impl Scanner<'_, '_> {
         while e < b.len()
             && e - at < MAX_VALUE
             && !b[e].is_ascii_whitespace()
+            // A bare value is ASCII: a full-width comma or a Chinese word after it (`403，“request_id”`) ends it.
+            && b[e].is_ascii()
             && !matches!(b[e], b',' | b'}' | b']' | b')' | b'&' | b'"' | b'\'' | b';' | b'<' | b'\\')
         {
             e += 1;
@@ -674,6 +708,14 @@ fn find_close(b: &[u8], from: usize, max: usize, q: u8, escapes: usize) -> Resul
         }
     }
     Err(stop)
+}
+
+/// Bytes of a typographic double quote (`“` U+201C, `”` U+201D) in UTF-8.
+pub(super) const CURLY_LEN: usize = 3;
+
+/// Whether a typographic double quote (`“` or `”`) starts at `i`.
+pub(super) fn curly_quote(b: &[u8], i: usize) -> bool {
+    b.get(i..i + CURLY_LEN).is_some_and(|q| q == "“".as_bytes() || q == "”".as_bytes())
 }
 
 /// `：` (U+FF1A), the colon Chinese pages print after a key; a separator like `:`.
@@ -1271,6 +1313,16 @@ mod tests {
         assert!(fields("| x | y | ServiceNotOpen | The service is not activated. |")
             .iter()
             .all(|(k, _)| *k != Key::Code));
+    }
+
+    #[test]
+    fn json_with_typographic_quotes() {
+        // A paste a translation or an input method rewrote: curly quotes either way round, full-width colons.
+        let s = "返回错误响应：“{”status_code”：403，“request_id”：“b2ba”，“code”：“AccessDenied.Unpurchased”，“message”：“Access denied.”}";
+        assert!(has(s, Key::Code, "AccessDenied.Unpurchased"), "{:?}", fields(s));
+        assert!(has(s, Key::RequestId, "b2ba"));
+        assert!(has(s, Key::Message, "Access denied."));
+        assert!(fields("他说“code”很好").iter().all(|(k, _)| *k != Key::Code));
     }
 
     #[test]

@@ -104,7 +104,11 @@ const WHOLE_WORD_BELOW: usize = 4;
 /// Whether a key name at `start..end` is followed by what the readers read a value after: `:` or `=`, past a
 /// closing quote, bracket or escape and spaces (`"Code": `, `[ErrorCode]:`, `ErrorCode=`), or `>` (`<Code>`).
 fn before_separator(b: &[u8], end: usize) -> bool {
-    let rest = &b[end..b.len().min(end + 16)];
+    let mut rest = &b[end..b.len().min(end + 16)];
+    // A typographic closing quote (`“code”：`) first.
+    if super::fields::curly_quote(rest, 0) {
+        rest = &rest[super::fields::CURLY_LEN..];
+    }
     let at = rest.iter().position(|c| !matches!(c, b'"' | b'\'' | b'\\' | b']' | b' ' | b'\t')).unwrap_or(rest.len());
     // Two-word keys: `Status Code:`, `Error Code :` end in a needle too; `ErrorCode XErrorMessage` does not matter.
     matches!(rest.get(at), Some(b':' | b'=' | b'>')) || rest[at..].starts_with(super::fields::FULL_WIDTH_COLON)
