@@ -150,6 +150,17 @@ pub(super) fn plain_key(name: &str) -> Option<Key> {
 /// Whether the JSON object opening at `open` (read up to 4 KB) holds an error's keys: `error`, `code`,
 /// `status` or `message`.
 fn object_holds_error_keys(s: &str, open: usize) -> bool {
+    object_holds(s, open, &["\"error\"", "\"code\"", "\"status\"", "\"message\""])
+}
+
+/// Whether the JSON object opening at `open` is a Kubernetes `Status` (`"kind":"Status"`): the API server's failure
+/// answer, whose `reason` (`Forbidden`, `Unauthorized`, `NotFound`) is its machine-readable code.
+fn object_is_kubernetes_status(s: &str, open: usize) -> bool {
+    object_holds(s, open, &["\"kind\":\"Status\"", "\"kind\": \"Status\""])
+}
+
+/// Whether the JSON object opening at `open` (read up to 4 KB) holds one of `needles` (ASCII case ignored).
+fn object_holds(s: &str, open: usize, needles: &[&str]) -> bool {
     let b = s.as_bytes();
     let stop = b.len().min(open + 4096);
     let mut depth = 0u32;
@@ -168,9 +179,7 @@ fn object_holds_error_keys(s: &str, open: usize) -> bool {
         }
     }
     let object = crate::text::slice(s, open, close);
-    ["\"error\"", "\"code\"", "\"status\"", "\"message\""]
-        .iter()
-        .any(|k| crate::text::contains_ignore_ascii_case(object, k))
+    needles.iter().any(|k| crate::text::contains_ignore_ascii_case(object, k))
 }
 
 /// Where a bare (unquoted) value ends.
@@ -259,6 +268,7 @@ impl Scanner<'_, '_> {
                     _ => i + 1,
                 },
                 b'[' => self.bracket_key(i).unwrap_or(i + 1),
+                0xE2 if curly_quote(b, i) => self.curly_key(i).unwrap_or(i + CURLY_LEN),
                 c if c.is_ascii_alphabetic() && word_boundary_before(b, i) => self.word(i),
                 _ => i + 1,
             };
@@ -333,6 +343,37 @@ impl Scanner<'_, '_> {
             });
         }
         None
+    }
+
+    /// `“code”：“AccessDenied.Unpurchased”`: JSON whose quotes a translation or an input method made typographic
+    /// (either curly quote on either side, a full-width or ASCII colon). Returns where to continue, or `None`.
+    fn curly_key(&mut self, open: usize) -> Option<usize> {
+        let b = self.b;
+        let name_start = open + CURLY_LEN;
+        let name_end = ident_end(b, name_start);
+        if name_end == name_start || name_end - name_start > 64 {
+            return None;
+        }
+        let close = if curly_quote(b, name_end) {
+            name_end + CURLY_LEN
+        } else if b.get(name_end) == Some(&b'"') {
+            name_end + 1
+        } else {
+            return None;
+        };
+        let (_, at) = separator(b, close).filter(|(sep, _)| *sep == Sep::Colon)?;
+        let m = meaning(&self.s[name_start..name_end])?;
+        if !curly_quote(b, at) {
+            return Some(self.value(m, Sep::Colon, at));
+        }
+        // The value up to the next quote of either kind on its line.
+        let from = at + CURLY_LEN;
+        let line = &b[from..line_end(self.s, from, MAX_VALUE)];
+        let len = (0..line.len()).find(|&j| line[j] == b'"' || curly_quote(line, j)).unwrap_or(line.len());
+        let value = self.s[from..from + len].to_string();
+        self.close_message(open);
+        self.emit(m, &value, from, from + len);
+        Some(from + len)
     }
 
     /// `[ErrorCode]: AccessDenied` (Java OSS SDK).
@@ -451,6 +492,8 @@ impl Scanner<'_, '_> {
         while e < b.len()
             && e - at < MAX_VALUE
             && !b[e].is_ascii_whitespace()
+            // A bare value is ASCII: a full-width comma or a Chinese word after it (`403，“request_id”`) ends it.
+            && b[e].is_ascii()
             && !matches!(b[e], b',' | b'}' | b']' | b')' | b'&' | b'"' | b'\'' | b';' | b'<' | b'\\')
         {
             e += 1;
@@ -520,7 +563,8 @@ impl Scanner<'_, '_> {
                 let tok = first_token(v);
                 // Only an error's reason: a log line's `{"reason":"scaleUp"}` is an event's.
                 let in_error = self.container.is_some_and(|open| object_holds_error_keys(self.s, open));
-                if is_lower_camel(tok) && in_error {
+                let kubernetes = self.container.is_some_and(|open| object_is_kubernetes_status(self.s, open));
+                if (is_lower_camel(tok) && in_error) || (kubernetes && is_code_like(tok)) {
                     self.push(Key::Code, tok, start, start + tok.len());
                 }
             }
@@ -676,6 +720,14 @@ fn find_close(b: &[u8], from: usize, max: usize, q: u8, escapes: usize) -> Resul
         }
     }
     Err(stop)
+}
+
+/// Bytes of a typographic double quote (`“` U+201C, `”` U+201D) in UTF-8.
+pub(super) const CURLY_LEN: usize = 3;
+
+/// Whether a typographic double quote (`“` or `”`) starts at `i`.
+pub(super) fn curly_quote(b: &[u8], i: usize) -> bool {
+    b.get(i..i + CURLY_LEN).is_some_and(|q| q == "“".as_bytes() || q == "”".as_bytes())
 }
 
 /// `：` (U+FF1A), the colon Chinese pages print after a key; a separator like `:`.
@@ -861,6 +913,12 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
             && after_status_at_line_start(b, i)
             && is_dotted_code(token)
     };
+    // `| ServiceNotOpen | The service is not activated. |`, `| 403 | ServiceNotOpen | The service… |`: a Markdown row
+    // of an error-code table, whose code cell (of any shape) opens the row or follows its status cell.
+    let table_cell = table_cell_message(b, i, end, token);
+    // `api error ExpiredToken: The security token…`: smithy's generic API error, which the AWS SDK for Go v2 prints
+    // after `operation error <Service>: <Api>, https response error StatusCode: …` (S3 clients at OSS print it too).
+    let smithy = b[..i].ends_with(b"api error ") && b.get(end) == Some(&b':');
     // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
     let glued = b.get(end) == Some(&b':')
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
@@ -871,18 +929,21 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         && at_line_start(b, i)
         && is_dotted_code(token);
     let shaped = looks_like_code(token) || family;
-    if (spaced || wrapped || glued || bare || aws || table_row)
+    if (spaced || wrapped || glued || bare || aws || table_row || smithy)
         && is_code_like(token)
         && shaped
         && meaning(token).is_none()
     {
         let message_at = if spaced {
             end + 3
-        } else if wrapped || aws {
+        } else if wrapped || aws || smithy {
             end + 2
         } else {
             end + 1
         };
+        return Some(Keyless::Code { end, message_at });
+    }
+    if let Some(message_at) = table_cell.filter(|_| is_code_like(token) && meaning(token).is_none()) {
         return Some(Keyless::Code { end, message_at });
     }
     // `isv.SMS_SIGNATURE_ILLEGAL 签名不合法`: the SMS and Voice services' codes, wherever they stand (their shape
@@ -913,13 +974,18 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
 /// a word starts only where the run does (or one byte in, after a `\n` escape).
 pub(super) fn keyless_words(s: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
     let b = s.as_bytes();
-    keyless_asked(b).filter_map(move |j| match keyless(s, j, dotted_token_end(b, j))? {
+    let asked = move |j: usize| match keyless(s, j, dotted_token_end(b, j))? {
         Keyless::Code { .. } => Some((j, true)),
         Keyless::ProductApi { .. } => Some((j, false)),
-    })
+    };
+    // A table's code cell: the word after a `|`, past blanks.
+    let cells = memchr::memchr_iter(b'|', b)
+        .map(move |p| p + 1 + b[p + 1..].iter().take(8).take_while(|c| matches!(c, b' ' | b'\t')).count())
+        .filter(move |&j| b.get(j).is_some_and(u8::is_ascii_alphabetic));
+    keyless_asked(b).chain(cells).filter_map(asked)
 }
 
-/// The words [`keyless_words`] asks [`keyless`] about.
+/// The words [`keyless_words`] asks [`keyless`] about, tables' cells aside.
 fn keyless_asked(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
     keyless_runs(b).flat_map(move |(from, stop, run)| {
         (from..stop.min(run + 2)).filter(move |&j| b[j].is_ascii_alphabetic() && word_boundary_before(b, j))
@@ -960,6 +1026,47 @@ fn after_status_at_line_start(b: &[u8], i: usize) -> bool {
         // Before the status: nothing, or one `|` with spaces.
         b[d - lead..d].iter().filter(|&&c| c == b'|').count() <= 1
     }
+}
+
+/// Words the message cell of an error-code table row holds at least: a type or a yes/no cell of a parameter table
+/// (`| RegionId | String | Yes |`) is no message.
+const TABLE_MESSAGE_WORDS: usize = 3;
+
+/// Where the message cell starts when `b[i..end]` is the code cell of a Markdown error-code table row: the cell
+/// opens the row (`| Code | Message |`) or follows a 4xx/5xx status cell that does (`| 403 | Code | Message |`), is
+/// shaped like a code (`RamAuthError`, `Forbidden`, `USER_NOT_EXIST`) and no API name (an API table's
+/// `| DescribeInstances | Queries… |`) or SDK class, and the next cell is a
+/// sentence of [`TABLE_MESSAGE_WORDS`] words or more (a Chinese one of more characters).
+fn table_cell_message(b: &[u8], i: usize, end: usize, token: &str) -> Option<usize> {
+    let blank = |c: &&u8| matches!(c, b' ' | b'\t');
+    let lead = b[..i].iter().rev().take(8).take_while(blank).count();
+    let pipe = i.checked_sub(lead + 1).filter(|&p| b[p] == b'|')?;
+    if !(at_line_start(b, pipe) || after_status_at_line_start(b, i)) {
+        return None;
+    }
+    // Any code shape, names ending in `Error` included (MNS's `RamAuthError`): a table's code cell is no class name.
+    let upper_snake =
+        token.contains('_') && token.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_');
+    let shaped = looks_like_code(token) || super::ONE_WORD_CODES.contains(&token) || upper_snake;
+    if !shaped || starts_with_api_verb(token) || token.starts_with("SDK.") {
+        return None;
+    }
+    let gap = b[end..].iter().take(8).take_while(blank).count();
+    if b.get(end + gap) != Some(&b'|') {
+        return None;
+    }
+    let from = end + gap + 1;
+    let from = from + b[from..].iter().take(8).take_while(blank).count();
+    let cell = &b[from..b.len().min(from + 512)];
+    let cell = &cell[..cell.iter().position(|&c| matches!(c, b'|' | b'\n')).unwrap_or(cell.len())];
+    let words = cell.split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).count();
+    // A Chinese message has no spaces: its characters count (each three bytes or more in UTF-8).
+    let sentence = match cell.first() {
+        Some(c) if c.is_ascii_alphabetic() => words >= TABLE_MESSAGE_WORDS,
+        Some(c) if !c.is_ascii() => cell.len() >= 3 * (TABLE_MESSAGE_WORDS + 1),
+        _ => false,
+    };
+    sentence.then_some(from)
 }
 
 /// Whether the line after the one holding `from` starts (past spaces and tabs) with `prefix`, ASCII case ignored;
@@ -1220,6 +1327,9 @@ mod tests {
         assert!(!fields(r#"{"level":"info","reason":"scaleUp","nodes":3}"#).iter().any(|(k, _)| *k == Key::Code));
         // Kubernetes' `reason` is a status word; a sentence after `reason:` is prose.
         assert!(!fields(r#"{"reason": "Forbidden", "code": 403}"#).iter().any(|(k, _)| *k == Key::Code));
+        // …except in the API server's `Status` answer, where it is the machine-readable code.
+        let status = r#"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"x is forbidden","reason":"Forbidden","code":403}"#;
+        assert!(has(status, Key::Code, "Forbidden"));
         assert!(!fields("reason: the disk is full").iter().any(|(k, _)| *k == Key::Code));
     }
 
@@ -1248,6 +1358,62 @@ mod tests {
         assert!(has(aws, Key::Code, "InvalidParameterException"));
         let java = "IllegalStateException: Unable to start\n\tat com.x.Main.run(Main.java:1)";
         assert!(fields(java).iter().all(|(k, _)| *k != Key::Code));
+    }
+
+    #[test]
+    fn codes_in_markdown_error_tables() {
+        // The code cell opens the row, or follows the status cell; the next cell is the message.
+        assert!(has("| ServiceNotOpen | The service is not activated. |", Key::Code, "ServiceNotOpen"));
+        assert!(has(
+            "| 403 | ServiceNotOpen | The service is not activated. | 服务未开通 |",
+            Key::Code,
+            "ServiceNotOpen"
+        ));
+        assert!(has(
+            "| 403 | RamAuthError | action rejected by RAM. | Operation denied by RAM. |",
+            Key::Code,
+            "RamAuthError"
+        ));
+        assert!(has(
+            "| 400 | Forbidden | User not authorized to operate on the specified resource. |",
+            Key::Code,
+            "Forbidden"
+        ));
+        assert!(has("| USER_NOT_EXIST | The user does not exist in the instance. |", Key::Code, "USER_NOT_EXIST"));
+        assert!(has("| 403 | NoPermission | 当前用户没有该操作的权限 |", Key::Code, "NoPermission"));
+        assert!(has(
+            "| AccessKeyIdAndSecurityTokenNotMatch | The access key id and security token you provided does not match |",
+            Key::Message,
+            "The access key id and security token you provided does not match |"
+        ));
+        // A parameter table's type cell, an API table's name, a cell in the middle of a row: no code.
+        assert!(fields("| RegionId | String | Yes | cn-hangzhou |").iter().all(|(k, _)| *k != Key::Code));
+        assert!(fields("| DescribeInstances | Queries the details of instances. |")
+            .iter()
+            .all(|(k, _)| *k != Key::Code));
+        assert!(fields("| x | y | ServiceNotOpen | The service is not activated. |")
+            .iter()
+            .all(|(k, _)| *k != Key::Code));
+    }
+
+    #[test]
+    fn json_with_typographic_quotes() {
+        // A paste a translation or an input method rewrote: curly quotes either way round, full-width colons.
+        let s = "返回错误响应：“{”status_code”：403，“request_id”：“b2ba”，“code”：“AccessDenied.Unpurchased”，“message”：“Access denied.”}";
+        assert!(has(s, Key::Code, "AccessDenied.Unpurchased"), "{:?}", fields(s));
+        assert!(has(s, Key::RequestId, "b2ba"));
+        assert!(has(s, Key::Message, "Access denied."));
+        assert!(fields("他说“code”很好").iter().all(|(k, _)| *k != Key::Code));
+    }
+
+    #[test]
+    fn smithy_api_errors() {
+        // The AWS SDK for Go v2 (and S3 clients pointed at OSS): `api error <Code>: <message>`.
+        let s = "operation error S3: PutObject, https response error StatusCode: 403, RequestID: 66, HostID: \
+                 oss-cn-hangzhou.aliyuncs.com, api error SecondLevelDomainForbidden: Please use virtual hosted style.";
+        assert!(has(s, Key::Code, "SecondLevelDomainForbidden"));
+        assert!(has(s, Key::Message, "Please use virtual hosted style."));
+        assert!(fields("an api error occurred: retrying").iter().all(|(k, _)| *k != Key::Code));
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub const GENERIC: &[Generic] = &[
             "凭据",
             "临时凭证",
         ],
-        second: &["expired", "expire", "过期", "已过期"],
+        // 失效: "no longer valid", what consoles say of a session token that timed out (`token校验失效`).
+        second: &["expired", "expire", "过期", "已过期", "失效"],
         phrase: Phrase::GenericTokenExpired,
         needs_alibaba: false,
     },
@@ -78,6 +79,14 @@ pub const GENERIC: &[Generic] = &[
         first: &["client"],
         second: &["not found"],
         phrase: Phrase::GenericCredentialsMissing,
+        needs_alibaba: false,
+    },
+    Generic {
+        // `参数超过长度限制`, `exceeds the maximum length limit`: a value or a count over a documented limit.
+        name: "limit-exceeded",
+        first: &["exceed", "exceeds", "exceeded", "over", "超过", "超出", "超限"],
+        second: &["limit", "limits", "限制", "上限"],
+        phrase: Phrase::Quota,
         needs_alibaba: false,
     },
     Generic {
@@ -307,6 +316,9 @@ mod tests {
             ("credentials-not-configured", "AccessKey 未配置"),
             ("no-credentials", "There is no credential to sign the request with"),
             ("client-not-found", "client default not found"),
+            ("credential-expired", "提示token校验失效"),
+            ("limit-exceeded", "Error: 参数超过长度限制:35"),
+            ("limit-exceeded", "The template parameter exceeds the length limit."),
             ("role-required", "Role is required for turning on logging."),
             ("role-required", "开启日志需要服务角色"),
             ("lacks-permission", "The sub-account lacks the permission to list buckets"),

@@ -37,6 +37,9 @@ struct Open {
     network: bool,
     /// A code-shaped word in prose: kept, for `diagnose` to judge, but no header opens a new error after it.
     candidate: bool,
+    /// A failure status ([`Key::HttpFailure`]): the error stands, but as for a candidate no header opens a new one
+    /// after it (an HTTP client's `Request failed with status code 403` and the body it carries are one error).
+    failure: bool,
 }
 
 /// Groups the fields found in `text` into errors, each with the fields that belong to it. A code-shaped word in
@@ -129,7 +132,8 @@ impl<'a> Assembler<'a> {
         let code = unit.iter().find(|f| f.key == Key::Code).map(|f| f.value.clone());
         let header = unit.iter().any(|f| f.key == Key::Header);
         let candidate = unit.iter().any(|f| f.key == Key::CodeCandidate && documented(&f.value));
-        let anchor = code.is_some() || unit.iter().any(|f| f.key != Key::CodeCandidate && is_anchor(f));
+        let anchor = code.is_some()
+            || unit.iter().any(|f| !matches!(f.key, Key::CodeCandidate | Key::HttpFailure) && is_anchor(f));
         let opening = match &self.current {
             // An Alibaba Cloud host opens one too: an error that stands only with a network failure beside it.
             None => unit.iter().any(|f| opens(f, documented)),
@@ -153,6 +157,7 @@ impl<'a> Assembler<'a> {
                 anchored: false,
                 network: false,
                 candidate: false,
+                failure: false,
             };
             if let Some(e) = self.current.replace(opened) {
                 close(e, &self.context, emit);
@@ -168,6 +173,7 @@ impl<'a> Assembler<'a> {
                 }
                 open.anchored |= anchor;
                 open.candidate |= candidate;
+                open.failure |= unit.iter().any(|f| f.key == Key::HttpFailure);
                 open.network |= unit.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name());
                 open.para = para;
                 open.raw.fields.append(&mut unit);
@@ -193,6 +199,7 @@ impl<'a> Assembler<'a> {
 fn close(mut e: Open, context: &[Field], emit: &mut Emit) {
     let stands = e.anchored
         || e.candidate
+        || e.failure
         || (e.network && e.raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId)));
     if stands {
         e.raw.start = e.raw.fields.iter().map(|f| f.start).min().unwrap_or(0);
@@ -231,7 +238,8 @@ pub fn is_wrapper_code(code: &str) -> bool {
 pub enum Anchor {
     /// Only a code-shaped word in prose: an error only if the catalog documents the word.
     Candidate,
-    /// Only fallback words ([`Phrase::weak`]): an error only if the text holds no stronger one.
+    /// Only fallback words ([`Phrase::weak`]) or a failure status ([`Key::HttpFailure`]): an error only if the
+    /// text holds no stronger one.
     Weak,
     /// A code, an `AuthAction`, an EC, a header or a sentence that is an error by itself.
     Strong,
@@ -239,17 +247,25 @@ pub enum Anchor {
 
 /// What anchors an assembled error.
 pub fn anchor_of(raw: &RawError) -> Anchor {
-    let strong = raw.fields.iter().any(|f| {
-        f.key == Key::Code
-            || (is_anchor(f) && !(f.key == Key::Phrase && Phrase::from_name(&f.value).is_some_and(Phrase::weak)))
-    }) || (raw.fields.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name())
-        && raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId)));
+    let strong = raw.fields.iter().any(|f| f.key == Key::Code || (is_anchor(f) && !weak(f)))
+        || (raw.fields.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name())
+            && raw.fields.iter().any(|f| matches!(f.key, Key::Host | Key::HostId)));
     if strong {
         Anchor::Strong
-    } else if raw.fields.iter().any(|f| f.key == Key::Phrase && Phrase::from_name(&f.value).is_some_and(Phrase::weak)) {
+    } else if raw.fields.iter().any(weak) {
         Anchor::Weak
     } else {
         Anchor::Candidate
+    }
+}
+
+/// Whether a field anchors an error only as a fallback: fallback words ([`Phrase::weak`]), or a failure status
+/// with no code.
+fn weak(f: &Field) -> bool {
+    match f.key {
+        Key::HttpFailure => true,
+        Key::Phrase => Phrase::from_name(&f.value).is_some_and(Phrase::weak),
+        _ => false,
     }
 }
 
@@ -272,7 +288,7 @@ pub fn names(f: &Field) -> bool {
 
 fn is_anchor(f: &Field) -> bool {
     match f.key {
-        Key::AuthAction | Key::Ec => true,
+        Key::AuthAction | Key::Ec | Key::HttpFailure => true,
         // `SDK.ServerError`, `Aliyun API Error:`: these lines only ever open an error of Alibaba Cloud's.
         Key::Header => matches!(f.value.as_str(), "go-sdk" | "aliyungo"),
         Key::Phrase => Phrase::from_name(&f.value).is_some_and(Phrase::anchors),
@@ -323,6 +339,19 @@ mod tests {
         };
         assert_eq!(before(MAX_ERROR_LINES).as_deref(), Some("R0"));
         assert_eq!(before(MAX_ERROR_LINES + 1), None);
+    }
+
+    #[test]
+    fn a_failure_status_alone_is_a_weak_error_and_one_with_the_body_it_carries() {
+        use super::{anchor_of, Anchor};
+        let r = read(&Text::new("Error: Request failed with status code 403\n"));
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(anchor_of(&r.errors[0]), Anchor::Weak);
+        let s = "{\n  \"method\": \"PUT\",\n  \"message\": \"Request failed with status code 403\",\n  \"body\": \"<?xml version=\\\"1.0\\\"?>\\n<Error>\\n  <Code>AccessDenied</Code>\\n</Error>\"\n}\n";
+        let r = read(&Text::new(s));
+        assert_eq!(r.errors.len(), 1, "{s}");
+        assert_eq!(anchor_of(&r.errors[0]), Anchor::Strong);
+        assert_eq!(r.errors[0].value(Key::Method), Some("PUT"));
     }
 
     #[test]

@@ -68,6 +68,10 @@ pub enum Key {
     Recommend,
     /// HTTP status (`HttpStatus`, `StatusCode`, `Status Code`, `HTTP Status`, a numeric `code:` of Tea errors).
     Status,
+    /// A 4xx or 5xx HTTP status a request is said to have failed with (`Request failed with status code 403`,
+    /// `POST /services failed with 500`, a status line `401 Unauthorized`): with nothing stronger in the text, an
+    /// error of its own, so a paste of one such sentence still gets a finding.
+    HttpFailure,
     /// OSS error code family (`EC`: `0003-00000201`).
     Ec,
     /// `AuthAction`: the RAM action denied.

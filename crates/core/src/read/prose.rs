@@ -70,13 +70,101 @@ const LABELS: &[&str] = &[
 const NUMBER_AFTER: &[&str] = &["报错", "错误码", "错误代码", "返回码"];
 
 /// What may stand between [`NUMBER_AFTER`]'s word and the number: spaces, colons, quotes, brackets.
-const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[', '(', '（', '=', '#'];
+const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[', '(', '（', '=', '#', '`'];
+
+/// Words that name the next word as the code (`the status code StatusForbidden is displayed`, `错误码
+/// InvalidParameter`): a code-shaped word after one of them is the code, documented or not. Compared without ASCII
+/// case; what stands between is [`NUMBER_OPENERS`] and a copula ([`COPULAS`]).
+const CODE_WORDS: &[&str] = &["error code", "status code", "errorcode", "错误码", "错误代码", "返回码", "状态码"];
+
+/// `the error code is X`, `错误码为X`: a verb between the code word and the code.
+const COPULAS: &[&str] = &[" is", "为", "是"];
+
+/// Words after which an HTTP status is the one a request failed with (`Request failed with status code 403`, axios;
+/// `POST /services failed with 500`; `the server responded with a status of 403`), compared without ASCII case.
+const FAILED_WITH: &[&str] = &["failed with", "responded with", "returned status", "returned http", "returned error"];
+
+/// What may stand between a [`FAILED_WITH`] word and the status (lower case).
+const STATUS_FILLERS: &[&str] = &["status code", "status of", "status", "code", "http", "error", "a", ":", "=", "("];
+
+/// HTTP's reason phrases after their status (RFC 9110), compared without ASCII case: a status line
+/// (`failed with status: 401 Unauthorized`, `HTTP/1.1 403 Forbidden`) says a request failed, whatever stands before.
+const STATUS_LINES: &[&str] = &[
+    "400 bad request",
+    "401 unauthorized",
+    "403 forbidden",
+    "404 not found",
+    "429 too many requests",
+    "500 internal server error",
+    "502 bad gateway",
+    "503 service unavailable",
+    "504 gateway timeout",
+];
+
+/// Words after a status that say it is a failure (Python requests' `403 Client Error: Forbidden for url: …`).
+const FAILED_AFTER: &[&str] = &[" client error", " server error"];
 
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the `-000` every OSS EC holds
-/// ([`is_oss_ec`]) and the words before a numeric code ([`NUMBER_AFTER`]). A code-shaped word opens an error only
-/// when documented: the prefilter asks [`documented_words`].
+/// ([`is_oss_ec`]), the words before a numeric code ([`NUMBER_AFTER`]) and before or after a failure status
+/// ([`FAILED_WITH`], [`STATUS_LINES`]). A code-shaped word opens an error only
+/// when documented or after a code word: the prefilter asks [`opening_words`].
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
-    ["-000"].into_iter().chain(NUMBER_AFTER.iter().copied())
+    ["-000"]
+        .into_iter()
+        .chain(NUMBER_AFTER.iter().copied())
+        .chain(FAILED_WITH.iter().copied())
+        .chain(STATUS_LINES.iter().copied())
+}
+
+/// A [`Key::HttpFailure`] for each 4xx or 5xx status a request is said to have failed with: after a
+/// [`FAILED_WITH`] word (past [`STATUS_FILLERS`]), opening a [`STATUS_LINES`] phrase, or before [`FAILED_AFTER`].
+fn failure_statuses(s: &str, out: &mut Vec<Field>) {
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FAILED_WITH.iter().chain(STATUS_LINES).chain(FAILED_AFTER))
+            .expect("valid words")
+    });
+    let b = s.as_bytes();
+    let whole = |at: usize, end: usize| {
+        !(at > 0 && b[at - 1].is_ascii_alphanumeric()) && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    for m in finder.find_iter(s) {
+        let pattern = m.pattern().as_usize();
+        // `FAILED_AFTER` words open with the blank after the status: only their end must be a word's.
+        let after_status = pattern >= FAILED_WITH.len() + STATUS_LINES.len();
+        if !whole(if after_status { m.start() + 1 } else { m.start() }, m.end()) {
+            continue;
+        }
+        let from = if after_status {
+            // The status stands just before the words, at a word's start.
+            match m.start().checked_sub(3) {
+                Some(at) if !(at > 0 && b[at - 1].is_ascii_alphanumeric()) => at,
+                _ => continue,
+            }
+        } else if pattern < FAILED_WITH.len() {
+            let mut at = m.end();
+            for _ in 0..4 {
+                at += b[at..].iter().take_while(|&&c| c == b' ').count();
+                let rest = crate::text::slice(s, at, at + 16).to_ascii_lowercase();
+                match STATUS_FILLERS.iter().find(|f| rest.starts_with(*f) && whole(at, at + f.len())) {
+                    Some(f) => at += f.len(),
+                    None => break,
+                }
+            }
+            at + b[at..].iter().take_while(|&&c| c == b' ').count()
+        } else {
+            m.start()
+        };
+        let status = crate::text::slice(s, from, from + 3);
+        // Not a longer number or a version (`4.0.3`); a sentence's stop may follow (`failed with 500.`).
+        let version = b.get(from + 3) == Some(&b'.') && b.get(from + 4).is_some_and(u8::is_ascii_digit);
+        let stands = !b.get(from + 3).is_some_and(u8::is_ascii_alphanumeric) && !version;
+        if stands && matches!(status.as_bytes().first(), Some(b'4' | b'5')) && crate::text::is_http_status(status) {
+            out.push(Field::new(Key::HttpFailure, status, from, from + 3));
+        }
+    }
 }
 
 /// Appends a candidate code for each code-shaped token on a line that speaks of an error, and an [`Key::Ec`] with an
@@ -85,6 +173,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let s = text.as_str();
     let b = s.as_bytes();
     numeric_codes(s, out);
+    failure_statuses(s, out);
     // Whether the last line asked about speaks of an error (many tokens share a line).
     let mut line_context: Option<(usize, bool)> = None;
     for (start, end) in tokens(b) {
@@ -92,6 +181,8 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if is_oss_ec(token) {
             out.push(Field::new(Key::Ec, token, start, end));
             out.push(Field::new(Key::ProductHint, "oss", start, end));
+        } else if standing_code(b, token, start, end) && after_code_word(s, start) {
+            out.push(Field::new(Key::Code, token, start, end));
         } else if standing_code(b, token, start, end) {
             let line = text.line_of(start);
             let context = match line_context {
@@ -151,15 +242,15 @@ fn standing_code(b: &[u8], token: &str, start: usize, end: usize) -> bool {
     code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end) && !b[..start].ends_with(b"::")
 }
 
-/// Where a code-shaped word stands that `documented` accepts, whatever the words around it: the prefilter
-/// ([`super::scan`]) asks this, as such a word opens an error ([`super::group`]) on a line that speaks of one.
-pub(super) fn documented_words<'a>(
-    s: &'a str,
-    documented: &'a dyn Fn(&str) -> bool,
-) -> impl Iterator<Item = usize> + 'a {
+/// Where a code-shaped word stands that opens an error ([`super::group`]): one after a [`CODE_WORDS`] word, and
+/// one `documented` accepts, whatever the words around it (it opens an error on a line that speaks of one). The
+/// prefilter ([`super::scan`]) asks this: neither has a needle.
+pub(super) fn opening_words<'a>(s: &'a str, documented: &'a dyn Fn(&str) -> bool) -> impl Iterator<Item = usize> + 'a {
     let b = s.as_bytes();
     upper_tokens(b)
-        .filter(move |&(start, end)| standing_code(b, &s[start..end], start, end) && documented(&s[start..end]))
+        .filter(move |&(start, end)| {
+            standing_code(b, &s[start..end], start, end) && (after_code_word(s, start) || documented(&s[start..end]))
+        })
         .map(|(start, _)| start)
 }
 
@@ -170,6 +261,26 @@ fn upper_tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         let trimmed =
             b[start..end].iter().rposition(|c| !matches!(c, b'.' | b'-' | b'_')).map_or(start, |p| start + p + 1);
         (start, trimmed)
+    })
+}
+
+/// Whether a [`CODE_WORDS`] word stands just before `start`, past openers and a copula.
+fn after_code_word(s: &str, start: usize) -> bool {
+    let trim = |t: &'_ str| -> usize { t.len() - t.trim_end_matches(NUMBER_OPENERS).len() };
+    let before = crate::text::slice(s, start.saturating_sub(64), start);
+    let cut = trim(before);
+    if cut > 8 {
+        return false;
+    }
+    let mut rest = &before[..before.len() - cut];
+    if let Some(r) = COPULAS.iter().find_map(|c| rest.strip_suffix(c)) {
+        rest = &r[..r.len() - trim(r).min(8)];
+    }
+    CODE_WORDS.iter().any(|w| {
+        rest.len() >= w.len()
+            && rest.is_char_boundary(rest.len() - w.len())
+            && rest[rest.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !rest[..rest.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
     })
 }
 
@@ -311,6 +422,34 @@ mod tests {
         assert!(codes("报错403").is_empty());
         assert!(codes("错误码 12 次").is_empty());
         assert!(codes("报错 1.2.3").is_empty());
+    }
+
+    #[test]
+    fn failure_statuses_after_their_words_or_before_their_reason_phrase() {
+        let statuses = |s: &str| values(s, Key::HttpFailure);
+        assert_eq!(statuses("Error: Request failed with status code 403"), ["403"]);
+        assert_eq!(statuses("POST /services failed with 500. requestid: 5648"), ["500"]);
+        assert!(statuses("failed with 403.5 seconds left").is_empty());
+        assert_eq!(statuses("login attempt to http://10.0.0.1/v2/ failed with status: 401 Unauthorized"), ["401"]);
+        assert_eq!(statuses("the server responded with a status of 404 (Not Found)"), ["404"]);
+        assert_eq!(statuses("HTTP/1.1 503 Service Unavailable"), ["503"]);
+        assert_eq!(statuses("requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: x"), ["403"]);
+        // A success, a count, a version, or a word that only contains the phrase: no failure.
+        assert!(statuses("GET /healthz returned status 200").is_empty());
+        assert!(statuses("failed with 4.0.3 installed").is_empty());
+        assert!(statuses("unfailed without 403").is_empty());
+        assert!(statuses("E1403 Forbidden").is_empty());
+    }
+
+    #[test]
+    fn a_code_word_names_the_code_after_it() {
+        assert_eq!(codes("the status code StatusForbidden is still displayed"), ["StatusForbidden"]);
+        assert_eq!(codes("接口返回错误码：InvalidParameter.Format"), ["InvalidParameter.Format"]);
+        assert_eq!(codes("The error code is `QuotaExceeded.Vpc`."), ["QuotaExceeded.Vpc"]);
+        // Without the code word, or with another word before it, the word is only a candidate.
+        assert!(codes("the code StatusForbidden is displayed").is_empty());
+        assert!(codes("see the error codes page for StatusForbidden").is_empty());
+        assert!(codes("my_error code handler").is_empty());
     }
 
     #[test]

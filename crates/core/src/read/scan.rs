@@ -12,7 +12,7 @@
 //!    for here too. Each match is checked the way its reader reads it (the reader's own hit function, a key name
 //!    followed by a separator, the fallback sentence on its line) and counts when it would give such a field.
 //!    What has no needle is asked of its reader: a code with no key name ([`fields::keyless_words`]) and a
-//!    documented code-shaped word ([`prose::documented_words`]).
+//!    documented code-shaped word or one after a code word ([`prose::opening_words`]).
 //! 2. **Windows**: around each trigger line, [`REACH_BEFORE`] lines before and [`REACH_AFTER`] after; windows
 //!    that meet are joined.
 //! 3. **Reading**: every reader over each window and [`MARGIN`] lines on each side of it (so a reader's state —
@@ -104,7 +104,11 @@ const WHOLE_WORD_BELOW: usize = 4;
 /// Whether a key name at `start..end` is followed by what the readers read a value after: `:` or `=`, past a
 /// closing quote, bracket or escape and spaces (`"Code": `, `[ErrorCode]:`, `ErrorCode=`), or `>` (`<Code>`).
 fn before_separator(b: &[u8], end: usize) -> bool {
-    let rest = &b[end..b.len().min(end + 16)];
+    let mut rest = &b[end..b.len().min(end + 16)];
+    // A typographic closing quote (`“code”：`) first.
+    if super::fields::curly_quote(rest, 0) {
+        rest = &rest[super::fields::CURLY_LEN..];
+    }
     let at = rest.iter().position(|c| !matches!(c, b'"' | b'\'' | b'\\' | b']' | b' ' | b'\t')).unwrap_or(rest.len());
     // Two-word keys: `Status Code:`, `Error Code :` end in a needle too; `ErrorCode XErrorMessage` does not matter.
     matches!(rest.get(at), Some(b':' | b'=' | b'>')) || rest[at..].starts_with(super::fields::FULL_WIDTH_COLON)
@@ -213,7 +217,7 @@ pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
         asked.borrow_mut().insert(w.to_string(), known);
         known
     };
-    lines.extend(prose::documented_words(s, &remembered).map(|p| (line_of(p), Trigger::Opens)));
+    lines.extend(prose::opening_words(s, &remembered).map(|p| (line_of(p), Trigger::Opens)));
     lines.sort_unstable();
     lines.dedup_by_key(|(l, _)| *l);
     generic_lines.sort_unstable();
