@@ -1,0 +1,574 @@
+//! Reading `data/index.json` and `data/shards/<ram_code>.json` into [`format`](super::format)'s rows by hand.
+//!
+//! The files are the JSON that `cargo xtask catalog` writes; serde's derived readers for those rows were ≈ 46 KB of
+//! the page's wasm (≈ 11 KB brotli), this reader a few. It accepts what serde_json accepts for these shapes (the
+//! committed files and the sample index read equal both ways: `tests/catalog_rows.rs`) and says where anything
+//! else goes wrong, as a [`CatalogError::Json`]; it never panics. Reads never return early: the first error is
+//! kept and every later read gives an empty value, so each row is straight-line code with no unwinding of the
+//! fields read so far (early returns were most of the size of a first version of this reader).
+
+use serde::de::value::{Error as NameError, StrDeserializer};
+use serde::Deserialize;
+use serde_json::{Map, Number, Value};
+
+use super::error::CatalogError;
+use super::format::{
+    ApiRow, ErrorRow, IndexFile, PolicyRow, ProductRow, RoleRow, RoleText, SentenceRow, ShardErrorRow, ShardFile,
+    SourceRow, TerraformRow,
+};
+use super::model::{AccessLevel, Granularity, PolicyKind};
+use crate::finding::Kind;
+
+/// Reads `data/index.json`; `file` names it in errors.
+pub fn read_index(bytes: &[u8], file: &str) -> Result<IndexFile, CatalogError> {
+    read(bytes, file, index)
+}
+
+/// Reads `data/shards/<ram_code>.json`; `file` names it in errors.
+pub fn read_shard(bytes: &[u8], file: &str) -> Result<ShardFile, CatalogError> {
+    read(bytes, file, shard)
+}
+
+fn read<T>(bytes: &[u8], file: &str, whole: fn(&mut Reader) -> T) -> Result<T, CatalogError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| RowError { at: e.valid_up_to(), message: "not UTF-8".to_string() }.in_file(bytes, file))?;
+    let mut r = Reader { text, at: 0, error: None };
+    let value = whole(&mut r);
+    r.skip_space();
+    if r.at < text.len() {
+        r.fail("trailing characters");
+    }
+    match r.error {
+        Some(e) => Err(e.in_file(bytes, file)),
+        None => Ok(value),
+    }
+}
+
+/// What went wrong, at which byte.
+#[derive(Debug)]
+struct RowError {
+    at: usize,
+    message: String,
+}
+
+impl RowError {
+    fn in_file(self, bytes: &[u8], file: &str) -> CatalogError {
+        let before = &bytes[..self.at.min(bytes.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = before.len() - line_start + 1;
+        CatalogError::Json { file: file.to_string(), line, column, message: self.message }
+    }
+}
+
+/// `[`, then the fields separated by commas, then `]`, built into `$row` in order.
+macro_rules! row {
+    ($r:ident, $row:path, $first:expr $(, $rest:expr)* $(,)?) => {{
+        $r.expect(b'[');
+        let value = $row($first $(, { $r.expect(b','); $rest })*);
+        $r.expect(b']');
+        value
+    }};
+}
+
+fn index(r: &mut Reader) -> IndexFile {
+    let (mut format, mut sources, mut products, mut policies, mut roles, mut role_templates, mut errors) =
+        (None, None, None, None, None, None, None);
+    let (mut sentences, mut terraform) = (None, None);
+    r.object(|r, key| match key {
+        "format" => r.once(&mut format, Reader::u32),
+        "sources" => r.once(&mut sources, |r| r.list(|r| row!(r, SourceRow, r.string(), r.string(), r.string()))),
+        "products" => r.once(&mut products, |r| r.list(product)),
+        "policies" => r.once(&mut policies, |r| r.list(policy)),
+        "roles" => r.once(&mut roles, |r| r.list(role)),
+        "role_templates" => r.once(&mut role_templates, Reader::strings),
+        "errors" => r.once(&mut errors, |r| r.list(error)),
+        "sentences" => r.once(&mut sentences, |r| r.list(sentence)),
+        "terraform" => r.once(&mut terraform, |r| r.list(|r| row!(r, TerraformRow, r.string(), r.strings()))),
+        _ => r.skip(),
+    });
+    IndexFile {
+        format: r.required(format, "format"),
+        sources: r.required(sources, "sources"),
+        products: r.required(products, "products"),
+        policies: r.required(policies, "policies"),
+        roles: r.required(roles, "roles"),
+        role_templates: r.required(role_templates, "role_templates"),
+        errors: r.required(errors, "errors"),
+        sentences: sentences.unwrap_or_default(),
+        terraform: terraform.unwrap_or_default(),
+    }
+}
+
+fn shard(r: &mut Reader) -> ShardFile {
+    let (mut format, mut ram_code, mut errors, mut versions, mut apis) = (None, None, None, None, None);
+    r.object(|r, key| match key {
+        "format" => r.once(&mut format, Reader::u32),
+        "ram_code" => r.once(&mut ram_code, Reader::string),
+        "errors" => r.once(&mut errors, |r| {
+            r.list(|r| row!(r, ShardErrorRow, r.string(), r.statuses(), r.optional(Reader::string)))
+        }),
+        "versions" => r.once(&mut versions, Reader::pairs),
+        "apis" => r.once(&mut apis, |r| r.list(api)),
+        _ => r.skip(),
+    });
+    ShardFile {
+        format: r.required(format, "format"),
+        ram_code: r.required(ram_code, "ram_code"),
+        errors: r.required(errors, "errors"),
+        versions: r.required(versions, "versions"),
+        apis: r.required(apis, "apis"),
+    }
+}
+
+fn product(r: &mut Reader) -> ProductRow {
+    row!(
+        r,
+        ProductRow,
+        r.string(),
+        r.string(),
+        r.strings(),
+        r.string(),
+        r.optional(Reader::string),
+        r.strings(),
+        r.optional(|r| r.named(Granularity::Service)),
+        r.bool(),
+        r.optional(Reader::string),
+        r.strings(),
+        r.u32(),
+        r.optional(Reader::string),
+        r.optional(Reader::string),
+        r.strings(),
+        r.strings(),
+        r.pairs(),
+    )
+}
+
+fn policy(r: &mut Reader) -> PolicyRow {
+    row!(
+        r,
+        PolicyRow,
+        r.string(),
+        r.optional(Reader::string),
+        r.named(PolicyKind::Other),
+        r.string(),
+        r.bool(),
+        r.bool(),
+        r.optional(Reader::string),
+        r.optional(Reader::value),
+    )
+}
+
+fn role(r: &mut Reader) -> RoleRow {
+    row!(
+        r,
+        RoleRow,
+        r.string(),
+        r.string(),
+        r.string(),
+        r.bool(),
+        r.optional(Reader::string),
+        r.optional(Reader::string),
+        r.optional(role_text),
+        r.optional(role_text),
+    )
+}
+
+/// A template's position (a number) or the text itself (a string).
+fn role_text(r: &mut Reader) -> RoleText {
+    match r.peek() {
+        b'"' => RoleText::Plain(r.string()),
+        _ => RoleText::Template(r.u32()),
+    }
+}
+
+fn error(r: &mut Reader) -> ErrorRow {
+    row!(
+        r,
+        ErrorRow,
+        r.string(),
+        r.statuses(),
+        r.optional(Reader::string),
+        r.strings(),
+        r.optional(|r| r.named(Kind::Other))
+    )
+}
+
+fn sentence(r: &mut Reader) -> SentenceRow {
+    row!(r, SentenceRow, r.string(), r.strings(), r.optional(Reader::string), r.string())
+}
+
+fn api(r: &mut Reader) -> ApiRow {
+    row!(
+        r,
+        ApiRow,
+        r.u32(),
+        r.string(),
+        r.named(AccessLevel::None),
+        r.bool(),
+        r.strings(),
+        r.list(Reader::u32),
+        r.optional(Reader::string),
+        r.optional(Reader::string),
+        r.optional(Reader::string),
+        r.bool(),
+    )
+}
+
+/// A cursor over the file's text and the first error met.
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    error: Option<RowError>,
+}
+
+impl Reader<'_> {
+    /// Keeps the first error; the reads after it give empty values and move no further.
+    fn fail(&mut self, message: impl Into<String>) {
+        if self.error.is_none() {
+            self.error = Some(RowError { at: self.at, message: message.into() });
+        }
+    }
+
+    fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
+    fn skip_space(&mut self) {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() && matches!(bytes[self.at], b' ' | b'\n' | b'\r' | b'\t') {
+            self.at += 1;
+        }
+    }
+
+    /// The next byte that is not white space, not taken; 0 at the end or after an error.
+    fn peek(&mut self) -> u8 {
+        if self.failed() {
+            return 0;
+        }
+        self.skip_space();
+        match self.text.as_bytes().get(self.at) {
+            Some(&b) => b,
+            None => {
+                self.fail("unexpected end of file");
+                0
+            }
+        }
+    }
+
+    fn expect(&mut self, byte: u8) {
+        if self.peek() == byte {
+            self.at += 1;
+        } else {
+            self.fail(format!("expected `{}`", byte as char));
+        }
+    }
+
+    /// Takes `word` (`null`, `true`, `false`) if it comes next.
+    fn word(&mut self, word: &str) -> bool {
+        if self.peek() != word.as_bytes()[0] || !self.text[self.at..].starts_with(word) {
+            return false;
+        }
+        self.at += word.len();
+        true
+    }
+
+    fn bool(&mut self) -> bool {
+        if self.word("true") {
+            return true;
+        }
+        if !self.word("false") {
+            self.fail("expected a boolean");
+        }
+        false
+    }
+
+    fn optional<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        if self.word("null") {
+            return None;
+        }
+        Some(read(self))
+    }
+
+    /// A JSON array of items.
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let mut items = Vec::new();
+        self.expect(b'[');
+        if self.peek() == b']' {
+            self.at += 1;
+            return items;
+        }
+        while !self.failed() {
+            items.push(item(self));
+            match self.peek() {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    break;
+                }
+                _ => self.fail("expected `,` or `]`"),
+            }
+        }
+        items
+    }
+
+    /// A JSON object: `member` is called with each key, the cursor at its value.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, &str)) {
+        self.expect(b'{');
+        if self.peek() == b'}' {
+            self.at += 1;
+            return;
+        }
+        while !self.failed() {
+            let key = self.string();
+            self.expect(b':');
+            member(self, &key);
+            match self.peek() {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    break;
+                }
+                _ => self.fail("expected `,` or `}`"),
+            }
+        }
+    }
+
+    /// Reads a member's value into `slot`, refusing a key given twice.
+    fn once<T>(&mut self, slot: &mut Option<T>, read: impl FnOnce(&mut Self) -> T) {
+        if slot.is_some() {
+            self.fail("duplicate field");
+        } else {
+            *slot = Some(read(self));
+        }
+    }
+
+    fn required<T: Default>(&mut self, slot: Option<T>, name: &str) -> T {
+        if slot.is_none() {
+            self.fail(format!("missing field `{name}`"));
+        }
+        slot.unwrap_or_default()
+    }
+
+    /// Skips any JSON value (a member this reader does not know).
+    fn skip(&mut self) {
+        self.value();
+    }
+
+    fn strings(&mut self) -> Vec<String> {
+        self.list(Reader::string)
+    }
+
+    fn statuses(&mut self) -> Vec<u16> {
+        self.list(|r| {
+            let n = r.u32();
+            u16::try_from(n).unwrap_or_else(|_| {
+                r.fail("an HTTP status out of range");
+                0
+            })
+        })
+    }
+
+    /// `[[a, b], …]`.
+    fn pairs(&mut self) -> Vec<(String, String)> {
+        self.list(|r| row!(r, tuple, r.string(), r.string()))
+    }
+
+    /// A unit enum variant by its serde name (`"read-only"`, `"RESOURCE"`); `fallback` after an error.
+    fn named<T: for<'de> Deserialize<'de>>(&mut self, fallback: T) -> T {
+        self.skip_space();
+        let at = self.at;
+        let name = self.string();
+        if self.failed() {
+            return fallback;
+        }
+        T::deserialize(StrDeserializer::<NameError>::new(&name)).unwrap_or_else(|e| {
+            self.at = at;
+            self.fail(e.to_string());
+            fallback
+        })
+    }
+
+    /// A non-negative integer that fits in 32 bits.
+    fn u32(&mut self) -> u32 {
+        if self.peek() == 0 {
+            return 0;
+        }
+        let digits = self.text[self.at..].bytes().take_while(u8::is_ascii_digit).count();
+        let text = &self.text[self.at..self.at + digits];
+        let n = match text.parse::<u32>() {
+            Ok(n) if digits == 1 || !text.starts_with('0') => n,
+            Ok(_) => return self.fail_with("a number with a leading zero", 0),
+            Err(_) if digits == 0 => return self.fail_with("expected a number", 0),
+            Err(_) => return self.fail_with("a number out of range", 0),
+        };
+        self.at += digits;
+        if matches!(self.text.as_bytes().get(self.at), Some(b'.' | b'e' | b'E')) {
+            return self.fail_with("expected a whole number", 0);
+        }
+        n
+    }
+
+    fn fail_with<T>(&mut self, message: &str, value: T) -> T {
+        self.fail(message);
+        value
+    }
+
+    fn string(&mut self) -> String {
+        let mut out = String::new();
+        self.expect(b'"');
+        while !self.failed() {
+            let rest = &self.text.as_bytes()[self.at..];
+            let plain = rest.iter().take_while(|&&b| b != b'"' && b != b'\\' && b >= 0x20).count();
+            out.push_str(&self.text[self.at..self.at + plain]);
+            self.at += plain;
+            match rest.get(plain) {
+                Some(b'"') => {
+                    self.at += 1;
+                    break;
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out);
+                }
+                Some(_) => self.fail("a control character in a string"),
+                None => self.fail("unexpected end of file in a string"),
+            }
+        }
+        out
+    }
+
+    /// The escape after a `\`.
+    fn escape(&mut self, out: &mut String) {
+        let Some(&b) = self.text.as_bytes().get(self.at) else { return self.fail("unexpected end of file") };
+        self.at += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let high = self.hex4();
+                let code = if (0xD800..0xDC00).contains(&high) {
+                    if !self.text[self.at..].starts_with("\\u") {
+                        return self.fail("a lone surrogate in a string");
+                    }
+                    self.at += 2;
+                    let low = self.hex4();
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return self.fail("a lone surrogate in a string");
+                    }
+                    0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    high
+                };
+                match char::from_u32(code) {
+                    Some(c) => c,
+                    None => return self.fail("a lone surrogate in a string"),
+                }
+            }
+            _ => return self.fail("an invalid escape"),
+        };
+        out.push(c);
+    }
+
+    /// Four hex digits; 0 (and an error) otherwise.
+    fn hex4(&mut self) -> u32 {
+        let hex = self.text.get(self.at..self.at + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        match hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
+            Some(n) => {
+                self.at += 4;
+                n
+            }
+            None => self.fail_with("an invalid \\u escape", 0),
+        }
+    }
+
+    /// Any JSON value (a system policy's document), as serde_json would read it.
+    fn value(&mut self) -> Value {
+        match self.peek() {
+            b'"' => Value::String(self.string()),
+            b'[' => Value::Array(self.list(Reader::value)),
+            b'{' => {
+                let mut map = Map::new();
+                self.object(|r, key| {
+                    let value = r.value();
+                    map.insert(key.to_string(), value);
+                });
+                Value::Object(map)
+            }
+            b'-' | b'0'..=b'9' => Value::Number(self.number()),
+            _ if self.word("null") => Value::Null,
+            _ => Value::Bool(self.bool()),
+        }
+    }
+
+    /// A number: whole numbers as integers (as serde_json keeps them), others as `f64`.
+    fn number(&mut self) -> Number {
+        let start = self.at;
+        let len = self.text[start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+            .count();
+        let text = &self.text[start..start + len];
+        let whole = !text.contains(['.', 'e', 'E']);
+        let number = if !valid_number(text) {
+            None
+        } else if let (true, Ok(n)) = (whole, text.parse::<u64>()) {
+            Some(Number::from(n))
+        } else if let (true, Ok(n)) = (whole, text.parse::<i64>()) {
+            Some(Number::from(n))
+        } else {
+            text.parse::<f64>().ok().and_then(Number::from_f64)
+        };
+        match number {
+            Some(n) => {
+                self.at += len;
+                n
+            }
+            None => self.fail_with("an invalid number", Number::from(0u8)),
+        }
+    }
+}
+
+/// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn valid_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let whole_start = i;
+    let whole = digits(&mut i);
+    if whole == 0 || (whole > 1 && b[whole_start] == b'0') {
+        return false;
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+fn tuple(a: String, b: String) -> (String, String) {
+    (a, b)
+}
