@@ -45,7 +45,11 @@ pub fn CredentialsPanel(
         // Only a demo server has it; a 404 (or anything unreadable) means an ordinary page.
         if let Ok(response) = gloo_net::http::Request::get("demo.json").send().await {
             if response.ok() {
-                demo.set(response.json::<Demo>().await.ok());
+                // Read by core's JSON reader: serde_json's text reader stays out of the wasm.
+                let text = response.text().await.unwrap_or_default();
+                demo.set(
+                    ram_doctor_core::json::parse(text.as_bytes()).ok().and_then(|v| serde_json::from_value(v).ok()),
+                );
             }
         }
     });

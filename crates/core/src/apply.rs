@@ -271,7 +271,7 @@ pub fn version_to_delete(versions: &[PolicyVersion]) -> Option<String> {
 
 /// Whether two policy documents say the same (same JSON, whitespace and key order aside).
 pub fn same_document(a: &str, b: &str) -> bool {
-    match (serde_json::from_str::<serde_json::Value>(a), serde_json::from_str::<serde_json::Value>(b)) {
+    match (crate::json::parse(a.as_bytes()), crate::json::parse(b.as_bytes())) {
         (Ok(a), Ok(b)) => a == b,
         _ => a.trim() == b.trim(),
     }
@@ -279,7 +279,7 @@ pub fn same_document(a: &str, b: &str) -> bool {
 
 /// A document as a diff or a plan shows it: pretty JSON when it parses, else as given.
 pub fn pretty(document: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(document)
+    crate::json::parse(document.as_bytes())
         .ok()
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .unwrap_or_else(|| document.to_string())

@@ -18,6 +18,7 @@ pub mod diagnose;
 pub mod finding;
 pub mod gap;
 pub mod grant;
+pub mod json;
 pub mod marks;
 pub mod order;
 pub mod policy;

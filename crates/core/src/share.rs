@@ -275,8 +275,11 @@ pub fn decode(fragment: &str) -> Result<Option<ShareState>, ShareError> {
             }
             let packed = unbase64(field("s").ok_or(ShareError::MissingState)?, "s")?;
             let json = inflate(&packed, true, MAX_STATE_BYTES)?;
-            let state = serde_json::from_slice::<ShareState>(&json)
-                .map_err(|e| ShareError::BadState { line: e.line(), column: e.column() })?;
+            let value =
+                crate::json::parse(&json).map_err(|e| ShareError::BadState { line: e.line, column: e.column })?;
+            // A JSON value of another shape: serde_json gives no position, so the whole (line 1, column 1).
+            let state =
+                serde_json::from_value::<ShareState>(value).map_err(|_| ShareError::BadState { line: 1, column: 1 })?;
             ShareState { shards: field("c").map(shard_codes), ..state }
         }
         // The first links: the text raw-deflated, the language and product as plain fields.

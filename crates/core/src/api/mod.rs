@@ -268,7 +268,7 @@ pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, A
         reason,
         excerpt: text.chars().take(EXCERPT_CHARS).collect::<String>().trim().to_string(),
     };
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))?;
+    let value = crate::json::parse(text.as_bytes()).map_err(|e| unreadable(e.to_string()))?;
     let err: Option<ErrorBody> = serde_json::from_value(value.clone()).ok();
     let ok = (200..300).contains(&status);
     if let Some(err) = err.filter(|e| e.code.is_some() || !ok) {

@@ -60,9 +60,3 @@ impl fmt::Display for CatalogError {
 }
 
 impl std::error::Error for CatalogError {}
-
-impl CatalogError {
-    pub(crate) fn json(file: &str, e: &serde_json::Error) -> CatalogError {
-        CatalogError::Json { file: file.to_string(), line: e.line(), column: e.column(), message: e.to_string() }
-    }
-}

@@ -4,13 +4,14 @@ use super::error::CatalogError;
 use super::format::{fill_role_template, IndexFile, RoleText, ShardFile, FORMAT};
 use super::lookup::normalize_sentence;
 use super::model::{Api, ErrorCode, PolicyKind, Product, ProductSentence, ServiceRole, SystemPolicy};
+use super::rows;
 use super::{Catalog, DocumentActions, Map, Shard, MAX_TERM_WORDS};
 
 impl Catalog {
     /// Loads `data/index.json`. Shards are added with [`Catalog::add_shard`].
     pub fn from_index(bytes: &[u8]) -> Result<Catalog, CatalogError> {
         let file = "index.json";
-        let index: IndexFile = serde_json::from_slice(bytes).map_err(|e| CatalogError::json(file, &e))?;
+        let index: IndexFile = rows::read_index(bytes, file)?;
         if index.format != FORMAT {
             return Err(CatalogError::Format { file: file.into(), found: index.format, expected: FORMAT });
         }
@@ -102,7 +103,7 @@ impl Catalog {
     /// Adds the shard of one RAM code (`data/shards/<ram_code>.json`). Adding a shard twice replaces it.
     pub fn add_shard(&mut self, ram_code: &str, bytes: &[u8]) -> Result<(), CatalogError> {
         let file = Catalog::shard_path(ram_code);
-        let shard: ShardFile = serde_json::from_slice(bytes).map_err(|e| CatalogError::json(&file, &e))?;
+        let shard: ShardFile = rows::read_shard(bytes, &file)?;
         if shard.format != FORMAT {
             return Err(CatalogError::Format { file, found: shard.format, expected: FORMAT });
         }

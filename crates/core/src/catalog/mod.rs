@@ -5,6 +5,7 @@
 //! - [`model`]: the plain types lookups return.
 //! - [`format`]: the on-disk rows of `data/index.json` and `data/shards/<ram_code>.json` (written by
 //!   `cargo xtask catalog`).
+//! - [`rows`]: reading those files by hand (serde's derived readers weighed ≈ 11 KB brotli in the page).
 //! - [`load`](Catalog::from_index): parsing and indexing; [`lookup`](Catalog::product): the queries, all
 //!   hash-map based because the engine asks them per input block.
 
@@ -14,6 +15,7 @@ pub mod format;
 mod load;
 mod lookup;
 mod model;
+pub mod rows;
 
 use std::collections::{BTreeSet, HashMap};
 
