@@ -139,3 +139,23 @@ fn sdk_package_names_in_every_language_name_the_product() {
     // The SDK's core package names no product.
     assert_eq!(product(&format!("pip install aliyun-python-sdk-core-v3\n{DENIED}")), None);
 }
+
+/// Hosts name a product only when the catalog knows the code their endpoint label stands for.
+#[test]
+fn an_endpoint_label_no_product_goes_by_names_none() {
+    let d = ram_doctor_core::diagnose(
+        "401 Invalid API-key provided.\nBase URL: https://token-plan.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1",
+        common::full_catalog(),
+    );
+    assert!(d.findings.iter().all(|f| f.product.as_deref() != Some("token-plan")), "{d:?}");
+}
+
+/// Chinese product names from `names.tsv` name the product a console sentence is about.
+#[test]
+fn chinese_product_names_name_the_console() {
+    let d = ram_doctor_core::diagnose(
+        "使用RAM子账号登录云安全中心并进行操作时，提示“当前操作未被授权”。",
+        common::full_catalog(),
+    );
+    assert_eq!(d.findings.first().and_then(|f| f.product.as_deref()), Some("yundun-sas"), "{d:?}");
+}

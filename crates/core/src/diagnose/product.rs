@@ -251,9 +251,14 @@ fn first_word_at(s: &str, lower: &str, word: &str) -> Option<usize> {
     found
 }
 
-/// The product of a code prefix only it uses.
+/// The product of a code prefix only it uses: SMS's `isv.`, Simple Log Service's `SLS…`, MaxCompute's `ODPS-`, and
+/// STS's `AuthenticationFail.` (its federated sign-in refusals, `AuthenticationFail.OIDCToken.Expired`,
+/// `AuthenticationFail.NoPermission` "No such OIDC Provider registered":
+/// https://help.aliyun.com/zh/ram/developer-reference/api-sts-2015-04-01-errorcodes; CDN's `AuthenticationFailed`
+/// is another word).
 fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
-    const PREFIXES: &[(&str, &str)] = &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps")];
+    const PREFIXES: &[(&str, &str)] =
+        &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps"), ("AuthenticationFail.", "sts")];
     let p = PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)?;
     Some(if p == "dysms" && about_calls { "dyvms" } else { p })
 }
@@ -263,60 +268,19 @@ fn code_product(code: &str, catalog: &Catalog) -> String {
     catalog.product(code).map_or_else(|| code.to_ascii_lowercase(), |p| p.ram_code.clone())
 }
 
-/// The product serving a host.
+/// The product serving a host, when the catalog knows it ([`Catalog::product_by_host`]): a first label no product
+/// goes by (`token-plan.<region>.maas.aliyuncs.com`) names none. Without a catalog (the page before its index is
+/// read), the host's first endpoint label is taken as written.
 pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
-    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
-    if h.is_empty() || h.contains('*') {
+    if host.contains('*') {
         return None;
     }
-    if let Some(p) = catalog.product_by_host(&h) {
-        return Some(p.ram_code.clone());
+    if catalog.products().is_empty() {
+        let host = crate::catalog::bare_host(host);
+        return crate::catalog::endpoint_codes(&host).next().map(str::to_string);
     }
-    // Only Alibaba Cloud's own domains name a product by their first label (`cn-beijing-data.aliyundrive.net` does not).
-    if !["aliyuncs.com", "aliyun.com", "alibabacloud.com", "aliyun-inc.com"]
-        .iter()
-        .any(|d| h.ends_with(&format!(".{d}")))
-    {
-        return None;
-    }
-    let labels: Vec<&str> = h.split('.').collect();
-    // OSS endpoints: `bucket.oss-cn-hangzhou.aliyuncs.com`, `oss-cn-hangzhou.aliyuncs.com`, `oss-accelerate…`.
-    if labels.iter().any(|l| *l == "oss" || l.starts_with("oss-")) {
-        return Some("oss".to_string());
-    }
-    // Container Registry Enterprise Edition instances: `<instance>-registry.<region>.cr.aliyuncs.com`.
-    if labels.len() >= 5 && labels[labels.len() - 3] == "cr" {
-        return Some(code_product("cr", catalog));
-    }
-    let first = *labels.first()?;
-    if labels.len() < 3
-        || matches!(
-            first,
-            "api" | "help" | "www" | "home" | "next" | "signin" | "error-center" | "usercenter2" | "account"
-        )
-    {
-        return None;
-    }
-    // `ecs-vpc.cn-shanghai…`, `oss-cn-hangzhou-internal…`: network variants of the product's endpoint.
-    let first = ["-vpc", "-internal", "-intranet", "-share", "-inner"]
-        .iter()
-        .find_map(|v| first.strip_suffix(v))
-        .unwrap_or(first);
-    let first = HOST_LABELS.iter().find(|(label, _)| *label == first).map_or(first, |(_, code)| *code);
-    // `ecs-cn-hangzhou` (old regional endpoints) → `ecs`.
-    let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"]
-        .iter()
-        .find_map(|r| first.split_once(r).map(|(c, _)| c))
-        .unwrap_or(first);
-    if code.is_empty() || !code.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
-        return None;
-    }
-    Some(code_product(code, catalog))
+    catalog.product_by_host(host).map(|p| p.ram_code.clone())
 }
-
-/// Endpoint first labels (after the network suffix is cut) that are not the RAM code of the product serving them:
-/// Container Registry answers at `registry.<region>.aliyuncs.com` (and `registry-vpc`, `registry-intl`).
-const HOST_LABELS: &[(&str, &str)] = &[("registry", "cr"), ("registry-intl", "cr")];
 
 /// The product behind a Terraform resource type or provider file (`alicloud_cs_serverless_kubernetes`,
 /// `alicloud_instance_types`, `alicloud_ecs` from the Packer builder `alicloud-ecs`), or a plain code.
@@ -656,7 +620,7 @@ mod tests {
 
     #[test]
     fn hosts_roles_and_terraform_names() {
-        let c = Catalog::empty();
+        let c = Catalog::from_index(include_bytes!("../../../../data/index.json")).expect("the committed index loads");
         assert_eq!(host_product("mybucket.oss-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("oss"));
         assert_eq!(host_product("ecs-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("ecs"));
         assert_eq!(host_product("hbr.console.aliyun.com", &c).as_deref(), Some("hbr"));
@@ -664,6 +628,12 @@ mod tests {
         assert_eq!(host_product("registry.cn-beijing.aliyuncs.com", &c).as_deref(), Some("cr"));
         assert_eq!(host_product("registry-vpc.cn-shanghai.aliyuncs.com", &c).as_deref(), Some("cr"));
         assert_eq!(host_product("acme-registry.cn-hangzhou.cr.aliyuncs.com", &c).as_deref(), Some("cr"));
+        assert_eq!(host_product("ecs-vpc.cn-shanghai.aliyuncs.com", &c).as_deref(), Some("ecs"));
+        assert_eq!(host_product("oss-cn-hangzhou-internal.aliyuncs.com", &c).as_deref(), Some("oss"));
+        // A first label no product goes by names nothing, nor does a host outside Alibaba Cloud's domains.
+        assert_eq!(host_product("token-plan.ap-southeast-1.maas.aliyuncs.com", &c), None);
+        assert_eq!(host_product("ecs.example.com", &c), None);
+        assert_eq!(host_product("*.aliyuncs.com", &c), None);
         assert_eq!(role_product("AliyunECIContainerGroupRole", &c).as_deref(), Some("eci"));
         assert_eq!(role_product("AliyunCSManagedLogRole", &c).as_deref(), Some("cs"));
         assert_eq!(role_product("AliyunServiceRoleForECS", &c).as_deref(), Some("ecs"));
