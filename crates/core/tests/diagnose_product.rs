@@ -159,3 +159,19 @@ fn chinese_product_names_name_the_console() {
     );
     assert_eq!(d.findings.first().and_then(|f| f.product.as_deref()), Some("yundun-sas"), "{d:?}");
 }
+
+/// Rule `name-in-message`: with nothing named around it, a product's name in the error's own message names it; a
+/// name two products under one RAM code share (Function Compute 2.0 and 3.0) names that code.
+#[test]
+fn a_product_named_in_the_message_itself() {
+    assert_eq!(
+        product("ErrorCode: Forbidden\nMessage: You are not authorized to use Function Compute.").as_deref(),
+        Some("fc")
+    );
+    assert_eq!(catalog().name_owners("Function Compute"), 1);
+    // The gateway's own sentence names RAM, the permission system, not a product.
+    assert_eq!(
+        product("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API doesn't support RAM."),
+        None
+    );
+}

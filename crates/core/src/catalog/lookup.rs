@@ -60,15 +60,24 @@ impl Catalog {
     }
 
     /// How many products go by this name, code or alias (any case): a name more than one product has names
-    /// none of them alone.
+    /// none of them alone. Products under one RAM code (Function Compute 2.0 and 3.0, both `fc`) count once.
     pub fn name_owners(&self, name: &str) -> usize {
         let t = name.trim().to_lowercase();
-        if !t.is_ascii() {
-            return self.search_terms_cjk.iter().filter(|c| c.term == t).count();
-        }
-        let words: Vec<&str> =
-            t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
-        self.search_index.get(&words.join(" ")).map_or(0, Vec::len)
+        let mut codes: Vec<&str> = if !t.is_ascii() {
+            self.search_terms_cjk
+                .iter()
+                .filter(|c| c.term == t)
+                .map(|c| self.products[c.product].ram_code.as_str())
+                .collect()
+        } else {
+            let words: Vec<&str> =
+                t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
+            let owners = self.search_index.get(&words.join(" ")).map_or(&[][..], Vec::as_slice);
+            owners.iter().map(|&i| self.products[i].ram_code.as_str()).collect()
+        };
+        codes.sort_unstable();
+        codes.dedup();
+        codes.len()
     }
 
     /// Products whose names or codes appear in free text (English or Chinese), best match first.

@@ -365,22 +365,50 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
     let window = words_around(raw, text::slice(text.as_str(), start, end), start);
     let window = window.as_str();
-    let lower = window.to_lowercase();
     let marked = alibaba_mark(raw, text::slice(text.as_str(), start, end), catalog);
-    let mut scored: Vec<(String, Reason, u8)> = Vec::new();
-    let mut add = |code: String, reason: Reason, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
+    let mut scored: Scored = Vec::new();
+    for f in raw.all(Key::Host) {
+        if let Some(p) = host_product(&f.value, catalog) {
+            add(&mut scored, p, Reason::Host(f.value.clone()), 3);
+        }
+    }
+    words_name(window, marked, catalog, &mut scored);
+    // Rule `name-in-message`: with nothing named around it, a product's name in the error's own message
+    // ("You are not authorized to use Function Compute").
+    if scored.is_empty() {
+        let spans = raw.fields.iter().filter(|f| matches!(f.key, Key::Message | Key::Phrase));
+        let message = spans.map(|f| text::slice(text.as_str(), f.start, f.end)).collect::<Vec<_>>().join("\n");
+        words_name(&message, marked, catalog, &mut scored);
+    }
+    scored.sort_by_key(|s| std::cmp::Reverse(s.2));
+    let clear = match scored.as_slice() {
+        [only] if only.2 >= 2 => Some((only.0.clone(), only.1.clone())),
+        [top, next, ..] if top.2 >= 2 && top.2 > next.2 => Some((top.0.clone(), top.1.clone())),
+        _ => None,
+    };
+    let guesses = scored.into_iter().map(|(product, reason, _)| guess(product, &reason)).collect();
+    (guesses, clear)
+}
+
+/// Products named, each with the reason and the score it ranks by.
+type Scored = Vec<(String, Reason, u8)>;
+
+/// Adds a product named, keeping its best reason.
+fn add(scored: &mut Scored, code: String, reason: Reason, score: u8) {
+    match scored.iter_mut().find(|(c, _, _)| *c == code) {
         Some(existing) if existing.2 < score => {
             existing.1 = reason;
             existing.2 = score;
         }
         Some(_) => {}
         None => scored.push((code, reason, score)),
-    };
-    for f in raw.all(Key::Host) {
-        if let Some(p) = host_product(&f.value, catalog) {
-            add(p, Reason::Host(f.value.clone()), 3);
-        }
     }
+}
+
+/// The products whose names, aliases or acronyms stand in `window` as words, each with its reason and score.
+fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored) {
+    let lower = window.to_lowercase();
+    let lower = lower.as_str();
     for p in catalog.search_products(window).into_iter().take(8) {
         let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
         // A "name" that is only the code (`status`, for a product the source names no better) is an acronym at
@@ -389,7 +417,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
             !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
         // Whole words only: "alicloud config" does not name Cloud Config.
         let named_zh = p.name_zh.as_deref().filter(|z| !z.is_empty() && window.contains(z));
-        let named_en = real_name && has_word(&lower, &short.to_lowercase());
+        let named_en = real_name && has_word(lower, &short.to_lowercase());
         let named = named_en || named_zh.is_some();
         let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
             || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
@@ -397,7 +425,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         // ("account", "backup" inside other words) name too many products to help.
         let (score, reason) = if named {
             (3, Reason::Words(named_zh.filter(|_| !named_en).unwrap_or(short).to_string()))
-        } else if let Some((alias, score)) = alias_named(p, window, &lower, marked, catalog) {
+        } else if let Some((alias, score)) = alias_named(p, window, lower, marked, catalog) {
             (score, Reason::Words(alias.to_string()))
         } else if acronym {
             (2, Reason::Words(p.ram_code.to_ascii_uppercase()))
@@ -408,21 +436,13 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         if p.ram_code == "ram" && !named {
             continue;
         }
-        add(p.ram_code.clone(), reason, score);
+        add(scored, p.ram_code.clone(), reason, score);
     }
     for word in acronyms(window) {
         if let Some(p) = catalog.product(word) {
-            add(p.ram_code.clone(), Reason::Words(word.to_string()), 2);
+            add(scored, p.ram_code.clone(), Reason::Words(word.to_string()), 2);
         }
     }
-    scored.sort_by_key(|s| std::cmp::Reverse(s.2));
-    let clear = match scored.as_slice() {
-        [only] if only.2 >= 2 => Some((only.0.clone(), only.1.clone())),
-        [top, next, ..] if top.2 >= 2 && top.2 > next.2 => Some((top.0.clone(), top.1.clone())),
-        _ => None,
-    };
-    let guesses = scored.into_iter().map(|(product, reason, _)| guess(product, &reason)).collect();
-    (guesses, clear)
 }
 
 /// Rule `alias-in-text`: another documented name of the product (`Cloud Backup`, `E-HPC`, `Yunxiao`, `开放搜索`)
