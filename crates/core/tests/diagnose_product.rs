@@ -175,3 +175,17 @@ fn a_product_named_in_the_message_itself() {
         None
     );
 }
+
+/// Rule `code-of-few-products`: a product's own code that a few products document ranks them, names none, and
+/// says so; the gateway's codes rank nothing.
+#[test]
+fn a_code_a_few_products_share_ranks_them() {
+    let f =
+        first("ErrorCode: Forbidden.CrossBorder\nMessage: User not authorized to create cross border routerInterface.");
+    assert_eq!(f.product, None);
+    let ranked: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
+    assert_eq!(ranked, ["ecs", "vpc"]);
+    assert!(f.likely_products[0].reason.contains("2 products"), "{:?}", f.likely_products[0]);
+    let f = first("ErrorCode: AccessDenied\nMessage: You are not authorized to access this space.");
+    assert!(f.likely_products.iter().all(|g| !g.reason.contains("documented by")), "{:?}", f.likely_products);
+}

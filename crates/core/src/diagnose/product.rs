@@ -168,11 +168,7 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
         .is_some_and(|m| m.len() >= 12 && message.contains(&m.trim_end_matches('.').to_lowercase()));
     let own = match e.kind {
         None => shows_message && !crate::diagnose::rules::is_permission_code(&lower),
-        Some(kind) => {
-            let gateway = !lower.contains('.')
-                || crate::diagnose::rules::GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(|g| lower.starts_with(g));
-            !kind.is_credential_error() && !gateway
-        }
+        Some(kind) => !kind.is_credential_error() && !is_gateway_code(&lower),
     };
     let mut products: Vec<String> = e.products.iter().map(|p| code_product(p, catalog)).collect();
     products.sort_unstable();
@@ -181,6 +177,13 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
         [only] if own => Some(only.clone()),
         _ => None,
     }
+}
+
+/// Whether a lower-case code is one the API gateway answers for every product (a bare `AccessDenied`, `Forbidden.RAM`,
+/// a key or token code), whichever products' tables happen to list it.
+fn is_gateway_code(lower: &str) -> bool {
+    !lower.contains('.')
+        || crate::diagnose::rules::GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(|g| lower.starts_with(g))
 }
 
 /// Code families the API gateway answers for every product besides its refusals
@@ -380,6 +383,26 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
         let message = spans.map(|f| text::slice(text.as_str(), f.start, f.end)).collect::<Vec<_>>().join("\n");
         words_name(&message, marked, catalog, &mut scored);
     }
+    // Rule `code-of-few-products`: a code a few products document (not the gateway's, which every product lists)
+    // ranks them, below any name, and never alone decides: the finding says the code is shared.
+    for f in raw.all(Key::Code).take(2) {
+        let Some(e) = catalog.error_code(&f.value) else { continue };
+        if is_gateway_code(&f.value.to_ascii_lowercase()) || e.kind.is_some_and(|k| k.is_credential_error()) {
+            continue;
+        }
+        let mut owners: Vec<String> = Vec::new();
+        for p in e.products.iter().map(|p| code_product(p, catalog)) {
+            if !owners.contains(&p) {
+                owners.push(p);
+            }
+        }
+        if (2..=MAX_SHARING).contains(&owners.len()) {
+            let shared = owners.len();
+            for p in owners {
+                add(&mut scored, p, Reason::SharedCode { code: f.value.clone(), shared }, 1);
+            }
+        }
+    }
     scored.sort_by_key(|s| std::cmp::Reverse(s.2));
     let clear = match scored.as_slice() {
         [only] if only.2 >= 2 => Some((only.0.clone(), only.1.clone())),
@@ -389,6 +412,9 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     let guesses = scored.into_iter().map(|(product, reason, _)| guess(product, &reason)).collect();
     (guesses, clear)
 }
+
+/// The most products a shared code is offered for: a code more list is the gateway's or a generic one.
+const MAX_SHARING: usize = 4;
 
 /// Products named, each with the reason and the score it ranks by.
 type Scored = Vec<(String, Reason, u8)>;
