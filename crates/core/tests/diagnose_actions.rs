@@ -164,3 +164,32 @@ fn an_ossutil_command_names_the_oss_api() {
     let f = first(text);
     assert_eq!((f.kind, f.actions.first().map(String::as_str)), (Kind::MissingPermission, Some("oss:PutObject")));
 }
+
+/// Rule `federated-assume-role`: STS's `AuthenticationFail.` codes are STS's, and one that names OIDC is about
+/// `AssumeRoleWithOIDC`; RAM's own OIDC-provider errors stay RAM's.
+#[test]
+fn oidc_sign_in_refusals_are_sts_assume_role_with_oidc() {
+    let f = first("ErrorCode: AuthenticationFail.OIDCToken.Expired\nMessage: This JsonWebToken is expired.");
+    assert_eq!(f.product.as_deref(), Some("sts"));
+    assert_eq!(f.actions, vec!["sts:AssumeRoleWithOIDC"]);
+    let f = first("ErrorCode: AuthenticationFail.NoPermission\nMessage: No such OIDC Provider registered.");
+    assert_eq!(
+        (f.product.as_deref(), f.actions.first().map(String::as_str)),
+        (Some("sts"), Some("sts:AssumeRoleWithOIDC"))
+    );
+    let f = first("SDK.ServerError\nErrorCode: EntityNotExist.OIDCProvider\nHostId: ram.aliyuncs.com\nMessage: The OIDC provider does not exist.");
+    assert_ne!(f.product.as_deref(), Some("sts"));
+    assert!(!f.actions.iter().any(|a| a.starts_with("sts:")), "{:?}", f.actions);
+}
+
+/// Rule `terraform-create`: a Terraform error naming its resource type and no API is about the API that creates
+/// the resource (from the provider's create function), unless it happened while reading, updating or deleting.
+#[test]
+fn a_terraform_resource_without_an_api_is_its_create_call() {
+    let new = "Error: [ERROR] terraform-provider-alicloud/alicloud/resource_alicloud_ecs_disk.go:212: Resource alicloud_ecs_disk Failed!!! [SDK alibaba-cloud-sdk-go ERROR]:\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.";
+    assert_eq!(action(new), (Some("ecs:CreateDisk".to_string()), true, Kind::MissingPermission));
+    let old = "* alicloud_db_instance.default: Error creating Alicloud db instance: Code: Forbidden.RAM, Message: User not authorized to operate on the specified resource.";
+    assert_eq!(action(old).0.as_deref(), Some("rds:CreateDBInstance"));
+    let reading = "* alicloud_db_instance.default: Error reading Alicloud db instance: Code: Forbidden.RAM, Message: User not authorized to operate on the specified resource.";
+    assert_ne!(action(reading).0.as_deref(), Some("rds:CreateDBInstance"));
+}

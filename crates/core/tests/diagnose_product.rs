@@ -139,3 +139,53 @@ fn sdk_package_names_in_every_language_name_the_product() {
     // The SDK's core package names no product.
     assert_eq!(product(&format!("pip install aliyun-python-sdk-core-v3\n{DENIED}")), None);
 }
+
+/// Hosts name a product only when the catalog knows the code their endpoint label stands for.
+#[test]
+fn an_endpoint_label_no_product_goes_by_names_none() {
+    let d = ram_doctor_core::diagnose(
+        "401 Invalid API-key provided.\nBase URL: https://token-plan.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1",
+        common::full_catalog(),
+    );
+    assert!(d.findings.iter().all(|f| f.product.as_deref() != Some("token-plan")), "{d:?}");
+}
+
+/// Chinese product names from `names.tsv` name the product a console sentence is about.
+#[test]
+fn chinese_product_names_name_the_console() {
+    let d = ram_doctor_core::diagnose(
+        "使用RAM子账号登录云安全中心并进行操作时，提示“当前操作未被授权”。",
+        common::full_catalog(),
+    );
+    assert_eq!(d.findings.first().and_then(|f| f.product.as_deref()), Some("yundun-sas"), "{d:?}");
+}
+
+/// Rule `name-in-message`: with nothing named around it, a product's name in the error's own message names it; a
+/// name two products under one RAM code share (Function Compute 2.0 and 3.0) names that code.
+#[test]
+fn a_product_named_in_the_message_itself() {
+    assert_eq!(
+        product("ErrorCode: Forbidden\nMessage: You are not authorized to use Function Compute.").as_deref(),
+        Some("fc")
+    );
+    assert_eq!(catalog().name_owners("Function Compute"), 1);
+    // The gateway's own sentence names RAM, the permission system, not a product.
+    assert_eq!(
+        product("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API doesn't support RAM."),
+        None
+    );
+}
+
+/// Rule `code-of-few-products`: a product's own code that a few products document ranks them, names none, and
+/// says so; the gateway's codes rank nothing.
+#[test]
+fn a_code_a_few_products_share_ranks_them() {
+    let f =
+        first("ErrorCode: Forbidden.CrossBorder\nMessage: User not authorized to create cross border routerInterface.");
+    assert_eq!(f.product, None);
+    let ranked: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
+    assert_eq!(ranked, ["ecs", "vpc"]);
+    assert!(f.likely_products[0].reason.contains("2 products"), "{:?}", f.likely_products[0]);
+    let f = first("ErrorCode: AccessDenied\nMessage: You are not authorized to access this space.");
+    assert!(f.likely_products.iter().all(|g| !g.reason.contains("documented by")), "{:?}", f.likely_products);
+}

@@ -267,17 +267,25 @@ fn sentence_rows(src: &Sources, drafts: &BTreeMap<String, Draft>) -> Result<Vec<
 }
 
 /// Each Terraform resource type with the RAM codes of the products it calls: the product its create phase calls
-/// directly most often first, then by how many calls in all (ties by code, so the output is stable).
+/// directly most often first, then by how many calls in all (ties by code, so the output is stable); and the API
+/// its create function calls to make the resource ([`create_api`]), prefixed with its RAM code only when that is
+/// not the first product's.
 fn terraform_rows(src: &Sources, ram_of: &BTreeMap<String, String>) -> Vec<TerraformRow> {
     let ram_lower: BTreeMap<String, &String> =
         ram_of.iter().map(|(code, ram)| (code.to_ascii_lowercase(), ram)).collect();
     // resource → ram code → (direct create calls, all calls)
     let mut counts: BTreeMap<&str, BTreeMap<String, (u32, u32)>> = BTreeMap::new();
+    // resource → the create phase's direct calls, (ram code, API)
+    let mut creates: BTreeMap<&str, Vec<(String, &str)>> = BTreeMap::new();
     for call in &src.terraform {
         let lower = call.product.to_ascii_lowercase();
         let ram = ram_lower.get(&lower).map_or(lower.clone(), |r| (*r).clone());
+        let direct_create = call.phase == "create" && call.how == "direct";
+        if direct_create {
+            creates.entry(&call.resource).or_default().push((ram.clone(), &call.api));
+        }
         let c = counts.entry(&call.resource).or_default().entry(ram).or_default();
-        c.0 += u32::from(call.phase == "create" && call.how == "direct");
+        c.0 += u32::from(direct_create);
         c.1 += 1;
     }
     counts
@@ -285,9 +293,27 @@ fn terraform_rows(src: &Sources, ram_of: &BTreeMap<String, String>) -> Vec<Terra
         .map(|(resource, products)| {
             let mut ranked: Vec<(String, (u32, u32))> = products.into_iter().collect();
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            TerraformRow(resource.to_string(), ranked.into_iter().map(|(code, _)| code).collect())
+            let ranked: Vec<String> = ranked.into_iter().map(|(code, _)| code).collect();
+            let create = creates.get(resource).and_then(|calls| create_api(calls)).map(|(ram, api)| {
+                if ranked.first() == Some(ram) {
+                    api.to_string()
+                } else {
+                    format!("{ram}:{api}")
+                }
+            });
+            TerraformRow(resource.to_string(), ranked, create)
         })
         .collect()
+}
+
+/// The call that makes a resource among its create function's direct calls: a write before a read (the provider
+/// may list first to check for a duplicate: `ListBuckets`, then `PutBucket`), `Create…` before other writes
+/// (`CreateKeyPair`, not `ImportKeyPair`), then the shortest name (`CreateVpc`, not `CreateDefaultVpc`).
+fn create_api<'a>(calls: &'a [(String, &'a str)]) -> Option<&'a (String, &'a str)> {
+    const READS: &[&str] = &["Describe", "List", "Get", "Query", "Check", "Search"];
+    calls
+        .iter()
+        .min_by_key(|(_, api)| (READS.iter().any(|r| api.starts_with(r)), !api.starts_with("Create"), api.len(), *api))
 }
 
 fn is_default(r: &OpenApiRecord) -> bool {

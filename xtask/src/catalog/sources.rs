@@ -84,6 +84,8 @@ pub struct TerraformCall {
     pub phase: String,
     /// The OpenAPI product code as the provider spells it (`Ecs`, `R-kvstore`, `Sls`).
     pub product: String,
+    /// The API called (`RunInstances`).
+    pub api: String,
     /// `direct`, or `via:…` when reached through helper functions.
     pub how: String,
 }
@@ -164,6 +166,7 @@ impl Sources {
                 resource: f[0].clone(),
                 phase: f[1].clone(),
                 product: f[2].clone(),
+                api: f[4].clone(),
                 how: f[5].clone(),
             })
             .collect();

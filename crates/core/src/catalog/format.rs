@@ -41,10 +41,11 @@ pub struct IndexFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceRow(pub String, pub Vec<String>, pub Option<String>, pub String);
 
-/// `[resource_type, ram_codes]`: the RAM codes of the products a Terraform resource type calls, the one it
-/// creates its resource with first.
+/// `[resource_type, ram_codes, create_api]`: the RAM codes of the products a Terraform resource type calls, the one
+/// it creates its resource with first, and the API that creates it (`CreateVSwitch`; `bss:CreateInstance` when
+/// the API is another product's than the first), when the provider's create function calls one directly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TerraformRow(pub String, pub Vec<String>);
+pub struct TerraformRow(pub String, pub Vec<String>, #[serde(default)] pub Option<String>);
 
 /// `[file, date, provenance]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -96,7 +96,7 @@ impl Catalog {
                 .map_err(|e| CatalogError::BadReference { file: file.into(), what: format!("sentences: {e}") })?;
             cat.sentence_finder = Some(finder);
         }
-        cat.terraform = index.terraform.into_iter().map(|r| (r.0, r.1)).collect();
+        cat.terraform = index.terraform.into_iter().map(|r| (r.0, (r.1, r.2))).collect();
         Ok(cat)
     }
 

@@ -38,57 +38,46 @@ impl Catalog {
         if let Some(&i) = self.by_host.get(&host) {
             return Some(&self.products[i]);
         }
-        let labels: Vec<&str> = host.split('.').collect();
-        let cloud_domain = ["aliyuncs.com", "aliyun.com", "alibabacloud.com", "aliyun-inc.com"]
-            .iter()
-            .any(|d| host.ends_with(&format!(".{d}")));
-        if !cloud_domain {
+        if !in_cloud_domain(&host) {
             return None;
         }
+        let labels: Vec<&str> = host.split('.').collect();
         // `hbr.console.aliyun.com`, `ecs.console.alibabacloud.com`.
         if labels.len() >= 3 && labels[1] == "console" {
             return self.product(labels[0]);
         }
         // A bucket or project in front of a known host: `mybucket.oss-cn-hangzhou.aliyuncs.com`,
         // `myproject.cn-hangzhou.log.aliyuncs.com`.
-        for start in 1..labels.len().saturating_sub(2) {
-            if let Some(&i) = self.by_host.get(&labels[start..].join(".")) {
+        let mut rest = host.as_str();
+        for _ in 1..labels.len().saturating_sub(2) {
+            rest = rest.split_once('.').map_or("", |(_, r)| r);
+            if let Some(&i) = self.by_host.get(rest) {
                 return Some(&self.products[i]);
             }
         }
-        // Variants the metadata does not list: `ecs-vpc.cn-hangzhou.aliyuncs.com`,
-        // `oss-cn-hangzhou-internal.aliyuncs.com`, `cn-hangzhou-intranet.log.aliyuncs.com`.
-        for label in labels.iter().take(labels.len().saturating_sub(2)) {
-            if label.starts_with("oss-") {
-                return self.product("oss");
-            }
-            if looks_like_region(label) {
-                continue;
-            }
-            let base = ["-vpc", "-internal", "-intranet", "-share", "-intl"]
-                .iter()
-                .find_map(|s| label.strip_suffix(s))
-                .unwrap_or(label);
-            // Older regional style: `ecs-cn-hangzhou.aliyuncs.com`.
-            let base =
-                REGION_PREFIXES.iter().find_map(|r| base.find(&format!("-{r}")).map(|at| &base[..at])).unwrap_or(base);
-            if let Some(p) = self.product(base) {
-                return Some(p);
-            }
-        }
-        None
+        let found = endpoint_codes(&host).find_map(|code| self.product(code));
+        found
     }
 
     /// How many products go by this name, code or alias (any case): a name more than one product has names
-    /// none of them alone.
+    /// none of them alone. Products under one RAM code (Function Compute 2.0 and 3.0, both `fc`) count once.
     pub fn name_owners(&self, name: &str) -> usize {
         let t = name.trim().to_lowercase();
-        if !t.is_ascii() {
-            return self.search_terms_cjk.iter().filter(|c| c.term == t).count();
-        }
-        let words: Vec<&str> =
-            t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
-        self.search_index.get(&words.join(" ")).map_or(0, Vec::len)
+        let mut codes: Vec<&str> = if !t.is_ascii() {
+            self.search_terms_cjk
+                .iter()
+                .filter(|c| c.term == t)
+                .map(|c| self.products[c.product].ram_code.as_str())
+                .collect()
+        } else {
+            let words: Vec<&str> =
+                t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
+            let owners = self.search_index.get(&words.join(" ")).map_or(&[][..], Vec::as_slice);
+            owners.iter().map(|&i| self.products[i].ram_code.as_str()).collect()
+        };
+        codes.sort_unstable();
+        codes.dedup();
+        codes.len()
     }
 
     /// Products whose names or codes appear in free text (English or Chinese), best match first.
@@ -346,7 +335,18 @@ impl Catalog {
 
     /// The RAM codes of the products a Terraform resource type (`alicloud_instance`) calls, the creating one first.
     pub fn terraform_products(&self, resource_type: &str) -> Option<&[String]> {
-        self.terraform.get(resource_type).map(Vec::as_slice)
+        self.terraform.get(resource_type).map(|(products, _)| products.as_slice())
+    }
+
+    /// The RAM code and API that create a Terraform resource type's resource (`alicloud_vswitch` →
+    /// `("vpc", "CreateVSwitch")`), when the provider's create function calls one directly.
+    pub fn terraform_create_api(&self, resource_type: &str) -> Option<(&str, &str)> {
+        let (products, api) = self.terraform.get(resource_type)?;
+        let api = api.as_deref()?;
+        match api.split_once(':') {
+            Some((ram_code, name)) => Some((ram_code, name)),
+            None => Some((products.first()?.as_str(), api)),
+        }
     }
 
     /// The access level of an action: from its shard when loaded (`Some((level, inferred))`).
@@ -412,8 +412,33 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
     p[pi..].iter().all(|&c| c == b'*')
 }
 
-/// `https://ecs.cn-hangzhou.aliyuncs.com:443/path` → `ecs.cn-hangzhou.aliyuncs.com`.
-fn bare_host(input: &str) -> String {
+/// The codes a host under Alibaba Cloud's domains may name, in label order, variants the metadata does not list
+/// undone: `ecs-vpc.cn-hangzhou.aliyuncs.com` → `ecs`, `oss-cn-hangzhou-internal.aliyuncs.com` → `oss`,
+/// `cn-hangzhou-intranet.log.aliyuncs.com` → `log`, Container Registry's `registry-vpc.<region>…` and an
+/// Enterprise instance's `<instance>-registry.<region>.cr.aliyuncs.com` → `cr`, `ecs-cn-hangzhou…` (older
+/// regional style) → `ecs`. `host` is lower case, without scheme or port.
+pub fn endpoint_codes(host: &str) -> impl Iterator<Item = &str> {
+    let labels = if in_cloud_domain(host) { host.split('.').count().saturating_sub(2) } else { 0 };
+    // An OSS endpoint label anywhere: the labels before it are a bucket's name (`logs.oss-cn-hangzhou…`).
+    let oss = host.split('.').take(labels).any(|l| l == "oss" || l.starts_with("oss-"));
+    let labels = if oss { 0 } else { labels };
+    std::iter::once("oss").filter(move |_| oss).chain(host.split('.').take(labels).filter_map(|label| {
+        if looks_like_region(label) || NOT_PRODUCT_LABELS.contains(&label) {
+            return None;
+        }
+        let base = NETWORK_SUFFIXES.iter().find_map(|s| label.strip_suffix(s)).unwrap_or(label);
+        let base = REGION_PREFIXES
+            .iter()
+            .find_map(|r| {
+                base.match_indices(r).find(|(at, _)| base[..*at].ends_with('-')).map(|(at, _)| &base[..at - 1])
+            })
+            .unwrap_or(base);
+        Some(HOST_LABELS.iter().find(|(l, _)| *l == base).map_or(base, |(_, code)| *code))
+    }))
+}
+
+/// A host as written or a URL, bare: `https://ecs.cn-hangzhou.aliyuncs.com:443/path` → `ecs.cn-hangzhou.aliyuncs.com`.
+pub fn bare_host(input: &str) -> String {
     let s = input.trim();
     let s = s.split_once("://").map_or(s, |(_, rest)| rest);
     let s = s.split(['/', '?', '#']).next().unwrap_or("");
@@ -426,6 +451,27 @@ fn bare_host(input: &str) -> String {
 fn looks_like_region(label: &str) -> bool {
     REGION_PREFIXES.iter().any(|p| label.starts_with(p))
 }
+
+/// Alibaba Cloud's own domains: only under them does a host's first label name a product
+/// (`cn-beijing-data.aliyundrive.net` names none).
+const CLOUD_DOMAINS: [&str; 4] = [".aliyuncs.com", ".aliyun.com", ".alibabacloud.com", ".aliyun-inc.com"];
+
+/// Whether a lower-case host is under one of Alibaba Cloud's own domains.
+pub fn in_cloud_domain(host: &str) -> bool {
+    CLOUD_DOMAINS.iter().any(|d| host.ends_with(d))
+}
+
+/// Labels of Alibaba Cloud hosts that are sites, not a product's endpoint (`api.aliyun.com`, `help.aliyun.com`).
+const NOT_PRODUCT_LABELS: &[&str] =
+    &["api", "help", "www", "home", "next", "signin", "error-center", "usercenter2", "account", "console"];
+
+/// Endpoint labels' network variants (`ecs-vpc`, `oss-cn-hangzhou-internal`).
+const NETWORK_SUFFIXES: &[&str] = &["-vpc", "-internal", "-intranet", "-share", "-intl", "-inner"];
+
+/// Endpoint labels (after the network suffix is cut) that are not the code of the product serving them:
+/// Container Registry answers at `registry.<region>.aliyuncs.com` (and `registry-vpc`, `registry-intl`) and an
+/// Enterprise instance at `<instance>-registry.<region>.cr.aliyuncs.com`.
+const HOST_LABELS: &[(&str, &str)] = &[("registry", "cr")];
 
 /// How Alibaba Cloud region ids begin.
 const REGION_PREFIXES: [&str; 8] = ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "na-", "rus-"];

@@ -21,6 +21,7 @@ use std::collections::{BTreeSet, HashMap};
 
 pub use choose::ProductChoice;
 pub use error::CatalogError;
+pub use lookup::{bare_host, endpoint_codes};
 pub use model::{
     AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, Granularity, PolicyGrant, PolicyKind, Product, ProductSentence,
     ServiceRole, SystemPolicy,
@@ -71,8 +72,9 @@ pub struct Catalog {
     sentences: Vec<ProductSentence>,
     /// Finds the sentences, normalized by [`normalize_sentence`], in normalized text.
     sentence_finder: Option<aho_corasick::AhoCorasick>,
-    /// Terraform resource type → RAM codes of the products it calls, the creating one first.
-    terraform: Map<String, Vec<String>>,
+    /// Terraform resource type → RAM codes of the products it calls, the creating one first, and the API that
+    /// creates it (`ram:Api` when another product's).
+    terraform: Map<String, (Vec<String>, Option<String>)>,
 }
 
 /// The catalog's maps, hashed with a fast unkeyed hash: SipHash was a tenth of the index's load time in the page's

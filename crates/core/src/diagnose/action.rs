@@ -53,6 +53,7 @@ pub const CODE_FAMILY: &str = "code-family";
 
 /// The rules, strongest first; the first that decides wins.
 const RULES: &[Rule] = &[
+    ("federated-assume-role", federated_assume_role),
     ("assume-role-kind", assume_role_kind),
     ("named-api", named_api),
     ("api-candidate", api_candidate),
@@ -60,6 +61,7 @@ const RULES: &[Rule] = &[
     ("oss-string-to-sign", oss_string_to_sign),
     ("oss-bucket-host", oss_bucket_host),
     ("api-near-error", api_near_error),
+    ("terraform-create", terraform_create),
     (CODE_FAMILY, code_family),
     ("code-listed-once", code_listed_once),
 ];
@@ -78,6 +80,25 @@ fn decided(api: &Api, inferred: bool, span: Option<(usize, usize)>) -> Decided {
         span,
         rule: "",
     }
+}
+
+/// STS's federated sign-in and the word its codes and messages use for it: `AuthenticationFail.OIDCToken.Expired`,
+/// "No such OIDC Provider registered", `InvalidParameter.SAMLAssertion` (the STS error codes:
+/// https://help.aliyun.com/zh/ram/developer-reference/api-sts-2015-04-01-errorcodes).
+const FEDERATION: &[(&str, &str)] = &[("oidc", "AssumeRoleWithOIDC"), ("saml", "AssumeRoleWithSAML")];
+
+/// An STS error (or an assume-role one) whose code or message names OIDC or SAML is about that federated API.
+/// RAM's own provider management (`EntityNotExist.OIDCProvider` from `ram:GetOIDCProvider`) is RAM's, not STS's.
+fn federated_assume_role(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
+    if i.product != Some("sts") && i.kind != Kind::AssumeRole {
+        return None;
+    }
+    let said = |word: &str| {
+        i.code.is_some_and(|c| c.to_ascii_lowercase().contains(word))
+            || i.raw.all(Key::Message).any(|m| m.value.to_ascii_lowercase().contains(word))
+    };
+    let (_, api) = FEDERATION.iter().find(|(word, _)| said(word))?;
+    Some(inferred(i.catalog, "sts", api, None))
 }
 
 /// An assume-role error is about `sts:AssumeRole`.
@@ -145,6 +166,35 @@ fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
         .all(Key::ApiCandidate)
         .filter(|f| has_two_words(&f.value))
         .find_map(|f| api_of_one_product(i.catalog, &f.value).map(|api| decided(api, true, Some((f.start, f.end)))))
+}
+
+/// Words that put a Terraform error in another phase than creating the resource (`Error reading …`, a destroy).
+const NOT_CREATING: &[&str] = &["reading", "deleting", "destroy", "updating", "refresh", "importing"];
+
+/// A Terraform error that names its resource type and no API (`* alicloud_db_instance.default: Error creating …`):
+/// the API the provider's create function makes the resource with (from `terraform-resource-apis.tsv`), unless the
+/// words around put the error in another phase. The API must be the error's product's, when it has one.
+fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let (f, (ram_code, name)) = i
+        .raw
+        .all(Key::ProductContext)
+        .find_map(|f| i.catalog.terraform_create_api(&f.value).map(|found| (f, found)))?;
+    if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(ram_code)) {
+        return None;
+    }
+    let lower = i.around.to_ascii_lowercase();
+    if NOT_CREATING.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let span = Some((f.start, f.end));
+    match i.catalog.api(ram_code, name) {
+        ApiLookup::Found(_, api) => Some(decided(api, true, span)),
+        ApiLookup::ShardMissing(shard) => {
+            wanted.insert(shard);
+            None
+        }
+        ApiLookup::Unknown => Some(inferred(i.catalog, ram_code, name, span)),
+    }
 }
 
 /// A REST request (`POST /services`): the product's API with that method and path shape.
@@ -294,19 +344,17 @@ fn code_family(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
                 None => c.names_product,
             }
     })?;
-    let (ram_code, api) = (family.ram_code, family.api);
-    let access = match i.catalog.api(ram_code, api) {
+    Some(inferred(i.catalog, family.ram_code, family.api, None))
+}
+
+/// The action `<ram_code>:<api>` decided from what the text implies, with the API's access level when the
+/// catalog knows it.
+fn inferred(catalog: &Catalog, ram_code: &str, api: &str, span: Option<(usize, usize)>) -> Decided {
+    let access = match catalog.api(ram_code, api) {
         ApiLookup::Found(_, found) => Some(found.access),
         _ => None,
     };
-    Some(Decided {
-        action: format!("{ram_code}:{api}"),
-        api: Some(api.to_string()),
-        inferred: true,
-        access,
-        span: None,
-        rule: "",
-    })
+    Decided { action: format!("{ram_code}:{api}"), api: Some(api.to_string()), inferred: true, access, span, rule: "" }
 }
 
 /// A code that only one API of the product lists (`InvalidParameter.RoleArn` is STS's `AssumeRole`'s), or one API

@@ -168,11 +168,7 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
         .is_some_and(|m| m.len() >= 12 && message.contains(&m.trim_end_matches('.').to_lowercase()));
     let own = match e.kind {
         None => shows_message && !crate::diagnose::rules::is_permission_code(&lower),
-        Some(kind) => {
-            let gateway = !lower.contains('.')
-                || crate::diagnose::rules::GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(|g| lower.starts_with(g));
-            !kind.is_credential_error() && !gateway
-        }
+        Some(kind) => !kind.is_credential_error() && !is_gateway_code(&lower),
     };
     let mut products: Vec<String> = e.products.iter().map(|p| code_product(p, catalog)).collect();
     products.sort_unstable();
@@ -181,6 +177,13 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
         [only] if own => Some(only.clone()),
         _ => None,
     }
+}
+
+/// Whether a lower-case code is one the API gateway answers for every product (a bare `AccessDenied`, `Forbidden.RAM`,
+/// a key or token code), whichever products' tables happen to list it.
+fn is_gateway_code(lower: &str) -> bool {
+    !lower.contains('.')
+        || crate::diagnose::rules::GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(|g| lower.starts_with(g))
 }
 
 /// Code families the API gateway answers for every product besides its refusals
@@ -251,9 +254,14 @@ fn first_word_at(s: &str, lower: &str, word: &str) -> Option<usize> {
     found
 }
 
-/// The product of a code prefix only it uses.
+/// The product of a code prefix only it uses: SMS's `isv.`, Simple Log Service's `SLS…`, MaxCompute's `ODPS-`, and
+/// STS's `AuthenticationFail.` (its federated sign-in refusals, `AuthenticationFail.OIDCToken.Expired`,
+/// `AuthenticationFail.NoPermission` "No such OIDC Provider registered":
+/// https://help.aliyun.com/zh/ram/developer-reference/api-sts-2015-04-01-errorcodes; CDN's `AuthenticationFailed`
+/// is another word).
 fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
-    const PREFIXES: &[(&str, &str)] = &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps")];
+    const PREFIXES: &[(&str, &str)] =
+        &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps"), ("AuthenticationFail.", "sts")];
     let p = PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)?;
     Some(if p == "dysms" && about_calls { "dyvms" } else { p })
 }
@@ -263,60 +271,19 @@ fn code_product(code: &str, catalog: &Catalog) -> String {
     catalog.product(code).map_or_else(|| code.to_ascii_lowercase(), |p| p.ram_code.clone())
 }
 
-/// The product serving a host.
+/// The product serving a host, when the catalog knows it ([`Catalog::product_by_host`]): a first label no product
+/// goes by (`token-plan.<region>.maas.aliyuncs.com`) names none. Without a catalog (the page before its index is
+/// read), the host's first endpoint label is taken as written.
 pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
-    let h = host.trim().trim_end_matches('.').to_ascii_lowercase();
-    if h.is_empty() || h.contains('*') {
+    if host.contains('*') {
         return None;
     }
-    if let Some(p) = catalog.product_by_host(&h) {
-        return Some(p.ram_code.clone());
+    if catalog.products().is_empty() {
+        let host = crate::catalog::bare_host(host);
+        return crate::catalog::endpoint_codes(&host).next().map(str::to_string);
     }
-    // Only Alibaba Cloud's own domains name a product by their first label (`cn-beijing-data.aliyundrive.net` does not).
-    if !["aliyuncs.com", "aliyun.com", "alibabacloud.com", "aliyun-inc.com"]
-        .iter()
-        .any(|d| h.ends_with(&format!(".{d}")))
-    {
-        return None;
-    }
-    let labels: Vec<&str> = h.split('.').collect();
-    // OSS endpoints: `bucket.oss-cn-hangzhou.aliyuncs.com`, `oss-cn-hangzhou.aliyuncs.com`, `oss-accelerate…`.
-    if labels.iter().any(|l| *l == "oss" || l.starts_with("oss-")) {
-        return Some("oss".to_string());
-    }
-    // Container Registry Enterprise Edition instances: `<instance>-registry.<region>.cr.aliyuncs.com`.
-    if labels.len() >= 5 && labels[labels.len() - 3] == "cr" {
-        return Some(code_product("cr", catalog));
-    }
-    let first = *labels.first()?;
-    if labels.len() < 3
-        || matches!(
-            first,
-            "api" | "help" | "www" | "home" | "next" | "signin" | "error-center" | "usercenter2" | "account"
-        )
-    {
-        return None;
-    }
-    // `ecs-vpc.cn-shanghai…`, `oss-cn-hangzhou-internal…`: network variants of the product's endpoint.
-    let first = ["-vpc", "-internal", "-intranet", "-share", "-inner"]
-        .iter()
-        .find_map(|v| first.strip_suffix(v))
-        .unwrap_or(first);
-    let first = HOST_LABELS.iter().find(|(label, _)| *label == first).map_or(first, |(_, code)| *code);
-    // `ecs-cn-hangzhou` (old regional endpoints) → `ecs`.
-    let code = ["-cn-", "-ap-", "-us-", "-eu-", "-me-"]
-        .iter()
-        .find_map(|r| first.split_once(r).map(|(c, _)| c))
-        .unwrap_or(first);
-    if code.is_empty() || !code.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
-        return None;
-    }
-    Some(code_product(code, catalog))
+    catalog.product_by_host(host).map(|p| p.ram_code.clone())
 }
-
-/// Endpoint first labels (after the network suffix is cut) that are not the RAM code of the product serving them:
-/// Container Registry answers at `registry.<region>.aliyuncs.com` (and `registry-vpc`, `registry-intl`).
-const HOST_LABELS: &[(&str, &str)] = &[("registry", "cr"), ("registry-intl", "cr")];
 
 /// The product behind a Terraform resource type or provider file (`alicloud_cs_serverless_kubernetes`,
 /// `alicloud_instance_types`, `alicloud_ecs` from the Packer builder `alicloud-ecs`), or a plain code.
@@ -401,54 +368,39 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
     let window = words_around(raw, text::slice(text.as_str(), start, end), start);
     let window = window.as_str();
-    let lower = window.to_lowercase();
     let marked = alibaba_mark(raw, text::slice(text.as_str(), start, end), catalog);
-    let mut scored: Vec<(String, Reason, u8)> = Vec::new();
-    let mut add = |code: String, reason: Reason, score: u8| match scored.iter_mut().find(|(c, _, _)| *c == code) {
-        Some(existing) if existing.2 < score => {
-            existing.1 = reason;
-            existing.2 = score;
-        }
-        Some(_) => {}
-        None => scored.push((code, reason, score)),
-    };
+    let mut scored: Scored = Vec::new();
     for f in raw.all(Key::Host) {
         if let Some(p) = host_product(&f.value, catalog) {
-            add(p, Reason::Host(f.value.clone()), 3);
+            add(&mut scored, p, Reason::Host(f.value.clone()), 3);
         }
     }
-    for p in catalog.search_products(window).into_iter().take(8) {
-        let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
-        // A "name" that is only the code (`status`, for a product the source names no better) is an acronym at
-        // most: as an ordinary word in a log line it names nothing.
-        let real_name =
-            !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
-        // Whole words only: "alicloud config" does not name Cloud Config.
-        let named_zh = p.name_zh.as_deref().filter(|z| !z.is_empty() && window.contains(z));
-        let named_en = real_name && has_word(&lower, &short.to_lowercase());
-        let named = named_en || named_zh.is_some();
-        let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
-            || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
-        // A product is offered only when its name or code stands in the text as a word; partial matches
-        // ("account", "backup" inside other words) name too many products to help.
-        let (score, reason) = if named {
-            (3, Reason::Words(named_zh.filter(|_| !named_en).unwrap_or(short).to_string()))
-        } else if let Some((alias, score)) = alias_named(p, window, &lower, marked, catalog) {
-            (score, Reason::Words(alias.to_string()))
-        } else if acronym {
-            (2, Reason::Words(p.ram_code.to_ascii_uppercase()))
-        } else {
-            continue;
-        };
-        // "RAM" in a pasted error is almost always the permission system talking, not the page the user was on.
-        if p.ram_code == "ram" && !named {
+    words_name(window, marked, catalog, &mut scored);
+    // Rule `name-in-message`: with nothing named around it, a product's name in the error's own message
+    // ("You are not authorized to use Function Compute").
+    if scored.is_empty() {
+        let spans = raw.fields.iter().filter(|f| matches!(f.key, Key::Message | Key::Phrase));
+        let message = spans.map(|f| text::slice(text.as_str(), f.start, f.end)).collect::<Vec<_>>().join("\n");
+        words_name(&message, marked, catalog, &mut scored);
+    }
+    // Rule `code-of-few-products`: a code a few products document (not the gateway's, which every product lists)
+    // ranks them, below any name, and never alone decides: the finding says the code is shared.
+    for f in raw.all(Key::Code).take(2) {
+        let Some(e) = catalog.error_code(&f.value) else { continue };
+        if is_gateway_code(&f.value.to_ascii_lowercase()) || e.kind.is_some_and(|k| k.is_credential_error()) {
             continue;
         }
-        add(p.ram_code.clone(), reason, score);
-    }
-    for word in acronyms(window) {
-        if let Some(p) = catalog.product(word) {
-            add(p.ram_code.clone(), Reason::Words(word.to_string()), 2);
+        let mut owners: Vec<String> = Vec::new();
+        for p in e.products.iter().map(|p| code_product(p, catalog)) {
+            if !owners.contains(&p) {
+                owners.push(p);
+            }
+        }
+        if (2..=MAX_SHARING).contains(&owners.len()) {
+            let shared = owners.len();
+            for p in owners {
+                add(&mut scored, p, Reason::SharedCode { code: f.value.clone(), shared }, 1);
+            }
         }
     }
     scored.sort_by_key(|s| std::cmp::Reverse(s.2));
@@ -459,6 +411,64 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     };
     let guesses = scored.into_iter().map(|(product, reason, _)| guess(product, &reason)).collect();
     (guesses, clear)
+}
+
+/// The most products a shared code is offered for: a code more list is the gateway's or a generic one.
+const MAX_SHARING: usize = 4;
+
+/// Products named, each with the reason and the score it ranks by.
+type Scored = Vec<(String, Reason, u8)>;
+
+/// Adds a product named, keeping its best reason.
+fn add(scored: &mut Scored, code: String, reason: Reason, score: u8) {
+    match scored.iter_mut().find(|(c, _, _)| *c == code) {
+        Some(existing) if existing.2 < score => {
+            existing.1 = reason;
+            existing.2 = score;
+        }
+        Some(_) => {}
+        None => scored.push((code, reason, score)),
+    }
+}
+
+/// The products whose names, aliases or acronyms stand in `window` as words, each with its reason and score.
+fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored) {
+    let lower = window.to_lowercase();
+    let lower = lower.as_str();
+    for p in catalog.search_products(window).into_iter().take(8) {
+        let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
+        // A "name" that is only the code (`status`, for a product the source names no better) is an acronym at
+        // most: as an ordinary word in a log line it names nothing.
+        let real_name =
+            !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
+        // Whole words only: "alicloud config" does not name Cloud Config.
+        let named_zh = p.name_zh.as_deref().filter(|z| !z.is_empty() && window.contains(z));
+        let named_en = real_name && has_word(lower, &short.to_lowercase());
+        let named = named_en || named_zh.is_some();
+        let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
+            || p.name_en.split_once(" (").is_some_and(|(_, a)| has_word(window, a.trim_end_matches(')')));
+        // A product is offered only when its name or code stands in the text as a word; partial matches
+        // ("account", "backup" inside other words) name too many products to help.
+        let (score, reason) = if named {
+            (3, Reason::Words(named_zh.filter(|_| !named_en).unwrap_or(short).to_string()))
+        } else if let Some((alias, score)) = alias_named(p, window, lower, marked, catalog) {
+            (score, Reason::Words(alias.to_string()))
+        } else if acronym {
+            (2, Reason::Words(p.ram_code.to_ascii_uppercase()))
+        } else {
+            continue;
+        };
+        // "RAM" in a pasted error is almost always the permission system talking, not the page the user was on.
+        if p.ram_code == "ram" && !named {
+            continue;
+        }
+        add(scored, p.ram_code.clone(), reason, score);
+    }
+    for word in acronyms(window) {
+        if let Some(p) = catalog.product(word) {
+            add(scored, p.ram_code.clone(), Reason::Words(word.to_string()), 2);
+        }
+    }
 }
 
 /// Rule `alias-in-text`: another documented name of the product (`Cloud Backup`, `E-HPC`, `Yunxiao`, `开放搜索`)
@@ -652,7 +662,7 @@ mod tests {
 
     #[test]
     fn hosts_roles_and_terraform_names() {
-        let c = Catalog::empty();
+        let c = Catalog::from_index(include_bytes!("../../../../data/index.json")).expect("the committed index loads");
         assert_eq!(host_product("mybucket.oss-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("oss"));
         assert_eq!(host_product("ecs-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("ecs"));
         assert_eq!(host_product("hbr.console.aliyun.com", &c).as_deref(), Some("hbr"));
@@ -660,6 +670,12 @@ mod tests {
         assert_eq!(host_product("registry.cn-beijing.aliyuncs.com", &c).as_deref(), Some("cr"));
         assert_eq!(host_product("registry-vpc.cn-shanghai.aliyuncs.com", &c).as_deref(), Some("cr"));
         assert_eq!(host_product("acme-registry.cn-hangzhou.cr.aliyuncs.com", &c).as_deref(), Some("cr"));
+        assert_eq!(host_product("ecs-vpc.cn-shanghai.aliyuncs.com", &c).as_deref(), Some("ecs"));
+        assert_eq!(host_product("oss-cn-hangzhou-internal.aliyuncs.com", &c).as_deref(), Some("oss"));
+        // A first label no product goes by names nothing, nor does a host outside Alibaba Cloud's domains.
+        assert_eq!(host_product("token-plan.ap-southeast-1.maas.aliyuncs.com", &c), None);
+        assert_eq!(host_product("ecs.example.com", &c), None);
+        assert_eq!(host_product("*.aliyuncs.com", &c), None);
         assert_eq!(role_product("AliyunECIContainerGroupRole", &c).as_deref(), Some("eci"));
         assert_eq!(role_product("AliyunCSManagedLogRole", &c).as_deref(), Some("cs"));
         assert_eq!(role_product("AliyunServiceRoleForECS", &c).as_deref(), Some("ecs"));

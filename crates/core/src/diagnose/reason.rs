@@ -31,6 +31,13 @@ pub enum Reason {
         /// How many products print it.
         shared: usize,
     },
+    /// An error code a few products document; `shared` counts them.
+    SharedCode {
+        /// The code.
+        code: String,
+        /// How many products document it.
+        shared: usize,
+    },
     /// The product's name or acronym in the words around the message.
     Words(String),
     /// An API name that only this product has.
@@ -56,6 +63,10 @@ impl Reason {
                 format!("inferred from the sentence “{sentence}”, which the documentation ties to this product"),
                 format!("根据提示语“{sentence}”推断：文档中这句提示属于该产品"),
             ),
+            Reason::SharedCode { code, shared } => (
+                format!("the code {code} is documented by {shared} products; the text does not say which"),
+                format!("错误码 {code} 在 {shared} 个产品的文档中出现，文本中看不出是哪一个"),
+            ),
             Reason::Words(w) => (format!("“{w}” in the text"), format!("文本中出现“{w}”")),
             Reason::Api(a) => (format!("only this product has the API {a}"), format!("只有该产品有 API {a}")),
         };
@@ -79,6 +90,7 @@ mod tests {
             Reason::Terraform("alicloud_instance".into()),
             Reason::Sentence { sentence: "s".into(), shared: 1 },
             Reason::Sentence { sentence: "s".into(), shared: 2 },
+            Reason::SharedCode { code: "EntityNotExist.Role".into(), shared: 3 },
             Reason::Words("ECS".into()),
             Reason::Api("DescribeVSwitches".into()),
         ] {
