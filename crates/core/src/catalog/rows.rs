@@ -47,7 +47,9 @@ fn index(r: &mut Reader) -> IndexFile {
         "role_templates" => r.once(&mut role_templates, Reader::strings),
         "errors" => r.once(&mut errors, |r| r.list(error)),
         "sentences" => r.once(&mut sentences, |r| r.list(sentence)),
-        "terraform" => r.once(&mut terraform, |r| r.list(|r| row!(r, TerraformRow, r.string(), r.strings()))),
+        "terraform" => r.once(&mut terraform, |r| {
+            r.list(|r| row!(r, TerraformRow, r.string(), r.strings(), r.optional(Reader::string)))
+        }),
         _ => r.skip(),
     });
     IndexFile {
