@@ -433,6 +433,7 @@ fn add(scored: &mut Scored, code: String, reason: Reason, score: u8) {
 
 /// The products whose names, aliases or acronyms stand in `window` as words, each with its reason and score.
 fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored) {
+    let window = &*without_sts_tokens(window);
     let lower = window.to_lowercase();
     let lower = lower.as_str();
     for p in catalog.search_products(window).into_iter().take(8) {
@@ -610,6 +611,31 @@ pub fn acronyms(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether `word` appears in `s` with no letter or digit on either side.
+/// `window` with each "STS token" (`STS Token`, `sts-token`, `STSToken`) blanked: the words name the temporary
+/// credential a caller signs with, whichever service it called, not a call to STS.
+fn without_sts_tokens(window: &str) -> std::borrow::Cow<'_, str> {
+    let lower = window.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let spans: Vec<(usize, usize)> = text::find_all(&lower, "sts")
+        .filter(|&at| at == 0 || !b[at - 1].is_ascii_alphanumeric())
+        .filter_map(|at| {
+            let gap = b[at + 3..].iter().take(1).filter(|c| matches!(c, b' ' | b'-' | b'_')).count();
+            let rest = &b[at + 3 + gap..];
+            let token =
+                rest.starts_with(b"token") && rest.get(5).is_none_or(|c| !c.is_ascii_alphanumeric() || *c == b's');
+            token.then_some((at, at + 3))
+        })
+        .collect();
+    if spans.is_empty() {
+        return std::borrow::Cow::Borrowed(window);
+    }
+    let mut out = window.as_bytes().to_vec();
+    for (from, to) in spans {
+        out[from..to].fill(b' ');
+    }
+    std::borrow::Cow::Owned(String::from_utf8(out).expect("only ASCII bytes were blanked"))
+}
+
 fn has_word(s: &str, word: &str) -> bool {
     !word.is_empty()
         && text::find_all(s, word).any(|at| {
@@ -623,6 +649,16 @@ fn has_word(s: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_sts_token_names_the_credential_not_sts() {
+        assert_eq!(
+            without_sts_tokens("STS Token鉴权失败; an sts-token expired; STSTokens"),
+            "    Token鉴权失败; an    -token expired;    Tokens"
+        );
+        assert_eq!(without_sts_tokens("AssumeRole on STS failed"), "AssumeRole on STS failed");
+        assert_eq!(without_sts_tokens("STS tokenizer; ASTS token"), "STS tokenizer; ASTS token");
+    }
 
     #[test]
     fn a_wide_character_before_the_word_is_stepped_over() {
