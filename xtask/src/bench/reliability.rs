@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::{fuzz, run};
 
-pub fn section(md: &mut String, fuzz_seconds: u64) -> Result<(), String> {
+pub fn section(fuzz_seconds: u64) -> Result<String, String> {
+    let mut md = String::new();
     let runs = fuzz::fuzz_all(fuzz_seconds)?;
     let root = run::workspace_root();
     let sources = test_sources(&root);
-    let _ = writeln!(md, "\n## Reliability\n");
     let _ = writeln!(
         md,
         "Fuzzing: `cargo xtask fuzz --seconds {fuzz_seconds}` run by this bench (libFuzzer with coverage \
@@ -67,7 +67,7 @@ pub fn section(md: &mut String, fuzz_seconds: u64) -> Result<(), String> {
     let _ = writeln!(md, "| faults injected into the emulator | {faults} | `\"--fault\"` arguments in test sources |");
     let secrets: usize = texts.iter().map(|t| secret_checks(t)).sum();
     let _ = writeln!(md, "| secrets searched for and not found | {secrets} | assertions `!….contains(…)` on a line naming a secret, token, password or canary |");
-    Ok(())
+    Ok(md)
 }
 
 /// Every `.rs` file under `dir`, recursively.
