@@ -82,7 +82,8 @@ fn journey(dist: &Path, file: &str, test: &str, envs: &[(&str, &str)]) -> Result
 pub fn parse(output: &str, tag: &str) -> Vec<Value> {
     output
         .lines()
-        .filter_map(|l| l.strip_prefix(tag)?.strip_prefix(": "))
+        // With `--nocapture` the first line a test prints follows libtest's `test NAME ... ` on the same line.
+        .filter_map(|l| l.split_once(&format!("{tag}: ")).map(|(_, json)| json))
         .filter_map(|json| serde_json::from_str(json).ok())
         .collect()
 }
@@ -104,7 +105,8 @@ mod tests {
 
     #[test]
     fn reads_the_printed_loads_and_ranks_them() {
-        let out = "running 1 test\nfirst-diagnosis: {\"shown\": 300.5, \"mounted\": 200}\nnoise\n\
+        let out =
+            "running 1 test\ntest a_share_link ... first-diagnosis: {\"shown\": 300.5, \"mounted\": 200}\nnoise\n\
                    first-diagnosis: {\"shown\": 100.0, \"mounted\": null}\nfirst-diagnosis: {\"shown\": 200}\n";
         let loads = parse(out, "first-diagnosis");
         assert_eq!(loads.len(), 3);

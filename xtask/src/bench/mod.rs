@@ -73,22 +73,46 @@ pub fn run(args: &[String]) -> Result<(), String> {
     tools::ensure_apt("rg", "ripgrep")?;
     let started = Instant::now();
     let load_at_start = load_average();
+    // A part that fails is reported and left as the file had it; the others are still measured and written.
     let mut parts = Vec::new();
-    let (weight, dist) = page_weight()?;
-    parts.push(part("weight", weight));
+    let mut failed: Vec<(&'static str, String)> = Vec::new();
+    let mut keep = |key: &'static str, result: Result<String, String>| match result {
+        Ok(body) => parts.push(part(key, body)),
+        Err(e) => {
+            eprintln!("xtask: bench part `{key}` failed: {e}");
+            failed.push((key, e));
+        }
+    };
+    let dist = match page_weight() {
+        Ok((weight, dist)) => {
+            keep("weight", Ok(weight));
+            Some(dist)
+        }
+        Err(e) => {
+            keep("weight", Err(e));
+            None
+        }
+    };
     ensure_wasi_target()?;
-    parts.push(part("first-diagnosis", first_diagnosis(&dist)?));
-    parts.push(part("scan", scan(&plan)?));
-    for (key, body) in engine_benches()? {
-        parts.push(part(key, body));
+    keep("first-diagnosis", dist.ok_or_else(|| "the page did not build".to_string()).and_then(|d| first_diagnosis(&d)));
+    keep("scan", scan(&plan));
+    match engine_benches() {
+        Ok(benches) => benches.into_iter().for_each(|(key, body)| keep(key, Ok(body))),
+        Err(e) => ["simulate", "catalog"].into_iter().for_each(|key| keep(key, Err(e.clone()))),
     }
-    parts.push(part("relay", relay::section(plan.relay_seconds)?));
-    parts.push(part("reliability", reliability::section(plan.fuzz_seconds)?));
-    parts.insert(0, part("run", header(&plan, &load_at_start, started.elapsed().as_secs())));
+    keep("relay", relay::section(plan.relay_seconds));
+    keep("reliability", reliability::section(plan.fuzz_seconds));
+    parts.insert(0, part("run", header(&plan, &load_at_start, started.elapsed().as_secs(), &failed)));
     for p in &parts {
         println!("## {}\n\n{}\n", p.heading, p.body.trim_matches('\n'));
     }
-    write(&plan, &parts)
+    write(&plan, &parts)?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        let keys: Vec<&str> = failed.iter().map(|(k, _)| *k).collect();
+        Err(format!("{} of the bench's parts failed and were left as they were: {}", failed.len(), keys.join(", ")))
+    }
 }
 
 /// A generated part of the file, with its heading from [`PARTS`].
@@ -122,7 +146,7 @@ fn write(plan: &Plan, parts: &[splice::Part]) -> Result<(), String> {
     Ok(())
 }
 
-fn header(plan: &Plan, load_at_start: &str, seconds: u64) -> String {
+fn header(plan: &Plan, load_at_start: &str, seconds: u64, failed: &[(&str, String)]) -> String {
     let first_line = |cmd: &mut Command| {
         run::output(cmd).and_then(|o| o.lines().next().map(str::to_string)).unwrap_or_else(|| "?".into())
     };
@@ -163,6 +187,10 @@ fn header(plan: &Plan, load_at_start: &str, seconds: u64) -> String {
         first_line(Command::new("node").arg("--version")),
         first_line(Command::new("rg").arg("--version")),
     );
+    for (key, why) in failed {
+        let first = why.lines().next().unwrap_or_default();
+        let _ = writeln!(md, "\n**Not measured in this run** — `bench:{key}` is left from an earlier run: {first}");
+    }
     md
 }
 
