@@ -1,15 +1,18 @@
-//! `cargo xtask bench [--quick]`: the project's speed and size, written to `BENCHMARKS.md` (and printed).
+//! `cargo xtask bench [--quick]`: the project's speed and size, printed and spliced into `BENCHMARKS.md`.
 //!
 //! On a shared machine an absolute time says little, so every figure sits beside a reference measured in the same
 //! run, as a ratio: the page beside a minimal Leptos page, the scan beside ripgrep on the same files, wasm (V8 via
 //! Node's WASI, the engine Chromium runs the page with) beside native. Each section names the commands behind it.
-//! `--quick` uses 5 MB logs and 5 s of fuzzing per target instead of 50 MB and 30 s, and says so in the file.
+//! The bench owns only the parts of `BENCHMARKS.md` between its markers (`splice`); the History around them is
+//! written by hand. `--quick` uses 5 MB logs and 5 s of fuzzing per target instead of 50 MB and 30 s, says so, and
+//! writes a copy in `target/bench/` instead of the committed file.
 
 mod first_diagnosis;
 mod logs;
 mod measure;
 mod relay;
 mod reliability;
+mod splice;
 mod weight;
 
 use std::fmt::Write;
@@ -21,8 +24,10 @@ use crate::{run, tools};
 
 const WASI_TARGET: &str = "wasm32-wasip1";
 const MB: usize = 1024 * 1024;
-/// The most log the wasm scan reads (see [`scan`]).
-const WASM_MAX_BYTES: usize = 8 * MB;
+/// Node's WASI keeps the address of the wasm memory it saw at start and, once the program grows its memory, reads
+/// and writes freed memory (V8 aborts in `WasmMemoryGrow` past about 20 MB of log). A memory as large as the scan of
+/// a 50 MB log needs, from the start, never grows: 2 GiB, reserved by V8 and only touched as used.
+const WASI_RUSTFLAGS: &str = "-C link-arg=--initial-memory=2147483648";
 
 /// What a run measures with: the full run is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,28 +53,104 @@ impl Plan {
     }
 }
 
+/// The generated parts of `BENCHMARKS.md`, in the file's order: each part's marker key, and the heading it is
+/// appended under when the file has no markers for it.
+const PARTS: &[(&str, &str)] = &[
+    ("run", "The run"),
+    ("weight", "Page weight"),
+    ("first-diagnosis", "Time to first diagnosis"),
+    ("scan", "Engine throughput"),
+    ("simulate", "Simulator"),
+    ("catalog", "Catalog"),
+    ("relay", "Relay"),
+    ("reliability", "Reliability"),
+];
+
+/// The committed file the full run writes its parts into.
+const COMMITTED: &str = "BENCHMARKS.md";
+/// Where a quick run writes: a copy of the committed file with the quick figures spliced in.
+const QUICK_COPY: &str = "target/bench/BENCHMARKS.quick.md";
+
 pub fn run(args: &[String]) -> Result<(), String> {
     let plan = Plan::from_args(args)?;
     tools::setup_path();
     tools::ensure_apt("rg", "ripgrep")?;
-    let mut md = String::new();
-    header(&mut md, &plan);
-    let dist = page_weight(&mut md)?;
-    first_diagnosis(&mut md, &dist)?;
+    let started = Instant::now();
+    let load_at_start = load_average();
+    // A part that fails is reported and left as the file had it; the others are still measured and written.
+    let mut parts = Vec::new();
+    let mut failed: Vec<(&'static str, String)> = Vec::new();
+    let mut keep = |key: &'static str, result: Result<String, String>| match result {
+        Ok(body) => parts.push(part(key, body)),
+        Err(e) => {
+            eprintln!("xtask: bench part `{key}` failed: {e}");
+            failed.push((key, e));
+        }
+    };
+    let dist = match page_weight() {
+        Ok((weight, dist)) => {
+            keep("weight", Ok(weight));
+            Some(dist)
+        }
+        Err(e) => {
+            keep("weight", Err(e));
+            None
+        }
+    };
     ensure_wasi_target()?;
-    scan(&mut md, &plan)?;
-    engine_benches(&mut md)?;
-    relay::section(&mut md, plan.relay_seconds)?;
-    reliability::section(&mut md, plan.fuzz_seconds)?;
-    let _ = writeln!(md, "\nLoad average at the end: {}.", load_average());
-    let path = run::workspace_root().join("BENCHMARKS.md");
-    std::fs::write(&path, &md).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    println!("{md}");
-    eprintln!("xtask: wrote {}", path.display());
+    keep("first-diagnosis", dist.ok_or_else(|| "the page did not build".to_string()).and_then(|d| first_diagnosis(&d)));
+    keep("scan", scan(&plan));
+    match engine_benches() {
+        Ok(benches) => benches.into_iter().for_each(|(key, body)| keep(key, Ok(body))),
+        Err(e) => ["simulate", "catalog"].into_iter().for_each(|key| keep(key, Err(e.clone()))),
+    }
+    keep("relay", relay::section(plan.relay_seconds));
+    keep("reliability", reliability::section(plan.fuzz_seconds));
+    parts.insert(0, part("run", header(&plan, &load_at_start, started.elapsed().as_secs(), &failed)));
+    for p in &parts {
+        println!("## {}\n\n{}\n", p.heading, p.body.trim_matches('\n'));
+    }
+    write(&plan, &parts)?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        let keys: Vec<&str> = failed.iter().map(|(k, _)| *k).collect();
+        Err(format!("{} of the bench's parts failed and were left as they were: {}", failed.len(), keys.join(", ")))
+    }
+}
+
+/// A generated part of the file, with its heading from [`PARTS`].
+fn part(key: &'static str, body: String) -> splice::Part {
+    let heading = PARTS.iter().find(|(k, _)| *k == key).map_or(key, |(_, h)| *h);
+    splice::Part { key, heading, body }
+}
+
+/// Splices the parts into the committed file's text and writes it back (a quick run: to [`QUICK_COPY`]); the
+/// hand-written lines outside the markers are kept, and unusable markers stop the write.
+fn write(plan: &Plan, parts: &[splice::Part]) -> Result<(), String> {
+    let root = run::workspace_root();
+    let committed = root.join(COMMITTED);
+    let doc = match std::fs::read_to_string(&committed) {
+        Ok(doc) => doc,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("cannot read {}: {e}", committed.display())),
+    };
+    let spliced = splice::splice(&doc, parts).map_err(|e| {
+        format!(
+            "{}: {e}. Nothing was written (the figures are printed above); mend the markers and run again",
+            committed.display()
+        )
+    })?;
+    let path = if plan.quick { root.join(QUICK_COPY) } else { committed };
+    for key in &spliced.appended {
+        eprintln!("xtask: {COMMITTED} had no `bench:{key}` markers: its part is appended at the end");
+    }
+    std::fs::write(&path, &spliced.text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    eprintln!("xtask: wrote the generated parts of {} into {}", COMMITTED, path.display());
     Ok(())
 }
 
-fn header(md: &mut String, plan: &Plan) {
+fn header(plan: &Plan, load_at_start: &str, seconds: u64, failed: &[(&str, String)]) -> String {
     let first_line = |cmd: &mut Command| {
         run::output(cmd).and_then(|o| o.lines().next().map(str::to_string)).unwrap_or_else(|| "?".into())
     };
@@ -81,26 +162,40 @@ fn header(md: &mut String, plan: &Plan) {
         })
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    let _ = writeln!(md, "# Benchmarks\n");
+    let commit =
+        first_line(Command::new("git").args(["rev-parse", "--short", "HEAD"]).current_dir(run::workspace_root()));
+    let dirty = run::output(Command::new("git").args(["status", "--porcelain"]).current_dir(run::workspace_root()))
+        .is_some_and(|s| !s.trim().is_empty());
+    let mut md = String::new();
     let _ = writeln!(
         md,
-        "Written by `cargo xtask bench{}` — {}. Every figure sits beside its reference, measured in the same run on \
-         the same machine, as a ratio; each section names the commands behind it.\n",
+        "Written by `cargo xtask bench{}` — {}, at commit {commit}{}, in {} min {} s. Every figure sits beside its \
+         reference, measured in the same run on the same machine, as a ratio; each section names the commands \
+         behind it.\n",
         if plan.quick { " --quick" } else { "" },
         if plan.quick {
-            "a **quick** run (5 MB logs, 5 s of fuzzing per target), for development, not for quoting"
+            "a **quick** run (5 MB logs, 5 s of fuzzing per target, 3 s per relay load), for development, not for quoting"
         } else {
-            "the full run (50 MB logs, 30 s of fuzzing per target)"
-        }
+            "the full run (50 MB logs, 30 s of fuzzing per target, 10 s per relay load)"
+        },
+        if dirty { " with uncommitted changes" } else { "" },
+        seconds / 60,
+        seconds % 60,
     );
     let _ = writeln!(
         md,
-        "Machine: {cpu}, {cores} cores, load average {} at the start (other builds may share it). {}; Node {}; {}.",
+        "Machine: {cpu}, {cores} cores, load average {load_at_start} at the start and {} at the end (other builds may \
+         share it). {}; Node {}; {}.",
         load_average(),
         first_line(Command::new("rustc").arg("-V")),
         first_line(Command::new("node").arg("--version")),
         first_line(Command::new("rg").arg("--version")),
     );
+    for (key, why) in failed {
+        let first = why.lines().next().unwrap_or_default();
+        let _ = writeln!(md, "\n**Not measured in this run** — `bench:{key}` is left from an earlier run: {first}");
+    }
+    md
 }
 
 fn load_average() -> String {
@@ -121,56 +216,55 @@ fn ratio(a: f64, b: f64) -> String {
     }
 }
 
-/// The page's weight beside the floor's; returns the built page's `dist`.
-fn page_weight(md: &mut String) -> Result<PathBuf, String> {
+/// The page's weight beside the floor's, and the built page's `dist`.
+fn page_weight() -> Result<(String, PathBuf), String> {
+    let mut md = String::new();
     let page = weight::build_page()?;
     let floor = weight::build_floor()?;
     let (page_rows, floor_rows) = (weight::shell(&page)?, weight::shell(&floor)?);
     let floor_total = weight::total(&floor_rows);
-    let _ = writeln!(md, "\n## Page weight\n");
     let _ = writeln!(
         md,
         "Commands: `trunk build --release --offline` for the page (`cargo xtask dist`) and, in the same run, for the \
          floor: a minimal Leptos 0.8 CSR counter (`xtask/bench-floor`, same Cargo.lock, release profile, Trunk, \
          wasm-bindgen and wasm-opt level). Sizes: gzip level 9, brotli quality 11.\n"
     );
-    let _ = writeln!(md, "| file | page raw | page gzip | page brotli | floor brotli | page ÷ floor (brotli) |\n|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        md,
+        "| file | page raw | page gzip | page brotli | floor gzip | floor brotli | page ÷ floor (gzip) | page ÷ floor (brotli) |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|"
+    );
     let page_total = weight::total(&page_rows);
-    let rows = page_rows.iter().zip(&floor_rows).map(|((kind, p), (_, f))| (format!("shell {kind}"), *p, f.brotli));
-    for (label, p, f) in rows.chain([("**shell total**".to_string(), page_total, floor_total.brotli)]) {
+    let shell_rows = page_rows.iter().zip(&floor_rows).map(|((kind, p), (_, f))| (format!("shell {kind}"), *p, *f, ""));
+    let total_row = ("**shell total**".to_string(), page_total, floor_total, "");
+    // The catalog's files are set beside the floor's whole shell: what a page that loads nothing else weighs.
+    let catalog_rows = weight::catalog_files()?.into_iter().map(|(label, s)| (label, s, floor_total, " (its shell)"));
+    for (label, p, f, of) in shell_rows.chain([total_row]).chain(catalog_rows) {
         let _ = writeln!(
             md,
-            "| {label} | {} | {} | {} | {} | {} |",
+            "| {label} | {} | {} | {} | {}{of} | {}{of} | {} | {} |",
             kb(p.raw),
             kb(p.gzip),
             kb(p.brotli),
-            kb(f),
-            ratio(p.brotli as f64, f as f64)
-        );
-    }
-    for (label, s) in weight::catalog_files()? {
-        let _ = writeln!(
-            md,
-            "| {label} | {} | {} | {} | {} (shell) | {} |",
-            kb(s.raw),
-            kb(s.gzip),
-            kb(s.brotli),
-            kb(floor_total.brotli),
-            ratio(s.brotli as f64, floor_total.brotli as f64)
+            kb(f.gzip),
+            kb(f.brotli),
+            ratio(p.gzip as f64, f.gzip as f64),
+            ratio(p.brotli as f64, f.brotli as f64)
         );
     }
     let _ = writeln!(
         md,
         "\nThe index is not in the wasm: `index.html` preloads it beside the wasm; shards are fetched when a diagnosis needs them."
     );
-    Ok(page)
+    Ok((md, page))
 }
 
 /// Navigation → final diagnosis of a share link in cold headless Chromiums, step by step, beside the part any
-/// wasm page pays (download and instantiate: `wasm_started`).
-fn first_diagnosis(md: &mut String, dist: &Path) -> Result<(), String> {
+/// wasm page pays (download and instantiate: `wasm_started`); then paste → diagnosis of a 1 MB log beside
+/// `diagnose` alone on the same text in V8 and natively.
+fn first_diagnosis(dist: &Path) -> Result<String, String> {
+    let mut md = String::new();
     let loads = first_diagnosis::measure(dist)?;
-    let _ = writeln!(md, "\n## Time to first diagnosis\n");
     let _ = writeln!(
         md,
         "Command: `cargo test -p ram-doctor-e2e --test first_diagnosis -- --ignored` with `RAM_DOCTOR_COLD_LOADS={}`: \
@@ -189,7 +283,56 @@ fn first_diagnosis(md: &mut String, dist: &Path) -> Result<(), String> {
             let _ = writeln!(md, "| {label} | {median:.0} | {p90:.0} | {} |", ratio(median, reference));
         }
     }
+    paste(&mut md, dist)?;
+    Ok(md)
+}
+
+/// Errors in the pasted 1 MB log: a CI log with a few failures.
+const PASTE_ERRORS: usize = 10;
+
+/// Paste → diagnosis of a 1 MB log in the page, beside the scan bench's `diagnose` of the same file.
+fn paste(md: &mut String, dist: &Path) -> Result<(), String> {
+    let dir = bench_dir()?;
+    let path = dir.join("paste.log");
+    // The page diagnoses at most 1 MiB (`src/input_check.rs`); the generator stops at the first line past its size.
+    let log = logs::generate(MB - 2048, logs::Mix::Noise { errors: PASTE_ERRORS }, 2026);
+    std::fs::write(&path, &log).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let pastes = first_diagnosis::paste(dist, &path)?;
+    let (median, p90) = first_diagnosis::median_p90(&pastes, "ms").ok_or("no paste was timed")?;
+    let findings = pastes.first().and_then(|p| p["findings"].as_u64()).unwrap_or(0);
+    let args = [path.as_path(), Path::new("--no-read")];
+    let engine = |wasi: bool| -> Result<f64, String> {
+        let out = run_bench(&build_bench("scan", wasi)?, wasi, &args, &[&dir])?;
+        let scan = measure::scan_lines(&out).into_iter().next().ok_or("the scan bench printed no scan line")?;
+        Ok(scan.seconds * 1000.0)
+    };
+    let (native, wasm) = (engine(false)?, engine(true)?);
+    let _ = writeln!(
+        md,
+        "\nPaste → diagnosis: `cargo test -p ram-doctor-e2e --test paste_log -- --ignored` with \
+         `RAM_DOCTOR_PASTE_LOG` set to a generated {:.2} MB log ({PASTE_ERRORS} permission errors among application \
+         lines, seed 2026, `xtask/src/bench/logs.rs`) and `RAM_DOCTOR_PASTES={}`: each paste in a fresh page (after \
+         it mounted), timed in the page from the paste (the whole value, one `input` event) to the first frame showing \
+         the final diagnosis ({findings} finding cards). The page diagnoses after a 250 ms typing pause \
+         (`DEBOUNCE`, `src/app.rs`), which is in the time. The reference is `diagnose` alone on the same file in the \
+         same run: the scan bench (`cargo bench -p ram-doctor-core --bench scan -- FILE --no-read`, median of 3 \
+         runs in one process, the index alone as catalog) in V8 (`{WASI_TARGET}` under Node) and natively.\n",
+        log.len() as f64 / MB as f64,
+        first_diagnosis::PASTES
+    );
+    let _ = writeln!(md, "| 1 MB log | median ms | p90 ms | ÷ `diagnose` in V8 |\n|---|---:|---:|---:|");
+    let _ =
+        writeln!(md, "| **paste → diagnosis shown, in the page** | {median:.0} | {p90:.0} | {} |", ratio(median, wasm));
+    let _ = writeln!(md, "| `diagnose` alone in V8 (wasm) | {wasm:.0} | – | 1.00× |");
+    let _ = writeln!(md, "| `diagnose` alone, native | {native:.0} | – | {} |", ratio(native, wasm));
     Ok(())
+}
+
+/// `target/bench`, where the bench's generated inputs go.
+fn bench_dir() -> Result<PathBuf, String> {
+    let dir = run::workspace_root().join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(dir)
 }
 
 fn ensure_wasi_target() -> Result<(), String> {
@@ -205,7 +348,7 @@ fn build_bench(name: &str, wasi: bool) -> Result<PathBuf, String> {
     let mut cmd = Command::new(run::cargo_bin());
     cmd.args(["bench", "--no-run", "--package", "ram-doctor-core", "--bench", name, "--message-format", "json"]);
     if wasi {
-        cmd.args(["--target", WASI_TARGET]);
+        cmd.args(["--target", WASI_TARGET]).env("CARGO_TARGET_WASM32_WASIP1_RUSTFLAGS", WASI_RUSTFLAGS);
     }
     eprintln!("xtask: running {cmd:?}");
     let out = cmd
@@ -246,9 +389,9 @@ fn run_bench(exe: &Path, wasi: bool, args: &[&Path], dirs: &[&Path]) -> Result<S
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
-    let dir = run::workspace_root().join("target/bench");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+fn scan(plan: &Plan) -> Result<String, String> {
+    let mut md = String::new();
+    let dir = bench_dir()?;
     let mb = plan.log_bytes / MB;
     let files = [
         (
@@ -258,16 +401,9 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
         ),
         (format!("{mb} MB error-dense"), dir.join("dense.log"), logs::Mix::Dense),
     ];
-    // Node 20's V8 aborts (a fatal error in WasmMemoryGrow) when the wasm scan's memory grows for much more than
-    // 20 MB of log (35 MB fails; 16 MB crashed once under load), so wasm reads the first WASM_MAX_BYTES of each log (cut at a line end).
-    let mut wasm_paths = Vec::new();
     for (_, path, mix) in &files {
         let log = logs::generate(plan.log_bytes, *mix, 2026);
         std::fs::write(path, &log).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-        let cut = log[..log.len().min(WASM_MAX_BYTES)].rfind('\n').map_or(log.len(), |i| i + 1);
-        let wasm_path = path.with_extension("wasm.log");
-        std::fs::write(&wasm_path, &log[..cut]).map_err(|e| format!("cannot write {}: {e}", wasm_path.display()))?;
-        wasm_paths.push(wasm_path);
     }
     let paths: Vec<&Path> = files.iter().map(|(_, p, _)| p.as_path()).collect();
     let native_exe = build_bench("scan", false)?;
@@ -275,16 +411,9 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
     let native_out = run_bench(&native_exe, false, &paths, &[])?;
     let native = measure::scan_lines(&native_out);
     let reads = measure::read_lines(&native_out);
-    // One V8 process per log: memory a process has grown to stays, and the next log would grow it past the limit.
-    let mut wasm = Vec::new();
-    // It also crashes now and then on a loaded machine: up to 3 tries, and a crash is reported, not fatal.
-    for path in &wasm_paths {
-        let out =
-            (0..3).find_map(|_| run_bench(&wasm_exe, true, &[path.as_path(), Path::new("--no-read")], &[&dir]).ok());
-        wasm.extend(out.map(|o| measure::scan_lines(&o)).unwrap_or_default());
-    }
+    let wasm_args: Vec<&Path> = paths.iter().copied().chain([Path::new("--no-read")]).collect();
+    let wasm = measure::scan_lines(&run_bench(&wasm_exe, true, &wasm_args, &[&dir])?);
     let code_args: Vec<String> = logs::CODES.iter().flat_map(|c| ["-e".to_string(), c.to_string()]).collect();
-    let _ = writeln!(md, "\n## Engine throughput\n");
     let _ = writeln!(
         md,
         "Logs generated by the bench (seed 2026, `xtask/src/bench/logs.rs`): ordinary application output (access \
@@ -294,18 +423,15 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
          `rg -F -c {}` FILE (median of 3 runs). The catalog is the index alone, as the page starts with. \
          The last columns time the reading alone (`scan::read`, `crates/core/src/read/scan.rs`: the readers over \
          windows around the lines where an error can open, what `diagnose` runs) beside `read_all` (every reader over \
-         every byte) in the same process. \
-         In wasm the scan reads the first {} MB of each log (cut at a line end), one V8 process per log: Node 20's \
-         V8 aborts growing the wasm memory for larger inputs (35 MB always, 16 MB under load); a crashed run is retried twice.\n",
+         every byte) in the same process. The wasm bench is linked with `{WASI_RUSTFLAGS}`: Node's WASI reads freed \
+         memory once a program grows its memory, so it starts with all it needs.\n",
         code_args.join(" "),
-        WASM_MAX_BYTES / MB
     );
     let _ = writeln!(md, "| log | native MB/s | wasm MB/s | rg MB/s | native ÷ rg | wasm ÷ rg | findings | lines rg matched | reading MB/s: windows / every byte | windows' gain |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for ((label, path, _), wasm_path) in files.iter().zip(&wasm_paths) {
+    for (label, path, _) in &files {
         let key = path.to_string_lossy();
         let n = native.iter().find(|s| s.file == key).ok_or_else(|| format!("the native scan did not report {key}"))?;
-        let wasm_key = wasm_path.to_string_lossy();
-        let w = wasm.iter().find(|s| s.file == wasm_key).map(measure::Scan::mb_per_s);
+        let w = wasm.iter().find(|s| s.file == key).map(measure::Scan::mb_per_s);
         let (rg_secs, rg_lines) = ripgrep(path, &code_args)?;
         let rg = n.bytes as f64 / MB as f64 / rg_secs;
         let mb = n.bytes as f64 / MB as f64;
@@ -316,7 +442,7 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
             md,
             "| {label} | {:.1} | {} | {:.0} | {} | {} | {} | {rg_lines} | {} | {} |",
             n.mb_per_s(),
-            w.map_or("V8 crashed 3 times".to_string(), |w| format!("{w:.1}")),
+            w.map_or("–".to_string(), |w| format!("{w:.1}")),
             rg,
             ratio(n.mb_per_s(), rg),
             w.map_or("–".to_string(), |w| ratio(w, rg)),
@@ -334,7 +460,7 @@ fn scan(md: &mut String, plan: &Plan) -> Result<(), String> {
             ratio(peak as f64, input as f64)
         );
     }
-    Ok(())
+    Ok(md)
 }
 
 /// ripgrep searching `file` for the codes: median seconds of 3 runs and the matching line count.
@@ -353,14 +479,15 @@ fn ripgrep(file: &Path, code_args: &[String]) -> Result<(f64, u64), String> {
 }
 
 /// The simulator's and the catalog's own benches, natively and in V8, side by side.
-fn engine_benches(md: &mut String) -> Result<(), String> {
-    for (bench, title, what) in [
-        ("simulate", "Simulator", "decisions/s of a 20-statement policy set with conditions"),
-        ("catalog", "Catalog", "first load of the index (ms) and lookups/s"),
+fn engine_benches() -> Result<Vec<(&'static str, String)>, String> {
+    let mut parts = Vec::new();
+    for (bench, what) in [
+        ("simulate", "decisions/s of a 20-statement policy set with conditions"),
+        ("catalog", "first load of the index (ms) and lookups/s"),
     ] {
+        let mut md = String::new();
         let native = measure::figures(&run_bench(&build_bench(bench, false)?, false, &[], &[])?);
         let wasm = measure::figures(&run_bench(&build_bench(bench, true)?, true, &[], &[])?);
-        let _ = writeln!(md, "\n## {title}\n");
         let _ = writeln!(
             md,
             "{what}. Commands: `cargo bench -p ram-doctor-core --bench {bench}` (native) and the same bench built for \
@@ -381,8 +508,9 @@ fn engine_benches(md: &mut String) -> Result<(), String> {
                 ratio(w.value, n.value)
             );
         }
+        parts.push((bench, md));
     }
-    Ok(())
+    Ok(parts)
 }
 
 #[cfg(test)]

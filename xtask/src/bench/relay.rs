@@ -127,7 +127,8 @@ fn wrk(url: &str, connections: u32, seconds: u64) -> Result<Load, String> {
 }
 
 /// Builds proxy and emulator, runs the loads, writes the section.
-pub fn section(md: &mut String, seconds: u64) -> Result<(), String> {
+pub fn section(seconds: u64) -> Result<String, String> {
+    let mut md = String::new();
     crate::tools::ensure_apt("wrk", "wrk")?;
     run::status(Command::new(run::cargo_bin()).args([
         "build",
@@ -201,7 +202,6 @@ pub fn section(md: &mut String, seconds: u64) -> Result<(), String> {
         let relayed = wrk(&format!("http://{}{relay_path}", proxy.addr), c, seconds)?;
         rows.push((c, direct, relayed));
     }
-    let _ = writeln!(md, "\n## Relay\n");
     let _ = writeln!(
         md,
         "One signed RAM call (`ListUsers`, RPC signature by core's signer, signed once) sent by `wrk -t2 -cN -d{seconds}s \
@@ -236,7 +236,7 @@ pub fn section(md: &mut String, seconds: u64) -> Result<(), String> {
             d.failures + r.failures
         );
     }
-    Ok(())
+    Ok(md)
 }
 
 /// The bench-only notice a server printed, checked against its `/healthz`: a flag that is on must say so in both.
