@@ -6,7 +6,7 @@
 //! Reads never return early: the first error is kept and every later read gives an empty value and moves no
 //! further, so reading a row is straight-line code with no unwinding of the fields read so far (early returns
 //! were most of the size of a first version of the catalog's reader). Accepts exactly JSON (RFC 8259), as
-//! serde_json does, nesting at most 128 deep: `tests/json_parse.rs` holds the two equal (decimals are read correctly
+//! serde_json does, nesting at most 127 deep: `tests/json_parse.rs` holds the two equal (decimals are read correctly
 //! rounded, where serde_json's default reading is sometimes one bit off).
 
 use std::fmt;
@@ -77,7 +77,7 @@ pub(crate) struct Reader<'a> {
 
 /// How deeply [`Reader::value`] nests arrays and objects, as serde_json: deeper text is refused, not a stack
 /// overflow.
-const MAX_DEPTH: usize = 128;
+const MAX_DEPTH: usize = 127;
 
 impl Reader<'_> {
     /// Reads the whole of `bytes` with `whole`: nothing but white space may follow.
@@ -405,7 +405,12 @@ impl Reader<'_> {
         } else if let (true, Ok(n)) = (whole, text.parse::<u64>()) {
             Some(Number::from(n))
         } else if let (true, Ok(n)) = (whole, text.parse::<i64>()) {
-            Some(Number::from(n))
+            // `-0` is a float to serde_json (negative zero), not the integer 0.
+            if n == 0 {
+                Number::from_f64(-0.0)
+            } else {
+                Some(Number::from(n))
+            }
         } else {
             text.parse::<f64>().ok().and_then(Number::from_f64)
         };

@@ -23,6 +23,8 @@ pub enum SpliceError {
     Unopened { key: &'static str, line: usize },
     /// A marker that appears twice: which pair the bench owns would be a guess.
     Repeated { key: &'static str, line: usize },
+    /// A part's markers inside another part's: replacing one would drop or duplicate the other.
+    Nested { key: &'static str, inside: &'static str, line: usize },
 }
 
 impl fmt::Display for SpliceError {
@@ -35,6 +37,9 @@ impl fmt::Display for SpliceError {
                 write!(f, "line {line}: `{}` has no `{}` before it", end(key), begin(key))
             }
             SpliceError::Repeated { key, line } => write!(f, "line {line}: a second marker of `bench:{key}`"),
+            SpliceError::Nested { key, inside, line } => {
+                write!(f, "line {line}: `bench:{key}` stands inside `bench:{inside}`")
+            }
         }
     }
 }
@@ -79,15 +84,20 @@ pub fn splice(doc: &str, parts: &[Part]) -> Result<Spliced, SpliceError> {
         };
         match (find(&begin(part.key))?, find(&end(part.key))?) {
             (None, None) => appended.push(part),
-            (Some(b), Some(e)) if b.2 < e.2 => spans.push((b.1, e.0, part)),
+            (Some(b), Some(e)) if b.2 < e.2 => spans.push((b.1, e.0, b.2, part)),
             (Some(b), _) => return Err(SpliceError::Unclosed { key: part.key, line: b.2 }),
             (None, Some(e)) => return Err(SpliceError::Unopened { key: part.key, line: e.2 }),
         }
     }
     spans.sort_by_key(|s| s.0);
+    for pair in spans.windows(2) {
+        if pair[1].0 < pair[0].1 {
+            return Err(SpliceError::Nested { key: pair[1].3.key, inside: pair[0].3.key, line: pair[1].2 });
+        }
+    }
     let mut text = String::with_capacity(doc.len());
     let mut kept_from = 0;
-    for (from, to, part) in spans {
+    for (from, to, _, part) in spans {
         text.push_str(&doc[kept_from..from]);
         text.push_str(part.body.trim_matches('\n'));
         text.push('\n');
@@ -158,6 +168,11 @@ mod tests {
         let twice = format!("{DOC}<!-- bench:relay end -->\n");
         assert_eq!(splice(&twice, &[part("relay", "x")]), Err(SpliceError::Repeated { key: "relay", line: 22 }));
         assert!(SpliceError::Unclosed { key: "weight", line: 5 }.to_string().contains("<!-- bench:weight end -->"));
+        let nested = "<!-- bench:weight begin -->\n<!-- bench:relay begin -->\nx\n<!-- bench:relay end -->\n<!-- bench:weight end -->\n";
+        assert_eq!(
+            splice(nested, &[part("weight", "w"), part("relay", "r")]),
+            Err(SpliceError::Nested { key: "relay", inside: "weight", line: 2 })
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub struct SentenceRow(pub String, pub Vec<String>, pub Option<String>, pub Stri
 /// it creates its resource with first, and the API that creates it (`CreateVSwitch`; `bss:CreateInstance` when
 /// the API is another product's than the first), when the provider's create function calls one directly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TerraformRow(pub String, pub Vec<String>, #[serde(default)] pub Option<String>);
+pub struct TerraformRow(pub String, pub Vec<String>, pub Option<String>);
 
 /// `[file, date, provenance]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -610,7 +610,6 @@ pub fn acronyms(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether `word` appears in `s` with no letter or digit on either side.
 /// `window` with each "STS token" (`STS Token`, `sts-token`, `STSToken`) blanked: the words name the temporary
 /// credential a caller signs with, whichever service it called, not a call to STS.
 fn without_sts_tokens(window: &str) -> std::borrow::Cow<'_, str> {
@@ -636,6 +635,7 @@ fn without_sts_tokens(window: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(String::from_utf8(out).expect("only ASCII bytes were blanked"))
 }
 
+/// Whether `word` appears in `s` with no letter or digit on either side.
 fn has_word(s: &str, word: &str) -> bool {
     !word.is_empty()
         && text::find_all(s, word).any(|at| {

@@ -106,7 +106,7 @@ const FAILED_AFTER: &[&str] = &[" client error", " server error"];
 
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the `-000` every OSS EC holds
 /// ([`is_oss_ec`]), the words before a numeric code ([`NUMBER_AFTER`]) and before or after a failure status
-/// ([`FAILED_WITH`], [`STATUS_LINES`]). A code-shaped word opens an error only
+/// ([`FAILED_WITH`], [`STATUS_LINES`], [`FAILED_AFTER`]). A code-shaped word opens an error only
 /// when documented or after a code word: the prefilter asks [`opening_words`].
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
     ["-000"]
@@ -114,6 +114,7 @@ pub(super) fn needles() -> impl Iterator<Item = &'static str> {
         .chain(NUMBER_AFTER.iter().copied())
         .chain(FAILED_WITH.iter().copied())
         .chain(STATUS_LINES.iter().copied())
+        .chain(FAILED_AFTER.iter().map(|w| w.trim_start()))
 }
 
 /// A [`Key::HttpFailure`] for each 4xx or 5xx status a request is said to have failed with: after a
@@ -128,7 +129,8 @@ fn failure_statuses(s: &str, out: &mut Vec<Field>) {
     });
     let b = s.as_bytes();
     let whole = |at: usize, end: usize| {
-        !(at > 0 && b[at - 1].is_ascii_alphanumeric()) && !b.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        let word_byte = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_alphanumeric);
+        !word_byte(at.checked_sub(1)) && !word_byte(Some(end))
     };
     for m in finder.find_iter(s) {
         let pattern = m.pattern().as_usize();
@@ -274,7 +276,12 @@ fn after_code_word(s: &str, start: usize) -> bool {
     }
     let mut rest = &before[..before.len() - cut];
     if let Some(r) = COPULAS.iter().find_map(|c| rest.strip_suffix(c)) {
-        rest = &r[..r.len() - trim(r).min(8)];
+        // Openers are whole characters (`：` is three bytes): cut all of them or none, never inside one.
+        let openers = trim(r);
+        if openers > 8 {
+            return false;
+        }
+        rest = &r[..r.len() - openers];
     }
     CODE_WORDS.iter().any(|w| {
         rest.len() >= w.len()
@@ -361,6 +368,20 @@ pub(super) fn has_error_status(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openers_before_a_copula_are_cut_whole_or_not_at_all() {
+        // Full-width colons are three bytes each: a cut inside one panicked.
+        for text in
+            ["错误码：：：是InvalidParameter", "错误码：      为InvalidParameter", "错误码：：：：：是Forbidden.RAM"]
+        {
+            let mut out = Vec::new();
+            scan(&Text::new(text), &mut out);
+        }
+        let mut out = Vec::new();
+        scan(&Text::new("错误码：是InvalidParameter.Name"), &mut out);
+        assert!(out.iter().any(|f| f.value == "InvalidParameter.Name"), "{out:?}");
+    }
 
     #[test]
     fn upper_tokens_are_the_tokens_with_a_capital_first() {
