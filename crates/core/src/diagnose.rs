@@ -471,6 +471,8 @@ const BESIDE_ALIBABA: &[&str] = &[
     "Alipay",
     "Taobao",
     "AMap",
+    // A MySQL-protocol database's GRANTs: RDS's and PolarDB's too are the database's, not RAM's.
+    "MySQL protocol",
 ];
 
 /// Whether the error comes from another cloud: a shape only that cloud's errors have, or its marks (in the error
@@ -537,14 +539,21 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: boo
     context.iter().find(|f| f.key == Key::OtherCloud && marked(&f.value)).map(|f| f.value.clone())
 }
 
-/// Whether the lines hold what only the AWS SDKs print around an error: Go v1's `awserr.RequestFailure` tail
-/// (`status code: 403, request id: …`, lower case, a comma between), JavaScript v2's package files in a stack trace.
+/// Whether the lines hold what only AWS prints around an error: Go v1's `awserr.RequestFailure` tail
+/// (`status code: 403, request id: …`, lower case, a comma between), JavaScript v2's package files in a stack trace,
+/// the query protocol's fault side.
 fn aws_sdk_print(lines: &str) -> bool {
     let go_v1 = crate::text::find_all(lines, "status code: ").any(|at| {
         let rest = &lines.as_bytes()[at + "status code: ".len()..];
         rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", request id: ")
     });
-    go_v1 || lines.contains("node_modules/aws-sdk/")
+    // AWS's query-protocol error body (STS, IAM…): `{"Error":{"Code":…,"Type":"Sender"}}`, `<Type>Sender</Type>`;
+    // Alibaba Cloud's errors carry no fault side.
+    let query_protocol =
+        ["\"Type\":\"Sender\"", "\"Type\": \"Sender\"", "<Type>Sender</Type>", "<Type>Receiver</Type>"]
+            .iter()
+            .any(|t| lines.contains(t));
+    go_v1 || query_protocol || lines.contains("node_modules/aws-sdk/")
 }
 
 /// Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
@@ -913,6 +922,30 @@ mod tests {
         assert_eq!(f.kind, Kind::Other);
         assert_eq!(f.other_cloud.as_deref(), Some("AWS"));
         assert!(f.explanation.contains("AWS"));
+    }
+
+    #[test]
+    fn other_systems_fixed_refusals_are_theirs() {
+        for (text, system) in [
+            // AWS's query protocol names the fault's side; Alibaba Cloud's errors never do.
+            (
+                r#"{"Error":{"Code":"AccessDenied","Message":"Roles may not be assumed by root accounts.","Type":"Sender"}}"#,
+                "AWS",
+            ),
+            // Django REST framework's default refusal.
+            (r#"{"detail": "You do not have permission to perform this action."}"#, "Django REST framework"),
+            // A MySQL-protocol server's GRANTs, RDS's included: an Alibaba Cloud mark does not make them RAM's.
+            (
+                "mysql -h rm-x.mysql.rds.aliyuncs.com
+ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
+                "MySQL protocol",
+            ),
+            ("ERROR 1142 (42000): SELECT command denied to user 'ro'@'%' for table 'orders'", "MySQL protocol"),
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, Kind::Other, "{text}");
+            assert!(f.other_cloud.as_deref().is_some_and(|c| c.contains(system)), "{text}: {:?}", f.other_cloud);
+        }
     }
 
     #[test]
