@@ -877,9 +877,15 @@ mod tests {
             "服务关联角色不存在，请先创建服务关联角色",
             "请先完成云资源访问授权",
             "ErrorCode: UserNotAuthorizeEss\nMessage: Ess should be authorized in ram to operate user ecs resource.",
+            "Your account has not authorized the migration service's RAM role yet.",
         ] {
             assert_eq!(decide(text).0, Kind::ServiceRoleMissing, "{text}");
         }
+        // Not authorized, with no role named: no service role sentence.
+        assert_ne!(
+            decide("ErrorCode: NoPermission\nMessage: The user has not authorized this application.").0,
+            Kind::ServiceRoleMissing
+        );
         // A role the user made, not a service's: the caller's AssumeRole.
         assert_eq!(decide("The role deployer does not exist.").0, Kind::Other);
     }

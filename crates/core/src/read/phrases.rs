@@ -576,6 +576,12 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("account is in good standing", Phrase::Overdue),
     ("outstanding payment", Phrase::Overdue),
     ("欠费停机", Phrase::Overdue),
+    // SMC's "Your Account Haven't Authorized For SMC RAM Role" and other services' "has not authorized … role":
+    // the account has not authorized the service's own role (kept only with a role after it on the line).
+    ("haven't authorized", Phrase::ServiceRoleNotExist),
+    ("have not authorized", Phrase::ServiceRoleNotExist),
+    ("hasn't authorized", Phrase::ServiceRoleNotExist),
+    ("has not authorized", Phrase::ServiceRoleNotExist),
     // MNS's `RamAuthError` (its common error-code table): "action rejected by RAM."
     ("rejected by ram", Phrase::NotAuthorized),
     // The POP gateway's `InvalidTimeStamp.Expired` message (the OSS one says "date header").
@@ -685,6 +691,9 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
     };
     let needle = SENTENCES[pattern].0;
     if needle == "forbidden" && reason_phrase(s, start) {
+        return;
+    }
+    if needle.ends_with(" authorized") && phrase == Phrase::ServiceRoleNotExist && !role_after(s, end) {
         return;
     }
     let phrase = refine(s, needle, phrase, start, end);
@@ -818,6 +827,11 @@ fn reason_phrase(s: &str, at: usize) -> bool {
     let from = crate::text::floor_boundary(s, at.saturating_sub(24));
     let before = s[from..at].trim_end_matches([' ', ':']).to_ascii_lowercase();
     before.ends_with("403") || before.ends_with("403 client error")
+}
+
+/// Whether a role is named after `at` on its line (`… haven't authorized for SMC RAM role`).
+fn role_after(s: &str, at: usize) -> bool {
+    crate::text::slice(s, at, crate::text::line_end(s, at, 80)).to_ascii_lowercase().contains("role")
 }
 
 /// Whether a service role's name (`Aliyun…Role`, `AliyunServiceRoleFor…`, a `role/aliyun…` ARN) stands on the line
