@@ -163,6 +163,15 @@ fn documented_candidate<'r>(raw: &'r RawError, catalog: &Catalog) -> Option<&'r 
     raw.all(Key::CodeCandidate).map(|f| f.value.as_str()).find(|c| catalog.error_code(c).is_some())
 }
 
+/// Whether one of the error's codes stands with the message the catalog documents for it (compared without case and
+/// a closing stop, up to a table's next cell).
+fn documented_with_its_message(raw: &RawError, catalog: &Catalog) -> bool {
+    let norm = |m: &str| m.split(" |").next().unwrap_or(m).trim().trim_end_matches('.').to_ascii_lowercase();
+    raw.all(Key::Code)
+        .filter_map(|c| catalog.error_code(&c.value)?.message.as_deref().map(norm))
+        .any(|documented| !documented.contains('%') && raw.all(Key::Message).any(|m| norm(&m.value) == documented))
+}
+
 /// The code an OSS EC implies when none is printed: OSS documents the `0003-` family as its access denials.
 fn code_from_ec(raw: &RawError) -> Option<String> {
     raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
@@ -200,7 +209,10 @@ fn explain_error(
     let Scope { alone, alibaba_mark } = scope;
     let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
-    let other_cloud = other_cloud(raw, context, error_lines(text, raw), alibaba_mark);
+    // A code printed with the very message a product documents for it is that product's, whatever other cloud
+    // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
+    let documented_pair = alibaba_mark || documented_with_its_message(raw, catalog);
+    let other_cloud = other_cloud(raw, context, error_lines(text, raw), documented_pair);
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
