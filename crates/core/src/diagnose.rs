@@ -163,6 +163,15 @@ fn documented_candidate<'r>(raw: &'r RawError, catalog: &Catalog) -> Option<&'r 
     raw.all(Key::CodeCandidate).map(|f| f.value.as_str()).find(|c| catalog.error_code(c).is_some())
 }
 
+/// Whether one of the error's codes stands with the message the catalog documents for it (compared without case and
+/// a closing stop, up to a table's next cell).
+fn documented_with_its_message(raw: &RawError, catalog: &Catalog) -> bool {
+    let norm = |m: &str| m.split(" |").next().unwrap_or(m).trim().trim_end_matches('.').to_ascii_lowercase();
+    raw.all(Key::Code)
+        .filter_map(|c| catalog.error_code(&c.value)?.message.as_deref().map(norm))
+        .any(|documented| !documented.contains('%') && raw.all(Key::Message).any(|m| norm(&m.value) == documented))
+}
+
 /// The code an OSS EC implies when none is printed: OSS documents the `0003-` family as its access denials.
 fn code_from_ec(raw: &RawError) -> Option<String> {
     raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
@@ -200,7 +209,10 @@ fn explain_error(
     let Scope { alone, alibaba_mark } = scope;
     let mut product_reason: Option<Reason> = None;
     let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
-    let other_cloud = other_cloud(raw, context, error_lines(text, raw), alibaba_mark);
+    // A code printed with the very message a product documents for it is that product's, whatever other cloud
+    // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
+    let documented_pair = alibaba_mark || documented_with_its_message(raw, catalog);
+    let other_cloud = other_cloud(raw, context, error_lines(text, raw), documented_pair);
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
@@ -471,6 +483,8 @@ const BESIDE_ALIBABA: &[&str] = &[
     "Alipay",
     "Taobao",
     "AMap",
+    // A MySQL-protocol database's GRANTs: RDS's and PolarDB's too are the database's, not RAM's.
+    "MySQL protocol",
 ];
 
 /// Whether the error comes from another cloud: a shape only that cloud's errors have, or its marks (in the error
@@ -537,14 +551,21 @@ fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: boo
     context.iter().find(|f| f.key == Key::OtherCloud && marked(&f.value)).map(|f| f.value.clone())
 }
 
-/// Whether the lines hold what only the AWS SDKs print around an error: Go v1's `awserr.RequestFailure` tail
-/// (`status code: 403, request id: …`, lower case, a comma between), JavaScript v2's package files in a stack trace.
+/// Whether the lines hold what only AWS prints around an error: Go v1's `awserr.RequestFailure` tail
+/// (`status code: 403, request id: …`, lower case, a comma between), JavaScript v2's package files in a stack trace,
+/// the query protocol's fault side.
 fn aws_sdk_print(lines: &str) -> bool {
     let go_v1 = crate::text::find_all(lines, "status code: ").any(|at| {
         let rest = &lines.as_bytes()[at + "status code: ".len()..];
         rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", request id: ")
     });
-    go_v1 || lines.contains("node_modules/aws-sdk/")
+    // AWS's query-protocol error body (STS, IAM…): `{"Error":{"Code":…,"Type":"Sender"}}`, `<Type>Sender</Type>`;
+    // Alibaba Cloud's errors carry no fault side.
+    let query_protocol =
+        ["\"Type\":\"Sender\"", "\"Type\": \"Sender\"", "<Type>Sender</Type>", "<Type>Receiver</Type>"]
+            .iter()
+            .any(|t| lines.contains(t));
+    go_v1 || query_protocol || lines.contains("node_modules/aws-sdk/")
 }
 
 /// Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
@@ -913,6 +934,30 @@ mod tests {
         assert_eq!(f.kind, Kind::Other);
         assert_eq!(f.other_cloud.as_deref(), Some("AWS"));
         assert!(f.explanation.contains("AWS"));
+    }
+
+    #[test]
+    fn other_systems_fixed_refusals_are_theirs() {
+        for (text, system) in [
+            // AWS's query protocol names the fault's side; Alibaba Cloud's errors never do.
+            (
+                r#"{"Error":{"Code":"AccessDenied","Message":"Roles may not be assumed by root accounts.","Type":"Sender"}}"#,
+                "AWS",
+            ),
+            // Django REST framework's default refusal.
+            (r#"{"detail": "You do not have permission to perform this action."}"#, "Django REST framework"),
+            // A MySQL-protocol server's GRANTs, RDS's included: an Alibaba Cloud mark does not make them RAM's.
+            (
+                "mysql -h rm-x.mysql.rds.aliyuncs.com
+ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
+                "MySQL protocol",
+            ),
+            ("ERROR 1142 (42000): SELECT command denied to user 'ro'@'%' for table 'orders'", "MySQL protocol"),
+        ] {
+            let f = one(text);
+            assert_eq!(f.kind, Kind::Other, "{text}");
+            assert!(f.other_cloud.as_deref().is_some_and(|c| c.contains(system)), "{text}: {:?}", f.other_cloud);
+        }
     }
 
     #[test]

@@ -349,3 +349,22 @@ fn an_expired_oss_signed_url_is_no_grant() {
     assert_eq!((f.kind, f.product.as_deref()), (Kind::TokenExpired, Some("oss")));
     assert!(grant(&f).system_policies.is_empty());
 }
+
+/// A code another cloud shares the name of, printed with the message a product documents for it, is that product's;
+/// with another message it stays the other cloud's.
+#[test]
+fn a_code_with_its_documented_message_is_alibaba_clouds() {
+    let f = one(
+        "ErrorCode: AccessDeniedException\nMessage: You donot have sufficient access to perform this action.",
+        full(),
+    );
+    assert_eq!((f.kind, f.other_cloud.as_deref()), (Kind::MissingPermission, None));
+    // A row of the product's error-code table.
+    let f = one("403 | AccessDeniedException | You donot have sufficient access to perform this action. | - |", full());
+    assert_eq!((f.kind, f.other_cloud.as_deref()), (Kind::MissingPermission, None));
+    let f = one(
+        "AccessDeniedException: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: kms:Decrypt",
+        full(),
+    );
+    assert_eq!((f.kind, f.other_cloud.as_deref()), (Kind::Other, Some("AWS")));
+}

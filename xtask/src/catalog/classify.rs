@@ -106,6 +106,8 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "first activate",
             "has not been activated",
             "is not activated",
+            // ECS's `InvalidAccountStatus.SnapshotServiceUnavailable`: "Snapshot service has not been opened yet."
+            "has not been opened",
         ],
     );
     if (not_open_code && not_open_words || not_open_sentence) && about_service {
@@ -309,6 +311,13 @@ mod tests {
         assert_eq!(error_kind("UnauthorizedZone", Some("The specified zone of %s is not authorized.")), None);
         assert_eq!(
             error_kind("ServiceDisabled", Some("You have not activated the ACM service.")),
+            Some(Kind::NotActivated)
+        );
+        assert_eq!(
+            error_kind(
+                "InvalidAccountStatus.SnapshotServiceUnavailable",
+                Some("Snapshot service has not been opened yet.")
+            ),
             Some(Kind::NotActivated)
         );
         assert_eq!(error_kind("InvalidParameter", Some("The parameter is invalid.")), None);

@@ -50,6 +50,8 @@ const KEYS: &[(&str, Meaning)] = &[
     ("code", Meaning::Plain(Key::Code)),
     ("errorcode", Meaning::Plain(Key::Code)),
     ("errcode", Meaning::Plain(Key::Code)),
+    // The console's web APIs: `{"code":201,…,"resultCode":"Frontend.Business.NeedLogin"}`.
+    ("resultcode", Meaning::Plain(Key::Code)),
     ("message", Meaning::Plain(Key::Message)),
     ("errormessage", Meaning::Plain(Key::Message)),
     ("errmsg", Meaning::Plain(Key::Message)),

@@ -147,6 +147,12 @@ pub enum Mark {
     OtherCloudError(&'static str),
 }
 
+/// Who refuses in Django REST framework's fixed refusal: the web app, not a cloud.
+const DJANGO_REST: &str = "a web app's own permissions (Django REST framework)";
+
+/// Who refuses in a MySQL-protocol server's privilege errors: the database, whoever hosts it.
+pub const SQL_PRIVILEGES: &str = "the database's own accounts and privileges (MySQL protocol)";
+
 /// Tool names and other systems' marks.
 pub const MARKS: &[(&str, Mark)] = &[
     // Tools of the ecosystem that talk to one product.
@@ -284,6 +290,18 @@ pub const MARKS: &[(&str, Mark)] = &[
     // Docker Hub: `docker login` with an empty registry variable talks to Docker's registry, not Container Registry.
     ("registry-1.docker.io", Mark::OtherCloud("Docker Hub")),
     ("index.docker.io", Mark::OtherCloud("Docker Hub")),
+    // Django REST framework's fixed refusal (`PermissionDenied`'s default detail), in its `{"detail": …}` body: the
+    // web app's own permissions.
+    ("detail\":\"you do not have permission to perform this action", Mark::OtherCloudError(DJANGO_REST)),
+    ("detail\": \"you do not have permission to perform this action", Mark::OtherCloudError(DJANGO_REST)),
+    // MySQL-protocol servers' privilege errors (`ERROR 1045 (28000): Access denied for user…`, 1044, 1142, 1143,
+    // 1227, 1370 with SQLSTATE 42000): the database's own accounts and GRANTs, RDS and PolarDB included.
+    ("error 1044 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
+    ("error 1045 (28000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
+    ("error 1142 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
+    ("error 1143 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
+    ("error 1227 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
+    ("error 1370 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
     // Aliyun Drive's storage hosts: download links that platform signs, not the user's OSS.
     ("alicloudccp.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
 ];

@@ -24,9 +24,9 @@ const ERROR_CONTEXT: &[&str] = &[
     "status",
     "错误",
     "失败",
-    "报错",
+    // `报`, colloquial "threw" (`获取token时报SignatureDoesNotMatch`), and so `报错`, `报了`.
+    "报",
     "提示",
-    "报了",
     "返回",
     "异常",
     "拒绝",
@@ -75,7 +75,19 @@ const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[',
 /// Words that name the next word as the code (`the status code StatusForbidden is displayed`, `错误码
 /// InvalidParameter`): a code-shaped word after one of them is the code, documented or not. Compared without ASCII
 /// case; what stands between is [`NUMBER_OPENERS`] and a copula ([`COPULAS`]).
-const CODE_WORDS: &[&str] = &["error code", "status code", "errorcode", "错误码", "错误代码", "返回码", "状态码"];
+/// The code a troubleshooting link of Alibaba Cloud's asks about (`api.aliyun.com/troubleshoot?q=<code>`, the error
+/// center's `search?Keyword=<code>`) counts as one too.
+const CODE_WORDS: &[&str] = &[
+    "error code",
+    "status code",
+    "errorcode",
+    "错误码",
+    "错误代码",
+    "返回码",
+    "状态码",
+    "troubleshoot?q",
+    "search?keyword",
+];
 
 /// `the error code is X`, `错误码为X`: a verb between the code word and the code.
 const COPULAS: &[&str] = &[" is", "为", "是"];
