@@ -644,11 +644,12 @@ fn confidence(f: &Finding, raw: &RawError, phrases: &[Phrase], from_sentence: bo
     if raw.get(Key::AuthAction).is_some() || (f.code.is_some() && raw.get(Key::Action).is_some()) {
         return Confidence::High;
     }
-    if f.code.is_none() && phrases.iter().any(|p| p.generic()) {
-        return Confidence::Low;
-    }
+    // A documented sentence outweighs the generic words it opens with ("没有足够的权限，请联系云账号管理员…").
     if from_sentence {
         return if f.likely_products.is_empty() { Confidence::Medium } else { Confidence::Low };
+    }
+    if f.code.is_none() && phrases.iter().any(|p| p.generic()) {
+        return Confidence::Low;
     }
     if f.code.is_some() || (f.product.is_some() && !phrases.contains(&Phrase::Console)) {
         return Confidence::Medium;

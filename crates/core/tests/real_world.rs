@@ -56,6 +56,10 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
 /// checked and a fix shows up as this list shrinking. (id, field, what is missing)
 const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("ep02", "principal_type", "RAM子账号 (a RAM user) in console prose is not read as the principal yet"),
+    ("r2p01", "principal_type", "a bare console sentence does not say who is denied; the FAQ around it does"),
+    ("r2p02", "principal_type", "a bare console sentence does not say who is denied; the FAQ around it does"),
+    ("r2p03", "principal_type", "a bare console sentence does not say who is denied; the FAQ around it does"),
+    ("r2p02", "code", "the IMM sentence implies AccessDenied (the finding's implied code); the paste prints no code"),
     ("g023", "kind", "ODPS 'task is not in release range' is a feature not open to the account"),
     ("g033", "resource", "a bare ARN pasted in a paragraph above the error"),
     ("g039", "product", "an API name alone (DescribeVSwitches) with no product marker"),
