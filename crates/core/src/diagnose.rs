@@ -939,8 +939,6 @@ mod tests {
             // SMS and Voice share the `isv.` codes; a message about calls is the Voice service's.
             (r#"{"Message":"该被叫号触发被叫流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dyvms"),
             (r#"{"Message":"触发分钟级流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dysms"),
-            // A security token with nothing else named: STS's.
-            ("ErrorCode: MissingSecurityToken ErrorMessage: SecurityToken is mandatory for this action.", "sts"),
             ("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 子账号推镜像权限不足", "cr"),
             ("Code: AccessDenied, Message: The DNS record does not belong to this account", "alidns"),
             ("MQ_INST_1_x topic T: ErrorCode: AccessDenied\nMessage: x", "mq"),

@@ -189,3 +189,22 @@ fn a_code_a_few_products_share_ranks_them() {
     let f = first("ErrorCode: AccessDenied\nMessage: You are not authorized to access this space.");
     assert!(f.likely_products.iter().all(|g| !g.reason.contains("documented by")), "{:?}", f.likely_products);
 }
+
+/// Rule `permission-system-not-named-by-words`: RAM and STS named in prose are the permission system and the
+/// issuer of the caller's credentials; their APIs still name them.
+#[test]
+fn ram_and_sts_named_in_words_are_not_the_product() {
+    for text in [
+        "403 NoPermission The current operation is not authorized. Grant permissions in the Resource Access Management (RAM) console and try again.",
+        "The request is denied by the policy attached to the security token issued by Security Token Service (STS).",
+        "The STS temporary credentials in the request have expired.",
+        "用STS临时凭证上传失败: Code: MissingSecurityToken, Message: SecurityToken is mandatory for this action.",
+    ] {
+        assert!(!matches!(product(text).as_deref(), Some("ram" | "sts")), "{text}: {:?}", product(text));
+    }
+    assert_eq!(
+        product("Code: NoPermission\nMessage: You are not authorized to do this action. Action: sts:AssumeRole")
+            .as_deref(),
+        Some("sts")
+    );
+}
