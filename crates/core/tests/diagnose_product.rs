@@ -208,3 +208,12 @@ fn ram_and_sts_named_in_words_are_not_the_product() {
         Some("sts")
     );
 }
+
+/// Rule `rpc-string-to-sign`: the RPC string-to-sign the gateway quotes carries the request's Action and Version;
+/// the version names the product (ECS's 2014-05-26), and the action is the call's.
+#[test]
+fn an_rpc_string_to_sign_names_the_product_and_the_call() {
+    let f = first("Code: SignatureDoesNotMatch\nMessage: Specified signature is not matched with our calculation. server string to sign is:GET&%2F&AccessKeyId%3Dkey%26Action%3DDescribeRegions%26Format%3DJSON%26Version%3D2014-05-26");
+    assert_eq!(f.product.as_deref(), Some("ecs"));
+    assert_eq!(f.actions, ["ecs:DescribeRegions"]);
+}

@@ -108,6 +108,9 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
             return Some(Pick::at(p, f, Reason::Host(f.value.clone())));
         }
     }
+    if let Some(pick) = rpc_call_product(raw, catalog) {
+        return Some(pick);
+    }
     // An `<Error>` XML body with nothing else to go on: OSS is the service that answers in this shape.
     if let Some(f) = raw.all(Key::Header).find(|f| f.value == "xml-error") {
         return Some(Pick::at("oss".to_string(), f, Reason::OssXml));
@@ -147,6 +150,27 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
         }
     }
     None
+}
+
+/// Rule `rpc-string-to-sign`: the product whose API version (`Version=2014-05-26`, ECS's) the signed request of an
+/// RPC string-to-sign carries; when products share the version, the one of them that has the request's `Action`.
+fn rpc_call_product(raw: &RawError, catalog: &Catalog) -> Option<Pick> {
+    let (f, api, version) = super::action::rpc_signed_call(raw)?;
+    let version = version?;
+    let with_version: Vec<&str> =
+        catalog.products().iter().filter(|p| p.versions.contains(&version)).map(|p| p.ram_code.as_str()).collect();
+    let product = match with_version.as_slice() {
+        [only] => only.to_string(),
+        [] => return None,
+        several => {
+            let with_api = catalog.ram_codes_with_api(&api);
+            match several.iter().filter(|c| with_api.contains(c)).collect::<Vec<_>>().as_slice() {
+                [only] => only.to_string(),
+                _ => return None,
+            }
+        }
+    };
+    Some(Pick::at(product, f, Reason::Marker(format!("Action={api}, Version={version}"))))
 }
 
 /// Rule `code-of-one-product`: the product of a code only one product documents. An ordinary code counts when the
