@@ -665,11 +665,12 @@ fn confidence(f: &Finding, raw: &RawError, phrases: &[Phrase], from_sentence: bo
     if raw.get(Key::AuthAction).is_some() || (f.code.is_some() && raw.get(Key::Action).is_some()) {
         return Confidence::High;
     }
-    if f.code.is_none() && phrases.iter().any(|p| p.generic()) {
-        return Confidence::Low;
-    }
+    // A documented sentence outweighs the generic words it opens with ("没有足够的权限，请联系云账号管理员…").
     if from_sentence {
         return if f.likely_products.is_empty() { Confidence::Medium } else { Confidence::Low };
+    }
+    if f.code.is_none() && phrases.iter().any(|p| p.generic()) {
+        return Confidence::Low;
     }
     if f.code.is_some() || (f.product.is_some() && !phrases.contains(&Phrase::Console)) {
         return Confidence::Medium;
@@ -983,8 +984,6 @@ ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
             // SMS and Voice share the `isv.` codes; a message about calls is the Voice service's.
             (r#"{"Message":"该被叫号触发被叫流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dyvms"),
             (r#"{"Message":"触发分钟级流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dysms"),
-            // A security token with nothing else named: STS's.
-            ("ErrorCode: MissingSecurityToken ErrorMessage: SecurityToken is mandatory for this action.", "sts"),
             ("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 子账号推镜像权限不足", "cr"),
             ("Code: AccessDenied, Message: The DNS record does not belong to this account", "alidns"),
             ("MQ_INST_1_x topic T: ErrorCode: AccessDenied\nMessage: x", "mq"),

@@ -72,7 +72,14 @@ fn cloud_backup_console_message_grants_the_hbr_policies() {
 
 #[test]
 fn the_bare_cloud_backup_sentence_names_cloud_backup() {
-    for text in [CONSOLE, "权限不足，请联系云账号管理员授予您相应的权限。"] {
+    // The documented wordings in English and Chinese, and another opening before the documented clause: the
+    // clause that says whom to ask for what stands for the sentence whatever the opening says.
+    for text in [
+        CONSOLE,
+        "权限不足，请联系云账号管理员授予您相应的权限。",
+        "没有足够的权限，请联系云账号管理员授予您相应的权限",
+        "Not enough permissions; please contact the cloud account administrator to grant you the corresponding permissions",
+    ] {
         let f = one(text, full());
         assert_eq!(f.kind, Kind::MissingPermission, "{text}");
         assert_eq!(f.product.as_deref(), Some("hbr"), "{text}");
@@ -110,6 +117,22 @@ fn a_sentence_shared_by_products_ranks_them_and_says_so() {
     );
     let offered: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
     assert_eq!(offered[..2], ["oss", "kms"]);
+}
+
+#[test]
+fn a_console_sentence_of_several_products_docs_ranks_them() {
+    // Security Center's FAQ prints it bare, ECS's VNC FAQ with a clause after: Security Center first.
+    let f = one("当前操作未被授权", full());
+    assert_eq!(f.kind, Kind::MissingPermission);
+    assert_eq!(f.product.as_deref(), Some("yundun-sas"));
+    let offered: Vec<&str> = f.likely_products.iter().map(|g| g.product.as_str()).collect();
+    assert_eq!(offered[..2], ["yundun-sas", "ecs"]);
+    assert!(f.product_reason.expect("the reason is given").en.contains("2 products"));
+    // The longer documented sentence is ECS's alone.
+    let f = one("当前操作未被授权，请联系主账号进行RAM授权后再执行操作", full());
+    assert_eq!(f.product.as_deref(), Some("ecs"));
+    let f = one("You do not have the required permissions, ask the administrator to grant the permissions", full());
+    assert_eq!((f.product.as_deref(), f.implied_code.as_deref()), (Some("imm"), Some("AccessDenied")));
 }
 
 #[test]

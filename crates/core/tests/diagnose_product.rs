@@ -189,3 +189,31 @@ fn a_code_a_few_products_share_ranks_them() {
     let f = first("ErrorCode: AccessDenied\nMessage: You are not authorized to access this space.");
     assert!(f.likely_products.iter().all(|g| !g.reason.contains("documented by")), "{:?}", f.likely_products);
 }
+
+/// Rule `permission-system-not-named-by-words`: RAM and STS named in prose are the permission system and the
+/// issuer of the caller's credentials; their APIs still name them.
+#[test]
+fn ram_and_sts_named_in_words_are_not_the_product() {
+    for text in [
+        "403 NoPermission The current operation is not authorized. Grant permissions in the Resource Access Management (RAM) console and try again.",
+        "The request is denied by the policy attached to the security token issued by Security Token Service (STS).",
+        "The STS temporary credentials in the request have expired.",
+        "用STS临时凭证上传失败: Code: MissingSecurityToken, Message: SecurityToken is mandatory for this action.",
+    ] {
+        assert!(!matches!(product(text).as_deref(), Some("ram" | "sts")), "{text}: {:?}", product(text));
+    }
+    assert_eq!(
+        product("Code: NoPermission\nMessage: You are not authorized to do this action. Action: sts:AssumeRole")
+            .as_deref(),
+        Some("sts")
+    );
+}
+
+/// Rule `rpc-string-to-sign`: the RPC string-to-sign the gateway quotes carries the request's Action and Version;
+/// the version names the product (ECS's 2014-05-26), and the action is the call's.
+#[test]
+fn an_rpc_string_to_sign_names_the_product_and_the_call() {
+    let f = first("Code: SignatureDoesNotMatch\nMessage: Specified signature is not matched with our calculation. server string to sign is:GET&%2F&AccessKeyId%3Dkey%26Action%3DDescribeRegions%26Format%3DJSON%26Version%3D2014-05-26");
+    assert_eq!(f.product.as_deref(), Some("ecs"));
+    assert_eq!(f.actions, ["ecs:DescribeRegions"]);
+}

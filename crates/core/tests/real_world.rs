@@ -22,6 +22,7 @@ const DIVERGENT: &[(&str, &str, &str)] = &[
     ("p018", "action", "the signed URL's Action=DescribeVSwitches to ecs: ecs:DescribeVSwitches was called"),
     ("p019", "action", "GET /account-settings is Function Compute's GetAccountSettings"),
     ("p027", "action", "the Terraform header names DescribeAvailableResource, an ECS API"),
+    ("p009", "action", "the server's RPC string-to-sign signs Action=SendSms to dysms: dysms:SendSms was called"),
 ];
 
 /// Why an expected null action diverges: these expectations name an action for permission errors only; the engine
@@ -31,6 +32,8 @@ const FAILED_CALL: &str = "the failed call's documented API is a fact of a non-p
 
 /// Gathered cases where the expectation is not what the text supports (said in the report too). (id, field, why)
 const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
+    ("g062", "action", "the server's RPC string-to-sign signs Action=DescribeSubDomainRecords: the call is a fact"),
+    ("g063", "action", "the server's RPC string-to-sign signs Action=UpdateDomainRecord: the call is a fact"),
     ("g030", "kind", "OSS documents 'The OSS Access Key Id you provided does not exist in our records' as InvalidAccessKeyId (bad credentials); the expected token-expired comes from the thread's story, not the text"),
     ("g002", "product", "the paste names no product; alidns comes from the issue's repository (a DDNS tool)"),
     ("g020", "product", "the paste is one sentence about the balance; ecs comes from the thread"),
@@ -56,12 +59,16 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
 /// checked and a fix shows up as this list shrinking. (id, field, what is missing)
 const GATHERED_NOT_YET: &[(&str, &str, &str)] = &[
     ("ep02", "principal_type", "RAM子账号 (a RAM user) in console prose is not read as the principal yet"),
+    ("r2p01", "principal_type", "a bare console sentence does not say who is denied; the FAQ around it does"),
+    ("r2p02", "principal_type", "a bare console sentence does not say who is denied; the FAQ around it does"),
+    ("r2p03", "principal_type", "a bare console sentence does not say who is denied; the FAQ around it does"),
+    ("r2p06", "principal_type", "an STS. AccessKey ID in prose is not read as the role's session yet"),
+    ("r2p02", "code", "the IMM sentence implies AccessDenied (the finding's implied code); the paste prints no code"),
     ("g023", "kind", "ODPS 'task is not in release range' is a feature not open to the account"),
     ("g033", "resource", "a bare ARN pasted in a paragraph above the error"),
     ("g039", "product", "an API name alone (DescribeVSwitches) with no product marker"),
     ("g042", "product", "a Container Registry answer relayed by Function Compute"),
     ("g042", "kind", "USER_NOT_EXIST relayed by FC means FC's service role is missing"),
-    ("g063", "product", "an alidns API name in Chinese prose"),
     ("d002", "code", "AWS JSON's `__type` key is not read as a code"),
     ("g042", "action", "follows g042.kind: read as other, the FC call (POST …/functions, fc:CreateFunction) is the fact; as a missing service role, the need is the role's, not the call's"),
 ];

@@ -82,9 +82,21 @@ impl Catalog {
             .into_iter()
             .map(|r| ProductSentence { text: r.0, products: r.1, code: r.2, source: r.3 })
             .collect();
-        let needles: Vec<String> = cat.sentences.iter().map(|s| normalize_sentence(&s.text)).collect();
-        if needles.iter().any(String::is_empty) {
-            return Err(CatalogError::BadReference { file: file.into(), what: "a sentence without letters".into() });
+        let mut needles: Vec<String> = Vec::with_capacity(cat.sentences.len() * 2);
+        for (i, s) in cat.sentences.iter().enumerate() {
+            let whole = normalize_sentence(&s.text);
+            if whole.is_empty() {
+                return Err(CatalogError::BadReference {
+                    file: file.into(),
+                    what: "a sentence without letters".into(),
+                });
+            }
+            needles.push(whole);
+            cat.sentence_of_needle.push(i);
+            if let Some(rest) = distinctive_rest(&s.text) {
+                needles.push(rest);
+                cat.sentence_of_needle.push(i);
+            }
         }
         if !needles.is_empty() {
             // A contiguous NFA: quick to build (the automatic choice, a DFA for this few sentences, took most of
@@ -327,5 +339,40 @@ fn product_from_row(r: super::format::ProductRow) -> Product {
         api_count: r.10,
         global_endpoint: r.11,
         endpoints,
+    }
+}
+
+/// A documented sentence's clauses after its opening one, normalized, when they alone tell the sentence apart.
+/// Consoles vary the opening clause of the same message (`权限不足，请联系云账号管理员授予您相应的权限` in one
+/// page, `没有足够的权限，请联系云账号管理员授予您相应的权限` in another, "Insufficient permissions, please contact
+/// the cloud account administrator…" in English), while the clause that names who to ask and what is kept.
+fn distinctive_rest(sentence: &str) -> Option<String> {
+    let (_, rest) = sentence.split_once([',', '，', ';', '；'])?;
+    let rest = normalize_sentence(rest);
+    // Long enough to be a message of its own: ten Chinese characters or thirty letters, so a short generic tail
+    // ("请授权", "please retry") never stands for a product.
+    let weight: usize = rest.chars().map(|c| if c.is_ascii() { 1 } else { 3 }).sum();
+    (weight >= DISTINCTIVE_WEIGHT).then_some(rest)
+}
+
+/// How long (letters, a Chinese character counting three) a sentence's later clauses must be to match alone.
+const DISTINCTIVE_WEIGHT: usize = 30;
+
+#[cfg(test)]
+mod clause_tests {
+    use super::distinctive_rest;
+
+    #[test]
+    fn the_clause_after_the_opening_one_stands_for_the_sentence_when_long_enough() {
+        assert_eq!(
+            distinctive_rest("权限不足，请联系云账号管理员授予您相应的权限").as_deref(),
+            Some("请联系云账号管理员授予您相应的权限")
+        );
+        assert_eq!(
+            distinctive_rest("Insufficient permissions, please contact the cloud account administrator.").as_deref(),
+            Some("pleasecontactthecloudaccountadministrator")
+        );
+        assert_eq!(distinctive_rest("权限不足，请授权"), None, "too short to tell a product");
+        assert_eq!(distinctive_rest("Access denied by bucket policy"), None, "one clause");
     }
 }

@@ -317,7 +317,8 @@ impl Catalog {
             .map(|&i| &self.errors[i])
     }
 
-    /// The documented sentences that occur in `text` (compared without case, spaces or punctuation), in text order.
+    /// The documented sentences that occur in `text` (compared without case, spaces or punctuation), whole or by
+    /// their later clauses when those tell them apart, in text order.
     pub fn sentences_in(&self, text: &str) -> Vec<&ProductSentence> {
         let Some(finder) = &self.sentence_finder else {
             return Vec::new();
@@ -325,7 +326,7 @@ impl Catalog {
         let normalized = normalize_sentence(text);
         let mut found: Vec<&ProductSentence> = Vec::new();
         for m in finder.find_iter(&normalized) {
-            let s = &self.sentences[m.pattern().as_usize()];
+            let s = &self.sentences[self.sentence_of_needle[m.pattern().as_usize()]];
             if !found.iter().any(|f| std::ptr::eq(*f, s)) {
                 found.push(s);
             }

@@ -70,6 +70,8 @@ pub struct Catalog {
     /// Lower-case RAM code → loaded shard.
     shards: Map<String, Shard>,
     sentences: Vec<ProductSentence>,
+    /// Which sentence each of the finder's needles stands for (a sentence is found whole or by its later clauses).
+    sentence_of_needle: Vec<usize>,
     /// Finds the sentences, normalized by [`normalize_sentence`], in normalized text.
     sentence_finder: Option<aho_corasick::AhoCorasick>,
     /// Terraform resource type → RAM codes of the products it calls, the creating one first, and the API that

@@ -8,7 +8,7 @@ use crate::catalog::{AccessLevel, Api, ApiLookup};
 use crate::finding::Kind;
 use crate::read::api::has_two_words;
 use crate::read::fields::is_api_name;
-use crate::read::{Key, RawError};
+use crate::read::{Field, Key, RawError};
 use crate::Catalog;
 
 /// What the rules see.
@@ -59,6 +59,7 @@ const RULES: &[Rule] = &[
     ("api-candidate", api_candidate),
     ("rest-request", rest_request),
     ("oss-string-to-sign", oss_string_to_sign),
+    ("rpc-string-to-sign", rpc_string_to_sign),
     ("oss-bucket-host", oss_bucket_host),
     ("api-near-error", api_near_error),
     ("terraform-create", terraform_create),
@@ -221,6 +222,40 @@ fn oss_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decid
     let path = if after.starts_with('/') { after.to_string() } else { format!("/{after}") };
     let api = api_for_request(i.catalog, "oss", method, &path, wanted)?;
     Some(decided(api, true, Some((f.start, f.end))))
+}
+
+/// The call an RPC string-to-sign signs (`POST&%2F&AccessKeyId%3D…%26Action%3DSendSms%26…%26Version%3D2017-05-25`,
+/// which the gateway echoes in its signature errors): the field, and the request's `Action` and `Version`.
+pub fn rpc_signed_call(raw: &RawError) -> Option<(&Field, String, Option<String>)> {
+    let f = raw.get(Key::ServerStringToSign).or_else(|| raw.get(Key::ClientStringToSign))?;
+    // The string ends where the message goes on (`…Version%3D2014-05-26, URL: /)`): it has no space or comma.
+    let value = f.value.trim_start();
+    let value = &value[..value.find([' ', ',', '"', '\n']).unwrap_or(value.len())];
+    let mut parts = value.splitn(3, '&');
+    if !matches!(parts.next()?, "GET" | "POST") {
+        return None;
+    }
+    parts.next()?;
+    // The canonical query is percent-encoded once more as a whole: decoded once, it is `Name=value&…`.
+    let query = crate::text::percent_decode(parts.next()?);
+    let param =
+        |name: &str| query.split('&').find_map(|kv| kv.strip_prefix(name)?.strip_prefix('=')).map(str::to_string);
+    let action = param("Action").filter(|a| is_api_name(a))?;
+    Some((f, action, param("Version")))
+}
+
+/// Rule `rpc-string-to-sign`: the API an RPC string-to-sign names, in the error's product.
+fn rpc_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let (f, name, _) = rpc_signed_call(i.raw)?;
+    let product = i.product?;
+    match i.catalog.api(product, &name) {
+        ApiLookup::Found(_, api) => Some(decided(api, false, Some((f.start, f.end)))),
+        ApiLookup::ShardMissing(shard) => {
+            wanted.insert(shard);
+            None
+        }
+        _ => None,
+    }
 }
 
 /// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
@@ -475,6 +510,15 @@ fn segments_match(api: &[&str], req: &[&str]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_rpc_string_to_sign_names_its_call() {
+        let text = "StandardError (Code: IncompleteSignature, Message: The request signature does not conform to Aliyun standards. server string to sign is:POST&%2F&AccessKeyId%3Dak%26Action%3DDescribeRegions%26Format%3DJSON%26Version%3D2014-05-26, URL: /)";
+        let reading = crate::read::read(&crate::text::Text::new(text));
+        let raw = reading.errors.first().expect("an error");
+        let (_, api, version) = rpc_signed_call(raw).unwrap_or_else(|| panic!("{raw:?}"));
+        assert_eq!((api.as_str(), version.as_deref()), ("DescribeRegions", Some("2014-05-26")));
+    }
 
     #[test]
     fn paths_match_by_shape_and_version_is_left_out() {
