@@ -161,8 +161,8 @@ fn failure_statuses(s: &str, out: &mut Vec<Field>) {
             let mut at = m.end();
             for _ in 0..4 {
                 at += b[at..].iter().take_while(|&&c| c == b' ').count();
-                let rest = crate::text::slice(s, at, at + 16).to_ascii_lowercase();
-                match STATUS_FILLERS.iter().find(|f| rest.starts_with(*f) && whole(at, at + f.len())) {
+                let next = |f: &&&str| b[at..].get(..f.len()).is_some_and(|w| w.eq_ignore_ascii_case(f.as_bytes()));
+                match STATUS_FILLERS.iter().find(|f| next(f) && whole(at, at + f.len())) {
                     Some(f) => at += f.len(),
                     None => break,
                 }
@@ -195,9 +195,11 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if is_oss_ec(token) {
             out.push(Field::new(Key::Ec, token, start, end));
             out.push(Field::new(Key::ProductHint, "oss", start, end));
-        } else if standing_code(b, token, start, end) && after_code_word(s, start) {
+        } else if !standing_code(b, token, start, end) {
+            continue;
+        } else if after_code_word(s, start) {
             out.push(Field::new(Key::Code, token, start, end));
-        } else if standing_code(b, token, start, end) {
+        } else {
             let line = text.line_of(start);
             let context = match line_context {
                 Some((l, c)) if l == line => c,
