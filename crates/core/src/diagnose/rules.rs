@@ -224,8 +224,12 @@ fn sts_federation_refused(s: &Signals) -> Option<Verdict> {
 /// app's own login) is none: Alibaba Cloud's temporary credentials expire as `…SecurityToken.Expired`, and no grant
 /// or STS call renews another platform's login.
 fn token_expired(s: &Signals) -> Option<Verdict> {
-    let access_token =
-        |t: &str| (t.contains("accesstoken") || t.contains("access token")) && !t.contains("securitytoken");
+    // The aliyun CLI's CloudSSO sign-in is Alibaba Cloud's own access token.
+    let access_token = |t: &str| {
+        (t.contains("accesstoken") || t.contains("access token"))
+            && !t.contains("securitytoken")
+            && !t.contains("cloudsso")
+    };
     let candidate = s.raw.all(Key::CodeCandidate).any(|c| access_token(&c.value.to_ascii_lowercase()));
     if access_token(&s.code) || (s.code.is_empty() && (candidate || access_token(&s.message))) {
         return None;
@@ -269,6 +273,8 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
         "missingcredential",
         // The POP gateway's `MissingAccessKeyId`: the request carried no AccessKey id at all.
         "missingaccesskeyid",
+        // The Go core SDK: a credential of a type it cannot sign with.
+        "sdk.unsupportedcredential",
     ]);
     // A browser session that is not signed in (`Frontend.Business.NeedLogin`, `System.NotLogin`): the console's
     // web APIs answer so before any policy is read.
@@ -424,26 +430,25 @@ fn rate_limited(s: &Signals) -> Option<Verdict> {
 }
 
 fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
-    let code = s.code_contains(&[
-        "quota",
-        "outofstock",
-        "nostock",
-        "stock",
-        "indebt",
-        "overdue",
-        "arrearage",
-        "balance",
-        "notenoughbalance",
-        "incorrect",
-        "invalidstatus",
-        "operationdenied",
-        "operation.conflict",
-        "userdisable",
-        "accountdisable",
-        "riskcontrol",
-        "notsupportram",
-        "exceed",
-    ]);
+    // `OperationDenied…` is mostly a state check (ECS, VPC), but some products answer it with RAM's own sentence
+    // (`Lindorm.Errorcode.OperationDenied`: "You are not authorized to operate on the specified resource.").
+    let state_denial = s.code.contains("operationdenied") && !s.has(Phrase::NotAuthorized);
+    let code = is_payment_code(&s.code)
+        || state_denial
+        || s.code_contains(&[
+            "quota",
+            "outofstock",
+            "nostock",
+            "stock",
+            "incorrect",
+            "invalidstatus",
+            "operation.conflict",
+            "userdisable",
+            "accountdisable",
+            "riskcontrol",
+            "notsupportram",
+            "exceed",
+        ]);
     let sentence = s.has_any(&[Phrase::Overdue, Phrase::OutOfStock, Phrase::AccountDisabled]);
     // A state or limit sentence ("… has been forbidden", "limit exceeded") beside a permission code is the
     // policy's refusal worded loosely (or a limit named beside it).
@@ -490,6 +495,7 @@ fn explicit_deny(s: &Signals) -> Option<Verdict> {
         ));
     }
     let explicit = s.raw.has(Key::NoPermissionType, "ExplicitDeny")
+        || s.code.contains("explicitdeny")
         || s.has(Phrase::ExplicitDeny)
         || s.raw.has(Key::Ec, "0003-00000201")
         || (s.has(Phrase::BucketPolicy) && s.raw.get(Key::NoPermissionType).is_none());
@@ -538,9 +544,33 @@ pub fn actions_in_messages(raw: &RawError) -> Vec<crate::read::Field> {
     found
 }
 
+/// Which federated sign-in STS refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Federation {
+    /// `AssumeRoleWithOIDC`: an OIDC provider and a JSON Web Token.
+    Oidc,
+    /// `AssumeRoleWithSAML`: a SAML provider and an assertion from the identity provider.
+    Saml,
+}
+
+/// The federated sign-in a code (lower-cased) names, when it is one of STS's refusals: `AuthenticationFail.` about
+/// OIDC or SAML.
+pub fn federation_of_code(c: &str) -> Option<Federation> {
+    if !c.starts_with("authenticationfail.") {
+        return None;
+    }
+    if c.contains("saml") {
+        Some(Federation::Saml)
+    } else if c.contains("oidc") {
+        Some(Federation::Oidc)
+    } else {
+        None
+    }
+}
+
 /// Whether a code (lower-cased) is one of STS's federated sign-in refusals: `AuthenticationFail.` about OIDC or SAML.
 pub fn is_federation_code(c: &str) -> bool {
-    c.starts_with("authenticationfail.") && (c.contains("oidc") || c.contains("saml"))
+    federation_of_code(c).is_some()
 }
 
 /// Codes that mean "a policy did not allow this".
@@ -550,6 +580,11 @@ pub fn is_permission_code(c: &str) -> bool {
         return true;
     }
     if matches!(c, "forbidden.riskcontrol" | "forbidden.notsupportram") || names_a_condition(c) {
+        return false;
+    }
+    // A parameter error (`InvalidParameter.KMSKeyId.CMKUnauthorized`: "The CMK needs to be added ECS tag.") names
+    // what is wrong with a value, whatever refusal word follows; its message says when a permission is missing.
+    if c.starts_with("invalidparam") {
         return false;
     }
     c == "forbidden"
@@ -565,6 +600,14 @@ pub fn is_permission_code(c: &str) -> bool {
         || c.contains("insufficient-isv-permissions")
         // MaxCompute: `ODPS-0420095: Access Denied` is its authorization failure.
         || c.starts_with("odps-0420095")
+        || c.contains("explicitdeny")
+}
+
+/// Whether a code (lower-cased) names an overdue payment or too small a balance (`InDebt`, `Arrearage`,
+/// `InsufficientBalance`); a load balancer's codes (`Forbidden.LoadBalancer`) are no balance.
+pub(crate) fn is_payment_code(c: &str) -> bool {
+    ["indebt", "overdue", "arrearage"].iter().any(|w| c.contains(w))
+        || c.match_indices("balance").any(|(at, w)| !c[at + w.len()..].starts_with('r'))
 }
 
 /// Whether a code (lower-cased) names a condition no grant changes, though it holds a refusal word: a thing's

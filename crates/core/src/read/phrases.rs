@@ -389,7 +389,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("is inactive", Phrase::NotActivated),
     ("not purchased", Phrase::NotActivated),
     ("not subscribed", Phrase::NotActivated),
-    ("service is not open", Phrase::NotActivated),
+    ("service is not open", Phrase::ServiceNotActivated),
     ("未开通", Phrase::ServiceNotActivated),
     ("没有开通", Phrase::ServiceNotActivated),
     ("尚未开通", Phrase::ServiceNotActivated),
@@ -417,40 +417,36 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("can not find credentials", Phrase::CredentialsMissing),
     ("cannot find credentials", Phrase::CredentialsMissing),
     ("failed to get credentials", Phrase::CredentialsMissing),
-    ("accesskeyid/accesskeysecret is empty", Phrase::CredentialsMissing),
-    ("accesskeyid is empty", Phrase::CredentialsMissing),
-    ("accesskeyid cannot be empty", Phrase::CredentialsMissing),
-    ("accesskeyid can not be empty", Phrase::CredentialsMissing),
     ("accesskeyid is mandatory", Phrase::CredentialsMissing),
-    ("access key id cannot be empty", Phrase::CredentialsMissing),
-    ("access key id cannot be null", Phrase::CredentialsMissing),
-    ("access key id must not be empty", Phrase::CredentialsMissing),
-    ("access_key_id must not be empty", Phrase::CredentialsMissing),
-    ("accesskeysecret cannot be empty", Phrase::CredentialsMissing),
-    ("accesskeysecret is empty", Phrase::CredentialsMissing),
-    ("access key secret cannot be empty", Phrase::CredentialsMissing),
-    ("'accesskeyid' can not be unset", Phrase::CredentialsMissing),
     // The credentials file the default provider chain reads could not be read or parsed.
     ("alibaba_cloud_credentials_file", Phrase::CredentialsMissing),
     ("error loading credentials", Phrase::CredentialsMissing),
-    // The Go credentials provider's wording.
-    ("access key id is empty", Phrase::CredentialsMissing),
-    ("access key secret is empty", Phrase::CredentialsMissing),
     ("access key id is required", Phrase::CredentialsMissing),
-    ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
     // The credentials libraries' own messages (Go, Python; their FAQs list them): a field, variable, file or
     // profile the provider needs is empty or unreadable, or the instance gave it no role's credentials.
-    ("access_key_id cannot be empty", Phrase::CredentialsMissing),
-    ("access_key_secret cannot be empty", Phrase::CredentialsMissing),
-    ("security_token cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable accesskeyid cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable accesskeysecret cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable alibaba_cloud_role_arn cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable alibaba_cloud_oidc_provider_arn cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable alibaba_cloud_oidc_token_file cannot be empty", Phrase::CredentialsMissing),
-    ("the oidctokenfilepath is empty", Phrase::CredentialsMissing),
-    ("the oidcproviderarn is empty", Phrase::CredentialsMissing),
+    // Settings named empty, unset or not configured ("AccessKeyId cannot be empty", "RoleArn or environment variable
+    // ALIBABA_CLOUD_ROLE_ARN cannot be empty") are one class: [`CREDENTIAL_SETTINGS`] × [`SETTING_VERDICTS`].
+    // Profiles, credentials files and the instance's role, as the libraries and the aliyun CLI word them.
     ("unable to open credentials file", Phrase::CredentialsMissing),
+    ("the default credential file path is invalid", Phrase::CredentialsMissing),
+    ("missing required type option", Phrase::CredentialsMissing),
+    ("unable to get profile with", Phrase::CredentialsMissing),
+    ("no any configured profiles", Phrase::CredentialsMissing),
+    ("can not load the source profile", Phrase::CredentialsMissing),
+    ("reading aliyun cli config from", Phrase::CredentialsMissing),
+    ("is not configure yet", Phrase::CredentialsMissing),
+    ("the role name was not found in the instance", Phrase::CredentialsMissing),
+    ("failed to connect ecs metadata service", Phrase::CredentialsMissing),
+    ("get role name failed", Phrase::CredentialsMissing),
+    ("unable to retrieve role name", Phrase::CredentialsMissing),
+    ("getting security credentials for", Phrase::CredentialsMissing),
+    ("get sts token failed, httpstatus", Phrase::CredentialsMissing),
+    // The old core SDKs: Python's `SDK.InvalidCredential`, Go's `SDK.UnsupportedCredential`.
+    ("need a ak&secret pair", Phrase::CredentialsMissing),
+    ("specified credential (type =", Phrase::CredentialsMissing),
+    // The aliyun CLI's CloudSSO sign-in, whose access token lasts a few hours.
+    ("cloudsso access token is expired", Phrase::TokenExpired),
+    ("cloudsso访问令牌已过期", Phrase::TokenExpired),
     ("failed to parse credential form cli credentials file", Phrase::CredentialsMissing),
     ("unsupported profile mode", Phrase::CredentialsMissing),
     ("failed to get ram session credentials from ecs metadata service", Phrase::CredentialsMissing),
@@ -582,6 +578,22 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("have not authorized", Phrase::ServiceRoleNotExist),
     ("hasn't authorized", Phrase::ServiceRoleNotExist),
     ("has not authorized", Phrase::ServiceRoleNotExist),
+    // VPC, ALB, NLB and their kin (their error-code tables): "Authentication is failed for <resource>", RAM's check.
+    ("authentication is failed for", Phrase::NotAuthorized),
+    ("not have sufficient access", Phrase::NotAuthorized),
+    ("donot have sufficient access", Phrase::NotAuthorized),
+    ("unauthorized to operate", Phrase::NotAuthorized),
+    ("unauthorized to perform", Phrase::NotAuthorized),
+    ("unauthorized to access", Phrase::NotAuthorized),
+    // VPC's `OptInRequired.*`: "Ensure that you have subscribed to the service you are trying to use."
+    ("have subscribed to the service", Phrase::ServiceNotActivated),
+    // A service or product named beside "not open" (`The user has not open transit router service.`); alone the
+    // words say nothing (`could not open file`), see [`about_a_service`].
+    ("not open", Phrase::NotActivated),
+    // The POP gateway's `IncompleteSignature`, `SignatureDoesNotMatch` and `SignatureNonceUsed` messages.
+    ("request signature is invalid", Phrase::SignatureMismatch),
+    ("specified signature is invalid", Phrase::SignatureMismatch),
+    ("signature nonce was used", Phrase::SignatureMismatch),
     // MNS's `RamAuthError` (its common error-code table): "action rejected by RAM."
     ("rejected by ram", Phrase::NotAuthorized),
     // The POP gateway's `InvalidTimeStamp.Expired` message (the OSS one says "date header").
@@ -616,6 +628,15 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("permission denied", Phrase::AccessDeniedWords),
     ("forbidden", Phrase::AccessDeniedWords),
     ("not authorized", Phrase::AccessDeniedWords),
+    ("not authorised", Phrase::AccessDeniedWords),
+    ("permission is denied", Phrase::AccessDeniedWords),
+    ("is unauthorized", Phrase::AccessDeniedWords),
+    ("not permitted", Phrase::AccessDeniedWords),
+    ("not allowed to access", Phrase::AccessDeniedWords),
+    ("not allowed to perform", Phrase::AccessDeniedWords),
+    ("have no access to", Phrase::AccessDeniedWords),
+    ("no auth to", Phrase::AccessDeniedWords),
+    ("apply for permission", Phrase::AccessDeniedWords),
     ("拒绝访问", Phrase::AccessDeniedWords),
     ("访问被拒绝", Phrase::AccessDeniedWords),
     ("拒绝", Phrase::AccessDeniedWords),
@@ -641,6 +662,114 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("用户已被禁用", Phrase::AccountDisabled),
     ("用户被禁用", Phrase::AccountDisabled),
 ];
+
+/// What the credentials libraries (Go, Java, Python, Node, .NET), the aliyun CLI and the old core SDKs read to
+/// sign a request, each name with its words run together: it stands in a text however they are joined
+/// (`AccessKeyId`, `access_key_id`, `Access key ID`, `ALIBABA_CLOUD_ACCESS_KEY_ID`, `oidc_token_file_path`).
+const CREDENTIAL_SETTINGS: &[&str] = &[
+    "accesskeyid",
+    "accesskeysecret",
+    "accesskey",
+    "securitytoken",
+    "ststoken",
+    "bearertoken",
+    "rolearn",
+    "rolesessionname",
+    "rolename",
+    "oidcproviderarn",
+    "oidctokenfile",
+    "oidctokenfilepath",
+    "privatekeyfile",
+    "publickeyid",
+    "credentialfile",
+    "credentialsfile",
+    "credentialsuri",
+    "sourceprofile",
+];
+
+/// The settings among [`CREDENTIAL_SETTINGS`] that are a key or a token themselves, whose value can be refused.
+const CREDENTIAL_VALUES: &[&str] = &["accesskeyid", "accesskeysecret", "accesskey", "securitytoken", "ststoken"];
+
+/// A verdict the libraries print after a setting's name, and what it says of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Empty, unset or not configured: the library had nothing to sign with (`RoleArn cannot be empty`,
+    /// `access_key_id is not configured for profile 'default'`, `roleArn does not exist and env … is null`).
+    Missing,
+    /// The key's or token's value is refused (`The temporary accessKey is invalid`, `AccessKey ID LTAI… is invalid`).
+    Invalid,
+    /// `Missing required access_key_id option in profile`: the setting's name follows.
+    MissingBefore,
+}
+
+/// The verdicts, matched without ASCII case; each counts only beside a setting's name ([`verdict_holds`]).
+const SETTING_VERDICTS: &[(&str, Verdict)] = &[
+    ("cannot be empty", Verdict::Missing),
+    ("can not be empty", Verdict::Missing),
+    ("must not be empty", Verdict::Missing),
+    ("is empty", Verdict::Missing),
+    ("cannot be null", Verdict::Missing),
+    ("can not be unset", Verdict::Missing),
+    ("is not configured", Verdict::Missing),
+    ("does not exist and env", Verdict::Missing),
+    ("must be specified", Verdict::Missing),
+    ("is invalid", Verdict::Invalid),
+    ("is not valid", Verdict::Invalid),
+    ("missing required", Verdict::MissingBefore),
+];
+
+/// A setting's name, its words run together and lower-cased, as the tail of `before` (what a verdict follows)
+/// or the head of `after`: `ALIBABA_CLOUD_ROLE_ARN`, `'accessKeyId'`, `Access key ID` all end in one.
+fn names_setting(words: &str, names: &[&str], tail: bool) -> bool {
+    let joined: String = words.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    names.iter().any(|n| if tail { joined.ends_with(n) } else { joined.starts_with(n) })
+}
+
+/// Whether a verdict found at `start..end` speaks of a credential setting: its name ends the words just before
+/// (on the same line), or, for a key's value refused, ends them but for the value itself (`AccessKeyId LTAI… is
+/// invalid`); `missing required` takes the name after it.
+fn verdict_holds(s: &str, verdict: Verdict, start: usize, end: usize) -> bool {
+    let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+    let before = crate::text::slice(s, line_start.max(start.saturating_sub(48)), start).trim_end();
+    match verdict {
+        Verdict::Missing => names_setting(before, CREDENTIAL_SETTINGS, true),
+        Verdict::Invalid => {
+            let but_value = before.rsplit_once(' ').map_or("", |(head, _)| head);
+            names_setting(before, CREDENTIAL_VALUES, true) || names_setting(but_value, CREDENTIAL_VALUES, true)
+        }
+        Verdict::MissingBefore => {
+            let after = crate::text::slice(s, end, crate::text::line_end(s, end, 40));
+            names_setting(after.split_whitespace().next().unwrap_or(""), CREDENTIAL_SETTINGS, false)
+        }
+    }
+}
+
+/// The phrase a verdict about the setting before `start` gives: a token refused is an invalid token, a key refused an unknown
+/// key, and any setting missing is credentials missing.
+fn verdict_phrase(s: &str, verdict: Verdict, start: usize) -> Phrase {
+    match verdict {
+        Verdict::Invalid => {
+            let before = crate::text::slice(s, start.saturating_sub(48), start).to_ascii_lowercase();
+            if before.contains("token") {
+                Phrase::TokenInvalid
+            } else {
+                Phrase::AccessKeyNotFound
+            }
+        }
+        Verdict::Missing | Verdict::MissingBefore => Phrase::CredentialsMissing,
+    }
+}
+
+/// Whether the sentence around `start..end` names a service or product (`The Cdt service is not opened`,
+/// `This product service is not opened`, 服务): "not enabled" and its kin then say the account has not turned it
+/// on. A zone, region or device not enabled is the resource's matter.
+fn about_a_service(s: &str, start: usize, end: usize) -> bool {
+    let from = s[..start].rfind(['.', '\n', ';', '。']).map_or(0, |n| n + 1).max(start.saturating_sub(80));
+    let to = s[end..].find(['.', '\n', ';', '。']).map_or(s.len(), |n| end + n).min(end + 80);
+    let sentence = crate::text::slice(s, from, to).to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| sentence.contains(w));
+    has(&["service", "product", "服务", "产品"]) && !has(&["zone", "region", "device", "versioning"])
+}
 
 /// Texts shorter than this are searched with a contiguous NFA, which is quick to build: a pasted error's first
 /// diagnosis does not pay for building the DFA (about 16 ms natively, 150 ms in the page's wasm). Longer texts,
@@ -671,7 +800,11 @@ fn build(kind: AhoCorasickKind) -> AhoCorasick {
 
 /// Every sentence and mark this reader looks for (case-insensitively): the prefilter ([`super::scan`]) looks too.
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
-    SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n))
+    SENTENCES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(SETTING_VERDICTS.iter().map(|(n, _)| *n))
+        .chain(MARKS.iter().map(|(n, _)| *n))
 }
 
 /// Appends a [`Key::Phrase`] field per known sentence, and the actions and resources the sentences carry.
@@ -685,11 +818,21 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
 /// Reads what needle number `pattern` of [`needles`] found at `start..end`.
 pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut Vec<Field>) {
     let Some(&(_, phrase)) = SENTENCES.get(pattern) else {
-        let (_, found) = MARKS[pattern - SENTENCES.len()];
+        let verdict = pattern - SENTENCES.len();
+        if let Some(&(_, verdict)) = SETTING_VERDICTS.get(verdict) {
+            if verdict_holds(s, verdict, start, end) {
+                out.push(Field::new(Key::Phrase, verdict_phrase(s, verdict, start).name(), start, end));
+            }
+            return;
+        }
+        let (_, found) = MARKS[verdict - SETTING_VERDICTS.len()];
         mark(s, found, start, end, out);
         return;
     };
     let needle = SENTENCES[pattern].0;
+    if needle == "not open" && !about_a_service(s, start, end) {
+        return;
+    }
     if needle == "forbidden" && reason_phrase(s, start) {
         return;
     }
@@ -815,6 +958,11 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
             } else {
                 phrase
             }
+        }
+        "not enabled" | "not activated" | "not opened" | "not been opened" | "not open"
+            if about_a_service(s, start, end) =>
+        {
+            Phrase::ServiceNotActivated
         }
         _ => phrase,
     }
