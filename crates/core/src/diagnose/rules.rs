@@ -302,12 +302,14 @@ fn signed_url_expired(s: &Signals) -> Option<Verdict> {
 
 fn service_role_missing(s: &Signals) -> Option<Verdict> {
     let c = &s.code;
-    let role_code = c.starts_with("nopermission.aliyunservicerole")
-        || (c.starts_with("entitynotexist.") && c.contains("role") && c != "entitynotexist.role")
-        || c.contains("rolenotattach")
-        || c.contains("servicelinkedrole")
-        || c.contains("servicerole")
-        || s.names_service_role;
+    // A deletion task of a role (`EntityNotExist.ServiceLinkedRole.DeletionTask`) is the task's matter, not the role's.
+    let role_code = !c.contains("deletiontask")
+        && (c.starts_with("nopermission.aliyunservicerole")
+            || (c.starts_with("entitynotexist.") && c.contains("role") && c != "entitynotexist.role")
+            || c.contains("rolenotattach")
+            || c.contains("servicelinkedrole")
+            || c.contains("servicerole")
+            || s.names_service_role);
     // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
     // cannot act, whatever API reported it; not the caller's AssumeRole.
     let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
@@ -378,6 +380,9 @@ fn not_activated(s: &Signals) -> Option<Verdict> {
         "unpurchase",
         "needbuy",
     ]) || s.code == "inactive";
+    // A state check's code (`InvalidStatus.StatusNotEnabled`: "The physical connection status is invalid.") names
+    // the resource's state, not the service's.
+    let code = code && !s.code_contains(&["invalidstatus", "incorrectstatus"]);
     let sentence = s.has_any(&[Phrase::NotActivated, Phrase::ServiceNotActivated]);
     let sentence_counts = s.code.is_empty()
         || is_permission_code(&s.code)

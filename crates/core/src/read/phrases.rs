@@ -572,6 +572,9 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("account is in good standing", Phrase::Overdue),
     ("outstanding payment", Phrase::Overdue),
     ("欠费停机", Phrase::Overdue),
+    // ECS and VPC: "The operation is forbidden because of financialLocked." (an account locked for payment).
+    ("financiallocked", Phrase::Overdue),
+    ("financial locked", Phrase::Overdue),
     // SMC's "Your Account Haven't Authorized For SMC RAM Role" and other services' "has not authorized … role":
     // the account has not authorized the service's own role (kept only with a role after it on the line).
     ("haven't authorized", Phrase::ServiceRoleNotExist),
@@ -723,6 +726,12 @@ const SETTING_VERDICTS: &[(&str, Verdict)] = &[
 fn names_setting(words: &str, names: &[&str], tail: bool) -> bool {
     let joined: String = words.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
     names.iter().any(|n| if tail { joined.ends_with(n) } else { joined.starts_with(n) })
+}
+
+/// Whether one of `names` stands anywhere in `words`, their words run together (`Access Key Id` holds `accesskey`).
+fn names_setting_within(words: &str, names: &[&str]) -> bool {
+    let joined: String = words.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    names.iter().any(|n| joined.contains(n))
 }
 
 /// Whether a verdict found at `start..end` speaks of a credential setting: its name ends the words just before
@@ -957,6 +966,18 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
                 Phrase::BucketPolicy
             } else {
                 phrase
+            }
+        }
+        // The POP gateway says it of every id it cannot find (`The specified NatGatewayId does not exist in our
+        // records.`); only an access key's is an unknown key (`The Access Key ID provided…`, OSS's `…Access Key Id
+        // you provided…`).
+        "does not exist in our records" => {
+            let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+            let before = crate::text::slice(s, line_start.max(start.saturating_sub(60)), start);
+            if names_setting_within(before, &["accesskey"]) {
+                phrase
+            } else {
+                Phrase::NotExist
             }
         }
         "not enabled" | "not activated" | "not opened" | "not been opened" | "not open"
