@@ -87,6 +87,12 @@ impl<'a> Signals<'a> {
                 // `AUTHENTICATION_FAILED` with "权限不足": an auth-family code the catalog does not know, whose
                 // message says a permission is missing.
                 || (self.catalog_kind.is_none() && self.code.contains("auth") && self.has_any(&[Phrase::NotAuthorized, Phrase::Console]))
+                // A refusal-family code with RAM's sentence (`Forbidden.LoadBalancer`: "Authentication is failed for
+                // lb-…", `Lindorm.Errorcode.OperationDenied`: "You are not authorized to operate…"), the catalog
+                // knowing the code or not.
+                || ((self.code.starts_with("forbidden") || self.code.contains("operationdenied"))
+                    && !names_a_condition(&self.code)
+                    && self.has(Phrase::NotAuthorized))
         }
     }
 }
@@ -730,6 +736,25 @@ mod tests {
             assert_eq!(decide(text), (*kind, rule.name), "{text}");
         }
         assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    /// Words inside another word, and families whose refusal word names a value or a state, decide nothing.
+    #[test]
+    fn a_code_s_family_outweighs_a_word_inside_it() {
+        assert!(is_payment_code("insufficientbalance") && is_payment_code("indebt"));
+        assert!(!is_payment_code("forbidden.loadbalancer"));
+        for (text, kind) in [
+            ("ErrorCode: Forbidden.LoadBalancer\nMessage: Authentication is failed for lb-x.", Kind::MissingPermission),
+            ("ErrorCode: ExplicitDeny\nMessage: The user is not authorized to operate on the specified resource.", Kind::ExplicitDeny),
+            ("ErrorCode: InvalidParameter.KMSKeyId.CMKUnauthorized\nMessage: The CMK needs to be added ECS tag.", Kind::Other),
+            ("ErrorCode: InvalidStatus.StatusNotEnabled\nMessage: The physical connection status is invalid.", Kind::Other),
+            ("ErrorCode: EntityNotExist.ServiceLinkedRole.DeletionTask\nMessage: The deletion task for the given ID does not exist.", Kind::Other),
+            ("ErrorCode: Lindorm.Errorcode.OperationDenied\nMessage: You are not authorized to operate on the specified resource.", Kind::MissingPermission),
+            ("ErrorCode: OperationDenied.NotGrantedByNodeOwner\nMessage: The node owner is not authorized.", Kind::Other),
+            ("CloudSSO access token is expired, please re-login with command: aliyun configure --profile sso", Kind::TokenExpired),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
     }
 
     #[test]

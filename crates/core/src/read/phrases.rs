@@ -1095,7 +1095,7 @@ mod tests {
     /// The NFA (short texts) and the DFA (long ones) find the same sentences and marks at the same places.
     #[test]
     fn short_and_long_texts_find_the_same_matches() {
-        let needles: Vec<&str> = SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n)).collect();
+        let needles: Vec<&str> = needles().collect();
         // Every needle, upper-cased and run together with its neighbours, so overlaps and case both count.
         let text = needles.iter().map(|n| n.to_uppercase()).collect::<Vec<_>>().join(" x ");
         let spans =
@@ -1106,5 +1106,62 @@ mod tests {
         let found = spans(nfa);
         assert!(found.len() >= needles.len() / 2, "{} matches for {} needles", found.len(), needles.len());
         assert_eq!(found, spans(dfa));
+    }
+
+    fn phrases_of(text: &str) -> Vec<Phrase> {
+        let mut out = Vec::new();
+        scan(&Text::new(text), &mut out);
+        out.iter().filter(|f| f.key == Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect()
+    }
+
+    /// A verdict counts beside a credential setting's name however it is spelled, and nowhere else.
+    #[test]
+    fn credential_settings_with_a_verdict_are_one_class() {
+        for (text, phrase) in [
+            ("RoleArn cannot be empty", Phrase::CredentialsMissing),
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID or ALIBABA_CLOUD_ACCESS_KEY_Id cannot be empty", Phrase::CredentialsMissing),
+            ("Access key ID must be specified via environment variable", Phrase::CredentialsMissing),
+            ("oidc_token_file is not configured for profile 'default'", Phrase::CredentialsMissing),
+            ("roleArn does not exist and env ALIBABA_CLOUD_ROLE_ARN is null.", Phrase::CredentialsMissing),
+            ("Missing required access_key_id option in profile for access_key", Phrase::CredentialsMissing),
+            ("The temporary accessKey is invalid.", Phrase::AccessKeyNotFound),
+            ("The AccessKey ID LTAI5tExample is invalid.", Phrase::AccessKeyNotFound),
+            ("The SecurityToken is invalid.", Phrase::TokenInvalid),
+        ] {
+            assert_eq!(phrases_of(text), [phrase], "{text}");
+        }
+        for text in [
+            "bucket name cannot be empty",
+            "The specified parameter \"SecurityToken.Expired\" is not valid.",
+            "Missing required parameter Name",
+            "The policy document is invalid.",
+        ] {
+            assert!(!phrases_of(text).contains(&Phrase::CredentialsMissing), "{text}");
+            assert!(!phrases_of(text).contains(&Phrase::AccessKeyNotFound), "{text}");
+        }
+    }
+
+    /// "Not enabled" and its kin say a service is not activated when the sentence names a service or product.
+    #[test]
+    fn not_open_names_a_service_or_says_nothing() {
+        for text in [
+            "The operation failed because the Cdt service is not opened.",
+            "The user has not open transit router service.",
+            "ResourceCenter service of the specified account is not enabled.",
+        ] {
+            assert!(phrases_of(text).contains(&Phrase::ServiceNotActivated), "{text}");
+        }
+        assert!(phrases_of("could not open file /tmp/x").is_empty());
+        assert!(!phrases_of("The zone is not enabled for this service.").contains(&Phrase::ServiceNotActivated));
+    }
+
+    /// Only an access key's id "does not exist in our records" is an unknown key.
+    #[test]
+    fn not_in_our_records_is_an_unknown_key_only_after_an_access_key() {
+        assert_eq!(
+            phrases_of("The OSS Access Key Id you provided does not exist in our records."),
+            [Phrase::AccessKeyNotFound]
+        );
+        assert_eq!(phrases_of("The specified NatGatewayId does not exist in our records."), [Phrase::NotExist]);
     }
 }
