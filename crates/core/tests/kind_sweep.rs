@@ -55,6 +55,11 @@ fn row(r: &serde_json::Value) -> Documented {
 /// A documented message with its placeholders filled as a service would (`%s` → a name, `%d` → a number); `None`
 /// when nothing but placeholders and punctuation is left.
 fn filled(message: &str) -> Option<String> {
+    // The source cuts long messages with `…`: the cut word is no word of the message (`ram:Cre…`).
+    let message = match message.strip_suffix('…') {
+        Some(cut) => cut.rsplit_once(' ').map_or(cut, |(whole, _)| whole),
+        None => message,
+    };
     let m = message.replace("%s", "example").replace("%d", "1");
     let bare = message.replace("%s", "").replace("%d", "");
     bare.chars().any(char::is_alphabetic).then_some(m)
