@@ -375,3 +375,27 @@ fn messages_of_classes_no_grant_fixes_get_no_grant() {
     eprintln!("no-grant class messages: {}/{n} give other", n - wrong.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The documented sentences that a caller may not create a service's linked role say, alone, that the role is
+/// missing (NAS, CEN, SLB, Cloud Config, Lindorm word it so).
+#[test]
+fn a_service_linked_role_the_caller_may_not_create_is_missing() {
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for d in classified() {
+        let Some(m) = d.message.as_deref().and_then(filled) else { continue };
+        let lower = m.to_ascii_lowercase();
+        if d.kind.as_deref() != Some("service-role-missing")
+            || !lower.contains("create service linked role") && !lower.contains("create the service linked role")
+        {
+            continue;
+        }
+        n += 1;
+        let (kind, _) = kind_and_grant(&m, catalog);
+        if kind != Kind::ServiceRoleMissing {
+            wrong.push(format!("{} [{}] {m:?}", d.code, kind.as_str()));
+        }
+    }
+    eprintln!("service linked role sentences: {}/{n} give service-role-missing", n - wrong.len());
+    assert!(n >= 5 && wrong.is_empty(), "{}", wrong.join("\n"));
+}

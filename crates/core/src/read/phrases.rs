@@ -405,7 +405,11 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("etimedout", Phrase::Network),
     ("enotfound", Phrase::Network),
     ("flow control", Phrase::Throttling),
-    ("you are not authorized to create the service linked role", Phrase::ServiceRole),
+    // A service's linked role the caller may not create (NAS's `SubAccount.No…SLRPermission`, CEN's and SLB's
+    // `NoPermission.AliyunServiceRoleFor…`, Cloud Config's): the role is missing, and this sentence says so alone.
+    ("not authorized to create the service linked role", Phrase::ServiceRoleNotExist),
+    ("not have the permission to create service linked role", Phrase::ServiceRoleNotExist),
+    ("no permission to create service linked role", Phrase::ServiceRoleNotExist),
     // A service's default role that the account has not authorized yet (DTS, DMS, Data Integration consoles):
     // `You have not authorized the DTS default role "AliyunDTSDefaultRole"`.
     ("default role", Phrase::ServiceRole),
