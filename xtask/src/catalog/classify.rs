@@ -14,7 +14,7 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
     let m = message.unwrap_or("").to_ascii_lowercase();
     let has = |s: &str, words: &[&str]| words.iter().any(|w| s.contains(w));
     // Rate limits, quotas and state checks say "denied" too; none is fixed by a grant or a key.
-    if has(&c, &["throttl", "quota", "flowlimit"]) || has(&m, &["throttl", "quota"]) {
+    if has(&c, &["throttl", "quota", "flowlimit", "flowcontrol"]) || has(&m, &["throttl", "quota"]) {
         return None;
     }
     if has(&c, &["explicitdeny"]) || has(&m, &["explicit deny", "explicitly denied"]) {
@@ -110,7 +110,10 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             "has not been opened",
         ],
     );
-    if (not_open_code && not_open_words || not_open_sentence) && about_service {
+    // Someone who "has not activated" something names a service (`Forbidden.NetworkPath`: "The current user has not
+    // activated NIS and is not authorized to use the path analysis interface."); the passive forms need the word.
+    let actor_not_activated = has(&m, &["has not activated", "have not activated"]);
+    if (not_open_code && not_open_words || not_open_sentence) && (about_service || actor_not_activated) {
         return Some(Kind::NotActivated);
     }
     let permission_code = has(
@@ -185,6 +188,13 @@ pub fn error_kind(code: &str, message: Option<&str>) -> Option<Kind> {
             &m,
             &["sold out", "status", "locked", "row level", "marketplace", "throughput", "capacity", "task action"],
         );
+    // `OperationDenied…` codes are state checks; only RAM's own sentence makes one a permission error
+    // (`OperationDenied.NotGrantedByNodeOwner`: "The node owner is not authorized." is CEN's cross-account grant).
+    let state_denial = c.contains("operationdenied")
+        && !has(&m, &["not authorized to perform", "not authorized to operate", "you are not authorized"]);
+    if state_denial {
+        return None;
+    }
     if permission_code && !not_a_grant {
         return Some(Kind::MissingPermission);
     }
@@ -360,6 +370,26 @@ mod tests {
             error_kind("NoPermission.Price", Some("The operation requires price permission.")),
             Some(Kind::MissingPermission)
         );
+        // A user who has not activated a service, whatever the sentence adds.
+        assert_eq!(
+            error_kind(
+                "Forbidden.NetworkPath",
+                Some(
+                    "The current user has not activated NIS and is not authorized to use the path analysis interface."
+                )
+            ),
+            Some(Kind::NotActivated)
+        );
+        // State checks that say "not authorized" of something no grant changes; RAM's own sentence still counts.
+        assert_eq!(
+            error_kind("OperationDenied.NotGrantedByNodeOwner", Some("The node owner is not authorized.")),
+            None
+        );
+        assert_eq!(
+            error_kind("OperationDeniedAccount", Some("You are not authorized to perform this operation.")),
+            Some(Kind::MissingPermission)
+        );
+        assert_eq!(error_kind("NotInFlowController", Some("Sorry,no permission.")), None);
         assert_eq!(
             error_kind(
                 "InvalidParam.Permissions",

@@ -1,6 +1,7 @@
 //! The finding in words, English and Simplified Chinese: what happened, and the next step.
 //! Renders facts already decided; it never re-derives a kind.
 
+use super::rules::{federation_of_code, Federation};
 use crate::finding::{Finding, Kind, Layer};
 use crate::read::phrases::Phrase;
 
@@ -124,9 +125,10 @@ pub fn explain(facts: &Facts) -> (String, String) {
             zh.push(format!("{where_zh}中的显式拒绝（Deny）语句拒绝了{who_zh}执行 {what_zh}。再授权也无效：Deny 优先于任何 Allow。请删除或收窄该 Deny 语句（由管理该策略的人操作）。"));
         }
         Kind::AssumeRole => {
-            if federated(facts) {
-                en.push("STS refused AssumeRoleWithOIDC: the OIDC provider named in OIDCProviderArn is not registered in RAM, or the OIDC token failed its checks (issuer, audience, signature, format). Register the provider with the token's issuer URL and client ids, and name it in the role's trust policy.".into());
-                zh.push("STS 拒绝了 AssumeRoleWithOIDC：OIDCProviderArn 指定的 OIDC 身份提供商未在 RAM 中注册，或 OIDC 令牌未通过校验（颁发者、受众、签名、格式）。请按令牌的颁发者 URL 与客户端 ID 注册身份提供商，并在角色信任策略中指定它。".into());
+            if let Some(federation) = federated(facts) {
+                let (why_en, why_zh) = federation_words(federation, false);
+                en.push(why_en.into());
+                zh.push(why_zh.into());
             } else if has(Phrase::RootMayNotAssume) {
                 en.push(
                     "A root account cannot assume a RAM role. Call AssumeRole with a RAM user's AccessKey instead."
@@ -223,9 +225,10 @@ pub fn explain(facts: &Facts) -> (String, String) {
             }
         }
         Kind::TokenExpired => {
-            if federated(facts) {
-                en.push("The OIDC token passed to AssumeRoleWithOIDC has expired: read the token file again (it is refreshed in place, as ACK's RRSA does) and call AssumeRoleWithOIDC with the new token.".into());
-                zh.push("传给 AssumeRoleWithOIDC 的 OIDC 令牌已过期：请重新读取令牌文件（它会被原地刷新，如 ACK 的 RRSA），再用新令牌调用 AssumeRoleWithOIDC。".into());
+            if let Some(federation) = federated(facts) {
+                let (why_en, why_zh) = federation_words(federation, true);
+                en.push(why_en.into());
+                zh.push(why_zh.into());
             } else if has(Phrase::RequestExpired) {
                 en.push("The signed URL or request has expired: sign it again, with a longer expiry if needed.".into());
                 zh.push("签名 URL 或请求已过期：请重新签名，必要时延长有效期。".into());
@@ -251,9 +254,7 @@ pub fn explain(facts: &Facts) -> (String, String) {
             } else if has(Phrase::WrongEndpoint) || code.contains("endpoint") || code == "secondleveldomainforbidden" {
                 en.push("The request went to the wrong endpoint (another region, or path-style addressing): send it to the endpoint of the resource's region, in virtual-hosted style. It is not about permissions.".into());
                 zh.push("请求发往了错误的 Endpoint（其他地域，或使用了 path-style 访问）：请使用资源所在地域的 Endpoint，并采用虚拟主机（virtual-hosted）方式访问。与权限无关。".into());
-            } else if has(Phrase::Overdue)
-                || ["indebt", "overdue", "arrearage", "balance"].iter().any(|w| code.contains(w))
-            {
+            } else if has(Phrase::Overdue) || super::rules::is_payment_code(&code) {
                 en.push("The account has an overdue payment or too small a balance: top it up in the billing console. No RAM grant helps.".into());
                 zh.push("账号欠费或余额不足：请在费用中心充值。授权无法解决此问题。".into());
             } else if has(Phrase::OutOfStock) || code.contains("stock") {
@@ -296,11 +297,23 @@ pub fn explain(facts: &Facts) -> (String, String) {
     (en.join(" "), zh.join(""))
 }
 
-/// Whether STS refused a federated sign-in: its sentence, or an `AuthenticationFail.` code about OIDC or SAML.
-fn federated(facts: &Facts) -> bool {
+/// What to do about a federated sign-in STS refused (`expired`: its token or assertion expired), in English and
+/// Chinese.
+fn federation_words(federation: Federation, expired: bool) -> (&'static str, &'static str) {
+    match (federation, expired) {
+        (Federation::Oidc, false) => ("STS refused AssumeRoleWithOIDC: the OIDC provider named in OIDCProviderArn is not registered in RAM, or the OIDC token failed its checks (issuer, audience, signature, format). Register the provider with the token's issuer URL and client ids, and name it in the role's trust policy.", "STS 拒绝了 AssumeRoleWithOIDC：OIDCProviderArn 指定的 OIDC 身份提供商未在 RAM 中注册，或 OIDC 令牌未通过校验（颁发者、受众、签名、格式）。请按令牌的颁发者 URL 与客户端 ID 注册身份提供商，并在角色信任策略中指定它。"),
+        (Federation::Saml, false) => ("STS refused AssumeRoleWithSAML: the SAML provider named in SAMLProviderArn is not registered in RAM or holds out-of-date metadata, or the SAML assertion failed its checks (signature, issuer, audience, the role and provider it names). Upload the identity provider's current metadata to the SAML provider in RAM, make the assertion's role attribute name this role and provider, and name the provider in the role's trust policy.", "STS 拒绝了 AssumeRoleWithSAML：SAMLProviderArn 指定的 SAML 身份提供商未在 RAM 中注册或其元数据已过时，或 SAML 断言未通过校验（签名、颁发者、受众、断言中的角色与身份提供商）。请把身份提供商的最新元数据上传到 RAM 中的 SAML 身份提供商，让断言的角色属性指向该角色与身份提供商，并在角色信任策略中指定该身份提供商。"),
+        (Federation::Oidc, true) => ("The OIDC token passed to AssumeRoleWithOIDC has expired: read the token file again (it is refreshed in place, as ACK's RRSA does) and call AssumeRoleWithOIDC with the new token.", "传给 AssumeRoleWithOIDC 的 OIDC 令牌已过期：请重新读取令牌文件（它会被原地刷新，如 ACK 的 RRSA），再用新令牌调用 AssumeRoleWithOIDC。"),
+        (Federation::Saml, true) => ("The SAML assertion passed to AssumeRoleWithSAML has expired (assertions are valid for minutes): sign in at the identity provider again for a fresh assertion and call AssumeRoleWithSAML with it right away; check that the identity provider's clock is correct.", "传给 AssumeRoleWithSAML 的 SAML 断言已过期（断言只在几分钟内有效）：请在身份提供商处重新登录获取新断言，并立即用它调用 AssumeRoleWithSAML；同时检查身份提供商的时钟是否准确。"),
+    }
+}
+
+/// Which federated sign-in STS refused: its `AuthenticationFail.` code about OIDC or SAML, or its OIDC sentences
+/// ("No such OIDC Provider registered").
+fn federated(facts: &Facts) -> Option<Federation> {
     let f = facts.finding;
     let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
-    facts.phrases.contains(&Phrase::FederationRefused) || super::rules::is_federation_code(&code)
+    federation_of_code(&code).or_else(|| facts.phrases.contains(&Phrase::FederationRefused).then_some(Federation::Oidc))
 }
 
 /// Refusals no RAM grant fixes, each with the phrase or code words that say it, and what to do instead (English,

@@ -87,6 +87,12 @@ impl<'a> Signals<'a> {
                 // `AUTHENTICATION_FAILED` with "权限不足": an auth-family code the catalog does not know, whose
                 // message says a permission is missing.
                 || (self.catalog_kind.is_none() && self.code.contains("auth") && self.has_any(&[Phrase::NotAuthorized, Phrase::Console]))
+                // A refusal-family code with RAM's sentence (`Forbidden.LoadBalancer`: "Authentication is failed for
+                // lb-…", `Lindorm.Errorcode.OperationDenied`: "You are not authorized to operate…"), the catalog
+                // knowing the code or not.
+                || ((self.code.starts_with("forbidden") || self.code.contains("operationdenied"))
+                    && !names_a_condition(&self.code)
+                    && self.has(Phrase::NotAuthorized))
         }
     }
 }
@@ -224,8 +230,12 @@ fn sts_federation_refused(s: &Signals) -> Option<Verdict> {
 /// app's own login) is none: Alibaba Cloud's temporary credentials expire as `…SecurityToken.Expired`, and no grant
 /// or STS call renews another platform's login.
 fn token_expired(s: &Signals) -> Option<Verdict> {
-    let access_token =
-        |t: &str| (t.contains("accesstoken") || t.contains("access token")) && !t.contains("securitytoken");
+    // The aliyun CLI's CloudSSO sign-in is Alibaba Cloud's own access token.
+    let access_token = |t: &str| {
+        (t.contains("accesstoken") || t.contains("access token"))
+            && !t.contains("securitytoken")
+            && !t.contains("cloudsso")
+    };
     let candidate = s.raw.all(Key::CodeCandidate).any(|c| access_token(&c.value.to_ascii_lowercase()));
     if access_token(&s.code) || (s.code.is_empty() && (candidate || access_token(&s.message))) {
         return None;
@@ -269,6 +279,8 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
         "missingcredential",
         // The POP gateway's `MissingAccessKeyId`: the request carried no AccessKey id at all.
         "missingaccesskeyid",
+        // The Go core SDK: a credential of a type it cannot sign with.
+        "sdk.unsupportedcredential",
     ]);
     // A browser session that is not signed in (`Frontend.Business.NeedLogin`, `System.NotLogin`): the console's
     // web APIs answer so before any policy is read.
@@ -296,12 +308,14 @@ fn signed_url_expired(s: &Signals) -> Option<Verdict> {
 
 fn service_role_missing(s: &Signals) -> Option<Verdict> {
     let c = &s.code;
-    let role_code = c.starts_with("nopermission.aliyunservicerole")
-        || (c.starts_with("entitynotexist.") && c.contains("role") && c != "entitynotexist.role")
-        || c.contains("rolenotattach")
-        || c.contains("servicelinkedrole")
-        || c.contains("servicerole")
-        || s.names_service_role;
+    // A deletion task of a role (`EntityNotExist.ServiceLinkedRole.DeletionTask`) is the task's matter, not the role's.
+    let role_code = !c.contains("deletiontask")
+        && (c.starts_with("nopermission.aliyunservicerole")
+            || (c.starts_with("entitynotexist.") && c.contains("role") && c != "entitynotexist.role")
+            || c.contains("rolenotattach")
+            || c.contains("servicelinkedrole")
+            || c.contains("servicerole")
+            || s.names_service_role);
     // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
     // cannot act, whatever API reported it; not the caller's AssumeRole.
     let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
@@ -372,6 +386,9 @@ fn not_activated(s: &Signals) -> Option<Verdict> {
         "unpurchase",
         "needbuy",
     ]) || s.code == "inactive";
+    // A state check's code (`InvalidStatus.StatusNotEnabled`: "The physical connection status is invalid.") names
+    // the resource's state, not the service's.
+    let code = code && !s.code_contains(&["invalidstatus", "incorrectstatus"]);
     let sentence = s.has_any(&[Phrase::NotActivated, Phrase::ServiceNotActivated]);
     let sentence_counts = s.code.is_empty()
         || is_permission_code(&s.code)
@@ -424,26 +441,25 @@ fn rate_limited(s: &Signals) -> Option<Verdict> {
 }
 
 fn quota_stock_state_payment(s: &Signals) -> Option<Verdict> {
-    let code = s.code_contains(&[
-        "quota",
-        "outofstock",
-        "nostock",
-        "stock",
-        "indebt",
-        "overdue",
-        "arrearage",
-        "balance",
-        "notenoughbalance",
-        "incorrect",
-        "invalidstatus",
-        "operationdenied",
-        "operation.conflict",
-        "userdisable",
-        "accountdisable",
-        "riskcontrol",
-        "notsupportram",
-        "exceed",
-    ]);
+    // `OperationDenied…` is mostly a state check (ECS, VPC), but some products answer it with RAM's own sentence
+    // (`Lindorm.Errorcode.OperationDenied`: "You are not authorized to operate on the specified resource.").
+    let state_denial = s.code.contains("operationdenied") && !s.has(Phrase::NotAuthorized);
+    let code = is_payment_code(&s.code)
+        || state_denial
+        || s.code_contains(&[
+            "quota",
+            "outofstock",
+            "nostock",
+            "stock",
+            "incorrect",
+            "invalidstatus",
+            "operation.conflict",
+            "userdisable",
+            "accountdisable",
+            "riskcontrol",
+            "notsupportram",
+            "exceed",
+        ]);
     let sentence = s.has_any(&[Phrase::Overdue, Phrase::OutOfStock, Phrase::AccountDisabled]);
     // A state or limit sentence ("… has been forbidden", "limit exceeded") beside a permission code is the
     // policy's refusal worded loosely (or a limit named beside it).
@@ -490,6 +506,7 @@ fn explicit_deny(s: &Signals) -> Option<Verdict> {
         ));
     }
     let explicit = s.raw.has(Key::NoPermissionType, "ExplicitDeny")
+        || s.code.contains("explicitdeny")
         || s.has(Phrase::ExplicitDeny)
         || s.raw.has(Key::Ec, "0003-00000201")
         || (s.has(Phrase::BucketPolicy) && s.raw.get(Key::NoPermissionType).is_none());
@@ -538,9 +555,33 @@ pub fn actions_in_messages(raw: &RawError) -> Vec<crate::read::Field> {
     found
 }
 
+/// Which federated sign-in STS refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Federation {
+    /// `AssumeRoleWithOIDC`: an OIDC provider and a JSON Web Token.
+    Oidc,
+    /// `AssumeRoleWithSAML`: a SAML provider and an assertion from the identity provider.
+    Saml,
+}
+
+/// The federated sign-in a code (lower-cased) names, when it is one of STS's refusals: `AuthenticationFail.` about
+/// OIDC or SAML.
+pub fn federation_of_code(c: &str) -> Option<Federation> {
+    if !c.starts_with("authenticationfail.") {
+        return None;
+    }
+    if c.contains("saml") {
+        Some(Federation::Saml)
+    } else if c.contains("oidc") {
+        Some(Federation::Oidc)
+    } else {
+        None
+    }
+}
+
 /// Whether a code (lower-cased) is one of STS's federated sign-in refusals: `AuthenticationFail.` about OIDC or SAML.
 pub fn is_federation_code(c: &str) -> bool {
-    c.starts_with("authenticationfail.") && (c.contains("oidc") || c.contains("saml"))
+    federation_of_code(c).is_some()
 }
 
 /// Codes that mean "a policy did not allow this".
@@ -550,6 +591,11 @@ pub fn is_permission_code(c: &str) -> bool {
         return true;
     }
     if matches!(c, "forbidden.riskcontrol" | "forbidden.notsupportram") || names_a_condition(c) {
+        return false;
+    }
+    // A parameter error (`InvalidParameter.KMSKeyId.CMKUnauthorized`: "The CMK needs to be added ECS tag.") names
+    // what is wrong with a value, whatever refusal word follows; its message says when a permission is missing.
+    if c.starts_with("invalidparam") {
         return false;
     }
     c == "forbidden"
@@ -565,6 +611,14 @@ pub fn is_permission_code(c: &str) -> bool {
         || c.contains("insufficient-isv-permissions")
         // MaxCompute: `ODPS-0420095: Access Denied` is its authorization failure.
         || c.starts_with("odps-0420095")
+        || c.contains("explicitdeny")
+}
+
+/// Whether a code (lower-cased) names an overdue payment or too small a balance (`InDebt`, `Arrearage`,
+/// `InsufficientBalance`); a load balancer's codes (`Forbidden.LoadBalancer`) are no balance.
+pub(crate) fn is_payment_code(c: &str) -> bool {
+    ["indebt", "overdue", "arrearage"].iter().any(|w| c.contains(w))
+        || c.match_indices("balance").any(|(at, w)| !c[at + w.len()..].starts_with('r'))
 }
 
 /// Whether a code (lower-cased) names a condition no grant changes, though it holds a refusal word: a thing's
@@ -682,6 +736,25 @@ mod tests {
             assert_eq!(decide(text), (*kind, rule.name), "{text}");
         }
         assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    /// Words inside another word, and families whose refusal word names a value or a state, decide nothing.
+    #[test]
+    fn a_code_s_family_outweighs_a_word_inside_it() {
+        assert!(is_payment_code("insufficientbalance") && is_payment_code("indebt"));
+        assert!(!is_payment_code("forbidden.loadbalancer"));
+        for (text, kind) in [
+            ("ErrorCode: Forbidden.LoadBalancer\nMessage: Authentication is failed for lb-x.", Kind::MissingPermission),
+            ("ErrorCode: ExplicitDeny\nMessage: The user is not authorized to operate on the specified resource.", Kind::ExplicitDeny),
+            ("ErrorCode: InvalidParameter.KMSKeyId.CMKUnauthorized\nMessage: The CMK needs to be added ECS tag.", Kind::Other),
+            ("ErrorCode: InvalidStatus.StatusNotEnabled\nMessage: The physical connection status is invalid.", Kind::Other),
+            ("ErrorCode: EntityNotExist.ServiceLinkedRole.DeletionTask\nMessage: The deletion task for the given ID does not exist.", Kind::Other),
+            ("ErrorCode: Lindorm.Errorcode.OperationDenied\nMessage: You are not authorized to operate on the specified resource.", Kind::MissingPermission),
+            ("ErrorCode: OperationDenied.NotGrantedByNodeOwner\nMessage: The node owner is not authorized.", Kind::Other),
+            ("CloudSSO access token is expired, please re-login with command: aliyun configure --profile sso", Kind::TokenExpired),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
     }
 
     #[test]

@@ -389,7 +389,7 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("is inactive", Phrase::NotActivated),
     ("not purchased", Phrase::NotActivated),
     ("not subscribed", Phrase::NotActivated),
-    ("service is not open", Phrase::NotActivated),
+    ("service is not open", Phrase::ServiceNotActivated),
     ("未开通", Phrase::ServiceNotActivated),
     ("没有开通", Phrase::ServiceNotActivated),
     ("尚未开通", Phrase::ServiceNotActivated),
@@ -405,7 +405,11 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("etimedout", Phrase::Network),
     ("enotfound", Phrase::Network),
     ("flow control", Phrase::Throttling),
-    ("you are not authorized to create the service linked role", Phrase::ServiceRole),
+    // A service's linked role the caller may not create (NAS's `SubAccount.No…SLRPermission`, CEN's and SLB's
+    // `NoPermission.AliyunServiceRoleFor…`, Cloud Config's): the role is missing, and this sentence says so alone.
+    ("not authorized to create the service linked role", Phrase::ServiceRoleNotExist),
+    ("not have the permission to create service linked role", Phrase::ServiceRoleNotExist),
+    ("no permission to create service linked role", Phrase::ServiceRoleNotExist),
     // A service's default role that the account has not authorized yet (DTS, DMS, Data Integration consoles):
     // `You have not authorized the DTS default role "AliyunDTSDefaultRole"`.
     ("default role", Phrase::ServiceRole),
@@ -417,40 +421,36 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("can not find credentials", Phrase::CredentialsMissing),
     ("cannot find credentials", Phrase::CredentialsMissing),
     ("failed to get credentials", Phrase::CredentialsMissing),
-    ("accesskeyid/accesskeysecret is empty", Phrase::CredentialsMissing),
-    ("accesskeyid is empty", Phrase::CredentialsMissing),
-    ("accesskeyid cannot be empty", Phrase::CredentialsMissing),
-    ("accesskeyid can not be empty", Phrase::CredentialsMissing),
     ("accesskeyid is mandatory", Phrase::CredentialsMissing),
-    ("access key id cannot be empty", Phrase::CredentialsMissing),
-    ("access key id cannot be null", Phrase::CredentialsMissing),
-    ("access key id must not be empty", Phrase::CredentialsMissing),
-    ("access_key_id must not be empty", Phrase::CredentialsMissing),
-    ("accesskeysecret cannot be empty", Phrase::CredentialsMissing),
-    ("accesskeysecret is empty", Phrase::CredentialsMissing),
-    ("access key secret cannot be empty", Phrase::CredentialsMissing),
-    ("'accesskeyid' can not be unset", Phrase::CredentialsMissing),
     // The credentials file the default provider chain reads could not be read or parsed.
     ("alibaba_cloud_credentials_file", Phrase::CredentialsMissing),
     ("error loading credentials", Phrase::CredentialsMissing),
-    // The Go credentials provider's wording.
-    ("access key id is empty", Phrase::CredentialsMissing),
-    ("access key secret is empty", Phrase::CredentialsMissing),
     ("access key id is required", Phrase::CredentialsMissing),
-    ("accesskeyid' can not be unset", Phrase::CredentialsMissing),
     // The credentials libraries' own messages (Go, Python; their FAQs list them): a field, variable, file or
     // profile the provider needs is empty or unreadable, or the instance gave it no role's credentials.
-    ("access_key_id cannot be empty", Phrase::CredentialsMissing),
-    ("access_key_secret cannot be empty", Phrase::CredentialsMissing),
-    ("security_token cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable accesskeyid cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable accesskeysecret cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable alibaba_cloud_role_arn cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable alibaba_cloud_oidc_provider_arn cannot be empty", Phrase::CredentialsMissing),
-    ("environment variable alibaba_cloud_oidc_token_file cannot be empty", Phrase::CredentialsMissing),
-    ("the oidctokenfilepath is empty", Phrase::CredentialsMissing),
-    ("the oidcproviderarn is empty", Phrase::CredentialsMissing),
+    // Settings named empty, unset or not configured ("AccessKeyId cannot be empty", "RoleArn or environment variable
+    // ALIBABA_CLOUD_ROLE_ARN cannot be empty") are one class: [`CREDENTIAL_SETTINGS`] × [`SETTING_VERDICTS`].
+    // Profiles, credentials files and the instance's role, as the libraries and the aliyun CLI word them.
     ("unable to open credentials file", Phrase::CredentialsMissing),
+    ("the default credential file path is invalid", Phrase::CredentialsMissing),
+    ("missing required type option", Phrase::CredentialsMissing),
+    ("unable to get profile with", Phrase::CredentialsMissing),
+    ("no any configured profiles", Phrase::CredentialsMissing),
+    ("can not load the source profile", Phrase::CredentialsMissing),
+    ("reading aliyun cli config from", Phrase::CredentialsMissing),
+    ("is not configure yet", Phrase::CredentialsMissing),
+    ("the role name was not found in the instance", Phrase::CredentialsMissing),
+    ("failed to connect ecs metadata service", Phrase::CredentialsMissing),
+    ("get role name failed", Phrase::CredentialsMissing),
+    ("unable to retrieve role name", Phrase::CredentialsMissing),
+    ("getting security credentials for", Phrase::CredentialsMissing),
+    ("get sts token failed, httpstatus", Phrase::CredentialsMissing),
+    // The old core SDKs: Python's `SDK.InvalidCredential`, Go's `SDK.UnsupportedCredential`.
+    ("need a ak&secret pair", Phrase::CredentialsMissing),
+    ("specified credential (type =", Phrase::CredentialsMissing),
+    // The aliyun CLI's CloudSSO sign-in, whose access token lasts a few hours.
+    ("cloudsso access token is expired", Phrase::TokenExpired),
+    ("cloudsso访问令牌已过期", Phrase::TokenExpired),
     ("failed to parse credential form cli credentials file", Phrase::CredentialsMissing),
     ("unsupported profile mode", Phrase::CredentialsMissing),
     ("failed to get ram session credentials from ecs metadata service", Phrase::CredentialsMissing),
@@ -576,12 +576,31 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("account is in good standing", Phrase::Overdue),
     ("outstanding payment", Phrase::Overdue),
     ("欠费停机", Phrase::Overdue),
+    // ECS and VPC: "The operation is forbidden because of financialLocked." (an account locked for payment).
+    ("financiallocked", Phrase::Overdue),
+    ("financial locked", Phrase::Overdue),
     // SMC's "Your Account Haven't Authorized For SMC RAM Role" and other services' "has not authorized … role":
     // the account has not authorized the service's own role (kept only with a role after it on the line).
     ("haven't authorized", Phrase::ServiceRoleNotExist),
     ("have not authorized", Phrase::ServiceRoleNotExist),
     ("hasn't authorized", Phrase::ServiceRoleNotExist),
     ("has not authorized", Phrase::ServiceRoleNotExist),
+    // VPC, ALB, NLB and their kin (their error-code tables): "Authentication is failed for <resource>", RAM's check.
+    ("authentication is failed for", Phrase::NotAuthorized),
+    ("not have sufficient access", Phrase::NotAuthorized),
+    ("donot have sufficient access", Phrase::NotAuthorized),
+    ("unauthorized to operate", Phrase::NotAuthorized),
+    ("unauthorized to perform", Phrase::NotAuthorized),
+    ("unauthorized to access", Phrase::NotAuthorized),
+    // VPC's `OptInRequired.*`: "Ensure that you have subscribed to the service you are trying to use."
+    ("have subscribed to the service", Phrase::ServiceNotActivated),
+    // A service or product named beside "not open" (`The user has not open transit router service.`); alone the
+    // words say nothing (`could not open file`), see [`about_a_service`].
+    ("not open", Phrase::NotActivated),
+    // The POP gateway's `IncompleteSignature`, `SignatureDoesNotMatch` and `SignatureNonceUsed` messages.
+    ("request signature is invalid", Phrase::SignatureMismatch),
+    ("specified signature is invalid", Phrase::SignatureMismatch),
+    ("signature nonce was used", Phrase::SignatureMismatch),
     // MNS's `RamAuthError` (its common error-code table): "action rejected by RAM."
     ("rejected by ram", Phrase::NotAuthorized),
     // The POP gateway's `InvalidTimeStamp.Expired` message (the OSS one says "date header").
@@ -616,6 +635,15 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("permission denied", Phrase::AccessDeniedWords),
     ("forbidden", Phrase::AccessDeniedWords),
     ("not authorized", Phrase::AccessDeniedWords),
+    ("not authorised", Phrase::AccessDeniedWords),
+    ("permission is denied", Phrase::AccessDeniedWords),
+    ("is unauthorized", Phrase::AccessDeniedWords),
+    ("not permitted", Phrase::AccessDeniedWords),
+    ("not allowed to access", Phrase::AccessDeniedWords),
+    ("not allowed to perform", Phrase::AccessDeniedWords),
+    ("have no access to", Phrase::AccessDeniedWords),
+    ("no auth to", Phrase::AccessDeniedWords),
+    ("apply for permission", Phrase::AccessDeniedWords),
     ("拒绝访问", Phrase::AccessDeniedWords),
     ("访问被拒绝", Phrase::AccessDeniedWords),
     ("拒绝", Phrase::AccessDeniedWords),
@@ -641,6 +669,120 @@ const SENTENCES: &[(&str, Phrase)] = &[
     ("用户已被禁用", Phrase::AccountDisabled),
     ("用户被禁用", Phrase::AccountDisabled),
 ];
+
+/// What the credentials libraries (Go, Java, Python, Node, .NET), the aliyun CLI and the old core SDKs read to
+/// sign a request, each name with its words run together: it stands in a text however they are joined
+/// (`AccessKeyId`, `access_key_id`, `Access key ID`, `ALIBABA_CLOUD_ACCESS_KEY_ID`, `oidc_token_file_path`).
+const CREDENTIAL_SETTINGS: &[&str] = &[
+    "accesskeyid",
+    "accesskeysecret",
+    "accesskey",
+    "securitytoken",
+    "ststoken",
+    "bearertoken",
+    "rolearn",
+    "rolesessionname",
+    "rolename",
+    "oidcproviderarn",
+    "oidctokenfile",
+    "oidctokenfilepath",
+    "privatekeyfile",
+    "publickeyid",
+    "credentialfile",
+    "credentialsfile",
+    "credentialsuri",
+    "sourceprofile",
+];
+
+/// The settings among [`CREDENTIAL_SETTINGS`] that are a key or a token themselves, whose value can be refused.
+const CREDENTIAL_VALUES: &[&str] = &["accesskeyid", "accesskeysecret", "accesskey", "securitytoken", "ststoken"];
+
+/// A verdict the libraries print after a setting's name, and what it says of it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// Empty, unset or not configured: the library had nothing to sign with (`RoleArn cannot be empty`,
+    /// `access_key_id is not configured for profile 'default'`, `roleArn does not exist and env … is null`).
+    Missing,
+    /// The key's or token's value is refused (`The temporary accessKey is invalid`, `AccessKey ID LTAI… is invalid`).
+    Invalid,
+    /// `Missing required access_key_id option in profile`: the setting's name follows.
+    MissingBefore,
+}
+
+/// The verdicts, matched without ASCII case; each counts only beside a setting's name ([`verdict_holds`]).
+const SETTING_VERDICTS: &[(&str, Verdict)] = &[
+    ("cannot be empty", Verdict::Missing),
+    ("can not be empty", Verdict::Missing),
+    ("must not be empty", Verdict::Missing),
+    ("is empty", Verdict::Missing),
+    ("cannot be null", Verdict::Missing),
+    ("can not be unset", Verdict::Missing),
+    ("is not configured", Verdict::Missing),
+    ("does not exist and env", Verdict::Missing),
+    ("must be specified", Verdict::Missing),
+    ("is invalid", Verdict::Invalid),
+    ("is not valid", Verdict::Invalid),
+    ("missing required", Verdict::MissingBefore),
+];
+
+/// A setting's name, its words run together and lower-cased, as the tail of `before` (what a verdict follows)
+/// or the head of `after`: `ALIBABA_CLOUD_ROLE_ARN`, `'accessKeyId'`, `Access key ID` all end in one.
+fn names_setting(words: &str, names: &[&str], tail: bool) -> bool {
+    let joined: String = words.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    names.iter().any(|n| if tail { joined.ends_with(n) } else { joined.starts_with(n) })
+}
+
+/// Whether one of `names` stands anywhere in `words`, their words run together (`Access Key Id` holds `accesskey`).
+fn names_setting_within(words: &str, names: &[&str]) -> bool {
+    let joined: String = words.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    names.iter().any(|n| joined.contains(n))
+}
+
+/// Whether a verdict found at `start..end` speaks of a credential setting: its name ends the words just before
+/// (on the same line), or, for a key's value refused, ends them but for the value itself (`AccessKeyId LTAI… is
+/// invalid`); `missing required` takes the name after it.
+fn verdict_holds(s: &str, verdict: Verdict, start: usize, end: usize) -> bool {
+    let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+    let before = crate::text::slice(s, line_start.max(start.saturating_sub(48)), start).trim_end();
+    match verdict {
+        Verdict::Missing => names_setting(before, CREDENTIAL_SETTINGS, true),
+        Verdict::Invalid => {
+            let but_value = before.rsplit_once(' ').map_or("", |(head, _)| head);
+            names_setting(before, CREDENTIAL_VALUES, true) || names_setting(but_value, CREDENTIAL_VALUES, true)
+        }
+        Verdict::MissingBefore => {
+            let after = crate::text::slice(s, end, crate::text::line_end(s, end, 40));
+            names_setting(after.split_whitespace().next().unwrap_or(""), CREDENTIAL_SETTINGS, false)
+        }
+    }
+}
+
+/// The phrase a verdict about the setting before `start` gives: a token refused is an invalid token, a key refused an unknown
+/// key, and any setting missing is credentials missing.
+fn verdict_phrase(s: &str, verdict: Verdict, start: usize) -> Phrase {
+    match verdict {
+        Verdict::Invalid => {
+            let before = crate::text::slice(s, start.saturating_sub(48), start).to_ascii_lowercase();
+            if before.contains("token") {
+                Phrase::TokenInvalid
+            } else {
+                Phrase::AccessKeyNotFound
+            }
+        }
+        Verdict::Missing | Verdict::MissingBefore => Phrase::CredentialsMissing,
+    }
+}
+
+/// Whether the sentence around `start..end` names a service or product (`The Cdt service is not opened`,
+/// `This product service is not opened`, 服务): "not enabled" and its kin then say the account has not turned it
+/// on. A zone, region or device not enabled is the resource's matter.
+fn about_a_service(s: &str, start: usize, end: usize) -> bool {
+    let from = s[..start].rfind(['.', '\n', ';', '。']).map_or(0, |n| n + 1).max(start.saturating_sub(80));
+    let to = s[end..].find(['.', '\n', ';', '。']).map_or(s.len(), |n| end + n).min(end + 80);
+    let sentence = crate::text::slice(s, from, to).to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| sentence.contains(w));
+    has(&["service", "product", "服务", "产品"]) && !has(&["zone", "region", "device", "versioning"])
+}
 
 /// Texts shorter than this are searched with a contiguous NFA, which is quick to build: a pasted error's first
 /// diagnosis does not pay for building the DFA (about 16 ms natively, 150 ms in the page's wasm). Longer texts,
@@ -671,7 +813,11 @@ fn build(kind: AhoCorasickKind) -> AhoCorasick {
 
 /// Every sentence and mark this reader looks for (case-insensitively): the prefilter ([`super::scan`]) looks too.
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
-    SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n))
+    SENTENCES
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(SETTING_VERDICTS.iter().map(|(n, _)| *n))
+        .chain(MARKS.iter().map(|(n, _)| *n))
 }
 
 /// Appends a [`Key::Phrase`] field per known sentence, and the actions and resources the sentences carry.
@@ -685,11 +831,21 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
 /// Reads what needle number `pattern` of [`needles`] found at `start..end`.
 pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut Vec<Field>) {
     let Some(&(_, phrase)) = SENTENCES.get(pattern) else {
-        let (_, found) = MARKS[pattern - SENTENCES.len()];
+        let verdict = pattern - SENTENCES.len();
+        if let Some(&(_, verdict)) = SETTING_VERDICTS.get(verdict) {
+            if verdict_holds(s, verdict, start, end) {
+                out.push(Field::new(Key::Phrase, verdict_phrase(s, verdict, start).name(), start, end));
+            }
+            return;
+        }
+        let (_, found) = MARKS[verdict - SETTING_VERDICTS.len()];
         mark(s, found, start, end, out);
         return;
     };
     let needle = SENTENCES[pattern].0;
+    if needle == "not open" && !about_a_service(s, start, end) {
+        return;
+    }
     if needle == "forbidden" && reason_phrase(s, start) {
         return;
     }
@@ -816,6 +972,23 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
                 phrase
             }
         }
+        // The POP gateway says it of every id it cannot find (`The specified NatGatewayId does not exist in our
+        // records.`); only an access key's is an unknown key (`The Access Key ID provided…`, OSS's `…Access Key Id
+        // you provided…`).
+        "does not exist in our records" => {
+            let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+            let before = crate::text::slice(s, line_start.max(start.saturating_sub(60)), start);
+            if names_setting_within(before, &["accesskey"]) {
+                phrase
+            } else {
+                Phrase::NotExist
+            }
+        }
+        "not enabled" | "not activated" | "not opened" | "not been opened" | "not open"
+            if about_a_service(s, start, end) =>
+        {
+            Phrase::ServiceNotActivated
+        }
         _ => phrase,
     }
 }
@@ -926,7 +1099,7 @@ mod tests {
     /// The NFA (short texts) and the DFA (long ones) find the same sentences and marks at the same places.
     #[test]
     fn short_and_long_texts_find_the_same_matches() {
-        let needles: Vec<&str> = SENTENCES.iter().map(|(n, _)| *n).chain(MARKS.iter().map(|(n, _)| *n)).collect();
+        let needles: Vec<&str> = needles().collect();
         // Every needle, upper-cased and run together with its neighbours, so overlaps and case both count.
         let text = needles.iter().map(|n| n.to_uppercase()).collect::<Vec<_>>().join(" x ");
         let spans =
@@ -937,5 +1110,62 @@ mod tests {
         let found = spans(nfa);
         assert!(found.len() >= needles.len() / 2, "{} matches for {} needles", found.len(), needles.len());
         assert_eq!(found, spans(dfa));
+    }
+
+    fn phrases_of(text: &str) -> Vec<Phrase> {
+        let mut out = Vec::new();
+        scan(&Text::new(text), &mut out);
+        out.iter().filter(|f| f.key == Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect()
+    }
+
+    /// A verdict counts beside a credential setting's name however it is spelled, and nowhere else.
+    #[test]
+    fn credential_settings_with_a_verdict_are_one_class() {
+        for (text, phrase) in [
+            ("RoleArn cannot be empty", Phrase::CredentialsMissing),
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID or ALIBABA_CLOUD_ACCESS_KEY_Id cannot be empty", Phrase::CredentialsMissing),
+            ("Access key ID must be specified via environment variable", Phrase::CredentialsMissing),
+            ("oidc_token_file is not configured for profile 'default'", Phrase::CredentialsMissing),
+            ("roleArn does not exist and env ALIBABA_CLOUD_ROLE_ARN is null.", Phrase::CredentialsMissing),
+            ("Missing required access_key_id option in profile for access_key", Phrase::CredentialsMissing),
+            ("The temporary accessKey is invalid.", Phrase::AccessKeyNotFound),
+            ("The AccessKey ID LTAI5tExample is invalid.", Phrase::AccessKeyNotFound),
+            ("The SecurityToken is invalid.", Phrase::TokenInvalid),
+        ] {
+            assert_eq!(phrases_of(text), [phrase], "{text}");
+        }
+        for text in [
+            "bucket name cannot be empty",
+            "The specified parameter \"SecurityToken.Expired\" is not valid.",
+            "Missing required parameter Name",
+            "The policy document is invalid.",
+        ] {
+            assert!(!phrases_of(text).contains(&Phrase::CredentialsMissing), "{text}");
+            assert!(!phrases_of(text).contains(&Phrase::AccessKeyNotFound), "{text}");
+        }
+    }
+
+    /// "Not enabled" and its kin say a service is not activated when the sentence names a service or product.
+    #[test]
+    fn not_open_names_a_service_or_says_nothing() {
+        for text in [
+            "The operation failed because the Cdt service is not opened.",
+            "The user has not open transit router service.",
+            "ResourceCenter service of the specified account is not enabled.",
+        ] {
+            assert!(phrases_of(text).contains(&Phrase::ServiceNotActivated), "{text}");
+        }
+        assert!(phrases_of("could not open file /tmp/x").is_empty());
+        assert!(!phrases_of("The zone is not enabled for this service.").contains(&Phrase::ServiceNotActivated));
+    }
+
+    /// Only an access key's id "does not exist in our records" is an unknown key.
+    #[test]
+    fn not_in_our_records_is_an_unknown_key_only_after_an_access_key() {
+        assert_eq!(
+            phrases_of("The OSS Access Key Id you provided does not exist in our records."),
+            [Phrase::AccessKeyNotFound]
+        );
+        assert_eq!(phrases_of("The specified NatGatewayId does not exist in our records."), [Phrase::NotExist]);
     }
 }
