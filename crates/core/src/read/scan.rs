@@ -99,8 +99,7 @@ fn key(b: &[u8]) -> u32 {
 }
 
 impl Needles {
-    fn new(all: Vec<(String, Source)>) -> Needles {
-        let mut all = all;
+    fn new(mut all: Vec<(String, Source)>) -> Needles {
         all.sort_by(|a, b| a.0.cmp(&b.0));
         let mut patterns: Vec<String> = Vec::new();
         let mut sources: Vec<Vec<Source>> = Vec::new();
