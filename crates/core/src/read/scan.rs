@@ -6,8 +6,8 @@
 //! than [`group::MAX_ERROR_LINES`] lines from where it opened; fields that name a product are kept for the whole
 //! text. So the fields further than that from every such line change nothing, and the readers need not see them:
 //!
-//! 1. **Triggers**: one Aho-Corasick search (a DFA with a SIMD prefilter, built once) for every reader's needles,
-//!    taken from the readers' own tables ([`super::headers`], [`super::phrases`], [`super::fields`],
+//! 1. **Triggers**: one search (built once: a bit set of the needles' hashed first four bytes, case folded) for
+//!    every reader's needles, taken from the readers' own tables ([`super::headers`], [`super::phrases`], [`super::fields`],
 //!    [`super::xml`], [`super::prose`], [`super::generic`], [`super::ONE_WORD_CODES`]), so a new row is searched
 //!    for here too. Each match is checked the way its reader reads it (the reader's own hit function, a key name
 //!    followed by a separator, the fallback sentence on its line) and counts when it would give such a field.
@@ -23,8 +23,6 @@
 //! `tests/scan_prefilter.rs` holds the result equal to [`super::read_all`] (every reader over every byte).
 
 use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::group::{self, MAX_ERROR_LINES};
 use super::{fields, generic, headers, phrases, prose, xml, Field, Reading};
@@ -62,10 +60,129 @@ enum Source {
     Always,
 }
 
-/// The readers' needles, lowercased and deduplicated, each with every reader it is searched for.
-fn needles() -> &'static (AhoCorasick, Vec<Vec<Source>>) {
-    static AC: OnceLock<(AhoCorasick, Vec<Vec<Source>>)> = OnceLock::new();
-    AC.get_or_init(|| {
+/// The readers' needles, lowercased and deduplicated, each with every reader it is searched for, and the search
+/// for all of them. A needle occurs in a noise log about once a line (`ERROR`, `Exception:`, `limit`, `alicloud_`),
+/// so no literal prefilter skips much text; what costs is the per-byte step, which here is one hash of the four
+/// bytes at each position, case folded, looked up in a bit set that fits the L1 cache (an automaton's tables do
+/// not): a set bit sends the position to the needles starting with those four bytes' hash, compared in full.
+struct Needles {
+    /// The needles, lowercased, sorted.
+    patterns: Vec<String>,
+    /// Needle number n's readers.
+    sources: Vec<Vec<Source>>,
+    /// One bit per [`slot`]: whether a needle of four bytes or more starts with a key of that slot.
+    bits: Box<[u64; SLOTS / 64]>,
+    /// The needles of slot k: `by_slot[offsets[k]..offsets[k + 1]]`.
+    offsets: Vec<u32>,
+    by_slot: Vec<u32>,
+    /// The needles shorter than four bytes (`ec`), with the mask of their bytes in a key.
+    short: Vec<(u32, u32, usize)>,
+    /// One bit per two-byte key that a needle of [`Needles::short`] may start.
+    short_bits: Box<[u64; 1 << 10]>,
+}
+
+/// Hash slots of the four-byte keys: 8 KB of bits, and a few hundred needles set under 1 % of them.
+const SLOTS: usize = 1 << 16;
+
+/// What a byte becomes in a key: ASCII letters lose their case (bit 0x20 set); other bytes may meet each other
+/// (`[` and `{`), which only sends more positions to the full comparison.
+const FOLD: u32 = 0x2020_2020;
+
+/// The slot of a four-byte key (Fibonacci hashing: the product's high bits).
+fn slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// The key of the four bytes at the start of `b` (`b` holds four at least).
+fn key(b: &[u8]) -> u32 {
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | FOLD
+}
+
+impl Needles {
+    fn new(mut all: Vec<(String, Source)>) -> Needles {
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns: Vec<String> = Vec::new();
+        let mut sources: Vec<Vec<Source>> = Vec::new();
+        for (needle, source) in all {
+            assert!(!needle.is_empty() && !needle.contains('\n'), "a needle is within one line: {needle:?}");
+            if patterns.last() != Some(&needle) {
+                patterns.push(needle);
+                sources.push(Vec::new());
+            }
+            sources.last_mut().expect("pushed above").push(source);
+        }
+        let mut bits = Box::new([0u64; SLOTS / 64]);
+        let mut short = Vec::new();
+        let mut short_bits = Box::new([0u64; 1 << 10]);
+        let mut keyed: Vec<(usize, u32)> = Vec::new();
+        for (n, p) in patterns.iter().enumerate() {
+            let b = p.as_bytes();
+            if b.len() >= 4 {
+                let k = slot(key(b));
+                bits[k / 64] |= 1 << (k % 64);
+                keyed.push((k, n as u32));
+            } else {
+                let mask = u32::MAX >> (8 * (4 - b.len()));
+                let mut padded = [0u8; 4];
+                padded[..b.len()].copy_from_slice(b);
+                short.push((key(&padded) & mask, mask, n));
+                // Every two-byte key the needle's first bytes begin (all 256 second bytes for a one-byte needle).
+                for second in 0..=255u8 {
+                    let k = key(&[padded[0], if b.len() > 1 { padded[1] } else { second }, 0, 0]) as u16 as usize;
+                    short_bits[k / 64] |= 1 << (k % 64);
+                }
+            }
+        }
+        keyed.sort_unstable();
+        let mut offsets = vec![0u32; SLOTS + 1];
+        for &(k, _) in &keyed {
+            offsets[k + 1] += 1;
+        }
+        for k in 0..SLOTS {
+            offsets[k + 1] += offsets[k];
+        }
+        let by_slot = keyed.into_iter().map(|(_, n)| n).collect();
+        Needles { patterns, sources, bits, offsets, by_slot, short, short_bits }
+    }
+
+    /// Every occurrence of every needle in `s` (overlapping ones too, ASCII case folded), as (start, end, needle),
+    /// in the order of their starts.
+    fn each_match(&self, s: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let b = s.as_bytes();
+        let mut check = |at: usize, n: usize| {
+            let p = self.patterns[n].as_bytes();
+            if b.get(at..at + p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)) {
+                found(at, at + p.len(), n);
+            }
+        };
+        for at in 0..b.len().saturating_sub(3) {
+            let k = key(&b[at..at + 4]);
+            let (long, short) = (slot(k), k as u16 as usize);
+            if (self.bits[long / 64] >> (long % 64)) & 1 != 0 {
+                for &n in &self.by_slot[self.offsets[long] as usize..self.offsets[long + 1] as usize] {
+                    check(at, n as usize);
+                }
+            }
+            if (self.short_bits[short / 64] >> (short % 64)) & 1 != 0 {
+                self.short.iter().filter(|&&(key, mask, _)| k & mask == key).for_each(|&(_, _, n)| check(at, n));
+            }
+        }
+        // The last three positions, where only a short needle fits.
+        for at in b.len().saturating_sub(3)..b.len() {
+            let mut padded = [0u8; 4];
+            padded[..b.len() - at].copy_from_slice(&b[at..]);
+            for &(short, mask, n) in &self.short {
+                if key(&padded) & mask == short {
+                    check(at, n);
+                }
+            }
+        }
+    }
+}
+
+fn needles() -> &'static Needles {
+    static NEEDLES: OnceLock<Needles> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
         let mut all: Vec<(String, Source)> = Vec::new();
         all.extend(headers::needles().enumerate().map(|(n, s)| (s.to_ascii_lowercase(), Source::Header(n))));
         all.extend(phrases::needles().enumerate().map(|(n, s)| (s.to_ascii_lowercase(), Source::Phrase(n))));
@@ -77,24 +194,14 @@ fn needles() -> &'static (AhoCorasick, Vec<Vec<Source>>) {
                 .chain(super::ONE_WORD_CODES.iter().copied())
                 .map(|s| (s.to_ascii_lowercase(), Source::Always)),
         );
-        all.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut patterns: Vec<String> = Vec::new();
-        let mut sources: Vec<Vec<Source>> = Vec::new();
-        for (needle, source) in all {
-            if patterns.last() != Some(&needle) {
-                patterns.push(needle);
-                sources.push(Vec::new());
-            }
-            sources.last_mut().expect("pushed above").push(source);
-        }
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("the readers' needles are valid");
-        (ac, sources)
+        Needles::new(all)
     })
+}
+
+/// Every reader's needle, lowercased, as the trigger search looks for it (ASCII case folded): tests build lines
+/// around them.
+pub fn needle_list() -> impl Iterator<Item = &'static str> {
+    needles().patterns.iter().map(String::as_str)
 }
 
 /// Needles this short (`ec`) count only as a whole word: as key names they are read only when nothing
@@ -181,29 +288,29 @@ pub struct Triggers {
 /// Finds the [`Triggers`] of the text.
 pub fn triggers(text: &Text, documented: &dyn Fn(&str) -> bool) -> Triggers {
     let s = text.as_str();
-    let (ac, sources) = needles();
+    let needles = needles();
     let mut lines: Vec<(usize, Trigger)> = Vec::new();
     let mut generic_lines: Vec<usize> = Vec::new();
-    // Every pass below asks for lines in text order (the overlapping matches nearly so).
+    // Every pass below asks for lines in text order (the matches nearly so).
     let mut near = 0;
     let mut line_of = |pos: usize| {
         near = text.line_of_near(near, pos);
         near
     };
-    // Overlapping matches: a needle that does not count must not hide another one overlapping it.
-    for m in ac.find_overlapping_iter(s) {
-        let line = line_of(m.start());
-        let srcs = &sources[m.pattern().as_usize()];
+    // Every match, overlapping ones too: a needle that does not count must not hide another one overlapping it.
+    needles.each_match(s, |start, end, n| {
+        let line = line_of(start);
+        let srcs = &needles.sources[n];
         if srcs.contains(&Source::Generic) && generic_lines.last() != Some(&line) {
             generic_lines.push(line);
         }
         if lines.last() == Some(&(line, Trigger::Opens)) {
-            continue;
+            return;
         }
-        if let Some(t) = srcs.iter().filter_map(|&src| counts(s, src, m.start(), m.end(), documented)).min() {
+        if let Some(t) = srcs.iter().filter_map(|&src| counts(s, src, start, end, documented)).min() {
             lines.push((line, t));
         }
-    }
+    });
     lines.extend(
         fields::keyless_words(s).map(|(p, code)| (line_of(p), if code { Trigger::Opens } else { Trigger::Names })),
     );
