@@ -260,15 +260,19 @@ struct ErrorBody {
 /// Parses a response: a 2xx JSON body into `A::Response`; a body with a `Code` (or any non-2xx status) into
 /// [`ApiError::Service`]; anything else into [`ApiError::Unreadable`].
 pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, ApiError> {
-    let product = A::PRODUCT;
+    let value = answer_value(A::PRODUCT, status, body)?;
+    serde_json::from_value(value).map_err(|e| {
+        let reason = format!("not a {} response: {e}", std::any::type_name::<A::Response>());
+        unreadable(A::PRODUCT, status, body, reason)
+    })
+}
+
+/// A 2xx answer's JSON; the service's error or [`ApiError::Unreadable`] otherwise. Apart from the typed read and
+/// never inlined, so the page's wasm holds one copy of it instead of one per API type.
+#[inline(never)]
+fn answer_value(product: Product, status: u16, body: &[u8]) -> Result<serde_json::Value, ApiError> {
     let text = String::from_utf8_lossy(body);
-    let unreadable = |reason: String| ApiError::Unreadable {
-        product,
-        status,
-        reason,
-        excerpt: text.chars().take(EXCERPT_CHARS).collect::<String>().trim().to_string(),
-    };
-    let value = crate::json::parse(text.as_bytes()).map_err(|e| unreadable(e.to_string()))?;
+    let value = crate::json::parse(text.as_bytes()).map_err(|e| unreadable(product, status, body, e.to_string()))?;
     let err: Option<ErrorBody> = serde_json::from_value(value.clone()).ok();
     let ok = (200..300).contains(&status);
     if let Some(err) = err.filter(|e| e.code.is_some() || !ok) {
@@ -284,10 +288,15 @@ pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, A
         })));
     }
     if !ok {
-        return Err(unreadable("an error status without an error body".into()));
+        return Err(unreadable(product, status, body, "an error status without an error body".into()));
     }
-    serde_json::from_value(value)
-        .map_err(|e| unreadable(format!("not a {} response: {e}", std::any::type_name::<A::Response>())))
+    Ok(value)
+}
+
+/// An answer that is not the API's JSON: why, with the start of the body as received.
+fn unreadable(product: Product, status: u16, body: &[u8], reason: String) -> ApiError {
+    let excerpt = String::from_utf8_lossy(body).chars().take(EXCERPT_CHARS).collect::<String>().trim().to_string();
+    ApiError::Unreadable { product, status, reason, excerpt }
 }
 
 /// Whether a custom policy or a system one: `PolicyType` in RAM's APIs.
