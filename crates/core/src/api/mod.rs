@@ -40,8 +40,7 @@ macro_rules! wrapped_list {
             }
 
             pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-                let wrapper: Option<std::collections::BTreeMap<String, Vec<T>>> = Option::deserialize(d)?;
-                Ok(wrapper.and_then(|w| w.into_values().next()).unwrap_or_default())
+                d.deserialize_option(crate::api::WrappedList(std::marker::PhantomData))
             }
         }
     };
@@ -54,8 +53,8 @@ pub mod sts;
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::sign::{sign, Algorithm, Call, Credentials, SignError, SignedRequest, Timestamp};
 
@@ -88,6 +87,42 @@ impl Product {
             Product::Sts => "sts.aliyuncs.com",
             Product::Ims => "ims.aliyuncs.com",
         }
+    }
+}
+
+/// Reads a wrapped list's map (`{"User": [...]}`; missing or `null`: empty) as `wrapped_list!` declares it: of
+/// several entries, the list under the smallest key, as reading it into a `BTreeMap` and taking the first value
+/// would, but without a map type compiled per element type.
+struct WrappedList<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for WrappedList<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_none<E>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_unit<E>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_map(self)
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Vec<T>, M::Error> {
+        let mut smallest: Option<(String, Vec<T>)> = None;
+        while let Some((key, list)) = map.next_entry::<String, Vec<T>>()? {
+            // `<=`: a repeated key's later list replaces the earlier, as a map insert does.
+            if smallest.as_ref().is_none_or(|(first, _)| key <= *first) {
+                smallest = Some((key, list));
+            }
+        }
+        Ok(smallest.map(|(_, list)| list).unwrap_or_default())
     }
 }
 
