@@ -1,10 +1,9 @@
 //! One typed call: signed here, sent through the relay with `fetch`, its answer parsed by core.
 
 use std::fmt;
-use std::future::Future;
-use std::pin::Pin;
 use std::time::Duration;
 
+use futures::future::LocalBoxFuture;
 use ram_doctor_core::api::{self, parse_response, Api, ApiError, ApiOptions};
 use ram_doctor_core::sign::{sign, Algorithm, Call, Credentials, Timestamp};
 
@@ -67,7 +66,7 @@ fn send<'a>(
     algorithm: Algorithm,
     credentials: &'a Credentials,
     relay_base: &'a str,
-) -> Pin<Box<dyn Future<Output = Result<(u16, Vec<u8>), CallError>> + 'a>> {
+) -> LocalBoxFuture<'a, Result<(u16, Vec<u8>), CallError>> {
     Box::pin(async move {
         let now = Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64);
         let nonce = nonce().map_err(CallError::Setup)?;
