@@ -3,8 +3,9 @@
 use std::fmt;
 use std::time::Duration;
 
-use ram_doctor_core::api::{parse_response, signed_request, Api, ApiError, ApiOptions};
-use ram_doctor_core::sign::{Credentials, Timestamp};
+use futures::future::LocalBoxFuture;
+use ram_doctor_core::api::{self, parse_response, Api, ApiError, ApiOptions};
+use ram_doctor_core::sign::{sign, Algorithm, Call, Credentials, Timestamp};
 
 use super::relay::{relay_url, sent_by_page};
 
@@ -53,32 +54,47 @@ impl fmt::Display for CallError {
 
 /// Signs `request` with `credentials` now and sends it through the relay at `relay_base` (empty: this page's server).
 pub async fn call<A: Api>(request: &A, credentials: &Credentials, relay_base: &str) -> Result<A::Response, CallError> {
-    let now = Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64);
-    let nonce = nonce().map_err(CallError::Setup)?;
-    let signed = signed_request(request, &ApiOptions::default(), credentials, now, &nonce)
-        .map_err(|e| CallError::Setup(e.to_string()))?;
-    let url =
-        relay_url(relay_base, &signed.host, &signed.path_and_query).map_err(|e| CallError::Setup(e.to_string()))?;
-    let network = |reason: String| CallError::Network { host: signed.host.clone(), reason };
-    let controller =
-        web_sys::AbortController::new().map_err(|_| network("the browser cannot abort requests".into()))?;
-    let mut builder = gloo_net::http::RequestBuilder::new(&url)
-        .method(method(&signed.method))
-        .abort_signal(Some(&controller.signal()));
-    for (name, value) in signed.headers.iter().filter(|(name, _)| sent_by_page(name)) {
-        builder = builder.header(name, value);
-    }
-    let request = if signed.body.is_empty() {
-        builder.build()
-    } else {
-        builder.body(js_sys::Uint8Array::from(signed.body.as_slice()))
-    }
-    .map_err(|e| CallError::Setup(e.to_string()))?;
-    leptos::prelude::set_timeout(move || controller.abort(), TIMEOUT);
-    let response = request.send().await.map_err(|e| network(fetch_reason(&e.to_string())))?;
-    let status = response.status();
-    let body = response.binary().await.map_err(|e| network(fetch_reason(&e.to_string())))?;
+    let options = ApiOptions::default();
+    let (status, body) = send(api::call(request, &options), options.algorithm, credentials, relay_base).await?;
     parse_response::<A>(status, &body).map_err(CallError::Api)
+}
+
+/// The answer's status and body, for any call. Boxed behind `dyn` so that signing and `fetch` are compiled once,
+/// not once per API type inside each typed `call` (every byte of the wasm is downloaded before the first diagnosis).
+fn send<'a>(
+    unsigned: Call,
+    algorithm: Algorithm,
+    credentials: &'a Credentials,
+    relay_base: &'a str,
+) -> LocalBoxFuture<'a, Result<(u16, Vec<u8>), CallError>> {
+    Box::pin(async move {
+        let now = Timestamp::from_unix((js_sys::Date::now() / 1000.0) as i64);
+        let nonce = nonce().map_err(CallError::Setup)?;
+        let signed =
+            sign(&unsigned, algorithm, credentials, now, &nonce).map_err(|e| CallError::Setup(e.to_string()))?;
+        let url =
+            relay_url(relay_base, &signed.host, &signed.path_and_query).map_err(|e| CallError::Setup(e.to_string()))?;
+        let network = |reason: String| CallError::Network { host: signed.host.clone(), reason };
+        let controller =
+            web_sys::AbortController::new().map_err(|_| network("the browser cannot abort requests".into()))?;
+        let mut builder = gloo_net::http::RequestBuilder::new(&url)
+            .method(method(&signed.method))
+            .abort_signal(Some(&controller.signal()));
+        for (name, value) in signed.headers.iter().filter(|(name, _)| sent_by_page(name)) {
+            builder = builder.header(name, value);
+        }
+        let request = if signed.body.is_empty() {
+            builder.build()
+        } else {
+            builder.body(js_sys::Uint8Array::from(signed.body.as_slice()))
+        }
+        .map_err(|e| CallError::Setup(e.to_string()))?;
+        leptos::prelude::set_timeout(move || controller.abort(), TIMEOUT);
+        let response = request.send().await.map_err(|e| network(fetch_reason(&e.to_string())))?;
+        let status = response.status();
+        let body = response.binary().await.map_err(|e| network(fetch_reason(&e.to_string())))?;
+        Ok((status, body))
+    })
 }
 
 fn method(name: &str) -> gloo_net::http::Method {

@@ -40,8 +40,7 @@ macro_rules! wrapped_list {
             }
 
             pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-                let wrapper: Option<std::collections::BTreeMap<String, Vec<T>>> = Option::deserialize(d)?;
-                Ok(wrapper.and_then(|w| w.into_values().next()).unwrap_or_default())
+                d.deserialize_option(crate::api::WrappedList(std::marker::PhantomData))
             }
         }
     };
@@ -54,8 +53,8 @@ pub mod sts;
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::sign::{sign, Algorithm, Call, Credentials, SignError, SignedRequest, Timestamp};
 
@@ -88,6 +87,42 @@ impl Product {
             Product::Sts => "sts.aliyuncs.com",
             Product::Ims => "ims.aliyuncs.com",
         }
+    }
+}
+
+/// Reads a wrapped list's map (`{"User": [...]}`; missing or `null`: empty) as `wrapped_list!` declares it: of
+/// several entries, the list under the smallest key, as reading it into a `BTreeMap` and taking the first value
+/// would, but without a map type compiled per element type.
+struct WrappedList<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for WrappedList<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a map")
+    }
+
+    fn visit_none<E>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_unit<E>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_map(self)
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Vec<T>, M::Error> {
+        let mut smallest: Option<(String, Vec<T>)> = None;
+        while let Some((key, list)) = map.next_entry::<String, Vec<T>>()? {
+            // `<=`: a repeated key's later list replaces the earlier, as a map insert does.
+            if smallest.as_ref().is_none_or(|(first, _)| key <= *first) {
+                smallest = Some((key, list));
+            }
+        }
+        Ok(smallest.map(|(_, list)| list).unwrap_or_default())
     }
 }
 
@@ -260,15 +295,19 @@ struct ErrorBody {
 /// Parses a response: a 2xx JSON body into `A::Response`; a body with a `Code` (or any non-2xx status) into
 /// [`ApiError::Service`]; anything else into [`ApiError::Unreadable`].
 pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, ApiError> {
-    let product = A::PRODUCT;
+    let value = answer_value(A::PRODUCT, status, body)?;
+    serde_json::from_value(value).map_err(|e| {
+        let reason = format!("not a {} response: {e}", std::any::type_name::<A::Response>());
+        unreadable(A::PRODUCT, status, body, reason)
+    })
+}
+
+/// A 2xx answer's JSON; the service's error or [`ApiError::Unreadable`] otherwise. Apart from the typed read and
+/// never inlined, so the page's wasm holds one copy of it instead of one per API type.
+#[inline(never)]
+fn answer_value(product: Product, status: u16, body: &[u8]) -> Result<serde_json::Value, ApiError> {
     let text = String::from_utf8_lossy(body);
-    let unreadable = |reason: String| ApiError::Unreadable {
-        product,
-        status,
-        reason,
-        excerpt: text.chars().take(EXCERPT_CHARS).collect::<String>().trim().to_string(),
-    };
-    let value = crate::json::parse(text.as_bytes()).map_err(|e| unreadable(e.to_string()))?;
+    let value = crate::json::parse(text.as_bytes()).map_err(|e| unreadable(product, status, body, e.to_string()))?;
     let err: Option<ErrorBody> = serde_json::from_value(value.clone()).ok();
     let ok = (200..300).contains(&status);
     if let Some(err) = err.filter(|e| e.code.is_some() || !ok) {
@@ -284,10 +323,15 @@ pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, A
         })));
     }
     if !ok {
-        return Err(unreadable("an error status without an error body".into()));
+        return Err(unreadable(product, status, body, "an error status without an error body".into()));
     }
-    serde_json::from_value(value)
-        .map_err(|e| unreadable(format!("not a {} response: {e}", std::any::type_name::<A::Response>())))
+    Ok(value)
+}
+
+/// An answer that is not the API's JSON: why, with the start of the body as received.
+fn unreadable(product: Product, status: u16, body: &[u8], reason: String) -> ApiError {
+    let excerpt = String::from_utf8_lossy(body).chars().take(EXCERPT_CHARS).collect::<String>().trim().to_string();
+    ApiError::Unreadable { product, status, reason, excerpt }
 }
 
 /// Whether a custom policy or a system one: `PolicyType` in RAM's APIs.

@@ -217,6 +217,34 @@ fn wrapped_lists_parse_into_plain_lists() {
     assert_eq!(serde_json::from_value::<ListUsersResponse>(out).unwrap(), users);
 }
 
+/// The wrapped-list reader against what it replaced (an optional `BTreeMap` of lists, its first value): the same
+/// list or the same refusal for `null`, an empty map, several keys in either order, a repeated key, a non-list.
+#[test]
+fn wrapped_lists_read_as_an_optional_map_of_lists_would() {
+    let user = |name: &str| format!(r#"{{"UserName":"{name}","UserId":"1"}}"#);
+    let (a, b, c) = (user("a"), user("b"), user("c"));
+    let inners = [
+        "null".to_string(),
+        "{}".to_string(),
+        format!(r#"{{"User":[{a}]}}"#),
+        format!(r#"{{"Z":[{a}],"User":[{b}]}}"#),
+        format!(r#"{{"User":[{b}],"A":[{a}]}}"#),
+        format!(r#"{{"User":[{a}],"User":[{b},{c}]}}"#),
+        format!(r#"{{"User":{a}}}"#),
+        "[]".to_string(),
+        "7".to_string(),
+    ];
+    for inner in inners {
+        let ours = serde_json::from_str::<ListUsersResponse>(&format!(r#"{{"Users":{inner}}}"#)).map(|r| r.users);
+        let map: Result<Option<std::collections::BTreeMap<String, Vec<User>>>, _> = serde_json::from_str(&inner);
+        let theirs = map.map(|m| m.and_then(|m| m.into_values().next()).unwrap_or_default());
+        assert_eq!(ours.as_ref().ok(), theirs.as_ref().ok(), "{inner}");
+        assert_eq!(ours.is_err(), theirs.is_err(), "{inner}");
+    }
+    // Missing altogether: empty too.
+    assert!(serde_json::from_str::<ListUsersResponse>("{}").unwrap().users.is_empty());
+}
+
 #[test]
 fn policies_and_roles_parse_with_their_documents() {
     let p = parse_response::<GetPolicy>(
