@@ -192,4 +192,10 @@ fn a_terraform_resource_without_an_api_is_its_create_call() {
     assert_eq!(action(old).0.as_deref(), Some("rds:CreateDBInstance"));
     let reading = "* alicloud_db_instance.default: Error reading Alicloud db instance: Code: Forbidden.RAM, Message: User not authorized to operate on the specified resource.";
     assert_ne!(action(reading).0.as_deref(), Some("rds:CreateDBInstance"));
+    // An apply's progress lines about other resources (`Reading...`, `Refreshing state...`) are not the error's
+    // phase: only the error's own lines are.
+    let apply = format!(
+        "data.alicloud_zones.default: Reading...\nalicloud_vpc.default: Refreshing state... [id=vpc-1]\nalicloud_ecs_disk.default: Creating...\n\n{new}"
+    );
+    assert_eq!(action(&apply).0.as_deref(), Some("ecs:CreateDisk"));
 }

@@ -127,7 +127,8 @@ pub fn build(src: &Sources) -> Result<Built, String> {
     }
     // RAM codes as documented; rows whose product is not in the metadata become RAM-only products.
     for row in &src.ram_codes {
-        let d = drafts.entry(row.product_code.clone()).or_insert_with(|| Draft {
+        let key = endpoint_owner(&drafts, &row.product_code).unwrap_or_else(|| row.product_code.clone());
+        let d = drafts.entry(key).or_insert_with(|| Draft {
             code: row.product_code.clone(),
             ram_code: row.ram_code.clone(),
             ..Draft::default()
@@ -156,6 +157,15 @@ pub fn build(src: &Sources) -> Result<Built, String> {
             continue;
         }
         let basis = p.ram_code_basis.as_deref().unwrap_or("");
+        if drafts.values().any(|d| d.ram_code == rc) {
+            continue;
+        }
+        // The policies' RAM code of an OpenAPI product whose endpoints it names (`dlf` of `datalake`).
+        if let Some(d) = endpoint_owner(&drafts, rc).and_then(|key| drafts.get_mut(&key)) {
+            d.ram_code = rc.to_string();
+            d.documented = !basis.contains("unverified");
+            continue;
+        }
         drafts.entry(rc.to_string()).or_insert_with(|| Draft {
             code: rc.to_string(),
             ram_code: rc.to_string(),
@@ -348,7 +358,7 @@ fn global_endpoint(code: &str, endpoints: &BTreeMap<String, String>) -> Option<S
 
 /// `Cloud Backup (HBR)` adds `Cloud Backup (HBR)`, `Cloud Backup` and `HBR`; `a / b` adds both sides.
 fn add_name_aliases(aliases: &mut BTreeSet<String>, name: &str) {
-    for part in name.split(" / ") {
+    for part in outside_parentheses(name, " / ") {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -359,7 +369,9 @@ fn add_name_aliases(aliases: &mut BTreeSet<String>, name: &str) {
             if !outer.is_empty() {
                 aliases.insert(outer.to_string());
             }
-            for inner in part[open + 1..part.len() - 1].split([';', ',']) {
+            // `Cloud Application Platform (CAP / Serverless Devs)`: either name inside (`Pro/Premium` is one).
+            let inside = part[open + 1..part.len() - 1].replace(" / ", ";");
+            for inner in inside.split([';', ',']) {
                 let inner = inner.trim().trim_start_matches("formerly ").trim_start_matches("popCode ").trim();
                 if !inner.is_empty() {
                     aliases.insert(inner.to_string());
@@ -367,6 +379,25 @@ fn add_name_aliases(aliases: &mut BTreeSet<String>, name: &str) {
             }
         }
     }
+}
+
+/// `name` split at each `sep` that stands outside parentheses.
+fn outside_parentheses<'a>(name: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0i32, 0);
+    for (at, c) in name.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 && name[at..].starts_with(sep) && at >= from => {
+                parts.push(&name[from..at]);
+                from = at + sep.len();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&name[from..]);
+    parts
 }
 
 fn is_cjk(s: &str) -> bool {
@@ -450,6 +481,28 @@ fn policy_kind(s: &str) -> PolicyKind {
         "full" => PolicyKind::Full,
         "readonly" => PolicyKind::ReadOnly,
         _ => PolicyKind::Other,
+    }
+}
+
+/// The OpenAPI product a RAM-codes row means when its product code is no OpenAPI product's (the source guessed it
+/// from the service's name: `ahas`, `dlf`, `openanalytics`) but is the first label of the endpoints of exactly one
+/// OpenAPI product no row documents yet (`ahas-openapi` at `ahas.<region>.aliyuncs.com`, `datalake` at
+/// `dlf.<region>…`, `openanalytics-open` at `openanalytics.<region>…`): that product is the service the row names.
+fn endpoint_owner(drafts: &BTreeMap<String, Draft>, code: &str) -> Option<String> {
+    if drafts.contains_key(code) {
+        return None;
+    }
+    let serves = |d: &Draft| {
+        d.endpoints
+            .values()
+            .chain(d.global.iter())
+            .any(|h| h.split('.').next().is_some_and(|l| l.eq_ignore_ascii_case(code)))
+    };
+    let owners: Vec<&String> =
+        drafts.iter().filter(|(_, d)| !d.documented && !d.versions.is_empty() && serves(d)).map(|(k, _)| k).collect();
+    match owners.as_slice() {
+        [only] => Some((*only).clone()),
+        _ => None,
     }
 }
 

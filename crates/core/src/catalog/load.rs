@@ -224,6 +224,15 @@ impl Catalog {
                 self.by_code.entry(also.to_ascii_lowercase()).or_insert(i);
             }
         }
+        // The SDKs' spellings of a code with a hyphen (`r-kvstore`): `r_kvstore` (Go, Python, Java, .NET) and
+        // `rkvstore` (PHP), where no product goes by that spelling itself.
+        for (i, p) in self.products.iter().enumerate() {
+            let code = p.code.to_ascii_lowercase();
+            if code.contains('-') {
+                self.by_code.entry(code.replace('-', "_")).or_insert(i);
+                self.by_code.entry(code.replace('-', "")).or_insert(i);
+            }
+        }
         // Hosts: a product whose code or RAM code starts the host wins a shared host; otherwise the first.
         let mut claims: Map<String, Vec<usize>> = Map::default();
         for (i, p) in self.products.iter().enumerate() {

@@ -487,6 +487,33 @@ fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored
             add(scored, p.ram_code.clone(), Reason::Words(word.to_string()), 2);
         }
     }
+    drop_nested_names(lower, scored);
+}
+
+/// Rule `longest-name-wins`: a product's name that stands in the text only inside another product's longer name
+/// ("Message Service" inside "Short Message Service", "PostgreSQL" inside "AnalyticDB for PostgreSQL", "Security
+/// Center" inside "Data Security Center") is part of that name, not a name of its own.
+fn drop_nested_names(lower: &str, scored: &mut Scored) {
+    let words: Vec<String> = scored
+        .iter()
+        .map(|(_, r, _)| if let Reason::Words(w) = r { w.to_lowercase() } else { String::new() })
+        .collect();
+    let count = |w: &str| text::find_all(lower, w).count();
+    let nested = |short: &str| {
+        !short.is_empty()
+            && words.iter().any(|long| {
+                long.len() > short.len() && long.contains(short) && {
+                    let (inside, longs) = (text::find_all(long, short).count(), count(long));
+                    longs > 0 && count(short) == inside * longs
+                }
+            })
+    };
+    let keep: Vec<bool> = words.iter().map(|w| !nested(w)).collect();
+    let mut i = 0;
+    scored.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Rule `alias-in-text`: another documented name of the product (`Cloud Backup`, `E-HPC`, `Yunxiao`, `开放搜索`)
