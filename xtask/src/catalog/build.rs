@@ -31,6 +31,7 @@ fn source_rows() -> Vec<SourceRow> {
         row("terraform-resource-apis.tsv", "mined 2026-12-02 at terraform-provider-alicloud 81c43b67", "facts from the Alibaba Cloud Terraform provider's source (MPL-2.0): resource types and the products they call"),
         row("xtask/src/catalog/names.tsv", "compiled for RAM Doctor 2026-12-06", "Alibaba Cloud documentation home pages, each named in the row"),
         row("xtask/src/catalog/sentences.tsv", "compiled for RAM Doctor 2026-12-06", "Alibaba Cloud documentation pages, each named in the row"),
+        row("xtask/src/catalog/operations.tsv", "compiled for RAM Doctor 2026-12-07", "OSS documentation: authorization syntax and elements (API → action)"),
     ]
 }
 
@@ -241,7 +242,8 @@ pub fn build(src: &Sources) -> Result<Built, String> {
             .flat_map(|r| &r.apis)
             .filter_map(|a| a.access.as_deref().and_then(AccessLevel::parse).map(|l| (a.name.as_str(), l))),
     );
-    let shards = shard_files(src, &by_product, &ram_of, &verbs);
+    let mut shards = shard_files(src, &by_product, &ram_of, &verbs);
+    attach_operations(&mut shards, &src.operations)?;
     let sentences = sentence_rows(src, &drafts)?;
     let terraform = terraform_rows(src, &ram_of);
     let index = IndexFile {
@@ -702,6 +704,25 @@ fn product_row(d: &Draft) -> ProductRow {
     )
 }
 
+/// The committed `operations.tsv` rows into their RAM code's shard, each checked: its operation or its action must
+/// be an API of that shard (a typo would map nothing).
+fn attach_operations(shards: &mut [ShardFile], rows: &[super::sources::OperationSource]) -> Result<(), String> {
+    for row in rows {
+        let shard = shards
+            .iter_mut()
+            .find(|s| s.ram_code == row.ram_code)
+            .ok_or_else(|| format!("operations.tsv: no shard for RAM code {:?}", row.ram_code))?;
+        if !shard.apis.iter().any(|a| a.1 == row.operation || a.1 == row.action) {
+            return Err(format!(
+                "operations.tsv: neither {:?} nor {:?} is an API of {:?}",
+                row.operation, row.action, row.ram_code
+            ));
+        }
+        shard.operations.push((row.operation.clone(), row.action.clone()));
+    }
+    Ok(())
+}
+
 fn shard_files(
     src: &Sources,
     by_product: &BTreeMap<&str, Vec<&OpenApiRecord>>,
@@ -770,7 +791,14 @@ fn shard_files(
                 apis.extend(rows);
             }
         }
-        shards.push(ShardFile { format: FORMAT, ram_code: rc.to_string(), errors, versions, apis });
+        shards.push(ShardFile {
+            format: FORMAT,
+            ram_code: rc.to_string(),
+            errors,
+            versions,
+            apis,
+            operations: Vec::new(),
+        });
     }
     shards
 }

@@ -198,6 +198,17 @@ impl Catalog {
         for list in by_name.values_mut() {
             crate::order::sort_by_key(list, |&i| (self.products[apis[i].0].code != code, i));
         }
+        // Operations whose action is not named after them: the API's own action, or the API of the action's name.
+        for (operation, action) in shard.operations {
+            let key = operation.to_ascii_lowercase();
+            if let Some(list) = by_name.get(&key) {
+                for &i in list {
+                    apis[i].1.action = format!("{code}:{action}");
+                }
+            } else if let Some(list) = by_name.get(&action.to_ascii_lowercase()).cloned() {
+                by_name.insert(key, list);
+            }
+        }
         self.shards.insert(code, Shard { apis, by_name });
         Ok(())
     }
