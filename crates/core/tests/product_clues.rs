@@ -2,7 +2,7 @@
 //! refusal (`Forbidden.RAM` in English, `NoPermission` in Chinese), which names no product by itself, with one clue
 //! beside it, built from the catalog's own data: endpoint hosts in their forms, SDK package and namespace names of
 //! each language (the generated SDKs' naming schemes), `aliyun <code> <Api>` CLI lines, Terraform resource types,
-//! RAM ARNs and the products' English and Chinese names. The diagnosis must name the product (and the action where
+//! ROS resource types (`ALIYUN::<CODE>::…`), RAM ARNs and the products' English and Chinese names. The diagnosis must name the product (and the action where
 //! the clue names the API). Where two products truly share a clue, [`SHARED`] lists it with the reason.
 
 use std::collections::BTreeMap;
@@ -97,6 +97,10 @@ fn cases(catalog: &Catalog) -> Vec<Case> {
         push("host-code-region", format!("dial tcp: https://{c}.cn-hangzhou.aliyuncs.com/ refused"), r, None);
         push("host-code", format!("dial tcp: https://{c}.aliyuncs.com/ refused"), r, None);
         push("arn", format!("Resource: acs:{r}:cn-hangzhou:1234567890123456:*"), r, None);
+        if c.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            let ns = c.to_ascii_uppercase();
+            push("ros", format!("Stack CREATE_FAILED: resource Main (ALIYUN::{ns}::Instance) failed:"), r, None);
+        }
         let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
         if !short.eq_ignore_ascii_case(c) && !short.eq_ignore_ascii_case(r) {
             push("name-en", format!("Calling {short} from our service:"), r, None);

@@ -122,7 +122,7 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
     let api = raw.value(Key::Api);
     for f in raw.all(Key::ProductContext) {
         if let Some(p) = context_product(&f.value, api, catalog) {
-            return Some(Pick::at(p, f, Reason::Terraform(f.value.clone())));
+            return Some(Pick::at(p, f, context_reason(&f.value)));
         }
     }
     for key in [Key::ProductHint, Key::ProductContext] {
@@ -130,7 +130,7 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
             let (p, reason) = if key == Key::ProductHint {
                 (Some(code_product(&f.value, catalog)), Reason::Marker(f.value.clone()))
             } else {
-                (context_product(&f.value, api, catalog), Reason::Terraform(f.value.clone()))
+                (context_product(&f.value, api, catalog), context_reason(&f.value))
             };
             if let Some(p) = p {
                 return Some(Pick::at(p, f, reason));
@@ -302,6 +302,9 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
 /// A resource type the catalog knows gives the product it calls that has the failed API, else the one it
 /// creates its resource with.
 fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<String> {
+    if let Some(namespace) = v.strip_prefix("ALIYUN::") {
+        return ros_product(namespace, catalog);
+    }
     let Some(rest) = v.strip_prefix("alicloud_") else {
         return Some(code_product(v, catalog));
     };
@@ -353,6 +356,24 @@ fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<Stri
         _ => return None,
     };
     Some(code_product(alias, catalog))
+}
+
+/// Why a context field names its product: a ROS type is a marker, the rest are Terraform's (or a Packer builder's).
+fn context_reason(v: &str) -> Reason {
+    if v.starts_with("ALIYUN::") {
+        Reason::Marker(v.to_string())
+    } else {
+        Reason::Terraform(v.to_string())
+    }
+}
+
+/// Rule `ros-type`: the product of a ROS resource type's namespace (`ALIYUN::ECS::Instance`): a product's code, or
+/// one of the namespaces ROS names otherwise (`ALIYUN::REDIS::Instance` is Tair/Redis, `kvstore`).
+fn ros_product(namespace: &str, catalog: &Catalog) -> Option<String> {
+    const NAMESPACES: &[(&str, &str)] =
+        &[("REDIS", "kvstore"), ("MONGODB", "dds"), ("DNS", "alidns"), ("KAFKA", "alikafka"), ("FC3", "fc")];
+    let code = NAMESPACES.iter().find(|(n, _)| *n == namespace).map_or(namespace, |(_, c)| c);
+    catalog.product(code).map(|p| p.ram_code.clone())
 }
 
 /// The product of a service role name: `AliyunECIContainerGroupRole` → `eci`, `AliyunServiceRoleForECS` → `ecs`,

@@ -38,6 +38,8 @@ enum Hit {
     TeaClientMethod,
     /// `alicloud_ram_user`, `alicloud-ecs` (Terraform types, Packer builders).
     Alicloud,
+    /// `ALIYUN::ECS::Instance`: a ROS resource type, whose namespace names the product.
+    RosType,
     /// ACME DNS-01 clients (certbot, lego, acme.sh) talk to Alibaba Cloud DNS.
     Acme,
     /// `AliyunECIContainerGroupRole`, `AliyunServiceRoleForECS`.
@@ -99,6 +101,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("_with_options", Hit::TeaClientMethod),
     ("alibabacloud-go/", Hit::Package("go-tea")),
     ("alicloud_", Hit::Alicloud),
+    ("ALIYUN::", Hit::RosType),
     // The provider's first name: `* aliyun_ecs_instance.web: …`.
     ("* aliyun_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
@@ -427,6 +430,12 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
             }
         }
         Hit::Acme => out.push(Field::new(Key::ProductContext, "alidns", start, end)),
+        Hit::RosType => {
+            let ns = s[end..].bytes().take(40).take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit()).count();
+            if ns > 0 && s[end + ns..].starts_with("::") && !is_ident_byte_before(s, start) {
+                out.push(Field::new(Key::ProductContext, &s[start..end + ns], start, end + ns));
+            }
+        }
         Hit::RoleName => {
             let t_end = start + s[start..].bytes().take(96).take_while(u8::is_ascii_alphanumeric).count();
             let token = &s[start..t_end];
