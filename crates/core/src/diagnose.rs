@@ -289,7 +289,7 @@ fn explain_error(
             }
             catalog.access_level(&first.value).map(|(level, _)| level)
         }
-        None => decide_action(&mut f, raw, around(text, raw), catalog, wanted, &mut product_reason),
+        None => decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason),
     };
     let product_before_fallbacks = f.product.clone();
 
@@ -325,7 +325,7 @@ fn explain_error(
 
     // A product found only by the fallbacks above can still resolve the API the text names.
     if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
-        access = decide_action(&mut f, raw, around(text, raw), catalog, wanted, &mut product_reason);
+        access = decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason);
     }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
@@ -371,7 +371,7 @@ fn explain_error(
 fn decide_action(
     f: &mut Finding,
     raw: &RawError,
-    around: &str,
+    text: &Text,
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
     product_reason: &mut Option<Reason>,
@@ -381,8 +381,16 @@ fn decide_action(
     if f.kind == Kind::ServiceRoleMissing || f.other_cloud.is_some() {
         return None;
     }
-    let inputs =
-        action::Inputs { raw, kind: f.kind, product: f.product.as_deref(), code: f.code.as_deref(), around, catalog };
+    let (around, lines) = (around(text, raw), error_lines(text, raw));
+    let inputs = action::Inputs {
+        raw,
+        kind: f.kind,
+        product: f.product.as_deref(),
+        code: f.code.as_deref(),
+        around,
+        lines,
+        catalog,
+    };
     let d = action::decide(&inputs, wanted)?;
     // An action found with no product yet names it: a code family's (`isv.SMS_…`), an API only one product has.
     if f.product.is_none() && f.other_cloud.is_none() {

@@ -192,4 +192,33 @@ fn a_terraform_resource_without_an_api_is_its_create_call() {
     assert_eq!(action(old).0.as_deref(), Some("rds:CreateDBInstance"));
     let reading = "* alicloud_db_instance.default: Error reading Alicloud db instance: Code: Forbidden.RAM, Message: User not authorized to operate on the specified resource.";
     assert_ne!(action(reading).0.as_deref(), Some("rds:CreateDBInstance"));
+    // An apply's progress lines about other resources (`Reading...`, `Refreshing state...`) are not the error's
+    // phase: only the error's own lines are.
+    let apply = format!(
+        "data.alicloud_zones.default: Reading...\nalicloud_vpc.default: Refreshing state... [id=vpc-1]\nalicloud_ecs_disk.default: Creating...\n\n{new}"
+    );
+    assert_eq!(action(&apply).0.as_deref(), Some("ecs:CreateDisk"));
+}
+
+/// OSS operations whose RAM action is not named after them (OSS's table of APIs and actions, through the
+/// generator's `operations.tsv`): the SDKs' `CreateBucket` is `oss:PutBucket`, a `HeadObject` needs `oss:GetObject`.
+#[test]
+fn an_oss_operation_needs_the_action_oss_documents() {
+    use ram_doctor_core::catalog::ApiLookup;
+    for (operation, action) in [
+        ("CreateBucket", "oss:PutBucket"),
+        ("HeadObject", "oss:GetObject"),
+        ("UploadPart", "oss:PutObject"),
+        ("DeleteMultipleObjects", "oss:DeleteObject"),
+        ("PutBucketTags", "oss:PutBucketTagging"),
+    ] {
+        match catalog().api("oss", operation) {
+            ApiLookup::Found(_, api) => assert_eq!(api.action, action, "{operation}"),
+            other => panic!("{operation}: {other:?}"),
+        }
+    }
+    // An API named after its action keeps it.
+    assert!(matches!(catalog().api("oss", "GetObject"), ApiLookup::Found(_, a) if a.action == "oss:GetObject"));
+    let text = "$ aliyun oss CreateBucket --BucketName b\nERROR: SDK.ServerError\nErrorCode: AccessDenied\nMessage: You have no right to access this bucket.";
+    assert_eq!(action(text).0.as_deref(), Some("oss:PutBucket"));
 }

@@ -217,3 +217,16 @@ fn an_rpc_string_to_sign_names_the_product_and_the_call() {
     assert_eq!(f.product.as_deref(), Some("ecs"));
     assert_eq!(f.actions, ["ecs:DescribeRegions"]);
 }
+
+/// Rule `ros-type`: a ROS resource type's namespace names the product, by its code or by the few names ROS gives
+/// otherwise.
+#[test]
+fn a_ros_type_names_its_product() {
+    let text = |ty: &str| format!("CREATE_FAILED: resource Main ({ty}) failed:\n{DENIED}");
+    assert_eq!(product(&text("ALIYUN::ECS::Instance")).as_deref(), Some("ecs"));
+    assert_eq!(product(&text("ALIYUN::REDIS::Instance")).as_deref(), Some("kvstore"));
+    assert_eq!(product(&text("ALIYUN::MONGODB::Instance")).as_deref(), Some("dds"));
+    assert_eq!(product(&text("ALIYUN::SLS::Project")).as_deref(), Some("log"));
+    // Not a type: no `::` after the namespace.
+    assert_eq!(product(&text("ALIYUN::")), None);
+}

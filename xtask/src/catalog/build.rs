@@ -31,6 +31,7 @@ fn source_rows() -> Vec<SourceRow> {
         row("terraform-resource-apis.tsv", "mined 2026-12-02 at terraform-provider-alicloud 81c43b67", "facts from the Alibaba Cloud Terraform provider's source (MPL-2.0): resource types and the products they call"),
         row("xtask/src/catalog/names.tsv", "compiled for RAM Doctor 2026-12-06", "Alibaba Cloud documentation home pages, each named in the row"),
         row("xtask/src/catalog/sentences.tsv", "compiled for RAM Doctor 2026-12-06", "Alibaba Cloud documentation pages, each named in the row"),
+        row("xtask/src/catalog/operations.tsv", "compiled for RAM Doctor 2026-12-07", "OSS documentation: authorization syntax and elements (API → action)"),
     ]
 }
 
@@ -127,7 +128,8 @@ pub fn build(src: &Sources) -> Result<Built, String> {
     }
     // RAM codes as documented; rows whose product is not in the metadata become RAM-only products.
     for row in &src.ram_codes {
-        let d = drafts.entry(row.product_code.clone()).or_insert_with(|| Draft {
+        let key = endpoint_owner(&drafts, &row.product_code).unwrap_or_else(|| row.product_code.clone());
+        let d = drafts.entry(key).or_insert_with(|| Draft {
             code: row.product_code.clone(),
             ram_code: row.ram_code.clone(),
             ..Draft::default()
@@ -156,6 +158,15 @@ pub fn build(src: &Sources) -> Result<Built, String> {
             continue;
         }
         let basis = p.ram_code_basis.as_deref().unwrap_or("");
+        if drafts.values().any(|d| d.ram_code == rc) {
+            continue;
+        }
+        // The policies' RAM code of an OpenAPI product whose endpoints it names (`dlf` of `datalake`).
+        if let Some(d) = endpoint_owner(&drafts, rc).and_then(|key| drafts.get_mut(&key)) {
+            d.ram_code = rc.to_string();
+            d.documented = !basis.contains("unverified");
+            continue;
+        }
         drafts.entry(rc.to_string()).or_insert_with(|| Draft {
             code: rc.to_string(),
             ram_code: rc.to_string(),
@@ -231,7 +242,8 @@ pub fn build(src: &Sources) -> Result<Built, String> {
             .flat_map(|r| &r.apis)
             .filter_map(|a| a.access.as_deref().and_then(AccessLevel::parse).map(|l| (a.name.as_str(), l))),
     );
-    let shards = shard_files(src, &by_product, &ram_of, &verbs);
+    let mut shards = shard_files(src, &by_product, &ram_of, &verbs);
+    attach_operations(&mut shards, &src.operations)?;
     let sentences = sentence_rows(src, &drafts)?;
     let terraform = terraform_rows(src, &ram_of);
     let index = IndexFile {
@@ -348,7 +360,7 @@ fn global_endpoint(code: &str, endpoints: &BTreeMap<String, String>) -> Option<S
 
 /// `Cloud Backup (HBR)` adds `Cloud Backup (HBR)`, `Cloud Backup` and `HBR`; `a / b` adds both sides.
 fn add_name_aliases(aliases: &mut BTreeSet<String>, name: &str) {
-    for part in name.split(" / ") {
+    for part in outside_parentheses(name, " / ") {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -359,7 +371,9 @@ fn add_name_aliases(aliases: &mut BTreeSet<String>, name: &str) {
             if !outer.is_empty() {
                 aliases.insert(outer.to_string());
             }
-            for inner in part[open + 1..part.len() - 1].split([';', ',']) {
+            // `Cloud Application Platform (CAP / Serverless Devs)`: either name inside (`Pro/Premium` is one).
+            let inside = part[open + 1..part.len() - 1].replace(" / ", ";");
+            for inner in inside.split([';', ',']) {
                 let inner = inner.trim().trim_start_matches("formerly ").trim_start_matches("popCode ").trim();
                 if !inner.is_empty() {
                     aliases.insert(inner.to_string());
@@ -367,6 +381,25 @@ fn add_name_aliases(aliases: &mut BTreeSet<String>, name: &str) {
             }
         }
     }
+}
+
+/// `name` split at each `sep` that stands outside parentheses.
+fn outside_parentheses<'a>(name: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0i32, 0);
+    for (at, c) in name.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ if depth == 0 && name[at..].starts_with(sep) && at >= from => {
+                parts.push(&name[from..at]);
+                from = at + sep.len();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&name[from..]);
+    parts
 }
 
 fn is_cjk(s: &str) -> bool {
@@ -450,6 +483,28 @@ fn policy_kind(s: &str) -> PolicyKind {
         "full" => PolicyKind::Full,
         "readonly" => PolicyKind::ReadOnly,
         _ => PolicyKind::Other,
+    }
+}
+
+/// The OpenAPI product a RAM-codes row means when its product code is no OpenAPI product's (the source guessed it
+/// from the service's name: `ahas`, `dlf`, `openanalytics`) but is the first label of the endpoints of exactly one
+/// OpenAPI product no row documents yet (`ahas-openapi` at `ahas.<region>.aliyuncs.com`, `datalake` at
+/// `dlf.<region>…`, `openanalytics-open` at `openanalytics.<region>…`): that product is the service the row names.
+fn endpoint_owner(drafts: &BTreeMap<String, Draft>, code: &str) -> Option<String> {
+    if drafts.contains_key(code) {
+        return None;
+    }
+    let serves = |d: &Draft| {
+        d.endpoints
+            .values()
+            .chain(d.global.iter())
+            .any(|h| h.split('.').next().is_some_and(|l| l.eq_ignore_ascii_case(code)))
+    };
+    let owners: Vec<&String> =
+        drafts.iter().filter(|(_, d)| !d.documented && !d.versions.is_empty() && serves(d)).map(|(k, _)| k).collect();
+    match owners.as_slice() {
+        [only] => Some((*only).clone()),
+        _ => None,
     }
 }
 
@@ -649,6 +704,25 @@ fn product_row(d: &Draft) -> ProductRow {
     )
 }
 
+/// The committed `operations.tsv` rows into their RAM code's shard, each checked: its operation or its action must
+/// be an API of that shard (a typo would map nothing).
+fn attach_operations(shards: &mut [ShardFile], rows: &[super::sources::OperationSource]) -> Result<(), String> {
+    for row in rows {
+        let shard = shards
+            .iter_mut()
+            .find(|s| s.ram_code == row.ram_code)
+            .ok_or_else(|| format!("operations.tsv: no shard for RAM code {:?}", row.ram_code))?;
+        if !shard.apis.iter().any(|a| a.1 == row.operation || a.1 == row.action) {
+            return Err(format!(
+                "operations.tsv: neither {:?} nor {:?} is an API of {:?}",
+                row.operation, row.action, row.ram_code
+            ));
+        }
+        shard.operations.push((row.operation.clone(), row.action.clone()));
+    }
+    Ok(())
+}
+
 fn shard_files(
     src: &Sources,
     by_product: &BTreeMap<&str, Vec<&OpenApiRecord>>,
@@ -717,7 +791,14 @@ fn shard_files(
                 apis.extend(rows);
             }
         }
-        shards.push(ShardFile { format: FORMAT, ram_code: rc.to_string(), errors, versions, apis });
+        shards.push(ShardFile {
+            format: FORMAT,
+            ram_code: rc.to_string(),
+            errors,
+            versions,
+            apis,
+            operations: Vec::new(),
+        });
     }
     shards
 }

@@ -102,6 +102,15 @@ pub struct SentenceSource {
 /// Console and API sentences tied to products, compiled from the documentation pages each row names.
 const SENTENCES: &str = include_str!("sentences.tsv");
 
+/// One row of the committed `operations.tsv`: an operation whose RAM action is not named after it.
+pub struct OperationSource {
+    pub ram_code: String,
+    pub operation: String,
+    pub action: String,
+}
+
+const OPERATIONS: &str = include_str!("operations.tsv");
+
 /// One row of the committed `names.tsv`: a name the documentation gives a product that the other sources lack.
 #[derive(Debug)]
 pub struct NameSource {
@@ -124,6 +133,7 @@ pub struct Sources {
     pub terraform: Vec<TerraformCall>,
     pub sentences: Vec<SentenceSource>,
     pub names: Vec<NameSource>,
+    pub operations: Vec<OperationSource>,
 }
 
 impl Sources {
@@ -183,7 +193,11 @@ impl Sources {
             .into_iter()
             .map(|f| NameSource { code: f[0].clone(), name: f[1].clone() })
             .collect();
-        Ok(Sources { openapi, errors, ram_codes, policies, roles, terraform, sentences, names })
+        let operations = tsv(OPERATIONS, "xtask/src/catalog/operations.tsv", 4)?
+            .into_iter()
+            .map(|f| OperationSource { ram_code: f[0].clone(), operation: f[1].clone(), action: f[2].clone() })
+            .collect();
+        Ok(Sources { openapi, errors, ram_codes, policies, roles, terraform, sentences, names, operations })
     }
 }
 

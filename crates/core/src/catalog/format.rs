@@ -139,6 +139,11 @@ pub struct ShardFile {
     pub versions: Vec<(String, String)>,
     /// Every API of the shard's products.
     pub apis: Vec<ApiRow>,
+    /// `[operation, action]`: operations whose RAM action is not named after them (OSS's `HeadObject` needs
+    /// `oss:GetObject`; its SDKs' `CreateBucket` is the API `PutBucket`). An operation that is an API of the shard
+    /// gets that action; another one is looked up as the API of the action's name.
+    #[serde(default)]
+    pub operations: Vec<(String, String)>,
 }
 
 /// `[code, http_statuses, message]`.
@@ -228,12 +233,16 @@ impl IndexFile {
 impl ShardFile {
     /// The committed text of `data/shards/<ram_code>.json`.
     pub fn to_json(&self) -> Result<String, serde_json::Error> {
-        Ok(write_lines(&[
+        let mut fields = vec![
             ("format", JsonField::Value(self.format.to_string())),
             ("ram_code", JsonField::Value(serde_json::to_string(&self.ram_code)?)),
             ("versions", JsonField::Value(serde_json::to_string(&self.versions)?)),
             ("errors", JsonField::Rows(rows(&self.errors)?)),
             ("apis", JsonField::Rows(rows(&self.apis)?)),
-        ]))
+        ];
+        if !self.operations.is_empty() {
+            fields.push(("operations", JsonField::Rows(rows(&self.operations)?)));
+        }
+        Ok(write_lines(&fields))
     }
 }

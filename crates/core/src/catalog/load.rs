@@ -198,6 +198,17 @@ impl Catalog {
         for list in by_name.values_mut() {
             crate::order::sort_by_key(list, |&i| (self.products[apis[i].0].code != code, i));
         }
+        // Operations whose action is not named after them: the API's own action, or the API of the action's name.
+        for (operation, action) in shard.operations {
+            let key = operation.to_ascii_lowercase();
+            if let Some(list) = by_name.get(&key) {
+                for &i in list {
+                    apis[i].1.action = format!("{code}:{action}");
+                }
+            } else if let Some(list) = by_name.get(&action.to_ascii_lowercase()).cloned() {
+                by_name.insert(key, list);
+            }
+        }
         self.shards.insert(code, Shard { apis, by_name });
         Ok(())
     }
@@ -222,6 +233,15 @@ impl Catalog {
             }
             for also in &p.also_ram_codes {
                 self.by_code.entry(also.to_ascii_lowercase()).or_insert(i);
+            }
+        }
+        // The SDKs' spellings of a code with a hyphen (`r-kvstore`): `r_kvstore` (Go, Python, Java, .NET) and
+        // `rkvstore` (PHP), where no product goes by that spelling itself.
+        for (i, p) in self.products.iter().enumerate() {
+            let code = p.code.to_ascii_lowercase();
+            if code.contains('-') {
+                self.by_code.entry(code.replace('-', "_")).or_insert(i);
+                self.by_code.entry(code.replace('-', "")).or_insert(i);
             }
         }
         // Hosts: a product whose code or RAM code starts the host wins a shared host; otherwise the first.

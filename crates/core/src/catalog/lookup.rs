@@ -55,6 +55,23 @@ impl Catalog {
                 return Some(&self.products[i]);
             }
         }
+        if let Some((first, rest)) = host.split_once('.') {
+            // A first label that is a product's code as it stands (`cloudauth-intl.aliyuncs.com`), before a
+            // network suffix is cut from it (not in front of an OSS host, where it is a bucket's name).
+            if labels.len() >= 3
+                && !NOT_PRODUCT_LABELS.contains(&first)
+                && !labels[1..].iter().any(|l| *l == "oss" || l.starts_with("oss-"))
+            {
+                if let Some(p) = self.by_code.get(first).map(|&i| &self.products[i]) {
+                    return Some(p);
+                }
+            }
+            // A network variant of a host the catalog lists (`metrics-vpc.<region>…` of `metrics.<region>…`).
+            let base = NETWORK_SUFFIXES.iter().find_map(|s| first.strip_suffix(s));
+            if let Some(&i) = base.and_then(|b| self.by_host.get(&format!("{b}.{rest}"))) {
+                return Some(&self.products[i]);
+            }
+        }
         let found = endpoint_codes(&host).find_map(|code| self.product(code));
         found
     }

@@ -41,7 +41,8 @@ struct CjkTerm {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     products: Vec<Product>,
-    /// Lower-case OpenAPI code, RAM code and secondary RAM codes → product.
+    /// Lower-case OpenAPI code, RAM code, secondary RAM codes and the SDKs' spellings of a hyphenated code
+    /// (`r_kvstore`, `rkvstore`) → product.
     by_code: Map<String, usize>,
     /// Lower-case primary RAM code → its products (several OpenAPI products can share one).
     by_ram_code: Map<String, Vec<usize>>,

@@ -67,6 +67,7 @@ fn index(r: &mut Reader) -> IndexFile {
 
 fn shard(r: &mut Reader) -> ShardFile {
     let (mut format, mut ram_code, mut errors, mut versions, mut apis) = (None, None, None, None, None);
+    let mut operations = None;
     r.object(|r, key| match key {
         "format" => r.once(&mut format, Reader::u32),
         "ram_code" => r.once(&mut ram_code, Reader::string),
@@ -75,6 +76,7 @@ fn shard(r: &mut Reader) -> ShardFile {
         }),
         "versions" => r.once(&mut versions, Reader::pairs),
         "apis" => r.once(&mut apis, |r| r.list(api)),
+        "operations" => r.once(&mut operations, Reader::pairs),
         _ => r.skip(),
     });
     ShardFile {
@@ -83,6 +85,7 @@ fn shard(r: &mut Reader) -> ShardFile {
         errors: r.required(errors, "errors"),
         versions: r.required(versions, "versions"),
         apis: r.required(apis, "apis"),
+        operations: operations.unwrap_or_default(),
     }
 }
 

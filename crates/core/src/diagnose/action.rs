@@ -24,6 +24,8 @@ pub struct Inputs<'a> {
     /// The words around the error (the paste, or its paragraphs near the error when long), where the API a tool
     /// called may stand on a line of its own (`aliyun ess CreateScalingGroup …` above the error it printed).
     pub around: &'a str,
+    /// The lines the error itself spans: what says which phase of a tool's run failed.
+    pub lines: &'a str,
     /// The catalog.
     pub catalog: &'a Catalog,
 }
@@ -174,7 +176,8 @@ const NOT_CREATING: &[&str] = &["reading", "deleting", "destroy", "updating", "r
 
 /// A Terraform error that names its resource type and no API (`* alicloud_db_instance.default: Error creating …`):
 /// the API the provider's create function makes the resource with (from `terraform-resource-apis.tsv`), unless the
-/// words around put the error in another phase. The API must be the error's product's, when it has one.
+/// error's own lines put it in another phase (`Error reading …`; an apply's progress lines around it, `Reading…`
+/// of other resources, do not). The API must be the error's product's, when it has one.
 fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     let (f, (ram_code, name)) = i
         .raw
@@ -183,7 +186,7 @@ fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
     if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(ram_code)) {
         return None;
     }
-    let lower = i.around.to_ascii_lowercase();
+    let lower = i.lines.to_ascii_lowercase();
     if NOT_CREATING.iter().any(|w| lower.contains(w)) {
         return None;
     }

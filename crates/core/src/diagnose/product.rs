@@ -122,7 +122,7 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
     let api = raw.value(Key::Api);
     for f in raw.all(Key::ProductContext) {
         if let Some(p) = context_product(&f.value, api, catalog) {
-            return Some(Pick::at(p, f, Reason::Terraform(f.value.clone())));
+            return Some(Pick::at(p, f, context_reason(&f.value)));
         }
     }
     for key in [Key::ProductHint, Key::ProductContext] {
@@ -130,7 +130,7 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
             let (p, reason) = if key == Key::ProductHint {
                 (Some(code_product(&f.value, catalog)), Reason::Marker(f.value.clone()))
             } else {
-                (context_product(&f.value, api, catalog), Reason::Terraform(f.value.clone()))
+                (context_product(&f.value, api, catalog), context_reason(&f.value))
             };
             if let Some(p) = p {
                 return Some(Pick::at(p, f, reason));
@@ -302,6 +302,9 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
 /// A resource type the catalog knows gives the product it calls that has the failed API, else the one it
 /// creates its resource with.
 fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<String> {
+    if let Some(namespace) = v.strip_prefix("ALIYUN::") {
+        return ros_product(namespace, catalog);
+    }
     let Some(rest) = v.strip_prefix("alicloud_") else {
         return Some(code_product(v, catalog));
     };
@@ -353,6 +356,24 @@ fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<Stri
         _ => return None,
     };
     Some(code_product(alias, catalog))
+}
+
+/// Why a context field names its product: a ROS type is a marker, the rest are Terraform's (or a Packer builder's).
+fn context_reason(v: &str) -> Reason {
+    if v.starts_with("ALIYUN::") {
+        Reason::Marker(v.to_string())
+    } else {
+        Reason::Terraform(v.to_string())
+    }
+}
+
+/// Rule `ros-type`: the product of a ROS resource type's namespace (`ALIYUN::ECS::Instance`): a product's code, or
+/// one of the namespaces ROS names otherwise (`ALIYUN::REDIS::Instance` is Tair/Redis, `kvstore`).
+fn ros_product(namespace: &str, catalog: &Catalog) -> Option<String> {
+    const NAMESPACES: &[(&str, &str)] =
+        &[("REDIS", "kvstore"), ("MONGODB", "dds"), ("DNS", "alidns"), ("KAFKA", "alikafka"), ("FC3", "fc")];
+    let code = NAMESPACES.iter().find(|(n, _)| *n == namespace).map_or(namespace, |(_, c)| c);
+    catalog.product(code).map(|p| p.ram_code.clone())
 }
 
 /// The product of a service role name: `AliyunECIContainerGroupRole` → `eci`, `AliyunServiceRoleForECS` → `ecs`,
@@ -487,6 +508,33 @@ fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored
             add(scored, p.ram_code.clone(), Reason::Words(word.to_string()), 2);
         }
     }
+    drop_nested_names(lower, scored);
+}
+
+/// Rule `longest-name-wins`: a product's name that stands in the text only inside another product's longer name
+/// ("Message Service" inside "Short Message Service", "PostgreSQL" inside "AnalyticDB for PostgreSQL", "Security
+/// Center" inside "Data Security Center") is part of that name, not a name of its own.
+fn drop_nested_names(lower: &str, scored: &mut Scored) {
+    let words: Vec<String> = scored
+        .iter()
+        .map(|(_, r, _)| if let Reason::Words(w) = r { w.to_lowercase() } else { String::new() })
+        .collect();
+    let count = |w: &str| text::find_all(lower, w).count();
+    let nested = |short: &str| {
+        !short.is_empty()
+            && words.iter().any(|long| {
+                long.len() > short.len() && long.contains(short) && {
+                    let (inside, longs) = (text::find_all(long, short).count(), count(long));
+                    longs > 0 && count(short) == inside * longs
+                }
+            })
+    };
+    let keep: Vec<bool> = words.iter().map(|w| !nested(w)).collect();
+    let mut i = 0;
+    scored.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Rule `alias-in-text`: another documented name of the product (`Cloud Backup`, `E-HPC`, `Yunxiao`, `开放搜索`)

@@ -38,6 +38,8 @@ enum Hit {
     TeaClientMethod,
     /// `alicloud_ram_user`, `alicloud-ecs` (Terraform types, Packer builders).
     Alicloud,
+    /// `ALIYUN::ECS::Instance`: a ROS resource type, whose namespace names the product.
+    RosType,
     /// ACME DNS-01 clients (certbot, lego, acme.sh) talk to Alibaba Cloud DNS.
     Acme,
     /// `AliyunECIContainerGroupRole`, `AliyunServiceRoleForECS`.
@@ -70,6 +72,10 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("got a error:", Hit::GotAnError),
     (".aliyuncs.com", Hit::Host),
     (".console.aliyun.com", Hit::Host),
+    // The two endpoint domains of the catalog outside aliyuncs.com (AliGenie's `openapi.aligenie.com`, Drive and
+    // Photo Service's `<region>.admin.aliyunpds.com`).
+    (".aligenie.com", Hit::Host),
+    (".aliyunpds.com", Hit::Host),
     ("product=", Hit::ProductParam),
     ("aliyunsdk", Hit::Package("python")),
     ("com.aliyuncs.", Hit::Package("java")),
@@ -95,6 +101,7 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("_with_options", Hit::TeaClientMethod),
     ("alibabacloud-go/", Hit::Package("go-tea")),
     ("alicloud_", Hit::Alicloud),
+    ("ALIYUN::", Hit::RosType),
     // The provider's first name: `* aliyun_ecs_instance.web: …`.
     ("* aliyun_", Hit::Alicloud),
     ("alicloud-", Hit::Alicloud),
@@ -423,6 +430,12 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
             }
         }
         Hit::Acme => out.push(Field::new(Key::ProductContext, "alidns", start, end)),
+        Hit::RosType => {
+            let ns = s[end..].bytes().take(40).take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit()).count();
+            if ns > 0 && s[end + ns..].starts_with("::") && !is_ident_byte_before(s, start) {
+                out.push(Field::new(Key::ProductContext, &s[start..end + ns], start, end + ns));
+            }
+        }
         Hit::RoleName => {
             let t_end = start + s[start..].bytes().take(96).take_while(u8::is_ascii_alphanumeric).count();
             let token = &s[start..t_end];
@@ -571,18 +584,20 @@ fn package(s: &str, start: usize, end: usize, kind: &str, out: &mut Vec<Field>) 
     let mut p_end = end;
     while p_end < b.len()
         && p_end - end < 40
-        && (b[p_end].is_ascii_lowercase() || b[p_end].is_ascii_digit() || b[p_end] == b'-')
+        && (b[p_end].is_ascii_lowercase() || b[p_end].is_ascii_digit() || b[p_end] == b'-' || b[p_end] == b'_')
     {
         p_end += 1;
     }
-    // .NET namespaces are capitalized: `Aliyun.Acs.Ecs.Model.V20140526`, `AlibabaCloud.SDK.Ecs20140526`.
+    // .NET namespaces are capitalized: `Aliyun.Acs.Ecs.Model.V20140526`, `AlibabaCloud.SDK.R_kvstore20150101`.
     if kind == "dotnet" || kind == "php" {
-        p_end = end + s[end..].bytes().take(40).take_while(u8::is_ascii_alphanumeric).count();
+        p_end = end + s[end..].bytes().take(40).take_while(|&c| c.is_ascii_alphanumeric() || c == b'_').count();
     }
     let raw = &s[end..p_end];
-    // `@alicloud/ecs20140526`, `alibabacloud_ecs20140526`, `com.aliyun.ecs20140526`: the version is glued on.
-    let code = raw.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end_matches('-');
-    let versioned = code.len() + 8 == raw.len() && !raw.contains('-');
+    // `@alicloud/ecs20140526`, `alibabacloud_ecs20140526`, `com.aliyun.ecs20140526`: the version (8 digits) is
+    // glued on, after a code that may end in a digit itself (`schedulerx3`, `Schedulerx320240624`).
+    let dated = raw.len() > 8 && raw[raw.len() - 8..].bytes().all(|c| c.is_ascii_digit());
+    let code = if dated { raw[..raw.len() - 8].trim_end_matches('-') } else { raw };
+    let versioned = dated && !raw[..raw.len() - 8].ends_with('-');
     let ok = match kind {
         // A module (`aliyunsdkecs.request`) or its folder in a traceback's path (`aliyunsdkecs/request/…`).
         "python" => !matches!(code, "core" | "") && matches!(b.get(p_end), Some(b'.' | b'/')),
