@@ -303,7 +303,17 @@ fn value_after(bytes: &[u8], at: usize, key: &SecretKey) -> Option<(usize, usize
     // then only a value that looks generated; a plain word such as `pwd` or `token` before a space is prose.
     let bare = !bytes[at..start].iter().any(|b| matches!(b, b':' | b'=' | b'"' | b'\'' | b'>' | b'('));
     let bare_ok = (key.suffix || linked) && looks_generated(value);
-    (len >= min && !is_placeholder(value) && (!bare || bare_ok)).then_some((start, end))
+    (len >= min && !is_placeholder(value) && !is_next_key(value) && (!bare || bare_ok)).then_some((start, end))
+}
+
+/// A capitalised word of letters ending in `:` is the next key of a log line (`sk: RequestId: …`), not a value.
+fn is_next_key(value: &[u8]) -> bool {
+    match value.split_last() {
+        Some((b':', word)) => {
+            word.first().is_some_and(u8::is_ascii_uppercase) && word.iter().all(u8::is_ascii_alphabetic)
+        }
+        _ => false,
+    }
 }
 
 /// At least two of small letters, capitals, digits and symbols: a generated value, not an English word.
@@ -528,6 +538,9 @@ mod tests {
         assert_eq!(kinds("password: hunter2"), [RedactionKind::Secret]);
         assert_eq!(kinds("Message: Specified signature is not matched with our calculation."), []);
         assert_eq!(kinds("AccessKeySecret: <your-secret> or ${SECRET} or ****"), []);
+        // The next key of a log line is no value (found by the property test).
+        assert_eq!(kinds("sk : RequestId: 1"), []);
+        assert_eq!(cut(&format!("sk: {SECRET}: RequestId: 1")).text, "sk: <redacted:access-key-secret> RequestId: 1");
         let header = cut("x-acs-security-token: abcdefghijklmnopqrstuvwxyz0123456789\nnext");
         assert_eq!(header.text, "x-acs-security-token: <redacted:security-token>\nnext");
         let auth = cut("Authorization: acs LTAI5tBcDeFgHiJkLmNoPqRs:kT3dQ0pZr7aB1c2D3e4F5g6H7i8=\nHost: x");
