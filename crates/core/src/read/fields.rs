@@ -421,10 +421,12 @@ impl Scanner<'_, '_> {
             if m != Meaning::CodeThenMessage || glued {
                 return self.value(m, sep, at);
             }
-            // Python Tea: `Error: Forbidden.RAM code: 403, <message> request id: …`.
+            // Python Tea: `Error: Forbidden.RAM code: 403, <message> request id: …`; the old Node Tea:
+            // `Error: Forbidden.RAM: code: 403, …`.
             let code_end = dotted_token_end(b, at);
             let code = &self.s[at..code_end];
-            if code_end > at && looks_like_code(code) && b[code_end..].starts_with(b" code: ") {
+            let tea = tea_message_at(b, code_end + usize::from(b.get(code_end) == Some(&b':')));
+            if code_end > at && (looks_like_code(code) || super::is_code_shape(code)) && tea {
                 self.close_message(i);
                 self.push(Key::Code, code, at, code_end);
                 return code_end;
@@ -853,6 +855,13 @@ fn is_camel_code(t: &str) -> bool {
         && t.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Whether the Tea SDKs' server-error message starts at `at` past one space: `code: <status>, ` (their message is
+/// `code: 403, <message> request id: <id>`).
+fn tea_message_at(b: &[u8], at: usize) -> bool {
+    let Some(rest) = b.get(at..).and_then(|r| r.strip_prefix(b" code: ")) else { return false };
+    rest.len() > 4 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3] == b','
+}
+
 /// What a bare word states without a key name.
 enum Keyless {
     /// A code (`Forbidden.RAM : …`, `NoPermission: …`) ending at `end` (before an `Error` suffix the printer
@@ -930,15 +939,27 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
         && at_line_start(b, i)
         && is_dotted_code(token);
-    let shaped = looks_like_code(token) || family;
-    if (spaced || wrapped || glued || bare || aws || table_row || smithy)
+    // `SLSUnauthorized: code: 403, You are…`: the Tea SDKs build every server error's message as `code: <status>,
+    // <message> request id: <id>` and Node's prints it after the code (`${code}: ${message}`).
+    let tea = b.get(end) == Some(&b':') && tea_message_at(b, end + 1);
+    // `ServerException: notAuthorized: You are…`: a code right after an exception's name, then its sentence (the PHP
+    // client's `<Code>: <Message> RequestId: …`).
+    let after_class = b.get(end..end + 2) == Some(b": ")
+        && (b[..i].ends_with(b"Exception: ") || b[..i].ends_with(b"Error: "))
+        && b.get(end + 2).is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii());
+    // Where the words around say a code stands, it may take any code's shape (`ODPS-0420095 : …`, `notAuthorized`).
+    // Not a class's name there (`TeaError: code: 403, …` names the PHP Tea error, not the code).
+    let class_name = (tea || after_class) && (token.ends_with("Error") || token.ends_with("Exception"));
+    let shaped = (looks_like_code(token) || family || ((spaced || tea || after_class) && super::is_code_shape(token)))
+        && !class_name;
+    if (spaced || wrapped || glued || bare || aws || table_row || smithy || tea || after_class)
         && is_code_like(token)
         && shaped
         && meaning(token).is_none()
     {
         let message_at = if spaced {
             end + 3
-        } else if wrapped || aws || smithy {
+        } else if wrapped || aws || smithy || tea || after_class {
             end + 2
         } else {
             end + 1
