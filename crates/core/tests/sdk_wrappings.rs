@@ -31,6 +31,14 @@ fn json_escaped(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// A JSON string's body as Python's `json.dumps` writes it by default: non-ASCII characters as `\uXXXX`.
+fn ascii_json(s: &str) -> String {
+    json_escaped(s)
+        .encode_utf16()
+        .map(|u| if u < 0x80 { char::from(u as u8).to_string() } else { format!("\\u{u:04x}") })
+        .collect()
+}
+
 /// The `Recommend` link every OpenAPI error body carries.
 fn recommend(p: &Parts) -> String {
     format!("https://api.aliyun.com/troubleshoot?q={}&product=Ecs&requestId={}", p.code, p.request_id)
@@ -237,6 +245,20 @@ const WRAPPINGS: &[Wrapping] = &[
         print: |p| format!("level=error msg=\"call failed\"\n{}", go_server_error(p)),
     },
     Wrapping {
+        name: "go-sdk-hostid",
+        source: "aliyun/alibaba-cloud-sdk-go sdk/errors/server_error.go (later: HostId and RespHeaders lines)",
+        print: |p| {
+            format!(
+                "SDK.ServerError\nErrorCode: {}\nRecommend: {}\nRequestId: {}\nHostId: ecs.cn-hangzhou.aliyuncs.com\nMessage: {}\nRespHeaders: map[Access-Control-Allow-Origin:[*] Content-Type:[application/json;charset=utf-8] X-Acs-Request-Id:[{}]]",
+                p.code,
+                recommend(p),
+                p.request_id,
+                p.message,
+                p.request_id
+            )
+        },
+    },
+    Wrapping {
         name: "aliyun-cli",
         source: "aliyun/aliyun-cli (prints the Go SDK's ServerError after `ERROR: `)",
         print: |p| format!("$ aliyun ecs DescribeInstances --RegionId cn-hangzhou\nERROR: {}", go_server_error(p)),
@@ -293,13 +315,59 @@ const WRAPPINGS: &[Wrapping] = &[
     },
     Wrapping {
         name: "python-sls",
-        source: "aliyun/aliyun-log-python-sdk aliyun/log/logexception.py (LogException __str__: JSON of errorCode/errorMessage/requestId)",
+        source: "aliyun/aliyun-log-python-sdk aliyun/log/logexception.py (__str__: json.dumps of errorCode/errorMessage/requestId, keys sorted, non-ASCII escaped)",
         print: |p| {
             format!(
-                "aliyun.log.logexception.LogException: {{\"errorCode\": \"{}\", \"errorMessage\": \"{}\", \"requestId\": \"{}\", \"resp_header\": \"\", \"resp_body\": \"\"}}",
+                "aliyun.log.logexception.LogException: {{\"errorCode\": \"{}\", \"errorMessage\": \"{}\", \"requestId\": \"{}\"}}",
+                p.code,
+                ascii_json(p.message),
+                p.request_id
+            )
+        },
+    },
+    Wrapping {
+        name: "java-sls",
+        source: "aliyun/aliyun-log-java-sdk src/main/java/com/aliyun/openservices/log/exception/LogException.java (toString)",
+        print: |p| {
+            format!(
+                "LogException{{httpCode={}, errorCode='{}', message='{}', requestId='{}'}}\n\tat com.aliyun.openservices.log.Client.ErrorCheck(Client.java:2563)",
+                p.status, p.code, p.message, p.request_id
+            )
+        },
+    },
+    Wrapping {
+        name: "terraform-sls",
+        source: "aliyun/terraform-provider-alicloud alicloud/errors.go ([SDK aliyun-log-go-sdk ERROR] around the SLS Go SDK's error)",
+        print: |p| {
+            format!(
+                "Error: [ERROR] terraform-provider-alicloud/alicloud/resource_alicloud_log_store.go:196: Resource alicloud_log_store CreateLogStore Failed!!! [SDK aliyun-log-go-sdk ERROR]:\n{{\n    \"httpCode\": {},\n    \"errorCode\": \"{}\",\n    \"errorMessage\": \"{}\",\n    \"requestID\": \"{}\"\n}}",
+                p.status,
                 p.code,
                 json_escaped(p.message),
                 p.request_id
+            )
+        },
+    },
+    Wrapping {
+        name: "terraform-oss",
+        source: "aliyun/terraform-provider-alicloud alicloud/errors.go ([SDK aliyun-oss-go-sdk ERROR] around the OSS Go SDK's ServiceError)",
+        print: |p| {
+            format!(
+                "Error: [ERROR] terraform-provider-alicloud/alicloud/resource_alicloud_oss_bucket.go:612: Resource examplebucket PutBucket Failed!!! [SDK aliyun-oss-go-sdk ERROR]:\noss: service returned error: StatusCode={}, ErrorCode={}, ErrorMessage=\"{}\", RequestId={}",
+                p.status, p.code, p.message, p.request_id
+            )
+        },
+    },
+    Wrapping {
+        name: "terraform-old-got-an-error",
+        source: "aliyun/terraform-provider-alicloud (0.x: `<Api> got an error: %#v` of denverdino/aliyungo's common.Error)",
+        print: |p| {
+            format!(
+                "* alicloud_vpc.main: CreateVpc got an error: &common.Error{{ErrorResponse:common.ErrorResponse{{Response:common.Response{{RequestId:\"{}\"}}, HostId:\"vpc.aliyuncs.com\", Code:\"{}\", Message:\"{}\"}}, StatusCode:{}}}",
+                p.request_id,
+                p.code,
+                json_escaped(p.message),
+                p.status
             )
         },
     },
@@ -388,6 +456,10 @@ const CODES: &[&str] = &[
     "SLSUnauthorized",
     "notAuthorized",
     "Forbidden.AccessDenied.Ram",
+    "Forbidden",
+    "InvalidParameter.UserName.InvalidChars",
+    "QuotaExceeded.Vpc",
+    "accessDenied",
 ];
 
 const MESSAGES: &[&str] = &[

@@ -54,7 +54,8 @@ pub const ONE_WORD_CODES: &[&str] = &[
 /// stands there (a code word or a troubleshooting link before it, the Tea SDKs' `code: <status>,` after it, the
 /// core SDKs' `Code : message`): dotted or CamelCase (`Forbidden.RAM`, `NoPermission`), led by an acronym
 /// (`SLSUnauthorized`), lower camel (`notAuthorized`), a product's prefix and number (`ODPS-0420095`), or a one-word
-/// code of [`ONE_WORD_CODES`]; not a class name (`…Error`, `…Exception`), a file name or a plain word.
+/// code of [`ONE_WORD_CODES`]; not a class name (`…Error`, `…Exception`, `c.a.b.Logger`), a file name or a plain
+/// word.
 pub fn is_code_shape(t: &str) -> bool {
     let b = t.as_bytes();
     if b.len() < 4
@@ -62,6 +63,8 @@ pub fn is_code_shape(t: &str) -> bool {
         || t.ends_with("Error")
         || t.ends_with("Exception")
         || crate::text::is_file_name(t)
+        // `c.a.c.s.b.DefaultAlicomMessagePuller`: a logger's package-qualified name, not a lower-camel code.
+        || (b[0].is_ascii_lowercase() && t.contains('.'))
     {
         return false;
     }
