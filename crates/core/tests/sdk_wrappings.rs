@@ -518,7 +518,7 @@ fn sweep(wrappings: &[Wrapping]) {
                 let got = d.findings.first().and_then(|f| f.code.clone());
                 if got.as_deref() != Some(*code) {
                     // `SWEEP_DUMP=dir` keeps each misread text, to run through `ram-doctor diagnose`.
-                    if let Some(dir) = std::env::var_os("SWEEP_DUMP") {
+                    if let Some(dir) = std::env::var_os("SWEEP_DUMP").filter(|d| !d.is_empty()) {
                         let file = format!("{}-{}-{}.txt", w.name, code, message.len());
                         std::fs::write(std::path::Path::new(&dir).join(file), &text).unwrap();
                     }

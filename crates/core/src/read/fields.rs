@@ -565,10 +565,11 @@ impl Scanner<'_, '_> {
             Meaning::Huawei => self.push(Key::OtherCloud, "Huawei Cloud", start, end.max(start)),
             Meaning::Reason => {
                 let tok = first_token(v);
-                // Only an error's reason: a log line's `{"reason":"scaleUp"}` is an event's.
-                let in_error = self.container.is_some_and(|open| object_holds_error_keys(self.s, open));
-                let kubernetes = self.container.is_some_and(|open| object_is_kubernetes_status(self.s, open));
-                if (is_lower_camel(tok) && in_error) || (kubernetes && is_code_like(tok)) {
+                // Only an error's reason: a log line's `{"reason":"scaleUp"}` is an event's. The object is read again
+                // only when the reason could be one (lower camel, or a Kubernetes `Status`'s code-like word).
+                let object = |holds: fn(&str, usize) -> bool| self.container.is_some_and(|open| holds(self.s, open));
+                let error_reason = is_lower_camel(tok) && object(object_holds_error_keys);
+                if error_reason || (is_code_like(tok) && object(object_is_kubernetes_status)) {
                     self.push(Key::Code, tok, start, start + tok.len());
                 }
             }
