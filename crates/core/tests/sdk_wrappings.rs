@@ -31,6 +31,11 @@ fn json_escaped(s: &str) -> String {
     s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// A text as one JSON string's body: quotes, backslashes and line breaks escaped.
+fn json_line(s: &str) -> String {
+    json_escaped(s).replace('\n', "\\n").replace('\t', "\\t")
+}
+
 /// A JSON string's body as Python's `json.dumps` writes it by default: non-ASCII characters as `\uXXXX`.
 fn ascii_json(s: &str) -> String {
     json_escaped(s)
@@ -428,6 +433,48 @@ const WRAPPINGS: &[Wrapping] = &[
         },
     },
     Wrapping {
+        name: "java-odps",
+        source: "aliyun/aliyun-odps-java-sdk odps-sdk/odps-sdk-core/src/main/java/com/aliyun/odps/rest/ErrorMessage.java (toString: RequestId=…,Code=…,Message=…)",
+        print: |p| {
+            format!(
+                "com.aliyun.odps.OdpsException: RequestId={},Code={},Message={}\n\tat com.aliyun.odps.rest.RestClient.handleErrorResponse(RestClient.java:427)",
+                p.request_id, p.code, p.message
+            )
+        },
+    },
+    Wrapping {
+        name: "json-log-go-sdk",
+        source: "a structured (zap/logrus JSON) log line holding the Go SDK's ServerError as a JSON string",
+        print: |p| format!(r#"{{"level":"error","ts":1714557602.1,"msg":"describe instances","error":"{}"}}"#, json_line(&go_server_error(p))),
+    },
+    Wrapping {
+        name: "json-log-go-tea",
+        source: "a structured (zap/logrus JSON) log line holding the Go Tea SDKError as a JSON string",
+        print: |p| format!(r#"{{"level":"error","ts":1714557602.1,"msg":"describe instances","error":"{}"}}"#, json_line(&go_sdk_error(p))),
+    },
+    Wrapping {
+        name: "json-log-python-core",
+        source: "a JSON log record (python-json-logger) holding aliyunsdkcore's ServerException text",
+        print: |p| {
+            let exc = format!(
+                "Traceback (most recent call last):\n  File \"/app/job.py\", line 9, in run\naliyunsdkcore.acs_exception.exceptions.ServerException: HTTP Status: {} Error:{} {} RequestID: {}",
+                p.status, p.code, p.message, p.request_id
+            );
+            format!(r#"{{"asctime": "2024-05-01 10:00:02", "levelname": "ERROR", "message": "sync failed", "exc_info": "{}"}}"#, json_line(&exc))
+        },
+    },
+    Wrapping {
+        name: "json-log-java-oss",
+        source: "a JSON log record (logstash-logback-encoder) holding OSSException's message and stack",
+        print: |p| {
+            let exc = format!(
+                "com.aliyun.oss.OSSException: {}\n[ErrorCode]: {}\n[RequestId]: {}\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n\tat com.aliyun.oss.common.utils.ExceptionFactory.createOSSException(ExceptionFactory.java:114)",
+                p.message, p.code, p.request_id
+            );
+            format!(r#"{{"@timestamp":"2024-05-01T10:00:02.950Z","level":"ERROR","logger_name":"c.e.Upload","message":"upload failed","stack_trace":"{}"}}"#, json_line(&exc))
+        },
+    },
+    Wrapping {
         name: "rest-json-body",
         source: "the OpenAPI gateway's error body (RPC style), as logged",
         print: |p| format!("HTTP/1.1 {} \nContent-Type: application/json;charset=utf-8\n\n{}", p.status, body_json(p)),
@@ -464,6 +511,7 @@ const CODES: &[&str] = &[
 
 const MESSAGES: &[&str] = &[
     "You are not authorized to do this action. You should be authorized by RAM.",
+    "Access denied by policy: you are not allowed to call ListUsers.",
     "当前用户没有权限执行该操作，请联系主账号授权。",
 ];
 

@@ -11,8 +11,10 @@
 use super::{Field, Key};
 use crate::text::{self, is_code_like, is_ident, line_end, Text};
 
-/// gRPC status names (`rpc error: code = Unknown desc = …`): a transport's words, never an Alibaba Cloud code.
-const NOT_CODES: &[&str] = &["Unknown", "Internal", "Unavailable", "Canceled", "DeadlineExceeded"];
+/// gRPC status names (`rpc error: code = Unknown desc = …`): a transport's words, never an Alibaba Cloud code. And
+/// the Go SDK's header `SDK.ServerError`, which opens the block holding the code (`{"error":"SDK.ServerError\nErrorCode:
+/// Forbidden.RAM…"}` in a JSON log line): the wrapper's name, not the error's code.
+const NOT_CODES: &[&str] = &["Unknown", "Internal", "Unavailable", "Canceled", "DeadlineExceeded", "SDK.ServerError"];
 
 /// Longest value kept (a pasted message can be a whole response body).
 const MAX_VALUE: usize = 4096;
