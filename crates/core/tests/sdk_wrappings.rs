@@ -588,3 +588,35 @@ fn sweep(wrappings: &[Wrapping]) {
     }
     assert!(misses.is_empty(), "{} of {total} wrappings misread (sources in WRAPPINGS)", misses.len());
 }
+
+/// The wrapping never changes what the error is: each code and message gets one kind through every wrapping.
+#[test]
+fn the_kind_does_not_depend_on_the_wrapping() {
+    let catalog = common::full_catalog();
+    let mut split = Vec::new();
+    for code in CODES {
+        for message in MESSAGES {
+            let mut kinds = std::collections::BTreeMap::<String, Vec<&str>>::new();
+            for w in WRAPPINGS {
+                if AMBIGUOUS.iter().any(|(n, c, _)| *n == w.name && c == code) {
+                    continue;
+                }
+                let d = diagnose(&in_noise(&(w.print)(&parts(code, message))), catalog);
+                let kind = d.findings.first().map_or("none".to_string(), |f| format!("{:?}", f.kind));
+                kinds.entry(kind).or_default().push(w.name);
+            }
+            if kinds.len() > 1 {
+                split.push(format!("{code} / {}: {kinds:?}", &message[..6]));
+            }
+        }
+    }
+    for s in &split {
+        eprintln!("  {s}");
+    }
+    assert!(
+        split.is_empty(),
+        "{} of {} code × message pairs change kind with the wrapping",
+        split.len(),
+        CODES.len() * MESSAGES.len()
+    );
+}

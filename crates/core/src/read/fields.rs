@@ -937,9 +937,14 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let glued = b.get(end) == Some(&b':')
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
         && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
-    // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
-    let bare = b.get(end) == Some(&b' ')
-        && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+    // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence; or
+    // alone on its line, over the lines that say the rest (the console's and the troubleshooting page's
+    // `InvalidParameter.UserName.InvalidChars` / `HTTP Status: 400` / `Error Message: …`).
+    let alone = || {
+        let after = b[end..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+        matches!(b.get(end + after), Some(b'\n' | b'\r')) && next_line_speaks_of_an_error(b, end + after)
+    };
+    let bare = ((b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)) || alone())
         && at_line_start(b, i)
         && is_dotted_code(token);
     // `SLSUnauthorized: code: 403, You are…`: the Tea SDKs build every server error's message as `code: <status>,
@@ -960,13 +965,14 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         && shaped
         && meaning(token).is_none()
     {
-        let message_at = if spaced {
+        let message_at = (if spaced {
             end + 3
         } else if wrapped || aws || smithy || tea || after_class {
             end + 2
         } else {
             end + 1
-        };
+        })
+        .min(b.len());
         return Some(Keyless::Code { end, message_at });
     }
     if let Some(message_at) = table_cell.filter(|_| is_code_like(token) && meaning(token).is_none()) {
@@ -1103,6 +1109,17 @@ fn next_line_starts_with(b: &[u8], from: usize, prefix: &[u8]) -> bool {
     let rest = &window[nl + 1..];
     let rest = &rest[rest.iter().take_while(|c| matches!(c, b' ' | b'\t')).count()..];
     rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Whether the line after the one ending at `from` names an error's part (`HTTP Status:`, `Error Message:`, `错误`):
+/// what makes a dotted name alone on its line a code and not a namespace (`Microsoft.Authorization`).
+fn next_line_speaks_of_an_error(b: &[u8], from: usize) -> bool {
+    let rest = &b[from..b.len().min(from + 1024)];
+    let rest = &rest[rest.iter().take_while(|c| matches!(c, b'\n' | b'\r')).count().min(2)..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    ["status", "message", "error", "错误"]
+        .iter()
+        .any(|w| line.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).
@@ -1420,6 +1437,19 @@ mod tests {
         assert!(fields("| x | y | ServiceNotOpen | The service is not activated. |")
             .iter()
             .all(|(k, _)| *k != Key::Code));
+    }
+
+    #[test]
+    fn a_dotted_code_alone_on_its_line_is_the_code() {
+        let s = "InvalidParameter.UserName.InvalidChars\n  • HTTP Status:400\n  • Error Message:The parameter contains invalid chars.";
+        assert!(has(s, Key::Code, "InvalidParameter.UserName.InvalidChars"), "{:?}", fields(s));
+        // In a sentence, or a class name alone, it is not.
+        assert!(!has(
+            "see InvalidParameter.UserName.InvalidChars\n",
+            Key::Code,
+            "InvalidParameter.UserName.InvalidChars"
+        ));
+        assert!(fields("Aliyun.Acs.Core.Exceptions.ClientException\n").iter().all(|(k, _)| *k != Key::Code));
     }
 
     #[test]

@@ -82,7 +82,7 @@ enum Names {
 /// link of Alibaba Cloud's asks about (`api.aliyun.com/troubleshoot?q=<code>`, the error center's
 /// `search?Keyword=<code>`: the `Recommend` line the Tea SDKs' samples print) counts too.
 const CODE_WORDS: &[(&str, Names)] = &[
-    ("报错", Names::Number),
+    ("报错", Names::NumberOrWord),
     ("错误码", Names::NumberOrWord),
     ("错误代码", Names::NumberOrWord),
     ("返回码", Names::NumberOrWord),
@@ -380,13 +380,17 @@ fn quoted_key(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Whether the line of `pos`, or the line before or after it, speaks of an error (the token at `pos..end` aside:
-/// `OperationDenied` does not speak of itself). A code-shaped word alone on its line stands as a code too: an
-/// error-code table copied one cell per line (code, message, status).
+/// `OperationDenied` does not speak of itself). A code-shaped word alone on its line stands as a code too (an
+/// error-code table copied one cell per line: code, message, status), and so does one that opens the paste.
 fn error_context(text: &Text, pos: usize, end: usize) -> bool {
     let s = text.as_str();
     let line = text.line_of(pos);
     let (la, le) = text.line_range(line);
     if s[la..pos].trim().is_empty() && s[end.min(le)..le].trim().is_empty() {
+        return true;
+    }
+    // The paste's first word: a code pasted as its title (`InvalidAccessKeyId，but the key is valid`).
+    if s[..pos].trim().is_empty() {
         return true;
     }
     let first = line.saturating_sub(1);
@@ -523,6 +527,8 @@ mod tests {
         assert_eq!(codes("error code: SLSUnauthorized"), ["SLSUnauthorized"]);
         assert_eq!(codes("错误码：notAuthorized"), ["notAuthorized"]);
         assert_eq!(codes("error code ODPS-0420095"), ["ODPS-0420095"]);
+        // `报错` before a word: the code it threw.
+        assert_eq!(codes("报错InvalidApi.NotPurchase Specified api is not purchase"), ["InvalidApi.NotPurchase"]);
         // The Tea samples' `Recommend` line: the link asks about the code.
         let link = "https://api.aliyun.com/troubleshoot?q=Unauthorized&product=Sls&requestId=R-1";
         assert_eq!(codes(link), ["Unauthorized"]);
@@ -534,6 +540,12 @@ mod tests {
         assert!(codes("the code StatusForbidden is displayed").is_empty());
         assert!(codes("see the error codes page for StatusForbidden").is_empty());
         assert!(codes("my_error code handler").is_empty());
+    }
+
+    #[test]
+    fn the_first_word_of_a_paste_is_a_candidate() {
+        assert_eq!(candidates("InvalidAccessKeyId，but the key is valid"), ["InvalidAccessKeyId"]);
+        assert!(candidates("see InvalidAccessKeyId, but the key is valid").is_empty());
     }
 
     #[test]
