@@ -540,6 +540,52 @@ fn the_innermost_code_wins_over_a_wrapper() {
     sweep(NESTED);
 }
 
+/// The core SDKs' client errors (no server answered), with their own `SDK.` codes.
+const CLIENT: &[Wrapping] = &[
+    Wrapping {
+        name: "python-core-client",
+        source: "aliyun/aliyun-openapi-python-sdk aliyun-python-sdk-core/aliyunsdkcore/acs_exception/exceptions.py (ClientException __str__: \"code message\")",
+        print: |p| format!("aliyunsdkcore.acs_exception.exceptions.ClientException: {} {}", p.code, p.message),
+    },
+    Wrapping {
+        name: "java-core-client",
+        source: "aliyun/aliyun-openapi-java-sdk aliyun-java-sdk-core/src/main/java/com/aliyuncs/exceptions/ClientException.java (\"code : msg\")",
+        print: |p| format!("com.aliyuncs.exceptions.ClientException: {} : {}", p.code, p.message),
+    },
+    Wrapping {
+        name: "go-sdk-client",
+        source: "aliyun/alibaba-cloud-sdk-go sdk/errors/client_error.go (ClientError.Error: \"[code] message\")",
+        print: |p| format!("[{}] {}", p.code, p.message),
+    },
+];
+
+const CLIENT_CODES: &[&str] = &["SDK.InvalidRegionId", "SDK.CanNotResolveEndpoint", "SDK.TimeoutError"];
+
+const CLIENT_MESSAGES: &[&str] = &["Can not find endpoint to access.", "无法找到可访问的接入点。"];
+
+#[test]
+fn client_errors_print_their_code() {
+    let catalog = common::full_catalog();
+    let mut misses = Vec::new();
+    for w in CLIENT {
+        for code in CLIENT_CODES {
+            for message in CLIENT_MESSAGES {
+                let d = diagnose(&in_noise(&(w.print)(&parts(code, message))), catalog);
+                let got = d.findings.first().and_then(|f| f.code.clone());
+                if got.as_deref() != Some(*code) {
+                    misses.push(format!("{} {code} got {got:?} ({})", w.name, w.source));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "client errors: {} of {} read right",
+        CLIENT.len() * CLIENT_CODES.len() * 2 - misses.len(),
+        CLIENT.len() * CLIENT_CODES.len() * 2
+    );
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
 /// (wrapping, code): truly ambiguous members, left out with the reason.
 const AMBIGUOUS: &[(&str, &str, &str)] = &[(
     "node-pop-core",

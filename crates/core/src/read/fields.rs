@@ -955,12 +955,18 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let after_class = b.get(end..end + 2) == Some(b": ")
         && (b[..i].ends_with(b"Exception: ") || b[..i].ends_with(b"Error: "))
         && b.get(end + 2).is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii());
+    // `ClientException: SDK.InvalidRegionId Can not find endpoint to access.`: aliyunsdkcore's client error prints
+    // `<code> <message>` after its name.
+    let client = b[..i].ends_with(b"ClientException: ")
+        && b.get(end) == Some(&b' ')
+        && b.get(end + 1).is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii());
     // Where the words around say a code stands, it may take any code's shape (`ODPS-0420095 : …`, `notAuthorized`).
     // Not a class's name there (`TeaError: code: 403, …` names the PHP Tea error, not the code).
     let class_name = (tea || after_class) && (token.ends_with("Error") || token.ends_with("Exception"));
-    let shaped = (looks_like_code(token) || family || ((spaced || tea || after_class) && super::is_code_shape(token)))
-        && !class_name;
-    if (spaced || wrapped || glued || bare || aws || table_row || smithy || tea || after_class)
+    let shaped =
+        (looks_like_code(token) || family || ((spaced || tea || after_class || client) && super::is_code_shape(token)))
+            && !class_name;
+    if (spaced || wrapped || glued || bare || aws || table_row || smithy || tea || after_class || client)
         && is_code_like(token)
         && shaped
         && meaning(token).is_none()

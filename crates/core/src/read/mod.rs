@@ -60,8 +60,8 @@ pub fn is_code_shape(t: &str) -> bool {
     let b = t.as_bytes();
     if b.len() < 4
         || !crate::text::is_code_like(t)
-        || t.ends_with("Error")
-        || t.ends_with("Exception")
+        // The SDKs' own codes may end so (`SDK.TimeoutError`); other such names are classes'.
+        || ((t.ends_with("Error") || t.ends_with("Exception")) && !t.starts_with("SDK."))
         || crate::text::is_file_name(t)
         // `c.a.c.s.b.DefaultAlicomMessagePuller`: a logger's package-qualified name, not a lower-camel code.
         || (b[0].is_ascii_lowercase() && t.contains('.'))
