@@ -11,8 +11,10 @@
 use super::{Field, Key};
 use crate::text::{self, is_code_like, is_ident, line_end, Text};
 
-/// gRPC status names (`rpc error: code = Unknown desc = …`): a transport's words, never an Alibaba Cloud code.
-const NOT_CODES: &[&str] = &["Unknown", "Internal", "Unavailable", "Canceled", "DeadlineExceeded"];
+/// gRPC status names (`rpc error: code = Unknown desc = …`): a transport's words, never an Alibaba Cloud code. And
+/// the Go SDK's header `SDK.ServerError`, which opens the block holding the code (`{"error":"SDK.ServerError\nErrorCode:
+/// Forbidden.RAM…"}` in a JSON log line): the wrapper's name, not the error's code.
+const NOT_CODES: &[&str] = &["Unknown", "Internal", "Unavailable", "Canceled", "DeadlineExceeded", "SDK.ServerError"];
 
 /// Longest value kept (a pasted message can be a whole response body).
 const MAX_VALUE: usize = 4096;
@@ -421,10 +423,12 @@ impl Scanner<'_, '_> {
             if m != Meaning::CodeThenMessage || glued {
                 return self.value(m, sep, at);
             }
-            // Python Tea: `Error: Forbidden.RAM code: 403, <message> request id: …`.
+            // Python Tea: `Error: Forbidden.RAM code: 403, <message> request id: …`; the old Node Tea:
+            // `Error: Forbidden.RAM: code: 403, …`.
             let code_end = dotted_token_end(b, at);
             let code = &self.s[at..code_end];
-            if code_end > at && looks_like_code(code) && b[code_end..].starts_with(b" code: ") {
+            let tea = tea_message_at(b, code_end + usize::from(b.get(code_end) == Some(&b':')));
+            if code_end > at && (looks_like_code(code) || super::is_code_shape(code)) && tea {
                 self.close_message(i);
                 self.push(Key::Code, code, at, code_end);
                 return code_end;
@@ -563,10 +567,11 @@ impl Scanner<'_, '_> {
             Meaning::Huawei => self.push(Key::OtherCloud, "Huawei Cloud", start, end.max(start)),
             Meaning::Reason => {
                 let tok = first_token(v);
-                // Only an error's reason: a log line's `{"reason":"scaleUp"}` is an event's.
-                let in_error = self.container.is_some_and(|open| object_holds_error_keys(self.s, open));
-                let kubernetes = self.container.is_some_and(|open| object_is_kubernetes_status(self.s, open));
-                if (is_lower_camel(tok) && in_error) || (kubernetes && is_code_like(tok)) {
+                // Only an error's reason: a log line's `{"reason":"scaleUp"}` is an event's. The object is read again
+                // only when the reason could be one (lower camel, or a Kubernetes `Status`'s code-like word).
+                let object = |holds: fn(&str, usize) -> bool| self.container.is_some_and(|open| holds(self.s, open));
+                let error_reason = is_lower_camel(tok) && object(object_holds_error_keys);
+                if error_reason || (is_code_like(tok) && object(object_is_kubernetes_status)) {
                     self.push(Key::Code, tok, start, start + tok.len());
                 }
             }
@@ -853,6 +858,13 @@ fn is_camel_code(t: &str) -> bool {
         && t.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Whether the Tea SDKs' server-error message starts at `at` past one space: `code: <status>, ` (their message is
+/// `code: 403, <message> request id: <id>`).
+fn tea_message_at(b: &[u8], at: usize) -> bool {
+    let Some(rest) = b.get(at..).and_then(|r| r.strip_prefix(b" code: ")) else { return false };
+    rest.len() > 4 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3] == b','
+}
+
 /// What a bare word states without a key name.
 enum Keyless {
     /// A code (`Forbidden.RAM : …`, `NoPermission: …`) ending at `end` (before an `Error` suffix the printer
@@ -925,24 +937,48 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let glued = b.get(end) == Some(&b':')
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
         && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
-    // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence.
-    let bare = b.get(end) == Some(&b' ')
-        && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
+    // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence; or
+    // alone on its line, over the lines that say the rest (the console's and the troubleshooting page's
+    // `InvalidParameter.UserName.InvalidChars` / `HTTP Status: 400` / `Error Message: …`).
+    let alone = || {
+        let after = b[end..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+        matches!(b.get(end + after), Some(b'\n' | b'\r')) && next_line_speaks_of_an_error(b, end + after)
+    };
+    let bare = ((b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)) || alone())
         && at_line_start(b, i)
         && is_dotted_code(token);
-    let shaped = looks_like_code(token) || family;
-    if (spaced || wrapped || glued || bare || aws || table_row || smithy)
+    // `SLSUnauthorized: code: 403, You are…`: the Tea SDKs build every server error's message as `code: <status>,
+    // <message> request id: <id>` and Node's prints it after the code (`${code}: ${message}`).
+    let tea = b.get(end) == Some(&b':') && tea_message_at(b, end + 1);
+    // `ServerException: notAuthorized: You are…`: a code right after an exception's name, then its sentence (the PHP
+    // client's `<Code>: <Message> RequestId: …`).
+    let after_class = b.get(end..end + 2) == Some(b": ")
+        && (b[..i].ends_with(b"Exception: ") || b[..i].ends_with(b"Error: "))
+        && b.get(end + 2).is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii());
+    // `ClientException: SDK.InvalidRegionId Can not find endpoint to access.`: aliyunsdkcore's client error prints
+    // `<code> <message>` after its name.
+    let client = b[..i].ends_with(b"ClientException: ")
+        && b.get(end) == Some(&b' ')
+        && b.get(end + 1).is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii());
+    // Where the words around say a code stands, it may take any code's shape (`ODPS-0420095 : …`, `notAuthorized`).
+    // Not a class's name there (`TeaError: code: 403, …` names the PHP Tea error, not the code).
+    let class_name = (tea || after_class) && (token.ends_with("Error") || token.ends_with("Exception"));
+    let shaped =
+        (looks_like_code(token) || family || ((spaced || tea || after_class || client) && super::is_code_shape(token)))
+            && !class_name;
+    if (spaced || wrapped || glued || bare || aws || table_row || smithy || tea || after_class || client)
         && is_code_like(token)
         && shaped
         && meaning(token).is_none()
     {
-        let message_at = if spaced {
+        let message_at = (if spaced {
             end + 3
-        } else if wrapped || aws || smithy {
+        } else if wrapped || aws || smithy || tea || after_class {
             end + 2
         } else {
             end + 1
-        };
+        })
+        .min(b.len());
         return Some(Keyless::Code { end, message_at });
     }
     if let Some(message_at) = table_cell.filter(|_| is_code_like(token) && meaning(token).is_none()) {
@@ -1079,6 +1115,17 @@ fn next_line_starts_with(b: &[u8], from: usize, prefix: &[u8]) -> bool {
     let rest = &window[nl + 1..];
     let rest = &rest[rest.iter().take_while(|c| matches!(c, b' ' | b'\t')).count()..];
     rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Whether the line after the one ending at `from` names an error's part (`HTTP Status:`, `Error Message:`, `错误`):
+/// what makes a dotted name alone on its line a code and not a namespace (`Microsoft.Authorization`).
+fn next_line_speaks_of_an_error(b: &[u8], from: usize) -> bool {
+    let rest = &b[from..b.len().min(from + 1024)];
+    let rest = &rest[rest.iter().take_while(|c| matches!(c, b'\n' | b'\r')).count().min(2)..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    ["status", "message", "error", "错误"]
+        .iter()
+        .any(|w| line.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).
@@ -1396,6 +1443,19 @@ mod tests {
         assert!(fields("| x | y | ServiceNotOpen | The service is not activated. |")
             .iter()
             .all(|(k, _)| *k != Key::Code));
+    }
+
+    #[test]
+    fn a_dotted_code_alone_on_its_line_is_the_code() {
+        let s = "InvalidParameter.UserName.InvalidChars\n  • HTTP Status:400\n  • Error Message:The parameter contains invalid chars.";
+        assert!(has(s, Key::Code, "InvalidParameter.UserName.InvalidChars"), "{:?}", fields(s));
+        // In a sentence, or a class name alone, it is not.
+        assert!(!has(
+            "see InvalidParameter.UserName.InvalidChars\n",
+            Key::Code,
+            "InvalidParameter.UserName.InvalidChars"
+        ));
+        assert!(fields("Aliyun.Acs.Core.Exceptions.ClientException\n").iter().all(|(k, _)| *k != Key::Code));
     }
 
     #[test]

@@ -498,11 +498,30 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     while a < start && b[a] == b'.' {
         a += 1;
     }
+    let name = &s[a..start];
+    let suffix = &s[start..end];
+    // `@alicloud/pop-core` names its error after the code whatever its shape (`ODPS-0420095Error`,
+    // `notAuthorizedError`) and ends its message with the request's URL: `…Error: <message>, URL: https://…`. Some
+    // versions drop a dotted code's dots (`ForbiddenRAMError`), so a CamelCase name is only a candidate, which the
+    // catalog must know; a name with a dot, a dash or a lower-case start is the code as printed.
+    if suffix == "Error:" && pop_core_message(s, end) {
+        let mut d = a;
+        while d > 0 && start - d < 120 && (b[d - 1].is_ascii_alphanumeric() || matches!(b[d - 1], b'_' | b'.' | b'-')) {
+            d -= 1;
+        }
+        let code = &s[d..start];
+        if super::is_code_shape(code) {
+            if code.contains(['.', '-']) || code.starts_with(|c: char| c.is_ascii_lowercase()) {
+                out.push(Field::new(Key::Header, "tea", d, end));
+                out.push(Field::new(Key::Code, code, d, start));
+                return;
+            }
+            out.push(Field::new(Key::CodeCandidate, code, d, start));
+        }
+    }
     if a == start || !b[a].is_ascii_uppercase() {
         return;
     }
-    let name = &s[a..start];
-    let suffix = &s[start..end];
     if suffix == "Error:" && name.len() > 2 && name.starts_with("FC") && b[a + 2].is_ascii_uppercase() {
         out.push(Field::new(Key::Header, "fc", a, end));
         out.push(Field::new(Key::Code, &name[2..], a + 2, start));
@@ -516,6 +535,13 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
         return;
     }
     out.push(Field::new(Key::Header, "exception", a, end));
+}
+
+/// Whether the line from `at` is `@alicloud/pop-core`'s message: a sentence, then `, URL: ` and the request's URL.
+fn pop_core_message(s: &str, at: usize) -> bool {
+    let rest = &s.as_bytes()[at..s.len().min(at + 4096)];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    memchr::memmem::find(line, b", URL: http").is_some()
 }
 
 /// A code a Tea error class name carries: dotted (`InvalidAccessKeyId.NotFound`), or a one-word permission or

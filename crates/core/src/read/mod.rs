@@ -50,6 +50,34 @@ pub const ONE_WORD_CODES: &[&str] = &[
     "InvalidAccessKeySecret",
 ];
 
+/// Whether `t` has one of the shapes an error code takes, for places where the words around already say a code
+/// stands there (a code word or a troubleshooting link before it, the Tea SDKs' `code: <status>,` after it, the
+/// core SDKs' `Code : message`): dotted or CamelCase (`Forbidden.RAM`, `NoPermission`), led by an acronym
+/// (`SLSUnauthorized`), lower camel (`notAuthorized`), a product's prefix and number (`ODPS-0420095`), or a one-word
+/// code of [`ONE_WORD_CODES`]; not a class name (`…Error`, `…Exception`, `c.a.b.Logger`), a file name or a plain
+/// word.
+pub fn is_code_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.len() < 4
+        || !crate::text::is_code_like(t)
+        // The SDKs' own codes may end so (`SDK.TimeoutError`); other such names are classes'.
+        || ((t.ends_with("Error") || t.ends_with("Exception")) && !t.starts_with("SDK."))
+        || crate::text::is_file_name(t)
+        // `c.a.c.s.b.DefaultAlicomMessagePuller`: a logger's package-qualified name, not a lower-camel code.
+        || (b[0].is_ascii_lowercase() && t.contains('.'))
+    {
+        return false;
+    }
+    let prefixed_number = t.split_once('-').is_some_and(|(prefix, number)| {
+        prefix.len() >= 2
+            && prefix.bytes().all(|c| c.is_ascii_uppercase())
+            && number.len() >= 3
+            && number.bytes().all(|c| c.is_ascii_digit())
+    });
+    let cased = b[1..].iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
+    ONE_WORD_CODES.contains(&t) || prefixed_number || cased || (b[0].is_ascii_uppercase() && t.contains('.'))
+}
+
 /// What a field says. The names are the engine's, not any one format's: `ErrorCode`, `code`, `error_code`, `Code`
 /// and `<Code>` are all [`Key::Code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

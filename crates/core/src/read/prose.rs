@@ -63,31 +63,44 @@ const LABELS: &[&str] = &[
     "RegionId",
 ];
 
-/// Words after which a number is the code a product returned, not a count or a status: `报错“10013”`,
-/// `错误码 10013`. Products with numeric codes (Machine Translation, OpenSearch, Content Moderation) are asked about
-/// in these words. English keys (`error code: 596`, `code:596`) are the fields reader's: "error code" stands in
-/// too many log lines to be searched for on its own.
-const NUMBER_AFTER: &[&str] = &["报错", "错误码", "错误代码", "返回码"];
+/// What a code word names after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// A number: the code a product returned, not a count or a status (`报错“10013”`).
+    Number,
+    /// A word of a code's shape (`the status code StatusForbidden`, [`super::is_code_shape`]), documented or not.
+    Word,
+    /// Either.
+    NumberOrWord,
+}
 
-/// What may stand between [`NUMBER_AFTER`]'s word and the number: spaces, colons, quotes, brackets.
-const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[', '(', '（', '=', '#', '`'];
-
-/// Words that name the next word as the code (`the status code StatusForbidden is displayed`, `错误码
-/// InvalidParameter`): a code-shaped word after one of them is the code, documented or not. Compared without ASCII
-/// case; what stands between is [`NUMBER_OPENERS`] and a copula ([`COPULAS`]).
-/// The code a troubleshooting link of Alibaba Cloud's asks about (`api.aliyun.com/troubleshoot?q=<code>`, the error
-/// center's `search?Keyword=<code>`) counts as one too.
-const CODE_WORDS: &[&str] = &[
-    "error code",
-    "status code",
-    "errorcode",
-    "错误码",
-    "错误代码",
-    "返回码",
-    "状态码",
-    "troubleshoot?q",
-    "search?keyword",
+/// Words that name what stands after them as the error's code (compared without ASCII case; what stands between
+/// is [`NUMBER_OPENERS`] and, before a word, a copula ([`COPULAS`])): `报错“10013”`, `错误码 5005`, `错误码：X`, `the
+/// status code StatusForbidden`. Products with numeric codes (Machine Translation, OpenSearch, Content Moderation)
+/// are asked about in the Chinese words; English keys before a number (`error code: 596`, `code:596`) are the fields
+/// reader's: "error code" stands in too many log lines to be searched for on its own. The code a troubleshooting
+/// link of Alibaba Cloud's asks about (`api.aliyun.com/troubleshoot?q=<code>`, the error center's
+/// `search?Keyword=<code>`: the `Recommend` line the Tea SDKs' samples print) counts too.
+const CODE_WORDS: &[(&str, Names)] = &[
+    ("报错", Names::NumberOrWord),
+    ("错误码", Names::NumberOrWord),
+    ("错误代码", Names::NumberOrWord),
+    ("返回码", Names::NumberOrWord),
+    ("error code", Names::Word),
+    ("status code", Names::Word),
+    ("errorcode", Names::Word),
+    ("状态码", Names::Word),
+    ("troubleshoot?q", Names::Word),
+    ("search?keyword", Names::Word),
 ];
+
+/// The [`CODE_WORDS`] a number may follow.
+fn number_words() -> impl Iterator<Item = &'static str> {
+    CODE_WORDS.iter().filter(|(_, n)| *n != Names::Word).map(|(w, _)| *w)
+}
+
+/// What may stand between a [`CODE_WORDS`] word and the number or code: spaces, colons, quotes, brackets.
+const NUMBER_OPENERS: &[char] = &[' ', ':', '：', '“', '"', '\'', '「', '[', '(', '（', '=', '#', '`'];
 
 /// `the error code is X`, `错误码为X`: a verb between the code word and the code.
 const COPULAS: &[&str] = &[" is", "为", "是"];
@@ -117,13 +130,13 @@ const STATUS_LINES: &[&str] = &[
 const FAILED_AFTER: &[&str] = &[" client error", " server error"];
 
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: the `-000` every OSS EC holds
-/// ([`is_oss_ec`]), the words before a numeric code ([`NUMBER_AFTER`]) and before or after a failure status
+/// ([`is_oss_ec`]), the words before a numeric code ([`number_words`]) and before or after a failure status
 /// ([`FAILED_WITH`], [`STATUS_LINES`], [`FAILED_AFTER`]). A code-shaped word opens an error only
 /// when documented or after a code word: the prefilter asks [`opening_words`].
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
     ["-000"]
         .into_iter()
-        .chain(NUMBER_AFTER.iter().copied())
+        .chain(number_words())
         .chain(FAILED_WITH.iter().copied())
         .chain(STATUS_LINES.iter().copied())
         .chain(FAILED_AFTER.iter().map(|w| w.trim_start()))
@@ -195,11 +208,9 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if is_oss_ec(token) {
             out.push(Field::new(Key::Ec, token, start, end));
             out.push(Field::new(Key::ProductHint, "oss", start, end));
-        } else if !standing_code(b, token, start, end) {
-            continue;
-        } else if after_code_word(s, start) {
+        } else if named_after_code_word(s, token, start, end) {
             out.push(Field::new(Key::Code, token, start, end));
-        } else {
+        } else if standing_code(b, token, start, end) {
             let line = text.line_of(start);
             let context = match line_context {
                 Some((l, c)) if l == line => c,
@@ -213,10 +224,10 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
     }
 }
 
-/// A [`Key::Code`] for each number standing after a [`NUMBER_AFTER`] word: four digits or more, or three that are
-/// no HTTP status (`报错“10013”`, `错误码：5005`).
+/// A [`Key::Code`] for each number standing after a [`CODE_WORDS`] word that names one: four digits or more, or
+/// three that are no HTTP status (`报错“10013”`, `错误码：5005`).
 fn numeric_codes(s: &str, out: &mut Vec<Field>) {
-    for word in NUMBER_AFTER {
+    for word in number_words() {
         for at in crate::text::find_all(s, word) {
             let after = at + word.len();
             let rest = &s[after..];
@@ -253,9 +264,25 @@ fn tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// A code-shaped token standing in text rather than called, assigned or used as a quoted key.
-/// A name qualified with `::` (`Excon::Error::BadRequest`, a Ruby or C++ class) is a class, not a code.
 fn standing_code(b: &[u8], token: &str, start: usize, end: usize) -> bool {
-    code_shaped(token) && !called_or_assigned(b, end) && !quoted_key(b, start, end) && !b[..start].ends_with(b"::")
+    code_shaped(token) && stands(b, start, end)
+}
+
+/// Whether the token at `start..end` stands in text rather than being called, assigned or used as a quoted key. A
+/// name qualified with `::` (`Excon::Error::BadRequest`, a Ruby or C++ class) is a class, not a code.
+fn stands(b: &[u8], start: usize, end: usize) -> bool {
+    !called_or_assigned(b, end) && !quoted_key(b, start, end) && !b[..start].ends_with(b"::")
+}
+
+/// Whether a [`CODE_WORDS`] word names the token at `start..end` as the code: it has a code's shape (any of
+/// [`super::is_code_shape`]'s, not only [`code_shaped`]'s: `SLSUnauthorized`, `notAuthorized`, `ODPS-0420095`), is
+/// no SDK label, and stands.
+fn named_after_code_word(s: &str, token: &str, start: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    (super::is_code_shape(token) || code_shaped(token))
+        && !LABELS.iter().any(|l| l.eq_ignore_ascii_case(token))
+        && stands(b, start, end)
+        && after_code_word(s, start)
 }
 
 /// Where a code-shaped word stands that opens an error ([`super::group`]): one after a [`CODE_WORDS`] word, and
@@ -263,17 +290,24 @@ fn standing_code(b: &[u8], token: &str, start: usize, end: usize) -> bool {
 /// prefilter ([`super::scan`]) asks this: neither has a needle.
 pub(super) fn opening_words<'a>(s: &'a str, documented: &'a dyn Fn(&str) -> bool) -> impl Iterator<Item = usize> + 'a {
     let b = s.as_bytes();
-    upper_tokens(b)
+    cased_tokens(b)
         .filter(move |&(start, end)| {
-            standing_code(b, &s[start..end], start, end) && (after_code_word(s, start) || documented(&s[start..end]))
+            let token = &s[start..end];
+            named_after_code_word(s, token, start, end) || (standing_code(b, token, start, end) && documented(token))
         })
         .map(|(start, _)| start)
 }
 
-/// The [`tokens`] that start with an ASCII capital, as [`code_shaped`] words do: one pass over the runs of token
-/// bytes (the same bytes as a dotted name's), since the prefilter asks it of the whole text.
-fn upper_tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    crate::text::name_runs(b).filter(|&(start, _)| b[start].is_ascii_uppercase()).map(|(start, end)| {
+/// The [`tokens`] that start with an ASCII capital, as [`code_shaped`] words do, or hold one after a lower-case
+/// letter (`notAuthorized`, which [`named_after_code_word`] may take): one pass over the runs of token bytes (the
+/// same bytes as a dotted name's), since the prefilter asks it of the whole text.
+fn cased_tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let cased = move |start: usize, end: usize| {
+        b[start].is_ascii_uppercase()
+            || (b[start].is_ascii_lowercase()
+                && b[start..end].windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()))
+    };
+    crate::text::name_runs(b).filter(move |&(start, end)| cased(start, end)).map(|(start, end)| {
         let trimmed =
             b[start..end].iter().rposition(|c| !matches!(c, b'.' | b'-' | b'_')).map_or(start, |p| start + p + 1);
         (start, trimmed)
@@ -297,7 +331,7 @@ fn after_code_word(s: &str, start: usize) -> bool {
         }
         rest = &r[..r.len() - openers];
     }
-    CODE_WORDS.iter().any(|w| {
+    CODE_WORDS.iter().filter(|(_, n)| *n != Names::Number).any(|(w, _)| {
         rest.len() >= w.len()
             && rest.is_char_boundary(rest.len() - w.len())
             && rest[rest.len() - w.len()..].eq_ignore_ascii_case(w)
@@ -346,13 +380,17 @@ fn quoted_key(b: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Whether the line of `pos`, or the line before or after it, speaks of an error (the token at `pos..end` aside:
-/// `OperationDenied` does not speak of itself). A code-shaped word alone on its line stands as a code too: an
-/// error-code table copied one cell per line (code, message, status).
+/// `OperationDenied` does not speak of itself). A code-shaped word alone on its line stands as a code too (an
+/// error-code table copied one cell per line: code, message, status), and so does one that opens the paste.
 fn error_context(text: &Text, pos: usize, end: usize) -> bool {
     let s = text.as_str();
     let line = text.line_of(pos);
     let (la, le) = text.line_range(line);
     if s[la..pos].trim().is_empty() && s[end.min(le)..le].trim().is_empty() {
+        return true;
+    }
+    // The paste's first word: a code pasted as its title (`InvalidAccessKeyId，but the key is valid`).
+    if s[..pos].trim().is_empty() {
         return true;
     }
     let first = line.saturating_sub(1);
@@ -398,11 +436,15 @@ mod tests {
     }
 
     #[test]
-    fn upper_tokens_are_the_tokens_with_a_capital_first() {
-        let s = "Ab.C-x_ 提示UserDisable. a.B Forbidden.RAM: x-Y _Z Q. NoPermission\nUserDisable... E";
-        let want: Vec<_> = tokens(s.as_bytes()).filter(|&(a, _)| s.as_bytes()[a].is_ascii_uppercase()).collect();
-        assert_eq!(upper_tokens(s.as_bytes()).collect::<Vec<_>>(), want);
-        assert!(want.len() >= 6);
+    fn cased_tokens_are_the_tokens_with_a_capital_first_or_after_a_lower_case_letter() {
+        let s = "Ab.C-x_ 提示UserDisable. a.B Forbidden.RAM: x-Y _Z Q. NoPermission\nUserDisable... E notAuthorized";
+        let cased = |(a, e): &(usize, usize)| {
+            let t = &s.as_bytes()[*a..*e];
+            t[0].is_ascii_uppercase() || t.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        };
+        let want: Vec<_> = tokens(s.as_bytes()).filter(cased).collect();
+        assert_eq!(cased_tokens(s.as_bytes()).collect::<Vec<_>>(), want);
+        assert!(want.len() >= 7);
     }
 
     /// The values of the fields with `key` the reader finds in `s`.
@@ -481,10 +523,29 @@ mod tests {
         assert_eq!(codes("the status code StatusForbidden is still displayed"), ["StatusForbidden"]);
         assert_eq!(codes("接口返回错误码：InvalidParameter.Format"), ["InvalidParameter.Format"]);
         assert_eq!(codes("The error code is `QuotaExceeded.Vpc`."), ["QuotaExceeded.Vpc"]);
+        // Every code shape: led by an acronym, lower camel, a product's prefix and number, a one-word code.
+        assert_eq!(codes("error code: SLSUnauthorized"), ["SLSUnauthorized"]);
+        assert_eq!(codes("错误码：notAuthorized"), ["notAuthorized"]);
+        assert_eq!(codes("error code ODPS-0420095"), ["ODPS-0420095"]);
+        // `报错` before a word: the code it threw.
+        assert_eq!(codes("报错InvalidApi.NotPurchase Specified api is not purchase"), ["InvalidApi.NotPurchase"]);
+        // The Tea samples' `Recommend` line: the link asks about the code.
+        let link = "https://api.aliyun.com/troubleshoot?q=Unauthorized&product=Sls&requestId=R-1";
+        assert_eq!(codes(link), ["Unauthorized"]);
+        // A plain word, a label or a file name after the word is no code.
+        assert!(codes("error code: Please retry").is_empty());
+        assert!(codes("error code: RequestId").is_empty());
+        assert!(codes("error code: main.go").is_empty());
         // Without the code word, or with another word before it, the word is only a candidate.
         assert!(codes("the code StatusForbidden is displayed").is_empty());
         assert!(codes("see the error codes page for StatusForbidden").is_empty());
         assert!(codes("my_error code handler").is_empty());
+    }
+
+    #[test]
+    fn the_first_word_of_a_paste_is_a_candidate() {
+        assert_eq!(candidates("InvalidAccessKeyId，but the key is valid"), ["InvalidAccessKeyId"]);
+        assert!(candidates("see InvalidAccessKeyId, but the key is valid").is_empty());
     }
 
     #[test]
