@@ -58,24 +58,27 @@ pub const ONE_WORD_CODES: &[&str] = &[
 /// word.
 pub fn is_code_shape(t: &str) -> bool {
     let b = t.as_bytes();
-    if b.len() < 4
-        || !crate::text::is_code_like(t)
-        // The SDKs' own codes may end so (`SDK.TimeoutError`); other such names are classes'.
-        || ((t.ends_with("Error") || t.ends_with("Exception")) && !t.starts_with("SDK."))
-        || crate::text::is_file_name(t)
-        // `c.a.c.s.b.DefaultAlicomMessagePuller`: a logger's package-qualified name, not a lower-camel code.
-        || (b[0].is_ascii_lowercase() && t.contains('.'))
-    {
+    // Every shape below holds an ASCII capital: most words of a log hold none, and leave here at once.
+    if b.len() < 4 || !b.iter().any(u8::is_ascii_uppercase) || !crate::text::is_code_like(t) {
         return false;
     }
-    let prefixed_number = t.split_once('-').is_some_and(|(prefix, number)| {
-        prefix.len() >= 2
-            && prefix.bytes().all(|c| c.is_ascii_uppercase())
-            && number.len() >= 3
-            && number.bytes().all(|c| c.is_ascii_digit())
-    });
+    let prefixed_number = || {
+        t.split_once('-').is_some_and(|(prefix, number)| {
+            prefix.len() >= 2
+                && prefix.bytes().all(|c| c.is_ascii_uppercase())
+                && number.len() >= 3
+                && number.bytes().all(|c| c.is_ascii_digit())
+        })
+    };
     let cased = b[1..].iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
-    ONE_WORD_CODES.contains(&t) || prefixed_number || cased || (b[0].is_ascii_uppercase() && t.contains('.'))
+    let shaped =
+        cased || (b[0].is_ascii_uppercase() && t.contains('.')) || prefixed_number() || ONE_WORD_CODES.contains(&t);
+    shaped
+        // The SDKs' own codes may end so (`SDK.TimeoutError`); other such names are classes'.
+        && !((t.ends_with("Error") || t.ends_with("Exception")) && !t.starts_with("SDK."))
+        && !crate::text::is_file_name(t)
+        // `c.a.c.s.b.DefaultAlicomMessagePuller`: a logger's package-qualified name, not a lower-camel code.
+        && !(b[0].is_ascii_lowercase() && t.contains('.'))
 }
 
 /// What a field says. The names are the engine's, not any one format's: `ErrorCode`, `code`, `error_code`, `Code`

@@ -208,9 +208,13 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if is_oss_ec(token) {
             out.push(Field::new(Key::Ec, token, start, end));
             out.push(Field::new(Key::ProductHint, "oss", start, end));
-        } else if named_after_code_word(s, token, start, end) {
+            continue;
+        }
+        // Asked once per token: both tests below want it.
+        let shaped = code_shaped(token);
+        if named_after_code_word(s, token, shaped, start, end) {
             out.push(Field::new(Key::Code, token, start, end));
-        } else if standing_code(b, token, start, end) {
+        } else if shaped && stands(b, start, end) {
             let line = text.line_of(start);
             let context = match line_context {
                 Some((l, c)) if l == line => c,
@@ -263,11 +267,6 @@ fn tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// A code-shaped token standing in text rather than called, assigned or used as a quoted key.
-fn standing_code(b: &[u8], token: &str, start: usize, end: usize) -> bool {
-    code_shaped(token) && stands(b, start, end)
-}
-
 /// Whether the token at `start..end` stands in text rather than being called, assigned or used as a quoted key. A
 /// name qualified with `::` (`Excon::Error::BadRequest`, a Ruby or C++ class) is a class, not a code.
 fn stands(b: &[u8], start: usize, end: usize) -> bool {
@@ -277,9 +276,10 @@ fn stands(b: &[u8], start: usize, end: usize) -> bool {
 /// Whether a [`CODE_WORDS`] word names the token at `start..end` as the code: it has a code's shape (any of
 /// [`super::is_code_shape`]'s, not only [`code_shaped`]'s: `SLSUnauthorized`, `notAuthorized`, `ODPS-0420095`), is
 /// no SDK label, and stands.
-fn named_after_code_word(s: &str, token: &str, start: usize, end: usize) -> bool {
+/// `code_shaped` is [`code_shaped`]'s answer for the token.
+fn named_after_code_word(s: &str, token: &str, code_shaped: bool, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
-    (super::is_code_shape(token) || code_shaped(token))
+    (code_shaped || super::is_code_shape(token))
         && !LABELS.iter().any(|l| l.eq_ignore_ascii_case(token))
         && stands(b, start, end)
         && after_code_word(s, start)
@@ -293,7 +293,9 @@ pub(super) fn opening_words<'a>(s: &'a str, documented: &'a dyn Fn(&str) -> bool
     cased_tokens(b)
         .filter(move |&(start, end)| {
             let token = &s[start..end];
-            named_after_code_word(s, token, start, end) || (standing_code(b, token, start, end) && documented(token))
+            let shaped = code_shaped(token);
+            named_after_code_word(s, token, shaped, start, end)
+                || (shaped && stands(b, start, end) && documented(token))
         })
         .map(|(start, _)| start)
 }
@@ -360,12 +362,9 @@ pub fn code_shaped(t: &str) -> bool {
     if b.len() < 6 || b.len() > 96 || !b[0].is_ascii_uppercase() || !crate::text::is_code_like(t) {
         return false;
     }
-    if LABELS.iter().any(|l| l.eq_ignore_ascii_case(t)) || crate::text::is_file_name(t) {
-        return false;
-    }
-    let humps = b.windows(2).filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()).count();
-    let dotted = t.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
-    humps >= 1 || dotted
+    let hump = b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let dotted = || t.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
+    (hump || dotted()) && !LABELS.iter().any(|l| l.eq_ignore_ascii_case(t)) && !crate::text::is_file_name(t)
 }
 
 /// `Foo(`, `Foo =`, `Foo:`: a call, an assignment or a label rather than a code standing in text.
