@@ -944,9 +944,9 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         let after = b[end..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
         matches!(b.get(end + after), Some(b'\n' | b'\r')) && next_line_speaks_of_an_error(b, end + after)
     };
-    let bare = ((b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)) || alone())
-        && at_line_start(b, i)
-        && is_dotted_code(token);
+    let bare = at_line_start(b, i)
+        && is_dotted_code(token)
+        && ((b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)) || alone());
     // `SLSUnauthorized: code: 403, You are…`: the Tea SDKs build every server error's message as `code: <status>,
     // <message> request id: <id>` and Node's prints it after the code (`${code}: ${message}`).
     let tea = b.get(end) == Some(&b':') && tea_message_at(b, end + 1);
@@ -963,12 +963,14 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     // Where the words around say a code stands, it may take any code's shape (`ODPS-0420095 : …`, `notAuthorized`).
     // Not a class's name there (`TeaError: code: 403, …` names the PHP Tea error, not the code).
     let class_name = (tea || after_class) && (token.ends_with("Error") || token.ends_with("Exception"));
-    let shaped =
+    // Asked last: the words around rule most tokens out first.
+    let shaped = || {
         (looks_like_code(token) || family || ((spaced || tea || after_class || client) && super::is_code_shape(token)))
-            && !class_name;
+            && !class_name
+    };
     if (spaced || wrapped || glued || bare || aws || table_row || smithy || tea || after_class || client)
         && is_code_like(token)
-        && shaped
+        && shaped()
         && meaning(token).is_none()
     {
         let message_at = (if spaced {
