@@ -230,3 +230,25 @@ fn a_ros_type_names_its_product() {
     // Not a type: no `::` after the namespace.
     assert_eq!(product(&text("ALIYUN::")), None);
 }
+
+#[test]
+fn words_around_name_the_product_of_every_kind() {
+    // A key, signature, account-state or throttling error is still one product's: the user wants to know whose.
+    let signature = first("Our Tablestore client log shows \"ErrorCode: SignatureDoesNotMatch\" on every write");
+    assert_eq!(signature.product.as_deref(), Some("ots"));
+    let key = first("调用函数计算时报错：InvalidAccessKeyId.NotFound Specified access key is not found.");
+    assert_eq!(key.product.as_deref(), Some("fc"));
+    let throttled =
+        first("Calling the EDAS API from a script:\nThrottling.User: Request was denied due to user flow control.");
+    assert_eq!(throttled.product.as_deref(), Some("edas"));
+    // Nothing named around it: none.
+    assert_eq!(product("ErrorCode: SignatureDoesNotMatch"), None);
+}
+
+#[test]
+fn an_error_the_client_raised_names_no_product() {
+    // No request left the client: the product it meant to call (or "ECS" of the metadata service) did not answer.
+    let missing = "Deploying to CDN:\nCode: InvalidCredentials\nMessage: Please set up the credentials correctly.";
+    assert_eq!(product(missing), None);
+    assert_eq!(product("Failed to get token from ECS Metadata Service. HttpCode=403"), None);
+}
