@@ -305,7 +305,9 @@ fn explain_error(
         budget.product_searches -= 1;
         let (guesses, clear) = product::likely(raw, text, catalog);
         f.likely_products = guesses;
-        if let Some((product, reason)) = clear {
+        // A documented sentence only one product prints is that product's answer, whatever the words around name.
+        let own_sentence = sentences.iter().any(|s| s.products.len() == 1);
+        if let Some((product, reason)) = clear.filter(|_| !own_sentence) {
             f.product = Some(product);
             product_reason = Some(reason);
         }

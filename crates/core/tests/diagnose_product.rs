@@ -252,3 +252,24 @@ fn an_error_the_client_raised_names_no_product() {
     assert_eq!(product(missing), None);
     assert_eq!(product("Failed to get token from ECS Metadata Service. HttpCode=403"), None);
 }
+
+#[test]
+fn a_latin_name_flush_against_chinese_is_a_word() {
+    let f = first("测试Quick BI嵌入时报错:\nInvalidAccessKeyId.NotFound : Specified access key is not found.");
+    assert_eq!(f.product.as_deref(), Some("quickbi-public"));
+}
+
+#[test]
+fn a_short_chinese_name_names_the_product() {
+    // 短信 is how users say 短信服务 (阿里云短信).
+    assert_eq!(product("阿里云短信接口报错:SignatureDoesNotMatch").as_deref(), Some("dysms"));
+}
+
+#[test]
+fn a_sentence_only_one_product_prints_outranks_the_words_around() {
+    // The words name the queue service the user thinks of; the documented sentence is SMS's own answer.
+    let text = "换成 MNS 的 endpoint 之后仍然提示：未开通云通信产品的阿里云客户";
+    let f = first(text);
+    assert_eq!(f.product.as_deref(), Some("dysms"));
+    assert!(f.likely_products.iter().any(|g| g.product == "mns"), "the words' product stays offered");
+}
