@@ -115,7 +115,8 @@ impl Catalog {
         if let Some(ps) = self.search_index.get(&query) {
             score(&mut best, ps, 1000);
         }
-        let words = latin_words(&query);
+        let words: Vec<&str> =
+            query.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
         for start in 0..words.len() {
             for end in start + 1..=words.len().min(start + MAX_TERM_WORDS) {
                 let run = words[start..end].join(" ");
@@ -509,31 +510,6 @@ pub fn normalize_sentence(s: &str) -> String {
         }
     }
     out
-}
-
-/// The words of a lower-case text: runs of letters, digits, `-` and `_`, split also where Latin meets Chinese, which
-/// is written flush against it (`测试quick bi安全` holds the words `quick`, `bi`).
-fn latin_words(query: &str) -> Vec<&str> {
-    let word_char = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut prev_ascii = true;
-    for (i, c) in query.char_indices() {
-        let split = !word_char(c) || start.is_some() && c.is_ascii() != prev_ascii;
-        if split {
-            if let Some(a) = start.take() {
-                words.push(&query[a..i]);
-            }
-        }
-        if word_char(c) && start.is_none() {
-            start = Some(i);
-        }
-        prev_ascii = c.is_ascii();
-    }
-    if let Some(a) = start {
-        words.push(&query[a..]);
-    }
-    words
 }
 
 #[cfg(test)]
