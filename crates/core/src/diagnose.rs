@@ -294,15 +294,20 @@ fn explain_error(
     let product_before_fallbacks = f.product.clone();
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
+    // Every kind of Alibaba Cloud error: whose key, signature, quota or throttle it is matters to the user as much.
     let fallback = phrases.iter().any(|p| p.generic());
     if f.product.is_none()
-        && (fallback || matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated))
+        && (fallback
+            || (f.other_cloud.is_none() && !product::sent_nothing(f.code.as_deref(), &phrases))
+            || matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated))
         && budget.product_searches > 0
     {
         budget.product_searches -= 1;
         let (guesses, clear) = product::likely(raw, text, catalog);
         f.likely_products = guesses;
-        if let Some((product, reason)) = clear {
+        // A documented sentence only one product prints is that product's answer, whatever the words around name.
+        let own_sentence = sentences.iter().any(|s| s.products.len() == 1);
+        if let Some((product, reason)) = clear.filter(|_| !own_sentence) {
             f.product = Some(product);
             product_reason = Some(reason);
         }

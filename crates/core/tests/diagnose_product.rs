@@ -230,3 +230,42 @@ fn a_ros_type_names_its_product() {
     // Not a type: no `::` after the namespace.
     assert_eq!(product(&text("ALIYUN::")), None);
 }
+
+#[test]
+fn words_around_name_the_product_of_every_kind() {
+    // A key, signature, account-state or throttling error is still one product's: the user wants to know whose.
+    let signature = first("Our Tablestore client log shows \"ErrorCode: SignatureDoesNotMatch\" on every write");
+    assert_eq!(signature.product.as_deref(), Some("ots"));
+    let key = first("调用函数计算时报错：InvalidAccessKeyId.NotFound Specified access key is not found.");
+    assert_eq!(key.product.as_deref(), Some("fc"));
+    let throttled =
+        first("Calling the EDAS API from a script:\nThrottling.User: Request was denied due to user flow control.");
+    assert_eq!(throttled.product.as_deref(), Some("edas"));
+    // Nothing named around it: none.
+    assert_eq!(product("ErrorCode: SignatureDoesNotMatch"), None);
+}
+
+#[test]
+fn an_error_the_client_raised_names_no_product() {
+    // No request left the client: the product it meant to call (or "ECS" of the metadata service) did not answer.
+    let missing = "Deploying to CDN:\nCode: InvalidCredentials\nMessage: Please set up the credentials correctly.";
+    assert_eq!(product(missing), None);
+    assert_eq!(product("Failed to get token from ECS Metadata Service. HttpCode=403"), None);
+}
+
+#[test]
+fn a_latin_name_and_a_short_chinese_name_name_the_product() {
+    let f = first("Quick BI embedding fails:\nInvalidAccessKeyId.NotFound : Specified access key is not found.");
+    assert_eq!(f.product.as_deref(), Some("quickbi-public"));
+    // 短信 is how users say 短信服务 (阿里云短信).
+    assert_eq!(product("阿里云短信接口报错:SignatureDoesNotMatch").as_deref(), Some("dysms"));
+}
+
+#[test]
+fn a_sentence_only_one_product_prints_outranks_the_words_around() {
+    // The words name the queue service the user thinks of; the documented sentence is SMS's own answer.
+    let text = "换成 MNS 的 endpoint 之后仍然提示：未开通云通信产品的阿里云客户";
+    let f = first(text);
+    assert_eq!(f.product.as_deref(), Some("dysms"));
+    assert!(f.likely_products.iter().any(|g| g.product == "mns"), "the words' product stays offered");
+}

@@ -4,6 +4,7 @@
 
 use super::reason::Reason;
 use crate::finding::{Kind, ProductGuess};
+use crate::read::phrases::Phrase;
 use crate::read::{Field, Key, RawError};
 use crate::text::{self, Text};
 use crate::Catalog;
@@ -211,6 +212,18 @@ fn is_gateway_code(lower: &str) -> bool {
 /// prefixes).
 const GATEWAY_ALSO: &[&str] =
     &["forbidden.riskcontrol", "unauthorized", "invalidaccesskeyid", "invalidsecuritytoken", "entitynotexist.role"];
+
+/// Rule `client-side-names-no-product`: an error the client raised before sending anything (its credential
+/// providers found no key, the ECS metadata service refused them, an `SDK.…` code) was answered by no product, so
+/// the products the words around it name (the one the user meant to call, "ECS" of the metadata service) are not
+/// the error's.
+pub fn sent_nothing(code: Option<&str>, phrases: &[Phrase]) -> bool {
+    const CODES: &[&str] = &["sdk.", "credentialexception", "invalidcredentials", "missingcredential"];
+    const PHRASES: &[Phrase] =
+        &[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing, Phrase::MetadataServiceRefused];
+    let lower = code.unwrap_or_default().to_ascii_lowercase();
+    CODES.iter().any(|c| lower.starts_with(c)) || phrases.iter().any(|p| PHRASES.contains(p))
+}
 
 /// Whether a message is about phone calls (the Voice service shares the `isv.` codes with SMS).
 fn is_about_calls(message: &str) -> bool {
