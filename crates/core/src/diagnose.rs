@@ -9,6 +9,7 @@ mod explain;
 mod product;
 pub mod reason;
 pub mod rules;
+pub mod systems;
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
@@ -177,9 +178,6 @@ fn code_from_ec(raw: &RawError) -> Option<String> {
     raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
 }
 
-/// Who refused a `docker login` when the text names no Alibaba Cloud registry.
-const OTHER_REGISTRY: &str = "a container registry that is not Alibaba Cloud's (Docker Hub or a mirror)";
-
 /// Product searches over the words around a message cost a pass over the catalog's names each; a text with
 /// thousands of bare console messages gets them for its first few only.
 const MAX_PRODUCT_SEARCHES: usize = 32;
@@ -212,7 +210,16 @@ fn explain_error(
     // A code printed with the very message a product documents for it is that product's, whatever other cloud
     // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
     let documented_pair = alibaba_mark || documented_with_its_message(raw, catalog);
-    let other_cloud = other_cloud(raw, context, error_lines(text, raw), documented_pair);
+    let seen = systems::Seen {
+        raw,
+        context,
+        text: text.as_str(),
+        lines: error_lines(text, raw),
+        body: error_body(text, raw),
+        alibaba_mark: documented_pair,
+        catalog,
+    };
+    let other_cloud = systems::other_system(&seen).map(|s| s.en.to_string());
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
@@ -260,7 +267,7 @@ fn explain_error(
         if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
     // A registry refusing a login where no Alibaba Cloud registry is named (Docker Hub, a mirror): not Alibaba Cloud's.
     if pick.is_none() && f.other_cloud.is_none() && phrases.contains(&Phrase::LoginRefused) {
-        f.other_cloud = Some(OTHER_REGISTRY.to_string());
+        f.other_cloud = Some(systems::OTHER_REGISTRY.en.to_string());
         (kind, f.kind, f.layer) = (Kind::Other, Kind::Other, None);
     }
     if let Some(p) = &pick {
@@ -456,6 +463,16 @@ fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
     crate::text::slice(s, a, b.min(a + 4096))
 }
 
+/// The error's body: its lines, up to 1 KB before them and 512 bytes after, whole lines (a pretty-printed
+/// response opens lines above the code the reader found; a page's reference follows its refusal).
+fn error_body<'t>(text: &'t Text, raw: &RawError) -> &'t str {
+    let s = text.as_str();
+    let (a, _) = text.line_range(text.line_of(raw.start.saturating_sub(1024)));
+    let last = raw.end.saturating_add(512).min(s.len()).saturating_sub(1).max(raw.start);
+    let (_, b) = text.line_range(text.line_of(last));
+    crate::text::slice(s, a.max(raw.start.saturating_sub(1024)), b.min(raw.end.saturating_add(4096)))
+}
+
 /// The code of the error: the innermost one where a wrapper (`SDK.…`, `ServerError`) carries another, so an
 /// endpoint or client error caused by a credential error reads as the credential error.
 fn innermost_code(raw: &RawError) -> Option<String> {
@@ -471,139 +488,6 @@ fn innermost_code(raw: &RawError) -> Option<String> {
     }
     let inner = raw.all(Key::Code).skip(1).filter(|c| !read::group::is_wrapper_code(&c.value)).last();
     Some(inner.unwrap_or(line_code).value.clone())
-}
-
-/// Whether `after` (what follows a `"Response"` key) is `:{"Error":`, blanks and line breaks allowed between.
-fn opens_error_object(after: &str) -> bool {
-    let mut rest = after;
-    [":", "{", "\"Error\"", ":"].iter().all(|part| {
-        rest = rest.trim_start();
-        rest.strip_prefix(part).map(|r| rest = r).is_some()
-    })
-}
-
-/// Systems that stand beside Alibaba Cloud in one paste (a cluster's RBAC, a login, the local disk, a code host, a
-/// registry, the Alibaba group's other platforms, whose names carry Alibaba's words): their marks are not
-/// overruled by Alibaba Cloud's.
-const BESIDE_ALIBABA: &[&str] = &[
-    "Kubernetes",
-    "SSH",
-    "operating system",
-    "GitHub",
-    "Docker Hub",
-    "Aliyun Drive",
-    "DingTalk",
-    "Alipay",
-    "Taobao",
-    "AMap",
-    // A MySQL-protocol database's GRANTs: RDS's and PolarDB's too are the database's, not RAM's.
-    "MySQL protocol",
-];
-
-/// Whether the error comes from another cloud: a shape only that cloud's errors have, or its marks (in the error
-/// or its context) where neither the error nor the text carries an Alibaba Cloud sign.
-fn other_cloud(raw: &RawError, context: &[Field], lines: &str, alibaba_mark: bool) -> Option<String> {
-    // Alibaba Cloud's marks in the text overrule other clouds' marks in the error; its fields in the error
-    // (the host that answered, an `AuthAction`) overrule marks in the context too.
-    let beside = |c: &str| BESIDE_ALIBABA.iter().any(|w| c.contains(w));
-    let alibaba_fields = raw.fields.iter().any(|f| {
-        matches!(f.key, Key::HostId | Key::Host | Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction)
-            || (f.key == Key::Header && f.value != "exception")
-    });
-    let marked = |c: &str| !alibaba_mark || beside(c);
-    if let Some(c) = raw.value(Key::OtherCloud).filter(|c| marked(c)) {
-        return Some(c.to_string());
-    }
-    // Azure Storage's error message ends with its own request id and time (`RequestId:<guid>` then `Time:…`).
-    if azure_storage_message(lines) {
-        return Some("Azure (Storage)".to_string());
-    }
-    // The AWS SDKs' own print: Go v1's `Code: message` over `status code: 403, request id: …`, JavaScript v2's
-    // files in a stack trace. S3-compatible clients talk to OSS too, so Alibaba Cloud's marks overrule them.
-    if !alibaba_mark && aws_sdk_print(lines) {
-        return Some("AWS".to_string());
-    }
-    if !alibaba_mark && google_api_status(lines) {
-        return Some("Google Cloud".to_string());
-    }
-    // Tencent Cloud COS's XML error carries a `<TraceId>`; OSS's never does (it names its `<HostId>`).
-    if raw.get(Key::HostId).is_none() && lines.contains("<TraceId>") {
-        return Some("Tencent Cloud (COS)".to_string());
-    }
-    // Tencent Cloud API 3.0 wraps every error in `{"Response":{"Error":{…}}}`, and its `AuthFailure.` codes are
-    // its own (no Alibaba Cloud product lists one).
-    let tencent_shape = crate::text::find_all(lines, "\"Response\"").any(|at| opens_error_object(&lines[at + 10..]));
-    if tencent_shape || raw.value(Key::Code).is_some_and(|c| c.to_ascii_lowercase().starts_with("authfailure.")) {
-        return Some("Tencent Cloud".to_string());
-    }
-    // `isv.insufficient-isv-permissions`: the Alipay/Taobao open platforms' lower-case `isv.` codes (Short Message
-    // Service's are upper-case: `isv.BUSINESS_LIMIT_CONTROL`).
-    if raw
-        .value(Key::Code)
-        .and_then(|c| c.strip_prefix("isv."))
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()))
-    {
-        return Some("Alipay/Taobao open platform".to_string());
-    }
-    // Alibaba Cloud's `HostId` is the host that answered; S3 puts a long opaque id there.
-    if raw.all(Key::HostId).any(|h| !h.value.contains('.') && h.value.len() >= 20) {
-        return Some("AWS".to_string());
-    }
-    // `APIGW.0301`, `CDN.00010198`: a service prefix and a number is Huawei Cloud's code shape, never Alibaba's.
-    if let Some((service, number)) = raw.value(Key::Code).and_then(|c| c.split_once('.')) {
-        let huawei = service.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            && number.len() >= 4
-            && number.bytes().all(|c| c.is_ascii_digit());
-        if huawei {
-            return Some("Huawei Cloud".to_string());
-        }
-    }
-    if alibaba_fields {
-        return None;
-    }
-    context.iter().find(|f| f.key == Key::OtherCloud && marked(&f.value)).map(|f| f.value.clone())
-}
-
-/// Whether the lines hold what only AWS prints around an error: Go v1's `awserr.RequestFailure` tail
-/// (`status code: 403, request id: …`, lower case, a comma between), JavaScript v2's package files in a stack trace,
-/// the query protocol's fault side.
-fn aws_sdk_print(lines: &str) -> bool {
-    let go_v1 = crate::text::find_all(lines, "status code: ").any(|at| {
-        let rest = &lines.as_bytes()[at + "status code: ".len()..];
-        rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", request id: ")
-    });
-    // AWS's query-protocol error body (STS, IAM…): `{"Error":{"Code":…,"Type":"Sender"}}`, `<Type>Sender</Type>`;
-    // Alibaba Cloud's errors carry no fault side.
-    let query_protocol =
-        ["\"Type\":\"Sender\"", "\"Type\": \"Sender\"", "<Type>Sender</Type>", "<Type>Receiver</Type>"]
-            .iter()
-            .any(|t| lines.contains(t));
-    go_v1 || query_protocol || lines.contains("node_modules/aws-sdk/")
-}
-
-/// Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
-fn google_api_status(lines: &str) -> bool {
-    crate::text::find_all(lines, "\"status\"").any(|at| {
-        let value = lines[at + "\"status\"".len()..].trim_start().trim_start_matches(':').trim_start();
-        ["\"PERMISSION_DENIED\"", "\"UNAUTHENTICATED\""].iter().any(|v| value.starts_with(v))
-    })
-}
-
-/// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then a `Time:` line.
-fn azure_storage_message(lines: &str) -> bool {
-    crate::text::find_all(lines, "RequestId:").any(|at| {
-        let rest = &lines[at + "RequestId:".len()..];
-        let guid = rest.get(..36).is_some_and(|g| {
-            g.bytes().enumerate().all(|(i, c)| {
-                if matches!(i, 8 | 13 | 18 | 23) {
-                    c == b'-'
-                } else {
-                    c.is_ascii_digit() || (b'a'..=b'f').contains(&c)
-                }
-            })
-        });
-        guid && rest[36..].trim_start_matches('\r').starts_with("\nTime:")
-    })
 }
 
 fn principal(raw: &RawError, phrases: &[Phrase]) -> Option<Principal> {
@@ -1126,7 +1010,10 @@ ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
             "smtplib.SMTPAuthenticationError: (535, b'Error: incorrect username or password')",
             &Catalog::empty(),
         );
-        assert!(d.findings.iter().all(|f| f.other_cloud.as_deref() != Some(OTHER_REGISTRY)), "a mail login: {d:#?}");
+        assert!(
+            d.findings.iter().all(|f| f.other_cloud.as_deref() != Some(systems::OTHER_REGISTRY.en)),
+            "a mail login: {d:#?}"
+        );
     }
 
     #[test]
@@ -1157,13 +1044,6 @@ ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
         let f =
             one("Error Code：InvalidTimeStamp.Expired\nError Message：Specified time stamp or date value is expired.");
         assert_eq!((f.kind, f.code.as_deref()), (Kind::Signature, Some("InvalidTimeStamp.Expired")));
-    }
-
-    #[test]
-    fn tencent_wrappers_are_read_with_any_blanks_between() {
-        assert!(opens_error_object(":{\"Error\":{"));
-        assert!(opens_error_object(": {\r\n\t\"Error\" : {"));
-        assert!(!opens_error_object(": {\"Data\": {\"Error\": null}}"));
     }
 
     #[test]

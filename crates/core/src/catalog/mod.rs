@@ -21,7 +21,7 @@ use std::collections::{BTreeSet, HashMap};
 
 pub use choose::ProductChoice;
 pub use error::CatalogError;
-pub use lookup::{bare_host, endpoint_codes};
+pub use lookup::{bare_host, endpoint_codes, in_cloud_domain};
 pub use model::{
     AccessLevel, Api, ApiLookup, ErrorCode, GrantBasis, Granularity, PolicyGrant, PolicyKind, Product, ProductSentence,
     ServiceRole, SystemPolicy,

@@ -246,8 +246,8 @@ pub fn explain(facts: &Facts) -> (String, String) {
             let code = f.code.as_deref().or(f.implied_code.as_deref()).unwrap_or("").to_ascii_lowercase();
             if let Some(cloud) = &f.other_cloud {
                 let cloud_zh = other_system_zh(cloud);
-                en.push(format!("This error comes from {cloud}, not Alibaba Cloud: RAM policies cannot fix it; the access has to be changed there."));
-                zh.push(format!("这个错误来自{cloud_zh}，不是阿里云：RAM 策略无法解决，需要在那里修改访问权限。"));
+                en.push(format!("This error comes from {cloud}, not Alibaba Cloud RAM: RAM policies cannot fix it; the access has to be changed there."));
+                zh.push(format!("这个错误来自{cloud_zh}，不是阿里云 RAM：RAM 策略无法解决，需要在那里修改访问权限。"));
             } else if code.starts_with("throttling") || has(Phrase::Throttling) {
                 en.push("The request was rate-limited (flow control), not refused for permissions: retry with backoff or call less often.".into());
                 zh.push("请求被限流，并非权限问题：请退避重试或降低调用频率。".into());
@@ -396,38 +396,8 @@ fn principal_zh(f: &Finding) -> String {
     }
 }
 
-/// The Chinese name of another system a finding names (the names the readers give, in English).
-const OTHER_SYSTEMS_ZH: &[(&str, &str)] = &[
-    ("AWS or Huawei Cloud (IAM)", "AWS 或华为云（IAM）"),
-    ("Tencent Cloud (COS)", "腾讯云（COS）"),
-    ("Azure (Storage)", "Azure（存储）"),
-    ("Tencent Cloud", "腾讯云"),
-    ("Huawei Cloud", "华为云"),
-    ("Volcano Engine", "火山引擎"),
-    ("Kingsoft Cloud", "金山云"),
-    ("JD Cloud", "京东云"),
-    ("China Telecom Cloud", "天翼云"),
-    ("Qiniu Cloud", "七牛云"),
-    ("Google Cloud", "谷歌云"),
-    ("Baidu AI Cloud", "百度智能云"),
-    ("AMap open platform", "高德开放平台"),
-    ("DingTalk open platform", "钉钉开放平台"),
-    ("Alipay/Taobao open platform", "支付宝/淘宝开放平台"),
-    ("Alipay open platform", "支付宝开放平台"),
-    ("Taobao open platform", "淘宝开放平台"),
-    ("the operating system's file permissions", "操作系统的文件权限"),
-    (
-        "Aliyun Drive (an Alibaba-group consumer platform with its own tokens)",
-        "阿里云盘（阿里巴巴集团的个人网盘，使用自己的令牌）",
-    ),
-    (
-        "a container registry that is not Alibaba Cloud's (Docker Hub or a mirror)",
-        "非阿里云的容器镜像仓库（Docker Hub 或镜像站）",
-    ),
-];
-
-/// The Chinese name of `system`; names that read the same in both languages (AWS, Azure, SSH, GitHub,
-/// Kubernetes RBAC, Docker Hub) stay as they are.
+/// The Chinese name of `system` ([`super::systems::zh`]); names that read the same in both languages (AWS, Azure,
+/// SSH, GitHub, Kubernetes RBAC, Docker Hub) stay as they are.
 fn other_system_zh(system: &str) -> &str {
-    OTHER_SYSTEMS_ZH.iter().find(|(en, _)| *en == system).map_or(system, |(_, zh)| zh)
+    super::systems::zh(system)
 }

@@ -4,7 +4,7 @@
 //!
 //! All needles are found with one Aho-Corasick pass; each hit is then read locally (a bounded look around it).
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -76,6 +76,8 @@ const NEEDLES: &[(&str, Hit)] = &[
     // Photo Service's `<region>.admin.aliyunpds.com`).
     (".aligenie.com", Hit::Host),
     (".aliyunpds.com", Hit::Host),
+    // Alibaba Cloud's internal endpoint domain (`ecs-vpc.cn-hangzhou.aliyun-inc.com`), one of the catalog's.
+    (".aliyun-inc.com", Hit::Host),
     ("product=", Hit::ProductParam),
     ("aliyunsdk", Hit::Package("python")),
     ("com.aliyuncs.", Hit::Package("java")),
@@ -154,14 +156,17 @@ pub enum Mark {
     OtherCloudError(&'static str),
 }
 
-/// Who refuses in Django REST framework's fixed refusal: the web app, not a cloud.
-const DJANGO_REST: &str = "a web app's own permissions (Django REST framework)";
+/// Tool names and other systems' marks: the tools below, then every word of the other systems' rules
+/// ([`crate::diagnose::systems::RULES`]).
+pub static MARKS: LazyLock<Vec<(&'static str, Mark)>> = LazyLock::new(|| {
+    let systems = crate::diagnose::systems::words().map(|(word, system, refusal)| {
+        (word, if refusal { Mark::OtherCloudError(system) } else { Mark::OtherCloud(system) })
+    });
+    TOOLS.iter().copied().chain(systems).collect()
+});
 
-/// Who refuses in a MySQL-protocol server's privilege errors: the database, whoever hosts it.
-pub const SQL_PRIVILEGES: &str = "the database's own accounts and privileges (MySQL protocol)";
-
-/// Tool names and other systems' marks.
-pub const MARKS: &[(&str, Mark)] = &[
+/// Tools of the ecosystem that talk to one product, and Alibaba Cloud's CI names.
+const TOOLS: &[(&str, Mark)] = &[
     // Tools of the ecosystem that talk to one product.
     ("ossutil", Mark::Tool("oss")),
     ("ossfs", Mark::Tool("oss")),
@@ -222,100 +227,16 @@ pub const MARKS: &[(&str, Mark)] = &[
     ("com.aliyun.kms", Mark::Tool("kms")),
     ("aliyun-kms", Mark::Tool("kms")),
     ("dkms-gcs", Mark::Tool("kms")),
-    ("aliyundrive.", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
-    ("alipan.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
-    ("qcs::", Mark::OtherCloud("Tencent Cloud")),
-    ("myqcloud.com", Mark::OtherCloud("Tencent Cloud")),
-    ("volcengine", Mark::OtherCloud("Volcano Engine")),
-    ("ksyun", Mark::OtherCloud("Kingsoft Cloud")),
-    ("jdcloud", Mark::OtherCloud("JD Cloud")),
-    ("ctyun", Mark::OtherCloud("China Telecom Cloud")),
-    ("qiniu", Mark::OtherCloud("Qiniu Cloud")),
-    ("CAM policies", Mark::OtherCloud("Tencent Cloud")),
-    ("CAM policy", Mark::OtherCloud("Tencent Cloud")),
-    ("arn:aws:", Mark::OtherCloud("AWS")),
-    ("amazonaws.com", Mark::OtherCloud("AWS")),
-    ("x-amz-", Mark::OtherCloud("AWS")),
-    ("amazonwebservices.com", Mark::OtherCloud("AWS")),
-    ("botocore", Mark::OtherCloud("AWS")),
-    ("Unable to locate credentials", Mark::OtherCloudError("AWS")),
-    ("AWS Secret Access Key", Mark::OtherCloud("AWS")),
-    ("AWS Access Key Id", Mark::OtherCloud("AWS")),
-    ("googleapi: Error", Mark::OtherCloud("Google Cloud")),
-    ("tencentcloud", Mark::OtherCloud("Tencent Cloud")),
-    ("qcloud.com", Mark::OtherCloud("Tencent Cloud")),
-    ("volcengineapi.com", Mark::OtherCloud("Volcano Engine")),
-    ("baidubce.com", Mark::OtherCloud("Baidu AI Cloud")),
-    ("restapi.amap.com", Mark::OtherCloudError("AMap open platform")),
-    ("(Service: Amazon", Mark::OtherCloud("AWS")),
-    ("sts:AssumeRoleWithWebIdentity", Mark::OtherCloud("AWS")),
-    ("security token included in the request is expired", Mark::OtherCloudError("AWS")),
-    ("* aws_", Mark::OtherCloud("AWS")),
-    ("is not authorized to perform action ", Mark::OtherCloudError("Huawei Cloud")),
-    (" is forbidden: User ", Mark::OtherCloudError("Kubernetes RBAC")),
-    ("Error from server (Forbidden)", Mark::OtherCloudError("Kubernetes RBAC")),
-    // Local refusals that share the words: an SSH key, the operating system's file permissions.
-    ("Permission denied (publickey", Mark::OtherCloudError("SSH")),
-    ("[Errno 13] Permission denied", Mark::OtherCloudError("the operating system's file permissions")),
-    ("EACCES: permission denied", Mark::OtherCloudError("the operating system's file permissions")),
-    ("dingtalk.com", Mark::OtherCloudError("DingTalk open platform")),
-    ("openapi.alipay.com", Mark::OtherCloudError("Alipay open platform")),
-    ("gw.api.taobao.com", Mark::OtherCloudError("Taobao open platform")),
-    ("management.azure.com", Mark::OtherCloud("Azure")),
-    ("AuthorizationFailed", Mark::OtherCloud("Azure")),
-    ("Microsoft.Authorization", Mark::OtherCloud("Azure")),
-    ("AADSTS", Mark::OtherCloud("Azure")),
-    ("myhuaweicloud.com", Mark::OtherCloud("Huawei Cloud")),
-    ("huaweicloud", Mark::OtherCloud("Huawei Cloud")),
-    ("googleapis.com", Mark::OtherCloud("Google Cloud")),
-    ("gserviceaccount.com", Mark::OtherCloud("Google Cloud")),
-    ("tencentcloudapi.com", Mark::OtherCloud("Tencent Cloud")),
-    ("TencentCloudSDKException", Mark::OtherCloud("Tencent Cloud")),
-    // AWS SDKs' own names (JavaScript v3 packages and its S3 exception class); an Alibaba Cloud mark in the same
-    // text overrules them (S3-compatible clients talk to OSS too): see `diagnose::other_cloud`.
-    ("S3ServiceException", Mark::OtherCloud("AWS")),
-    ("@aws-sdk/", Mark::OtherCloud("AWS")),
-    ("aws-sdk-", Mark::OtherCloud("AWS")),
-    // AWS ECS/EKS: the service-linked role the service assumes is not there yet.
-    ("unable to assume the service linked role", Mark::OtherCloudError("AWS")),
-    // Kubernetes RBAC: `cannot list resource "pods" in API group "" in the namespace …`.
-    ("in API group", Mark::OtherCloudError("Kubernetes RBAC")),
-    // GitHub: the Actions token lacks a scope; any call to its API.
-    ("Resource not accessible by integration", Mark::OtherCloudError("GitHub")),
-    ("api.github.com", Mark::OtherCloud("GitHub")),
-    // git's push refused by GitHub: `remote: Permission to owner/repo.git denied to user.`
-    ("remote: Permission to ", Mark::OtherCloudError("GitHub")),
-    // Octokit's answer to a wrong or revoked GitHub token.
-    ("HttpError: Bad credentials", Mark::OtherCloudError("GitHub")),
-    // The AWS SDK for JavaScript v2's credentials chain (`Missing credentials in config, if using AWS_CONFIG_FILE…`).
-    ("Missing credentials in config", Mark::OtherCloudError("AWS")),
-    ("AWS_SDK_LOAD_CONFIG", Mark::OtherCloud("AWS")),
-    // AWS's and Huawei Cloud's IAM wording; Alibaba Cloud states an explicit deny in `NoPermissionType`.
-    ("with an explicit deny in", Mark::OtherCloudError("AWS or Huawei Cloud (IAM)")),
     // CI variables of workflows that push to Container Registry (`$ALIYUN_REGISTRY`, `ALIYUN_REGISTRY_USER`).
     ("aliyun_registry", Mark::Tool("cr")),
-    // Docker Hub: `docker login` with an empty registry variable talks to Docker's registry, not Container Registry.
-    ("registry-1.docker.io", Mark::OtherCloud("Docker Hub")),
-    ("index.docker.io", Mark::OtherCloud("Docker Hub")),
-    // Django REST framework's fixed refusal (`PermissionDenied`'s default detail), in its `{"detail": …}` body: the
-    // web app's own permissions.
-    ("detail\":\"you do not have permission to perform this action", Mark::OtherCloudError(DJANGO_REST)),
-    ("detail\": \"you do not have permission to perform this action", Mark::OtherCloudError(DJANGO_REST)),
-    // MySQL-protocol servers' privilege errors (`ERROR 1045 (28000): Access denied for user…`, 1044, 1142, 1143,
-    // 1227, 1370 with SQLSTATE 42000): the database's own accounts and GRANTs, RDS and PolarDB included.
-    ("error 1044 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
-    ("error 1045 (28000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
-    ("error 1142 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
-    ("error 1143 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
-    ("error 1227 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
-    ("error 1370 (42000)", Mark::OtherCloudError(SQL_PRIVILEGES)),
-    // Aliyun Drive's storage hosts: download links that platform signs, not the user's OSS.
-    ("alicloudccp.com", Mark::OtherCloud("Aliyun Drive (an Alibaba-group consumer platform with its own tokens)")),
 ];
 
 /// Appends the fields a mark stands for.
 pub fn mark(s: &str, mark: Mark, start: usize, end: usize, out: &mut Vec<Field>) {
+    // Another system's word starts a word (`ObsException`, not the tail of `JobsException`).
+    let mid_word = s[start..].starts_with(|c: char| c.is_ascii_alphanumeric()) && is_alnum_before(s, start);
     match mark {
+        Mark::OtherCloud(_) | Mark::OtherCloudError(_) if mid_word => {}
         Mark::OtherCloud(cloud) => out.push(Field::new(Key::OtherCloud, cloud, start, end)),
         Mark::OtherCloudError(cloud) => {
             out.push(Field::new(Key::OtherCloud, cloud, start, end));

@@ -1,0 +1,928 @@
+//! Errors of other systems that share Alibaba Cloud RAM's words (other clouds, databases, the operating system, a
+//! CDN, the Alibaba group's other platforms): one table of named rules, each naming the system (in both languages),
+//! the shape that identifies it, and how Alibaba Cloud's own signs overrule it.
+//!
+//! The rule of thumb: another system's structure or code in the error itself identifies it; loose prose words
+//! beside an Alibaba Cloud error do not. Words ([`Shape::Words`], [`Shape::Refusal`]) are found by the reader's one
+//! automaton ([`crate::read::headers::MARKS`]) and come here as [`Key::OtherCloud`] fields; shapes of the error's
+//! lines and code are read here.
+
+use crate::read::{Field, Key, RawError};
+use crate::Catalog;
+
+/// A system an error can come from instead of Alibaba Cloud RAM: its name on the page, in English and Chinese.
+#[derive(Debug, PartialEq, Eq)]
+pub struct System {
+    /// Its name in English.
+    pub en: &'static str,
+    /// Its name in Chinese.
+    pub zh: &'static str,
+    /// Whether it stands beside Alibaba Cloud in one paste (a cluster, a database, the local disk, the Alibaba
+    /// group's other platforms, whose names carry Alibaba's words): Alibaba Cloud's marks elsewhere in the text do
+    /// not overrule it. Its signs that no rule reads (other readers' fields) stand by this.
+    pub beside: bool,
+}
+
+/// What overrules a rule's finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overrule {
+    /// Nothing in the error does: the system's own structure or code (a database's error number, MaxCompute's label
+    /// check). Alibaba Cloud's fields in the error still overrule the system's words in the context around it.
+    Never,
+    /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code): another system's
+    /// sentence that may stand quoted inside a genuine Alibaba Cloud error.
+    AlibabaError,
+    /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
+    AlibabaMark,
+}
+
+/// What identifies a rule's system.
+pub enum Shape {
+    /// Words anywhere in the text (ASCII case ignored): hosts, SDK names, the system's own labels.
+    Words(&'static [&'static str]),
+    /// The system's fixed refusal sentences: each is an error by itself, of that system.
+    Refusal(&'static [&'static str]),
+    /// A shape of the error's lines (its SDK's print, a line of its own).
+    Lines(fn(&str) -> bool),
+    /// A shape of the error's body, read from a little before the error (a pretty-printed response opens lines
+    /// above the code the reader found): its response structure, a page's parts.
+    Body(fn(&str) -> bool),
+    /// A shape of the error's code.
+    Code(fn(&str) -> bool),
+    /// A shape of the error's fields (and its lines).
+    Fields(fn(&RawError, &str) -> bool),
+    /// A shape several S3-compatible clouds share (AWS's SDK prints, an opaque `HostId`): the cloud the text names
+    /// beside it, else this rule's system.
+    Family(fn(&RawError, &str) -> bool),
+}
+
+/// A named rule: which system, by what shape, overruled by what.
+pub struct Rule {
+    /// The rule's name, for tests and reports.
+    pub name: &'static str,
+    /// The system it identifies.
+    pub system: &'static System,
+    /// What identifies it.
+    pub shape: Shape,
+    /// What overrules it.
+    pub overrule: Overrule,
+}
+
+macro_rules! system {
+    ($id:ident, $en:expr, $zh:expr, $beside:expr) => {
+        #[doc = concat!("The system named \"", $en, "\".")]
+        pub const $id: System = System { en: $en, zh: $zh, beside: $beside };
+    };
+}
+
+system!(AWS, "AWS", "AWS", false);
+system!(AWS_OR_HUAWEI_IAM, "AWS or Huawei Cloud (IAM)", "AWS 或华为云（IAM）", false);
+system!(AZURE, "Azure", "Azure", false);
+system!(AZURE_STORAGE, "Azure (Storage)", "Azure（存储）", false);
+system!(GOOGLE, "Google Cloud", "谷歌云", false);
+system!(TENCENT, "Tencent Cloud", "腾讯云", false);
+system!(TENCENT_COS, "Tencent Cloud (COS)", "腾讯云（COS）", false);
+system!(HUAWEI, "Huawei Cloud", "华为云", false);
+system!(HUAWEI_OBS, "Huawei Cloud (OBS)", "华为云（OBS）", false);
+system!(VOLCANO, "Volcano Engine (ByteDance)", "火山引擎（字节跳动）", false);
+system!(KINGSOFT, "Kingsoft Cloud", "金山云", false);
+system!(JD, "JD Cloud", "京东云", false);
+system!(CTYUN, "China Telecom Cloud", "天翼云", false);
+system!(QINIU, "Qiniu Cloud", "七牛云", false);
+system!(BAIDU, "Baidu AI Cloud", "百度智能云", false);
+system!(AKAMAI, "a CDN or web firewall (Akamai)", "CDN 或 Web 防火墙（Akamai）", false);
+system!(
+    ROCKETMQ_ACL,
+    "Apache RocketMQ's own ACL (the broker's accounts)",
+    "Apache RocketMQ 自身的 ACL（Broker 账号）",
+    false
+);
+system!(
+    OTHER_REGISTRY,
+    "a container registry that is not Alibaba Cloud's (Docker Hub or a mirror)",
+    "非阿里云的容器镜像仓库（Docker Hub 或镜像站）",
+    false
+);
+system!(DOCKER_HUB, "Docker Hub", "Docker Hub", true);
+system!(KUBERNETES, "Kubernetes RBAC", "Kubernetes RBAC", true);
+system!(GITHUB, "GitHub", "GitHub", true);
+system!(SSH, "SSH", "SSH", true);
+system!(LOCAL_FILES, "the operating system's file permissions", "操作系统的文件权限", true);
+system!(WINDOWS, "Windows (the operating system's access control)", "Windows（操作系统的访问控制）", true);
+system!(
+    ALIYUN_DRIVE,
+    "Aliyun Drive (an Alibaba-group consumer platform with its own tokens)",
+    "阿里云盘（阿里巴巴集团的个人网盘，使用自己的令牌）",
+    true
+);
+system!(DINGTALK, "DingTalk open platform", "钉钉开放平台", true);
+system!(ALIPAY_TAOBAO, "Alipay/Taobao open platform", "支付宝/淘宝开放平台", true);
+system!(ALIPAY, "Alipay open platform", "支付宝开放平台", true);
+system!(TAOBAO, "Taobao open platform", "淘宝开放平台", true);
+system!(AMAP, "AMap open platform", "高德开放平台", true);
+system!(
+    DJANGO_REST,
+    "a web app's own permissions (Django REST framework)",
+    "Web 应用自身的权限（Django REST framework）",
+    true
+);
+system!(
+    MYSQL,
+    "the database's own accounts and privileges (MySQL protocol)",
+    "数据库自身的账号与权限（MySQL 协议）",
+    true
+);
+system!(
+    POSTGRES,
+    "the database's own accounts and privileges (PostgreSQL)",
+    "数据库自身的账号与权限（PostgreSQL）",
+    true
+);
+system!(MONGODB, "the database's own accounts and privileges (MongoDB)", "数据库自身的账号与权限（MongoDB）", true);
+system!(REDIS, "the database's own accounts and privileges (Redis)", "数据库自身的账号与权限（Redis）", true);
+system!(DB_ALLOW_LIST, "the database's IP allow-list (whitelist)", "数据库的 IP 白名单", true);
+system!(
+    MAXCOMPUTE_LABEL,
+    "MaxCompute's label-based security (a label grant in MaxCompute, not RAM)",
+    "MaxCompute 的 Label 权限控制（需在 MaxCompute 中授予 Label，而非 RAM）",
+    true
+);
+
+/// Every system the rules name.
+pub const SYSTEMS: &[&System] = &[
+    &AWS,
+    &AWS_OR_HUAWEI_IAM,
+    &AZURE,
+    &AZURE_STORAGE,
+    &GOOGLE,
+    &TENCENT,
+    &TENCENT_COS,
+    &HUAWEI,
+    &HUAWEI_OBS,
+    &VOLCANO,
+    &KINGSOFT,
+    &JD,
+    &CTYUN,
+    &QINIU,
+    &BAIDU,
+    &AKAMAI,
+    &ROCKETMQ_ACL,
+    &OTHER_REGISTRY,
+    &DOCKER_HUB,
+    &KUBERNETES,
+    &GITHUB,
+    &SSH,
+    &LOCAL_FILES,
+    &WINDOWS,
+    &ALIYUN_DRIVE,
+    &DINGTALK,
+    &ALIPAY_TAOBAO,
+    &ALIPAY,
+    &TAOBAO,
+    &AMAP,
+    &DJANGO_REST,
+    &MYSQL,
+    &POSTGRES,
+    &MONGODB,
+    &REDIS,
+    &DB_ALLOW_LIST,
+    &MAXCOMPUTE_LABEL,
+];
+
+use Overrule::{AlibabaError, AlibabaMark, Never};
+use Shape::{Body, Code, Family, Fields, Lines, Refusal, Words};
+
+/// The rules, in the order they are asked (the error's own shapes before the words of the context).
+pub const RULES: &[Rule] = &[
+    // --- AWS ---
+    // AWS's own names: ARNs, hosts, headers, SDK and Terraform names. S3- and IAM-compatible clients talk to
+    // OSS and RAM too, so any Alibaba Cloud mark overrules them.
+    Rule {
+        name: "aws-names",
+        system: &AWS,
+        shape: Words(&[
+            "arn:aws:",
+            "amazonaws.com",
+            "x-amz-",
+            "amazonwebservices.com",
+            "botocore",
+            "AWS Secret Access Key",
+            "AWS Access Key Id",
+            "(Service: Amazon",
+            "sts:AssumeRoleWithWebIdentity",
+            "* aws_",
+            "S3ServiceException",
+            "@aws-sdk/",
+            "aws-sdk-",
+            "AWS_SDK_LOAD_CONFIG",
+        ]),
+        overrule: AlibabaMark,
+    },
+    // AWS's SDKs' and services' fixed sentences: the credentials chain, an expired token, a missing
+    // service-linked role (ECS/EKS).
+    Rule {
+        name: "aws-refusals",
+        system: &AWS,
+        shape: Refusal(&[
+            "Unable to locate credentials",
+            "security token included in the request is expired",
+            "unable to assume the service linked role",
+            "Missing credentials in config",
+        ]),
+        overrule: AlibabaMark,
+    },
+    // AWS's and Huawei Cloud's IAM wording; Alibaba Cloud states an explicit deny in `NoPermissionType`.
+    Rule {
+        name: "iam-explicit-deny",
+        system: &AWS_OR_HUAWEI_IAM,
+        shape: Refusal(&["with an explicit deny in"]),
+        overrule: AlibabaMark,
+    },
+    // --- Azure, Google ---
+    // Azure Storage's message ends with its own request id and time (`RequestId:<guid>` then `Time:…`).
+    Rule {
+        name: "azure-storage-message",
+        system: &AZURE_STORAGE,
+        shape: Lines(azure_storage_message),
+        overrule: Never,
+    },
+    // Azure Resource Manager's host, its authorization code and namespace, Entra ID's `AADSTS` codes.
+    Rule {
+        name: "azure-names",
+        system: &AZURE,
+        shape: Words(&["management.azure.com", "AuthorizationFailed", "Microsoft.Authorization"]),
+        overrule: AlibabaMark,
+    },
+    // Microsoft Entra ID's sign-in errors (`AADSTS7000215: Invalid client secret provided.`).
+    Rule { name: "azure-entra-code", system: &AZURE, shape: Refusal(&["AADSTS"]), overrule: AlibabaMark },
+    // Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
+    Rule {
+        name: "google-status",
+        system: &GOOGLE,
+        shape: Refusal(&[
+            "\"status\": \"PERMISSION_DENIED\"",
+            "\"status\":\"PERMISSION_DENIED\"",
+            "\"status\": \"UNAUTHENTICATED\"",
+            "\"status\":\"UNAUTHENTICATED\"",
+        ]),
+        overrule: AlibabaMark,
+    },
+    // Google's hosts, service accounts and Go client's error print.
+    Rule {
+        name: "google-names",
+        system: &GOOGLE,
+        shape: Words(&["googleapi: Error", "googleapis.com", "gserviceaccount.com"]),
+        overrule: AlibabaMark,
+    },
+    // --- Tencent Cloud ---
+    // COS's error carries a `TraceId` (XML `<TraceId>`, the Go SDK's `…, TraceId: …)`, the Python SDK's dict);
+    // OSS's never does (it names its `HostId`).
+    Rule { name: "tencent-cos-trace-id", system: &TENCENT_COS, shape: Fields(cos_trace_id), overrule: Never },
+    // Tencent Cloud API 3.0 wraps every error in `{"Response":{"Error":{…}}}`.
+    Rule { name: "tencent-api3-shape", system: &TENCENT, shape: Body(tencent_api3_shape), overrule: Never },
+    // Tencent Cloud's `AuthFailure.` codes are its own (no Alibaba Cloud product lists one).
+    Rule { name: "tencent-auth-failure-code", system: &TENCENT, shape: Code(tencent_auth_failure), overrule: Never },
+    // Tencent Cloud's names: resource ARNs (`qcs::`), hosts, SDKs (`TencentCloudSDKException`, Go's
+    // `[TencentCloudSDKError]`), COS SDKs, TSF's Java package, CAM's wording.
+    Rule {
+        name: "tencent-names",
+        system: &TENCENT,
+        shape: Words(&[
+            "qcs::",
+            "myqcloud.com",
+            "qcloud.com",
+            "tencentcloud",
+            "TencentCloudSDKError",
+            "CAM policies",
+            "CAM policy",
+            "qcloud_cos",
+            "CosServiceError",
+            "CosServiceException",
+            "CosClientError",
+            "com.qcloud.cos",
+            "com.tencent.tsf",
+        ]),
+        overrule: AlibabaMark,
+    },
+    // CAM's refusal: `you are not authorized to perform operation (cvm:DescribeInstances)`.
+    Rule {
+        name: "tencent-cam-refusal",
+        system: &TENCENT,
+        shape: Refusal(&["not authorized to perform operation ("]),
+        overrule: AlibabaMark,
+    },
+    // --- Volcano Engine ---
+    // Volcano Engine's OpenAPI error: `{"ResponseMetadata":{…,"Error":{"Code":…}}}` — the error inside the
+    // metadata (boto3's dict puts `Error` beside `ResponseMetadata`, as an S3 client talking to OSS prints).
+    Rule { name: "volcano-response-metadata", system: &VOLCANO, shape: Body(volcano_shape), overrule: Never },
+    // Volcano Engine's and BytePlus's hosts and SDKs (`volcengine`, TOS at `volces.com`, TOS's exceptions).
+    Rule {
+        name: "volcano-names",
+        system: &VOLCANO,
+        shape: Words(&["volcengine", "volces.com", "byteplusapi.com", "TosServerError", "TosClientError"]),
+        overrule: AlibabaMark,
+    },
+    // --- Huawei Cloud ---
+    // `APIGW.0301`, `CDN.00010198`: a service prefix and a number is Huawei Cloud's code shape, never Alibaba's.
+    Rule { name: "huawei-code-shape", system: &HUAWEI, shape: Code(huawei_code), overrule: Never },
+    // Huawei Cloud's hosts and SDKs, and IAM's sentence (`is not authorized to perform action `).
+    Rule {
+        name: "huawei-names",
+        system: &HUAWEI,
+        shape: Words(&["myhuaweicloud.com", "huaweicloud"]),
+        overrule: AlibabaMark,
+    },
+    Rule {
+        name: "huawei-iam-refusal",
+        system: &HUAWEI,
+        shape: Refusal(&["is not authorized to perform action "]),
+        overrule: AlibabaMark,
+    },
+    // OBS's SDKs: the Go SDK's print, the Java SDK's exception and package, its headers.
+    Rule {
+        name: "huawei-obs-sdk",
+        system: &HUAWEI_OBS,
+        shape: Refusal(&["obs: service returned error", "ObsException", "com.obs.services", "esdk-obs", "x-obs-"]),
+        overrule: AlibabaMark,
+    },
+    // --- Other clouds of China ---
+    // Kingsoft Cloud: its hosts (`ksyuncs.com`) and KS3's SDKs.
+    Rule {
+        name: "kingsoft-names",
+        system: &KINGSOFT,
+        shape: Words(&["ksyun", "Ks3ServiceException", "Ks3ClientException", "ks3.exception"]),
+        overrule: AlibabaMark,
+    },
+    // Baidu AI Cloud: its SDKs (`baidubce`, `BceServerError`) and BOS's hosts.
+    Rule {
+        name: "baidu-names",
+        system: &BAIDU,
+        shape: Words(&["baidubce", "bcebos.com", "BceServerError", "BceServiceException", "BceClientException"]),
+        overrule: AlibabaMark,
+    },
+    Rule { name: "jd-names", system: &JD, shape: Words(&["jdcloud"]), overrule: AlibabaMark },
+    Rule { name: "ctyun-names", system: &CTYUN, shape: Words(&["ctyun"]), overrule: AlibabaMark },
+    Rule { name: "qiniu-names", system: &QINIU, shape: Words(&["qiniu"]), overrule: AlibabaMark },
+    // --- S3-family shapes ---
+    // The AWS SDKs' own print: Go v1's `Code: message` over `status code: 403, request id: …` (Volcano Engine's
+    // Go SDK is built on it), JavaScript v2's files in a stack trace, the query protocol's fault side.
+    Rule { name: "aws-sdk-print", system: &AWS, shape: Family(aws_sdk_print), overrule: AlibabaMark },
+    // Alibaba Cloud's `HostId` is the host that answered; S3 (and OBS) put a long opaque id there.
+    Rule { name: "opaque-host-id", system: &AWS, shape: Family(opaque_host_id), overrule: Never },
+    // --- A CDN ---
+    // Akamai's block page: "You don't have permission to access … on this server." with its `Reference #`.
+    Rule { name: "akamai-reference", system: &AKAMAI, shape: Body(akamai_page), overrule: AlibabaError },
+    Rule {
+        name: "akamai-errors-host",
+        system: &AKAMAI,
+        shape: Refusal(&["errors.edgesuite.net", "errors&#46;edgesuite&#46;net"]),
+        overrule: AlibabaError,
+    },
+    // --- Message queues ---
+    // Apache RocketMQ's broker ACL (`plain_acl.yml` accounts): its package and `AclException` sentences. An
+    // Alibaba Cloud RocketMQ instance's endpoint overrules them.
+    Rule {
+        name: "rocketmq-acl",
+        system: &ROCKETMQ_ACL,
+        shape: Refusal(&[
+            "org.apache.rocketmq.acl",
+            "org.apache.rocketmq.auth",
+            "No accessKey is configured",
+            "No acl config for ",
+            "Check signature failed for accessKey",
+        ]),
+        overrule: AlibabaMark,
+    },
+    // --- Registries ---
+    // Docker's refusal of a pull or push: the registry's own accounts (an Alibaba Cloud registry's host overrules).
+    Rule {
+        name: "docker-pull-denied",
+        system: &OTHER_REGISTRY,
+        shape: Refusal(&[
+            "pull access denied for",
+            "may require 'docker login'",
+            "requested access to the resource is denied",
+        ]),
+        overrule: AlibabaMark,
+    },
+    // Docker Hub's hosts: `docker login` with an empty registry variable talks to Docker's registry.
+    Rule {
+        name: "docker-hub-hosts",
+        system: &DOCKER_HUB,
+        shape: Words(&["registry-1.docker.io", "index.docker.io"]),
+        overrule: Never,
+    },
+    // --- Clusters, code hosts, logins ---
+    // Kubernetes RBAC: `pods is forbidden: User … cannot list resource "pods" in API group "" …`.
+    Rule {
+        name: "kubernetes-rbac",
+        system: &KUBERNETES,
+        shape: Refusal(&[" is forbidden: User ", "Error from server (Forbidden)", "in API group"]),
+        overrule: Never,
+    },
+    // GitHub: the Actions token lacks a scope, a push is refused, Octokit's wrong token.
+    Rule {
+        name: "github-refusals",
+        system: &GITHUB,
+        shape: Refusal(&[
+            "Resource not accessible by integration",
+            "remote: Permission to ",
+            "HttpError: Bad credentials",
+        ]),
+        overrule: Never,
+    },
+    Rule { name: "github-host", system: &GITHUB, shape: Words(&["api.github.com"]), overrule: Never },
+    Rule { name: "ssh-publickey", system: &SSH, shape: Refusal(&["Permission denied (publickey"]), overrule: Never },
+    // --- The operating system ---
+    // Python's and Node's refusals of a local file.
+    Rule {
+        name: "local-file-errno",
+        system: &LOCAL_FILES,
+        shape: Refusal(&["[Errno 13] Permission denied", "EACCES: permission denied"]),
+        overrule: Never,
+    },
+    // Windows' own error 5 (`[WinError 5]`, `System error 5 has occurred.`, Chinese Windows' `发生系统错误 5。`).
+    Rule {
+        name: "windows-error-5",
+        system: &WINDOWS,
+        shape: Refusal(&[
+            "[WinError 5]",
+            "System error 5 has occurred",
+            "发生系统错误 5",
+            "UnauthorizedAccessException",
+        ]),
+        overrule: Never,
+    },
+    // Windows' bare refusal on a line of its own (`Access is denied.`, `拒绝访问。`); quoted inside an Alibaba Cloud
+    // error it is that error's words.
+    Rule { name: "windows-access-denied-line", system: &WINDOWS, shape: Lines(windows_line), overrule: AlibabaError },
+    // --- The Alibaba group's other platforms ---
+    // Aliyun Drive (阿里云盘): its hosts and names; its `AccessTokenInvalid` is its own token's.
+    Rule {
+        name: "aliyun-drive",
+        system: &ALIYUN_DRIVE,
+        shape: Words(&["aliyundrive", "alipan.com", "alicloudccp.com", "aliyunpan", "阿里云盘"]),
+        overrule: Never,
+    },
+    Rule { name: "dingtalk-host", system: &DINGTALK, shape: Refusal(&["dingtalk.com"]), overrule: AlibabaError },
+    // The Alipay/Taobao open platforms' answer: a `sub_code` of their lower-case families
+    // (`isv.insufficient-isv-permissions`, `aop.invalid-auth-token`). SMS's `isv.` codes are upper-case.
+    Rule { name: "alipay-taobao-sub-code", system: &ALIPAY_TAOBAO, shape: Fields(open_platform_code), overrule: Never },
+    Rule {
+        name: "alipay-names",
+        system: &ALIPAY,
+        shape: Refusal(&["openapi.alipay.com", "alipaydev.com", "com.alipay.api", "AlipayApiException"]),
+        overrule: AlibabaError,
+    },
+    Rule {
+        name: "taobao-names",
+        system: &TAOBAO,
+        shape: Refusal(&["gw.api.taobao.com", "eco.taobao.com", "com.taobao.api"]),
+        overrule: AlibabaError,
+    },
+    Rule { name: "amap-host", system: &AMAP, shape: Refusal(&["restapi.amap.com"]), overrule: AlibabaError },
+    // --- Web apps and databases ---
+    // Django REST framework's fixed refusal (`PermissionDenied`'s default detail) in its `{"detail": …}` body.
+    Rule {
+        name: "django-rest-detail",
+        system: &DJANGO_REST,
+        shape: Refusal(&[
+            "detail\":\"you do not have permission to perform this action",
+            "detail\": \"you do not have permission to perform this action",
+        ]),
+        overrule: Never,
+    },
+    // MySQL-protocol servers' privilege errors (1044, 1045, 1142, 1143, 1227, 1370) and their sentences as drivers
+    // print them: the database's own accounts and GRANTs, RDS's and PolarDB's too.
+    Rule {
+        name: "mysql-privileges",
+        system: &MYSQL,
+        shape: Refusal(&[
+            "error 1044 (42000)",
+            "error 1045 (28000)",
+            "error 1142 (42000)",
+            "error 1143 (42000)",
+            "error 1227 (42000)",
+            "error 1370 (42000)",
+            "Access denied for user '",
+            "command denied to user '",
+        ]),
+        overrule: Never,
+    },
+    // PostgreSQL's privilege and login errors (SQLSTATE 42501, 28P01).
+    Rule {
+        name: "postgres-privileges",
+        system: &POSTGRES,
+        shape: Refusal(&[
+            "permission denied for table",
+            "permission denied for relation",
+            "permission denied for schema",
+            "permission denied for database",
+            "permission denied for sequence",
+            "permission denied for function",
+            "password authentication failed for user",
+            "must be owner of table",
+        ]),
+        overrule: Never,
+    },
+    // MongoDB's refusals (codes 13 `Unauthorized`, 18 `AuthenticationFailed`) and its drivers' names.
+    Rule {
+        name: "mongodb-privileges",
+        system: &MONGODB,
+        shape: Refusal(&[
+            "to execute command {",
+            "MongoServerError",
+            "pymongo.errors",
+            "com.mongodb.Mongo",
+            "\"codeName\":\"Unauthorized\"",
+            "\"codeName\": \"Unauthorized\"",
+            "\"codeName\":\"AuthenticationFailed\"",
+            "\"codeName\": \"AuthenticationFailed\"",
+            "'codeName': 'Unauthorized'",
+            "'codeName': 'AuthenticationFailed'",
+        ]),
+        overrule: Never,
+    },
+    // Redis's refusals: no `AUTH`, a wrong password, an ACL user without the command.
+    Rule {
+        name: "redis-auth",
+        system: &REDIS,
+        shape: Refusal(&[
+            "NOAUTH Authentication required",
+            "WRONGPASS invalid username-password pair",
+            "NOPERM this user has no permissions",
+            "NOPERM User ",
+            "ERR invalid password",
+            "ERR Client sent AUTH, but no password is set",
+        ]),
+        overrule: Never,
+    },
+    // A database refusing the client's address: PostgreSQL's `pg_hba.conf`, MySQL's host check, Tair/Redis's
+    // `illegal address` (ApsaraDB's whitelist).
+    Rule {
+        name: "database-allow-list",
+        system: &DB_ALLOW_LIST,
+        shape: Refusal(&[
+            "no pg_hba.conf entry for host",
+            "is not allowed to connect to this MySQL server",
+            "is not allowed to connect to this MariaDB server",
+            "ERR illegal address",
+        ]),
+        overrule: Never,
+    },
+    // --- MaxCompute's own label check ---
+    // MaxCompute's LabelSecurity: the column's sensitivity label is above the user's access label. The fix is
+    // MaxCompute's `GRANT LABEL`, not a RAM grant; its Alibaba Cloud marks (`ODPS-`, `acs:odps`) do not overrule it.
+    Rule {
+        name: "maxcompute-label",
+        system: &MAXCOMPUTE_LABEL,
+        shape: Refusal(&["LabelSecurity", "LABEL is not enough", "column label"]),
+        overrule: Never,
+    },
+    Rule { name: "maxcompute-label-zh", system: &MAXCOMPUTE_LABEL, shape: Lines(label_zh), overrule: Never },
+];
+
+/// The words of every [`Shape::Words`] and [`Shape::Refusal`] rule, each with its system's name and whether it is
+/// an error by itself, for the reader's automaton.
+pub fn words() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
+    RULES.iter().flat_map(|r| {
+        let (words, refusal): (&[&str], bool) = match r.shape {
+            Words(w) => (w, false),
+            Refusal(w) => (w, true),
+            _ => (&[], false),
+        };
+        words.iter().map(move |w| (*w, r.system.en, refusal))
+    })
+}
+
+/// The Chinese name of `system`; a name no rule gives stays as it is.
+pub fn zh(system: &str) -> &str {
+    SYSTEMS.iter().find(|s| s.en == system).map_or(system, |s| s.zh)
+}
+
+/// What the decision reads.
+pub struct Seen<'a> {
+    /// The error.
+    pub raw: &'a RawError,
+    /// The text's context fields.
+    pub context: &'a [Field],
+    /// The whole text (fields' spans index it).
+    pub text: &'a str,
+    /// The lines the error spans.
+    pub lines: &'a str,
+    /// The error's body: its lines and up to 1 KB before them.
+    pub body: &'a str,
+    /// Whether the text carries an Alibaba Cloud mark, or the error's code stands with its documented message.
+    pub alibaba_mark: bool,
+    /// The catalog (its endpoint hosts, its documented codes).
+    pub catalog: &'a Catalog,
+}
+
+/// The system another than Alibaba Cloud RAM the error comes from, if any: the error's own words, then its shapes
+/// in the rules' order, then the words of the context.
+pub fn other_system(seen: &Seen) -> Option<&'static System> {
+    let alibaba_error = alibaba_error(seen);
+    let stands = |overrule: Overrule, in_error: bool| match overrule {
+        Overrule::Never => in_error || !alibaba_error,
+        Overrule::AlibabaError => !alibaba_error,
+        Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error),
+    };
+    let marked = |f: &Field, in_error: bool| {
+        let (system, overrule, _) = sign_of(f, seen.text)?;
+        stands(overrule, in_error).then_some(system)
+    };
+    // The error's own words: a rule's word (a host, an SDK's name) before a sign other readers give (a code that
+    // is also an AWS exception's name: gsutil prints `AccessDeniedException: 403`).
+    let own = |by_word: bool| {
+        seen.raw.all(Key::OtherCloud).find_map(|f| {
+            let (system, overrule, word) = sign_of(f, seen.text)?;
+            (word == by_word && stands(overrule, true)).then_some(system)
+        })
+    };
+    if let Some(system) = own(true).or_else(|| own(false)) {
+        return Some(system);
+    }
+    for rule in RULES {
+        let found = match rule.shape {
+            Words(_) | Refusal(_) => false,
+            Lines(f) => f(seen.lines),
+            Body(f) => f(seen.body),
+            Code(f) => seen.raw.value(Key::Code).is_some_and(f),
+            Fields(f) => f(seen.raw, seen.lines),
+            Family(f) => f(seen.raw, seen.lines),
+        };
+        if found && stands(rule.overrule, true) {
+            if let Family(_) = rule.shape {
+                // An S3-compatible cloud the text names is the one that answered.
+                let named = seen
+                    .context
+                    .iter()
+                    .filter(|f| f.key == Key::OtherCloud)
+                    .filter_map(|f| marked(f, false))
+                    .find(|s| !s.beside);
+                return Some(named.unwrap_or(rule.system));
+            }
+            return Some(rule.system);
+        }
+    }
+    seen.context.iter().filter(|f| f.key == Key::OtherCloud).find_map(|f| marked(f, false))
+}
+
+/// The system a field names and how it stands: the rule whose word it is, else the system's own standing (fields
+/// other readers give: Huawei's error shape, AWS's call print, a local file's refusal).
+fn sign_of(f: &Field, text: &str) -> Option<(&'static System, Overrule, bool)> {
+    let span = text.get(f.start..f.end).unwrap_or("");
+    let by_word = RULES.iter().find(|r| {
+        r.system.en == f.value
+            && matches!(r.shape, Words(w) | Refusal(w) if w.iter().any(|w| w.eq_ignore_ascii_case(span)))
+    });
+    if let Some(r) = by_word {
+        return Some((r.system, r.overrule, true));
+    }
+    let system = SYSTEMS.iter().copied().find(|s| s.en == f.value)?;
+    Some((system, if system.beside { Overrule::Never } else { Overrule::AlibabaMark }, false))
+}
+
+/// Whether the error itself is Alibaba Cloud's: a field only its errors carry (the host that answered, a
+/// troubleshooting link, an `AuthAction`, an OSS `EC`), a host of the catalog's endpoint domains on its lines, an
+/// SMS `isv.` code (upper-case), or its code printed with the message the catalog documents for it.
+fn alibaba_error(seen: &Seen) -> bool {
+    let raw = seen.raw;
+    let fields = raw.fields.iter().any(|f| match f.key {
+        Key::HostId => !opaque(&f.value),
+        Key::Host | Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction => true,
+        Key::Header => f.value != "exception",
+        _ => false,
+    });
+    fields
+        || raw.all(Key::Code).any(|c| sms_code(&c.value))
+        || alibaba_host(seen.lines, seen.catalog)
+        || (seen.alibaba_mark && raw.all(Key::Code).any(|c| seen.catalog.error_code(&c.value).is_some()))
+}
+
+/// Whether a line names a host of Alibaba Cloud's endpoint domains or one the catalog lists.
+pub fn alibaba_host(lines: &str, catalog: &Catalog) -> bool {
+    lines
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .filter(|t| t.len() > 4 && t.contains('.'))
+        .any(|t| {
+            let host = crate::catalog::bare_host(t);
+            crate::catalog::in_cloud_domain(&host) || catalog.product_by_host(&host).is_some()
+        })
+}
+
+/// Short Message Service's (and Voice's) codes: `isv.` and an upper-case family (`isv.BUSINESS_LIMIT_CONTROL`).
+fn sms_code(code: &str) -> bool {
+    code.strip_prefix("isv.").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// An opaque `HostId`: no dot, long (S3's and OBS's base64 ids).
+fn opaque(host_id: &str) -> bool {
+    !host_id.contains('.') && host_id.len() >= 20
+}
+
+fn opaque_host_id(raw: &RawError, _: &str) -> bool {
+    raw.all(Key::HostId).any(|h| opaque(&h.value))
+}
+
+fn tencent_auth_failure(code: &str) -> bool {
+    code.to_ascii_lowercase().starts_with("authfailure.")
+}
+
+fn huawei_code(code: &str) -> bool {
+    code.split_once('.').is_some_and(|(service, number)| {
+        service.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && number.len() >= 4
+            && number.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// The Alipay/Taobao open platforms' answer: a lower-case `isv.` code (SMS's are upper-case), or a `sub_code` /
+/// `subCode` of their families, lower-case and dashed after the dot (`isv.insufficient-isv-permissions`,
+/// `aop.invalid-auth-token`, `isp.unknow-error`).
+fn open_platform_code(raw: &RawError, lines: &str) -> bool {
+    let family = |c: &str| {
+        ["isv.", "aop.", "isp."].iter().any(|p| {
+            c.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()) && rest.contains('-'))
+        })
+    };
+    let lower_isv = |c: &str| c.strip_prefix("isv.").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
+    let sub_code = ["sub_code", "subCode"].iter().any(|key| {
+        crate::text::find_all(lines, key).any(|at| {
+            let after = &lines[at + key.len()..];
+            let value = after.trim_start_matches(['"', '\'', ' ', ':', '=']);
+            let token = value.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))).next();
+            token.is_some_and(family)
+        })
+    });
+    sub_code || raw.all(Key::Code).any(|c| lower_isv(&c.value) || family(&c.value))
+}
+
+/// Whether `after` (what follows a key) is `:{"Error":`, blanks and line breaks allowed between.
+pub fn opens_error_object(after: &str) -> bool {
+    let mut rest = after;
+    [":", "{", "\"Error\"", ":"].iter().all(|part| {
+        rest = rest.trim_start();
+        rest.strip_prefix(part).map(|r| rest = r).is_some()
+    })
+}
+
+fn tencent_api3_shape(lines: &str) -> bool {
+    crate::text::find_all(lines, "\"Response\"").any(|at| opens_error_object(&lines[at + "\"Response\"".len()..]))
+}
+
+/// Volcano Engine's error: an `"Error":{` key directly inside the `"ResponseMetadata"` object.
+fn volcano_shape(lines: &str) -> bool {
+    crate::text::find_all(lines, "\"ResponseMetadata\"").any(|at| {
+        let rest = lines[at + "\"ResponseMetadata\"".len()..].trim_start();
+        let Some(body) = rest.strip_prefix(':').map(str::trim_start).and_then(|r| r.strip_prefix('{')) else {
+            return false;
+        };
+        // Walk the object at depth 1 (strings skipped), bounded, looking for its `"Error"` key.
+        let (mut depth, mut in_string, mut escaped) = (1usize, false, false);
+        for (i, c) in body.char_indices().take(4096) {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' if in_string => in_string = false,
+                '"' => {
+                    if depth == 1 && body[i..].starts_with("\"Error\"") && opens_error_object_value(&body[i + 7..]) {
+                        return true;
+                    }
+                    in_string = true;
+                }
+                '{' | '[' => depth += 1,
+                '}' | ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    })
+}
+
+/// Whether `after` is `: {`, blanks allowed.
+fn opens_error_object_value(after: &str) -> bool {
+    after.trim_start().strip_prefix(':').is_some_and(|r| r.trim_start().starts_with('{'))
+}
+
+fn cos_trace_id(raw: &RawError, lines: &str) -> bool {
+    raw.get(Key::HostId).is_none() && ["<TraceId>", ", TraceId: ", "'traceid': '"].iter().any(|t| lines.contains(t))
+}
+
+/// Whether the lines hold what only AWS prints around an error.
+fn aws_sdk_print(_: &RawError, lines: &str) -> bool {
+    let go_v1 = crate::text::find_all(lines, "status code: ").any(|at| {
+        let rest = &lines.as_bytes()[at + "status code: ".len()..];
+        rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", request id: ")
+    });
+    // AWS's query-protocol error body (STS, IAM…): `{"Error":{"Code":…,"Type":"Sender"}}`, `<Type>Sender</Type>`;
+    // Alibaba Cloud's errors carry no fault side.
+    let query_protocol =
+        ["\"Type\":\"Sender\"", "\"Type\": \"Sender\"", "<Type>Sender</Type>", "<Type>Receiver</Type>"]
+            .iter()
+            .any(|t| lines.contains(t));
+    go_v1 || query_protocol || lines.contains("node_modules/aws-sdk/")
+}
+
+/// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then a `Time:` line.
+fn azure_storage_message(lines: &str) -> bool {
+    crate::text::find_all(lines, "RequestId:").any(|at| {
+        let rest = &lines[at + "RequestId:".len()..];
+        let guid = rest.get(..36).is_some_and(|g| {
+            g.bytes().enumerate().all(|(i, c)| {
+                if matches!(i, 8 | 13 | 18 | 23) {
+                    c == b'-'
+                } else {
+                    c.is_ascii_digit() || (b'a'..=b'f').contains(&c)
+                }
+            })
+        });
+        guid && rest[36..].trim_start_matches('\r').starts_with("\nTime:")
+    })
+}
+
+/// Akamai's page: the refusal sentence and its `Reference #` (plain or HTML-escaped).
+fn akamai_page(lines: &str) -> bool {
+    let lower = lines.to_ascii_lowercase();
+    (lower.contains("don't have permission to access") || lower.contains("don&#39;t have permission to access"))
+        && (lower.contains("reference #") || lower.contains("reference&#32;&#35;"))
+}
+
+/// Windows' refusal standing as a line of its own.
+fn windows_line(lines: &str) -> bool {
+    lines.lines().any(|l| matches!(l.trim(), "Access is denied." | "拒绝访问。"))
+}
+
+/// MaxCompute's Chinese wording of a column's label (`列级别` … `label`).
+fn label_zh(lines: &str) -> bool {
+    lines.contains("列级别") && crate::text::contains_ignore_ascii_case(lines, "label")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tencent_wrappers_are_read_with_any_blanks_between() {
+        assert!(opens_error_object(":{\"Error\":{"));
+        assert!(opens_error_object(": {\r\n\t\"Error\" : {"));
+        assert!(!opens_error_object(": {\"Data\": {\"Error\": null}}"));
+    }
+
+    #[test]
+    fn volcano_engines_error_stands_inside_its_metadata() {
+        assert!(volcano_shape(r#"{"ResponseMetadata":{"RequestId":"1","Error":{"Code":"AccessDenied"}}}"#));
+        assert!(volcano_shape("{\"ResponseMetadata\" : {\n \"Action\": \"X\",\n \"Error\" : {\"Code\": \"X\"}}}"));
+        // boto3's dict and an S3 client's JSON put `Error` beside the metadata, not inside it.
+        assert!(!volcano_shape(r#"{"ResponseMetadata":{"RequestId":"1","HTTPStatusCode":403},"Error":{"Code":"X"}}"#));
+        // A key merely named so inside a nested object, or a string holding the words.
+        assert!(!volcano_shape(r#"{"ResponseMetadata":{"Extra":{"Error":{"Code":"X"}}}}"#));
+        assert!(!volcano_shape(r#"{"ResponseMetadata":{"Note":"\"Error\":{"}}"#));
+    }
+
+    #[test]
+    fn open_platform_codes_are_lower_case_families() {
+        let raw = RawError::default();
+        assert!(open_platform_code(&raw, r#""sub_code":"isv.insufficient-isv-permissions""#));
+        assert!(open_platform_code(&raw, "subCode: aop.invalid-auth-token"));
+        // SMS's codes are upper-case: Alibaba Cloud's.
+        assert!(!open_platform_code(
+            &raw,
+            r#""Code":"isv.RAM_PERMISSION_DENY","sub_code":"isv.BUSINESS_LIMIT_CONTROL""#
+        ));
+        assert!(sms_code("isv.RAM_PERMISSION_DENY") && !sms_code("isv.missing-method"));
+    }
+
+    #[test]
+    fn alibaba_hosts_are_the_catalogs_endpoint_domains() {
+        let c = Catalog::empty();
+        for line in [
+            "POST https://ecs-vpc.cn-hangzhou.aliyun-inc.com/?Action=X",
+            "host: b.oss-cn-hangzhou.aliyuncs.com",
+            "see hbr.console.aliyun.com",
+            "ecs.ap-southeast-1.alibabacloud.com",
+        ] {
+            assert!(alibaba_host(line, &c), "{line}");
+        }
+        for line in ["cn-beijing-data.aliyundrive.net", "obs.cn-north-4.myhuaweicloud.com", "aliyuncs.com.evil.io"] {
+            assert!(!alibaba_host(line, &c), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_rule_names_a_listed_system_and_every_system_is_used() {
+        for r in RULES {
+            assert!(SYSTEMS.iter().any(|s| std::ptr::eq(*s, r.system) || *s == r.system), "{}", r.name);
+        }
+        for s in SYSTEMS {
+            assert!(RULES.iter().any(|r| r.system == *s), "{} has no rule", s.en);
+            assert_eq!(zh(s.en), s.zh);
+        }
+    }
+}
