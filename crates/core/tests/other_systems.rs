@@ -440,6 +440,11 @@ fn alibaba_errors_beside_other_systems_words_stay_alibaba_clouds() {
             None,
             Some("cr"),
         ),
+        (
+            "The push refers to repository [registry.cn-hangzhou.aliyuncs.com/ns/app]\ndenied: requested access to the resource is denied",
+            None,
+            Some("cr"),
+        ),
         // A MaxCompute permission that is not the label check.
         (
             "ODPS-0420095: Access Denied - You have no privilege 'odps:CreateInstance' on {acs:odps:*:projects/maxcompute_dev}",

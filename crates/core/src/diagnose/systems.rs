@@ -143,8 +143,8 @@ system!(REDIS, "the database's own accounts and privileges (Redis)", "数据库�
 system!(DB_ALLOW_LIST, "the database's IP allow-list (whitelist)", "数据库的 IP 白名单", true);
 system!(
     MAXCOMPUTE_LABEL,
-    "MaxCompute's label-based security (a label grant in MaxCompute, not RAM)",
-    "MaxCompute 的 Label 权限控制（需在 MaxCompute 中授予 Label，而非 RAM）",
+    "MaxCompute's label-based security (LabelSecurity: a GRANT LABEL in MaxCompute)",
+    "MaxCompute 的 Label 权限控制（LabelSecurity：在 MaxCompute 中执行 GRANT LABEL）",
     true
 );
 
@@ -621,11 +621,13 @@ pub struct Seen<'a> {
 /// The system another than Alibaba Cloud RAM the error comes from, if any: the error's own words, then its shapes
 /// in the rules' order, then the words of the context.
 pub fn other_system(seen: &Seen) -> Option<&'static System> {
-    let alibaba_error = alibaba_error(seen);
+    // Read once, and only when a sign asks (most errors show none).
+    let alibaba = std::cell::OnceCell::new();
+    let alibaba_error = || *alibaba.get_or_init(|| alibaba_error(seen));
     let stands = |overrule: Overrule, in_error: bool| match overrule {
-        Overrule::Never => in_error || !alibaba_error,
-        Overrule::AlibabaError => !alibaba_error,
-        Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error),
+        Overrule::Never => in_error || !alibaba_error(),
+        Overrule::AlibabaError => !alibaba_error(),
+        Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
     };
     let marked = |f: &Field, in_error: bool| {
         let (system, overrule, _) = sign_of(f, seen.text)?;
