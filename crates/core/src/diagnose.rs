@@ -239,11 +239,8 @@ fn explain_error(
     if f.code.is_none() && other_cloud.is_some() {
         // The one a `:` or `)` closes (`ExpiredToken: The provided token…`, boto's `(AccessDenied) when calling`).
         // Class names (`PermissionError:`, `S3ServiceException:`) are not codes.
-        let closed = |c: &&Field| {
-            text.as_str()[c.end..].starts_with([':', ')'])
-                && !c.value.ends_with("Error")
-                && !c.value.ends_with("Exception")
-        };
+        let closed =
+            |c: &&Field| text.as_str()[c.end..].starts_with([':', ')']) && !read::code::is_class_name(&c.value);
         f.code = raw.all(Key::CodeCandidate).find(closed).map(|c| c.value.clone());
     }
     f.implied_code = implied_code;
