@@ -7,8 +7,10 @@
 //! CamelCase (`SignatureDoesNotMatch`), led by an acronym (`SLSUnauthorized`), lower camel (`notAuthorized`), lower
 //! dotted (IoT's `iot.rule.StopRuleFailed`), upper snake (`BIZ_TOPIC_UPDATE_CONFIG_ERROR`), a product's prefix and
 //! number (`ODPS-0420095`), letters and a number (`Error3009`, `ERR404`), and the one-word codes of the permission
-//! and credential families ([`ONE_WORD_CODES`]). Never one: a class name (`TeaException`, `c.a.b.Logger`), a file
-//! name (`main.go`), an SDK's label (`RequestId`, [`LABELS`]), a plain word (`Unknown`).
+//! and credential families ([`ONE_WORD_CODES`]). Never one by its shape: a class's qualified name
+//! (`com.aliyun.tea.TeaException`, `c.a.b.Logger`), a file name (`main.go`), an SDK's label (`RequestId`,
+//! [`LABELS`]), a version (`V1.2.3`), a host, a plain word (`Unknown`, but after a code key); a bare class name
+//! (`TeaException`) only where a code word or the catalog says it is the code.
 
 use crate::text;
 
@@ -64,7 +66,7 @@ pub enum Level {
     /// the core SDKs' `X : message`, `@alicloud/pop-core`'s `XError: …, URL:`; [`super::fields`], [`super::headers`]):
     /// dotted or cased (`Forbidden.RAM`, `SLSUnauthorized`, `notAuthorized`), a product's prefix and number
     /// (`ODPS-0420095`) or a one-word family code, never `…Error` or `…Exception` (`SDK.TimeoutError` aside), a file
-    /// name or a package-qualified name.
+    /// name, a version or a package-qualified name.
     Stated,
     /// A bare word with a code's punctuation after it (`X: `, `X:Y`, `| X |`, `api error X:`; [`super::fields`]):
     /// a capital first, and dotted or of two capitals and a lower-case letter (`Forbidden.RAM`, `NoPermission`).
