@@ -246,11 +246,8 @@ fn explain_error(
     if f.code.is_none() && other_cloud.is_some() {
         // The one a `:` or `)` closes (`ExpiredToken: The provided token…`, boto's `(AccessDenied) when calling`).
         // Class names (`PermissionError:`, `S3ServiceException:`) are not codes.
-        let closed = |c: &&Field| {
-            text.as_str()[c.end..].starts_with([':', ')'])
-                && !c.value.ends_with("Error")
-                && !c.value.ends_with("Exception")
-        };
+        let closed =
+            |c: &&Field| text.as_str()[c.end..].starts_with([':', ')']) && !read::code::is_class_name(&c.value);
         f.code = raw.all(Key::CodeCandidate).find(closed).map(|c| c.value.clone());
     }
     f.implied_code = implied_code;
@@ -302,11 +299,8 @@ fn explain_error(
 
     // Without a stated product, rank the products the words around the message name; take one only when it is clear.
     // Every kind of Alibaba Cloud error: whose key, signature, quota or throttle it is matters to the user as much.
-    let fallback = phrases.iter().any(|p| p.generic());
     if f.product.is_none()
-        && (fallback
-            || (f.other_cloud.is_none() && !product::sent_nothing(f.code.as_deref(), &phrases))
-            || matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated))
+        && product::searches_words_around(kind, f.code.as_deref(), &phrases, f.other_cloud.is_some())
         && budget.product_searches > 0
     {
         budget.product_searches -= 1;

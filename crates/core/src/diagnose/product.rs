@@ -409,6 +409,18 @@ fn role_product(name: &str, catalog: &Catalog) -> Option<String> {
     Some(code_product(&rest[..n], catalog))
 }
 
+/// Whether the words around an error are searched for its product ([`likely`]) when it names none: when it rests on
+/// a fallback sentence ([`Phrase::generic`]), which says nothing else; when a product answered it (an Alibaba Cloud
+/// error the client sent, not another cloud's or one the client raised before sending anything, [`sent_nothing`]);
+/// and always for the kinds whose fix is a grant or a product to activate, which need the product. `other_cloud`
+/// says another cloud's error.
+pub fn searches_words_around(kind: Kind, code: Option<&str>, phrases: &[Phrase], other_cloud: bool) -> bool {
+    let fallback = phrases.iter().any(|p| p.generic());
+    let answered = !other_cloud && !sent_nothing(code, phrases);
+    let needs_product = matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny | Kind::NotActivated);
+    fallback || answered || needs_product
+}
+
 /// Products a message may be about, ranked by the words around it; and the one that is clear, if any.
 pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGuess>, Option<(String, Reason)>) {
     let (start, end) = if text.len() <= 8192 { (0, text.len()) } else { text.paragraph_around(raw.start, 3000) };
@@ -702,6 +714,22 @@ fn has_word(s: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_around_are_searched_unless_no_product_answered() {
+        let search = |kind, code, phrases: &[Phrase], other| searches_words_around(kind, code, phrases, other);
+        // A product answered: searched, whatever the kind.
+        assert!(search(Kind::Other, Some("Throttling.User"), &[], false));
+        // Another cloud's error, or one the client raised before sending: no product answered it.
+        assert!(!search(Kind::Other, Some("AccessDenied"), &[], true));
+        assert!(!search(Kind::BadCredentials, Some("SDK.InvalidCredentials"), &[], false));
+        assert!(!search(Kind::BadCredentials, None, &[Phrase::CredentialsMissing], false));
+        // A grant or an activation needs the product even so.
+        assert!(search(Kind::MissingPermission, Some("SDK.ServerError"), &[], false));
+        assert!(search(Kind::NotActivated, None, &[Phrase::MetadataServiceRefused], false));
+        // A fallback sentence says nothing else: its words around are all there is.
+        assert!(search(Kind::BadCredentials, None, &[Phrase::GenericCredentialsMissing], false));
+    }
 
     #[test]
     fn a_wide_character_before_the_word_is_stepped_over() {

@@ -8,6 +8,7 @@
 //!
 //! `{…}` objects become containers: their fields belong to one error whatever the key order.
 
+use super::code::{is_class_name, is_code, Level};
 use super::{Field, Key};
 use crate::text::{self, is_code_like, is_ident, line_end, Text};
 
@@ -428,7 +429,7 @@ impl Scanner<'_, '_> {
             let code_end = dotted_token_end(b, at);
             let code = &self.s[at..code_end];
             let tea = tea_message_at(b, code_end + usize::from(b.get(code_end) == Some(&b':')));
-            if code_end > at && (looks_like_code(code) || super::is_code_shape(code)) && tea {
+            if code_end > at && (is_code(code, Level::Keyless) || is_code(code, Level::Stated)) && tea {
                 self.close_message(i);
                 self.push(Key::Code, code, at, code_end);
                 return code_end;
@@ -570,7 +571,7 @@ impl Scanner<'_, '_> {
                 // Only an error's reason: a log line's `{"reason":"scaleUp"}` is an event's. The object is read again
                 // only when the reason could be one (lower camel, or a Kubernetes `Status`'s code-like word).
                 let object = |holds: fn(&str, usize) -> bool| self.container.is_some_and(|open| holds(self.s, open));
-                let error_reason = is_lower_camel(tok) && object(object_holds_error_keys);
+                let error_reason = is_code(tok, Level::Reason) && object(object_holds_error_keys);
                 if error_reason || (is_code_like(tok) && object(object_is_kubernetes_status)) {
                     self.push(Key::Code, tok, start, start + tok.len());
                 }
@@ -613,9 +614,7 @@ impl Scanner<'_, '_> {
             self.push(Key::Code, tok, start, start + tok.len());
         } else if !tok.is_empty() && tok.bytes().all(|c| c.is_ascii_digit()) {
             self.emit(Meaning::Plain(Key::Status), tok, start, start + tok.len());
-        } else if is_code_like(tok)
-            && (tok.as_bytes()[0].is_ascii_uppercase() || tok.contains(['.', '_']) || is_lower_camel(tok))
-        {
+        } else if is_code(tok, Level::Keyed) {
             // Lowercase single words (`code: it is fine`) are prose, not codes; lower camel case
             // (`dailyLimitExceeded`, `accessDenied`) is a code.
             self.push(Key::Code, tok, start, start + tok.len());
@@ -823,41 +822,6 @@ pub(super) fn numeric_code(t: &str, min: usize) -> bool {
         && (t.len() >= min || (t.len() == 3 && !t.starts_with('0') && !text::is_http_status(t)))
 }
 
-/// `dailyLimitExceeded`, `accessDenied`: lower camel case, at least one hump, letters and digits only.
-fn is_lower_camel(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() >= 4
-        && b[0].is_ascii_lowercase()
-        && b.iter().all(u8::is_ascii_alphanumeric)
-        && b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-}
-
-/// `Forbidden.RAM`, `InvalidAccessKeyId`: dotted, or CamelCase with at least two capitals, or all caps with a dot.
-fn looks_like_code(t: &str) -> bool {
-    let caps = t.bytes().filter(u8::is_ascii_uppercase).count();
-    t.as_bytes()[0].is_ascii_uppercase()
-        && (t.contains('.') || (caps >= 2 && t.bytes().any(|c| c.is_ascii_lowercase())))
-}
-
-/// `Throttling.User`, `InvalidAccessKeyId.NotFound`: one or two dots between CamelCase parts, and not a class or
-/// package name (`SDK.ServerError`, `Aliyun.Acs.Core.Exceptions.ClientException`).
-fn is_dotted_code(t: &str) -> bool {
-    let parts = t.split('.').count();
-    (2..=3).contains(&parts)
-        && t.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
-        && !t.starts_with("SDK.")
-        && !t.ends_with("Exception")
-        && !t.ends_with("Error")
-}
-
-/// `SignatureDoesNotMatch`, `UnauthorizedOperation`: CamelCase with at least two capitals, not a class name.
-fn is_camel_code(t: &str) -> bool {
-    looks_like_code(t)
-        && !t.ends_with("Exception")
-        && !t.ends_with("Error")
-        && t.bytes().all(|c| c.is_ascii_alphanumeric())
-}
-
 /// Whether the Tea SDKs' server-error message starts at `at` past one space: `code: <status>, ` (their message is
 /// `code: 403, <message> request id: <id>`).
 fn tea_message_at(b: &[u8], at: usize) -> bool {
@@ -889,16 +853,16 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let reason_phrase = [("401 ", "Unauthorized"), ("403 ", "Forbidden")]
         .iter()
         .any(|(status, phrase)| token == *phrase && b[..i].ends_with(status.as_bytes()));
-    let family = (spaced || b.get(end) == Some(&b':')) && super::ONE_WORD_CODES.contains(&token) && !reason_phrase;
+    let family = (spaced || b.get(end) == Some(&b':')) && is_code(token, Level::Family) && !reason_phrase;
     // `BasicServiceNotActivated: The NLP API … has not been activated.`: a CamelCase code opening its line, then
     // its sentence (Python's `Code: message` exception text); an API name so placed is a tool's label.
     let opens_line = || {
         b.get(end + 2).is_some_and(u8::is_ascii_uppercase)
             && at_line_start(b, i)
-            && is_camel_code(token)
+            && is_code(token, Level::Camel)
             && !starts_with_api_verb(token)
     };
-    let wrapped = b.get(end..end + 2) == Some(b": ") && (is_dotted_code(token) || family || opens_line());
+    let wrapped = b.get(end..end + 2) == Some(b": ") && (is_code(token, Level::Dotted) || family || opens_line());
     // `[SDK.CanNotResolveEndpoint] Can not resolve endpoint…`: the core SDKs' client errors print their code in
     // brackets (the only code when no server error caused it).
     if i > 0 && b[i - 1] == b'[' && token.starts_with("SDK.") && token.len() > 4 && b.get(end) == Some(&b']') {
@@ -906,7 +870,7 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     }
     // `Error [NoSuchBucketError]: The specified bucket does not exist.`: ali-oss names an error `<Code>Error`, and
     // Node prints a name that differs from the class's in brackets after it.
-    if let Some(stem) = token.strip_suffix("Error").filter(|c| c.len() > 2 && is_camel_code(c)) {
+    if let Some(stem) = token.strip_suffix("Error").filter(|c| c.len() > 2 && is_code(c, Level::Camel)) {
         if b[..i].ends_with(b"Error [") && b.get(end..end + 2) == Some(b"]:") {
             return Some(Keyless::Code { end: i + stem.len(), message_at: end + 2 });
         }
@@ -915,7 +879,7 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     // error (awserr) prints `Code: message` and the status on the next line; its codes may end in `Exception`.
     let aws = b.get(end..end + 2) == Some(b": ")
         && at_line_start(b, i)
-        && looks_like_code(token)
+        && is_code(token, Level::Keyless)
         && token.bytes().all(|c| c.is_ascii_alphanumeric())
         && next_line_starts_with(b, end, b"status code: ");
     // `400 EntityNotExist.AliyunDRDSDefaultRole The role … not exists`, `| 403 | Forbidden.RAM | User not… |`: a row
@@ -925,7 +889,7 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         gap > 0
             && b.get(end + gap).is_some_and(u8::is_ascii_uppercase)
             && after_status_at_line_start(b, i)
-            && is_dotted_code(token)
+            && is_code(token, Level::Dotted)
     };
     // `| ServiceNotOpen | The service is not activated. |`, `| 403 | ServiceNotOpen | The service… |`: a Markdown row
     // of an error-code table, whose code cell (of any shape) opens the row or follows its status cell.
@@ -936,7 +900,7 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     // `Forbidden.RAM:User not authorized…`, `SignatureDoesNotMatch:The request signature…`: run together.
     let glued = b.get(end) == Some(&b':')
         && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)
-        && (is_dotted_code(token) || family || (at_line_start(b, i) && is_camel_code(token)));
+        && (is_code(token, Level::Dotted) || family || (at_line_start(b, i) && is_code(token, Level::Camel)));
     // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence; or
     // alone on its line, over the lines that say the rest (the console's and the troubleshooting page's
     // `InvalidParameter.UserName.InvalidChars` / `HTTP Status: 400` / `Error Message: …`).
@@ -945,7 +909,7 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         matches!(b.get(end + after), Some(b'\n' | b'\r')) && next_line_speaks_of_an_error(b, end + after)
     };
     let bare = at_line_start(b, i)
-        && is_dotted_code(token)
+        && is_code(token, Level::Dotted)
         && ((b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)) || alone());
     // `SLSUnauthorized: code: 403, You are…`: the Tea SDKs build every server error's message as `code: <status>,
     // <message> request id: <id>` and Node's prints it after the code (`${code}: ${message}`).
@@ -962,10 +926,12 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         && b.get(end + 1).is_some_and(|c| c.is_ascii_uppercase() || !c.is_ascii());
     // Where the words around say a code stands, it may take any code's shape (`ODPS-0420095 : …`, `notAuthorized`).
     // Not a class's name there (`TeaError: code: 403, …` names the PHP Tea error, not the code).
-    let class_name = (tea || after_class) && (token.ends_with("Error") || token.ends_with("Exception"));
+    let class_name = (tea || after_class) && is_class_name(token);
     // Asked last: the words around rule most tokens out first.
     let shaped = || {
-        (looks_like_code(token) || family || ((spaced || tea || after_class || client) && super::is_code_shape(token)))
+        (is_code(token, Level::Keyless)
+            || family
+            || ((spaced || tea || after_class || client) && is_code(token, Level::Stated)))
             && !class_name
     };
     if (spaced || wrapped || glued || bare || aws || table_row || smithy || tea || after_class || client)
@@ -1085,10 +1051,7 @@ fn table_cell_message(b: &[u8], i: usize, end: usize, token: &str) -> Option<usi
         return None;
     }
     // Any code shape, names ending in `Error` included (MNS's `RamAuthError`): a table's code cell is no class name.
-    let upper_snake =
-        token.contains('_') && token.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'_');
-    let shaped = looks_like_code(token) || super::ONE_WORD_CODES.contains(&token) || upper_snake;
-    if !shaped || starts_with_api_verb(token) || token.starts_with("SDK.") {
+    if !is_code(token, Level::TableCell) || starts_with_api_verb(token) || token.starts_with("SDK.") {
         return None;
     }
     let gap = b[end..].iter().take(8).take_while(blank).count();

@@ -8,6 +8,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::code::{is_code, Level};
 use super::fields::{is_api_name, is_ram_action};
 use super::phrases::DFA_FROM_BYTES;
 use super::{Field, Key};
@@ -391,9 +392,9 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
         Hit::ZhCodeLabel => {
             let at = end + s[end..].bytes().take(4).take_while(|&c| c == b' ').count();
             let len =
-                s[at..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_').count();
-            let code = s[at..at + len].trim_end_matches('.');
-            if code.bytes().next().is_some_and(|c| c.is_ascii_alphabetic()) && text::is_code_like(code) {
+                s[at..].bytes().take(128).take_while(|&c| c.is_ascii_alphanumeric() || b"._-".contains(&c)).count();
+            let code = s[at..at + len].trim_end_matches(['.', '-']);
+            if is_code(code, Level::Keyed) {
                 out.push(Field::new(Key::Code, code, at, at + code.len()));
             }
         }
@@ -431,7 +432,7 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
             d -= 1;
         }
         let code = &s[d..start];
-        if super::is_code_shape(code) {
+        if is_code(code, Level::Stated) {
             if code.contains(['.', '-']) || code.starts_with(|c: char| c.is_ascii_lowercase()) {
                 out.push(Field::new(Key::Header, "tea", d, end));
                 out.push(Field::new(Key::Code, code, d, start));
@@ -450,7 +451,7 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
         return;
     }
     // Tea SDKs for Node name the error after its code: `InvalidAccessKeyId.NotFoundError:`, `UnauthorizedError:`.
-    if suffix == "Error:" && is_tea_error_code(name) {
+    if suffix == "Error:" && is_code(name, Level::ErrorName) {
         out.push(Field::new(Key::Header, "tea", a, end));
         out.push(Field::new(Key::Code, name, a, start));
         return;
@@ -463,16 +464,6 @@ fn pop_core_message(s: &str, at: usize) -> bool {
     let rest = &s.as_bytes()[at..s.len().min(at + 4096)];
     let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
     memchr::memmem::find(line, b", URL: http").is_some()
-}
-
-/// A code a Tea error class name carries: dotted (`InvalidAccessKeyId.NotFound`), or a one-word permission or
-/// credential code, which no JavaScript built-in error shares. (`@alicloud/pop-core` drops the dots instead:
-/// `ForbiddenRAMError` is not a code.)
-fn is_tea_error_code(name: &str) -> bool {
-    let dotted = name.contains('.')
-        && !name.starts_with("SDK.")
-        && name.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
-    dotted || super::ONE_WORD_CODES.contains(&name)
 }
 
 /// `[ERROR] terraform-provider-alicloud/alicloud/service_alicloud_ecs.go:369: Resource <id> <Api> Failed!!!`.

@@ -17,10 +17,12 @@
 //!   action/resource they carry (`Resource: … Action: …`, `perform 'fc:X' on resource '…'`, `for action cs:X`).
 //! - [`api`]: API names in every wrapping (`operation error PutBucket:`, `UpdateDomainRecord error.status 400`,
 //!   `node CreateLogStore.js`) and REST requests (`POST /services failed`), one table row per wrapping.
+//! - [`code`]: whether a token has an error code's shape, at the level the words around it set.
 //! - [`prose`]: code-shaped tokens standing in sentences about an error (`提示UserDisable`) or alone on a line, numbers
 //!   after a code word (`报错“10013”`, `错误码 5005`), and bare OSS ECs.
 
 pub mod api;
+pub mod code;
 pub mod fields;
 pub mod generic;
 pub mod group;
@@ -32,54 +34,7 @@ pub mod xml;
 
 use crate::text::Text;
 
-/// One-word codes of the permission and credential families. Printed without a dot, they are still codes:
-/// no prose or built-in error class uses them as a label (`NoPermission: …`, `UnauthorizedError:`).
-pub const ONE_WORD_CODES: &[&str] = &[
-    "Unauthorized",
-    "NoPermission",
-    "Forbidden",
-    "AccessDenied",
-    "InvalidAccessKeyId",
-    "SignatureDoesNotMatch",
-    "InvalidSecurityToken",
-    "MissingSecurityToken",
-    "NotAuthorized",
-    "Throttling",
-    "UnauthorizedOperation",
-    "AccessForbidden",
-    "InvalidAccessKeySecret",
-];
-
-/// Whether `t` has one of the shapes an error code takes, for places where the words around already say a code
-/// stands there (a code word or a troubleshooting link before it, the Tea SDKs' `code: <status>,` after it, the
-/// core SDKs' `Code : message`): dotted or CamelCase (`Forbidden.RAM`, `NoPermission`), led by an acronym
-/// (`SLSUnauthorized`), lower camel (`notAuthorized`), a product's prefix and number (`ODPS-0420095`), or a one-word
-/// code of [`ONE_WORD_CODES`]; not a class name (`…Error`, `…Exception`, `c.a.b.Logger`), a file name or a plain
-/// word.
-pub fn is_code_shape(t: &str) -> bool {
-    let b = t.as_bytes();
-    // Every shape below holds an ASCII capital: most words of a log hold none, and leave here at once.
-    if b.len() < 4 || !b.iter().any(u8::is_ascii_uppercase) || !crate::text::is_code_like(t) {
-        return false;
-    }
-    let prefixed_number = || {
-        t.split_once('-').is_some_and(|(prefix, number)| {
-            prefix.len() >= 2
-                && prefix.bytes().all(|c| c.is_ascii_uppercase())
-                && number.len() >= 3
-                && number.bytes().all(|c| c.is_ascii_digit())
-        })
-    };
-    let cased = b[1..].iter().any(u8::is_ascii_uppercase) && b.iter().any(u8::is_ascii_lowercase);
-    let shaped =
-        cased || (b[0].is_ascii_uppercase() && t.contains('.')) || prefixed_number() || ONE_WORD_CODES.contains(&t);
-    shaped
-        // The SDKs' own codes may end so (`SDK.TimeoutError`); other such names are classes'.
-        && !((t.ends_with("Error") || t.ends_with("Exception")) && !t.starts_with("SDK."))
-        && !crate::text::is_file_name(t)
-        // `c.a.c.s.b.DefaultAlicomMessagePuller`: a logger's package-qualified name, not a lower-camel code.
-        && !(b[0].is_ascii_lowercase() && t.contains('.'))
-}
+pub use code::ONE_WORD_CODES;
 
 /// What a field says. The names are the engine's, not any one format's: `ErrorCode`, `code`, `error_code`, `Code`
 /// and `<Code>` are all [`Key::Code`].

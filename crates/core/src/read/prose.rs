@@ -5,6 +5,7 @@
 //!
 //! Also an OSS EC printed on its own (`0003-00000101`): OSS documents its EC codes, so one names the product.
 
+use super::code::{is_code, Level};
 use super::{Field, Key};
 use crate::text::Text;
 
@@ -41,34 +42,12 @@ const ERROR_CONTEXT: &[&str] = &[
     "额度",
 ];
 
-/// Labels the SDKs print before a value: shaped like codes, never one.
-const LABELS: &[&str] = &[
-    "ErrorCode",
-    "ErrorMessage",
-    "RequestId",
-    "HostId",
-    "AccessDeniedDetail",
-    "AuthAction",
-    "AuthPrincipalType",
-    "AuthPrincipalDisplayName",
-    "AuthPrincipalOwnerId",
-    "NoPermissionType",
-    "PolicyType",
-    "StatusCode",
-    "HttpStatus",
-    "EncodedDiagnosticMessage",
-    "AccessKeyId",
-    "AccessKeySecret",
-    "SecurityToken",
-    "RegionId",
-];
-
 /// What a code word names after it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Names {
     /// A number: the code a product returned, not a count or a status (`报错“10013”`).
     Number,
-    /// A word of a code's shape (`the status code StatusForbidden`, [`super::is_code_shape`]), documented or not.
+    /// A word of a code's shape (`the status code StatusForbidden`, [`Level::Named`]), documented or not.
     Word,
     /// Either.
     NumberOrWord,
@@ -211,7 +190,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             continue;
         }
         // Asked once per token: both tests below want it.
-        let shaped = code_shaped(token);
+        let shaped = candidate_shaped(s, token, start);
         if named_after_code_word(s, token, shaped, start, end) {
             out.push(Field::new(Key::Code, token, start, end));
         } else if shaped && stands(b, start, end) {
@@ -273,16 +252,20 @@ fn stands(b: &[u8], start: usize, end: usize) -> bool {
     !called_or_assigned(b, end) && !quoted_key(b, start, end) && !b[..start].ends_with(b"::")
 }
 
-/// Whether a [`CODE_WORDS`] word names the token at `start..end` as the code: it has a code's shape (any of
-/// [`super::is_code_shape`]'s, not only [`code_shaped`]'s: `SLSUnauthorized`, `notAuthorized`, `ODPS-0420095`), is
-/// no SDK label, and stands.
-/// `code_shaped` is [`code_shaped`]'s answer for the token.
-fn named_after_code_word(s: &str, token: &str, code_shaped: bool, start: usize, end: usize) -> bool {
+/// Whether the token at `start` has a candidate's shape: [`Level::Candidate`]'s, or any documented code's
+/// ([`Level::Named`]) right after a full-width colon, the label mark of Chinese prose (`返回：USER_NOT_EXIST`,
+/// `原因：Throttling`), which names what follows as a value. A candidate is the code only when documented.
+fn candidate_shaped(s: &str, token: &str, start: usize) -> bool {
+    is_code(token, Level::Candidate)
+        || (s[..start].trim_end_matches(['“', '"', '`', '「', ' ']).ends_with('：') && is_code(token, Level::Named))
+}
+
+/// Whether a [`CODE_WORDS`] word names the token at `start..end` as the code: it has a code's shape at
+/// [`Level::Named`] (`SLSUnauthorized`, `notAuthorized`, `ODPS-0420095`, `USER_NOT_EXIST`), and stands.
+/// `candidate` is its shape as a candidate ([`candidate_shaped`]), which implies [`Level::Named`]'s.
+fn named_after_code_word(s: &str, token: &str, candidate: bool, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
-    (code_shaped || super::is_code_shape(token))
-        && !LABELS.iter().any(|l| l.eq_ignore_ascii_case(token))
-        && stands(b, start, end)
-        && after_code_word(s, start)
+    (candidate || is_code(token, Level::Named)) && stands(b, start, end) && after_code_word(s, start)
 }
 
 /// Where a code-shaped word stands that opens an error ([`super::group`]): one after a [`CODE_WORDS`] word, and
@@ -293,21 +276,20 @@ pub(super) fn opening_words<'a>(s: &'a str, documented: &'a dyn Fn(&str) -> bool
     cased_tokens(b)
         .filter(move |&(start, end)| {
             let token = &s[start..end];
-            let shaped = code_shaped(token);
+            let shaped = candidate_shaped(s, token, start);
             named_after_code_word(s, token, shaped, start, end)
                 || (shaped && stands(b, start, end) && documented(token))
         })
         .map(|(start, _)| start)
 }
 
-/// The [`tokens`] that start with an ASCII capital, as [`code_shaped`] words do, or hold one after a lower-case
-/// letter (`notAuthorized`, which [`named_after_code_word`] may take): one pass over the runs of token bytes (the
-/// same bytes as a dotted name's), since the prefilter asks it of the whole text.
+/// The [`tokens`] that start with a letter and hold an ASCII capital, as every [`Level::Named`] word does
+/// (`notAuthorized`, `iot.messagebroker.OFFLINE`, which [`named_after_code_word`] may take): one pass over the runs
+/// of token bytes (the same bytes as a dotted name's), since the prefilter asks it of the whole text.
 fn cased_tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let cased = move |start: usize, end: usize| {
         b[start].is_ascii_uppercase()
-            || (b[start].is_ascii_lowercase()
-                && b[start..end].windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()))
+            || (b[start].is_ascii_lowercase() && b[start..end].iter().any(u8::is_ascii_uppercase))
     };
     crate::text::name_runs(b).filter(move |&(start, end)| cased(start, end)).map(|(start, end)| {
         let trimmed =
@@ -353,18 +335,6 @@ fn is_oss_ec(t: &str) -> bool {
         && t.starts_with("00")
         && t[5..].starts_with("000")
         && b.iter().enumerate().all(|(n, c)| n == 4 || c.is_ascii_digit())
-}
-
-/// CamelCase of two or more words (`UserDisable`), or dotted with a capital first part (`Throttling.User`); not a
-/// label, a file name (`CombinedResponseHandler.java`, [`crate::text::is_file_name`]) or a qualified class name.
-pub fn code_shaped(t: &str) -> bool {
-    let b = t.as_bytes();
-    if b.len() < 6 || b.len() > 96 || !b[0].is_ascii_uppercase() || !crate::text::is_code_like(t) {
-        return false;
-    }
-    let hump = b.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    let dotted = || t.split_once('.').is_some_and(|(_, rest)| rest.starts_with(|c: char| c.is_ascii_alphabetic()));
-    (hump || dotted()) && !LABELS.iter().any(|l| l.eq_ignore_ascii_case(t)) && !crate::text::is_file_name(t)
 }
 
 /// `Foo(`, `Foo =`, `Foo:`: a call, an assignment or a label rather than a code standing in text.
@@ -435,11 +405,12 @@ mod tests {
     }
 
     #[test]
-    fn cased_tokens_are_the_tokens_with_a_capital_first_or_after_a_lower_case_letter() {
-        let s = "Ab.C-x_ 提示UserDisable. a.B Forbidden.RAM: x-Y _Z Q. NoPermission\nUserDisable... E notAuthorized";
+    fn cased_tokens_are_the_tokens_led_by_a_letter_with_a_capital() {
+        let s = "Ab.C-x_ 提示UserDisable. a.B Forbidden.RAM: x-Y _Z Q. NoPermission\nUserDisable... E notAuthorized \
+                 iot.messagebroker.OFFLINE";
         let cased = |(a, e): &(usize, usize)| {
             let t = &s.as_bytes()[*a..*e];
-            t[0].is_ascii_uppercase() || t.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            t[0].is_ascii_alphabetic() && t.iter().any(u8::is_ascii_uppercase)
         };
         let want: Vec<_> = tokens(s.as_bytes()).filter(cased).collect();
         assert_eq!(cased_tokens(s.as_bytes()).collect::<Vec<_>>(), want);
