@@ -170,3 +170,19 @@ fn the_rule_needs_the_listing_loaded() {
     let f = &diagnose(&prints("InvalidRebootTime.Malformed")[0], &index).findings[0];
     assert_eq!(f.product, None);
 }
+
+#[test]
+fn code_prefixes_name_their_product_unless_the_catalog_gives_the_code_to_another() {
+    let catalog = common::full_catalog();
+    let product = |code: &str| diagnose(&prints(code)[0], catalog).findings[0].product.clone();
+    // Tablestore's data-plane codes and WAF's, which the OpenAPI listing does not hold.
+    assert_eq!(product("OTSAuthFailed").as_deref(), Some("ots"));
+    assert_eq!(product("OTSObjectNotExist").as_deref(), Some("ots"));
+    assert_eq!(product("Waf.Resource.NotExist").as_deref(), Some("yundun-waf"));
+    // `SLS…` is Simple Log Service's, except the codes Cloud SIEM documents as its own.
+    assert_eq!(product("SLSLogStoreNotExist").as_deref(), Some("log"));
+    assert_eq!(product("SLS.Ship.Error").as_deref(), Some("cloud-siem"));
+    // A code one product lists beside an Alibaba Cloud host of another: the host's product answered.
+    let text = format!("{}\nHostId: ecs.aliyuncs.com", prints("SLS.Ship.Error")[0]);
+    assert_eq!(diagnose(&text, catalog).findings[0].product.as_deref(), Some("ecs"));
+}

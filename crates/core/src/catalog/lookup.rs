@@ -548,6 +548,21 @@ mod tests {
     }
 
     #[test]
+    fn a_code_has_one_owner_and_its_halves_tell_a_generic_code() {
+        let mut c =
+            Catalog::from_index(include_bytes!("../../../../data/index.json")).expect("the committed index loads");
+        // Before ECS's shard is loaded its ordinary codes are unknown: no owner.
+        assert_eq!(c.sole_code_owner("QuotaExceed.PostPaidDisk"), None);
+        c.add_shard("ecs", include_bytes!("../../../../data/shards/ecs.json")).expect("the ECS shard loads");
+        c.add_shard("vpc", include_bytes!("../../../../data/shards/vpc.json")).expect("the VPC shard loads");
+        assert_eq!(c.sole_code_owner("QuotaExceed.PostPaidDisk").as_deref(), Some("ecs"));
+        assert!(!c.code_is_generic("QuotaExceed.PostPaidDisk"), "`PostPaidDisk` is only ECS's");
+        // Both halves stand in both products' codes.
+        assert!(c.code_is_generic("InvalidInstanceId.NotFound"));
+        assert!(c.code_is_generic("ServiceError"), "no dot");
+    }
+
+    #[test]
     fn globs_like_ram() {
         assert!(glob_match("ecs:Describe*", "ecs:DescribeInstances"));
         assert!(glob_match("ECS:*", "ecs:RunInstances"));

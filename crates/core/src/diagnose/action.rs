@@ -221,10 +221,11 @@ fn rest_request(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
 /// (`oss-cn-hangzhou.aliyuncs.com`: false); `None` for another host.
 fn oss_host_has_bucket(host: &str) -> Option<bool> {
     let h = host.to_ascii_lowercase();
-    if h.starts_with("oss-") {
-        return Some(false);
+    // A bucket's own name may start with `oss-` too (`oss-logs.oss-cn-hangzhou.…`): the label after it decides.
+    if h.split_once('.').is_some_and(|(_, rest)| rest.starts_with("oss-")) {
+        return Some(true);
     }
-    h.split_once('.').and_then(|(_, rest)| rest.starts_with("oss-").then_some(true))
+    h.starts_with("oss-").then_some(false)
 }
 
 /// Rule `oss-string-to-sign`: the call an OSS signature error echoes. V1 (`<StringToSign>`: `PUT\n\napplication/json\n
@@ -678,6 +679,20 @@ mod tests {
         let raw = reading.errors.first().expect("an error");
         let (_, api, version) = rpc_signed_call(raw).unwrap_or_else(|| panic!("{raw:?}"));
         assert_eq!((api.as_str(), version.as_deref()), ("DescribeRegions", Some("2014-05-26")));
+    }
+
+    #[test]
+    fn an_oss_v4_canonical_request_gives_its_method_and_resource() {
+        let xml = "<CanonicalRequest>PUT\\n/bucket/dir/a.txt\\nacl=\\nhost:bucket.oss-cn-hangzhou.aliyuncs.com\\n</CanonicalRequest>";
+        assert_eq!(oss_canonical_request(xml), Some(("PUT".to_string(), "/bucket/dir/a.txt?acl=".to_string())));
+        // No query: the third line is empty, or already a header.
+        let xml = "<CanonicalRequest>GET\n/bucket/\n\nhost:b\n</CanonicalRequest>";
+        assert_eq!(oss_canonical_request(xml), Some(("GET".to_string(), "/bucket/".to_string())));
+        assert_eq!(oss_canonical_request("<CanonicalRequest>get\n/b/\n</CanonicalRequest>"), None);
+        assert_eq!(oss_host_has_bucket("bucket.oss-cn-hangzhou.aliyuncs.com"), Some(true));
+        assert_eq!(oss_host_has_bucket("oss-cn-hangzhou.aliyuncs.com"), Some(false));
+        assert_eq!(oss_host_has_bucket("oss-logs.oss-cn-hangzhou.aliyuncs.com"), Some(true));
+        assert_eq!(oss_host_has_bucket("ecs.aliyuncs.com"), None);
     }
 
     #[test]
