@@ -68,6 +68,11 @@ impl Catalog {
             cat.roles_by_code.entry(role.product.to_ascii_lowercase()).or_default().push(i);
         }
         for row in index.errors {
+            for product in &row.3 {
+                let ram_code =
+                    cat.product(product).map_or_else(|| product.to_ascii_lowercase(), |p| p.ram_code.clone());
+                cat.note_code_halves(&row.0, &ram_code);
+            }
             cat.insert_error(ErrorCode {
                 code: row.0,
                 http_status: row.1.first().copied(),
@@ -168,6 +173,9 @@ impl Catalog {
                 .get(&(i as u32))
                 .map(|ps| ps.iter().map(|p| self.products[*p].code.clone()).collect())
                 .unwrap_or_default();
+            if !products.is_empty() {
+                self.note_code_halves(&row.0, &code);
+            }
             if let Some(&at) = self.error_exact.get(&row.0) {
                 // An unclassified code another loaded shard listed too: every loaded product that lists it.
                 let known = &mut self.errors[at];
@@ -318,6 +326,21 @@ impl Catalog {
                 };
                 (family, !p.primary, p.name.clone())
             });
+        }
+    }
+
+    /// Notes that a product of `ram_code` lists `code`: each half of a dotted code keeps its one owner until
+    /// another RAM code's code has it too.
+    fn note_code_halves(&mut self, code: &str, ram_code: &str) {
+        let Some((first, rest)) = code.split_once('.') else { return };
+        for key in [format!("<{}", first.to_ascii_lowercase()), format!(">{}", rest.to_ascii_lowercase())] {
+            match self.code_halves.get_mut(&key) {
+                Some(owner) if owner.as_deref() != Some(ram_code) => *owner = None,
+                Some(_) => {}
+                None => {
+                    self.code_halves.insert(key, Some(ram_code.to_string()));
+                }
+            }
         }
     }
 

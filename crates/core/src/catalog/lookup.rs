@@ -334,6 +334,26 @@ impl Catalog {
             .map(|&i| &self.errors[i])
     }
 
+    /// The one RAM code whose loaded products list `code`, when only one does (the OpenAPI products of one RAM
+    /// code count once). Complete for the permission and credential codes the index holds; for the rest, as far as
+    /// the loaded shards go (the CLI loads them all).
+    pub fn sole_code_owner(&self, code: &str) -> Option<String> {
+        let e = self.error_code(code)?;
+        let mut owners = e.products.iter().map(|p| self.product(p).map_or(p.as_str(), |p| p.ram_code.as_str()));
+        let first = owners.next()?;
+        owners.all(|o| o.eq_ignore_ascii_case(first)).then(|| first.to_ascii_lowercase())
+    }
+
+    /// Whether both halves of a dotted code, what comes before its first dot and the rest, stand in the loaded
+    /// codes of several products (`InvalidParameter.PageSize`, `InvalidInstanceId.NotFound`): a generic code,
+    /// whichever product happens to document it. A half only one product's codes use (`QuotaExceed.PostPaidDisk`,
+    /// `Waf.…`) makes the code that product's own.
+    pub fn code_is_generic(&self, code: &str) -> bool {
+        let Some((first, rest)) = code.split_once('.') else { return true };
+        let shared = |key: String| self.code_halves.get(&key).is_some_and(Option::is_none);
+        shared(format!("<{}", first.to_ascii_lowercase())) && shared(format!(">{}", rest.to_ascii_lowercase()))
+    }
+
     /// The documented sentences that occur in `text` (compared without case, spaces or punctuation), whole or by
     /// their later clauses when those tell them apart, in text order.
     pub fn sentences_in(&self, text: &str) -> Vec<&ProductSentence> {
@@ -525,6 +545,21 @@ mod tests {
         for text in ["在微服务引擎MSE控制台报错", "在微服务引擎 MSE 控制台报错"] {
             assert_eq!(c.search_products(text).first().map(|p| p.ram_code.as_str()), Some("mse"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_code_has_one_owner_and_its_halves_tell_a_generic_code() {
+        let mut c =
+            Catalog::from_index(include_bytes!("../../../../data/index.json")).expect("the committed index loads");
+        // Before ECS's shard is loaded its ordinary codes are unknown: no owner.
+        assert_eq!(c.sole_code_owner("QuotaExceed.PostPaidDisk"), None);
+        c.add_shard("ecs", include_bytes!("../../../../data/shards/ecs.json")).expect("the ECS shard loads");
+        c.add_shard("vpc", include_bytes!("../../../../data/shards/vpc.json")).expect("the VPC shard loads");
+        assert_eq!(c.sole_code_owner("QuotaExceed.PostPaidDisk").as_deref(), Some("ecs"));
+        assert!(!c.code_is_generic("QuotaExceed.PostPaidDisk"), "`PostPaidDisk` is only ECS's");
+        // Both halves stand in both products' codes.
+        assert!(c.code_is_generic("InvalidInstanceId.NotFound"));
+        assert!(c.code_is_generic("ServiceError"), "no dot");
     }
 
     #[test]

@@ -68,6 +68,10 @@ pub struct Catalog {
     errors: Vec<ErrorCode>,
     error_exact: Map<String, usize>,
     error_lower: Map<String, usize>,
+    /// The halves of the loaded dotted codes, lower case (`<quotaexceed` for what comes before the first dot,
+    /// `>postpaiddisk` for the rest) → the one RAM code whose products list codes with it, or `None` once several
+    /// do: what tells a product's own code from a generic one only it happens to document.
+    code_halves: Map<String, Option<String>>,
     /// Lower-case RAM code → loaded shard.
     shards: Map<String, Shard>,
     sentences: Vec<ProductSentence>,

@@ -201,30 +201,172 @@ fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
     }
 }
 
-/// A REST request (`POST /services`): the product's API with that method and path shape.
+/// A REST request (`POST /services`): the product's API with that method and path shape. An OSS request's
+/// (`PUT https://bucket.oss-cn-hangzhou.aliyuncs.com/key?acl`, an SDK's log line) goes by [`oss_api`], with the bucket
+/// told by its host.
 fn rest_request(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     let product = i.product?;
     let path = i.raw.get(Key::RequestPath)?;
     let method = i.raw.all(Key::Method).find(|m| m.end <= path.start).or_else(|| i.raw.get(Key::Method))?;
-    let api = api_for_request(i.catalog, product, &method.value, &path.value, wanted)?;
+    let api = if product == "oss" {
+        let bucket = i.raw.all(Key::Host).chain(i.raw.all(Key::HostId)).find_map(|h| oss_host_has_bucket(&h.value));
+        oss_api(i.catalog, &method.value, &path.value, bucket, wanted)?
+    } else {
+        api_for_request(i.catalog, product, &method.value, &path.value, wanted)?
+    };
     Some(decided(api, true, Some((method.start, path.end))))
 }
 
-/// An OSS string-to-sign (`PUT\n\napplication/json\n<date>\n/bucket/key`): its method and canonical resource.
+/// Whether an OSS host is a bucket's (`bucket.oss-cn-hangzhou.aliyuncs.com`: true) or the region's service host
+/// (`oss-cn-hangzhou.aliyuncs.com`: false); `None` for another host.
+fn oss_host_has_bucket(host: &str) -> Option<bool> {
+    let h = host.to_ascii_lowercase();
+    // A bucket's own name may start with `oss-` too (`oss-logs.oss-cn-hangzhou.…`): the label after it decides.
+    if h.split_once('.').is_some_and(|(_, rest)| rest.starts_with("oss-")) {
+        return Some(true);
+    }
+    h.starts_with("oss-").then_some(false)
+}
+
+/// Rule `oss-string-to-sign`: the call an OSS signature error echoes. V1 (`<StringToSign>`: `PUT\n\napplication/json\n
+/// <date>\n/bucket/key?acl`): its first line's method and last line's canonical resource. V4 (`<StringToSign>` starts
+/// `OSS4-HMAC-SHA256` and holds only a hash; the `<CanonicalRequest>` beside it: method, `/bucket/key`, the canonical
+/// query `acl=`, headers): its first three lines. Both as the OSS signature documentation builds them.
 fn oss_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     if i.product != Some("oss") {
         return None;
+    }
+    // The XML reader stops at the fields it knows: the element may stand after the error's last one.
+    if let Some((method, resource)) = oss_canonical_request(i.lines).or_else(|| oss_canonical_request(i.around)) {
+        let api = oss_resource_api(i.catalog, &method, &resource, wanted)?;
+        return Some(decided(api, true, None));
     }
     let f = i.raw.get(Key::ClientStringToSign).or_else(|| i.raw.get(Key::ServerStringToSign))?;
     let value = crate::text::unescape(&f.value);
     let method = value.lines().next()?.trim();
     let resource = value.lines().last()?.trim();
-    // `/bucket/key?sub` → `/key?sub`: the path on the bucket's own host.
-    let rest = resource.strip_prefix('/')?;
-    let after = &rest[rest.find(['/', '?']).unwrap_or(rest.len())..];
-    let path = if after.starts_with('/') { after.to_string() } else { format!("/{after}") };
-    let api = api_for_request(i.catalog, "oss", method, &path, wanted)?;
+    let api = oss_resource_api(i.catalog, method, resource, wanted)?;
     Some(decided(api, true, Some((f.start, f.end))))
+}
+
+/// The method and canonical resource (`/bucket/key?acl`) of an OSS V4 `<CanonicalRequest>` in `text`: its first line the method, its second the URI (percent-encoded), its third the sorted
+/// query (`acl=`, `partNumber=1&uploadId=…`; empty when none).
+fn oss_canonical_request(text: &str) -> Option<(String, String)> {
+    const OPEN: &str = "<CanonicalRequest>";
+    let start = text.find(OPEN)? + OPEN.len();
+    let end = start + text[start..].find("</CanonicalRequest>")?;
+    let value = crate::text::unescape(&text[start..end]);
+    let mut parts = value.lines().map(str::trim);
+    let method = parts.next().filter(|m| !m.is_empty() && m.bytes().all(|c| c.is_ascii_uppercase()))?;
+    let uri = parts.next().filter(|u| u.starts_with('/'))?;
+    let query = parts.next().unwrap_or("");
+    // `acl=` and `acl` are the same sub-resource; a header line (`host:…`) is no query.
+    let query = if query.contains(':') { "" } else { query };
+    let resource = if query.is_empty() { uri.to_string() } else { format!("{uri}?{query}") };
+    Some((method.to_string(), resource))
+}
+
+/// The OSS API of a canonical resource: `/` is the service's (ListBuckets), `/bucket/…` the bucket's; the path on the
+/// bucket's own host (`/key?sub`) goes to [`oss_api`].
+fn oss_resource_api<'c>(
+    catalog: &'c Catalog,
+    method: &str,
+    resource: &str,
+    wanted: &mut BTreeSet<String>,
+) -> Option<&'c Api> {
+    let rest = resource.strip_prefix('/')?;
+    let bucket = !rest.is_empty() && !rest.starts_with('?');
+    // `/bucket/key?sub` → `/key?sub`.
+    let after = if bucket { &rest[rest.find(['/', '?']).unwrap_or(rest.len())..] } else { rest };
+    let path = if after.starts_with('/') { after.to_string() } else { format!("/{after}") };
+    oss_api(catalog, method, &path, Some(bucket), wanted)
+}
+
+/// OSS query parameters that are not sub-resources, so never name another API (the OSS API reference's request
+/// parameters: multipart part numbers, versions, append positions, response header overrides, list paging, a
+/// presigned URL's signature; `x-oss-` ones are read as such by [`api_for_request`]).
+const OSS_PARAMETERS: &[&str] = &[
+    "partnumber",
+    "versionid",
+    "position",
+    "response-",
+    "security-token",
+    "ossaccesskeyid",
+    "expires",
+    "signature",
+    "prefix",
+    "delimiter",
+    "marker",
+    "max-keys",
+    "encoding-type",
+    "continuation-token",
+    "start-after",
+    "fetch-owner",
+    "key-marker",
+    "upload-id-marker",
+    "max-uploads",
+    "max-parts",
+    "part-number-marker",
+    "version-id-marker",
+];
+
+/// The multipart calls an `uploadId` in the query tells apart, by method, where the API metadata's paths do not
+/// (`PUT /{key}` is PutObject's too): OSS API reference, multipart upload.
+const OSS_UPLOAD_ID_APIS: &[(&str, &str)] = &[
+    ("PUT", "UploadPart"),
+    ("POST", "CompleteMultipartUpload"),
+    ("DELETE", "AbortMultipartUpload"),
+    ("GET", "ListParts"),
+];
+
+/// Rule `oss-request`: the OSS API of a method and a path on the bucket's host (`/key?acl`), `bucket` telling
+/// whether a bucket was addressed (when known). Parameters ([`OSS_PARAMETERS`]) are left out; an `uploadId` names
+/// its multipart call; `GET /` is ListObjects on a bucket and ListBuckets on the service; the rest is
+/// [`api_for_request`] over the catalog's methods and paths (which the operations table maps to RAM actions:
+/// `PutBucketTags` → `oss:PutBucketTagging`).
+fn oss_api<'c>(
+    catalog: &'c Catalog,
+    method: &str,
+    path: &str,
+    bucket: Option<bool>,
+    wanted: &mut BTreeSet<String>,
+) -> Option<&'c Api> {
+    let method = method.to_ascii_uppercase();
+    let (p, q) = path.split_once('?').unwrap_or((path, ""));
+    let keys: Vec<&str> = q.split('&').filter(|kv| !kv.is_empty()).collect();
+    let key_of = |kv: &str| kv.split_once('=').map_or(kv, |(k, _)| k).to_ascii_lowercase();
+    let by_name = |name: &str, wanted: &mut BTreeSet<String>| match catalog.api("oss", name) {
+        ApiLookup::Found(_, api) => Some(api),
+        ApiLookup::ShardMissing(shard) => {
+            wanted.insert(shard);
+            None
+        }
+        ApiLookup::Unknown => None,
+    };
+    let object = !p.trim_start_matches('/').is_empty();
+    if object && keys.iter().any(|kv| key_of(kv) == "uploadid") {
+        let (_, name) = OSS_UPLOAD_ID_APIS.iter().find(|(m, _)| *m == method)?;
+        return by_name(name, wanted);
+    }
+    let sub: Vec<&str> =
+        keys.into_iter().filter(|kv| !OSS_PARAMETERS.iter().any(|k| key_of(kv).starts_with(k))).collect();
+    if !object && sub.is_empty() && method == "GET" {
+        return by_name(if bucket? { "ListObjects" } else { "ListBuckets" }, wanted);
+    }
+    let path = if sub.is_empty() { p.to_string() } else { format!("{p}?{}", sub.join("&")) };
+    let mut found = apis_for_request(catalog, "oss", &method, &path, wanted);
+    // The same request is a bucket's API on a bucket's host and the account's on the service host
+    // (`PUT /?publicAccessBlock`: PutBucketPublicAccessBlock, PutPublicAccessBlock); an access point's is told only by
+    // a header, so never by the request line.
+    if found.len() > 1 {
+        if let Some(bucket) = bucket {
+            found.retain(|a| a.name.contains("Bucket") == bucket && (bucket || !a.name.contains("AccessPoint")));
+        }
+    }
+    match found.as_slice() {
+        [only] => Some(only),
+        _ => None,
+    }
 }
 
 /// The call an RPC string-to-sign signs (`POST&%2F&AccessKeyId%3D…%26Action%3DSendSms%26…%26Version%3D2017-05-25`,
@@ -430,11 +572,25 @@ fn api_for_request<'c>(
     path: &str,
     wanted: &mut BTreeSet<String>,
 ) -> Option<&'c Api> {
+    match apis_for_request(catalog, ram_code, method, path, wanted).as_slice() {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
+/// The APIs [`api_for_request`] finds equally good for a request (one when it decides).
+fn apis_for_request<'c>(
+    catalog: &'c Catalog,
+    ram_code: &str,
+    method: &str,
+    path: &str,
+    wanted: &mut BTreeSet<String>,
+) -> Vec<&'c Api> {
     let Some(apis) = catalog.apis_of(ram_code) else {
         if let ApiLookup::ShardMissing(shard) = catalog.api(ram_code, "-") {
             wanted.insert(shard);
         }
-        return None;
+        return Vec::new();
     };
     let (req_path, req_query) = split_request(path);
     let mut best: Vec<(&Api, (usize, usize))> = Vec::new();
@@ -466,11 +622,13 @@ fn api_for_request<'c>(
     }
     if best.len() > 1 {
         let verb = method[..1].to_ascii_uppercase() + &method[1..].to_ascii_lowercase();
-        best.retain(|(a, _)| a.name.starts_with(&verb));
+        if best.iter().any(|(a, _)| a.name.starts_with(&verb)) {
+            best.retain(|(a, _)| a.name.starts_with(&verb));
+        }
     }
-    let mut names: Vec<&str> = best.iter().map(|(a, _)| a.name.as_str()).collect();
-    names.dedup();
-    (names.len() == 1).then(|| best[0].0)
+    let mut found: Vec<&Api> = best.into_iter().map(|(a, _)| a).collect();
+    found.dedup_by(|a, b| a.name == b.name);
+    found
 }
 
 /// A path without its leading API version, as segments, and its query as `(key, value)` pairs.
@@ -521,6 +679,20 @@ mod tests {
         let raw = reading.errors.first().expect("an error");
         let (_, api, version) = rpc_signed_call(raw).unwrap_or_else(|| panic!("{raw:?}"));
         assert_eq!((api.as_str(), version.as_deref()), ("DescribeRegions", Some("2014-05-26")));
+    }
+
+    #[test]
+    fn an_oss_v4_canonical_request_gives_its_method_and_resource() {
+        let xml = "<CanonicalRequest>PUT\\n/bucket/dir/a.txt\\nacl=\\nhost:bucket.oss-cn-hangzhou.aliyuncs.com\\n</CanonicalRequest>";
+        assert_eq!(oss_canonical_request(xml), Some(("PUT".to_string(), "/bucket/dir/a.txt?acl=".to_string())));
+        // No query: the third line is empty, or already a header.
+        let xml = "<CanonicalRequest>GET\n/bucket/\n\nhost:b\n</CanonicalRequest>";
+        assert_eq!(oss_canonical_request(xml), Some(("GET".to_string(), "/bucket/".to_string())));
+        assert_eq!(oss_canonical_request("<CanonicalRequest>get\n/b/\n</CanonicalRequest>"), None);
+        assert_eq!(oss_host_has_bucket("bucket.oss-cn-hangzhou.aliyuncs.com"), Some(true));
+        assert_eq!(oss_host_has_bucket("oss-cn-hangzhou.aliyuncs.com"), Some(false));
+        assert_eq!(oss_host_has_bucket("oss-logs.oss-cn-hangzhou.aliyuncs.com"), Some(true));
+        assert_eq!(oss_host_has_bucket("ecs.aliyuncs.com"), None);
     }
 
     #[test]

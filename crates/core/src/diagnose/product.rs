@@ -96,8 +96,13 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
     }
     // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
     let voice = is_about_calls(&raw.message_text());
+    // A code the catalog lists for one other product is that product's (Cloud SIEM's `SLS.Ship.Error`): rule
+    // `code-names-product` below.
     for f in raw.all(Key::Code).take(8) {
         if let Some(p) = code_prefix_product(&f.value, voice) {
+            if catalog.sole_code_owner(&f.value).is_some_and(|o| o != p) {
+                continue;
+            }
             return Some(Pick::at(p.to_string(), f, Reason::Marker(f.value.clone())));
         }
     }
@@ -110,6 +115,9 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
         }
     }
     if let Some(pick) = rpc_call_product(raw, catalog) {
+        return Some(pick);
+    }
+    if let Some(pick) = own_code(raw, catalog) {
         return Some(pick);
     }
     // An `<Error>` XML body with nothing else to go on: OSS is the service that answers in this shape.
@@ -200,6 +208,32 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
     }
 }
 
+/// Rule `code-names-product`: a code only one product documents (`QuotaExceed.PostPaidDisk` is ECS's,
+/// `Forbidden.KeyNotFound` KMS's) names that product, for every kind of error: the product is a fact even when no
+/// grant follows. It ranks below what says which service answered (the endpoint host, the gateway's echo of the
+/// signed call, an SDK package; OpenAPI's gateway routes a request by its host, so the host's product is the one that
+/// answered, whatever product's documentation lists the code) and an API the text names that another product has,
+/// and above the words around the message. Never the gateway's codes nor key, signature and token codes (every
+/// product answers them), a code without a dot (`ServiceError`, `QpsOverLimit`: too generic to be one product's
+/// whoever lists it), a code with a placeholder, or a generic one ([`Catalog::code_is_generic`]).
+fn own_code(raw: &RawError, catalog: &Catalog) -> Option<Pick> {
+    let f = raw.all(Key::Code).take(8).find(|f| {
+        let lower = f.value.to_ascii_lowercase();
+        !is_gateway_code(&lower)
+            && !f.value.contains('%')
+            && catalog.error_code(&f.value).is_some_and(|e| !e.kind.is_some_and(|k| k.is_credential_error()))
+            && !catalog.code_is_generic(&f.value)
+    })?;
+    let product = catalog.sole_code_owner(&f.value)?;
+    // An API the text names that only other products have: that product answered (`code_is_generic` aside, a
+    // product's documentation lists only some of the codes it returns).
+    let other_api = raw.all(Key::Api).any(|a| {
+        let with = catalog.ram_codes_with_api(&a.value);
+        !with.is_empty() && !with.contains(&product.as_str())
+    });
+    (!other_api).then(|| Pick::at(product, f, Reason::Code(f.value.clone())))
+}
+
 /// Whether a lower-case code is one the API gateway answers for every product (a bare `AccessDenied`, `Forbidden.RAM`,
 /// a key or token code), whichever products' tables happen to list it.
 fn is_gateway_code(lower: &str) -> bool {
@@ -279,14 +313,23 @@ fn first_word_at(s: &str, lower: &str, word: &str) -> Option<usize> {
     found
 }
 
-/// The product of a code prefix only it uses: SMS's `isv.`, Simple Log Service's `SLS…`, MaxCompute's `ODPS-`, and
+/// The product of a code prefix only it uses: SMS's `isv.`, Simple Log Service's `SLS…`, MaxCompute's `ODPS-`, WAF's
+/// `Waf.`, Tablestore's `OTS…`, and
 /// STS's `AuthenticationFail.` (its federated sign-in refusals, `AuthenticationFail.OIDCToken.Expired`,
 /// `AuthenticationFail.NoPermission` "No such OIDC Provider registered":
 /// https://help.aliyun.com/zh/ram/developer-reference/api-sts-2015-04-01-errorcodes; CDN's `AuthenticationFailed`
 /// is another word).
 fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
-    const PREFIXES: &[(&str, &str)] =
-        &[("isv.", "dysms"), ("SLS", "log"), ("ODPS-", "odps"), ("AuthenticationFail.", "sts")];
+    const PREFIXES: &[(&str, &str)] = &[
+        ("isv.", "dysms"),
+        ("SLS", "log"),
+        ("ODPS-", "odps"),
+        ("AuthenticationFail.", "sts"),
+        // WAF 3.0's codes (`Waf.Instance.NotFound`), which no other product's documentation uses.
+        ("Waf.", "yundun-waf"),
+        // Tablestore's data-plane codes (`OTSAuthFailed`, `OTSObjectNotExist`), from its error-code reference.
+        ("OTS", "ots"),
+    ];
     let p = PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)?;
     Some(if p == "dysms" && about_calls { "dyvms" } else { p })
 }

@@ -38,6 +38,8 @@ pub enum Reason {
         /// How many products document it.
         shared: usize,
     },
+    /// An error code only this product documents.
+    Code(String),
     /// The product's name or acronym in the words around the message.
     Words(String),
     /// An API name that only this product has.
@@ -67,6 +69,10 @@ impl Reason {
                 format!("the code {code} is documented by {shared} products; the text does not say which"),
                 format!("错误码 {code} 在 {shared} 个产品的文档中出现，文本中看不出是哪一个"),
             ),
+            Reason::Code(c) => (
+                format!("named by the error code {c}, which only this product documents"),
+                format!("由错误码 {c} 确定：只有该产品的文档列出此错误码"),
+            ),
             Reason::Words(w) => (format!("“{w}” in the text"), format!("文本中出现“{w}”")),
             Reason::Api(a) => (format!("only this product has the API {a}"), format!("只有该产品有 API {a}")),
         };
@@ -91,6 +97,7 @@ mod tests {
             Reason::Sentence { sentence: "s".into(), shared: 1 },
             Reason::Sentence { sentence: "s".into(), shared: 2 },
             Reason::SharedCode { code: "EntityNotExist.Role".into(), shared: 3 },
+            Reason::Code("QuotaExceed.PostPaidDisk".into()),
             Reason::Words("ECS".into()),
             Reason::Api("DescribeVSwitches".into()),
         ] {
