@@ -230,9 +230,9 @@ fn sts_federation_refused(s: &Signals) -> Option<Verdict> {
 /// app's own login) is none: Alibaba Cloud's temporary credentials expire as `…SecurityToken.Expired`, and no grant
 /// or STS call renews another platform's login.
 fn token_expired(s: &Signals) -> Option<Verdict> {
-    // The aliyun CLI's CloudSSO sign-in is Alibaba Cloud's own access token.
+    // The aliyun CLI's CloudSSO sign-in is Alibaba Cloud's own access token. A JSON Web Token is a web app's login.
     let access_token = |t: &str| {
-        (t.contains("accesstoken") || t.contains("access token"))
+        (t.contains("accesstoken") || t.contains("access token") || t.contains("jwt"))
             && !t.contains("securitytoken")
             && !t.contains("cloudsso")
     };
@@ -261,7 +261,9 @@ fn access_key(s: &Signals) -> Option<Verdict> {
             // Model Studio's API keys (`InvalidApiKey`).
             "invalidapikey",
         ]))
-        || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused]))
+        || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused])
+        // An API key refused in general words, where no code is printed.
+        || (s.code.is_empty() && s.has(Phrase::ApiKeyWords)))
     .then_some((Kind::BadCredentials, None))
 }
 
@@ -299,7 +301,9 @@ fn signature(s: &Signals) -> Option<Verdict> {
             "illegaltimestamp",
             "signaturenonceused",
         ]);
-    (code || s.has_any(&[Phrase::SignatureMismatch, Phrase::ClockSkew])).then_some((Kind::Signature, None))
+    // General words of a refused signature or time count only where no code is printed: a code says more.
+    let words = s.code.is_empty() && s.has_any(&[Phrase::SignatureWords, Phrase::ClockWords]);
+    (code || words || s.has_any(&[Phrase::SignatureMismatch, Phrase::ClockSkew])).then_some((Kind::Signature, None))
 }
 
 fn signed_url_expired(s: &Signals) -> Option<Verdict> {
