@@ -49,8 +49,26 @@ const OWN: &[(&str, Kind, &str)] = &[
     ("Access denied by authorizer's policy.", Kind::MissingPermission, "AccessDenied"),
     ("This request is forbidden by kms.", Kind::MissingPermission, "AccessDenied"),
     ("You are denied by bucket referer policy.", Kind::Other, "AccessDenied"),
+    ("Your account partner does not have KMS Service", Kind::NotActivated, "UbsmsInvalidBid"),
     // Model Studio (DashScope).
     ("Invalid API-key provided.", Kind::BadCredentials, "InvalidApiKey"),
+];
+
+/// Products' fixed sentences that the account has not activated or bought the service, English and Chinese: no
+/// code of their own, the kind alone.
+const NOT_ACTIVATED: &[&str] = &[
+    "The Log Service is not enabled for your account.",
+    "You have not activated the Function Compute service.",
+    "The [cdn] service is not activated.",
+    "Your account does not open CDN service yet.",
+    "The product is not purchased.",
+    "This service shoule be purchased first.",
+    "ApsaraDB RDS has not been purchased.",
+    "您的账号尚未开通函数计算服务，请先开通",
+    "该用户未开通OSS服务",
+    "产品未开通，请先开通产品",
+    "该功能未购买，请先购买",
+    "该服务未激活，请先激活服务",
 ];
 
 /// Words other systems print too: with an Alibaba Cloud mark in the paste, the kind and code below; without,
@@ -121,6 +139,24 @@ fn documented_sentences_alone_and_wrapped_give_their_kind_and_code() {
         }
     }
     eprintln!("message-only sentences: {}/{n} give their kind and code", n - wrong.len());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn products_not_activated_sentences_alone_and_wrapped_are_not_activated() {
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for m in NOT_ACTIVATED {
+        for w in PLAIN {
+            n += 1;
+            let text = w.replace("{m}", m);
+            match first(&text, catalog) {
+                Some((f, false)) if f.kind == Kind::NotActivated => {}
+                got => wrong.push(format!("[{:?}] {text:?}", got.map(|(f, g)| (f.kind.as_str(), g)))),
+            }
+        }
+    }
+    eprintln!("not-activated sentences: {}/{n} give not-activated and no grant", n - wrong.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 

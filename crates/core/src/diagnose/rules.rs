@@ -932,6 +932,23 @@ mod tests {
         }
     }
 
+    /// General signature, clock and API-key words (beside an Alibaba Cloud mark) decide only where no code is
+    /// printed: a code says more.
+    #[test]
+    fn general_words_decide_only_without_a_code() {
+        for (text, kind) in [
+            ("aliyun-python-sdk-core: 签名失败", Kind::Signature),
+            ("aliyun-python-sdk-core: timestamp expired", Kind::Signature),
+            ("dashscope.aliyuncs.com: Invalid API key", Kind::BadCredentials),
+            ("ErrorCode: Forbidden.RAM\nMessage: aliyun signature failed for the request", Kind::MissingPermission),
+            ("ErrorCode: Forbidden.RAM\nMessage: aliyun: invalid api key", Kind::MissingPermission),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
+        // A JSON Web Token is a web app's login, not an STS token.
+        assert_ne!(decide(r#"{"message": "jwt token has expired", "host": "x.aliyuncs.com"}"#).0, Kind::TokenExpired);
+    }
+
     #[test]
     fn another_platforms_access_token_is_no_sts_token() {
         assert_eq!(

@@ -1289,6 +1289,44 @@ mod tests {
         assert!(!phrases_of("The zone is not enabled for this service.").contains(&Phrase::ServiceNotActivated));
     }
 
+    /// Words other systems print too count only beside an Alibaba Cloud mark (its name, an endpoint host, an SDK's
+    /// or a tool's name), and a signature word about an SMS signature (短信签名) never.
+    #[test]
+    fn general_words_need_an_alibaba_cloud_mark() {
+        for text in ["签名错误", "signature failed", "timestamp expired", "Invalid API key", "Error: token has expired"]
+        {
+            assert!(phrases_of(text).is_empty(), "{text}");
+        }
+        for (text, phrase) in [
+            ("aliyun-python-sdk-core: 签名错误", Phrase::SignatureWords),
+            ("POST https://ecs.cn-hangzhou.aliyuncs.com/ signature failed", Phrase::SignatureWords),
+            ("ossutil: timestamp expired", Phrase::ClockWords),
+            ("阿里云百炼：Invalid API key", Phrase::ApiKeyWords),
+            ("alibabacloud_credentials: token has expired", Phrase::TokenExpired),
+        ] {
+            assert_eq!(phrases_of(text), [phrase], "{text}");
+        }
+        assert!(phrases_of("阿里云短信发送失败：签名错误").is_empty());
+    }
+
+    /// A sentence's row gives its documented code while the sentence still means what the row says.
+    #[test]
+    fn a_sentence_implies_its_documented_code() {
+        let implied = |text: &str| {
+            let mut out = Vec::new();
+            scan(&Text::new(text), &mut out);
+            out.iter().find_map(|f| implied_code(text, f))
+        };
+        assert_eq!(implied("Specified access key is not found."), Some("InvalidAccessKeyId.NotFound"));
+        assert_eq!(implied("SPECIFIED SIGNATURE IS NOT MATCHED with our calculation"), Some("SignatureDoesNotMatch"));
+        assert_eq!(implied("aliyun: 请求时间过期"), Some("InvalidTimeStamp.Expired"));
+        // No code documented for the sentence; a field of another phrase than its row's.
+        assert_eq!(implied("该服务未开通"), None);
+        let text = "Specified access key is not found.";
+        let other = Field::new(Key::Phrase, Phrase::NotExist.name(), 0, "Specified access key is not found".len());
+        assert_eq!(implied_code(text, &other), None);
+    }
+
     /// Only an access key's id "does not exist in our records" is an unknown key.
     #[test]
     fn not_in_our_records_is_an_unknown_key_only_after_an_access_key() {
