@@ -215,11 +215,14 @@ fn explain_error(
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
-    // A documented sentence standing beside another documented code, outside its message, is not that code's
-    // error: the code decides (a log line's "Request has expired" under a `Forbidden.RAM` block).
+    // A documented sentence of another code on a line of its own after a documented code, outside its message, is
+    // not that code's error: the code decides (a log line's "Request has expired" under a `Forbidden.RAM` block).
     let beside = |f: &&Field| {
+        let after_the_codes =
+            raw.all(Key::Code).all(|c| c.end <= f.start && text.as_str()[c.end..f.start].contains('\n'));
         stated_code.as_deref().filter(|c| catalog.error_code(c).is_some()).is_some_and(|c| {
-            read::phrases::implied_code(text.as_str(), f).is_some_and(|i| !i.eq_ignore_ascii_case(c))
+            after_the_codes
+                && read::phrases::implied_code(text.as_str(), f).is_some_and(|i| !i.eq_ignore_ascii_case(c))
                 && !raw.all(Key::Message).any(|m| m.start <= f.start && f.end <= m.end)
         })
     };

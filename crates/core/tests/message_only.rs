@@ -29,6 +29,7 @@ const OWN: &[(&str, Kind, &str)] = &[
     ("Roles may not be assumed by root accounts.", Kind::AssumeRole, "NoPermission"),
     ("You are not authorized to do this action. You should be authorized by RAM.", Kind::AssumeRole, "NoPermission"),
     ("No permission perform sts:AssumeRole on this Role. Maybe you are not in the trust policy.", Kind::AssumeRole, "NoPermission"),
+    ("The role not exists: acs:ram::123456789012:role/deployer", Kind::AssumeRole, "EntityNotExist.Role"),
     // OSS's 403 table and its ECs.
     (
         "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
@@ -202,6 +203,9 @@ const OTHER_SYSTEMS: &[&str] = &[
     "jsonwebtoken.ExpiredJwtException: JWT expired at 2024-05-01T12:00:00Z. Current time: 2024-05-01T13:00:00Z",
     "JsonWebTokenError: invalid signature",
     "TokenExpiredError: jwt expired",
+    // An allow-list and a missing file, in any app.
+    "ERROR 1130 (HY000): access from 10.0.0.8 refused: ip whitelist check failed",
+    "FileNotFoundError: the config file doesn't exist: /etc/app/config.yaml",
 ];
 
 #[test]

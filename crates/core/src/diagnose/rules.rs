@@ -322,7 +322,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
             || s.names_service_role);
     // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
     // cannot act, whatever API reported it; not the caller's AssumeRole.
-    let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
+    let own_role_missing = (c == "entitynotexist.role" || s.has_any(&[Phrase::RoleNotExist, Phrase::StsRoleNotExist]))
         && (s.raw.all(Key::RoleName).any(|r| crate::read::phrases::is_service_role_name(&r.value))
             || s.message.contains("role/aliyun")
             || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
@@ -333,6 +333,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
         && !s.sts
         && !s.message.contains("acs:ram:")
         && !s.message.contains("role not exists")
+        && !s.has(Phrase::StsRoleNotExist)
         && s.raw.get(Key::RoleName).is_none();
     let sentence = s.has(Phrase::ServiceRole)
         && !s.message.contains("sts:assumerole")
@@ -363,7 +364,9 @@ fn assume_role_refused(s: &Signals) -> Option<Verdict> {
 }
 
 fn assume_role_code(s: &Signals) -> Option<Verdict> {
-    let role_missing = s.code == "entitynotexist.role" || (s.code.is_empty() && s.has(Phrase::RoleNotExist));
+    let role_missing = s.code == "entitynotexist.role"
+        || (s.code.is_empty() && s.has(Phrase::RoleNotExist))
+        || s.has(Phrase::StsRoleNotExist);
     let grammar = s.code.starts_with("invalidparameter.policygrammar") && s.sts;
     (role_missing || grammar || s.raw.has(Key::AuthAction, "sts:AssumeRole")).then_some((Kind::AssumeRole, s.layer))
 }
@@ -982,6 +985,11 @@ mod tests {
         );
         // A role the user made, not a service's: the caller's AssumeRole.
         assert_eq!(decide("The role deployer does not exist.").0, Kind::Other);
+        // STS's answer naming the role's ARN: the caller's AssumeRole, an error by itself.
+        assert_eq!(
+            decide("The role not exists: acs:ram::123456789012:role/deployer"),
+            (Kind::AssumeRole, "assume-role-code")
+        );
     }
 
     #[test]

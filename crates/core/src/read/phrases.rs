@@ -71,6 +71,9 @@ pub enum Phrase {
     CredentialsMissing,
     /// "The role not exists", "role does not exist".
     RoleNotExist,
+    /// STS's AssumeRole answer for a `RoleArn` that names no role, the ARN after it ("The role not exists:
+    /// acs:ram::…:role/…", the STS FAQ's `EntityNotExist.Role`): an error by itself, unlike a role's words alone.
+    StsRoleNotExist,
     /// OSS: the bucket must be addressed at its own endpoint, or in virtual-hosted style.
     WrongEndpoint,
     /// Overdue payment, insufficient balance (欠费, 余额不足).
@@ -163,6 +166,7 @@ impl Phrase {
             Phrase::CredentialsMissing => "credentials-missing",
             Phrase::TokenInvalid => "token-invalid",
             Phrase::RoleNotExist => "role-not-exist",
+            Phrase::StsRoleNotExist => "sts-role-not-exist",
             Phrase::WrongEndpoint => "wrong-endpoint",
             Phrase::Overdue => "overdue",
             Phrase::OutOfStock => "out-of-stock",
@@ -268,6 +272,7 @@ const ALL: &[Phrase] = &[
     Phrase::CredentialsMissing,
     Phrase::TokenInvalid,
     Phrase::RoleNotExist,
+    Phrase::StsRoleNotExist,
     Phrase::WrongEndpoint,
     Phrase::Overdue,
     Phrase::OutOfStock,
@@ -513,7 +518,8 @@ const SENTENCES: &[Sentence] = &[
     says("failed to get ram session credentials from ecs metadata service", Phrase::CredentialsMissing),
     says("refresh ecs sts token err", Phrase::CredentialsMissing),
     says("imds credentials is disabled", Phrase::CredentialsMissing),
-    says("role not exists", Phrase::RoleNotExist),
+    // STS's answer with the ARN after it; without one, the words alone ([`refine`]).
+    says("role not exists", Phrase::StsRoleNotExist).implies("EntityNotExist.Role"),
     says("role does not exist", Phrase::RoleNotExist),
     says("role is not exist", Phrase::RoleNotExist),
     says("must be addressed using the specified endpoint", Phrase::WrongEndpoint),
@@ -1089,6 +1095,9 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
             if service_role_before(s, end) || service_role_after(s, end) =>
         {
             Phrase::ServiceRoleNotExist
+        }
+        "role not exists" if !quoted_or_word_after(s, end).is_some_and(|(a, _)| s[a..].starts_with("acs:ram:")) => {
+            Phrase::RoleNotExist
         }
         // Go's file errors, `mkdir .ossutil_checkpoint: permission denied`: the local file system refused a tool.
         "permission denied" if local_file_operation(s, start) => Phrase::OtherSystemDenied,
