@@ -230,12 +230,15 @@ fn a_sentence_beside_a_genuine_code_does_not_override_it() {
     let lines = [PLAIN[1], MARKED[1], PLAIN[2]];
     for &(m, _, _) in OWN.iter().chain(NEEDS_MARK) {
         for line in lines {
-            n += 1;
-            let text = FORBIDDEN_RAM.replace("{line}", &line.replace("{m}", m));
-            let d = diagnose(&text, catalog);
-            let f = d.findings.iter().find(|f| f.code.as_deref() == Some("Forbidden.RAM"));
-            if f.map(|f| f.kind) != Some(Kind::MissingPermission) {
-                wrong.push(format!("[{:?}] {text:?}", f.map(|f| f.kind.as_str())));
+            n += 2;
+            let after = FORBIDDEN_RAM.replace("{line}", &line.replace("{m}", m));
+            let before = format!("{}\n{}", line.replace("{m}", m), FORBIDDEN_RAM.replace("\n{line}", ""));
+            for text in [after, before] {
+                let d = diagnose(&text, catalog);
+                let f = d.findings.iter().find(|f| f.code.as_deref() == Some("Forbidden.RAM"));
+                if f.map(|f| f.kind) != Some(Kind::MissingPermission) {
+                    wrong.push(format!("[{:?}] {text:?}", f.map(|f| f.kind.as_str())));
+                }
             }
         }
     }
