@@ -1020,18 +1020,30 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
     }
 }
 
-/// How far around a sentence that needs a mark ([`Strength::NeedsMark`]) the mark is looked for: the paste itself
-/// when it is short, the stretch of a long log around the sentence.
-const MARK_REACH: usize = 4096;
+/// How far before and after a sentence that needs a mark ([`Strength::NeedsMark`]) the mark is looked for, in
+/// bytes: the whole of a pasted error (a traceback names the SDK's files above its message), the stretch around the
+/// sentence in a long log. A bounded look: a log full of such words stays fast. Never more than
+/// [`super::scan::MARGIN`] lines either way, which every window the reading path reads around a sentence holds, so
+/// a long log's reading and the whole text's agree.
+const MARK_REACH: (usize, usize) = (1536, 512);
 
 /// Whether an Alibaba Cloud mark stands near `start..end`: one of [`crate::marks::ALIBABA_MARKS`] (the endpoint
-/// domain, SDK, CLI and Terraform names, ARNs) or the name of one of the ecosystem's tools ([`MARKS`]' tools).
+/// domain, SDK, CLI and Terraform names, ARNs) or the name of one of the ecosystem's tools ([`MARKS`]' tools), all
+/// looked for in one pass.
 fn alibaba_near(s: &str, start: usize, end: usize) -> bool {
-    let around = crate::text::slice(s, start.saturating_sub(MARK_REACH), end.saturating_add(MARK_REACH));
-    crate::marks::has_alibaba_mark(around)
-        || MARKS.iter().any(|(name, m)| {
-            matches!(m, super::headers::Mark::Tool(_)) && crate::text::contains_ignore_ascii_case(around, name)
-        })
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let tools = MARKS.iter().filter(|(_, m)| matches!(m, super::headers::Mark::Tool(_))).map(|(n, _)| *n);
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(crate::marks::ALIBABA_MARKS.iter().copied().chain(tools))
+            .expect("the marks are valid needles")
+    });
+    let lines = super::scan::MARGIN - 1;
+    let (b, lo, hi) = (s.as_bytes(), start.saturating_sub(MARK_REACH.0), end.saturating_add(MARK_REACH.1).min(s.len()));
+    let lo = memchr::memrchr_iter(b'\n', &b[lo..start]).nth(lines).map_or(lo, |i| lo + i + 1);
+    let hi = memchr::memchr_iter(b'\n', &b[end..hi]).nth(lines).map_or(hi, |i| end + i);
+    finder.is_match(crate::text::slice(s, lo, hi))
 }
 
 /// Whether a signature word at `at` speaks of an SMS signature (Short Message Service's 短信签名, the sender's name
