@@ -245,3 +245,42 @@ fn a_sentence_beside_a_genuine_code_does_not_override_it() {
     eprintln!("beside Forbidden.RAM: {}/{n} keep the code's finding", n - wrong.len());
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A long log reads a sentence that needs a mark the same through the reading path's windows as over the whole
+/// text, whatever stands between the mark and the sentence (short lines, blank lines, long ones), and reads it only
+/// within reach of the mark.
+#[test]
+fn a_long_logs_windows_read_marked_words_as_the_whole_text_does() {
+    use ram_doctor_core::read::{read_all, scan};
+    use ram_doctor_core::text::Text;
+    let filler = ["", "x", "2026-03-14T09:12:33.120Z INFO  [main] c.e.Job - processed batch 12 of 40 in 31 ms"];
+    let mut checked = 0;
+    for line in filler {
+        for between in [0, 5, 30, 47, 48, 60, 200] {
+            // Over 64 KB so the reading path reads windows; the mark, then `between` lines, then the sentence.
+            let mut text = format!("{}\n", filler[2]).repeat(900);
+            text.push_str("at aliyunsdkcore.client.AcsClient.do_action(client.py:500)\n");
+            for _ in 0..between {
+                text.push_str(line);
+                text.push('\n');
+            }
+            text.push_str("ERROR upload failed: 签名错误\n");
+            text.push_str(&format!("{}\n", filler[2]).repeat(300));
+            let t = Text::new(&text);
+            let every = |_: &str| true;
+            let (all, windowed) = (read_all(&t, &every), scan::read_windows(&t, &every));
+            assert_eq!(all.errors, windowed.errors, "{between} lines of {line:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 21);
+    // Right after the mark the words are read; past the reach they are not.
+    let catalog = full_catalog();
+    let near = "at aliyunsdkcore.client.AcsClient.do_action(client.py:500)\nERROR upload failed: 签名错误";
+    assert_eq!(first(near, catalog).map(|(f, _)| f.kind), Some(Kind::Signature));
+    let far = format!(
+        "at aliyunsdkcore.client.AcsClient.do_action(client.py:500)\n{}ERROR upload failed: 签名错误",
+        "x\n".repeat(60)
+    );
+    assert_eq!(first(&far, catalog).map(|(f, _)| f.kind), None);
+}
