@@ -218,8 +218,9 @@ fn explain_error(
     // A documented sentence of another code on a line of its own after a documented code, outside its message, is
     // not that code's error: the code decides (a log line's "Request has expired" under a `Forbidden.RAM` block).
     let beside = |f: &&Field| {
-        let after_the_codes =
-            raw.all(Key::Code).all(|c| c.end <= f.start && text.as_str()[c.end..f.start].contains('\n'));
+        let after_the_codes = raw
+            .all(Key::Code)
+            .all(|c| c.end <= f.start && crate::text::slice(text.as_str(), c.end, f.start).contains('\n'));
         stated_code.as_deref().filter(|c| catalog.error_code(c).is_some()).is_some_and(|c| {
             after_the_codes
                 && read::phrases::implied_code(text.as_str(), f).is_some_and(|i| !i.eq_ignore_ascii_case(c))
