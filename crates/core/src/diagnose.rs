@@ -206,7 +206,6 @@ fn explain_error(
 ) -> (Finding, Option<Reason>) {
     let Scope { alone, alibaba_mark } = scope;
     let mut product_reason: Option<Reason> = None;
-    let phrases: Vec<Phrase> = raw.all(Key::Phrase).filter_map(|f| Phrase::from_name(&f.value)).collect();
     // A code printed with the very message a product documents for it is that product's, whatever other cloud
     // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
     let documented_pair = alibaba_mark || documented_with_its_message(raw, catalog);
@@ -223,6 +222,20 @@ fn explain_error(
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
     let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
+    // A documented sentence of another code on a line of its own after a documented code, outside its message, is
+    // not that code's error: the code decides (a log line's "Request has expired" under a `Forbidden.RAM` block).
+    let beside = |f: &&Field| {
+        let after_the_codes = raw
+            .all(Key::Code)
+            .all(|c| c.end <= f.start && crate::text::slice(text.as_str(), c.end, f.start).contains('\n'));
+        stated_code.as_deref().filter(|c| catalog.error_code(c).is_some()).is_some_and(|c| {
+            after_the_codes
+                && read::phrases::implied_code(text.as_str(), f).is_some_and(|i| !i.eq_ignore_ascii_case(c))
+                && !raw.all(Key::Message).any(|m| m.start <= f.start && f.end <= m.end)
+        })
+    };
+    let phrases: Vec<Phrase> =
+        raw.all(Key::Phrase).filter(|f| !beside(f)).filter_map(|f| Phrase::from_name(&f.value)).collect();
     let implied_code = if stated_code.is_none() {
         sentences.iter().find_map(|s| s.code.clone()).or_else(|| code_from_ec(raw))
     } else {
@@ -250,7 +263,12 @@ fn explain_error(
             |c: &&Field| text.as_str()[c.end..].starts_with([':', ')']) && !read::code::is_class_name(&c.value);
         f.code = raw.all(Key::CodeCandidate).find(closed).map(|c| c.value.clone());
     }
-    f.implied_code = implied_code;
+    // Else the code the documentation gives a sentence of the message (`Specified access key is not found`).
+    f.implied_code = implied_code.or_else(|| {
+        let message_only = f.code.is_none() && other_cloud.is_none();
+        let implied = |p: &Field| read::phrases::implied_code(text.as_str(), p).map(str::to_string);
+        raw.all(Key::Phrase).filter(|_| message_only).find_map(implied)
+    });
     f.other_cloud = other_cloud;
     f.layer = layer;
     f.request_id = raw.value(Key::RequestId).map(str::to_string);

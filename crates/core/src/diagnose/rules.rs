@@ -230,9 +230,9 @@ fn sts_federation_refused(s: &Signals) -> Option<Verdict> {
 /// app's own login) is none: Alibaba Cloud's temporary credentials expire as `…SecurityToken.Expired`, and no grant
 /// or STS call renews another platform's login.
 fn token_expired(s: &Signals) -> Option<Verdict> {
-    // The aliyun CLI's CloudSSO sign-in is Alibaba Cloud's own access token.
+    // The aliyun CLI's CloudSSO sign-in is Alibaba Cloud's own access token. A JSON Web Token is a web app's login.
     let access_token = |t: &str| {
-        (t.contains("accesstoken") || t.contains("access token"))
+        (t.contains("accesstoken") || t.contains("access token") || t.contains("jwt"))
             && !t.contains("securitytoken")
             && !t.contains("cloudsso")
     };
@@ -261,7 +261,9 @@ fn access_key(s: &Signals) -> Option<Verdict> {
             // Model Studio's API keys (`InvalidApiKey`).
             "invalidapikey",
         ]))
-        || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused]))
+        || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused])
+        // An API key refused in general words, where no code is printed.
+        || (s.code.is_empty() && s.has(Phrase::ApiKeyWords)))
     .then_some((Kind::BadCredentials, None))
 }
 
@@ -299,7 +301,9 @@ fn signature(s: &Signals) -> Option<Verdict> {
             "illegaltimestamp",
             "signaturenonceused",
         ]);
-    (code || s.has_any(&[Phrase::SignatureMismatch, Phrase::ClockSkew])).then_some((Kind::Signature, None))
+    // General words of a refused signature or time count only where no code is printed: a code says more.
+    let words = s.code.is_empty() && s.has_any(&[Phrase::SignatureWords, Phrase::ClockWords]);
+    (code || words || s.has_any(&[Phrase::SignatureMismatch, Phrase::ClockSkew])).then_some((Kind::Signature, None))
 }
 
 fn signed_url_expired(s: &Signals) -> Option<Verdict> {
@@ -318,7 +322,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
             || s.names_service_role);
     // A service's own role (`AliyunServiceRoleFor…`, `Aliyun…DefaultRole`) that does not exist: the service
     // cannot act, whatever API reported it; not the caller's AssumeRole.
-    let own_role_missing = (c == "entitynotexist.role" || s.has(Phrase::RoleNotExist))
+    let own_role_missing = (c == "entitynotexist.role" || s.has_any(&[Phrase::RoleNotExist, Phrase::StsRoleNotExist]))
         && (s.raw.all(Key::RoleName).any(|r| crate::read::phrases::is_service_role_name(&r.value))
             || s.message.contains("role/aliyun")
             || s.raw.all(Key::Resource).any(|r| r.value.to_ascii_lowercase().contains(":role/aliyun")));
@@ -329,6 +333,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
         && !s.sts
         && !s.message.contains("acs:ram:")
         && !s.message.contains("role not exists")
+        && !s.has(Phrase::StsRoleNotExist)
         && s.raw.get(Key::RoleName).is_none();
     let sentence = s.has(Phrase::ServiceRole)
         && !s.message.contains("sts:assumerole")
@@ -359,7 +364,9 @@ fn assume_role_refused(s: &Signals) -> Option<Verdict> {
 }
 
 fn assume_role_code(s: &Signals) -> Option<Verdict> {
-    let role_missing = s.code == "entitynotexist.role" || (s.code.is_empty() && s.has(Phrase::RoleNotExist));
+    let role_missing = s.code == "entitynotexist.role"
+        || (s.code.is_empty() && s.has(Phrase::RoleNotExist))
+        || s.has(Phrase::StsRoleNotExist);
     let grammar = s.code.starts_with("invalidparameter.policygrammar") && s.sts;
     (role_missing || grammar || s.raw.has(Key::AuthAction, "sts:AssumeRole")).then_some((Kind::AssumeRole, s.layer))
 }
@@ -928,6 +935,23 @@ mod tests {
         }
     }
 
+    /// General signature, clock and API-key words (beside an Alibaba Cloud mark) decide only where no code is
+    /// printed: a code says more.
+    #[test]
+    fn general_words_decide_only_without_a_code() {
+        for (text, kind) in [
+            ("aliyun-python-sdk-core: 签名失败", Kind::Signature),
+            ("aliyun-python-sdk-core: timestamp expired", Kind::Signature),
+            ("dashscope.aliyuncs.com: Invalid API key", Kind::BadCredentials),
+            ("ErrorCode: Forbidden.RAM\nMessage: aliyun signature failed for the request", Kind::MissingPermission),
+            ("ErrorCode: Forbidden.RAM\nMessage: aliyun: invalid api key", Kind::MissingPermission),
+        ] {
+            assert_eq!(decide(text).0, kind, "{text}");
+        }
+        // A JSON Web Token is a web app's login, not an STS token.
+        assert_ne!(decide(r#"{"message": "jwt token has expired", "host": "x.aliyuncs.com"}"#).0, Kind::TokenExpired);
+    }
+
     #[test]
     fn another_platforms_access_token_is_no_sts_token() {
         assert_eq!(
@@ -961,6 +985,11 @@ mod tests {
         );
         // A role the user made, not a service's: the caller's AssumeRole.
         assert_eq!(decide("The role deployer does not exist.").0, Kind::Other);
+        // STS's answer naming the role's ARN: the caller's AssumeRole, an error by itself.
+        assert_eq!(
+            decide("The role not exists: acs:ram::123456789012:role/deployer"),
+            (Kind::AssumeRole, "assume-role-code")
+        );
     }
 
     #[test]

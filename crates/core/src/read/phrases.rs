@@ -71,6 +71,9 @@ pub enum Phrase {
     CredentialsMissing,
     /// "The role not exists", "role does not exist".
     RoleNotExist,
+    /// STS's AssumeRole answer for a `RoleArn` that names no role, the ARN after it ("The role not exists:
+    /// acs:ram::…:role/…", the STS FAQ's `EntityNotExist.Role`): an error by itself, unlike a role's words alone.
+    StsRoleNotExist,
     /// OSS: the bucket must be addressed at its own endpoint, or in virtual-hosted style.
     WrongEndpoint,
     /// Overdue payment, insufficient balance (欠费, 余额不足).
@@ -116,6 +119,13 @@ pub enum Phrase {
     /// A credentials provider could not get its session token from the ECS metadata service (IMDS hardening,
     /// a proxy, a container without the metadata route): nothing was sent to a cloud API.
     MetadataServiceRefused,
+    /// A signature refused in words other systems print too ("signature failed", 签名错误): read only beside an
+    /// Alibaba Cloud mark, and only where no code is printed.
+    SignatureWords,
+    /// A request's timestamp refused in general words ("timestamp expired", 请求时间过期): as [`Phrase::SignatureWords`].
+    ClockWords,
+    /// An API key refused in general words ("invalid API key"): as [`Phrase::SignatureWords`].
+    ApiKeyWords,
     /// Fallback ([`super::generic`]): a lack word near a permission word ("lacks the permission", 没有…授权).
     GenericLacksPermission,
     /// Fallback: a token or credential word near "expired" (令牌已过期).
@@ -156,6 +166,7 @@ impl Phrase {
             Phrase::CredentialsMissing => "credentials-missing",
             Phrase::TokenInvalid => "token-invalid",
             Phrase::RoleNotExist => "role-not-exist",
+            Phrase::StsRoleNotExist => "sts-role-not-exist",
             Phrase::WrongEndpoint => "wrong-endpoint",
             Phrase::Overdue => "overdue",
             Phrase::OutOfStock => "out-of-stock",
@@ -175,6 +186,9 @@ impl Phrase {
             Phrase::FederationRefused => "federation-refused",
             Phrase::MediaUrlRefused => "media-url-refused",
             Phrase::MetadataServiceRefused => "metadata-service-refused",
+            Phrase::SignatureWords => "signature-words",
+            Phrase::ClockWords => "clock-words",
+            Phrase::ApiKeyWords => "api-key-words",
             Phrase::GenericLacksPermission => "generic-lacks-permission",
             Phrase::GenericTokenExpired => "generic-token-expired",
             Phrase::GenericRoleRequired => "generic-role-required",
@@ -212,6 +226,9 @@ impl Phrase {
                 | Phrase::GenericRoleRequired
                 | Phrase::GenericCredentialsMissing
                 | Phrase::RealNameVerification
+                | Phrase::SignatureWords
+                | Phrase::ClockWords
+                | Phrase::ApiKeyWords
         )
     }
 
@@ -255,6 +272,7 @@ const ALL: &[Phrase] = &[
     Phrase::CredentialsMissing,
     Phrase::TokenInvalid,
     Phrase::RoleNotExist,
+    Phrase::StsRoleNotExist,
     Phrase::WrongEndpoint,
     Phrase::Overdue,
     Phrase::OutOfStock,
@@ -274,400 +292,482 @@ const ALL: &[Phrase] = &[
     Phrase::FederationRefused,
     Phrase::MediaUrlRefused,
     Phrase::MetadataServiceRefused,
+    Phrase::SignatureWords,
+    Phrase::ClockWords,
+    Phrase::ApiKeyWords,
     Phrase::GenericLacksPermission,
     Phrase::GenericTokenExpired,
     Phrase::GenericRoleRequired,
     Phrase::GenericCredentialsMissing,
 ];
 
+/// How much a sentence says alone about whose error it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// Wording only Alibaba Cloud's services and SDKs print (`Specified signature is not matched with our
+    /// calculation`): the sentence alone is theirs.
+    Own,
+    /// Words other systems print too (`signature failed`, 签名错误, `invalid API key`): they count only where the
+    /// paste carries an Alibaba Cloud mark ([`alibaba_near`]); without one they are some other system's.
+    NeedsMark,
+}
+
+/// A known sentence: what it says, the error code its documentation gives it (where one does), and how much it
+/// says alone.
+#[derive(Debug, Clone, Copy)]
+struct Sentence {
+    needle: &'static str,
+    phrase: Phrase,
+    code: Option<&'static str>,
+    strength: Strength,
+}
+
+/// A sentence only Alibaba Cloud prints, with no code of its own.
+const fn says(needle: &'static str, phrase: Phrase) -> Sentence {
+    Sentence { needle, phrase, code: None, strength: Strength::Own }
+}
+
+impl Sentence {
+    /// The code the documentation gives the sentence: a message-only paste's finding implies it.
+    const fn implies(self, code: &'static str) -> Sentence {
+        Sentence { code: Some(code), ..self }
+    }
+
+    /// Words other systems print too: they count only beside an Alibaba Cloud mark.
+    const fn needs_mark(self) -> Sentence {
+        Sentence { strength: Strength::NeedsMark, ..self }
+    }
+}
+
 /// Sentences, matched without ASCII case. Longer ones win where they overlap.
-const SENTENCES: &[(&str, Phrase)] = &[
-    ("user not authorized to operate on the specified resource", Phrase::NotAuthorized),
-    ("you are not authorized to do this action", Phrase::NotAuthorized),
-    ("this api doesn't support ram", Phrase::NotAuthorized),
-    ("you are not authorized to operate", Phrase::NotAuthorized),
-    ("not authorized to perform", Phrase::NotAuthorized),
-    ("you are not allowed to perform this action", Phrase::NotAuthorized),
-    ("you have no right to access", Phrase::NotAuthorized),
-    ("you do not have permission", Phrase::NotAuthorized),
-    ("you don't have permission", Phrase::NotAuthorized),
-    ("do not have the permission", Phrase::NotAuthorized),
-    ("does not have permission", Phrase::NotAuthorized),
-    ("has no permission", Phrase::NotAuthorized),
-    ("has no right to access", Phrase::NotAuthorized),
-    ("not authorized to do", Phrase::NotAuthorized),
-    ("have no privilege", Phrase::NotAuthorized),
-    ("not been authorized for the api", Phrase::NotAuthorized),
-    ("denied by sts or ram", Phrase::NotAuthorized),
-    ("does not have management permissions", Phrase::NotAuthorized),
-    ("no permission to access", Phrase::NotAuthorized),
+const SENTENCES: &[Sentence] = &[
+    says("user not authorized to operate on the specified resource", Phrase::NotAuthorized).implies("Forbidden.RAM"),
+    says("you are not authorized to do this action", Phrase::NotAuthorized),
+    says("this api doesn't support ram", Phrase::NotAuthorized).implies("Forbidden.RAM"),
+    says("you are not authorized to operate", Phrase::NotAuthorized),
+    says("not authorized to perform", Phrase::NotAuthorized),
+    says("you are not allowed to perform this action", Phrase::NotAuthorized),
+    says("you have no right to access", Phrase::NotAuthorized),
+    says("you do not have permission", Phrase::NotAuthorized),
+    says("you don't have permission", Phrase::NotAuthorized),
+    says("do not have the permission", Phrase::NotAuthorized),
+    says("does not have permission", Phrase::NotAuthorized),
+    says("has no permission", Phrase::NotAuthorized),
+    says("has no right to access", Phrase::NotAuthorized),
+    says("not authorized to do", Phrase::NotAuthorized),
+    says("have no privilege", Phrase::NotAuthorized),
+    says("not been authorized for the api", Phrase::NotAuthorized),
+    says("denied by sts or ram", Phrase::NotAuthorized),
+    says("does not have management permissions", Phrase::NotAuthorized),
+    says("no permission to access", Phrase::NotAuthorized),
     // MaxCompute/KMS Java clients: `This operation for acs:kms:…:key/… is forbidden by permission system.`
-    ("is forbidden by permission system", Phrase::NotAuthorized),
+    says("is forbidden by permission system", Phrase::NotAuthorized),
     // ApsaraMQ for RocketMQ (ONS): the broker's permission validator refused the AccessKey on the topic or group.
-    ("valid permission failed", Phrase::NotAuthorized),
-    ("risk of leakage of this accesskey", Phrase::AccessKeyDisabled),
-    ("security token you provided has expired", Phrase::TokenExpired),
-    ("is inactive to this service", Phrase::ServiceNotActivated),
-    ("invalid access_key_id", Phrase::CredentialsMissing),
-    ("\"accesskeyid\" that is mandatory", Phrase::CredentialsMissing),
-    ("establish security credentials", Phrase::CredentialsMissing),
-    ("request throttling", Phrase::Throttling),
-    ("流控", Phrase::Throttling),
-    ("not belong to you", Phrase::NotAuthorized),
-    ("forbidden by kms", Phrase::NotAuthorized),
-    ("security token you provided is invalid", Phrase::TokenInvalid),
-    ("security token you provided does not match", Phrase::TokenInvalid),
-    ("does not exist in our records", Phrase::AccessKeyNotFound),
+    says("valid permission failed", Phrase::NotAuthorized),
+    says("risk of leakage of this accesskey", Phrase::AccessKeyDisabled),
+    says("security token you provided has expired", Phrase::TokenExpired).implies("SecurityTokenExpired"),
+    says("is inactive to this service", Phrase::ServiceNotActivated),
+    says("invalid access_key_id", Phrase::CredentialsMissing),
+    says("\"accesskeyid\" that is mandatory", Phrase::CredentialsMissing),
+    says("establish security credentials", Phrase::CredentialsMissing),
+    says("request throttling", Phrase::Throttling),
+    says("流控", Phrase::Throttling),
+    says("not belong to you", Phrase::NotAuthorized),
+    says("forbidden by kms", Phrase::NotAuthorized).implies("AccessDenied"),
+    says("security token you provided is invalid", Phrase::TokenInvalid).implies("InvalidSecurityToken"),
+    says("security token you provided does not match", Phrase::TokenInvalid)
+        .implies("AccessKeyIdAndSecurityTokenNotMatch"),
+    says("does not exist in our records", Phrase::AccessKeyNotFound),
     // Docker's daemon wording (`unauthorized: incorrect username or password`), not any login form's.
-    ("unauthorized: incorrect username or password", Phrase::LoginRefused),
-    ("unauthorized: authentication required", Phrase::LoginRefused),
-    ("daemon: unauthorized", Phrase::LoginRefused),
+    says("unauthorized: incorrect username or password", Phrase::LoginRefused),
+    says("unauthorized: authentication required", Phrase::LoginRefused),
+    says("daemon: unauthorized", Phrase::LoginRefused),
     // `docker login`'s own wording: "login attempt to http://host/v2/ failed with status: 401 Unauthorized".
-    ("login attempt to", Phrase::LoginRefused),
+    says("login attempt to", Phrase::LoginRefused),
     // OSS: the `Authorization` header is not in a form it reads (a V4 signature sent to an endpoint that takes V1).
-    ("authorization header is invalid", Phrase::SignatureMismatch),
+    says("authorization header is invalid", Phrase::SignatureMismatch),
     // OSS: a request that carried no signature OSS recognised reached a private resource.
-    ("anonymous access is forbidden", Phrase::SignatureMismatch),
-    ("insufficient permissions", Phrase::Console),
-    ("contact the cloud account administrator", Phrase::Console),
-    ("权限不足", Phrase::Console),
-    ("无权限", Phrase::Console),
-    ("没有权限", Phrase::Console),
-    ("暂无权限", Phrase::Console),
-    ("无访问权限", Phrase::Console),
-    ("无操作权限", Phrase::Console),
-    ("当前用户没有", Phrase::Console),
-    ("请联系主账号", Phrase::Console),
-    ("未授权", Phrase::Console),
-    ("policy forbidden for action", Phrase::SessionPolicy),
-    ("access denied by authorizer's policy", Phrase::SessionPolicy),
+    says("anonymous access is forbidden", Phrase::SignatureMismatch).implies("AccessDenied"),
+    says("insufficient permissions", Phrase::Console),
+    says("contact the cloud account administrator", Phrase::Console),
+    says("权限不足", Phrase::Console),
+    says("无权限", Phrase::Console),
+    says("没有权限", Phrase::Console),
+    says("暂无权限", Phrase::Console),
+    says("无访问权限", Phrase::Console),
+    says("无操作权限", Phrase::Console),
+    says("当前用户没有", Phrase::Console),
+    says("请联系主账号", Phrase::Console),
+    says("未授权", Phrase::Console),
+    says("policy forbidden for action", Phrase::SessionPolicy),
+    says("access denied by authorizer's policy", Phrase::SessionPolicy).implies("AccessDenied"),
     // Typed or rendered with a typographic apostrophe.
-    ("access denied by authorizer’s policy", Phrase::SessionPolicy),
-    ("this api doesn’t support ram", Phrase::NotAuthorized),
-    ("you don’t have permission", Phrase::NotAuthorized),
-    ("access denied by bucket policy", Phrase::BucketPolicy),
-    ("because of bucket acl", Phrase::BucketAcl),
-    ("explicitly denied", Phrase::ExplicitDeny),
-    ("explicit deny", Phrase::ExplicitDeny),
-    ("check control policies", Phrase::ControlPolicy),
-    ("you should be authorized by ram", Phrase::CallerMayNotAssume),
-    ("roles may not be assumed by root accounts", Phrase::RootMayNotAssume),
-    ("no permission perform sts:assumerole", Phrase::TrustPolicy),
-    ("createservicelinkedrole", Phrase::ServiceRole),
-    ("service linked role", Phrase::ServiceRole),
-    ("service-linked role", Phrase::ServiceRole),
-    ("ramrole authorization", Phrase::ServiceRole),
-    ("service role", Phrase::ServiceRole),
-    ("/role/authorize", Phrase::ServiceRole),
-    ("specified access key is not found", Phrase::AccessKeyNotFound),
-    ("access key id you provided does not exist", Phrase::AccessKeyNotFound),
-    ("accesskeyid is not found", Phrase::AccessKeyNotFound),
-    ("specified access key is disabled", Phrase::AccessKeyDisabled),
-    ("access key is disabled", Phrase::AccessKeyDisabled),
-    ("accesskey is disabled", Phrase::AccessKeyDisabled),
-    ("accesskeyid is disabled", Phrase::AccessKeyDisabled),
-    ("access key id you provided is disabled", Phrase::AccessKeyDisabled),
-    ("accesskey has been disabled", Phrase::AccessKeyDisabled),
-    ("security token may be lost", Phrase::TokenMissing),
-    ("specified signature is not matched", Phrase::SignatureMismatch),
-    ("signature we calculated does not match", Phrase::SignatureMismatch),
-    ("specified time stamp or date header is expired", Phrase::ClockSkew),
-    ("difference between the request time and the current time is too large", Phrase::ClockSkew),
-    ("request has expired", Phrase::RequestExpired),
-    ("securitytoken.expired", Phrase::TokenExpired),
-    ("security token has expired", Phrase::TokenExpired),
-    ("security token is expired", Phrase::TokenExpired),
-    ("securitytoken is expired", Phrase::TokenExpired),
-    ("token has expired", Phrase::TokenExpired),
-    ("sts token is expired", Phrase::TokenExpired),
-    ("not enabled", Phrase::NotActivated),
-    ("not activated", Phrase::NotActivated),
-    ("has not been activated", Phrase::ServiceNotActivated),
-    ("service is not activated", Phrase::ServiceNotActivated),
-    ("not opened", Phrase::NotActivated),
-    ("not been opened", Phrase::NotActivated),
-    ("is inactive", Phrase::NotActivated),
-    ("not purchased", Phrase::NotActivated),
-    ("not subscribed", Phrase::NotActivated),
-    ("service is not open", Phrase::ServiceNotActivated),
-    ("未开通", Phrase::ServiceNotActivated),
-    ("没有开通", Phrase::ServiceNotActivated),
-    ("尚未开通", Phrase::ServiceNotActivated),
-    ("readtimeout", Phrase::Network),
-    ("connecttimeout", Phrase::Network),
-    ("timed out", Phrase::Network),
-    ("i/o timeout", Phrase::Network),
-    ("no such host", Phrase::Network),
-    ("connection refused", Phrase::Network),
-    ("connection reset", Phrase::Network),
-    ("econnreset", Phrase::Network),
-    ("econnrefused", Phrase::Network),
-    ("etimedout", Phrase::Network),
-    ("enotfound", Phrase::Network),
-    ("flow control", Phrase::Throttling),
+    says("access denied by authorizer’s policy", Phrase::SessionPolicy).implies("AccessDenied"),
+    says("this api doesn’t support ram", Phrase::NotAuthorized),
+    says("you don’t have permission", Phrase::NotAuthorized),
+    says("access denied by bucket policy", Phrase::BucketPolicy).implies("AccessDenied"),
+    says("because of bucket acl", Phrase::BucketAcl).implies("AccessDenied"),
+    says("explicitly denied", Phrase::ExplicitDeny),
+    says("explicit deny", Phrase::ExplicitDeny),
+    says("check control policies", Phrase::ControlPolicy),
+    says("you should be authorized by ram", Phrase::CallerMayNotAssume).implies("NoPermission"),
+    says("roles may not be assumed by root accounts", Phrase::RootMayNotAssume).implies("NoPermission"),
+    says("no permission perform sts:assumerole", Phrase::TrustPolicy).implies("NoPermission"),
+    says("createservicelinkedrole", Phrase::ServiceRole),
+    says("service linked role", Phrase::ServiceRole),
+    says("service-linked role", Phrase::ServiceRole),
+    says("ramrole authorization", Phrase::ServiceRole),
+    says("service role", Phrase::ServiceRole),
+    says("/role/authorize", Phrase::ServiceRole),
+    says("specified access key is not found", Phrase::AccessKeyNotFound).implies("InvalidAccessKeyId.NotFound"),
+    says("access key id you provided does not exist", Phrase::AccessKeyNotFound).implies("InvalidAccessKeyId"),
+    says("accesskeyid is not found", Phrase::AccessKeyNotFound),
+    says("specified access key is disabled", Phrase::AccessKeyDisabled).implies("InvalidAccessKeyId.Inactive"),
+    says("access key is disabled", Phrase::AccessKeyDisabled),
+    says("accesskey is disabled", Phrase::AccessKeyDisabled),
+    says("accesskeyid is disabled", Phrase::AccessKeyDisabled),
+    says("access key id you provided is disabled", Phrase::AccessKeyDisabled).implies("InvalidAccessKeyId"),
+    says("accesskey has been disabled", Phrase::AccessKeyDisabled),
+    says("security token may be lost", Phrase::TokenMissing).implies("InvalidAccessKeyId"),
+    says("specified signature is not matched", Phrase::SignatureMismatch).implies("SignatureDoesNotMatch"),
+    says("signature we calculated does not match", Phrase::SignatureMismatch).implies("SignatureDoesNotMatch"),
+    says("specified time stamp or date header is expired", Phrase::ClockSkew).implies("InvalidTimeStamp.Expired"),
+    says("difference between the request time and the current time is too large", Phrase::ClockSkew)
+        .implies("RequestTimeTooSkewed"),
+    says("request has expired", Phrase::RequestExpired).implies("AccessDenied"),
+    says("securitytoken.expired", Phrase::TokenExpired),
+    says("security token has expired", Phrase::TokenExpired),
+    says("security token is expired", Phrase::TokenExpired),
+    says("securitytoken is expired", Phrase::TokenExpired).implies("InvalidSecurityToken.Expired"),
+    // Any web app's login token says so too: Alibaba Cloud's only beside its mark.
+    says("token has expired", Phrase::TokenExpired).needs_mark(),
+    says("sts token is expired", Phrase::TokenExpired),
+    says("not enabled", Phrase::NotActivated),
+    says("not activated", Phrase::NotActivated),
+    says("has not been activated", Phrase::ServiceNotActivated),
+    says("service is not activated", Phrase::ServiceNotActivated),
+    says("not opened", Phrase::NotActivated),
+    says("not been opened", Phrase::NotActivated),
+    says("is inactive", Phrase::NotActivated),
+    says("not purchased", Phrase::NotActivated),
+    says("not subscribed", Phrase::NotActivated),
+    says("service is not open", Phrase::ServiceNotActivated),
+    says("未开通", Phrase::ServiceNotActivated),
+    says("没有开通", Phrase::ServiceNotActivated),
+    says("尚未开通", Phrase::ServiceNotActivated),
+    says("readtimeout", Phrase::Network),
+    says("connecttimeout", Phrase::Network),
+    says("timed out", Phrase::Network),
+    says("i/o timeout", Phrase::Network),
+    says("no such host", Phrase::Network),
+    says("connection refused", Phrase::Network),
+    says("connection reset", Phrase::Network),
+    says("econnreset", Phrase::Network),
+    says("econnrefused", Phrase::Network),
+    says("etimedout", Phrase::Network),
+    says("enotfound", Phrase::Network),
+    says("flow control", Phrase::Throttling),
     // A service's linked role the caller may not create (NAS's `SubAccount.No…SLRPermission`, CEN's and SLB's
     // `NoPermission.AliyunServiceRoleFor…`, Cloud Config's): the role is missing, and this sentence says so alone.
-    ("not authorized to create the service linked role", Phrase::ServiceRoleNotExist),
-    ("not have the permission to create service linked role", Phrase::ServiceRoleNotExist),
-    ("no permission to create service linked role", Phrase::ServiceRoleNotExist),
+    says("not authorized to create the service linked role", Phrase::ServiceRoleNotExist),
+    says("not have the permission to create service linked role", Phrase::ServiceRoleNotExist),
+    says("no permission to create service linked role", Phrase::ServiceRoleNotExist),
     // A service's default role that the account has not authorized yet (DTS, DMS, Data Integration consoles):
     // `You have not authorized the DTS default role "AliyunDTSDefaultRole"`.
-    ("default role", Phrase::ServiceRole),
+    says("default role", Phrase::ServiceRole),
     // The SDKs' credential providers (Go credentials, Java/Python/Node Tea, the aliyun CLI): nothing to sign with.
-    ("no credential found", Phrase::CredentialsMissing),
-    ("unable to load credentials", Phrase::CredentialsMissing),
-    ("unable to get credentials", Phrase::CredentialsMissing),
-    ("could not find credentials", Phrase::CredentialsMissing),
-    ("can not find credentials", Phrase::CredentialsMissing),
-    ("cannot find credentials", Phrase::CredentialsMissing),
-    ("failed to get credentials", Phrase::CredentialsMissing),
-    ("accesskeyid is mandatory", Phrase::CredentialsMissing),
+    says("no credential found", Phrase::CredentialsMissing),
+    says("unable to load credentials", Phrase::CredentialsMissing),
+    says("unable to get credentials", Phrase::CredentialsMissing),
+    says("could not find credentials", Phrase::CredentialsMissing),
+    says("can not find credentials", Phrase::CredentialsMissing),
+    says("cannot find credentials", Phrase::CredentialsMissing),
+    says("failed to get credentials", Phrase::CredentialsMissing),
+    says("accesskeyid is mandatory", Phrase::CredentialsMissing).implies("MissingAccessKeyId"),
     // The credentials file the default provider chain reads could not be read or parsed.
-    ("alibaba_cloud_credentials_file", Phrase::CredentialsMissing),
-    ("error loading credentials", Phrase::CredentialsMissing),
-    ("access key id is required", Phrase::CredentialsMissing),
+    says("alibaba_cloud_credentials_file", Phrase::CredentialsMissing),
+    says("error loading credentials", Phrase::CredentialsMissing),
+    says("access key id is required", Phrase::CredentialsMissing),
     // The credentials libraries' own messages (Go, Python; their FAQs list them): a field, variable, file or
     // profile the provider needs is empty or unreadable, or the instance gave it no role's credentials.
     // Settings named empty, unset or not configured ("AccessKeyId cannot be empty", "RoleArn or environment variable
     // ALIBABA_CLOUD_ROLE_ARN cannot be empty") are one class: [`CREDENTIAL_SETTINGS`] × [`SETTING_VERDICTS`].
     // Profiles, credentials files and the instance's role, as the libraries and the aliyun CLI word them.
-    ("unable to open credentials file", Phrase::CredentialsMissing),
-    ("the default credential file path is invalid", Phrase::CredentialsMissing),
-    ("missing required type option", Phrase::CredentialsMissing),
-    ("unable to get profile with", Phrase::CredentialsMissing),
-    ("no any configured profiles", Phrase::CredentialsMissing),
-    ("can not load the source profile", Phrase::CredentialsMissing),
-    ("reading aliyun cli config from", Phrase::CredentialsMissing),
-    ("is not configure yet", Phrase::CredentialsMissing),
-    ("the role name was not found in the instance", Phrase::CredentialsMissing),
-    ("failed to connect ecs metadata service", Phrase::CredentialsMissing),
-    ("get role name failed", Phrase::CredentialsMissing),
-    ("unable to retrieve role name", Phrase::CredentialsMissing),
-    ("getting security credentials for", Phrase::CredentialsMissing),
-    ("get sts token failed, httpstatus", Phrase::CredentialsMissing),
+    says("unable to open credentials file", Phrase::CredentialsMissing),
+    says("the default credential file path is invalid", Phrase::CredentialsMissing),
+    says("missing required type option", Phrase::CredentialsMissing),
+    says("unable to get profile with", Phrase::CredentialsMissing),
+    says("no any configured profiles", Phrase::CredentialsMissing),
+    says("can not load the source profile", Phrase::CredentialsMissing),
+    says("reading aliyun cli config from", Phrase::CredentialsMissing),
+    says("is not configure yet", Phrase::CredentialsMissing),
+    says("the role name was not found in the instance", Phrase::CredentialsMissing),
+    says("failed to connect ecs metadata service", Phrase::CredentialsMissing),
+    says("get role name failed", Phrase::CredentialsMissing),
+    says("unable to retrieve role name", Phrase::CredentialsMissing),
+    says("getting security credentials for", Phrase::CredentialsMissing),
+    says("get sts token failed, httpstatus", Phrase::CredentialsMissing),
     // The old core SDKs: Python's `SDK.InvalidCredential`, Go's `SDK.UnsupportedCredential`.
-    ("need a ak&secret pair", Phrase::CredentialsMissing),
-    ("specified credential (type =", Phrase::CredentialsMissing),
+    says("need a ak&secret pair", Phrase::CredentialsMissing),
+    says("specified credential (type =", Phrase::CredentialsMissing),
     // The aliyun CLI's CloudSSO sign-in, whose access token lasts a few hours.
-    ("cloudsso access token is expired", Phrase::TokenExpired),
-    ("cloudsso访问令牌已过期", Phrase::TokenExpired),
-    ("failed to parse credential form cli credentials file", Phrase::CredentialsMissing),
-    ("unsupported profile mode", Phrase::CredentialsMissing),
-    ("failed to get ram session credentials from ecs metadata service", Phrase::CredentialsMissing),
-    ("refresh ecs sts token err", Phrase::CredentialsMissing),
-    ("imds credentials is disabled", Phrase::CredentialsMissing),
-    ("role not exists", Phrase::RoleNotExist),
-    ("role does not exist", Phrase::RoleNotExist),
-    ("role is not exist", Phrase::RoleNotExist),
-    ("must be addressed using the specified endpoint", Phrase::WrongEndpoint),
-    ("please use virtual hosted style to access", Phrase::WrongEndpoint),
-    ("send all future requests to this endpoint", Phrase::WrongEndpoint),
+    says("cloudsso access token is expired", Phrase::TokenExpired),
+    says("cloudsso访问令牌已过期", Phrase::TokenExpired),
+    says("failed to parse credential form cli credentials file", Phrase::CredentialsMissing),
+    says("unsupported profile mode", Phrase::CredentialsMissing),
+    says("failed to get ram session credentials from ecs metadata service", Phrase::CredentialsMissing),
+    says("refresh ecs sts token err", Phrase::CredentialsMissing),
+    says("imds credentials is disabled", Phrase::CredentialsMissing),
+    // STS's answer with the ARN after it; without one, the words alone ([`refine`]).
+    says("role not exists", Phrase::StsRoleNotExist).implies("EntityNotExist.Role"),
+    says("role does not exist", Phrase::RoleNotExist),
+    says("role is not exist", Phrase::RoleNotExist),
+    says("must be addressed using the specified endpoint", Phrase::WrongEndpoint),
+    says("please use virtual hosted style to access", Phrase::WrongEndpoint),
+    says("send all future requests to this endpoint", Phrase::WrongEndpoint),
     // OSS documents this refusal of a request at a bucket's root (a CDN back-to-origin, an S3 client at the region's
     // endpoint): the request is addressed wrongly, no grant fixes it.
-    ("you are forbidden to list buckets", Phrase::WrongEndpoint),
+    says("you are forbidden to list buckets", Phrase::WrongEndpoint),
     // Function Compute: the account id in the endpoint is not the AccessKey's account.
-    ("service or function doesn't belong to you", Phrase::WrongEndpoint),
-    ("service or function does not belong to you", Phrase::WrongEndpoint),
-    ("can not resolve endpoint", Phrase::WrongEndpoint),
-    ("can not find endpoint", Phrase::WrongEndpoint),
-    ("cannot resolve endpoint", Phrase::WrongEndpoint),
-    ("user is indebted", Phrase::Overdue),
-    ("overdue payment", Phrase::Overdue),
-    ("account is overdue", Phrase::Overdue),
-    ("has an overdue", Phrase::Overdue),
-    ("insufficient balance", Phrase::Overdue),
-    ("not enough balance", Phrase::Overdue),
-    ("not have enough balance", Phrase::Overdue),
-    ("balance is not enough", Phrase::Overdue),
-    ("balance is insufficient", Phrase::Overdue),
-    ("account balance", Phrase::Overdue),
-    ("欠费", Phrase::Overdue),
-    ("余额不足", Phrase::Overdue),
-    ("out of stock", Phrase::OutOfStock),
-    ("no stock", Phrase::OutOfStock),
-    ("库存不足", Phrase::OutOfStock),
-    ("quota exceeded", Phrase::Quota),
-    ("exceeded the quota", Phrase::Quota),
-    ("exceeds the quota", Phrase::Quota),
-    ("quota is exceeded", Phrase::Quota),
-    ("配额不足", Phrase::Quota),
-    ("超出配额", Phrase::Quota),
-    ("current status of the resource does not support", Phrase::ResourceState),
-    ("status does not support this operation", Phrase::ResourceState),
-    ("未购买", Phrase::ServiceNotActivated),
-    ("没有购买", Phrase::ServiceNotActivated),
-    ("请先购买", Phrase::ServiceNotActivated),
-    ("未订阅", Phrase::ServiceNotActivated),
-    ("has not been purchased", Phrase::ServiceNotActivated),
-    ("have not purchased", Phrase::ServiceNotActivated),
-    ("has not purchased", Phrase::ServiceNotActivated),
-    ("be purchased first", Phrase::ServiceNotActivated),
-    ("尚未购买", Phrase::ServiceNotActivated),
-    ("请先开通", Phrase::ServiceNotActivated),
-    ("you have not activated", Phrase::ServiceNotActivated),
-    ("has not activated", Phrase::ServiceNotActivated),
-    ("not activated yet", Phrase::ServiceNotActivated),
+    says("service or function doesn't belong to you", Phrase::WrongEndpoint),
+    says("service or function does not belong to you", Phrase::WrongEndpoint),
+    says("can not resolve endpoint", Phrase::WrongEndpoint),
+    says("can not find endpoint", Phrase::WrongEndpoint),
+    says("cannot resolve endpoint", Phrase::WrongEndpoint),
+    says("user is indebted", Phrase::Overdue),
+    says("overdue payment", Phrase::Overdue),
+    says("account is overdue", Phrase::Overdue),
+    says("has an overdue", Phrase::Overdue),
+    says("insufficient balance", Phrase::Overdue),
+    says("not enough balance", Phrase::Overdue),
+    says("not have enough balance", Phrase::Overdue),
+    says("balance is not enough", Phrase::Overdue),
+    says("balance is insufficient", Phrase::Overdue),
+    says("account balance", Phrase::Overdue),
+    says("欠费", Phrase::Overdue),
+    says("余额不足", Phrase::Overdue),
+    says("out of stock", Phrase::OutOfStock),
+    says("no stock", Phrase::OutOfStock),
+    says("库存不足", Phrase::OutOfStock),
+    says("quota exceeded", Phrase::Quota),
+    says("exceeded the quota", Phrase::Quota),
+    says("exceeds the quota", Phrase::Quota),
+    says("quota is exceeded", Phrase::Quota),
+    says("配额不足", Phrase::Quota),
+    says("超出配额", Phrase::Quota),
+    says("current status of the resource does not support", Phrase::ResourceState),
+    says("status does not support this operation", Phrase::ResourceState),
+    says("未购买", Phrase::ServiceNotActivated),
+    says("没有购买", Phrase::ServiceNotActivated),
+    says("请先购买", Phrase::ServiceNotActivated),
+    says("未订阅", Phrase::ServiceNotActivated),
+    says("has not been purchased", Phrase::ServiceNotActivated),
+    says("have not purchased", Phrase::ServiceNotActivated),
+    says("has not purchased", Phrase::ServiceNotActivated),
+    says("be purchased first", Phrase::ServiceNotActivated),
+    says("尚未购买", Phrase::ServiceNotActivated),
+    says("请先开通", Phrase::ServiceNotActivated),
+    says("you have not activated", Phrase::ServiceNotActivated),
+    says("has not activated", Phrase::ServiceNotActivated),
+    says("not activated yet", Phrase::ServiceNotActivated),
     // CDN, Live and DCDN: `Your account does not open CDN service yet.` (`…ServiceNotFound`).
-    ("account does not open", Phrase::ServiceNotActivated),
-    ("has not opened the service", Phrase::ServiceNotActivated),
-    ("have not opened the service", Phrase::ServiceNotActivated),
+    says("account does not open", Phrase::ServiceNotActivated),
+    says("has not opened the service", Phrase::ServiceNotActivated),
+    says("have not opened the service", Phrase::ServiceNotActivated),
     // Products' "not enabled" sentences that say on their own the account has not turned the service on.
-    ("is not enabled for your account", Phrase::ServiceNotActivated),
-    ("have not enabled the service", Phrase::ServiceNotActivated),
-    ("has not enabled the service", Phrase::ServiceNotActivated),
-    ("service is not enabled", Phrase::ServiceNotActivated),
-    ("service has not been enabled", Phrase::ServiceNotActivated),
-    ("服务未激活", Phrase::ServiceNotActivated),
+    says("is not enabled for your account", Phrase::ServiceNotActivated),
+    says("have not enabled the service", Phrase::ServiceNotActivated),
+    says("has not enabled the service", Phrase::ServiceNotActivated),
+    says("service is not enabled", Phrase::ServiceNotActivated),
+    says("service has not been enabled", Phrase::ServiceNotActivated),
+    says("服务未激活", Phrase::ServiceNotActivated),
     // UBSMS, the check of which services an account has turned on: OSS's `UbsmsInvalidBid` ("Your account partner
     // does not have KMS Service"), RocketMQ's "check from ubsms failed. enable=false".
-    ("ubsms", Phrase::ServiceNotActivated),
+    says("ubsms", Phrase::ServiceNotActivated),
+    // OSS's `UbsmsInvalidBid` message ("Your account partner does not have KMS Service"), pasted without its code.
+    says("account partner does not have", Phrase::ServiceNotActivated).implies("UbsmsInvalidBid"),
     // Model Studio's `InvalidApiKey` ("Invalid API-key provided."): its API key is unknown.
-    ("invalid api-key provided", Phrase::AccessKeyNotFound),
+    says("invalid api-key provided", Phrase::AccessKeyNotFound).implies("InvalidApiKey"),
     // Tablestore's `OTSAuthFailed` with "Signature mismatch."
-    ("signature mismatch", Phrase::SignatureMismatch),
+    says("signature mismatch", Phrase::SignatureMismatch),
     // MaxCompute's project ACL: "Authorization Failed [4002], You don't exist in project …".
-    ("you don't exist in project", Phrase::NotAuthorized),
+    says("you don't exist in project", Phrase::NotAuthorized),
     // OpenSearch's "User is not in open" (error 5005): the account has not activated the service.
-    ("user is not in open", Phrase::ServiceNotActivated),
+    says("user is not in open", Phrase::ServiceNotActivated),
     // The POP gateway's `IncompleteSignature` message.
-    ("does not conform to aliyun standards", Phrase::SignatureMismatch),
+    says("does not conform to aliyun standards", Phrase::SignatureMismatch).implies("IncompleteSignature"),
     // Auto Scaling's `UserNotAuthorizeEss`: "Ess should be authorized in ram to operate user ecs resource" — the
     // service's own role is not authorized yet.
-    ("should be authorized in ram", Phrase::ServiceRole),
+    says("should be authorized in ram", Phrase::ServiceRole),
     // A service's own role that does not exist or is not authorized yet, in Chinese.
-    ("云资源访问授权", Phrase::ServiceRoleNotExist),
-    ("默认角色", Phrase::ServiceRole),
-    ("服务关联角色", Phrase::ServiceRole),
-    ("服务关联角色不存在", Phrase::ServiceRoleNotExist),
-    ("服务角色不存在", Phrase::ServiceRoleNotExist),
-    ("角色不存在", Phrase::RoleNotExist),
+    says("云资源访问授权", Phrase::ServiceRoleNotExist),
+    says("默认角色", Phrase::ServiceRole),
+    says("服务关联角色", Phrase::ServiceRole),
+    says("服务关联角色不存在", Phrase::ServiceRoleNotExist),
+    says("服务角色不存在", Phrase::ServiceRoleNotExist),
+    says("角色不存在", Phrase::RoleNotExist),
     // Model Studio (DashScope) `DataInspectionFailed`, and content-moderation refusals in Chinese.
-    ("may contain inappropriate content", Phrase::ContentModeration),
-    ("datainspectionfailed", Phrase::ContentModeration),
-    ("不适当的内容", Phrase::ContentModeration),
-    ("不适当内容", Phrase::ContentModeration),
+    says("may contain inappropriate content", Phrase::ContentModeration),
+    says("datainspectionfailed", Phrase::ContentModeration),
+    says("不适当的内容", Phrase::ContentModeration),
+    says("不适当内容", Phrase::ContentModeration),
     // Real-name verification the account has not passed (`Forbidden.NoRealNameAuthentication`,
     // `Forbidden.UserNotRealNameAuthentication`, `EnterpriseRealNameVerificationError`).
-    ("real-name verification", Phrase::RealNameVerification),
-    ("real name verification", Phrase::RealNameVerification),
-    ("real name authentication", Phrase::RealNameVerification),
-    ("realname authentication", Phrase::RealNameVerification),
-    ("未实名认证", Phrase::RealNameVerification),
-    ("实名认证", Phrase::RealNameVerification),
+    says("real-name verification", Phrase::RealNameVerification),
+    says("real name verification", Phrase::RealNameVerification),
+    says("real name authentication", Phrase::RealNameVerification),
+    says("realname authentication", Phrase::RealNameVerification),
+    says("未实名认证", Phrase::RealNameVerification),
+    says("实名认证", Phrase::RealNameVerification),
     // OSS's CORS refusal (`AccessForbidden`: "CORSResponse: This CORS request is not allowed").
-    ("cors request is not allowed", Phrase::CorsRefused),
+    says("cors request is not allowed", Phrase::CorsRefused),
     // OSS's hotlink protection (ECs 0003-00000501..503), in English and Chinese.
-    ("denied by bucket referer policy", Phrase::RefererRefused),
-    ("denied by hotlink protection", Phrase::RefererRefused),
-    ("防盗链", Phrase::RefererRefused),
+    says("denied by bucket referer policy", Phrase::RefererRefused).implies("AccessDenied"),
+    says("denied by hotlink protection", Phrase::RefererRefused),
+    says("防盗链", Phrase::RefererRefused),
     // STS's AssumeRoleWithOIDC refusals (its error-code table): the provider is not registered, the token is bad.
-    ("no such oidc provider registered", Phrase::FederationRefused),
-    ("authenticationfail.oidctoken", Phrase::FederationRefused),
-    ("oidc token validate failed", Phrase::FederationRefused),
+    says("no such oidc provider registered", Phrase::FederationRefused),
+    says("authenticationfail.oidctoken", Phrase::FederationRefused),
+    says("oidc token validate failed", Phrase::FederationRefused),
     // A service (Function Compute) may not assume the role it was given: the role's trust policy does not name it.
-    ("no permission to assume the role", Phrase::TrustPolicy),
-    ("corsresponse", Phrase::CorsRefused),
+    says("no permission to assume the role", Phrase::TrustPolicy),
+    says("corsresponse", Phrase::CorsRefused),
     // FFmpeg's HTTP reader (players, transcoders) refused a media URL.
-    ("server returned 403 forbidden", Phrase::MediaUrlRefused),
-    ("server returned 401 unauthorized", Phrase::MediaUrlRefused),
+    says("server returned 403 forbidden", Phrase::MediaUrlRefused),
+    says("server returned 401 unauthorized", Phrase::MediaUrlRefused),
     // The credentials providers' IMDSv2 step (`Failed to get token from ECS Metadata Service. HttpCode=405`).
-    ("failed to get token from ecs metadata service", Phrase::MetadataServiceRefused),
+    says("failed to get token from ecs metadata service", Phrase::MetadataServiceRefused),
     // Model Studio's `Arrearage`: "Access denied, please make sure your account is in good standing."
-    ("account is in good standing", Phrase::Overdue),
-    ("outstanding payment", Phrase::Overdue),
-    ("欠费停机", Phrase::Overdue),
+    says("account is in good standing", Phrase::Overdue),
+    says("outstanding payment", Phrase::Overdue),
+    says("欠费停机", Phrase::Overdue),
     // ECS and VPC: "The operation is forbidden because of financialLocked." (an account locked for payment).
-    ("financiallocked", Phrase::Overdue),
-    ("financial locked", Phrase::Overdue),
+    says("financiallocked", Phrase::Overdue),
+    says("financial locked", Phrase::Overdue),
     // SMC's "Your Account Haven't Authorized For SMC RAM Role" and other services' "has not authorized … role":
     // the account has not authorized the service's own role (kept only with a role after it on the line).
-    ("haven't authorized", Phrase::ServiceRoleNotExist),
-    ("have not authorized", Phrase::ServiceRoleNotExist),
-    ("hasn't authorized", Phrase::ServiceRoleNotExist),
-    ("has not authorized", Phrase::ServiceRoleNotExist),
+    says("haven't authorized", Phrase::ServiceRoleNotExist),
+    says("have not authorized", Phrase::ServiceRoleNotExist),
+    says("hasn't authorized", Phrase::ServiceRoleNotExist),
+    says("has not authorized", Phrase::ServiceRoleNotExist),
     // VPC, ALB, NLB and their kin (their error-code tables): "Authentication is failed for <resource>", RAM's check.
-    ("authentication is failed for", Phrase::NotAuthorized),
-    ("not have sufficient access", Phrase::NotAuthorized),
-    ("donot have sufficient access", Phrase::NotAuthorized),
-    ("unauthorized to operate", Phrase::NotAuthorized),
-    ("unauthorized to perform", Phrase::NotAuthorized),
-    ("unauthorized to access", Phrase::NotAuthorized),
+    says("authentication is failed for", Phrase::NotAuthorized),
+    says("not have sufficient access", Phrase::NotAuthorized),
+    says("donot have sufficient access", Phrase::NotAuthorized),
+    says("unauthorized to operate", Phrase::NotAuthorized),
+    says("unauthorized to perform", Phrase::NotAuthorized),
+    says("unauthorized to access", Phrase::NotAuthorized),
     // VPC's `OptInRequired.*`: "Ensure that you have subscribed to the service you are trying to use."
-    ("have subscribed to the service", Phrase::ServiceNotActivated),
+    says("have subscribed to the service", Phrase::ServiceNotActivated),
     // A service or product named beside "not open" (`The user has not open transit router service.`); alone the
     // words say nothing (`could not open file`), see [`about_a_service`].
-    ("not open", Phrase::NotActivated),
+    says("not open", Phrase::NotActivated),
     // The POP gateway's `IncompleteSignature`, `SignatureDoesNotMatch` and `SignatureNonceUsed` messages.
-    ("request signature is invalid", Phrase::SignatureMismatch),
-    ("specified signature is invalid", Phrase::SignatureMismatch),
-    ("signature nonce was used", Phrase::SignatureMismatch),
+    says("request signature is invalid", Phrase::SignatureMismatch).implies("IncompleteSignature"),
+    says("specified signature is invalid", Phrase::SignatureMismatch).implies("SignatureDoesNotMatch"),
+    says("signature nonce was used", Phrase::SignatureMismatch).implies("SignatureNonceUsed"),
     // MNS's `RamAuthError` (its common error-code table): "action rejected by RAM."
-    ("rejected by ram", Phrase::NotAuthorized),
+    says("rejected by ram", Phrase::NotAuthorized),
     // The POP gateway's `InvalidTimeStamp.Expired` message (the OSS one says "date header").
-    ("specified time stamp or date value is expired", Phrase::ClockSkew),
+    says("specified time stamp or date value is expired", Phrase::ClockSkew).implies("InvalidTimeStamp.Expired"),
     // OSS: a signed URL missing its query-string signature's parameters.
-    ("query-string authentication requires", Phrase::SignatureMismatch),
+    says("query-string authentication requires", Phrase::SignatureMismatch).implies("AccessDenied"),
     // OSS's EC 0002-00000007 (its EC table): the STS credentials sent with the request expired.
-    ("temporary access credentials included in the request expire", Phrase::TokenExpired),
+    says("temporary access credentials included in the request expire", Phrase::TokenExpired),
     // OSS's EC table in Chinese: the STS security token sent is not valid.
-    ("无效的sts安全令牌", Phrase::TokenInvalid),
-    ("安全令牌无效", Phrase::TokenInvalid),
+    says("无效的sts安全令牌", Phrase::TokenInvalid),
+    says("安全令牌无效", Phrase::TokenInvalid),
     // The POP gateway's message for an AccessKey id that is malformed (a stray newline or encoding in it).
-    ("parameter accesskeyid is not valid", Phrase::AccessKeyNotFound),
+    says("parameter accesskeyid is not valid", Phrase::AccessKeyNotFound),
     // Model Studio's `AccessDenied.Unpurchased` (its error-code table): the account is not entitled to the model.
-    ("access to model denied", Phrase::ServiceNotActivated),
-    ("eligible for using the model", Phrase::ServiceNotActivated),
+    says("access to model denied", Phrase::ServiceNotActivated),
+    says("eligible for using the model", Phrase::ServiceNotActivated),
     // The console's and its web APIs' answer to a browser session that is not signed in.
-    ("账号未登录", Phrase::CredentialsMissing),
-    ("用户未登录", Phrase::CredentialsMissing),
+    says("账号未登录", Phrase::CredentialsMissing),
+    says("用户未登录", Phrase::CredentialsMissing),
     // The Terraform and Pulumi providers' credential configuration names no mode they know.
-    ("invalid type option, support: access_key", Phrase::CredentialsMissing),
+    says("invalid type option, support: access_key", Phrase::CredentialsMissing),
     // Log Service's `ProjectForbidden`: the project is disabled (usually for an overdue payment).
-    ("has been forbidden", Phrase::ResourceState),
+    says("has been forbidden", Phrase::ResourceState),
     // Rate and daily limits in other words (Model Studio's "Requests rate limit exceeded", "Daily Limit Exceeded").
-    ("rate limit exceeded", Phrase::Throttling),
-    ("limit exceeded", Phrase::Quota),
-    ("exceeded the limit", Phrase::Quota),
-    ("reached the upper limit", Phrase::Quota),
+    says("rate limit exceeded", Phrase::Throttling),
+    says("limit exceeded", Phrase::Quota),
+    says("exceeded the limit", Phrase::Quota),
+    says("reached the upper limit", Phrase::Quota),
+    // The STS FAQ's AssumeRole table: `MissingSecurityToken`, an STS key sent without its token.
+    says("securitytoken is mandatory", Phrase::TokenMissing).implies("MissingSecurityToken"),
+    // Signatures refused in words other systems print too (JWT libraries, payment APIs, Android's package manager
+    // in Chinese): Alibaba Cloud's only beside its mark.
+    says("signature failed", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("signature verification failed", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("signature does not match", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("signature not match", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("invalid signature", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("签名不匹配", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("签名错误", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("签名失败", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("签名验证失败", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    says("签名无效", Phrase::SignatureWords).needs_mark().implies("SignatureDoesNotMatch"),
+    // A request's time refused in general words (message queues and web apps print them of their own timestamps).
+    says("timestamp expired", Phrase::ClockWords).needs_mark().implies("InvalidTimeStamp.Expired"),
+    says("timestamp is expired", Phrase::ClockWords).needs_mark().implies("InvalidTimeStamp.Expired"),
+    says("timestamp has expired", Phrase::ClockWords).needs_mark().implies("InvalidTimeStamp.Expired"),
+    says("时间戳过期", Phrase::ClockWords).needs_mark().implies("InvalidTimeStamp.Expired"),
+    says("时间戳已过期", Phrase::ClockWords).needs_mark().implies("InvalidTimeStamp.Expired"),
+    says("请求时间过期", Phrase::ClockWords).needs_mark().implies("InvalidTimeStamp.Expired"),
+    says("请求已过期", Phrase::ClockWords).needs_mark().implies("InvalidTimeStamp.Expired"),
+    // An API key refused in general words (every AI and payment API prints them; Model Studio's OpenAI-compatible
+    // endpoint answers `Incorrect API key provided`): Model Studio's `InvalidApiKey` only beside Alibaba Cloud's mark.
+    says("invalid api key", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("invalid api-key", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("invalid apikey", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("incorrect api key provided", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("api key is invalid", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("api-key is invalid", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("apikey is invalid", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("api key not valid", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("api key is not valid", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("api key无效", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    says("apikey无效", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
     // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
-    ("access denied", Phrase::AccessDeniedWords),
-    ("access is denied", Phrase::AccessDeniedWords),
-    ("permission denied", Phrase::AccessDeniedWords),
-    ("forbidden", Phrase::AccessDeniedWords),
-    ("not authorized", Phrase::AccessDeniedWords),
-    ("not authorised", Phrase::AccessDeniedWords),
-    ("permission is denied", Phrase::AccessDeniedWords),
-    ("is unauthorized", Phrase::AccessDeniedWords),
-    ("not permitted", Phrase::AccessDeniedWords),
-    ("not allowed to access", Phrase::AccessDeniedWords),
-    ("not allowed to perform", Phrase::AccessDeniedWords),
-    ("have no access to", Phrase::AccessDeniedWords),
-    ("no auth to", Phrase::AccessDeniedWords),
-    ("apply for permission", Phrase::AccessDeniedWords),
-    ("拒绝访问", Phrase::AccessDeniedWords),
-    ("访问被拒绝", Phrase::AccessDeniedWords),
-    ("拒绝", Phrase::AccessDeniedWords),
+    says("access denied", Phrase::AccessDeniedWords),
+    says("access is denied", Phrase::AccessDeniedWords),
+    says("permission denied", Phrase::AccessDeniedWords),
+    says("forbidden", Phrase::AccessDeniedWords),
+    says("not authorized", Phrase::AccessDeniedWords),
+    says("not authorised", Phrase::AccessDeniedWords),
+    says("permission is denied", Phrase::AccessDeniedWords),
+    says("is unauthorized", Phrase::AccessDeniedWords),
+    says("not permitted", Phrase::AccessDeniedWords),
+    says("not allowed to access", Phrase::AccessDeniedWords),
+    says("not allowed to perform", Phrase::AccessDeniedWords),
+    says("have no access to", Phrase::AccessDeniedWords),
+    says("no auth to", Phrase::AccessDeniedWords),
+    says("apply for permission", Phrase::AccessDeniedWords),
+    says("拒绝访问", Phrase::AccessDeniedWords),
+    says("访问被拒绝", Phrase::AccessDeniedWords),
+    says("拒绝", Phrase::AccessDeniedWords),
     // "denied by … policy": which one is decided in `scan` by the words that follow.
-    ("denied by", Phrase::AccessDeniedWords),
-    ("策略所拒绝", Phrase::PolicyDenied),
-    ("策略拒绝", Phrase::PolicyDenied),
-    ("显式拒绝", Phrase::PolicyDenied),
-    ("does not exist", Phrase::NotExist),
-    ("not exist", Phrase::NotExist),
-    ("不存在", Phrase::NotExist),
-    ("not created", Phrase::NotExist),
-    ("额度", Phrase::Quota),
-    ("recharge", Phrase::Overdue),
-    ("充值", Phrase::Overdue),
-    ("user is disabled", Phrase::AccountDisabled),
-    ("user has been disabled", Phrase::AccountDisabled),
-    ("account is disabled", Phrase::AccountDisabled),
-    ("account has been disabled", Phrase::AccountDisabled),
-    ("账号已被禁用", Phrase::AccountDisabled),
-    ("账号被禁用", Phrase::AccountDisabled),
-    ("账户已被禁用", Phrase::AccountDisabled),
-    ("用户已被禁用", Phrase::AccountDisabled),
-    ("用户被禁用", Phrase::AccountDisabled),
+    says("denied by", Phrase::AccessDeniedWords),
+    says("策略所拒绝", Phrase::PolicyDenied),
+    says("策略拒绝", Phrase::PolicyDenied),
+    says("显式拒绝", Phrase::PolicyDenied),
+    says("does not exist", Phrase::NotExist),
+    says("not exist", Phrase::NotExist),
+    says("不存在", Phrase::NotExist),
+    says("not created", Phrase::NotExist),
+    says("额度", Phrase::Quota),
+    says("recharge", Phrase::Overdue),
+    says("充值", Phrase::Overdue),
+    says("user is disabled", Phrase::AccountDisabled),
+    says("user has been disabled", Phrase::AccountDisabled),
+    says("account is disabled", Phrase::AccountDisabled),
+    says("account has been disabled", Phrase::AccountDisabled),
+    says("账号已被禁用", Phrase::AccountDisabled),
+    says("账号被禁用", Phrase::AccountDisabled),
+    says("账户已被禁用", Phrase::AccountDisabled),
+    says("用户已被禁用", Phrase::AccountDisabled),
+    says("用户被禁用", Phrase::AccountDisabled),
 ];
 
 /// What the credentials libraries (Go, Java, Python, Node, .NET), the aliyun CLI and the old core SDKs read to
@@ -815,7 +915,7 @@ fn build(kind: AhoCorasickKind) -> AhoCorasick {
 pub(super) fn needles() -> impl Iterator<Item = &'static str> {
     SENTENCES
         .iter()
-        .map(|(n, _)| *n)
+        .map(|row| row.needle)
         .chain(SETTING_VERDICTS.iter().map(|(n, _)| *n))
         .chain(MARKS.iter().map(|(n, _)| *n))
 }
@@ -830,7 +930,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
 
 /// Reads what needle number `pattern` of [`needles`] found at `start..end`.
 pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut Vec<Field>) {
-    let Some(&(_, phrase)) = SENTENCES.get(pattern) else {
+    let Some(&Sentence { needle, phrase, strength, .. }) = SENTENCES.get(pattern) else {
         let verdict = pattern - SENTENCES.len();
         if let Some(&(_, verdict)) = SETTING_VERDICTS.get(verdict) {
             if verdict_holds(s, verdict, start, end) {
@@ -842,7 +942,9 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
         mark(s, found, start, end, out);
         return;
     };
-    let needle = SENTENCES[pattern].0;
+    if strength == Strength::NeedsMark && (!alibaba_near(s, start, end) || sms_signature(s, start)) {
+        return;
+    }
     if needle == "not open" && !about_a_service(s, start, end) {
         return;
     }
@@ -918,6 +1020,51 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
     }
 }
 
+/// How far before and after a sentence that needs a mark ([`Strength::NeedsMark`]) the mark is looked for, in
+/// bytes: the whole of a pasted error (a traceback names the SDK's files above its message), the stretch around the
+/// sentence in a long log. A bounded look: a log full of such words stays fast. Never more than
+/// [`super::scan::MARGIN`] lines either way, which every window the reading path reads around a sentence holds, so
+/// a long log's reading and the whole text's agree.
+const MARK_REACH: (usize, usize) = (1536, 512);
+
+/// Whether an Alibaba Cloud mark stands near `start..end`: one of [`crate::marks::ALIBABA_MARKS`] (the endpoint
+/// domain, SDK, CLI and Terraform names, ARNs) or the name of one of the ecosystem's tools ([`MARKS`]' tools), all
+/// looked for in one pass.
+fn alibaba_near(s: &str, start: usize, end: usize) -> bool {
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let tools = MARKS.iter().filter(|(_, m)| matches!(m, super::headers::Mark::Tool(_))).map(|(n, _)| *n);
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(crate::marks::ALIBABA_MARKS.iter().copied().chain(tools))
+            .expect("the marks are valid needles")
+    });
+    let lines = super::scan::MARGIN - 1;
+    let (b, lo, hi) = (s.as_bytes(), start.saturating_sub(MARK_REACH.0), end.saturating_add(MARK_REACH.1).min(s.len()));
+    let lo = memchr::memrchr_iter(b'\n', &b[lo..start]).nth(lines).map_or(lo, |i| lo + i + 1);
+    let hi = memchr::memchr_iter(b'\n', &b[end..hi]).nth(lines).map_or(hi, |i| end + i);
+    finder.is_match(crate::text::slice(s, lo, hi))
+}
+
+/// Whether a signature word at `at` speaks of an SMS signature (Short Message Service's 短信签名, the sender's name
+/// a message carries), not a request's: its line names SMS.
+fn sms_signature(s: &str, at: usize) -> bool {
+    let from = crate::text::floor_boundary(s, at.saturating_sub(120));
+    let line = &s[s[from..at].rfind('\n').map_or(from, |n| from + n + 1)..crate::text::line_end(s, at, 120)];
+    line.contains("短信") || crate::text::contains_ignore_ascii_case(line, "sms")
+}
+
+/// The code the documentation gives the sentence a [`Key::Phrase`] field was read from (`Specified access key is
+/// not found` → `InvalidAccessKeyId.NotFound`), when the sentence still means what its row says: what a
+/// message-only paste implies.
+pub fn implied_code(text: &str, f: &Field) -> Option<&'static str> {
+    let matched = text.get(f.start..f.end).filter(|_| f.key == Key::Phrase)?;
+    SENTENCES
+        .iter()
+        .find(|row| row.code.is_some() && row.phrase.name() == f.value && row.needle.eq_ignore_ascii_case(matched))
+        .and_then(|row| row.code)
+}
+
 /// What a needle means where its neighbours decide: "denied by" followed by a policy is a policy's refusal;
 /// "is inactive" after `AccessKeyId <id>` is Log Service's not-activated answer (the key itself is fine: the
 /// SLS maintainers say so, and the POP gateway and OSS word a disabled key differently).
@@ -961,6 +1108,9 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
         {
             Phrase::ServiceRoleNotExist
         }
+        "role not exists" if !quoted_or_word_after(s, end).is_some_and(|(a, _)| s[a..].starts_with("acs:ram:")) => {
+            Phrase::RoleNotExist
+        }
         // Go's file errors, `mkdir .ossutil_checkpoint: permission denied`: the local file system refused a tool.
         "permission denied" if local_file_operation(s, start) => Phrase::OtherSystemDenied,
         "策略所拒绝" | "策略拒绝" => {
@@ -984,7 +1134,8 @@ fn refine(s: &str, needle: &str, phrase: Phrase, start: usize, end: usize) -> Ph
                 Phrase::NotExist
             }
         }
-        "not enabled" | "not activated" | "not opened" | "not been opened" | "not open"
+        "not enabled" | "not activated" | "not opened" | "not been opened" | "not open" | "not purchased"
+        | "not subscribed"
             if about_a_service(s, start, end) =>
         {
             Phrase::ServiceNotActivated
@@ -1157,6 +1308,44 @@ mod tests {
         }
         assert!(phrases_of("could not open file /tmp/x").is_empty());
         assert!(!phrases_of("The zone is not enabled for this service.").contains(&Phrase::ServiceNotActivated));
+    }
+
+    /// Words other systems print too count only beside an Alibaba Cloud mark (its name, an endpoint host, an SDK's
+    /// or a tool's name), and a signature word about an SMS signature (短信签名) never.
+    #[test]
+    fn general_words_need_an_alibaba_cloud_mark() {
+        for text in ["签名错误", "signature failed", "timestamp expired", "Invalid API key", "Error: token has expired"]
+        {
+            assert!(phrases_of(text).is_empty(), "{text}");
+        }
+        for (text, phrase) in [
+            ("aliyun-python-sdk-core: 签名错误", Phrase::SignatureWords),
+            ("POST https://ecs.cn-hangzhou.aliyuncs.com/ signature failed", Phrase::SignatureWords),
+            ("ossutil: timestamp expired", Phrase::ClockWords),
+            ("阿里云百炼：Invalid API key", Phrase::ApiKeyWords),
+            ("alibabacloud_credentials: token has expired", Phrase::TokenExpired),
+        ] {
+            assert_eq!(phrases_of(text), [phrase], "{text}");
+        }
+        assert!(phrases_of("阿里云短信发送失败：签名错误").is_empty());
+    }
+
+    /// A sentence's row gives its documented code while the sentence still means what the row says.
+    #[test]
+    fn a_sentence_implies_its_documented_code() {
+        let implied = |text: &str| {
+            let mut out = Vec::new();
+            scan(&Text::new(text), &mut out);
+            out.iter().find_map(|f| implied_code(text, f))
+        };
+        assert_eq!(implied("Specified access key is not found."), Some("InvalidAccessKeyId.NotFound"));
+        assert_eq!(implied("SPECIFIED SIGNATURE IS NOT MATCHED with our calculation"), Some("SignatureDoesNotMatch"));
+        assert_eq!(implied("aliyun: 请求时间过期"), Some("InvalidTimeStamp.Expired"));
+        // No code documented for the sentence; a field of another phrase than its row's.
+        assert_eq!(implied("该服务未开通"), None);
+        let text = "Specified access key is not found.";
+        let other = Field::new(Key::Phrase, Phrase::NotExist.name(), 0, "Specified access key is not found".len());
+        assert_eq!(implied_code(text, &other), None);
     }
 
     /// Only an access key's id "does not exist in our records" is an unknown key.
