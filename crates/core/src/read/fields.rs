@@ -533,6 +533,9 @@ impl Scanner<'_, '_> {
             }
             Meaning::Plain(key) => {
                 let tok = first_token(v);
+                if is_printed_nothing(tok) {
+                    return;
+                }
                 if key == Key::Resource && !tok.starts_with("acs:") {
                     return;
                 }
@@ -820,6 +823,13 @@ pub(super) fn numeric_code(t: &str, min: usize) -> bool {
         && t.len() <= 24
         && t.bytes().all(|c| c.is_ascii_digit())
         && (t.len() >= min || (t.len() == 3 && !t.starts_with('0') && !text::is_http_status(t)))
+}
+
+/// Whether a value is how a language prints "no value" (`Product:None` in the Python SDK's debug log, Go's `<nil>`,
+/// JSON's `null`): the key is there, its value is not.
+fn is_printed_nothing(tok: &str) -> bool {
+    const NOTHING: &[&str] = &["none", "null", "nil", "<nil>", "undefined", "n/a"];
+    NOTHING.iter().any(|n| tok.trim_matches(|c| c == '"' || c == '\'' || c == ',').eq_ignore_ascii_case(n))
 }
 
 /// Whether the Tea SDKs' server-error message starts at `at` past one space: `code: <status>, ` (their message is
@@ -1193,6 +1203,20 @@ mod tests {
         fn keyless_runs_ask_what_each_separator_asked(s in "[aBn.:\\] \\\\_\\-x9\n]{0,600}") {
             proptest::prop_assert_eq!(keyless_asked(s.as_bytes()).collect::<std::collections::BTreeSet<_>>(), keyless_asked_by_separators(s.as_bytes()));
         }
+    }
+
+    /// A key printed with no value names nothing: the Python SDK logs `Product:None` before the endpoint that
+    /// names the product, Go prints `<nil>`, JSON `null`.
+    #[test]
+    fn a_key_printed_with_no_value_names_nothing() {
+        for text in ["Product:None Endpoint:x", "Product: <nil>, RegionId: null", "\"ProductCode\": null,"] {
+            let mut out = Vec::new();
+            scan(&Text::new(text), &mut out);
+            assert!(out.iter().all(|f| f.key != Key::ProductHint && f.key != Key::Region), "{text}: {out:?}");
+        }
+        let mut out = Vec::new();
+        scan(&Text::new("Product:nls Endpoint:x"), &mut out);
+        assert!(out.iter().any(|f| f.key == Key::ProductHint && f.value == "nls"), "{out:?}");
     }
 
     #[test]
