@@ -26,9 +26,18 @@ pub struct System {
 /// What overrules a rule's finding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overrule {
-    /// Nothing in the error does: the system's own structure or code (a database's error number, MaxCompute's label
-    /// check). Alibaba Cloud's fields in the error still overrule the system's words in the context around it.
+    /// Nothing in the error overrules the system's own structure or code (its lines, fields, code shape). Its words
+    /// (a database's refusal sentence, a host) are the error's own only on the line of the error's code or message
+    /// and where the error carries none of Alibaba Cloud's fields; elsewhere in the error's span (a stack frame, a
+    /// comment, the next log line) they are context, which Alibaba Cloud's error overrules.
     Never,
+    /// Nothing, not even when the system is known by its words: a check only that system prints, in its own
+    /// product's error (MaxCompute's label check in an `ODPS-` error).
+    Nothing,
+    /// Alibaba Cloud's signs in the error itself, or RAM's own permission sentence in it ("You are not authorized to
+    /// do this action", the console's 您没有权限…): words and lines that stand beside a RAM refusal (Windows' bare
+    /// refusal line, a name users give things, a webhook's or another API's host on a neighbouring line).
+    AlibabaSentence,
     /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code): another system's
     /// sentence that may stand quoted inside a genuine Alibaba Cloud error.
     AlibabaError,
@@ -189,7 +198,7 @@ pub const SYSTEMS: &[&System] = &[
     &MAXCOMPUTE_LABEL,
 ];
 
-use Overrule::{AlibabaError, AlibabaMark, Never};
+use Overrule::{AlibabaError, AlibabaMark, AlibabaSentence, Never, Nothing};
 use Shape::{Body, Code, Family, Fields, Lines, Refusal, Words};
 
 /// The rules, in the order they are asked (the error's own shapes before the words of the context).
@@ -405,12 +414,14 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
-    // Docker Hub's hosts: `docker login` with an empty registry variable talks to Docker's registry.
+    // Docker Hub's hosts: `docker login` with an empty registry variable talks to Docker's registry (a CI variable
+    // named after Container Registry does not overrule it). A push to an Alibaba Cloud registry's host in the error
+    // beside them (a base image pulled from Docker Hub) is Container Registry's.
     Rule {
         name: "docker-hub-hosts",
         system: &DOCKER_HUB,
         shape: Words(&["registry-1.docker.io", "index.docker.io"]),
-        overrule: Never,
+        overrule: AlibabaError,
     },
     // --- Clusters, code hosts, logins ---
     // Kubernetes RBAC: `pods is forbidden: User … cannot list resource "pods" in API group "" …`.
@@ -455,32 +466,59 @@ pub const RULES: &[Rule] = &[
     },
     // Windows' bare refusal on a line of its own (`Access is denied.`, `拒绝访问。`); quoted inside an Alibaba Cloud
     // error it is that error's words.
-    Rule { name: "windows-access-denied-line", system: &WINDOWS, shape: Lines(windows_line), overrule: AlibabaError },
+    Rule {
+        name: "windows-access-denied-line",
+        system: &WINDOWS,
+        shape: Lines(windows_line),
+        overrule: AlibabaSentence,
+    },
     // --- The Alibaba group's other platforms ---
-    // Aliyun Drive (阿里云盘): its hosts and names; its `AccessTokenInvalid` is its own token's.
+    // Aliyun Drive (阿里云盘): its API hosts (`openapi.alipan.com`, `api.aliyundrive.com`, the `alicloudccp.com`
+    // storage behind it) and its open platform's SDK paths.
     Rule {
         name: "aliyun-drive",
         system: &ALIYUN_DRIVE,
-        shape: Words(&["aliyundrive", "alipan.com", "alicloudccp.com", "aliyunpan", "阿里云盘"]),
+        shape: Words(&["aliyundrive.com", "aliyundrive.net", "alipan.com", "alicloudccp.com", "/adrive/v1.0/"]),
         overrule: Never,
     },
-    Rule { name: "dingtalk-host", system: &DINGTALK, shape: Refusal(&["dingtalk.com"]), overrule: AlibabaError },
+    // Aliyun Drive's bare names are also names users give their own buckets, users, classes and paths: they name
+    // the drive only as the context of an error with no Alibaba Cloud sign.
+    Rule {
+        name: "aliyun-drive-names",
+        system: &ALIYUN_DRIVE,
+        shape: Words(&["aliyundrive", "aliyunpan", "阿里云盘"]),
+        overrule: AlibabaSentence,
+    },
+    Rule { name: "dingtalk-host", system: &DINGTALK, shape: Refusal(&["dingtalk.com"]), overrule: AlibabaSentence },
     // The Alipay/Taobao open platforms' answer: a `sub_code` of their lower-case families
     // (`isv.insufficient-isv-permissions`, `aop.invalid-auth-token`). SMS's `isv.` codes are upper-case.
     Rule { name: "alipay-taobao-sub-code", system: &ALIPAY_TAOBAO, shape: Fields(open_platform_code), overrule: Never },
     Rule {
         name: "alipay-names",
         system: &ALIPAY,
-        shape: Refusal(&["openapi.alipay.com", "alipaydev.com", "com.alipay.api", "AlipayApiException"]),
+        shape: Refusal(&[
+            "openapi.alipay.com",
+            "alipaydev.com",
+            "com.alipay.api.AlipayApiException",
+            "AlipayApiException",
+        ]),
         overrule: AlibabaError,
     },
     Rule {
         name: "taobao-names",
         system: &TAOBAO,
-        shape: Refusal(&["gw.api.taobao.com", "eco.taobao.com", "com.taobao.api"]),
+        shape: Refusal(&["gw.api.taobao.com", "eco.taobao.com", "com.taobao.api.ApiException"]),
         overrule: AlibabaError,
     },
-    Rule { name: "amap-host", system: &AMAP, shape: Refusal(&["restapi.amap.com"]), overrule: AlibabaError },
+    // The open platforms' SDK packages in a stack frame (`at com.alipay.api.internal…`) name the code that ran, not
+    // the system that refused: words of the context.
+    Rule {
+        name: "open-platform-packages",
+        system: &ALIPAY_TAOBAO,
+        shape: Words(&["com.alipay.api", "com.taobao.api"]),
+        overrule: AlibabaSentence,
+    },
+    Rule { name: "amap-host", system: &AMAP, shape: Refusal(&["restapi.amap.com"]), overrule: AlibabaSentence },
     // --- Web apps and databases ---
     // Django REST framework's fixed refusal (`PermissionDenied`'s default detail) in its `{"detail": …}` body.
     Rule {
@@ -576,10 +614,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "maxcompute-label",
         system: &MAXCOMPUTE_LABEL,
-        shape: Refusal(&["LabelSecurity", "LABEL is not enough", "column label"]),
-        overrule: Never,
+        shape: Refusal(&["LabelSecurity", "LABEL is not enough"]),
+        overrule: Nothing,
     },
-    Rule { name: "maxcompute-label-zh", system: &MAXCOMPUTE_LABEL, shape: Lines(label_zh), overrule: Never },
+    // A column's label named in MaxCompute's access-denied error (`ODPS-0420095`): "column label", 列级别 … label.
+    // The words alone name a column's label in any product (an authorization failure that prints one is not it).
+    Rule { name: "maxcompute-label-column", system: &MAXCOMPUTE_LABEL, shape: Lines(label_column), overrule: Nothing },
 ];
 
 /// The words of every [`Shape::Words`] and [`Shape::Refusal`] rule, each with its system's name and whether it is
@@ -624,8 +664,11 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
     // Read once, and only when a sign asks (most errors show none).
     let alibaba = std::cell::OnceCell::new();
     let alibaba_error = || *alibaba.get_or_init(|| alibaba_error(seen));
+    let alibaba_said = || alibaba_error() || seen.raw.fields.iter().any(alibaba_phrase);
     let stands = |overrule: Overrule, in_error: bool| match overrule {
-        Overrule::Never => in_error || !alibaba_error(),
+        Overrule::Nothing => true,
+        Overrule::Never => in_error || !alibaba_said(),
+        Overrule::AlibabaSentence => !alibaba_said(),
         Overrule::AlibabaError => !alibaba_error(),
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
     };
@@ -634,11 +677,17 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         stands(overrule, in_error).then_some(system)
     };
     // The error's own words: a rule's word (a host, an SDK's name) before a sign other readers give (a code that
-    // is also an AWS exception's name: gsutil prints `AccessDeniedException: 403`).
+    // is also an AWS exception's name: gsutil prints `AccessDeniedException: 403`). A word that stands beside
+    // Alibaba Cloud is the error's own only on the line of its code or message, and Alibaba Cloud's fields there
+    // overrule it; elsewhere in the error's span (a stack frame, a comment, the next log line) it is context.
     let own = |by_word: bool| {
         seen.raw.all(Key::OtherCloud).find_map(|f| {
             let (system, overrule, word) = sign_of(f, seen.text)?;
-            (word == by_word && stands(overrule, true)).then_some(system)
+            let in_error = match overrule {
+                Overrule::Never if word => in_host_field(seen.raw, f) || own_word_line(seen, line_of(seen.text, f)),
+                _ => true,
+            };
+            (word == by_word && stands(overrule, in_error)).then_some(system)
         })
     };
     if let Some(system) = own(true).or_else(|| own(false)) {
@@ -685,21 +734,82 @@ fn sign_of(f: &Field, text: &str) -> Option<(&'static System, Overrule, bool)> {
     Some((system, if system.beside { Overrule::Never } else { Overrule::AlibabaMark }, false))
 }
 
-/// Whether the error itself is Alibaba Cloud's: a field only its errors carry (the host that answered, a
-/// troubleshooting link, an `AuthAction`, an OSS `EC`), a host of the catalog's endpoint domains on its lines, an
-/// SMS `isv.` code (upper-case), or its code printed with the message the catalog documents for it.
-fn alibaba_error(seen: &Seen) -> bool {
+/// The line `f` stands on, as a range of the text.
+fn line_of(text: &str, f: &Field) -> (usize, usize) {
+    let start = text.get(..f.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let end = text.get(f.end..).and_then(|t| t.find('\n')).map_or(text.len(), |i| f.end + i);
+    (start, end)
+}
+
+/// Whether another system's word on `line` is the error's own: the line holds the error's code or message (its
+/// Alibaba Cloud sentence when it prints neither; an error with none of these has only its own lines) and none of
+/// Alibaba Cloud's fields (of headers, only its SDKs' prints: an XML envelope or an `ERROR:` line is anyone's).
+fn own_word_line(seen: &Seen, (start, end): (usize, usize)) -> bool {
+    let on = |a: &&Field| a.start < end && a.end >= start;
+    let fields = &seen.raw.fields;
+    let mut anchors = fields.iter().filter(|a| matches!(a.key, Key::Code | Key::Message)).peekable();
+    let anchored = if anchors.peek().is_some() {
+        anchors.any(|a| on(&a))
+    } else {
+        let mut phrases = fields.iter().filter(|a| alibaba_phrase(a)).peekable();
+        phrases.peek().is_none() || phrases.any(|a| on(&a))
+    };
+    anchored
+        && !fields
+            .iter()
+            .filter(on)
+            .any(|a| (alibaba_field(seen, a) || alibaba_phrase(a)) && (a.key != Key::Header || sdk_header(a)))
+}
+
+/// RAM's own permission sentences (read/phrases.rs): its documented English ([`ram_sentence`]) or the console's
+/// Chinese banner (您没有权限…, 权限不足), which other platforms of the group print too (`ISV权限不足`).
+fn alibaba_phrase(f: &Field) -> bool {
+    use crate::read::phrases::Phrase;
+    ram_sentence(f) || (f.key == Key::Phrase && Phrase::from_name(&f.value) == Some(Phrase::Console))
+}
+
+/// RAM's documented English refusals: "You are not authorized to do this action", "User not authorized to operate
+/// on the specified resource", an STS session policy's refusal, "You should be authorized by RAM".
+fn ram_sentence(f: &Field) -> bool {
+    use crate::read::phrases::Phrase;
+    f.key == Key::Phrase
+        && matches!(
+            Phrase::from_name(&f.value),
+            Some(Phrase::NotAuthorized | Phrase::SessionPolicy | Phrase::CallerMayNotAssume)
+        )
+}
+
+/// Alibaba Cloud's SDKs' headers: Tea's print, Function Compute's.
+fn sdk_header(f: &Field) -> bool {
+    matches!(f.value.as_str(), "tea" | "fc")
+}
+
+/// Whether `f` lies inside the error's `Host` or `HostId`: the host that answered is its system's, by structure.
+fn in_host_field(raw: &RawError, f: &Field) -> bool {
+    raw.fields.iter().any(|h| matches!(h.key, Key::Host | Key::HostId) && h.start <= f.start && f.end <= h.end)
+}
+
+/// Whether `f` is one of Alibaba Cloud's own fields in the error: the host that answered, a troubleshooting link,
+/// an `AuthAction`, an OSS `EC`, its SDKs' headers (Tea's print), an SMS `isv.` code, a documented code where the
+/// text carries Alibaba Cloud's marks.
+fn alibaba_field(seen: &Seen, f: &Field) -> bool {
     let raw = seen.raw;
-    let fields = raw.fields.iter().any(|f| match f.key {
-        Key::HostId => !opaque(&f.value),
-        Key::Host | Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction => true,
+    // A host field that is another system's host (Aliyun Drive's) is that system's, not Alibaba Cloud's.
+    let others = || raw.all(Key::OtherCloud).any(|o| o.start < f.end && f.start < o.end);
+    match f.key {
+        Key::HostId => !opaque(&f.value) && !others(),
+        Key::Host => !others(),
+        Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction => true,
         Key::Header => f.value != "exception",
+        Key::Code => sms_code(&f.value) || (seen.alibaba_mark && seen.catalog.error_code(&f.value).is_some()),
         _ => false,
-    });
-    fields
-        || raw.all(Key::Code).any(|c| sms_code(&c.value))
-        || alibaba_host(seen.lines, seen.catalog)
-        || (seen.alibaba_mark && raw.all(Key::Code).any(|c| seen.catalog.error_code(&c.value).is_some()))
+    }
+}
+
+/// Whether the error itself is Alibaba Cloud's: its own fields ([`alibaba_field`]) or a host of the catalog's
+/// endpoint domains on its lines.
+fn alibaba_error(seen: &Seen) -> bool {
+    seen.raw.fields.iter().any(|f| alibaba_field(seen, f)) || alibaba_host(seen.lines, seen.catalog)
 }
 
 /// Whether a line names a host of Alibaba Cloud's endpoint domains or one the catalog lists.
@@ -861,9 +971,11 @@ fn windows_line(lines: &str) -> bool {
     lines.lines().any(|l| matches!(l.trim(), "Access is denied." | "拒绝访问。"))
 }
 
-/// MaxCompute's Chinese wording of a column's label (`列级别` … `label`).
-fn label_zh(lines: &str) -> bool {
-    lines.contains("列级别") && crate::text::contains_ignore_ascii_case(lines, "label")
+/// A column's label (`column label`, `列级别` … `label`) in MaxCompute's access-denied error (`ODPS-0420095`).
+fn label_column(lines: &str) -> bool {
+    let label = crate::text::contains_ignore_ascii_case(lines, "column label")
+        || (lines.contains("列级别") && crate::text::contains_ignore_ascii_case(lines, "label"));
+    label && lines.contains("ODPS-0420095")
 }
 
 #[cfg(test)]
@@ -915,6 +1027,15 @@ mod tests {
         for line in ["cn-beijing-data.aliyundrive.net", "obs.cn-north-4.myhuaweicloud.com", "aliyuncs.com.evil.io"] {
             assert!(!alibaba_host(line, &c), "{line}");
         }
+    }
+
+    #[test]
+    fn a_column_label_is_maxcomputes_only_in_its_access_denied_error() {
+        assert!(label_column("ODPS-0420095: Access Denied - column label of t.c is higher than your label"));
+        assert!(label_column("ODPS-0420095: Access Denied - 没有列级别的访问权限，请申请 Label 授权"));
+        // An authorization failure whose tips print a column's label is a RAM or ACL permission.
+        assert!(!label_column("ODPS-0130013:Authorization Failed [4019] ... column label of t is 2"));
+        assert!(!label_column("column label 列级别 label"));
     }
 
     #[test]
