@@ -36,7 +36,6 @@ impl OssEc {
     const fn in_layer(self, layer: Layer) -> OssEc {
         OssEc { layer: Some(layer), ..self }
     }
-
 }
 
 /// The documented ECs, one row each.
