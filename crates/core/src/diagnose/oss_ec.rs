@@ -63,6 +63,12 @@ pub const OSS_EC: &[OssEc] = &[
     // 02-AUTH, who is calling.
     // Token expired: the STS credentials sent with the request are past their expiry.
     row("0002-00000007", "SecurityTokenExpired", Kind::TokenExpired),
+    // Bad credentials: the AccessKey id OSS reads from the signature is malformed, unknown, or disabled (in the
+    // console, or outside the IP ranges the key is limited to); OSS's 403 table prints `InvalidAccessKeyId` for each.
+    row("0002-00000901", "InvalidAccessKeyId", Kind::BadCredentials),
+    row("0002-00000902", "InvalidAccessKeyId", Kind::BadCredentials),
+    row("0002-00000903", "InvalidAccessKeyId", Kind::BadCredentials),
+    row("0002-00000904", "InvalidAccessKeyId", Kind::BadCredentials),
     // Signature: the V1 signature, the V4 signature, the request's date (missing, malformed, too far from the
     // server's clock), a V4 credential scope's sign date (header, URL, PostObject form, RTMP URL).
     row("0002-00000040", "SignatureDoesNotMatch", Kind::Signature),
