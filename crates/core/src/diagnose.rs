@@ -6,6 +6,7 @@
 
 mod action;
 mod explain;
+pub mod oss_ec;
 mod product;
 pub mod reason;
 pub mod rules;
@@ -173,9 +174,9 @@ fn documented_with_its_message(raw: &RawError, catalog: &Catalog) -> bool {
         .any(|documented| !documented.contains('%') && raw.all(Key::Message).any(|m| norm(&m.value) == documented))
 }
 
-/// The code an OSS EC implies when none is printed: OSS documents the `0003-` family as its access denials.
+/// The code an OSS EC implies when none is printed: its error-center row's, else its family's.
 fn code_from_ec(raw: &RawError) -> Option<String> {
-    raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-")).then(|| "AccessDenied".to_string())
+    oss_ec::implied_code(raw).map(str::to_string)
 }
 
 /// Product searches over the words around a message cost a pass over the catalog's names each; a text with
@@ -237,7 +238,7 @@ fn explain_error(
     let phrases: Vec<Phrase> =
         raw.all(Key::Phrase).filter(|f| !beside(f)).filter_map(|f| Phrase::from_name(&f.value)).collect();
     let implied_code = if stated_code.is_none() {
-        sentences.iter().find_map(|s| s.code.clone()).or_else(|| code_from_ec(raw))
+        code_from_ec(raw).or_else(|| sentences.iter().find_map(|s| s.code.clone()))
     } else {
         None
     };

@@ -168,6 +168,7 @@ pub struct Rule {
 /// any policy is read); errors that share permission words but are not permission errors come before the
 /// permission rules, so `AccessDenied` for a wrong endpoint never gets a grant.
 pub const RULES: &[Rule] = &[
+    Rule { name: "oss-documented-ec", decide: oss_documented_ec },
     Rule { name: "sts-federation-refused", decide: sts_federation_refused },
     Rule { name: "token-expired", decide: token_expired },
     Rule { name: "temporary-key-unknown", decide: temporary_key_unknown },
@@ -203,6 +204,24 @@ pub fn classify(s: &Signals) -> (Kind, Option<Layer>, &'static str) {
         }
     }
     (Kind::Other, None, "none")
+}
+
+/// An EC OSS's error center documents ([`super::oss_ec::OSS_EC`]) says what the error is: its row's kind and layer,
+/// whatever sentence stands beside it. Only where the error's code is OSS's own (none printed, the row's code, or
+/// a code another row gives): an EC beside another product's code (`Forbidden.RAM`) is not that error's. A row of
+/// a missing allow is OSS's general refusal (`0003-00000001` stands beside every kind of 403): the sentence and
+/// the permission rules below decide it, on the code it implies.
+fn oss_documented_ec(s: &Signals) -> Option<Verdict> {
+    let row = super::oss_ec::of(s.raw).filter(|r| r.kind != Kind::MissingPermission)?;
+    let oss_code = |c: &str| c.eq_ignore_ascii_case(&s.code);
+    let own = s.code.is_empty()
+        || super::oss_ec::OSS_EC.iter().filter_map(|r| r.code).any(oss_code)
+        || super::oss_ec::family_code(row.ec).is_some_and(oss_code);
+    own.then_some((row.kind, row.layer.or(s.layer).filter(|_| permission_kind(row.kind))))
+}
+
+fn permission_kind(kind: Kind) -> bool {
+    matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny)
 }
 
 /// An AccessKey the service does not know, where the paste shows the key is a temporary one: STS keys stop
@@ -416,18 +435,11 @@ fn wrong_endpoint(s: &Signals) -> Option<Verdict> {
 }
 
 /// Refusals of the request's shape, whoever sends it: OSS's CORS rules for a browser's origin, its hotlink
-/// protection (the `Referer` header; ECs `0003-00000501`..`503`), a media URL's signing or referer rules (FFmpeg's
+/// protection (the `Referer` header; its ECs decide in [`oss_documented_ec`]), a media URL's signing or referer rules (FFmpeg's
 /// "Server returned 403"), the ECS metadata service refusing a credentials provider. No RAM policy is read.
 fn refused_request(s: &Signals) -> Option<Verdict> {
-    let hotlink_ec = s.raw.all(Key::Ec).any(|ec| ec.value.starts_with("0003-000005"));
-    (hotlink_ec
-        || s.has_any(&[
-            Phrase::CorsRefused,
-            Phrase::RefererRefused,
-            Phrase::MediaUrlRefused,
-            Phrase::MetadataServiceRefused,
-        ]))
-    .then_some((Kind::Other, None))
+    s.has_any(&[Phrase::CorsRefused, Phrase::RefererRefused, Phrase::MediaUrlRefused, Phrase::MetadataServiceRefused])
+        .then_some((Kind::Other, None))
 }
 
 /// A product's own verdict on the content or the account, not on the caller's rights: content moderation
@@ -501,10 +513,6 @@ fn sts_without_action(s: &Signals) -> Option<Verdict> {
 }
 
 fn explicit_deny(s: &Signals) -> Option<Verdict> {
-    // OSS's EC for a request a bucket policy's Deny statement refused.
-    if s.raw.has(Key::Ec, "0003-00000101") {
-        return Some((Kind::ExplicitDeny, Some(Layer::ResourcePolicy)));
-    }
     if s.has(Phrase::PolicyDenied) && s.raw.get(Key::NoPermissionType).is_none() {
         let bucket = s.message.contains("bucket");
         return Some((
@@ -515,7 +523,6 @@ fn explicit_deny(s: &Signals) -> Option<Verdict> {
     let explicit = s.raw.has(Key::NoPermissionType, "ExplicitDeny")
         || s.code.contains("explicitdeny")
         || s.has(Phrase::ExplicitDeny)
-        || s.raw.has(Key::Ec, "0003-00000201")
         || (s.has(Phrase::BucketPolicy) && s.raw.get(Key::NoPermissionType).is_none());
     explicit.then_some((Kind::ExplicitDeny, s.layer.or(Some(Layer::Identity))))
 }
@@ -694,6 +701,7 @@ mod tests {
 
     /// One example per rule: the text, and the kind the rule gives it.
     const EXAMPLES: &[(&str, &str, Kind)] = &[
+        ("oss-documented-ec", "<Error><Code>AccessDenied</Code><Message>x</Message><EC>0003-00000401</EC></Error>", Kind::Other),
         ("sts-federation-refused", "ErrorCode: AuthenticationFail.NoPermission\nMessage: No such OIDC Provider registered.", Kind::AssumeRole),
         ("token-expired", "ErrorCode: InvalidSecurityToken.Expired\nMessage: Specified SecurityToken is expired.", Kind::TokenExpired),
         ("temporary-key-unknown", "<Error><Code>InvalidAccessKeyId</Code><Message>The OSS Access Key Id you provided does not exist in our records.</Message><OSSAccessKeyId>STS.NUexampleKeyId12</OSSAccessKeyId></Error>", Kind::TokenExpired),
@@ -787,8 +795,10 @@ mod tests {
         for text in [
             "<Error><Code>AccessDenied</Code><Message>You are denied by bucket referer policy.</Message><EC>0003-00000503</EC></Error>",
             "<Error><Code>AccessDenied</Code><Message>x</Message><EC>0003-00000501</EC></Error>",
-            "请求被 Bucket 防盗链配置拒绝",
         ] {
+            assert_eq!(decide(text), (Kind::Other, "oss-documented-ec"), "{text}");
+        }
+        for text in ["请求被 Bucket 防盗链配置拒绝", "You are denied by bucket referer policy."] {
             assert_eq!(decide(text), (Kind::Other, "refused-by-the-request-not-the-caller"), "{text}");
         }
     }

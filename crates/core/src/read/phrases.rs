@@ -673,7 +673,14 @@ const SENTENCES: &[Sentence] = &[
     // OSS: a signed URL missing its query-string signature's parameters.
     says("query-string authentication requires", Phrase::SignatureMismatch).implies("AccessDenied"),
     // OSS's EC 0002-00000007 (its EC table): the STS credentials sent with the request expired.
-    says("temporary access credentials included in the request expire", Phrase::TokenExpired),
+    says("temporary access credentials included in the request expire", Phrase::TokenExpired)
+        .implies("SecurityTokenExpired"),
+    // OSS's messages users paste without their code (its 403 table, its error center's authentication family): a
+    // signed request with no valid `Date` (EC 0002-00000503), a PostObject form whose policy's `expiration` passed,
+    // a bucket of another account (`BucketNotBelongTo`).
+    says("oss authentication requires a valid date", Phrase::ClockSkew).implies("AccessDenied"),
+    says("invalid according to policy: policy expired", Phrase::RequestExpired).implies("AccessDenied"),
+    says("the bucket you access does not belong to you", Phrase::NotAuthorized).implies("BucketNotBelongTo"),
     // OSS's EC table in Chinese: the STS security token sent is not valid.
     says("无效的sts安全令牌", Phrase::TokenInvalid),
     says("安全令牌无效", Phrase::TokenInvalid),

@@ -1,0 +1,159 @@
+//! OSS's error-center ECs: every documented row of [`OSS_EC`], printed in each shape people paste it in (OSS's XML
+//! body, the Java, Go and Python SDKs' prints, a JSON body, a log line, Chinese prose, the EC alone), gives the
+//! row's kind and the code OSS prints with it, and no grant where the row is no permission error. OSS's messages
+//! pasted without their code give the same. Numbers shaped like an EC that are not one read as nothing, and an EC
+//! beside another product's genuine code leaves that code's finding alone.
+
+mod common;
+
+use common::full_catalog;
+use ram_doctor_core::diagnose::oss_ec::{OssEc, OSS_EC};
+use ram_doctor_core::grant::GrantPlan;
+use ram_doctor_core::report::Grant;
+use ram_doctor_core::{diagnose, Catalog, Finding, Kind};
+
+/// Shapes that print the code beside the EC (`{code}`, `{ec}`).
+const WITH_CODE: &[&str] = &[
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <EC>{ec}</EC>\n</Error>",
+    "Error: oss: service returned error: StatusCode=403, ErrorCode={code}, ErrorMessage=\"Request failed.\", RequestId=65AF5037E6D0953470000000, Ec={ec}",
+    "oss2.exceptions.ServerError: {'status': 403, 'x-oss-request-id': '65AF5037E6D0953470000000', 'details': {'Code': '{code}', 'Message': 'Request failed.', 'RequestId': '65AF5037E6D0953470000000', 'HostId': 'examplebucket.oss-cn-hangzhou.aliyuncs.com', 'EC': '{ec}'}}",
+    r#"{"code":"{code}","message":"Request failed.","requestId":"65AF5037E6D0953470000000","ec":"{ec}"}"#,
+];
+
+/// The Java SDK's `OSSException` print: its header block (`[ErrorCode]`, `[RequestId]`) and the XML body after
+/// `[ResponseError]` read as two errors today (findings of one kind merge), and only the body holds the EC: one
+/// finding is the row's.
+const JAVA: &str = "com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <EC>{ec}</EC>\n</Error>";
+
+/// Shapes that print the EC with no code: a console screenshot's text, a log line, Chinese prose, the EC alone.
+const EC_ONLY: &[&str] = &[
+    "{ec}",
+    "2024-05-01 12:00:00 ERROR upload to OSS failed, EC: {ec}",
+    "上传文件到 OSS 报错 EC：{ec}，请问怎么解决？",
+    "报错 EC：{ec}",
+];
+
+/// The first finding, and whether its plan recommends a policy.
+fn first(text: &str, catalog: &Catalog) -> Option<(Finding, bool)> {
+    let f = diagnose(text, catalog).findings.into_iter().next()?;
+    let grant = Grant::from_plan(&GrantPlan::for_finding(&f, catalog).expect("default options"));
+    Some((f, !grant.system_policies.is_empty() || grant.custom_policy.is_some()))
+}
+
+fn permission(kind: Kind) -> bool {
+    matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny)
+}
+
+/// Whether `text` gives `kind` with `code` printed or implied (any code where `None`), and no grant for a kind
+/// that is no permission one.
+fn agrees(text: &str, kind: Kind, code: Option<&str>, catalog: &Catalog) -> Result<(), String> {
+    let Some((f, granted)) = first(text, catalog) else { return Err(format!("no finding: {text:?}")) };
+    let codes = [f.code.as_deref(), f.implied_code.as_deref()];
+    let code_ok = code.is_none_or(|c| codes.contains(&Some(c)));
+    if f.kind != kind || !code_ok || (granted && !permission(kind)) {
+        return Err(format!("[{} {codes:?} grant={granted}] {text:?}", f.kind.as_str()));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_documented_ec_in_every_shape_gives_its_row() {
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for &OssEc { ec, code, kind, .. } in OSS_EC {
+        // Where the page shows no code, OSS's general refusal stands in for it in the shapes that print one.
+        let printed = code.unwrap_or("AccessDenied");
+        let shapes =
+            WITH_CODE.iter().map(|w| w.replace("{code}", printed)).chain(EC_ONLY.iter().map(|w| w.to_string()));
+        for text in shapes.map(|w| w.replace("{ec}", ec)) {
+            n += 1;
+            if let Err(e) = agrees(&text, kind, code, catalog) {
+                wrong.push(e);
+            }
+        }
+        n += 1;
+        let java = JAVA.replace("{code}", printed).replace("{ec}", ec);
+        let findings = diagnose(&java, catalog).findings;
+        if !findings.iter().any(|f| f.kind == kind) {
+            wrong.push(format!("[java {:?}] {java:?}", findings.iter().map(|f| f.kind).collect::<Vec<_>>()));
+        }
+    }
+    assert!(n >= OSS_EC.len() * 9);
+    assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// The explicit-deny rows name the layer whose `Deny` statement refused.
+#[test]
+fn explicit_deny_rows_name_their_layer() {
+    let catalog = full_catalog();
+    for r in OSS_EC.iter().filter(|r| r.kind == Kind::ExplicitDeny && r.layer.is_some()) {
+        let text =
+            format!("<Error><Code>AccessDenied</Code><Message>Request failed.</Message><EC>{}</EC></Error>", r.ec);
+        let (f, _) = first(&text, catalog).expect("a finding");
+        assert_eq!(f.layer, r.layer, "{text}");
+    }
+}
+
+/// OSS's messages users paste without their code, alone and in a log line or Chinese prose.
+#[test]
+fn oss_messages_alone_give_their_kind_and_code() {
+    let catalog = full_catalog();
+    let rows: &[(&str, Kind, &str)] = &[
+        ("OSS authentication requires a valid Date.", Kind::Signature, "AccessDenied"),
+        ("Invalid according to Policy: Policy expired.", Kind::TokenExpired, "AccessDenied"),
+        ("The bucket you access does not belong to you.", Kind::MissingPermission, "BucketNotBelongTo"),
+        ("You have no right to access this object because of bucket acl.", Kind::MissingPermission, "AccessDenied"),
+        (
+            "The difference between the request time and the current time is too large.",
+            Kind::Signature,
+            "RequestTimeTooSkewed",
+        ),
+        (
+            "The temporary access credentials included in the request expire.",
+            Kind::TokenExpired,
+            "SecurityTokenExpired",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for &(m, kind, code) in rows {
+        for w in ["{m}", "2024-05-01 12:00:00 ERROR [main] upload failed: {m}", "上传时报错：{m} 请问怎么办？"]
+        {
+            if let Err(e) = agrees(&w.replace("{m}", m), kind, Some(code), catalog) {
+                wrong.push(e);
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Numbers shaped like an EC that are none (a phone number, a date, an order id) read as no OSS error.
+#[test]
+fn numbers_that_only_look_like_an_ec_are_none() {
+    let catalog = full_catalog();
+    for text in [
+        "订单号 20240501-00000203 已发货，客服电话 0571-88158090，日期 2024-05-01。",
+        "Order 2024-00000203 shipped on 2024-05-01; call 0003-0000020 for help.",
+        "Invoice 00031-00000203 was paid.",
+    ] {
+        let findings = diagnose(text, catalog).findings;
+        assert!(
+            findings.is_empty(),
+            "{text}: {:?}",
+            findings.iter().map(|f| (&f.code, &f.implied_code)).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// An EC of any row beside another product's genuine `Forbidden.RAM` leaves that error's finding as it is.
+#[test]
+fn an_ec_beside_another_products_code_changes_nothing() {
+    let catalog = full_catalog();
+    let base = "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 3C6C-4F8A";
+    let (alone, _) = first(base, catalog).expect("a finding");
+    assert_eq!((alone.kind, alone.code.as_deref()), (Kind::MissingPermission, Some("Forbidden.RAM")));
+    for r in OSS_EC {
+        let text = format!("{base}\nEC: {}", r.ec);
+        let (f, _) = first(&text, catalog).expect("a finding");
+        assert_eq!((f.kind, f.code.as_deref()), (alone.kind, alone.code.as_deref()), "{text}");
+    }
+}
