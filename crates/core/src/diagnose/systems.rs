@@ -851,9 +851,9 @@ fn azure_storage_message(lines: &str) -> bool {
 
 /// Akamai's page: the refusal sentence and its `Reference #` (plain or HTML-escaped).
 fn akamai_page(lines: &str) -> bool {
-    let lower = lines.to_ascii_lowercase();
-    (lower.contains("don't have permission to access") || lower.contains("don&#39;t have permission to access"))
-        && (lower.contains("reference #") || lower.contains("reference&#32;&#35;"))
+    let has = |w: &str| crate::text::contains_ignore_ascii_case(lines, w);
+    (has("don't have permission to access") || has("don&#39;t have permission to access"))
+        && (has("reference #") || has("reference&#32;&#35;"))
 }
 
 /// Windows' refusal standing as a line of its own.
