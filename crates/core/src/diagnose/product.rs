@@ -334,6 +334,29 @@ fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
     Some(if p == "dysms" && about_calls { "dyvms" } else { p })
 }
 
+/// The product an SDK's name for it (a request name's `waf.ModifyDomain`, a Tea client's `ecs20140526`) means when
+/// it is no code the catalog knows: the product code followed by one of that product's API versions, else the one
+/// product that goes by that name (`waf` is WAF's, whose code is `waf-openapi` and RAM code `yundun-waf`).
+fn sdk_product(name: &str, catalog: &Catalog) -> Option<String> {
+    if catalog.product(name).is_some() {
+        return None;
+    }
+    let lower = name.to_ascii_lowercase();
+    if let Some((code, date)) = lower.split_at_checked(lower.len().saturating_sub(8)) {
+        let version = date.get(..4).zip(date.get(4..6)).zip(date.get(6..)).map(|((y, m), d)| format!("{y}-{m}-{d}"));
+        if let (Some(p), Some(v)) = (catalog.product(code), version) {
+            if p.versions.contains(&v) {
+                return Some(p.ram_code.clone());
+            }
+        }
+    }
+    let mut named = catalog.products().iter().filter(|p| p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)));
+    match (named.next(), named.next()) {
+        (Some(p), None) => Some(p.ram_code.clone()),
+        _ => None,
+    }
+}
+
 /// A product code or RAM code as the catalog knows it (`Dysmsapi` → `dysms`), else lowercased.
 fn code_product(code: &str, catalog: &Catalog) -> String {
     catalog.product(code).map_or_else(|| code.to_ascii_lowercase(), |p| p.ram_code.clone())
@@ -362,7 +385,7 @@ fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<Stri
         return ros_product(namespace, catalog);
     }
     let Some(rest) = v.strip_prefix("alicloud_") else {
-        return Some(code_product(v, catalog));
+        return Some(sdk_product(v, catalog).unwrap_or_else(|| code_product(v, catalog)));
     };
     if let Some(products) = catalog.terraform_products(v) {
         let with_api = api.and_then(|api| {

@@ -344,7 +344,14 @@ impl Scanner<'_, '_> {
             let value_at = skip_spaces(b, after + 1);
             return Some(match meaning(name) {
                 Some(m) => self.value(m, Sep::Colon, value_at),
-                None => after + 1,
+                // `failed to execute sdk request 'slb.UploadServerCertificate': SDKError: …`: a quoted request name
+                // the error's line opens with is read as where it stands alone, not skipped as a key.
+                None => {
+                    if let Some(Keyless::ProductApi { dot }) = keyless(self.s, name_start, j) {
+                        self.product_api(name_start, dot, j);
+                    }
+                    after + 1
+                }
             });
         }
         None
@@ -443,12 +450,17 @@ impl Scanner<'_, '_> {
                 message_at
             }
             Some(Keyless::ProductApi { dot }) => {
-                self.push(Key::ProductContext, &self.s[i..dot], i, dot);
-                self.push(Key::Api, &self.s[dot + 1..end], dot + 1, end);
+                self.product_api(i, dot, end);
                 end
             }
             None => end,
         }
+    }
+
+    /// `ecs.DescribeInstances` at `i..end`, its product up to `dot`: the product and the API it names.
+    fn product_api(&mut self, i: usize, dot: usize, end: usize) {
+        self.push(Key::ProductContext, &self.s[i..dot], i, dot);
+        self.push(Key::Api, &self.s[dot + 1..end], dot + 1, end);
     }
 
     /// Reads the value of a key with meaning `m` starting at `at`; returns where scanning continues.
@@ -853,6 +865,12 @@ enum Keyless {
 fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let b = s.as_bytes();
     let token = &s[i..end];
+    // `Excon::Error::Forbidden: Expected(200) <=> Actual(403 Forbidden)`, `feign.FeignException$Forbidden: …`,
+    // `Faraday::ForbiddenError`: the last name of a class path (Ruby's `::`, Java's nested `$`) is an HTTP
+    // client's exception class named after the status's reason phrase, never the service's code (the body's is).
+    if b[..i].ends_with(b"::") || b[..i].ends_with(b"$") || log_tag_at(b, i) {
+        return None;
+    }
     // `Forbidden.RAM : User not authorized…` (.NET / Java v1 exceptions), and Go's `%s: %s` wrapping of a dotted
     // code (`InvalidAccessKeyId.NotFound: Specified access key is not found.`).
     // `Forbidden : There is a risk…`, `NoPermission: You are not…`: a one-word code of the permission and
@@ -969,10 +987,11 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
             return Some(Keyless::Code { end, message_at: end });
         }
     }
-    // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API.
+    // `ecs.DescribeInstances`: the Go SDK's request names give the product and the API; its packages spell a
+    // hyphenated code with `_` (`waf_openapi.ModifyDomain`, `r_kvstore.…`).
     if let Some((product, api)) = token.split_once('.').filter(|_| b[i].is_ascii_lowercase()) {
-        let product_like =
-            (2..=24).contains(&product.len()) && product.bytes().all(|c| c.is_ascii_lowercase() || c == b'-');
+        let product_like = (2..=24).contains(&product.len())
+            && product.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_');
         if product_like && is_api_name(api) && starts_with_api_verb(api) {
             return Some(Keyless::ProductApi { dot: i + product.len() });
         }
@@ -1101,6 +1120,23 @@ fn next_line_speaks_of_an_error(b: &[u8], from: usize) -> bool {
     ["status", "message", "error", "错误"]
         .iter()
         .any(|w| line.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
+}
+
+/// Android's log priorities, the letter logcat prints before a line's tag.
+const LOGCAT_PRIORITIES: &[u8] = b"VDIWEFA";
+
+/// Whether the word at `i` is the tag of an Android logcat line (`W/System.err: …`, `E/AndroidRuntime: …`, or the
+/// `threadtime` format's `12-07 10:00:01.123  1234  1250 W System.err: …`): the log's prefix, never the code.
+fn log_tag_at(b: &[u8], i: usize) -> bool {
+    let brief = i >= 2 && b[i - 1] == b'/' && LOGCAT_PRIORITIES.contains(&b[i - 2]) && at_line_start(b, i - 2);
+    // `<pid> <tid> W Tag:`: a priority letter between blanks after a number (the thread id).
+    let threadtime = i >= 4
+        && b[i - 1] == b' '
+        && LOGCAT_PRIORITIES.contains(&b[i - 2])
+        && b[i - 3] == b' '
+        && b[..i - 3].iter().rev().take_while(|&&c| c == b' ').count() < 8
+        && b[..i - 3].iter().rev().find(|&&c| c != b' ').is_some_and(u8::is_ascii_digit);
+    brief || threadtime
 }
 
 /// Whether only spaces (or nothing) precede `i` on its line (a short indent at most: O(1) per call).
@@ -1255,6 +1291,28 @@ mod tests {
             }
         }
         assert!(meaning("codé").is_none() && meaning(&"code".repeat(20)).is_none());
+    }
+
+    #[test]
+    fn a_quoted_request_name_before_a_colon_names_product_and_api() {
+        let s = "failed to execute sdk request 'slb.UploadServerCertificate': SDKError: Code: Forbidden";
+        assert!(has(s, Key::ProductContext, "slb") && has(s, Key::Api, "UploadServerCertificate"));
+        assert!(has("\"waf_openapi.ModifyDomain\": x", Key::ProductContext, "waf_openapi"));
+        // A quoted key that is no request name is still skipped.
+        assert!(!fields("'log.Printf': x").iter().any(|(k, _)| *k == Key::Api));
+    }
+
+    #[test]
+    fn class_paths_and_log_tags_are_no_codes() {
+        for s in ["Excon::Error::Forbidden: Expected(200)", "feign.FeignException$Forbidden: [403 Forbidden]"] {
+            assert!(!fields(s).iter().any(|(k, _)| *k == Key::Code), "{s}");
+        }
+        for s in ["W/System.Err: Error: x", "12-07 10:00:01.123  1234  1250 W System.Err: Error: x"] {
+            assert!(!has(s, Key::Code, "System.Err"), "{s}");
+        }
+        // The same words elsewhere keep their meaning: a code after a log tag, a family code opening its line.
+        assert!(has("W/System.err: Forbidden.RAM: User not authorized", Key::Code, "Forbidden.RAM"));
+        assert!(has("Forbidden: User not authorized", Key::Code, "Forbidden"));
     }
 
     #[test]

@@ -147,7 +147,8 @@ impl<'a> Assembler<'a> {
         if opening {
             // What came before in the paragraph joins, as far back as the error reaches.
             let stale = self.pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
-            let fields = self.pending.drain(..).skip(stale).map(|(_, f)| f).collect();
+            let mut fields: Vec<Field> = self.pending.drain(..).skip(stale).map(|(_, f)| f).collect();
+            drop_superseded_requests(&mut fields);
             let opened = Open {
                 raw: RawError { fields, start: usize::MAX, end: 0 },
                 para,
@@ -192,6 +193,30 @@ impl<'a> Assembler<'a> {
             }
         }
         self.unit = unit;
+    }
+}
+
+/// Of the request names (`ecs.DescribeInstances`: a product and the API right after its dot) seen before an error,
+/// only the last joins it: a log names each request it sends, and the one named last before the error (on the
+/// error's own line, `failed to execute sdk request 'slb.UploadServerCertificate': SDKError: …`) is the one that
+/// failed; those named earlier answered.
+fn drop_superseded_requests(fields: &mut Vec<Field>) {
+    let request_at = |fields: &[Field], k: usize| {
+        let (p, a) = (&fields[k], fields.get(k + 1)?);
+        (p.key == Key::ProductContext && a.key == Key::Api && a.start == p.end + 1).then_some(p.start)
+    };
+    let Some(last) = (0..fields.len()).rev().find_map(|k| request_at(fields, k)) else { return };
+    let stale: Vec<usize> = (0..fields.len()).filter_map(|k| request_at(fields, k)).filter(|&at| at < last).collect();
+    if stale.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    while k < fields.len() {
+        if request_at(fields, k).is_some_and(|at| stale.contains(&at)) {
+            fields.drain(k..k + 2);
+        } else {
+            k += 1;
+        }
     }
 }
 
@@ -309,6 +334,21 @@ mod tests {
         assert_eq!(r.errors.len(), 2);
         assert_eq!(r.errors[0].value(Key::RequestId), Some("A"));
         assert_eq!(r.errors[1].value(Key::RequestId), Some("B"));
+    }
+
+    #[test]
+    fn the_request_named_last_before_an_error_is_its_request() {
+        let s = "[DEBUG] sdk request 'ecs.DescribeInstances'\nfailed to execute sdk request 'slb.UploadServerCertificate': SDKError: Code: Forbidden.RAM Message: x\n";
+        let r = read(&Text::new(s));
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(
+            r.errors[0].all(Key::Api).map(|f| f.value.as_str()).collect::<Vec<_>>(),
+            ["UploadServerCertificate"]
+        );
+        assert_eq!(r.errors[0].value(Key::ProductContext), Some("slb"));
+        // With none on the error's line, the earlier one is the error's request.
+        let s = "[DEBUG] sdk request 'ecs.DescribeInstances'\nSDKError: Code: Forbidden.RAM Message: x\n";
+        assert_eq!(read(&Text::new(s)).errors[0].value(Key::Api), Some("DescribeInstances"));
     }
 
     #[test]

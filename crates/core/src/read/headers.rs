@@ -450,8 +450,9 @@ fn named_error(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
         out.push(Field::new(Key::ProductHint, "fc", a, a + 2));
         return;
     }
-    // Tea SDKs for Node name the error after its code: `InvalidAccessKeyId.NotFoundError:`, `UnauthorizedError:`.
-    if suffix == "Error:" && is_code(name, Level::ErrorName) {
+    // Tea SDKs for Node name the error after its code: `InvalidAccessKeyId.NotFoundError:`, `UnauthorizedError:`;
+    // not the last name of a Ruby class path (`Faraday::ForbiddenError`: an HTTP client's, after the reason phrase).
+    if suffix == "Error:" && is_code(name, Level::ErrorName) && !b[..a].ends_with(b"::") {
         out.push(Field::new(Key::Header, "tea", a, end));
         out.push(Field::new(Key::Code, name, a, start));
         return;
