@@ -265,7 +265,7 @@ fn candidate_shaped(s: &str, token: &str, start: usize) -> bool {
 /// `candidate` is its shape as a candidate ([`candidate_shaped`]), which implies [`Level::Named`]'s.
 fn named_after_code_word(s: &str, token: &str, candidate: bool, start: usize, end: usize) -> bool {
     let b = s.as_bytes();
-    (candidate || is_code(token, Level::Named)) && stands(b, start, end) && after_code_word(s, start)
+    stands(b, start, end) && after_code_word(s, start) && (candidate || is_code(token, Level::Named))
 }
 
 /// Where a code-shaped word stands that opens an error ([`super::group`]): one after a [`CODE_WORDS`] word, and
