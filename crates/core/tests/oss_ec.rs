@@ -20,10 +20,15 @@ const WITH_CODE: &[&str] = &[
     r#"{"code":"{code}","message":"Request failed.","requestId":"65AF5037E6D0953470000000","ec":"{ec}"}"#,
 ];
 
-/// The Java SDK's `OSSException` print: its header block (`[ErrorCode]`, `[RequestId]`) and the XML body after
-/// `[ResponseError]` read as two errors today (findings of one kind merge), and only the body holds the EC: one
-/// finding is the row's.
-const JAVA: &str = "com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <EC>{ec}</EC>\n</Error>";
+/// The Java SDK's `OSSException` print (`ServiceException.getMessage`): the message, its header block
+/// (`[ErrorCode]`, `[RequestId]`, `[HostId]`) and, after `[ResponseError]`, the XML body OSS answered, whose EC
+/// only the body holds: one error, the row's. As thrown (`Exception in thread …`, stack frames after it) and as
+/// logged (`getMessage()` alone, no `<?xml` prolog).
+const JAVA: &[&str] = &[
+    "com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <EC>{ec}</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q={ec}</RecommendDoc>\n</Error>",
+    "Exception in thread \"main\" com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <EC>{ec}</EC>\n</Error>\n\tat com.aliyun.oss.common.utils.ExceptionFactory.createOSSException(ExceptionFactory.java:151)\n\tat com.aliyun.oss.internal.OSSErrorResponseHandler.handle(OSSErrorResponseHandler.java:114)\n\tat com.aliyun.oss.OSSClient.putObject(OSSClient.java:503)",
+    "2024-05-01 12:00:00.123 ERROR 4711 --- [main] c.e.UploadService : upload failed: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <EC>{ec}</EC>\n</Error>",
+];
 
 /// Shapes that print the EC with no code: a console screenshot's text, a log line, Chinese prose, the EC alone.
 const EC_ONLY: &[&str] = &[
@@ -71,14 +76,17 @@ fn every_documented_ec_in_every_shape_gives_its_row() {
                 wrong.push(e);
             }
         }
-        n += 1;
-        let java = JAVA.replace("{code}", printed).replace("{ec}", ec);
-        let findings = diagnose(&java, catalog).findings;
-        if !findings.iter().any(|f| f.kind == kind) {
-            wrong.push(format!("[java {:?}] {java:?}", findings.iter().map(|f| f.kind).collect::<Vec<_>>()));
+        for java in JAVA.iter().map(|w| w.replace("{code}", printed).replace("{ec}", ec)) {
+            n += 1;
+            let found = diagnose(&java, catalog).findings.len();
+            if found != 1 {
+                wrong.push(format!("[java: {found} findings] {java:?}"));
+            } else if let Err(e) = agrees(&java, kind, code, catalog) {
+                wrong.push(e);
+            }
         }
     }
-    assert!(n >= OSS_EC.len() * 9);
+    assert!(n >= OSS_EC.len() * 11);
     assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
 
@@ -155,5 +163,30 @@ fn an_ec_beside_another_products_code_changes_nothing() {
         let text = format!("{base}\nEC: {}", r.ec);
         let (f, _) = first(&text, catalog).expect("a finding");
         assert_eq!((f.kind, f.code.as_deref()), (alone.kind, alone.code.as_deref()), "{text}");
+    }
+}
+
+/// Negative controls for the Java print: what follows it and is another error stays another error. Another
+/// request's XML body after a header block (its `[ResponseError]` left out), and another product's genuine
+/// `Forbidden.RAM` after a whole print, each keep their own finding beside the print's.
+#[test]
+fn another_error_after_a_java_print_stays_another_error() {
+    let catalog = full_catalog();
+    let codes = |text: &str| -> Vec<(Kind, Option<String>)> {
+        diagnose(text, catalog).findings.into_iter().map(|f| (f.kind, f.code)).collect()
+    };
+    // A header block of one request, then the XML of another request with another code and EC.
+    let text = "com.aliyun.oss.OSSException: The specified key does not exist.\n[ErrorCode]: NoSuchKey\n[RequestId]: 65AF5037E6D0953470000001\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>AccessDenied</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000002</RequestId>\n  <EC>0003-00000201</EC>\n</Error>";
+    let found = codes(text);
+    assert!(found.contains(&(Kind::Other, Some("NoSuchKey".into()))), "{found:?}");
+    assert!(found.contains(&(Kind::ExplicitDeny, Some("AccessDenied".into()))), "{found:?}");
+    // Every row's whole print, then ECS's genuine refusal: the row's finding and ECS's, side by side.
+    let ecs = "\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 3C6C-4F8A\nHostId: ecs.aliyuncs.com";
+    for r in OSS_EC.iter().filter(|r| r.code.is_some()) {
+        let java = JAVA[0].replace("{code}", r.code.unwrap()).replace("{ec}", r.ec);
+        let d = diagnose(&format!("{java}\n{ecs}"), catalog);
+        let kinds: Vec<_> = d.findings.iter().map(|f| (f.kind, f.code.as_deref(), f.product.as_deref())).collect();
+        assert!(kinds.iter().any(|k| k.0 == r.kind && k.1 == r.code), "{}: {kinds:?}", r.ec);
+        assert!(kinds.iter().any(|k| k.1 == Some("Forbidden.RAM") && k.2 == Some("ecs")), "{}: {kinds:?}", r.ec);
     }
 }
