@@ -190,3 +190,58 @@ fn another_error_after_a_java_print_stays_another_error() {
         assert!(kinds.iter().any(|k| k.1 == Some("Forbidden.RAM") && k.2 == Some("ecs")), "{}: {kinds:?}", r.ec);
     }
 }
+
+/// Sweep: every refusal OSS documents with the action it lacks for a tool ([`OSS_REFUSALS`]), by its code or by
+/// its message under `AccessDenied`, in the shapes users paste (the XML body, the Java SDK's print, the message in
+/// a log line or in Chinese prose), under a line naming the tool: a missing permission naming that action, with a
+/// grant. Negative controls: the same texts without the tool are still a missing permission but name no call (the
+/// bucket call made is not known); the request the error echoes names the call instead; another product's genuine
+/// refusal beside the sentence keeps its own action.
+#[test]
+fn oss_refusals_name_the_action_oss_documents_for_their_tool() {
+    use ram_doctor_core::diagnose::oss_ec::OSS_REFUSALS;
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for r in OSS_REFUSALS {
+        let message = {
+            let mut m = r.message.to_string();
+            m[..1].make_ascii_uppercase();
+            m + "."
+        };
+        let mut texts = vec![
+            format!("2024-05-01 12:00:00 ERROR [main] sync failed: {message}"),
+            format!("用 RAM 用户访问 OSS 时报错：{message} 请问怎么解决？"),
+        ];
+        for code in r.code.iter().copied().chain(["AccessDenied"]) {
+            texts.push(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>{message}</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n</Error>"));
+            texts.push(
+                JAVA[0].replace("{code}", code).replace("Request failed.", &message).replace("{ec}", "0003-00000001"),
+            );
+        }
+        for text in texts {
+            for (with_tool, text) in
+                [(true, format!("Signing in to {} with a RAM user's AccessKey:\n{text}", r.tool)), (false, text)]
+            {
+                n += 1;
+                let Some((f, granted)) = first(&text, catalog) else {
+                    wrong.push(format!("no finding: {text:?}"));
+                    continue;
+                };
+                let action_ok = if with_tool { f.actions == [r.action] } else { f.actions.is_empty() };
+                if f.kind != Kind::MissingPermission || !action_ok || !granted {
+                    wrong.push(format!("[{} {:?} grant={granted}] {text:?}", f.kind.as_str(), f.actions));
+                }
+            }
+        }
+    }
+    assert!(n >= OSS_REFUSALS.len() * 10);
+    assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    // The request line names the call: that is the action, not the documented one.
+    let text = "ossbrowser\nGET https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl\n<Error><Code>AccessDenied</Code><Message>The bucket you access does not belong to you.</Message><RequestId>1</RequestId><HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId></Error>";
+    assert_eq!(first(text, catalog).expect("a finding").0.actions, ["oss:GetBucketAcl"]);
+    // ECS's own refusal beside the sentence keeps ECS's action.
+    let text = "ossbrowser: The bucket you access does not belong to you.\n{\"RequestId\":\"1\",\"HostId\":\"ecs.aliyuncs.com\",\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the specified resource.\",\"AccessDeniedDetail\":{\"AuthAction\":\"ecs:DescribeInstances\"}}";
+    let d = diagnose(text, catalog);
+    let ecs = d.findings.iter().find(|f| f.product.as_deref() == Some("ecs")).expect("ECS's finding");
+    assert_eq!(ecs.actions, ["ecs:DescribeInstances"]);
+}

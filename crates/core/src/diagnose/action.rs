@@ -62,6 +62,7 @@ const RULES: &[Rule] = &[
     ("rest-request", rest_request),
     ("oss-string-to-sign", oss_string_to_sign),
     ("rpc-string-to-sign", rpc_string_to_sign),
+    ("oss-refusal", oss_refusal),
     ("oss-bucket-host", oss_bucket_host),
     ("api-near-error", api_near_error),
     ("terraform-create", terraform_create),
@@ -401,6 +402,18 @@ fn rpc_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decid
         }
         _ => None,
     }
+}
+
+/// Rule `oss-refusal`: an OSS refusal whose documentation names the action it lacks for a tool the paste names
+/// ([`super::oss_ec::OSS_REFUSALS`]: `BucketNotBelongTo` in ossbrowser → `oss:GetBucketInfo`), by its code or its
+/// message. Below the request the error echoes, which names the call itself.
+fn oss_refusal(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
+    if i.product != Some("oss") {
+        return None;
+    }
+    let r = super::oss_ec::refusal(i.code, i.lines, i.around)?;
+    let (_, api) = r.action.split_once(':')?;
+    Some(inferred(i.catalog, "oss", api, None))
 }
 
 /// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
