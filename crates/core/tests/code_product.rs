@@ -68,24 +68,8 @@ fn left_out(code: &str, halves: &BTreeMap<String, BTreeSet<String>>, catalog: &C
     if shared(format!("<{}", first.to_ascii_lowercase())) && shared(format!(">{}", rest.to_ascii_lowercase())) {
         return Some("generic: both halves stand in other products' codes (`InvalidParameter.PageSize`)");
     }
-    let lower = code.to_ascii_lowercase();
     // The gateway's refusals and checks, which every product answers, whichever product's table lists them.
-    const GATEWAY: &[&str] = &[
-        "forbidden.ram",
-        "forbbiden.ram",
-        "forbidden.access",
-        "forbidden.nopermission",
-        "forbidden.unauthorized",
-        "forbidden.subuser",
-        "nopermission.",
-        "accessdenied",
-        "forbidden.riskcontrol",
-        "unauthorized",
-        "invalidaccesskeyid",
-        "invalidsecuritytoken",
-        "entitynotexist.role",
-    ];
-    if GATEWAY.iter().any(|g| lower.starts_with(g)) {
+    if ram_doctor_core::diagnose::rules::is_gateway_code(code) {
         return Some("the gateway's refusal or check");
     }
     None

@@ -20,10 +20,15 @@ const WITH_CODE: &[&str] = &[
     r#"{"code":"{code}","message":"Request failed.","requestId":"65AF5037E6D0953470000000","ec":"{ec}"}"#,
 ];
 
-/// The Java SDK's `OSSException` print: its header block (`[ErrorCode]`, `[RequestId]`) and the XML body after
-/// `[ResponseError]` read as two errors today (findings of one kind merge), and only the body holds the EC: one
-/// finding is the row's.
-const JAVA: &str = "com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <EC>{ec}</EC>\n</Error>";
+/// The Java SDK's `OSSException` print (`ServiceException.getMessage`): the message, its header block
+/// (`[ErrorCode]`, `[RequestId]`, `[HostId]`) and, after `[ResponseError]`, the XML body OSS answered, whose EC
+/// only the body holds: one error, the row's. As thrown (`Exception in thread …`, stack frames after it) and as
+/// logged (`getMessage()` alone, no `<?xml` prolog).
+const JAVA: &[&str] = &[
+    "com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <EC>{ec}</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q={ec}</RecommendDoc>\n</Error>",
+    "Exception in thread \"main\" com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <EC>{ec}</EC>\n</Error>\n\tat com.aliyun.oss.common.utils.ExceptionFactory.createOSSException(ExceptionFactory.java:151)\n\tat com.aliyun.oss.internal.OSSErrorResponseHandler.handle(OSSErrorResponseHandler.java:114)\n\tat com.aliyun.oss.OSSClient.putObject(OSSClient.java:503)",
+    "2024-05-01 12:00:00.123 ERROR 4711 --- [main] c.e.UploadService : upload failed: Request failed.\n[ErrorCode]: {code}\n[RequestId]: 65AF5037E6D0953470000000\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<Error>\n  <Code>{code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <EC>{ec}</EC>\n</Error>",
+];
 
 /// Shapes that print the EC with no code: a console screenshot's text, a log line, Chinese prose, the EC alone.
 const EC_ONLY: &[&str] = &[
@@ -71,14 +76,17 @@ fn every_documented_ec_in_every_shape_gives_its_row() {
                 wrong.push(e);
             }
         }
-        n += 1;
-        let java = JAVA.replace("{code}", printed).replace("{ec}", ec);
-        let findings = diagnose(&java, catalog).findings;
-        if !findings.iter().any(|f| f.kind == kind) {
-            wrong.push(format!("[java {:?}] {java:?}", findings.iter().map(|f| f.kind).collect::<Vec<_>>()));
+        for java in JAVA.iter().map(|w| w.replace("{code}", printed).replace("{ec}", ec)) {
+            n += 1;
+            let found = diagnose(&java, catalog).findings.len();
+            if found != 1 {
+                wrong.push(format!("[java: {found} findings] {java:?}"));
+            } else if let Err(e) = agrees(&java, kind, code, catalog) {
+                wrong.push(e);
+            }
         }
     }
-    assert!(n >= OSS_EC.len() * 9);
+    assert!(n >= OSS_EC.len() * 11);
     assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
 
@@ -156,4 +164,84 @@ fn an_ec_beside_another_products_code_changes_nothing() {
         let (f, _) = first(&text, catalog).expect("a finding");
         assert_eq!((f.kind, f.code.as_deref()), (alone.kind, alone.code.as_deref()), "{text}");
     }
+}
+
+/// Negative controls for the Java print: what follows it and is another error stays another error. Another
+/// request's XML body after a header block (its `[ResponseError]` left out), and another product's genuine
+/// `Forbidden.RAM` after a whole print, each keep their own finding beside the print's.
+#[test]
+fn another_error_after_a_java_print_stays_another_error() {
+    let catalog = full_catalog();
+    let codes = |text: &str| -> Vec<(Kind, Option<String>)> {
+        diagnose(text, catalog).findings.into_iter().map(|f| (f.kind, f.code)).collect()
+    };
+    // A header block of one request, then the XML of another request with another code and EC.
+    let text = "com.aliyun.oss.OSSException: The specified key does not exist.\n[ErrorCode]: NoSuchKey\n[RequestId]: 65AF5037E6D0953470000001\n[HostId]: examplebucket.oss-cn-hangzhou.aliyuncs.com\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>AccessDenied</Code>\n  <Message>Request failed.</Message>\n  <RequestId>65AF5037E6D0953470000002</RequestId>\n  <EC>0003-00000201</EC>\n</Error>";
+    let found = codes(text);
+    assert!(found.contains(&(Kind::Other, Some("NoSuchKey".into()))), "{found:?}");
+    assert!(found.contains(&(Kind::ExplicitDeny, Some("AccessDenied".into()))), "{found:?}");
+    // Every row's whole print, then ECS's genuine refusal: the row's finding and ECS's, side by side.
+    let ecs = "\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 3C6C-4F8A\nHostId: ecs.aliyuncs.com";
+    for r in OSS_EC.iter().filter(|r| r.code.is_some()) {
+        let java = JAVA[0].replace("{code}", r.code.unwrap()).replace("{ec}", r.ec);
+        let d = diagnose(&format!("{java}\n{ecs}"), catalog);
+        let kinds: Vec<_> = d.findings.iter().map(|f| (f.kind, f.code.as_deref(), f.product.as_deref())).collect();
+        assert!(kinds.iter().any(|k| k.0 == r.kind && k.1 == r.code), "{}: {kinds:?}", r.ec);
+        assert!(kinds.iter().any(|k| k.1 == Some("Forbidden.RAM") && k.2 == Some("ecs")), "{}: {kinds:?}", r.ec);
+    }
+}
+
+/// Sweep: every refusal OSS documents with the action it lacks for a tool ([`OSS_REFUSALS`]), by its code or by
+/// its message under `AccessDenied`, in the shapes users paste (the XML body, the Java SDK's print, the message in
+/// a log line or in Chinese prose), under a line naming the tool: a missing permission naming that action, with a
+/// grant. Negative controls: the same texts without the tool are still a missing permission but name no call (the
+/// bucket call made is not known); the request the error echoes names the call instead; another product's genuine
+/// refusal beside the sentence keeps its own action.
+#[test]
+fn oss_refusals_name_the_action_oss_documents_for_their_tool() {
+    use ram_doctor_core::diagnose::oss_ec::OSS_REFUSALS;
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for r in OSS_REFUSALS {
+        let message = {
+            let mut m = r.message.to_string();
+            m[..1].make_ascii_uppercase();
+            m + "."
+        };
+        let mut texts = vec![
+            format!("2024-05-01 12:00:00 ERROR [main] sync failed: {message}"),
+            format!("用 RAM 用户访问 OSS 时报错：{message} 请问怎么解决？"),
+        ];
+        for code in r.code.iter().copied().chain(["AccessDenied"]) {
+            texts.push(format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>{message}</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n</Error>"));
+            texts.push(
+                JAVA[0].replace("{code}", code).replace("Request failed.", &message).replace("{ec}", "0003-00000001"),
+            );
+        }
+        for text in texts {
+            for (with_tool, text) in
+                [(true, format!("Signing in to {} with a RAM user's AccessKey:\n{text}", r.tool)), (false, text)]
+            {
+                n += 1;
+                let Some((f, granted)) = first(&text, catalog) else {
+                    wrong.push(format!("no finding: {text:?}"));
+                    continue;
+                };
+                let action_ok = if with_tool { f.actions == [r.action] } else { f.actions.is_empty() };
+                if f.kind != Kind::MissingPermission || !action_ok || !granted {
+                    wrong.push(format!("[{} {:?} grant={granted}] {text:?}", f.kind.as_str(), f.actions));
+                }
+            }
+        }
+    }
+    assert!(n >= OSS_REFUSALS.len() * 10);
+    assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    // The request line names the call: that is the action, not the documented one.
+    let text = "ossbrowser\nGET https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl\n<Error><Code>AccessDenied</Code><Message>The bucket you access does not belong to you.</Message><RequestId>1</RequestId><HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId></Error>";
+    assert_eq!(first(text, catalog).expect("a finding").0.actions, ["oss:GetBucketAcl"]);
+    // ECS's own refusal beside the sentence keeps ECS's action.
+    let text = "ossbrowser: The bucket you access does not belong to you.\n{\"RequestId\":\"1\",\"HostId\":\"ecs.aliyuncs.com\",\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the specified resource.\",\"AccessDeniedDetail\":{\"AuthAction\":\"ecs:DescribeInstances\"}}";
+    let d = diagnose(text, catalog);
+    let ecs = d.findings.iter().find(|f| f.product.as_deref() == Some("ecs")).expect("ECS's finding");
+    assert_eq!(ecs.actions, ["ecs:DescribeInstances"]);
 }

@@ -17,6 +17,20 @@ mod common;
 /// paths leave out.
 const UPLOAD_ID: &[&str] = &["UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload", "ListParts"];
 
+/// Parameters the documented requests carry in the query beside their sub-resource, which the metadata's paths
+/// leave out (OSS API reference): the retention policy's id, the inventory's, the image style's, the rule's.
+const QUERY_PARAMETERS: &[(&str, &str)] = &[
+    ("CompleteBucketWorm", "wormId=1666E2CFB2B3418"),
+    ("ExtendBucketWorm", "wormId=1666E2CFB2B3418"),
+    ("GetBucketInventory", "inventoryId=report1"),
+    ("PutBucketInventory", "inventoryId=report1"),
+    ("DeleteBucketInventory", "inventoryId=report1"),
+    ("GetStyle", "styleName=imagestyle"),
+    ("PutStyle", "styleName=imagestyle"),
+    ("DeleteStyle", "styleName=imagestyle"),
+    ("GetBucketReplicationProgress", "rule-id=test_replication_1"),
+];
+
 /// The APIs OSS answers on its service host (no bucket in the canonical resource).
 const SERVICE: &[&str] = &[
     "ListBuckets",
@@ -42,13 +56,15 @@ fn v4(method: &str, uri: &str, query: &str) -> String {
     )
 }
 
-/// `/{key}?acl` with its placeholders filled (`{key}` an encoded key with a folder) and the multipart `uploadId`
-/// where the call documents one: the path part and the query's `key[=value]` pairs.
+/// `/{key}?acl` with its placeholders filled (`{key}` an encoded key with a folder), the query's own parameters
+/// ([`QUERY_PARAMETERS`]) and the multipart `uploadId` where the call documents one: the path part and the query's
+/// `key[=value]` pairs.
 fn filled(api: &Api) -> (String, Vec<String>) {
     let path = api.path.as_deref().unwrap_or("/");
     let (p, q) = path.split_once('?').unwrap_or((path, ""));
     let p = p.replace("{key}", "dir/a+b%2Fc.txt").replace("{channel}", "live1").replace("{playlist}", "list.m3u8");
     let mut query: Vec<String> = q.split('&').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    query.extend(QUERY_PARAMETERS.iter().filter(|(name, _)| *name == api.name).map(|(_, kv)| kv.to_string()));
     if UPLOAD_ID.contains(&api.name.as_str()) {
         query.push("uploadId=0004B9894A22E5B1888A1E29F823****".to_string());
         if api.name == "UploadPart" {
@@ -151,4 +167,68 @@ fn another_products_error_beside_an_oss_request_keeps_its_own_call() {
     // A canonical request whose first line is no method is not read as one.
     let text = v4("put", "/examplebucket/a.txt", "");
     assert!(diagnose(&text, catalog).findings[0].actions.is_empty());
+}
+
+/// Every OSS operation whose RAM action is not named after it (the operations table, from OSS's table of APIs and
+/// actions), with the request OSS's API reference documents for it: the method, whether a bucket is addressed, and
+/// the path and query on the bucket's host. SDK names of one request (`DeleteObjects`, `CreateBucket`) share it.
+const RENAMED: &[(&str, &str, bool, &str)] = &[
+    ("GetService", "GET", false, "/"),
+    ("CreateBucket", "PUT", true, "/"),
+    ("GetBucket", "GET", true, "/"),
+    ("GetBucketV2", "GET", true, "/?list-type=2"),
+    ("ListObjectsV2", "GET", true, "/?list-type=2&prefix=dir%2F"),
+    ("HeadObject", "HEAD", true, "/dir/a.txt"),
+    ("GetObjectMeta", "HEAD", true, "/dir/a.txt?objectMeta"),
+    ("GetObjectMetadata", "HEAD", true, "/dir/a.txt?objectMeta"),
+    ("GetSymlink", "GET", true, "/dir/a.txt?symlink"),
+    ("SelectObject", "POST", true, "/dir/a.csv?x-oss-process=csv%2Fselect"),
+    ("CreateSelectObjectMeta", "POST", true, "/dir/a.csv?x-oss-process=csv%2Fmeta"),
+    ("AppendObject", "POST", true, "/dir/a.txt?append&position=0"),
+    ("PostObject", "POST", true, "/"),
+    ("PutSymlink", "PUT", true, "/dir/a.txt?symlink"),
+    ("InitiateMultipartUpload", "POST", true, "/dir/a.txt?uploads"),
+    ("UploadPart", "PUT", true, "/dir/a.txt?partNumber=1&uploadId=0004B9894A22E5B1888A1E29F823"),
+    ("CompleteMultipartUpload", "POST", true, "/dir/a.txt?uploadId=0004B9894A22E5B1888A1E29F823"),
+    ("DeleteMultipleObjects", "POST", true, "/?delete"),
+    ("DeleteObjects", "POST", true, "/?delete"),
+    ("PutBucketTags", "PUT", true, "/?tagging"),
+    ("GetBucketTags", "GET", true, "/?tagging"),
+    ("DeleteBucketTags", "DELETE", true, "/?tagging"),
+];
+
+/// Sweep: each renamed operation's documented request, as an SDK's request line above OSS's refusal and as the V4
+/// canonical request of a signature error, gives the action OSS documents for the operation (`POST /?delete`:
+/// `oss:DeleteObject`, not the `oss:PutObject` a POST to a bucket otherwise reads as). The table covers every OSS
+/// row of the operations table; its POSTs that do upload (`PostObject`, `?append`, `?uploads`) are the controls.
+#[test]
+fn every_renamed_oss_operation_gives_the_action_oss_documents() {
+    use ram_doctor_core::catalog::ApiLookup;
+    let catalog = common::full_catalog();
+    let table = include_str!("../../../xtask/src/catalog/operations.tsv");
+    for row in table.lines().skip(1).filter(|l| l.starts_with("oss\t")) {
+        let operation = row.split('\t').nth(1).expect("an operation");
+        assert!(RENAMED.iter().any(|r| r.0 == operation), "{operation} has no documented request here");
+    }
+    let mut wrong = Vec::new();
+    for &(operation, method, bucket, path) in RENAMED {
+        let ApiLookup::Found(_, api) = catalog.api("oss", operation) else { panic!("{operation}: not in the catalog") };
+        let host = if bucket { "examplebucket.oss-cn-hangzhou.aliyuncs.com" } else { "oss-cn-hangzhou.aliyuncs.com" };
+        let line = format!("{method} https://{host}{path}\n<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>1</RequestId><HostId>{host}</HostId></Error>");
+        let (p, q) = path.split_once('?').unwrap_or((path, ""));
+        let mut query: Vec<String> = q
+            .split('&')
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| if kv.contains('=') { kv.into() } else { format!("{kv}=") })
+            .collect();
+        query.sort();
+        let uri = if bucket { format!("/examplebucket{p}") } else { p.to_string() };
+        for (form, text) in [("request line", line), ("v4", v4(method, &uri, &query.join("&")))] {
+            let f = &diagnose(&text, catalog).findings[0];
+            if f.actions != [api.action.clone()] {
+                wrong.push(format!("{form} {operation} {method} {path}: {:?}, wanted {}", f.actions, api.action));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

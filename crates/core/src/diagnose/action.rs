@@ -62,6 +62,7 @@ const RULES: &[Rule] = &[
     ("rest-request", rest_request),
     ("oss-string-to-sign", oss_string_to_sign),
     ("rpc-string-to-sign", rpc_string_to_sign),
+    ("oss-refusal", oss_refusal),
     ("oss-bucket-host", oss_bucket_host),
     ("api-near-error", api_near_error),
     ("terraform-create", terraform_create),
@@ -319,9 +320,24 @@ const OSS_UPLOAD_ID_APIS: &[(&str, &str)] = &[
     ("GET", "ListParts"),
 ];
 
+/// Requests OSS's API reference documents that the API metadata gives no method and path of their own: the method,
+/// whether an object is addressed (else the bucket's root), the one sub-resource or parameter (`key` or
+/// `key=value`, decoded; empty: none) and the API. `POST /?delete` is DeleteMultipleObjects (`oss:DeleteObject`), a
+/// bare `POST /` a browser form's PostObject (`oss:PutObject`); `POST /{key}?x-oss-process=csv/select` is
+/// SelectObject and `…/meta` CreateSelectObjectMeta (both `oss:GetObject`), which the metadata gives as `POST /{key}`.
+const OSS_UNLISTED_REQUESTS: &[(&str, bool, &str, &str)] = &[
+    ("POST", false, "delete", "DeleteMultipleObjects"),
+    ("POST", false, "", "PostObject"),
+    ("POST", true, "x-oss-process=csv/select", "SelectObject"),
+    ("POST", true, "x-oss-process=json/select", "SelectObject"),
+    ("POST", true, "x-oss-process=csv/meta", "CreateSelectObjectMeta"),
+    ("POST", true, "x-oss-process=json/meta", "CreateSelectObjectMeta"),
+];
+
 /// Rule `oss-request`: the OSS API of a method and a path on the bucket's host (`/key?acl`), `bucket` telling
 /// whether a bucket was addressed (when known). Parameters ([`OSS_PARAMETERS`]) are left out; an `uploadId` names
-/// its multipart call; `GET /` is ListObjects on a bucket and ListBuckets on the service; the rest is
+/// its multipart call; `GET /` is ListObjects on a bucket and ListBuckets on the service; the documented requests
+/// the metadata gives no path of their own go by [`OSS_UNLISTED_REQUESTS`]; the rest is
 /// [`api_for_request`] over the catalog's methods and paths (which the operations table maps to RAM actions:
 /// `PutBucketTags` → `oss:PutBucketTagging`).
 fn oss_api<'c>(
@@ -352,6 +368,15 @@ fn oss_api<'c>(
         keys.into_iter().filter(|kv| !OSS_PARAMETERS.iter().any(|k| key_of(kv).starts_with(k))).collect();
     if !object && sub.is_empty() && method == "GET" {
         return by_name(if bucket? { "ListObjects" } else { "ListBuckets" }, wanted);
+    }
+    if sub.len() <= 1 && (object || bucket != Some(false)) {
+        let kv = sub.first().map(|kv| crate::text::percent_decode(kv).to_ascii_lowercase()).unwrap_or_default();
+        let unlisted = OSS_UNLISTED_REQUESTS.iter().find(|&&(m, o, s, _)| {
+            m == method && o == object && if s.contains('=') { kv == s } else { key_of(&kv) == s }
+        });
+        if let Some((_, _, _, name)) = unlisted {
+            return by_name(name, wanted);
+        }
     }
     let path = if sub.is_empty() { p.to_string() } else { format!("{p}?{}", sub.join("&")) };
     let mut found = apis_for_request(catalog, "oss", &method, &path, wanted);
@@ -401,6 +426,18 @@ fn rpc_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decid
         }
         _ => None,
     }
+}
+
+/// Rule `oss-refusal`: an OSS refusal whose documentation names the action it lacks for a tool the paste names
+/// ([`super::oss_ec::OSS_REFUSALS`]: `BucketNotBelongTo` in ossbrowser → `oss:GetBucketInfo`), by its code or its
+/// message. Below the request the error echoes, which names the call itself.
+fn oss_refusal(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
+    if i.product != Some("oss") {
+        return None;
+    }
+    let r = super::oss_ec::refusal(i.code, i.lines, i.around)?;
+    let (_, api) = r.action.split_once(':')?;
+    Some(inferred(i.catalog, "oss", api, None))
 }
 
 /// The OSS object action of a request to a bucket's host, from its HTTP method (an uploader's log: `"method":
@@ -633,11 +670,14 @@ fn apis_for_request<'c>(
             req_query.iter().any(|(rk, rv)| rk.eq_ignore_ascii_case(k) && (v.is_empty() || rv.eq_ignore_ascii_case(v)))
         });
         // OSS names its sub-resources in the query: a request naming one the API does not (`?acl` on `PUT /`) is
-        // another API's. Elsewhere the query holds ordinary parameters.
+        // another API's; the API's own parameters there (`wormId`, `inventoryId`) are not. Elsewhere the query holds
+        // ordinary parameters.
+        let own = |rk: &str| {
+            api_query.iter().any(|(k, _)| k.eq_ignore_ascii_case(rk))
+                || api.resource_params.iter().any(|k| k.eq_ignore_ascii_case(rk))
+        };
         let extra = ram_code.eq_ignore_ascii_case("oss")
-            && req_query
-                .iter()
-                .any(|(rk, _)| !rk.starts_with("x-oss-") && !api_query.iter().any(|(k, _)| k.eq_ignore_ascii_case(rk)));
+            && req_query.iter().any(|(rk, _)| !rk.starts_with("x-oss-") && !own(rk));
         if !query_ok || extra {
             continue;
         }

@@ -83,6 +83,45 @@ pub const OSS_EC: &[OssEc] = &[
     uncoded("0002-00000810", Kind::Signature),
 ];
 
+/// An OSS refusal whose documentation names the action the caller lacks, though OSS prints none with it, where
+/// the paste shows the tool it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OssRefusal {
+    /// The code that alone tells the refusal, where OSS gives it one of its own.
+    pub code: Option<&'static str>,
+    /// The message OSS prints with it, lower-case (matched without ASCII case).
+    pub message: &'static str,
+    /// The tool the documentation names, lower-case: the paste must name it too.
+    pub tool: &'static str,
+    /// The RAM action the documentation says is missing.
+    pub action: &'static str,
+}
+
+/// OSS's refusals that name their action (its error-center pages).
+pub const OSS_REFUSALS: &[OssRefusal] = &[
+    // `BucketNotBelongTo`, "The bucket you access does not belong to you" (OSS's 403 table; also printed as
+    // `AccessDenied`): a bucket call by a caller that does not own the bucket and may not make it. OSS's page for EC
+    // 0003-00000001 names the call for one tool: a RAM user signing in to ossbrowser lacks `oss:GetBucketInfo`.
+    // Elsewhere it is whatever bucket call was made (an operator tagging its bucket, Velero listing its backups),
+    // which only the request names.
+    OssRefusal {
+        code: Some("BucketNotBelongTo"),
+        message: "the bucket you access does not belong to you",
+        tool: "ossbrowser",
+        action: "oss:GetBucketInfo",
+    },
+];
+
+/// The documented refusal an OSS error is, by its own code or the message in `lines` (the error's text), where
+/// `around` (the words around it) names the row's tool.
+pub fn refusal(code: Option<&str>, lines: &str, around: &str) -> Option<&'static OssRefusal> {
+    let lower = lines.to_ascii_lowercase();
+    let told = |r: &&OssRefusal| {
+        r.code.is_some_and(|rc| code.is_some_and(|c| rc.eq_ignore_ascii_case(c))) || lower.contains(r.message)
+    };
+    OSS_REFUSALS.iter().filter(told).find(|r| around.to_ascii_lowercase().contains(r.tool))
+}
+
 /// The documented row of an EC.
 pub fn lookup(ec: &str) -> Option<&'static OssEc> {
     OSS_EC.iter().find(|r| r.ec == ec.trim())
@@ -123,6 +162,29 @@ mod tests {
     fn only_permission_rows_name_a_layer() {
         for r in OSS_EC.iter().filter(|r| r.layer.is_some()) {
             assert!(matches!(r.kind, Kind::MissingPermission | Kind::ExplicitDeny), "{}", r.ec);
+        }
+    }
+
+    #[test]
+    fn a_refusal_is_found_by_its_code_or_its_message_beside_its_tool() {
+        let by_code = refusal(Some("bucketnotbelongto"), "", "ossbrowser 2.0").map(|r| r.action);
+        assert_eq!(by_code, Some("oss:GetBucketInfo"));
+        let message = "<Message>The bucket you access does not belong to you.</Message>";
+        assert_eq!(
+            refusal(Some("AccessDenied"), message, "OSSBrowser login").map(|r| r.action),
+            Some("oss:GetBucketInfo")
+        );
+        // Without its tool the message names no call; another refusal beside the tool is not this one.
+        assert!(refusal(Some("AccessDenied"), message, "velero backup location").is_none());
+        assert!(refusal(
+            Some("AccessDenied"),
+            "You have no right to access this object because of bucket acl.",
+            "ossbrowser"
+        )
+        .is_none());
+        for r in OSS_REFUSALS {
+            assert_eq!((r.message, r.tool), (&*r.message.to_ascii_lowercase(), &*r.tool.to_ascii_lowercase()));
+            assert!(r.action.starts_with("oss:"), "{}", r.action);
         }
     }
 

@@ -197,7 +197,7 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
         .is_some_and(|m| m.len() >= 12 && message.contains(&m.trim_end_matches('.').to_lowercase()));
     let own = match e.kind {
         None => shows_message && !crate::diagnose::rules::is_permission_code(&lower),
-        Some(kind) => !kind.is_credential_error() && !is_gateway_code(&lower),
+        Some(kind) => !kind.is_credential_error() && !names_no_product(&lower),
     };
     let mut products: Vec<String> = e.products.iter().map(|p| code_product(p, catalog)).collect();
     products.sort_unstable();
@@ -219,7 +219,7 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
 fn own_code(raw: &RawError, catalog: &Catalog) -> Option<Pick> {
     let f = raw.all(Key::Code).take(8).find(|f| {
         let lower = f.value.to_ascii_lowercase();
-        !is_gateway_code(&lower)
+        !names_no_product(&lower)
             && !f.value.contains('%')
             && catalog.error_code(&f.value).is_some_and(|e| !e.kind.is_some_and(|k| k.is_credential_error()))
             && !catalog.code_is_generic(&f.value)
@@ -234,18 +234,12 @@ fn own_code(raw: &RawError, catalog: &Catalog) -> Option<Pick> {
     (!other_api).then(|| Pick::at(product, f, Reason::Code(f.value.clone())))
 }
 
-/// Whether a lower-case code is one the API gateway answers for every product (a bare `AccessDenied`, `Forbidden.RAM`,
-/// a key or token code), whichever products' tables happen to list it.
-fn is_gateway_code(lower: &str) -> bool {
-    !lower.contains('.')
-        || crate::diagnose::rules::GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(|g| lower.starts_with(g))
+/// Whether a lower-case code names no product by itself: one with no dot (a bare `AccessDenied`), or one the API
+/// gateway answers for every product ([`crate::diagnose::rules::is_gateway_code`]: `Forbidden.RAM`, a key or token
+/// code), whichever products' tables happen to list it.
+fn names_no_product(lower: &str) -> bool {
+    !lower.contains('.') || crate::diagnose::rules::is_gateway_code(lower)
 }
-
-/// Code families the API gateway answers for every product besides its refusals
-/// ([`crate::diagnose::rules::GATEWAY_REFUSALS`]): risk control, key and token checks, a missing role (lower case
-/// prefixes).
-const GATEWAY_ALSO: &[&str] =
-    &["forbidden.riskcontrol", "unauthorized", "invalidaccesskeyid", "invalidsecuritytoken", "entitynotexist.role"];
 
 /// Rule `client-side-names-no-product`: an error the client raised before sending anything (its credential
 /// providers found no key, the ECS metadata service refused them, an `SDK.…` code) was answered by no product, so
@@ -511,7 +505,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     // ranks them, below any name, and never alone decides: the finding says the code is shared.
     for f in raw.all(Key::Code).take(2) {
         let Some(e) = catalog.error_code(&f.value) else { continue };
-        if is_gateway_code(&f.value.to_ascii_lowercase()) || e.kind.is_some_and(|k| k.is_credential_error()) {
+        if names_no_product(&f.value.to_ascii_lowercase()) || e.kind.is_some_and(|k| k.is_credential_error()) {
             continue;
         }
         let mut owners: Vec<String> = Vec::new();

@@ -544,6 +544,19 @@ pub(crate) const GATEWAY_REFUSALS: &[&str] = &[
     "accessdenied",
 ];
 
+/// Code families the API gateway answers for every product besides its refusals ([`GATEWAY_REFUSALS`]): risk
+/// control, key and token checks, a missing role (lower case prefixes).
+const GATEWAY_ALSO: &[&str] =
+    &["forbidden.riskcontrol", "unauthorized", "invalidaccesskeyid", "invalidsecuritytoken", "entitynotexist.role"];
+
+/// Whether a code (any case) is one the API gateway answers for every product: its refusals ([`GATEWAY_REFUSALS`]:
+/// `Forbidden.RAM`, `NoPermission.…`, `AccessDenied…`) and its other checks ([`GATEWAY_ALSO`]: risk control, keys,
+/// tokens, a missing role). Whichever products' tables happen to list such a code, it names none of them.
+pub fn is_gateway_code(code: &str) -> bool {
+    let starts = |g: &&str| code.get(..g.len()).is_some_and(|p| p.eq_ignore_ascii_case(g));
+    GATEWAY_REFUSALS.iter().chain(GATEWAY_ALSO).any(starts)
+}
+
 /// Whether the error states a RAM action other than creating a service-linked role (`AuthAction`, an action read
 /// from a sentence, or `ram:PassRole` standing in its message, its name capitalized): that action is what the
 /// caller lacks. `ram:CreateServiceLinkedRole` denied is the service role's own matter.
@@ -739,6 +752,26 @@ mod tests {
         s.temporary_key = shows_temporary_key(text);
         let (kind, _, rule) = classify(&s);
         (kind, rule)
+    }
+
+    #[test]
+    fn gateway_codes_are_the_refusals_and_checks_every_product_answers() {
+        for code in [
+            "Forbidden.RAM",
+            "forbidden.ram",
+            "NoPermission.Role",
+            "AccessDenied",
+            "Forbidden.RiskControl",
+            "InvalidAccessKeyId.NotFound",
+            "InvalidSecurityToken.Expired",
+            "EntityNotExist.Role",
+            "Unauthorized",
+        ] {
+            assert!(is_gateway_code(code), "{code}");
+        }
+        for code in ["Forbidden.Wkbench.ProjectNoPermission", "QuotaExceeded.Vpc", "EntityNotExist.User", "Forb", ""] {
+            assert!(!is_gateway_code(code), "{code}");
+        }
     }
 
     #[test]

@@ -40,6 +40,9 @@ struct Open {
     /// A failure status ([`Key::HttpFailure`]): the error stands, but as for a candidate no header opens a new one
     /// after it (an HTTP client's `Request failed with status code 403` and the body it carries are one error).
     failure: bool,
+    /// The error before this one, held back while this one may prove to be its body ([`restated`]), and the
+    /// container whose request id decides.
+    held: Option<(Box<Open>, Option<usize>)>,
 }
 
 /// Groups the fields found in `text` into errors, each with the fields that belong to it. A code-shaped word in
@@ -144,6 +147,10 @@ impl<'a> Assembler<'a> {
                 _ => false,
             },
         };
+        // A header of the open error's own code may be that error's body: decided once its request id is read.
+        let restating = header
+            && opening
+            && self.current.as_ref().is_some_and(|o| code.as_ref().is_some_and(|c| o.code.as_ref() == Some(c)));
         if opening {
             // What came before in the paragraph joins, as far back as the error reaches.
             let stale = self.pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
@@ -159,9 +166,15 @@ impl<'a> Assembler<'a> {
                 network: false,
                 candidate: false,
                 failure: false,
+                held: None,
             };
-            if let Some(e) = self.current.replace(opened) {
-                close(e, &self.context, emit);
+            match self.current.replace(opened) {
+                Some(e) if restating => {
+                    let container = unit.iter().find(|f| f.key == Key::Header).and_then(|f| f.container);
+                    self.current.as_mut().expect("just opened").held = Some((Box::new(e), container));
+                }
+                Some(e) => close(e, &self.context, emit),
+                None => {}
             }
         }
         match &mut self.current {
@@ -177,6 +190,13 @@ impl<'a> Assembler<'a> {
                 open.failure |= unit.iter().any(|f| f.key == Key::HttpFailure);
                 open.network |= unit.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name());
                 open.para = para;
+                if let Some((held, container)) = open.held.take() {
+                    match restated(&held, container, &unit) {
+                        Some(true) => merge_into(open, *held),
+                        Some(false) => close(*held, &self.context, emit),
+                        None => open.held = Some((held, container)),
+                    }
+                }
                 open.raw.fields.append(&mut unit);
             }
             None => {
@@ -220,8 +240,35 @@ fn drop_superseded_requests(fields: &mut Vec<Field>) {
     }
 }
 
+/// Rule `body-restates-header`: an error's body printed again under it is that error, not a new one. OSS's Java SDK
+/// prints an `OSSException` as a block of its own (`[ErrorCode]: …`, `[RequestId]: …`, `[HostId]: …`) and then,
+/// after `[ResponseError]:`, the very `<Error>` XML OSS answered, whose EC only the body holds. A header of the held
+/// error's code opens an error that holds it back; the body's request id (read in the header's `container`)
+/// decides: the held error's own (`Some(true)`: one error), another (`Some(false)`: two), none yet (`None`). A body
+/// with no request id to compare is never taken for the error above it.
+fn restated(held: &Open, container: Option<usize>, unit: &[Field]) -> Option<bool> {
+    let request = unit.iter().find(|f| f.key == Key::RequestId && f.container == container)?;
+    Some(held.raw.fields.iter().any(|f| f.key == Key::RequestId && f.value.eq_ignore_ascii_case(&request.value)))
+}
+
+/// Folds the held error into the error that restated it: its fields first, as they came first. What it held in
+/// turn stays held, to be handed on first.
+fn merge_into(open: &mut Open, mut held: Open) {
+    open.held = held.held.take();
+    let mut fields = held.raw.fields;
+    fields.append(&mut open.raw.fields);
+    open.raw.fields = fields;
+    open.anchored |= held.anchored;
+    open.candidate |= held.candidate;
+    open.failure |= held.failure;
+    open.network |= held.network;
+}
+
 /// Hands on an error no later field joins, if it stands as one.
 fn close(mut e: Open, context: &[Field], emit: &mut Emit) {
+    if let Some((held, _)) = e.held.take() {
+        close(*held, context, emit);
+    }
     let stands = e.anchored
         || e.candidate
         || e.failure
@@ -392,6 +439,24 @@ mod tests {
         assert_eq!(r.errors.len(), 1, "{s}");
         assert_eq!(anchor_of(&r.errors[0]), Anchor::Strong);
         assert_eq!(r.errors[0].value(Key::Method), Some("PUT"));
+    }
+
+    #[test]
+    fn a_body_that_restates_the_header_above_it_is_its_error() {
+        let java = |body_request: &str, body_code: &str| {
+            format!(
+                "com.aliyun.oss.OSSException: Request failed.\n[ErrorCode]: AccessDenied\n[RequestId]: R1\n[HostId]: b.oss-cn-hangzhou.aliyuncs.com\n[ResponseError]:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{body_code}</Code>\n  <Message>Request failed.</Message>\n  <RequestId>{body_request}</RequestId>\n  <EC>0003-00000501</EC>\n</Error>\n"
+            )
+        };
+        let r = read(&Text::new(&java("R1", "AccessDenied")));
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].value(Key::Ec), Some("0003-00000501"));
+        // Another request's error, or another code, is another error.
+        assert_eq!(read(&Text::new(&java("R2", "AccessDenied"))).errors.len(), 2);
+        assert_eq!(read(&Text::new(&java("R1", "NoSuchKey"))).errors.len(), 2);
+        // Two XML bodies of one code, one after the other, are two requests' errors.
+        let two = "<Error><Code>AccessDenied</Code><RequestId>R1</RequestId></Error>\n<Error><Code>AccessDenied</Code><RequestId>R2</RequestId></Error>\n";
+        assert_eq!(read(&Text::new(two)).errors.len(), 2);
     }
 
     #[test]
