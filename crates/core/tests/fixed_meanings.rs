@@ -24,16 +24,23 @@ fn first(text: &str) -> Finding {
 /// A genuine Alibaba Cloud permission error, to stand beside a class's words.
 const FORBIDDEN_RAM: &str = "SDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nHostId: ecs.cn-hangzhou.aliyuncs.com\nRequestId: 0B7E4A21-5C3D-4E8F-A1B2-C3D4E5F60718";
 
-/// Whether the Forbidden.RAM error of `text` keeps its finding: missing-permission of ECS, with a grant.
-fn forbidden_ram_kept(text: &str) -> bool {
+/// Negative controls: each hint on a line under [`FORBIDDEN_RAM`] must leave that error its finding
+/// (missing-permission of ECS, with a grant); the texts that do not are added to `failures`.
+fn controls(hints: &[&str], failures: &mut Vec<String>) {
     let catalog = full_catalog();
-    diagnose(text, catalog).findings.iter().any(|f| {
-        f.code.as_deref() == Some("Forbidden.RAM")
-            && f.kind == Kind::MissingPermission
-            && f.product.as_deref() == Some("ecs")
-            && f.other_cloud.is_none()
-            && grants(f, catalog)
-    })
+    for hint in hints {
+        let text = format!("{FORBIDDEN_RAM}\n{hint}");
+        let kept = diagnose(&text, catalog).findings.iter().any(|f| {
+            f.code.as_deref() == Some("Forbidden.RAM")
+                && f.kind == Kind::MissingPermission
+                && f.product.as_deref() == Some("ecs")
+                && f.other_cloud.is_none()
+                && grants(f, catalog)
+        });
+        if !kept {
+            failures.push(format!("control: {text}"));
+        }
+    }
 }
 
 /// MaxCompute's `ODPS-0130013` [4011] (its error-code page): the project's policy denies the action explicitly.
@@ -119,14 +126,10 @@ fn oss_codes_the_catalog_lacks_are_read_in_prose_and_name_oss() {
         }
     }
     // Negative controls: a word that only starts like one is no code; the words beside a RAM refusal leave it be.
-    for text in [
-        format!("{FORBIDDEN_RAM}\nnote: first we saw BucketDisable here"),
-        format!("{FORBIDDEN_RAM}\n(SecondLevelDomainForbidden was yesterday's error)"),
-    ] {
-        if !forbidden_ram_kept(&text) {
-            failures.push(format!("control: {text}"));
-        }
-    }
+    controls(
+        &["note: first we saw BucketDisable here", "(SecondLevelDomainForbidden was yesterday's error)"],
+        &mut failures,
+    );
     let f = first("upload failed: SecondLevelDomainForbiddenX");
     if f.code.as_deref() == Some("SecondLevelDomainForbidden") {
         failures.push("a longer word was read as the code".into());
@@ -154,14 +157,13 @@ fn sdk_sentences_of_missing_credentials_are_bad_credentials() {
             failures.push(format!("{:?} {:?}: {text}", f.kind, f.product));
         }
     }
-    for text in [
-        format!("{FORBIDDEN_RAM}\nearlier on the phone: Can't get a federation token"),
-        format!("{FORBIDDEN_RAM}\nIllegalArgumentException: AccessId should not be empty. (fixed since)"),
-    ] {
-        if !forbidden_ram_kept(&text) {
-            failures.push(format!("control: {text}"));
-        }
-    }
+    controls(
+        &[
+            "earlier on the phone: Can't get a federation token",
+            "IllegalArgumentException: AccessId should not be empty. (fixed since)",
+        ],
+        &mut failures,
+    );
     assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
 }
 
@@ -198,10 +200,7 @@ fn model_studio_codes_name_model_studio_and_grant_nothing() {
         }
     }
     // DashScope's name beside a RAM refusal of another product leaves that refusal its product and grant.
-    let text = format!("{FORBIDDEN_RAM}\n(the dashscope embedding job runs after this)");
-    if !forbidden_ram_kept(&text) {
-        failures.push(format!("control: {text}"));
-    }
+    controls(&["(the dashscope embedding job runs after this)"], &mut failures);
     assert!(failures.is_empty(), "{} of {swept}:\n{}", failures.len(), failures.join("\n"));
 }
 
@@ -240,10 +239,7 @@ fn documented_missing_parameter_messages_are_no_permission_errors() {
     if diagnose(aws, catalog).findings.iter().any(|f| grants(f, catalog) || f.kind != Kind::Other) {
         failures.push(format!("no mark: {aws}"));
     }
-    let text = format!("{FORBIDDEN_RAM}\n(the next call said: You must specify CertName.)");
-    if !forbidden_ram_kept(&text) {
-        failures.push(format!("control: {text}"));
-    }
+    controls(&["(the next call said: You must specify CertName.)"], &mut failures);
     assert!(failures.is_empty(), "{} of {}:\n{}", failures.len(), 2 * documented.len(), failures.join("\n"));
 }
 
@@ -268,11 +264,6 @@ fn the_role_authorize_link_says_a_service_role_is_missing() {
             }
         }
     }
-    for hint in ["see https://ram.console.aliyun.com/role/authorize?request=x", "另见云资源访问授权页面"] {
-        let text = format!("{FORBIDDEN_RAM}\n{hint}");
-        if !forbidden_ram_kept(&text) {
-            failures.push(format!("control: {text}"));
-        }
-    }
+    controls(&["see https://ram.console.aliyun.com/role/authorize?request=x", "另见云资源访问授权页面"], &mut failures);
     assert!(failures.is_empty(), "{}:\n{}", failures.len(), failures.join("\n"));
 }
