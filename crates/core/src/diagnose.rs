@@ -27,7 +27,7 @@ use reason::Reason;
 /// Reads every error in `text` and explains each one.
 pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
     let t = Text::new(text);
-    let documented = |word: &str| catalog.error_code(word).is_some();
+    let documented = |word: &str| catalog.error_code(word).is_some() || product::uncatalogued_oss_code(word);
     let mut run = Run {
         text: &t,
         catalog,
@@ -162,7 +162,9 @@ fn anchor(raw: &RawError, catalog: &Catalog) -> Anchor {
 
 /// The first code-shaped word of the error's prose that the catalog documents as an error code.
 fn documented_candidate<'r>(raw: &'r RawError, catalog: &Catalog) -> Option<&'r str> {
-    raw.all(Key::CodeCandidate).map(|f| f.value.as_str()).find(|c| catalog.error_code(c).is_some())
+    raw.all(Key::CodeCandidate)
+        .map(|f| f.value.as_str())
+        .find(|c| catalog.error_code(c).is_some() || product::uncatalogued_oss_code(c))
 }
 
 /// Whether one of the error's codes stands with the message the catalog documents for it (compared without case and

@@ -30,6 +30,12 @@ const TEXTS: &[(&str, &[&str])] = &[
             "An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired",
             "Error: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1",
             "CreateCluster Invalid Request: Unable to assume the service linked role. Please verify that the ECS service linked role exists.",
+            // S3's expired session token, as an XML body and as the PHP SDK prints it.
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message><RequestId>XXX</RequestId></Error>",
+            "ExpiredToken (client): The provided token has expired. - <Error><Code>ExpiredToken</Code></Error>",
+            // IAM's implicit deny in AWS's Chinese documentation.
+            "错误：“用户 ci 无权执行以下操作：对资源 key/1 进行 kms:Decrypt，因为没有基于身份的策略允许 kms:Decrypt 操作”",
+            "AccessDenied：用户 ci 无权执行 s3:GetObject，因为没有基于资源的策略允许 s3:GetObject 操作",
         ],
     ),
     (
@@ -114,6 +120,14 @@ const TEXTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "tencent-cam-zh-refusal",
+        &[
+            r#"{"code":4101,"message":"子账号未被主账号授权访问该接口","codeDesc":"UnauthorizedOperation"}"#,
+            "4102 未授权访问资源：子账号未被主账号授权访问特定资源，请联系主帐号管理员开通资源权限。",
+            "5s › frontend › 请求中的SecretId没有被主账户授权访问本接口。",
+        ],
+    ),
+    (
         "volcano-response-metadata",
         &[
             r#"{"ResponseMetadata":{"RequestId":"202010201722300102","Action":"ListUsers","Version":"2018-01-01","Service":"iam","Region":"cn-north-1","Error":{"Code":"AccessDenied","Message":"User is not authorized to perform: iam:ListUsers"}}}"#,
@@ -171,13 +185,46 @@ const TEXTS: &[(&str, &[&str])] = &[
     ),
     ("jd-names", &["Error: AccessDenied\nPUT https://s3.cn-north-1.jdcloud-oss.com/b/k 403"]),
     ("ctyun-names", &["Error: AccessDenied\nPUT https://oos-cn.ctyunapi.cn/b/k 403 (ctyun)"]),
-    ("qiniu-names", &["Error: AccessDenied\nPUT https://b.s3.cn-east-1.qiniucs.com/k 403 (qiniu)"]),
+    (
+        "qiniu-names",
+        &[
+            "Error: AccessDenied\nPUT https://b.s3.cn-east-1.qiniucs.com/k 403 (qiniu)",
+            "七牛云上传出错：token expired 25201 seconds ago\nStatusCodeError: 401 - \"{\\\"error\\\":\\\"token expired 25201 seconds ago\\\"}\"",
+            "Error: AccessDenied: access denied\nPUT https://upload.qbox.me 403 (七牛云存储)",
+        ],
+    ),
+    (
+        "qingcloud-names",
+        &[
+            "QingCloud Error: Code (1400), Message (PermissionDenied, resource [i-abc] lack permission)",
+            r#"{"code":"permission_denied","message":"permission denied","request_id":"a1","url":"https://docs.qingcloud.com/object_storage/api/object/get.html"}"#,
+        ],
+    ),
+    (
+        "openai-key-refusal",
+        &[
+            "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: sk-abc***. You can find your API key at https://platform.openai.com/account/api-keys.', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}}",
+            r#"{"message":"Incorrect API key provided: sk-x. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}"#,
+        ],
+    ),
+    (
+        "ai-api-hosts",
+        &[
+            "POST https://api.deepseek.com/chat/completions 401 {\"error\":{\"message\":\"Authentication Fails (no such user)\",\"type\":\"authentication_error\",\"code\":\"invalid_request_error\"}}",
+            "httpx.HTTPStatusError: Client error '401 Unauthorized' for url 'https://api.moonshot.cn/v1/chat/completions'\n{\"error\":{\"message\":\"Invalid Authentication\",\"type\":\"invalid_authentication_error\"}}",
+            "Error code: 401 - {'error': {'message': 'Invalid API Key', 'type': 'invalid_request_error', 'code': 'invalid_api_key'}} (base_url=https://api.groq.com/openai/v1)",
+        ],
+    ),
     (
         "aws-sdk-print",
         &[
             "Error: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7A1B, host id: x0Yz",
             "UnauthorizedOperation: You are not authorized to perform this operation.\n    at Request.extractError (/app/node_modules/aws-sdk/lib/services/ec2.js:50:35)",
             r#"{"Error":{"Code":"AccessDenied","Message":"Roles may not be assumed by root accounts.","Type":"Sender"}}"#,
+            // Java v2's exception tail.
+            "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied. (Service: S3, Status Code: 403, Request ID: 1875A693E7ED3C60)",
+            "put object failed: `Access Denied. (Service: S3, Status Code: 403, Request ID: 1875A6) (SDK Attempt Count: 1)`",
+            "StsException: Access Denied (Service: Sts, Status Code: 403, Request ID: 9c1e)",
         ],
     ),
     (
@@ -409,6 +456,8 @@ fn alibaba_errors_beside_other_systems_words_stay_alibaba_clouds() {
         "POST https://ecs-vpc.cn-hangzhou.aliyun-inc.com/?Action=DescribeInstances failed\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nAccess is denied.",
         // A host of another endpoint domain the catalog lists (Drive and Photo Service's).
         "POST https://cn-hangzhou.admin.aliyunpds.com/v2/user/list failed\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nAccess is denied.",
+        // Tencent Cloud's Chinese refusal quoted on the next line.
+        "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nHostId: ecs.cn-hangzhou.aliyuncs.com\n# 腾讯云那边报的是：子账号未被主账号授权访问该接口",
         // "ip whitelist" in prose.
         "ErrorCode: NoPermission\nMessage: You are not authorized to do this action. Please check the ip whitelist.\nHostId: ram.aliyuncs.com\nAction: ram:ListUsers",
     ] {
@@ -468,6 +517,30 @@ fn alibaba_errors_beside_other_systems_words_stay_alibaba_clouds() {
             "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\n    at com.example.batch.JobsException.run(JobsException.java:12)",
             Some(Kind::MissingPermission),
             None,
+        ),
+        // OSS's own expired token: its words are not S3's `ExpiredToken` sentence.
+        (
+            "<Error><Code>SecurityTokenExpired</Code><Message>The security token you provided has expired.</Message><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId></Error>",
+            Some(Kind::TokenExpired),
+            Some("oss"),
+        ),
+        // AWS's Java v2 client talking to OSS: the endpoint is Alibaba Cloud's.
+        (
+            "S3Exception: Access Denied (Service: S3, Status Code: 403, Request ID: 65A8F0C2)\nendpoint: https://oss-cn-hangzhou.aliyuncs.com",
+            None,
+            Some("oss"),
+        ),
+        // Model Studio's OpenAI-compatible mode through OpenAI's client: its own key refusal, no OpenAI key page.
+        (
+            "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided. ', 'type': 'invalid_request_error', 'param': None, 'code': 'invalid_api_key'}, 'request_id': 'a1b2'}\nbase_url=https://dashscope.aliyuncs.com/compatible-mode/v1",
+            Some(Kind::BadCredentials),
+            Some("sfm"),
+        ),
+        // Another vendor's host in the config history, Model Studio's answer now.
+        (
+            "was api.openai.com, now https://dashscope.aliyuncs.com/compatible-mode/v1\n{\"error\": {\"code\": \"invalid_api_key\", \"message\": \"Invalid API-key provided.\"}}",
+            Some(Kind::BadCredentials),
+            Some("sfm"),
         ),
         // Drive and Photo Service (a catalog product) shares Aliyun Drive's codes: its host says which.
         (

@@ -186,6 +186,7 @@ pub const RULES: &[Rule] = &[
     Rule { name: "wrong-endpoint-or-addressing", decide: wrong_endpoint },
     Rule { name: "refused-by-the-request-not-the-caller", decide: refused_request },
     Rule { name: "content-or-verification", decide: content_or_verification },
+    Rule { name: "parameter-missing", decide: parameter_missing },
     Rule { name: "rate-limited", decide: rate_limited },
     Rule { name: "quota-stock-state-or-payment", decide: quota_stock_state_payment },
     Rule { name: "denied-for-a-missing-resource", decide: denied_for_missing_resource },
@@ -277,8 +278,9 @@ fn access_key(s: &Signals) -> Option<Verdict> {
             "accesskeynotfound",
             "accesskey.disabled",
             "accesskey.notfound",
-            // Model Studio's API keys (`InvalidApiKey`).
+            // Model Studio's API keys (`InvalidApiKey`, `invalid_api_key` in its OpenAI-compatible mode).
             "invalidapikey",
+            "invalid_api_key",
         ]))
         || s.has_any(&[Phrase::AccessKeyNotFound, Phrase::AccessKeyDisabled, Phrase::LoginRefused])
         // An API key refused in general words, where no code is printed.
@@ -306,8 +308,11 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
     // A browser session that is not signed in (`Frontend.Business.NeedLogin`, `System.NotLogin`): the console's
     // web APIs answer so before any policy is read.
     let session = s.code_contains(&["needlogin", "notlogin"]);
-    (code || session || s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing]))
-        .then_some((Kind::BadCredentials, None))
+    // A service's permission refusal (`Forbidden.RAM`) answers a signed request: a sentence of missing credentials
+    // beside it (an earlier log line) is not this error's.
+    let sentence =
+        s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing]) && !is_permission_code(&s.code);
+    (code || session || sentence).then_some((Kind::BadCredentials, None))
 }
 
 fn signature(s: &Signals) -> Option<Verdict> {
@@ -362,7 +367,11 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
             || c.contains("authoriz")
             || matches!(s.catalog_kind, Some(Kind::MissingPermission | Kind::ServiceRoleMissing)));
     let required = s.has(Phrase::GenericRoleRequired);
-    let named_missing = s.has(Phrase::ServiceRoleNotExist);
+    // RAM's refusal of the caller (a permission code with its sentence) with the role's page named only beside its
+    // message (a hint on another line): the caller's refusal decides.
+    let caller_refused = is_permission_code(c) && s.has(Phrase::NotAuthorized);
+    let named_missing = s.has(Phrase::ServiceRoleNotExist)
+        && (!caller_refused || phrase_in_message(s.raw, Phrase::ServiceRoleNotExist));
     // A sentence about a service's (default) role beside a stated denied action (`没有 ram:PassRole 权限…默认角色
     // Aliyun…DefaultRole`): the caller lacks that action, the role is only what it was for.
     let action_denied = states_action(s.raw);
@@ -372,6 +381,13 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
         || ((sentence || required) && !action_denied)
         || named_missing)
         .then_some((Kind::ServiceRoleMissing, s.layer))
+}
+
+/// Whether a phrase of `p` stands inside one of the error's messages.
+fn phrase_in_message(raw: &RawError, p: Phrase) -> bool {
+    raw.all(Key::Phrase)
+        .filter(|f| f.value == p.name())
+        .any(|f| raw.all(Key::Message).any(|m| m.start <= f.start && f.end <= m.end))
 }
 
 fn assume_role_refused(s: &Signals) -> Option<Verdict> {
@@ -452,6 +468,15 @@ fn content_or_verification(s: &Signals) -> Option<Verdict> {
     (code || sentence).then_some((Kind::Other, None))
 }
 
+/// A required parameter not sent ("You must specify CertName."): the request is to be fixed, whoever sends it. A
+/// permission code, or RAM's and the console's refusal beside it, still decides.
+fn parameter_missing(s: &Signals) -> Option<Verdict> {
+    let refused =
+        [Phrase::NotAuthorized, Phrase::Console, Phrase::SessionPolicy, Phrase::BucketPolicy, Phrase::BucketAcl];
+    (s.has(Phrase::MissingParameter) && !is_permission_code(&s.code) && !s.has_any(&refused))
+        .then_some((Kind::Other, None))
+}
+
 fn rate_limited(s: &Signals) -> Option<Verdict> {
     (s.code.starts_with("throttling")
         || s.code_contains(&["flowcontrol", "toomanyrequests", "ratelimit", "limit_control", "limit_requests"])
@@ -497,10 +522,13 @@ fn denied_for_missing_resource(s: &Signals) -> Option<Verdict> {
 
 /// A message that names the RAM action an identity lacks (`the service role does not have
 /// 'vpc:DescribeVSwitchAttributes' permission`), whatever parameter or argument code wraps it: that action is missing.
+/// Where the message also says a policy denied it explicitly (MaxCompute's `ODPS-0130013` [4011]: "You have NO
+/// privilege 'odps:Select' on {…}. Explicitly denied by policy."), a Deny statement refused it: no grant helps.
 fn stated_action_lacking(s: &Signals) -> Option<Verdict> {
     let about_permission =
         ["permission", "privilege", "authoriz", "权限", "授权"].iter().any(|w| s.message.contains(w));
-    (!s.permission() && about_permission && states_action(s.raw)).then_some((Kind::MissingPermission, s.layer))
+    let kind = if s.has(Phrase::ExplicitDeny) { Kind::ExplicitDeny } else { Kind::MissingPermission };
+    (!s.permission() && about_permission && states_action(s.raw)).then_some((kind, s.layer))
 }
 
 fn not_a_permission(s: &Signals) -> Option<Verdict> {
@@ -732,6 +760,7 @@ mod tests {
         ("wrong-endpoint-or-addressing", "<Error><Code>AccessDenied</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message></Error>", Kind::Other),
         ("refused-by-the-request-not-the-caller", "<Error><Code>AccessForbidden</Code><Message>CORSResponse: This CORS request is not allowed.</Message></Error>", Kind::Other),
         ("content-or-verification", r#"{"code":"DataInspectionFailed","message":"Input data may contain inappropriate content."}"#, Kind::Other),
+        ("parameter-missing", "ErrorCode: CertName.MissingParameter\nMessage: You must specify CertName.\nHostId: cdn.aliyuncs.com", Kind::Other),
         ("rate-limited", "ErrorCode: Throttling.User\nMessage: Request was denied due to user flow control.", Kind::Other),
         ("quota-stock-state-or-payment", "<Error><Code>InDebt</Code><Message>Current user is indebted.</Message></Error>", Kind::Other),
         ("denied-for-a-missing-resource", "ErrorCode: AccessDenied\nMessage: check failed, maybe the resource was not created", Kind::Other),
@@ -784,6 +813,16 @@ mod tests {
             assert_eq!(decide(text), (*kind, rule.name), "{text}");
         }
         assert_eq!(EXAMPLES.len(), RULES.len(), "one example per rule");
+    }
+
+    /// MaxCompute's authorization failure that names the action: a policy's explicit Deny ([4011]) is no missing
+    /// grant; the same failure without it ([4019]) is.
+    #[test]
+    fn a_stated_action_explicitly_denied_is_an_explicit_deny() {
+        let denied = "FAILED: ODPS-0130013:Authorization Failed [4011], You have NO privilege 'odps:Select' on {acs:odps:*:projects/p/tables/t}. Explicitly denied by policy. Context ID:1.";
+        assert_eq!(decide(denied), (Kind::ExplicitDeny, "stated-action-lacking"));
+        let lacking = "FAILED: ODPS-0130013:Authorization Failed [4019], You have NO privilege 'odps:Select' on {acs:odps:*:projects/p/tables/t}. Context ID:1.";
+        assert_eq!(decide(lacking), (Kind::MissingPermission, "stated-action-lacking"));
     }
 
     /// Words inside another word, and families whose refusal word names a value or a state, decide nothing.

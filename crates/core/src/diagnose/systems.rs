@@ -99,6 +99,13 @@ system!(JD, "JD Cloud", "京东云", false);
 system!(CTYUN, "China Telecom Cloud", "天翼云", false);
 system!(QINIU, "Qiniu Cloud", "七牛云", false);
 system!(BAIDU, "Baidu AI Cloud", "百度智能云", false);
+system!(QINGCLOUD, "QingCloud", "青云 QingCloud", false);
+system!(
+    AI_API,
+    "an AI model API that is not Alibaba Cloud's (OpenAI or another vendor)",
+    "非阿里云的大模型 API（OpenAI 或其他厂商）",
+    false
+);
 system!(AKAMAI, "a CDN or web firewall (Akamai)", "CDN 或 Web 防火墙（Akamai）", false);
 system!(
     ROCKETMQ_ACL,
@@ -174,6 +181,8 @@ pub const SYSTEMS: &[&System] = &[
     &CTYUN,
     &QINIU,
     &BAIDU,
+    &QINGCLOUD,
+    &AI_API,
     &AKAMAI,
     &ROCKETMQ_ACL,
     &OTHER_REGISTRY,
@@ -237,6 +246,12 @@ pub const RULES: &[Rule] = &[
             "security token included in the request is expired",
             "unable to assume the service linked role",
             "Missing credentials in config",
+            // S3's `ExpiredToken` (OSS words its own "The security token you provided has expired").
+            "provided token has expired",
+            // IAM's implicit deny as AWS's Chinese documentation words it ("because no identity-based / resource-based
+            // policy allows the … action"): RAM has no identity-based wording in its refusals.
+            "没有基于身份的策略允许",
+            "没有基于资源的策略允许",
         ]),
         overrule: AlibabaMark,
     },
@@ -313,6 +328,14 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
+    // Tencent Cloud API 2.0's common refusals 4101–4103 ("子账号未被主账号授权访问该接口/特定资源") and the same refusal
+    // naming Tencent's `SecretId` (Alibaba Cloud's key is an AccessKey ID, and RAM speaks of RAM users).
+    Rule {
+        name: "tencent-cam-zh-refusal",
+        system: &TENCENT,
+        shape: Refusal(&["未被主账号授权访问", "SecretId没有被主账户授权", "SecretId没有被主账号授权"]),
+        overrule: AlibabaMark,
+    },
     // CAM's refusal: `you are not authorized to perform operation (cvm:DescribeInstances)`.
     Rule {
         name: "tencent-cam-refusal",
@@ -371,10 +394,38 @@ pub const RULES: &[Rule] = &[
     },
     Rule { name: "jd-names", system: &JD, shape: Words(&["jdcloud"]), overrule: AlibabaMark },
     Rule { name: "ctyun-names", system: &CTYUN, shape: Words(&["ctyun"]), overrule: AlibabaMark },
-    Rule { name: "qiniu-names", system: &QINIU, shape: Words(&["qiniu"]), overrule: AlibabaMark },
+    // Qiniu: its SDKs and hosts (`qiniucs.com`, `qiniup.com`), the upload API's `qbox.me`, its Chinese name.
+    Rule { name: "qiniu-names", system: &QINIU, shape: Words(&["qiniu", "qbox.me", "七牛"]), overrule: AlibabaMark },
+    // QingCloud: its SDKs' print (`QingCloud Error: Code (1200), Message (AuthFailure, …)`) and its hosts.
+    Rule { name: "qingcloud-names", system: &QINGCLOUD, shape: Words(&["qingcloud"]), overrule: AlibabaMark },
+    // --- AI model APIs ---
+    // OpenAI's refusal of a key points at its own key page; Model Studio's OpenAI-compatible mode answers the same
+    // `invalid_api_key` code without it (its own, bad credentials).
+    Rule {
+        name: "openai-key-refusal",
+        system: &AI_API,
+        shape: Refusal(&["find your api key at https://platform.openai.com"]),
+        overrule: AlibabaError,
+    },
+    // Other vendors' model API hosts: an OpenAI-style client pointed there.
+    Rule {
+        name: "ai-api-hosts",
+        system: &AI_API,
+        shape: Words(&[
+            "api.openai.com",
+            "openai.azure.com",
+            "api.anthropic.com",
+            "api.deepseek.com",
+            "api.moonshot.cn",
+            "open.bigmodel.cn",
+            "api.groq.com",
+        ]),
+        overrule: AlibabaMark,
+    },
     // --- S3-family shapes ---
     // The AWS SDKs' own print: Go v1's `Code: message` over `status code: 403, request id: …` (Volcano Engine's
-    // Go SDK is built on it), JavaScript v2's files in a stack trace, the query protocol's fault side.
+    // Go SDK is built on it), JavaScript v2's files in a stack trace, Java v2's exception tail, the query
+    // protocol's fault side.
     Rule { name: "aws-sdk-print", system: &AWS, shape: Family(aws_sdk_print), overrule: AlibabaMark },
     // Alibaba Cloud's `HostId` is the host that answered; S3 (and OBS) put a long opaque id there.
     Rule { name: "opaque-host-id", system: &AWS, shape: Family(opaque_host_id), overrule: Never },
@@ -961,7 +1012,13 @@ fn aws_sdk_print(_: &RawError, lines: &str) -> bool {
         ["\"Type\":\"Sender\"", "\"Type\": \"Sender\"", "<Type>Sender</Type>", "<Type>Receiver</Type>"]
             .iter()
             .any(|t| lines.contains(t));
-    go_v1 || query_protocol || lines.contains("node_modules/aws-sdk/")
+    // Java v2's exception tail: `(Service: S3, Status Code: 403, Request ID: …)` (v1's says `Service: Amazon …;`).
+    let java_v2 = crate::text::find_all(lines, "(Service: ").any(|at| {
+        let rest = &lines[at + "(Service: ".len()..];
+        let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        name > 0 && rest[name..].starts_with(", Status Code: ")
+    });
+    go_v1 || query_protocol || java_v2 || lines.contains("node_modules/aws-sdk/")
 }
 
 /// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then a `Time:` line.

@@ -204,6 +204,12 @@ const TOOLS: &[(&str, Mark)] = &[
     ("cloud-controller-manager", Mark::Tool("slb")),
     ("log-pilot", Mark::Tool("log")),
     ("com.aliyun.odps", Mark::Tool("odps")),
+    // The OSS mobile SDKs: Android's package, iOS's error domains (`com.aliyun.oss.clientError`).
+    ("com.alibaba.sdk.android.oss", Mark::Tool("oss")),
+    ("com.aliyun.oss.", Mark::Tool("oss")),
+    // Model Studio's (Bailian, RAM code `sfm`) DashScope SDKs and API host (`com.alibaba.dashscope`,
+    // `dashscope.aliyuncs.com`).
+    ("dashscope", Mark::Tool("sfm")),
     // `oss://bucket/key`: the address form of ossutil, the old aliyuncli and OSS's own tools.
     ("oss://", Mark::Tool("oss")),
     // Velero keeps backups in a storage location; its Alibaba Cloud plugin stores them in OSS.

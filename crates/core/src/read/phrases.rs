@@ -80,6 +80,9 @@ pub enum Phrase {
     Overdue,
     /// Out of stock in the zone (库存不足).
     OutOfStock,
+    /// A required parameter was not sent: the products' documented "You must specify CertName." (144 codes of the
+    /// catalog word it so, `CertName.MissingParameter` among them). A request to fix, not a permission.
+    MissingParameter,
     /// A quota or limit is reached (配额).
     Quota,
     /// The resource's state does not allow the operation (Log Service: "Project … has been forbidden", a project
@@ -170,6 +173,7 @@ impl Phrase {
             Phrase::WrongEndpoint => "wrong-endpoint",
             Phrase::Overdue => "overdue",
             Phrase::OutOfStock => "out-of-stock",
+            Phrase::MissingParameter => "missing-parameter",
             Phrase::Quota => "quota",
             Phrase::ResourceState => "resource-state",
             Phrase::OtherSystemDenied => "other-system-denied",
@@ -276,6 +280,7 @@ const ALL: &[Phrase] = &[
     Phrase::WrongEndpoint,
     Phrase::Overdue,
     Phrase::OutOfStock,
+    Phrase::MissingParameter,
     Phrase::Quota,
     Phrase::ResourceState,
     Phrase::OtherSystemDenied,
@@ -510,6 +515,11 @@ const SENTENCES: &[Sentence] = &[
     // The old core SDKs: Python's `SDK.InvalidCredential`, Go's `SDK.UnsupportedCredential`.
     says("need a ak&secret pair", Phrase::CredentialsMissing),
     says("specified credential (type =", Phrase::CredentialsMissing),
+    // The OSS mobile SDKs' federation (STS) credential provider got no token from the app's token server.
+    says("can't get a federation token", Phrase::CredentialsMissing),
+    says("can’t get a federation token", Phrase::CredentialsMissing),
+    // MaxCompute's Java SDK signer (and DataWorks' grant that calls it) with no AccessKey configured.
+    says("accessid should not be empty", Phrase::CredentialsMissing),
     // The aliyun CLI's CloudSSO sign-in, whose access token lasts a few hours.
     says("cloudsso access token is expired", Phrase::TokenExpired),
     says("cloudsso访问令牌已过期", Phrase::TokenExpired),
@@ -549,6 +559,8 @@ const SENTENCES: &[Sentence] = &[
     says("out of stock", Phrase::OutOfStock),
     says("no stock", Phrase::OutOfStock),
     says("库存不足", Phrase::OutOfStock),
+    // Other tools say so too (the AWS CLI's "You must specify a region"): only beside an Alibaba Cloud mark.
+    says("you must specify", Phrase::MissingParameter).needs_mark(),
     says("quota exceeded", Phrase::Quota),
     says("exceeded the quota", Phrase::Quota),
     says("exceeds the quota", Phrase::Quota),
@@ -601,6 +613,8 @@ const SENTENCES: &[Sentence] = &[
     says("should be authorized in ram", Phrase::ServiceRole),
     // A service's own role that does not exist or is not authorized yet, in Chinese.
     says("云资源访问授权", Phrase::ServiceRoleNotExist),
+    // The console's link to that page ("Cloud Resource Access Authorization"), which creates the roles it names.
+    says("ram.console.aliyun.com/role/authorize", Phrase::ServiceRoleNotExist),
     says("默认角色", Phrase::ServiceRole),
     says("服务关联角色", Phrase::ServiceRole),
     says("服务关联角色不存在", Phrase::ServiceRoleNotExist),
