@@ -11,12 +11,13 @@ mod product;
 pub mod reason;
 pub mod rules;
 pub mod systems;
+pub mod tool_steps;
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use crate::catalog::AccessLevel;
 use crate::catalog::ProductSentence;
-use crate::finding::{Confidence, Evidence, Finding, Kind, Principal};
+use crate::finding::{Confidence, Evidence, Finding, Kind, Localized, Principal};
 use crate::read::group::Anchor;
 use crate::read::phrases::Phrase;
 use crate::read::{self, Field, Key, RawError};
@@ -209,6 +210,8 @@ fn explain_error(
 ) -> (Finding, Option<Reason>) {
     let Scope { alone, alibaba_mark } = scope;
     let mut product_reason: Option<Reason> = None;
+    // Why the action is the one a tool's step calls, when that decided it.
+    let mut step_said: Option<Localized> = None;
     // A code printed with the very message a product documents for it is that product's, whatever other cloud
     // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
     let documented_pair = alibaba_mark || documented_with_its_message(raw, catalog);
@@ -281,8 +284,11 @@ fn explain_error(
     f.api = raw.value(Key::Api).map(str::to_string);
 
     let context = if alone { context } else { &[] };
-    let pick =
-        if f.other_cloud.is_some() { None } else { product::pick(raw, kind, context, error_lines(text, raw), catalog) };
+    let pick = if f.other_cloud.is_some() {
+        None
+    } else {
+        product::pick(raw, kind, context, error_lines(text, raw), step_window(text, raw), catalog)
+    };
     // A registry refusing a login where no Alibaba Cloud registry is named (Docker Hub, a mirror): not Alibaba Cloud's.
     if pick.is_none() && f.other_cloud.is_none() && phrases.contains(&Phrase::LoginRefused) {
         f.other_cloud = Some(systems::OTHER_REGISTRY.en.to_string());
@@ -314,7 +320,7 @@ fn explain_error(
             }
             catalog.access_level(&first.value).map(|(level, _)| level)
         }
-        None => decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason),
+        None => decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason, &mut step_said),
     };
     let product_before_fallbacks = f.product.clone();
 
@@ -352,7 +358,7 @@ fn explain_error(
 
     // A product found only by the fallbacks above can still resolve the API the text names.
     if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
-        access = decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason);
+        access = decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason, &mut step_said);
     }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
@@ -387,7 +393,15 @@ fn explain_error(
             .or_else(|| f.code.as_deref().and_then(|c| catalog.service_role_for_error(c)).map(|r| r.role_name.clone())),
         ec: raw.value(Key::Ec),
     };
-    let (en, zh) = explain::explain(&facts);
+    let (mut en, mut zh) = explain::explain(&facts);
+    if let Some(said) = step_said {
+        for (text, add) in [(&mut en, said.en), (&mut zh, said.zh)] {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&add);
+        }
+    }
     f.explanation = en;
     f.explanation_zh = zh;
     (f, product_reason)
@@ -402,6 +416,7 @@ fn decide_action(
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
     product_reason: &mut Option<Reason>,
+    step_said: &mut Option<Localized>,
 ) -> Option<AccessLevel> {
     // A missing service role's need is the role; another cloud's or the local system's error called no Alibaba
     // Cloud API at all (`ossutil cp` failing to make its local checkpoint folder).
@@ -416,9 +431,15 @@ fn decide_action(
         code: f.code.as_deref(),
         around,
         lines,
+        step_window: step_window(text, raw),
         catalog,
     };
     let d = action::decide(&inputs, wanted)?;
+    if d.rule == action::TOOL_STEP {
+        if let Some(s) = tool_steps::find(inputs.step_window, inputs.product) {
+            *step_said = Some(reason::tool_step_action(s.tool, &s.shown_words(), &d.action));
+        }
+    }
     // An action found with no product yet names it: a code family's (`isv.SMS_…`), an API only one product has.
     if f.product.is_none() && f.other_cloud.is_none() {
         let reason = match (&d.api, d.rule) {
@@ -476,6 +497,18 @@ fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
     let (a, _) = text.line_range(text.line_of(raw.start));
     let (_, b) = text.line_range(text.line_of(raw.end.saturating_sub(1).max(raw.start)));
     crate::text::slice(s, a, b.min(a + 4096))
+}
+
+/// The error's lines with up to four lines before them (a tool's log line above the error it wraps, at most 1 KB)
+/// and the one after (acme.sh prints its step after the DNS hook's message): where a tool names its failed step.
+fn step_window<'t>(text: &'t Text, raw: &RawError) -> &'t str {
+    let s = text.as_str();
+    let first = text.line_of(raw.start);
+    let last = text.line_of(raw.end.saturating_sub(1).max(raw.start));
+    let (a, _) = text.line_range(first.saturating_sub(4));
+    let (_, b) = text.line_range((last + 1).min(text.line_count().saturating_sub(1)));
+    let a = a.max(raw.start.saturating_sub(1024));
+    crate::text::slice(s, a, b.min(raw.end.saturating_add(4096)))
 }
 
 /// The error's body: its lines, up to 1 KB before them and 512 bytes after, whole lines (a pretty-printed

@@ -23,6 +23,7 @@ const DIVERGENT: &[(&str, &str, &str)] = &[
     ("p019", "action", "GET /account-settings is Function Compute's GetAccountSettings"),
     ("p027", "action", "the Terraform header names DescribeAvailableResource, an ECS API"),
     ("p009", "action", "the server's RPC string-to-sign signs Action=SendSms to dysms: dysms:SendSms was called"),
+    ("p022", "action", "lego's “alicloud: API call failed” while presenting the token: its first call, DescribeDomains, refused the key"),
 ];
 
 /// Why an expected null action diverges: these expectations name an action for permission errors only; the engine
@@ -34,6 +35,7 @@ const FAILED_CALL: &str = "the failed call's documented API is a fact of a non-p
 const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
     ("g062", "action", "the server's RPC string-to-sign signs Action=DescribeSubDomainRecords: the call is a fact"),
     ("g063", "action", "the server's RPC string-to-sign signs Action=UpdateDomainRecord: the call is a fact"),
+    ("d008", "action", "ddns-go's step “更新域名解析 … 失败” calls UpdateDomainRecord, on an error Alibaba Cloud DNS answered"),
     ("g030", "kind", "OSS documents 'The OSS Access Key Id you provided does not exist in our records' as InvalidAccessKeyId (bad credentials); the expected token-expired comes from the thread's story, not the text"),
     ("g002", "product", "the paste names no product; alidns comes from the issue's repository (a DDNS tool)"),
     ("g020", "product", "the paste is one sentence about the balance; ecs comes from the thread"),

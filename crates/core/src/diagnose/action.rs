@@ -26,6 +26,8 @@ pub struct Inputs<'a> {
     pub around: &'a str,
     /// The lines the error itself spans: what says which phase of a tool's run failed.
     pub lines: &'a str,
+    /// The error's lines with the few around them, where a tool prints the step it failed at.
+    pub step_window: &'a str,
     /// The catalog.
     pub catalog: &'a Catalog,
 }
@@ -53,6 +55,9 @@ type Rule = (&'static str, fn(&Inputs, &mut BTreeSet<String>) -> Option<Decided>
 /// The rule of code families, the one whose action also names the product (`isv.SMS_…` is SMS's).
 pub const CODE_FAMILY: &str = "code-family";
 
+/// The rule of a tool's own step ([`super::tool_steps`]), whose reason the finding says in words.
+pub const TOOL_STEP: &str = "tool-step";
+
 /// The rules, strongest first; the first that decides wins.
 const RULES: &[Rule] = &[
     ("federated-assume-role", federated_assume_role),
@@ -66,6 +71,7 @@ const RULES: &[Rule] = &[
     ("oss-bucket-host", oss_bucket_host),
     ("api-near-error", api_near_error),
     ("terraform-create", terraform_create),
+    (TOOL_STEP, tool_step),
     (CODE_FAMILY, code_family),
     ("code-listed-once", code_listed_once),
 ];
@@ -199,6 +205,23 @@ fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
             None
         }
         ApiLookup::Unknown => Some(inferred(i.catalog, ram_code, name, span)),
+    }
+}
+
+/// A tool's own words for the step it failed at (`cannot create RDS instance: SDK.ServerError …`, `failed on
+/// describe private zones: …`): the API that step calls ([`super::tool_steps`]), when the row's product is the
+/// error's, or the error has none and the words name it. Below every API the text names (the rules above), so a
+/// request name, `Action=` or SDK class printed in the error wins over the step.
+fn tool_step(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let step = super::tool_steps::find(i.step_window, i.product)?;
+    let name = step.api(i.kind);
+    match i.catalog.api(step.ram_code, name) {
+        ApiLookup::Found(_, api) => Some(decided(api, true, None)),
+        ApiLookup::ShardMissing(shard) => {
+            wanted.insert(shard);
+            None
+        }
+        ApiLookup::Unknown => Some(inferred(i.catalog, step.ram_code, name, None)),
     }
 }
 

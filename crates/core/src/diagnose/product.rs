@@ -23,8 +23,16 @@ impl Pick {
     }
 }
 
-/// The product of an error, strongest evidence first; `context` is the whole text's hints (for a lone error).
-pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog: &Catalog) -> Option<Pick> {
+/// The product of an error, strongest evidence first; `context` is the whole text's hints (for a lone error);
+/// `step_window` the error's lines and those around them, where a tool says which step it failed at.
+pub fn pick(
+    raw: &RawError,
+    kind: Kind,
+    context: &[Field],
+    lines: &str,
+    step_window: &str,
+    catalog: &Catalog,
+) -> Option<Pick> {
     // A missing service role belongs to the product that needs it, whatever action the message names.
     if kind == Kind::ServiceRoleMissing {
         if let Some(code) = raw.get(Key::Code) {
@@ -153,6 +161,12 @@ pub fn pick(raw: &RawError, kind: Kind, context: &[Field], lines: &str, catalog:
         if let [only] = catalog.ram_codes_with_api(&f.value).as_slice() {
             return Some(Pick::at(only.to_string(), f, Reason::Api(f.value.clone())));
         }
+    }
+    // Rule `tool-step`: a tool's own words for the step it failed at, when they name the product (`failed on
+    // describe private zones` is PrivateZone's): below every API, host or code the text states.
+    if let Some(s) = super::tool_steps::find(step_window, None) {
+        let reason = Reason::ToolStep { tool: s.tool.to_string(), words: s.shown_words() };
+        return Some(Pick { ram_code: s.ram_code.to_string(), start: raw.start, end: raw.end, reason });
     }
     // A code-shaped word in prose counts when the catalog documents it (`TeaException: code: 401, <Code> request`).
     for f in raw.all(Key::Code).take(8).chain(raw.all(Key::CodeCandidate).take(8)) {

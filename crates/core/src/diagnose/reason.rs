@@ -44,6 +44,13 @@ pub enum Reason {
     Words(String),
     /// An API name that only this product has.
     Api(String),
+    /// The step a tool of the ecosystem says it failed at, in its own words ([`super::tool_steps`]).
+    ToolStep {
+        /// The tool (`ExternalDNS`).
+        tool: String,
+        /// Its words, placeholders shown as `…`.
+        words: String,
+    },
 }
 
 impl Reason {
@@ -75,8 +82,21 @@ impl Reason {
             ),
             Reason::Words(w) => (format!("“{w}” in the text"), format!("文本中出现“{w}”")),
             Reason::Api(a) => (format!("only this product has the API {a}"), format!("只有该产品有 API {a}")),
+            Reason::ToolStep { tool, words } => (
+                format!("from {tool}'s step “{words}” in the text"),
+                format!("来自文本中 {tool} 的步骤“{words}”"),
+            ),
         };
         Localized { en, zh }
+    }
+}
+
+/// Why a finding names the action it does when a tool's step decided it: the text names no API, and the step
+/// the tool says it failed at calls this one.
+pub fn tool_step_action(tool: &str, words: &str, action: &str) -> Localized {
+    Localized {
+        en: format!("The text names no API: {action} is the call {tool} makes at the step it failed at (“{words}”)."),
+        zh: format!("文本中没有写明 API：{action} 是 {tool} 在其失败的步骤（“{words}”）中调用的接口。"),
     }
 }
 
@@ -100,11 +120,15 @@ mod tests {
             Reason::Code("QuotaExceed.PostPaidDisk".into()),
             Reason::Words("ECS".into()),
             Reason::Api("DescribeVSwitches".into()),
+            Reason::ToolStep { tool: "ExternalDNS".into(), words: "Failed to describe zones".into() },
         ] {
             let w = r.words();
             assert!(!w.en.is_empty() && !w.zh.is_empty(), "{r:?}");
             assert!(w.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{r:?}: {}", w.zh);
         }
         assert!(Reason::Sentence { sentence: "s".into(), shared: 3 }.words().en.contains("3 products"));
+        let step = tool_step_action("lego (alidns)", "alicloud: API call failed", "alidns:AddDomainRecord");
+        assert!(step.en.contains("alidns:AddDomainRecord") && step.zh.contains("alidns:AddDomainRecord"));
+        assert!(step.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
     }
 }
