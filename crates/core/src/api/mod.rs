@@ -289,6 +289,9 @@ struct ErrorBody {
     request_id: Option<String>,
     host_id: Option<String>,
     recommend: Option<String>,
+    /// Taken from the parsed answer as it is (see `answer_value`): a `Value` read through serde would keep
+    /// serde_json's text reader in the page's wasm.
+    #[serde(skip)]
     access_denied_detail: Option<serde_json::Value>,
 }
 
@@ -308,7 +311,10 @@ pub fn parse_response<A: Api>(status: u16, body: &[u8]) -> Result<A::Response, A
 fn answer_value(product: Product, status: u16, body: &[u8]) -> Result<serde_json::Value, ApiError> {
     let text = String::from_utf8_lossy(body);
     let value = crate::json::parse(text.as_bytes()).map_err(|e| unreadable(product, status, body, e.to_string()))?;
-    let err: Option<ErrorBody> = serde_json::from_value(value.clone()).ok();
+    let err = serde_json::from_value::<ErrorBody>(value.clone()).ok().map(|mut err| {
+        err.access_denied_detail = value.get("AccessDeniedDetail").filter(|v| !v.is_null()).cloned();
+        err
+    });
     let ok = (200..300).contains(&status);
     if let Some(err) = err.filter(|e| e.code.is_some() || !ok) {
         return Err(ApiError::Service(Box::new(ServiceError {

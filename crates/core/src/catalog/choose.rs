@@ -66,7 +66,7 @@ impl Catalog {
             let reason = Localized { en: guess.reason.clone(), zh: guess.reason_zh.clone() };
             let mut choice = product.map(choice_of).unwrap_or_else(|| ProductChoice {
                 ram_code: guess.product.clone(),
-                name_en: guess.product.to_uppercase(),
+                name_en: guess.product.to_ascii_uppercase(),
                 name_zh: None,
                 host: None,
                 reason: None,

@@ -378,10 +378,11 @@ fn principal_en(f: &Finding) -> String {
     }
 }
 
-/// First letter upper-cased, for a name that starts a sentence.
+/// First letter upper-cased, for a name that starts a sentence. ASCII only (RAM's names and kinds are ASCII):
+/// `char::to_uppercase` would put Unicode's upper-case table (≈ 12 KB) in the page's wasm.
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
+    c.next().map_or_else(String::new, |first| first.to_ascii_uppercase().to_string() + c.as_str())
 }
 
 fn principal_zh(f: &Finding) -> String {

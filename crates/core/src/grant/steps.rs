@@ -64,7 +64,7 @@ pub fn system_policy_explanation(
     let product = code.and_then(|c| catalog.product(c));
     let en_name = product
         .map(|p| p.name_en.clone())
-        .or_else(|| code.map(str::to_uppercase))
+        .or_else(|| code.map(str::to_ascii_uppercase))
         .unwrap_or_else(|| "the service".into());
     let zh_name = product.and_then(|p| p.name_zh.clone()).unwrap_or_else(|| en_name.clone());
     let generic = if name.contains("ReadOnly") {
@@ -378,7 +378,7 @@ pub fn activate_service(f: &Finding, catalog: &Catalog) -> Step {
     let product = code.and_then(|c| catalog.product(c));
     let en = product
         .map(|p| p.name_en.clone())
-        .or_else(|| code.map(str::to_uppercase))
+        .or_else(|| code.map(str::to_ascii_uppercase))
         .unwrap_or_else(|| "the service".into());
     let zh = product.and_then(|p| p.name_zh.clone()).unwrap_or_else(|| en.clone());
     let mut s = step(
