@@ -180,6 +180,13 @@ fn another_error_after_a_java_print_stays_another_error() {
     let found = codes(text);
     assert!(found.contains(&(Kind::Other, Some("NoSuchKey".into()))), "{found:?}");
     assert!(found.contains(&(Kind::ExplicitDeny, Some("AccessDenied".into()))), "{found:?}");
+    // Two whole prints of one code, two requests, one after the other: each keeps its own EC's kind.
+    let deny = JAVA[0].replace("{code}", "AccessDenied").replace("{ec}", "0003-00000201");
+    let referer =
+        JAVA[0].replace("{code}", "AccessDenied").replace("{ec}", "0003-00000501").replace("0000000", "0000009");
+    let found = codes(&format!("{referer}\n{deny}"));
+    assert!(found.contains(&(Kind::Other, Some("AccessDenied".into()))), "{found:?}");
+    assert!(found.contains(&(Kind::ExplicitDeny, Some("AccessDenied".into()))), "{found:?}");
     // Every row's whole print, then ECS's genuine refusal: the row's finding and ECS's, side by side.
     let ecs = "\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 3C6C-4F8A\nHostId: ecs.aliyuncs.com";
     for r in OSS_EC.iter().filter(|r| r.code.is_some()) {

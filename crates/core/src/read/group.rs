@@ -147,10 +147,13 @@ impl<'a> Assembler<'a> {
                 _ => false,
             },
         };
-        // A header of the open error's own code may be that error's body: decided once its request id is read.
+        // A header of the open error's own code may be that error's body, if it holds none yet: decided once its
+        // request id is read.
         let restating = header
             && opening
-            && self.current.as_ref().is_some_and(|o| code.as_ref().is_some_and(|c| o.code.as_ref() == Some(c)));
+            && self.current.as_ref().is_some_and(|o| {
+                code.as_ref().is_some_and(|c| o.code.as_ref() == Some(c)) && !o.raw.fields.iter().any(is_body)
+            });
         if opening {
             // What came before in the paragraph joins, as far back as the error reaches.
             let stale = self.pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
@@ -242,13 +245,18 @@ fn drop_superseded_requests(fields: &mut Vec<Field>) {
 
 /// Rule `body-restates-header`: an error's body printed again under it is that error, not a new one. OSS's Java SDK
 /// prints an `OSSException` as a block of its own (`[ErrorCode]: …`, `[RequestId]: …`, `[HostId]: …`) and then,
-/// after `[ResponseError]:`, the very `<Error>` XML OSS answered, whose EC only the body holds. A header of the held
-/// error's code opens an error that holds it back; the body's request id (read in the header's `container`)
+/// after `[ResponseError]:`, the very `<Error>` XML OSS answered, whose EC only the body holds. A header of the code
+/// of an error with no body yet opens an error that holds it back; the body's request id (read in the header's `container`)
 /// decides: the held error's own (`Some(true)`: one error), another (`Some(false)`: two), none yet (`None`). A body
 /// with no request id to compare is never taken for the error above it.
 fn restated(held: &Open, container: Option<usize>, unit: &[Field]) -> Option<bool> {
     let request = unit.iter().find(|f| f.key == Key::RequestId && f.container == container)?;
     Some(held.raw.fields.iter().any(|f| f.key == Key::RequestId && f.value.eq_ignore_ascii_case(&request.value)))
+}
+
+/// Whether a field opens an error's `<Error>` body.
+fn is_body(f: &Field) -> bool {
+    f.key == Key::Header && f.value == "xml-error"
 }
 
 /// Folds the held error into the error that restated it: its fields first, as they came first. What it held in
@@ -454,6 +462,10 @@ mod tests {
         // Another request's error, or another code, is another error.
         assert_eq!(read(&Text::new(&java("R2", "AccessDenied"))).errors.len(), 2);
         assert_eq!(read(&Text::new(&java("R1", "NoSuchKey"))).errors.len(), 2);
+        // Two whole prints of one code, one after the other: the second body is not the first error's (it has one).
+        let two_prints = format!("{}{}", java("R1", "AccessDenied"), java("R1", "AccessDenied").replace("R1", "R2"));
+        let r = read(&Text::new(&two_prints));
+        assert_eq!(r.errors.len(), 2, "{two_prints}");
         // Two XML bodies of one code, one after the other, are two requests' errors.
         let two = "<Error><Code>AccessDenied</Code><RequestId>R1</RequestId></Error>\n<Error><Code>AccessDenied</Code><RequestId>R2</RequestId></Error>\n";
         assert_eq!(read(&Text::new(two)).errors.len(), 2);
