@@ -198,6 +198,13 @@ struct Budget {
     product_searches: usize,
 }
 
+/// Why a finding names its product, and its action when a tool's step decided it ([`reason::tool_step_action`]).
+#[derive(Default)]
+struct Why {
+    product: Option<Reason>,
+    action: Option<Localized>,
+}
+
 /// One raw error → one finding, and why it names its product (put in words only for a finding kept).
 fn explain_error(
     raw: &RawError,
@@ -209,9 +216,11 @@ fn explain_error(
     budget: &mut Budget,
 ) -> (Finding, Option<Reason>) {
     let Scope { alone, alibaba_mark } = scope;
-    let mut product_reason: Option<Reason> = None;
-    // Why the action is the one a tool's step calls, when that decided it.
-    let mut step_said: Option<Localized> = None;
+    // The tool steps whose words stand around the error.
+    let (from, to) = step_window(text, raw);
+    let window = crate::text::slice(text.as_str(), from, to);
+    let steps = tool_steps::Hits::of(window).standing_in(window, 0, window.len());
+    let mut why = Why::default();
     // A code printed with the very message a product documents for it is that product's, whatever other cloud
     // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
     let documented_pair = alibaba_mark || documented_with_its_message(raw, catalog);
@@ -287,7 +296,7 @@ fn explain_error(
     let pick = if f.other_cloud.is_some() {
         None
     } else {
-        product::pick(raw, kind, context, error_lines(text, raw), step_window(text, raw), catalog)
+        product::pick(raw, kind, context, error_lines(text, raw), &steps, catalog)
     };
     // A registry refusing a login where no Alibaba Cloud registry is named (Docker Hub, a mirror): not Alibaba Cloud's.
     if pick.is_none() && f.other_cloud.is_none() && phrases.contains(&Phrase::LoginRefused) {
@@ -296,7 +305,7 @@ fn explain_error(
     }
     if let Some(p) = &pick {
         f.product = Some(p.ram_code.clone());
-        product_reason = Some(p.reason.clone());
+        why.product = Some(p.reason.clone());
         f.evidence.push(evidence("product", p.start, p.end));
     }
     f.region = region(raw);
@@ -316,11 +325,11 @@ fn explain_error(
             f.evidence.push(evidence("action", first.start, first.end));
             if f.product.is_none() && f.other_cloud.is_none() {
                 f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
-                product_reason = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
+                why.product = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
             }
             catalog.access_level(&first.value).map(|(level, _)| level)
         }
-        None => decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason, &mut step_said),
+        None => decide_action(&mut f, raw, text, &steps, catalog, wanted, &mut why),
     };
     let product_before_fallbacks = f.product.clone();
 
@@ -337,7 +346,7 @@ fn explain_error(
         let own_sentence = sentences.iter().any(|s| s.products.len() == 1);
         if let Some((product, reason)) = clear.filter(|_| !own_sentence) {
             f.product = Some(product);
-            product_reason = Some(reason);
+            why.product = Some(reason);
         }
     }
     // Still no product: a documented sentence names it (the words around, if any, stay offered after it).
@@ -352,13 +361,13 @@ fn explain_error(
     if f.product.is_none() && f.other_cloud.is_none() {
         if let Some((word, p)) = product::resource_word(error_lines(text, raw)) {
             f.product = Some(p.to_string());
-            product_reason = Some(Reason::Marker(word.to_string()));
+            why.product = Some(Reason::Marker(word.to_string()));
         }
     }
 
     // A product found only by the fallbacks above can still resolve the API the text names.
     if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
-        access = decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason, &mut step_said);
+        access = decide_action(&mut f, raw, text, &steps, catalog, wanted, &mut why);
     }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
@@ -394,7 +403,7 @@ fn explain_error(
         ec: raw.value(Key::Ec),
     };
     let (mut en, mut zh) = explain::explain(&facts);
-    if let Some(said) = step_said {
+    if let Some(said) = why.action {
         for (text, add) in [(&mut en, said.en), (&mut zh, said.zh)] {
             if !text.is_empty() {
                 text.push(' ');
@@ -404,7 +413,7 @@ fn explain_error(
     }
     f.explanation = en;
     f.explanation_zh = zh;
-    (f, product_reason)
+    (f, why.product)
 }
 
 /// The action of an error that states none ([`action::decide`]), put on the finding; its access level when known.
@@ -413,10 +422,10 @@ fn decide_action(
     f: &mut Finding,
     raw: &RawError,
     text: &Text,
+    steps: &[&'static tool_steps::ToolStep],
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
-    product_reason: &mut Option<Reason>,
-    step_said: &mut Option<Localized>,
+    why: &mut Why,
 ) -> Option<AccessLevel> {
     // A missing service role's need is the role; another cloud's or the local system's error called no Alibaba
     // Cloud API at all (`ossutil cp` failing to make its local checkpoint folder).
@@ -431,13 +440,13 @@ fn decide_action(
         code: f.code.as_deref(),
         around,
         lines,
-        step_window: step_window(text, raw),
+        steps,
         catalog,
     };
     let d = action::decide(&inputs, wanted)?;
     if d.rule == action::TOOL_STEP {
-        if let Some(s) = tool_steps::find(inputs.step_window, inputs.product) {
-            *step_said = Some(reason::tool_step_action(s.tool, &s.shown_words(), &d.action));
+        if let Some(s) = tool_steps::choose(steps, inputs.product) {
+            why.action = Some(reason::tool_step_action(s.tool, &s.shown_words(), &d.action));
         }
     }
     // An action found with no product yet names it: a code family's (`isv.SMS_…`), an API only one product has.
@@ -449,7 +458,7 @@ fn decide_action(
         };
         if reason.is_some() {
             f.product = d.action.split_once(':').map(|(p, _)| p.to_string());
-            *product_reason = reason;
+            why.product = reason;
         }
     }
     f.actions = vec![d.action];
@@ -501,14 +510,12 @@ fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
 
 /// The error's lines with up to four lines before them (a tool's log line above the error it wraps, at most 1 KB)
 /// and the one after (acme.sh prints its step after the DNS hook's message): where a tool names its failed step.
-fn step_window<'t>(text: &'t Text, raw: &RawError) -> &'t str {
-    let s = text.as_str();
+fn step_window(text: &Text, raw: &RawError) -> (usize, usize) {
     let first = text.line_of(raw.start);
     let last = text.line_of(raw.end.saturating_sub(1).max(raw.start));
     let (a, _) = text.line_range(first.saturating_sub(4));
     let (_, b) = text.line_range((last + 1).min(text.line_count().saturating_sub(1)));
-    let a = a.max(raw.start.saturating_sub(1024));
-    crate::text::slice(s, a, b.min(raw.end.saturating_add(4096)))
+    (a.max(raw.start.saturating_sub(1024)), b.min(raw.end.saturating_add(4096)))
 }
 
 /// The error's body: its lines, up to 1 KB before them and 512 bytes after, whole lines (a pretty-printed

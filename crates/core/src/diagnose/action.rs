@@ -26,8 +26,8 @@ pub struct Inputs<'a> {
     pub around: &'a str,
     /// The lines the error itself spans: what says which phase of a tool's run failed.
     pub lines: &'a str,
-    /// The error's lines with the few around them, where a tool prints the step it failed at.
-    pub step_window: &'a str,
+    /// The tool steps whose words stand on the error's lines or the few around them.
+    pub steps: &'a [&'static super::tool_steps::ToolStep],
     /// The catalog.
     pub catalog: &'a Catalog,
 }
@@ -213,7 +213,7 @@ fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
 /// error's, or the error has none and the words name it. Below every API the text names (the rules above), so a
 /// request name, `Action=` or SDK class printed in the error wins over the step.
 fn tool_step(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
-    let step = super::tool_steps::find(i.step_window, i.product)?;
+    let step = super::tool_steps::choose(i.steps, i.product)?;
     let name = step.api(i.kind);
     match i.catalog.api(step.ram_code, name) {
         ApiLookup::Found(_, api) => Some(decided(api, true, None)),

@@ -24,13 +24,13 @@ impl Pick {
 }
 
 /// The product of an error, strongest evidence first; `context` is the whole text's hints (for a lone error);
-/// `step_window` the error's lines and those around them, where a tool says which step it failed at.
+/// `steps` the tool steps whose words stand around the error ([`super::tool_steps::standing_in`]).
 pub fn pick(
     raw: &RawError,
     kind: Kind,
     context: &[Field],
     lines: &str,
-    step_window: &str,
+    steps: &[&'static super::tool_steps::ToolStep],
     catalog: &Catalog,
 ) -> Option<Pick> {
     // A missing service role belongs to the product that needs it, whatever action the message names.
@@ -164,7 +164,7 @@ pub fn pick(
     }
     // Rule `tool-step`: a tool's own words for the step it failed at, when they name the product (`failed on
     // describe private zones` is PrivateZone's): below every API, host or code the text states.
-    if let Some(s) = super::tool_steps::find(step_window, None) {
+    if let Some(s) = super::tool_steps::choose(steps, None) {
         let reason = Reason::ToolStep { tool: s.tool.to_string(), words: s.shown_words() };
         return Some(Pick { ram_code: s.ram_code.to_string(), start: raw.start, end: raw.end, reason });
     }

@@ -200,19 +200,40 @@ impl ToolStep {
         self.words.split('*').map(str::trim).filter(|p| !p.is_empty())
     }
 
-    /// Whether the rest of the words follow their first piece, which ends at `at` in `text`, on the same line.
-    fn rest_follows(&self, text: &str, mut at: usize) -> bool {
+    /// The piece the automaton looks for: the longest, so ordinary first words (`Failed to create`) do not send
+    /// every error of a long log to the check.
+    fn anchor(&self) -> &'static str {
+        self.pieces().max_by_key(|p| p.len()).unwrap_or(self.words)
+    }
+
+    /// Whether the whole words stand on the line of `text` that holds `at` (where the anchor was found): the
+    /// pieces in order, each at most [`MAX_GAP`] bytes after the one before.
+    fn stands_on_line(&self, text: &str, at: usize) -> bool {
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
         let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
-        self.pieces().skip(1).all(|piece| {
-            let end = line_end.min(crate::text::floor_boundary(text, at + MAX_GAP + piece.len()));
-            match find_ignoring_case(&text[at..end], piece) {
-                Some(i) => {
-                    at += i + piece.len();
-                    true
+        let line = &text[line_start..line_end];
+        let mut pieces = self.pieces();
+        let first = pieces.next().unwrap_or(self.words);
+        let rest: Vec<&str> = pieces.collect();
+        let mut from = 0;
+        while let Some(i) = find_ignoring_case(&line[from..], first) {
+            let mut pos = from + i + first.len();
+            let follows = rest.iter().all(|piece| {
+                let end = line.len().min(crate::text::floor_boundary(line, pos + MAX_GAP + piece.len()));
+                match find_ignoring_case(&line[pos..end], piece) {
+                    Some(j) => {
+                        pos += j + piece.len();
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
+            });
+            if follows {
+                return true;
             }
-        })
+            from = crate::text::ceil_boundary(line, from + i + 1);
+        }
+        false
     }
 }
 
@@ -222,33 +243,63 @@ fn find_ignoring_case(hay: &str, needle: &str) -> Option<usize> {
     (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
-/// The first pieces of every row's words, in one automaton (pattern `i` is row `i`'s): one pass over the window
-/// finds every row that may stand there.
+/// Every row's anchor in one automaton (pattern `i` is row `i`'s), searched without overlaps (the fast search):
+/// rows sharing an anchor are looked up by it.
 fn automaton() -> &'static AhoCorasick {
-    static FIRST_PIECES: OnceLock<AhoCorasick> = OnceLock::new();
-    FIRST_PIECES.get_or_init(|| {
+    static ANCHORS: OnceLock<AhoCorasick> = OnceLock::new();
+    ANCHORS.get_or_init(|| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(TOOL_STEPS.iter().map(|s| s.pieces().next().unwrap_or(s.words)))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(TOOL_STEPS.iter().map(ToolStep::anchor))
             .expect("the steps' words are valid needles")
     })
 }
 
-/// The step a tool says it failed at in `window` (the error's lines and the lines around them), for an error of
-/// `product` (when the text names one): the most specific row whose words stand there and whose product agrees
-/// with the text's, or names one when the text names none.
-pub fn find(window: &str, product: Option<&str>) -> Option<&'static ToolStep> {
+/// Where rows' anchors stand in a text (an error's window: a pass over a whole long log costs more than the
+/// windows of its errors).
+#[derive(Debug, Default)]
+pub struct Hits(Vec<(usize, usize)>);
+
+impl Hits {
+    /// The anchors in `text`, as (offset, row), in text order.
+    pub fn of(text: &str) -> Hits {
+        Hits(automaton().find_iter(text).map(|m| (m.start(), m.pattern().as_usize())).collect())
+    }
+
+    /// The rows whose whole words stand around an anchor between `from` and `to` in `text` (the error's lines and
+    /// the lines around them), whatever their product.
+    pub fn standing_in(&self, text: &str, from: usize, to: usize) -> Vec<&'static ToolStep> {
+        let first = self.0.partition_point(|(at, _)| *at < from);
+        let mut found: Vec<&'static ToolStep> = self.0[first..]
+            .iter()
+            .take_while(|(at, _)| *at < to)
+            .flat_map(|&(at, row)| {
+                let anchor = TOOL_STEPS[row].anchor();
+                TOOL_STEPS.iter().filter(move |s| s.anchor().eq_ignore_ascii_case(anchor)).map(move |s| (s, at))
+            })
+            .filter(|(s, at)| s.stands_on_line(text, *at))
+            .map(|(s, _)| s)
+            .collect();
+        found.sort_unstable_by_key(|s| s.words);
+        found.dedup_by(|a, b| std::ptr::eq(*a, *b));
+        found
+    }
+}
+
+/// Of the rows standing around an error, the one that applies to an error of `product` (when the text names
+/// one): the most specific whose product agrees with the text's, or whose words name it when the text names none.
+pub fn choose(standing: &[&'static ToolStep], product: Option<&str>) -> Option<&'static ToolStep> {
     let applies = |s: &ToolStep| match product {
         Some(p) => p.eq_ignore_ascii_case(s.ram_code),
         None => s.names_product,
     };
-    automaton()
-        .find_overlapping_iter(window)
-        .map(|m| (&TOOL_STEPS[m.pattern().as_usize()], m.end()))
-        .filter(|(s, end)| applies(s) && s.rest_follows(window, *end))
-        .map(|(s, _)| s)
-        .max_by_key(|s| s.words.len())
+    standing.iter().copied().filter(|s| applies(s)).max_by_key(|s| s.words.len())
+}
+
+/// The step a tool says it failed at in `window`, for an error of `product` ([`Hits`] and [`choose`] together).
+pub fn find(window: &str, product: Option<&str>) -> Option<&'static ToolStep> {
+    choose(&Hits::of(window).standing_in(window, 0, window.len()), product)
 }
 
 #[cfg(test)]
