@@ -1034,7 +1034,9 @@ const KEYLESS_REACH: usize = 256;
 /// first `.` or the byte before the `:`, where the run starts).
 fn keyless_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     text::name_runs(b).filter_map(move |(run, end)| {
-        let dot = memchr::memchr(b'.', &b[run..end]).map(|d| run + d);
+        // A plain search: runs are a few bytes long, and memchr's setup cost more than the search itself on a log's
+        // millions of runs (callgrind, 5 MB of the eval noise log: 42 M instructions of 161 M in this pass).
+        let dot = b[run..end].iter().position(|&c| c == b'.').map(|d| run + d);
         let colon = match (b.get(end), b.get(end + 1)) {
             (Some(b':'), _) | (Some(b' ' | b']'), Some(b':')) => Some(end),
             _ => None,
