@@ -41,6 +41,8 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
         budget: Budget { product_searches: MAX_PRODUCT_SEARCHES },
         // An Alibaba Cloud mark overrules other clouds' marks; read once per text.
         alibaba_mark: crate::marks::has_alibaba_mark(text),
+        signs: systems::ContextSigns::default(),
+        api_words: action::ApiWords::new(t.as_str()),
     };
     let context = read::scan::read_each(&t, &documented, &mut |raw, context| run.take(raw, context));
     run.finish(&context)
@@ -67,6 +69,10 @@ struct Run<'a> {
     budget: Budget,
     /// Whether the text carries an Alibaba Cloud mark anywhere.
     alibaba_mark: bool,
+    /// The signs of the context's fields, read as the context grows.
+    signs: systems::ContextSigns,
+    /// The words of the text that may name an API, found as the errors ask.
+    api_words: action::ApiWords<'a>,
 }
 
 impl Run<'_> {
@@ -106,7 +112,7 @@ impl Run<'_> {
             let (raw, wraps) = self.queue.pop_front().expect("longer than leave");
             let (mut finding, mut reason) = explain_error(
                 &raw,
-                Scope { alone, alibaba_mark: self.alibaba_mark },
+                Scope { alone, alibaba_mark: self.alibaba_mark, signs: &self.signs, api_words: &self.api_words },
                 context,
                 self.text,
                 self.catalog,
@@ -184,11 +190,15 @@ fn code_from_ec(raw: &RawError) -> Option<String> {
 const MAX_PRODUCT_SEARCHES: usize = 32;
 
 /// What an error is explained against besides its own words.
-struct Scope {
+struct Scope<'s> {
     /// The text holds this error alone, so it may take the whole text's context.
     alone: bool,
     /// The text carries an Alibaba Cloud mark somewhere.
     alibaba_mark: bool,
+    /// The signs of the context's fields, read once for all errors.
+    signs: &'s systems::ContextSigns,
+    /// The words of the text that may name an API, found once for all errors.
+    api_words: &'s action::ApiWords<'s>,
 }
 
 struct Budget {
@@ -198,14 +208,14 @@ struct Budget {
 /// One raw error → one finding, and why it names its product (put in words only for a finding kept).
 fn explain_error(
     raw: &RawError,
-    scope: Scope,
+    scope: Scope<'_>,
     context: &[Field],
     text: &Text,
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
     budget: &mut Budget,
 ) -> (Finding, Option<Reason>) {
-    let Scope { alone, alibaba_mark } = scope;
+    let Scope { alone, alibaba_mark, signs, api_words } = scope;
     let mut product_reason: Option<Reason> = None;
     // A code printed with the very message a product documents for it is that product's, whatever other cloud
     // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
@@ -218,6 +228,7 @@ fn explain_error(
         body: error_body(text, raw),
         alibaba_mark: documented_pair,
         catalog,
+        signs,
     };
     let other_cloud = systems::other_system(&seen).map(|s| s.en.to_string());
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
@@ -312,7 +323,7 @@ fn explain_error(
             }
             catalog.access_level(&first.value).map(|(level, _)| level)
         }
-        None => decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason),
+        None => decide_action(&mut f, raw, text, catalog, api_words, wanted, &mut product_reason),
     };
     let product_before_fallbacks = f.product.clone();
 
@@ -350,7 +361,7 @@ fn explain_error(
 
     // A product found only by the fallbacks above can still resolve the API the text names.
     if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
-        access = decide_action(&mut f, raw, text, catalog, wanted, &mut product_reason);
+        access = decide_action(&mut f, raw, text, catalog, api_words, wanted, &mut product_reason);
     }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
@@ -398,6 +409,7 @@ fn decide_action(
     raw: &RawError,
     text: &Text,
     catalog: &Catalog,
+    api_words: &action::ApiWords,
     wanted: &mut BTreeSet<String>,
     product_reason: &mut Option<Reason>,
 ) -> Option<AccessLevel> {
@@ -415,6 +427,7 @@ fn decide_action(
         around,
         lines,
         catalog,
+        api_words,
     };
     let d = action::decide(&inputs, wanted)?;
     // An action found with no product yet names it: a code family's (`isv.SMS_…`), an API only one product has.
