@@ -472,8 +472,10 @@ fn may_name_api(w: &str) -> bool {
 /// `valgrind --tool=callgrind`, dense3.log).
 pub struct ApiWords<'t> {
     text: &'t str,
-    /// How far the text is read (at a word's start or past a word), and the words found before, as spans in order.
-    found: std::cell::RefCell<(usize, Vec<(usize, usize)>)>,
+    /// Where the words found start (at a word's start), how far the text is read from there (at a word's start
+    /// or past a word), and the words found, as spans in order. An error past that point starts them again: a long
+    /// log with few errors is not read from its start for each.
+    found: std::cell::RefCell<(usize, usize, Vec<(usize, usize)>)>,
     /// For each product, the words near an error that name none of its APIs.
     no_api: std::cell::RefCell<rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>>,
 }
@@ -507,7 +509,16 @@ impl<'t> ApiWords<'t> {
         let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
         let run_end = |i: usize| b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |n| i + n);
         let mut found = self.found.borrow_mut();
-        let (read, words) = &mut *found;
+        let (from, read, words) = &mut *found;
+        if a > *read {
+            *from = b[..a].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |n| n + 1);
+            *read = *from;
+            words.clear();
+        } else if a < *from {
+            // Before the words found: read it whole.
+            drop(found);
+            return ascii_words(around).filter(|w| may_name_api(w)).take(4096).find_map(f);
+        }
         // Every whole word starting before `e`.
         while *read < e {
             let Some(start) = b[*read..].iter().position(u8::is_ascii_alphanumeric).map(|n| *read + n) else {
@@ -792,10 +803,13 @@ mod tests {
         let text = "DescribeInstances failed：调用CreateScalingGroup出错 describeUserDomainsRequest x AbcdefGhij\n\
                     ListUsersRequestWithAVeryLongNameThatGoesOnAndOnPastEightyBytesOfLettersAndDigitsTooLongToBeAnApiName \
                     é GetObject,PutBucketAcl;createscalinggroup 12345Abcdef AbCdEf";
-        let words = ApiWords::new(text);
         let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-        // Slices asked in any order, overlapping, cutting words at either end.
-        for (n, &a) in bounds.iter().enumerate().rev() {
+        // Slices asked in text order (some past the words found), backwards (before them), overlapping, cutting
+        // words at either end.
+        let forwards: Vec<(usize, usize)> = bounds.iter().enumerate().map(|(n, &a)| (n, a)).collect();
+        let asks = forwards.iter().chain(forwards.iter().rev()).step_by(2).chain(forwards.iter().step_by(5));
+        let words = ApiWords::new(text);
+        for &(n, a) in asks {
             for &e in bounds[n..].iter().step_by(3) {
                 let around = &text[a..e];
                 let want: Vec<&str> = ascii_words(around).filter(|w| may_name_api(w)).collect();
