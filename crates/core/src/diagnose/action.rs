@@ -475,10 +475,13 @@ pub struct ApiWords<'t> {
     /// Where the words found start (at a word's start), how far the text is read from there (at a word's start
     /// or past a word), and the words found, as spans in order. An error past that point starts them again: a long
     /// log with few errors is not read from its start for each.
-    found: std::cell::RefCell<(usize, usize, Vec<(usize, usize)>)>,
+    found: std::cell::RefCell<Found>,
     /// For each product, the words near an error that name none of its APIs.
     no_api: std::cell::RefCell<rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>>,
 }
+
+/// Where the words found start, how far the text is read, the words' spans.
+type Found = (usize, usize, Vec<(usize, usize)>);
 
 impl<'t> ApiWords<'t> {
     /// None found yet in `text`.
