@@ -42,6 +42,8 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
         budget: Budget { product_searches: MAX_PRODUCT_SEARCHES },
         // An Alibaba Cloud mark overrules other clouds' marks; read once per text.
         alibaba_mark: crate::marks::has_alibaba_mark(text),
+        signs: systems::ContextSigns::default(),
+        api_words: action::ApiWords::new(t.as_str()),
     };
     let context = read::scan::read_each(&t, &documented, &mut |raw, context| run.take(raw, context));
     run.finish(&context)
@@ -68,6 +70,10 @@ struct Run<'a> {
     budget: Budget,
     /// Whether the text carries an Alibaba Cloud mark anywhere.
     alibaba_mark: bool,
+    /// The signs of the context's fields, read as the context grows.
+    signs: systems::ContextSigns,
+    /// The words of the text that may name an API, found as the errors ask.
+    api_words: action::ApiWords<'a>,
 }
 
 impl Run<'_> {
@@ -107,7 +113,7 @@ impl Run<'_> {
             let (raw, wraps) = self.queue.pop_front().expect("longer than leave");
             let (mut finding, mut reason) = explain_error(
                 &raw,
-                Scope { alone, alibaba_mark: self.alibaba_mark },
+                Scope { alone, alibaba_mark: self.alibaba_mark, signs: &self.signs, api_words: &self.api_words },
                 context,
                 self.text,
                 self.catalog,
@@ -187,11 +193,15 @@ fn code_from_ec(raw: &RawError) -> Option<String> {
 const MAX_PRODUCT_SEARCHES: usize = 32;
 
 /// What an error is explained against besides its own words.
-struct Scope {
+struct Scope<'s> {
     /// The text holds this error alone, so it may take the whole text's context.
     alone: bool,
     /// The text carries an Alibaba Cloud mark somewhere.
     alibaba_mark: bool,
+    /// The signs of the context's fields, read once for all errors.
+    signs: &'s systems::ContextSigns,
+    /// The words of the text that may name an API, found once for all errors.
+    api_words: &'s action::ApiWords<'s>,
 }
 
 struct Budget {
@@ -208,14 +218,14 @@ struct Why {
 /// One raw error → one finding, and why it names its product (put in words only for a finding kept).
 fn explain_error(
     raw: &RawError,
-    scope: Scope,
+    scope: Scope<'_>,
     context: &[Field],
     text: &Text,
     catalog: &Catalog,
     wanted: &mut BTreeSet<String>,
     budget: &mut Budget,
 ) -> (Finding, Option<Reason>) {
-    let Scope { alone, alibaba_mark } = scope;
+    let Scope { alone, alibaba_mark, signs, api_words } = scope;
     // The tool steps whose words stand around the error.
     let (from, to) = step_window(text, raw);
     let window = crate::text::slice(text.as_str(), from, to);
@@ -232,6 +242,7 @@ fn explain_error(
         body: error_body(text, raw),
         alibaba_mark: documented_pair,
         catalog,
+        signs,
     };
     let other_cloud = systems::other_system(&seen).map(|s| s.en.to_string());
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
@@ -329,7 +340,7 @@ fn explain_error(
             }
             catalog.access_level(&first.value).map(|(level, _)| level)
         }
-        None => decide_action(&mut f, raw, text, &steps, catalog, wanted, &mut why),
+        None => decide_action(&mut f, raw, text, &steps, catalog, api_words, wanted, &mut why),
     };
     let product_before_fallbacks = f.product.clone();
 
@@ -367,7 +378,7 @@ fn explain_error(
 
     // A product found only by the fallbacks above can still resolve the API the text names.
     if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
-        access = decide_action(&mut f, raw, text, &steps, catalog, wanted, &mut why);
+        access = decide_action(&mut f, raw, text, &steps, catalog, api_words, wanted, &mut why);
     }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
@@ -424,6 +435,7 @@ fn decide_action(
     text: &Text,
     steps: &[&'static tool_steps::ToolStep],
     catalog: &Catalog,
+    api_words: &action::ApiWords,
     wanted: &mut BTreeSet<String>,
     why: &mut Why,
 ) -> Option<AccessLevel> {
@@ -442,6 +454,7 @@ fn decide_action(
         lines,
         steps,
         catalog,
+        api_words,
     };
     let d = action::decide(&inputs, wanted)?;
     if d.rule == action::TOOL_STEP {

@@ -398,9 +398,8 @@ pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some(k) = (0..n.len()).min_by_key(|&k| commonness(n[k])) else { return true };
     let c = n[k];
-    memchr::memchr2_iter(c.to_ascii_lowercase(), c.to_ascii_uppercase(), h).any(|i| {
-        i.checked_sub(k).and_then(|at| h.get(at..at + n.len())).is_some_and(|w| w.eq_ignore_ascii_case(n))
-    })
+    memchr::memchr2_iter(c.to_ascii_lowercase(), c.to_ascii_uppercase(), h)
+        .any(|i| i.checked_sub(k).and_then(|at| h.get(at..at + n.len())).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 /// How common a byte is in logs, coarsely (0 rarest): which byte of a needle [`contains_ignore_ascii_case`] looks

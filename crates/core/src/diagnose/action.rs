@@ -30,6 +30,8 @@ pub struct Inputs<'a> {
     pub steps: &'a [&'static super::tool_steps::ToolStep],
     /// The catalog.
     pub catalog: &'a Catalog,
+    /// The words of the text that may name an API, found once for all its errors.
+    pub api_words: &'a ApiWords<'a>,
 }
 
 /// An action decided, and on what grounds.
@@ -499,18 +501,117 @@ fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> 
         return None;
     }
     let code = i.code.unwrap_or("");
-    // Camel-case words only (cheap to test before any lookup): an API name has two words or more.
-    let words = ascii_words(i.around)
-        .filter(|w| (6..=80).contains(&w.len()) && w.as_bytes()[0].is_ascii_alphabetic() && has_two_words(w));
-    words.take(4096).find_map(|w| {
+    i.api_words.find_map(i.around, |w| {
         let stem = api_stem(w).filter(|_| !code.contains(w))?;
+        if i.api_words.no_api(product, w) {
+            return None;
+        }
         let name = w[..1].to_ascii_uppercase() + &stem[1..];
         match i.catalog.api(product, &name) {
             // Exact case after the first letter: `createscalinggroup` in a URL is no API name.
             ApiLookup::Found(_, api) if api.name == name => Some(decided(api, true, None)),
-            _ => None,
+            _ => {
+                i.api_words.note_no_api(product, w);
+                None
+            }
         }
     })
+}
+
+/// Camel-case words only (cheap to test before any lookup): an API name has two words or more.
+fn may_name_api(w: &str) -> bool {
+    (6..=80).contains(&w.len()) && w.as_bytes()[0].is_ascii_alphabetic() && has_two_words(w)
+}
+
+/// The words of a text that may name an API ([`may_name_api`]; runs of ASCII letters and digits), found once as the
+/// errors ask for them: every error reads the 4 KB around it, and a dense log's errors share most of theirs.
+/// Reading them again for each error was 3 % of the CPU time on an error-dense log (`perf`, dense5.log).
+///
+/// The words each product's catalog has no API for are kept too: a dense log's errors ask the catalog about the
+/// same words again and again (43 thousand asks of it, 2 thousand instructions each, on a 3 MB error-dense log:
+/// `valgrind --tool=callgrind`, dense3.log).
+pub struct ApiWords<'t> {
+    text: &'t str,
+    /// Where the words found start (at a word's start), how far the text is read from there (at a word's start
+    /// or past a word), and the words found, as spans in order. An error past that point starts them again: a long
+    /// log with few errors is not read from its start for each.
+    found: std::cell::RefCell<Found>,
+    /// For each product, the words near an error that name none of its APIs.
+    no_api: std::cell::RefCell<rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>>,
+}
+
+/// Where the words found start, how far the text is read, the words' spans.
+type Found = (usize, usize, Vec<(usize, usize)>);
+
+impl<'t> ApiWords<'t> {
+    /// None found yet in `text`.
+    pub fn new(text: &'t str) -> Self {
+        ApiWords { text, found: Default::default(), no_api: Default::default() }
+    }
+
+    /// Whether `word` is known to name none of `product`'s APIs.
+    fn no_api(&self, product: &str, word: &str) -> bool {
+        self.no_api.borrow().get(product).is_some_and(|words| words.contains(word))
+    }
+
+    /// Notes that `word` names none of `product`'s APIs (the catalog does not change while a text is diagnosed).
+    fn note_no_api(&self, product: &str, word: &str) {
+        self.no_api.borrow_mut().entry(product.to_string()).or_default().insert(word.to_string());
+    }
+
+    /// The first `f` gives of the words of `around` (a slice of the text) that may name an API, in order: exactly
+    /// `ascii_words(around).filter(may_name_api)`, a word cut by the slice's ends cut too.
+    fn find_map<T>(&self, around: &str, f: impl FnMut(&str) -> Option<T>) -> Option<T> {
+        let (text, b) = (self.text, self.text.as_bytes());
+        let a = (around.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let e = a.wrapping_add(around.len());
+        if a > text.len() || e > text.len() {
+            // Not a slice of the text: read it whole.
+            return ascii_words(around).filter(|w| may_name_api(w)).take(4096).find_map(f);
+        }
+        let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let run_end = |i: usize| b[i..].iter().position(|c| !c.is_ascii_alphanumeric()).map_or(b.len(), |n| i + n);
+        let mut found = self.found.borrow_mut();
+        let (from, read, words) = &mut *found;
+        if a > *read {
+            *from = b[..a].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(0, |n| n + 1);
+            *read = *from;
+            words.clear();
+        } else if a < *from {
+            // Before the words found: read it whole.
+            drop(found);
+            return ascii_words(around).filter(|w| may_name_api(w)).take(4096).find_map(f);
+        }
+        // Every whole word starting before `e`.
+        while *read < e {
+            let Some(start) = b[*read..].iter().position(u8::is_ascii_alphanumeric).map(|n| *read + n) else {
+                *read = b.len();
+                break;
+            };
+            if start >= e {
+                *read = start;
+                break;
+            }
+            let end = run_end(start);
+            if may_name_api(&text[start..end]) {
+                words.push((start, end));
+            }
+            *read = end;
+        }
+        // A word the slice's start cuts, the whole words inside, a word its end cuts.
+        let head = (a > 0 && a < e && alnum(a - 1) && alnum(a)).then(|| (a, run_end(a).min(e)));
+        let inside_from = words.partition_point(|&(start, _)| start < a);
+        let inside = words[inside_from..].iter().copied().take_while(|&(_, end)| end <= e);
+        let tail_start = (e < b.len() && e > a && alnum(e - 1) && alnum(e))
+            .then(|| b[a..e].iter().rposition(|c| !c.is_ascii_alphanumeric()).map_or(a, |n| a + n + 1))
+            .filter(|&start| head.is_none_or(|(h, _)| h != start));
+        let tail = tail_start.map(|start| (start, e));
+        let cut = |span: &(usize, usize)| may_name_api(&text[span.0..span.1]);
+        let spans: Vec<(usize, usize)> =
+            head.into_iter().filter(cut).chain(inside).chain(tail.into_iter().filter(cut)).collect();
+        drop(found);
+        spans.into_iter().map(|(start, end)| &text[start..end]).take(4096).find_map(f)
+    }
 }
 
 /// The API name a word around an error can be, its SDK class's `Request` cut off (`describeInstancesRequest` →
@@ -762,6 +863,37 @@ fn segments_match(api: &[&str], req: &[&str]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn api_words_of_a_slice_are_its_own_words_read_whole() {
+        let text = "DescribeInstances failed：调用CreateScalingGroup出错 describeUserDomainsRequest x AbcdefGhij\n\
+                    ListUsersRequestWithAVeryLongNameThatGoesOnAndOnPastEightyBytesOfLettersAndDigitsTooLongToBeAnApiName \
+                    é GetObject,PutBucketAcl;createscalinggroup 12345Abcdef AbCdEf";
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        // Slices asked in text order (some past the words found), backwards (before them), overlapping, cutting
+        // words at either end.
+        let forwards: Vec<(usize, usize)> = bounds.iter().enumerate().map(|(n, &a)| (n, a)).collect();
+        let asks = forwards.iter().chain(forwards.iter().rev()).step_by(2).chain(forwards.iter().step_by(5));
+        let words = ApiWords::new(text);
+        for &(n, a) in asks {
+            for &e in bounds[n..].iter().step_by(3) {
+                let around = &text[a..e];
+                let want: Vec<&str> = ascii_words(around).filter(|w| may_name_api(w)).collect();
+                let mut got = Vec::new();
+                assert_eq!(
+                    words.find_map(around, |w| -> Option<()> {
+                        got.push(w.to_string());
+                        None
+                    }),
+                    None
+                );
+                assert_eq!(got, want, "{a}..{e}");
+            }
+        }
+        // A slice of another string is read whole.
+        let other = String::from("x DescribeRegions y");
+        assert_eq!(words.find_map(&other, |w| Some(w.to_string())), Some("DescribeRegions".to_string()));
+    }
 
     #[test]
     fn ascii_words_are_the_split_by_char_of_std() {
