@@ -340,7 +340,7 @@ fn explain_error(
             }
             catalog.access_level(&first.value).map(|(level, _)| level)
         }
-        None => decide_action(&mut f, raw, text, &steps, catalog, api_words, wanted, &mut why),
+        None => decide_action(&mut f, raw, text, Clues { steps: &steps, api_words }, catalog, wanted, &mut why),
     };
     let product_before_fallbacks = f.product.clone();
 
@@ -378,7 +378,7 @@ fn explain_error(
 
     // A product found only by the fallbacks above can still resolve the API the text names.
     if stated.is_empty() && f.actions.is_empty() && f.product != product_before_fallbacks {
-        access = decide_action(&mut f, raw, text, &steps, catalog, api_words, wanted, &mut why);
+        access = decide_action(&mut f, raw, text, Clues { steps: &steps, api_words }, catalog, wanted, &mut why);
     }
     let writes = match access {
         Some(level) => !level.is_read() && level != AccessLevel::None,
@@ -427,15 +427,21 @@ fn explain_error(
     (f, why.product)
 }
 
+/// What around an error may name its API when it states none: the tool steps standing by it, the text's API words.
+#[derive(Clone, Copy)]
+struct Clues<'s> {
+    steps: &'s [&'static tool_steps::ToolStep],
+    api_words: &'s action::ApiWords<'s>,
+}
+
 /// The action of an error that states none ([`action::decide`]), put on the finding; its access level when known.
 /// A missing service role's action is the role's creation (stated, or left to the plan), not the API called.
 fn decide_action(
     f: &mut Finding,
     raw: &RawError,
     text: &Text,
-    steps: &[&'static tool_steps::ToolStep],
+    Clues { steps, api_words }: Clues,
     catalog: &Catalog,
-    api_words: &action::ApiWords,
     wanted: &mut BTreeSet<String>,
     why: &mut Why,
 ) -> Option<AccessLevel> {

@@ -157,6 +157,13 @@ fn sdk_sentences_of_missing_credentials_are_bad_credentials() {
             failures.push(format!("{:?} {:?}: {text}", f.kind, f.product));
         }
     }
+    // OSS answers an anonymous request with its bucket ACL's AccessDenied: the key that was never sent stays the
+    // cause (only RAM's refusal of a signed caller overrules such a sentence).
+    let anonymous = "No credentials found, sending anonymous request\noss2.exceptions.AccessDenied: {'status': 403, 'details': {'Code': 'AccessDenied', 'Message': 'You have no right to access this object because of bucket acl.', 'EC': '0003-00000001'}}";
+    let f = first(anonymous);
+    if f.kind != Kind::BadCredentials || grants(&f, catalog) {
+        failures.push(format!("{:?}: {anonymous}", f.kind));
+    }
     controls(
         &[
             "earlier on the phone: Can't get a federation token",

@@ -591,6 +591,8 @@ fn alibaba_errors_with_other_systems_words_on_neighbouring_lines_keep_their_gran
         ("RDS 控制台：您没有权限执行 ModifySecurityIps 操作，请联系主账号授权。附应用日志 Access denied for user 'svc'@'%'", Some("rds")),
         // A MaxCompute authorization failure whose tips name a column's label.
         ("FAILED: ODPS-0130013:Authorization exception - Authorization Failed [4019], You have NO privilege 'odps:Select' on {acs:odps:*:projects/sales/tables/orders}. Context ID:7f1e. --->Tips: Pricipal:RAM$analyst@demo.onaliyun.com; column label of orders.amount is 1", Some("odps")),
+        // Data Online Migration from Qiniu or QingStor: the source named above RAM's refusal.
+        ("在线迁移服务创建迁移任务失败（源：七牛云 Kodo，目标：OSS）\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445566", None),
         // An OSS error (its `Ec`) under a Node refusal of a local file.
         ("Error: EACCES: permission denied, open '/home/ci/.npmrc'\nOSS: AccessDenied You have no right to access this object because of bucket acl. RequestId: 6571C0FFEE12AB34CD56EF7D Ec: 0003-00000001", Some("oss")),
     ] {
@@ -626,6 +628,10 @@ fn alibaba_errors_with_other_systems_words_on_neighbouring_lines_keep_their_gran
         "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 0B7E4A21-5C3D-4E8F-A1B2-C3D4E5F6071B\ngeocoded via https://restapi.amap.com/v3/geocode/geo first",
         // … GitHub's API host.
         "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 0B7E4A21-5C3D-4E8F-A1B2-C3D4E5F6071C\nrelease notes fetched from https://api.github.com/repos/example/tool/releases",
+        // … QingStor named as Data Online Migration's source above it.
+        "migrate qingcloud qingstor -> oss\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445567",
+        // Another AI vendor's host on a config line above RAM's refusal.
+        "# fallback model: https://api.openai.com/v1\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445568",
         // … Kubernetes' `in API group`.
         "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 0B7E4A21-5C3D-4E8F-A1B2-C3D4E5F6071D\nthe operator watches deployments in API group \"apps\"",
     ] {

@@ -308,10 +308,12 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
     // A browser session that is not signed in (`Frontend.Business.NeedLogin`, `System.NotLogin`): the console's
     // web APIs answer so before any policy is read.
     let session = s.code_contains(&["needlogin", "notlogin"]);
-    // A service's permission refusal (`Forbidden.RAM`) answers a signed request: a sentence of missing credentials
-    // beside it (an earlier log line) is not this error's.
-    let sentence =
-        s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing]) && !is_permission_code(&s.code);
+    // RAM's refusal of a caller (`Forbidden.RAM`, `NoPermission`, a stated action) answers a signed request: a
+    // sentence of missing credentials beside it (an earlier log line) is not this error's. A bare `AccessDenied`
+    // is what OSS answers an anonymous request too (its bucket ACL): the missing key stays the cause.
+    let caller_refused = is_permission_code(&s.code)
+        && (s.code.starts_with("forbidden") || s.code.starts_with("nopermission") || states_action(s.raw));
+    let sentence = s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing]) && !caller_refused;
     (code || session || sentence).then_some((Kind::BadCredentials, None))
 }
 

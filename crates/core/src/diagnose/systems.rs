@@ -394,10 +394,12 @@ pub const RULES: &[Rule] = &[
     },
     Rule { name: "jd-names", system: &JD, shape: Words(&["jdcloud"]), overrule: AlibabaMark },
     Rule { name: "ctyun-names", system: &CTYUN, shape: Words(&["ctyun"]), overrule: AlibabaMark },
+    // Names read as the error's own only on its code or message line (`Never`): Data Online Migration takes Qiniu
+    // or QingStor as its source, and a config line may name another AI vendor's host, above RAM's own refusal.
     // Qiniu: its SDKs and hosts (`qiniucs.com`, `qiniup.com`), the upload API's `qbox.me`, its Chinese name.
-    Rule { name: "qiniu-names", system: &QINIU, shape: Words(&["qiniu", "qbox.me", "七牛"]), overrule: AlibabaMark },
+    Rule { name: "qiniu-names", system: &QINIU, shape: Words(&["qiniu", "qbox.me", "七牛"]), overrule: Never },
     // QingCloud: its SDKs' print (`QingCloud Error: Code (1200), Message (AuthFailure, …)`) and its hosts.
-    Rule { name: "qingcloud-names", system: &QINGCLOUD, shape: Words(&["qingcloud"]), overrule: AlibabaMark },
+    Rule { name: "qingcloud-names", system: &QINGCLOUD, shape: Words(&["qingcloud"]), overrule: Never },
     // --- AI model APIs ---
     // OpenAI's refusal of a key points at its own key page; Model Studio's OpenAI-compatible mode answers the same
     // `invalid_api_key` code without it (its own, bad credentials).
@@ -420,7 +422,7 @@ pub const RULES: &[Rule] = &[
             "open.bigmodel.cn",
             "api.groq.com",
         ]),
-        overrule: AlibabaMark,
+        overrule: Never,
     },
     // --- S3-family shapes ---
     // The AWS SDKs' own print: Go v1's `Code: message` over `status code: 403, request id: …` (Volcano Engine's
