@@ -44,6 +44,7 @@ pub fn diagnose(text: &str, catalog: &Catalog) -> Diagnosis {
         alibaba_mark: crate::marks::has_alibaba_mark(text),
         signs: systems::ContextSigns::default(),
         api_words: action::ApiWords::new(t.as_str()),
+        previous: None,
     };
     let context = read::scan::read_each(&t, &documented, &mut |raw, context| run.take(raw, context));
     run.finish(&context)
@@ -74,6 +75,8 @@ struct Run<'a> {
     signs: systems::ContextSigns,
     /// The words of the text that may name an API, found as the errors ask.
     api_words: action::ApiWords<'a>,
+    /// Where the last error explained stands (a wrapper's, once its cause is explained).
+    previous: Option<(usize, usize)>,
 }
 
 impl Run<'_> {
@@ -111,9 +114,20 @@ impl Run<'_> {
     fn explain_queued(&mut self, leave: usize, alone: bool, context: &[Field]) {
         while self.queue.len() > leave {
             let (raw, wraps) = self.queue.pop_front().expect("longer than leave");
+            let next = self.queue.front().filter(|_| !wraps).map(|(n, _)| n.start);
+            let between = (self.previous, next);
+            if !wraps {
+                self.previous = Some((raw.start, raw.end));
+            }
             let (mut finding, mut reason) = explain_error(
                 &raw,
-                Scope { alone, alibaba_mark: self.alibaba_mark, signs: &self.signs, api_words: &self.api_words },
+                Scope {
+                    alone,
+                    alibaba_mark: self.alibaba_mark,
+                    signs: &self.signs,
+                    api_words: &self.api_words,
+                    between,
+                },
                 context,
                 self.text,
                 self.catalog,
@@ -202,6 +216,9 @@ struct Scope<'s> {
     signs: &'s systems::ContextSigns,
     /// The words of the text that may name an API, found once for all errors.
     api_words: &'s action::ApiWords<'s>,
+    /// Where the errors beside it stand: the span of the one before and the start of the one after (none when
+    /// there is none, or when it wraps this one or this one wraps it).
+    between: (Option<(usize, usize)>, Option<usize>),
 }
 
 struct Budget {
@@ -225,11 +242,13 @@ fn explain_error(
     wanted: &mut BTreeSet<String>,
     budget: &mut Budget,
 ) -> (Finding, Option<Reason>) {
-    let Scope { alone, alibaba_mark, signs, api_words } = scope;
+    let Scope { alone, alibaba_mark, signs, api_words, between } = scope;
     // The tool steps whose words stand around the error.
-    let (from, to) = step_window(text, raw);
+    let (from, to) = step_window(text, raw, between);
     let window = crate::text::slice(text.as_str(), from, to);
-    let steps = tool_steps::Hits::of(window).standing_in(window, 0, window.len());
+    let base = crate::text::floor_boundary(text.as_str(), from.min(text.len()));
+    let error = (raw.start.saturating_sub(base), raw.end.min(to).saturating_sub(base));
+    let steps = tool_steps::Hits::of(window).standing_in(window, error);
     let mut why = Why::default();
     // A code printed with the very message a product documents for it is that product's, whatever other cloud
     // shares the code's name (CloudMonitor's `AccessDeniedException`: "You donot have sufficient access…").
@@ -529,12 +548,25 @@ fn error_lines<'t>(text: &'t Text, raw: &RawError) -> &'t str {
 
 /// The error's lines with up to four lines before them (a tool's log line above the error it wraps, at most 1 KB)
 /// and the one after (acme.sh prints its step after the DNS hook's message): where a tool names its failed step.
-fn step_window(text: &Text, raw: &RawError) -> (usize, usize) {
+/// Never past the errors beside it (`between`: the span of the one before, the start of the one after), whose
+/// steps are theirs; the line an error starts on is its own (a reader may run the error above into it).
+fn step_window(text: &Text, raw: &RawError, between: (Option<(usize, usize)>, Option<usize>)) -> (usize, usize) {
     let first = text.line_of(raw.start);
     let last = text.line_of(raw.end.saturating_sub(1).max(raw.start));
     let (a, _) = text.line_range(first.saturating_sub(4));
     let (_, b) = text.line_range((last + 1).min(text.line_count().saturating_sub(1)));
-    (a.max(raw.start.saturating_sub(1024)), b.min(raw.end.saturating_add(4096)))
+    let own_line = text.line_range(first).0;
+    let low = between.0.map_or(0, |(start, end)| if start < own_line { end.min(own_line) } else { end });
+    let high = between.1.map_or(text.len(), |next| {
+        let its_line = text.line_range(text.line_of(next)).0;
+        if its_line > raw.start {
+            its_line
+        } else {
+            next
+        }
+    });
+    let from = a.max(raw.start.saturating_sub(1024)).max(low.min(raw.start));
+    (from, b.min(raw.end.saturating_add(4096)).min(high.max(raw.start)))
 }
 
 /// The error's body: its lines, up to 1 KB before them and 512 bytes after, whole lines (a pretty-printed

@@ -177,3 +177,97 @@ fn shared_words_never_name_the_product_alone() {
         assert!(!from_step, "{} “{}”: {:?} {:?}", step.tool, step.words, f.product, f.actions);
     }
 }
+
+/// A step's own error, as a tool's log line prints it: `<step>: SDK.ServerError ErrorCode: … Message: …` (or OSS's
+/// error for an OSS step), with the API the finding must name for it.
+fn own_error(step: &ToolStep) -> (String, String) {
+    let error = if step.ram_code == "oss" {
+        "oss: service returned error: StatusCode=409, ErrorCode=BucketAlreadyExists, ErrorMessage=\"The requested bucket name is not available.\", RequestId=5C9F6CBDB007B7575C5395BA"
+    } else {
+        "SDK.ServerError ErrorCode: IncorrectInstanceStatus Message: Current instance status does not support this operation."
+    };
+    let line = format!("E1201 10:00:02.000000 1 controller.go:12] {}: {error}", printed(step));
+    (line, format!("{}:{}", step.ram_code, step.api(Kind::Other)))
+}
+
+/// A genuine error of no step beside it: the gateway's `Forbidden.RAM` as a Go SDK prints it, on one log line or
+/// as a block.
+const NEIGHBOURS: &[&str] = &[
+    "E1201 10:00:01.000000 1 sync.go:40] SDK.ServerError ErrorCode: Forbidden.RAM Message: User not authorized to operate on the specified resource, or this API does not support RAM. RequestId: 3AA02328-385B-3322-8DBE-6510A35A8CE6",
+    "2026-12-01T10:00:01Z E sync SDK.ServerError\nErrorCode: Forbidden.RAM\nRecommend: https://error-center.aliyun.com/status/search?Keyword=Forbidden.RAM&source=PopGw\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.",
+];
+
+/// Regression: the lines around an error reached into the error beside it, so a step's words gave its API to a
+/// neighbouring error: the line after an error (the next error's `cannot delete redis instance: …`), and the lines
+/// above one (the previous error's `cannot create RDS instance: …`, three lines up). A step stands for its own
+/// error only, which still names its API.
+#[test]
+fn a_step_stays_with_its_own_error() {
+    let catalog = common::full_catalog();
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for step in TOOL_STEPS.iter().filter(|s| s.names_product) {
+        let (own, want) = own_error(step);
+        for neighbour in NEIGHBOURS {
+            for (order, text) in [("before", format!("{neighbour}\n{own}")), ("after", format!("{own}\n{neighbour}"))] {
+                cases += 1;
+                let d = diagnose(&text, catalog);
+                let actions =
+                    |code: &str| d.findings.iter().find(|f| f.code.as_deref() == Some(code)).map(|f| f.actions.clone());
+                let (own_actions, neighbour_actions) = (
+                    actions(if step.ram_code == "oss" { "BucketAlreadyExists" } else { "IncorrectInstanceStatus" }),
+                    actions("Forbidden.RAM"),
+                );
+                let neighbour_took = neighbour_actions.as_ref().is_none_or(|a| a.contains(&want));
+                if neighbour_took || own_actions.as_ref().is_none_or(|a| !a.contains(&want)) {
+                    failures.push(format!(
+                        "{} “{}” [neighbour {order}]: own {own_actions:?}, neighbour {neighbour_actions:?}\n{text}",
+                        step.tool, step.words
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {cases} cases fail:\n{}", failures.len(), failures.join("\n\n"));
+}
+
+/// Regression: a tool that logs each step before its call (the Serverless Framework's Alibaba Cloud plugin:
+/// `Serverless: Creating log project <name>...`, then `Serverless: Created log project <name>`) had every step of
+/// the deploy stand around the error, and the longest words won. The step logged nearest before the error is the
+/// one that failed; a step the tool logged any later line after (its `Created …`, the next step) had ended.
+#[test]
+fn the_step_in_progress_failed_not_the_steps_done() {
+    let catalog = common::full_catalog();
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (tool, _) in diagnose::tool_steps::STEP_LOGS {
+        let rows: Vec<&ToolStep> = TOOL_STEPS.iter().filter(|s| s.tool == *tool).collect();
+        for done in &rows {
+            let done_line = format!("{} demo-1...\n{} demo-1", done.words, done.words.replace("Creating", "Created"));
+            for failed in rows.iter().filter(|s| s.words != done.words && s.ram_code != "oss") {
+                let (_, error, kind) = errors(failed, false).remove(0);
+                let want = format!("{}:{}", failed.ram_code, failed.api(kind));
+                // The step done, then the step that failed; and the step done, then a line the table has no row
+                // for (`Serverless: Uploading …`), so no step is known.
+                let texts = [
+                    (format!("{done_line}\n{} demo-2...\n  Error ----------\n  {error}", failed.words), Some(want)),
+                    (format!("{done_line}\nServerless: Uploading demo-2.zip...\n  Error ----------\n  {error}"), None),
+                ];
+                for (text, want) in texts {
+                    cases += 1;
+                    let d = diagnose(&text, catalog);
+                    let got = d.findings.first().and_then(|f| f.actions.first().cloned());
+                    let ok = match &want {
+                        Some(w) => got.as_ref() == Some(w),
+                        None => got.as_ref().is_none_or(|g| !done.apis.iter().any(|a| g.ends_with(&format!(":{a}")))),
+                    };
+                    if !ok {
+                        failures.push(format!("want {want:?}, got {got:?}\n{text}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {cases} cases fail:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(cases >= 20, "{cases} cases");
+}

@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::finding::Kind;
+use crate::text::floor_boundary;
 
 /// One step of one tool.
 #[derive(Debug)]
@@ -256,6 +257,10 @@ fn automaton() -> &'static AhoCorasick {
     })
 }
 
+/// How near a row stands to the error, nearest least: (0 on its lines, 1 above, 2 below; lines away; the
+/// most specific words first).
+type Nearness = (u8, usize, std::cmp::Reverse<usize>);
+
 /// Where rows' anchors stand in a text (an error's window: a pass over a whole long log costs more than the
 /// windows of its errors).
 #[derive(Debug, Default)]
@@ -267,39 +272,82 @@ impl Hits {
         Hits(automaton().find_iter(text).map(|m| (m.start(), m.pattern().as_usize())).collect())
     }
 
-    /// The rows whose whole words stand around an anchor between `from` and `to` in `text` (the error's lines and
-    /// the lines around them), whatever their product.
-    pub fn standing_in(&self, text: &str, from: usize, to: usize) -> Vec<&'static ToolStep> {
-        let first = self.0.partition_point(|(at, _)| *at < from);
-        let mut found: Vec<&'static ToolStep> = self.0[first..]
+    /// The rows whose whole words stand in `text` around the error at `error` (its span in `text`), nearest first:
+    /// those on the error's lines (the most specific words first), then those above it, the nearest line first, then
+    /// those below it. A row below the error only confirms a product (acme.sh prints its step after the hook's
+    /// message; a step that names a product below belongs to the next error), and a step whose tool logs another
+    /// line before the error ended before it ([`STEP_LOGS`]).
+    pub fn standing_in(&self, text: &str, error: (usize, usize)) -> Vec<&'static ToolStep> {
+        let (start, end) =
+            (floor_boundary(text, error.0.min(text.len())), floor_boundary(text, error.1.min(text.len())));
+        let lines_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        let last = floor_boundary(text, end.saturating_sub(1).max(start));
+        let lines_end = text[last..].find('\n').map_or(text.len(), |n| last + n);
+        let mut found: Vec<(Nearness, &'static ToolStep)> = self
+            .0
             .iter()
-            .take_while(|(at, _)| *at < to)
             .flat_map(|&(at, row)| {
                 let anchor = TOOL_STEPS[row].anchor();
                 TOOL_STEPS.iter().filter(move |s| s.anchor().eq_ignore_ascii_case(anchor)).map(move |s| (s, at))
             })
             .filter(|(s, at)| s.stands_on_line(text, *at))
-            .map(|(s, _)| s)
+            .filter_map(|(s, at)| {
+                let place = if at < lines_start {
+                    let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+                    if ended_before(s, &text[line_end..lines_start]) {
+                        return None;
+                    }
+                    (1, text[at..lines_start].matches('\n').count())
+                } else if at < lines_end {
+                    (0, 0)
+                } else if !s.names_product {
+                    (2, text[lines_end..at].matches('\n').count())
+                } else {
+                    return None;
+                };
+                Some(((place.0, place.1, std::cmp::Reverse(s.words.len())), s))
+            })
             .collect();
-        found.sort_unstable_by_key(|s| s.words);
-        found.dedup_by(|a, b| std::ptr::eq(*a, *b));
-        found
+        found.sort_by_key(|(key, _)| *key);
+        let mut rows: Vec<&'static ToolStep> = Vec::with_capacity(found.len());
+        for (_, s) in found {
+            if !rows.iter().any(|r| std::ptr::eq(*r, s)) {
+                rows.push(s);
+            }
+        }
+        rows
     }
 }
 
-/// Of the rows standing around an error, the one that applies to an error of `product` (when the text names
-/// one): the most specific whose product agrees with the text's, or whose words name it when the text names none.
+/// Tools that log each step on a line of its own before making its call, and the words each line they log carries:
+/// the Serverless Framework's CLI puts `Serverless: ` before every line its plugins log (the Alibaba Cloud plugin's
+/// `Creating log project <name>...`, then `Created log project <name>` once the call returned). Any later line of
+/// the tool before the error (the step's `Created …`, the next step's `Creating …`, an upload) means the step
+/// ended, so the error is not its.
+pub const STEP_LOGS: &[(&str, &str)] = &[("Serverless Framework (aliyun)", "Serverless:")];
+
+/// Whether the tool of `step` logs a line in `after` (the lines between its step's line and the error's).
+fn ended_before(step: &ToolStep, after: &str) -> bool {
+    STEP_LOGS
+        .iter()
+        .filter(|(tool, _)| *tool == step.tool)
+        .any(|(_, words)| after.lines().skip(1).any(|line| find_ignoring_case(line, words).is_some()))
+}
+
+/// Of the rows standing around an error (nearest first, [`Hits::standing_in`]), the one that applies to an error
+/// of `product` (when the text names one): the nearest whose product agrees with the text's, or whose words name it
+/// when the text names none.
 pub fn choose(standing: &[&'static ToolStep], product: Option<&str>) -> Option<&'static ToolStep> {
     let applies = |s: &ToolStep| match product {
         Some(p) => p.eq_ignore_ascii_case(s.ram_code),
         None => s.names_product,
     };
-    standing.iter().copied().filter(|s| applies(s)).max_by_key(|s| s.words.len())
+    standing.iter().copied().find(|s| applies(s))
 }
 
 /// The step a tool says it failed at in `window`, for an error of `product` ([`Hits`] and [`choose`] together).
 pub fn find(window: &str, product: Option<&str>) -> Option<&'static ToolStep> {
-    choose(&Hits::of(window).standing_in(window, 0, window.len()), product)
+    choose(&Hits::of(window).standing_in(window, (0, window.len())), product)
 }
 
 #[cfg(test)]
@@ -340,5 +388,25 @@ mod tests {
         let csi = "failed to provision volume with StorageClass \"alicloud-disk-essd\": rpc error";
         assert_eq!(find(csi, None).map(|s| s.words.len()), find(csi, Some("ecs")).map(|s| s.words.len()));
         assert!(find(csi, None).is_some_and(|s| s.names_product));
+    }
+
+    #[test]
+    fn a_later_line_of_the_tool_ends_its_step() {
+        let log = "Serverless: Creating log project p...\nServerless: Created log project p\nServerless: Creating log store p/s...\nUnauthorized: denied";
+        let error = (log.rfind("Unauthorized").expect("the error"), log.len());
+        let standing = Hits::of(log).standing_in(log, error);
+        assert_eq!(standing.iter().map(|s| s.apis[0]).collect::<Vec<_>>(), ["CreateLogStore"]);
+        // Without the later lines, the step stands; another tool's lines do not end it.
+        let other = "Serverless: Creating log project p...\nINFO uploading\nUnauthorized: denied";
+        let error = (other.rfind("Unauthorized").expect("the error"), other.len());
+        assert_eq!(choose(&Hits::of(other).standing_in(other, error), None).map(|s| s.apis[0]), Some("CreateProject"));
+    }
+
+    #[test]
+    fn below_the_error_a_row_only_confirms() {
+        let log =
+            "ErrorCode: Forbidden.RAM\ncannot delete redis instance: x\n[Sat] Error add txt for domain:_acme-challenge";
+        let standing = Hits::of(log).standing_in(log, (0, 24));
+        assert_eq!(standing.iter().map(|s| s.tool).collect::<Vec<_>>(), ["acme.sh (dns_ali)"]);
     }
 }
