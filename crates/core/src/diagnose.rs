@@ -276,7 +276,7 @@ fn explain_error(
         stated_code.as_deref().filter(|c| catalog.error_code(c).is_some()).is_some_and(|c| {
             after_the_codes
                 && read::phrases::implied_code(text.as_str(), f).is_some_and(|i| !i.eq_ignore_ascii_case(c))
-                && !raw.all(Key::Message).any(|m| m.start <= f.start && f.end <= m.end)
+                && !raw.in_message(f)
         })
     };
     let phrases: Vec<Phrase> =

@@ -387,9 +387,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
 
 /// Whether a phrase of `p` stands inside one of the error's messages.
 fn phrase_in_message(raw: &RawError, p: Phrase) -> bool {
-    raw.all(Key::Phrase)
-        .filter(|f| f.value == p.name())
-        .any(|f| raw.all(Key::Message).any(|m| m.start <= f.start && f.end <= m.end))
+    raw.all(Key::Phrase).filter(|f| f.value == p.name()).any(|f| raw.in_message(f))
 }
 
 fn assume_role_refused(s: &Signals) -> Option<Verdict> {

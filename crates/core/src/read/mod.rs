@@ -170,6 +170,11 @@ impl RawError {
         self.all(key).any(|f| f.value.eq_ignore_ascii_case(value))
     }
 
+    /// Whether `f` stands inside one of the error's messages (a sentence quoted in the message, not on a line beside).
+    pub fn in_message(&self, f: &Field) -> bool {
+        self.all(Key::Message).any(|m| m.start <= f.start && f.end <= m.end)
+    }
+
     /// Every message-like text of the error, lowercased, for classification: messages and phrases.
     pub fn message_text(&self) -> String {
         let mut s = String::new();

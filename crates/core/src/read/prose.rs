@@ -5,6 +5,8 @@
 //!
 //! Also an OSS EC printed on its own (`0003-00000101`): OSS documents its EC codes, so one names the product.
 
+use std::sync::OnceLock;
+
 use super::code::{is_code, Level};
 use super::{Field, Key};
 use crate::text::Text;
@@ -310,9 +312,7 @@ fn cased_tokens(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// openers, turn most away before any word is compared (this and its caller were 7 % of the CPU time on an
 /// error-dense log, `perf`, dense5.log).
 fn after_code_word(s: &str, start: usize) -> bool {
-    if !start.checked_sub(1).is_some_and(|i| may_end_before_code(s.as_bytes()[i]))
-        || !may_follow_code_word(s.as_bytes(), start)
-    {
+    if !may_follow_code_word(s.as_bytes(), start) {
         return false;
     }
     let trim = |t: &'_ str| -> usize { t.len() - t.trim_end_matches(NUMBER_OPENERS).len() };
@@ -341,30 +341,31 @@ fn after_code_word(s: &str, start: usize) -> bool {
     })
 }
 
-/// Whether `c` can be the last byte of what stands before a code word's code: an opener's, a copula's or a code
-/// word's (ASCII case aside), or any byte of a character outside ASCII.
-fn may_end_before_code(c: u8) -> bool {
-    !c.is_ascii()
-        || NUMBER_OPENERS.contains(&(c as char))
-        || COPULAS.iter().any(|w| w.as_bytes().last() == Some(&c))
-        || ends_a_code_word(c)
-}
-
 /// Whether `c` is the last byte of a [`CODE_WORDS`] word (ASCII case aside).
 fn ends_a_code_word(c: u8) -> bool {
     CODE_WORDS.iter().any(|(w, _)| w.as_bytes().last().is_some_and(|l| l.eq_ignore_ascii_case(&c)))
 }
 
-/// A quick test that [`after_code_word`] can hold at `start`: past ASCII openers, the byte before must end a
-/// [`CODE_WORDS`] word or a [`COPULAS`] verb (`e`, `q`, `d`, `s`, or a byte of a Chinese one). The prefilter asks
-/// this of every cased word of a long text, and most stand after `] ` or a space after a word: callgrind, 5 MB of
-/// the eval noise log, 167 M → 121 M instructions for [`opening_words`].
+/// A quick test that [`after_code_word`] can hold at `start`: past ASCII openers, the byte before must be a byte of
+/// a character outside ASCII (a Chinese code word or copula) or the last byte of a [`CODE_WORDS`] word or a
+/// [`COPULAS`] verb, ASCII case aside (a table of 256 built once from those lists). The prefilter asks this of every
+/// cased word of a long text, and most stand after `] ` or a space after a word: callgrind, 5 MB of the eval noise
+/// log, 167 M → 121 M instructions for [`opening_words`].
 fn may_follow_code_word(b: &[u8], start: usize) -> bool {
+    static ENDS: OnceLock<[bool; 256]> = OnceLock::new();
+    let ends = ENDS.get_or_init(|| {
+        let mut ends = [false; 256];
+        ends[0x80..].fill(true);
+        for w in CODE_WORDS.iter().map(|(w, _)| *w).chain(COPULAS.iter().copied()) {
+            if let Some(&last) = w.as_bytes().last() {
+                ends[usize::from(last.to_ascii_lowercase())] = true;
+                ends[usize::from(last.to_ascii_uppercase())] = true;
+            }
+        }
+        ends
+    });
     let ascii_opener = |c: &&u8| NUMBER_OPENERS.iter().any(|&o| o.is_ascii() && o as u8 == **c);
-    match b[..start].iter().rev().take(64).find(|c| !ascii_opener(c)) {
-        Some(c) => !c.is_ascii() || matches!(c.to_ascii_lowercase(), b'e' | b'q' | b'd' | b's'),
-        None => false,
-    }
+    b[..start].iter().rev().take(64).find(|c| !ascii_opener(c)).is_some_and(|&c| ends[usize::from(c)])
 }
 
 fn token_byte(c: u8) -> bool {
