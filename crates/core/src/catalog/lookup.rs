@@ -193,16 +193,22 @@ impl Catalog {
     /// The RAM codes of the loaded shards that have an API of this name (exact case), sorted: which product an API
     /// name alone can belong to.
     pub fn ram_codes_with_api(&self, api: &str) -> Vec<&str> {
-        let lower = api.trim().to_ascii_lowercase();
-        let mut codes: Vec<&str> = self
-            .shards
+        let api = api.trim();
+        let index = self.api_codes.get_or_init(|| super::ApiCodes::of(&self.shards));
+        let hash = super::ApiCodes::hash(api);
+        let from = index.by_hash.partition_point(|&(h, _)| h < hash);
+        let lower = api.to_ascii_lowercase();
+        let mut codes: Vec<&str> = index.by_hash[from..]
             .iter()
-            .filter(|(_, shard)| {
-                shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api.trim()))
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, n)| index.codes[n as usize].as_str())
+            .filter(|code| {
+                let shard = &self.shards[*code];
+                shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api))
             })
-            .map(|(code, _)| code.as_str())
             .collect();
         codes.sort_unstable();
+        codes.dedup();
         codes
     }
 
