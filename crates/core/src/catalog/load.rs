@@ -218,6 +218,7 @@ impl Catalog {
             }
         }
         self.shards.insert(code, Shard { apis, by_name });
+        self.api_codes = Default::default();
         Ok(())
     }
 

@@ -193,16 +193,22 @@ impl Catalog {
     /// The RAM codes of the loaded shards that have an API of this name (exact case), sorted: which product an API
     /// name alone can belong to.
     pub fn ram_codes_with_api(&self, api: &str) -> Vec<&str> {
-        let lower = api.trim().to_ascii_lowercase();
-        let mut codes: Vec<&str> = self
-            .shards
+        let api = api.trim();
+        let index = self.api_codes.get_or_init(|| super::ApiCodes::of(&self.shards));
+        let hash = super::ApiCodes::hash(api);
+        let from = index.by_hash.partition_point(|&(h, _)| h < hash);
+        let lower = api.to_ascii_lowercase();
+        let mut codes: Vec<&str> = index.by_hash[from..]
             .iter()
-            .filter(|(_, shard)| {
-                shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api.trim()))
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, n)| index.codes[n as usize].as_str())
+            .filter(|code| {
+                let shard = &self.shards[*code];
+                shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api))
             })
-            .map(|(code, _)| code.as_str())
             .collect();
         codes.sort_unstable();
+        codes.dedup();
         codes
     }
 
@@ -519,17 +525,32 @@ const REGION_PREFIXES: [&str; 8] = ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "n
 pub fn normalize_sentence(s: &str) -> String {
     // Runs over every error's lines in a log: ASCII (most of a log) takes the cheap test, and the output is sized
     // once (a tenth of a dense log's scan went here with the plain filter-and-collect).
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            }
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
+    // Bytes, not chars: a run of ASCII is copied whole and compacted in place (each byte written lowered, the
+    // write position moved on only for a letter or digit); only the rest is decoded.
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let ascii = b[i..].iter().position(|c| !c.is_ascii()).map_or(b.len(), |n| i + n);
+        let from = out.len();
+        out.extend_from_slice(&b[i..ascii]);
+        let mut kept = from;
+        for r in from..out.len() {
+            let c = out[r];
+            out[kept] = c.to_ascii_lowercase();
+            kept += usize::from(c.is_ascii_alphanumeric());
         }
+        out.truncate(kept);
+        let Some(c) = s[ascii..].chars().next() else { break };
+        if c.is_alphanumeric() {
+            let mut buf = [0u8; 4];
+            for lower in c.to_lowercase() {
+                out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+        i = ascii + c.len_utf8();
     }
-    out
+    String::from_utf8(out).expect("ASCII letters and digits and whole characters")
 }
 
 #[cfg(test)]

@@ -74,6 +74,9 @@ pub struct Catalog {
     code_halves: Map<String, Option<String>>,
     /// Lower-case RAM code → loaded shard.
     shards: Map<String, Shard>,
+    /// Which loaded shards may have an API of a name: built at the first [`Catalog::ram_codes_with_api`] after a
+    /// shard is added (walking every shard per ask was 2 % of the CPU time on an error-dense log).
+    api_codes: std::sync::OnceLock<ApiCodes>,
     sentences: Vec<ProductSentence>,
     /// Which sentence each of the finder's needles stands for (a sentence is found whole or by its later clauses).
     sentence_of_needle: Vec<usize>,
@@ -98,6 +101,35 @@ struct Shard {
     apis: Vec<(usize, Api)>,
     /// Lower-case API name → positions in `apis`, best candidate first.
     by_name: Map<String, Vec<usize>>,
+}
+
+/// The loaded shards' API names by hash, without a copy of each name (built in a millisecond or two, so a text
+/// that asks a few times does not pay for a map of twenty thousand names): a name's hash gives the shards that
+/// may have it, and each is asked.
+#[derive(Debug, Clone, Default)]
+struct ApiCodes {
+    /// The loaded shards' RAM codes, sorted.
+    codes: Vec<String>,
+    /// (hash of an API name, position in `codes` of a shard that has it), sorted, each once.
+    by_hash: Vec<(u64, u32)>,
+}
+
+impl ApiCodes {
+    fn of(shards: &Map<String, Shard>) -> ApiCodes {
+        let mut codes: Vec<String> = shards.keys().cloned().collect();
+        codes.sort_unstable();
+        let mut by_hash = Vec::new();
+        for (n, code) in codes.iter().enumerate() {
+            by_hash.extend(shards[code].apis.iter().map(|(_, api)| (ApiCodes::hash(&api.name), n as u32)));
+        }
+        by_hash.sort_unstable();
+        by_hash.dedup();
+        ApiCodes { codes, by_hash }
+    }
+
+    fn hash(name: &str) -> u64 {
+        std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, name)
+    }
 }
 
 /// The Action patterns of a policy document's Allow and Deny statements (Resource and Condition are not

@@ -501,21 +501,35 @@ fn api_near_error(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> 
         return None;
     }
     let code = i.code.unwrap_or("");
-    i.api_words.find_map(i.around, |w| {
-        let stem = api_stem(w).filter(|_| !code.contains(w))?;
-        if i.api_words.no_api(product, w) {
-            return None;
-        }
-        let name = w[..1].to_ascii_uppercase() + &stem[1..];
-        match i.catalog.api(product, &name) {
-            // Exact case after the first letter: `createscalinggroup` in a URL is no API name.
-            ApiLookup::Found(_, api) if api.name == name => Some(decided(api, true, None)),
-            _ => {
-                i.api_words.note_no_api(product, w);
-                None
+    // The product's known words looked up once, not per word; the words found to name none of its APIs noted after
+    // (a word met twice before then is asked of the catalog twice, with the same answer).
+    let mut none = Vec::new();
+    let found = {
+        let no_api = i.api_words.no_api.borrow();
+        let known = no_api.get(product);
+        i.api_words.find_map(i.around, |w| {
+            // A word longer than the code cannot be in it (and `contains` would prepare a search for it).
+            let stem = api_stem(w).filter(|_| w.len() > code.len() || !code.contains(w))?;
+            if known.is_some_and(|words| words.contains(w)) {
+                return None;
             }
-        }
-    })
+            let name = w[..1].to_ascii_uppercase() + &stem[1..];
+            match i.catalog.api(product, &name) {
+                // Exact case after the first letter: `createscalinggroup` in a URL is no API name.
+                ApiLookup::Found(_, api) if api.name == name => Some(decided(api, true, None)),
+                _ => {
+                    none.push(w);
+                    None
+                }
+            }
+        })
+    };
+    if !none.is_empty() {
+        let mut no_api = i.api_words.no_api.borrow_mut();
+        let words = no_api.entry(product.to_string()).or_default();
+        words.extend(none.into_iter().map(str::to_string));
+    }
+    found
 }
 
 /// Camel-case words only (cheap to test before any lookup): an API name has two words or more.
@@ -549,19 +563,12 @@ impl<'t> ApiWords<'t> {
         ApiWords { text, found: Default::default(), no_api: Default::default() }
     }
 
-    /// Whether `word` is known to name none of `product`'s APIs.
-    fn no_api(&self, product: &str, word: &str) -> bool {
-        self.no_api.borrow().get(product).is_some_and(|words| words.contains(word))
-    }
-
-    /// Notes that `word` names none of `product`'s APIs (the catalog does not change while a text is diagnosed).
-    fn note_no_api(&self, product: &str, word: &str) {
-        self.no_api.borrow_mut().entry(product.to_string()).or_default().insert(word.to_string());
-    }
-
     /// The first `f` gives of the words of `around` (a slice of the text) that may name an API, in order: exactly
     /// `ascii_words(around).filter(may_name_api)`, a word cut by the slice's ends cut too.
-    fn find_map<T>(&self, around: &str, f: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    fn find_map<'a, T>(&self, around: &'a str, f: impl FnMut(&'a str) -> Option<T>) -> Option<T>
+    where
+        't: 'a,
+    {
         let (text, b) = (self.text, self.text.as_bytes());
         let a = (around.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
         let e = a.wrapping_add(around.len());
