@@ -26,6 +26,17 @@ const PRINTED: &[(&str, Kind, &str)] = &[
         "alidns",
     ),
     (
+        "[Mon Sep  2 10:07:00 CST 2019] You don't specify aliyun api key and secret yet.",
+        Kind::BadCredentials,
+        "alidns",
+    ),
+    (
+        "Error creating machine: Error with pre-create check: \"worker-1 | aliyunecs driver requires the --aliyunecs-access-key-id option\"",
+        Kind::BadCredentials,
+        "ecs",
+    ),
+    ("aliyunecs driver requires the --aliyunecs-secret-key option", Kind::BadCredentials, "ecs"),
+    (
         "acme: error presenting token: alicloud: zone example.com. not found in AliDNS for domain _acme-challenge.www.example.com.",
         Kind::Other,
         "alidns",
@@ -138,6 +149,9 @@ const NOT_THE_TOOL: &[&str] = &[
     // Prose about role ARNs and metadata services of other clouds.
     "The role arn you pasted is not correct, please check the IAM console.",
     "EC2 Metadata API Error: Status Code: 404",
+    // acme.sh's other DNS hooks and docker-machine's other drivers.
+    "You don't specify cloudflare api key and email yet.",
+    "amazonec2 driver requires the --amazonec2-access-key option",
 ];
 
 #[test]

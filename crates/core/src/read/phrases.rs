@@ -782,6 +782,14 @@ const SENTENCES: &[Sentence] = &[
         .printed_by("lego (alidns)", "alidns"),
     says("some credentials information are missing: alicloud_", Phrase::CredentialsMissing)
         .printed_by("lego (alidns)", "alidns"),
+    // acme.sh's Alibaba Cloud DNS hook (dnsapi/dns_ali.sh) before any call: `Ali_Key`/`Ali_Secret` are not set.
+    says("you don't specify aliyun api key and secret yet", Phrase::CredentialsMissing)
+        .printed_by("acme.sh (dns_ali)", "alidns"),
+    // docker-machine's Alibaba Cloud ECS driver (docker-machine-driver-aliyunecs) before any call: no AccessKey.
+    says("aliyunecs driver requires the --aliyunecs-access-key", Phrase::CredentialsMissing)
+        .printed_by("docker-machine (aliyunecs)", "ecs"),
+    says("aliyunecs driver requires the --aliyunecs-secret-key", Phrase::CredentialsMissing)
+        .printed_by("docker-machine (aliyunecs)", "ecs"),
     // lego's and the cert-manager AliDNS webhooks' zone lookup (DescribeDomains) found no zone of that name in the
     // account: `zone <zone> not found in AliDNS for domain <domain>`.
     says("not found in alidns", Phrase::InputRefused).printed_by("lego (alidns)", "alidns"),
