@@ -326,10 +326,17 @@ fn explain_error(
     let pick = if f.other_cloud.is_some() {
         None
     } else {
-        product::pick(raw, kind, context, error_lines(text, raw), &steps, catalog)
+        product::pick(raw, kind, context, text.as_str(), error_lines(text, raw), &steps, catalog)
     };
-    // A registry refusing a login where no Alibaba Cloud registry is named (Docker Hub, a mirror): not Alibaba Cloud's.
-    if pick.is_none() && f.other_cloud.is_none() && phrases.contains(&Phrase::LoginRefused) {
+    // A registry refusing a login where no host names the registry: Container Registry when the paste names it
+    // (`容器镜像服务`, `ACR`, "push to the image repository" beside an Alibaba Cloud mark), else not Alibaba Cloud's
+    // (Docker Hub, a mirror).
+    let refused_login = pick.is_none() && f.other_cloud.is_none() && phrases.contains(&Phrase::LoginRefused);
+    let pick = match pick {
+        None if refused_login => registry_named(raw, text, alibaba_mark, catalog),
+        pick => pick,
+    };
+    if pick.is_none() && refused_login {
         f.other_cloud = Some(systems::OTHER_REGISTRY.en.to_string());
         (kind, f.kind, f.layer) = (Kind::Other, Kind::Other, None);
     }
@@ -520,6 +527,22 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
         f.likely_products.extend(words.into_iter().filter(|g| !s.products.contains(&g.product)));
     }
     f.evidence.push(evidence("product", raw.start, raw.end));
+}
+
+/// Rule `registry-named`: Container Registry, for a refused `docker login` whose host is masked or left out, when
+/// the words around name it: its names (`容器镜像服务`, `ACR`, `Container Registry`), or a registry word
+/// ([`product::resource_word`]: 镜像仓库, 镜像服务, "push image") beside an Alibaba Cloud mark.
+fn registry_named(raw: &RawError, text: &Text, alibaba_mark: bool, catalog: &Catalog) -> Option<product::Pick> {
+    let words = around(text, raw);
+    let (_, clear) = product::likely(raw, text, catalog);
+    let reason = match clear {
+        Some((p, reason)) if p == "cr" => reason,
+        _ => match product::resource_word(words) {
+            Some((word, "cr")) if alibaba_mark => Reason::Marker(word.to_string()),
+            _ => return None,
+        },
+    };
+    Some(product::Pick { ram_code: "cr".to_string(), start: raw.start, end: raw.end, reason })
 }
 
 /// The words around an error: the whole paste when short, else the 2 KB before and after it.

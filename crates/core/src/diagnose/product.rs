@@ -31,6 +31,7 @@ pub fn pick(
     raw: &RawError,
     kind: Kind,
     context: &[Field],
+    text: &str,
     lines: &str,
     steps: &[&'static super::tool_steps::ToolStep],
     catalog: &Catalog,
@@ -117,6 +118,13 @@ pub fn pick(
             }
             return Some(Pick::at(p.to_string(), f, Reason::Marker(f.value.clone())));
         }
+    }
+    // Rule `tool-sentence`: a fixed sentence only one tool, client or product prints, about one product (lego's
+    // `alicloud: some credentials information are missing`, Packer's `No alicloud image was found matching filters`).
+    if let Some((f, p)) = raw.all(Key::Phrase).find_map(|f| Some((f, crate::read::phrases::printer(text, f)?))) {
+        let sentence = text.get(f.start..f.end).unwrap_or_default().to_string();
+        let reason = Reason::ToolSentence { tool: p.tool.to_string(), sentence };
+        return Some(Pick::at(p.ram_code.to_string(), f, reason));
     }
     if let Some(f) = raw.all(Key::ProductHint).next() {
         return Some(Pick::at(code_product(&f.value, catalog), f, Reason::Marker(f.value.clone())));
@@ -235,7 +243,8 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
 /// product answers them), a code without a dot (`ServiceError`, `QpsOverLimit`: too generic to be one product's
 /// whoever lists it), a code with a placeholder, or a generic one ([`Catalog::code_is_generic`]).
 fn own_code(raw: &RawError, catalog: &Catalog) -> Option<Pick> {
-    let f = raw.all(Key::Code).take(8).find(|f| {
+    // A code the catalog documents counts as a word of the prose too (`解密时为何出现 Forbidden.KeyNotFound 的错误`).
+    let f = raw.all(Key::Code).take(8).chain(raw.all(Key::CodeCandidate).take(8)).find(|f| {
         let lower = f.value.to_ascii_lowercase();
         !names_no_product(&lower)
             && !f.value.contains('%')
@@ -292,6 +301,8 @@ pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
         ("伸缩组", "ess"),
         ("domain record", "alidns"),
         ("镜像仓库", "cr"),
+        // Container Registry as users call it (`阿里云镜像服务`).
+        ("镜像服务", "cr"),
         ("推镜像", "cr"),
         ("推送镜像", "cr"),
         ("拉取镜像", "cr"),
@@ -332,7 +343,8 @@ fn first_word_at(s: &str, lower: &str, finder: &memchr::memmem::Finder) -> Optio
     found
 }
 
-/// The product of a code prefix only it uses: SMS's `isv.`, Simple Log Service's `SLS…`, MaxCompute's `ODPS-`, WAF's
+/// The product of a code prefix only it uses (or of a code the catalog lacks that one product documents,
+/// [`UNCATALOGUED_CODES`]): SMS's `isv.`, Simple Log Service's `SLS…`, MaxCompute's `ODPS-`, WAF's
 /// `Waf.`, Tablestore's `OTS…`, and
 /// STS's `AuthenticationFail.` (its federated sign-in refusals, `AuthenticationFail.OIDCToken.Expired`,
 /// `AuthenticationFail.NoPermission` "No such OIDC Provider registered":
@@ -352,6 +364,9 @@ fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
     if uncatalogued_oss_code(code) {
         return Some("oss");
     }
+    if let Some((_, p)) = UNCATALOGUED_CODES.iter().find(|(c, _)| *c == code) {
+        return Some(p);
+    }
     let p = PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)?;
     Some(if p == "dysms" && about_calls { "dyvms" } else { p })
 }
@@ -369,6 +384,11 @@ const OSS_UNCATALOGUED_CODES: &[&str] = &[
     "InvalidSecurityToken",
     "SecurityTokenExpired",
 ];
+
+/// Codes other products document that the catalog (read from the OpenAPI metadata) lacks, each one product's own:
+/// Model Studio's (`sfm`) model-service codes, from its error-code table (`AccessDenied.Unpurchased`: the account
+/// is not entitled to the model).
+const UNCATALOGUED_CODES: &[(&str, &str)] = &[("AccessDenied.Unpurchased", "sfm")];
 
 /// Whether `code` is one of [`OSS_UNCATALOGUED_CODES`] (exactly as OSS spells it).
 pub(crate) fn uncatalogued_oss_code(code: &str) -> bool {
@@ -410,12 +430,20 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
     if host.contains('*') {
         return None;
     }
+    if let Some((_, p)) = RETIRED_HOSTS.iter().find(|(h, _)| host.eq_ignore_ascii_case(h)) {
+        return Some(p.to_string());
+    }
     if catalog.products().is_empty() {
         let host = crate::catalog::bare_host(host);
         return crate::catalog::endpoint_codes(&host).next().map(str::to_string);
     }
     catalog.product_by_host(host).map(|p| p.ram_code.clone())
 }
+
+/// Rule `retired-endpoint`: endpoints a product answered at before its current API, which the catalog (read from
+/// today's metadata) no longer lists, and old SDKs and scripts still call: Short Message Service's first API
+/// (`sms.aliyuncs.com`, `SingleSendSms`, version 2016-09-27), replaced by `dysmsapi.aliyuncs.com`.
+const RETIRED_HOSTS: &[(&str, &str)] = &[("sms.aliyuncs.com", "dysms")];
 
 /// The product behind a Terraform resource type or provider file (`alicloud_cs_serverless_kubernetes`,
 /// `alicloud_instance_types`, `alicloud_ecs` from the Packer builder `alicloud-ecs`), or a plain code.

@@ -44,6 +44,13 @@ pub enum Reason {
     Words(String),
     /// An API name that only this product has.
     Api(String),
+    /// A fixed sentence only one tool, client or product prints ([`crate::read::phrases::Printer`]).
+    ToolSentence {
+        /// The tool (`lego (alidns)`).
+        tool: String,
+        /// The sentence as it stands in the text.
+        sentence: String,
+    },
     /// The step a tool of the ecosystem says it failed at, in its own words ([`super::tool_steps`]).
     ToolStep {
         /// The tool (`ExternalDNS`).
@@ -82,6 +89,10 @@ impl Reason {
             ),
             Reason::Words(w) => (format!("“{w}” in the text"), format!("文本中出现“{w}”")),
             Reason::Api(a) => (format!("only this product has the API {a}"), format!("只有该产品有 API {a}")),
+            Reason::ToolSentence { tool, sentence } => (
+                format!("from the sentence “{sentence}”, which only {tool} prints"),
+                format!("来自提示语“{sentence}”：只有 {tool} 会打印这句提示"),
+            ),
             Reason::ToolStep { tool, words } => (
                 format!("from {tool}'s step “{words}” in the text"),
                 format!("来自文本中 {tool} 的步骤“{words}”"),
@@ -121,6 +132,7 @@ mod tests {
             Reason::Words("ECS".into()),
             Reason::Api("DescribeVSwitches".into()),
             Reason::ToolStep { tool: "ExternalDNS".into(), words: "Failed to describe zones".into() },
+            Reason::ToolSentence { tool: "lego (alidns)".into(), sentence: "not found in AliDNS".into() },
         ] {
             let w = r.words();
             assert!(!w.en.is_empty() && !w.zh.is_empty(), "{r:?}");

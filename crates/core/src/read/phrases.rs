@@ -137,6 +137,10 @@ pub enum Phrase {
     GenericRoleRequired,
     /// Fallback: credentials not configured ("credentials not found", "no credential", 凭证未配置).
     GenericCredentialsMissing,
+    /// A tool or service refused what it was given, in fixed words of its own: a name it found nothing for (Packer's
+    /// "No alicloud image was found matching filters", lego's "zone … not found in AliDNS"), a value in the wrong
+    /// format ("Invalid format of role arn"). The input is to be fixed; no grant helps.
+    InputRefused,
 }
 
 impl Phrase {
@@ -197,6 +201,7 @@ impl Phrase {
             Phrase::GenericTokenExpired => "generic-token-expired",
             Phrase::GenericRoleRequired => "generic-role-required",
             Phrase::GenericCredentialsMissing => "generic-credentials-missing",
+            Phrase::InputRefused => "input-refused",
         }
     }
 
@@ -304,6 +309,7 @@ const ALL: &[Phrase] = &[
     Phrase::GenericTokenExpired,
     Phrase::GenericRoleRequired,
     Phrase::GenericCredentialsMissing,
+    Phrase::InputRefused,
 ];
 
 /// How much a sentence says alone about whose error it is.
@@ -317,19 +323,30 @@ enum Strength {
     NeedsMark,
 }
 
-/// A known sentence: what it says, the error code its documentation gives it (where one does), and how much it
-/// says alone.
+/// A known sentence: what it says, the error code its documentation gives it (where one does), how much it says
+/// alone, and the tool or product that prints it (where only one does).
 #[derive(Debug, Clone, Copy)]
 struct Sentence {
     needle: &'static str,
     phrase: Phrase,
     code: Option<&'static str>,
     strength: Strength,
+    printer: Option<Printer>,
+}
+
+/// The one tool, client or product that prints a sentence, read from its source or documentation, and the product
+/// its sentence is about (rule `tool-sentence` of [`crate::diagnose`]'s product choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printer {
+    /// The tool, client or product, as its users call it (`lego (alidns)`).
+    pub tool: &'static str,
+    /// The RAM code of the product the sentence is about.
+    pub ram_code: &'static str,
 }
 
 /// A sentence only Alibaba Cloud prints, with no code of its own.
 const fn says(needle: &'static str, phrase: Phrase) -> Sentence {
-    Sentence { needle, phrase, code: None, strength: Strength::Own }
+    Sentence { needle, phrase, code: None, strength: Strength::Own, printer: None }
 }
 
 impl Sentence {
@@ -341,6 +358,11 @@ impl Sentence {
     /// Words other systems print too: they count only beside an Alibaba Cloud mark.
     const fn needs_mark(self) -> Sentence {
         Sentence { strength: Strength::NeedsMark, ..self }
+    }
+
+    /// Only `tool` prints the sentence, and it is about the product `ram_code`.
+    const fn printed_by(self, tool: &'static str, ram_code: &'static str) -> Sentence {
+        Sentence { printer: Some(Printer { tool, ram_code }), ..self }
     }
 }
 
@@ -599,7 +621,9 @@ const SENTENCES: &[Sentence] = &[
     // OSS's `UbsmsInvalidBid` message ("Your account partner does not have KMS Service"), pasted without its code.
     says("account partner does not have", Phrase::ServiceNotActivated).implies("UbsmsInvalidBid"),
     // Model Studio's `InvalidApiKey` ("Invalid API-key provided."): its API key is unknown.
-    says("invalid api-key provided", Phrase::AccessKeyNotFound).implies("InvalidApiKey"),
+    says("invalid api-key provided", Phrase::AccessKeyNotFound)
+        .implies("InvalidApiKey")
+        .printed_by("Model Studio", "sfm"),
     // Tablestore's `OTSAuthFailed` with "Signature mismatch."
     says("signature mismatch", Phrase::SignatureMismatch),
     // MaxCompute's project ACL: "Authorization Failed [4002], You don't exist in project …".
@@ -750,6 +774,48 @@ const SENTENCES: &[Sentence] = &[
     says("api key is not valid", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
     says("api key无效", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
     says("apikey无效", Phrase::ApiKeyWords).needs_mark().implies("InvalidApiKey"),
+    // Tools' and clients' own fixed sentences, each read from its source, with the product it is about.
+    // lego's DNS providers share `some credentials information are missing: <VARIABLES>` (platform/config/env);
+    // its Alibaba Cloud DNS provider (providers/dns/alidns, Traefik and Caddy print it through lego) wraps it in
+    // `alicloud: ` and names its `ALICLOUD_…` variables: the provider had no AccessKey.
+    says("alicloud: some credentials information are missing", Phrase::CredentialsMissing)
+        .printed_by("lego (alidns)", "alidns"),
+    says("some credentials information are missing: alicloud_", Phrase::CredentialsMissing)
+        .printed_by("lego (alidns)", "alidns"),
+    // acme.sh's Alibaba Cloud DNS hook (dnsapi/dns_ali.sh) before any call: `Ali_Key`/`Ali_Secret` are not set.
+    says("you don't specify aliyun api key and secret yet", Phrase::CredentialsMissing)
+        .printed_by("acme.sh (dns_ali)", "alidns"),
+    // docker-machine's Alibaba Cloud ECS driver (docker-machine-driver-aliyunecs) before any call: no AccessKey.
+    says("aliyunecs driver requires the --aliyunecs-access-key", Phrase::CredentialsMissing)
+        .printed_by("docker-machine (aliyunecs)", "ecs"),
+    says("aliyunecs driver requires the --aliyunecs-secret-key", Phrase::CredentialsMissing)
+        .printed_by("docker-machine (aliyunecs)", "ecs"),
+    // lego's and the cert-manager AliDNS webhooks' zone lookup (DescribeDomains) found no zone of that name in the
+    // account: `zone <zone> not found in AliDNS for domain <domain>`.
+    says("not found in alidns", Phrase::InputRefused).printed_by("lego (alidns)", "alidns"),
+    // Packer's alicloud-ecs builder (hashicorp/packer-plugin-alicloud step_check_source_image.go): DescribeImages
+    // found no image by the `source_image` given.
+    says("no alicloud image was found matching filters", Phrase::InputRefused)
+        .printed_by("Packer (alicloud-ecs)", "ecs"),
+    // Serverless Devs' FC component and funcraft check a role ARN's form before any call (`Invalid format of role
+    // arn: <arn>, it should start with 'acs:ram::'`).
+    says("invalid format of role arn", Phrase::InputRefused).printed_by("Serverless Devs (fc)", "fc"),
+    // ROS refuses a template whose `RoleArn`-like value is no ARN of a role (`The role arn acs:fc:::… is not
+    // correct`), read only with those words after the ARN ([`hit`]).
+    says("the role arn acs:", Phrase::InputRefused),
+    // The commercial RocketMQ (ONS) broker's authentication service (its `AuthenticationException` messages): it
+    // could not find the account of the AccessKey sent; after `signature validate failed.`, the topic or group named
+    // does not exist at that endpoint.
+    says("get user info by accesskey", Phrase::AccessKeyNotFound)
+        .printed_by("ApsaraMQ for RocketMQ (ONS) client", "mq"),
+    says("the resource to be operated doesn't exist", Phrase::InputRefused)
+        .printed_by("ApsaraMQ for RocketMQ (ONS) client", "mq"),
+    // The metadata client of denverdino/aliyungo (the FlexVolume and CSI plugins, cloud-provider-alibaba-cloud):
+    // the ECS metadata service answered 404 for the instance's RAM role: no role is attached to the instance.
+    says("aliyun metadata api error: status code: 404", Phrase::CredentialsMissing)
+        .printed_by("ECS metadata client (aliyungo)", "ecs"),
+    // ECS's (and RDS's, ACK's) `OperationDenied.NoStock` message: no stock of the resource in the zone.
+    says("the resource is out of usage", Phrase::OutOfStock),
     // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
     says("access denied", Phrase::AccessDeniedWords),
     says("access is denied", Phrase::AccessDeniedWords),
@@ -972,6 +1038,9 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
     if needle == "forbidden" && reason_phrase(s, start) {
         return;
     }
+    if needle == "the role arn acs:" && !line_has(s, end, " is not correct") {
+        return;
+    }
     if needle.ends_with(" authorized") && phrase == Phrase::ServiceRoleNotExist && !role_after(s, end) {
         return;
     }
@@ -1084,6 +1153,23 @@ pub fn implied_code(text: &str, f: &Field) -> Option<&'static str> {
         .iter()
         .find(|row| row.code.is_some() && row.phrase.name() == f.value && row.needle.eq_ignore_ascii_case(matched))
         .and_then(|row| row.code)
+}
+
+/// Whether `words` (lower case) follow `end` on its line, within 200 bytes.
+fn line_has(s: &str, end: usize, words: &str) -> bool {
+    crate::text::slice(s, end, crate::text::line_end(s, end, 200)).to_ascii_lowercase().contains(words)
+}
+
+/// Every sentence of the table that only one tool, client or product prints, as its row words it (lower case),
+/// with its printer: what the sweep tests run over.
+pub fn printed_sentences() -> impl Iterator<Item = (&'static str, Printer)> {
+    SENTENCES.iter().filter_map(|row| Some((row.needle, row.printer?)))
+}
+
+/// The tool or product that prints the sentence a [`Key::Phrase`] field was read from, when only one does.
+pub fn printer(text: &str, f: &Field) -> Option<Printer> {
+    let matched = text.get(f.start..f.end).filter(|_| f.key == Key::Phrase)?;
+    SENTENCES.iter().find(|row| row.printer.is_some() && row.needle.eq_ignore_ascii_case(matched))?.printer
 }
 
 /// What a needle means where its neighbours decide: "denied by" followed by a policy is a policy's refusal;

@@ -1,0 +1,247 @@
+//! Message-only pastes of the fixed sentences one tool, client or product prints (lego's Alibaba Cloud DNS provider,
+//! Packer's alicloud-ecs builder, Serverless Devs, the RocketMQ (ONS) client, the ECS metadata client, Model
+//! Studio): each gives a finding of its kind and product, with the sentence's printer as the product's reason (in
+//! English and Chinese), and no grant where the kind is no permission one. The same words beside a genuine RAM
+//! refusal leave the refusal's finding; the words in ordinary prose, or another tool's, name no Alibaba Cloud
+//! product.
+
+mod common;
+
+use common::full_catalog;
+use ram_doctor_core::grant::GrantPlan;
+use ram_doctor_core::read::phrases::printed_sentences;
+use ram_doctor_core::report::Grant;
+use ram_doctor_core::{diagnose, Catalog, Kind};
+
+/// Each printed sentence as its tool prints it (placeholders filled in), the kind and product it gives.
+const PRINTED: &[(&str, Kind, &str)] = &[
+    (
+        "cannot get ACME client alicloud: some credentials information are missing: ALICLOUD_ACCESS_KEY,ALICLOUD_SECRET_KEY",
+        Kind::BadCredentials,
+        "alidns",
+    ),
+    (
+        "Error: some credentials information are missing: ALICLOUD_ACCESS_KEY,ALICLOUD_SECRET_KEY",
+        Kind::BadCredentials,
+        "alidns",
+    ),
+    (
+        "[Mon Sep  2 10:07:00 CST 2019] You don't specify aliyun api key and secret yet.",
+        Kind::BadCredentials,
+        "alidns",
+    ),
+    (
+        "Error creating machine: Error with pre-create check: \"worker-1 | aliyunecs driver requires the --aliyunecs-access-key-id option\"",
+        Kind::BadCredentials,
+        "ecs",
+    ),
+    ("aliyunecs driver requires the --aliyunecs-secret-key option", Kind::BadCredentials, "ecs"),
+    (
+        "acme: error presenting token: alicloud: zone example.com. not found in AliDNS for domain _acme-challenge.www.example.com.",
+        Kind::Other,
+        "alidns",
+    ),
+    (
+        "==> alicloud-ecs: No alicloud image was found matching filters: ubuntu_22_04_x64_20G_alibase_20240322.vhd",
+        Kind::Other,
+        "ecs",
+    ),
+    (
+        "Invalid format of role arn: arn:role/fc-default, it should start with 'acs:ram::'",
+        Kind::Other,
+        "fc",
+    ),
+    (
+        "com.aliyun.openservices.ons.api.impl.authority.exception.AuthenticationException: get user info by accesskey from ALIYUN failed.",
+        Kind::BadCredentials,
+        "mq",
+    ),
+    (
+        "AuthenticationException: signature validate failed.the resource to be operated doesn't exist.",
+        Kind::Other,
+        "mq",
+    ),
+    (
+        "level=fatal msg=\"Get role name error: Aliyun Metadata API Error: Status Code: 404\"",
+        Kind::BadCredentials,
+        "ecs",
+    ),
+    ("{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\"}", Kind::BadCredentials, "sfm"),
+];
+
+/// How people paste a tool's line: alone, in a log line, after a question in Chinese.
+const WRAPPINGS: &[&str] = &["{m}", "2024-05-01T12:00:00Z ERROR {m}", "部署时报错了，请问怎么解决？\n{m}"];
+
+/// The first finding's kind, product, product reason (English, Chinese) and whether its plan grants anything.
+fn first(text: &str, catalog: &Catalog) -> Option<(Kind, Option<String>, String, String, bool)> {
+    let f = diagnose(text, catalog).findings.into_iter().next()?;
+    let grant = Grant::from_plan(&GrantPlan::for_finding(&f, catalog).expect("default options"));
+    let granted = !grant.system_policies.is_empty() || grant.custom_policy.is_some();
+    let (en, zh) = f.product_reason.clone().map(|r| (r.en, r.zh)).unwrap_or_default();
+    Some((f.kind, f.product.clone(), en, zh, granted))
+}
+
+#[test]
+fn every_printed_sentence_has_a_paste_in_the_sweep() {
+    let missing: Vec<&str> = printed_sentences()
+        .map(|(needle, _)| needle)
+        .filter(|needle| !PRINTED.iter().any(|(text, _, _)| text.to_ascii_lowercase().contains(needle)))
+        .collect();
+    assert!(missing.is_empty(), "printed sentences with no paste in PRINTED: {missing:?}");
+}
+
+#[test]
+fn printed_sentences_alone_and_wrapped_give_their_kind_product_and_printer() {
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for &(m, kind, product) in PRINTED {
+        let tool = printed_sentences()
+            .find(|(needle, _)| m.to_ascii_lowercase().contains(needle))
+            .map(|(_, p)| p.tool)
+            .expect("every paste holds a printed sentence");
+        for w in WRAPPINGS {
+            n += 1;
+            let text = w.replace("{m}", m);
+            let got = first(&text, catalog);
+            let ok = got.as_ref().is_some_and(|(k, p, en, zh, granted)| {
+                *k == kind
+                    && p.as_deref() == Some(product)
+                    && en.contains(tool)
+                    && zh.contains(tool)
+                    && zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && !granted
+            });
+            if !ok {
+                wrong.push(format!("{got:?} {text:?}"));
+            }
+        }
+    }
+    eprintln!("printed sentences: {}/{n} give their kind, product and printer", n - wrong.len());
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+const FORBIDDEN_RAM: &str = "SDK.ServerError\nErrorCode: Forbidden.RAM\nRecommend: https://api.aliyun.com/troubleshoot?q=Forbidden.RAM\nRequestId: 6C7B3F0A-1F1B-5E64-9D4A-3E0F2C9B1A77\nMessage: User not authorized to operate on the specified resource.";
+
+#[test]
+fn a_printed_sentence_beside_a_ram_refusal_leaves_the_refusal() {
+    let catalog = full_catalog();
+    let mut wrong = Vec::new();
+    for &(m, _, _) in PRINTED {
+        for text in [format!("{FORBIDDEN_RAM}\n\n{m}"), format!("{m}\n\n{FORBIDDEN_RAM}")] {
+            let d = diagnose(&text, catalog);
+            let f = d.findings.iter().find(|f| f.code.as_deref() == Some("Forbidden.RAM"));
+            if f.map(|f| f.kind) != Some(Kind::MissingPermission) {
+                wrong.push(format!("[{:?}] {text:?}", f.map(|f| f.kind.as_str())));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The same words printed by other tools or written in prose: no Alibaba Cloud product.
+const NOT_THE_TOOL: &[&str] = &[
+    // lego's other DNS providers share the credentials sentence and the zone lookup's words.
+    "cloudflare: some credentials information are missing: CF_API_EMAIL,CF_API_KEY",
+    "some credentials information are missing: DO_AUTH_TOKEN",
+    "route53: zone example.com. not found in Route 53 for domain example.com",
+    // Packer's Amazon builder.
+    "==> amazon-ebs: No AMI was found matching filters: ubuntu/images/*",
+    // Prose about role ARNs and metadata services of other clouds.
+    "The role arn you pasted is not correct, please check the IAM console.",
+    "EC2 Metadata API Error: Status Code: 404",
+    // acme.sh's other DNS hooks and docker-machine's other drivers.
+    "You don't specify cloudflare api key and email yet.",
+    "amazonec2 driver requires the --amazonec2-access-key option",
+];
+
+#[test]
+fn the_words_without_the_tool_name_no_alibaba_product() {
+    let catalog = full_catalog();
+    let mut wrong = Vec::new();
+    for text in NOT_THE_TOOL {
+        for f in diagnose(text, catalog).findings {
+            if f.other_cloud.is_none() && f.product.is_some() {
+                wrong.push(format!("[{} {:?}] {text:?}", f.kind.as_str(), f.product));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// ROS's refusal of a role ARN that names no role (`The role arn … is not correct`): a template to fix, the product
+/// the host names; an ARN after the same words without the verdict is no error.
+#[test]
+fn a_role_arn_ros_refuses_is_a_template_error() {
+    let catalog = full_catalog();
+    let text = "The role arn acs:fc:::services/car/functions/core is not correct: : , URL: http://ros.aliyuncs.com/";
+    let (kind, product, _, _, granted) = first(text, catalog).expect("a finding");
+    assert_eq!((kind, product.as_deref(), granted), (Kind::Other, Some("ros"), false));
+    assert!(first("The role arn acs:ram::123456789012:role/deployer is used by the pipeline.", catalog).is_none());
+}
+
+/// ECS's stock sentence (`OperationDenied.NoStock`: "The resource is out of usage."), which RDS prints too: no grant,
+/// ECS first and RDS offered after it.
+#[test]
+fn the_stock_sentence_alone_is_ecs_or_rds_and_no_grant() {
+    let catalog = full_catalog();
+    for text in ["The resource is out of usage.", "I am getting \"The resource is out of usage\" every time."] {
+        let f = diagnose(text, catalog).findings.into_iter().next().expect("a finding");
+        let grant = Grant::from_plan(&GrantPlan::for_finding(&f, catalog).expect("default options"));
+        assert_eq!((f.kind, f.product.as_deref()), (Kind::Other, Some("ecs")), "{text}");
+        assert!(f.likely_products.iter().any(|g| g.product == "rds"), "{text}");
+        assert!(grant.system_policies.is_empty() && grant.custom_policy.is_none(), "{text}");
+    }
+}
+
+/// A refused `docker login` whose registry host is masked: Container Registry when the paste names it, another
+/// registry when nothing does.
+#[test]
+fn a_refused_login_is_container_registry_s_when_the_paste_names_it() {
+    let catalog = full_catalog();
+    let refused = "Error response from daemon: Get \"https://***/v2/\": unauthorized: authentication required";
+    for named in [
+        "推送到阿里云容器镜像服务失败",
+        "阿里云镜像服务出现认证问题",
+        "docker login to Alibaba Cloud Container Registry (ACR) failed",
+    ] {
+        let f = diagnose(&format!("{named}\n{refused}"), catalog).findings.into_iter().next().expect("a finding");
+        assert_eq!((f.kind, f.product.as_deref(), f.other_cloud.as_deref()), (Kind::BadCredentials, Some("cr"), None));
+    }
+    for unnamed in ["", "镜像服务出现认证问题\n", "docker login to our registry failed\n"] {
+        let f = diagnose(&format!("{unnamed}{refused}"), catalog).findings.into_iter().next().expect("a finding");
+        assert_eq!((f.product.as_deref(), f.other_cloud.is_some()), (None, true), "{unnamed:?}");
+    }
+}
+
+/// Short Message Service's first API answered at `sms.aliyuncs.com`, which the catalog no longer lists.
+#[test]
+fn the_retired_sms_endpoint_is_short_message_service() {
+    let catalog = full_catalog();
+    let text = r#"{"RequestId":"6BD15D2C-F0E7-4FEA-B573-D0F3C8BF7939","HostId":"sms.aliyuncs.com","Code":"Forbidden","Message":"User not authorized to operate on the specified resource."}"#;
+    let f = diagnose(text, catalog).findings.into_iter().next().expect("a finding");
+    assert_eq!(f.product.as_deref(), Some("dysms"));
+}
+
+/// A code only one product documents names that product when it stands in prose too (KMS's FAQ titles).
+#[test]
+fn a_documented_code_in_prose_names_its_only_product() {
+    let catalog = full_catalog();
+    let f = diagnose("解密时为何出现 Forbidden.KeyNotFound 的错误？", catalog)
+        .findings
+        .into_iter()
+        .next()
+        .expect("a finding");
+    assert_eq!((f.kind, f.product.as_deref()), (Kind::Other, Some("kms")));
+}
+
+/// Model Studio's `AccessDenied.Unpurchased`, which the catalog lacks, names Model Studio; its sentence alone is
+/// not activated, its product left to the words around.
+#[test]
+fn model_studio_s_unpurchased_code_names_it() {
+    let catalog = full_catalog();
+    let text = r#"Error: 403: {"message":"Access to model denied. Please make sure you are eligible for using the model.","type":"AccessDenied.Unpurchased","code":"AccessDenied.Unpurchased"}"#;
+    let (kind, product, _, _, granted) = first(text, catalog).expect("a finding");
+    assert_eq!((kind, product.as_deref(), granted), (Kind::NotActivated, Some("sfm"), false));
+    let (kind, _, _, _, _) = first("403 Access to model denied.", catalog).expect("a finding");
+    assert_eq!(kind, Kind::NotActivated);
+}
