@@ -105,6 +105,9 @@ fn request_api(
 /// The documented request of [`UNLISTED_REQUESTS`] a request stands for: the most literal template that fits,
 /// none on a tie.
 pub fn unlisted_request(ram_code: &str, method: &str, path: &str) -> Option<&'static UnlistedRequest> {
+    if !UNLISTED_REQUESTS.iter().any(|u| u.ram_code.eq_ignore_ascii_case(ram_code)) {
+        return None;
+    }
     let (req, _) = split_request(path);
     let mut best: Vec<(&UnlistedRequest, usize)> = Vec::new();
     for u in UNLISTED_REQUESTS.iter().filter(|u| u.ram_code.eq_ignore_ascii_case(ram_code)) {
@@ -125,6 +128,19 @@ pub fn unlisted_request(ram_code: &str, method: &str, path: &str) -> Option<&'st
     }
 }
 
+/// The error's lines and the 1.5 KB before them (where a tool prints the command or request above the error it got),
+/// as a slice of the words around it: the same for every rule, and read once per rule rather than the 4 KB around
+/// the error each time (an error-dense log asks it of thousands of errors).
+fn near<'a>(i: &Inputs<'a>) -> &'a str {
+    let (around, lines) = (i.around, i.lines);
+    let start = (lines.as_ptr() as usize).wrapping_sub(around.as_ptr() as usize);
+    if start > around.len() || start + lines.len() > around.len() {
+        return lines;
+    }
+    let from = crate::text::floor_boundary(around, start.saturating_sub(1536));
+    &around[from..start + lines.len()]
+}
+
 /// Rule `roa-unlisted-request`: a request line (`aliyun cr GET /tokens`, `GET /repos HTTP/1.1`) of an API version
 /// the catalog's metadata lacks ([`UNLISTED_REQUESTS`]), in the error's product.
 pub fn unlisted_request_rule(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
@@ -141,7 +157,7 @@ pub fn unlisted_request_rule(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Dec
 /// error it printed): the API of that method and path in the product the CLI's product word names, which must be
 /// the error's when it has one.
 pub fn cli_command(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
-    let (code, method, path) = cli_roa_command(i.lines).or_else(|| cli_roa_command(i.around))?;
+    let (code, method, path) = cli_roa_command(near(i))?;
     let product = i.catalog.product(code)?;
     let ram_code = product.ram_code.as_str();
     if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(ram_code)) {
@@ -155,7 +171,7 @@ fn cli_roa_command(text: &str) -> Option<(&str, &str, &str)> {
     const CLI: &str = "aliyun ";
     let mut from = 0;
     for _ in 0..16 {
-        let at = from + text.get(from..)?.find(CLI)?;
+        let at = from + memchr::memmem::find(text.get(from..)?.as_bytes(), CLI.as_bytes())?;
         from = at + CLI.len();
         // The command word itself (`aliyun`, `./aliyun`, `$ aliyun`), not the end of another word.
         if text[..at].bytes().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
@@ -245,16 +261,14 @@ pub fn string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decid
 pub fn request_url(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     let hosts = i.raw.all(Key::Host).filter(|h| h.value.contains('.'));
     for h in hosts {
+        // The text first (a search of a slice), the catalog's host lookup only for a host with a path after it.
+        let Some((before, path)) = url_path_after(near(i), &h.value) else { continue };
+        if split_request(path).0.is_empty() {
+            continue;
+        }
         let Some(product) = i.catalog.product_by_host(&h.value) else { continue };
         let code = product.ram_code.as_str();
         if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(code)) || code == "oss" {
-            continue;
-        }
-        let Some((before, path)) = url_path_after(i.lines, &h.value).or_else(|| url_path_after(i.around, &h.value))
-        else {
-            continue;
-        };
-        if split_request(path).0.is_empty() {
             continue;
         }
         let span = Some((h.start, h.end));
@@ -280,7 +294,7 @@ pub fn request_url(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided>
 /// cs.cn-hangzhou.aliyuncs.com`), where the error read from the response holds neither: the API of that method and
 /// path in the host's product, which must be the error's when it has one.
 pub fn request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
-    let (method, path, host) = http_request(i.lines).or_else(|| http_request(i.around))?;
+    let (method, path, host) = http_request(near(i))?;
     let code = i.catalog.product_by_host(host)?.ram_code.as_str();
     if code == "oss" || i.product.is_some_and(|p| !p.eq_ignore_ascii_case(code)) {
         return None;
@@ -294,7 +308,7 @@ fn http_request(text: &str) -> Option<(&str, &str, &str)> {
     const VERSION: &str = " HTTP/1.";
     let mut from = 0;
     for _ in 0..8 {
-        let at = from + text.get(from..)?.find(VERSION)?;
+        let at = from + memchr::memmem::find(text.get(from..)?.as_bytes(), VERSION.as_bytes())?;
         from = at + VERSION.len();
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
         let line = text[line_start..at].trim_start_matches(['>', ' ', '\t']);
@@ -319,7 +333,7 @@ fn http_request(text: &str) -> Option<(&str, &str, &str)> {
 fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, &'t str)> {
     let mut from = 0;
     for _ in 0..8 {
-        let at = from + text.get(from..)?.find(host)?;
+        let at = from + memchr::memmem::find(text.get(from..)?.as_bytes(), host.as_bytes())?;
         let end = at + host.len();
         from = end;
         let rest = &text[end..];
