@@ -32,55 +32,17 @@ pub struct UnlistedRequest {
 /// Container Registry's personal edition, API version 2016-06-07 (ROA; the metadata has only the enterprise
 /// edition's RPC 2018-12-01): the requests its SDKs build (`aliyun-python-sdk-cr`, `aliyunsdkcr/request/v20160607`:
 /// each request class's URI pattern and method), which the aliyun CLI sends as `aliyun cr GET /tokens` (the
-/// documented way to get a temporary `docker login` password).
-pub const UNLISTED_REQUESTS: &[UnlistedRequest] = &[
-    UnlistedRequest {
-        ram_code: "cr",
-        version: "2016-06-07",
-        method: "GET",
-        path: "/tokens",
-        api: "GetAuthorizationToken",
-    },
-    UnlistedRequest { ram_code: "cr", version: "2016-06-07", method: "GET", path: "/users", api: "GetUserInfo" },
-    UnlistedRequest { ram_code: "cr", version: "2016-06-07", method: "PUT", path: "/users", api: "CreateUserInfo" },
-    UnlistedRequest {
-        ram_code: "cr",
-        version: "2016-06-07",
-        method: "GET",
-        path: "/namespace",
-        api: "GetNamespaceList",
-    },
-    UnlistedRequest {
-        ram_code: "cr",
-        version: "2016-06-07",
-        method: "PUT",
-        path: "/namespace",
-        api: "CreateNamespace",
-    },
-    UnlistedRequest { ram_code: "cr", version: "2016-06-07", method: "GET", path: "/repos", api: "GetRepoList" },
-    UnlistedRequest { ram_code: "cr", version: "2016-06-07", method: "PUT", path: "/repos", api: "CreateRepo" },
-    UnlistedRequest {
-        ram_code: "cr",
-        version: "2016-06-07",
-        method: "GET",
-        path: "/repos/{RepoNamespace}",
-        api: "GetRepoListByNamespace",
-    },
-    UnlistedRequest {
-        ram_code: "cr",
-        version: "2016-06-07",
-        method: "GET",
-        path: "/repos/{RepoNamespace}/{RepoName}",
-        api: "GetRepo",
-    },
-    UnlistedRequest {
-        ram_code: "cr",
-        version: "2016-06-07",
-        method: "GET",
-        path: "/repos/{RepoNamespace}/{RepoName}/tags",
-        api: "GetRepoTags",
-    },
-];
+/// documented way to get a temporary `docker login` password). Only those whose RAM action Container Registry's
+/// authorization rules name after the API (`GetAuthorizationToken` → `cr:GetAuthorizationToken`,
+/// https://help.aliyun.com/document_detail/144229.htm); the personal edition's other calls (`GET /repos`,
+/// GetRepoList) are authorised under other names (`cr:ListRepository`), which this table does not guess.
+pub const UNLISTED_REQUESTS: &[UnlistedRequest] = &[UnlistedRequest {
+    ram_code: "cr",
+    version: "2016-06-07",
+    method: "GET",
+    path: "/tokens",
+    api: "GetAuthorizationToken",
+}];
 
 /// The API of a request in `ram_code`: the catalog's ([`apis_for_request`]), else a documented request the
 /// metadata lacks ([`UNLISTED_REQUESTS`]), the most specific template winning; none on a tie.
@@ -158,9 +120,13 @@ pub fn unlisted_request_rule(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Dec
 /// the error's when it has one.
 pub fn cli_command(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     let (code, method, path) = cli_roa_command(near(i))?;
-    let product = i.catalog.product(code)?;
-    let ram_code = product.ram_code.as_str();
-    if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(ram_code)) {
+    in_product(i, &i.catalog.product(code)?.ram_code, method, path, wanted)
+}
+
+/// [`request_api`] in `ram_code` when it is the error's product or the error has none (never OSS's: its own rules
+/// read its requests, the bucket told by the host).
+fn in_product(i: &Inputs, ram_code: &str, method: &str, path: &str, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    if ram_code == "oss" || i.product.is_some_and(|p| !p.eq_ignore_ascii_case(ram_code)) {
         return None;
     }
     request_api(i.catalog, ram_code, method, path, wanted)
@@ -169,10 +135,8 @@ pub fn cli_command(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided>
 /// The first aliyun CLI command of the ROA form in `text`: its product word, method and path.
 fn cli_roa_command(text: &str) -> Option<(&str, &str, &str)> {
     const CLI: &str = "aliyun ";
-    let mut from = 0;
-    for _ in 0..16 {
-        let at = from + memchr::memmem::find(text.get(from..)?.as_bytes(), CLI.as_bytes())?;
-        from = at + CLI.len();
+    for at in crate::text::find_all(text, CLI).take(16) {
+        let from = at + CLI.len();
         // The command word itself (`aliyun`, `./aliyun`, `$ aliyun`), not the end of another word.
         if text[..at].bytes().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
             continue;
@@ -268,16 +232,12 @@ pub fn request_url(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided>
         }
         let Some(product) = i.catalog.product_by_host(&h.value) else { continue };
         let code = product.ram_code.as_str();
-        if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(code)) || code == "oss" {
-            continue;
-        }
         let span = Some((h.start, h.end));
         let method = method_before(before).or_else(|| i.raw.value(Key::Method).map(str::to_ascii_uppercase));
         let d = match method {
-            Some(m) => request_api(i.catalog, code, &m, path, wanted),
+            Some(m) => in_product(i, code, &m, path, wanted),
             None => {
-                let mut found =
-                    METHODS.iter().filter_map(|m| request_api(i.catalog, code, m, path, &mut BTreeSet::new()));
+                let mut found = METHODS.iter().filter_map(|m| in_product(i, code, m, path, &mut BTreeSet::new()));
                 let one = found.next();
                 one.filter(|_| found.next().is_none())
             }
@@ -295,21 +255,15 @@ pub fn request_url(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided>
 /// path in the host's product, which must be the error's when it has one.
 pub fn request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     let (method, path, host) = http_request(near(i))?;
-    let code = i.catalog.product_by_host(host)?.ram_code.as_str();
-    if code == "oss" || i.product.is_some_and(|p| !p.eq_ignore_ascii_case(code)) {
-        return None;
-    }
-    request_api(i.catalog, code, method, path, wanted)
+    in_product(i, &i.catalog.product_by_host(host)?.ram_code, method, path, wanted)
 }
 
 /// The first HTTP/1 request line in `text` with a `Host:` header among the dozen lines after it: its method, path
 /// and host.
 fn http_request(text: &str) -> Option<(&str, &str, &str)> {
     const VERSION: &str = " HTTP/1.";
-    let mut from = 0;
-    for _ in 0..8 {
-        let at = from + memchr::memmem::find(text.get(from..)?.as_bytes(), VERSION.as_bytes())?;
-        from = at + VERSION.len();
+    for at in crate::text::find_all(text, VERSION).take(8) {
+        let from = at + VERSION.len();
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
         let line = text[line_start..at].trim_start_matches(['>', ' ', '\t']);
         let Some((method, path)) = line.split_once(' ') else { continue };
@@ -331,11 +285,8 @@ fn http_request(text: &str) -> Option<(&str, &str, &str)> {
 /// The line's text before `host` and the path after it (`/clusters/c1?x=1`), at the first place `host` stands
 /// followed by a path in `text`.
 fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, &'t str)> {
-    let mut from = 0;
-    for _ in 0..8 {
-        let at = from + memchr::memmem::find(text.get(from..)?.as_bytes(), host.as_bytes())?;
+    for at in crate::text::find_all(text, host).take(8) {
         let end = at + host.len();
-        from = end;
         let rest = &text[end..];
         // A port between host and path (`…aliyuncs.com:443/…`).
         let rest = rest.strip_prefix(':').map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
@@ -442,11 +393,14 @@ mod tests {
     }
 
     #[test]
-    fn unlisted_requests_fit_their_most_literal_template() {
+    fn unlisted_requests_fit_their_method_and_template() {
         assert_eq!(unlisted_request("cr", "GET", "/tokens").map(|u| u.api), Some("GetAuthorizationToken"));
-        assert_eq!(unlisted_request("cr", "GET", "/repos/ns/app/tags?Page=1").map(|u| u.api), Some("GetRepoTags"));
-        assert_eq!(unlisted_request("cr", "GET", "/repos/ns").map(|u| u.api), Some("GetRepoListByNamespace"));
+        assert_eq!(
+            unlisted_request("CR", "GET", "/2016-06-07/tokens?x=1").map(|u| u.api),
+            Some("GetAuthorizationToken")
+        );
         assert_eq!(unlisted_request("cr", "DELETE", "/tokens").map(|u| u.api), None);
+        assert_eq!(unlisted_request("cr", "GET", "/tokens/x").map(|u| u.api), None);
         assert_eq!(unlisted_request("cs", "GET", "/tokens").map(|u| u.api), None);
     }
 
