@@ -9,6 +9,7 @@ mod explain;
 pub mod oss_ec;
 mod product;
 pub mod reason;
+mod roa;
 pub mod rules;
 pub mod systems;
 pub mod tool_steps;

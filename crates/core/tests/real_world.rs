@@ -35,6 +35,7 @@ const FAILED_CALL: &str = "the failed call's documented API is a fact of a non-p
 const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
     ("g062", "action", "the server's RPC string-to-sign signs Action=DescribeSubDomainRecords: the call is a fact"),
     ("g063", "action", "the server's RPC string-to-sign signs Action=UpdateDomainRecord: the call is a fact"),
+    ("g053", "action", "the CLI's ROA command `aliyun cr GET /tokens` is Container Registry's GetAuthorizationToken: the call is a fact"),
     ("d008", "action", "ddns-go's step “更新域名解析 … 失败” calls UpdateDomainRecord, on an error Alibaba Cloud DNS answered"),
     ("g030", "kind", "OSS documents 'The OSS Access Key Id you provided does not exist in our records' as InvalidAccessKeyId (bad credentials); the expected token-expired comes from the thread's story, not the text"),
     ("g002", "product", "the paste names no product; alidns comes from the issue's repository (a DDNS tool)"),

@@ -67,6 +67,11 @@ const RULES: &[Rule] = &[
     ("named-api", named_api),
     ("api-candidate", api_candidate),
     ("rest-request", rest_request),
+    ("roa-unlisted-request", super::roa::unlisted_request_rule),
+    ("roa-cli-command", super::roa::cli_command),
+    ("roa-string-to-sign", super::roa::string_to_sign),
+    ("roa-request-url", super::roa::request_url),
+    ("roa-request-line", super::roa::request_line),
     ("oss-string-to-sign", oss_string_to_sign),
     ("rpc-string-to-sign", rpc_string_to_sign),
     ("oss-refusal", oss_refusal),
@@ -83,7 +88,7 @@ pub fn decide(inputs: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided>
     RULES.iter().find_map(|(name, rule)| rule(inputs, wanted).map(|d| Decided { rule: name, ..d }))
 }
 
-fn decided(api: &Api, inferred: bool, span: Option<(usize, usize)>) -> Decided {
+pub(super) fn decided(api: &Api, inferred: bool, span: Option<(usize, usize)>) -> Decided {
     Decided {
         action: api.action.clone(),
         api: Some(api.name.clone()),
@@ -725,7 +730,7 @@ fn code_family(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
 
 /// The action `<ram_code>:<api>` decided from what the text implies, with the API's access level when the
 /// catalog knows it.
-fn inferred(catalog: &Catalog, ram_code: &str, api: &str, span: Option<(usize, usize)>) -> Decided {
+pub(super) fn inferred(catalog: &Catalog, ram_code: &str, api: &str, span: Option<(usize, usize)>) -> Decided {
     let access = match catalog.api(ram_code, api) {
         ApiLookup::Found(_, found) => Some(found.access),
         _ => None,
@@ -775,7 +780,7 @@ fn api_for_request<'c>(
 }
 
 /// The APIs [`api_for_request`] finds equally good for a request (one when it decides).
-fn apis_for_request<'c>(
+pub(super) fn apis_for_request<'c>(
     catalog: &'c Catalog,
     ram_code: &str,
     method: &str,
@@ -831,7 +836,7 @@ fn apis_for_request<'c>(
 }
 
 /// A path without its leading API version, as segments, and its query as `(key, value)` pairs.
-fn split_request(path: &str) -> (Vec<&str>, Vec<(&str, &str)>) {
+pub(super) fn split_request(path: &str) -> (Vec<&str>, Vec<(&str, &str)>) {
     let (p, q) = path.split_once('?').unwrap_or((path, ""));
     let mut segments: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
     let is_version = |s: &str| {
@@ -846,7 +851,7 @@ fn split_request(path: &str) -> (Vec<&str>, Vec<(&str, &str)>) {
 }
 
 /// Whether a request's segments fit an API's path; the count of literal segments matched when they do.
-fn segments_match(api: &[&str], req: &[&str]) -> Option<usize> {
+pub(super) fn segments_match(api: &[&str], req: &[&str]) -> Option<usize> {
     let param = |s: &str| s.starts_with('{') && s.ends_with('}');
     // OSS's `/{key}` takes the whole object key, slashes included.
     let tail = api.last().is_some_and(|s| param(s) && s.eq_ignore_ascii_case("{key}"));
