@@ -577,6 +577,36 @@ const AMBIGUOUS: &[(&str, &str, &str)] = &[(
      documents it, and `SLSUnauthorized` is undocumented",
 )];
 
+/// `@alicloud/pop-core`'s ROA client, which only the POP ROA products' CamelCase and dotted codes reach (Container
+/// Service, Container Registry…): its error class is the code and `Error`, after the `Error: ` a runner prints.
+const POP_CORE_ROA: &[Wrapping] = &[
+    Wrapping {
+        name: "node-pop-core-roa",
+        source: "aliyun/openapi-core-nodejs-sdk lib/roa.js (err.name = code + 'Error', `code: ${statusCode}, ${message}, requestid: …`), printed by a GitHub Action's core.setFailed (`Error: ` before it)",
+        print: |p| {
+            format!(
+                "Error: Failed to get kubeconfig file for cluster: {}Error: code: {}, {}, requestid: {}\nError: {}Error: code: {}, {}, requestid: {}",
+                p.code, p.status, p.message, p.request_id, p.code, p.status, p.message, p.request_id
+            )
+        },
+    },
+];
+
+const POP_ROA_CODES: &[&str] = &[
+    "Forbidden.RAM",
+    "NoPermission",
+    "InvalidAccessKeyId.NotFound",
+    "SignatureDoesNotMatch",
+    "Unauthorized",
+    "Forbidden",
+    "QuotaExceeded.Vpc",
+];
+
+#[test]
+fn pop_core_roa_errors_give_their_code() {
+    sweep(POP_CORE_ROA, POP_ROA_CODES, MESSAGES);
+}
+
 /// Every code in every message through each wrapping, inside log noise: the first finding's code must be it.
 fn sweep(wrappings: &[Wrapping], codes: &[&str], messages: &[&str]) {
     let catalog = common::full_catalog();

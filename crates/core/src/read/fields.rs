@@ -451,7 +451,10 @@ impl Scanner<'_, '_> {
             let code_end = dotted_token_end(b, at);
             let code = &self.s[at..code_end];
             let tea = tea_message_at(b, code_end + usize::from(b.get(code_end) == Some(&b':')));
-            if code_end > at && (is_code(code, Level::Keyless) || is_code(code, Level::Stated)) && tea {
+            // Not the new Node Tea's class (`Error: SignatureDoesNotMatchError: code: 400, …`): the keyless reader
+            // takes its code out of the class's name.
+            let class = is_class_name(code);
+            if code_end > at && (is_code(code, Level::Keyless) || is_code(code, Level::Stated)) && tea && !class {
                 self.close_message(i);
                 self.push(Key::Code, code, at, code_end);
                 return code_end;
@@ -1540,6 +1543,16 @@ mod tests {
         assert!(has(s, Key::Code, "SecondLevelDomainForbidden"));
         assert!(has(s, Key::Message, "Please use virtual hosted style."));
         assert!(fields("an api error occurred: retrying").iter().all(|(k, _)| *k != Key::Code));
+    }
+
+    #[test]
+    fn node_tea_class_after_error_label() {
+        // pop-core's ROA error class (`<Code>Error`) printed after `Error: `: not a code here (the keyless reader takes
+        // the stem; tests/sdk_wrappings.rs sweeps it); the old Node Tea (`Error: Forbidden.RAM: code: 403`) keeps its.
+        let s =
+            "Error: SignatureDoesNotMatchError: code: 400, Specified signature is not matched with our calculation.";
+        assert!(fields(s).iter().all(|(k, v)| *k != Key::Code || v != "SignatureDoesNotMatchError"));
+        assert!(has("Error: Forbidden.RAM: code: 403, User not authorized", Key::Code, "Forbidden.RAM"));
     }
 
     #[test]
