@@ -414,6 +414,14 @@ const TEXTS: &[(&str, &[&str])] = &[
         "amap-host",
         &["GET https://restapi.amap.com/v3/geocode/geo?key=x\n{\"status\":\"0\",\"info\":\"INVALID_USER_KEY\",\"infocode\":\"10001\"}"],
     ),
+    (
+        "ezviz-names",
+        &[
+            "POST https://open.ys7.com/api/lapp/device/list\n{\"code\":\"10002\",\"msg\":\"accessToken异常或过期\"}",
+            "EZUIKit 播放失败：{\"code\":\"10002\",\"msg\":\"accessToken异常或过期\"}",
+            "EZOpenSDK 返回：子账户token无权限请求",
+        ],
+    ),
     ("django-rest-detail", &[r#"{"detail": "You do not have permission to perform this action."}"#]),
     (
         "mysql-privileges",
@@ -736,7 +744,7 @@ fn alibaba_errors_with_other_systems_words_on_neighbouring_lines_keep_their_gran
 }
 
 /// The words of session 10's rules (AWS's hosts and STS APIs, IAM's implicit deny, Google's permission names,
-/// Nacos's auth, the drive platform's codes, Tencent CAM's refusal, Windows' quoted refusal) beside a genuine
+/// Nacos's auth, the drive platform's codes, Tencent CAM's refusal, EZVIZ's SDKs, Windows' quoted refusal) beside a genuine
 /// Alibaba Cloud error: the first finding stays Alibaba Cloud's (no other system, not `other`), of its kind and
 /// product, and a missing permission with its product keeps its grant.
 #[test]
@@ -760,6 +768,8 @@ fn alibaba_errors_beside_shared_iam_and_platform_words_keep_their_finding() {
         ("<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>6571C0FFEE12AB34CD56EF81</RequestId><HostId>media.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>\n# GCS had said: ci does not have storage.objects.get access to the object", Some(Kind::MissingPermission), Some("oss")),
         // The console's refusal quoting Windows' sentence.
         ("RAM 控制台提示：您没有权限执行 ecs:StopInstance 操作 (Forbidden.RAM)，“Access is denied.”", Some(Kind::MissingPermission), None),
+        // The camera platform's SDK named on a note line under RAM's refusal of an ECS call (its host).
+        ("POST https://ecs.cn-hangzhou.aliyuncs.com/?Action=DescribeInstances\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\n# the player page embeds EZUIKit", Some(Kind::MissingPermission), Some("ecs")),
         // Nacos's refusal on a line after RAM's refusal of an MSE call (its host in the error).
         ("POST https://mse.cn-hangzhou.aliyuncs.com/?Action=ListClusters\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445569\nthen the config client: user not found!", Some(Kind::MissingPermission), Some("mse")),
     ] {

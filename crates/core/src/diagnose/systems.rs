@@ -144,6 +144,7 @@ system!(ALIPAY_TAOBAO, "Alipay/Taobao open platform", "支付宝/淘宝开放平
 system!(ALIPAY, "Alipay open platform", "支付宝开放平台", true);
 system!(TAOBAO, "Taobao open platform", "淘宝开放平台", true);
 system!(AMAP, "AMap open platform", "高德开放平台", true);
+system!(EZVIZ, "EZVIZ open platform (its own AccessTokens)", "萤石开放平台（使用自己的 AccessToken）", true);
 system!(
     DJANGO_REST,
     "a web app's own permissions (Django REST framework)",
@@ -207,6 +208,7 @@ pub const SYSTEMS: &[&System] = &[
     &ALIPAY,
     &TAOBAO,
     &AMAP,
+    &EZVIZ,
     &DJANGO_REST,
     &MYSQL,
     &POSTGRES,
@@ -655,6 +657,14 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaSentence,
     },
     Rule { name: "amap-host", system: &AMAP, shape: Refusal(&["restapi.amap.com"]), overrule: AlibabaSentence },
+    // The EZVIZ (萤石) camera platform: its open API's host and its SDKs; its AccessTokens and sub-account tokens
+    // are its own (its refusals are worded like the console's 无权限). Alibaba Cloud's signs in the error overrule.
+    Rule {
+        name: "ezviz-names",
+        system: &EZVIZ,
+        shape: Words(&["open.ys7.com", "EZUIKit", "EZOpenSDK"]),
+        overrule: AlibabaError,
+    },
     // --- Web apps and databases ---
     // Django REST framework's fixed refusal (`PermissionDenied`'s default detail) in its `{"detail": …}` body.
     Rule {
