@@ -39,7 +39,8 @@ pub enum Overrule {
     /// refusal line, a name users give things, a webhook's or another API's host on a neighbouring line).
     AlibabaSentence,
     /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code): another system's
-    /// sentence that may stand quoted inside a genuine Alibaba Cloud error.
+    /// sentence that may stand quoted inside a genuine Alibaba Cloud error. Standing in the context, outside the
+    /// error, the word yields to RAM's sentences in the error too.
     AlibabaError,
     /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
     AlibabaMark,
@@ -848,7 +849,9 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         Overrule::Nothing => true,
         Overrule::Never => in_error || !alibaba_said(),
         Overrule::AlibabaSentence => !alibaba_said(),
-        Overrule::AlibabaError => !alibaba_error(),
+        // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line); a word of the context yields to
+        // RAM's sentences in the error too.
+        Overrule::AlibabaError => !alibaba_own_error(seen) && (in_error || !seen.raw.fields.iter().any(alibaba_phrase)),
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
     };
     let marked = |(_, sign): &Sign| {
@@ -1002,7 +1005,7 @@ fn alibaba_field(seen: &Seen, f: &Field) -> bool {
         Key::HostId => !opaque(&f.value) && !others(),
         Key::Host => !others(),
         Key::Recommend | Key::Ec | Key::ProductHint | Key::AuthAction => true,
-        Key::Header => sdk_header(f) || f.value == "terraform",
+        Key::Header => f.value != "exception",
         Key::Code => sms_code(&f.value) || (seen.alibaba_mark && seen.catalog.error_code(&f.value).is_some()),
         _ => false,
     }
@@ -1012,6 +1015,13 @@ fn alibaba_field(seen: &Seen, f: &Field) -> bool {
 /// endpoint domains on its lines.
 fn alibaba_error(seen: &Seen) -> bool {
     seen.raw.fields.iter().any(|f| alibaba_field(seen, f)) || alibaba_host(seen.lines, seen.catalog)
+}
+
+/// [`alibaba_error`] without the headers anyone prints (an XML error envelope, an `ERROR:` line): only Alibaba
+/// Cloud's SDKs' prints and Terraform's `got a error` count among them.
+fn alibaba_own_error(seen: &Seen) -> bool {
+    let own_header = |f: &Field| f.key != Key::Header || sdk_header(f) || f.value == "terraform";
+    seen.raw.fields.iter().any(|f| own_header(f) && alibaba_field(seen, f)) || alibaba_host(seen.lines, seen.catalog)
 }
 
 /// Whether a line names a host of Alibaba Cloud's endpoint domains or one the catalog lists.
