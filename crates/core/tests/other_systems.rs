@@ -21,6 +21,20 @@ const TEXTS: &[(&str, &[&str])] = &[
             "S3ServiceException [AccessDenied]: Access Denied\n    at throwDefaultError (node_modules/@aws-sdk/smithy-client/dist-cjs/index.js:838:20)",
             "com.amazonaws.services.s3.model.AmazonS3Exception: Access Denied (Service: Amazon S3; Status Code: 403; Error Code: AccessDenied; Request ID: 9A2B7C)",
             "Error: AccessDenied: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: s3:ListBucket on resource: \"arn:aws:s3:::b\"",
+            // STS's APIs Alibaba Cloud's STS lacks, the service's name (English and Chinese pastes).
+            "AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity",
+            "调用 AssumeRoleWithWebIdentity 时报错：AccessDenied，未授权",
+            "AccessDenied: Cannot call GetSessionToken with session credentials",
+            "AccessDenied: Cannot call GetFederationToken with session credentials",
+            "我通过 AWS Identity and Access Management (IAM) 角色调用时收到 AccessDenied 错误",
+        ],
+    ),
+    (
+        "aws-hosts",
+        &[
+            "PUT https://s3-us-west-1.amazonaws.com/b/k 403\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
+            // S3's expired presigned URL: the same code and message as OSS's, the request sent to AWS.
+            "Request URL: https://b.s3.amazonaws.com/k?AWSAccessKeyId=AKIAEXAMPLE&Expires=1541396225&Signature=x\n\nthe PUT gives\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message><Expires>2018-11-05T05:37:05Z</Expires><ServerTime>2018-11-05T06:00:00Z</ServerTime></Error>",
         ],
     ),
     (
@@ -46,10 +60,36 @@ const TEXTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "iam-implicit-deny",
+        &[
+            "AccessDenied: User: svc is not authorized to perform: kms:Decrypt on resource: key/1 because no identity-based policy allows the kms:Decrypt action",
+            "User: role/app is not authorized to perform: ecs:RunInstances because no permissions boundary allows the ecs:RunInstances action",
+            "AccessDenied: User: ci is not authorized to perform: rds:DescribeDBInstances because no service control policy allows the rds:DescribeDBInstances action",
+            "Forbidden: User: ops is not authorized to perform: ecs:cloudServers:list on resource: * because no session policy allows the ecs:cloudServers:list action.",
+        ],
+    ),
+    (
+        "iam-implicit-deny-shape",
+        &[
+            "AccessDenied. User: <user> is not authorized to perform: <action> on resource: <resource> because no <policy_type> policy allows the <action> action.",
+            "{\"error_code\":\"Forbidden\",\"error_msg\":\"User: ops is not authorized to perform: ecs:servers:list on resource: * because no trust policy allows the ecs:servers:list action.\"}",
+        ],
+    ),
+    (
+        "iam-foreign-action",
+        &[
+            "Amazon.SecretsManager.AmazonSecretsManagerException: User: ci is not authorized to perform: secretsmanager:GetSecretValue on resource: prod/db",
+            "AccessDenied: User: deploy is not authorized to perform: iam:CreateServiceLinkedRole on resource: role/x",
+            "Error: AccessDenied: User: build is not authorized to perform: s3:PutObject on resource: b/k",
+        ],
+    ),
+    (
         "azure-storage-message",
         &[
             "<Error><Code>AuthorizationFailure</Code><Message>This request is not authorized to perform this operation.\nRequestId:c4d5a070-d01e-003e-59d2-42f3f1000000\nTime:2022-03-28T18:33:21.4933565Z</Message></Error>",
             "<Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.\nRequestId:0a1b2c3d-0001-0002-0003-0a1b2c3d4e5f\nTime:2023-01-01T00:00:00.0000000Z</Message></Error>",
+            // The message printed on one line.
+            "<Error>\n<Code>AuthenticationFailed</Code>\n<Message>\nServer failed to authenticate the request. RequestId:0a1b2c3d-0001-0002-0003-0a1b2c3d4e5f Time:2023-01-01T00:00:00.0000000Z\n</Message>\n</Error>",
         ],
     ),
     (
@@ -78,6 +118,15 @@ const TEXTS: &[(&str, &[&str])] = &[
         &[
             "googleapi: Error 403: Permission 'storage.objects.get' denied on resource (or it may not exist)., forbidden",
             "AccessDeniedException: 403 ci@proj.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object.",
+            "ERROR: (gcloud.storage.cp) HTTPError 403: <Error><Code>AccessDenied</Code><Message>Access denied.</Message></Error>",
+        ],
+    ),
+    (
+        "google-iam-permission",
+        &[
+            "<?xml version='1.0' encoding='UTF-8'?><Error><Code>AccessDenied</Code><Message>Access denied.</Message><Details>ci@example.com does not have storage.objects.get access to the Google Cloud Storage object.</Details></Error>",
+            "Error 403: builder does not have storage.buckets.list access to the Google Cloud project., forbidden",
+            "AccessDenied: svc does not have storage.objects.list access to the Google Cloud Storage bucket.",
         ],
     ),
     (
@@ -117,6 +166,8 @@ const TEXTS: &[(&str, &[&str])] = &[
         &[
             "[request id:7a8b]you are not authorized to perform operation (cvm:DescribeInstances)\nresource (qcs::cvm:ap-guangzhou:uin/100000000001:instance/*) has no permission",
             "UnauthorizedOperation: you are not authorized to perform operation (tsf:DescribeSimpleApplications)\nresource (qcs::tsf:ap-guangzhou:uin/100000000001:application/*) has no permission",
+            // Alibaba Cloud named elsewhere in the paste (a local folder's name) is no sign of the error's own.
+            "[request id:7a8b]you are not authorized to perform operation (tcb:DescribeEnvs)\nresource (qcs::tcb:ap-shanghai::env/e-1) has no permission\n\nlocalPath: D:\\sync\\阿里云\\site",
         ],
     ),
     (
@@ -183,6 +234,14 @@ const TEXTS: &[(&str, &[&str])] = &[
             "Error: AccessDenied\nPUT https://bj.bcebos.com/b/k 403",
         ],
     ),
+    (
+        "baidu-ai-sdk-errors",
+        &[
+            "erniebot.errors.InvalidTokenError: 无权限，请检查访问令牌(access token)",
+            "erniebot.errors.PermissionError: 没有权限调用该模型",
+            "qianfan.errors.APIError: api return error, code: 110, msg: Access token invalid or no longer valid",
+        ],
+    ),
     ("jd-names", &["Error: AccessDenied\nPUT https://s3.cn-north-1.jdcloud-oss.com/b/k 403"]),
     ("ctyun-names", &["Error: AccessDenied\nPUT https://oos-cn.ctyunapi.cn/b/k 403 (ctyun)"]),
     (
@@ -243,6 +302,14 @@ const TEXTS: &[(&str, &[&str])] = &[
         &["403 Forbidden: Access Denied. https://errors.edgesuite.net/18.6f2d1402.1700000000.1a2b3c4d"],
     ),
     (
+        "nacos-auth",
+        &[
+            "com.alibaba.nacos.api.exception.NacosException: user not found!",
+            "<html><body><h1>Whitelabel Error Page</h1><div>There was an unexpected error (type=Forbidden, status=403).</div><div>unknown user!</div></body></html>",
+            "ErrCode:403, ErrMsg:unknown user!",
+        ],
+    ),
+    (
         "rocketmq-acl",
         &[
             "org.apache.rocketmq.client.exception.MQBrokerException: CODE: 1  DESC: org.apache.rocketmq.acl.common.AclException: No accessKey is configured, org.apache.rocketmq.acl.plain.PlainPermissionManager.validate(PlainPermissionManager.java:512)",
@@ -294,12 +361,28 @@ const TEXTS: &[(&str, &[&str])] = &[
             "System.UnauthorizedAccessException: Access to the path 'C:\\app\\logs' is denied.",
         ],
     ),
-    ("windows-access-denied-line", &["C:\\> sc stop wuauserv\n[SC] OpenService FAILED 5:\n\nAccess is denied."]),
+    (
+        "windows-access-denied-line",
+        &[
+            "C:\\> sc stop wuauserv\n[SC] OpenService FAILED 5:\n\nAccess is denied.",
+            // Quoted whole in a report.
+            "同步本地文件夹失败，日志里显示“Access is denied.”",
+            "The agent could not read C:\\data: \"Access is denied.\"",
+        ],
+    ),
     (
         "aliyun-drive",
         &[
             "POST https://openapi.alipan.com/adrive/v1.0/user/getDriveInfo\n{\"code\":\"AccessTokenInvalid\",\"message\":\"AccessToken is invalid. ErrValidateTokenFailed\"}",
             "<Error><Code>SignatureDoesNotMatch</Code><Message>x</Message><HostId>cn-beijing-data.aliyundrive.net</HostId></Error>",
+        ],
+    ),
+    (
+        "aliyun-drive-codes",
+        &[
+            "upload failed: {'code': 'ForbiddenNoPermission.File', 'message': 'No Permission to access resource File'}",
+            r#"{"code":"UserNotAllowedAccessResource","message":"user not allowed access resource for violation"}"#,
+            r#"failed link: {"code":"ExceedCapacityForbidden","message":"exceed capacity"}"#,
         ],
     ),
     (
@@ -330,6 +413,14 @@ const TEXTS: &[(&str, &[&str])] = &[
     (
         "amap-host",
         &["GET https://restapi.amap.com/v3/geocode/geo?key=x\n{\"status\":\"0\",\"info\":\"INVALID_USER_KEY\",\"infocode\":\"10001\"}"],
+    ),
+    (
+        "ezviz-names",
+        &[
+            "POST https://open.ys7.com/api/lapp/device/list\n{\"code\":\"10002\",\"msg\":\"accessToken异常或过期\"}",
+            "EZUIKit 播放失败：{\"code\":\"10002\",\"msg\":\"accessToken异常或过期\"}",
+            "EZOpenSDK 返回：子账户token无权限请求",
+        ],
     ),
     ("django-rest-detail", &[r#"{"detail": "You do not have permission to perform this action."}"#]),
     (
@@ -648,6 +739,52 @@ fn alibaba_errors_with_other_systems_words_on_neighbouring_lines_keep_their_gran
     let d = diagnose(text, catalog);
     if !d.findings.first().is_some_and(|f| f.other_cloud.is_none() && f.product.as_deref() == Some("cr")) {
         failures.push(format!("{:?}: {text}", d.findings.first().map(|f| &f.other_cloud)));
+    }
+    assert!(failures.is_empty(), "{} negative controls failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The words of session 10's rules (AWS's hosts and STS APIs, IAM's implicit deny, Google's permission names,
+/// Nacos's auth, the drive platform's codes, Tencent CAM's refusal, EZVIZ's SDKs, Windows' quoted refusal) beside a genuine
+/// Alibaba Cloud error: the first finding stays Alibaba Cloud's (no other system, not `other`), of its kind and
+/// product, and a missing permission with its product keeps its grant.
+#[test]
+fn alibaba_errors_beside_shared_iam_and_platform_words_keep_their_finding() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for (text, kind, product) in [
+        // An OSS refusal (its `EC`, its host) under a note naming S3's host.
+        ("# moved off s3.amazonaws.com last week\n<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>6571C0FFEE12AB34CD56EF80</RequestId><HostId>media.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>", Some(Kind::MissingPermission), Some("oss")),
+        // RAM's refusal with AWS's implicit-deny sentence quoted on a note line.
+        ("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nHostId: ecs.cn-hangzhou.aliyuncs.com\n# on AWS the same call said: because no identity-based policy allows the ec2:RunInstances action", Some(Kind::MissingPermission), Some("ecs")),
+        // STS's NoPermission, AWS's federation API named in a note.
+        ("ErrorCode: NoPermission\nMessage: You are not authorized to do this action. You should be authorized by RAM.\nHostId: sts.aliyuncs.com\n# the AWS equivalent is AssumeRoleWithWebIdentity", None, Some("sts")),
+        // RAM's refusal naming a RAM action after `perform: ` (a known RAM code).
+        ("ErrorCode: NoPermission\nMessage: User: ci is not authorized to perform: ram:CreateRole\nHostId: ram.aliyuncs.com", None, Some("ram")),
+        // Drive and Photo Service's own answer of the shared code family: its host says which.
+        ("POST https://cn-hangzhou.api.aliyunpds.com/v2/file/get\n{\"code\":\"ForbiddenNoPermission.File\",\"message\":\"No Permission to access resource File\"}", None, None),
+        // Tencent CAM's refusal quoted under RAM's, in the error's lines.
+        ("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource. (was: you are not authorized to perform operation (cvm:DescribeInstances))\nHostId: ecs.cn-hangzhou.aliyuncs.com", Some(Kind::MissingPermission), Some("ecs")),
+        // Google's permission sentence on a line after RAM's refusal of an OSS call.
+        ("<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>6571C0FFEE12AB34CD56EF81</RequestId><HostId>media.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>\n# GCS had said: ci does not have storage.objects.get access to the object", Some(Kind::MissingPermission), Some("oss")),
+        // The console's refusal quoting Windows' sentence.
+        ("RAM 控制台提示：您没有权限执行 ecs:StopInstance 操作 (Forbidden.RAM)，“Access is denied.”", Some(Kind::MissingPermission), None),
+        // The camera platform's SDK named on a note line under RAM's refusal of an ECS call (its host).
+        ("POST https://ecs.cn-hangzhou.aliyuncs.com/?Action=DescribeInstances\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\n# the player page embeds EZUIKit", Some(Kind::MissingPermission), Some("ecs")),
+        // Nacos's refusal on a line after RAM's refusal of an MSE call (its host in the error).
+        ("POST https://mse.cn-hangzhou.aliyuncs.com/?Action=ListClusters\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445569\nthen the config client: user not found!", Some(Kind::MissingPermission), Some("mse")),
+    ] {
+        let d = diagnose(text, catalog);
+        let Some(f) = d.findings.first() else {
+            failures.push(format!("no finding: {text}"));
+            continue;
+        };
+        let kind_ok = kind.is_none_or(|k| f.kind == k) && f.kind != Kind::Other;
+        let product_ok = product.is_none_or(|p| f.product.as_deref() == Some(p));
+        // A missing permission with its product keeps its grant.
+        let grant_ok = product.is_none() || f.kind != Kind::MissingPermission || grants(f, catalog);
+        if f.other_cloud.is_some() || !kind_ok || !product_ok || !grant_ok {
+            failures.push(format!("{:?} {:?} {:?} grant={}: {text}", f.other_cloud, f.kind, f.product, grants(f, catalog)));
+        }
     }
     assert!(failures.is_empty(), "{} negative controls failed:\n{}", failures.len(), failures.join("\n"));
 }

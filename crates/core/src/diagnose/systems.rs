@@ -39,7 +39,8 @@ pub enum Overrule {
     /// refusal line, a name users give things, a webhook's or another API's host on a neighbouring line).
     AlibabaSentence,
     /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code): another system's
-    /// sentence that may stand quoted inside a genuine Alibaba Cloud error.
+    /// sentence that may stand quoted inside a genuine Alibaba Cloud error. Standing in the context, outside the
+    /// error, the word yields to RAM's sentences in the error too.
     AlibabaError,
     /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
     AlibabaMark,
@@ -58,6 +59,8 @@ pub enum Shape {
     Body(fn(&str) -> bool),
     /// A shape of the error's code.
     Code(fn(&str) -> bool),
+    /// A shape of the error's lines read against the catalog's codes (RAM's service codes).
+    Codes(fn(&str, &Catalog) -> bool),
     /// A shape of the error's fields (and its lines).
     Fields(fn(&RawError, &str) -> bool),
     /// A shape several S3-compatible clouds share (AWS's SDK prints, an opaque `HostId`): the cloud the text names
@@ -108,6 +111,12 @@ system!(
 );
 system!(AKAMAI, "a CDN or web firewall (Akamai)", "CDN 或 Web 防火墙（Akamai）", false);
 system!(
+    NACOS,
+    "Nacos's own accounts (the server's auth, not RAM)",
+    "Nacos 自身的账号鉴权（服务端的用户名密码，不是 RAM）",
+    true
+);
+system!(
     ROCKETMQ_ACL,
     "Apache RocketMQ's own ACL (the broker's accounts)",
     "Apache RocketMQ 自身的 ACL（Broker 账号）",
@@ -136,6 +145,7 @@ system!(ALIPAY_TAOBAO, "Alipay/Taobao open platform", "支付宝/淘宝开放平
 system!(ALIPAY, "Alipay open platform", "支付宝开放平台", true);
 system!(TAOBAO, "Taobao open platform", "淘宝开放平台", true);
 system!(AMAP, "AMap open platform", "高德开放平台", true);
+system!(EZVIZ, "EZVIZ open platform (its own AccessTokens)", "萤石开放平台（使用自己的 AccessToken）", true);
 system!(
     DJANGO_REST,
     "a web app's own permissions (Django REST framework)",
@@ -184,6 +194,7 @@ pub const SYSTEMS: &[&System] = &[
     &QINGCLOUD,
     &AI_API,
     &AKAMAI,
+    &NACOS,
     &ROCKETMQ_ACL,
     &OTHER_REGISTRY,
     &DOCKER_HUB,
@@ -198,6 +209,7 @@ pub const SYSTEMS: &[&System] = &[
     &ALIPAY,
     &TAOBAO,
     &AMAP,
+    &EZVIZ,
     &DJANGO_REST,
     &MYSQL,
     &POSTGRES,
@@ -208,7 +220,7 @@ pub const SYSTEMS: &[&System] = &[
 ];
 
 use Overrule::{AlibabaError, AlibabaMark, AlibabaSentence, Never, Nothing};
-use Shape::{Body, Code, Family, Fields, Lines, Refusal, Words};
+use Shape::{Body, Code, Codes, Family, Fields, Lines, Refusal, Words};
 
 /// The rules, in the order they are asked (the error's own shapes before the words of the context).
 pub const RULES: &[Rule] = &[
@@ -220,9 +232,7 @@ pub const RULES: &[Rule] = &[
         system: &AWS,
         shape: Words(&[
             "arn:aws:",
-            "amazonaws.com",
             "x-amz-",
-            "amazonwebservices.com",
             "botocore",
             "AWS Secret Access Key",
             "AWS Access Key Id",
@@ -233,8 +243,23 @@ pub const RULES: &[Rule] = &[
             "@aws-sdk/",
             "aws-sdk-",
             "AWS_SDK_LOAD_CONFIG",
+            // The service's name, and STS's APIs Alibaba Cloud's STS does not have (its federation is
+            // AssumeRoleWithSAML and AssumeRoleWithOIDC).
+            "AWS Identity and Access Management",
+            "AssumeRoleWithWebIdentity",
+            "GetSessionToken",
+            "GetFederationToken",
+            "DecodeAuthorizationMessage",
         ]),
         overrule: AlibabaMark,
+    },
+    // AWS's hosts: the request went to AWS. OSS's own fields or host in the error overrule them; a documented OSS
+    // message does not (S3 answers an expired presigned URL with the same `AccessDenied` and "Request has expired").
+    Rule {
+        name: "aws-hosts",
+        system: &AWS,
+        shape: Words(&["amazonaws.com", "amazonwebservices.com"]),
+        overrule: AlibabaError,
     },
     // AWS's SDKs' and services' fixed sentences: the credentials chain, an expired token, a missing
     // service-linked role (ECS/EKS).
@@ -260,6 +285,23 @@ pub const RULES: &[Rule] = &[
         name: "iam-explicit-deny",
         system: &AWS_OR_HUAWEI_IAM,
         shape: Refusal(&["with an explicit deny in"]),
+        overrule: AlibabaMark,
+    },
+    // Their implicit deny names the policy type that allows nothing (AWS's IAM troubleshooting page lists
+    // identity-based, resource-based, permissions boundary, session, service control, resource control and VPC
+    // endpoint policies; Huawei Cloud's IAM words it the same); Alibaba Cloud states it in `NoPermissionType`.
+    Rule {
+        name: "iam-implicit-deny",
+        system: &AWS_OR_HUAWEI_IAM,
+        shape: Refusal(&[
+            "because no identity-based policy allows",
+            "because no resource-based policy allows",
+            "because no permissions boundary allows",
+            "because no session policy allows",
+            "because no service control policy allows",
+            "because no resource control policy allows",
+            "because no VPC endpoint policy allows",
+        ]),
         overrule: AlibabaMark,
     },
     // --- Azure, Google ---
@@ -295,9 +337,12 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "google-names",
         system: &GOOGLE,
-        shape: Words(&["googleapi: Error", "googleapis.com", "gserviceaccount.com"]),
+        shape: Words(&["googleapi: Error", "googleapis.com", "gserviceaccount.com", "(gcloud."]),
         overrule: AlibabaMark,
     },
+    // Google Cloud IAM's refusal names a permission of three dotted parts (`… does not have storage.objects.get
+    // access to …`); RAM's actions are `product:Action`.
+    Rule { name: "google-iam-permission", system: &GOOGLE, shape: Lines(google_permission), overrule: AlibabaMark },
     // --- Tencent Cloud ---
     // COS's error carries a `TraceId` (XML `<TraceId>`, the Go SDK's `…, TraceId: …)`, the Python SDK's dict);
     // OSS's never does (it names its `HostId`).
@@ -337,11 +382,13 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaMark,
     },
     // CAM's refusal: `you are not authorized to perform operation (cvm:DescribeInstances)`.
+    // Its own structure: only Alibaba Cloud's signs in the error itself overrule it (a path or a note that names
+    // Alibaba Cloud elsewhere in the paste does not).
     Rule {
         name: "tencent-cam-refusal",
         system: &TENCENT,
         shape: Refusal(&["not authorized to perform operation ("]),
-        overrule: AlibabaMark,
+        overrule: AlibabaError,
     },
     // --- Volcano Engine ---
     // Volcano Engine's OpenAPI error: `{"ResponseMetadata":{…,"Error":{"Code":…}}}` — the error inside the
@@ -392,6 +439,14 @@ pub const RULES: &[Rule] = &[
         shape: Words(&["baidubce", "bcebos.com", "BceServerError", "BceServiceException", "BceClientException"]),
         overrule: AlibabaMark,
     },
+    // Baidu's model SDKs' error classes (the ERNIE Bot SDK's `erniebot.errors.InvalidTokenError`, Qianfan's
+    // `qianfan.errors.APIError`): the error's own print, overruled only by Alibaba Cloud's signs in the error.
+    Rule {
+        name: "baidu-ai-sdk-errors",
+        system: &BAIDU,
+        shape: Refusal(&["erniebot.errors.", "qianfan.errors."]),
+        overrule: AlibabaError,
+    },
     Rule { name: "jd-names", system: &JD, shape: Words(&["jdcloud"]), overrule: AlibabaMark },
     Rule { name: "ctyun-names", system: &CTYUN, shape: Words(&["ctyun"]), overrule: AlibabaMark },
     // Names read as the error's own only on its code or message line (`Never`): Data Online Migration takes Qiniu
@@ -431,6 +486,24 @@ pub const RULES: &[Rule] = &[
     Rule { name: "aws-sdk-print", system: &AWS, shape: Family(aws_sdk_print), overrule: AlibabaMark },
     // Alibaba Cloud's `HostId` is the host that answered; S3 (and OBS) put a long opaque id there.
     Rule { name: "opaque-host-id", system: &AWS, shape: Family(opaque_host_id), overrule: Never },
+    // --- IAM sentences of AWS and Huawei Cloud (after other clouds' structures and AWS's SDK prints: Volcano
+    // Engine's IAM words them the same inside its own response) ---
+    // The implicit deny's sentence with any policy type (Huawei Cloud's OBS and IAM pages print it as a template,
+    // `because no <policy_type> policy allows the <action> action`).
+    Rule {
+        name: "iam-implicit-deny-shape",
+        system: &AWS_OR_HUAWEI_IAM,
+        shape: Lines(iam_implicit_deny),
+        overrule: AlibabaMark,
+    },
+    // Their refusal names the action after `perform: `; a service prefix that is no Alibaba Cloud RAM code
+    // (`secretsmanager:`, `s3:`, `iam:`) is theirs.
+    Rule {
+        name: "iam-foreign-action",
+        system: &AWS_OR_HUAWEI_IAM,
+        shape: Codes(foreign_action),
+        overrule: AlibabaMark,
+    },
     // --- A CDN ---
     // Akamai's block page: "You don't have permission to access … on this server." with its `Reference #`.
     Rule { name: "akamai-reference", system: &AKAMAI, shape: Body(akamai_page), overrule: AlibabaError },
@@ -438,6 +511,15 @@ pub const RULES: &[Rule] = &[
         name: "akamai-errors-host",
         system: &AKAMAI,
         shape: Refusal(&["errors.edgesuite.net", "errors&#46;edgesuite&#46;net"]),
+        overrule: AlibabaError,
+    },
+    // --- Registries and configuration centres ---
+    // Nacos's own auth (its auth plugin's `AccessException`: no or a wrong username/password, no token), a
+    // self-hosted server or an MSE instance's engine; an Alibaba Cloud error's own fields or host overrule it.
+    Rule {
+        name: "nacos-auth",
+        system: &NACOS,
+        shape: Refusal(&["unknown user!", "user not found!"]),
         overrule: AlibabaError,
     },
     // --- Message queues ---
@@ -542,6 +624,10 @@ pub const RULES: &[Rule] = &[
         shape: Words(&["aliyundrive", "aliyunpan", "阿里云盘"]),
         overrule: AlibabaSentence,
     },
+    // The open platform's codes Drive and Photo Service's engine shares (`ForbiddenNoPermission.File`, "No
+    // Permission to access resource File") and the drive's own (a frozen or over-capacity drive): its host
+    // (`aliyunpds.com`) makes them Drive and Photo Service's.
+    Rule { name: "aliyun-drive-codes", system: &ALIYUN_DRIVE, shape: Code(aliyun_drive_code), overrule: AlibabaError },
     Rule { name: "dingtalk-host", system: &DINGTALK, shape: Refusal(&["dingtalk.com"]), overrule: AlibabaSentence },
     // The Alipay/Taobao open platforms' answer: a `sub_code` of their lower-case families
     // (`isv.insufficient-isv-permissions`, `aop.invalid-auth-token`). SMS's `isv.` codes are upper-case.
@@ -572,6 +658,14 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaSentence,
     },
     Rule { name: "amap-host", system: &AMAP, shape: Refusal(&["restapi.amap.com"]), overrule: AlibabaSentence },
+    // The EZVIZ (萤石) camera platform: its open API's host and its SDKs; its AccessTokens and sub-account tokens
+    // are its own (its refusals are worded like the console's 无权限). Alibaba Cloud's signs in the error overrule.
+    Rule {
+        name: "ezviz-names",
+        system: &EZVIZ,
+        shape: Words(&["open.ys7.com", "EZUIKit", "EZOpenSDK"]),
+        overrule: AlibabaError,
+    },
     // --- Web apps and databases ---
     // Django REST framework's fixed refusal (`PermissionDenied`'s default detail) in its `{"detail": …}` body.
     Rule {
@@ -755,7 +849,9 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         Overrule::Nothing => true,
         Overrule::Never => in_error || !alibaba_said(),
         Overrule::AlibabaSentence => !alibaba_said(),
-        Overrule::AlibabaError => !alibaba_error(),
+        // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line); a word of the context yields to
+        // RAM's sentences in the error too.
+        Overrule::AlibabaError => !alibaba_own_error(seen) && (in_error || !seen.raw.fields.iter().any(alibaba_phrase)),
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
     };
     let marked = |(_, sign): &Sign| {
@@ -786,6 +882,7 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
             Lines(f) => f(seen.lines),
             Body(f) => f(seen.body),
             Code(f) => seen.raw.value(Key::Code).is_some_and(f),
+            Codes(f) => f(seen.lines, seen.catalog),
             Fields(f) => f(seen.raw, seen.lines),
             Family(f) => f(seen.raw, seen.lines),
         };
@@ -898,8 +995,12 @@ fn in_host_field(raw: &RawError, f: &Field) -> bool {
 /// text carries Alibaba Cloud's marks.
 fn alibaba_field(seen: &Seen, f: &Field) -> bool {
     let raw = seen.raw;
-    // A host field that is another system's host (Aliyun Drive's) is that system's, not Alibaba Cloud's.
-    let others = || raw.all(Key::OtherCloud).any(|o| o.start < f.end && f.start < o.end);
+    // A host field that is another system's host (Aliyun Drive's, AWS's) is that system's, not Alibaba Cloud's
+    // (the word may have been read as the context's, the host's line standing outside the error's span).
+    let others = || {
+        let context = seen.context.iter().filter(|c| c.key == Key::OtherCloud);
+        raw.all(Key::OtherCloud).chain(context).any(|o| o.start < f.end && f.start < o.end)
+    };
     match f.key {
         Key::HostId => !opaque(&f.value) && !others(),
         Key::Host => !others(),
@@ -914,6 +1015,13 @@ fn alibaba_field(seen: &Seen, f: &Field) -> bool {
 /// endpoint domains on its lines.
 fn alibaba_error(seen: &Seen) -> bool {
     seen.raw.fields.iter().any(|f| alibaba_field(seen, f)) || alibaba_host(seen.lines, seen.catalog)
+}
+
+/// [`alibaba_error`] without the headers anyone prints (an XML error envelope, an `ERROR:` line): only Alibaba
+/// Cloud's SDKs' prints and Terraform's `got a error` count among them.
+fn alibaba_own_error(seen: &Seen) -> bool {
+    let own_header = |f: &Field| f.key != Key::Header || sdk_header(f) || f.value == "terraform";
+    seen.raw.fields.iter().any(|f| own_header(f) && alibaba_field(seen, f)) || alibaba_host(seen.lines, seen.catalog)
 }
 
 /// Whether a line names a host of Alibaba Cloud's endpoint domains or one the catalog lists.
@@ -939,6 +1047,61 @@ fn opaque(host_id: &str) -> bool {
 
 fn opaque_host_id(raw: &RawError, _: &str) -> bool {
     raw.all(Key::HostId).any(|h| opaque(&h.value))
+}
+
+/// The Alibaba-group drive platform's codes: the `ForbiddenNoPermission.<resource>` family, and the drive's own.
+fn aliyun_drive_code(code: &str) -> bool {
+    code.strip_prefix("ForbiddenNoPermission.").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+        || [
+            "UserNotAllowedAccessResource",
+            "UserNotAllowedAccessDrive",
+            "ExceedCapacityForbidden",
+            "ForbiddenFileInTheRecycleBin",
+        ]
+        .contains(&code)
+}
+
+/// IAM's implicit deny of AWS and Huawei Cloud: `is not authorized to perform` and, further on the line,
+/// `because no … policy allows` or `… boundary allows` (the policy type in a few words).
+fn iam_implicit_deny(lines: &str) -> bool {
+    lines.lines().any(|line| {
+        let Some(at) = line.find("is not authorized to perform") else { return false };
+        let rest = &line[at..];
+        rest.find("because no ").is_some_and(|b| {
+            let after = &rest[b + "because no ".len()..];
+            after
+                .find(" allows")
+                .is_some_and(|a| a <= 48 && ["policy", "boundary"].iter().any(|t| after[..a].ends_with(t)))
+        })
+    })
+}
+
+/// IAM's refusal (`is not authorized to perform: svc:Action`) whose service prefix is no Alibaba Cloud RAM code.
+fn foreign_action(lines: &str, catalog: &Catalog) -> bool {
+    const AT: &str = "is not authorized to perform: ";
+    crate::text::find_all(lines, AT).any(|at| {
+        let rest = &lines[at + AT.len()..];
+        let Some((service, action)) = rest.split_once(':') else { return false };
+        (2..=32).contains(&service.len())
+            && service.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+            && action.starts_with(|c: char| c.is_ascii_uppercase() || c == '*')
+            && !catalog.known_ram_code(service)
+    })
+}
+
+/// Google Cloud IAM's refusal: `does not have` a permission of three or more dotted lower-camel parts
+/// (`storage.objects.get`, `resourcemanager.projects.get`) then `access to` or `permission`.
+fn google_permission(lines: &str) -> bool {
+    const AT: &str = "does not have ";
+    crate::text::find_all(lines, AT).any(|at| {
+        let rest = &lines[at + AT.len()..];
+        let word = rest.split(' ').next().unwrap_or("");
+        let parts: Vec<&str> = word.split('.').collect();
+        parts.len() >= 3
+            && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_alphabetic()))
+            && parts[0].bytes().all(|c| c.is_ascii_lowercase())
+            && [" access to", " permission"].iter().any(|t| rest[word.len()..].starts_with(t))
+    })
 }
 
 fn tencent_auth_failure(code: &str) -> bool {
@@ -1052,7 +1215,7 @@ fn aws_sdk_print(_: &RawError, lines: &str) -> bool {
     go_v1 || query_protocol || java_v2 || lines.contains("node_modules/aws-sdk/")
 }
 
-/// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then a `Time:` line.
+/// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then `Time:`.
 fn azure_storage_message(lines: &str) -> bool {
     crate::text::find_all(lines, "RequestId:").any(|at| {
         let rest = &lines[at + "RequestId:".len()..];
@@ -1065,7 +1228,10 @@ fn azure_storage_message(lines: &str) -> bool {
                 }
             })
         });
-        guid && rest[36..].trim_start_matches('\r').starts_with("\nTime:")
+        // `Time:` on the next line, or after a blank where the message is printed on one line.
+        let tail = rest.get(36..).unwrap_or("");
+        let time = tail.trim_start_matches(['\r', '\n', ' ']);
+        guid && time.len() < tail.len() && time.starts_with("Time:")
     })
 }
 
@@ -1076,9 +1242,12 @@ fn akamai_page(lines: &str) -> bool {
         && (has("reference #") || has("reference&#32;&#35;"))
 }
 
-/// Windows' refusal standing as a line of its own.
+/// Windows' refusal standing as a line of its own, or quoted whole (an error report's `“Access is denied.”`).
 fn windows_line(lines: &str) -> bool {
+    const QUOTED: &[&str] =
+        &["“Access is denied.”", "\"Access is denied.\"", "「Access is denied.」", "“拒绝访问。”", "「拒绝访问。」"];
     lines.lines().any(|l| matches!(l.trim(), "Access is denied." | "拒绝访问。"))
+        || QUOTED.iter().any(|q| lines.contains(q))
 }
 
 /// A column's label (`column label`, `列级别` … `label`) in MaxCompute's access-denied error (`ODPS-0420095`).
@@ -1138,6 +1307,55 @@ mod tests {
         for line in ["cn-beijing-data.aliyundrive.net", "obs.cn-north-4.myhuaweicloud.com", "aliyuncs.com.evil.io"] {
             assert!(!alibaba_host(line, &c), "{line}");
         }
+    }
+
+    #[test]
+    fn iams_implicit_deny_names_a_policy_type_in_a_few_words() {
+        assert!(iam_implicit_deny("User: u is not authorized to perform: s3:GetObject because no resource-based policy allows the s3:GetObject action"));
+        assert!(iam_implicit_deny(
+            "User: <u> is not authorized to perform: <a> because no <policy_type> policy allows the <a> action."
+        ));
+        // The words on different lines, or far apart, are no such sentence.
+        assert!(!iam_implicit_deny("is not authorized to perform this\nbecause no policy allows it"));
+        assert!(!iam_implicit_deny("because no identity-based policy allows it; later: is not authorized to perform"));
+        assert!(!iam_implicit_deny(
+            "u is not authorized to perform x because no one in the team who set up the account allows it"
+        ));
+    }
+
+    #[test]
+    fn a_foreign_action_is_a_service_prefix_then_an_action() {
+        let c = Catalog::empty();
+        assert!(foreign_action("User: u is not authorized to perform: secretsmanager:ListSecrets", &c));
+        assert!(foreign_action("is not authorized to perform: s3:*", &c));
+        // Not `service:Action`: a sentence, a resource, an upper-case service.
+        assert!(!foreign_action("is not authorized to perform: the operation", &c));
+        assert!(!foreign_action("is not authorized to perform: acs:ram::1:role/x", &c));
+        assert!(!foreign_action("is not authorized to perform: OSS:GetObject", &c));
+    }
+
+    #[test]
+    fn googles_permissions_have_three_dotted_parts() {
+        assert!(google_permission("x does not have storage.objects.get access to the object"));
+        assert!(google_permission("x does not have resourcemanager.projects.setIamPolicy access to project p"));
+        assert!(!google_permission("x does not have oss:GetObject access to b"));
+        assert!(!google_permission("x does not have access to the bucket"));
+        assert!(!google_permission("the file does not have a.txt access to it"));
+    }
+
+    #[test]
+    fn the_drive_platforms_codes_are_its_family_and_its_own() {
+        assert!(aliyun_drive_code("ForbiddenNoPermission.File") && aliyun_drive_code("UserNotAllowedAccessResource"));
+        assert!(!aliyun_drive_code("ForbiddenNoPermission.") && !aliyun_drive_code("Forbidden.RAM"));
+        assert!(!aliyun_drive_code("NoPermission"));
+    }
+
+    #[test]
+    fn windows_refusal_stands_alone_or_quoted_whole() {
+        assert!(windows_line("x\nAccess is denied.\n") && windows_line("日志显示“Access is denied.”"));
+        assert!(
+            !windows_line("Message: Access is denied. Please check") && !windows_line("“Access is denied for user”")
+        );
     }
 
     #[test]
