@@ -10,6 +10,7 @@ pub mod oss_ec;
 mod product;
 pub mod reason;
 pub mod rules;
+pub mod sdk_methods;
 pub mod systems;
 pub mod tool_steps;
 
