@@ -11,6 +11,7 @@ mod product;
 pub mod reason;
 mod roa;
 pub mod rules;
+pub mod sdk_methods;
 pub mod systems;
 pub mod tool_steps;
 

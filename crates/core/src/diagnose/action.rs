@@ -76,6 +76,8 @@ const RULES: &[Rule] = &[
     ("rpc-string-to-sign", rpc_string_to_sign),
     ("oss-refusal", oss_refusal),
     ("oss-bucket-host", oss_bucket_host),
+    ("oss-sdk-method", super::sdk_methods::oss_sdk_method),
+    ("api-written-otherwise", super::sdk_methods::api_written_otherwise),
     ("api-near-error", api_near_error),
     ("terraform-create", terraform_create),
     (TOOL_STEP, tool_step),
@@ -134,8 +136,11 @@ fn assume_role_kind(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
 /// X:`): the catalog's action for it in the error's product, else in the one product that has an API of that name;
 /// the product's code and the name when the catalog knows neither (inferred).
 fn named_api(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
-    let first = i.raw.get(Key::Api)?;
-    for f in i.raw.all(Key::Api) {
+    // An SDK's own method (`bucket.PutObjectFromFile`, `client.DescribeInstancesWithChan`) is no API's name as
+    // written: the rules of [`super::sdk_methods`] read it.
+    let named = || i.raw.all(Key::Api).filter(|f| !super::sdk_methods::is_sdk_spelling(i.product, &f.value));
+    let first = named().next()?;
+    for f in named() {
         let found = match i.product.map(|p| i.catalog.api(p, &f.value)) {
             Some(ApiLookup::Found(_, api)) => Some(api),
             Some(ApiLookup::ShardMissing(shard)) => {
@@ -165,7 +170,7 @@ fn named_api(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
 /// alone has.
 fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     if let Some(product) = i.product {
-        for f in i.raw.all(Key::ApiCandidate) {
+        for f in i.raw.all(Key::ApiCandidate).filter(|f| !super::sdk_methods::is_sdk_spelling(i.product, &f.value)) {
             match i.catalog.api(product, &f.value) {
                 ApiLookup::Found(_, api) => return Some(decided(api, true, Some((f.start, f.end)))),
                 ApiLookup::ShardMissing(shard) => {
@@ -566,6 +571,11 @@ impl<'t> ApiWords<'t> {
     /// None found yet in `text`.
     pub fn new(text: &'t str) -> Self {
         ApiWords { text, found: Default::default(), no_api: Default::default() }
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &'t str {
+        self.text
     }
 
     /// The first `f` gives of the words of `around` (a slice of the text) that may name an API, in order: exactly
