@@ -451,12 +451,12 @@ impl Scanner<'_, '_> {
             let code_end = dotted_token_end(b, at);
             let code = &self.s[at..code_end];
             let tea = tea_message_at(b, code_end + usize::from(b.get(code_end) == Some(&b':')));
-            // Not the new Node Tea's class (`Error: SignatureDoesNotMatchError: code: 400, …`): the keyless reader
-            // takes its code out of the class's name.
-            let class = is_class_name(code);
-            if code_end > at && (is_code(code, Level::Keyless) || is_code(code, Level::Stated)) && tea && !class {
+            // pop-core's ROA class after a runner's `Error: ` (`Error: SignatureDoesNotMatchError: code: 400, …`):
+            // the code is the class's name without `Error`.
+            let code = if is_class_name(code) { code.strip_suffix("Error").unwrap_or("") } else { code };
+            if !code.is_empty() && (is_code(code, Level::Keyless) || is_code(code, Level::Stated)) && tea {
                 self.close_message(i);
-                self.push(Key::Code, code, at, code_end);
+                self.push(Key::Code, code, at, at + code.len());
                 return code_end;
             }
         }
@@ -1547,11 +1547,17 @@ mod tests {
 
     #[test]
     fn node_tea_class_after_error_label() {
-        // pop-core's ROA error class (`<Code>Error`) printed after `Error: `: not a code here (the keyless reader takes
-        // the stem; tests/sdk_wrappings.rs sweeps it); the old Node Tea (`Error: Forbidden.RAM: code: 403`) keeps its.
+        // pop-core's ROA error class (`<Code>Error`) printed after `Error: `: its stem is the code, once (any code's
+        // shape; tests/sdk_wrappings.rs sweeps it); the old Node Tea (`Error: Forbidden.RAM: code: 403`) keeps its.
         let s =
             "Error: SignatureDoesNotMatchError: code: 400, Specified signature is not matched with our calculation.";
-        assert!(fields(s).iter().all(|(k, v)| *k != Key::Code || v != "SignatureDoesNotMatchError"));
+        let codes =
+            |s: &str| fields(s).into_iter().filter(|(k, _)| *k == Key::Code).map(|(_, v)| v).collect::<Vec<_>>();
+        assert_eq!(codes(s), ["SignatureDoesNotMatch"]);
+        assert_eq!(
+            codes("Error: ServiceUnavailableError: code: 503, The request has failed. request id: 1"),
+            ["ServiceUnavailable"]
+        );
         assert!(has("Error: Forbidden.RAM: code: 403, User not authorized", Key::Code, "Forbidden.RAM"));
     }
 
