@@ -292,7 +292,7 @@ impl Reader<'_> {
         self.expect(b'"');
         while !self.failed() {
             let rest = &self.text.as_bytes()[self.at..];
-            let plain = rest.iter().take_while(|&&b| b != b'"' && b != b'\\' && b >= 0x20).count();
+            let plain = plain_run(rest);
             out.push_str(&self.text[self.at..self.at + plain]);
             self.at += plain;
             match rest.get(plain) {
@@ -460,4 +460,32 @@ fn valid_number(text: &str) -> bool {
 
 fn tuple(a: String, b: String) -> (String, String) {
     (a, b)
+}
+
+/// How many bytes at the start of `rest` a string holds as they are: up to its closing quote, an escape or a
+/// control character. The quote or escape is found with memchr and the run checked for control characters in
+/// one pass (a byte-by-byte test of all three was ≈ 5 % of the embedded catalog's load time; perf).
+fn plain_run(rest: &[u8]) -> usize {
+    let end = memchr::memchr2(b'"', b'\\', rest).unwrap_or(rest.len());
+    let run = &rest[..end];
+    if run.iter().fold(false, |control, &b| control | (b < 0x20)) {
+        run.iter().position(|&b| b < 0x20).unwrap_or(end)
+    } else {
+        end
+    }
+}
+
+#[cfg(test)]
+mod plain_run_tests {
+    use super::plain_run;
+
+    #[test]
+    fn a_run_ends_at_the_quote_the_escape_or_a_control_character_whichever_comes_first() {
+        assert_eq!(plain_run(b"abc\"def"), 3);
+        assert_eq!(plain_run(b"ab\\\"c\""), 2);
+        assert_eq!(plain_run(b"a\nb\"c"), 1, "a control character before the quote");
+        assert_eq!(plain_run(b"ab\"c\nd"), 2, "a control character after the quote is not the string's");
+        assert_eq!(plain_run("权限\"".as_bytes()), 6);
+        assert_eq!(plain_run(b"unterminated"), 12);
+    }
 }
