@@ -532,19 +532,79 @@ fn product_from_sentence(f: &mut Finding, s: &ProductSentence, raw: &RawError) {
 }
 
 /// Rule `registry-named`: Container Registry, for a refused `docker login` whose host is masked or left out, when
-/// the words around name it: its names (`容器镜像服务`, `ACR`, `Container Registry`), or a registry word
-/// ([`product::resource_word`]: 镜像仓库, 镜像服务, "push image") beside an Alibaba Cloud mark.
+/// the words around name it beside an Alibaba Cloud mark: its names (`容器镜像服务`, `ACR`, `Container Registry`:
+/// Azure's, GitHub's, Tencent's and Huawei's registries are called so too), or a registry word
+/// ([`product::resource_word`]: 镜像仓库, 阿里云镜像服务, "push image"). A login that names its registry's host
+/// ([`registry_hosts`]) is that host's: Container Registry's only under Alibaba Cloud's domains (`ghcr.io`,
+/// `*.azurecr.io`, a self-hosted Harbor are not, whatever the words around say).
 fn registry_named(raw: &RawError, text: &Text, alibaba_mark: bool, catalog: &Catalog) -> Option<product::Pick> {
     let words = around(text, raw);
+    let named: Vec<String> = registry_hosts(words).filter(|h| !masked_host(h)).collect();
+    let alibaba = |h: &&String| crate::catalog::in_cloud_domain(h) || catalog.product_by_host(h).is_some();
+    if let Some(host) = named.iter().find(alibaba) {
+        return Some(product::Pick {
+            ram_code: "cr".to_string(),
+            start: raw.start,
+            end: raw.end,
+            reason: Reason::Host(host.clone()),
+        });
+    }
+    if !named.is_empty() || !alibaba_mark {
+        return None;
+    }
     let (_, clear) = product::likely(raw, text, catalog);
     let reason = match clear {
         Some((p, reason)) if p == "cr" => reason,
         _ => match product::resource_word(words) {
-            Some((word, "cr")) if alibaba_mark => Reason::Marker(word.to_string()),
+            Some((word, "cr")) => Reason::Marker(word.to_string()),
             _ => return None,
         },
     };
     Some(product::Pick { ram_code: "cr".to_string(), start: raw.start, end: raw.end, reason })
+}
+
+/// The registry hosts a login names, as Docker's clients print them (lower case, no scheme or port): the daemon's
+/// request (`Get "https://HOST/v2/"`, `login attempt to https://HOST/v2/ failed`), the command's argument
+/// (`docker login [flags] HOST`, podman's, nerdctl's, buildah's and `helm registry login` alike) and
+/// docker/login-action's `Logging into HOST...`.
+fn registry_hosts(words: &str) -> impl Iterator<Item = String> + '_ {
+    const COMMANDS: &[&str] =
+        &["docker login", "podman login", "nerdctl login", "buildah login", "helm registry login", "logging into "];
+    // Flags that take the next word as their value.
+    const VALUED: &[&str] = &["-u", "-p", "--username", "--password", "--authfile", "--cert-dir"];
+    let lower = words.to_ascii_lowercase();
+    let requests: Vec<String> = lower
+        .match_indices("/v2/")
+        .filter_map(|(at, _)| {
+            let before = &lower[..at];
+            let start = before.rfind("://")? + 3;
+            let host = &before[start..];
+            (!host.is_empty() && !host.contains(|c: char| c.is_whitespace() || c == '"' || c == '/'))
+                .then(|| crate::catalog::bare_host(host))
+        })
+        .collect();
+    let commands: Vec<String> = lower
+        .lines()
+        .filter_map(|line| {
+            let rest = COMMANDS.iter().find_map(|c| line.find(c).map(|at| &line[at + c.len()..]))?;
+            let mut args = rest.split_whitespace().take_while(|w| !matches!(*w, "|" | "&&" | ";" | "<" | "<<<"));
+            while let Some(w) = args.next() {
+                if VALUED.contains(&w) {
+                    args.next();
+                } else if !w.starts_with('-') {
+                    let w = w.trim_matches(|c: char| matches!(c, '"' | '\'' | '.' | ';'));
+                    return Some(crate::catalog::bare_host(w));
+                }
+            }
+            None
+        })
+        .collect();
+    requests.into_iter().chain(commands)
+}
+
+/// A host a CI log masked (`***`) or a variable stands for (`$REGISTRY`, `${{ env.REGISTRY }}`): it names none.
+fn masked_host(host: &str) -> bool {
+    host.is_empty() || host.contains(['*', '$', '{', '%', '<']) || (!host.contains('.') && host != "localhost")
 }
 
 /// The words around an error: the whole paste when short, else the 2 KB before and after it.

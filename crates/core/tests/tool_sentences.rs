@@ -213,6 +213,77 @@ fn a_refused_login_is_container_registry_s_when_the_paste_names_it() {
     }
 }
 
+/// A refused login that names its registry's host is that host's: another registry's for any host outside Alibaba
+/// Cloud's domains, whatever the words around call it (Azure's and GitHub's registries are "ACR" and "Container
+/// Registry" too, a self-hosted one on ECS is a `镜像服务`); Container Registry's for its own hosts. Without a
+/// host, "ACR" and "Container Registry" name Container Registry only beside an Alibaba Cloud mark.
+#[test]
+fn a_refused_login_naming_another_registry_s_host_is_not_container_registry_s() {
+    let catalog = full_catalog();
+    let words = [
+        "",
+        "Pushing to our ACR failed\n",
+        "Login to Container Registry fails in CI\n",
+        "我们在阿里云 ECS 上自建了镜像服务\n",
+        "阿里云容器镜像服务登录失败\n",
+    ];
+    let refusals = [
+        "Error response from daemon: Get \"https://{h}/v2/\": unauthorized: authentication required",
+        "Error response from daemon: login attempt to https://{h}/v2/ failed with status: 401 Unauthorized",
+        "$ docker login -u ci --password-stdin {h}\nError response from daemon: unauthorized: incorrect username or password",
+        "$ podman login --username=bot {h}:5000\nError: unauthorized: authentication required",
+        "Logging into {h}...\nError: Error response from daemon: unauthorized: authentication required",
+    ];
+    let other = ["ghcr.io", "team.azurecr.io", "docker.io", "registry.corp.example", "quay.io", "10.0.3.7"];
+    let alibaba = ["registry.cn-beijing.aliyuncs.com", "prod-registry.cn-shenzhen.cr.aliyuncs.com"];
+    for (w, r) in words.iter().flat_map(|w| refusals.iter().map(move |r| (w, r))) {
+        for h in other {
+            let text = format!("{w}{}", r.replace("{h}", h));
+            let f = diagnose(&text, catalog).findings.into_iter().next().expect("a finding");
+            assert_eq!((f.kind, f.product.as_deref()), (Kind::Other, None), "{text}");
+            assert!(f.other_cloud.is_some(), "{text}");
+            let grant = Grant::from_plan(&GrantPlan::for_finding(&f, catalog).expect("default options"));
+            assert!(grant.system_policies.is_empty() && grant.custom_policy.is_none(), "{text}");
+        }
+        for h in alibaba {
+            let text = format!("{w}{}", r.replace("{h}", h));
+            let f = diagnose(&text, catalog).findings.into_iter().next().expect("a finding");
+            assert_eq!((f.product.as_deref(), f.other_cloud.as_deref()), (Some("cr"), None), "{text}");
+        }
+    }
+    // Masked or variable hosts name none: the words decide, "ACR" and "Container Registry" only with a mark.
+    for h in ["***", "$REGISTRY", "${{ env.REGISTRY }}"] {
+        let refused = format!(
+            "$ docker login -u ci -p $PASS {h}\nError response from daemon: unauthorized: authentication required"
+        );
+        for (w, cr) in [
+            ("Pushing to our ACR failed\n", false),
+            ("Login to GitHub Container Registry fails\n", false),
+            ("自建的 Harbor 镜像服务\n", false),
+            ("Pushing to Alibaba Cloud ACR failed\n", true),
+            ("阿里云镜像服务出现认证问题\n", true),
+        ] {
+            let text = format!("{w}{refused}");
+            let f = diagnose(&text, catalog).findings.into_iter().next().expect("a finding");
+            assert_eq!(f.product.as_deref() == Some("cr"), cr, "{text}: {f:?}");
+            assert_eq!(f.other_cloud.is_some(), !cr, "{text}");
+        }
+    }
+}
+
+/// `镜像服务` alone (ECS's images, a self-hosted registry) names no Container Registry on an Alibaba Cloud error's
+/// lines; its Chinese name does.
+#[test]
+fn a_bare_image_service_word_is_not_container_registry_s() {
+    let catalog = full_catalog();
+    let refusal = r#"{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"A1B2"}"#;
+    let f = diagnose(&format!("镜像服务调用失败：{refusal}"), catalog).findings.into_iter().next().expect("a finding");
+    assert_ne!(f.product.as_deref(), Some("cr"), "{f:?}");
+    let f =
+        diagnose(&format!("容器镜像服务调用失败：{refusal}"), catalog).findings.into_iter().next().expect("a finding");
+    assert_eq!(f.product.as_deref(), Some("cr"), "{f:?}");
+}
+
 /// Short Message Service's first API answered at `sms.aliyuncs.com`, which the catalog no longer lists.
 #[test]
 fn the_retired_sms_endpoint_is_short_message_service() {

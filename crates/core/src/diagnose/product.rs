@@ -301,8 +301,10 @@ pub fn resource_word(message: &str) -> Option<(&'static str, &'static str)> {
         ("伸缩组", "ess"),
         ("domain record", "alidns"),
         ("镜像仓库", "cr"),
-        // Container Registry as users call it (`阿里云镜像服务`).
-        ("镜像服务", "cr"),
+        // Container Registry by its Chinese name, or as users call it (`阿里云镜像服务`). Not a bare `镜像服务`: a
+        // self-hosted registry (`自建的 Harbor 镜像服务`) and ECS's images are called so too.
+        ("容器镜像服务", "cr"),
+        ("阿里云镜像服务", "cr"),
         ("推镜像", "cr"),
         ("推送镜像", "cr"),
         ("拉取镜像", "cr"),
