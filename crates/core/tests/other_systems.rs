@@ -865,3 +865,37 @@ fn access_is_denied_as_a_json_value_is_not_windows() {
     }
     assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Another system's refusal on a line after a RAM refusal only Alibaba Cloud prints, with no host in the error
+/// (Nacos's `user not found!` / `unknown user!`): RAM's sentence says whose the error is (Alibaba Cloud's finding,
+/// not `other`); the word yields.
+#[test]
+fn ram_only_sentences_overrule_another_systems_refusal_in_the_same_error() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for (head, tail) in [
+        (
+            "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 3F2E1D0C-5B4A-4938-8776-655443322110",
+            "then the registry client said: unknown user!",
+        ),
+        (
+            "Error: NoPermission code: 403, You are not authorized to do this action. You should be authorized by RAM. request id: 3F2E1D0C-5B4A-4938-8776-655443322111",
+            "nacos config listener: user not found!",
+        ),
+    ] {
+        let text = format!("{head}\n{tail}");
+        let d = diagnose(&text, catalog);
+        if !d.findings.first().is_some_and(|f| f.other_cloud.is_none() && f.kind != Kind::Other) {
+            let got: Vec<_> = d.findings.iter().map(|f| (&f.other_cloud, f.kind)).collect();
+            failures.push(format!("{got:?}: {text}"));
+        }
+    }
+    // Without RAM's sentence the refusal stays Nacos's.
+    let d = diagnose("caused by nacos client: user not found!", catalog);
+    assert!(
+        d.findings.first().is_some_and(|f| f.kind == Kind::Other && f.other_cloud.is_some()),
+        "Nacos's own refusal: {:?}",
+        d.findings.first().map(|f| (&f.other_cloud, f.kind))
+    );
+    assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
+}

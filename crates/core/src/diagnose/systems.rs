@@ -38,9 +38,8 @@ pub enum Overrule {
     /// do this action", the console's 您没有权限…): words and lines that stand beside a RAM refusal (Windows' bare
     /// refusal line, a name users give things, a webhook's or another API's host on a neighbouring line).
     AlibabaSentence,
-    /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code): another system's
-    /// sentence that may stand quoted inside a genuine Alibaba Cloud error. Standing in the context, outside the
-    /// error, the word yields to RAM's sentences in the error too.
+    /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code, a RAM sentence only
+    /// Alibaba Cloud prints): another system's sentence that may stand quoted inside a genuine Alibaba Cloud error.
     AlibabaError,
     /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
     AlibabaMark,
@@ -849,11 +848,11 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         Overrule::Nothing => true,
         Overrule::Never => in_error || !alibaba_said(),
         Overrule::AlibabaSentence => !alibaba_said(),
-        // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line); a word of the context yields to
-        // RAM's sentences only Alibaba Cloud prints in the error too (not to "not authorized to perform", which
-        // every cloud prints).
+        // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line), or a RAM sentence only Alibaba
+        // Cloud prints anywhere in the error (not "not authorized to perform", which every cloud prints): another
+        // system's words in or beside it (Nacos's "user not found!" on the line after a Forbidden.RAM block) yield.
         Overrule::AlibabaError => {
-            !alibaba_own_error(seen) && (in_error || !seen.raw.fields.iter().any(|f| alibaba_only_sentence(seen, f)))
+            !alibaba_own_error(seen) && !seen.raw.fields.iter().any(|f| alibaba_only_sentence(seen, f))
         }
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
     };
