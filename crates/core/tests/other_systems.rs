@@ -788,3 +788,114 @@ fn alibaba_errors_beside_shared_iam_and_platform_words_keep_their_finding() {
     }
     assert!(failures.is_empty(), "{} negative controls failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// AWS's host on a line of the context, then a refusal in words every cloud prints (EC2's `UnauthorizedOperation`,
+/// IAM's and STS's `AccessDenied` sentences): the generic sentence is not RAM's, so the host says whose error it
+/// is. Beside RAM's sentences only Alibaba Cloud prints, the host yields: the error is Alibaba Cloud's.
+#[test]
+fn generic_refusals_under_an_aws_host_stay_aws_and_ram_only_sentences_stay_alibaba_clouds() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for host in
+        ["https://sts.eu-central-1.amazonaws.com", "ec2.ap-southeast-2.amazonaws.com", "https://iam.amazonaws.com/"]
+    {
+        for sentence in [
+            "An error occurred (UnauthorizedOperation): You are not authorized to perform this operation.",
+            "Error: AccessDenied: You do not have permission to call this API.",
+            "AccessDeniedException: The caller has no permission for this request.",
+            "AccessDenied - not authorized to perform the requested action",
+        ] {
+            let text = format!("region endpoint = {host}\n\n{sentence}");
+            let d = diagnose(&text, catalog);
+            let ok = d
+                .findings
+                .first()
+                .is_some_and(|f| f.kind == Kind::Other && f.other_cloud.as_deref().is_some_and(|c| c.contains("AWS")));
+            if !ok {
+                let got: Vec<_> = d.findings.iter().map(|f| (&f.other_cloud, f.kind)).collect();
+                failures.push(format!("{got:?}: {text}"));
+            }
+        }
+        // Negative controls: RAM's own sentences under the same host line.
+        for sentence in [
+            "ErrorCode: NoPermission\nMessage: You are not authorized to do this action. You should be authorized by RAM.",
+            "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+            "code: 403, Access denied by authorizer's policy. request id: 5D1A7C2E-9B3F-4E21-A6C8-1F0E2D3C4B5A",
+        ] {
+            let text = format!("region endpoint = {host}\n\n{sentence}");
+            let d = diagnose(&text, catalog);
+            if !d.findings.first().is_some_and(|f| f.other_cloud.is_none() && f.kind != Kind::Other) {
+                let got: Vec<_> = d.findings.iter().map(|f| (&f.other_cloud, f.kind)).collect();
+                failures.push(format!("control {got:?}: {text}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// `"Access is denied."` as the value of a JSON or dict key is a service's answer (its code says whose), not
+/// Windows' refusal quoted in prose; in prose, straight or typographic quotes, it stays Windows'.
+#[test]
+fn access_is_denied_as_a_json_value_is_not_windows() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for text in [
+        r#"{"RequestId":"7E1F0A2B-3C4D-4E5F-9A8B-7C6D5E4F3A2B","Code":"Forbidden","Message":"Access is denied."}"#,
+        r#"{"code": "AccessDenied", "message": "Access is denied.", "requestId": "2B8C4D6E-1F3A-4B5C-8D7E-9F0A1B2C3D4E"}"#,
+        "resp = {'Code': 'Forbidden.RAM', 'Message': \"Access is denied.\"}",
+    ] {
+        let d = diagnose(text, catalog);
+        if !d.findings.first().is_some_and(|f| f.other_cloud.is_none() && f.kind != Kind::Other) {
+            let got: Vec<_> = d.findings.iter().map(|f| (&f.other_cloud, f.kind)).collect();
+            failures.push(format!("{got:?}: {text}"));
+        }
+    }
+    for text in
+        ["The sync client logged \"Access is denied.\" for D:\\share", "备份客户端报告“Access is denied.”，文件读不到"]
+    {
+        let d = diagnose(text, catalog);
+        let ok = d
+            .findings
+            .first()
+            .is_some_and(|f| f.kind == Kind::Other && f.other_cloud.as_deref().is_some_and(|c| c.contains("Windows")));
+        if !ok {
+            let got: Vec<_> = d.findings.iter().map(|f| (&f.other_cloud, f.kind)).collect();
+            failures.push(format!("windows {got:?}: {text}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Another system's refusal on a line after a RAM refusal only Alibaba Cloud prints, with no host in the error
+/// (Nacos's `user not found!` / `unknown user!`): RAM's sentence says whose the error is (Alibaba Cloud's finding,
+/// not `other`); the word yields.
+#[test]
+fn ram_only_sentences_overrule_another_systems_refusal_in_the_same_error() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for (head, tail) in [
+        (
+            "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 3F2E1D0C-5B4A-4938-8776-655443322110",
+            "then the registry client said: unknown user!",
+        ),
+        (
+            "Error: NoPermission code: 403, You are not authorized to do this action. You should be authorized by RAM. request id: 3F2E1D0C-5B4A-4938-8776-655443322111",
+            "nacos config listener: user not found!",
+        ),
+    ] {
+        let text = format!("{head}\n{tail}");
+        let d = diagnose(&text, catalog);
+        if !d.findings.first().is_some_and(|f| f.other_cloud.is_none() && f.kind != Kind::Other) {
+            let got: Vec<_> = d.findings.iter().map(|f| (&f.other_cloud, f.kind)).collect();
+            failures.push(format!("{got:?}: {text}"));
+        }
+    }
+    // Without RAM's sentence the refusal stays Nacos's.
+    let d = diagnose("caused by nacos client: user not found!", catalog);
+    assert!(
+        d.findings.first().is_some_and(|f| f.kind == Kind::Other && f.other_cloud.is_some()),
+        "Nacos's own refusal: {:?}",
+        d.findings.first().map(|f| (&f.other_cloud, f.kind))
+    );
+    assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
+}

@@ -38,9 +38,8 @@ pub enum Overrule {
     /// do this action", the console's 您没有权限…): words and lines that stand beside a RAM refusal (Windows' bare
     /// refusal line, a name users give things, a webhook's or another API's host on a neighbouring line).
     AlibabaSentence,
-    /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code): another system's
-    /// sentence that may stand quoted inside a genuine Alibaba Cloud error. Standing in the context, outside the
-    /// error, the word yields to RAM's sentences in the error too.
+    /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code, a RAM sentence only
+    /// Alibaba Cloud prints): another system's sentence that may stand quoted inside a genuine Alibaba Cloud error.
     AlibabaError,
     /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
     AlibabaMark,
@@ -849,9 +848,12 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         Overrule::Nothing => true,
         Overrule::Never => in_error || !alibaba_said(),
         Overrule::AlibabaSentence => !alibaba_said(),
-        // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line); a word of the context yields to
-        // RAM's sentences in the error too.
-        Overrule::AlibabaError => !alibaba_own_error(seen) && (in_error || !seen.raw.fields.iter().any(alibaba_phrase)),
+        // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line), or a RAM sentence only Alibaba
+        // Cloud prints anywhere in the error (not "not authorized to perform", which every cloud prints): another
+        // system's words in or beside it (Nacos's "user not found!" on the line after a Forbidden.RAM block) yield.
+        Overrule::AlibabaError => {
+            !alibaba_own_error(seen) && !seen.raw.fields.iter().any(|f| alibaba_only_sentence(seen, f))
+        }
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
     };
     let marked = |(_, sign): &Sign| {
@@ -978,6 +980,33 @@ fn ram_sentence(f: &Field) -> bool {
             Phrase::from_name(&f.value),
             Some(Phrase::NotAuthorized | Phrase::SessionPolicy | Phrase::CallerMayNotAssume)
         )
+}
+
+/// RAM's refusals that only Alibaba Cloud prints, lowercase: NoPermission's "You are not authorized to do this
+/// action. You should be authorized by RAM.", Forbidden.RAM's "User not authorized to operate on the specified
+/// resource, or this API doesn't support RAM.", and the sentences naming RAM or an STS token's authorizer
+/// ("denied by STS or RAM", "Access denied by authorizer's policy"). Generic refusals ("not authorized to perform",
+/// "you do not have permission", "has no permission") are every cloud's: they are not here.
+const ALIBABA_ONLY_SENTENCES: &[&str] = &[
+    "you should be authorized by ram",
+    "you are not authorized to do this action",
+    "user not authorized to operate on the specified resource",
+    "this api doesn't support ram",
+    "this api doesn’t support ram",
+    "denied by sts or ram",
+    "rejected by ram",
+    "access denied by authorizer's policy",
+    "access denied by authorizer’s policy",
+];
+
+/// Whether `f` is one of RAM's sentences ([`ram_sentence`]) in a wording only Alibaba Cloud prints
+/// ([`ALIBABA_ONLY_SENTENCES`]).
+fn alibaba_only_sentence(seen: &Seen, f: &Field) -> bool {
+    ram_sentence(f)
+        && seen
+            .text
+            .get(f.start..f.end)
+            .is_some_and(|span| ALIBABA_ONLY_SENTENCES.iter().any(|n| crate::text::contains_ignore_ascii_case(span, n)))
 }
 
 /// Alibaba Cloud's SDKs' headers: Tea's print, Function Compute's.
@@ -1242,12 +1271,19 @@ fn akamai_page(lines: &str) -> bool {
         && (has("reference #") || has("reference&#32;&#35;"))
 }
 
-/// Windows' refusal standing as a line of its own, or quoted whole (an error report's `“Access is denied.”`).
+/// Windows' refusal standing as a line of its own, or quoted whole (an error report's `“Access is denied.”`). In
+/// straight quotes it counts only in prose: as a key's value (`"Message":"Access is denied."`, `'msg': "…"`) it is a
+/// service's JSON or dict answer, whose code and message say whose it is.
 fn windows_line(lines: &str) -> bool {
-    const QUOTED: &[&str] =
-        &["“Access is denied.”", "\"Access is denied.\"", "「Access is denied.」", "“拒绝访问。”", "「拒绝访问。」"];
+    const QUOTED: &[&str] = &["“Access is denied.”", "「Access is denied.」", "“拒绝访问。”", "「拒绝访问。」"];
+    const STRAIGHT: &str = "\"Access is denied.\"";
+    let in_prose = |(at, _): (usize, &str)| {
+        let key = lines[..at].trim_end().strip_suffix(':').map(str::trim_end);
+        !key.is_some_and(|k| k.ends_with(['"', '\'']))
+    };
     lines.lines().any(|l| matches!(l.trim(), "Access is denied." | "拒绝访问。"))
         || QUOTED.iter().any(|q| lines.contains(q))
+        || lines.match_indices(STRAIGHT).any(in_prose)
 }
 
 /// A column's label (`column label`, `列级别` … `label`) in MaxCompute's access-denied error (`ODPS-0420095`).
@@ -1356,6 +1392,10 @@ mod tests {
         assert!(
             !windows_line("Message: Access is denied. Please check") && !windows_line("“Access is denied for user”")
         );
+        // Straight quotes: in prose, not as a JSON or dict value.
+        assert!(windows_line("could not read C:\\data: \"Access is denied.\""));
+        assert!(!windows_line(r#"{"Code":"Forbidden","Message":"Access is denied."}"#));
+        assert!(!windows_line("{'error': \"Access is denied.\"}") && !windows_line("\"msg\" : \"Access is denied.\""));
     }
 
     #[test]
