@@ -1093,9 +1093,11 @@ fn aliyun_drive_code(code: &str) -> bool {
 /// IAM's implicit deny of AWS and Huawei Cloud: `is not authorized to perform` and, further on the line,
 /// `because no … policy allows` or `… boundary allows` (the policy type in a few words).
 fn iam_implicit_deny(lines: &str) -> bool {
-    lines.lines().any(|line| {
-        let Some(at) = line.find("is not authorized to perform") else { return false };
-        let rest = &line[at..];
+    // One search over the lines, not a searcher built for each line (callgrind: 70 M instructions on the 5 MB
+    // dense log).
+    crate::text::find_all(lines, "is not authorized to perform").any(|at| {
+        let rest = &lines[at..];
+        let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
         rest.find("because no ").is_some_and(|b| {
             let after = &rest[b + "because no ".len()..];
             after
