@@ -451,6 +451,29 @@ mod tests {
     }
 
     #[test]
+    fn the_request_nearest_the_error_is_read_and_one_answered_2xx_is_not() {
+        // Several CLI commands: the last before the error.
+        let text = "$ aliyun sae GET /pop/v1/sam/app/describeApplications\n{\"Data\":[]}\n$ aliyun sae POST /pop/v1/sam/app/deployApplication --AppId a1\nERROR: SDK.ServerError";
+        assert_eq!(cli_roa_command(text), Some(("sae", "POST", "/pop/v1/sam/app/deployApplication")));
+        // A debug dump: the request answered 200 is passed over, the one after it read.
+        let text = "> GET /api/v1/apps HTTP/1.1\n> Host: h.example\n\n< HTTP/1.1 200 OK\n{}\n\n> DELETE /api/v1/apps/a1 HTTP/1.1\n> Host: h2.example\n\n< HTTP/1.1 403 Forbidden";
+        assert_eq!(http_request(text), Some(("DELETE", "/api/v1/apps/a1", "h2.example")));
+        // Every request answered 2xx: none.
+        let text = "> GET /api/v1/apps HTTP/1.1\n> Host: h.example\n\n< HTTP/1.1 204 No Content\nERROR";
+        assert_eq!(http_request(text), None);
+        // URLs: the last on the host, unless answered 2xx.
+        let text = "[GET] https://h.example/a/1\n[PUT] https://h.example/a/2\nERROR 403";
+        assert_eq!(url_path_after(text, "h.example"), Some(("[PUT] https://", "/a/2")));
+        let text = "[GET] https://h.example/a/1\n[PUT] https://h.example/a/2\nHTTP/1.1 201 Created\nERROR 403";
+        assert_eq!(url_path_after(text, "h.example"), Some(("[GET] https://", "/a/1")));
+        // A status that is not 2xx, or a 2xx inside a line of text, does not count.
+        assert!(!answered_ok("< HTTP/1.1 403 Forbidden\nbody"));
+        assert!(!answered_ok("got HTTP/1.1 200 from the proxy"));
+        assert!(!answered_ok("< HTTP/1.1 2000"));
+        assert!(answered_ok("x\n< HTTP/2 200\n"));
+    }
+
+    #[test]
     fn the_cli_roa_form_gives_product_method_and_path() {
         let text = "$ ./aliyun cr GET /tokens --region cn-hangzhou\n\nERROR: SDK.ServerError";
         assert_eq!(cli_roa_command(text), Some(("cr", "GET", "/tokens")));

@@ -279,8 +279,9 @@ fn frames_end(text: &str, lines_end: usize) -> usize {
 }
 
 /// The OSS SDK method an error was sent by, in `text` (the words around the error, whose lines are `lines`): the
-/// first in the error's lines and its own stack frames below them, else the nearest before the error (the call
-/// above it that failed, not the earlier ones that did not), else the first after.
+/// first in a stack frame (`at …`) of the error's lines or of the frames right below them (the innermost call the
+/// SDK printed), else the nearest before the error's end (the call above it that failed, not the earlier ones that
+/// did not: the error's lines may hold the code above it), else the first after.
 fn oss_method_of_error(text: &str, lines: &str) -> Option<&'static OssMethod> {
     let (t, l) = (text.as_ptr() as usize, lines.as_ptr() as usize);
     let (start, end) = if l >= t && l + lines.len() <= t + text.len() {
@@ -292,13 +293,15 @@ fn oss_method_of_error(text: &str, lines: &str) -> Option<&'static OssMethod> {
     let mut before = None;
     let mut after = None;
     for (at, row) in oss_methods_in(text) {
-        if at < start {
-            before = Some(row);
-        } else if at < own_end {
-            return Some(row);
-        } else if after.is_none() {
-            after = Some(row);
+        if at >= own_end {
+            after = after.or(Some(row));
+            break;
         }
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        if at >= start && text[line_start..at].trim_start().starts_with("at ") {
+            return Some(row);
+        }
+        before = Some(row);
     }
     before.or(after)
 }
@@ -625,7 +628,17 @@ mod tests {
         assert_eq!(op("client.copy throw 403"), Some("CopyObject"));
         assert_eq!(op("at Client.get (/app/node_modules/ali-oss/lib/object.js:1:1)"), Some("GetObject"));
         assert_eq!(op("await this.ossClient.put(name, file)"), Some("PutObject"));
-        for t in ["map.get(key)", "copy the file", "client.get.bind(client)", "requests.put(url)", "get"] {
+        for t in [
+            "map.get(key)",
+            "copy the file",
+            "client.get.bind(client)",
+            "requests.put(url)",
+            "get",
+            "httpClient.get(url)",
+            "apiClient.delete(id)",
+            "bucketList.copy()",
+            "at async Client.get (/app/node_modules/undici/lib/client.js:1:1)",
+        ] {
             assert_eq!(op(t), None, "{t}");
         }
         // Longer names stand anywhere, whole.
