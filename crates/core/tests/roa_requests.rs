@@ -193,3 +193,68 @@ fn requests_that_name_no_one_api_give_none() {
     let f = &diagnose(&text, catalog).findings[0];
     assert_eq!(f.actions.first().map(String::as_str), Some("cs:DescribeClusterUserKubeconfig"), "{text}");
 }
+
+/// A session's earlier call that succeeded, printed above the request that failed (an SDK debug dump prints every
+/// request with its response): the failed one, nearest the error, names the action; the one answered `200 OK` never
+/// does. Every API of the swept products whose shape is its own, each after another API of its product.
+#[test]
+fn the_request_nearest_the_error_names_it_and_one_answered_2xx_never_does() {
+    let catalog = common::full_catalog();
+    let (mut right, mut missed) = (0, Vec::new());
+    for &(code, ram_code) in PRODUCTS {
+        let apis: Vec<&Api> = catalog.apis_of(ram_code).expect("the shard").into_iter().map(|(_, a)| a).collect();
+        let mut shapes: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for a in &apis {
+            if let (Some(m), Some(p)) = (&a.method, &a.path) {
+                *shapes.entry(shape(m, p)).or_default() += 1;
+            }
+        }
+        let own: Vec<(&Api, String, String)> = apis
+            .iter()
+            .filter_map(|a| {
+                let (m, p) = (a.method.as_deref()?.to_ascii_uppercase(), a.path.as_deref()?);
+                (p.len() > 1 && shapes[&shape(&m, p)] == 1).then(|| (*a, m, filled(p)))
+            })
+            .collect();
+        let host = host(catalog, code);
+        for (k, (a, method, path)) in own.iter().enumerate() {
+            let (_, m0, p0) = &own[(k + 1) % own.len()];
+            let ok = "< HTTP/1.1 200 OK\n< Content-Type: application/json\n{\"items\":[]}\n\n";
+            let earlier = [
+                ("request-line", format!("> {m0} {p0} HTTP/1.1\n> Host: {host}\n> Accept: */*\n\n{ok}")),
+                ("sdk-debug-url", format!("[{m0}] https://{host}{p0}\n{ok}")),
+            ];
+            for (form, failed) in forms(catalog, code, method, path) {
+                let Some((_, before)) = earlier.iter().find(|(f, _)| *f == form) else { continue };
+                let text = format!("{before}{failed}");
+                let f = &diagnose(&text, catalog).findings[0];
+                if f.actions.first() == Some(&a.action) {
+                    right += 1;
+                } else {
+                    missed.push(format!("{form} {}: {:?}", a.name, f.actions));
+                }
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{right} right, missed:\n{}", missed.join("\n"));
+    assert!(right > 1000, "{right}");
+}
+
+/// Negative control: a request answered `200 OK` above an error that names no request of its own gives no action,
+/// and the Forbidden.RAM finding stays.
+#[test]
+fn a_request_answered_2xx_is_not_the_errors() {
+    let catalog = common::full_catalog();
+    let host = host(catalog, "cs");
+    for ok in ["< HTTP/1.1 200 OK", "HTTP/1.1 204 No Content", "< HTTP/1.0 201 Created"] {
+        for req in [
+            format!("> GET /clusters/{FILLED} HTTP/1.1\n> Host: {host}"),
+            format!("[GET] https://{host}/clusters/{FILLED}"),
+        ] {
+            let text = format!("{req}\n{ok}\n\nSDK.ServerError\n{REFUSED}");
+            let f = &diagnose(&text, catalog).findings[0];
+            assert_eq!((f.kind, f.code.as_deref()), (Kind::MissingPermission, Some("Forbidden.RAM")), "{text}");
+            assert!(f.actions.is_empty(), "{text}: {:?}", f.actions);
+        }
+    }
+}

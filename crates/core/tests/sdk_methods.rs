@@ -227,3 +227,82 @@ fn the_alibaba_cloud_finding_stays_the_same() {
     let (a, b) = (first(OSS_ERROR), first(&format!("client.copy(a, b)\n{OSS_ERROR}")));
     assert_eq!((a.kind, a.code, a.product), (b.kind, b.code, b.product));
 }
+
+/// ali-oss's one-word methods (`put`, `get`, `copy` …), each after another object's call of another one-word method.
+fn one_word_rows() -> Vec<(&'static ram_doctor_core::diagnose::sdk_methods::OssMethod, &'static str)> {
+    OSS_METHODS
+        .iter()
+        .flat_map(|row| {
+            row.methods.iter().filter(|m| !m.bytes().skip(1).any(|c| c.is_ascii_uppercase())).map(move |m| (row, *m))
+        })
+        .collect()
+}
+
+/// An ali-oss error as Node prints it, with ali-oss's own frames below it, the last the method called.
+fn ali_oss_error(method: &str) -> String {
+    format!(
+        "AccessDeniedError: The bucket you access does not belong to you.\n    at Client.requestError (/srv/api/node_modules/ali-oss/lib/client.js:300:11)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)\n    at async Client.request (/srv/api/node_modules/ali-oss/lib/client.js:200:18)\n    at async Client.{method} (/srv/api/node_modules/ali-oss/lib/object.js:60:12)"
+    )
+}
+
+/// Sweep: the call nearest the error names it, not an earlier one of the window; the method in the error's own
+/// ali-oss frames beats every call above it; a one-word method counts only on a documented OSS client's name.
+#[test]
+fn the_call_the_error_came_from_names_it() {
+    let rows = one_word_rows();
+    assert!(rows.len() >= 7, "{}", rows.len());
+    let (mut cases, mut wrong) = (0, Vec::new());
+    for (k, (row, method)) in rows.iter().enumerate() {
+        let want = expected(row);
+        let (other_row, other) = rows[(k + 1) % rows.len()];
+        let want_other = expected(other_row);
+        for recv in ["client", "store", "ossClient", "this.client", "ctx.oss", "bucket"] {
+            // An earlier OSS call of another method, then the one that failed.
+            let texts = [
+                format!("await {recv}.{other}('reports/a.csv');\nawait {recv}.{method}('reports/b.csv', body);\n{OSS_ERROR}"),
+                // Another object's call of the same words right above: never an OSS call.
+                format!("await {recv}.{method}('k');\nconst r = await httpClient.{other}(url);\n{OSS_ERROR}"),
+            ];
+            for text in texts {
+                cases += 1;
+                if action(&text).as_deref() != Some(want.as_str()) {
+                    wrong.push(format!("{text}: {:?}, want {want}", action(&text)));
+                }
+            }
+        }
+        // The error's own frame wins over the calls above it.
+        let text = format!("await client.{other}('x');\nawait store.{other}('y');\n\n{}", ali_oss_error(method));
+        cases += 1;
+        if action(&text).as_deref() != Some(want.as_str()) {
+            wrong.push(format!("{text}: {:?}, want {want}", action(&text)));
+        }
+        // A frame of another library's `Client` is not ali-oss's: the call above names it.
+        let text = format!(
+            "await oss.{other}('z');\n{OSS_ERROR}\n    at async Client.{method} (/srv/api/node_modules/undici/lib/client.js:9:1)"
+        );
+        cases += 1;
+        if action(&text).as_deref() != Some(want_other.as_str()) {
+            wrong.push(format!("{text}: {:?}, want {want_other}", action(&text)));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {cases} wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// Negative controls: a one-word method on a name that only holds a client's word (`httpClient`, `apiClient`,
+/// `bucketList`, `storeCache`) gives no action, and the OSS finding stays what the error says.
+#[test]
+fn a_one_word_method_on_another_object_names_nothing() {
+    for (_, method) in one_word_rows() {
+        for recv in ["httpClient", "apiClient", "bucketList", "storeCache", "ossConfig", "redisClient"] {
+            for err in
+                [OSS_ERROR.to_string(), "AccessDeniedError: You have no right to access this object.".to_string()]
+            {
+                let text = format!("const res = await {recv}.{method}(url);\n{err}");
+                let f = first(&text);
+                assert_eq!(f.kind, Kind::MissingPermission, "{text}");
+                assert_eq!(f.product.as_deref(), Some("oss"), "{text}");
+                assert!(f.actions.is_empty(), "{text}: {:?}", f.actions);
+            }
+        }
+    }
+}

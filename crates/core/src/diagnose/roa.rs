@@ -132,10 +132,11 @@ fn in_product(i: &Inputs, ram_code: &str, method: &str, path: &str, wanted: &mut
     request_api(i.catalog, ram_code, method, path, wanted)
 }
 
-/// The first aliyun CLI command of the ROA form in `text`: its product word, method and path.
+/// The aliyun CLI command of the ROA form in `text` nearest its end (the error's lines end it: a session that ran
+/// several commands printed the error of the last one before it): its product word, method and path.
 fn cli_roa_command(text: &str) -> Option<(&str, &str, &str)> {
     const CLI: &str = "aliyun ";
-    for at in crate::text::find_all(text, CLI).take(16) {
+    for (at, _) in text.rmatch_indices(CLI).take(16) {
         let from = at + CLI.len();
         // The command word itself (`aliyun`, `./aliyun`, `$ aliyun`), not the end of another word.
         if text[..at].bytes().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
@@ -151,6 +152,26 @@ fn cli_roa_command(text: &str) -> Option<(&str, &str, &str)> {
         }
     }
     None
+}
+
+/// Whether the text after a request (up to the next request, or the error) holds a 2xx HTTP status line
+/// (`< HTTP/1.1 200 OK`, `HTTP/2 204`): that request was answered, and the error that follows is another's.
+fn answered_ok(after: &str) -> bool {
+    crate::text::find_all(after, "HTTP/").any(|at| {
+        let line_start = after[..at].rfind('\n').map_or(0, |n| n + 1);
+        if !after[line_start..at].bytes().all(|c| matches!(c, b'<' | b' ' | b'\t')) {
+            return false;
+        }
+        let rest = &after[at + "HTTP/".len()..];
+        let Some((version, status)) = rest.split_once(' ') else { return false };
+        let s = status.as_bytes();
+        version.len() <= 3
+            && version.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+            && s.len() >= 3
+            && s[0] == b'2'
+            && s[1..3].iter().all(u8::is_ascii_digit)
+            && s.get(3).is_none_or(|c| c.is_ascii_whitespace())
+    })
 }
 
 /// The method and canonicalised resource a ROA string to sign signs, and the `x-acs-version` it carries: the
@@ -258,16 +279,24 @@ pub fn request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
     in_product(i, &i.catalog.product_by_host(host)?.ram_code, method, path, wanted)
 }
 
-/// The first HTTP/1 request line in `text` with a `Host:` header among the dozen lines after it: its method, path
-/// and host.
+/// The HTTP/1 request line in `text` nearest its end (the error's lines end it) with a `Host:` header among the dozen
+/// lines after it and no 2xx answer before the next request ([`answered_ok`]): its method, path and host. A debug
+/// dump prints every request of a session, the ones that succeeded above the one that failed.
 fn http_request(text: &str) -> Option<(&str, &str, &str)> {
     const VERSION: &str = " HTTP/1.";
-    for at in crate::text::find_all(text, VERSION).take(8) {
+    // Where the request after the one read starts: its response stands before it.
+    let mut next = text.len();
+    for (at, _) in text.rmatch_indices(VERSION).take(16) {
         let from = at + VERSION.len();
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
         let line = text[line_start..at].trim_start_matches(['>', ' ', '\t']);
         let Some((method, path)) = line.split_once(' ') else { continue };
         if !METHODS.contains(&method) || !path.starts_with('/') || path.contains(' ') {
+            continue;
+        }
+        let answered = answered_ok(&text[from..next]);
+        next = line_start;
+        if answered {
             continue;
         }
         let host = text[from..].lines().skip(1).take(12).find_map(|l| {
@@ -282,10 +311,12 @@ fn http_request(text: &str) -> Option<(&str, &str, &str)> {
     None
 }
 
-/// The line's text before `host` and the path after it (`/clusters/c1?x=1`), at the first place `host` stands
-/// followed by a path in `text`.
+/// The line's text before `host` and the path after it (`/clusters/c1?x=1`), at the place nearest the end of `text`
+/// (the error's lines end it) where `host` stands followed by a path whose request was not answered with a 2xx
+/// status before the next one ([`answered_ok`]).
 fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, &'t str)> {
-    for at in crate::text::find_all(text, host).take(8) {
+    let mut next = text.len();
+    for (at, _) in text.rmatch_indices(host).take(8) {
         let end = at + host.len();
         let rest = &text[end..];
         // A port between host and path (`…aliyuncs.com:443/…`).
@@ -301,7 +332,12 @@ fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, &'t str)> {
         let len = crate::text::floor_boundary(rest, len);
         let path = rest[..len].trim_end_matches(['.', ',', ';']);
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        return Some((&text[line_start..at], path));
+        let path_end = text.len() - rest.len() + len;
+        let answered = answered_ok(&text[path_end.min(next)..next]);
+        next = line_start;
+        if !answered {
+            return Some((&text[line_start..at], path));
+        }
     }
     None
 }
@@ -412,6 +448,29 @@ mod tests {
         // A status line, a request with no Host header: none.
         assert_eq!(http_request("< HTTP/1.1 403 Forbidden\nHost: a"), None);
         assert_eq!(http_request("GET /x HTTP/1.1\nAccept: */*"), None);
+    }
+
+    #[test]
+    fn the_request_nearest_the_error_is_read_and_one_answered_2xx_is_not() {
+        // Several CLI commands: the last before the error.
+        let text = "$ aliyun sae GET /pop/v1/sam/app/describeApplications\n{\"Data\":[]}\n$ aliyun sae POST /pop/v1/sam/app/deployApplication --AppId a1\nERROR: SDK.ServerError";
+        assert_eq!(cli_roa_command(text), Some(("sae", "POST", "/pop/v1/sam/app/deployApplication")));
+        // A debug dump: the request answered 200 is passed over, the one after it read.
+        let text = "> GET /api/v1/apps HTTP/1.1\n> Host: h.example\n\n< HTTP/1.1 200 OK\n{}\n\n> DELETE /api/v1/apps/a1 HTTP/1.1\n> Host: h2.example\n\n< HTTP/1.1 403 Forbidden";
+        assert_eq!(http_request(text), Some(("DELETE", "/api/v1/apps/a1", "h2.example")));
+        // Every request answered 2xx: none.
+        let text = "> GET /api/v1/apps HTTP/1.1\n> Host: h.example\n\n< HTTP/1.1 204 No Content\nERROR";
+        assert_eq!(http_request(text), None);
+        // URLs: the last on the host, unless answered 2xx.
+        let text = "[GET] https://h.example/a/1\n[PUT] https://h.example/a/2\nERROR 403";
+        assert_eq!(url_path_after(text, "h.example"), Some(("[PUT] https://", "/a/2")));
+        let text = "[GET] https://h.example/a/1\n[PUT] https://h.example/a/2\nHTTP/1.1 201 Created\nERROR 403";
+        assert_eq!(url_path_after(text, "h.example"), Some(("[GET] https://", "/a/1")));
+        // A status that is not 2xx, or a 2xx inside a line of text, does not count.
+        assert!(!answered_ok("< HTTP/1.1 403 Forbidden\nbody"));
+        assert!(!answered_ok("got HTTP/1.1 200 from the proxy"));
+        assert!(!answered_ok("< HTTP/1.1 2000"));
+        assert!(answered_ok("x\n< HTTP/2 200\n"));
     }
 
     #[test]

@@ -157,10 +157,13 @@ pub const OSS_METHODS: &[OssMethod] = &[
     ),
 ];
 
-/// What a one-word method (ali-oss's `put`, `get`, `copy`) must be called on: a name with one of these words, as
-/// ali-oss's documentation names its client (`const client = new OSS(…)`, earlier `store`), its class prints in stack
-/// frames (`at Client.copy (…/ali-oss/lib/…)`), and the other SDKs' samples name theirs (`bucket`, `ossClient`).
-const RECEIVERS: &[&str] = &["client", "store", "oss", "bucket"];
+/// What a one-word method (ali-oss's `put`, `get`, `copy`) must be called on in code: exactly one of the names the
+/// OSS SDKs' documentation gives its client (ASCII case ignored): ali-oss's `client` (`const client = new OSS(…)`)
+/// and its older samples' `store`, egg-oss's `app.oss` / `ctx.oss`, Java's and PHP's `ossClient`, Go's and Python's
+/// `bucket`. A name that only holds one of these words (`httpClient`, `apiClient`, `bucketList`) is another object's.
+/// A stack frame (`at Client.put (…)`, `at async Client.put`) counts only when it is ali-oss's own (its line names
+/// `ali-oss`).
+const RECEIVERS: &[&str] = &["client", "store", "oss", "ossclient", "bucket"];
 
 /// `PutObjectFromFile` → `put_object_from_file`, `SignURL` → `sign_url` (Python's spelling of the same words).
 pub fn snake(name: &str) -> String {
@@ -220,12 +223,18 @@ fn ident_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
-/// The row of the first OSS SDK method in `text`, standing as a whole identifier; a one-word method only called
-/// on an OSS client (`client.copy(`, `at Client.get (`), not followed by more of a name (`client.get.bind`).
+/// The row of the first OSS SDK method in `text` ([`oss_methods_in`]).
 pub fn oss_method_in(text: &str) -> Option<&'static OssMethod> {
+    oss_methods_in(text).next().map(|(_, row)| row)
+}
+
+/// Every OSS SDK method in `text`, in text order with where it starts, standing as a whole identifier; a one-word
+/// method only called on an OSS client ([`RECEIVERS`]: `client.copy(`, ali-oss's frame `at Client.get (…ali-oss…)`),
+/// not followed by more of a name (`client.get.bind`).
+fn oss_methods_in(text: &str) -> impl Iterator<Item = (usize, &'static OssMethod)> + '_ {
     let (ac, rows) = oss_automaton();
     let b = text.as_bytes();
-    ac.find_iter(text).find_map(|hit| {
+    ac.find_iter(text).filter_map(move |hit| {
         let (s, e) = (hit.start(), hit.end());
         let (r, n) = rows[hit.pattern().as_usize()];
         let row = &OSS_METHODS[r];
@@ -233,19 +242,68 @@ pub fn oss_method_in(text: &str) -> Option<&'static OssMethod> {
         if (s > 0 && !dotted && ident_byte(b[s - 1])) || b.get(e).is_some_and(|&c| ident_byte(c)) {
             return None;
         }
-        if one_word(row.methods[n]) {
-            if b.get(e) == Some(&b'.') {
-                return None;
-            }
-            let recv_end = s;
-            let recv_start = b[..recv_end].iter().rposition(|&c| !ident_byte(c)).map_or(0, |p| p + 1);
-            let receiver = text[recv_start..recv_end].to_ascii_lowercase();
-            if !RECEIVERS.iter().any(|w| receiver.contains(w)) {
-                return None;
-            }
+        if one_word(row.methods[n]) && (b.get(e) == Some(&b'.') || !on_oss_client(text, s)) {
+            return None;
         }
-        Some(row)
+        Some((s, row))
     })
+}
+
+/// Whether the call whose `.method` starts at `dot` is made on an OSS client ([`RECEIVERS`]).
+fn on_oss_client(text: &str, dot: usize) -> bool {
+    let b = text.as_bytes();
+    let recv_start = b[..dot].iter().rposition(|&c| !ident_byte(c)).map_or(0, |p| p + 1);
+    let receiver = &text[recv_start..dot];
+    let line_start = text[..recv_start].rfind('\n').map_or(0, |n| n + 1);
+    let head = text[line_start..recv_start].trim_start();
+    if head == "at " || head == "at async " {
+        let line_end = text[dot..].find('\n').map_or(text.len(), |n| dot + n);
+        return text[dot..line_end].contains("ali-oss");
+    }
+    RECEIVERS.iter().any(|w| receiver.eq_ignore_ascii_case(w))
+}
+
+/// Where an error's own stack frames end: after its lines, the lines right below them that are frames (`at …`, as
+/// Node, Java and .NET print them).
+fn frames_end(text: &str, lines_end: usize) -> usize {
+    let mut end = lines_end;
+    for line in text[lines_end..].split_inclusive('\n').take(64) {
+        let t = line.trim();
+        let rest_of_last_line = t.is_empty() && end == lines_end;
+        if !rest_of_last_line && !t.starts_with("at ") {
+            break;
+        }
+        end += line.len();
+    }
+    end
+}
+
+/// The OSS SDK method an error was sent by, in `text` (the words around the error, whose lines are `lines`): the
+/// first in a stack frame (`at …`) of the error's lines or of the frames right below them (the innermost call the
+/// SDK printed), else the nearest before the error's end (the call above it that failed, not the earlier ones that
+/// did not: the error's lines may hold the code above it), else the first after.
+fn oss_method_of_error(text: &str, lines: &str) -> Option<&'static OssMethod> {
+    let (t, l) = (text.as_ptr() as usize, lines.as_ptr() as usize);
+    let (start, end) = if l >= t && l + lines.len() <= t + text.len() {
+        (l - t, l - t + lines.len())
+    } else {
+        (text.len(), text.len())
+    };
+    let own_end = frames_end(text, end);
+    let mut before = None;
+    let mut after = None;
+    for (at, row) in oss_methods_in(text) {
+        if at >= own_end {
+            after = after.or(Some(row));
+            break;
+        }
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        if at >= start && text[line_start..at].trim_start().starts_with("at ") {
+            return Some(row);
+        }
+        before = Some(row);
+    }
+    before.or(after)
 }
 
 /// Whether `name`, read as an API name on an error of `product`, is an SDK's spelling the rules here read: an OSS
@@ -259,13 +317,13 @@ pub fn is_sdk_spelling(product: Option<&str>, name: &str) -> bool {
     oss_method() || camel_with_suffix(name).is_some()
 }
 
-/// Rule `oss-sdk-method`: on an OSS error, the operation of the first OSS SDK method printed near it ([`near`],
-/// [`OSS_METHODS`]).
+/// Rule `oss-sdk-method`: on an OSS error, the operation of the OSS SDK method it was sent by, printed near it
+/// ([`near`], [`OSS_METHODS`], [`oss_method_of_error`]).
 pub fn oss_sdk_method(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     if i.product != Some("oss") {
         return None;
     }
-    let row = oss_method_in(near(i))?;
+    let row = oss_method_of_error(near(i), i.lines)?;
     let (action, access) = match (row.action, i.catalog.api("oss", row.operation)) {
         (_, ApiLookup::ShardMissing(shard)) => {
             wanted.insert(shard);
@@ -570,7 +628,17 @@ mod tests {
         assert_eq!(op("client.copy throw 403"), Some("CopyObject"));
         assert_eq!(op("at Client.get (/app/node_modules/ali-oss/lib/object.js:1:1)"), Some("GetObject"));
         assert_eq!(op("await this.ossClient.put(name, file)"), Some("PutObject"));
-        for t in ["map.get(key)", "copy the file", "client.get.bind(client)", "requests.put(url)", "get"] {
+        for t in [
+            "map.get(key)",
+            "copy the file",
+            "client.get.bind(client)",
+            "requests.put(url)",
+            "get",
+            "httpClient.get(url)",
+            "apiClient.delete(id)",
+            "bucketList.copy()",
+            "at async Client.get (/app/node_modules/undici/lib/client.js:1:1)",
+        ] {
             assert_eq!(op(t), None, "{t}");
         }
         // Longer names stand anywhere, whole.
