@@ -508,7 +508,8 @@ fn decide_action(
             why.product = reason;
         }
     }
-    f.actions = vec![d.action];
+    let more = action::also_needs(&d);
+    f.actions = std::iter::once(d.action).chain(more.iter().map(|a| a.to_string())).collect();
     f.actions_inferred = d.inferred;
     f.api = d.api.or(f.api.take());
     if let Some((start, end)) = d.span {

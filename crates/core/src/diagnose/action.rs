@@ -87,7 +87,47 @@ const RULES: &[Rule] = &[
 
 /// The action of an error that states none.
 pub fn decide(inputs: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
-    RULES.iter().find_map(|(name, rule)| rule(inputs, wanted).map(|d| Decided { rule: name, ..d }))
+    let d = RULES.iter().find_map(|(name, rule)| rule(inputs, wanted).map(|d| Decided { rule: name, ..d }))?;
+    Some(oss_copy(inputs, d))
+}
+
+/// OSS's copies, each with the request it is told from ([`OSS_COPY_SOURCE`] among its headers): CopyObject is a
+/// `PUT /{key}`, UploadPartCopy a `PUT /{key}?partNumber=…&uploadId=…` (the OSS API reference), the same requests as
+/// PutObject and UploadPart.
+const OSS_COPIES: &[(&str, &str)] = &[("CopyObject", "PutObject"), ("UploadPartCopy", "UploadPart")];
+
+/// The header that makes a PUT a copy, naming its source (the OSS API reference: CopyObject, UploadPartCopy).
+const OSS_COPY_SOURCE: &str = "x-oss-copy-source";
+
+/// The RAM actions of an OSS copy, the source's read first: OSS's permission table for CopyObject and UploadPartCopy
+/// names `oss:GetObject` (the source) and `oss:PutObject` (the destination), and no action named after the API.
+pub const OSS_COPY_ACTIONS: [&str; 2] = ["oss:GetObject", "oss:PutObject"];
+
+/// A copy decided ([`OSS_COPIES`], by its name or by a PUT whose headers around the error name its source) needs
+/// both [`OSS_COPY_ACTIONS`]: the first is the decision's action, [`also_needs`] the rest.
+fn oss_copy(i: &Inputs, mut d: Decided) -> Decided {
+    let Some(api) = d.api.as_deref().filter(|_| d.action.starts_with("oss:")) else { return d };
+    let shows_source = |t: &str| {
+        t.as_bytes().windows(OSS_COPY_SOURCE.len()).any(|w| w.eq_ignore_ascii_case(OSS_COPY_SOURCE.as_bytes()))
+    };
+    let named = OSS_COPIES.iter().find(|(copy, _)| *copy == api);
+    let by_header = || OSS_COPIES.iter().find(|(_, plain)| *plain == api).filter(|_| shows_source(super::roa::near(i)));
+    if let Some((copy, _)) = named.or_else(by_header) {
+        d.api = Some(copy.to_string());
+        d.action = OSS_COPY_ACTIONS[0].to_string();
+        d.inferred = true;
+    }
+    d
+}
+
+/// The actions a decision needs beyond its own: an OSS copy's write of its destination.
+pub fn also_needs(d: &Decided) -> &'static [&'static str] {
+    let copy = d.api.as_deref().is_some_and(|a| OSS_COPIES.iter().any(|(c, _)| *c == a));
+    if copy && d.action == OSS_COPY_ACTIONS[0] {
+        &OSS_COPY_ACTIONS[1..]
+    } else {
+        &[]
+    }
 }
 
 pub(super) fn decided(api: &Api, inferred: bool, span: Option<(usize, usize)>) -> Decided {
@@ -134,7 +174,7 @@ fn assume_role_kind(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
 
 /// An API the text names as the one called (a Terraform header, `Action=`, an SDK request class, `operation error
 /// X:`): the catalog's action for it in the error's product, else in the one product that has an API of that name;
-/// the product's code and the name when the catalog knows neither (inferred).
+/// the product's code and the name when the catalog knows neither (inferred; a name of two words or more).
 fn named_api(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     // An SDK's own method (`bucket.PutObjectFromFile`, `client.DescribeInstancesWithChan`) is no API's name as
     // written: the rules of [`super::sdk_methods`] read it.
@@ -153,7 +193,8 @@ fn named_api(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
             return Some(decided(api, false, Some((f.start, f.end))));
         }
     }
-    let product = i.product?;
+    // A one-word name (`aliyuncli oss List`) is a command, not an API the catalog lacks.
+    let product = i.product.filter(|_| has_two_words(&first.value))?;
     Some(Decided {
         action: format!("{product}:{}", first.value),
         api: Some(first.value.clone()),
@@ -191,16 +232,34 @@ fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
 }
 
 /// Words that put a Terraform error in another phase than creating the resource (`Error reading …`, a destroy).
-const NOT_CREATING: &[&str] = &["reading", "deleting", "destroy", "updating", "refresh", "importing"];
+const NOT_CREATING: &[&str] = &["reading", "deleting", "destroy", "updating", "modify", "refresh", "importing"];
+
+/// Words a resource type follows where it names a table, not a Terraform resource: Steampipe's Alibaba Cloud
+/// plugin names its tables after the provider's types (`select * from alicloud_vpc`), and a query lists what exists
+/// with the product's describe calls, never the create call.
+const QUERIED_AFTER: &[&str] = &["from", "join"];
+
+/// Whether the resource type at `start` stands where a SQL query names a table ([`QUERIED_AFTER`]).
+fn queried(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    QUERIED_AFTER.iter().any(|w| {
+        before.len() >= w.len()
+            && before.as_bytes()[before.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            && !before.as_bytes().get(before.len().wrapping_sub(w.len() + 1)).is_some_and(u8::is_ascii_alphanumeric)
+    })
+}
 
 /// A Terraform error that names its resource type and no API (`* alicloud_db_instance.default: Error creating …`):
 /// the API the provider's create function makes the resource with (from `terraform-resource-apis.tsv`), unless the
 /// error's own lines put it in another phase (`Error reading …`; an apply's progress lines around it, `Reading…`
-/// of other resources, do not). The API must be the error's product's, when it has one.
+/// of other resources, do not), or the type names a queried table ([`queried`]). The API must be the error's
+/// product's, when it has one.
 fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    let text = i.api_words.text();
     let (f, (ram_code, name)) = i
         .raw
         .all(Key::ProductContext)
+        .filter(|f| !queried(text, f.start))
         .find_map(|f| i.catalog.terraform_create_api(&f.value).map(|found| (f, found)))?;
     if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(ram_code)) {
         return None;
@@ -242,8 +301,7 @@ fn tool_step(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
 /// told by its host.
 fn rest_request(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
     let product = i.product?;
-    let path = i.raw.get(Key::RequestPath)?;
-    let method = i.raw.all(Key::Method).find(|m| m.end <= path.start).or_else(|| i.raw.get(Key::Method))?;
+    let (method, path) = request_of(i.raw)?;
     let api = if product == "oss" {
         let bucket = i.raw.all(Key::Host).chain(i.raw.all(Key::HostId)).find_map(|h| oss_host_has_bucket(&h.value));
         oss_api(i.catalog, &method.value, &path.value, bucket, wanted)?
@@ -251,6 +309,16 @@ fn rest_request(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
         api_for_request(i.catalog, product, &method.value, &path.value, wanted)?
     };
     Some(decided(api, true, Some((method.start, path.end))))
+}
+
+/// The REST request an error answers, of those its fields hold (a session that ran several commands, `aliyun cs GET
+/// /clusters` and then `aliyun cs GET /k8s/c1/user_config`, prints each above what it got): the last one standing
+/// before the error's code or message, else the first; with the method printed last before its path.
+pub(super) fn request_of(raw: &RawError) -> Option<(&Field, &Field)> {
+    let said = raw.all(Key::Code).chain(raw.all(Key::Message)).map(|f| f.start).min().unwrap_or(usize::MAX);
+    let path = raw.all(Key::RequestPath).filter(|p| p.end <= said).last().or_else(|| raw.get(Key::RequestPath))?;
+    let method = raw.all(Key::Method).filter(|m| m.end <= path.start).last().or_else(|| raw.get(Key::Method))?;
+    Some((method, path))
 }
 
 /// Whether an OSS host is a bucket's (`bucket.oss-cn-hangzhou.aliyuncs.com`: true) or the region's service host

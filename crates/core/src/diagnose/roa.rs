@@ -93,7 +93,7 @@ pub fn unlisted_request(ram_code: &str, method: &str, path: &str) -> Option<&'st
 /// The error's lines and the 1.5 KB before them (where a tool prints the command or request above the error it got),
 /// as a slice of the words around it: the same for every rule, and read once per rule rather than the 4 KB around
 /// the error each time (an error-dense log asks it of thousands of errors).
-fn near<'a>(i: &Inputs<'a>) -> &'a str {
+pub(super) fn near<'a>(i: &Inputs<'a>) -> &'a str {
     let (around, lines) = (i.around, i.lines);
     let start = (lines.as_ptr() as usize).wrapping_sub(around.as_ptr() as usize);
     if start > around.len() || start + lines.len() > around.len() {
@@ -107,8 +107,7 @@ fn near<'a>(i: &Inputs<'a>) -> &'a str {
 /// the catalog's metadata lacks ([`UNLISTED_REQUESTS`]), in the error's product.
 pub fn unlisted_request_rule(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
     let product = i.product?;
-    let path = i.raw.get(Key::RequestPath)?;
-    let method = i.raw.all(Key::Method).find(|m| m.end <= path.start).or_else(|| i.raw.get(Key::Method))?;
+    let (method, path) = super::action::request_of(i.raw)?;
     let u = unlisted_request(product, &method.value, &path.value)?;
     Some(Decided { span: Some((method.start, path.end)), ..inferred(i.catalog, u.ram_code, u.api, None) })
 }

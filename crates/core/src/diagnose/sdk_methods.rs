@@ -354,6 +354,10 @@ const SUFFIXES: &[&[&str]] =
 /// Words that say a step failed, after the step's words (`Create Disk error:`, `create disk failed`).
 const FAILED_AFTER: &[&str] = &["error", "failed", "failure", "fail", "fails", "exception"];
 
+/// Words between a step and its failure word in the Terraform provider's messages (`Create vpc got an error`,
+/// `Modify instance attribute got error`), read backwards from the failure word.
+const GOT: &[&[&str]] = &[&["an", "got"], &["a", "got"], &["got"]];
+
 /// Words that say a step failed, before the step's words (`failed to create disk`, `unable to describe instances`).
 const FAILED_BEFORE: &[&[&str]] = &[&["failed", "to"], &["unable", "to"], &["cannot"], &["could", "not"]];
 
@@ -465,6 +469,9 @@ where
             continue;
         }
         if joined && FAILED_AFTER.iter().any(|f| word.eq_ignore_ascii_case(f)) {
+            // The step's words end before the provider's `got` (`Modify instance attribute got error`).
+            let got = GOT.iter().find(|g| g.iter().enumerate().all(|(j, x)| k > j && is(k - 1 - j, x)));
+            let k = k - got.map_or(0, |g| g.len());
             for n in (2..=MAX_WORDS.min(k)).rev() {
                 if let Some(api) = try_run(k - n, k, find) {
                     return Some(api);

@@ -33,13 +33,16 @@ pub struct Pattern {
 pub const PATTERNS: &[Pattern] = &[
     // Go SDK v2 (OSS, `alibabacloud-oss-go-sdk-v2`): `operation error PutBucket: Error returned by Service.`
     Pattern { name: "go-sdk-v2-operation", triggers: &["operation error "], read: operation_error },
-    // An API name leading a failure: `UpdateDomainRecord error.status 400`, `CreateInstance failed: …`,
+    // An API name leading a failure: `UpdateDomainRecord error.status 400`, `CreateInstance failed: …`, `PutObject
+    // fail,code:…` (an embedded SDK's log),
     // `DescribeRegions 失败`, `调用CreateInstance接口报错`.
     Pattern {
         name: "api-then-failure",
-        triggers: &[" error", " failed", " failure", " exception", "失败", "出错", "报错", "异常", "错误"],
+        triggers: &[" error", " failed", " failure", " fail", " exception", "失败", "出错", "报错", "异常", "错误"],
         read: api_then_failure,
     },
+    // An API named as an interface in Chinese prose: `AssumeRole接口调用次数限制`, `DescribeInstances 接口`.
+    Pattern { name: "api-interface", triggers: &["接口"], read: api_then_failure },
     // A call named: `Error calling DescribeRegions`, `failed to call CreateService`, `调用 CreateInstance`.
     Pattern {
         name: "call-api",
@@ -416,13 +419,27 @@ mod tests {
             ("调用UpdateDomainRecord接口失败", "UpdateDomainRecord"),
             ("DescribeInstances 报错：权限不足", "DescribeInstances"),
             ("SendSms API error", "SendSms"),
+            ("PutObject fail,code:RequestTimeTooSkewed", "PutObject"),
         ] {
             assert!(has(s, Key::ApiCandidate, api), "{s}: {:?}", read(s));
         }
         // One word is no API name; a word glued to a path or variable is not a label; `errors` is not `error`.
-        for s in ["Request failed with status 403", "client_CreateInstance failed", "CreateInstance errors: 0"] {
+        for s in [
+            "Request failed with status 403",
+            "client_CreateInstance failed",
+            "CreateInstance errors: 0",
+            "CreateInstance failover",
+        ] {
             assert!(read(s).iter().all(|(k, _)| *k != Key::ApiCandidate), "{s}: {:?}", read(s));
         }
+    }
+
+    #[test]
+    fn api_interface() {
+        assert!(has("AssumeRole接口调用次数限制：每秒最多调用100次", Key::ApiCandidate, "AssumeRole"));
+        assert!(has("DescribeInstances 接口返回", Key::ApiCandidate, "DescribeInstances"));
+        assert!(!has("云服务器接口", Key::ApiCandidate, "云服务器"));
+        assert!(read("Instance接口").iter().all(|(k, _)| *k != Key::ApiCandidate));
     }
 
     #[test]
