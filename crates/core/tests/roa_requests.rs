@@ -195,8 +195,8 @@ fn requests_that_name_no_one_api_give_none() {
 }
 
 /// A session's earlier call that succeeded, printed above the request that failed (an SDK debug dump prints every
-/// request with its response): the failed one, nearest the error, names the action; the one answered `200 OK` never
-/// does. Every API of the swept products whose shape is its own, each after another API of its product.
+/// request with its response; a session of aliyun CLI commands prints each above what it got): the failed one,
+/// nearest the error, names the action; the one answered `200 OK` never does. Every API of the swept products whose shape is its own, each after another API of its product.
 #[test]
 fn the_request_nearest_the_error_names_it_and_one_answered_2xx_never_does() {
     let catalog = common::full_catalog();
@@ -223,6 +223,8 @@ fn the_request_nearest_the_error_names_it_and_one_answered_2xx_never_does() {
             let earlier = [
                 ("request-line", format!("> {m0} {p0} HTTP/1.1\n> Host: {host}\n> Accept: */*\n\n{ok}")),
                 ("sdk-debug-url", format!("[{m0}] https://{host}{p0}\n{ok}")),
+                // A session of CLI commands: the one before answered its JSON.
+                ("cli", format!("$ aliyun {code} {m0} {p0} --region cn-hangzhou\n{{\"items\":[]}}\n")),
             ];
             for (form, failed) in forms(catalog, code, method, path) {
                 let Some((_, before)) = earlier.iter().find(|(f, _)| *f == form) else { continue };

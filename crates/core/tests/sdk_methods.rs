@@ -94,9 +94,10 @@ fn every_oss_sdk_method_in_every_language_gives_its_operations_action() {
 
 #[test]
 fn a_copy_is_the_sources_read() {
-    // CopyObject needs oss:GetObject on the source and oss:PutObject on the destination; the rule gives the read.
+    // CopyObject needs oss:GetObject on the source and oss:PutObject on the destination; the read first.
     let text = format!("client.copy throw 403 AccessDenied\n{OSS_ERROR}");
     assert_eq!(action(&text).as_deref(), Some("oss:GetObject"));
+    assert_eq!(first(&text).actions, ["oss:GetObject", "oss:PutObject"]);
     assert_eq!(first(&text).api.as_deref(), Some("CopyObject"));
 }
 

@@ -382,6 +382,11 @@ impl Catalog {
         self.terraform.get(resource_type).map(|(products, _)| products.as_slice())
     }
 
+    /// Every Terraform resource type the catalog knows (`alicloud_instance`), in no particular order.
+    pub fn terraform_types(&self) -> impl Iterator<Item = &str> {
+        self.terraform.keys().map(String::as_str)
+    }
+
     /// The RAM code and API that create a Terraform resource type's resource (`alicloud_vswitch` →
     /// `("vpc", "CreateVSwitch")`), when the provider's create function calls one directly.
     pub fn terraform_create_api(&self, resource_type: &str) -> Option<(&str, &str)> {
