@@ -282,9 +282,17 @@ const TEXTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "qingcloud-names",
+        "qingcloud-sdk-error",
         &[
             "QingCloud Error: Code (1400), Message (PermissionDenied, resource [i-abc] lack permission)",
+            "F0610 01:49:30.300176 1 controllermanager.go:117] Cloud provider could not be initialized: could not init cloud provider \"qingcloud\": QingCloud Error: Code (1200), Message (AuthFailure, illegal access key [AKEXAMPLE])",
+            "Error: QingCloud Error: Code (1300), Message (ResourceNotFound, resource [lb-abc] not found)",
+        ],
+    ),
+    (
+        "qingcloud-names",
+        &[
+            "Error: permission denied (qingcloud provider)",
             r#"{"code":"permission_denied","message":"permission denied","request_id":"a1","url":"https://docs.qingcloud.com/object_storage/api/object/get.html"}"#,
         ],
     ),
@@ -770,6 +778,8 @@ fn alibaba_errors_with_other_systems_words_on_neighbouring_lines_keep_their_gran
         "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 0B7E4A21-5C3D-4E8F-A1B2-C3D4E5F6071C\nrelease notes fetched from https://api.github.com/repos/example/tool/releases",
         // … QingStor named as Data Online Migration's source above it.
         "migrate qingcloud qingstor -> oss\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445567",
+        // … the QingCloud SDK's print on a note line under it.
+        "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445569\n# the old cluster said: QingCloud Error: Code (1400), Message (PermissionDenied, x)",
         // Another AI vendor's host on a config line above RAM's refusal.
         "# fallback model: https://api.openai.com/v1\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445568",
         // … Kubernetes' `in API group`.

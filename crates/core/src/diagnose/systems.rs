@@ -485,6 +485,14 @@ pub const RULES: &[Rule] = &[
     Rule { name: "qiniu-names", system: &QINIU, shape: Words(&["qiniu", "qbox.me", "七牛"]), overrule: Never },
     // QingCloud: its SDKs' print (`QingCloud Error: Code (1200), Message (AuthFailure, …)`) and its hosts.
     Rule { name: "qingcloud-names", system: &QINGCLOUD, shape: Words(&["qingcloud"]), overrule: Never },
+    // The QingCloud SDK's error print (`QingCloud Error: Code (1200), Message (AuthFailure, …)`, its `ret_code` and
+    // message): an error by itself.
+    Rule {
+        name: "qingcloud-sdk-error",
+        system: &QINGCLOUD,
+        shape: Refusal(&["QingCloud Error: Code ("]),
+        overrule: Never,
+    },
     // --- AI model APIs ---
     // OpenAI's refusal of a key points at its own key page; Model Studio's OpenAI-compatible mode answers the same
     // `invalid_api_key` code without it (its own, bad credentials).
