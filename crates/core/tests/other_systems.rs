@@ -47,6 +47,10 @@ const TEXTS: &[(&str, &[&str])] = &[
             // S3's expired session token, as an XML body and as the PHP SDK prints it.
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message><RequestId>XXX</RequestId></Error>",
             "ExpiredToken (client): The provided token has expired. - <Error><Code>ExpiredToken</Code></Error>",
+            // EC2's `UnauthorizedOperation` with its encoded message: the CLI's print, the console's, a JSON body.
+            "An error occurred (UnauthorizedOperation) when calling the StartInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: TU8IMEXAMPLE",
+            "Launch Failed - You are not authorized to perform this operation. Encoded authorization failure message: 4GIOHlTkIaWHQD0Q0m6X-abcdefghijklmn",
+            r#"{"code": "UnauthorizedOperation", "message": "You are not authorized to perform this operation. Encoded authorization failure message: Q92aQ6EXAMPLE"}"#,
             // IAM's implicit deny in AWS's Chinese documentation.
             "错误：“用户 ci 无权执行以下操作：对资源 key/1 进行 kms:Decrypt，因为没有基于身份的策略允许 kms:Decrypt 操作”",
             "AccessDenied：用户 ci 无权执行 s3:GetObject，因为没有基于资源的策略允许 s3:GetObject 操作",
@@ -192,6 +196,31 @@ const TEXTS: &[(&str, &[&str])] = &[
             "volcenginesdkcore.rest.ApiException: (403)\nReason: Forbidden\nHTTP response body: AccessDenied",
             "tos.exceptions.TosServerError: {'message': 'server exception', 'code': 'AccessDenied', 'request_id': '1a2b', 'status_code': 403}",
             "Error: AccessDenied: Access Denied\nPUT https://b.tos-cn-beijing.volces.com/k",
+            // Its Chinese names and the Doubao models and apps it serves.
+            "调用火山引擎接口报错：AccessDenied，没有权限",
+            "火山方舟返回 403：无权限访问该模型",
+            "我已经开通豆包语音了，还是报错“未开通或无权限”",
+            "Error code: 403 - {'error': {'code': 'AccessDenied', 'message': 'You do not have access to the model doubao-pro-32k.'}}",
+        ],
+    ),
+    (
+        "volcano-ark-codes",
+        &[
+            // Ark's documented codes in its OpenAI-style error body, as OpenAI's Python client prints it.
+            "openai.NotFoundError: Error code: 404 - {'error': {'code': 'ModelNotOpen', 'message': 'Your account 2100000000 has not activated the model m-1. Request id: 0217', 'param': '', 'type': 'NotFound'}}",
+            "openai.PermissionDeniedError: Error code: 403 - {'error': {'code': 'AccountOverdueError', 'message': 'The request failed because your account has an overdue balance. Request id: 0217', 'param': '', 'type': 'Forbidden'}}",
+            r#"{"error":{"code":"InvalidEndpointOrModel.NotFound","message":"The model or endpoint ep-2024 does not exist or you do not have access to it. Request id: 0217","param":"","type":"NotFound"}}"#,
+            r#"{"error":{"code":"InvalidEndpointOrModel.ModelIDAccessDisabled","message":"Accessing the model via Model ID is not allowed for your account. Please use a custom endpoint ID instead. Request id: 0217","type":"NotFound"}}"#,
+            r#"{"error":{"code":"InvalidEndpoint.ClosedEndpoint","message":"The request targeted an endpoint that is currently closed or temporarily unavailable. Request ID: 0217","type":"BadRequest"}}"#,
+            r#"{"error":{"code":"InvalidEndpoint.NotFound","message":"The request targeted an endpoint that does not exist or is invalid. Request ID: 0217","type":"NotFound"}}"#,
+            r#"{"error":{"code":"RateLimitExceeded.EndpointTPMExceeded","message":"The Tokens Per Minute (TPM) limit of the associated endpoint for your account has been exceeded. Request ID: 0217","type":"TooManyRequests"}}"#,
+            r#"{"error":{"code":"RateLimitExceeded.FoundationModelRPMExceeded","message":"The Requests Per Minute (RPM) limit of the foundation model has been exceeded. Request ID: 0217","type":"TooManyRequests"}}"#,
+        ],
+    ),
+    (
+        "volcano-ark-console",
+        &[
+            "Error code: 404 - {'error': {'code': 'NotFound', 'message': 'Your account 2100000000 has not activated the model m-1. Please activate the model service in the Ark Console. Request id: 0217'}}",
         ],
     ),
     (
@@ -253,9 +282,17 @@ const TEXTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "qingcloud-names",
+        "qingcloud-sdk-error",
         &[
             "QingCloud Error: Code (1400), Message (PermissionDenied, resource [i-abc] lack permission)",
+            "F0610 01:49:30.300176 1 controllermanager.go:117] Cloud provider could not be initialized: could not init cloud provider \"qingcloud\": QingCloud Error: Code (1200), Message (AuthFailure, illegal access key [AKEXAMPLE])",
+            "Error: QingCloud Error: Code (1300), Message (ResourceNotFound, resource [lb-abc] not found)",
+        ],
+    ),
+    (
+        "qingcloud-names",
+        &[
+            "Error: permission denied (qingcloud provider)",
             r#"{"code":"permission_denied","message":"permission denied","request_id":"a1","url":"https://docs.qingcloud.com/object_storage/api/object/get.html"}"#,
         ],
     ),
@@ -275,6 +312,22 @@ const TEXTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "wechat-names",
+        &[
+            r#"{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest"}
+POST https://api.weixin.qq.com/cgi-bin/message/custom/send"#,
+            r#"GET https://qyapi.weixin.qq.com/cgi-bin/user/get → {"errcode":60011,"errmsg":"no privilege to access/modify contact/party/agent"}"#,
+            "wx.cloud.callFunction fail: errCode: -404011 cloud function execution error | errMsg: permission denied",
+        ],
+    ),
+    (
+        "wechat-cloud-init",
+        &[
+            "Error: errCode: -1 | errMsg: Cloud API isn't enabled, please call wx.cloud.init first",
+            "thirdScriptError\nCloud API isn't enabled, please call wx.cloud.init first\n    at WAService.js:2:1",
+        ],
+    ),
+    (
         "aws-sdk-print",
         &[
             "Error: AccessDenied: Access Denied\n\tstatus code: 403, request id: 7A1B, host id: x0Yz",
@@ -284,6 +337,10 @@ const TEXTS: &[(&str, &[&str])] = &[
             "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied. (Service: S3, Status Code: 403, Request ID: 1875A693E7ED3C60)",
             "put object failed: `Access Denied. (Service: S3, Status Code: 403, Request ID: 1875A6) (SDK Attempt Count: 1)`",
             "StsException: Access Denied (Service: Sts, Status Code: 403, Request ID: 9c1e)",
+            // The PHP `S3` class's warnings.
+            "Warning: S3::getBucket(): [RequestTimeTooSkewed] The difference between the request time and the current time is too large. in /srv/lib/S3.php on line 126",
+            "Warning: S3::putObject(): [AccessDenied] Access Denied in /srv/lib/S3.php on line 357",
+            "S3::deleteObject(): [SignatureDoesNotMatch] The request signature we calculated does not match the signature you provided. Check your key and signing method.",
         ],
     ),
     (
@@ -721,6 +778,8 @@ fn alibaba_errors_with_other_systems_words_on_neighbouring_lines_keep_their_gran
         "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 0B7E4A21-5C3D-4E8F-A1B2-C3D4E5F6071C\nrelease notes fetched from https://api.github.com/repos/example/tool/releases",
         // … QingStor named as Data Online Migration's source above it.
         "migrate qingcloud qingstor -> oss\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445567",
+        // … the QingCloud SDK's print on a note line under it.
+        "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445569\n# the old cluster said: QingCloud Error: Code (1400), Message (PermissionDenied, x)",
         // Another AI vendor's host on a config line above RAM's refusal.
         "# fallback model: https://api.openai.com/v1\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource, or this API does not support RAM.\nRequestId: 6B2C1D3E-0000-4A5B-8C9D-112233445568",
         // … Kubernetes' `in API group`.
@@ -782,6 +841,45 @@ fn alibaba_errors_beside_shared_iam_and_platform_words_keep_their_finding() {
         let product_ok = product.is_none_or(|p| f.product.as_deref() == Some(p));
         // A missing permission with its product keeps its grant.
         let grant_ok = product.is_none() || f.kind != Kind::MissingPermission || grants(f, catalog);
+        if f.other_cloud.is_some() || !kind_ok || !product_ok || !grant_ok {
+            failures.push(format!("{:?} {:?} {:?} grant={}: {text}", f.other_cloud, f.kind, f.product, grants(f, catalog)));
+        }
+    }
+    assert!(failures.is_empty(), "{} negative controls failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Volcano Engine's names and Ark's words, WeChat's hosts, the PHP `S3` class's print and EC2's encoded message beside
+/// a genuine Alibaba Cloud error (and OSS's own S3-compatible words): the error stays Alibaba Cloud's.
+#[test]
+fn alibaba_errors_beside_ark_wechat_and_s3_client_words_stay_alibaba_clouds() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for (text, kind, product) in [
+        // Volcano Engine's names on a note line under RAM's refusal of an ECS call.
+        ("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nHostId: ecs.cn-hangzhou.aliyuncs.com\n# 之前用的是火山引擎的豆包模型，火山方舟上没这个问题", Some(Kind::MissingPermission), Some("ecs")),
+        // Model Studio's key refusal, the config naming a Doubao model it replaced.
+        ("model: doubao-pro-32k -> qwen-plus\nbase_url=https://dashscope.aliyuncs.com/compatible-mode/v1\n{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\",\"request_id\":\"a1b2\"}", Some(Kind::BadCredentials), Some("sfm")),
+        // The PHP `S3` class talking to OSS: OSS's own message and endpoint.
+        ("Warning: S3::getBucket(): [AccessDenied] You have no right to access this object because of bucket acl. in /srv/lib/S3.php on line 126\nS3::setEndpoint('oss-cn-hangzhou.aliyuncs.com')", None, Some("oss")),
+        // OSS's own clock-skew answer (the same code and sentence as S3's).
+        ("<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><RequestId>6571C0FFEE12AB34CD56EF90</RequestId><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0002-00000504</EC></Error>", Some(Kind::Signature), Some("oss")),
+        // An OSS V1 signed URL in the S3-compatible form (`AWSAccessKeyId`), OSS's refusal.
+        ("GET https://b.oss-cn-hangzhou.aliyuncs.com/k.zip?AWSAccessKeyId=LTAI5tEXAMPLE&Expires=1700000000&Signature=x\n<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>6571C0FFEE12AB34CD56EF91</RequestId><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>", Some(Kind::MissingPermission), Some("oss")),
+        // RAM's refusal with its own encoded diagnostic message.
+        ("ErrorCode: NoPermission\nMessage: You are not authorized to do this action. You should be authorized by RAM.\nEncodedDiagnosticMessage: AQEAAAAAaEXAMPLE\nHostId: ram.aliyuncs.com", None, None),
+        // EC2's encoded-message sentence quoted on a note line under RAM's refusal of an ECS call.
+        ("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nHostId: ecs.cn-hangzhou.aliyuncs.com\n# on AWS it said: Encoded authorization failure message: abc", Some(Kind::MissingPermission), Some("ecs")),
+        // SMS's refusal after a WeChat API call in the same log.
+        ("POST https://api.weixin.qq.com/cgi-bin/message/template/send ok\n{\"Message\":\"RAM权限DENY\",\"RequestId\":\"R-1\",\"Code\":\"isv.RAM_PERMISSION_DENY\"}", None, Some("dysms")),
+    ] {
+        let d = diagnose(text, catalog);
+        let Some(f) = d.findings.first() else {
+            failures.push(format!("no finding: {text}"));
+            continue;
+        };
+        let kind_ok = kind.is_none_or(|k| f.kind == k);
+        let product_ok = product.is_none_or(|p| f.product.as_deref() == Some(p));
+        let grant_ok = f.kind != Kind::MissingPermission || grants(f, catalog);
         if f.other_cloud.is_some() || !kind_ok || !product_ok || !grant_ok {
             failures.push(format!("{:?} {:?} {:?} grant={}: {text}", f.other_cloud, f.kind, f.product, grants(f, catalog)));
         }

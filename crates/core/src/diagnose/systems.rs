@@ -108,6 +108,12 @@ system!(
     "非阿里云的大模型 API（OpenAI 或其他厂商）",
     false
 );
+system!(
+    WECHAT,
+    "WeChat's open platform (mini programs, official accounts, WeCom)",
+    "微信开放平台（小程序、公众号、企业微信）",
+    false
+);
 system!(AKAMAI, "a CDN or web firewall (Akamai)", "CDN 或 Web 防火墙（Akamai）", false);
 system!(
     NACOS,
@@ -192,6 +198,7 @@ pub const SYSTEMS: &[&System] = &[
     &BAIDU,
     &QINGCLOUD,
     &AI_API,
+    &WECHAT,
     &AKAMAI,
     &NACOS,
     &ROCKETMQ_ACL,
@@ -272,6 +279,9 @@ pub const RULES: &[Rule] = &[
             "Missing credentials in config",
             // S3's `ExpiredToken` (OSS words its own "The security token you provided has expired").
             "provided token has expired",
+            // EC2's `UnauthorizedOperation` (and other services' refusals that STS's DecodeAuthorizationMessage
+            // decodes) end in an encoded message; Alibaba Cloud names its own `EncodedDiagnosticMessage`.
+            "Encoded authorization failure message",
             // IAM's implicit deny as AWS's Chinese documentation words it ("because no identity-based / resource-based
             // policy allows the … action"): RAM has no identity-based wording in its refusals.
             "没有基于身份的策略允许",
@@ -393,12 +403,33 @@ pub const RULES: &[Rule] = &[
     // Volcano Engine's OpenAPI error: `{"ResponseMetadata":{…,"Error":{"Code":…}}}` — the error inside the
     // metadata (boto3's dict puts `Error` beside `ResponseMetadata`, as an S3 client talking to OSS prints).
     Rule { name: "volcano-response-metadata", system: &VOLCANO, shape: Body(volcano_shape), overrule: Never },
-    // Volcano Engine's and BytePlus's hosts and SDKs (`volcengine`, TOS at `volces.com`, TOS's exceptions).
+    // Volcano Engine's and BytePlus's hosts and SDKs (`volcengine`, TOS at `volces.com`, TOS's exceptions), its
+    // Chinese names (火山引擎, its model platform 火山方舟) and the Doubao (豆包) models and apps it serves.
     Rule {
         name: "volcano-names",
         system: &VOLCANO,
-        shape: Words(&["volcengine", "volces.com", "byteplusapi.com", "TosServerError", "TosClientError"]),
+        shape: Words(&[
+            "volcengine",
+            "volces.com",
+            "byteplusapi.com",
+            "TosServerError",
+            "TosClientError",
+            "火山引擎",
+            "火山方舟",
+            "doubao",
+            "豆包",
+        ]),
         overrule: AlibabaMark,
+    },
+    // Volcano Engine Ark's (火山方舟) documented model-API codes, which no Alibaba Cloud product lists: the model
+    // not activated, an overdue account, an endpoint or model not found or closed, an endpoint's rate limits.
+    Rule { name: "volcano-ark-codes", system: &VOLCANO, shape: Code(ark_code), overrule: Never },
+    // Ark's documented message for `ModelNotOpen` points at its own console.
+    Rule {
+        name: "volcano-ark-console",
+        system: &VOLCANO,
+        shape: Refusal(&["activate the model service in the Ark Console"]),
+        overrule: AlibabaError,
     },
     // --- Huawei Cloud ---
     // `APIGW.0301`, `CDN.00010198`: a service prefix and a number is Huawei Cloud's code shape, never Alibaba's.
@@ -454,6 +485,14 @@ pub const RULES: &[Rule] = &[
     Rule { name: "qiniu-names", system: &QINIU, shape: Words(&["qiniu", "qbox.me", "七牛"]), overrule: Never },
     // QingCloud: its SDKs' print (`QingCloud Error: Code (1200), Message (AuthFailure, …)`) and its hosts.
     Rule { name: "qingcloud-names", system: &QINGCLOUD, shape: Words(&["qingcloud"]), overrule: Never },
+    // The QingCloud SDK's error print (`QingCloud Error: Code (1200), Message (AuthFailure, …)`, its `ret_code` and
+    // message): an error by itself.
+    Rule {
+        name: "qingcloud-sdk-error",
+        system: &QINGCLOUD,
+        shape: Refusal(&["QingCloud Error: Code ("]),
+        overrule: Never,
+    },
     // --- AI model APIs ---
     // OpenAI's refusal of a key points at its own key page; Model Studio's OpenAI-compatible mode answers the same
     // `invalid_api_key` code without it (its own, bad credentials).
@@ -478,10 +517,27 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: Never,
     },
+    // --- WeChat ---
+    // WeChat's server API hosts (the official-account and mini-program API, WeCom's) and the mini programs' cloud
+    // development API (`wx.cloud.init`, `wx.cloud.callFunction`): their `errcode`s and tokens are WeChat's own. Only
+    // Alibaba Cloud's signs in the error overrule them (an SMS answer logged after a WeChat call).
+    Rule {
+        name: "wechat-names",
+        system: &WECHAT,
+        shape: Words(&["api.weixin.qq.com", "qyapi.weixin.qq.com", "wx.cloud."]),
+        overrule: AlibabaError,
+    },
+    // The mini programs' base library refuses a cloud call before `wx.cloud.init` with a fixed sentence.
+    Rule {
+        name: "wechat-cloud-init",
+        system: &WECHAT,
+        shape: Refusal(&["please call wx.cloud.init first"]),
+        overrule: AlibabaError,
+    },
     // --- S3-family shapes ---
     // The AWS SDKs' own print: Go v1's `Code: message` over `status code: 403, request id: …` (Volcano Engine's
     // Go SDK is built on it), JavaScript v2's files in a stack trace, Java v2's exception tail, the query
-    // protocol's fault side.
+    // protocol's fault side, the PHP `S3` class's warning.
     Rule { name: "aws-sdk-print", system: &AWS, shape: Family(aws_sdk_print), overrule: AlibabaMark },
     // Alibaba Cloud's `HostId` is the host that answered; S3 (and OBS) put a long opaque id there.
     Rule { name: "opaque-host-id", system: &AWS, shape: Family(opaque_host_id), overrule: Never },
@@ -1135,6 +1191,20 @@ fn google_permission(lines: &str) -> bool {
     })
 }
 
+/// Volcano Engine Ark's own codes: `ModelNotOpen`, `AccountOverdueError`, and the `InvalidEndpointOrModel.`,
+/// `InvalidEndpoint.` and endpoint/foundation-model `RateLimitExceeded.` families.
+fn ark_code(code: &str) -> bool {
+    matches!(code, "ModelNotOpen" | "AccountOverdueError")
+        || [
+            "InvalidEndpointOrModel.",
+            "InvalidEndpoint.",
+            "RateLimitExceeded.Endpoint",
+            "RateLimitExceeded.FoundationModel",
+        ]
+        .iter()
+        .any(|p| code.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase())))
+}
+
 fn tencent_auth_failure(code: &str) -> bool {
     code.to_ascii_lowercase().starts_with("authfailure.")
 }
@@ -1243,7 +1313,16 @@ fn aws_sdk_print(_: &RawError, lines: &str) -> bool {
         let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
         name > 0 && rest[name..].starts_with(", Status Code: ")
     });
-    go_v1 || query_protocol || java_v2 || lines.contains("node_modules/aws-sdk/")
+    go_v1 || query_protocol || java_v2 || php_s3_class(lines) || lines.contains("node_modules/aws-sdk/")
+}
+
+/// The standalone PHP `S3` class (amazon-s3-php-class and its forks) raises `S3::method(): [Code] message`.
+fn php_s3_class(lines: &str) -> bool {
+    crate::text::find_all(lines, "S3::").any(|at| {
+        let rest = &lines[at + "S3::".len()..];
+        let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        name > 0 && rest.as_bytes()[0].is_ascii_lowercase() && rest[name..].starts_with("(): [")
+    })
 }
 
 /// Whether the lines hold Azure Storage's message tail: `RequestId:` and a lower-case GUID, then `Time:`.
@@ -1316,6 +1395,31 @@ mod tests {
         // A key merely named so inside a nested object, or a string holding the words.
         assert!(!volcano_shape(r#"{"ResponseMetadata":{"Extra":{"Error":{"Code":"X"}}}}"#));
         assert!(!volcano_shape(r#"{"ResponseMetadata":{"Note":"\"Error\":{"}}"#));
+    }
+
+    #[test]
+    fn arks_codes_are_its_own_families() {
+        for code in
+            ["ModelNotOpen", "AccountOverdueError", "InvalidEndpointOrModel.NotFound", "InvalidEndpoint.ClosedEndpoint"]
+        {
+            assert!(ark_code(code), "{code}");
+        }
+        assert!(ark_code("RateLimitExceeded.EndpointRPMExceeded"));
+        // Alibaba Cloud's codes that begin alike (PolarDB's, RDS's), a bare family, a generic throttle.
+        for code in
+            ["InvalidEndpointConfig.Malformed", "InvalidEndpointType.Format", "InvalidEndpoint.", "Throttling.User"]
+        {
+            assert!(!ark_code(code), "{code}");
+        }
+        assert!(!ark_code("RateLimitExceeded") && !ark_code("AccessDenied"));
+    }
+
+    #[test]
+    fn the_php_s3_class_prints_its_method_then_the_code() {
+        assert!(php_s3_class("Warning: S3::getBucket(): [RequestTimeTooSkewed] The difference"));
+        assert!(php_s3_class("S3::putObject(): [AccessDenied] Access Denied"));
+        // A class constant, another call form, a path.
+        assert!(!php_s3_class("S3::ACL_PRIVATE") && !php_s3_class("S3::getBucket($b)") && !php_s3_class("/lib/S3::x"));
     }
 
     #[test]
