@@ -1,13 +1,13 @@
 //! Message-only pastes of the fixed sentences one tool, client or product prints (lego's Alibaba Cloud DNS provider,
-//! Packer's alicloud-ecs builder, Serverless Devs, the RocketMQ (ONS) client, the ECS metadata client, Model
-//! Studio): each gives a finding of its kind and product, with the sentence's printer as the product's reason (in
+//! Packer's alicloud-ecs builder, Serverless Devs, the RocketMQ (ONS) client and broker, the ECS metadata client,
+//! Model Studio and its DashScope SDKs, OSS): each gives a finding of its kind and product, with the sentence's printer as the product's reason (in
 //! English and Chinese), and no grant where the kind is no permission one. The same words beside a genuine RAM
 //! refusal leave the refusal's finding; the words in ordinary prose, or another tool's, name no Alibaba Cloud
 //! product.
 
 mod common;
 
-use common::full_catalog;
+use common::{full_catalog, refusal_lost};
 use ram_doctor_core::grant::GrantPlan;
 use ram_doctor_core::read::phrases::printed_sentences;
 use ram_doctor_core::report::Grant;
@@ -67,6 +67,40 @@ const PRINTED: &[(&str, Kind, &str)] = &[
         "ecs",
     ),
     ("{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\"}", Kind::BadCredentials, "sfm"),
+    // The ONS broker's remark and the ONS client's own checks: no AccessKey configured.
+    (
+        "RemotingCommand{code:1,remark:\"com.aliyun.openservices.ons.api.impl.authority.exception.AuthenticationException: com.alibaba.ons.open.exception.OnsException: __accessKey is blank.\"}",
+        Kind::BadCredentials,
+        "mq",
+    ),
+    ("ONSClientException: AccessKey is blank unexpectedly, please set it.", Kind::BadCredentials, "mq"),
+    ("SecretKey is blank unexpectedly, please set it.", Kind::BadCredentials, "mq"),
+    // OSS: a signed URL without its query-string signature's parameters, in both spellings OSS's documentation has.
+    (
+        "curl oss url报错：Query string authentication requires the Signature, Expires and OSSAccessKeyId parameters",
+        Kind::Signature,
+        "oss",
+    ),
+    (
+        "<Message>Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters</Message>",
+        Kind::Signature,
+        "oss",
+    ),
+    // OSS's S3-compatible API refuses an S3 SDK's aws-chunked upload.
+    ("NotImplemented: Aws MultiChunkedEncoding STREAMING-UNSIGNED-PAYLOAD-TRAILER is not supported.", Kind::Signature, "oss"),
+    ("Aws MultiChunkedEncoding is not supported", Kind::Signature, "oss"),
+    // Model Studio's `Arrearage` (OpenAI-compatible and DashScope shapes) and the DashScope SDK with no API key.
+    (
+        "{'error': {'code': 'Arrearage', 'param': None, 'message': 'Access denied, please make sure your account is in good standing.', 'type': 'Arrearage'}}",
+        Kind::Other,
+        "sfm",
+    ),
+    ("Failed to get a response: Arrearage - Access denied, please make sure your account is in good standing.", Kind::Other, "sfm"),
+    (
+        "dashscope.common.error.AuthenticationError: No api key provided. You can set by dashscope.api_key = your_api_key in code, or you can set it via environment variable DASHSCOPE_API_KEY= your_api_key.",
+        Kind::BadCredentials,
+        "sfm",
+    ),
 ];
 
 /// How people paste a tool's line: alone, in a log line, after a question in Chinese.
@@ -120,21 +154,9 @@ fn printed_sentences_alone_and_wrapped_give_their_kind_product_and_printer() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
-const FORBIDDEN_RAM: &str = "SDK.ServerError\nErrorCode: Forbidden.RAM\nRecommend: https://api.aliyun.com/troubleshoot?q=Forbidden.RAM\nRequestId: 6C7B3F0A-1F1B-5E64-9D4A-3E0F2C9B1A77\nMessage: User not authorized to operate on the specified resource.";
-
 #[test]
 fn a_printed_sentence_beside_a_ram_refusal_leaves_the_refusal() {
-    let catalog = full_catalog();
-    let mut wrong = Vec::new();
-    for &(m, _, _) in PRINTED {
-        for text in [format!("{FORBIDDEN_RAM}\n\n{m}"), format!("{m}\n\n{FORBIDDEN_RAM}")] {
-            let d = diagnose(&text, catalog);
-            let f = d.findings.iter().find(|f| f.code.as_deref() == Some("Forbidden.RAM"));
-            if f.map(|f| f.kind) != Some(Kind::MissingPermission) {
-                wrong.push(format!("[{:?}] {text:?}", f.map(|f| f.kind.as_str())));
-            }
-        }
-    }
+    let wrong = refusal_lost(PRINTED.iter().map(|(m, _, _)| m.to_string()));
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
@@ -149,6 +171,11 @@ const NOT_THE_TOOL: &[&str] = &[
     // Prose about role ARNs and metadata services of other clouds.
     "The role arn you pasted is not correct, please check the IAM console.",
     "EC2 Metadata API Error: Status Code: 404",
+    // S3's own query-string message (its parameter `AWSAccessKeyId`), other products' "blank" keys, an account's
+    // standing in other services' prose.
+    "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters",
+    "accessKey is blank.",
+    "Your account is in good standing. You have access to all features.",
     // acme.sh's other DNS hooks and docker-machine's other drivers.
     "You don't specify cloudflare api key and email yet.",
     "amazonec2 driver requires the --amazonec2-access-key option",
@@ -315,4 +342,55 @@ fn model_studio_s_unpurchased_code_names_it() {
     assert_eq!((kind, product.as_deref(), granted), (Kind::NotActivated, Some("sfm"), false));
     let (kind, _, _, _, _) = first("403 Access to model denied.", catalog).expect("a finding");
     assert_eq!(kind, Kind::NotActivated);
+}
+
+/// A sentence's documented code printed just before it (`{code} - {message}`) is the error's code; the code in other
+/// words before the sentence, or another code there, is not.
+#[test]
+fn a_sentence_s_own_code_printed_before_it_is_the_code() {
+    let catalog = full_catalog();
+    let code = |text: &str| diagnose(text, catalog).findings.into_iter().next().and_then(|f| f.code);
+    for text in [
+        "Exception: DashScope embedding error: InvalidApiKey - Invalid API-key provided.",
+        "InvalidApiKey: Invalid API-key provided.",
+        "[InvalidApiKey] Invalid API-key provided.",
+    ] {
+        assert_eq!(code(text).as_deref(), Some("InvalidApiKey"), "{text}");
+    }
+    for text in [
+        "Invalid API-key provided.",
+        "InvalidApiKeys - Invalid API-key provided.",
+        "InvalidApiKey was the code; then Invalid API-key provided.",
+    ] {
+        assert_ne!(code(text).as_deref(), Some("InvalidApiKey"), "{text}");
+    }
+}
+
+/// Log Service's mobile SDKs name themselves in their version and user agent (`sls-ios-sdk_v2.2.8`,
+/// `sls-android-sdk/2.7.0`), pod and packages: an Alibaba Cloud mark that names Log Service, so general signature
+/// words beside it are Log Service's signature error; the same words alone say nothing.
+#[test]
+fn log_service_s_mobile_sdk_names_name_log_service() {
+    let catalog = full_catalog();
+    let names = [
+        "版本号：sls-ios-sdk_v2.2.8",
+        "sls-android-sdk/2.7.0",
+        "pod 'AliyunLogProducer'",
+        "com.aliyun.sls.android.producer",
+    ];
+    let words = ["发送日志失败，返回结果401，提示签名错误", "send failed: signature failed"];
+    let mut wrong = Vec::new();
+    for (name, w) in names.iter().flat_map(|n| words.iter().map(move |w| (n, w))) {
+        let text = format!("{name}\n{w}");
+        let f = diagnose(&text, catalog).findings.into_iter().next();
+        if f.as_ref().map(|f| (f.kind, f.product.as_deref())) != Some((Kind::Signature, Some("log"))) {
+            wrong.push(format!("{:?} {text:?}", f.map(|f| (f.kind.as_str(), f.product))));
+        }
+    }
+    for w in words {
+        if let Some(f) = diagnose(w, catalog).findings.into_iter().next() {
+            wrong.push(format!("[{} {:?}] {w:?}", f.kind.as_str(), f.product));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

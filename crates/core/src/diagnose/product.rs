@@ -151,7 +151,7 @@ pub fn pick(
     let api = raw.value(Key::Api);
     for f in raw.all(Key::ProductContext) {
         if let Some(p) = context_product(&f.value, api, catalog) {
-            return Some(Pick::at(p, f, context_reason(&f.value)));
+            return Some(Pick::at(p, f, context_reason(f, text)));
         }
     }
     for key in [Key::ProductHint, Key::ProductContext] {
@@ -159,7 +159,7 @@ pub fn pick(
             let (p, reason) = if key == Key::ProductHint {
                 (Some(code_product(&f.value, catalog)), Reason::Marker(f.value.clone()))
             } else {
-                (context_product(&f.value, api, catalog), context_reason(&f.value))
+                (context_product(&f.value, api, catalog), context_reason(f, text))
             };
             if let Some(p) = p {
                 return Some(Pick::at(p, f, reason));
@@ -508,9 +508,16 @@ fn context_product(v: &str, api: Option<&str>, catalog: &Catalog) -> Option<Stri
     Some(code_product(alias, catalog))
 }
 
-/// Why a context field names its product: a ROS type is a marker, the rest are Terraform's (or a Packer builder's).
-fn context_reason(v: &str) -> Reason {
-    if v.starts_with("ALIYUN::") {
+/// Why a context field names its product: a tool's name or a ROS type is a marker, the rest are Terraform's (or a
+/// Packer builder's).
+fn context_reason(f: &Field, text: &str) -> Reason {
+    let v = f.value.as_str();
+    // A tool's or SDK's name stands for its product's code (`sls-ios-sdk` → `log`): the name written is the reason.
+    let bare_code = !v.contains('_') && !v.contains("::");
+    let written = text.get(f.start..f.end).filter(|w| bare_code && !w.eq_ignore_ascii_case(v));
+    if let Some(w) = written {
+        Reason::Marker(w.to_string())
+    } else if v.starts_with("ALIYUN::") {
         Reason::Marker(v.to_string())
     } else {
         Reason::Terraform(v.to_string())

@@ -159,6 +159,8 @@ impl<'a> Assembler<'a> {
             let stale = self.pending.partition_point(|(l, _)| l + MAX_ERROR_LINES < line);
             let mut fields: Vec<Field> = self.pending.drain(..).skip(stale).map(|(_, f)| f).collect();
             drop_superseded_requests(&mut fields);
+            // A network failure before the host it names (`Post "https://sts…": EOF`, `Could not resolve host: …`).
+            let network = fields.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::Network.name());
             let opened = Open {
                 raw: RawError { fields, start: usize::MAX, end: 0 },
                 para,
@@ -166,7 +168,7 @@ impl<'a> Assembler<'a> {
                 code: None,
                 code_line: line,
                 anchored: false,
-                network: false,
+                network,
                 candidate: false,
                 failure: false,
                 held: None,

@@ -186,6 +186,12 @@ const TOOLS: &[(&str, Mark)] = &[
     ("OSSException", Mark::Tool("oss")),
     ("OSSClient", Mark::Tool("oss")),
     ("aliyun-log-", Mark::Tool("log")),
+    // Log Service's mobile SDKs name themselves so in their version and user agent (`sls-ios-sdk_v2.2.8`,
+    // `sls-android-sdk/2.7.0`); their iOS pod and Android packages.
+    ("sls-ios-sdk", Mark::Tool("log")),
+    ("sls-android-sdk", Mark::Tool("log")),
+    ("AliyunLogProducer", Mark::Tool("log")),
+    ("com.aliyun.sls.", Mark::Tool("log")),
     ("LogException", Mark::Tool("log")),
     ("tablestore", Mark::Tool("ots")),
     ("aliyun-mns", Mark::Tool("mns")),

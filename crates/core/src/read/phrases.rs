@@ -494,6 +494,32 @@ const SENTENCES: &[Sentence] = &[
     says("etimedout", Phrase::Network),
     says("enotfound", Phrase::Network),
     says("flow control", Phrase::Throttling),
+    // libcurl's transport failures (its error-code list, `CURLE_*`, and `curl_easy_strerror`'s words, as ossfs, the
+    // OSS C SDK and PHP print them): the request got no answer. Network words count only beside a host.
+    says("curle_couldnt_resolve_proxy", Phrase::Network),
+    says("curle_couldnt_resolve_host", Phrase::Network),
+    says("curle_couldnt_connect", Phrase::Network),
+    says("curle_operation_timedout", Phrase::Network),
+    says("curle_ssl_connect_error", Phrase::Network),
+    says("curle_got_nothing", Phrase::Network),
+    says("curle_send_error", Phrase::Network),
+    says("curle_recv_error", Phrase::Network),
+    says("couldn't resolve host", Phrase::Network),
+    says("could not resolve host", Phrase::Network),
+    says("couldn't connect to server", Phrase::Network),
+    says("failed to connect to", Phrase::Network),
+    says("failure when receiving data from the peer", Phrase::Network),
+    says("failed sending data to the peer", Phrase::Network),
+    says("server returned nothing (no headers, no data)", Phrase::Network),
+    // Go's HTTP client fails a call only when no answer came (net/http: "a non-2xx status code doesn't cause an
+    // error"): its `*url.Error` prints the method, capitalised, and the quoted URL (`Post "https://sts…": EOF`),
+    // read only in that case ([`go_url_error`]).
+    says("get \"http", Phrase::Network),
+    says("post \"http", Phrase::Network),
+    says("put \"http", Phrase::Network),
+    says("delete \"http", Phrase::Network),
+    says("head \"http", Phrase::Network),
+    says("patch \"http", Phrase::Network),
     // A service's linked role the caller may not create (NAS's `SubAccount.No…SLRPermission`, CEN's and SLB's
     // `NoPermission.AliyunServiceRoleFor…`, Cloud Config's): the role is missing, and this sentence says so alone.
     says("not authorized to create the service linked role", Phrase::ServiceRoleNotExist),
@@ -675,8 +701,14 @@ const SENTENCES: &[Sentence] = &[
     says("server returned 401 unauthorized", Phrase::MediaUrlRefused),
     // The credentials providers' IMDSv2 step (`Failed to get token from ECS Metadata Service. HttpCode=405`).
     says("failed to get token from ecs metadata service", Phrase::MetadataServiceRefused),
-    // Model Studio's `Arrearage`: "Access denied, please make sure your account is in good standing."
+    // Model Studio's `Arrearage`: "Access denied, please make sure your account is in good standing." Its error-code
+    // page words it so (with the typo "plesase"); the bare tail is other services' prose too, and names no product.
+    says("make sure your account is in good standing", Phrase::Overdue)
+        .implies("Arrearage")
+        .printed_by("Model Studio", "sfm"),
     says("account is in good standing", Phrase::Overdue),
+    // The DashScope SDKs before any call (Model Studio's error-code page): no API key was set.
+    says("you can set by dashscope.api_key", Phrase::CredentialsMissing).printed_by("Model Studio", "sfm"),
     says("outstanding payment", Phrase::Overdue),
     says("欠费停机", Phrase::Overdue),
     // ECS and VPC: "The operation is forbidden because of financialLocked." (an account locked for payment).
@@ -710,6 +742,18 @@ const SENTENCES: &[Sentence] = &[
     says("specified time stamp or date value is expired", Phrase::ClockSkew).implies("InvalidTimeStamp.Expired"),
     // OSS: a signed URL missing its query-string signature's parameters.
     says("query-string authentication requires", Phrase::SignatureMismatch).implies("AccessDenied"),
+    // The same message naming OSS's own parameter (`OSSAccessKeyId`; S3's names `AWSAccessKeyId`), hyphenated or not
+    // as OSS's documentation writes it: OSS's alone.
+    says("query-string authentication requires the signature, expires and ossaccesskeyid", Phrase::SignatureMismatch)
+        .implies("AccessDenied")
+        .printed_by("OSS", "oss"),
+    says("query string authentication requires the signature, expires and ossaccesskeyid", Phrase::SignatureMismatch)
+        .implies("AccessDenied")
+        .printed_by("OSS", "oss"),
+    // OSS's S3-compatible API ("Use Amazon S3 SDKs to access OSS") answers `NotImplemented: Aws MultiChunkedEncoding
+    // … is not supported` to an S3 SDK's `aws-chunked` upload, SigV4's streaming (chunked) signature or checksum
+    // trailer: the client's signing mode is to change, no grant helps.
+    says("aws multichunkedencoding", Phrase::SignatureMismatch).printed_by("OSS", "oss"),
     // OSS's EC 0002-00000007 (its EC table): the STS credentials sent with the request expired.
     says("temporary access credentials included in the request expire", Phrase::TokenExpired)
         .implies("SecurityTokenExpired"),
@@ -809,6 +853,13 @@ const SENTENCES: &[Sentence] = &[
     says("get user info by accesskey", Phrase::AccessKeyNotFound)
         .printed_by("ApsaraMQ for RocketMQ (ONS) client", "mq"),
     says("the resource to be operated doesn't exist", Phrase::InputRefused)
+        .printed_by("ApsaraMQ for RocketMQ (ONS) client", "mq"),
+    // The ONS broker's remark to a request that carried no AccessKey (`OnsException: __accessKey is blank.`), and the
+    // ONS client's own check before connecting (`ONSClientException: AccessKey is blank unexpectedly, please set it.`).
+    says("__accesskey is blank", Phrase::CredentialsMissing).printed_by("ApsaraMQ for RocketMQ (ONS) client", "mq"),
+    says("accesskey is blank unexpectedly", Phrase::CredentialsMissing)
+        .printed_by("ApsaraMQ for RocketMQ (ONS) client", "mq"),
+    says("secretkey is blank unexpectedly", Phrase::CredentialsMissing)
         .printed_by("ApsaraMQ for RocketMQ (ONS) client", "mq"),
     // The metadata client of denverdino/aliyungo (the FlexVolume and CSI plugins, cloud-provider-alibaba-cloud):
     // the ECS metadata service answered 404 for the instance's RAM role: no role is attached to the instance.
@@ -1017,7 +1068,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
 
 /// Reads what needle number `pattern` of [`needles`] found at `start..end`.
 pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut Vec<Field>) {
-    let Some(&Sentence { needle, phrase, strength, .. }) = SENTENCES.get(pattern) else {
+    let Some(&Sentence { needle, phrase, strength, code, .. }) = SENTENCES.get(pattern) else {
         let verdict = pattern - SENTENCES.len();
         if let Some(&(_, verdict)) = SETTING_VERDICTS.get(verdict) {
             if verdict_holds(s, verdict, start, end) {
@@ -1041,11 +1092,21 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
     if needle == "the role arn acs:" && !line_has(s, end, " is not correct") {
         return;
     }
+    if needle.ends_with(" \"http") && !go_url_error(s, start, needle) {
+        return;
+    }
     if needle.ends_with(" authorized") && phrase == Phrase::ServiceRoleNotExist && !role_after(s, end) {
         return;
     }
+    let row_phrase = phrase;
     let phrase = refine(s, needle, phrase, start, end);
     out.push(Field::new(Key::Phrase, phrase.name(), start, end));
+    // The sentence's documented code printed just before it (`InvalidApiKey - Invalid API-key provided.`): the code.
+    if let Some(c) = code.filter(|_| phrase == row_phrase) {
+        if let Some(a) = code_just_before(s, start, c) {
+            out.push(Field::new(Key::Code, c, a, a + c.len()));
+        }
+    }
     if phrase == Phrase::LogServiceInactive {
         out.push(Field::new(Key::ProductHint, "log", start, end));
     }
@@ -1153,6 +1214,26 @@ pub fn implied_code(text: &str, f: &Field) -> Option<&'static str> {
         .iter()
         .find(|row| row.code.is_some() && row.phrase.name() == f.value && row.needle.eq_ignore_ascii_case(matched))
         .and_then(|row| row.code)
+}
+
+/// Where `code` stands right before a sentence at `start`, past a separator of a few characters (` - `, `: `, a
+/// quote or a bracket) and as a whole word: a `{code} - {message}` print of the sentence's own documented code.
+fn code_just_before(s: &str, start: usize, code: &str) -> Option<usize> {
+    let from = crate::text::floor_boundary(s, start.saturating_sub(code.len() + 6));
+    let gap = s[from..start].trim_end_matches([' ', '-', ':', '–', '—', '"', '\'', ',', '(', '[', ']', ')', '：']);
+    let before = gap.strip_suffix(code)?;
+    let whole = !before.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'));
+    // Only separators between the code and the sentence, never another word.
+    let separated = start - (from + gap.len()) <= 4;
+    (whole && separated).then_some(from + before.len())
+}
+
+/// Whether an HTTP method before a quoted URL at `start` is Go's `*url.Error`: the method as Go writes it (`Post`,
+/// first letter capital, the rest small) at a word's start, not a request line (`POST "…`) or a word's tail.
+fn go_url_error(s: &str, start: usize, needle: &str) -> bool {
+    let method = &s.as_bytes()[start..start + needle.find(' ').unwrap_or(0)];
+    let starts_word = !s[..start].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+    starts_word && method.first().is_some_and(u8::is_ascii_uppercase) && method[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 /// Whether `words` (lower case) follow `end` on its line, within 200 bytes.

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use ram_doctor_core::Catalog;
+use ram_doctor_core::{diagnose, Catalog, Kind};
 
 /// `data/index.json` and every shard, loaded once per test binary.
 pub fn full_catalog() -> &'static Catalog {
@@ -18,4 +18,25 @@ pub fn full_catalog() -> &'static Catalog {
         }
         c
     })
+}
+
+/// A genuine RAM refusal (`Forbidden.RAM` in the Go SDK's print): what words beside it must leave its finding.
+#[allow(dead_code)]
+pub const FORBIDDEN_RAM: &str = "SDK.ServerError\nErrorCode: Forbidden.RAM\nRecommend: https://api.aliyun.com/troubleshoot?q=Forbidden.RAM\nRequestId: 6C7B3F0A-1F1B-5E64-9D4A-3E0F2C9B1A77\nMessage: User not authorized to operate on the specified resource.";
+
+/// Each line put after and before [`FORBIDDEN_RAM`]: the texts whose refusal no longer gives a missing permission,
+/// with the kind it gave.
+#[allow(dead_code)]
+pub fn refusal_lost(lines: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for line in lines {
+        for text in [format!("{FORBIDDEN_RAM}\n\n{line}"), format!("{line}\n\n{FORBIDDEN_RAM}")] {
+            let d = diagnose(&text, full_catalog());
+            let f = d.findings.iter().find(|f| f.code.as_deref() == Some("Forbidden.RAM"));
+            if f.map(|f| f.kind) != Some(Kind::MissingPermission) {
+                wrong.push(format!("[{:?}] {text:?}", f.map(|f| f.kind.as_str())));
+            }
+        }
+    }
+    wrong
 }
