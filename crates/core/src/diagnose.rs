@@ -1000,13 +1000,16 @@ mod tests {
             ("The sub-account lacks the permission to list instances", Kind::MissingPermission),
             ("当前账号没有该操作的授权", Kind::MissingPermission),
             ("点击开始之后提示令牌已过期", Kind::TokenExpired),
-            ("Role is required for turning on logging.", Kind::ServiceRoleMissing),
+            ("The role AliyunFCDefaultRole is required for turning on logging.", Kind::ServiceRoleMissing),
             ("credentials not found in the default profile", Kind::BadCredentials),
         ] {
             let f = one(text);
             assert_eq!(f.kind, kind, "{text}");
             assert_eq!(f.confidence, Confidence::Low, "{text}");
         }
+        // A role the request must name (FC's `InvalidArgument`) is a parameter, no service's own role.
+        let d = diagnose("Role is required for turning on logging.", &Catalog::empty());
+        assert!(d.findings.iter().all(|f| f.kind != Kind::ServiceRoleMissing), "{d:#?}");
     }
 
     #[test]

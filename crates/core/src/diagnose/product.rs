@@ -47,6 +47,15 @@ pub fn pick(
                     return Some(Pick::at(p, code, Reason::ServiceRole(name.to_string())));
                 }
             }
+            // Rule `role-code-names-product`: a code only one product documents for its own role's absence
+            // (`NoSetRoletoECSServiceAcount`, ECS's: "ECS service account … please attach a role") is that product's,
+            // dotted or not, whatever resource of another product the message names (its OSS bucket). Never a code
+            // the gateway answers for every product (`EntityNotExist.Role`).
+            if !crate::diagnose::rules::is_gateway_code(&code.value) {
+                if let Some(p) = catalog.sole_code_owner(&code.value) {
+                    return Some(Pick::at(p, code, Reason::Code(code.value.clone())));
+                }
+            }
         }
         // `The role not exists: acs:ram::1:role/aliyuncsdefaultrole`: the role's name in the ARN.
         for f in raw.all(Key::Resource) {
