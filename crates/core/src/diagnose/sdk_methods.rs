@@ -465,8 +465,11 @@ where
             continue;
         }
         if joined && FAILED_AFTER.iter().any(|f| word.eq_ignore_ascii_case(f)) {
-            for n in (2..=MAX_WORDS.min(k)).rev() {
-                if let Some(api) = try_run(k - n, k, find) {
+            // `Modify instance attribute got error:` (the Terraform provider's step words): the step ends before
+            // "got".
+            let end = if k > 0 && is(k - 1, "got") && w[k - 1].1 { k - 1 } else { k };
+            for n in (2..=MAX_WORDS.min(end)).rev() {
+                if let Some(api) = try_run(end - n, end, find) {
                     return Some(api);
                 }
             }
