@@ -362,7 +362,8 @@ fn explain_error(
             f.actions =
                 stated.iter().map(|a| a.value.clone()).filter(|a| seen.insert(a.to_ascii_lowercase())).collect();
             f.evidence.push(evidence("action", first.start, first.end));
-            if f.product.is_none() && f.other_cloud.is_none() {
+            // A service's own refusal to assume its role (rule `service-may-not-assume`) is not STS's.
+            if f.product.is_none() && f.other_cloud.is_none() && !product::service_may_not_assume(raw, text.as_str()) {
                 f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
                 why.product = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
             }
@@ -1001,13 +1002,16 @@ mod tests {
             ("The sub-account lacks the permission to list instances", Kind::MissingPermission),
             ("当前账号没有该操作的授权", Kind::MissingPermission),
             ("点击开始之后提示令牌已过期", Kind::TokenExpired),
-            ("Role is required for turning on logging.", Kind::ServiceRoleMissing),
+            ("The role AliyunFCDefaultRole is required for turning on logging.", Kind::ServiceRoleMissing),
             ("credentials not found in the default profile", Kind::BadCredentials),
         ] {
             let f = one(text);
             assert_eq!(f.kind, kind, "{text}");
             assert_eq!(f.confidence, Confidence::Low, "{text}");
         }
+        // A role the request must name (FC's `InvalidArgument`) is a parameter, no service's own role.
+        let d = diagnose("Role is required for turning on logging.", &Catalog::empty());
+        assert!(d.findings.iter().all(|f| f.kind != Kind::ServiceRoleMissing), "{d:#?}");
     }
 
     #[test]
@@ -1141,6 +1145,11 @@ ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
         let f = one("POST /services failed with 403. message: No permission to assume the role 'acs:ram::123:role/fc-run' for you");
         assert_eq!((f.kind, f.actions.clone()), (Kind::AssumeRole, vec!["sts:AssumeRole".to_string()]));
         assert_eq!(f.resource.as_deref(), Some("acs:ram::123:role/fc-run"));
+        // The service refused it (rule `service-may-not-assume`): neither STS, never called, nor RAM, the role's.
+        assert!(!matches!(f.product.as_deref(), Some("sts" | "ram")), "{f:#?}");
+        // STS's own refusal of the caller stays STS's.
+        let f = one("ErrorCode: NoPermission\nMessage: You are not authorized to do this action. You should be authorized by RAM.\nHostId: sts.aliyuncs.com\nAction: AssumeRole");
+        assert_eq!(f.product.as_deref(), Some("sts"), "{f:#?}");
         // AssumeRoleWithOIDC: the provider is not registered.
         let f = one("ErrorCode: AuthenticationFail.NoPermission\nMessage: No such OIDC Provider registered.");
         assert_eq!((f.kind, f.actions.clone()), (Kind::AssumeRole, vec!["sts:AssumeRoleWithOIDC".to_string()]));

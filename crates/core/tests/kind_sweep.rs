@@ -399,3 +399,69 @@ fn a_service_linked_role_the_caller_may_not_create_is_missing() {
     eprintln!("service linked role sentences: {}/{n} give service-role-missing", n - wrong.len());
     assert!(n >= 5 && wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The documented sentences that name a service's own role as what the operation needs (ECS's `AssumeRoleError`:
+/// "Requires a RAM role of Aliyun…DefaultRole before …"; its image import and export's `NoSetRoletoECSServiceAcount`
+/// and `OSS_AUTHORIZED_FAILED`: "ECS service account … please attach a role …"; Cloud Backup's
+/// `CrossAccountBackupSlrNotExist`: "AliyunServiceRoleFor… doesn't exist, please create this role.").
+const OWN_ROLE_NEEDED: &[&str] = &["requires a ram role", "please attach a role", "please create this role"];
+
+/// Every documented code whose message names its service's own role as needed, pasted in each SDK's print and by its
+/// message alone, is a missing service role, of the product that documents it; the same sentence beside RAM's
+/// refusal of the caller (`Forbidden.RAM` with its sentence) stays the caller's missing permission.
+#[test]
+fn a_service_role_named_as_needed_is_missing() {
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for entry in fs::read_dir(data().join("shards")).unwrap() {
+        let path = entry.unwrap().path();
+        let shard: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        let product = shard["ram_code"].as_str().unwrap_or_default().to_string();
+        for d in shard["errors"].as_array().into_iter().flatten().map(row) {
+            let Some(m) = d.message.as_deref().and_then(filled) else { continue };
+            if !OWN_ROLE_NEEDED.iter().any(|w| m.to_ascii_lowercase().contains(w)) {
+                continue;
+            }
+            let mut texts: Vec<String> =
+                SDK_FORMS.iter().map(|f| f.replace("{code}", &d.code).replace("{message}", &m)).collect();
+            texts.push(m.clone());
+            for text in texts {
+                n += 1;
+                let diagnosis = diagnose(&text, catalog);
+                let Some(f) = diagnosis.findings.first() else {
+                    wrong.push(format!("{} [no finding] {text:?}", d.code));
+                    continue;
+                };
+                let product_ok = text == m || f.product.as_deref() == Some(product.as_str());
+                if f.kind != Kind::ServiceRoleMissing || !product_ok {
+                    wrong.push(format!("{} [{} {:?}] {text:?}", d.code, f.kind.as_str(), f.product));
+                }
+            }
+            // Negative control: RAM's refusal of the caller, the sentence only beside it.
+            let refused = format!(
+                "ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\n\nNote: {m}"
+            );
+            let (kind, _) = kind_and_grant(&refused, catalog);
+            if kind != Kind::MissingPermission {
+                wrong.push(format!("{} beside Forbidden.RAM [{}]", d.code, kind.as_str()));
+            }
+        }
+    }
+    eprintln!("own role needed: {}/{n} give service-role-missing", n - wrong.len());
+    assert!(n >= 15 && wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The same words where no service's own role is named stay what they were: a role the request must name (FC's
+/// `InvalidArgument`), a caller's refused `AssumeRole` on a role of its own.
+#[test]
+fn a_role_that_is_no_service_s_own_is_not_a_missing_service_role() {
+    let catalog = full_catalog();
+    for text in [
+        "FCInvalidArgumentError: POST /services failed with 400. requestid: 1-2-3, message: Role is required for turning on logging.",
+        "Role is required for turning on logging.",
+        "ErrorCode: NoPermission\nMessage: You are not authorized to do this action. You should be authorized by RAM. please create this role: acs:ram::123:role/deployer",
+    ] {
+        let d = diagnose(text, catalog);
+        assert!(d.findings.iter().all(|f| f.kind != Kind::ServiceRoleMissing), "{text}\n{d:#?}");
+    }
+}

@@ -307,3 +307,16 @@ fn a_one_word_method_on_another_object_names_nothing() {
         }
     }
 }
+
+/// The Terraform provider's step words, `<Api in spaced words> got error:`, name the API the step called, over the
+/// create call its resource type implies; "got" alone before no failure word names nothing.
+#[test]
+fn a_step_that_got_an_error_names_its_api() {
+    let text = format!(
+        "* alicloud_instance.web: Modify instance attribute got error: &common.Error{{}}\n{}",
+        refusal("ecs.ap-northeast-1.aliyuncs.com")
+    );
+    assert_eq!(action(&text).as_deref(), Some("ecs:ModifyInstanceAttribute"));
+    let text = format!("Modify instance attribute got nothing\n{}", refusal("ecs.cn-hangzhou.aliyuncs.com"));
+    assert_ne!(action(&text).as_deref(), Some("ecs:ModifyInstanceAttribute"));
+}

@@ -47,6 +47,15 @@ pub fn pick(
                     return Some(Pick::at(p, code, Reason::ServiceRole(name.to_string())));
                 }
             }
+            // Rule `role-code-names-product`: a code only one product documents for its own role's absence
+            // (`NoSetRoletoECSServiceAcount`, ECS's: "ECS service account … please attach a role") is that product's,
+            // dotted or not, whatever resource of another product the message names (its OSS bucket). Never a code
+            // the gateway answers for every product (`EntityNotExist.Role`).
+            if !crate::diagnose::rules::is_gateway_code(&code.value) {
+                if let Some(p) = catalog.sole_code_owner(&code.value) {
+                    return Some(Pick::at(p, code, Reason::Code(code.value.clone())));
+                }
+            }
         }
         // `The role not exists: acs:ram::1:role/aliyuncsdefaultrole`: the role's name in the ARN.
         for f in raw.all(Key::Resource) {
@@ -62,20 +71,25 @@ pub fn pick(
             }
         }
     }
+    // Rule `service-may-not-assume`: a service told it may not assume the role it was given (Function Compute's
+    // "No permission to assume the role '<arn>' for you", answered to a call of its own API) is that service's
+    // refusal: neither STS, which the caller never called, nor RAM, whose role ARN the message names, is the product.
+    let service_assumes = service_may_not_assume(raw, text);
     // A refused AssumeRole is STS's, whatever role ARN the message names.
     if kind == Kind::AssumeRole
+        && !service_assumes
         && raw.all(Key::AuthAction).chain(raw.all(Key::Action)).all(|a| a.value.starts_with("sts:"))
     {
         if let Some(f) = raw.get(Key::Code).or(raw.fields.first()) {
             return Some(Pick::at("sts".to_string(), f, Reason::Action("sts:AssumeRole".to_string())));
         }
     }
-    for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)) {
+    for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)).filter(|_| !service_assumes) {
         if let Some((p, _)) = f.value.split_once(':') {
             return Some(Pick::at(p.to_ascii_lowercase(), f, Reason::Action(f.value.clone())));
         }
     }
-    for f in raw.all(Key::AuthResource).chain(raw.all(Key::Resource)) {
+    for f in raw.all(Key::AuthResource).chain(raw.all(Key::Resource)).filter(|_| !service_assumes) {
         if let Some(svc) = f.value.strip_prefix("acs:").and_then(|r| r.split(':').next()).filter(|s| !s.is_empty()) {
             return Some(Pick::at(svc.to_ascii_lowercase(), f, Reason::ResourceArn(f.value.clone())));
         }
@@ -185,6 +199,15 @@ pub fn pick(
         }
     }
     None
+}
+
+/// Whether the error is a service's own refusal to assume the role it was given: its `sts:AssumeRole` read from the
+/// sentence a service prints ("No permission to assume the role … for you"), not from a refusal STS printed.
+pub(crate) fn service_may_not_assume(raw: &RawError, text: &str) -> bool {
+    raw.all(Key::Action).any(|f| {
+        f.value == "sts:AssumeRole"
+            && text.get(f.start..f.end).is_some_and(|t| t.eq_ignore_ascii_case("no permission to assume the role"))
+    })
 }
 
 /// Rule `rpc-string-to-sign`: the product whose API version (`Version=2014-05-26`, ECS's) the signed request of an

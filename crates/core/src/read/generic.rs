@@ -89,6 +89,8 @@ pub const GENERIC: &[Generic] = &[
         phrase: Phrase::Quota,
         needs_alibaba: false,
     },
+    // A service's own role the operation requires: the sentence must name one ([`names_own_role`]); "Role is
+    // required for turning on logging." (FC's `InvalidArgument`) asks for a parameter of the request.
     Generic {
         name: "role-required",
         first: &["role", "角色", "服务角色"],
@@ -171,6 +173,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         let matches = |g: &&Generic| {
             has_any(g.first)
                 && has_any(g.second)
+                && (g.phrase != Phrase::GenericRoleRequired || names_own_role(&lower))
                 && (!g.needs_alibaba || crate::marks::ties_sentence_to_alibaba(&lower) || {
                     quoted_actions(s, start, end, &mut actions);
                     !actions.is_empty()
@@ -185,6 +188,12 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         }
     }
     out.extend(found);
+}
+
+/// Whether a (lower-cased) sentence names a service's own role: an `Aliyun…Role` name, or 服务角色 (service role).
+fn names_own_role(lower: &str) -> bool {
+    lower.contains("服务角色")
+        || lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).any(super::phrases::is_service_role_name)
 }
 
 /// Quotes a RAM action stands in, in a sentence saying a permission is lacking (`You need 'odps:Read' privilege`,
@@ -319,7 +328,7 @@ mod tests {
             ("credential-expired", "提示token校验失效"),
             ("limit-exceeded", "Error: 参数超过长度限制:35"),
             ("limit-exceeded", "The template parameter exceeds the length limit."),
-            ("role-required", "Role is required for turning on logging."),
+            ("role-required", "The role AliyunFCDefaultRole is required for turning on logging."),
             ("role-required", "开启日志需要服务角色"),
             ("lacks-permission", "The sub-account lacks the permission to list buckets"),
             ("lacks-permission", "当前账号没有该操作的授权"),
@@ -337,6 +346,9 @@ mod tests {
         assert_eq!(phrase_of("The node is running normally"), None);
         assert_eq!(phrase_of("Nothing was permitted to change"), None);
         assert_eq!(phrase_of("RoleArn is required"), None);
+        // A role the request must name is a parameter, no service's own role.
+        assert_eq!(phrase_of("Role is required for turning on logging."), None);
+        assert_eq!(phrase_of("开启日志需要角色"), None);
         // Needing a permission is every system's sentence; without a RAM action or Alibaba Cloud it is none.
         assert_eq!(phrase_of("This command requires administrator privileges."), None);
         assert_eq!(phrase_of("You need root permissions to bind port 80"), None);

@@ -720,6 +720,15 @@ const SENTENCES: &[Sentence] = &[
     says("have not authorized", Phrase::ServiceRoleNotExist),
     says("hasn't authorized", Phrase::ServiceRoleNotExist),
     says("has not authorized", Phrase::ServiceRoleNotExist),
+    // A service's own role named as what the operation needs or lacks (ECS's `AssumeRoleError`: "Requires a RAM role
+    // of Aliyun…DefaultRole before …"; Cloud Backup's `CrossAccountBackupSlrNotExist`: "AliyunServiceRoleFor… doesn't
+    // exist, please create this role."): kept only with a service role's name on the line (after, before).
+    says("requires a ram role", Phrase::ServiceRoleNotExist),
+    says("please create this role", Phrase::ServiceRoleNotExist),
+    // ECS's `NoSetRoletoECSServiceAcount` and `OSS_AUTHORIZED_FAILED` (image import and export): "ECS service account
+    // Have no right to access your OSS. please attach a role of access your oss to ECS service account." — the
+    // service's own principal needs its role; kept only with "service account" on the line.
+    says("please attach a role", Phrase::ServiceRoleNotExist),
     // VPC, ALB, NLB and their kin (their error-code tables): "Authentication is failed for <resource>", RAM's check.
     says("authentication is failed for", Phrase::NotAuthorized),
     says("not have sufficient access", Phrase::NotAuthorized),
@@ -1098,6 +1107,9 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
     if needle.ends_with(" authorized") && phrase == Phrase::ServiceRoleNotExist && !role_after(s, end) {
         return;
     }
+    if !own_role_sentence_holds(s, needle, start, end) {
+        return;
+    }
     let row_phrase = phrase;
     let phrase = refine(s, needle, phrase, start, end);
     out.push(Field::new(Key::Phrase, phrase.name(), start, end));
@@ -1344,6 +1356,25 @@ fn reason_phrase(s: &str, at: usize) -> bool {
 /// Whether a role is named after `at` on its line (`… haven't authorized for SMC RAM role`).
 fn role_after(s: &str, at: usize) -> bool {
     crate::text::slice(s, at, crate::text::line_end(s, at, 80)).to_ascii_lowercase().contains("role")
+}
+
+/// Whether a sentence that names a service's own role as needed stands where it says so: "requires a ram role"
+/// with a service role's name after it on the line, "please create this role" with one before it, "please attach a
+/// role" on a line about a service's own account. Other sentences hold.
+fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> bool {
+    match needle {
+        "requires a ram role" => {
+            let rest = crate::text::slice(s, end, crate::text::line_end(s, end, 160));
+            rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_')).any(names_service_role)
+        }
+        "please create this role" => service_role_before(s, start),
+        "please attach a role" => {
+            let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+            let line = crate::text::slice(s, line_start, crate::text::line_end(s, end, 200));
+            line.to_ascii_lowercase().contains("service account")
+        }
+        _ => true,
+    }
 }
 
 /// Whether a service role's name (`Aliyun…Role`, `AliyunServiceRoleFor…`, a `role/aliyun…` ARN) stands on the line
