@@ -115,7 +115,8 @@ impl Catalog {
         if let Some(ps) = self.search_index.get(&query) {
             score(&mut best, ps, 1000);
         }
-        let words = words_of(&query);
+        let words: Vec<&str> =
+            query.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).filter(|w| !w.is_empty()).collect();
         // Each run grows by a word in one reused buffer, not joined anew per run (a window of a few hundred
         // words asks for six runs a word).
         let mut run = String::new();
@@ -548,33 +549,6 @@ const HOST_LABELS: &[(&str, &str)] = &[("registry", "cr")];
 /// How Alibaba Cloud region ids begin.
 const REGION_PREFIXES: [&str; 8] = ["cn-", "ap-", "us-", "eu-", "me-", "sa-", "na-", "rus-"];
 
-/// The runs of letters, digits, `-` and `_` in `text`, for free-text search. An ASCII text (most logs) is split
-/// by bytes: decoding each character cost more than the rest of the search on a long window (callgrind).
-fn words_of(text: &str) -> Vec<&str> {
-    if !text.is_ascii() {
-        return text
-            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-            .filter(|w| !w.is_empty())
-            .collect();
-    }
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        match (b.is_ascii_alphanumeric() || b == b'-' || b == b'_', start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                words.push(&text[from..i]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = start {
-        words.push(&text[from..]);
-    }
-    words
-}
-
 /// Each byte lowered when it is an ASCII letter or digit, else 0 (dropped): one load per byte where testing the
 /// byte's class and lowering it cost about three times the instructions (callgrind, the error-dense log).
 const KEPT_LOWER: [u8; 256] = {
@@ -639,18 +613,6 @@ pub fn normalize_sentence(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ascii_words_split_as_the_characters_do() {
-        for text in ["ecs:DescribeInstances failed (code=Forbidden.RAM)", "  a-b_c  d.e ", "", "--", "oss,log;sls"] {
-            let by_chars: Vec<&str> = text
-                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(words_of(text), by_chars, "{text:?}");
-        }
-        assert_eq!(words_of("对象存储 OSS，bucket"), ["对象存储", "OSS", "bucket"]);
-    }
 
     #[test]
     fn chinese_names_are_found_with_or_without_spaces_from_forms_made_at_load() {
