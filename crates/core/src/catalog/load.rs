@@ -221,7 +221,7 @@ impl Catalog {
                 by_name.insert(key, list);
             }
         }
-        self.shards.insert(code, Shard { apis, by_name });
+        self.shards.insert(code, Shard { apis, by_name, distinct_actions: Default::default() });
         self.api_codes = Default::default();
         Ok(())
     }
@@ -297,6 +297,9 @@ impl Catalog {
                     let tight = t.replace(' ', "");
                     self.search_terms_cjk.push(super::CjkTerm { term: t.clone(), tight, product: i });
                 } else if !words.is_empty() && words.len() <= MAX_TERM_WORDS {
+                    if !self.search_first_words.contains(words[0]) {
+                        self.search_first_words.insert(words[0].to_string());
+                    }
                     let list = self.search_index.entry(words.join(" ")).or_default();
                     if !list.contains(&i) {
                         list.push(i);

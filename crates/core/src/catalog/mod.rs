@@ -54,6 +54,9 @@ pub struct Catalog {
     search_terms: Vec<(String, usize)>,
     /// Lower-case term, its words joined by one space → products (whole-name matches in free text).
     search_index: Map<String, Vec<usize>>,
+    /// The first word of every key of `search_index`: a run of the text's words is looked up only from a word
+    /// that starts some name (most of a log's words start none, and each asked up to six runs).
+    search_first_words: std::collections::HashSet<String, rustc_hash::FxBuildHasher>,
     /// Terms in other scripts than ASCII (Chinese names), found by substring.
     search_terms_cjk: Vec<CjkTerm>,
     policies: Vec<SystemPolicy>,
@@ -101,6 +104,9 @@ struct Shard {
     apis: Vec<(usize, Api)>,
     /// Lower-case API name → positions in `apis`, best candidate first.
     by_name: Map<String, Vec<usize>>,
+    /// Positions in `apis` of one API per action (case-blind, the first in file order), sorted by the action
+    /// lower-cased: worked out at the first [`Catalog::distinct_actions`].
+    distinct_actions: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// The loaded shards' API names by hash, without a copy of each name (built in a millisecond or two, so a text

@@ -480,13 +480,7 @@ pub fn system_policy_coverage(needs: &[Need], catalog: &Catalog) -> Vec<Coverage
 
 /// The product's actions, once each, with whether each only reads; `None` when its shard is not loaded.
 fn product_actions<'c>(code: &str, catalog: &'c Catalog) -> Option<Vec<(&'c str, bool)>> {
-    catalog.apis_of(code).map(|apis| {
-        let mut actions: Vec<(&str, bool)> =
-            apis.iter().map(|(_, api)| (api.action.as_str(), api.access.is_read())).collect();
-        crate::order::sort_by_key(&mut actions, |(a, _)| a.to_ascii_lowercase());
-        actions.dedup_by(|a, b| a.0.eq_ignore_ascii_case(b.0));
-        actions
-    })
+    catalog.distinct_actions(code).map(|apis| apis.map(|api| (api.action.as_str(), api.access.is_read())).collect())
 }
 
 /// The policy's captured document, compiled for the simulator.
