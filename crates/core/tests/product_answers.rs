@@ -104,6 +104,9 @@ fn an_actiontrail_record_or_a_named_host_is_not_read_as_simple_log_services() {
     // ActionTrail's event records carry `errorCode`/`errorMessage` beside the `eventSource` that answered.
     let event = "{\n  \"apiVersion\": \"2014-05-26\",\n  \"errorCode\": \"Forbidden.RAM\",\n  \"errorMessage\": \"User not authorized to operate on the specified resource.\",\n  \"eventName\": \"DescribeInstances\",\n  \"eventSource\": \"ecs.aliyuncs.com\"\n}";
     assert_ne!(product(event, catalog).as_deref(), Some("log"), "{event}");
+    // A dotted code (the OpenAPI gateway's), which SLS never answers, in these key names: another printer's.
+    let gateway = "{\"errorCode\":\"Forbidden.RAM\",\"errorMessage\":\"User not authorized\"}";
+    assert_eq!(product(gateway, catalog), None, "{gateway}");
     // The same body answered by a named host is that host's.
     let hosted = "{\"errorCode\":\"Forbidden.RAM\",\"errorMessage\":\"denied\",\"HostId\":\"ecs.aliyuncs.com\"}";
     assert_eq!(product(hosted, catalog).as_deref(), Some("ecs"));

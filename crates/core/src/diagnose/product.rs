@@ -77,7 +77,7 @@ pub fn pick(
     }
     // Rule `answer-shape`: a response or SDK error shape only one product prints says that product answered,
     // whatever role it then failed to assume or resource it named.
-    let shape = answer_shape(lines);
+    let shape = answer_shape(lines, raw.value(Key::Code));
     if let (Some((needle, p)), Kind::AssumeRole) = (shape, kind) {
         return Some(Pick {
             ram_code: p.to_string(),
@@ -224,6 +224,8 @@ struct AnswerShape {
     marks: &'static [&'static str],
     /// Words that say another product's record holds the same marks.
     not: &'static [&'static str],
+    /// Whether the product's codes in this shape may have a dot (`Forbidden.RAM`, the OpenAPI gateway's).
+    dotted_codes: bool,
     /// What the reason shows.
     shown: &'static str,
     product: &'static str,
@@ -233,17 +235,21 @@ struct AnswerShape {
 const ANSWER_SHAPES: &[AnswerShape] = &[
     // Simple Log Service's error body (its API reference, "Error codes": `{"errorCode": …, "errorMessage": …}`, in
     // lower camel case; Function Compute's `ErrorCode`/`ErrorMessage` are capitalised), raw or JSON-escaped. Not in
-    // an ActionTrail event record, whose `errorCode`/`errorMessage` stand beside the `eventSource` that answered.
+    // an ActionTrail event record, whose `errorCode`/`errorMessage` stand beside the `eventSource` that answered, nor
+    // with a dotted code (the OpenAPI gateway's `Forbidden.RAM`): SLS's documented codes are single words
+    // (`Unauthorized`, `SignatureNotMatch`), and other printers use these key names too.
     AnswerShape {
         marks: &[r#""errorCode""#, r#""errorMessage""#],
         shown: "errorCode/errorMessage",
         not: &["eventSource"],
+        dotted_codes: false,
         product: "log",
     },
     AnswerShape {
         marks: &[r#"\"errorCode\""#, r#"\"errorMessage\""#],
         shown: "errorCode/errorMessage",
         not: &["eventSource"],
+        dotted_codes: false,
         product: "log",
     },
     // Function Compute's Node.js SDK (`@alicloud/fc2`, which Serverless Devs and funcraft use): `POST /services failed
@@ -252,16 +258,19 @@ const ANSWER_SHAPES: &[AnswerShape] = &[
         marks: &[" failed with ", ". requestid: ", ", message: "],
         shown: "failed with … requestid:",
         not: &[],
+        dotted_codes: true,
         product: "fc",
     },
 ];
 
 /// The product whose own error shape the error's lines show ([`ANSWER_SHAPES`]), with what showed it.
-fn answer_shape(lines: &str) -> Option<(&'static str, &'static str)> {
+fn answer_shape(lines: &str, code: Option<&str>) -> Option<(&'static str, &'static str)> {
+    let dotted = code.is_some_and(|c| c.contains('.'));
     ANSWER_SHAPES
         .iter()
         .find(|s| {
             s.marks.iter().all(|m| lines.contains(m))
+                && (s.dotted_codes || !dotted)
                 && !s.not.iter().any(|m| lines.contains(m))
                 && (s.product != "fc" || fc_status_follows(lines))
         })
