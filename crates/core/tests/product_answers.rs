@@ -43,7 +43,6 @@ fn function_computes_sdk_error_names_function_compute() {
         "the access key ID is disabled 'LTAI0000000000000000'",
         "project 'my-logs' does not exist",
         "the caller is not authorized to perform 'fc:CreateService' on resource 'acs:fc:cn-hangzhou:1:services/svc'",
-        "bucket 'code' does not exist",
     ];
     let mut n = 0;
     for method in ["GET", "POST", "PUT", "DELETE"] {
@@ -68,6 +67,11 @@ fn other_failed_with_sentences_are_not_function_computes() {
     // Without the SDK's `requestid:` the sentence is any client's; the bucket it names is OSS's.
     let text = "GET /services failed with 403, message: bucket 'x' is not yours\nCode: AccessDenied";
     assert_ne!(product(text, catalog).as_deref(), Some("fc"), "{text}");
+    // FC answering that another product's resource is out of reach: that resource's product was denied.
+    let logstore = "FCAccessDeniedError: POST /services failed with 403. requestid: 1, message: No permission to access the logstore 'l' in project 'p'.";
+    assert_eq!(product(logstore, catalog).as_deref(), Some("log"));
+    let bucket = "POST /services/s/functions failed with 403. requestid: 1, message: bucket 'code' is not accessible.";
+    assert_eq!(product(bucket, catalog).as_deref(), Some("oss"));
     // A genuine ECS refusal stays ECS's: the host that answered ranks above the shape.
     let ecs = "{\"Code\":\"Forbidden.RAM\",\"HostId\":\"ecs.aliyuncs.com\",\"Message\":\"User not authorized to operate on the specified resource.\"}\nPOST /services failed with 403. requestid: 1, message: denied.";
     assert_eq!(product(ecs, catalog).as_deref(), Some("ecs"));

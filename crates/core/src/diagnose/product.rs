@@ -109,14 +109,6 @@ pub fn pick(
             return Some(Pick::at(p, f, Reason::Host(f.value.clone())));
         }
     }
-    if let Some((needle, p)) = shape {
-        return Some(Pick {
-            ram_code: p.to_string(),
-            start: raw.start,
-            end: raw.end,
-            reason: Reason::Marker(needle.to_string()),
-        });
-    }
     // A service role the catalog knows, named by the error's code or message (`EntityNotExist.AliyunDRDSDefaultRole`,
     // "the role AliyunServiceRoleForCEN …"): the product that owns the role. Not a role in an ARN (`assumed-role/
     // AliyunCSDefaultRole/…` is who called, not what was denied).
@@ -136,6 +128,15 @@ pub fn pick(
         if let Some((word, p)) = resource_word(&f.value) {
             return Some(Pick::at(p.to_string(), f, Reason::Marker(word.to_string())));
         }
+    }
+    // Below the resource words: FC answering that the caller may not reach a logstore is Simple Log Service's refusal.
+    if let Some((needle, p)) = shape {
+        return Some(Pick {
+            ram_code: p.to_string(),
+            start: raw.start,
+            end: raw.end,
+            reason: Reason::Marker(needle.to_string()),
+        });
     }
     // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
     let voice = is_about_calls(&raw.message_text());
