@@ -210,7 +210,7 @@ fn a_shared_code_whose_message_names_an_owner_is_that_owners() {
         }
         // Owners whose RAM code is a plain word (not a mark of another product's SDK, `dyvmsapi`).
         let plain: Vec<&String> = list.iter().filter(|o| o.bytes().all(|b| b.is_ascii_lowercase())).collect();
-        for owner in plain.iter().copied() {
+        for &owner in &plain {
             let text = format!("ErrorCode: {code}\nMessage: the {owner} request was refused by the quota check.");
             n += 1;
             let got = product(&text, catalog);
