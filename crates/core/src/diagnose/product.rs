@@ -47,20 +47,13 @@ pub fn pick(
                     return Some(Pick::at(p, code, Reason::ServiceRole(name.to_string())));
                 }
             }
-            // Rule `role-code-names-product`: a code only one product documents for its own role's absence
-            // (`NoSetRoletoECSServiceAcount`, ECS's: "ECS service account … please attach a role") is that product's,
-            // dotted or not, whatever resource of another product the message names (its OSS bucket). Never a code
-            // the gateway answers for every product (`EntityNotExist.Role`).
-            if !crate::diagnose::rules::is_gateway_code(&code.value) {
-                if let Some(p) = catalog.sole_code_owner(&code.value) {
-                    return Some(Pick::at(p, code, Reason::Code(code.value.clone())));
-                }
-            }
         }
-        // `The role not exists: acs:ram::1:role/aliyuncsdefaultrole`: the role's name in the ARN.
-        for f in raw.all(Key::Resource) {
+        // `The role not exists: acs:ram::1:role/aliyuncsdefaultrole.`: the role's name in the ARN, without the
+        // sentence's closing punctuation.
+        for f in raw.all(Key::Resource).chain(raw.all(Key::Message)) {
             if let Some((_, name)) = f.value.split_once(":role/") {
-                if let Some(role) = catalog.service_role(name) {
+                let name = name.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).next();
+                if let Some(role) = name.and_then(|n| catalog.service_role(n)) {
                     return Some(Pick::at(role.product.clone(), f, Reason::ServiceRole(role.role_name.clone())));
                 }
             }
@@ -70,6 +63,28 @@ pub fn pick(
                 return Some(Pick::at(p, f, Reason::ServiceRole(f.value.clone())));
             }
         }
+        // Rule `role-code-names-product`: a code only one product documents for its missing service role
+        // (`NoSetRoletoECSServiceAcount`, "ECS service account have no right to access your OSS" is ECS's, whose
+        // import needs the role; not OSS's, whose bucket the message names). Never the gateway's codes.
+        for f in raw.all(Key::Code).take(4) {
+            if crate::diagnose::rules::is_gateway_code(&f.value.to_ascii_lowercase()) {
+                continue;
+            }
+            if let Some(p) = catalog.sole_code_owner(&f.value) {
+                return Some(Pick::at(p, f, Reason::Code(f.value.clone())));
+            }
+        }
+    }
+    // Rule `answer-shape`: a response or SDK error shape only one product prints says that product answered,
+    // whatever role it then failed to assume or resource it named.
+    let shape = answer_shape(lines, raw.value(Key::Code));
+    if let (Some((needle, p)), Kind::AssumeRole) = (shape, kind) {
+        return Some(Pick {
+            ram_code: p.to_string(),
+            start: raw.start,
+            end: raw.end,
+            reason: Reason::Marker(needle.to_string()),
+        });
     }
     // Rule `service-may-not-assume`: a service told it may not assume the role it was given (Function Compute's
     // "No permission to assume the role '<arn>' for you", answered to a call of its own API) is that service's
@@ -118,6 +133,15 @@ pub fn pick(
         if let Some((word, p)) = resource_word(&f.value) {
             return Some(Pick::at(p.to_string(), f, Reason::Marker(word.to_string())));
         }
+    }
+    // Below the resource words: FC answering that the caller may not reach a logstore is Simple Log Service's refusal.
+    if let Some((needle, p)) = shape {
+        return Some(Pick {
+            ram_code: p.to_string(),
+            start: raw.start,
+            end: raw.end,
+            reason: Reason::Marker(needle.to_string()),
+        });
     }
     // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
     let voice = is_about_calls(&raw.message_text());
@@ -207,6 +231,72 @@ pub(crate) fn service_may_not_assume(raw: &RawError, text: &str) -> bool {
     raw.all(Key::Action).any(|f| {
         f.value == "sts:AssumeRole"
             && text.get(f.start..f.end).is_some_and(|t| t.eq_ignore_ascii_case("no permission to assume the role"))
+    })
+}
+
+/// One product's own error shape: what marks it in the error's lines, every mark needed, and the product.
+struct AnswerShape {
+    marks: &'static [&'static str],
+    /// Words that say another product's record holds the same marks.
+    not: &'static [&'static str],
+    /// Whether the product's codes in this shape may have a dot (`Forbidden.RAM`, the OpenAPI gateway's).
+    dotted_codes: bool,
+    /// What the reason shows.
+    shown: &'static str,
+    product: &'static str,
+}
+
+/// Rule `answer-shape`: error shapes only one product prints, each read from its documentation or SDK source.
+const ANSWER_SHAPES: &[AnswerShape] = &[
+    // Simple Log Service's error body (its API reference, "Error codes": `{"errorCode": …, "errorMessage": …}`, in
+    // lower camel case; Function Compute's `ErrorCode`/`ErrorMessage` are capitalised), raw or JSON-escaped. Not in
+    // an ActionTrail event record, whose `errorCode`/`errorMessage` stand beside the `eventSource` that answered, nor
+    // with a dotted code (the OpenAPI gateway's `Forbidden.RAM`): SLS's documented codes are single words
+    // (`Unauthorized`, `SignatureNotMatch`), and other printers use these key names too.
+    AnswerShape {
+        marks: &[r#""errorCode""#, r#""errorMessage""#],
+        shown: "errorCode/errorMessage",
+        not: &["eventSource"],
+        dotted_codes: false,
+        product: "log",
+    },
+    AnswerShape {
+        marks: &[r#"\"errorCode\""#, r#"\"errorMessage\""#],
+        shown: "errorCode/errorMessage",
+        not: &["eventSource"],
+        dotted_codes: false,
+        product: "log",
+    },
+    // Function Compute's Node.js SDK (`@alicloud/fc2`, which Serverless Devs and funcraft use): `POST /services failed
+    // with 403. requestid: <id>, message: <ErrorMessage>.` (`lib/client.js`, its request function).
+    AnswerShape {
+        marks: &[" failed with ", ". requestid: ", ", message: "],
+        shown: "failed with … requestid:",
+        not: &[],
+        dotted_codes: true,
+        product: "fc",
+    },
+];
+
+/// The product whose own error shape the error's lines show ([`ANSWER_SHAPES`]), with what showed it.
+fn answer_shape(lines: &str, code: Option<&str>) -> Option<(&'static str, &'static str)> {
+    let dotted = code.is_some_and(|c| c.contains('.'));
+    ANSWER_SHAPES
+        .iter()
+        .find(|s| {
+            s.marks.iter().all(|m| lines.contains(m))
+                && (s.dotted_codes || !dotted)
+                && !s.not.iter().any(|m| lines.contains(m))
+                && (s.product != "fc" || fc_status_follows(lines))
+        })
+        .map(|s| (s.shown, s.product))
+}
+
+/// Whether ` failed with ` is followed by a three-digit status and `. requestid: ` (the FC SDK's words exactly).
+fn fc_status_follows(lines: &str) -> bool {
+    text::find_all(lines, " failed with ").any(|at| {
+        let rest = &lines[at + " failed with ".len()..];
+        rest.len() > 3 && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(". requestid: ")
     })
 }
 
@@ -468,7 +558,9 @@ pub fn host_product(host: &str, catalog: &Catalog) -> Option<String> {
 /// Rule `retired-endpoint`: endpoints a product answered at before its current API, which the catalog (read from
 /// today's metadata) no longer lists, and old SDKs and scripts still call: Short Message Service's first API
 /// (`sms.aliyuncs.com`, `SingleSendSms`, version 2016-09-27), replaced by `dysmsapi.aliyuncs.com`.
-const RETIRED_HOSTS: &[(&str, &str)] = &[("sms.aliyuncs.com", "dysms")];
+/// Also endpoints a product's own SDK still maps that the catalog's endpoint list lacks: Alibaba Cloud DNS's central
+/// `dns.aliyuncs.com` (the `alidns-20150109` SDK's endpoint map, and the DDNS clients that call it).
+const RETIRED_HOSTS: &[(&str, &str)] = &[("sms.aliyuncs.com", "dysms"), ("dns.aliyuncs.com", "alidns")];
 
 /// The product behind a Terraform resource type or provider file (`alicloud_cs_serverless_kubernetes`,
 /// `alicloud_instance_types`, `alicloud_ecs` from the Packer builder `alicloud-ecs`), or a plain code.
@@ -600,7 +692,18 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
             add(&mut scored, p, Reason::Host(f.value.clone()), 3);
         }
     }
-    words_name(window, marked, catalog, &mut scored);
+    // Rule `host-in-words-around`: an endpoint host anywhere in the words around (a client's `:host => "ecs.aliyuncs.com"`
+    // dump, a URL in a log line, one percent-encoded in a redirect's query) names the product that answered.
+    // The host is read as a host, not as words (`pai.…aliyuncs.com` is PAI's endpoint, not the word "PAI").
+    let mut unhosted: Option<Vec<u8>> = None;
+    for (at, host) in hosts_in(window) {
+        if let Some(p) = host_product(host, catalog) {
+            add(&mut scored, p, Reason::Host(host.to_string()), 3);
+        }
+        unhosted.get_or_insert_with(|| window.as_bytes().to_vec())[at..at + host.len()].fill(b' ');
+    }
+    let unhosted = unhosted.map(|b| String::from_utf8(b).unwrap_or_default());
+    words_name(unhosted.as_deref().unwrap_or(window), marked, catalog, &mut scored);
     // Rule `name-in-message`: with nothing named around it, a product's name in the error's own message
     // ("You are not authorized to use Function Compute").
     if scored.is_empty() {
@@ -622,6 +725,13 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
             }
         }
         if (2..=MAX_SHARING).contains(&owners.len()) {
+            // Rule `shared-code-owner-named`: the error's own message names one of the code's owners by its code, in
+            // any case (`QuotaExceed.AfterpayInstance`, "create ecs vcpu quota per region"): that one, as a name.
+            let message = raw.message_text().to_ascii_lowercase();
+            let mut named = owners.iter().filter(|p| has_word(&message, p));
+            if let (Some(p), None) = (named.next(), named.next()) {
+                add(&mut scored, p.clone(), Reason::Words(p.to_ascii_uppercase()), 3);
+            }
             let shared = owners.len();
             for p in owners {
                 add(&mut scored, p, Reason::SharedCode { code: f.value.clone(), shared }, 1);
@@ -636,6 +746,24 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     };
     let guesses = scored.into_iter().map(|(product, reason, _)| guess(product, &reason)).collect();
     (guesses, clear)
+}
+
+/// The `*.aliyuncs.com` hosts standing in `s`, each read backwards from its domain over a host's characters; a
+/// percent-encoded slash before it (`%2F%2Fros.aliyuncs.com`) is not part of it.
+fn hosts_in(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    const DOMAIN: &str = ".aliyuncs.com";
+    text::find_all(s, DOMAIN).filter_map(move |at| {
+        let b = s.as_bytes();
+        let end = at + DOMAIN.len();
+        let mut start = at;
+        while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'.' || b[start - 1] == b'-') {
+            start -= 1;
+        }
+        if start > 0 && b[start - 1] == b'%' && b.len() > start + 2 && b[start..start + 2].eq_ignore_ascii_case(b"2f") {
+            start += 2;
+        }
+        (start < at).then(|| (start, &s[start..end]))
+    })
 }
 
 /// The most products a shared code is offered for: a code more list is the gateway's or a generic one.
@@ -942,6 +1070,14 @@ mod tests {
         assert_eq!(host_product("ecs-cn-hangzhou.aliyuncs.com", &c).as_deref(), Some("ecs"));
         assert_eq!(host_product("hbr.console.aliyun.com", &c).as_deref(), Some("hbr"));
         assert_eq!(host_product("api.aliyun.com", &c), None);
+        // Alibaba Cloud DNS's central endpoint, which its SDK maps and the catalog's endpoint list lacks.
+        assert_eq!(host_product("dns.aliyuncs.com", &c).as_deref(), Some("alidns"));
+        assert_eq!(
+            hosts_in("x :host => \"ecs.aliyuncs.com\", origin=https%3A%2F%2Fros.aliyuncs.com%2F")
+                .map(|(_, h)| h)
+                .collect::<Vec<_>>(),
+            ["ecs.aliyuncs.com", "ros.aliyuncs.com"]
+        );
         assert_eq!(host_product("registry.cn-beijing.aliyuncs.com", &c).as_deref(), Some("cr"));
         assert_eq!(host_product("registry-vpc.cn-shanghai.aliyuncs.com", &c).as_deref(), Some("cr"));
         assert_eq!(host_product("acme-registry.cn-hangzhou.cr.aliyuncs.com", &c).as_deref(), Some("cr"));
