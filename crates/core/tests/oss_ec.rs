@@ -252,3 +252,45 @@ fn oss_refusals_name_the_action_oss_documents_for_their_tool() {
     let ecs = d.findings.iter().find(|f| f.product.as_deref() == Some("ecs")).expect("ECS's finding");
     assert_eq!(ecs.actions, ["ecs:DescribeInstances"]);
 }
+
+/// An EC the table does not know, in every shape that prints one, changes nothing: a genuine OSS error's code and
+/// sentence decide as they do without it (its family still implies `AccessDenied` where no code is printed).
+#[test]
+fn an_unknown_ec_changes_nothing() {
+    let catalog = full_catalog();
+    let unknown = ["0002-00009999", "0003-00009999", "0016-00000001"];
+    assert!(unknown.iter().all(|ec| OSS_EC.iter().all(|r| r.ec != *ec)));
+    let genuine: &[(&str, &str)] = &[
+        ("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided."),
+        ("InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records."),
+        ("AccessDenied", "You have no right to access this object because of bucket acl."),
+        ("AccessDenied", "You are denied by bucket referer policy."),
+        ("SecurityTokenExpired", "The security token you provided has expired."),
+    ];
+    let (mut n, mut wrong) = (0, Vec::new());
+    for &(code, message) in genuine {
+        for shape in WITH_CODE {
+            let shape = shape.replace("Request failed.", message).replace("{code}", code);
+            let strip = |s: &str| s.replace(", Ec={ec}", "").replace("\n  <EC>{ec}</EC>", "");
+            let Some((alone, _)) = first(&strip(&shape), catalog) else { continue };
+            for ec in unknown {
+                n += 1;
+                let Some((f, granted)) = first(&shape.replace("{ec}", ec), catalog) else {
+                    wrong.push(format!("no finding: {ec} {shape:?}"));
+                    continue;
+                };
+                if (f.kind, &f.code) != (alone.kind, &alone.code) || (granted && !permission(f.kind)) {
+                    wrong.push(format!(
+                        "[{} {:?}] vs [{} {:?}] {ec} {shape:?}",
+                        f.kind.as_str(),
+                        f.code,
+                        alone.kind.as_str(),
+                        alone.code
+                    ));
+                }
+            }
+        }
+    }
+    assert!(n >= genuine.len() * 2 * unknown.len(), "{n}");
+    assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
+}

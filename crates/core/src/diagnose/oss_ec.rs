@@ -4,8 +4,8 @@
 //! (the access-control family) or who is calling (the authentication family): an EC read anywhere in an error
 //! gives that row's kind, and the code OSS prints with it where the paste shows none.
 //!
-//! Rows come from OSS's error-center pages (help.aliyun.com / alibabacloud.com `oss/support/<EC>`); an EC not
-//! listed keeps the reading of its family ([`family_code`]).
+//! Rows come from OSS's error-center pages (help.aliyun.com / alibabacloud.com `oss/support/<EC>`, each row's
+//! [`OssEc::page`]); an EC not listed keeps the reading of its family ([`family_code`]) and changes no kind.
 
 use crate::finding::{Kind, Layer};
 use crate::read::{Key, RawError};
@@ -21,20 +21,34 @@ pub struct OssEc {
     pub kind: Kind,
     /// The layer a permission row names.
     pub layer: Option<Layer>,
+    /// Where the row's error-center page is: the page is this folder and the EC ([`OssEc::page`]).
+    pub site: &'static str,
 }
 
-const fn row(ec: &'static str, code: &'static str, kind: Kind) -> OssEc {
-    OssEc { ec, code: Some(code), kind, layer: None }
+/// The folders of OSS's error-center pages, one per EC: alibabacloud.com's and help.aliyun.com's, in English and
+/// Chinese.
+const INTL: &str = "https://www.alibabacloud.com/help/en/oss/support/";
+const INTL_GUIDE: &str = "https://www.alibabacloud.com/help/en/oss/user-guide/";
+const CN_EN: &str = "https://help.aliyun.com/en/oss/user-guide/";
+const CN_ZH: &str = "https://help.aliyun.com/zh/oss/support/";
+
+const fn row(ec: &'static str, code: &'static str, kind: Kind, site: &'static str) -> OssEc {
+    OssEc { ec, code: Some(code), kind, layer: None, site }
 }
 
 /// A row whose page shows no code beside the EC.
-const fn uncoded(ec: &'static str, kind: Kind) -> OssEc {
-    OssEc { ec, code: None, kind, layer: None }
+const fn uncoded(ec: &'static str, kind: Kind, site: &'static str) -> OssEc {
+    OssEc { ec, code: None, kind, layer: None, site }
 }
 
 impl OssEc {
     const fn in_layer(self, layer: Layer) -> OssEc {
         OssEc { layer: Some(layer), ..self }
+    }
+
+    /// The error-center page the row is read from.
+    pub fn page(&self) -> String {
+        format!("{}{}", self.site, self.ec)
     }
 }
 
@@ -42,45 +56,81 @@ impl OssEc {
 pub const OSS_EC: &[OssEc] = &[
     // 03-ACCESS_CONTROL, who may do what.
     // Missing permission: no policy of any layer allows the action (the request may carry a wrong key too).
-    row("0003-00000001", "AccessDenied", Kind::MissingPermission),
+    row("0003-00000001", "AccessDenied", Kind::MissingPermission, INTL),
     // Explicit denies: a bucket policy's `Deny` statement, a RAM policy's, or both sides'.
-    row("0003-00000101", "AccessDenied", Kind::ExplicitDeny).in_layer(Layer::ResourcePolicy),
-    row("0003-00000201", "AccessDenied", Kind::ExplicitDeny).in_layer(Layer::Identity),
+    row("0003-00000101", "AccessDenied", Kind::ExplicitDeny, CN_ZH).in_layer(Layer::ResourcePolicy),
+    row("0003-00000201", "AccessDenied", Kind::ExplicitDeny, INTL).in_layer(Layer::Identity),
     // The RAM policies hold no allow (and no deny) for the action.
-    row("0003-00000202", "AccessDenied", Kind::MissingPermission).in_layer(Layer::Identity),
-    row("0003-00000203", "AccessDenied", Kind::ExplicitDeny),
+    row("0003-00000202", "AccessDenied", Kind::MissingPermission, CN_EN).in_layer(Layer::Identity),
+    row("0003-00000203", "AccessDenied", Kind::ExplicitDeny, CN_EN),
+    // A batch operation matched a `Deny` statement of the bucket policy or of the requester's RAM policy.
+    row("0003-00000204", "AccessDenied", Kind::ExplicitDeny, CN_EN),
     // The policy passed with the STS token (the session policy) leaves the action out.
-    row("0003-00000301", "AccessDenied", Kind::MissingPermission).in_layer(Layer::SessionPolicy),
+    row("0003-00000301", "AccessDenied", Kind::MissingPermission, INTL).in_layer(Layer::SessionPolicy),
     // Other refusals of this family, not a RAM grant's matter. A bucket operation sent with no signature (anonymous)
     // or with one OSS cannot verify: the request's authentication.
-    row("0003-00000002", "AccessDenied", Kind::Signature),
-    // The VPC's own endpoint policy keeps the client's VPC from the bucket: the VPC policy is edited, not RAM.
-    row("0003-00000401", "AccessDenied", Kind::Other),
+    row("0003-00000002", "AccessDenied", Kind::Signature, INTL),
+    // The VPC's own endpoint policy keeps the client's VPC from the bucket: the VPC policy is edited, not RAM. Its
+    // page's example is a VPC policy whose `Allow` leaves the bucket out, no `Deny` statement: not an explicit deny.
+    row("0003-00000401", "AccessDenied", Kind::Other, INTL),
     // Hotlink protection: the `Referer` is empty, on the blacklist, or off the whitelist.
-    row("0003-00000501", "AccessDenied", Kind::Other),
-    row("0003-00000502", "AccessDenied", Kind::Other),
-    row("0003-00000503", "AccessDenied", Kind::Other),
+    row("0003-00000501", "AccessDenied", Kind::Other, CN_EN),
+    row("0003-00000502", "AccessDenied", Kind::Other, INTL),
+    row("0003-00000503", "AccessDenied", Kind::Other, INTL),
     // 02-AUTH, who is calling.
     // Token expired: the STS credentials sent with the request are past their expiry.
-    row("0002-00000007", "SecurityTokenExpired", Kind::TokenExpired),
+    row("0002-00000007", "SecurityTokenExpired", Kind::TokenExpired, INTL),
     // Bad credentials: the AccessKey id OSS reads from the signature is malformed, unknown, or disabled (in the
     // console, or outside the IP ranges the key is limited to); OSS's 403 table prints `InvalidAccessKeyId` for each.
-    row("0002-00000901", "InvalidAccessKeyId", Kind::BadCredentials),
-    row("0002-00000902", "InvalidAccessKeyId", Kind::BadCredentials),
-    row("0002-00000903", "InvalidAccessKeyId", Kind::BadCredentials),
-    row("0002-00000904", "InvalidAccessKeyId", Kind::BadCredentials),
+    row("0002-00000901", "InvalidAccessKeyId", Kind::BadCredentials, INTL),
+    row("0002-00000902", "InvalidAccessKeyId", Kind::BadCredentials, INTL),
+    row("0002-00000903", "InvalidAccessKeyId", Kind::BadCredentials, CN_EN),
+    row("0002-00000904", "InvalidAccessKeyId", Kind::BadCredentials, CN_EN),
     // Signature: the V1 signature, the V4 signature, the request's date (missing, malformed, too far from the
     // server's clock), a V4 credential scope's sign date (header, URL, PostObject form, RTMP URL).
-    row("0002-00000040", "SignatureDoesNotMatch", Kind::Signature),
-    row("0002-00000201", "SignatureDoesNotMatch", Kind::Signature),
-    uncoded("0002-00000212", Kind::Signature),
-    uncoded("0002-00000223", Kind::Signature),
-    uncoded("0002-00000502", Kind::Signature),
-    row("0002-00000503", "AccessDenied", Kind::Signature),
-    row("0002-00000504", "RequestTimeTooSkewed", Kind::Signature),
-    uncoded("0002-00000702", Kind::Signature),
-    uncoded("0002-00000709", Kind::Signature),
-    uncoded("0002-00000810", Kind::Signature),
+    row("0002-00000040", "SignatureDoesNotMatch", Kind::Signature, INTL),
+    row("0002-00000201", "SignatureDoesNotMatch", Kind::Signature, CN_ZH),
+    uncoded("0002-00000212", Kind::Signature, INTL),
+    uncoded("0002-00000223", Kind::Signature, INTL),
+    uncoded("0002-00000502", Kind::Signature, INTL),
+    row("0002-00000503", "AccessDenied", Kind::Signature, INTL),
+    row("0002-00000504", "RequestTimeTooSkewed", Kind::Signature, INTL),
+    uncoded("0002-00000702", Kind::Signature, INTL),
+    uncoded("0002-00000709", Kind::Signature, INTL),
+    uncoded("0002-00000810", Kind::Signature, INTL),
+    // A signature OSS recomputes differently: one limited to IP ranges the caller is outside of (its page names
+    // `SignatureDoesNotMatch`), Amazon S3-compatible V2 and V4 signatures (V4 chunked too), a PostObject signature
+    // in the wrong form field; a V4 signed URL used before the start its `x-oss-date` sets (the client's clock).
+    row("0002-00000602", "SignatureDoesNotMatch", Kind::Signature, CN_EN),
+    uncoded("0002-00000307", Kind::Signature, CN_EN),
+    uncoded("0002-00000429", Kind::Signature, CN_EN),
+    uncoded("0002-00000430", Kind::Signature, CN_ZH),
+    uncoded("0002-00000705", Kind::Signature, CN_EN),
+    uncoded("0002-00000235", Kind::Signature, INTL),
+    // Expired: a signed URL past its `Expires` / `x-oss-expires` (OSS's own signature), or past `X-Amz-Date` plus
+    // `X-Amz-Expires` (Amazon S3-compatible V4): a URL to sign again, as a token to fetch again.
+    uncoded("0002-00000069", Kind::TokenExpired, CN_ZH),
+    uncoded("0002-00000418", Kind::TokenExpired, INTL),
+    // Bad credentials: the AccessKey id sent as an STS one is not one STS issued (a RAM user's key sent with a
+    // security token, or an STS key past its life); the AccessKey id in a V2 or V4 `Authorization` header is malformed
+    // (a stray `\r`); the security token does not match the one STS returned with the key (OSS's 403 table prints
+    // `InvalidSecurityToken`, "The security token you provided is invalid", for it).
+    uncoded("0002-00000002", Kind::BadCredentials, CN_ZH),
+    uncoded("0002-00000107", Kind::BadCredentials, INTL),
+    uncoded("0002-00000206", Kind::BadCredentials, INTL),
+    row("0002-00000006", "InvalidSecurityToken", Kind::BadCredentials, INTL),
+    row("0002-00000008", "InvalidSecurityToken", Kind::BadCredentials, CN_EN),
+    // The request leaves out an argument of its signature: the AccessKey id of a PostObject form or an Amazon
+    // S3-compatible URL, a signed URL's expiry (missing or not a number). The request is fixed, not a grant.
+    uncoded("0002-00000707", Kind::Other, INTL_GUIDE),
+    uncoded("0002-00000304", Kind::Other, INTL_GUIDE),
+    uncoded("0002-00000301", Kind::Other, INTL),
+    uncoded("0002-00000070", Kind::Other, INTL),
+    // Other families whose page says what the error is. 06, a PostObject form: its policy has no `expiration`.
+    uncoded("0006-00000208", Kind::Other, INTL),
+    // 48: a redirect rule to the public network reached through OSS's default domain, blocked for buckets made
+    // after 2024-08-05 (a custom domain is the fix).
+    row("0048-00000300", "ExternalRedirectForbidden", Kind::Other, CN_ZH),
 ];
 
 /// An OSS refusal whose documentation names the action the caller lacks, though OSS prints none with it, where
@@ -155,6 +205,14 @@ mod tests {
             let b = r.ec.as_bytes();
             assert!(b.len() == 13 && b[4] == b'-' && r.ec.starts_with("00"), "{}", r.ec);
             assert!(OSS_EC[n + 1..].iter().all(|o| o.ec != r.ec), "{} twice", r.ec);
+        }
+    }
+
+    #[test]
+    fn every_row_names_its_error_center_page() {
+        for r in OSS_EC {
+            assert!([INTL, INTL_GUIDE, CN_EN, CN_ZH].contains(&r.site), "{}", r.ec);
+            assert_eq!(r.page().rsplit('/').next(), Some(r.ec));
         }
     }
 
