@@ -116,6 +116,44 @@ fn an_actiontrail_record_or_a_named_host_is_not_read_as_simple_log_services() {
     assert_eq!(product(hosted, catalog).as_deref(), Some("ecs"));
 }
 
+/// The same key names with a dotless code the gateway answers (`Forbidden`, `NoPermission`), printed by an
+/// application log or a Java handler: the host that answered, the stated action or STS, never Simple Log Service.
+#[test]
+fn a_dotless_gateway_code_in_these_key_names_keeps_the_real_answer() {
+    let catalog = common::full_catalog();
+    const DENIED: &str = "User not authorized to operate on the specified resource.";
+    for code in ["Forbidden", "NoPermission"] {
+        // Beside another product's endpoint (an application log's field) or `HostId`.
+        for (key, host, want) in [
+            ("endpoint", "ecs.cn-hangzhou.aliyuncs.com", "ecs"),
+            ("endpoint", "vpc.aliyuncs.com", "vpc"),
+            ("HostId", "ecs.aliyuncs.com", "ecs"),
+            ("HostId", "rds.aliyuncs.com", "rds"),
+        ] {
+            let text = format!(
+                "{{\"level\":\"error\",\"errorCode\":\"{code}\",\"errorMessage\":\"{DENIED}\",\"{key}\":\"{host}\"}}"
+            );
+            assert_eq!(product(&text, catalog).as_deref(), Some(want), "{text}");
+        }
+        // A stated `ecs:` action, in the message: ECS's, whatever code (even one SLS documents) stands beside it.
+        for code in [code, "Unauthorized"] {
+            let text = format!(
+                "{{\"success\":false,\"errorCode\":\"{code}\",\"errorMessage\":\"Access denied for action ecs:DescribeInstances\"}}"
+            );
+            assert_eq!(product(&text, catalog).as_deref(), Some("ecs"), "{text}");
+        }
+    }
+    // STS's refusal of AssumeRole, with and without its endpoint: STS's, not SLS's.
+    const STS: &str = "You are not authorized to do this action. You should be authorized by RAM.";
+    for extra in ["", r#","endpoint":"sts.aliyuncs.com","action":"AssumeRole""#] {
+        let text = format!("{{\"errorCode\":\"NoPermission\",\"errorMessage\":\"{STS}\"{extra}}}");
+        assert_eq!(product(&text, catalog).as_deref(), Some("sts"), "{text}");
+    }
+    // The control's other side: the same dotless code with SLS's own resource words is SLS's.
+    let logstore = "{\"errorCode\":\"Forbidden\",\"errorMessage\":\"no permission to access logstore l in project p\"}";
+    assert_eq!(product(logstore, catalog).as_deref(), Some("log"), "{logstore}");
+}
+
 /// Every service role the catalog knows, named in a role ARN in lower case with the sentence's period after it
 /// (aliyungo's print of `EntityNotExist.Role`): the product that owns the role.
 #[test]

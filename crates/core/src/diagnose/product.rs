@@ -77,14 +77,15 @@ pub fn pick(
     }
     // Rule `answer-shape`: a response or SDK error shape only one product prints says that product answered,
     // whatever role it then failed to assume or resource it named.
-    let shape = answer_shape(lines, raw.value(Key::Code));
-    if let (Some((needle, p)), Kind::AssumeRole) = (shape, kind) {
-        return Some(Pick {
-            ram_code: p.to_string(),
-            start: raw.start,
-            end: raw.end,
-            reason: Reason::Marker(needle.to_string()),
-        });
+    let shape = answer_shape(lines, raw.value(Key::Code), catalog);
+    // Only a shape that ranks above hosts (Function Compute's SDK sentence) answers for a refused AssumeRole; SLS's
+    // body shape never overrides STS.
+    let (shape, below_hosts) = match shape {
+        Some((_, _, true)) => (None, shape),
+        _ => (shape, None),
+    };
+    if let (Some((needle, p, _)), Kind::AssumeRole) = (shape, kind) {
+        return Some(shape_pick(raw, needle, p));
     }
     // Rule `service-may-not-assume`: a service told it may not assume the role it was given (Function Compute's
     // "No permission to assume the role '<arn>' for you", answered to a call of its own API) is that service's
@@ -135,13 +136,8 @@ pub fn pick(
         }
     }
     // Below the resource words: FC answering that the caller may not reach a logstore is Simple Log Service's refusal.
-    if let Some((needle, p)) = shape {
-        return Some(Pick {
-            ram_code: p.to_string(),
-            start: raw.start,
-            end: raw.end,
-            reason: Reason::Marker(needle.to_string()),
-        });
+    if let Some((needle, p, _)) = shape {
+        return Some(shape_pick(raw, needle, p));
     }
     // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
     let voice = is_about_calls(&raw.message_text());
@@ -171,6 +167,10 @@ pub fn pick(
         if let Some(p) = host_product(&f.value, catalog) {
             return Some(Pick::at(p, f, Reason::Host(f.value.clone())));
         }
+    }
+    // Simple Log Service's body shape: below every host, stated action, code prefix and hint the error carries.
+    if let Some((needle, p, _)) = below_hosts {
+        return Some(shape_pick(raw, needle, p));
     }
     if let Some(pick) = rpc_call_product(raw, catalog) {
         return Some(pick);
@@ -241,6 +241,11 @@ struct AnswerShape {
     not: &'static [&'static str],
     /// Whether the product's codes in this shape may have a dot (`Forbidden.RAM`, the OpenAPI gateway's).
     dotted_codes: bool,
+    /// What else the error must show besides the marks (the lines, the error's code, the catalog).
+    also: fn(&str, Option<&str>, &Catalog) -> bool,
+    /// Whether the shape ranks below the hosts, stated actions and code prefixes an error carries (key names other
+    /// printers share), not above them (a sentence only the product's own SDK prints).
+    below_hosts: bool,
     /// What the reason shows.
     shown: &'static str,
     product: &'static str,
@@ -252,12 +257,16 @@ const ANSWER_SHAPES: &[AnswerShape] = &[
     // lower camel case; Function Compute's `ErrorCode`/`ErrorMessage` are capitalised), raw or JSON-escaped. Not in
     // an ActionTrail event record, whose `errorCode`/`errorMessage` stand beside the `eventSource` that answered, nor
     // with a dotted code (the OpenAPI gateway's `Forbidden.RAM`): SLS's documented codes are single words
-    // (`Unauthorized`, `SignatureNotMatch`), and other printers use these key names too.
+    // (`Unauthorized`, `SignatureNotMatch`). Other printers (application logs, Java web handlers) use these key names
+    // too, so the body counts only with one of SLS's documented codes or its own resource words, and below any host
+    // or stated action.
     AnswerShape {
         marks: &[r#""errorCode""#, r#""errorMessage""#],
         shown: "errorCode/errorMessage",
         not: &["eventSource"],
         dotted_codes: false,
+        also: sls_own,
+        below_hosts: true,
         product: "log",
     },
     AnswerShape {
@@ -265,6 +274,8 @@ const ANSWER_SHAPES: &[AnswerShape] = &[
         shown: "errorCode/errorMessage",
         not: &["eventSource"],
         dotted_codes: false,
+        also: sls_own,
+        below_hosts: true,
         product: "log",
     },
     // Function Compute's Node.js SDK (`@alicloud/fc2`, which Serverless Devs and funcraft use): `POST /services failed
@@ -274,12 +285,79 @@ const ANSWER_SHAPES: &[AnswerShape] = &[
         shown: "failed with … requestid:",
         not: &[],
         dotted_codes: true,
+        also: |lines, _, _| fc_status_follows(lines),
+        below_hosts: false,
         product: "fc",
     },
 ];
 
-/// The product whose own error shape the error's lines show ([`ANSWER_SHAPES`]), with what showed it.
-fn answer_shape(lines: &str, code: Option<&str>) -> Option<(&'static str, &'static str)> {
+/// Simple Log Service's common error codes (its API reference, "Error codes"), the ones its body shape may carry.
+/// The gateway's `Forbidden`/`NoPermission` are not among them.
+const SLS_CODES: &[&str] = &[
+    "Unauthorized",
+    "SignatureNotMatch",
+    "InvalidAccessKeyId",
+    "ProjectNotExist",
+    "ProjectAlreadyExist",
+    "ProjectForbidden",
+    "LogStoreNotExist",
+    "LogStoreAlreadyExist",
+    "LogStoreWithoutShard",
+    "ShardNotExist",
+    "RequestTimeExpired",
+    "InvalidRequestTime",
+    "InvalidHost",
+    "InvalidDateFormat",
+    "InvalidContentType",
+    "InvalidCompressType",
+    "InvalidBodyRawSize",
+    "InvalidAPIVersion",
+    "MissingContentLength",
+    "MissingContentType",
+    "MissingBodyRawSize",
+    "MissingHost",
+    "MissingDate",
+    "MissingAPIVersion",
+    "PostBodyInvalid",
+    "PostBodyTooLarge",
+    "PostBodyUncompressError",
+    "ParameterInvalid",
+    "WriteQuotaExceed",
+    "ReadQuotaExceed",
+    "ShardWriteQuotaExceed",
+    "ShardReadQuotaExceed",
+    "ExceedQuota",
+];
+
+/// Simple Log Service's own resource words (`logstore`, `project`), in any case.
+const SLS_WORDS: &[&str] = &["logstore", "project"];
+
+/// Whether an `errorCode`/`errorMessage` body is SLS's own: no other product's `product:Action` stated in it, and one
+/// of SLS's documented codes ([`SLS_CODES`], or one the catalog lists for it) or its resource words.
+fn sls_own(lines: &str, code: Option<&str>, catalog: &Catalog) -> bool {
+    if other_product_action(lines, "log", catalog) {
+        return false;
+    }
+    let documented = code.is_some_and(|c| {
+        SLS_CODES.iter().any(|k| k.eq_ignore_ascii_case(c)) || catalog.sole_code_owner(c).as_deref() == Some("log")
+    });
+    documented || SLS_WORDS.iter().any(|w| text::contains_ignore_ascii_case(lines, w))
+}
+
+/// Whether the lines state an action (`ecs:DescribeInstances`) of a catalog product other than `own`.
+fn other_product_action(lines: &str, own: &str, catalog: &Catalog) -> bool {
+    lines.split(|c: char| !(c.is_ascii_alphanumeric() || c == ':' || c == '-' || c == '*')).any(|w| {
+        w.split_once(':').is_some_and(|(p, a)| {
+            !p.eq_ignore_ascii_case(own)
+                && a.starts_with(|c: char| c.is_ascii_uppercase())
+                && catalog.known_ram_code(&p.to_ascii_lowercase())
+        })
+    })
+}
+
+/// The product whose own error shape the error's lines show ([`ANSWER_SHAPES`]), with what showed it and whether it
+/// ranks below hosts.
+fn answer_shape(lines: &str, code: Option<&str>, catalog: &Catalog) -> Option<(&'static str, &'static str, bool)> {
     let dotted = code.is_some_and(|c| c.contains('.'));
     ANSWER_SHAPES
         .iter()
@@ -287,9 +365,14 @@ fn answer_shape(lines: &str, code: Option<&str>) -> Option<(&'static str, &'stat
             s.marks.iter().all(|m| lines.contains(m))
                 && (s.dotted_codes || !dotted)
                 && !s.not.iter().any(|m| lines.contains(m))
-                && (s.product != "fc" || fc_status_follows(lines))
+                && (s.also)(lines, code, catalog)
         })
-        .map(|s| (s.shown, s.product))
+        .map(|s| (s.shown, s.product, s.below_hosts))
+}
+
+/// The pick of an answer shape: the whole error, marked by what showed the shape.
+fn shape_pick(raw: &RawError, needle: &str, product: &str) -> Pick {
+    Pick { ram_code: product.to_string(), start: raw.start, end: raw.end, reason: Reason::Marker(needle.to_string()) }
 }
 
 /// Whether ` failed with ` is followed by a three-digit status and `. requestid: ` (the FC SDK's words exactly).
