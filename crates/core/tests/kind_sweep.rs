@@ -452,7 +452,8 @@ fn a_service_role_named_as_needed_is_missing() {
 }
 
 /// The same words where no service's own role is named stay what they were: a role the request must name (FC's
-/// `InvalidArgument`), a caller's refused `AssumeRole` on a role of its own.
+/// `InvalidArgument`), a caller's refused `AssumeRole` on a role of its own, a Kubernetes service account's role
+/// (AWS IRSA's words).
 #[test]
 fn a_role_that_is_no_service_s_own_is_not_a_missing_service_role() {
     let catalog = full_catalog();
@@ -460,6 +461,7 @@ fn a_role_that_is_no_service_s_own_is_not_a_missing_service_role() {
         "FCInvalidArgumentError: POST /services failed with 400. requestid: 1-2-3, message: Role is required for turning on logging.",
         "Role is required for turning on logging.",
         "ErrorCode: NoPermission\nMessage: You are not authorized to do this action. You should be authorized by RAM. please create this role: acs:ram::123:role/deployer",
+        "WARNING: no IAM role for service account default; please attach a role to the Kubernetes service account to use IRSA",
     ] {
         let d = diagnose(text, catalog);
         assert!(d.findings.iter().all(|f| f.kind != Kind::ServiceRoleMissing), "{text}\n{d:#?}");

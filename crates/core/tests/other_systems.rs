@@ -196,9 +196,15 @@ const TEXTS: &[(&str, &[&str])] = &[
             "volcenginesdkcore.rest.ApiException: (403)\nReason: Forbidden\nHTTP response body: AccessDenied",
             "tos.exceptions.TosServerError: {'message': 'server exception', 'code': 'AccessDenied', 'request_id': '1a2b', 'status_code': 403}",
             "Error: AccessDenied: Access Denied\nPUT https://b.tos-cn-beijing.volces.com/k",
-            // Its Chinese names and the Doubao models and apps it serves.
+            // Its Chinese names.
             "调用火山引擎接口报错：AccessDenied，没有权限",
             "火山方舟返回 403：无权限访问该模型",
+        ],
+    ),
+    (
+        "volcano-models",
+        &[
+            // The Doubao models and apps it serves.
             "我已经开通豆包语音了，还是报错“未开通或无权限”",
             "Error code: 403 - {'error': {'code': 'AccessDenied', 'message': 'You do not have access to the model doubao-pro-32k.'}}",
         ],
@@ -337,10 +343,16 @@ POST https://api.weixin.qq.com/cgi-bin/message/custom/send"#,
             "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied. (Service: S3, Status Code: 403, Request ID: 1875A693E7ED3C60)",
             "put object failed: `Access Denied. (Service: S3, Status Code: 403, Request ID: 1875A6) (SDK Attempt Count: 1)`",
             "StsException: Access Denied (Service: Sts, Status Code: 403, Request ID: 9c1e)",
-            // The PHP `S3` class's warnings.
+        ],
+    ),
+    (
+        "php-s3-class",
+        &[
+            // The PHP `S3` class's warnings, in S3's words.
             "Warning: S3::getBucket(): [RequestTimeTooSkewed] The difference between the request time and the current time is too large. in /srv/lib/S3.php on line 126",
             "Warning: S3::putObject(): [AccessDenied] Access Denied in /srv/lib/S3.php on line 357",
             "S3::deleteObject(): [SignatureDoesNotMatch] The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+            "Warning: S3::getBucket(): [InvalidAccessKeyId] The AWS Access Key Id you provided does not exist in our records. in /srv/lib/S3.php on line 126",
         ],
     ),
     (
@@ -861,6 +873,12 @@ fn alibaba_errors_beside_ark_wechat_and_s3_client_words_stay_alibaba_clouds() {
         ("model: doubao-pro-32k -> qwen-plus\nbase_url=https://dashscope.aliyuncs.com/compatible-mode/v1\n{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\",\"request_id\":\"a1b2\"}", Some(Kind::BadCredentials), Some("sfm")),
         // The PHP `S3` class talking to OSS: OSS's own message and endpoint.
         ("Warning: S3::getBucket(): [AccessDenied] You have no right to access this object because of bucket acl. in /srv/lib/S3.php on line 126\nS3::setEndpoint('oss-cn-hangzhou.aliyuncs.com')", None, Some("oss")),
+        // The PHP `S3` class talking to OSS, OSS's own documented messages alone in its warning (no endpoint printed).
+        ("Warning: S3::putObject(): [AccessDenied] You have no right to access this object because of bucket acl. in /srv/lib/S3.php on line 358", Some(Kind::MissingPermission), Some("oss")),
+        ("Warning: S3::getBucket(): [InvalidAccessKeyId] The OSS Access Key Id you provided does not exist in our records. in /srv/lib/S3.php on line 126", Some(Kind::BadCredentials), Some("oss")),
+        // Model Studio's key refusal by the DashScope SDK, an app's model list naming a Doubao model on the line above.
+        ("[models] loaded: qwen-max, doubao-pro-32k, deepseek-v3\nERROR dashscope call failed: status_code=401, code=InvalidApiKey, message=Invalid API-key provided.", Some(Kind::BadCredentials), Some("sfm")),
+        ("provider list: 豆包, 通义千问\nERROR dashscope call failed: status_code=401, code=InvalidApiKey, message=Invalid API-key provided.", Some(Kind::BadCredentials), Some("sfm")),
         // OSS's own clock-skew answer (the same code and sentence as S3's).
         ("<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><RequestId>6571C0FFEE12AB34CD56EF90</RequestId><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0002-00000504</EC></Error>", Some(Kind::Signature), Some("oss")),
         // An OSS V1 signed URL in the S3-compatible form (`AWSAccessKeyId`), OSS's refusal.

@@ -96,6 +96,8 @@ const PRINTED: &[(&str, Kind, &str)] = &[
         "sfm",
     ),
     ("Failed to get a response: Arrearage - Access denied, please make sure your account is in good standing.", Kind::Other, "sfm"),
+    // Its error-code page's own typo.
+    ("Access denied, plesase make sure your account is in good standing.", Kind::Other, "sfm"),
     (
         "dashscope.common.error.AuthenticationError: No api key provided. You can set by dashscope.api_key = your_api_key in code, or you can set it via environment variable DASHSCOPE_API_KEY= your_api_key.",
         Kind::BadCredentials,
@@ -176,6 +178,7 @@ const NOT_THE_TOOL: &[&str] = &[
     "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters",
     "accessKey is blank.",
     "Your account is in good standing. You have access to all features.",
+    "Error: Unable to create deployment. Please make sure your account is in good standing and try again. (vercel)",
     // acme.sh's other DNS hooks and docker-machine's other drivers.
     "You don't specify cloudflare api key and email yet.",
     "amazonec2 driver requires the --amazonec2-access-key option",

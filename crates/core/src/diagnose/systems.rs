@@ -416,11 +416,12 @@ pub const RULES: &[Rule] = &[
             "TosClientError",
             "火山引擎",
             "火山方舟",
-            "doubao",
-            "豆包",
         ]),
         overrule: AlibabaMark,
     },
+    // The Doubao (豆包) models Volcano Engine serves, named in the error's own lines: apps listing several providers'
+    // models print the name beside Model Studio's, so the DashScope SDK's or host's name in the error overrules it.
+    Rule { name: "volcano-models", system: &VOLCANO, shape: Lines(doubao_model), overrule: AlibabaMark },
     // Volcano Engine Ark's (火山方舟) documented model-API codes, which no Alibaba Cloud product lists: the model
     // not activated, an overdue account, an endpoint or model not found or closed, an endpoint's rate limits.
     Rule { name: "volcano-ark-codes", system: &VOLCANO, shape: Code(ark_code), overrule: Never },
@@ -537,8 +538,11 @@ pub const RULES: &[Rule] = &[
     // --- S3-family shapes ---
     // The AWS SDKs' own print: Go v1's `Code: message` over `status code: 403, request id: …` (Volcano Engine's
     // Go SDK is built on it), JavaScript v2's files in a stack trace, Java v2's exception tail, the query
-    // protocol's fault side, the PHP `S3` class's warning.
+    // protocol's fault side.
     Rule { name: "aws-sdk-print", system: &AWS, shape: Family(aws_sdk_print), overrule: AlibabaMark },
+    // The standalone PHP `S3` class's warning (`S3::putObject(): [Code] message`): people point that class at OSS
+    // too, so OSS's own documented sentences and codes in the error overrule it.
+    Rule { name: "php-s3-class", system: &AWS, shape: Family(php_s3_class_print), overrule: AlibabaMark },
     // Alibaba Cloud's `HostId` is the host that answered; S3 (and OBS) put a long opaque id there.
     Rule { name: "opaque-host-id", system: &AWS, shape: Family(opaque_host_id), overrule: Never },
     // --- IAM sentences of AWS and Huawei Cloud (after other clouds' structures and AWS's SDK prints: Volcano
@@ -1313,7 +1317,27 @@ fn aws_sdk_print(_: &RawError, lines: &str) -> bool {
         let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
         name > 0 && rest[name..].starts_with(", Status Code: ")
     });
-    go_v1 || query_protocol || java_v2 || php_s3_class(lines) || lines.contains("node_modules/aws-sdk/")
+    go_v1 || query_protocol || java_v2 || lines.contains("node_modules/aws-sdk/")
+}
+
+/// Whether the error's lines name a Doubao model and not Model Studio's DashScope (its SDKs, its API host).
+fn doubao_model(lines: &str) -> bool {
+    ["doubao", "豆包"].iter().any(|w| crate::text::contains_ignore_ascii_case(lines, w))
+        && !crate::text::contains_ignore_ascii_case(lines, "dashscope")
+}
+
+/// OSS's documented messages that S3 words otherwise, lower-case: `AccessDenied` for a bucket ACL ("You have no
+/// right to access this object because of bucket acl."), `InvalidAccessKeyId` ("The OSS Access Key Id you provided
+/// does not exist in our records."; S3 says "AWS"), a signed URL's `OSSAccessKeyId` parameter.
+const OSS_OWN_SENTENCES: &[&str] = &["because of bucket acl", "the oss access key id you provided", "ossaccesskeyid"];
+
+/// Whether the PHP `S3` class printed the error ([`php_s3_class`]) and OSS's own words ([`OSS_OWN_SENTENCES`], a
+/// code only OSS documents, an OSS `EC`) do not answer in it.
+fn php_s3_class_print(raw: &RawError, lines: &str) -> bool {
+    let oss = OSS_OWN_SENTENCES.iter().any(|w| crate::text::contains_ignore_ascii_case(lines, w))
+        || raw.get(Key::Ec).is_some()
+        || raw.value(Key::Code).is_some_and(crate::diagnose::product::uncatalogued_oss_code);
+    php_s3_class(lines) && !oss
 }
 
 /// The standalone PHP `S3` class (amazon-s3-php-class and its forks) raises `S3::method(): [Code] message`.

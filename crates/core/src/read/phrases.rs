@@ -703,7 +703,10 @@ const SENTENCES: &[Sentence] = &[
     says("failed to get token from ecs metadata service", Phrase::MetadataServiceRefused),
     // Model Studio's `Arrearage`: "Access denied, please make sure your account is in good standing." Its error-code
     // page words it so (with the typo "plesase"); the bare tail is other services' prose too, and names no product.
-    says("make sure your account is in good standing", Phrase::Overdue)
+    says("access denied, please make sure your account is in good standing", Phrase::Overdue)
+        .implies("Arrearage")
+        .printed_by("Model Studio", "sfm"),
+    says("access denied, plesase make sure your account is in good standing", Phrase::Overdue)
         .implies("Arrearage")
         .printed_by("Model Studio", "sfm"),
     says("account is in good standing", Phrase::Overdue),
@@ -727,7 +730,7 @@ const SENTENCES: &[Sentence] = &[
     says("please create this role", Phrase::ServiceRoleNotExist),
     // ECS's `NoSetRoletoECSServiceAcount` and `OSS_AUTHORIZED_FAILED` (image import and export): "ECS service account
     // Have no right to access your OSS. please attach a role of access your oss to ECS service account." — the
-    // service's own principal needs its role; kept only with "service account" on the line.
+    // service's own principal needs its role; kept only with "ECS service account" on the line.
     says("please attach a role", Phrase::ServiceRoleNotExist),
     // VPC, ALB, NLB and their kin (their error-code tables): "Authentication is failed for <resource>", RAM's check.
     says("authentication is failed for", Phrase::NotAuthorized),
@@ -1360,7 +1363,8 @@ fn role_after(s: &str, at: usize) -> bool {
 
 /// Whether a sentence that names a service's own role as needed stands where it says so: "requires a ram role"
 /// with a service role's name after it on the line, "please create this role" with one before it, "please attach a
-/// role" on a line about a service's own account. Other sentences hold.
+/// role" on a line naming ECS's own service account (`NoSetRoletoECSServiceAcount`'s words; a Kubernetes service
+/// account is not it). Other sentences hold.
 fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> bool {
     match needle {
         "requires a ram role" => {
@@ -1371,7 +1375,7 @@ fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> b
         "please attach a role" => {
             let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
             let line = crate::text::slice(s, line_start, crate::text::line_end(s, end, 200));
-            line.to_ascii_lowercase().contains("service account")
+            line.to_ascii_lowercase().contains("ecs service account")
         }
         _ => true,
     }
