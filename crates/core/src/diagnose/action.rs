@@ -135,8 +135,7 @@ fn names_copy_source(near: &str) -> bool {
     let request_start = near
         .match_indices('\n')
         .map(|(at, _)| at + 1)
-        .filter(|&at| REQUEST_METHODS.iter().any(|m| sent(&near[at..]).starts_with(m)))
-        .last()
+        .rfind(|&at| REQUEST_METHODS.iter().any(|m| sent(&near[at..]).starts_with(m)))
         .unwrap_or(0);
     let starts_ci = |t: &str, p: &str| t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     near[request_start..].lines().any(|line| {
@@ -279,10 +278,10 @@ const STEP_FAILED: &[&str] = &[" got error", " got an error", " got a error"];
 /// the create API's; else [`CREATING`] decides creation; else any of [`NOT_CREATING`] another phase.
 fn creating(lines: &str, create: &str) -> bool {
     let lower = lines.to_ascii_lowercase();
-    let create_verb = create.find(|c: char| c.is_ascii_lowercase()).map_or(create, |at| {
-        let rest = &create[at..];
-        &create[..at + rest.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(rest.len())]
-    });
+    // The create API's first word: `Allocate` of `AllocateEipAddress`.
+    let verb_end =
+        create.char_indices().skip(1).find(|(_, c)| !c.is_ascii_lowercase()).map_or(create.len(), |(at, _)| at);
+    let create_verb = &create[..verb_end];
     let step = STEP_FAILED.iter().filter_map(|g| lower.find(g)).min().map(|at| {
         let clause = lower[..at].rsplit([':', '\n', '*']).next().unwrap_or("").trim_start();
         clause.split_whitespace().next().unwrap_or("")
