@@ -197,3 +197,61 @@ fn a_command_word_is_no_api() {
     assert_eq!((f.kind, f.product.as_deref()), (Kind::MissingPermission, Some("oss")));
     assert!(f.actions.iter().all(|a| a != "oss:List"), "{:?}", f.actions);
 }
+
+/// A refusal's own sentence (`…, or you are not allowed to modify this resource.`) is no phase of the run: the
+/// provider's `Error creating` keeps the create call, for every resource type the catalog maps.
+#[test]
+fn a_refusal_that_says_modify_keeps_the_create_phase() {
+    let (mut n, mut kept, mut lost) = (0, 0, Vec::new());
+    let mut types: Vec<&str> = catalog().terraform_types().collect();
+    types.sort_unstable();
+    for t in types {
+        let Some((ram_code, api)) = catalog().terraform_create_api(t) else { continue };
+        let create = format!("{ram_code}:{api}");
+        let error = format!("Error: [ERROR] terraform-provider-alicloud/alicloud/resource_{t}.go:610: {t}.default: Error creating: Forbidden.RAM: User not authorized to operate on the specified resource");
+        if first(&format!("{error}.")).actions.first() != Some(&create) {
+            continue;
+        }
+        n += 1;
+        let text = format!("{error}, or you are not allowed to modify this resource.");
+        let got = first(&text).actions;
+        if got.first() == Some(&create) {
+            kept += 1;
+        } else {
+            lost.push(format!("{text}: {got:?}"));
+        }
+        // Controls: the provider's other phases, and its own steps other than the create API's, are no create call.
+        let step =
+            if api.starts_with("Modify") { "Describe attribute got error" } else { "Modify attribute got error" };
+        for phase in ["Error modifying", "Error reading", "Error updating", "Error deleting", step] {
+            let text = format!(
+                "* {t}.default: {phase}: Forbidden.RAM: User not authorized to operate on the specified resource."
+            );
+            assert_ne!(first(&text).actions.first(), Some(&create), "{text}");
+        }
+    }
+    assert!(n > 300, "{n}");
+    assert_eq!(kept, n, "{}", lost.join("\n"));
+}
+
+/// `x-oss-copy-source` makes a PUT a copy only as a header of the request the error answers: not in an earlier log
+/// line, nor inside another header's value.
+#[test]
+fn the_copy_header_counts_only_as_a_header_of_the_errors_request() {
+    for (path, want) in [("/b.txt", "oss:PutObject"), ("/dest.bin?partNumber=3&uploadId=0004B9", "oss:PutObject")] {
+        for before in [
+            "copied via x-oss-copy-source earlier ok\n".to_string(),
+            "PUT /a.txt HTTP/1.1\nx-oss-copy-source: /src/a.txt\n< HTTP/1.1 200 OK\n".to_string(),
+        ] {
+            let text = format!("{before}PUT {path} HTTP/1.1\n{OSS_DENIED}");
+            assert_eq!(first(&text).actions, [want], "{text}");
+        }
+        let text = format!("PUT {path} HTTP/1.1\nHost: bkt.oss-cn-hangzhou.aliyuncs.com\nx-oss-meta-note: not x-oss-copy-source\n{OSS_DENIED}");
+        assert_eq!(first(&text).actions, [want], "{text}");
+        // The header as a header: on its own line, indented, or as a quoted key of a logged header map.
+        for header in ["  x-oss-copy-source: /src/a.txt", "headers: {\"x-oss-copy-source\": \"/src/a.txt\"}"] {
+            let text = format!("PUT {path} HTTP/1.1\n{header}\n{OSS_DENIED}");
+            assert_eq!(first(&text).actions, COPY, "{text}");
+        }
+    }
+}

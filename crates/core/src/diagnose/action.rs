@@ -107,17 +107,45 @@ pub const OSS_COPY_ACTIONS: [&str; 2] = ["oss:GetObject", "oss:PutObject"];
 /// both [`OSS_COPY_ACTIONS`]: the first is the decision's action, [`also_needs`] the rest.
 fn oss_copy(i: &Inputs, mut d: Decided) -> Decided {
     let Some(api) = d.api.as_deref().filter(|_| d.action.starts_with("oss:")) else { return d };
-    let shows_source = |t: &str| {
-        t.as_bytes().windows(OSS_COPY_SOURCE.len()).any(|w| w.eq_ignore_ascii_case(OSS_COPY_SOURCE.as_bytes()))
-    };
     let named = OSS_COPIES.iter().find(|(copy, _)| *copy == api);
-    let by_header = || OSS_COPIES.iter().find(|(_, plain)| *plain == api).filter(|_| shows_source(super::roa::near(i)));
+    let by_header =
+        || OSS_COPIES.iter().find(|(_, plain)| *plain == api).filter(|_| names_copy_source(super::roa::near(i)));
     if let Some((copy, _)) = named.or_else(by_header) {
         d.api = Some(copy.to_string());
         d.action = OSS_COPY_ACTIONS[0].to_string();
         d.inferred = true;
     }
     d
+}
+
+/// The methods a request line starts with (`PUT /key HTTP/1.1`), which begin the request an error answers.
+const REQUEST_METHODS: &[&str] = &["GET ", "PUT ", "POST ", "DELETE ", "HEAD ", "PATCH ", "OPTIONS "];
+
+/// A line of a request as sent, without its indent or curl's `> ` (`curl -v` marks what it sent so).
+fn sent(line: &str) -> &str {
+    let line = line.trim_start();
+    line.strip_prefix('>').map_or(line, str::trim_start)
+}
+
+/// Whether the request the error answers (the text from the last request line before it, else all of `near`)
+/// carries [`OSS_COPY_SOURCE`] as a header: a line starting with `x-oss-copy-source:` (after optional whitespace,
+/// as a debug log prints headers), or a quoted key `"x-oss-copy-source"` (a logged header map). The words in an
+/// earlier log line or inside another header's value are no header.
+fn names_copy_source(near: &str) -> bool {
+    let request_start = near
+        .match_indices('\n')
+        .map(|(at, _)| at + 1)
+        .rfind(|&at| REQUEST_METHODS.iter().any(|m| sent(&near[at..]).starts_with(m)))
+        .unwrap_or(0);
+    let starts_ci = |t: &str, p: &str| t.len() >= p.len() && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    near[request_start..].lines().any(|line| {
+        let line = sent(line);
+        let header = starts_ci(line, OSS_COPY_SOURCE) && line[OSS_COPY_SOURCE.len()..].trim_start().starts_with(':');
+        let quoted = line.match_indices('"').any(|(at, _)| {
+            starts_ci(&line[at + 1..], OSS_COPY_SOURCE) && line[at + 1 + OSS_COPY_SOURCE.len()..].starts_with('"')
+        });
+        header || quoted
+    })
 }
 
 /// The actions a decision needs beyond its own: an OSS copy's write of its destination.
@@ -231,8 +259,42 @@ fn api_candidate(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
         .find_map(|f| api_of_one_product(i.catalog, &f.value).map(|api| decided(api, true, Some((f.start, f.end)))))
 }
 
-/// Words that put a Terraform error in another phase than creating the resource (`Error reading …`, a destroy).
-const NOT_CREATING: &[&str] = &["reading", "deleting", "destroy", "updating", "modify", "refresh", "importing"];
+/// The provider's words for the phase of creating a resource (`alicloud_db_instance.default: Error creating: …`):
+/// on the error's lines they decide creation, whatever else the lines say (a refusal's own "…, or you are not
+/// allowed to modify this resource.").
+const CREATING: &str = "error creating";
+
+/// Words that put a Terraform error in another phase than creating the resource, each the start of a word: the
+/// provider's (`Error reading …`, `Error updating …`, `Error modifying …`, `Error deleting …`) and Terraform's own
+/// (`destroy`, `Refreshing state…`, `importing`). Not `modify` itself: refusals say "not allowed to modify".
+const NOT_CREATING: &[&str] = &["reading", "deleting", "destroy", "updating", "modifying", "refresh", "importing"];
+
+/// The provider's words after a step it failed at (`Modify instance attribute got error: …`, `Create vpc got an
+/// error: …`).
+const STEP_FAILED: &[&str] = &[" got error", " got an error", " got a error"];
+
+/// Whether a Terraform error's lines put it in the phase of creating the resource whose create API is `create`:
+/// the provider's own step (`<Step> got (an) error`) when its lines show one, creating when its verb is `Create` or
+/// the create API's; else [`CREATING`] decides creation; else any of [`NOT_CREATING`] another phase.
+fn creating(lines: &str, create: &str) -> bool {
+    let lower = lines.to_ascii_lowercase();
+    // The create API's first word: `Allocate` of `AllocateEipAddress`.
+    let verb_end =
+        create.char_indices().skip(1).find(|(_, c)| !c.is_ascii_lowercase()).map_or(create.len(), |(at, _)| at);
+    let create_verb = &create[..verb_end];
+    let step = STEP_FAILED.iter().filter_map(|g| lower.find(g)).min().map(|at| {
+        let clause = lower[..at].rsplit([':', '\n', '*']).next().unwrap_or("").trim_start();
+        clause.split_whitespace().next().unwrap_or("")
+    });
+    if let Some(verb) = step.filter(|v| !v.is_empty()) {
+        return verb == "create" || verb.eq_ignore_ascii_case(create_verb);
+    }
+    if lower.contains(CREATING) {
+        return true;
+    }
+    let word_start = |at: usize| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
+    !NOT_CREATING.iter().any(|w| lower.match_indices(w).any(|(at, _)| word_start(at)))
+}
 
 /// Words a resource type follows where it names a table, not a Terraform resource: Steampipe's Alibaba Cloud
 /// plugin names its tables after the provider's types (`select * from alicloud_vpc`), and a query lists what exists
@@ -264,8 +326,7 @@ fn terraform_create(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
     if i.product.is_some_and(|p| !p.eq_ignore_ascii_case(ram_code)) {
         return None;
     }
-    let lower = i.lines.to_ascii_lowercase();
-    if NOT_CREATING.iter().any(|w| lower.contains(w)) {
+    if !creating(i.lines, name) {
         return None;
     }
     let span = Some((f.start, f.end));
