@@ -876,6 +876,10 @@ fn alibaba_errors_beside_ark_wechat_and_s3_client_words_stay_alibaba_clouds() {
         // The PHP `S3` class talking to OSS, OSS's own documented messages alone in its warning (no endpoint printed).
         ("Warning: S3::putObject(): [AccessDenied] You have no right to access this object because of bucket acl. in /srv/lib/S3.php on line 358", Some(Kind::MissingPermission), Some("oss")),
         ("Warning: S3::getBucket(): [InvalidAccessKeyId] The OSS Access Key Id you provided does not exist in our records. in /srv/lib/S3.php on line 126", Some(Kind::BadCredentials), Some("oss")),
+        // OSS's other AccessDenied messages, in the same class's print.
+        ("Warning: S3::putObject(): [AccessDenied] You have no right to access this object. in /var/www/S3.php on line 358", Some(Kind::MissingPermission), Some("oss")),
+        ("Warning: S3::putObject(): [AccessDenied] AccessDenied by bucket policy. in /var/www/S3.php on line 358", Some(Kind::ExplicitDeny), Some("oss")),
+        ("Warning: S3::getObject(): [AccessDenied] Anonymous user has no right to access this bucket. in /var/www/S3.php on line 358", Some(Kind::MissingPermission), Some("oss")),
         // Model Studio's key refusal by the DashScope SDK, an app's model list naming a Doubao model on the line above.
         ("[models] loaded: qwen-max, doubao-pro-32k, deepseek-v3\nERROR dashscope call failed: status_code=401, code=InvalidApiKey, message=Invalid API-key provided.", Some(Kind::BadCredentials), Some("sfm")),
         ("provider list: 豆包, 通义千问\nERROR dashscope call failed: status_code=401, code=InvalidApiKey, message=Invalid API-key provided.", Some(Kind::BadCredentials), Some("sfm")),

@@ -77,21 +77,16 @@ fn other_failed_with_sentences_are_not_function_computes() {
     assert_eq!(product(ecs, catalog).as_deref(), Some("ecs"));
 }
 
-/// Simple Log Service's common error codes (its "Error codes" reference), each in its JSON body, raw and escaped.
+/// Simple Log Service's own error codes (its "Error codes" reference), each in its JSON body, raw and escaped.
 #[test]
 fn simple_log_services_error_body_names_it() {
     let catalog = common::full_catalog();
     const CODES: &[(&str, &str)] = &[
-        ("Unauthorized", "The AccessKeyId is unauthorized."),
         ("SignatureNotMatch", "signature abc= not match"),
-        ("InvalidAccessKeyId", "The AccessKeyId is invalid."),
         ("ProjectNotExist", "The Project does not exist : p"),
         ("LogStoreNotExist", "logstore l does not exist"),
-        ("RequestTimeExpired", "Request time 1 has been expired while server time is 2."),
-        ("InvalidRequestTime", "Request time is invalid."),
         ("WriteQuotaExceed", "Write quota is exceeded."),
         ("PostBodyTooLarge", "Body size 10 must little than 3145728."),
-        ("ParameterInvalid", "The parameter is invalid."),
     ];
     for (code, message) in CODES {
         let raw = format!("{{\"errorCode\":\"{code}\",\"errorMessage\":\"{message}\"}}");
@@ -100,6 +95,20 @@ fn simple_log_services_error_body_names_it() {
             assert_eq!(product(&text, catalog).as_deref(), Some("log"), "{text}");
         }
     }
+}
+
+/// Codes SLS shares with other printers (`Unauthorized`, `InvalidAccessKeyId`, `ParameterInvalid`) do not make these
+/// key names SLS's: an application's JSON (Spring Security's sentence) names no product, and OSS's sentence names OSS.
+#[test]
+fn a_code_others_print_too_does_not_make_the_body_simple_log_services() {
+    let catalog = common::full_catalog();
+    let spring =
+        "{\"errorCode\":\"Unauthorized\",\"errorMessage\":\"Full authentication is required to access this resource\"}";
+    assert_eq!(product(spring, catalog), None, "{spring}");
+    let oss = "{\"success\":false,\"errorCode\":\"InvalidAccessKeyId\",\"errorMessage\":\"The OSS Access Key Id you provided does not exist in our records.\",\"requestId\":\"663D8E1F2A3B4C5D6E7F8091\"}";
+    assert_eq!(product(oss, catalog).as_deref(), Some("oss"), "{oss}");
+    let params = "{\"errorCode\":\"ParameterInvalid\",\"errorMessage\":\"The parameter is invalid.\"}";
+    assert_ne!(product(params, catalog).as_deref(), Some("log"), "{params}");
 }
 
 #[test]

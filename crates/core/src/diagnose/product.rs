@@ -294,9 +294,7 @@ const ANSWER_SHAPES: &[AnswerShape] = &[
 /// Simple Log Service's common error codes (its API reference, "Error codes"), the ones its body shape may carry.
 /// The gateway's `Forbidden`/`NoPermission` are not among them.
 const SLS_CODES: &[&str] = &[
-    "Unauthorized",
     "SignatureNotMatch",
-    "InvalidAccessKeyId",
     "ProjectNotExist",
     "ProjectAlreadyExist",
     "ProjectForbidden",
@@ -304,29 +302,18 @@ const SLS_CODES: &[&str] = &[
     "LogStoreAlreadyExist",
     "LogStoreWithoutShard",
     "ShardNotExist",
-    "RequestTimeExpired",
-    "InvalidRequestTime",
-    "InvalidHost",
-    "InvalidDateFormat",
-    "InvalidContentType",
     "InvalidCompressType",
     "InvalidBodyRawSize",
     "InvalidAPIVersion",
-    "MissingContentLength",
-    "MissingContentType",
     "MissingBodyRawSize",
-    "MissingHost",
-    "MissingDate",
     "MissingAPIVersion",
     "PostBodyInvalid",
     "PostBodyTooLarge",
     "PostBodyUncompressError",
-    "ParameterInvalid",
     "WriteQuotaExceed",
     "ReadQuotaExceed",
     "ShardWriteQuotaExceed",
     "ShardReadQuotaExceed",
-    "ExceedQuota",
 ];
 
 /// Simple Log Service's own resource words (`logstore`, `project`), in any case.

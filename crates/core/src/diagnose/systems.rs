@@ -1337,7 +1337,16 @@ fn php_s3_class_print(raw: &RawError, lines: &str) -> bool {
     let oss = OSS_OWN_SENTENCES.iter().any(|w| crate::text::contains_ignore_ascii_case(lines, w))
         || raw.get(Key::Ec).is_some()
         || raw.value(Key::Code).is_some_and(crate::diagnose::product::uncatalogued_oss_code);
-    php_s3_class(lines) && !oss
+    // OSS words these two codes' messages otherwise ("You have no right to access this object.", "AccessDenied by
+    // bucket policy."): only S3's own message for them says S3 answered.
+    let s3_words = if lines.contains("(): [AccessDenied]") || raw.value(Key::Code) == Some("AccessDenied") {
+        lines.contains("] Access Denied")
+    } else if lines.contains("(): [InvalidAccessKeyId]") || raw.value(Key::Code) == Some("InvalidAccessKeyId") {
+        lines.contains("The AWS Access Key Id")
+    } else {
+        true
+    };
+    php_s3_class(lines) && !oss && s3_words
 }
 
 /// The standalone PHP `S3` class (amazon-s3-php-class and its forks) raises `S3::method(): [Code] message`.
