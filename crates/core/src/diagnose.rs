@@ -302,6 +302,10 @@ fn explain_error(
     // A bare OSS EC printed without any code is the code the paste states (its family implies `AccessDenied`).
     f.code =
         stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| raw.value(Key::Ec).map(str::to_string)).flatten());
+    // Another cloud's client's own code print stands before a wrapper's code (a gRPC status around Tencent's SDK).
+    if let Some(code) = other_cloud.as_ref().and_then(|_| systems::printed_code(error_lines(text, raw))) {
+        f.code = Some(code.to_string());
+    }
     // Another cloud's codes are not in the catalog: its code-shaped word is still the code it printed.
     if f.code.is_none() && other_cloud.is_some() {
         // The one a `:` or `)` closes (`ExpiredToken: The provided token…`, boto's `(AccessDenied) when calling`).
@@ -355,6 +359,12 @@ fn explain_error(
     let mut stated: Vec<Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action)).cloned().collect();
     if stated.is_empty() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
         stated = rules::actions_in_messages(raw);
+    }
+    // AWS's call print names its operation: kept as AWS's action where the operation says its service.
+    if stated.is_empty() && f.other_cloud.as_deref() == Some(systems::AWS.en) {
+        if let Some(action) = systems::aws_call_action(error_lines(text, raw), error_body(text, raw)) {
+            f.actions = vec![action];
+        }
     }
     let mut access = match stated.first() {
         Some(first) => {

@@ -268,7 +268,7 @@ const CASES: &[Expect] = &[
     },
     Expect {
         check: |f| f.other_cloud.as_deref() == Some("AWS") && no_grant(f) && grant(f).service_roles.is_empty(),
-        ..case("aws-boto-short.txt", Other, Some("AccessDenied"), None, None)
+        ..case("aws-boto-short.txt", Other, Some("AccessDenied"), Some("s3:ListBuckets"), None)
     },
     Expect {
         check: |f| f.other_cloud.as_deref() == Some("Azure"),

@@ -175,6 +175,14 @@ const TEXTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "tencent-cos-named",
+        &[
+            "访问 COS 时返回403错误码\n<Code>AccessDenied</Code>\n<Message>Access Denied.</Message>",
+            "Uploading to the COS bucket failed:\n<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message></Error>",
+            "COS 上传失败：\n<Error><Code>InvalidAccessKeyId</Code><Message>The access key Id format you provided is invalid.</Message></Error>",
+        ],
+    ),
+    (
         "tencent-cam-zh-refusal",
         &[
             r#"{"code":4101,"message":"子账号未被主账号授权访问该接口","codeDesc":"UnauthorizedOperation"}"#,
@@ -199,6 +207,15 @@ const TEXTS: &[(&str, &[&str])] = &[
             // Its Chinese names.
             "调用火山引擎接口报错：AccessDenied，没有权限",
             "火山方舟返回 403：无权限访问该模型",
+        ],
+    ),
+    (
+        "volcano-tos-headers",
+        &[
+            // TOS's signed-URL parameter and its headers beside an EC-style error (TOS's codes mirror OSS's `EC`s).
+            "<Error><Code>AccessDenied</Code><Message>Request has expired</Message><EC>0002-00000031</EC></Error>\nGET /k?X-Tos-Algorithm=TOS4-HMAC-SHA256&X-Tos-Expires=0",
+            "0002-00000031\n问题描述\nURL 参数 X-Tos-Expires 取值非法。",
+            "PUT /k 403\nx-tos-request-id: 1a2b\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
         ],
     ),
     (
@@ -293,6 +310,43 @@ const TEXTS: &[(&str, &[&str])] = &[
             "QingCloud Error: Code (1400), Message (PermissionDenied, resource [i-abc] lack permission)",
             "F0610 01:49:30.300176 1 controllermanager.go:117] Cloud provider could not be initialized: could not init cloud provider \"qingcloud\": QingCloud Error: Code (1200), Message (AuthFailure, illegal access key [AKEXAMPLE])",
             "Error: QingCloud Error: Code (1300), Message (ResourceNotFound, resource [lb-abc] not found)",
+        ],
+    ),
+    (
+        "ovh-api-error",
+        &[
+            "Error: waiting for gateway: OVHcloud API error (status code 403): Client::Forbidden: \"This call has not been granted\" (X-OVH-Query-Id: EU.ext-1.abc.123.def)",
+            "error: calling Get /cloud/project/p/kube: OVHcloud API error (status code 401): Client::Unauthorized: \"Invalid credentials\"",
+            "403 Forbidden (X-OVH-Query-Id: EU.ext-3.669795c6.3806160.fcc36c62): This call has not been granted",
+        ],
+    ),
+    (
+        "ovh-names",
+        &["Error: 403 Forbidden: This call has not been granted\nGET https://eu.api.ovh.com/1.0/domain/zone"],
+    ),
+    (
+        "minio-client-error",
+        &[
+            "$ mc ls test/argo-wf\nmc: <ERROR> Unable to list folder. Access Denied.",
+            "mc: <ERROR> Unable to get service info. Access Denied.",
+            "mc: <ERROR> Unable to upload `a.txt`. The Access Key Id you provided does not exist in our records.",
+        ],
+    ),
+    (
+        "s3-compatible-names",
+        &[
+            "<Error><Code>AccessDenied</Code><Message>Access Denied.</Message><Resource>/b/k</Resource><RequestId>17A1B2C3D4E5F6A7</RequestId></Error>\n(MinIO server on 192.168.1.5:9000)",
+            "versitygw: <Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>",
+            "SeaweedFS s3 gateway returned 403: AccessDenied",
+            "rustfs: Access Denied.",
+            "radosgw: <Error><Code>AccessDenied</Code><BucketName>b</BucketName></Error>",
+        ],
+    ),
+    (
+        "ceph-rgw-request-id",
+        &[
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><BucketName>b</BucketName><RequestId>tx00000a1b2c3d4e5f6a7b8-0065a8f0c2-1017-default</RequestId><HostId>1017-default-default</HostId></Error>",
+            "<Error><Code>SignatureDoesNotMatch</Code><RequestId>tx000000000000000000001-005f0c5a1b-1017-default</RequestId></Error>",
         ],
     ),
     (
@@ -510,6 +564,17 @@ POST https://api.weixin.qq.com/cgi-bin/message/custom/send"#,
             "FATAL:  password authentication failed for user \"app\"",
             "org.postgresql.util.PSQLException: ERROR: permission denied for relation users",
             "ERROR:  must be owner of table t",
+            "ERROR:  permission denied for view v_orders",
+            "ERROR:  permission denied to create database",
+        ],
+    ),
+    (
+        "sqlserver-privileges",
+        &[
+            "Msg 229, Level 14, State 5, Line 1\nThe SELECT permission was denied on the object 'orders', database 'shop', schema 'dbo'.",
+            "Msg 262, Level 14, State 1, Line 1\nCREATE DATABASE permission denied in database 'master'.",
+            "Microsoft.Data.SqlClient.SqlException (0x80131904): Login failed for user 'app'.",
+            "The server principal \"app\" is not able to access the database \"shop\" under the current security context.",
         ],
     ),
     (
@@ -1026,4 +1091,68 @@ fn ram_only_sentences_overrule_another_systems_refusal_in_the_same_error() {
         d.findings.first().map(|f| (&f.other_cloud, f.kind))
     );
     assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Self-hosted S3-compatible stores' words (MinIO's client and SDKs, Ceph RGW), OVHcloud's print, SQL Server's
+/// refusals and COS named beside a genuine Alibaba Cloud error: the error stays Alibaba Cloud's, with its grant.
+#[test]
+fn alibaba_errors_beside_s3_compatible_ovh_and_sql_server_words_stay_alibaba_clouds() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for (text, kind, product) in [
+        // MinIO's Go SDK pointed at OSS: OSS's own message, EC and host.
+        ("minio-go PutObject failed:\n<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>6571C0FFEE12AB34CD56EF92</RequestId><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>", Some(Kind::MissingPermission), Some("oss")),
+        // The MinIO client with an alias on OSS's endpoint.
+        ("$ mc alias set oss https://oss-cn-hangzhou.aliyuncs.com LTAI5tEXAMPLE secret\n$ mc ls oss/b\nmc: <ERROR> Unable to list folder. You have no right to access this object because of bucket acl.", None, Some("oss")),
+        // OVHcloud's print on a note line under RAM's refusal of an ECS call.
+        ("ErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nHostId: ecs.cn-hangzhou.aliyuncs.com\n# the OVH provider said: OVHcloud API error (status code 403): Client::Forbidden", Some(Kind::MissingPermission), Some("ecs")),
+        // SQL Server's login refusal on a line before RAM's refusal of an RDS call.
+        ("app log: Login failed for user 'app'.\nPOST https://rds.aliyuncs.com/?Action=CreateDatabase\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.", Some(Kind::MissingPermission), Some("rds")),
+        // COS named on a note line under OSS's refusal.
+        ("<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>6571C0FFEE12AB34CD56EF93</RequestId><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>\n# migrated from COS last month", Some(Kind::MissingPermission), Some("oss")),
+    ] {
+        failures.extend(alibaba_finding_lost(text, kind, product, Grants::Always, catalog));
+    }
+    // boto3 against OSS: the call print's operation is not read as an AWS action.
+    let text = "endpoint_url='https://oss-cn-hangzhou.aliyuncs.com'\nbotocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetBucketLocation operation: You have no right to access this object because of bucket acl.";
+    let d = diagnose(text, catalog);
+    let f = d.findings.first().expect("a finding");
+    if f.other_cloud.is_some() || f.actions.iter().any(|a| a.starts_with("s3:")) {
+        failures.push(format!("{:?} {:?}: {text}", f.other_cloud, f.actions));
+    }
+    assert!(failures.is_empty(), "{} negative controls failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Another cloud's finding keeps the action and code its own print states (AWS's call print with its operation's
+/// service, IAM's refusal wrapped or in Markdown's bold, OVHcloud's class, Tencent's SDK code inside a gRPC status),
+/// and an operation whose service the print does not say stays without one.
+#[test]
+fn other_clouds_keep_their_printed_action_and_code() {
+    let catalog = full_catalog();
+    let mut failures = Vec::new();
+    for (text, action, code) in [
+        ("botocore.exceptions.ClientError: An error occurred (ExpiredToken) when calling the CreateRole operation: The security token included in the request is expired", Some("iam:CreateRole"), Some("ExpiredToken")),
+        ("An error occurred (AccessDenied) when calling the AssumeRole operation: Roles may not be assumed by root accounts.", Some("sts:AssumeRole"), Some("AccessDenied")),
+        ("ERROR s3.py L43: Failed to get bucket location: An error occurred (AccessDenied) when calling the GetBucketLocation operation: Access Denied", Some("s3:GetBucketLocation"), Some("AccessDenied")),
+        ("$ aws s3 ls\n\nAn error occurred (InvalidAccessKeyId) when calling the ListBuckets operation: The AWS Access Key Id you provided does not exist in our records.", Some("s3:ListBuckets"), Some("InvalidAccessKeyId")),
+        // EC2's operation: the print does not say the service.
+        ("An error occurred (UnauthorizedOperation) when calling the DescribeInstances operation: You are not authorized to perform this operation.", None, Some("UnauthorizedOperation")),
+        // A bucket operation where nothing names S3.
+        ("An error occurred (AccessDenied) when calling the CreateBucket operation: Access Denied (arn:aws:iam::1:user/ci)", None, Some("AccessDenied")),
+        ("User: arn:aws:iam::123456789012:user/ci is not authorized to perform: \necr:GetAuthorizationToken on resource: *", Some("ecr:GetAuthorizationToken"), None),
+        ("Could not assume role with OIDC: **Not authorized to perform sts:AssumeRoleWithWebIdentity**", Some("sts:AssumeRoleWithWebIdentity"), None),
+        ("Error: OVHcloud API error (status code 403): Client::Forbidden: \"User not granted for this request\" (X-OVH-Query-Id: EU.ext-1.a.b.c)", None, Some("Client::Forbidden")),
+        ("GRPC error: rpc error: code = InvalidArgument desc = [TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=请求签名验证失败, RequestId=fe2b", None, Some("AuthFailure.SignatureFailure")),
+    ] {
+        let d = diagnose(text, catalog);
+        let Some(f) = d.findings.first() else {
+            failures.push(format!("no finding: {text}"));
+            continue;
+        };
+        let got = (f.actions.first().map(String::as_str), f.code.as_deref());
+        if f.other_cloud.is_none() || f.kind != Kind::Other || grants(f, catalog) || got != (action, code) {
+            failures.push(format!("{:?} {:?} {got:?}: {text}", f.other_cloud, f.kind));
+        }
+    }
+    assert!(failures.is_empty(), "{} texts:\n{}", failures.len(), failures.join("\n"));
 }

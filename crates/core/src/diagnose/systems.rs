@@ -102,6 +102,13 @@ system!(CTYUN, "China Telecom Cloud", "天翼云", false);
 system!(QINIU, "Qiniu Cloud", "七牛云", false);
 system!(BAIDU, "Baidu AI Cloud", "百度智能云", false);
 system!(QINGCLOUD, "QingCloud", "青云 QingCloud", false);
+system!(OVHCLOUD, "OVHcloud", "OVHcloud", false);
+system!(
+    S3_COMPATIBLE,
+    "a self-hosted S3-compatible object store (MinIO, Ceph RGW, SeaweedFS or another)",
+    "自建的 S3 兼容对象存储（MinIO、Ceph RGW、SeaweedFS 等）",
+    false
+);
 system!(
     AI_API,
     "an AI model API that is not Alibaba Cloud's (OpenAI or another vendor)",
@@ -169,6 +176,12 @@ system!(
     "数据库自身的账号与权限（PostgreSQL）",
     true
 );
+system!(
+    SQL_SERVER,
+    "the database's own accounts and privileges (SQL Server)",
+    "数据库自身的账号与权限（SQL Server）",
+    true
+);
 system!(MONGODB, "the database's own accounts and privileges (MongoDB)", "数据库自身的账号与权限（MongoDB）", true);
 system!(REDIS, "the database's own accounts and privileges (Redis)", "数据库自身的账号与权限（Redis）", true);
 system!(DB_ALLOW_LIST, "the database's IP allow-list (whitelist)", "数据库的 IP 白名单", true);
@@ -197,6 +210,8 @@ pub const SYSTEMS: &[&System] = &[
     &QINIU,
     &BAIDU,
     &QINGCLOUD,
+    &OVHCLOUD,
+    &S3_COMPATIBLE,
     &AI_API,
     &WECHAT,
     &AKAMAI,
@@ -219,6 +234,7 @@ pub const SYSTEMS: &[&System] = &[
     &DJANGO_REST,
     &MYSQL,
     &POSTGRES,
+    &SQL_SERVER,
     &MONGODB,
     &REDIS,
     &DB_ALLOW_LIST,
@@ -382,6 +398,9 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
+    // COS named in capitals beside the error (`访问 COS 时返回 403`, "COS bucket"): Tencent Cloud's object storage,
+    // whose XML error is OSS's and S3's shape; OSS is never called so.
+    Rule { name: "tencent-cos-named", system: &TENCENT_COS, shape: Body(cos_named), overrule: AlibabaMark },
     // Tencent Cloud API 2.0's common refusals 4101–4103 ("子账号未被主账号授权访问该接口/特定资源") and the same refusal
     // naming Tencent's `SecretId` (Alibaba Cloud's key is an AccessKey ID, and RAM speaks of RAM users).
     Rule {
@@ -419,6 +438,9 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
+    // TOS's own request headers and signed-URL parameters (`x-tos-date`, `X-Tos-Expires`): the request went to
+    // TOS, whose error codes copy OSS's `EC`s (`0002-00000031`) — so an OSS EC beside them does not overrule them.
+    Rule { name: "volcano-tos-headers", system: &VOLCANO, shape: Words(&["x-tos-"]), overrule: Nothing },
     // The Doubao (豆包) models Volcano Engine serves, named in the error's own lines: apps listing several providers'
     // models print the name beside Model Studio's, so the DashScope SDK's or host's name in the error overrules it.
     Rule { name: "volcano-models", system: &VOLCANO, shape: Lines(doubao_model), overrule: AlibabaMark },
@@ -494,6 +516,39 @@ pub const RULES: &[Rule] = &[
         shape: Refusal(&["QingCloud Error: Code ("]),
         overrule: Never,
     },
+    // --- Other clouds ---
+    // OVHcloud's API clients (go-ovh, python-ovh and the Terraform provider built on them) print
+    // `OVHcloud API error (status code 403): Client::Forbidden: "…" (X-OVH-Query-Id: EU.ext-1.…)`: the print,
+    // its query-id header and its API hosts. Its `Client::`/`Server::` class is the code ([`printed_code`]).
+    Rule {
+        name: "ovh-api-error",
+        system: &OVHCLOUD,
+        shape: Refusal(&["OVHcloud API error (status code", "X-OVH-Query-Id"]),
+        overrule: AlibabaError,
+    },
+    Rule {
+        name: "ovh-names",
+        system: &OVHCLOUD,
+        shape: Words(&["eu.api.ovh.com", "ca.api.ovh.com", "api.us.ovhcloud.com", "go-ovh", "python-ovh"]),
+        overrule: AlibabaMark,
+    },
+    // --- Self-hosted S3-compatible stores ---
+    // The MinIO client's error print (`mc: <ERROR> Unable to list folder. Access Denied.`): `mc` talks to OSS too,
+    // so any Alibaba Cloud mark (an `aliyuncs.com` alias) overrules it.
+    Rule {
+        name: "minio-client-error",
+        system: &S3_COMPATIBLE,
+        shape: Refusal(&["mc: <ERROR>"]),
+        overrule: AlibabaMark,
+    },
+    // The stores' own names: MinIO (its SDKs are pointed at OSS too), versitygw, SeaweedFS, RustFS, Ceph's RADOS
+    // Gateway. An Alibaba Cloud mark overrules them.
+    Rule {
+        name: "s3-compatible-names",
+        system: &S3_COMPATIBLE,
+        shape: Words(&["minio", "versitygw", "seaweedfs", "rustfs", "radosgw", "ceph rgw", "ceph-rgw"]),
+        overrule: AlibabaMark,
+    },
     // --- AI model APIs ---
     // OpenAI's refusal of a key points at its own key page; Model Studio's OpenAI-compatible mode answers the same
     // `invalid_api_key` code without it (its own, bad credentials).
@@ -543,6 +598,9 @@ pub const RULES: &[Rule] = &[
     // The standalone PHP `S3` class's warning (`S3::putObject(): [Code] message`): people point that class at OSS
     // too, so OSS's own documented sentences and codes in the error overrule it.
     Rule { name: "php-s3-class", system: &AWS, shape: Family(php_s3_class_print), overrule: AlibabaMark },
+    // Ceph RGW's request id (`tx` + 21 hex digits, `-`, the time in hex, `-`, the instance and zone group:
+    // `tx00000a1b2c3d4e5f6a7b8-0065a8f0c2-1017-default`); OSS's are 24 upper-case hex digits.
+    Rule { name: "ceph-rgw-request-id", system: &S3_COMPATIBLE, shape: Family(rgw_request_id), overrule: Never },
     // Alibaba Cloud's `HostId` is the host that answered; S3 (and OBS) put a long opaque id there.
     Rule { name: "opaque-host-id", system: &AWS, shape: Family(opaque_host_id), overrule: Never },
     // --- IAM sentences of AWS and Huawei Cloud (after other clouds' structures and AWS's SDK prints: Volcano
@@ -766,6 +824,30 @@ pub const RULES: &[Rule] = &[
             "permission denied for function",
             "password authentication failed for user",
             "must be owner of table",
+            // The other objects' refusals of `aclcheck_error` and the role attributes' (`CREATEDB`, `CREATEROLE`).
+            "permission denied for view",
+            "permission denied for materialized view",
+            "permission denied for foreign table",
+            "permission denied for tablespace",
+            "permission denied for large object",
+            "permission denied for procedure",
+            "permission denied to create database",
+            "permission denied to create role",
+        ]),
+        overrule: Never,
+    },
+    // SQL Server's permission and login errors (229 and 300 "The SELECT permission was denied on the object", 262
+    // "CREATE DATABASE permission denied in database", 916 "is not able to access the database … under the current
+    // security context", 18456 "Login failed for user"), RDS SQL Server's too.
+    Rule {
+        name: "sqlserver-privileges",
+        system: &SQL_SERVER,
+        shape: Refusal(&[
+            "permission was denied on the object",
+            "permission was denied on object",
+            "permission denied in database '",
+            "under the current security context",
+            "Login failed for user '",
         ]),
         overrule: Never,
     },
@@ -839,6 +921,82 @@ pub fn words() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
         };
         words.iter().map(move |w| (*w, r.system.en, refusal))
     })
+}
+
+/// Another system's code as its own client prints it, where a wrapper's code stands first: OVHcloud's class
+/// (`OVHcloud API error (status code 403): Client::Forbidden: "…"`), the Tencent Cloud Go SDK's
+/// `[TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=…` inside a gRPC `code = InvalidArgument`.
+pub fn printed_code(lines: &str) -> Option<&str> {
+    const PRINTS: &[(&str, bool)] =
+        &[("OVHcloud API error (status code ", true), ("[TencentCloudSDKError] Code=", false)];
+    PRINTS.iter().find_map(|&(print, status_first)| {
+        let at = crate::text::find_all(lines, print).next()? + print.len();
+        let mut rest = &lines[at..];
+        if status_first {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            rest = rest[digits..].strip_prefix("): ")?;
+        }
+        let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b':' | b'_')).count();
+        let code = rest[..len].trim_end_matches(':');
+        let closed = rest[code.len()..].starts_with([':', ',']);
+        (closed && code.starts_with(|c: char| c.is_ascii_uppercase())).then_some(code)
+    })
+}
+
+/// STS's documented APIs: an AWS call print naming one is STS's action (`sts:AssumeRole`).
+const AWS_STS_APIS: &[&str] = &[
+    "AssumeRole",
+    "AssumeRoleWithSAML",
+    "AssumeRoleWithWebIdentity",
+    "AssumeRoot",
+    "DecodeAuthorizationMessage",
+    "GetAccessKeyInfo",
+    "GetCallerIdentity",
+    "GetFederationToken",
+    "GetSessionToken",
+];
+
+/// IAM's role APIs (no other AWS service has them): `iam:CreateRole`.
+const AWS_IAM_ROLE_APIS: &[&str] = &[
+    "CreateRole",
+    "GetRole",
+    "DeleteRole",
+    "UpdateRole",
+    "ListRoles",
+    "AttachRolePolicy",
+    "DetachRolePolicy",
+    "PutRolePolicy",
+    "CreateServiceLinkedRole",
+    "PassRole",
+];
+
+/// The action an AWS call print names, kept as AWS prints it (boto3's and the CLI's `An error occurred (Code) when
+/// calling the GetBucketLocation operation`): the operation with its service's prefix, where the operation says
+/// the service (STS's APIs, IAM's role APIs, S3's bucket and object APIs where the error's body names S3: `aws s3
+/// ls`, `s3.py`, `s3://`).
+pub fn aws_call_action(lines: &str, body: &str) -> Option<String> {
+    const AT: &str = ") when calling the ";
+    let at = crate::text::find_all(lines, AT).next()? + AT.len();
+    let op = lines[at..].split(' ').next()?;
+    if !lines[at + op.len()..].starts_with(" operation") || !crate::read::fields::is_api_name(op) {
+        return None;
+    }
+    let names_s3 = || {
+        let b = body.as_bytes();
+        crate::text::find_all(&body.to_ascii_lowercase(), "s3").any(|i| {
+            !(i > 0 && b[i - 1].is_ascii_alphanumeric()) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
+        })
+    };
+    let service = if AWS_STS_APIS.contains(&op) {
+        "sts"
+    } else if AWS_IAM_ROLE_APIS.contains(&op) {
+        "iam"
+    } else if (op.contains("Bucket") || op.contains("Object")) && names_s3() {
+        "s3"
+    } else {
+        return None;
+    };
+    Some(format!("{service}:{op}"))
 }
 
 /// The Chinese name of `system`; a name no rule gives stays as it is.
@@ -1293,6 +1451,30 @@ fn volcano_shape(lines: &str) -> bool {
 /// Whether `after` is `: {`, blanks allowed.
 fn opens_error_object_value(after: &str) -> bool {
     after.trim_start().strip_prefix(':').is_some_and(|r| r.trim_start().starts_with('{'))
+}
+
+/// COS named in capitals as a word of its own (`访问 COS 时`, `COS bucket`); `cos_`, `Cos`, `qcos` are not.
+fn cos_named(body: &str) -> bool {
+    let b = body.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-');
+    crate::text::find_all(body, "COS").any(|at| body.is_char_boundary(at) && !(at > 0 && word(at - 1)) && !word(at + 3))
+}
+
+/// Ceph RGW's request id (`tx` + 21 hex digits, `-`, 8 or more hex digits of time, `-`), in the error's XML or
+/// its SDK's print.
+fn rgw_request_id(raw: &RawError, lines: &str) -> bool {
+    let shaped = |id: &str| {
+        let Some(rest) = id.strip_prefix("tx") else { return false };
+        let hex = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_hexdigit());
+        let mut parts = rest.splitn(3, '-');
+        let (a, t, tail) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        a.len() == 21 && hex(a) && t.len() >= 8 && hex(t) && !tail.is_empty()
+    };
+    raw.value(Key::RequestId).is_some_and(shaped)
+        || crate::text::find_all(lines, "<RequestId>tx").any(|at| {
+            let id = &lines[at + "<RequestId>".len()..];
+            shaped(&id[..id.find('<').unwrap_or(id.len())])
+        })
 }
 
 fn cos_trace_id(raw: &RawError, lines: &str) -> bool {

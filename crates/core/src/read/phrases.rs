@@ -1438,8 +1438,12 @@ fn local_file_operation(s: &str, at: usize) -> bool {
 
 /// A RAM action right after `at` (spaces, `:` and quotes skipped).
 fn action_after(s: &str, at: usize) -> Option<(usize, usize)> {
-    let (a, b) = quoted_or_word_after(s, at)?;
+    // A refusal wrapped after its `perform:` (`… is not authorized to perform: ⏎ ecr:GetAuthorizationToken`).
+    let wrapped = s[at..].bytes().take(4).take_while(|c| matches!(c, b' ' | b':' | b'\r' | b'\n')).count();
+    let (a, b) = quoted_or_word_after(s, at + wrapped)?;
     let t = s[a..b].trim_end_matches(['.', ',']);
+    // Markdown's bold closing a quoted refusal (`**… perform sts:AssumeRoleWithWebIdentity**`): a wildcard is one `*`.
+    let t = t.strip_suffix("**").unwrap_or(t);
     is_ram_action(t).then_some((a, a + t.len()))
 }
 
