@@ -984,7 +984,7 @@ pub fn aws_call_action(lines: &str, body: &str) -> Option<String> {
     let names_s3 = || {
         let b = body.as_bytes();
         crate::text::find_all(&body.to_ascii_lowercase(), "s3").any(|i| {
-            !(i > 0 && b[i - 1].is_ascii_alphanumeric()) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
+            (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
         })
     };
     let service = if AWS_STS_APIS.contains(&op) {
@@ -1457,7 +1457,8 @@ fn opens_error_object_value(after: &str) -> bool {
 fn cos_named(body: &str) -> bool {
     let b = body.as_bytes();
     let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-');
-    crate::text::find_all(body, "COS").any(|at| body.is_char_boundary(at) && !(at > 0 && word(at - 1)) && !word(at + 3))
+    crate::text::find_all(body, "COS")
+        .any(|at| body.is_char_boundary(at) && (at == 0 || !word(at - 1)) && !word(at + 3))
 }
 
 /// Ceph RGW's request id (`tx` + 21 hex digits, `-`, 8 or more hex digits of time, `-`), in the error's XML or
