@@ -312,7 +312,7 @@ impl Reader<'_> {
     }
 
     /// Moves the cursor past the first `needle` on the rest of its line and says so; leaves it when the line has none.
-    /// For files written a row per line (the catalog's), whose rows' middle a reader may pass over.
+    /// For files written a row per line (the catalog's), where a reader may pass over fields it knows the shape of.
     pub(crate) fn past_in_line(&mut self, needle: &[u8]) -> bool {
         let rest = &self.text.as_bytes()[self.at..];
         let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
@@ -322,17 +322,6 @@ impl Reader<'_> {
                 true
             }
             _ => false,
-        }
-    }
-
-    /// Moves the cursor to the row's closing `]` at the end of its line (before a `,` and white space), where a
-    /// file written a row per line ends the row; an error if the line ends otherwise.
-    pub(crate) fn to_row_end(&mut self) {
-        let rest = &self.text.as_bytes()[self.at..];
-        let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
-        match line.iter().rposition(|b| !matches!(b, b',' | b' ' | b'\t' | b'\r')) {
-            Some(i) if line[i] == b']' && !self.failed() => self.at += i,
-            _ => self.fail("expected a row ending its line"),
         }
     }
 

@@ -531,10 +531,14 @@ mod outline_tests {
 
     #[test]
     fn an_api_row_not_written_a_row_per_line_is_read_field_by_field() {
-        let text = r#"{"format":1,"ram_code":"ecs","versions":[["Ecs","2014-05-26"]],"errors":[["E.A",[400],null]],
-"apis":[[0,"RunInstances","create",false,["a"],[0],null,"/x","t",false]]}"#;
-        let outline = rows::read_shard_outline(text.as_bytes(), "shards/ecs.json").expect("the outline reads");
-        assert_eq!((outline.apis[0].1.as_str(), outline.apis[0].5.as_slice()), ("RunInstances", &[0][..]));
+        let head = r#"{"format":1,"ram_code":"ecs","versions":[["Ecs","2014-05-26"]],"errors":[["E.A",[400],null]],"#;
+        let one_line = r#""apis":[[0,"RunInstances","create",false,["a"],[0],null,"/x","t",false]]}"#;
+        let broken = "\"apis\":[[0,\"RunInstances\",\"create\",false,[\"a\"]\n,[0],null,\"/x\",\"t\",false]]}";
+        for apis in [one_line, broken] {
+            let text = format!("{head}\n{apis}");
+            let outline = rows::read_shard_outline(text.as_bytes(), "shards/ecs.json").expect("the outline reads");
+            assert_eq!((outline.apis[0].1.as_str(), outline.apis[0].5.as_slice()), ("RunInstances", &[0][..]));
+        }
     }
 
     #[test]
