@@ -105,7 +105,7 @@ struct Shard {
     /// The APIs: read at [`Catalog::add_shard`], or at the first question about an embedded shard.
     read: std::sync::OnceLock<ShardApis>,
     /// An embedded shard's text and its versions' products, for reading its APIs when first asked: the CLI loads
-    /// all 314 shards and a run asks about a few (the embedded catalog's load 290 M → 185 M instructions, and 32
+    /// all 314 shards and a run asks about a few (the embedded catalog's load 290 M → 202 M instructions, and 32
     /// shards read when asked ≈ 55 M, on an error-dense log: `valgrind --tool=callgrind`, dense5.log).
     unread: Option<(&'static [u8], Vec<usize>)>,
 }
