@@ -301,10 +301,38 @@ impl Reader<'_> {
             }
         }
         let mut out = String::new();
+        self.rest_of_string(&mut out, true);
+        out
+    }
+
+    /// Passes over a string without copying it (the catalog's outline of a shard skips what its load does not use).
+    pub(crate) fn skip_string(&mut self) {
+        self.expect(b'"');
+        self.rest_of_string(&mut String::new(), false);
+    }
+
+    /// Moves the cursor past the first `needle` on the rest of its line and says so; leaves it when the line has none.
+    /// For files written a row per line (the catalog's), where a reader may pass over fields it knows the shape of.
+    pub(crate) fn past_in_line(&mut self, needle: &[u8]) -> bool {
+        let rest = &self.text.as_bytes()[self.at..];
+        let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+        match memchr::memmem::find(line, needle) {
+            Some(i) if !self.failed() => {
+                self.at += i + needle.len();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The rest of a string after its opening quote, into `out` when `keep` (escapes always: they are rare).
+    fn rest_of_string(&mut self, out: &mut String, keep: bool) {
         while !self.failed() {
             let rest = &self.text.as_bytes()[self.at..];
             let plain = plain_run(rest);
-            out.push_str(&self.text[self.at..self.at + plain]);
+            if keep {
+                out.push_str(&self.text[self.at..self.at + plain]);
+            }
             self.at += plain;
             match rest.get(plain) {
                 Some(b'"') => {
@@ -313,13 +341,12 @@ impl Reader<'_> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    self.escape(&mut out);
+                    self.escape(out);
                 }
                 Some(_) => self.fail("a control character in a string"),
                 None => self.fail("unexpected end of file in a string"),
             }
         }
-        out
     }
 
     /// The escape after a `\`.

@@ -5,7 +5,7 @@ use super::format::{fill_role_template, IndexFile, RoleText, ShardFile, FORMAT};
 use super::lookup::normalize_sentence;
 use super::model::{Api, ErrorCode, PolicyKind, Product, ProductSentence, ServiceRole, SystemPolicy};
 use super::rows;
-use super::{Catalog, DocumentActions, Map, Shard, MAX_TERM_WORDS};
+use super::{ApiCodes, Catalog, DocumentActions, Map, Shard, ShardApis, MAX_TERM_WORDS};
 
 impl Catalog {
     /// Loads `data/index.json`. Shards are added with [`Catalog::add_shard`].
@@ -123,56 +123,77 @@ impl Catalog {
     pub fn add_shard(&mut self, ram_code: &str, bytes: &[u8]) -> Result<(), CatalogError> {
         let file = Catalog::shard_path(ram_code);
         let shard: ShardFile = rows::read_shard(bytes, &file)?;
+        let (code, version_products) = self.add_shard_errors(ram_code, &file, &shard)?;
+        let name_hashes = name_hashes(&shard);
+        let read = self.read_apis(&code, &version_products, shard);
+        self.shards.insert(code, Shard { name_hashes, read: read.into(), unread: None });
+        self.api_codes = Default::default();
+        Ok(())
+    }
+
+    /// Adds an embedded shard as [`Catalog::add_shard`] does, reading its APIs only when first asked about
+    /// ([`Catalog::shard_apis`]): its error codes and API names now, from an outline of the file.
+    #[cfg_attr(not(feature = "embedded-catalog"), allow(dead_code))]
+    pub(super) fn add_embedded_shard(&mut self, ram_code: &str, bytes: &'static [u8]) -> Result<(), CatalogError> {
+        let file = Catalog::shard_path(ram_code);
+        let shard: ShardFile = rows::read_shard_outline(bytes, &file)?;
+        let (code, version_products) = self.add_shard_errors(ram_code, &file, &shard)?;
+        let name_hashes = name_hashes(&shard);
+        let unread = Some((bytes, version_products));
+        self.shards.insert(code, Shard { name_hashes, read: Default::default(), unread });
+        self.api_codes = Default::default();
+        Ok(())
+    }
+
+    /// The shard's APIs, read from its text at the first question if it was embedded.
+    pub(super) fn shard_apis<'a>(&'a self, code: &str, shard: &'a Shard) -> &'a ShardApis {
+        shard.read.get_or_init(|| {
+            let (bytes, version_products) = shard.unread.as_ref().expect("a shard is read or keeps its text");
+            let file = rows::read_shard(bytes, &Catalog::shard_path(code))
+                .expect("an embedded shard reads whole as its outline did (tests read every one)");
+            self.read_apis(code, version_products, file)
+        })
+    }
+
+    /// Checks the shard's references and adds its error codes to the catalog's; gives the lower-case RAM code and
+    /// the product of each version.
+    fn add_shard_errors(
+        &mut self,
+        ram_code: &str,
+        file: &str,
+        shard: &ShardFile,
+    ) -> Result<(String, Vec<usize>), CatalogError> {
         if shard.format != FORMAT {
-            return Err(CatalogError::Format { file, found: shard.format, expected: FORMAT });
+            return Err(CatalogError::Format { file: file.into(), found: shard.format, expected: FORMAT });
         }
         let code = ram_code.to_ascii_lowercase();
         if shard.ram_code.to_ascii_lowercase() != code {
-            return Err(CatalogError::ShardMismatch { expected: code, found: shard.ram_code });
+            return Err(CatalogError::ShardMismatch { expected: code, found: shard.ram_code.clone() });
         }
-        let bad = |what: String| CatalogError::BadReference { file: file.clone(), what };
+        let bad = |what: String| CatalogError::BadReference { file: file.into(), what };
         let mut version_products = Vec::with_capacity(shard.versions.len());
         for (product, _) in &shard.versions {
             let idx = self.by_code.get(&product.to_ascii_lowercase()).copied();
             version_products.push(idx.ok_or_else(|| bad(format!("product {product:?} is not in the index")))?);
         }
-        let mut apis = Vec::with_capacity(shard.apis.len());
         let mut error_products: Map<u32, Vec<usize>> = Map::default();
-        for row in shard.apis {
-            let pos = row.0 as usize;
-            let (Some(&product), Some((_, version))) = (version_products.get(pos), shard.versions.get(pos)) else {
-                return Err(bad(format!("API {:?} refers to version position {pos}", row.1)));
+        for row in &shard.apis {
+            let Some(&product) = version_products.get(row.0 as usize) else {
+                return Err(bad(format!("API {:?} refers to version position {}", row.1, row.0)));
             };
-            let mut errors = Vec::with_capacity(row.5.len());
             for e in &row.5 {
-                let err =
-                    shard.errors.get(*e as usize).ok_or_else(|| bad(format!("API {:?} refers to error {e}", row.1)))?;
-                errors.push(err.0.clone());
+                if shard.errors.get(*e as usize).is_none() {
+                    return Err(bad(format!("API {:?} refers to error {e}", row.1)));
+                }
                 let listed = error_products.entry(*e).or_default();
                 if !listed.contains(&product) {
                     listed.push(product);
                 }
             }
-            apis.push((
-                product,
-                Api {
-                    action: [code.as_str(), ":", &row.1].concat(),
-                    name: row.1,
-                    access: row.2,
-                    access_inferred: row.3,
-                    resource_params: row.4,
-                    errors,
-                    method: row.6,
-                    path: row.7,
-                    title: row.8,
-                    deprecated: row.9,
-                    version: version.clone(),
-                },
-            ));
         }
         let mut key = String::new();
         self.reserve_errors(shard.errors.len());
-        for (i, row) in shard.errors.into_iter().enumerate() {
+        for (i, row) in shard.errors.iter().enumerate() {
             let products: Vec<String> = error_products
                 .get(&(i as u32))
                 .map(|ps| ps.iter().map(|p| self.products[*p].code.clone()).collect())
@@ -193,13 +214,39 @@ impl Catalog {
                 continue;
             }
             self.insert_error(ErrorCode {
-                code: row.0,
+                code: row.0.clone(),
                 http_status: row.1.first().copied(),
-                http_statuses: row.1,
-                message: row.2,
+                http_statuses: row.1.clone(),
+                message: row.2.clone(),
                 products,
                 kind: None,
             });
+        }
+        Ok((code, version_products))
+    }
+
+    /// The shard's APIs from its rows, whose references [`Catalog::add_shard_errors`] checked.
+    fn read_apis(&self, code: &str, version_products: &[usize], shard: ShardFile) -> ShardApis {
+        let mut apis = Vec::with_capacity(shard.apis.len());
+        for row in shard.apis {
+            let pos = row.0 as usize;
+            let errors = row.5.iter().map(|&e| shard.errors[e as usize].0.clone()).collect();
+            apis.push((
+                version_products[pos],
+                Api {
+                    action: [code, ":", &row.1].concat(),
+                    name: row.1,
+                    access: row.2,
+                    access_inferred: row.3,
+                    resource_params: row.4,
+                    errors,
+                    method: row.6,
+                    path: row.7,
+                    title: row.8,
+                    deprecated: row.9,
+                    version: shard.versions[pos].1.clone(),
+                },
+            ));
         }
         // Candidates per name: the product whose code is the RAM code first, then in file order (default
         // versions come first in the file).
@@ -221,9 +268,7 @@ impl Catalog {
                 by_name.insert(key, list);
             }
         }
-        self.shards.insert(code, Shard { apis, by_name, distinct_actions: Default::default() });
-        self.api_codes = Default::default();
-        Ok(())
+        ShardApis { apis, by_name, distinct_actions: Default::default() }
     }
 
     /// Builds the code and host maps once the products are in place.
@@ -439,5 +484,77 @@ mod clause_tests {
         );
         assert_eq!(distinctive_rest("权限不足，请授权"), None, "too short to tell a product");
         assert_eq!(distinctive_rest("Access denied by bucket policy"), None, "one clause");
+    }
+}
+
+/// The hashes of a shard's API names, each once.
+fn name_hashes(shard: &ShardFile) -> Vec<u64> {
+    let mut hashes: Vec<u64> = shard.apis.iter().map(|row| ApiCodes::hash(&row.1)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::super::rows;
+    use super::Catalog;
+
+    fn committed_shards() -> Vec<(String, Vec<u8>)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/shards");
+        let mut shards: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+            .expect("data/shards is readable")
+            .map(|e| e.expect("a shard entry").path())
+            .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).expect("a shard")))
+            .collect();
+        shards.sort();
+        shards
+    }
+
+    #[test]
+    fn every_committed_shards_outline_agrees_with_its_whole_reading() {
+        let shards = committed_shards();
+        assert!(shards.len() > 300, "the committed shards are read");
+        for (code, bytes) in &shards {
+            let file = Catalog::shard_path(code);
+            let whole = rows::read_shard(bytes, &file).expect("the shard reads");
+            let outline = rows::read_shard_outline(bytes, &file).expect("its outline reads");
+            assert_eq!(outline.errors, whole.errors, "{code}");
+            assert_eq!(outline.versions, whole.versions, "{code}");
+            assert_eq!(outline.operations, whole.operations, "{code}");
+            let refs = |f: &super::super::format::ShardFile| -> Vec<(u32, String, Vec<u32>)> {
+                f.apis.iter().map(|a| (a.0, a.1.clone(), a.5.clone())).collect()
+            };
+            assert_eq!(refs(&outline), refs(&whole), "{code}");
+        }
+    }
+
+    #[test]
+    fn an_api_row_not_written_a_row_per_line_is_read_field_by_field() {
+        let head = r#"{"format":1,"ram_code":"ecs","versions":[["Ecs","2014-05-26"]],"errors":[["E.A",[400],null]],"#;
+        let one_line = r#""apis":[[0,"RunInstances","create",false,["a"],[0],null,"/x","t",false]]}"#;
+        let broken = "\"apis\":[[0,\"RunInstances\",\"create\",false,[\"a\"]\n,[0],null,\"/x\",\"t\",false]]}";
+        for apis in [one_line, broken] {
+            let text = format!("{head}\n{apis}");
+            let outline = rows::read_shard_outline(text.as_bytes(), "shards/ecs.json").expect("the outline reads");
+            assert_eq!((outline.apis[0].1.as_str(), outline.apis[0].5.as_slice()), ("RunInstances", &[0][..]));
+        }
+    }
+
+    #[test]
+    fn a_lazily_read_shard_answers_as_one_added_whole() {
+        let index = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json"))
+            .expect("the index");
+        let (mut eager, mut lazy) = (Catalog::from_index(&index).unwrap(), Catalog::from_index(&index).unwrap());
+        for (code, bytes) in committed_shards() {
+            eager.add_shard(&code, &bytes).expect("the shard loads");
+            lazy.add_embedded_shard(&code, Box::leak(bytes.into_boxed_slice())).expect("the shard loads lazily");
+        }
+        assert_eq!(format!("{:?}", lazy.errors), format!("{:?}", eager.errors), "the same error table");
+        for code in eager.shard_codes() {
+            let apis = |c: &Catalog| format!("{:?}", c.apis_of(code).expect("a loaded shard"));
+            assert_eq!(apis(&lazy), apis(&eager), "{code}");
+        }
+        assert_eq!(lazy.ram_codes_with_api("DescribeInstances"), eager.ram_codes_with_api("DescribeInstances"));
     }
 }

@@ -193,6 +193,7 @@ impl Catalog {
         let Some(shard) = self.shards.get(&code) else {
             return if p.has_openapi() { ApiLookup::ShardMissing(code) } else { ApiLookup::Unknown };
         };
+        let shard = self.shard_apis(&code, shard);
         let wanted = self.by_code.get(&product.trim().to_ascii_lowercase()).copied();
         let candidates = shard.by_name.get(&api.trim().to_ascii_lowercase());
         // The exact product asked for first; any product sharing the RAM code otherwise.
@@ -217,7 +218,7 @@ impl Catalog {
             .take_while(|&&(h, _)| h == hash)
             .map(|&(_, n)| index.codes[n as usize].as_str())
             .filter(|code| {
-                let shard = &self.shards[*code];
+                let shard = self.shard_apis(code, &self.shards[*code]);
                 shard.by_name.get(&lower).is_some_and(|c| c.iter().any(|&i| shard.apis[i].1.name == api))
             })
             .collect();
@@ -231,10 +232,13 @@ impl Catalog {
         let Some((code, name)) = action.trim().split_once(':') else { return ApiLookup::Unknown };
         let code = code.to_ascii_lowercase();
         match self.shards.get(&code) {
-            Some(shard) => match shard.by_name.get(&name.to_ascii_lowercase()).and_then(|c| c.first()) {
-                Some(&i) => ApiLookup::Found(&self.products[shard.apis[i].0], &shard.apis[i].1),
-                None => ApiLookup::Unknown,
-            },
+            Some(shard) => {
+                let shard = self.shard_apis(&code, shard);
+                match shard.by_name.get(&name.to_ascii_lowercase()).and_then(|c| c.first()) {
+                    Some(&i) => ApiLookup::Found(&self.products[shard.apis[i].0], &shard.apis[i].1),
+                    None => ApiLookup::Unknown,
+                }
+            }
             None if self
                 .by_ram_code
                 .get(&code)
@@ -249,7 +253,8 @@ impl Catalog {
     /// Every API of a RAM code with its product, or `None` when that shard is not loaded (for wildcard
     /// expansion and "how much more than needed does `AliyunXFullAccess` grant").
     pub fn apis_of(&self, ram_code: &str) -> Option<Vec<(&Product, &Api)>> {
-        let shard = self.shards.get(&ram_code.to_ascii_lowercase())?;
+        let code = ram_code.to_ascii_lowercase();
+        let shard = self.shard_apis(&code, self.shards.get(&code)?);
         Some(shard.apis.iter().map(|(p, a)| (&self.products[*p], a)).collect())
     }
 
@@ -257,7 +262,8 @@ impl Catalog {
     /// `None` when the shard is not loaded. Worked out once per shard: the grant plan asks per finding, and sorting
     /// a large product's actions each time was ≈ 2 % of an error-dense log's run (callgrind).
     pub fn distinct_actions(&self, ram_code: &str) -> Option<impl Iterator<Item = &Api>> {
-        let shard = self.shards.get(&ram_code.to_ascii_lowercase())?;
+        let code = ram_code.to_ascii_lowercase();
+        let shard = self.shard_apis(&code, self.shards.get(&code)?);
         let positions = shard.distinct_actions.get_or_init(|| {
             let mut keyed: Vec<(String, usize)> =
                 shard.apis.iter().enumerate().map(|(i, (_, api))| (api.action.to_ascii_lowercase(), i)).collect();
@@ -272,7 +278,8 @@ impl Catalog {
     /// pattern's shard is not loaded.
     pub fn actions_matching(&self, pattern: &str) -> Option<Vec<&Api>> {
         let (code, _) = pattern.split_once(':')?;
-        let shard = self.shards.get(&code.to_ascii_lowercase())?;
+        let code = code.to_ascii_lowercase();
+        let shard = self.shard_apis(&code, self.shards.get(&code)?);
         let mut seen = std::collections::HashSet::new();
         Some(
             shard

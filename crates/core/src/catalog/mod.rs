@@ -100,6 +100,19 @@ const MAX_TERM_WORDS: usize = 6;
 /// One RAM code's APIs.
 #[derive(Debug, Clone, Default)]
 struct Shard {
+    /// The hashes ([`ApiCodes::hash`]) of its APIs' names, each once: what [`ApiCodes`] needs without the APIs.
+    name_hashes: Vec<u64>,
+    /// The APIs: read at [`Catalog::add_shard`], or at the first question about an embedded shard.
+    read: std::sync::OnceLock<ShardApis>,
+    /// An embedded shard's text and its versions' products, for reading its APIs when first asked: the CLI loads
+    /// all 314 shards and a run asks about a few (the embedded catalog's load 290 M → 202 M instructions, and 32
+    /// shards read when asked ≈ 55 M, on an error-dense log: `valgrind --tool=callgrind`, dense5.log).
+    unread: Option<(&'static [u8], Vec<usize>)>,
+}
+
+/// A shard's APIs, read.
+#[derive(Debug, Clone, Default)]
+struct ShardApis {
     /// `(product, api)`.
     apis: Vec<(usize, Api)>,
     /// Lower-case API name → positions in `apis`, best candidate first.
@@ -126,7 +139,7 @@ impl ApiCodes {
         codes.sort_unstable();
         let mut by_hash = Vec::new();
         for (n, code) in codes.iter().enumerate() {
-            by_hash.extend(shards[code].apis.iter().map(|(_, api)| (ApiCodes::hash(&api.name), n as u32)));
+            by_hash.extend(shards[code].name_hashes.iter().map(|&hash| (hash, n as u32)));
         }
         by_hash.sort_unstable();
         by_hash.dedup();
@@ -186,7 +199,7 @@ mod embedded {
         pub fn embedded() -> Result<Catalog, CatalogError> {
             let mut catalog = Catalog::from_index(INDEX.as_bytes())?;
             for (code, text) in SHARDS {
-                catalog.add_shard(code, text.as_bytes())?;
+                catalog.add_embedded_shard(code, text.as_bytes())?;
             }
             Ok(catalog)
         }
