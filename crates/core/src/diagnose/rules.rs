@@ -50,6 +50,7 @@ impl<'a> Signals<'a> {
             raw.all(Key::HostId).chain(raw.all(Key::Host)).any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
                 || raw.has(Key::Api, "AssumeRole")
                 || raw.has(Key::ProductHint, "sts");
+        let documented = code.and_then(|c| catalog.error_code(c));
         Signals {
             raw,
             code: code.unwrap_or("").to_ascii_lowercase(),
@@ -57,14 +58,11 @@ impl<'a> Signals<'a> {
             message: raw.message_text(),
             layer: layer(raw, phrases),
             sts,
-            catalog_kind: code.and_then(|c| catalog.error_code(c)).and_then(|e| e.kind),
-            names_service_role: code.is_some_and(|c| {
-                catalog.service_role_for_error(c).is_some()
-                    || catalog
-                        .error_code(c)
-                        .and_then(|e| e.message.as_deref())
-                        .is_some_and(crate::read::phrases::names_own_role_as_needed)
-            }),
+            catalog_kind: documented.and_then(|e| e.kind),
+            names_service_role: code.is_some_and(|c| catalog.service_role_for_error(c).is_some())
+                || documented
+                    .and_then(|e| e.message.as_deref())
+                    .is_some_and(crate::read::phrases::names_own_role_as_needed),
             lines: "",
             names_role_policy: false,
             temporary_key: false,

@@ -882,7 +882,7 @@ const SENTENCES: &[Sentence] = &[
         .printed_by("ECS metadata client (aliyungo)", "ecs"),
     // Function Compute's CreateFunction (its API page; the FC SDKs print it as `ErrorCode: AccessDenied, ErrorMessage:
     // unable to access object '…' in bucket '…'`): the caller may not read the OSS code package it named.
-    says("unable to access object", Phrase::NotAuthorized).implies("AccessDenied").printed_by("Function Compute", "fc"),
+    says("unable to access object", Phrase::NotAuthorized).implies("AccessDenied"),
     // ECS's (and RDS's, ACK's) `OperationDenied.NoStock` message: no stock of the resource in the zone.
     says("the resource is out of usage", Phrase::OutOfStock),
     // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
@@ -1396,6 +1396,10 @@ fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> b
 /// (ECS's `NoSetRoletoECSServiceAcount`: "… please attach a role of access your oss to ECS service account."): the
 /// code then says so even printed without its message.
 pub fn names_own_role_as_needed(message: &str) -> bool {
+    // Asked of every catalogued code's message: only one naming a role is read.
+    if !crate::text::contains_ignore_ascii_case(message, "role") {
+        return false;
+    }
     let mut found = Vec::new();
     scan(&Text::new(message), &mut found);
     found.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::ServiceRoleNotExist.name())
