@@ -294,6 +294,8 @@ fn explain_error(
             let code = stated_code.as_deref().or(implied_code.as_deref());
             let mut signals = rules::Signals::new(raw, code, &phrases, catalog);
             signals.temporary_key = signals.key_unknown() && rules::shows_temporary_key(near_error(text, raw));
+            signals.lines = error_lines(text, raw);
+            signals.names_role_policy = code.is_none() && rules::names_role_policy(signals.lines, catalog);
             let (kind, layer, _rule) = rules::classify(&signals);
             (kind, layer)
         }

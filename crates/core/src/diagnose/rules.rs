@@ -23,8 +23,15 @@ pub struct Signals<'a> {
     pub sts: bool,
     /// The kind the catalog's error table gives the code.
     pub catalog_kind: Option<Kind>,
-    /// The code names a service role the catalog knows.
+    /// The code names a service role the catalog knows, or its documented message names the service's own role as
+    /// what the operation needs.
     pub names_service_role: bool,
+    /// The lines the error spans, as pasted (`""` until `diagnose` sets them): where a codeless sentence names what
+    /// it is about.
+    pub lines: &'a str,
+    /// The error has no code and its lines name a policy the catalog lists as a service role's own
+    /// (`AliyunECSAccessingHBRRolePolicy`); set by `diagnose`.
+    pub names_role_policy: bool,
     /// The paste shows the key is temporary (an `STS.` AccessKey id, a security token, the ECS metadata
     /// service's credentials path): an unknown temporary key is one that expired.
     pub temporary_key: bool,
@@ -43,6 +50,7 @@ impl<'a> Signals<'a> {
             raw.all(Key::HostId).chain(raw.all(Key::Host)).any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
                 || raw.has(Key::Api, "AssumeRole")
                 || raw.has(Key::ProductHint, "sts");
+        let documented = code.and_then(|c| catalog.error_code(c));
         Signals {
             raw,
             code: code.unwrap_or("").to_ascii_lowercase(),
@@ -50,8 +58,13 @@ impl<'a> Signals<'a> {
             message: raw.message_text(),
             layer: layer(raw, phrases),
             sts,
-            catalog_kind: code.and_then(|c| catalog.error_code(c)).and_then(|e| e.kind),
-            names_service_role: code.is_some_and(|c| catalog.service_role_for_error(c).is_some()),
+            catalog_kind: documented.and_then(|e| e.kind),
+            names_service_role: code.is_some_and(|c| catalog.service_role_for_error(c).is_some())
+                || documented
+                    .and_then(|e| e.message.as_deref())
+                    .is_some_and(crate::read::phrases::names_own_role_as_needed),
+            lines: "",
+            names_role_policy: false,
             temporary_key: false,
         }
     }
@@ -95,6 +108,16 @@ impl<'a> Signals<'a> {
                     && self.has(Phrase::NotAuthorized))
         }
     }
+}
+
+/// Whether `lines` name a system policy the catalog lists for a service role or a service-linked role
+/// (`AliyunECSAccessingHBRRolePolicy`, attached to Cloud Backup's `AliyunECSAccessingHBRRole`): such a policy is
+/// the service's, never a caller's.
+pub fn names_role_policy(lines: &str, catalog: &Catalog) -> bool {
+    lines.match_indices("Aliyun").any(|(at, _)| {
+        let word: &str = lines[at..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
+        catalog.system_policy(word).is_some_and(|p| p.scope.ends_with("role-policy"))
+    })
 }
 
 /// Whether the words around an error show its AccessKey is a temporary one: an `STS.` AccessKey id, a security
@@ -182,6 +205,7 @@ pub const RULES: &[Rule] = &[
     Rule { name: "assume-role-refused", decide: assume_role_refused },
     Rule { name: "assume-role-code", decide: assume_role_code },
     Rule { name: "trust-policy-layer", decide: trust_policy_layer },
+    Rule { name: "assume-role-refused-in-words", decide: assume_role_in_words },
     Rule { name: "not-activated", decide: not_activated },
     Rule { name: "wrong-endpoint-or-addressing", decide: wrong_endpoint },
     Rule { name: "refused-by-the-request-not-the-caller", decide: refused_request },
@@ -369,6 +393,12 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
             || c.contains("authoriz")
             || matches!(s.catalog_kind, Some(Kind::MissingPermission | Kind::ServiceRoleMissing)));
     let required = s.has(Phrase::GenericRoleRequired);
+    // A service role's own policy named as not authorized or missing (Cloud Backup's FAQ: the client cannot install
+    // while `AliyunECSAccessingHBRRolePolicy` is not authorized): the service's role lacks its policy.
+    // With no code only: beside RAM's refusal of the caller the policy is a hint, and the caller's refusal decides.
+    let role_policy_refused = s.names_role_policy
+        && c.is_empty()
+        && (s.phrases.iter().any(says_not_allowed) || s.has(Phrase::AccessDeniedWords));
     // RAM's refusal of the caller (a permission code with its sentence) with the role's page named only beside its
     // message (a hint on another line): the caller's refusal decides.
     let caller_refused = is_permission_code(c) && s.has(Phrase::NotAuthorized);
@@ -380,7 +410,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
     (role_code
         || own_role_missing
         || product_role_missing
-        || ((sentence || required) && !action_denied)
+        || ((sentence || required || role_policy_refused) && !action_denied)
         || named_missing)
         .then_some((Kind::ServiceRoleMissing, s.layer))
 }
@@ -404,6 +434,31 @@ fn assume_role_code(s: &Signals) -> Option<Verdict> {
         || s.has(Phrase::StsRoleNotExist);
     let grammar = s.code.starts_with("invalidparameter.policygrammar") && s.sts;
     (role_missing || grammar || s.raw.has(Key::AuthAction, "sts:AssumeRole")).then_some((Kind::AssumeRole, s.layer))
+}
+
+/// No code, a refusal in words (RAM's, the console's: "no permission", 无权限), and the words name STS's
+/// `AssumeRole` call as what was refused (`AssumeRole一直提示无权限`): the role could not be assumed (the caller's
+/// `sts:AssumeRole` or the role's trust policy, as the STS FAQ's AssumeRole table has it). A RAM action stated
+/// beside it (`ecs:DescribeInstances` refused after the role was assumed) is the one refused instead.
+fn assume_role_in_words(s: &Signals) -> Option<Verdict> {
+    let refused = s.phrases.iter().any(says_not_allowed) || s.has(Phrase::AccessDeniedWords);
+    let other_action = (states_action(s.raw) && !s.raw.has(Key::Action, "sts:AssumeRole"))
+        || s.lines
+            .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-')))
+            .map(|t| t.trim_end_matches(':'))
+            .any(|t| crate::read::generic::is_bare_action(t) && !t.eq_ignore_ascii_case("sts:AssumeRole"));
+    let named = || names_assume_role(&s.message) || names_assume_role(&s.lines.to_ascii_lowercase());
+    (s.code.is_empty() && refused && !other_action && named()).then_some((Kind::AssumeRole, s.layer))
+}
+
+/// Whether lower-cased words name STS's `AssumeRole` call as a word of its own: not `AssumeRoleWithOIDC` (a
+/// federated sign-in) nor a name holding it (`AliyunSTSAssumeRoleAccess`).
+fn names_assume_role(words: &str) -> bool {
+    words.match_indices("assumerole").any(|(at, w)| {
+        let before = words[..at].chars().next_back();
+        let after = words[at + w.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 fn trust_policy_layer(s: &Signals) -> Option<Verdict> {
@@ -756,6 +811,7 @@ mod tests {
         ("assume-role-refused", "ErrorCode: NoPermission\nMessage: Roles may not be assumed by root accounts.", Kind::AssumeRole),
         ("assume-role-code", "ErrorCode: EntityNotExist.Role\nMessage: The role not exists: acs:ram::123:role/deployer", Kind::AssumeRole),
         ("trust-policy-layer", r#"{"Code":"NoPermission","AccessDeniedDetail":{"PolicyType":"AssumeRolePolicy","NoPermissionType":"ImplicitDeny"}}"#, Kind::AssumeRole),
+        ("assume-role-refused-in-words", "We picked the wrong type of role, so AssumeRole kept saying you do not have permission.", Kind::AssumeRole),
         ("not-activated", "ErrorCode: ServiceNotOpen\nMessage: x", Kind::NotActivated),
         ("wrong-endpoint-or-addressing", "<Error><Code>AccessDenied</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message></Error>", Kind::Other),
         ("refused-by-the-request-not-the-caller", "<Error><Code>AccessForbidden</Code><Message>CORSResponse: This CORS request is not allowed.</Message></Error>", Kind::Other),
@@ -779,6 +835,7 @@ mod tests {
         let catalog = Catalog::empty();
         let mut s = Signals::new(raw, raw.value(Key::Code), &phrases, &catalog);
         s.temporary_key = shows_temporary_key(text);
+        s.lines = text;
         let (kind, _, rule) = classify(&s);
         (kind, rule)
     }

@@ -492,6 +492,17 @@ impl Scanner<'_, '_> {
         if b[at..].starts_with(b"map[") {
             return self.go_map(at + 4);
         }
+        // DataX's `DataXException` (alibaba/DataX, its common exception): `Code:[OssWriter-05], Description:[…]`,
+        // the plugin's code in brackets before its description.
+        if m == Meaning::Plain(Key::Code) && b[at] == b'[' {
+            if let Some(len) = b[at + 1..].iter().take(64).position(|&c| c == b']') {
+                let (vs, ve) = (at + 1, at + 1 + len);
+                if b[ve + 1..].starts_with(b", Description:[") && is_code_like(&s[vs..ve]) {
+                    self.code(&s[vs..ve], vs, ve);
+                    return ve + 1;
+                }
+            }
+        }
         if b[at] == b'{' || b[at] == b'[' {
             // An object or list: the scan walks into it and finds its fields.
             return at;
@@ -556,6 +567,11 @@ impl Scanner<'_, '_> {
                 let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
                 if digits.len() == 3 && (b'1'..=b'5').contains(&digits.as_bytes()[0]) {
                     self.push(Key::Status, &digits, start, start + 3);
+                } else if is_code(first_token(v), Level::Dotted) {
+                    // `Code: 429, status: Throttling.AllocationQuota`: a wrapper that prints Model Studio's status
+                    // code as `Code` and its error code as `status`; no status word is dotted and capitalised.
+                    let tok = first_token(v);
+                    self.code(tok, start, start + tok.len());
                 }
             }
             Meaning::Plain(key @ (Key::Message | Key::Recommend | Key::ClientStringToSign)) => {
@@ -949,10 +965,12 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
         && (is_code(token, Level::Dotted) || family || (at_line_start(b, i) && is_code(token, Level::Camel)));
     // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence; or
     // alone on its line, over the lines that say the rest (the console's and the troubleshooting page's
-    // `InvalidParameter.UserName.InvalidChars` / `HTTP Status: 400` / `Error Message: …`).
+    // `InvalidParameter.UserName.InvalidChars` / `HTTP Status: 400` / `Error Message: …`); or alone on the paste's
+    // last line (a question that is only the code: `AccessDenied.Unpurchased`).
     let alone = || {
         let after = b[end..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
-        matches!(b.get(end + after), Some(b'\n' | b'\r')) && next_line_speaks_of_an_error(b, end + after)
+        let last = b[end..].iter().all(u8::is_ascii_whitespace);
+        last || (matches!(b.get(end + after), Some(b'\n' | b'\r')) && next_line_speaks_of_an_error(b, end + after))
     };
     let bare = at_line_start(b, i)
         && is_code(token, Level::Dotted)

@@ -732,6 +732,9 @@ const SENTENCES: &[Sentence] = &[
     // Have no right to access your OSS. please attach a role of access your oss to ECS service account." — the
     // service's own principal needs its role; kept only with "ECS service account" on the line.
     says("please attach a role", Phrase::ServiceRoleNotExist),
+    // ECS's `InvalidOperation.CloudBoxImageImportRoleRequired`: "The role for cloud box image import is not set to
+    // the ECS service." — kept only with a role named before it on the line and a service after it.
+    says("is not set to the", Phrase::ServiceRoleNotExist),
     // VPC, ALB, NLB and their kin (their error-code tables): "Authentication is failed for <resource>", RAM's check.
     says("authentication is failed for", Phrase::NotAuthorized),
     says("not have sufficient access", Phrase::NotAuthorized),
@@ -877,6 +880,9 @@ const SENTENCES: &[Sentence] = &[
     // the ECS metadata service answered 404 for the instance's RAM role: no role is attached to the instance.
     says("aliyun metadata api error: status code: 404", Phrase::CredentialsMissing)
         .printed_by("ECS metadata client (aliyungo)", "ecs"),
+    // Function Compute's CreateFunction (its API page; the FC SDKs print it as `ErrorCode: AccessDenied, ErrorMessage:
+    // unable to access object '…' in bucket '…'`): the caller may not read the OSS code package it named.
+    says("unable to access object", Phrase::NotAuthorized).implies("AccessDenied"),
     // ECS's (and RDS's, ACK's) `OperationDenied.NoStock` message: no stock of the resource in the zone.
     says("the resource is out of usage", Phrase::OutOfStock),
     // Fallbacks (see [`Phrase::weak`]): refusals in plain words, English and Chinese.
@@ -1385,6 +1391,11 @@ fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> b
             rest.split(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '_')).any(names_service_role)
         }
         "please create this role" => service_role_before(s, start),
+        "is not set to the" => {
+            let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
+            let before = crate::text::slice(s, line_start, start).to_ascii_lowercase();
+            before.contains("role") && line_has(s, end, "service")
+        }
         "please attach a role" => {
             let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
             let line = crate::text::slice(s, line_start, crate::text::line_end(s, end, 200));
@@ -1392,6 +1403,19 @@ fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> b
         }
         _ => true,
     }
+}
+
+/// Whether a product's documented message for a code names the service's own role as what the operation needs
+/// (ECS's `NoSetRoletoECSServiceAcount`: "… please attach a role of access your oss to ECS service account."): the
+/// code then says so even printed without its message.
+pub fn names_own_role_as_needed(message: &str) -> bool {
+    // Asked of every catalogued code's message: only one naming a role is read.
+    if !crate::text::contains_ignore_ascii_case(message, "role") {
+        return false;
+    }
+    let mut found = Vec::new();
+    scan(&Text::new(message), &mut found);
+    found.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::ServiceRoleNotExist.name())
 }
 
 /// Whether a service role's name (`Aliyun…Role`, `AliyunServiceRoleFor…`, a `role/aliyun…` ARN) stands on the line
