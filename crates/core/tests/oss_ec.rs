@@ -197,6 +197,8 @@ fn oss_messages_alone_give_their_kind_and_code() {
             Kind::TokenExpired,
             "SecurityTokenExpired",
         ),
+        ("The security token included in the request is invalid.", Kind::BadCredentials, "InvalidSecurityToken"),
+        ("The security token in the request is invalid.", Kind::BadCredentials, "InvalidSecurityToken"),
     ];
     let mut wrong = Vec::new();
     for &(m, kind, code) in rows {
@@ -208,6 +210,40 @@ fn oss_messages_alone_give_their_kind_and_code() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// OSS's error-center pages' words for a signed URL past its expiry (an OSS V1/V2 URL in Chinese, an S3-compatible V4
+/// one, a LiveChannel ingest URL), pasted alone, in a log line or in Chinese prose: an expired token of OSS's, no
+/// code (the pages name none), no grant. Negative control: beside a genuine `Forbidden.RAM`, that refusal stays a
+/// missing permission.
+#[test]
+fn oss_signed_url_expiry_pages_are_an_expired_token_of_oss() {
+    let catalog = full_catalog();
+    let sentences = [
+        "URL签名已过期。",
+        "The signature in the request URL has expired.",
+        "The signature in the LiveChannel request expires.",
+        "The signature in the LiveChannel request has expired.",
+    ];
+    let mut wrong = Vec::new();
+    let mut lines = Vec::new();
+    for m in sentences {
+        for w in ["{m}", "2024-05-01 12:00:00 ERROR [main] download failed: {m}", "访问文件时报错：{m} 请问怎么办？"]
+        {
+            let text = w.replace("{m}", m);
+            match first(&text, catalog) {
+                Some((f, false)) if f.kind == Kind::TokenExpired && f.product.as_deref() == Some("oss") => {}
+                Some((f, granted)) => {
+                    wrong.push(format!("[{} {:?} grant={granted}] {text:?}", f.kind.as_str(), f.product))
+                }
+                None => wrong.push(format!("no finding: {text:?}")),
+            }
+            lines.push(text);
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let lost = common::refusal_lost(lines);
+    assert!(lost.is_empty(), "{}", lost.join("\n"));
 }
 
 /// Numbers shaped like an EC that are none (a phone number, a date, an order id) read as no OSS error.
