@@ -301,9 +301,9 @@ fn explain_error(
         }
     };
     let mut f = Finding::new(kind);
-    // A bare OSS EC printed without any code is the code the paste states (its family implies `AccessDenied`).
-    f.code =
-        stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| raw.value(Key::Ec).map(str::to_string)).flatten());
+    // A bare OSS EC printed without any code: the code its row documents, else the EC itself (its family implies
+    // `AccessDenied`).
+    f.code = stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| oss_ec::code_of_bare_ec(raw)).flatten());
     // Another cloud's client's own code print stands before a wrapper's code (a gRPC status around Tencent's SDK).
     if let Some(code) = other_cloud.as_ref().and_then(|_| systems::printed_code(error_lines(text, raw))) {
         f.code = Some(code.to_string());
@@ -317,7 +317,7 @@ fn explain_error(
         f.code = raw.all(Key::CodeCandidate).find(closed).map(|c| c.value.clone());
     }
     // Else the code the documentation gives a sentence of the message (`Specified access key is not found`).
-    f.implied_code = implied_code.or_else(|| {
+    f.implied_code = implied_code.filter(|i| f.code.as_ref() != Some(i)).or_else(|| {
         let message_only = f.code.is_none() && other_cloud.is_none();
         let implied = |p: &Field| read::phrases::implied_code(text.as_str(), p).map(str::to_string);
         raw.all(Key::Phrase).filter(|_| message_only).find_map(implied)
@@ -1105,9 +1105,11 @@ ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
         // gRPC's `code = Unknown` is no code; the credentials file is the matter.
         let f = one("rpc error: code = Unknown desc = error loading environment from ALIBABA_CLOUD_CREDENTIALS_FILE (/credentials/cloud)");
         assert_eq!((f.kind, f.code), (Kind::BadCredentials, None));
-        // A bare OSS EC is the code the paste states.
+        // A bare OSS EC: the code its row documents, else the EC itself, the one code the paste states.
         let f = one("0003-00000101\n您的请求被Bucket Policy策略所拒绝。");
-        assert_eq!((f.kind, f.code.as_deref()), (Kind::ExplicitDeny, Some("0003-00000101")));
+        assert_eq!((f.kind, f.code.as_deref(), f.implied_code), (Kind::ExplicitDeny, Some("AccessDenied"), None));
+        let f = one("0002-00000418\nThe signature in the request URL has expired.");
+        assert_eq!((f.kind, f.code.as_deref()), (Kind::TokenExpired, Some("0002-00000418")));
         // `Code: message` opening a line, the code CamelCase (Python's exception text).
         let f = one("BasicServiceNotActivated: The NLP API (Version : base) service has not been activated.");
         assert_eq!((f.kind, f.code.as_deref()), (Kind::NotActivated, Some("BasicServiceNotActivated")));

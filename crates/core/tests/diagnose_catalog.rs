@@ -294,12 +294,13 @@ fn documented_codes_in_prose_are_read_as_codes() {
     }
 }
 
-/// OSS documents its EC codes: a bare bucket-policy EC names OSS, implies AccessDenied and is an explicit deny.
+/// OSS documents its EC codes: a bare bucket-policy EC names OSS, its documented code AccessDenied and is an
+/// explicit deny.
 #[test]
 fn a_bare_oss_ec_names_oss_and_its_denial() {
     let f = one("upload failed: 0003-00000101", full());
     assert_eq!(
-        (f.kind, f.product.as_deref(), f.implied_code.as_deref()),
+        (f.kind, f.product.as_deref(), f.code.as_deref()),
         (Kind::ExplicitDeny, Some("oss"), Some("AccessDenied"))
     );
     assert!(grant(&f).system_policies.is_empty());

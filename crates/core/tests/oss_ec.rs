@@ -90,16 +90,92 @@ fn every_documented_ec_in_every_shape_gives_its_row() {
     assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
 }
 
-/// The explicit-deny rows name the layer whose `Deny` statement refused.
+/// The explicit-deny rows name the layer whose `Deny` statement refused, and no row refused by a policy that is
+/// not the caller's (a bucket policy, a VPC policy) gets a grant: no grant to the caller lifts it.
 #[test]
 fn explicit_deny_rows_name_their_layer() {
     let catalog = full_catalog();
     for r in OSS_EC.iter().filter(|r| r.kind == Kind::ExplicitDeny && r.layer.is_some()) {
         let text =
             format!("<Error><Code>AccessDenied</Code><Message>Request failed.</Message><EC>{}</EC></Error>", r.ec);
-        let (f, _) = first(&text, catalog).expect("a finding");
+        let (f, granted) = first(&text, catalog).expect("a finding");
         assert_eq!(f.layer, r.layer, "{text}");
+        assert!(!granted, "{text}");
     }
+}
+
+/// The convention of the dev sets' labels (eval/README.md): an EC printed without any code gives the code its row
+/// documents (OSS prints the two together), never the EC, and the EC itself only where its page shows no code. Every
+/// row, in every shape that prints the EC alone.
+#[test]
+fn a_bare_ec_gives_the_code_its_row_documents() {
+    let catalog = full_catalog();
+    let (mut n, mut wrong) = (0, Vec::new());
+    for r in OSS_EC {
+        for text in EC_ONLY.iter().map(|w| w.replace("{ec}", r.ec)) {
+            n += 1;
+            let Some((f, _)) = first(&text, catalog) else {
+                wrong.push(format!("no finding: {text:?}"));
+                continue;
+            };
+            if f.code.as_deref() != Some(r.code.unwrap_or(r.ec)) || f.implied_code.is_some() {
+                wrong.push(format!("[{:?} {:?}] {text:?}", f.code, f.implied_code));
+            }
+        }
+    }
+    assert_eq!(n, OSS_EC.len() * EC_ONLY.len());
+    assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// OSS's own `InvalidAccessKeyId` ("The OSS Access Key Id you provided does not exist in our records") beside
+/// anything that shows the key is a temporary one (an `STS.` key id in the body, a security token header, the ECS
+/// metadata credentials path of ossutil's config) stays bad credentials with no grant: OSS's page for the message
+/// with STS credentials names four causes (the parent key disabled, the token not sent, the parent key sent for the
+/// STS one, the credentials expired), expiry only one. Negative controls: OSS's `SecurityTokenExpired` beside the
+/// same words is still an expired token, and the gateway's `InvalidAccessKeyId.NotFound` beside a token still an
+/// expired temporary key.
+#[test]
+fn oss_unknown_key_beside_a_temporary_one_is_bad_credentials() {
+    let catalog = full_catalog();
+    let temporary = [
+        "<OSSAccessKeyId>STS.NUexampleKeyId1234</OSSAccessKeyId>",
+        "x-oss-security-token: CAIS8QF1q6Ft5B2yfSjIr5bSEsnNupxX0qGhZEXjkmM2",
+        "ecsAk=http://100.100.100.200/latest/meta-data/Ram/security-credentials/EcsRole",
+    ];
+    let oss = [
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>{code}</Code>\n  <Message>{message}</Message>\n  <RequestId>65AF5037E6D0953470000000</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n{around}\n</Error>",
+        "Error: oss: service returned error: StatusCode=403, ErrorCode={code}, ErrorMessage=\"{message}\", RequestId=65AF5037E6D0953470000000\n{around}",
+        "{around}\n上传失败：{message}",
+    ];
+    let cases = [
+        (
+            "InvalidAccessKeyId",
+            "The OSS Access Key Id you provided does not exist in our records.",
+            Kind::BadCredentials,
+        ),
+        ("SecurityTokenExpired", "The security token you provided has expired.", Kind::TokenExpired),
+    ];
+    let (mut n, mut wrong) = (0, Vec::new());
+    for (code, message, kind) in cases {
+        for shape in oss {
+            for around in temporary {
+                n += 1;
+                let text = shape.replace("{code}", code).replace("{message}", message).replace("{around}", around);
+                let Some((f, granted)) = first(&text, catalog) else {
+                    wrong.push(format!("no finding: {text:?}"));
+                    continue;
+                };
+                if f.kind != kind || granted {
+                    wrong.push(format!("[{} grant={granted}] {text:?}", f.kind.as_str()));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {n} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    let pop =
+        "ErrorCode: InvalidAccessKeyId.NotFound\nMessage: Specified access key is not found.\nRequestId: 3C6C-4F8A";
+    let (f, granted) = first(&format!("{pop}\nSecurityToken: CAIS8QF1q6Ft5B2yfSjIr5b"), catalog).expect("a finding");
+    assert_eq!((f.kind, granted), (Kind::TokenExpired, false));
 }
 
 /// OSS's messages users paste without their code, alone and in a log line or Chinese prose.
@@ -121,6 +197,8 @@ fn oss_messages_alone_give_their_kind_and_code() {
             Kind::TokenExpired,
             "SecurityTokenExpired",
         ),
+        ("The security token included in the request is invalid.", Kind::BadCredentials, "InvalidSecurityToken"),
+        ("The security token in the request is invalid.", Kind::BadCredentials, "InvalidSecurityToken"),
     ];
     let mut wrong = Vec::new();
     for &(m, kind, code) in rows {
@@ -132,6 +210,40 @@ fn oss_messages_alone_give_their_kind_and_code() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// OSS's error-center pages' words for a signed URL past its expiry (an OSS V1/V2 URL in Chinese, an S3-compatible V4
+/// one, a LiveChannel ingest URL), pasted alone, in a log line or in Chinese prose: an expired token of OSS's, no
+/// code (the pages name none), no grant. Negative control: beside a genuine `Forbidden.RAM`, that refusal stays a
+/// missing permission.
+#[test]
+fn oss_signed_url_expiry_pages_are_an_expired_token_of_oss() {
+    let catalog = full_catalog();
+    let sentences = [
+        "URL签名已过期。",
+        "The signature in the request URL has expired.",
+        "The signature in the LiveChannel request expires.",
+        "The signature in the LiveChannel request has expired.",
+    ];
+    let mut wrong = Vec::new();
+    let mut lines = Vec::new();
+    for m in sentences {
+        for w in ["{m}", "2024-05-01 12:00:00 ERROR [main] download failed: {m}", "访问文件时报错：{m} 请问怎么办？"]
+        {
+            let text = w.replace("{m}", m);
+            match first(&text, catalog) {
+                Some((f, false)) if f.kind == Kind::TokenExpired && f.product.as_deref() == Some("oss") => {}
+                Some((f, granted)) => {
+                    wrong.push(format!("[{} {:?} grant={granted}] {text:?}", f.kind.as_str(), f.product))
+                }
+                None => wrong.push(format!("no finding: {text:?}")),
+            }
+            lines.push(text);
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let lost = common::refusal_lost(lines);
+    assert!(lost.is_empty(), "{}", lost.join("\n"));
 }
 
 /// Numbers shaped like an EC that are none (a phone number, a date, an order id) read as no OSS error.

@@ -89,6 +89,11 @@ const PRINTED: &[(&str, Kind, &str)] = &[
     // OSS's S3-compatible API refuses an S3 SDK's aws-chunked upload.
     ("NotImplemented: Aws MultiChunkedEncoding STREAMING-UNSIGNED-PAYLOAD-TRAILER is not supported.", Kind::Signature, "oss"),
     ("Aws MultiChunkedEncoding is not supported", Kind::Signature, "oss"),
+    // OSS's error-center pages on signed URLs past their expiry.
+    ("访问图片提示 URL签名已过期", Kind::TokenExpired, "oss"),
+    ("403: The signature in the request URL has expired.", Kind::TokenExpired, "oss"),
+    ("ffmpeg push failed: The signature in the LiveChannel request expires.", Kind::TokenExpired, "oss"),
+    ("The signature in the LiveChannel request has expired.", Kind::TokenExpired, "oss"),
     // Model Studio's `Arrearage` (OpenAI-compatible and DashScope shapes) and the DashScope SDK with no API key.
     (
         "{'error': {'code': 'Arrearage', 'param': None, 'message': 'Access denied, please make sure your account is in good standing.', 'type': 'Arrearage'}}",

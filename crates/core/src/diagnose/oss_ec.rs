@@ -70,9 +70,10 @@ pub const OSS_EC: &[OssEc] = &[
     // Other refusals of this family, not a RAM grant's matter. A bucket operation sent with no signature (anonymous)
     // or with one OSS cannot verify: the request's authentication.
     row("0003-00000002", "AccessDenied", Kind::Signature, INTL),
-    // The VPC's own endpoint policy keeps the client's VPC from the bucket: the VPC policy is edited, not RAM. Its
-    // page's example is a VPC policy whose `Allow` leaves the bucket out, no `Deny` statement: not an explicit deny.
-    row("0003-00000401", "AccessDenied", Kind::Other, INTL),
+    // The VPC's own endpoint policy keeps the client's VPC from the bucket: a guardrail policy beside the caller's
+    // (its page's example is a VPC policy whose `Allow` leaves the bucket out). Like a control policy's refusal, no
+    // grant to the caller lifts it: the VPC policy is edited, a refusal by a policy that is not the caller's.
+    row("0003-00000401", "AccessDenied", Kind::ExplicitDeny, INTL).in_layer(Layer::ResourcePolicy),
     // Hotlink protection: the `Referer` is empty, on the blacklist, or off the whitelist.
     row("0003-00000501", "AccessDenied", Kind::Other, CN_EN),
     row("0003-00000502", "AccessDenied", Kind::Other, INTL),
@@ -107,15 +108,31 @@ pub const OSS_EC: &[OssEc] = &[
     uncoded("0002-00000430", Kind::Signature, CN_ZH),
     uncoded("0002-00000705", Kind::Signature, CN_EN),
     uncoded("0002-00000235", Kind::Signature, INTL),
-    // Expired: a signed URL past its `Expires` / `x-oss-expires` (OSS's own signature), or past `X-Amz-Date` plus
-    // `X-Amz-Expires` (Amazon S3-compatible V4): a URL to sign again, as a token to fetch again.
+    // Amazon S3-compatible V4 signatures OSS cannot read: an algorithm other than `AWS4-HMAC-SHA256`, an
+    // `Authorization` header's `Signature` or a URL's `X-Amz-Signature` not 64 hex characters, an `X-Amz-Credential`
+    // scope not in its form, an `X-Amz-Content-SHA256` that is no payload hash; a LiveChannel (RTMP ingest) URL's
+    // `Signature` OSS recomputes differently.
+    uncoded("0002-00000402", Kind::Signature, INTL),
+    uncoded("0002-00000408", Kind::Signature, INTL),
+    uncoded("0002-00000423", Kind::Signature, INTL),
+    uncoded("0002-00000425", Kind::Signature, INTL),
+    uncoded("0002-00000427", Kind::Signature, INTL),
+    uncoded("0002-00000807", Kind::Signature, INTL),
+    // Expired: a signed URL past its `Expires` / `x-oss-expires` (OSS's own signature), past `X-Amz-Date` plus
+    // `X-Amz-Expires` (Amazon S3-compatible V4), a LiveChannel URL past its `Expires`: a URL to sign again, as a token
+    // to fetch again.
     uncoded("0002-00000069", Kind::TokenExpired, CN_ZH),
     uncoded("0002-00000418", Kind::TokenExpired, INTL),
+    uncoded("0002-00000805", Kind::TokenExpired, INTL),
     // Bad credentials: the AccessKey id sent as an STS one is not one STS issued (a RAM user's key sent with a
     // security token, or an STS key past its life); the AccessKey id in a V2 or V4 `Authorization` header is malformed
     // (a stray `\r`); the security token does not match the one STS returned with the key (OSS's 403 table prints
     // `InvalidSecurityToken`, "The security token you provided is invalid", for it).
     uncoded("0002-00000002", Kind::BadCredentials, CN_ZH),
+    // An STS AccessKey id sent without its security token (OSS prints `InvalidAccessKeyId`, "The Security Token may be
+    // lost"), or with a token and key pair from two different AssumeRole answers.
+    row("0002-00000003", "InvalidAccessKeyId", Kind::BadCredentials, CN_EN),
+    uncoded("0002-00000004", Kind::BadCredentials, INTL),
     uncoded("0002-00000107", Kind::BadCredentials, INTL),
     uncoded("0002-00000206", Kind::BadCredentials, INTL),
     row("0002-00000006", "InvalidSecurityToken", Kind::BadCredentials, INTL),
@@ -126,6 +143,17 @@ pub const OSS_EC: &[OssEc] = &[
     uncoded("0002-00000304", Kind::Other, INTL_GUIDE),
     uncoded("0002-00000301", Kind::Other, INTL),
     uncoded("0002-00000070", Kind::Other, INTL),
+    // A LiveChannel URL without its `Expires`, with one that is not a Unix time, or without its `Signature`.
+    uncoded("0002-00000803", Kind::Other, CN_EN),
+    uncoded("0002-00000804", Kind::Other, INTL),
+    uncoded("0002-00000806", Kind::Other, INTL),
+    // A way of signing OSS does not take here: STS credentials for an operation or region that takes none, Amazon
+    // S3-compatible V2 or V4 signing not enabled for the account, V2 for a PostObject form. The client signs
+    // another way (or support enables the mode); no grant helps.
+    uncoded("0002-00000001", Kind::Other, INTL),
+    uncoded("0002-00000032", Kind::Other, CN_EN),
+    uncoded("0002-00000033", Kind::Other, CN_EN),
+    uncoded("0002-00000714", Kind::Other, INTL),
     // Other families whose page says what the error is. 06, a PostObject form: its policy has no `expiration`.
     uncoded("0006-00000208", Kind::Other, INTL),
     // 48: a redirect rule to the public network reached through OSS's default domain, blocked for buckets made
@@ -185,6 +213,12 @@ pub fn of(raw: &RawError) -> Option<&'static OssEc> {
 /// The code an undocumented EC's family implies: OSS's access-control family (`0003-`) is its access denials.
 pub fn family_code(ec: &str) -> Option<&'static str> {
     ec.starts_with("0003-").then_some("AccessDenied")
+}
+
+/// The code of an error that prints an EC and no code: the code the EC's row documents (OSS prints the two together
+/// in every answer), else the EC itself, the one code the paste shows.
+pub fn code_of_bare_ec(raw: &RawError) -> Option<String> {
+    of(raw).and_then(|r| r.code).or_else(|| raw.value(Key::Ec)).map(str::to_string)
 }
 
 /// The code the error's EC implies where none is printed: its row's, else its family's.

@@ -250,9 +250,13 @@ fn permission_kind(kind: Kind) -> bool {
 }
 
 /// An AccessKey the service does not know, where the paste shows the key is a temporary one: STS keys stop
-/// existing when their token expires (OSS then answers `InvalidAccessKeyId`, "does not exist in our records").
+/// existing when their token expires. Not OSS's `InvalidAccessKeyId` ("The OSS Access Key Id you provided does not
+/// exist in our records"): OSS's page for that message with STS credentials names four causes — the parent key
+/// disabled, the token missing from the request, the parent key sent for the STS one, the credentials expired — so
+/// its code's own reading (bad credentials) stands.
 fn temporary_key_unknown(s: &Signals) -> Option<Verdict> {
-    let unknown = s.key_unknown();
+    let oss_own = s.code == "invalidaccesskeyid" || s.message.contains("oss access key id");
+    let unknown = s.key_unknown() && !oss_own;
     // OSS says so when the token was not sent at all ("The Security Token may be lost").
     let other_cause = s.has_any(&[Phrase::AccessKeyDisabled, Phrase::TokenMissing, Phrase::TokenInvalid]);
     (unknown && s.temporary_key && !other_cause).then_some((Kind::TokenExpired, None))
@@ -797,10 +801,10 @@ mod tests {
 
     /// One example per rule: the text, and the kind the rule gives it.
     const EXAMPLES: &[(&str, &str, Kind)] = &[
-        ("oss-documented-ec", "<Error><Code>AccessDenied</Code><Message>x</Message><EC>0003-00000401</EC></Error>", Kind::Other),
+        ("oss-documented-ec", "<Error><Code>AccessDenied</Code><Message>x</Message><EC>0003-00000501</EC></Error>", Kind::Other),
         ("sts-federation-refused", "ErrorCode: AuthenticationFail.NoPermission\nMessage: No such OIDC Provider registered.", Kind::AssumeRole),
         ("token-expired", "ErrorCode: InvalidSecurityToken.Expired\nMessage: Specified SecurityToken is expired.", Kind::TokenExpired),
-        ("temporary-key-unknown", "<Error><Code>InvalidAccessKeyId</Code><Message>The OSS Access Key Id you provided does not exist in our records.</Message><OSSAccessKeyId>STS.NUexampleKeyId12</OSSAccessKeyId></Error>", Kind::TokenExpired),
+        ("temporary-key-unknown", r#"{"Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found.","AccessKeyId":"STS.NUexampleKeyId12"}"#, Kind::TokenExpired),
         ("log-service-inactive", "InvalidAccessKeyIdError: AccessKeyId LTAIexample is inactive", Kind::NotActivated),
         ("access-key-unknown-or-disabled", "ErrorCode: InvalidAccessKeyId.Inactive\nMessage: Specified access key is disabled.", Kind::BadCredentials),
         ("security-token-invalid-or-missing", "ErrorCode: MissingSecurityToken\nMessage: SecurityToken is mandatory for this action.", Kind::BadCredentials),
@@ -1136,8 +1140,14 @@ mod tests {
         let unknown =
             "ErrorCode: InvalidAccessKeyId\nMessage: The OSS Access Key Id you provided does not exist in our records.";
         assert_eq!(decide(unknown).0, Kind::BadCredentials);
-        let with_token = format!("{unknown}\nx-oss-security-token: CAIS...");
-        assert_eq!(decide(&with_token).0, Kind::TokenExpired);
+        // OSS's own `InvalidAccessKeyId` beside a token or an `STS.` key: its page names four causes, expiry one.
+        for around in ["x-oss-security-token: CAIS...", "<OSSAccessKeyId>STS.NUexampleKeyId12</OSSAccessKeyId>"] {
+            assert_eq!(decide(&format!("{unknown}\n{around}")).0, Kind::BadCredentials, "{around}");
+        }
+        // The gateway's unknown key beside a token: the temporary key expired.
+        let pop = r#"{"Code":"InvalidAccessKeyId.NotFound","Message":"Specified access key is not found.""#;
+        assert_eq!(decide(&format!(r#"{pop},"SecurityToken":"CAIS8QF1q6Ft5B2y"}}"#)).0, Kind::TokenExpired);
+        assert_eq!(decide(&format!("{pop}}}")).0, Kind::BadCredentials);
         // OSS saying the token was not sent: the token is missing, not expired.
         let lost = "<Error><Code>InvalidAccessKeyId</Code><Message>The OSS Access Key Id you provided does not exist in our records. The Security Token may be lost to specify that it is a STS Access Id.</Message><OSSAccessKeyId>STS.NUexampleKeyId12</OSSAccessKeyId></Error>";
         assert_eq!(decide(lost).0, Kind::BadCredentials);

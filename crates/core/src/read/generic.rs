@@ -44,6 +44,8 @@ pub const GENERIC: &[Generic] = &[
             "凭证",
             "凭据",
             "临时凭证",
+            // 授权过期: the access an STS token lends ("authorization") ran out, as Chinese users say it.
+            "授权",
         ],
         // 失效: "no longer valid", what consoles say of a session token that timed out (`token校验失效`).
         second: &["expired", "expire", "过期", "已过期", "失效"],
@@ -290,7 +292,9 @@ fn words_in(lower: &str) -> Vec<&'static str> {
             let after = lower[m.end()..].bytes().next();
             !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
         };
-        if !present.contains(&w) && (!w.is_ascii() || whole()) {
+        // 有没有 asks "is there" (the A-not-A question), it says nothing is lacking.
+        let question = w == "没有" && lower[..m.start()].ends_with('有');
+        if !present.contains(&w) && (!w.is_ascii() || whole()) && !question {
             present.push(w);
         }
     }
@@ -326,6 +330,7 @@ mod tests {
             ("no-credentials", "There is no credential to sign the request with"),
             ("client-not-found", "client default not found"),
             ("credential-expired", "提示token校验失效"),
+            ("credential-expired", "上传大文件时中途出现授权过期"),
             ("limit-exceeded", "Error: 参数超过长度限制:35"),
             ("limit-exceeded", "The template parameter exceeds the length limit."),
             ("role-required", "The role AliyunFCDefaultRole is required for turning on logging."),
@@ -349,6 +354,9 @@ mod tests {
         // A role the request must name is a parameter, no service's own role.
         assert_eq!(phrase_of("Role is required for turning on logging."), None);
         assert_eq!(phrase_of("开启日志需要角色"), None);
+        // A question whether there is a way to renew the authorization lacks nothing.
+        assert_eq!(phrase_of("上传过程中有没有更新授权的方法？"), None);
+        assert_eq!(phrase_of("当前用户没有授权"), Some(Phrase::GenericLacksPermission));
         // Needing a permission is every system's sentence; without a RAM action or Alibaba Cloud it is none.
         assert_eq!(phrase_of("This command requires administrator privileges."), None);
         assert_eq!(phrase_of("You need root permissions to bind port 80"), None);

@@ -778,6 +778,16 @@ const SENTENCES: &[Sentence] = &[
     says("oss authentication requires a valid date", Phrase::ClockSkew).implies("AccessDenied"),
     says("invalid according to policy: policy expired", Phrase::RequestExpired).implies("AccessDenied"),
     says("the bucket you access does not belong to you", Phrase::NotAuthorized).implies("BucketNotBelongTo"),
+    // OSS's error-center pages describe their ECs in these words (pasted with or without the EC): the security token
+    // sent does not match the STS key (0002-00000006, 0002-00000008: `InvalidSecurityToken`), a signed URL past its
+    // expiry (0002-00000069 in Chinese, 0002-00000418 for an S3-compatible V4 URL, 0002-00000805 for a LiveChannel
+    // one: the pages name no code).
+    says("security token included in the request is invalid", Phrase::TokenInvalid).implies("InvalidSecurityToken"),
+    says("security token in the request is invalid", Phrase::TokenInvalid).implies("InvalidSecurityToken"),
+    says("url签名已过期", Phrase::RequestExpired).printed_by("OSS", "oss"),
+    says("signature in the request url has expired", Phrase::RequestExpired).printed_by("OSS", "oss"),
+    says("signature in the livechannel request expires", Phrase::RequestExpired).printed_by("OSS", "oss"),
+    says("signature in the livechannel request has expired", Phrase::RequestExpired).printed_by("OSS", "oss"),
     // OSS's EC table in Chinese: the STS security token sent is not valid.
     says("无效的sts安全令牌", Phrase::TokenInvalid),
     says("安全令牌无效", Phrase::TokenInvalid),
