@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""score.py CLI JSONL [--misses]: kind/code/action/product of the first finding, and grants on non-permission."""
+"""score.py CLI JSONL [--misses]: kind/code (printed, else implied)/action/product of the first finding, and grants on non-permission."""
 import json, subprocess, sys
 cli, path = sys.argv[1], sys.argv[2]
 show = '--misses' in sys.argv
@@ -21,7 +21,8 @@ for line in open(path):
     else: kind2 = {kind}
     ek = e.get('kind')
     ok_k = ek in kind2
-    ok_c = (fin.get('code') or None) == (e.get('code') or None)
+    # A message-only paste: the code its documentation implies (`implied_code`) stands for the printed one.
+    ok_c = (fin.get('code') or fin.get('implied_code') or None) == (e.get('code') or None)
     ok_p = (fin.get('product') or None) == (e.get('product') or None)
     ok_a = None
     if e.get('action'):
