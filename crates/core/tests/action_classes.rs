@@ -261,7 +261,8 @@ fn the_copy_header_counts_only_as_a_header_of_the_errors_request() {
 /// with no action quoted names none; a code beside it keeps the code's own reading.
 #[test]
 fn a_console_refusal_quoting_its_action_names_it() {
-    let refusals = ["暂无权限查看所有实例", "权限不足", "无权限", "没有权限", "无访问权限", "无操作权限", "当前用户没有查看权限"];
+    let refusals =
+        ["暂无权限查看所有实例", "权限不足", "无权限", "没有权限", "无访问权限", "无操作权限", "当前用户没有查看权限"];
     let quotes = [("“", "”"), ("\"", "\""), ("'", "'"), ("`", "`"), ("‘", "’"), ("「", "」")];
     let mut n = 0;
     for refusal in refusals {

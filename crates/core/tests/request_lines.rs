@@ -104,7 +104,10 @@ fn a_request_line_on_another_products_host_or_under_another_products_error_names
     // An ECS refusal under an OSS request line keeps ECS's product and its own action.
     let text = "PUT /?logging HTTP/1.1\nHost: examplebucket.oss-cn-beijing.aliyuncs.com\n\n{\"RequestId\":\"1\",\"HostId\":\"ecs.aliyuncs.com\",\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the specified resource, or this API doesn't support RAM.\",\"AccessDeniedDetail\":{\"AuthAction\":\"ecs:DescribeInstances\"}}";
     let f = first(text);
-    assert_eq!((f.product.as_deref(), f.actions.as_slice()), (Some("ecs"), ["ecs:DescribeInstances".to_string()].as_slice()));
+    assert_eq!(
+        (f.product.as_deref(), f.actions.as_slice()),
+        (Some("ecs"), ["ecs:DescribeInstances".to_string()].as_slice())
+    );
 }
 
 /// OSS's answer to an expired presigned URL (its error page 0002-00000069).
@@ -121,7 +124,8 @@ fn a_presigned_url_signed_any_of_osss_ways_is_the_objects_read() {
         "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=LTAI5tExample%2F20261207%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261207T100000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=ab2c",
     ];
     for q in queries {
-        for shown in [format!("失效链接如下：\n{url}?{q}\n报错信息如下：\n"), format!("URL=\"{url}?{q}\"\n")] {
+        for shown in [format!("失效链接如下：\n{url}?{q}\n报错信息如下：\n"), format!("URL=\"{url}?{q}\"\n")]
+        {
             let text = format!("{shown}{OSS_EXPIRED}");
             let f = first(&text);
             assert_eq!(f.product.as_deref(), Some("oss"), "{text}");
@@ -204,6 +208,8 @@ fn the_only_request_line_of_a_text_is_the_one_its_oss_error_answers_wherever_it_
     let text = format!("{OSS_EXPIRED}\n\nPUT /?logging HTTP/1.1\nHost: examplebucket.oss-cn-beijing.aliyuncs.com\n");
     assert_eq!(first(&text).actions, ["oss:PutBucketLogging"], "{text}");
     // Two requests after the error: which one it answers is not shown.
-    let text = format!("{OSS_EXPIRED}\n\n{request}\n\nPUT /?logging HTTP/1.1\nHost: examplebucket.oss-cn-beijing.aliyuncs.com\n");
+    let text = format!(
+        "{OSS_EXPIRED}\n\n{request}\n\nPUT /?logging HTTP/1.1\nHost: examplebucket.oss-cn-beijing.aliyuncs.com\n"
+    );
     assert!(first(&text).actions.is_empty(), "{text}");
 }

@@ -421,7 +421,7 @@ fn oss_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decid
 fn v1_method_and_resource(value: &str) -> Option<(&str, &str)> {
     let mut lines = value.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next()?;
-    match lines.last() {
+    match lines.next_back() {
         Some(last) => Some((first, last)),
         None => {
             let method = first.split_whitespace().next()?;

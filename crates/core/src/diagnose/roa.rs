@@ -7,7 +7,9 @@
 
 use std::collections::BTreeSet;
 
-use super::action::{apis_for_request, REQUEST_METHODS, decided, inferred, segments_match, split_request, Decided, Inputs};
+use super::action::{
+    apis_for_request, decided, inferred, segments_match, split_request, Decided, Inputs, REQUEST_METHODS,
+};
 use crate::read::Key;
 use crate::Catalog;
 
