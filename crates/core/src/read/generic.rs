@@ -170,7 +170,9 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         v.sort_unstable();
         v
     };
-    let (console, codes) = (spans(Key::Phrase, Some(Phrase::Console.name())), spans(Key::Code, None));
+    let console = spans(Key::Phrase, Some(Phrase::Console.name()));
+    // Read only where a console's refusal stands: most texts have none.
+    let codes = if console.is_empty() { Vec::new() } else { spans(Key::Code, None) };
     let mut found = Vec::new();
     for (start, end) in sentences(s) {
         if end - start > MAX_SENTENCE {
