@@ -255,3 +255,34 @@ fn the_copy_header_counts_only_as_a_header_of_the_errors_request() {
         }
     }
 }
+
+/// A console's refusal in Chinese (every wording the console phrase row reads) that quotes the action it lacks in
+/// the same sentence, in every quote the readers know: the quoted action is the call's. Controls: the same sentence
+/// with no action quoted names none; a code beside it keeps the code's own reading.
+#[test]
+fn a_console_refusal_quoting_its_action_names_it() {
+    let refusals =
+        ["暂无权限查看所有实例", "权限不足", "无权限", "没有权限", "无访问权限", "无操作权限", "当前用户没有查看权限"];
+    let quotes = [("“", "”"), ("\"", "\""), ("'", "'"), ("`", "`"), ("‘", "’"), ("「", "」")];
+    let mut n = 0;
+    for refusal in refusals {
+        for (open, close) in quotes {
+            for action in ["hologram:ListInstances", "ecs:DescribeInstances", "oss:ListBuckets"] {
+                let text = format!(
+                    "提示{refusal}，请让主账号前往RAM中心授予当前用户{open}xxx/*{close}资源的{open}{action}{close}权限。"
+                );
+                let f = first(&text);
+                assert_eq!(f.actions, [action], "{text}");
+                assert_eq!(f.product.as_deref(), action.split(':').next(), "{text}");
+                n += 1;
+            }
+        }
+        // No action quoted: none is named.
+        let text = format!("提示{refusal}，请让主账号前往RAM中心授予当前用户“xxx/*”资源的权限。");
+        assert!(first(&text).actions.is_empty(), "{text}");
+    }
+    assert!(n >= 100, "{n}");
+    // An Alibaba Cloud error with its own code and action: the sentence's quoted action does not replace it.
+    let text = "{\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the specified resource.\",\"AccessDeniedDetail\":{\"AuthAction\":\"ecs:DescribeInstances\"}}\n无权限，需要“vpc:DescribeVpcs”权限。";
+    assert_eq!(first(text).actions.first().map(String::as_str), Some("ecs:DescribeInstances"));
+}

@@ -73,6 +73,7 @@ const RULES: &[Rule] = &[
     ("roa-request-url", super::roa::request_url),
     ("roa-request-line", super::roa::request_line),
     ("oss-string-to-sign", oss_string_to_sign),
+    ("oss-request-line", oss_request_line),
     ("rpc-string-to-sign", rpc_string_to_sign),
     ("oss-refusal", oss_refusal),
     ("oss-bucket-host", oss_bucket_host),
@@ -119,7 +120,7 @@ fn oss_copy(i: &Inputs, mut d: Decided) -> Decided {
 }
 
 /// The methods a request line starts with (`PUT /key HTTP/1.1`), which begin the request an error answers.
-const REQUEST_METHODS: &[&str] = &["GET ", "PUT ", "POST ", "DELETE ", "HEAD ", "PATCH ", "OPTIONS "];
+pub(super) const REQUEST_METHODS: &[&str] = &["GET ", "PUT ", "POST ", "DELETE ", "HEAD ", "PATCH ", "OPTIONS "];
 
 /// A line of a request as sent, without its indent or curl's `> ` (`curl -v` marks what it sent so).
 fn sent(line: &str) -> &str {
@@ -408,10 +409,67 @@ fn oss_string_to_sign(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decid
     }
     let f = i.raw.get(Key::ClientStringToSign).or_else(|| i.raw.get(Key::ServerStringToSign))?;
     let value = crate::text::unescape(&f.value);
-    let method = value.lines().next()?.trim();
-    let resource = value.lines().last()?.trim();
+    let (method, resource) = v1_method_and_resource(&value)?;
     let api = oss_resource_api(i.catalog, method, resource, wanted)?;
     Some(decided(api, true, Some((f.start, f.end))))
+}
+
+/// The method and canonical resource of an OSS V1 string-to-sign: its first line and its last, as OSS builds it
+/// (`VERB\nContent-MD5\nContent-Type\nDate\nCanonicalizedOSSHeaders CanonicalizedResource`). A paste that lost the
+/// line breaks (`GET 1606281461607 /bucket/key?security-token=…`: the lines joined by spaces) keeps the method as its
+/// first word and the resource as its last word starting with `/` (no header, date or content type does).
+fn v1_method_and_resource(value: &str) -> Option<(&str, &str)> {
+    let mut lines = value.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    match lines.next_back() {
+        Some(last) => Some((first, last)),
+        None => {
+            let method = first.split_whitespace().next()?;
+            let resource = first.split_whitespace().skip(1).filter(|w| w.starts_with('/')).last()?;
+            Some((method, resource))
+        }
+    }
+}
+
+/// The query parameters that make an OSS URL presigned: V1's `Signature` (beside `OSSAccessKeyId` and `Expires`),
+/// V4's `x-oss-signature` and the S3-compatible V4's `X-Amz-Signature` (OSS's signature documentation; its error
+/// pages 0002-00000418 and 0002-00000423 show such URLs). A presigned URL given no method is a GET: opened in a
+/// browser or fetched, as the object's read.
+const OSS_PRESIGNED: &[&str] = &["signature", "x-oss-signature", "x-amz-signature"];
+
+/// Rule `oss-request-line`: the OSS request an error answers, as printed without the fields of the error's own
+/// reader: an HTTP request line and its `Host:` header (`PUT /?logging HTTP/1.1`, `Host: bucket.oss-cn-beijing.
+/// aliyuncs.com`, the OSS API reference's request examples, an SDK's debug dump) before the error, or the only one
+/// the text shows ([`super::roa::sole_http_request`]), or a URL on a bucket's host with
+/// the method printed before it (`PUT https://bucket.oss-…/key`), or with none when the URL is presigned
+/// ([`OSS_PRESIGNED`]). The host must be OSS's: a bucket's or the region's service host.
+fn oss_request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided> {
+    if i.product != Some("oss") {
+        return None;
+    }
+    let near = super::roa::near(i);
+    let request = super::roa::http_request(near).or_else(|| super::roa::sole_http_request(i.around));
+    if let Some((method, path, host)) = request {
+        if let Some(bucket) = oss_host_has_bucket(host) {
+            return Some(decided(oss_api(i.catalog, method, path, Some(bucket), wanted)?, true, None));
+        }
+    }
+    for h in i.raw.all(Key::Host).chain(i.raw.all(Key::HostId)) {
+        if oss_host_has_bucket(&h.value) != Some(true) {
+            continue;
+        }
+        let Some((before, path)) = super::roa::url_path_after(near, &h.value) else { continue };
+        let query = path.split_once('?').map_or("", |(_, q)| q);
+        let presigned = query.split('&').any(|kv| {
+            let key = kv.split_once('=').map_or(kv, |(k, _)| k);
+            OSS_PRESIGNED.iter().any(|p| key.eq_ignore_ascii_case(p))
+        });
+        let method = super::roa::method_before(before).or_else(|| presigned.then(|| "GET".to_string()));
+        let Some(method) = method else { continue };
+        let api = oss_api(i.catalog, &method, path, Some(true), wanted)?;
+        return Some(decided(api, true, Some((h.start, h.end))));
+    }
+    None
 }
 
 /// The method and canonical resource (`/bucket/key?acl`) of an OSS V4 `<CanonicalRequest>` in `text`: its first line the method, its second the URI (percent-encoded), its third the sorted
@@ -459,6 +517,7 @@ const OSS_PARAMETERS: &[&str] = &[
     "ossaccesskeyid",
     "expires",
     "signature",
+    "x-amz-",
     "prefix",
     "delimiter",
     "marker",

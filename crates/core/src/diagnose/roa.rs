@@ -7,7 +7,9 @@
 
 use std::collections::BTreeSet;
 
-use super::action::{apis_for_request, decided, inferred, segments_match, split_request, Decided, Inputs};
+use super::action::{
+    apis_for_request, decided, inferred, segments_match, split_request, Decided, Inputs, REQUEST_METHODS,
+};
 use crate::read::Key;
 use crate::Catalog;
 
@@ -278,21 +280,36 @@ pub fn request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
     in_product(i, &i.catalog.product_by_host(host)?.ram_code, method, path, wanted)
 }
 
+/// What follows a request line's path (`GET /key HTTP/1.1`).
+const VERSION: &str = " HTTP/1.";
+
+/// The HTTP/1 request lines of `text`, the last first (at most 16): where the version starts, where the line starts,
+/// the method and the path.
+fn request_lines(text: &str) -> impl Iterator<Item = (usize, usize, &str, &str)> {
+    text.rmatch_indices(VERSION).take(16).filter_map(|(at, _)| {
+        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let line = text[line_start..at].trim_start_matches(['>', ' ', '\t']);
+        let (method, path) = line.split_once(' ')?;
+        let sent = REQUEST_METHODS.iter().any(|m| m.strip_suffix(' ') == Some(method));
+        (sent && path.starts_with('/') && !path.contains(' ')).then_some((at, line_start, method, path))
+    })
+}
+
+/// [`http_request`] of a text that shows one request line only (a documentation page's example, an issue's one
+/// request): the error it holds answers that request, wherever it stands (OSS's error pages print the request after
+/// the problem it describes).
+pub(super) fn sole_http_request(text: &str) -> Option<(&str, &str, &str)> {
+    (request_lines(text).take(2).count() == 1).then(|| http_request(text)).flatten()
+}
+
 /// The HTTP/1 request line in `text` nearest its end (the error's lines end it) with a `Host:` header among the dozen
 /// lines after it and no 2xx answer before the next request ([`answered_ok`]): its method, path and host. A debug
 /// dump prints every request of a session, the ones that succeeded above the one that failed.
-fn http_request(text: &str) -> Option<(&str, &str, &str)> {
-    const VERSION: &str = " HTTP/1.";
+pub(super) fn http_request(text: &str) -> Option<(&str, &str, &str)> {
     // Where the request after the one read starts: its response stands before it.
     let mut next = text.len();
-    for (at, _) in text.rmatch_indices(VERSION).take(16) {
+    for (at, line_start, method, path) in request_lines(text) {
         let from = at + VERSION.len();
-        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        let line = text[line_start..at].trim_start_matches(['>', ' ', '\t']);
-        let Some((method, path)) = line.split_once(' ') else { continue };
-        if !METHODS.contains(&method) || !path.starts_with('/') || path.contains(' ') {
-            continue;
-        }
         let answered = answered_ok(&text[from..next]);
         next = line_start;
         if answered {
@@ -313,7 +330,7 @@ fn http_request(text: &str) -> Option<(&str, &str, &str)> {
 /// The line's text before `host` and the path after it (`/clusters/c1?x=1`), at the place nearest the end of `text`
 /// (the error's lines end it) where `host` stands followed by a path whose request was not answered with a 2xx
 /// status before the next one ([`answered_ok`]).
-fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, &'t str)> {
+pub(super) fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, &'t str)> {
     let mut next = text.len();
     for (at, _) in text.rmatch_indices(host).take(8) {
         let end = at + host.len();
@@ -343,7 +360,7 @@ fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, &'t str)> {
 
 /// The HTTP method printed just before a URL on its line (`[GET] https://`, `GET https://`, `"GET" "https://`):
 /// the last word before the scheme, when it is a method.
-fn method_before(before: &str) -> Option<String> {
+pub(super) fn method_before(before: &str) -> Option<String> {
     let head = before.strip_suffix("://").map_or(before, |h| h.trim_end_matches(|c: char| c.is_ascii_alphabetic()));
     let head = head.trim_end_matches([' ', '"', '\'', '[', ']', ':', '(', ')']);
     let word_start = head.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |n| n + 1);

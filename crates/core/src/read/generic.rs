@@ -163,9 +163,30 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
     let mut taken: Vec<(usize, usize)> =
         out.iter().filter(|f| matches!(f.key, Key::Phrase | Key::Code)).map(|f| (f.start, f.end)).collect();
     taken.sort_unstable();
+    let spans = |key: Key, value: Option<&str>| {
+        let mut v: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|f| f.key == key && value.is_none_or(|v| f.value == v))
+            .map(|f| (f.start, f.end))
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let console = spans(Key::Phrase, Some(Phrase::Console.name()));
+    // Read only where a console's refusal stands: most texts have none.
+    let codes = if console.is_empty() { Vec::new() } else { spans(Key::Code, None) };
     let mut found = Vec::new();
     for (start, end) in sentences(s) {
-        if end - start > MAX_SENTENCE || overlaps(&taken, start, end) {
+        if end - start > MAX_SENTENCE {
+            continue;
+        }
+        if overlaps(&taken, start, end) {
+            // A console's refusal that quotes the action it lacks, in the same sentence (`暂无权限查看所有实例，请…
+            // 授予当前用户“…”资源的“hologram:ListInstances”权限`): the action is the call's. Not beside a code,
+            // whose own reader says what it names.
+            if overlaps(&console, start, end) && !overlaps(&codes, start, end) {
+                quoted_actions(s, start, end, &mut found);
+            }
             continue;
         }
         let lower = s[start..end].to_ascii_lowercase();

@@ -605,12 +605,70 @@ fn tea_client_method(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     }
 }
 
-/// `aliyun ecs DescribeInstances --RegionId …`.
+/// The aliyun CLI's global flags, which may stand before the product word (`aliyun --region cn-beijing --profile
+/// ci cr GetAuthorizationToken`): each with whether it takes a value (the CLI's `config/flags.go`: `--vpc` and
+/// `--skip-secure-verify` take none, the rest one; `-p` is `--profile`).
+pub const CLI_GLOBAL_FLAGS: &[(&str, bool)] = &[
+    ("--profile", true),
+    ("-p", true),
+    ("--mode", true),
+    ("--access-key-id", true),
+    ("--access-key-secret", true),
+    ("--sts-token", true),
+    ("--sts-region", true),
+    ("--ram-role-name", true),
+    ("--ram-role-arn", true),
+    ("--role-session-name", true),
+    ("--source-profile", true),
+    ("--private-key", true),
+    ("--key-pair-name", true),
+    ("--region", true),
+    ("--RegionId", true),
+    ("--language", true),
+    ("--config-path", true),
+    ("--read-timeout", true),
+    ("--retry-timeout", true),
+    ("--connect-timeout", true),
+    ("--retry-count", true),
+    ("--expired-seconds", true),
+    ("--process-command", true),
+    ("--vpc", false),
+    ("--skip-secure-verify", false),
+];
+
+/// Where the product word of an aliyun CLI command starting at `from` begins: after the global flags
+/// ([`CLI_GLOBAL_FLAGS`], `--flag value` or `--flag=value`) that stand before it, on the same line. `None` when
+/// another flag stands there (not the CLI's own: no command to read).
+fn after_global_flags(s: &str, from: usize) -> Option<usize> {
+    let mut p = from;
+    for _ in 0..CLI_GLOBAL_FLAGS.len() {
+        if !s[p..].starts_with('-') {
+            return Some(p);
+        }
+        let word_end = |at: usize| {
+            text::floor_boundary(s, at + s[at..].bytes().take(256).take_while(|c| !c.is_ascii_whitespace()).count())
+        };
+        let end = word_end(p);
+        let word = &s[p..end];
+        let (name, inline) = word.split_once('=').map_or((word, false), |(n, _)| (n, true));
+        let &(_, takes_value) = CLI_GLOBAL_FLAGS.iter().find(|(f, _)| *f == name)?;
+        p = end;
+        if takes_value && !inline {
+            let value = p + s[p..].bytes().take(8).take_while(|&c| c == b' ' || c == b'\t').count();
+            p = word_end(value);
+        }
+        p += s[p..].bytes().take(8).take_while(|&c| c == b' ' || c == b'\t').count();
+    }
+    Some(p)
+}
+
+/// `aliyun ecs DescribeInstances --RegionId …`, also with global flags before the product word ([`after_global_flags`]).
 fn cli_command(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
     if is_ident_byte_before(s, start) {
         return;
     }
     let b = s.as_bytes();
+    let Some(end) = after_global_flags(s, end) else { return };
     let p_end = end
         + s[end..].bytes().take(40).take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-').count();
     if p_end == end || b.get(p_end) != Some(&b' ') {
