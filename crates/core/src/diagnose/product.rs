@@ -128,6 +128,14 @@ pub fn pick(
             return Some(Pick::at(role.product.clone(), f, Reason::ServiceRole(role.role_name.clone())));
         }
     }
+    // Rule `not-activated-names-service`: a product not activated is the one the sentence names before "service"
+    // (OSS's `UbsmsInvalidBid`, "Your account partner does not have KMS Service": KMS is what to activate, though OSS
+    // answered), above the resource a message names and the code's owner.
+    if kind == Kind::NotActivated {
+        if let Some((word, p)) = code_before_service(lines, catalog) {
+            return Some(Pick { ram_code: p, start: raw.start, end: raw.end, reason: Reason::Marker(word.to_string()) });
+        }
+    }
     // One service checking the caller's access to another's resource: the resource's product was denied.
     // The first few messages say it; an error with thousands of fields (one long line) is not read further.
     for f in raw.all(Key::Message).take(8) {
@@ -176,6 +184,9 @@ pub fn pick(
         return Some(pick);
     }
     if let Some(pick) = own_code(raw, catalog) {
+        return Some(pick);
+    }
+    if let Some(pick) = stated_action(raw, lines, catalog) {
         return Some(pick);
     }
     // An `<Error>` XML body with nothing else to go on: OSS is the service that answers in this shape.
@@ -329,6 +340,33 @@ fn sls_own(lines: &str, code: Option<&str>, catalog: &Catalog) -> bool {
         SLS_CODES.iter().any(|k| k.eq_ignore_ascii_case(c)) || catalog.sole_code_owner(c).as_deref() == Some("log")
     });
     documented || SLS_WORDS.iter().any(|w| text::contains_ignore_ascii_case(lines, w))
+}
+
+/// The `product:Action` words (`hologram:ListInstances`, `oss:PutObject`) standing in `lines`, each with its
+/// product: a RAM code the catalog knows, a colon, and an action that starts with a capital (or is `*`).
+fn action_words<'l>(lines: &'l str, catalog: &'l Catalog) -> impl Iterator<Item = (&'l str, &'l str)> + 'l {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || c == ':' || c == '-' || c == '*';
+    lines.split(move |c: char| !is_part(c)).filter_map(move |w| {
+        let (p, a) = w.split_once(':')?;
+        let ok = a.starts_with(|c: char| c.is_ascii_uppercase() || c == '*')
+            && a.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'*')
+            && catalog.known_ram_code(&p.to_ascii_lowercase());
+        ok.then_some((p, w))
+    })
+}
+
+/// Rule `stated-action-names-product`: a RAM action written out in the error's lines (a console's "请授予 …
+/// “hologram:ListInstances” 权限", a denial that quotes the action) that the readers did not take as the error's
+/// field names the product it belongs to, below every host, code and stated field; not when the lines write
+/// actions of several products.
+fn stated_action(raw: &RawError, lines: &str, catalog: &Catalog) -> Option<Pick> {
+    let mut found = action_words(lines, catalog);
+    let (product, action) = found.next()?;
+    if found.any(|(p, _)| !p.eq_ignore_ascii_case(product)) {
+        return None;
+    }
+    let reason = Reason::Action(action.to_string());
+    Some(Pick { ram_code: product.to_ascii_lowercase(), start: raw.start, end: raw.end, reason })
 }
 
 /// Whether the lines state an action (`ecs:DescribeInstances`) of a catalog product other than `own`.
