@@ -812,6 +812,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     }
     let unhosted = unhosted.map(|b| String::from_utf8(b).unwrap_or_default());
     words_name(unhosted.as_deref().unwrap_or(window), marked, catalog, &mut scored);
+    apis_named(unhosted.as_deref().unwrap_or(window), catalog, &mut scored);
     // Rule `name-in-message`: with nothing named around it, a product's name in the error's own message
     // ("You are not authorized to use Function Compute").
     if scored.is_empty() {
@@ -937,6 +938,27 @@ fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored
         }
     }
     drop_nested_names(lower, scored);
+}
+
+/// Rule `api-in-words-around`: an API name standing in the words around as a word of its own (`AssumeRole接口调用次数
+/// 限制`, "AssumeRole一直提示无权限"), exact case, that only one product's APIs have, names that product, as a name
+/// does (score 2: a product's name, score 3, outranks it). A name several products share (`DescribeRegions`) names
+/// none. Only words shaped like an API: a capital, then lower case, and another capital further on.
+fn apis_named(window: &str, catalog: &Catalog, scored: &mut Scored) {
+    let api_shaped = |w: &&str| {
+        let b = w.as_bytes();
+        b.len() >= 6
+            && b[0].is_ascii_uppercase()
+            && b[1].is_ascii_lowercase()
+            && b[2..].iter().any(u8::is_ascii_uppercase)
+            && b.iter().all(u8::is_ascii_alphanumeric)
+    };
+    let words = window.split(|c: char| !c.is_ascii_alphanumeric()).filter(api_shaped);
+    for w in words.take(64) {
+        if let [only] = catalog.ram_codes_with_api(w).as_slice() {
+            add(scored, only.to_string(), Reason::Api(w.to_string()), 2);
+        }
+    }
 }
 
 /// Rule `longest-name-wins`: a product's name that stands in the text only inside another product's longer name
