@@ -133,7 +133,12 @@ pub fn pick(
     // answered), above the resource a message names and the code's owner.
     if kind == Kind::NotActivated {
         if let Some((word, p)) = code_before_service(lines, catalog) {
-            return Some(Pick { ram_code: p, start: raw.start, end: raw.end, reason: Reason::Marker(word.to_string()) });
+            return Some(Pick {
+                ram_code: p,
+                start: raw.start,
+                end: raw.end,
+                reason: Reason::Marker(word.to_string()),
+            });
         }
     }
     // One service checking the caller's access to another's resource: the resource's product was denied.
@@ -943,7 +948,8 @@ fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored
 /// Rule `api-in-words-around`: an API name standing in the words around as a word of its own (`AssumeRole接口调用次数
 /// 限制`, "AssumeRole一直提示无权限"), exact case, that only one product's APIs have, names that product, as a name
 /// does (score 2: a product's name, score 3, outranks it). A name several products share (`DescribeRegions`) names
-/// none. Only words shaped like an API: a capital, then lower case, and another capital further on.
+/// none. Only words shaped like an API: a capital, then lower case, and another capital further on; not the action
+/// of a written-out `product:Action`.
 fn apis_named(window: &str, catalog: &Catalog, scored: &mut Scored) {
     let api_shaped = |w: &&str| {
         let b = w.as_bytes();
@@ -953,7 +959,12 @@ fn apis_named(window: &str, catalog: &Catalog, scored: &mut Scored) {
             && b[2..].iter().any(u8::is_ascii_uppercase)
             && b.iter().all(u8::is_ascii_alphanumeric)
     };
-    let words = window.split(|c: char| !c.is_ascii_alphanumeric()).filter(api_shaped);
+    // The action of a written-out `product:Action` is the stated-action rule's, not an API name of its own.
+    let after_colon = |w: &&str| {
+        let at = w.as_ptr() as usize - window.as_ptr() as usize;
+        at > 0 && window.as_bytes()[at - 1] == b':'
+    };
+    let words = window.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| api_shaped(w) && !after_colon(w));
     for w in words.take(64) {
         if let [only] = catalog.ram_codes_with_api(w).as_slice() {
             add(scored, only.to_string(), Reason::Api(w.to_string()), 2);
