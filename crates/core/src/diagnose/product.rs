@@ -128,19 +128,6 @@ pub fn pick(
             return Some(Pick::at(role.product.clone(), f, Reason::ServiceRole(role.role_name.clone())));
         }
     }
-    // Rule `not-activated-names-service`: a product not activated is the one the sentence names before "service"
-    // (OSS's `UbsmsInvalidBid`, "Your account partner does not have KMS Service": KMS is what to activate, though OSS
-    // answered), above the resource a message names and the code's owner.
-    if kind == Kind::NotActivated {
-        if let Some((word, p)) = code_before_service(lines, catalog) {
-            return Some(Pick {
-                ram_code: p,
-                start: raw.start,
-                end: raw.end,
-                reason: Reason::Marker(word.to_string()),
-            });
-        }
-    }
     // One service checking the caller's access to another's resource: the resource's product was denied.
     // The first few messages say it; an error with thousands of fields (one long line) is not read further.
     for f in raw.all(Key::Message).take(8) {
@@ -151,6 +138,22 @@ pub fn pick(
     // Below the resource words: FC answering that the caller may not reach a logstore is Simple Log Service's refusal.
     if let Some((needle, p, _)) = shape {
         return Some(shape_pick(raw, needle, p));
+    }
+    // Rule `not-activated-names-service`: a product not activated is the one the error's own words name before
+    // "service" (OSS's `UbsmsInvalidBid`, "Your account partner does not have KMS Service": KMS is what to activate,
+    // though OSS answered), above the owner of an OSS code; below hosts, resource words and answer shapes, and never
+    // over a code whose prefix is one product's own (`isv.`, `OTS…`).
+    let own_prefix =
+        raw.all(Key::Code).any(|f| !uncatalogued_oss_code(&f.value) && code_prefix_product(&f.value, false).is_some());
+    if kind == Kind::NotActivated && !own_prefix {
+        if let Some((word, p)) = code_before_service(text::slice(text, raw.start, raw.end), catalog) {
+            return Some(Pick {
+                ram_code: p,
+                start: raw.start,
+                end: raw.end,
+                reason: Reason::Marker(word.to_string()),
+            });
+        }
     }
     // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
     let voice = is_about_calls(&raw.message_text());
@@ -365,6 +368,10 @@ fn action_words<'l>(lines: &'l str, catalog: &'l Catalog) -> impl Iterator<Item 
 /// field names the product it belongs to, below every host, code and stated field; not when the lines write
 /// actions of several products.
 fn stated_action(raw: &RawError, lines: &str, catalog: &Catalog) -> Option<Pick> {
+    // Another cloud's ARN (`arn:aws:iam::…`; Alibaba Cloud's start `acs:`) says the action is that cloud's.
+    if lines.contains("arn:") || raw.all(Key::OtherCloud).next().is_some() {
+        return None;
+    }
     let mut found = action_words(lines, catalog);
     let (product, action) = found.next()?;
     if found.any(|(p, _)| !p.eq_ignore_ascii_case(product)) {
@@ -817,7 +824,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     }
     let unhosted = unhosted.map(|b| String::from_utf8(b).unwrap_or_default());
     words_name(unhosted.as_deref().unwrap_or(window), marked, catalog, &mut scored);
-    apis_named(unhosted.as_deref().unwrap_or(window), catalog, &mut scored);
+    apis_named(lines_around(text.as_str(), raw.start, raw.end), catalog, &mut scored);
     // Rule `name-in-message`: with nothing named around it, a product's name in the error's own message
     // ("You are not authorized to use Function Compute").
     if scored.is_empty() {
@@ -945,7 +952,34 @@ fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored
     drop_nested_names(lower, scored);
 }
 
-/// Rule `api-in-words-around`: an API name standing in the words around as a word of its own (`AssumeRole接口调用次数
+/// The error's lines and the few lines around it (at most [`API_LINES`] lines before and after, [`API_REACH`] bytes
+/// each way): where a paste says which API it called. Not the whole paragraph: in a log, other errors' APIs stand
+/// there.
+fn lines_around(s: &str, start: usize, end: usize) -> &str {
+    let start = text::floor_boundary(s, start.min(s.len()));
+    let from = text::floor_boundary(s, start.saturating_sub(API_REACH));
+    let mut begin = start;
+    for _ in 0..API_LINES {
+        let head = &s[from..begin];
+        match head.strip_suffix('\n').unwrap_or(head).rfind('\n') {
+            Some(i) => begin = from + i + 1,
+            None => {
+                begin = from;
+                break;
+            }
+        }
+    }
+    let end = text::floor_boundary(s, end.min(s.len())).max(begin);
+    let to = text::floor_boundary(s, (end + API_REACH).min(s.len()));
+    let after = s[end..to].match_indices('\n').nth(API_LINES).map_or(to, |(i, _)| end + i);
+    &s[begin..after]
+}
+
+/// How many lines before and after an error [`lines_around`] reads, and how far each way at most.
+const API_LINES: usize = 4;
+const API_REACH: usize = 600;
+
+/// Rule `api-in-words-around`: an API name standing in the error's lines or the few around it as a word of its own (`AssumeRole接口调用次数
 /// 限制`, "AssumeRole一直提示无权限"), exact case, that only one product's APIs have, names that product, as a name
 /// does (score 2: a product's name, score 3, outranks it). A name several products share (`DescribeRegions`) names
 /// none. Only words shaped like an API: a capital, then lower case, and another capital further on; not the action
