@@ -139,6 +139,22 @@ pub fn pick(
     if let Some((needle, p, _)) = shape {
         return Some(shape_pick(raw, needle, p));
     }
+    // Rule `not-activated-names-service`: a product not activated is the one the error's own words name before
+    // "service" (OSS's `UbsmsInvalidBid`, "Your account partner does not have KMS Service": KMS is what to activate,
+    // though OSS answered), above the owner of an OSS code; below hosts, resource words and answer shapes, and never
+    // over a code whose prefix is one product's own (`isv.`, `OTS…`).
+    let own_prefix =
+        raw.all(Key::Code).any(|f| !uncatalogued_oss_code(&f.value) && code_prefix_product(&f.value, false).is_some());
+    if kind == Kind::NotActivated && !own_prefix {
+        if let Some((word, p)) = code_before_service(text::slice(text, raw.start, raw.end), catalog) {
+            return Some(Pick {
+                ram_code: p,
+                start: raw.start,
+                end: raw.end,
+                reason: Reason::Marker(word.to_string()),
+            });
+        }
+    }
     // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
     let voice = is_about_calls(&raw.message_text());
     // A code the catalog lists for one other product is that product's (Cloud SIEM's `SLS.Ship.Error`): rule
@@ -176,6 +192,9 @@ pub fn pick(
         return Some(pick);
     }
     if let Some(pick) = own_code(raw, catalog) {
+        return Some(pick);
+    }
+    if let Some(pick) = stated_action(raw, lines, catalog) {
         return Some(pick);
     }
     // An `<Error>` XML body with nothing else to go on: OSS is the service that answers in this shape.
@@ -329,6 +348,37 @@ fn sls_own(lines: &str, code: Option<&str>, catalog: &Catalog) -> bool {
         SLS_CODES.iter().any(|k| k.eq_ignore_ascii_case(c)) || catalog.sole_code_owner(c).as_deref() == Some("log")
     });
     documented || SLS_WORDS.iter().any(|w| text::contains_ignore_ascii_case(lines, w))
+}
+
+/// The `product:Action` words (`hologram:ListInstances`, `oss:PutObject`) standing in `lines`, each with its
+/// product: a RAM code the catalog knows, a colon, and an action that starts with a capital (or is `*`).
+fn action_words<'l>(lines: &'l str, catalog: &'l Catalog) -> impl Iterator<Item = (&'l str, &'l str)> + 'l {
+    let is_part = |c: char| c.is_ascii_alphanumeric() || c == ':' || c == '-' || c == '*';
+    lines.split(move |c: char| !is_part(c)).filter_map(move |w| {
+        let (p, a) = w.split_once(':')?;
+        let ok = a.starts_with(|c: char| c.is_ascii_uppercase() || c == '*')
+            && a.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'*')
+            && catalog.known_ram_code(&p.to_ascii_lowercase());
+        ok.then_some((p, w))
+    })
+}
+
+/// Rule `stated-action-names-product`: a RAM action written out in the error's lines (a console's "请授予 …
+/// “hologram:ListInstances” 权限", a denial that quotes the action) that the readers did not take as the error's
+/// field names the product it belongs to, below every host, code and stated field; not when the lines write
+/// actions of several products.
+fn stated_action(raw: &RawError, lines: &str, catalog: &Catalog) -> Option<Pick> {
+    // Another cloud's ARN (`arn:aws:iam::…`; Alibaba Cloud's start `acs:`) says the action is that cloud's.
+    if lines.contains("arn:") || raw.all(Key::OtherCloud).next().is_some() {
+        return None;
+    }
+    let mut found = action_words(lines, catalog);
+    let (product, action) = found.next()?;
+    if found.any(|(p, _)| !p.eq_ignore_ascii_case(product)) {
+        return None;
+    }
+    let reason = Reason::Action(action.to_string());
+    Some(Pick { ram_code: product.to_ascii_lowercase(), start: raw.start, end: raw.end, reason })
 }
 
 /// Whether the lines state an action (`ecs:DescribeInstances`) of a catalog product other than `own`.
@@ -774,6 +824,7 @@ pub fn likely(raw: &RawError, text: &Text, catalog: &Catalog) -> (Vec<ProductGue
     }
     let unhosted = unhosted.map(|b| String::from_utf8(b).unwrap_or_default());
     words_name(unhosted.as_deref().unwrap_or(window), marked, catalog, &mut scored);
+    apis_named(lines_around(text.as_str(), raw.start, raw.end), catalog, &mut scored);
     // Rule `name-in-message`: with nothing named around it, a product's name in the error's own message
     // ("You are not authorized to use Function Compute").
     if scored.is_empty() {
@@ -899,6 +950,60 @@ fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored
         }
     }
     drop_nested_names(lower, scored);
+}
+
+/// The error's lines and the few lines around it (at most [`API_LINES`] lines before and after, [`API_REACH`] bytes
+/// each way): where a paste says which API it called. Not the whole paragraph: in a log, other errors' APIs stand
+/// there.
+fn lines_around(s: &str, start: usize, end: usize) -> &str {
+    let start = text::floor_boundary(s, start.min(s.len()));
+    let from = text::floor_boundary(s, start.saturating_sub(API_REACH));
+    let mut begin = start;
+    for _ in 0..API_LINES {
+        let head = &s[from..begin];
+        match head.strip_suffix('\n').unwrap_or(head).rfind('\n') {
+            Some(i) => begin = from + i + 1,
+            None => {
+                begin = from;
+                break;
+            }
+        }
+    }
+    let end = text::floor_boundary(s, end.min(s.len())).max(begin);
+    let to = text::floor_boundary(s, (end + API_REACH).min(s.len()));
+    let after = s[end..to].match_indices('\n').nth(API_LINES).map_or(to, |(i, _)| end + i);
+    &s[begin..after]
+}
+
+/// How many lines before and after an error [`lines_around`] reads, and how far each way at most.
+const API_LINES: usize = 4;
+const API_REACH: usize = 600;
+
+/// Rule `api-in-words-around`: an API name standing in the error's lines or the few around it as a word of its own (`AssumeRole接口调用次数
+/// 限制`, "AssumeRole一直提示无权限"), exact case, that only one product's APIs have, names that product, as a name
+/// does (score 2: a product's name, score 3, outranks it). A name several products share (`DescribeRegions`) names
+/// none. Only words shaped like an API: a capital, then lower case, and another capital further on; not the action
+/// of a written-out `product:Action`.
+fn apis_named(window: &str, catalog: &Catalog, scored: &mut Scored) {
+    let api_shaped = |w: &&str| {
+        let b = w.as_bytes();
+        b.len() >= 6
+            && b[0].is_ascii_uppercase()
+            && b[1].is_ascii_lowercase()
+            && b[2..].iter().any(u8::is_ascii_uppercase)
+            && b.iter().all(u8::is_ascii_alphanumeric)
+    };
+    // The action of a written-out `product:Action` is the stated-action rule's, not an API name of its own.
+    let after_colon = |w: &&str| {
+        let at = w.as_ptr() as usize - window.as_ptr() as usize;
+        at > 0 && window.as_bytes()[at - 1] == b':'
+    };
+    let words = window.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| api_shaped(w) && !after_colon(w));
+    for w in words.take(64) {
+        if let [only] = catalog.ram_codes_with_api(w).as_slice() {
+            add(scored, only.to_string(), Reason::Api(w.to_string()), 2);
+        }
+    }
 }
 
 /// Rule `longest-name-wins`: a product's name that stands in the text only inside another product's longer name

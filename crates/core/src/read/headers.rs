@@ -242,6 +242,25 @@ const TOOLS: &[(&str, Mark)] = &[
     ("dkms-gcs", Mark::Tool("kms")),
     // CI variables of workflows that push to Container Registry (`$ALIYUN_REGISTRY`, `ALIYUN_REGISTRY_USER`).
     ("aliyun_registry", Mark::Tool("cr")),
+    // DataX's reader and writer plugins for Alibaba Cloud's own stores (its `package.xml` lists each plugin by
+    // directory; jobs name them as `"name": "osswriter"`, its error codes as `OssWriter-05`).
+    ("ossreader", Mark::Tool("oss")),
+    ("osswriter", Mark::Tool("oss")),
+    ("odpsreader", Mark::Tool("odps")),
+    ("odpswriter", Mark::Tool("odps")),
+    ("otsreader", Mark::Tool("ots")),
+    ("otswriter", Mark::Tool("ots")),
+    ("otsstreamreader", Mark::Tool("ots")),
+    ("drdsreader", Mark::Tool("drds")),
+    ("drdswriter", Mark::Tool("drds")),
+    ("adbpgwriter", Mark::Tool("gpdb")),
+    ("hologresjdbcwriter", Mark::Tool("hologram")),
+    // OSS's `Server` response header and the footer of the HTML pages its front end answers with ("Powered by
+    // AliyunOSS"): OSS's common response headers.
+    ("AliyunOSS", Mark::Tool("oss")),
+    // Hadoop's OSS connector (hadoop-aliyun, JindoSDK, E-MapReduce): its configuration keys (`fs.oss.endpoint`,
+    // `fs.oss.accessKeyId`).
+    ("fs.oss.", Mark::Tool("oss")),
 ];
 
 /// Appends the fields a mark stands for.
