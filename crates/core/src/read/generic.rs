@@ -183,9 +183,14 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         if overlaps(&taken, start, end) {
             // A console's refusal that quotes the action it lacks, in the same sentence (`暂无权限查看所有实例，请…
             // 授予当前用户“…”资源的“hologram:ListInstances”权限`): the action is the call's. Not beside a code,
-            // whose own reader says what it names.
+            // whose own reader says what it names. Actions of two products quoted together name no one call.
             if overlaps(&console, start, end) && !overlaps(&codes, start, end) {
-                quoted_actions(s, start, end, &mut found);
+                let mut quoted = Vec::new();
+                quoted_actions(s, start, end, &mut quoted);
+                let service = |f: &Field| f.value.split(':').next().map(str::to_string);
+                if quoted.iter().all(|f| service(f) == quoted.first().and_then(service)) {
+                    found.append(&mut quoted);
+                }
             }
             continue;
         }
