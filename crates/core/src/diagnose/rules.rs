@@ -35,6 +35,8 @@ pub struct Signals<'a> {
     /// The paste shows the key is temporary (an `STS.` AccessKey id, a security token, the ECS metadata
     /// service's credentials path): an unknown temporary key is one that expired.
     pub temporary_key: bool,
+    /// The catalog the code was read against (which API names and product codes it knows).
+    pub catalog: &'a Catalog,
 }
 
 impl<'a> Signals<'a> {
@@ -45,7 +47,7 @@ impl<'a> Signals<'a> {
     }
 
     /// Reads the signals of one error.
-    pub fn new(raw: &'a RawError, code: Option<&str>, phrases: &'a [Phrase], catalog: &Catalog) -> Self {
+    pub fn new(raw: &'a RawError, code: Option<&str>, phrases: &'a [Phrase], catalog: &'a Catalog) -> Self {
         let sts =
             raw.all(Key::HostId).chain(raw.all(Key::Host)).any(|h| h.value.to_ascii_lowercase().starts_with("sts."))
                 || raw.has(Key::Api, "AssumeRole")
@@ -66,6 +68,7 @@ impl<'a> Signals<'a> {
             lines: "",
             names_role_policy: false,
             temporary_key: false,
+            catalog,
         }
     }
 
@@ -111,13 +114,49 @@ impl<'a> Signals<'a> {
 }
 
 /// Whether `lines` name a system policy the catalog lists for a service role or a service-linked role
-/// (`AliyunECSAccessingHBRRolePolicy`, attached to Cloud Backup's `AliyunECSAccessingHBRRole`): such a policy is
-/// the service's, never a caller's.
+/// (`AliyunECSAccessingHBRRolePolicy`, attached to Cloud Backup's `AliyunECSAccessingHBRRole`) as the thing not
+/// authorized or missing (Cloud Backup's FAQ: "the … policy is not authorized"; `缺少 …`, `… 权限不足`): such a
+/// policy is the service's, never a caller's. A policy merely named (granted to a user, attached) is not it.
 pub fn names_role_policy(lines: &str, catalog: &Catalog) -> bool {
     lines.match_indices("Aliyun").any(|(at, _)| {
         let word: &str = lines[at..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
         catalog.system_policy(word).is_some_and(|p| p.scope.ends_with("role-policy"))
+            && named_as_missing(lines, at, at + word.len())
     })
+}
+
+/// How a sentence says the policy just before is not granted (lower case; after an optional "policy"/"策略", "is").
+const NOT_GRANTED_AFTER: &[&str] = &[
+    "not authorized",
+    "not been authorized",
+    "not granted",
+    "not been granted",
+    "not attached",
+    "missing",
+    "权限不足",
+    "未授权",
+    "没有授权",
+    "未被授权",
+    "未添加",
+    "缺失",
+];
+
+/// How a sentence says the policy just after is missing (lower case; before an optional "the").
+const MISSING_BEFORE: &[&str] = &["缺少", "缺失", "missing", "lacks", "lacking", "未授权", "没有授权"];
+
+/// Whether the words right beside a name at `start..end` on its line say it is not granted or missing.
+fn named_as_missing(lines: &str, start: usize, end: usize) -> bool {
+    let after = crate::text::slice(lines, end, crate::text::line_end(lines, end, 60)).to_ascii_lowercase();
+    let mut after = after.trim_start();
+    for filler in ["policy", "策略", "is ", "has ", "was "] {
+        after = after.strip_prefix(filler).unwrap_or(after).trim_start();
+    }
+    let line_start = lines[..start].rfind('\n').map_or(0, |n| n + 1);
+    let from = crate::text::floor_boundary(lines, start.saturating_sub(24)).max(line_start);
+    let before = lines[from..start].to_ascii_lowercase();
+    let before = before.trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before).trim_end_matches([' ', '：', ':']);
+    NOT_GRANTED_AFTER.iter().any(|w| after.starts_with(w)) || MISSING_BEFORE.iter().any(|w| before.ends_with(w))
 }
 
 /// Whether the words around an error show its AccessKey is a temporary one: an `STS.` AccessKey id, a security
@@ -444,15 +483,86 @@ fn assume_role_code(s: &Signals) -> Option<Verdict> {
 /// `AssumeRole` call as what was refused (`AssumeRole一直提示无权限`): the role could not be assumed (the caller's
 /// `sts:AssumeRole` or the role's trust policy, as the STS FAQ's AssumeRole table has it). A RAM action stated
 /// beside it (`ecs:DescribeInstances` refused after the role was assumed) is the one refused instead.
+///
+/// Only where one sentence says both: AssumeRole named (not reported as succeeded: `AssumeRole ok`, `调用 AssumeRole
+/// 成功`) and the refusal, with no other API (`DescribeInstances`) nor product (`OSS`) named in it — those are what
+/// was refused after the role was assumed.
 fn assume_role_in_words(s: &Signals) -> Option<Verdict> {
-    let refused = s.phrases.iter().any(says_not_allowed) || s.has(Phrase::AccessDeniedWords);
-    let other_action = (states_action(s.raw) && !s.raw.has(Key::Action, "sts:AssumeRole"))
-        || s.lines
-            .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-')))
-            .map(|t| t.trim_end_matches(':'))
-            .any(|t| crate::read::generic::is_bare_action(t) && !t.eq_ignore_ascii_case("sts:AssumeRole"));
-    let named = || names_assume_role(&s.message) || names_assume_role(&s.lines.to_ascii_lowercase());
-    (s.code.is_empty() && refused && !other_action && named()).then_some((Kind::AssumeRole, s.layer))
+    // The cheap checks first: most errors carry a code, or no refusal in words.
+    if !s.code.is_empty() || !(s.phrases.iter().any(says_not_allowed) || s.has(Phrase::AccessDeniedWords)) {
+        return None;
+    }
+    if states_action(s.raw) && !s.raw.has(Key::Action, "sts:AssumeRole") {
+        return None;
+    }
+    let words = if s.lines.is_empty() { s.message.as_str() } else { s.lines };
+    if !crate::text::contains_ignore_ascii_case(words, "assumerole") {
+        return None;
+    }
+    sentences(words).any(|sentence| assume_role_refused_in(sentence, s.catalog)).then_some((Kind::AssumeRole, s.layer))
+}
+
+/// A sentence's ends: lines, and the stops of English and Chinese prose (a comma keeps a sentence whole).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '。', '；', ';', '!', '?', '！', '？']).flat_map(|l| l.split(". "))
+}
+
+/// Whether one sentence names AssumeRole as refused: named as a call of its own and not reported as succeeded, a
+/// refusal in it, and no other RAM action, API or product named in it.
+fn assume_role_refused_in(sentence: &str, catalog: &Catalog) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    if !names_assume_role(&lower) || assume_role_succeeded(&lower) {
+        return false;
+    }
+    let mut found = Vec::new();
+    crate::read::phrases::scan(&crate::text::Text::new(sentence), &mut found);
+    let refused = found
+        .iter()
+        .filter(|f| f.key == Key::Phrase)
+        .filter_map(|f| Phrase::from_name(&f.value))
+        .any(|p| says_not_allowed(&p) || p == Phrase::AccessDeniedWords);
+    refused && !names_something_else(sentence, catalog)
+}
+
+/// Whether the lower-cased sentence reports an AssumeRole call as done (`AssumeRole ok`, `AssumeRole succeeded`,
+/// `AssumeRole 成功了`, `调用 AssumeRole 成功`) in the clause after it, not negated (`未成功`, `not successful`).
+fn assume_role_succeeded(lower: &str) -> bool {
+    lower.match_indices("assumerole").any(|(at, w)| {
+        let rest = &lower[at + w.len()..];
+        let clause = &rest[..rest.find([',', '，', '.', '、']).unwrap_or(rest.len())];
+        let clause = crate::text::slice(clause, 0, 40);
+        let ok = clause.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| t == "ok")
+            || ["succeed", "success", "成功", "worked"].iter().any(|w| clause.contains(w));
+        let negated = ["不成功", "未成功", "没成功", "没有成功", "not succe", "unsuccess", "fail", "失败"]
+            .iter()
+            .any(|w| clause.contains(w));
+        ok && !negated
+    })
+}
+
+/// Whether a sentence names a RAM action (`ecs:DescribeInstances`), an API the catalog knows other than
+/// AssumeRole's family, or a product by its code in capitals (`OSS`, `ECS`) other than STS and RAM: what was refused.
+fn names_something_else(sentence: &str, catalog: &Catalog) -> bool {
+    sentence
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-')))
+        .map(|t| t.trim_end_matches(':'))
+        .filter(|t| !t.is_empty())
+        .any(|t| {
+            let lower = t.to_ascii_lowercase();
+            if lower.starts_with("assumerole") || lower == "sts:assumerole" {
+                return false;
+            }
+            let action = crate::read::generic::is_bare_action(t);
+            let api = t.starts_with(|c: char| c.is_ascii_uppercase())
+                && t.bytes().all(|c| c.is_ascii_alphanumeric())
+                && t.as_bytes().windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+                && !catalog.ram_codes_with_api(t).is_empty();
+            let product = (2..=10).contains(&t.len())
+                && t.bytes().all(|c| c.is_ascii_uppercase())
+                && !matches!(lower.as_str(), "sts" | "ram")
+                && catalog.product(&lower).is_some();
+            action || api || product
+        })
 }
 
 /// Whether lower-cased words name STS's `AssumeRole` call as a word of its own: not `AssumeRoleWithOIDC` (a

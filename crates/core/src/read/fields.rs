@@ -966,14 +966,17 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     // `NoPermission.RAM.SlrCreate You are not authorized…`: a dotted code opening a line, then its sentence; or
     // alone on its line, over the lines that say the rest (the console's and the troubleshooting page's
     // `InvalidParameter.UserName.InvalidChars` / `HTTP Status: 400` / `Error Message: …`); or alone on the paste's
-    // last line (a question that is only the code: `AccessDenied.Unpurchased`).
+    // last line when it is the whole paste or follows one line that is no error of its own (a question that is only
+    // the code: `AccessDenied.Unpurchased`, `## 用户问题：` over it), never a class's name (`TeaException.Unretryable`
+    // under a refusal is its exception's name, not the code).
     let alone = || {
         let after = b[end..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
-        let last = b[end..].iter().all(u8::is_ascii_whitespace);
+        let last = b[end..].iter().all(u8::is_ascii_whitespace) && only_a_question_before(b, i);
         last || (matches!(b.get(end + after), Some(b'\n' | b'\r')) && next_line_speaks_of_an_error(b, end + after))
     };
     let bare = at_line_start(b, i)
         && is_code(token, Level::Dotted)
+        && !token.split('.').any(is_class_name)
         && ((b.get(end) == Some(&b' ') && b.get(end + 1).is_some_and(u8::is_ascii_uppercase)) || alone());
     // `SLSUnauthorized: code: 403, You are…`: the Tea SDKs build every server error's message as `code: <status>,
     // <message> request id: <id>` and Node's prints it after the code (`${code}: ${message}`).
@@ -1158,6 +1161,42 @@ fn next_line_speaks_of_an_error(b: &[u8], from: usize) -> bool {
     ["status", "message", "error", "错误"]
         .iter()
         .any(|w| line.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
+}
+
+/// Whether the text before `i` is empty or one line that says no error of its own (a question, a heading): a code
+/// alone on a paste's last line is then the paste's subject. A refusal or an error over it (`访问被拒绝`,
+/// `permission denied when calling the api`) is the error, and the word under it a name from its trace.
+fn only_a_question_before(b: &[u8], i: usize) -> bool {
+    let before = &b[..i];
+    let mut lines = before.split(|&c| c == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+    match (lines.next(), lines.next()) {
+        (None, _) => true,
+        (Some(line), None) => !speaks_of_an_error(line),
+        _ => false,
+    }
+}
+
+/// Whether a line says an error or a refusal in words (English or Chinese).
+fn speaks_of_an_error(line: &[u8]) -> bool {
+    let lower = line.to_ascii_lowercase();
+    let words: &[&[u8]] = &[
+        b"status",
+        b"message",
+        b"error",
+        b"denied",
+        b"forbidden",
+        b"permission",
+        b"not authorized",
+        b"unauthorized",
+        b"403",
+        b"401",
+        "错误".as_bytes(),
+        "拒绝".as_bytes(),
+        "权限".as_bytes(),
+        "失败".as_bytes(),
+        "报".as_bytes(),
+    ];
+    words.iter().any(|w| lower.windows(w.len()).any(|x| x == *w))
 }
 
 /// Android's log priorities, the letter logcat prints before a line's tag.

@@ -733,7 +733,8 @@ const SENTENCES: &[Sentence] = &[
     // service's own principal needs its role; kept only with "ECS service account" on the line.
     says("please attach a role", Phrase::ServiceRoleNotExist),
     // ECS's `InvalidOperation.CloudBoxImageImportRoleRequired`: "The role for cloud box image import is not set to
-    // the ECS service." — kept only with a role named before it on the line and a service after it.
+    // the ECS service." — kept only in that shape: "the role for …" before it on the line, and a product's name in
+    // capitals then "service" right after it (a setting "not set to the value the credentials service expects" is not).
     says("is not set to the", Phrase::ServiceRoleNotExist),
     // VPC, ALB, NLB and their kin (their error-code tables): "Authentication is failed for <resource>", RAM's check.
     says("authentication is failed for", Phrase::NotAuthorized),
@@ -891,7 +892,8 @@ const SENTENCES: &[Sentence] = &[
     says("aliyun metadata api error: status code: 404", Phrase::CredentialsMissing)
         .printed_by("ECS metadata client (aliyungo)", "ecs"),
     // Function Compute's CreateFunction (its API page; the FC SDKs print it as `ErrorCode: AccessDenied, ErrorMessage:
-    // unable to access object '…' in bucket '…'`): the caller may not read the OSS code package it named.
+    // unable to access object '…' in bucket '…'`): the caller may not read the OSS code package it named. Kept only
+    // in that shape, a bucket named after it on the line (a reader's timeout or reset says the same first words).
     says("unable to access object", Phrase::NotAuthorized).implies("AccessDenied"),
     // ECS's (and RDS's, ACK's) `OperationDenied.NoStock` message: no stock of the resource in the zone.
     says("the resource is out of usage", Phrase::OutOfStock),
@@ -1128,6 +1130,9 @@ pub(super) fn hit(s: &str, pattern: usize, start: usize, end: usize, out: &mut V
         return;
     }
     if needle == "forbidden" && reason_phrase(s, start) {
+        return;
+    }
+    if needle == "unable to access object" && !line_has(s, end, " in bucket") {
         return;
     }
     if needle == "the role arn acs:" && !line_has(s, end, " is not correct") {
@@ -1404,7 +1409,13 @@ fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> b
         "is not set to the" => {
             let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
             let before = crate::text::slice(s, line_start, start).to_ascii_lowercase();
-            before.contains("role") && line_has(s, end, "service")
+            let rest = crate::text::slice(s, end, crate::text::line_end(s, end, 60));
+            let mut words = rest.split_whitespace();
+            let product = words.next().is_some_and(|w| {
+                (2..=10).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            });
+            let service = words.next().is_some_and(|w| w.trim_end_matches(['.', ',']).eq_ignore_ascii_case("service"));
+            before.contains("role for ") && product && service
         }
         "please attach a role" => {
             let line_start = s[..start].rfind('\n').map_or(0, |n| n + 1);
@@ -1419,14 +1430,24 @@ fn own_role_sentence_holds(s: &str, needle: &str, start: usize, end: usize) -> b
 /// (ECS's `NoSetRoletoECSServiceAcount`: "… please attach a role of access your oss to ECS service account."): the
 /// code then says so even printed without its message.
 pub fn names_own_role_as_needed(message: &str) -> bool {
-    // Asked of every catalogued code's message: only one naming a role is read.
+    // Asked of every catalogued code's message: only one naming a role and holding a sentence of the class is read
+    // (a plain substring test first; the full scan builds the short automaton).
     if !crate::text::contains_ignore_ascii_case(message, "role") {
+        return false;
+    }
+    let lower = message.to_ascii_lowercase();
+    if !SENTENCES.iter().any(|row| row.phrase == Phrase::ServiceRoleNotExist && lower.contains(row.needle))
+        && !OWN_ROLE_REFINED.iter().any(|n| lower.contains(n))
+    {
         return false;
     }
     let mut found = Vec::new();
     scan(&Text::new(message), &mut found);
     found.iter().any(|f| f.key == Key::Phrase && f.value == Phrase::ServiceRoleNotExist.name())
 }
+
+/// The needles [`refine`] turns into [`Phrase::ServiceRoleNotExist`] beside a service role's name.
+const OWN_ROLE_REFINED: &[&str] = &["not exist", "不存在"];
 
 /// Whether a service role's name (`Aliyun…Role`, `AliyunServiceRoleFor…`, a `role/aliyun…` ARN) stands on the line
 /// just before `at`, the end of the sentence's match (which may start inside the name: `…LoggingRole not exists`):
