@@ -376,7 +376,12 @@ fn explain_error(
             f.evidence.push(evidence("action", first.start, first.end));
             // A service's own refusal to assume its role (rule `service-may-not-assume`) is not STS's.
             if f.product.is_none() && f.other_cloud.is_none() && !product::service_may_not_assume(raw, text.as_str()) {
-                f.product = first.value.split_once(':').map(|(p, _)| p.to_string());
+                // A RAM code the catalog does not know (`nosuchproduct:ListInstances`) names no product.
+                f.product = first
+                    .value
+                    .split_once(':')
+                    .map(|(p, _)| p.to_string())
+                    .filter(|p| product::names_product(catalog, p));
                 why.product = f.product.as_ref().map(|_| Reason::Action(first.value.clone()));
             }
             catalog.access_level(&first.value).map(|(level, _)| level)

@@ -437,6 +437,22 @@ fn v1_method_and_resource(value: &str) -> Option<(&str, &str)> {
 /// browser or fetched, as the object's read.
 const OSS_PRESIGNED: &[&str] = &["signature", "x-oss-signature", "x-amz-signature"];
 
+/// Words that say a presigned URL was used to write (`PUT 的时候返回 403`, `sign_url('PUT', …)`, "Uploading via
+/// presigned URL", 上传/直传): its method is not the GET a URL given no method is read as.
+const WRITE_WORDS: &[&str] = &["PUT", "POST", "upload", "uploading", "上传", "直传"];
+
+/// Whether `near` holds a [`WRITE_WORDS`] word outside its URLs (a key `uploads/a.jpg` says nothing of the method):
+/// ASCII ones whole, in any case but the methods' upper case.
+fn tells_write(near: &str) -> bool {
+    let word = |t: &str, w: &str| {
+        let method = w.bytes().all(|c| c.is_ascii_uppercase());
+        t.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| if method { x == w } else { x.eq_ignore_ascii_case(w) })
+    };
+    near.split_whitespace()
+        .filter(|t| !t.contains("://"))
+        .any(|t| WRITE_WORDS.iter().any(|w| if w.is_ascii() { word(t, w) } else { t.contains(w) }))
+}
+
 /// Rule `oss-request-line`: the OSS request an error answers, as printed without the fields of the error's own
 /// reader: an HTTP request line and its `Host:` header (`PUT /?logging HTTP/1.1`, `Host: bucket.oss-cn-beijing.
 /// aliyuncs.com`, the OSS API reference's request examples, an SDK's debug dump) before the error, or the only one
@@ -464,7 +480,8 @@ fn oss_request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
             let key = kv.split_once('=').map_or(kv, |(k, _)| k);
             OSS_PRESIGNED.iter().any(|p| key.eq_ignore_ascii_case(p))
         });
-        let method = super::roa::method_before(before).or_else(|| presigned.then(|| "GET".to_string()));
+        let method =
+            super::roa::method_before(before).or_else(|| (presigned && !tells_write(near)).then(|| "GET".to_string()));
         let Some(method) = method else { continue };
         let api = oss_api(i.catalog, &method, path, Some(true), wanted)?;
         return Some(decided(api, true, Some((h.start, h.end))));

@@ -101,7 +101,8 @@ pub fn pick(
         }
     }
     for f in raw.all(Key::AuthAction).chain(raw.all(Key::Action)).filter(|_| !service_assumes) {
-        if let Some((p, _)) = f.value.split_once(':') {
+        // A RAM code the catalog does not know (`nosuchproduct:ListInstances`) names no product.
+        if let Some((p, _)) = f.value.split_once(':').filter(|(p, _)| names_product(catalog, p)) {
             return Some(Pick::at(p.to_ascii_lowercase(), f, Reason::Action(f.value.clone())));
         }
     }
@@ -244,6 +245,12 @@ pub fn pick(
     None
 }
 
+/// Whether a RAM code may name a product: one the catalog knows; any, with a catalog that knows none (nothing to
+/// judge by).
+pub(crate) fn names_product(catalog: &Catalog, ram_code: &str) -> bool {
+    catalog.known_ram_code(ram_code) || catalog.ram_codes().next().is_none()
+}
+
 /// Whether the error is a service's own refusal to assume the role it was given: its `sts:AssumeRole` read from the
 /// sentence a service prints ("No permission to assume the role … for you"), not from a refusal STS printed.
 pub(crate) fn service_may_not_assume(raw: &RawError, text: &str) -> bool {
@@ -372,7 +379,13 @@ fn stated_action(raw: &RawError, lines: &str, catalog: &Catalog) -> Option<Pick>
     if lines.contains("arn:") || raw.all(Key::OtherCloud).next().is_some() {
         return None;
     }
-    let mut found = action_words(lines, catalog);
+    // Not an action the user says they already hold (`The RAM user already has ram:ListUsers; the console …`).
+    let mut found = action_words(lines, catalog).filter(|(p, _)| {
+        let at = p.as_ptr() as usize - lines.as_ptr() as usize;
+        let head = &lines[..at];
+        let clause = head.rfind(['\n', '。', '；', ';', '.']).map_or(head, |i| &head[i..]);
+        !crate::read::generic::tells_granted(clause)
+    });
     let (product, action) = found.next()?;
     if found.any(|(p, _)| !p.eq_ignore_ascii_case(product)) {
         return None;
@@ -960,6 +973,10 @@ fn lines_around(s: &str, start: usize, end: usize) -> &str {
     let from = text::floor_boundary(s, start.saturating_sub(API_REACH));
     let mut begin = start;
     for _ in 0..API_LINES {
+        // A line that is a log record of its own starts the error's record: the lines above are other records'.
+        if (begin == 0 || s.as_bytes()[begin - 1] == b'\n') && is_log_record(line_at(s, begin)) {
+            break;
+        }
         let head = &s[from..begin];
         match head.strip_suffix('\n').unwrap_or(head).rfind('\n') {
             Some(i) => begin = from + i + 1,
@@ -971,8 +988,34 @@ fn lines_around(s: &str, start: usize, end: usize) -> &str {
     }
     let end = text::floor_boundary(s, end.min(s.len())).max(begin);
     let to = text::floor_boundary(s, (end + API_REACH).min(s.len()));
-    let after = s[end..to].match_indices('\n').nth(API_LINES).map_or(to, |(i, _)| end + i);
+    let mut after = to;
+    for (n, (i, _)) in s[end..to].match_indices('\n').enumerate() {
+        if n == API_LINES || is_log_record(line_at(s, end + i + 1)) {
+            after = end + i;
+            break;
+        }
+    }
     &s[begin..after]
+}
+
+/// The line of `s` starting at `at`.
+fn line_at(s: &str, at: usize) -> &str {
+    let rest = &s[at..];
+    rest.find('\n').map_or(rest, |i| &rest[..i])
+}
+
+/// Levels a log record starts with (`INFO listing instances`, `[ERROR] …`).
+const LOG_LEVELS: &[&str] = &["TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "FATAL"];
+
+/// Whether a line is a log record of its own: it starts with a timestamp or logcat prefix ([`text::log_prefix_len`];
+/// not Terraform's box drawing, which frames one diagnostic over many lines) or a level.
+fn is_log_record(line: &str) -> bool {
+    let framed = ['│', '╷', '╵'].iter().any(|c| line.starts_with(*c));
+    let level = line.trim_start().trim_start_matches('[');
+    let leveled = LOG_LEVELS.iter().any(|l| {
+        level.strip_prefix(l).is_some_and(|r| r.is_empty() || r.starts_with(|c: char| !c.is_ascii_alphanumeric()))
+    });
+    (!framed && text::log_prefix_len(line) > 0) || leveled
 }
 
 /// How many lines before and after an error [`lines_around`] reads, and how far each way at most.
@@ -998,12 +1041,39 @@ fn apis_named(window: &str, catalog: &Catalog, scored: &mut Scored) {
         let at = w.as_ptr() as usize - window.as_ptr() as usize;
         at > 0 && window.as_bytes()[at - 1] == b':'
     };
-    let words = window.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| api_shaped(w) && !after_colon(w));
+    let words = window
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| api_shaped(w) && !after_colon(w) && !succeeded(window, w));
+    // Several APIs named (steps of a procedure, a log's earlier calls) leave open which one failed: none names it.
+    let mut named: Option<(&str, Vec<&str>)> = None;
     for w in words.take(64) {
-        if let [only] = catalog.ram_codes_with_api(w).as_slice() {
-            add(scored, only.to_string(), Reason::Api(w.to_string()), 2);
+        if named.as_ref().is_some_and(|(n, _)| *n == w) {
+            continue;
         }
+        let codes = catalog.ram_codes_with_api(w);
+        if codes.is_empty() {
+            continue;
+        }
+        if named.is_some() {
+            return;
+        }
+        named = Some((w, codes));
     }
+    if let Some((w, [only])) = named.as_ref().map(|(w, c)| (*w, c.as_slice())) {
+        add(scored, only.to_string(), Reason::Api(w.to_string()), 2);
+    }
+}
+
+/// Words after an API name saying the call went through (`AssumeRole ok`, `AssumeRole succeeded for …`,
+/// `AssumeRole 成功`): that call is not the one that failed.
+const SUCCEEDED: &[&str] = &["ok", "succeeded", "success", "successful", "successfully", "worked", "成功"];
+
+/// Whether the API word `w` (a slice of `window`) is followed, in its clause, by [`SUCCEEDED`] words.
+fn succeeded(window: &str, w: &str) -> bool {
+    let at = w.as_ptr() as usize - window.as_ptr() as usize + w.len();
+    let rest = &window[at..text::floor_boundary(window, (at + 24).min(window.len()))];
+    let clause = rest.split(['\n', ',', '，', '。', ';', '；']).next().unwrap_or_default().to_ascii_lowercase();
+    clause.contains("成功") || clause.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| SUCCEEDED.contains(&x))
 }
 
 /// Rule `longest-name-wins`: a product's name that stands in the text only inside another product's longer name
@@ -1184,6 +1254,30 @@ fn has_word(s: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines around an error stop at a line that is a log record of its own, before and after; continuation
+    /// lines of the error's own record (and Terraform's framed lines) stay.
+    #[test]
+    fn the_lines_around_stop_at_other_log_records() {
+        let around = |s: &str, err: &str| {
+            let at = s.find(err).unwrap();
+            lines_around(s, at, at + err.len()).to_string()
+        };
+        for before in
+            ["2024-05-01 10:00:01 INFO AssumeRole", "[INFO] AssumeRole", "INFO: AssumeRole", "WARN AssumeRole"]
+        {
+            for after in ["2024-05-01 10:00:04 INFO StartInstance", "[DEBUG] StartInstance"] {
+                let s = format!("{before}\n2024-05-01 10:00:03 ERROR denied\n  caused by: no permission\n{after}");
+                assert_eq!(around(&s, "denied"), "2024-05-01 10:00:03 ERROR denied\n  caused by: no permission", "{s}");
+            }
+        }
+        // Prose and framed lines are no records: read as before.
+        let s = "Calling AssumeRole keeps failing:\nYou are not authorized.";
+        assert_eq!(around(s, "You are"), s);
+        let s = "│ Error: AssumeRole\n│ denied";
+        assert_eq!(around(s, "denied"), s);
+        assert!(!is_log_record("INFORMATION about AssumeRole") && is_log_record("ERROR"));
+    }
 
     #[test]
     fn the_words_around_are_searched_unless_no_product_answered() {

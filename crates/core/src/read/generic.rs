@@ -19,6 +19,8 @@ pub struct Generic {
     /// Whether the sentence must also name a RAM action or Alibaba Cloud: its words are common to every system
     /// ("This command requires administrator privileges").
     pub needs_alibaba: bool,
+    /// Words that, in the same sentence, say it is about something else (as the other words match).
+    pub unless: &'static [&'static str],
 }
 
 /// What the prefilter ([`super::scan`]) looks for on this reader's behalf: a sentence can only match with a word of
@@ -51,6 +53,9 @@ pub const GENERIC: &[Generic] = &[
         second: &["expired", "expire", "过期", "已过期", "失效"],
         phrase: Phrase::GenericTokenExpired,
         needs_alibaba: false,
+        // A product's licence or trial that ran out (`您的产品授权已过期，请联系管理员续费`, `试用授权过期了`) is
+        // the subscription's, no token's: 产品 (product), 试用 (trial), 许可 (licence), 续费 (renew the payment).
+        unless: &["产品", "试用", "许可", "续费", "license", "licence", "trial", "subscription"],
     },
     Generic {
         name: "credentials-not-configured",
@@ -68,6 +73,7 @@ pub const GENERIC: &[Generic] = &[
         second: &["not found", "empty", "missing", "not set", "not configured", "未配置", "为空", "找不到", "未设置"],
         phrase: Phrase::GenericCredentialsMissing,
         needs_alibaba: false,
+        unless: &[],
     },
     Generic {
         name: "no-credentials",
@@ -75,6 +81,7 @@ pub const GENERIC: &[Generic] = &[
         second: &["credential", "credentials", "access key", "accesskey"],
         phrase: Phrase::GenericCredentialsMissing,
         needs_alibaba: false,
+        unless: &[],
     },
     Generic {
         name: "client-not-found",
@@ -82,6 +89,7 @@ pub const GENERIC: &[Generic] = &[
         second: &["not found"],
         phrase: Phrase::GenericCredentialsMissing,
         needs_alibaba: false,
+        unless: &[],
     },
     Generic {
         // `参数超过长度限制`, `exceeds the maximum length limit`: a value or a count over a documented limit.
@@ -90,6 +98,7 @@ pub const GENERIC: &[Generic] = &[
         second: &["limit", "limits", "限制", "上限"],
         phrase: Phrase::Quota,
         needs_alibaba: false,
+        unless: &[],
     },
     // A service's own role the operation requires: the sentence must name one ([`names_own_role`]); "Role is
     // required for turning on logging." (FC's `InvalidArgument`) asks for a parameter of the request.
@@ -99,6 +108,7 @@ pub const GENERIC: &[Generic] = &[
         second: &["is required", "required", "需要", "必须"],
         phrase: Phrase::GenericRoleRequired,
         needs_alibaba: false,
+        unless: &[],
     },
     Generic {
         name: "lacks-permission",
@@ -131,6 +141,7 @@ pub const GENERIC: &[Generic] = &[
         ],
         phrase: Phrase::GenericLacksPermission,
         needs_alibaba: false,
+        unless: &[],
     },
     Generic {
         // `You need 'odps:Read' privilege`, `requires the permission ram:ListUsers`: what the caller must be given.
@@ -139,6 +150,7 @@ pub const GENERIC: &[Generic] = &[
         second: &["permission", "permissions", "authorization", "privilege", "privileges"],
         phrase: Phrase::GenericLacksPermission,
         needs_alibaba: true,
+        unless: &[],
     },
 ];
 
@@ -184,9 +196,11 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
             // A console's refusal that quotes the action it lacks, in the same sentence (`暂无权限查看所有实例，请…
             // 授予当前用户“…”资源的“hologram:ListInstances”权限`): the action is the call's. Not beside a code,
             // whose own reader says what it names. Actions of two products quoted together name no one call.
-            if overlaps(&console, start, end) && !overlaps(&codes, start, end) {
+            // Only a QUOTED action, as consoles print it; not in a sentence telling what the user already has
+            // (`已经给子账号授予了 ecs:DescribeInstances，打开 RDS 控制台还是提示无权限`).
+            if overlaps(&console, start, end) && !overlaps(&codes, start, end) && !tells_granted(&s[start..end]) {
                 let mut quoted = Vec::new();
-                quoted_actions(s, start, end, &mut quoted);
+                quoted_only(s, start, end, &mut quoted);
                 let service = |f: &Field| f.value.split(':').next().map(str::to_string);
                 if quoted.iter().all(|f| service(f) == quoted.first().and_then(service)) {
                     found.append(&mut quoted);
@@ -201,6 +215,7 @@ pub fn scan(text: &Text, out: &mut Vec<Field>) {
         let matches = |g: &&Generic| {
             has_any(g.first)
                 && has_any(g.second)
+                && !has_any(g.unless)
                 && (g.phrase != Phrase::GenericRoleRequired || names_own_role(&lower))
                 && (!g.needs_alibaba || crate::marks::ties_sentence_to_alibaba(&lower) || {
                     quoted_actions(s, start, end, &mut actions);
@@ -230,6 +245,40 @@ const ACTION_QUOTES: &[(char, char)] = &[('\'', '\''), ('"', '"'), ('`', '`'), (
 
 /// Words before a `:` that label a value rather than name a RAM service (`error:Forbidden`, `Note:You`).
 const LABEL_WORDS: &[&str] = &["error", "err", "warning", "warn", "note", "info", "message", "msg", "code", "reason"];
+
+/// Words saying the user already holds a permission (已授予 / 已给 / 已有, "already has / granted / attached"): an
+/// action beside them is what the user has, not what the refusal lacks.
+pub(crate) const ALREADY_GRANTED: &[&str] = &[
+    "已授予",
+    "已经授予",
+    "已给",
+    "已经给",
+    "已有",
+    "已经有",
+    "already has",
+    "already have",
+    "already granted",
+    "already attached",
+];
+
+/// Whether a sentence tells what the user already holds ([`ALREADY_GRANTED`]).
+pub(crate) fn tells_granted(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    ALREADY_GRANTED.iter().any(|w| lower.contains(w))
+}
+
+/// Like [`quoted_actions`], but only the actions standing in quotes, their names capitalized (or `*`) as RAM writes
+/// them (`hologram:ListInstances`, not `hologram:listinstances`).
+fn quoted_only(s: &str, start: usize, end: usize, out: &mut Vec<Field>) {
+    let mut all = Vec::new();
+    quoted_actions(s, start, end, &mut all);
+    out.extend(all.into_iter().filter(|f| {
+        let before = s[..f.start].chars().next_back();
+        let named =
+            f.value.split_once(':').is_some_and(|(_, a)| a.starts_with(|c: char| c.is_ascii_uppercase() || c == '*'));
+        named && ACTION_QUOTES.iter().any(|(open, _)| before == Some(*open))
+    }));
+}
 
 /// A [`Key::Action`] for each RAM action (`service:Action`) in `s[start..end]`: quoted anywhere, or standing bare
 /// with its action name capitalized (`You need the permission ram:ListUsers`, `缺少权限：ecs:DescribeInstances`).
@@ -305,7 +354,7 @@ fn words_in(lower: &str) -> Vec<&'static str> {
     static WORDS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<&'static str>)> = std::sync::OnceLock::new();
     let (ac, words) = WORDS.get_or_init(|| {
         let mut words: Vec<&'static str> =
-            GENERIC.iter().flat_map(|g| g.first.iter().chain(g.second)).copied().collect();
+            GENERIC.iter().flat_map(|g| g.first.iter().chain(g.second).chain(g.unless)).copied().collect();
         words.sort_unstable();
         words.dedup();
         (aho_corasick::AhoCorasick::new(&words).expect("the fallbacks' words are valid"), words)
@@ -318,8 +367,12 @@ fn words_in(lower: &str) -> Vec<&'static str> {
             let after = lower[m.end()..].bytes().next();
             !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
         };
-        // 有没有 asks "is there" (the A-not-A question), it says nothing is lacking.
-        let question = w == "没有" && lower[..m.start()].ends_with('有');
+        // 有没有 asks "is there" (the A-not-A question), it says nothing is lacking; not the 有 ending 所有 (all),
+        // 拥有/具有/含有 (has): "所有没有授权的子账号" is every sub-account without the permission.
+        let question = w == "没有" && {
+            let head = &lower[..m.start()];
+            head.ends_with('有') && !["所有", "拥有", "具有", "含有"].iter().any(|h| head.ends_with(h))
+        };
         if !present.contains(&w) && (!w.is_ascii() || whole()) && !question {
             present.push(w);
         }
@@ -386,6 +439,34 @@ mod tests {
         // Needing a permission is every system's sentence; without a RAM action or Alibaba Cloud it is none.
         assert_eq!(phrase_of("This command requires administrator privileges."), None);
         assert_eq!(phrase_of("You need root permissions to bind port 80"), None);
+    }
+
+    /// A licence or trial that ran out is the subscription's; 所有/拥有/具有/含有 before 没有 is no A-not-A question.
+    #[test]
+    fn a_licence_expiry_is_no_token_and_all_without_is_no_question() {
+        assert_eq!(phrase_of("Quick BI 控制台提示：您的产品授权已过期，请联系管理员续费"), None);
+        assert_eq!(phrase_of("试用授权过期了，Dataphin 打不开"), None);
+        assert_eq!(phrase_of("The trial license has expired"), None);
+        assert_eq!(phrase_of("上传大文件时中途出现授权过期"), Some(Phrase::GenericTokenExpired));
+        for head in ["所有", "拥有", "具有", "含有"] {
+            let text = format!("{head}没有授权的子账号访问都会失败");
+            assert_eq!(phrase_of(&text), Some(Phrase::GenericLacksPermission), "{text}");
+        }
+        assert_eq!(phrase_of("上传过程中有没有更新授权的方法？"), None);
+    }
+
+    /// A console's refusal takes only the actions it quotes, and none in a sentence telling what the user holds.
+    #[test]
+    fn a_console_refusal_takes_only_quoted_actions_the_user_lacks() {
+        let console = |s: &str| {
+            let mut out = vec![Field::new(Key::Phrase, Phrase::Console.name(), 0, s.len())];
+            scan(&Text::new(s), &mut out);
+            out.into_iter().filter(|f| f.key == Key::Action).map(|f| f.value).collect::<Vec<_>>()
+        };
+        assert_eq!(console("暂无权限，请授予当前用户“hologram:ListInstances”权限"), ["hologram:ListInstances"]);
+        assert!(console("暂无权限，请授予当前用户 hologram:ListInstances 权限").is_empty());
+        assert!(console("已经给子账号授予了“ecs:DescribeInstances”，打开 RDS 控制台还是提示无权限").is_empty());
+        assert!(console("The user already has 'ram:ListUsers' but the console says no permission").is_empty());
     }
 
     #[test]
