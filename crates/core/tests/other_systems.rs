@@ -218,6 +218,8 @@ const TEXTS: &[(&str, &[&str])] = &[
             // TOS's signed-URL parameter and its headers beside an EC-style error (TOS's codes mirror OSS's `EC`s).
             "<Error><Code>AccessDenied</Code><Message>Request has expired</Message><EC>0002-00000031</EC></Error>\nGET /k?X-Tos-Algorithm=TOS4-HMAC-SHA256&X-Tos-Expires=0",
             "0002-00000031\n问题描述\nURL 参数 X-Tos-Expires 取值非法。",
+            // The page's paragraphs apart: the header word is the error's context, and an EC does not overrule it.
+            "0002-00000031\n\n问题描述\n\nURL 参数 X-Tos-Expires 取值非法。\n\n问题原因\n\nURL 签名中的 X-Tos-Expires 参数取值非法。",
             "PUT /k 403\nx-tos-request-id: 1a2b\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
             // TOS's documented error response: its headers, an opaque `HostId` and an `EC` of OSS's shape.
             "HTTP/1.1 403 Forbidden\nserver: TosServer\nx-tos-request-id: 580c15f00eca4e70d84e3c4e036d0b64-ac12\nx-tos-ec: 0003-00000001\n{\"Error\":{\"Code\":\"AccessDenied\",\"RequestId\":\"580c15f00eca4e70d84e3c4e036d0b64-ac12\",\"HostId\":\"kElQBDtQvIsxwFYgDlZVQQszhbHt1234\",\"Message\":\"Access Denied\",\"EC\":\"0003-00000001\"}}",

@@ -49,8 +49,8 @@ pub enum Overrule {
     /// beside it by people who moved from them to OSS ("we migrated from MinIO to OSS", 之前用的 COS，现在切到 OSS).
     OssNamed,
     /// Alibaba Cloud's host answering in the error itself (its `HostId` or `Host`, an endpoint host on the error's
-    /// lines); a word of the context yields to any of Alibaba Cloud's own fields in the error too. Not an `EC` in
-    /// the error: TOS's errors carry an `EC` of OSS's shape and an opaque `HostId` (its error-code page).
+    /// lines), whether the word stands in the error or in its context. Not an `EC`: TOS's errors and its error-code
+    /// pages carry an `EC` of OSS's shape (`0002-00000031`) beside an opaque `HostId`.
     AlibabaHost,
 }
 
@@ -1082,7 +1082,7 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         }
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
         Overrule::OssNamed => in_error && !seen.alibaba_mark && !alibaba_own_error(seen) && !oss_named(seen),
-        Overrule::AlibabaHost => !alibaba_answered(seen) && (in_error || !alibaba_own_error(seen)),
+        Overrule::AlibabaHost => !alibaba_answered(seen),
     };
     let marked = |(_, sign): &Sign| {
         let (system, overrule) = (*sign)?;
