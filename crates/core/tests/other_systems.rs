@@ -180,6 +180,9 @@ const TEXTS: &[(&str, &[&str])] = &[
             "访问 COS 时返回403错误码\n<Code>AccessDenied</Code>\n<Message>Access Denied.</Message>",
             "Uploading to the COS bucket failed:\n<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message></Error>",
             "COS 上传失败：\n<Error><Code>InvalidAccessKeyId</Code><Message>The access key Id format you provided is invalid.</Message></Error>",
+            // The lead-in above a blank line, and COS on the error's own line.
+            "Upload to COS failed:\n\n<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>",
+            "COS returned <Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message></Error>",
         ],
     ),
     (
@@ -215,7 +218,11 @@ const TEXTS: &[(&str, &[&str])] = &[
             // TOS's signed-URL parameter and its headers beside an EC-style error (TOS's codes mirror OSS's `EC`s).
             "<Error><Code>AccessDenied</Code><Message>Request has expired</Message><EC>0002-00000031</EC></Error>\nGET /k?X-Tos-Algorithm=TOS4-HMAC-SHA256&X-Tos-Expires=0",
             "0002-00000031\n问题描述\nURL 参数 X-Tos-Expires 取值非法。",
+            // The page's paragraphs apart: the header word is the error's context, and an EC does not overrule it.
+            "0002-00000031\n\n问题描述\n\nURL 参数 X-Tos-Expires 取值非法。\n\n问题原因\n\nURL 签名中的 X-Tos-Expires 参数取值非法。",
             "PUT /k 403\nx-tos-request-id: 1a2b\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
+            // TOS's documented error response: its headers, an opaque `HostId` and an `EC` of OSS's shape.
+            "HTTP/1.1 403 Forbidden\nserver: TosServer\nx-tos-request-id: 580c15f00eca4e70d84e3c4e036d0b64-ac12\nx-tos-ec: 0003-00000001\n{\"Error\":{\"Code\":\"AccessDenied\",\"RequestId\":\"580c15f00eca4e70d84e3c4e036d0b64-ac12\",\"HostId\":\"kElQBDtQvIsxwFYgDlZVQQszhbHt1234\",\"Message\":\"Access Denied\",\"EC\":\"0003-00000001\"}}",
         ],
     ),
     (
@@ -340,6 +347,7 @@ const TEXTS: &[(&str, &[&str])] = &[
             "SeaweedFS s3 gateway returned 403: AccessDenied",
             "rustfs: Access Denied.",
             "radosgw: <Error><Code>AccessDenied</Code><BucketName>b</BucketName></Error>",
+            "MinIO 上传失败：\n<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>",
         ],
     ),
     (
@@ -1155,4 +1163,62 @@ fn other_clouds_keep_their_printed_action_and_code() {
         }
     }
     assert!(failures.is_empty(), "{} texts:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// MinIO, COS and TOS named beside OSS's own error: people who moved from those stores to OSS name both, a log of
+/// uploads to two clouds prints TOS's headers above OSS's answer. The word `OSS`, OSS's documented message or OSS's
+/// host in the error keeps the finding Alibaba Cloud's, with its grant (the findings before these rules).
+#[test]
+fn oss_errors_beside_minio_cos_and_tos_words_stay_osss() {
+    let catalog = full_catalog();
+    let oss_xml = "<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>65A1B2C3D4E5F6A7B8C9D0E1</RequestId>";
+    let mut failures = Vec::new();
+    for text in [
+        format!("We migrated from MinIO to OSS last week. Now the upload fails:\n{oss_xml}</Error>"),
+        format!("之前用的 COS，现在切到 OSS 了，上传时返回：\n{oss_xml}</Error>"),
+        // MinIO named beside OSS's documented message with no other sign of OSS.
+        format!("minio-go client, upload fails:\n{oss_xml}</Error>"),
+        // The proxy names TOS's headers in the error's lead-in; OSS's host answered.
+        "Our proxy forwards x-tos- headers but the backend is OSS:\n<Error><Code>AccessDenied</Code><Message>AccessDenied</Message><RequestId>65A1B2C3D4E5F6A7B8C9D0E1</RequestId><HostId>mybucket.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>".to_string(),
+    ] {
+        failures.extend(alibaba_finding_lost(&text, Some(Kind::MissingPermission), Some("oss"), Grants::Always, catalog));
+    }
+    // A TOS upload logged before an OSS upload whose error OSS's host answered: OSS's, with the upload's action.
+    let text = format!("[uploader] tos: PUT https://b1.tos-cn-beijing.volces.com/a.txt x-tos-date: 20240101T000000Z -> 200\n[uploader] oss: PUT https://b2.oss-cn-hangzhou.aliyuncs.com/a.txt\n{oss_xml}<HostId>b2.oss-cn-hangzhou.aliyuncs.com</HostId><EC>0003-00000001</EC></Error>");
+    failures.extend(alibaba_finding_lost(&text, Some(Kind::MissingPermission), Some("oss"), Grants::Always, catalog));
+    let d = diagnose(&text, catalog);
+    if d.findings.first().is_none_or(|f| f.actions != ["oss:PutObject"]) {
+        failures.push(format!("not oss:PutObject: {text}"));
+    }
+    // The same words with no sign of OSS stay the other store's: the rules still read them.
+    for (text, system) in [
+        ("We moved the bucket to our MinIO cluster. Now the upload fails:\n<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>\n(MinIO server on 10.0.0.5:9000)", "a self-hosted"),
+        ("访问 COS 时返回403错误码\n<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>", "Tencent Cloud (COS)"),
+        ("PUT /k 403\nx-tos-request-id: 1a2b\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><EC>0003-00000001</EC></Error>", "Volcano Engine"),
+    ] {
+        let d = diagnose(text, catalog);
+        if d.findings.first().is_none_or(|f| !f.other_cloud.as_deref().is_some_and(|c| c.starts_with(system))) {
+            failures.push(format!("not {system}: {text}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// MinIO and COS words read only on the error's own lines and its lead-in: a word of the context (a paragraph
+/// above, a note far below) does not claim a plain S3-shaped error.
+#[test]
+fn minio_and_cos_words_of_the_context_do_not_claim_an_error() {
+    let catalog = full_catalog();
+    let xml = "<Error><Code>AccessDenied</Code><Message>You have no right to access this object because of bucket acl.</Message><RequestId>65A1B2C3D4E5F6A7B8C9D0E1</RequestId></Error>";
+    let mut failures = Vec::new();
+    for text in [
+        format!("Our old stack ran on COS.\n\nThe new pipeline writes with ossutil.\nIt stopped today.\nThe upload step printed:\n{xml}"),
+        format!("Old notes: MinIO was retired in March.\n\nToday's upload:\n{xml}"),
+    ] {
+        let d = diagnose(&text, catalog);
+        if d.findings.first().is_none_or(|f| f.other_cloud.is_some()) {
+            failures.push(text);
+        }
+    }
+    assert!(failures.is_empty(), "{} failed:\n{}", failures.len(), failures.join("\n"));
 }

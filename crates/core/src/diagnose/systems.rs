@@ -43,6 +43,15 @@ pub enum Overrule {
     AlibabaError,
     /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
     AlibabaMark,
+    /// Read only on the error's own lines and the line leading into them (never as a word of the context), and
+    /// overruled by any Alibaba Cloud mark in the text or OSS named there ([`oss_named`]: the word `OSS`, an OSS
+    /// host, OSS's documented messages, an `EC`): stores and clouds whose XML error is OSS's shape, named in prose
+    /// beside it by people who moved from them to OSS ("we migrated from MinIO to OSS", 之前用的 COS，现在切到 OSS).
+    OssNamed,
+    /// Alibaba Cloud's host answering in the error itself (its `HostId` or `Host`, an endpoint host on the error's
+    /// lines), whether the word stands in the error or in its context. Not an `EC`: TOS's errors and its error-code
+    /// pages carry an `EC` of OSS's shape (`0002-00000031`) beside an opaque `HostId`.
+    AlibabaHost,
 }
 
 /// What identifies a rule's system.
@@ -53,6 +62,8 @@ pub enum Shape {
     Refusal(&'static [&'static str]),
     /// A shape of the error's lines (its SDK's print, a line of its own).
     Lines(fn(&str) -> bool),
+    /// A shape of the error's lines and the line leading into them (`COS 上传失败：` above the XML error).
+    LeadIn(fn(&str) -> bool),
     /// A shape of the error's body, read from a little before the error (a pretty-printed response opens lines
     /// above the code the reader found): its response structure, a page's parts.
     Body(fn(&str) -> bool),
@@ -241,8 +252,8 @@ pub const SYSTEMS: &[&System] = &[
     &MAXCOMPUTE_LABEL,
 ];
 
-use Overrule::{AlibabaError, AlibabaMark, AlibabaSentence, Never, Nothing};
-use Shape::{Body, Code, Codes, Family, Fields, Lines, Refusal, Words};
+use Overrule::{AlibabaError, AlibabaHost, AlibabaMark, AlibabaSentence, Never, Nothing, OssNamed};
+use Shape::{Body, Code, Codes, Family, Fields, LeadIn, Lines, Refusal, Words};
 
 /// The rules, in the order they are asked (the error's own shapes before the words of the context).
 pub const RULES: &[Rule] = &[
@@ -398,9 +409,10 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
-    // COS named in capitals beside the error (`访问 COS 时返回 403`, "COS bucket"): Tencent Cloud's object storage,
-    // whose XML error is OSS's and S3's shape; OSS is never called so.
-    Rule { name: "tencent-cos-named", system: &TENCENT_COS, shape: Body(cos_named), overrule: AlibabaMark },
+    // COS named in capitals on the error's lines or the line leading into them (`访问 COS 时返回 403`, "COS
+    // bucket"): Tencent Cloud's object storage, whose XML error is OSS's and S3's shape; OSS is never called so, but
+    // people who moved from COS to OSS name both.
+    Rule { name: "tencent-cos-named", system: &TENCENT_COS, shape: LeadIn(cos_named), overrule: OssNamed },
     // Tencent Cloud API 2.0's common refusals 4101–4103 ("子账号未被主账号授权访问该接口/特定资源") and the same refusal
     // naming Tencent's `SecretId` (Alibaba Cloud's key is an AccessKey ID, and RAM speaks of RAM users).
     Rule {
@@ -439,8 +451,9 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaMark,
     },
     // TOS's own request headers and signed-URL parameters (`x-tos-date`, `X-Tos-Expires`): the request went to
-    // TOS, whose error codes copy OSS's `EC`s (`0002-00000031`) — so an OSS EC beside them does not overrule them.
-    Rule { name: "volcano-tos-headers", system: &VOLCANO, shape: Words(&["x-tos-"]), overrule: Nothing },
+    // TOS, whose error codes copy OSS's `EC`s (`0002-00000031`) — so an EC beside them does not overrule them, but
+    // OSS's host answering in the error does (a log of uploads to both clouds, a proxy forwarding TOS's headers).
+    Rule { name: "volcano-tos-headers", system: &VOLCANO, shape: Words(&["x-tos-"]), overrule: AlibabaHost },
     // The Doubao (豆包) models Volcano Engine serves, named in the error's own lines: apps listing several providers'
     // models print the name beside Model Studio's, so the DashScope SDK's or host's name in the error overrules it.
     Rule { name: "volcano-models", system: &VOLCANO, shape: Lines(doubao_model), overrule: AlibabaMark },
@@ -542,12 +555,12 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaMark,
     },
     // The stores' own names: MinIO (its SDKs are pointed at OSS too), versitygw, SeaweedFS, RustFS, Ceph's RADOS
-    // Gateway. An Alibaba Cloud mark overrules them.
+    // Gateway, on the error's own lines. An Alibaba Cloud mark or OSS named there overrules them.
     Rule {
         name: "s3-compatible-names",
         system: &S3_COMPATIBLE,
         shape: Words(&["minio", "versitygw", "seaweedfs", "rustfs", "radosgw", "ceph rgw", "ceph-rgw"]),
-        overrule: AlibabaMark,
+        overrule: OssNamed,
     },
     // --- AI model APIs ---
     // OpenAI's refusal of a key points at its own key page; Model Studio's OpenAI-compatible mode answers the same
@@ -981,12 +994,7 @@ pub fn aws_call_action(lines: &str, body: &str) -> Option<String> {
     if !lines[at + op.len()..].starts_with(" operation") || !crate::read::fields::is_api_name(op) {
         return None;
     }
-    let names_s3 = || {
-        let b = body.as_bytes();
-        crate::text::find_all(&body.to_ascii_lowercase(), "s3").any(|i| {
-            (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
-        })
-    };
+    let names_s3 = || has_word(&body.to_ascii_lowercase(), "s3", b"");
     let service = if AWS_STS_APIS.contains(&op) {
         "sts"
     } else if AWS_IAM_ROLE_APIS.contains(&op) {
@@ -1073,6 +1081,8 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
             !alibaba_own_error(seen) && !seen.raw.fields.iter().any(|f| alibaba_only_sentence(seen, f))
         }
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
+        Overrule::OssNamed => in_error && !seen.alibaba_mark && !alibaba_own_error(seen) && !oss_named(seen),
+        Overrule::AlibabaHost => !alibaba_answered(seen),
     };
     let marked = |(_, sign): &Sign| {
         let (system, overrule) = (*sign)?;
@@ -1100,6 +1110,7 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         let found = match rule.shape {
             Words(_) | Refusal(_) => false,
             Lines(f) => f(seen.lines),
+            LeadIn(f) => f(seen.lines) || f(lead_in(seen)),
             Body(f) => f(seen.body),
             Code(f) => seen.raw.value(Key::Code).is_some_and(f),
             Codes(f) => f(seen.lines, seen.catalog),
@@ -1454,11 +1465,45 @@ fn opens_error_object_value(after: &str) -> bool {
 }
 
 /// COS named in capitals as a word of its own (`访问 COS 时`, `COS bucket`); `cos_`, `Cos`, `qcos` are not.
-fn cos_named(body: &str) -> bool {
-    let b = body.as_bytes();
-    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-');
-    crate::text::find_all(body, "COS")
-        .any(|at| body.is_char_boundary(at) && (at == 0 || !word(at - 1)) && !word(at + 3))
+fn cos_named(lines: &str) -> bool {
+    has_word(lines, "COS", b"_-")
+}
+
+/// Whether `word` stands in `hay` as a word of its own: no ASCII letter or digit, nor one of `joiners`, touches it
+/// on either side (`COS` in `访问 COS 时` but not in `qcos` or `COS_KEY`; `s3` in `aws s3 ls` but not in `s3cmd`).
+fn has_word(hay: &str, word: &str, joiners: &[u8]) -> bool {
+    let b = hay.as_bytes();
+    let joins = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || joiners.contains(c));
+    crate::text::find_all(hay, word).any(|at| (at == 0 || !joins(at - 1)) && !joins(at + word.len()))
+}
+
+/// The last line with words before the error's first line (at most its last 1 KB): the lead-in that names what
+/// failed (`COS 上传失败：`, "We migrated from MinIO to OSS. Now the upload fails:").
+fn lead_in<'a>(seen: &Seen<'a>) -> &'a str {
+    let text = seen.text;
+    let start = text.get(..seen.raw.start).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let from = before.rfind('\n').map_or(0, |i| i + 1).max(before.len().saturating_sub(1024));
+    crate::text::slice(before, from, before.len())
+}
+
+/// Whether OSS answered or is named on the error's lines or its lead-in ([`lead_in`]): its own fields
+/// ([`oss_fields`]), the word `OSS` (`ossutil` is no such word, an `oss://` URL is), its documented messages
+/// ([`OSS_OWN_SENTENCES`]), an Alibaba Cloud host.
+fn oss_named(seen: &Seen) -> bool {
+    let said = |s: &str| {
+        let lower = s.to_ascii_lowercase();
+        has_word(&lower, "oss", b"_-")
+            || OSS_OWN_SENTENCES.iter().any(|w| lower.contains(w))
+            || alibaba_host(s, seen.catalog)
+    };
+    oss_fields(seen.raw) || said(seen.lines) || said(lead_in(seen))
+}
+
+/// Whether Alibaba Cloud's host answered in the error: its `HostId` or `Host` field, or an endpoint host on its lines.
+fn alibaba_answered(seen: &Seen) -> bool {
+    let host = |f: &Field| !opaque(&f.value) && alibaba_host(&f.value, seen.catalog);
+    seen.raw.all(Key::HostId).chain(seen.raw.all(Key::Host)).any(host) || alibaba_host(seen.lines, seen.catalog)
 }
 
 /// Ceph RGW's request id (`tx` + 21 hex digits, `-`, 8 or more hex digits of time, `-`), in the error's XML or
@@ -1514,12 +1559,20 @@ fn doubao_model(lines: &str) -> bool {
 /// does not exist in our records."; S3 says "AWS"), a signed URL's `OSSAccessKeyId` parameter.
 const OSS_OWN_SENTENCES: &[&str] = &["because of bucket acl", "the oss access key id you provided", "ossaccesskeyid"];
 
+/// Whether OSS's own words answer in the error: [`OSS_OWN_SENTENCES`] on its lines, or its fields ([`oss_fields`]).
+fn oss_answers(raw: &RawError, lines: &str) -> bool {
+    OSS_OWN_SENTENCES.iter().any(|w| crate::text::contains_ignore_ascii_case(lines, w)) || oss_fields(raw)
+}
+
+/// Whether the error carries OSS's own fields: an `EC`, a code only OSS documents.
+fn oss_fields(raw: &RawError) -> bool {
+    raw.get(Key::Ec).is_some() || raw.value(Key::Code).is_some_and(crate::diagnose::product::uncatalogued_oss_code)
+}
+
 /// Whether the PHP `S3` class printed the error ([`php_s3_class`]) and OSS's own words ([`OSS_OWN_SENTENCES`], a
 /// code only OSS documents, an OSS `EC`) do not answer in it.
 fn php_s3_class_print(raw: &RawError, lines: &str) -> bool {
-    let oss = OSS_OWN_SENTENCES.iter().any(|w| crate::text::contains_ignore_ascii_case(lines, w))
-        || raw.get(Key::Ec).is_some()
-        || raw.value(Key::Code).is_some_and(crate::diagnose::product::uncatalogued_oss_code);
+    let oss = oss_answers(raw, lines);
     // OSS words these two codes' messages otherwise ("You have no right to access this object.", "AccessDenied by
     // bucket policy."): only S3's own message for them says S3 answered.
     let s3_words = if lines.contains("(): [AccessDenied]") || raw.value(Key::Code) == Some("AccessDenied") {
@@ -1727,6 +1780,14 @@ mod tests {
         // An authorization failure whose tips print a column's label is a RAM or ACL permission.
         assert!(!label_column("ODPS-0130013:Authorization Failed [4019] ... column label of t is 2"));
         assert!(!label_column("column label 列级别 label"));
+    }
+
+    #[test]
+    fn a_word_stands_with_no_letter_digit_or_joiner_touching_it() {
+        assert!(has_word("访问 COS 时", "COS", b"_-") && has_word("COS", "COS", b"_-"));
+        assert!(has_word("aws s3 ls", "s3", b"") && has_word("s3://b", "s3", b"") && has_word("s3-x", "s3", b""));
+        assert!(!has_word("qcos COS_KEY", "COS", b"_-") && !has_word("COS-1", "COS", b"_-"));
+        assert!(!has_word("s3cmd vs3", "s3", b"") && !has_word("", "s3", b""));
     }
 
     #[test]
