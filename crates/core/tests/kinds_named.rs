@@ -6,13 +6,12 @@
 
 mod common;
 
+use common::first_kind_code_grant as first;
 use std::fs;
 use std::path::PathBuf;
 
 use common::{full_catalog, FORBIDDEN_RAM};
-use ram_doctor_core::grant::GrantPlan;
 use ram_doctor_core::read::phrases::names_own_role_as_needed;
-use ram_doctor_core::report::Grant;
 use ram_doctor_core::{diagnose, Kind};
 
 fn data() -> PathBuf {
@@ -30,15 +29,6 @@ fn shard_codes() -> Vec<(String, String, Option<String>)> {
         }
     }
     rows
-}
-
-/// The first finding's kind and code for `text`, and whether its plan recommends a policy.
-fn first(text: &str) -> Option<(Kind, Option<String>, bool)> {
-    let catalog = full_catalog();
-    let d = diagnose(text, catalog);
-    let f = d.findings.first()?;
-    let grant = Grant::from_plan(&GrantPlan::for_finding(f, catalog).expect("default options"));
-    Some((f.kind, f.code.clone(), !grant.system_policies.is_empty() || grant.custom_policy.is_some()))
 }
 
 /// Codes printed without their message, in the shapes SDKs and consoles print a code alone.

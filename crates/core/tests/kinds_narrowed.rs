@@ -6,20 +6,10 @@
 
 mod common;
 
-use common::{full_catalog, FORBIDDEN_RAM};
-use ram_doctor_core::grant::GrantPlan;
+use common::first_kind_code_grant as first;
+use common::FORBIDDEN_RAM;
 use ram_doctor_core::read::phrases::names_own_role_as_needed;
-use ram_doctor_core::report::Grant;
-use ram_doctor_core::{diagnose, Kind};
-
-/// The first finding's kind and code for `text`, and whether its plan recommends a policy.
-fn first(text: &str) -> Option<(Kind, Option<String>, bool)> {
-    let catalog = full_catalog();
-    let d = diagnose(text, catalog);
-    let f = d.findings.first()?;
-    let grant = Grant::from_plan(&GrantPlan::for_finding(f, catalog).expect("default options"));
-    Some((f.kind, f.code.clone(), !grant.system_policies.is_empty() || grant.custom_policy.is_some()))
-}
+use ram_doctor_core::Kind;
 
 /// A reader's failure worded "unable to access object" with no bucket after it is no refusal: no finding, no grant.
 /// Function Compute's documented shape still is one.

@@ -40,3 +40,15 @@ pub fn refusal_lost(lines: impl IntoIterator<Item = String>) -> Vec<String> {
     }
     wrong
 }
+
+/// The first finding's kind and code for `text`, and whether its plan recommends a policy.
+#[allow(dead_code)] // each test file uses what it needs of this module
+pub fn first_kind_code_grant(text: &str) -> Option<(ram_doctor_core::Kind, Option<String>, bool)> {
+    use ram_doctor_core::grant::GrantPlan;
+    use ram_doctor_core::report::Grant;
+    let catalog = full_catalog();
+    let d = ram_doctor_core::diagnose(text, catalog);
+    let f = d.findings.first()?;
+    let grant = Grant::from_plan(&GrantPlan::for_finding(f, catalog).expect("default options"));
+    Some((f.kind, f.code.clone(), !grant.system_policies.is_empty() || grant.custom_policy.is_some()))
+}
