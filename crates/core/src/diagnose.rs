@@ -245,6 +245,8 @@ fn explain_error(
     budget: &mut Budget,
 ) -> (Finding, Option<Reason>) {
     let Scope { alone, alibaba_mark, signs, api_words, between } = scope;
+    // The error's own lines, which most rules below read.
+    let lines = error_lines(text, raw);
     // The tool steps whose words stand around the error.
     let (from, to) = step_window(text, raw, between);
     let window = crate::text::slice(text.as_str(), from, to);
@@ -259,7 +261,7 @@ fn explain_error(
         raw,
         context,
         text: text.as_str(),
-        lines: error_lines(text, raw),
+        lines,
         body: error_body(text, raw),
         alibaba_mark: documented_pair,
         catalog,
@@ -267,7 +269,7 @@ fn explain_error(
     };
     let other_cloud = systems::other_system(&seen).map(|s| s.en.to_string());
     // Documented sentences in the error's lines: they imply a code when none is printed, and name products.
-    let sentences = if other_cloud.is_none() { catalog.sentences_in(error_lines(text, raw)) } else { Vec::new() };
+    let sentences = if other_cloud.is_none() { catalog.sentences_in(lines) } else { Vec::new() };
     let stated_code = innermost_code(raw).or_else(|| documented_candidate(raw, catalog).map(str::to_string));
     // A documented sentence of another code on a line of its own after a documented code, outside its message, is
     // not that code's error: the code decides (a log line's "Request has expired" under a `Forbidden.RAM` block).
@@ -294,7 +296,7 @@ fn explain_error(
             let code = stated_code.as_deref().or(implied_code.as_deref());
             let mut signals = rules::Signals::new(raw, code, &phrases, catalog);
             signals.temporary_key = signals.key_unknown() && rules::shows_temporary_key(near_error(text, raw));
-            signals.lines = error_lines(text, raw);
+            signals.lines = lines;
             signals.names_role_policy = code.is_none() && rules::names_role_policy(signals.lines, catalog);
             let (kind, layer, _rule) = rules::classify(&signals);
             (kind, layer)
@@ -305,7 +307,7 @@ fn explain_error(
     // `AccessDenied`).
     f.code = stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| oss_ec::code_of_bare_ec(raw)).flatten());
     // Another cloud's client's own code print stands before a wrapper's code (a gRPC status around Tencent's SDK).
-    if let Some(code) = other_cloud.as_ref().and_then(|_| systems::printed_code(error_lines(text, raw))) {
+    if let Some(code) = other_cloud.as_ref().and_then(|_| systems::printed_code(lines)) {
         f.code = Some(code.to_string());
     }
     // Another cloud's codes are not in the catalog: its code-shaped word is still the code it printed.
@@ -334,7 +336,7 @@ fn explain_error(
     let pick = if f.other_cloud.is_some() {
         None
     } else {
-        product::pick(raw, kind, context, text.as_str(), error_lines(text, raw), &steps, catalog)
+        product::pick(raw, kind, context, text.as_str(), lines, &steps, catalog)
     };
     // A registry refusing a login where no host names the registry: Container Registry when the paste names it
     // (`容器镜像服务`, `ACR`, "push to the image repository" beside an Alibaba Cloud mark), else not Alibaba Cloud's
@@ -364,7 +366,7 @@ fn explain_error(
     }
     // AWS's call print names its operation: kept as AWS's action where the operation says its service.
     if stated.is_empty() && f.other_cloud.as_deref() == Some(systems::AWS.en) {
-        if let Some(action) = systems::aws_call_action(error_lines(text, raw), error_body(text, raw)) {
+        if let Some(action) = systems::aws_call_action(lines, error_body(text, raw)) {
             f.actions = vec![action];
         }
     }
@@ -416,7 +418,7 @@ fn explain_error(
     }
     // Still none: a resource word on the error's own lines ("The DNS record does not exist", "the logstore …").
     if f.product.is_none() && f.other_cloud.is_none() {
-        if let Some((word, p)) = product::resource_word(error_lines(text, raw)) {
+        if let Some((word, p)) = product::resource_word(lines) {
             f.product = Some(p.to_string());
             why.product = Some(Reason::Marker(word.to_string()));
         }
