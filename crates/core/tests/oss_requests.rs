@@ -6,7 +6,7 @@
 //! operations table: `PutBucketTags` → `oss:PutBucketTagging`), or, where the documented request has the same
 //! method and path as another API's (`PUT /{key}`: PutObject, CopyObject, UploadPart), one of theirs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use ram_doctor_core::catalog::Api;
 use ram_doctor_core::{diagnose, Kind};
@@ -77,14 +77,8 @@ fn filled(api: &Api) -> (String, Vec<String>) {
 #[test]
 fn every_documented_oss_request_names_its_action_in_both_signature_versions() {
     let catalog = common::full_catalog();
-    let apis: Vec<&Api> = catalog.apis_of("oss").expect("the OSS shard").into_iter().map(|(_, a)| a).collect();
     // Same method and path: the request alone cannot tell these apart.
-    let mut shape: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
-    for a in &apis {
-        if let (Some(m), Some(p)) = (&a.method, &a.path) {
-            shape.entry((m.to_ascii_uppercase(), p.clone())).or_default().insert(a.action.clone());
-        }
-    }
+    let (apis, shape) = common::oss_request_shapes(catalog);
     let (mut right, mut missed) = (0, Vec::new());
     for a in apis.iter().filter(|a| a.method.is_some() && a.path.is_some()) {
         let method = a.method.as_deref().unwrap().to_ascii_uppercase();

@@ -12,9 +12,6 @@
 //!   GetAuthorizationToken`): every flag of the CLI's own list, with and without its value. Controls: an unknown flag
 //!   there reads no command; the command's words beside a genuine Alibaba Cloud error keep that error's action.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use ram_doctor_core::catalog::Api;
 use ram_doctor_core::read::headers::CLI_GLOBAL_FLAGS;
 use ram_doctor_core::{diagnose, Finding, Kind};
 
@@ -63,13 +60,8 @@ const UNTOLD: &[&str] = &[
 #[test]
 fn every_oss_request_line_with_its_host_names_the_call() {
     let catalog = common::full_catalog();
-    let apis: Vec<&Api> = catalog.apis_of("oss").expect("the OSS shard").into_iter().map(|(_, a)| a).collect();
-    let mut shape: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
-    for a in &apis {
-        if let (Some(m), Some(p)) = (&a.method, &a.path) {
-            shape.entry((m.to_ascii_uppercase(), p.clone())).or_default().insert(a.action.clone());
-        }
-    }
+    // Same method and path: the request alone cannot tell these apart.
+    let (apis, shape) = common::oss_request_shapes(catalog);
     let (mut right, mut missed) = (0, Vec::new());
     for a in apis.iter().filter(|a| a.method.is_some() && a.path.is_some() && !UNTOLD.contains(&a.name.as_str())) {
         let method = a.method.as_deref().unwrap().to_ascii_uppercase();

@@ -1,5 +1,6 @@
 //! What several test files share: the committed catalog with every shard loaded.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -51,4 +52,22 @@ pub fn first_kind_code_grant(text: &str) -> Option<(ram_doctor_core::Kind, Optio
     let f = d.findings.first()?;
     let grant = Grant::from_plan(&GrantPlan::for_finding(f, catalog).expect("default options"));
     Some((f.kind, f.code.clone(), !grant.system_policies.is_empty() || grant.custom_policy.is_some()))
+}
+
+/// (upper-case method, path) → the actions a request of that shape may be.
+#[allow(dead_code)]
+pub type RequestShapes = BTreeMap<(String, String), BTreeSet<String>>;
+
+/// OSS's APIs that have a method and path in the catalog, and for each (upper-case method, path) the actions it may
+/// be: requests of the same shape cannot be told apart by the request alone.
+#[allow(dead_code)] // each test file uses what it needs of this module
+pub fn oss_request_shapes(catalog: &Catalog) -> (Vec<&ram_doctor_core::catalog::Api>, RequestShapes) {
+    let apis: Vec<_> = catalog.apis_of("oss").expect("the OSS shard").into_iter().map(|(_, a)| a).collect();
+    let mut shape = RequestShapes::new();
+    for a in &apis {
+        if let (Some(m), Some(p)) = (&a.method, &a.path) {
+            shape.entry((m.to_ascii_uppercase(), p.clone())).or_default().insert(a.action.clone());
+        }
+    }
+    (apis, shape)
 }
