@@ -1094,7 +1094,7 @@ ERROR 1045 (28000): Access denied for user 'app'@'10.0.0.1'",
             ("$ aliyuncli oss List oss://b/p\nErrorCode: AccessDenied\nMessage: x", "oss"),
             ("E0101 solver.go:56] Get hosted zone example.cn. error: SDK.ServerError\nErrorCode: Forbidden.RAM\nMessage: x", "alidns"),
             // SMS and Voice share the `isv.` codes; a message about calls is the Voice service's.
-            (r#"{"Message":"该被叫号触发被叫流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dyvms"),
+            (r#"{"Message":"该被叫号触发被叫流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dyvmsapi"),
             (r#"{"Message":"触发分钟级流控","Code":"isv.BUSINESS_LIMIT_CONTROL"}"#, "dysms"),
             ("Code: AUTHENTICATION_FAILED, Message: user jurisdiction error. 子账号推镜像权限不足", "cr"),
             ("Code: AccessDenied, Message: The DNS record does not belong to this account", "alidns"),

@@ -145,7 +145,7 @@ pub fn pick(
     // though OSS answered), above the owner of an OSS code; below hosts, resource words and answer shapes, and never
     // over a code whose prefix is one product's own (`isv.`, `OTS…`).
     let own_prefix =
-        raw.all(Key::Code).any(|f| !uncatalogued_oss_code(&f.value) && code_prefix_product(&f.value, false).is_some());
+        raw.all(Key::Code).any(|f| !uncatalogued_oss_code(&f.value) && code_prefix_product(&f.value).is_some());
     if kind == Kind::NotActivated && !own_prefix {
         if let Some((word, p)) = code_before_service(text::slice(text, raw.start, raw.end), catalog) {
             return Some(Pick {
@@ -157,16 +157,16 @@ pub fn pick(
         }
     }
     // Code prefixes only one product uses (`isv.…` of the SMS and Voice services, `SLS…`).
-    let voice = is_about_calls(&raw.message_text());
     // A code the catalog lists for one other product is that product's (Cloud SIEM's `SLS.Ship.Error`): rule
     // `code-names-product` below.
     // OSS's codes the catalog lacks count where the error states them only as a word of its prose.
     let uncatalogued = raw.all(Key::CodeCandidate).filter(|f| uncatalogued_oss_code(&f.value));
     for f in raw.all(Key::Code).take(8).chain(uncatalogued.take(1)) {
-        if let Some(p) = code_prefix_product(&f.value, voice) {
+        if let Some(p) = code_prefix_product(&f.value) {
             if catalog.sole_code_owner(&f.value).is_some_and(|o| o != p) {
                 continue;
             }
+            let p = if p == "dysms" && is_about_calls(raw, lines) { VOICE } else { p };
             return Some(Pick::at(p.to_string(), f, Reason::Marker(f.value.clone())));
         }
     }
@@ -192,7 +192,7 @@ pub fn pick(
     if let Some(pick) = rpc_call_product(raw, catalog) {
         return Some(pick);
     }
-    if let Some(pick) = own_code(raw, catalog) {
+    if let Some(pick) = own_code(raw, context, catalog) {
         return Some(pick);
     }
     if let Some(pick) = stated_action(raw, lines, catalog) {
@@ -226,8 +226,12 @@ pub fn pick(
     }
     // An API name alone (`DescribeVSwitches`), when only one product's loaded APIs have it.
     if let Some(f) = raw.get(Key::Api) {
-        if let [only] = catalog.ram_codes_with_api(&f.value).as_slice() {
+        let owners = catalog.ram_codes_with_api(&f.value);
+        if let [only] = owners.as_slice() {
             return Some(Pick::at(only.to_string(), f, Reason::Api(f.value.clone())));
+        }
+        if let Some((p, named)) = shared_api_owner_named(&owners, lines) {
+            return Some(Pick::at(p.to_string(), f, Reason::SharedApiNamed { api: f.value.clone(), named }));
         }
     }
     // Rule `tool-step`: a tool's own words for the step it failed at, when they name the product (`failed on
@@ -314,6 +318,30 @@ const ANSWER_SHAPES: &[AnswerShape] = &[
         also: |lines, _, _| fc_status_follows(lines),
         below_hosts: false,
         product: "fc",
+    },
+    // MaxCompute's Java SDK (`odps-sdk`): its request signers (`com.aliyun.odps.account.AliyunRequestSigner`,
+    // `ApsaraRequestSigner`) refuse an empty key with `AccessId should not be empty.`; no other SDK spells its key
+    // `AccessId` in this sentence.
+    AnswerShape {
+        marks: &["AccessId should not be empty"],
+        shown: "AccessId should not be empty",
+        not: &[],
+        dotted_codes: true,
+        also: |_, _, _| true,
+        below_hosts: false,
+        product: "odps",
+    },
+    // MaxCompute's refusal of a source address its project's IP allowlist lacks (its "Manage IP address whitelists";
+    // Hologres's foreign-table FAQ quotes it: `Access denied by project ip white list: sourceIP:'…' is not in white
+    // list. project: …`), whichever service (Hologres, a Log Service shipper) made the call.
+    AnswerShape {
+        marks: &["Access denied by project ip white list"],
+        shown: "Access denied by project ip white list",
+        not: &[],
+        dotted_codes: true,
+        also: |_, _, _| true,
+        below_hosts: false,
+        product: "odps",
     },
 ];
 
@@ -484,11 +512,13 @@ fn documented_code_product(code: &str, message: &str, catalog: &Catalog) -> Opti
 /// `Forbidden.KeyNotFound` KMS's) names that product, for every kind of error: the product is a fact even when no
 /// grant follows. It ranks below what says which service answered (the endpoint host, the gateway's echo of the
 /// signed call, an SDK package; OpenAPI's gateway routes a request by its host, so the host's product is the one that
-/// answered, whatever product's documentation lists the code) and an API the text names that another product has,
-/// and above the words around the message. Never the gateway's codes nor key, signature and token codes (every
+/// answered, whatever product's documentation lists the code), an API the text names that another product has,
+/// and a Terraform resource type the text names whose calls (as the catalog lists them) go to other products only
+/// (rule `terraform-calls-other-product`: `alicloud_slb_attachment` calls SLB alone, so its
+/// `InvalidLoadBalancerId.NotFound` is SLB's whatever VPC's table lists it); and above the words around the message. Never the gateway's codes nor key, signature and token codes (every
 /// product answers them), a code without a dot (`ServiceError`, `QpsOverLimit`: too generic to be one product's
 /// whoever lists it), a code with a placeholder, or a generic one ([`Catalog::code_is_generic`]).
-fn own_code(raw: &RawError, catalog: &Catalog) -> Option<Pick> {
+fn own_code(raw: &RawError, context: &[Field], catalog: &Catalog) -> Option<Pick> {
     // A code the catalog documents counts as a word of the prose too (`解密时为何出现 Forbidden.KeyNotFound 的错误`).
     let f = raw.all(Key::Code).take(8).chain(raw.all(Key::CodeCandidate).take(8)).find(|f| {
         let lower = f.value.to_ascii_lowercase();
@@ -504,8 +534,42 @@ fn own_code(raw: &RawError, catalog: &Catalog) -> Option<Pick> {
         let with = catalog.ram_codes_with_api(&a.value);
         !with.is_empty() && !with.contains(&product.as_str())
     });
-    (!other_api).then(|| Pick::at(product, f, Reason::Code(f.value.clone())))
+    let stated = raw.all(Key::ProductContext).chain(context.iter().filter(|c| c.key == Key::ProductContext));
+    let other_resource = stated
+        .filter_map(|c| catalog.terraform_products(&c.value))
+        .any(|calls| !calls.iter().any(|p| p.eq_ignore_ascii_case(&product)));
+    (!other_api && !other_resource).then(|| Pick::at(product, f, Reason::Code(f.value.clone())))
 }
+
+/// Rule `shared-api-owner-named`: an API several products have (`CreateLoadBalancer`: SLB, ALB, NLB, GWLB) names
+/// the one of them whose code the error's own lines write as a word (`create nlb error: … API: CreateLoadBalancer`),
+/// in capitals or in lower case; not when they write several owners' codes, and in lower case only a code of three
+/// letters or more that is no ordinary English word ([`ORDINARY_WORD_CODES`]); never RAM or STS, the permission
+/// system every error talks about (rule `permission-system-not-named-by-words`).
+fn shared_api_owner_named<'c>(owners: &[&'c str], lines: &str) -> Option<(&'c str, String)> {
+    if owners.len() < 2 {
+        return None;
+    }
+    let lower = lines.to_ascii_lowercase();
+    let mut named = owners.iter().filter_map(|&p| {
+        let upper = p.to_ascii_uppercase();
+        if PERMISSION_SYSTEM.contains(&p) {
+            return None;
+        }
+        if has_word(lines, &upper) && !NOT_PRODUCTS.contains(&upper.as_str()) {
+            return Some((p, upper));
+        }
+        let plain = p.len() >= 3 && !ORDINARY_WORD_CODES.contains(&p);
+        (plain && has_word(&lower, p)).then(|| (p, p.to_string()))
+    });
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+/// RAM codes that are ordinary English words (`log`, `push`, `live`): in lower case in a sentence they name nothing.
+const ORDINARY_WORD_CODES: &[&str] = &["log", "live", "push", "tag", "ice", "opt", "imp", "grace", "adam", "devs"];
 
 /// Whether a lower-case code names no product by itself: one with no dot (a bare `AccessDenied`), or one the API
 /// gateway answers for every product ([`crate::diagnose::rules::is_gateway_code`]: `Forbidden.RAM`, a key or token
@@ -526,10 +590,17 @@ pub fn sent_nothing(code: Option<&str>, phrases: &[Phrase]) -> bool {
     CODES.iter().any(|c| lower.starts_with(c)) || phrases.iter().any(|p| PHRASES.contains(p))
 }
 
-/// Whether a message is about phone calls (the Voice service shares the `isv.` codes with SMS).
-fn is_about_calls(message: &str) -> bool {
+/// The Voice Messaging Service's RAM code, as the catalog knows it (its OpenAPI product `dyvmsapi`).
+const VOICE: &str = "dyvmsapi";
+
+/// Rule `voice-shares-sms-codes`: whether an error is about phone calls (the Voice service shares the `isv.` codes
+/// with SMS): its message, or its own lines (`语音服务报错isv.BUSINESS_LIMIT_CONTROL`, the product's Chinese name
+/// before the code), speak of calls or voice.
+fn is_about_calls(raw: &RawError, lines: &str) -> bool {
     const WORDS: &[&str] = &["被叫", "主叫", "呼叫", "语音", "callee", "voice"];
-    WORDS.iter().any(|w| message.contains(w))
+    let message = raw.message_text();
+    let lines = lines.to_lowercase();
+    WORDS.iter().any(|w| message.contains(w) || lines.contains(w))
 }
 
 /// Resource words in a message (or an error's lines) that name the product owning the resource (`the logstore 'x'`).
@@ -598,7 +669,7 @@ fn first_word_at(s: &str, lower: &str, finder: &memchr::memmem::Finder) -> Optio
 /// `AuthenticationFail.NoPermission` "No such OIDC Provider registered":
 /// https://help.aliyun.com/zh/ram/developer-reference/api-sts-2015-04-01-errorcodes; CDN's `AuthenticationFailed`
 /// is another word).
-fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
+fn code_prefix_product(code: &str) -> Option<&'static str> {
     const PREFIXES: &[(&str, &str)] = &[
         ("isv.", "dysms"),
         ("SLS", "log"),
@@ -615,8 +686,7 @@ fn code_prefix_product(code: &str, about_calls: bool) -> Option<&'static str> {
     if let Some((_, p)) = UNCATALOGUED_CODES.iter().find(|(c, _)| *c == code) {
         return Some(p);
     }
-    let p = PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)?;
-    Some(if p == "dysms" && about_calls { "dyvms" } else { p })
+    PREFIXES.iter().find(|(p, _)| code.starts_with(p)).map(|(_, product)| *product)
 }
 
 /// OSS's documented 403 codes that the catalog's error tables (read from the OpenAPI products' pages) lack: OSS's
@@ -929,14 +999,21 @@ const PERMISSION_SYSTEM: [&str; 2] = ["ram", "sts"];
 fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored) {
     let lower = window.to_lowercase();
     let lower = lower.as_str();
-    for p in catalog.search_products(window).into_iter().take(8) {
+    // Rule `latin-name-in-chinese`: an English name written inside Chinese prose (`测试Quick BI安全增强`) is searched as
+    // words of its own; a Chinese name matches with or without the spaces around its Latin part (`Serverless 应用引擎`).
+    let spaced = latin_apart(window);
+    let tight: Option<String> = (!window.is_ascii()).then(|| window.chars().filter(|c| *c != ' ').collect());
+    for p in catalog.search_products(&spaced).into_iter().take(8) {
         let short = p.name_en.split(" (").next().unwrap_or(&p.name_en);
         // A "name" that is only the code (`status`, for a product the source names no better) is an acronym at
         // most: as an ordinary word in a log line it names nothing.
         let real_name =
             !short.is_empty() && !short.eq_ignore_ascii_case(&p.ram_code) && !short.eq_ignore_ascii_case(&p.code);
         // Whole words only: "alicloud config" does not name Cloud Config.
-        let named_zh = p.name_zh.as_deref().filter(|z| !z.is_empty() && window.contains(z));
+        let named_zh = p.name_zh.as_deref().filter(|z| {
+            let tight_name = || z.chars().filter(|c| *c != ' ').collect::<String>();
+            !z.is_empty() && (window.contains(z) || tight.as_deref().is_some_and(|t| t.contains(&tight_name())))
+        });
         let named_en = real_name && has_word(lower, &short.to_lowercase());
         let named = named_en || named_zh.is_some();
         let acronym = [p.ram_code.as_str(), p.code.as_str()].iter().any(|c| has_word(window, &c.to_ascii_uppercase()))
@@ -963,6 +1040,28 @@ fn words_name(window: &str, marked: bool, catalog: &Catalog, scored: &mut Scored
         }
     }
     drop_nested_names(lower, scored);
+}
+
+/// `window` with a space wherever an ASCII letter or digit meets a character past ASCII (`测试Quick BI安全` → `测试 Quick
+/// BI 安全`), so that the catalog's search, which splits words at spaces and punctuation, reads the Latin run as words;
+/// an ASCII window as it is.
+fn latin_apart(window: &str) -> std::borrow::Cow<'_, str> {
+    if window.is_ascii() {
+        return std::borrow::Cow::Borrowed(window);
+    }
+    let mut out = String::with_capacity(window.len() + 16);
+    let mut prev: Option<char> = None;
+    for c in window.chars() {
+        if let Some(p) = prev {
+            let meet = (p.is_ascii_alphanumeric() && !c.is_ascii()) || (!p.is_ascii() && c.is_ascii_alphanumeric());
+            if meet {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The error's lines and the few lines around it (at most [`API_LINES`] lines before and after, [`API_REACH`] bytes
@@ -1078,11 +1177,14 @@ fn succeeded(window: &str, w: &str) -> bool {
 
 /// Rule `longest-name-wins`: a product's name that stands in the text only inside another product's longer name
 /// ("Message Service" inside "Short Message Service", "PostgreSQL" inside "AnalyticDB for PostgreSQL", "Security
-/// Center" inside "Data Security Center") is part of that name, not a name of its own.
+/// Center" inside "Data Security Center") is part of that name, not a name of its own. In a text past ASCII, names
+/// and text are compared without spaces (`OpenSearch 开源兼容版` is the Chinese name `OpenSearch开源兼容版`).
 fn drop_nested_names(lower: &str, scored: &mut Scored) {
+    let tight = |s: &str| if lower.is_ascii() { s.to_string() } else { s.chars().filter(|c| *c != ' ').collect() };
+    let lower = &tight(lower);
     let words: Vec<String> = scored
         .iter()
-        .map(|(_, r, _)| if let Reason::Words(w) = r { w.to_lowercase() } else { String::new() })
+        .map(|(_, r, _)| if let Reason::Words(w) = r { tight(&w.to_lowercase()) } else { String::new() })
         .collect();
     let count = |w: &str| text::find_all(lower, w).count();
     let nested = |short: &str| {

@@ -44,6 +44,14 @@ pub enum Reason {
     Words(String),
     /// An API name that only this product has.
     Api(String),
+    /// An API several products have, and the error's own words name one of them by its code (`create nlb error:
+    /// … API: CreateLoadBalancer`).
+    SharedApiNamed {
+        /// The API.
+        api: String,
+        /// The product's code as the text writes it.
+        named: String,
+    },
     /// A fixed sentence only one tool, client or product prints ([`crate::read::phrases::Printer`]).
     ToolSentence {
         /// The tool (`lego (alidns)`).
@@ -89,6 +97,10 @@ impl Reason {
             ),
             Reason::Words(w) => (format!("“{w}” in the text"), format!("文本中出现“{w}”")),
             Reason::Api(a) => (format!("only this product has the API {a}"), format!("只有该产品有 API {a}")),
+            Reason::SharedApiNamed { api, named } => (
+                format!("several products have the API {api}; the error's words name “{named}”"),
+                format!("多个产品都有 API {api}，错误中写明的是“{named}”"),
+            ),
             Reason::ToolSentence { tool, sentence } => (
                 format!("from the sentence “{sentence}”, which only {tool} prints"),
                 format!("来自提示语“{sentence}”：只有 {tool} 会打印这句提示"),
@@ -131,6 +143,7 @@ mod tests {
             Reason::Code("QuotaExceed.PostPaidDisk".into()),
             Reason::Words("ECS".into()),
             Reason::Api("DescribeVSwitches".into()),
+            Reason::SharedApiNamed { api: "CreateLoadBalancer".into(), named: "nlb".into() },
             Reason::ToolStep { tool: "ExternalDNS".into(), words: "Failed to describe zones".into() },
             Reason::ToolSentence { tool: "lego (alidns)".into(), sentence: "not found in AliDNS".into() },
         ] {

@@ -57,6 +57,8 @@ enum Hit {
     OdpsCode,
     /// boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     AwsCall,
+    /// A label the API's name follows (`[SDKError] API: CreateLoadBalancer,`).
+    ApiLabel,
 }
 
 const NEEDLES: &[(&str, Hit)] = &[
@@ -127,6 +129,10 @@ const NEEDLES: &[(&str, Hit)] = &[
     ("[TencentCloudSDKException]message:", Hit::TencentCode),
     // boto3 / the aws CLI: `An error occurred (AccessDenied) when calling the ListBuckets operation`.
     (") when calling the ", Hit::AwsCall),
+    // The Kubernetes cloud controller manager's wrapping of an SDK error (`pkg/provider/…/errors.go`, its `SDKError`
+    // function: `[SDKError] API: %s,StatusCode: %d, ErrorCode: %s, …`, and without the status for the core SDK's
+    // `ServerError`): the API it called.
+    ("[SDKError] API: ", Hit::ApiLabel),
     ("InvalidClientTokenId", Hit::AwsCode),
     ("UnrecognizedClientException", Hit::AwsCode),
     ("ExpiredTokenException", Hit::AwsCode),
@@ -227,7 +233,7 @@ const TOOLS: &[(&str, Mark)] = &[
     ("dns-01", Mark::Tool("alidns")),
     // SDK package names of the two communication services (`dysmsapi`, `dyvmsapi20170525`).
     ("dysmsapi", Mark::Tool("dysms")),
-    ("dyvmsapi", Mark::Tool("dyvms")),
+    ("dyvmsapi", Mark::Tool("dyvmsapi")),
     // Message Queue for Apache RocketMQ (RAM code `mq`): its instance ids and HTTP SDKs.
     ("MQ_INST_", Mark::Tool("mq")),
     ("mq-http-", Mark::Tool("mq")),
@@ -275,12 +281,25 @@ pub fn mark(s: &str, mark: Mark, start: usize, end: usize, out: &mut Vec<Field>)
             out.push(Field::new(Key::Phrase, super::phrases::Phrase::OtherSystemDenied.name(), start, end));
         }
         Mark::Tool(product) => {
-            // `aliyun_ddns.DomainUpdater`, `alibabacloud_dyvmsapi`: a tool's name may follow `_` or `-`.
-            if !is_alnum_before(s, start) {
+            // `aliyun_ddns.DomainUpdater`, `alibabacloud_dyvmsapi`: a tool's name may follow `_` or `-`. Not a name
+            // that only begins a host's first label (`dyvmsapi-intl.ap-southeast-1.aliyuncs.com`): the host names
+            // its product (a whole label, `dashscope.aliyuncs.com`, stays the tool's mark).
+            if !is_alnum_before(s, start) && !begins_host_label(s, end) {
                 out.push(Field::new(Key::ProductContext, product, start, end));
             }
         }
     }
+}
+
+/// Whether the text from `end` on continues the first label of a host in Alibaba Cloud's endpoint domain
+/// (`-intl.ap-southeast-1.aliyuncs.com`): a hyphen, then host characters up to `.aliyuncs.com`, within a host's length.
+fn begins_host_label(s: &str, end: usize) -> bool {
+    let rest = &s.as_bytes()[end..s.len().min(end + 80)];
+    if rest.first() != Some(&b'-') {
+        return false;
+    }
+    let run = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b'.').count();
+    rest[..run].windows(13).any(|w| w == b".aliyuncs.com")
 }
 
 /// Needles per automaton: up to this many, the automaton searches with a SIMD prefilter (Teddy), several times
@@ -359,6 +378,12 @@ fn hit(s: &str, hit: Hit, start: usize, end: usize, out: &mut Vec<Field>) {
                     out.push(Field::new(Key::Header, "terraform", a, end));
                     out.push(Field::new(Key::Api, &s[a..b], a, b));
                 }
+            }
+        }
+        Hit::ApiLabel => {
+            let a_end = ident_end(s, end);
+            if a_end > end && is_api_name(&s[end..a_end]) {
+                out.push(Field::new(Key::Api, &s[end..a_end], end, a_end));
             }
         }
         Hit::Host => host(s, start, end, out),
