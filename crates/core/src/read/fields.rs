@@ -8,7 +8,7 @@
 //!
 //! `{…}` objects become containers: their fields belong to one error whatever the key order.
 
-use super::code::{is_class_name, is_code, Level};
+use super::code::{is_class_name, is_code, is_plain_word, Level};
 use super::{Field, Key};
 use crate::text::{self, is_code_like, is_ident, line_end, Text};
 
@@ -592,7 +592,8 @@ impl Scanner<'_, '_> {
             }
             Meaning::CodeThenMessage => {
                 let tok = first_token(v);
-                if is_code_like(tok) {
+                // `Error:Forbidden.RAM …` holds a code; `Error:Insufficient Permissions - …` a sentence.
+                if is_code_like(tok) && !is_plain_word(tok.trim_end_matches(['.', ',', ';', ':'])) {
                     self.code(tok, start, start + tok.len());
                     let rest = &v[tok.len()..];
                     self.push(Key::Message, rest, start + tok.len(), end);
@@ -894,6 +895,16 @@ enum Keyless {
     ProductApi { dot: usize },
 }
 
+/// Whether a sentence (two words at least) starts at `at` on its line: a code's message, where a mapping's key
+/// (YAML's `StageName: RELEASE`, a config's `Region: Hangzhou`) is followed by one value alone.
+fn sentence_follows(b: &[u8], at: usize) -> bool {
+    let rest = &b[at.min(b.len())..];
+    let word = rest.iter().position(|c| c.is_ascii_whitespace()).unwrap_or(rest.len());
+    let rest = &rest[word..];
+    let gap = rest.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    gap > 0 && rest.get(gap).is_some_and(|c| !c.is_ascii_whitespace())
+}
+
 /// What the bare word `s[i..end]` states with no key name, if anything: the shapes [`Scanner::word`] reads after
 /// the keyed ones.
 fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
@@ -921,6 +932,7 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let opens_line = || {
         b.get(end + 2).is_some_and(u8::is_ascii_uppercase)
             && at_line_start(b, i)
+            && sentence_follows(b, end + 2)
             && is_code(token, Level::Camel)
             && !starts_with_api_verb(token)
     };
