@@ -91,6 +91,9 @@ const KEYS: &[(&str, Meaning)] = &[
     ("requestmethod", Meaning::Plain(Key::Method)),
     ("stringtosign", Meaning::Plain(Key::ClientStringToSign)),
     ("subcode", Meaning::Plain(Key::Code)),
+    // Tencent Cloud's API 2.0 body, `{"code":4000,"message":"…","codeDesc":"InvalidParameter"}`: a numeric family
+    // and, in `codeDesc`, the named code (which wins over the number, [`super::group::is_wrapper_code`]).
+    ("codedesc", Meaning::Plain(Key::Code)),
     ("server", Meaning::Server),
     // The SDKs' endpoint errors print the product they looked up: `map[Product:ecs LocationProduct:ecs …]`.
     ("product", Meaning::Plain(Key::ProductHint)),
@@ -597,7 +600,9 @@ impl Scanner<'_, '_> {
             }
             Meaning::CodeThenMessage => {
                 let tok = first_token(v);
-                if opens_with_code(tok) {
+                // A quoted `"error": "Coding Plan is …"` keeps its first word as the error's only anchor: with no
+                // code read there, the sentence alone would open no error (a JSON body's only error field).
+                if is_code_like(tok) {
                     self.code(tok, start, start + tok.len());
                     let rest = &v[tok.len()..];
                     self.push(Key::Message, rest, start + tok.len(), end);
@@ -1451,6 +1456,12 @@ mod tests {
         ));
         assert!(has("Error:Forbidden.RAM User not authorized", Key::Code, "Forbidden.RAM"));
         assert!(has("Error:Throttling Request was denied", Key::Code, "Throttling"));
+    }
+
+    #[test]
+    fn tencent_api2_code_desc_is_a_code() {
+        let s = r#"{"code":4000,"message":"(60024)you are not resource owner","codeDesc":"StrategyResourceInvalid "}"#;
+        assert!(has(s, Key::Code, "StrategyResourceInvalid") && has(s, Key::Code, "4000"));
     }
 
     #[test]
