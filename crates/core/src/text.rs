@@ -501,11 +501,32 @@ pub const FILE_EXTENSIONS: &[&str] = &[
     "vue",
     "lua",
     "pl",
+    // Media and archives, which users name in the paths a tool logs (`IMG_8831.JPG: vfs cache: …`).
+    "jpg",
+    "jpeg",
+    "png",
+    "gif",
+    "webp",
+    "heic",
+    "mp3",
+    "mp4",
+    "mov",
+    "pdf",
+    "zip",
+    "gz",
+    "tgz",
+    "csv",
+    "docx",
+    "xlsx",
 ];
 
-/// Whether a dotted word is a file name: its last part is a [`FILE_EXTENSIONS`] entry (case as written, lower).
+/// Whether a dotted word is a file name: its last part is a [`FILE_EXTENSIONS`] entry, in lower case or all in
+/// capitals (cameras and old file systems name files `IMG_8831.JPG`); no documented code ends so.
 pub fn is_file_name(t: &str) -> bool {
-    t.rsplit_once('.').is_some_and(|(stem, ext)| !stem.is_empty() && FILE_EXTENSIONS.contains(&ext))
+    t.rsplit_once('.').is_some_and(|(stem, ext)| {
+        let upper = ext.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| *e == ext || (upper && e.eq_ignore_ascii_case(ext)))
+    })
 }
 
 #[cfg(test)]
@@ -605,6 +626,9 @@ mod tests {
         assert!(!is_http_status("596") && !is_http_status("499") && !is_http_status("40"));
         assert!(is_file_name("CombinedResponseHandler.java") && is_file_name("client.js"));
         assert!(!is_file_name("Forbidden.RAM") && !is_file_name("InvalidAccessKeyId.NotFound"));
+        // A camera's capitals are a file name too; a code's mixed-case last part never is.
+        assert!(is_file_name("IMG_8831.JPG") && is_file_name("report.pdf") && is_file_name("Main.JAVA"));
+        assert!(!is_file_name("Invalid.Png") && !is_file_name("Quota.PDFX"));
     }
 
     #[test]

@@ -114,9 +114,12 @@ fn each_level_takes_its_shapes() {
         ("com.aliyun.tea.TeaException", &[]),
         ("java.lang.NullPointerException", &[]),
         ("c.a.c.s.b.DefaultAlicomMessagePuller", &[]),
-        ("CombinedResponseHandler.java", &[Keyless, TableCell, Keyed]),
+        // File names, a camera's in capitals too: only where a code key names them.
+        ("CombinedResponseHandler.java", &[Keyed]),
+        ("IMG_8831.JPG", &[Keyed]),
         // Prose words, one capital or none.
         ("Please", &[Keyed]),
+        ("Insufficient", &[Keyed]),
         ("Unknown", &[Keyed]),
         ("hello", &[]),
         ("Error", &[Keyed]),

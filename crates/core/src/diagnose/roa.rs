@@ -363,8 +363,8 @@ pub(super) fn url_path_after<'t>(text: &'t str, host: &str) -> Option<(&'t str, 
 pub(super) fn method_before(before: &str) -> Option<String> {
     let head = before.strip_suffix("://").map_or(before, |h| h.trim_end_matches(|c: char| c.is_ascii_alphabetic()));
     let head = head.trim_end_matches([' ', '"', '\'', '[', ']', ':', '(', ')']);
-    let word_start = head.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |n| n + 1);
-    let word = &head[word_start..];
+    // The word is the ASCII letters ending `head`; whatever stands before them (`请求接口`) may be any width.
+    let word = &head[head.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..];
     METHODS.iter().find(|m| **m == word).map(|m| m.to_string())
 }
 
@@ -442,6 +442,9 @@ mod tests {
         assert_eq!(method_before("URL: https://"), None);
         assert_eq!(method_before("FORGET https://"), None);
         assert_eq!(method_before(""), None);
+        // Wide characters before the scheme (`请求接口https://`) are no method, and cut no character in two.
+        assert_eq!(method_before("请求接口https://"), None);
+        assert_eq!(method_before("请求 GET https://").as_deref(), Some("GET"));
     }
 
     #[test]

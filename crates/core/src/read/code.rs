@@ -208,6 +208,7 @@ fn keyless(t: &str) -> bool {
     t.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
         && (t.contains('.') || (caps >= 2 && t.bytes().any(|c| c.is_ascii_lowercase())))
         && !is_version(t)
+        && !text::is_file_name(t)
 }
 
 /// `ecs.cn-hangzhou.aliyuncs.com`: a host, lower-case labels under a top-level domain no code ends with.
@@ -231,6 +232,17 @@ fn dotted(t: &str) -> bool {
         && t.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
         && !t.starts_with("SDK.")
         && !is_class_name(t)
+        && !text::is_file_name(t)
+}
+
+/// A plain capitalised word (`Insufficient`, `Something`): a sentence's first word, not a code, unless a one-word
+/// family's ([`ONE_WORD_CODES`]: `Forbidden`, `Throttling`). Where only a label stands before it (`Error:X …`),
+/// such a word opens the message.
+pub fn is_plain_word(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && !ONE_WORD_CODES.contains(&t)
 }
 
 /// [`Level::ErrorName`].
@@ -238,7 +250,7 @@ fn error_name(t: &str) -> bool {
     let dotted = t.contains('.')
         && !t.starts_with("SDK.")
         && t.split('.').all(|p| p.as_bytes().first().is_some_and(u8::is_ascii_uppercase));
-    dotted || ONE_WORD_CODES.contains(&t)
+    (dotted && !text::is_file_name(t)) || ONE_WORD_CODES.contains(&t)
 }
 
 /// [`Level::Reason`]: lower camel case, at least one hump, letters and digits only.

@@ -8,7 +8,7 @@
 //!
 //! `{…}` objects become containers: their fields belong to one error whatever the key order.
 
-use super::code::{is_class_name, is_code, Level};
+use super::code::{is_class_name, is_code, is_plain_word, Level, ONE_WORD_CODES};
 use super::{Field, Key};
 use crate::text::{self, is_code_like, is_ident, line_end, Text};
 
@@ -91,6 +91,9 @@ const KEYS: &[(&str, Meaning)] = &[
     ("requestmethod", Meaning::Plain(Key::Method)),
     ("stringtosign", Meaning::Plain(Key::ClientStringToSign)),
     ("subcode", Meaning::Plain(Key::Code)),
+    // Tencent Cloud's API 2.0 body, `{"code":4000,"message":"…","codeDesc":"InvalidParameter"}`: a numeric family
+    // and, in `codeDesc`, the named code (which wins over the number, [`super::group::is_wrapper_code`]).
+    ("codedesc", Meaning::Plain(Key::Code)),
     ("server", Meaning::Server),
     // The SDKs' endpoint errors print the product they looked up: `map[Product:ecs LocationProduct:ecs …]`.
     ("product", Meaning::Plain(Key::ProductHint)),
@@ -528,7 +531,7 @@ impl Scanner<'_, '_> {
                     at + b[at..].iter().take(128).take_while(|c| !c.is_ascii_whitespace()).count(),
                 );
                 let tok = &s[at..tok_end];
-                if is_code_like(tok) {
+                if opens_with_code(tok) {
                     self.code(tok, at, tok_end);
                     self.open_message(Key::Message, tok_end);
                 }
@@ -548,6 +551,11 @@ impl Scanner<'_, '_> {
         }
         let end = text::floor_boundary(s, e);
         let raw = &s[at..end];
+        if let Some(joined_end) = (m == Meaning::Plain(Key::Code)).then(|| rejoined(b, at, end)).flatten() {
+            let joined: String = s[at..joined_end].split_ascii_whitespace().collect();
+            self.push(Key::Code, &joined, at, joined_end);
+            return joined_end;
+        }
         if m == Meaning::Plain(Key::Code) && sep == Sep::Colon && numeric_code(raw.trim(), 4) {
             // `{code: 4003, message: …}`, `code:596`: a product's own number in a response body (`:`); after `=`
             // (`(code=65535, message=…)`) a short number is a client library's status, not the service's code.
@@ -592,6 +600,8 @@ impl Scanner<'_, '_> {
             }
             Meaning::CodeThenMessage => {
                 let tok = first_token(v);
+                // A quoted `"error": "Coding Plan is …"` keeps its first word as the error's only anchor: with no
+                // code read there, the sentence alone would open no error (a JSON body's only error field).
                 if is_code_like(tok) {
                     self.code(tok, start, start + tok.len());
                     let rest = &v[tok.len()..];
@@ -894,6 +904,38 @@ enum Keyless {
     ProductApi { dot: usize },
 }
 
+/// Where a code value that the paste's fixed-width wrapping cut in two ends (`Code: MissingSecur        ityToken`,
+/// a terminal's or a web form's hard wrap padded with spaces): the cut word `b[at..end]`, two spaces or more, and a
+/// lower-case rest, which together are a one-word family's code ([`ONE_WORD_CODES`], dotted after it or not). The
+/// catalog is not at hand here, so only those codes are put back together; nothing else ever is.
+fn rejoined(b: &[u8], at: usize, end: usize) -> Option<usize> {
+    let gap = b[end..].iter().take(16).take_while(|&&c| c == b' ').count();
+    let rest = end + gap;
+    if gap < 2 || !b.get(rest).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let rest_end = dotted_token_end(b, rest);
+    let family = |w: &[u8]| ONE_WORD_CODES.iter().any(|c| c.as_bytes() == w);
+    let head = b[at..end].iter().chain(&b[rest..rest_end]).take_while(|&&c| c != b'.').copied().collect::<Vec<u8>>();
+    (family(&head) && !family(&b[at..end])).then_some(rest_end)
+}
+
+/// Whether `Error:`'s value opens with a code: `Error:Forbidden.RAM …` does, `Error:Insufficient Permissions - …`
+/// opens a sentence ([`is_plain_word`]).
+fn opens_with_code(tok: &str) -> bool {
+    is_code_like(tok) && !is_plain_word(tok.trim_end_matches(['.', ',', ';', ':']))
+}
+
+/// Whether a sentence (two words at least) starts at `at` on its line: a code's message, where a mapping's key
+/// (YAML's `StageName: RELEASE`, a config's `Region: Hangzhou`) is followed by one value alone.
+fn sentence_follows(b: &[u8], at: usize) -> bool {
+    let rest = &b[at.min(b.len())..];
+    let word = rest.iter().position(|c| c.is_ascii_whitespace()).unwrap_or(rest.len());
+    let rest = &rest[word..];
+    let gap = rest.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    gap > 0 && rest.get(gap).is_some_and(|c| !c.is_ascii_whitespace())
+}
+
 /// What the bare word `s[i..end]` states with no key name, if anything: the shapes [`Scanner::word`] reads after
 /// the keyed ones.
 fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
@@ -921,6 +963,7 @@ fn keyless(s: &str, i: usize, end: usize) -> Option<Keyless> {
     let opens_line = || {
         b.get(end + 2).is_some_and(u8::is_ascii_uppercase)
             && at_line_start(b, i)
+            && sentence_follows(b, end + 2)
             && is_code(token, Level::Camel)
             && !starts_with_api_verb(token)
     };
@@ -1390,6 +1433,52 @@ mod tests {
         // The same words elsewhere keep their meaning: a code after a log tag, a family code opening its line.
         assert!(has("W/System.err: Forbidden.RAM: User not authorized", Key::Code, "Forbidden.RAM"));
         assert!(has("Forbidden: User not authorized", Key::Code, "Forbidden"));
+    }
+
+    #[test]
+    fn file_names_mapping_keys_and_sentences_are_no_codes() {
+        // A tool's path in capitals before `: `, a YAML mapping's key over one value, a sentence after `Error:`.
+        for (s, word) in [
+            ("ERROR : aliyundriver/IMG_8831.JPG: vfs cache: failed to download", "IMG_8831.JPG"),
+            ("DSC_0001.PNG: upload failed", "DSC_0001.PNG"),
+            ("    StageName: RELEASE\n", "StageName"),
+            ("  DefinitionBody: Value\n", "DefinitionBody"),
+            ("Get Alipay API Error:Insufficient Permissions - isv.x", "Insufficient"),
+        ] {
+            assert!(!has(s, Key::Code, word), "{s}");
+        }
+        // Controls: a code in the same places is still read.
+        assert!(has("Forbidden.RAM: User not authorized", Key::Code, "Forbidden.RAM"));
+        assert!(has(
+            "BasicServiceNotActivated: The NLP API has not been activated.",
+            Key::Code,
+            "BasicServiceNotActivated"
+        ));
+        assert!(has("Error:Forbidden.RAM User not authorized", Key::Code, "Forbidden.RAM"));
+        assert!(has("Error:Throttling Request was denied", Key::Code, "Throttling"));
+    }
+
+    #[test]
+    fn tencent_api2_code_desc_is_a_code() {
+        let s = r#"{"code":4000,"message":"(60024)you are not resource owner","codeDesc":"StrategyResourceInvalid "}"#;
+        assert!(has(s, Key::Code, "StrategyResourceInvalid") && has(s, Key::Code, "4000"));
+    }
+
+    #[test]
+    fn a_family_code_the_paste_wrapped_mid_word_is_put_back_together() {
+        let wrapped = |code: &str, cut: usize| {
+            format!("Status Code: 400 Code: {}        {} Message: x", &code[..cut], &code[cut..])
+        };
+        for code in ONE_WORD_CODES.iter().filter(|c| c.len() > 6) {
+            let cut = code.char_indices().skip(3).find(|(_, c)| c.is_ascii_lowercase()).map(|(i, _)| i).unwrap();
+            let s = wrapped(code, cut);
+            assert!(has(&s, Key::Code, code), "{s}");
+        }
+        assert!(has(&wrapped("InvalidAccessKeyId.NotFound", 9), Key::Code, "InvalidAccessKeyId.NotFound"));
+        // Controls: a whole code before padded words is left as it stands, and so is a code no family owns.
+        assert!(has("Code: Forbidden        message x", Key::Code, "Forbidden"));
+        assert!(has("Code: NoPermission    details", Key::Code, "NoPermission"));
+        assert!(has("Code: InvalidPar        ameter Message: x", Key::Code, "InvalidPar"));
     }
 
     #[test]

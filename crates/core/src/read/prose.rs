@@ -382,9 +382,13 @@ fn is_oss_ec(t: &str) -> bool {
         && b.iter().enumerate().all(|(n, c)| n == 4 || c.is_ascii_digit())
 }
 
-/// `Foo(`, `Foo =`, `Foo:`: a call, an assignment or a label rather than a code standing in text.
+/// `Foo(`, `Foo =`, `Foo::`, `GetBalance: {…}`: a call, an assignment, a path, or the label a tool prints before the
+/// body it received (the API's name before its answer, whose own fields say the code) rather than a code standing
+/// in text.
 fn called_or_assigned(b: &[u8], end: usize) -> bool {
-    matches!(b.get(end), Some(b'(' | b'=' | b'[')) || (b.get(end) == Some(&b':') && b.get(end + 1) == Some(&b':'))
+    matches!(b.get(end), Some(b'(' | b'=' | b'['))
+        || (b.get(end) == Some(&b':') && matches!(b.get(end + 1), Some(b':' | b'{')))
+        || (b.get(end..end + 2) == Some(b": ") && b.get(end + 2) == Some(&b'{'))
 }
 
 /// `"ExplicitDeny": true`: a quoted name followed by `:` is a JSON or dict key, not a code standing in text.
@@ -500,6 +504,15 @@ mod tests {
             candidates("InsufficientAvailableQuota | Your account quota limit is less than 0 |"),
             ["InsufficientAvailableQuota"]
         );
+    }
+
+    #[test]
+    fn a_label_before_a_body_is_not_a_candidate() {
+        for s in ["仍然提示\nGetBalance: {\"error\":{\"code\":403}}", "error GetBalance:{\"code\":403}"] {
+            assert!(!candidates(s).contains(&"GetBalance".to_string()), "{s}");
+        }
+        // Control: the same word before a sentence stands in text.
+        assert_eq!(candidates("error: GetBalance failed"), ["GetBalance"]);
     }
 
     #[test]
