@@ -396,6 +396,9 @@ const SENTENCES: &[Sentence] = &[
     says("is inactive to this service", Phrase::ServiceNotActivated),
     says("invalid access_key_id", Phrase::CredentialsMissing),
     says("\"accesskeyid\" that is mandatory", Phrase::CredentialsMissing),
+    // The POP gateway's `MissingParameter` ("The input parameter \"SecurityToken\" that is mandatory for processing
+    // this request is not supplied."): a request signed with an STS key that left its token behind.
+    says("\"securitytoken\" that is mandatory", Phrase::TokenMissing),
     says("establish security credentials", Phrase::CredentialsMissing),
     says("request throttling", Phrase::Throttling),
     says("流控", Phrase::Throttling),
@@ -617,6 +620,13 @@ const SENTENCES: &[Sentence] = &[
     says("超出配额", Phrase::Quota),
     says("current status of the resource does not support", Phrase::ResourceState),
     says("status does not support this operation", Phrase::ResourceState),
+    // The database and ECS products' `OperationDenied.*` family ("The operation is not permitted due to status of
+    // instance.", "… due to pay type of instance.", "… due to the deletion lock of cluster."): the resource's state,
+    // type or billing refuses the call, whoever makes it.
+    says("operation is not permitted due to", Phrase::ResourceState),
+    // MaxCompute's `ODPS-0420095` for a project feature left off ("Access Denied - Volumes is not allowed in project
+    // config."; its permission FAQ: activate OSS and apply for the volume feature): no grant turns a feature on.
+    says("is not allowed in project config", Phrase::ServiceNotActivated),
     says("未购买", Phrase::ServiceNotActivated),
     says("没有购买", Phrase::ServiceNotActivated),
     says("请先购买", Phrase::ServiceNotActivated),
