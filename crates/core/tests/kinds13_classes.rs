@@ -130,3 +130,53 @@ fn an_action_from_words_is_a_known_products_api() {
     }
     assert!(checked >= 40, "{checked}");
 }
+
+/// OSS's bucket-ACL refusal, as an SDK prints it after a signed URL was used.
+const OSS_REFUSAL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>AccessDenied</Code>\n  <Message>You have no right to access this object because of bucket acl.</Message>\n  <RequestId>65F1234567890ABCDEF01234</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n</Error>";
+
+fn first_action(text: &str) -> Option<String> {
+    diagnose(text, full_catalog()).findings.first().and_then(|f| f.actions.first().cloned())
+}
+
+/// Every OSS SDK's signed-URL call takes the HTTP method it signs for (GET by default): signed for a PUT, the URL
+/// uploads (`oss:PutObject`); signed with no method or GET, it reads (`oss:GetObject`).
+#[test]
+fn a_url_signed_for_a_write_is_an_upload() {
+    let calls = [
+        ("url = bucket.sign_url('{M}', 'dir/a.txt', 3600)", "GET"),
+        ("signedURL, err := bucket.SignURL(objectName, oss.HTTP{m}, 60)", "Get"),
+        ("GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucketName, objectName, HttpMethod.{M});\nURL signedUrl = ossClient.generatePresignedUrl(request);", "GET"),
+        ("$signedUrl = $ossClient->signUrl($bucket, $object, 3600, \"{M}\");", "GET"),
+        ("var uri = client.GeneratePresignedUri(new GeneratePresignedUriRequest(bucketName, key, SignHttpMethod.{m}));", "Get"),
+        ("const url = client.signatureUrl('dir/a.txt', { method: '{M}', expires: 3600 });", "GET"),
+    ];
+    for (call, read) in calls {
+        let write = call.replace("{M}", "PUT").replace("{m}", "Put");
+        let text = format!("{write}\nrequests.put(url, data=body)\n{OSS_REFUSAL}");
+        assert_eq!(first_action(&text).as_deref(), Some("oss:PutObject"), "{text}");
+        let get = call.replace("{M}", read).replace("{m}", read);
+        let text = format!("{get}\n{OSS_REFUSAL}");
+        assert_eq!(first_action(&text).as_deref(), Some("oss:GetObject"), "{text}");
+    }
+}
+
+/// A presigned URL printed without its method (V1's `Signature`, V4's `x-oss-signature`, the S3-compatible
+/// `X-Amz-Signature`): the words near it saying a write make it an upload; otherwise it is the GET of a link.
+#[test]
+fn a_presigned_url_said_to_write_is_an_upload() {
+    let host = "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/dir/a.txt";
+    for query in [
+        "OSSAccessKeyId=LTAIexample&Expires=1700000000&Signature=abc%2Fdef",
+        "x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=LTAIexample%2F20250101%2Fcn-hangzhou%2Foss%2Faliyun_v4_request&x-oss-date=20250101T000000Z&x-oss-expires=3600&x-oss-signature=abcdef0123",
+        "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20250101T000000Z&X-Amz-Expires=3600&X-Amz-Signature=abcdef0123",
+    ] {
+        for (said, action) in [
+            ("Uploading via presigned URL:", "oss:PutObject"),
+            ("用签名URL上传文件报错：", "oss:PutObject"),
+            ("Opening the presigned URL:", "oss:GetObject"),
+        ] {
+            let text = format!("{said}\n{host}?{query}\n{OSS_REFUSAL}");
+            assert_eq!(first_action(&text).as_deref(), Some(action), "{text}");
+        }
+    }
+}
