@@ -180,3 +180,48 @@ fn a_presigned_url_said_to_write_is_an_upload() {
         }
     }
 }
+
+/// The first finding's kind, product and whether a policy is recommended.
+fn kind_product_grant(text: &str) -> Option<(Kind, Option<String>, bool)> {
+    let product = diagnose(text, full_catalog()).findings.first().and_then(|f| f.product.clone());
+    first_kind_code_grant(text).map(|(k, _, g)| (k, product, g))
+}
+
+/// E-MapReduce's OSS connector refuses an AccessKey written into an `oss://` URI (its maintainers: set it in the job's
+/// configuration): the client's own rule, about OSS, no grant — whatever wraps it.
+#[test]
+fn a_key_in_an_oss_uri_is_refused_by_the_connector() {
+    let sentence = "Disallow set ak information in OSS URI";
+    for text in [
+        format!("Exception in thread \"main\" java.lang.IllegalArgumentException: {sentence}.\n\tat com.aliyun.fs.oss.nat.NativeOssFileSystem.initialize(NativeOssFileSystem.java:120)"),
+        format!("为什么我按照示例在本地运行时候，出现异常：{sentence}"),
+        format!("py4j.protocol.Py4JJavaError: An error occurred while calling o42.textFile.\n: java.io.IOException: {sentence}"),
+    ] {
+        assert_eq!(kind_product_grant(&text), Some((Kind::Other, Some("oss".into()), false)), "{text}");
+    }
+    let lost = refusal_lost([format!("java.lang.IllegalArgumentException: {sentence}")]);
+    assert!(lost.is_empty(), "{}", lost.join("\n"));
+}
+
+/// Function Compute's `AccessDenied` "The service or function doesn't belong to you" (the account id in the
+/// endpoint is not the key's account) is Function Compute's, in every client's print, and no grant; FC's refusal of
+/// a missing permission still names its action.
+#[test]
+fn a_function_not_belonging_to_the_caller_is_function_computes_wrong_account() {
+    for message in ["The service or function doesn't belong to you.", "The service or function does not belong to you."]
+    {
+        for text in [
+            format!("FCAccessDeniedError: GET /services/video-wrapper failed with 403. requestid: c39a5ca9-c896-ac44-fe6a-230ab01bfc87, message: {message}."),
+            format!("Error: {{\n    \"HttpStatus\": 403,\n    \"ErrorCode\": \"AccessDenied\",\n    \"ErrorMessage\": \"{message}\"\n}}"),
+            format!("配置成子用户 accountid，会提示 `message: {message}.`"),
+        ] {
+            assert_eq!(kind_product_grant(&text), Some((Kind::Other, Some("fc".into()), false)), "{text}");
+        }
+        let lost = refusal_lost([format!("FCAccessDeniedError: message: {message}")]);
+        assert!(lost.is_empty(), "{}", lost.join("\n"));
+    }
+    let refusal = "FCAccessDeniedError: POST /services failed with 403. requestid: ebcca6d9-fca4-4a8e-b380-ea2968d04be7, message: the caller is not authorized to perform 'fc:CreateService' on resource 'acs:fc:cn-shanghai:123:services/*'.";
+    let d = diagnose(refusal, full_catalog());
+    let f = &d.findings[0];
+    assert_eq!((f.kind, f.actions.clone()), (Kind::MissingPermission, vec!["fc:CreateService".to_string()]));
+}

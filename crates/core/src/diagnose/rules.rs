@@ -621,10 +621,17 @@ fn wrong_endpoint(s: &Signals) -> Option<Verdict> {
 
 /// Refusals of the request's shape, whoever sends it: OSS's CORS rules for a browser's origin, its hotlink
 /// protection (the `Referer` header; its ECs decide in [`oss_documented_ec`]), a media URL's signing or referer rules (FFmpeg's
-/// "Server returned 403"), the ECS metadata service refusing a credentials provider. No RAM policy is read.
+/// "Server returned 403"), the ECS metadata service refusing a credentials provider, a connector refusing a key
+/// written into an OSS URI. No RAM policy is read.
 fn refused_request(s: &Signals) -> Option<Verdict> {
-    s.has_any(&[Phrase::CorsRefused, Phrase::RefererRefused, Phrase::MediaUrlRefused, Phrase::MetadataServiceRefused])
-        .then_some((Kind::Other, None))
+    s.has_any(&[
+        Phrase::CorsRefused,
+        Phrase::RefererRefused,
+        Phrase::MediaUrlRefused,
+        Phrase::MetadataServiceRefused,
+        Phrase::KeyInUriRefused,
+    ])
+    .then_some((Kind::Other, None))
 }
 
 /// A product's own verdict on the content or the account, not on the caller's rights: content moderation

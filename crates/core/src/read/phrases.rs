@@ -122,6 +122,9 @@ pub enum Phrase {
     /// A credentials provider could not get its session token from the ECS metadata service (IMDS hardening,
     /// a proxy, a container without the metadata route): nothing was sent to a cloud API.
     MetadataServiceRefused,
+    /// A client refused an AccessKey written into an OSS URI (`oss://id:secret@bucket…`): E-MapReduce's OSS connector
+    /// takes the key from the job's configuration only. Nothing was sent to OSS.
+    KeyInUriRefused,
     /// A signature refused in words other systems print too ("signature failed", 签名错误): read only beside an
     /// Alibaba Cloud mark, and only where no code is printed.
     SignatureWords,
@@ -194,6 +197,7 @@ impl Phrase {
             Phrase::FederationRefused => "federation-refused",
             Phrase::MediaUrlRefused => "media-url-refused",
             Phrase::MetadataServiceRefused => "metadata-service-refused",
+            Phrase::KeyInUriRefused => "key-in-uri-refused",
             Phrase::SignatureWords => "signature-words",
             Phrase::ClockWords => "clock-words",
             Phrase::ApiKeyWords => "api-key-words",
@@ -302,6 +306,7 @@ const ALL: &[Phrase] = &[
     Phrase::FederationRefused,
     Phrase::MediaUrlRefused,
     Phrase::MetadataServiceRefused,
+    Phrase::KeyInUriRefused,
     Phrase::SignatureWords,
     Phrase::ClockWords,
     Phrase::ApiKeyWords,
@@ -589,9 +594,10 @@ const SENTENCES: &[Sentence] = &[
     // OSS documents this refusal of a request at a bucket's root (a CDN back-to-origin, an S3 client at the region's
     // endpoint): the request is addressed wrongly, no grant fixes it.
     says("you are forbidden to list buckets", Phrase::WrongEndpoint),
-    // Function Compute: the account id in the endpoint is not the AccessKey's account.
-    says("service or function doesn't belong to you", Phrase::WrongEndpoint),
-    says("service or function does not belong to you", Phrase::WrongEndpoint),
+    // Function Compute's `AccessDenied` (fcli, funcraft's `FCAccessDeniedError`): the account id in the endpoint
+    // (`<accountId>.<region>.fc.aliyuncs.com`) is not the AccessKey's account. Only Function Compute says it.
+    says("service or function doesn't belong to you", Phrase::WrongEndpoint).printed_by("Function Compute", "fc"),
+    says("service or function does not belong to you", Phrase::WrongEndpoint).printed_by("Function Compute", "fc"),
     says("can not resolve endpoint", Phrase::WrongEndpoint),
     says("can not find endpoint", Phrase::WrongEndpoint),
     says("cannot resolve endpoint", Phrase::WrongEndpoint),
@@ -711,6 +717,10 @@ const SENTENCES: &[Sentence] = &[
     says("server returned 401 unauthorized", Phrase::MediaUrlRefused),
     // The credentials providers' IMDSv2 step (`Failed to get token from ECS Metadata Service. HttpCode=405`).
     says("failed to get token from ecs metadata service", Phrase::MetadataServiceRefused),
+    // E-MapReduce's OSS connector (aliyun-emapreduce-datasources, since its 2017 change that stopped reading keys
+    // from `oss://` URIs): set `fs.oss.accessKeyId` and `fs.oss.accessKeySecret` in the job's configuration instead.
+    says("disallow set ak information in oss uri", Phrase::KeyInUriRefused)
+        .printed_by("E-MapReduce OSS connector", "oss"),
     // Model Studio's `Arrearage`: "Access denied, please make sure your account is in good standing." Its error-code
     // page words it so (with the typo "plesase"); the bare tail is other services' prose too, and names no product.
     says("access denied, please make sure your account is in good standing", Phrase::Overdue)
