@@ -16,6 +16,13 @@ use ram_doctor_core::{diagnose, Catalog, Kind};
 /// Each printed sentence as its tool prints it (placeholders filled in), the kind and product it gives.
 const PRINTED: &[(&str, Kind, &str)] = &[
     (
+        "fun deploy: message: The service or function doesn't belong to you..",
+        Kind::Other,
+        "fc",
+    ),
+    (r#"{"ErrorCode": "AccessDenied", "ErrorMessage": "The service or function does not belong to you."}"#, Kind::Other, "fc"),
+    ("java.lang.IllegalArgumentException: Disallow set ak information in OSS URI", Kind::Other, "oss"),
+    (
         "cannot get ACME client alicloud: some credentials information are missing: ALICLOUD_ACCESS_KEY,ALICLOUD_SECRET_KEY",
         Kind::BadCredentials,
         "alidns",

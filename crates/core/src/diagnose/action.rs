@@ -77,6 +77,7 @@ const RULES: &[Rule] = &[
     ("rpc-string-to-sign", rpc_string_to_sign),
     ("oss-refusal", oss_refusal),
     ("oss-bucket-host", oss_bucket_host),
+    ("oss-url-signed-for-write", oss_url_signed_for_write),
     ("oss-sdk-method", super::sdk_methods::oss_sdk_method),
     ("api-written-otherwise", super::sdk_methods::api_written_otherwise),
     ("api-near-error", api_near_error),
@@ -453,6 +454,53 @@ fn tells_write(near: &str) -> bool {
         .any(|t| WRITE_WORDS.iter().any(|w| if w.is_ascii() { word(t, w) } else { t.contains(w) }))
 }
 
+/// The method words an OSS SDK's signed-URL call is given to sign a write, lower case: Python's and PHP's `'PUT'`,
+/// Go's `oss.HTTPPut`, Java's `HttpMethod.PUT`, .NET's `SignHttpMethod.Put`, ali-oss's `{ method: 'PUT' }` (each
+/// SDK's signed-URL method takes the HTTP method it signs for; GET is their default).
+const SIGNED_WRITE: &[&str] = &["put", "post", "httpput", "httppost"];
+
+/// How far after a signed-URL call's name its arguments are read (bytes; to the first `)` before that).
+const SIGNED_ARGS: usize = 240;
+
+/// Rule `oss-url-signed-for-write`: an OSS SDK's signed-URL call near the error ([`super::sdk_methods::OSS_METHODS`]'s
+/// row of `SignURL`, `sign_url`, `signatureUrl`, `generatePresignedUrl`, and Java's `GeneratePresignedUrlRequest`
+/// that opens with it) given a write method in its arguments ([`SIGNED_WRITE`]): the URL was signed for the
+/// upload, so using it is a PutObject, not the GET a signed URL is by default.
+fn oss_url_signed_for_write(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
+    if i.product != Some("oss") {
+        return None;
+    }
+    let row = super::sdk_methods::OSS_METHODS.iter().find(|r| r.methods.contains(&"SignURL"))?;
+    let near = super::roa::near(i);
+    // Every spelling holds "sign": most texts have none, and are passed over in one scan.
+    if !near.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"sign")) {
+        return None;
+    }
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    for token in near.split(|c: char| !is_word(c)) {
+        let start = token.as_ptr() as usize - near.as_ptr() as usize;
+        if !row.methods.iter().any(|m| opens_with_method(token, m)) {
+            continue;
+        }
+        let args = crate::text::slice(near, start + token.len(), start + token.len() + SIGNED_ARGS);
+        let args = args.split(')').next().unwrap_or("");
+        if args
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| SIGNED_WRITE.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        {
+            return Some(inferred(i.catalog, "oss", "PutObject", None));
+        }
+    }
+    None
+}
+
+/// Whether `token` opens with `method` in any ASCII case, Python's underscores skipped (`sign_url` opens with
+/// `SignURL`, `GeneratePresignedUrlRequest` with `GeneratePresignedUrl`).
+fn opens_with_method(token: &str, method: &str) -> bool {
+    let mut letters = token.bytes().filter(|&c| c != b'_');
+    method.bytes().all(|m| letters.next().is_some_and(|c| c.eq_ignore_ascii_case(&m)))
+}
+
 /// Rule `oss-request-line`: the OSS request an error answers, as printed without the fields of the error's own
 /// reader: an HTTP request line and its `Host:` header (`PUT /?logging HTTP/1.1`, `Host: bucket.oss-cn-beijing.
 /// aliyuncs.com`, the OSS API reference's request examples, an SDK's debug dump) before the error, or the only one
@@ -480,8 +528,10 @@ fn oss_request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
             let key = kv.split_once('=').map_or(kv, |(k, _)| k);
             OSS_PRESIGNED.iter().any(|p| key.eq_ignore_ascii_case(p))
         });
-        let method =
-            super::roa::method_before(before).or_else(|| (presigned && !tells_write(near)).then(|| "GET".to_string()));
+        // A presigned URL with no method before it: the words near it say a write (`sign_url('PUT', …)`, 上传),
+        // else it is the GET a link is opened with.
+        let method = super::roa::method_before(before)
+            .or_else(|| presigned.then(|| if tells_write(near) { "PUT" } else { "GET" }.to_string()));
         let Some(method) = method else { continue };
         let api = oss_api(i.catalog, &method, path, Some(true), wanted)?;
         return Some(decided(api, true, Some((h.start, h.end))));

@@ -356,6 +356,12 @@ const NOT_A_GRANT: &[(Phrase, &[&str], &str, &str)] = &[
         "凭证提供程序无法从 ECS 元数据服务（100.100.100.200）获取令牌：请确认代码运行在 ECS 上、没有代理或容器网络拦截该地址，且 SDK 支持实例的元数据访问模式。授权无法解决此问题。",
     ),
     (
+        Phrase::KeyInUriRefused,
+        &[],
+        "The OSS connector does not read an AccessKey written into the oss:// URI: remove it from the URI and set fs.oss.accessKeyId and fs.oss.accessKeySecret in the job's configuration. No RAM grant helps.",
+        "OSS 连接器不读取写在 oss:// URI 中的 AccessKey：请从 URI 中去掉它，改在作业配置中设置 fs.oss.accessKeyId 和 fs.oss.accessKeySecret。授权无法解决此问题。",
+    ),
+    (
         Phrase::ResourceState,
         &[],
         "The resource's state refuses the operation (a project or instance that is disabled, locked or being changed, often for an overdue payment): check its state in the console. It is not about permissions.",

@@ -379,7 +379,7 @@ fn credentials_missing(s: &Signals) -> Option<Verdict> {
     // sentence of missing credentials beside it (an earlier log line) is not this error's. A bare `AccessDenied`
     // is what OSS answers an anonymous request too (its bucket ACL): the missing key stays the cause.
     let caller_refused = is_permission_code(&s.code)
-        && (s.code.starts_with("forbidden") || s.code.starts_with("nopermission") || states_action(s.raw));
+        && (s.code.starts_with("forbidden") || s.code.starts_with("nopermission") || states_action(s.raw, s.catalog));
     let sentence = s.has_any(&[Phrase::CredentialsMissing, Phrase::GenericCredentialsMissing]) && !caller_refused;
     (code || session || sentence).then_some((Kind::BadCredentials, None))
 }
@@ -449,7 +449,7 @@ fn service_role_missing(s: &Signals) -> Option<Verdict> {
         && (!caller_refused || phrase_in_message(s.raw, Phrase::ServiceRoleNotExist));
     // A sentence about a service's (default) role beside a stated denied action (`没有 ram:PassRole 权限…默认角色
     // Aliyun…DefaultRole`): the caller lacks that action, the role is only what it was for.
-    let action_denied = states_action(s.raw);
+    let action_denied = states_action(s.raw, s.catalog);
     (role_code
         || own_role_missing
         || product_role_missing
@@ -492,7 +492,7 @@ fn assume_role_in_words(s: &Signals) -> Option<Verdict> {
     if !s.code.is_empty() || !(s.phrases.iter().any(says_not_allowed) || s.has(Phrase::AccessDeniedWords)) {
         return None;
     }
-    if states_action(s.raw) && !s.raw.has(Key::Action, "sts:AssumeRole") {
+    if states_action(s.raw, s.catalog) && !s.raw.has(Key::Action, "sts:AssumeRole") {
         return None;
     }
     let words = if s.lines.is_empty() { s.message.as_str() } else { s.lines };
@@ -621,10 +621,17 @@ fn wrong_endpoint(s: &Signals) -> Option<Verdict> {
 
 /// Refusals of the request's shape, whoever sends it: OSS's CORS rules for a browser's origin, its hotlink
 /// protection (the `Referer` header; its ECs decide in [`oss_documented_ec`]), a media URL's signing or referer rules (FFmpeg's
-/// "Server returned 403"), the ECS metadata service refusing a credentials provider. No RAM policy is read.
+/// "Server returned 403"), the ECS metadata service refusing a credentials provider, a connector refusing a key
+/// written into an OSS URI. No RAM policy is read.
 fn refused_request(s: &Signals) -> Option<Verdict> {
-    s.has_any(&[Phrase::CorsRefused, Phrase::RefererRefused, Phrase::MediaUrlRefused, Phrase::MetadataServiceRefused])
-        .then_some((Kind::Other, None))
+    s.has_any(&[
+        Phrase::CorsRefused,
+        Phrase::RefererRefused,
+        Phrase::MediaUrlRefused,
+        Phrase::MetadataServiceRefused,
+        Phrase::KeyInUriRefused,
+    ])
+    .then_some((Kind::Other, None))
 }
 
 /// A product's own verdict on the content or the account, not on the caller's rights: content moderation
@@ -697,7 +704,7 @@ fn stated_action_lacking(s: &Signals) -> Option<Verdict> {
     let about_permission =
         ["permission", "privilege", "authoriz", "权限", "授权"].iter().any(|w| s.message.contains(w));
     let kind = if s.has(Phrase::ExplicitDeny) { Kind::ExplicitDeny } else { Kind::MissingPermission };
-    (!s.permission() && about_permission && states_action(s.raw)).then_some((kind, s.layer))
+    (!s.permission() && about_permission && states_action(s.raw, s.catalog)).then_some((kind, s.layer))
 }
 
 fn not_a_permission(s: &Signals) -> Option<Verdict> {
@@ -757,26 +764,44 @@ pub fn is_gateway_code(code: &str) -> bool {
 /// Whether the error states a RAM action other than creating a service-linked role (`AuthAction`, an action read
 /// from a sentence, or `ram:PassRole` standing in its message, its name capitalized): that action is what the
 /// caller lacks. `ram:CreateServiceLinkedRole` denied is the service role's own matter.
-fn states_action(raw: &RawError) -> bool {
+fn states_action(raw: &RawError, catalog: &Catalog) -> bool {
     let counts = |t: &str| !t.eq_ignore_ascii_case("ram:CreateServiceLinkedRole");
-    raw.all(Key::AuthAction).chain(raw.all(Key::Action)).any(|a| counts(&a.value))
-        || actions_in_messages(raw).iter().any(|a| counts(&a.value))
+    raw.all(Key::AuthAction).any(|a| counts(&a.value))
+        || raw.all(Key::Action).any(|a| counts(&a.value) && real_action(&a.value, catalog))
+        || actions_in_messages(raw, catalog).iter().any(|a| counts(&a.value))
 }
 
 /// The RAM actions standing bare in the error's messages (`当前用户没有 ram:PassRole 权限`, `the service role does
 /// not have 'vpc:DescribeVSwitchAttributes' permission`), once each, as [`Key::Action`] fields spanning the message
-/// that states them: what the caller lacks where no `AuthAction` says it.
-pub fn actions_in_messages(raw: &RawError) -> Vec<crate::read::Field> {
+/// that states them: what the caller lacks where no `AuthAction` says it. Only a real action
+/// ([`real_action_in_words`]): prose glued at a colon (`Authorization failed:No privilege`) names none.
+pub fn actions_in_messages(raw: &RawError, catalog: &Catalog) -> Vec<crate::read::Field> {
     let mut found: Vec<crate::read::Field> = Vec::new();
     for m in raw.all(Key::Message) {
         let words = m.value.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '*' | '_' | '-')));
         for t in words.map(|t| t.trim_end_matches(':')) {
-            if crate::read::generic::is_bare_action(t) && !found.iter().any(|f| f.value == t) {
+            if real_action_in_words(t, catalog) && !found.iter().any(|f| f.value == t) {
                 found.push(crate::read::Field::new(Key::Action, t, m.start, m.end));
             }
         }
     }
     found
+}
+
+/// Whether a word standing bare in prose is a RAM action: shaped as one ([`crate::read::generic::is_bare_action`]),
+/// its service a product code the catalog knows (`ram`, `vpc`, `odps`), and its name a wildcard or shaped as an
+/// API (`ListUsers`, `Select`: three letters or more). A word before a colon is mostly prose (`failed:No`,
+/// `denied:Access`); RAM's actions are `<product code>:<API>` and nothing else.
+fn real_action_in_words(t: &str, catalog: &Catalog) -> bool {
+    crate::read::generic::is_bare_action(t) && real_action(t, catalog)
+}
+
+/// Whether an action read from the text (`ecs:DescribeInstances`, `oss:*`) is a RAM action: its service a product
+/// code the catalog knows and its name a wildcard or shaped as an API ([`crate::read::fields::is_api_name`]).
+pub fn real_action(t: &str, catalog: &Catalog) -> bool {
+    t.split_once(':').is_some_and(|(svc, name)| {
+        super::product::names_product(catalog, svc) && (name.ends_with('*') || crate::read::fields::is_api_name(name))
+    })
 }
 
 /// Which federated sign-in STS refused.

@@ -122,6 +122,9 @@ pub enum Phrase {
     /// A credentials provider could not get its session token from the ECS metadata service (IMDS hardening,
     /// a proxy, a container without the metadata route): nothing was sent to a cloud API.
     MetadataServiceRefused,
+    /// A client refused an AccessKey written into an OSS URI (`oss://id:secret@bucket…`): E-MapReduce's OSS connector
+    /// takes the key from the job's configuration only. Nothing was sent to OSS.
+    KeyInUriRefused,
     /// A signature refused in words other systems print too ("signature failed", 签名错误): read only beside an
     /// Alibaba Cloud mark, and only where no code is printed.
     SignatureWords,
@@ -194,6 +197,7 @@ impl Phrase {
             Phrase::FederationRefused => "federation-refused",
             Phrase::MediaUrlRefused => "media-url-refused",
             Phrase::MetadataServiceRefused => "metadata-service-refused",
+            Phrase::KeyInUriRefused => "key-in-uri-refused",
             Phrase::SignatureWords => "signature-words",
             Phrase::ClockWords => "clock-words",
             Phrase::ApiKeyWords => "api-key-words",
@@ -302,6 +306,7 @@ const ALL: &[Phrase] = &[
     Phrase::FederationRefused,
     Phrase::MediaUrlRefused,
     Phrase::MetadataServiceRefused,
+    Phrase::KeyInUriRefused,
     Phrase::SignatureWords,
     Phrase::ClockWords,
     Phrase::ApiKeyWords,
@@ -396,6 +401,9 @@ const SENTENCES: &[Sentence] = &[
     says("is inactive to this service", Phrase::ServiceNotActivated),
     says("invalid access_key_id", Phrase::CredentialsMissing),
     says("\"accesskeyid\" that is mandatory", Phrase::CredentialsMissing),
+    // The POP gateway's `MissingParameter` ("The input parameter \"SecurityToken\" that is mandatory for processing
+    // this request is not supplied."): a request signed with an STS key that left its token behind.
+    says("\"securitytoken\" that is mandatory", Phrase::TokenMissing),
     says("establish security credentials", Phrase::CredentialsMissing),
     says("request throttling", Phrase::Throttling),
     says("流控", Phrase::Throttling),
@@ -586,9 +594,10 @@ const SENTENCES: &[Sentence] = &[
     // OSS documents this refusal of a request at a bucket's root (a CDN back-to-origin, an S3 client at the region's
     // endpoint): the request is addressed wrongly, no grant fixes it.
     says("you are forbidden to list buckets", Phrase::WrongEndpoint),
-    // Function Compute: the account id in the endpoint is not the AccessKey's account.
-    says("service or function doesn't belong to you", Phrase::WrongEndpoint),
-    says("service or function does not belong to you", Phrase::WrongEndpoint),
+    // Function Compute's `AccessDenied` (fcli, funcraft's `FCAccessDeniedError`): the account id in the endpoint
+    // (`<accountId>.<region>.fc.aliyuncs.com`) is not the AccessKey's account. Only Function Compute says it.
+    says("service or function doesn't belong to you", Phrase::WrongEndpoint).printed_by("Function Compute", "fc"),
+    says("service or function does not belong to you", Phrase::WrongEndpoint).printed_by("Function Compute", "fc"),
     says("can not resolve endpoint", Phrase::WrongEndpoint),
     says("can not find endpoint", Phrase::WrongEndpoint),
     says("cannot resolve endpoint", Phrase::WrongEndpoint),
@@ -617,6 +626,13 @@ const SENTENCES: &[Sentence] = &[
     says("超出配额", Phrase::Quota),
     says("current status of the resource does not support", Phrase::ResourceState),
     says("status does not support this operation", Phrase::ResourceState),
+    // The database and ECS products' `OperationDenied.*` family ("The operation is not permitted due to status of
+    // instance.", "… due to pay type of instance.", "… due to the deletion lock of cluster."): the resource's state,
+    // type or billing refuses the call, whoever makes it.
+    says("operation is not permitted due to", Phrase::ResourceState),
+    // MaxCompute's `ODPS-0420095` for a project feature left off ("Access Denied - Volumes is not allowed in project
+    // config."; its permission FAQ: activate OSS and apply for the volume feature): no grant turns a feature on.
+    says("is not allowed in project config", Phrase::ServiceNotActivated),
     says("未购买", Phrase::ServiceNotActivated),
     says("没有购买", Phrase::ServiceNotActivated),
     says("请先购买", Phrase::ServiceNotActivated),
@@ -701,6 +717,10 @@ const SENTENCES: &[Sentence] = &[
     says("server returned 401 unauthorized", Phrase::MediaUrlRefused),
     // The credentials providers' IMDSv2 step (`Failed to get token from ECS Metadata Service. HttpCode=405`).
     says("failed to get token from ecs metadata service", Phrase::MetadataServiceRefused),
+    // E-MapReduce's OSS connector (aliyun-emapreduce-datasources, since its 2017 change that stopped reading keys
+    // from `oss://` URIs): set `fs.oss.accessKeyId` and `fs.oss.accessKeySecret` in the job's configuration instead.
+    says("disallow set ak information in oss uri", Phrase::KeyInUriRefused)
+        .printed_by("E-MapReduce OSS connector", "oss"),
     // Model Studio's `Arrearage`: "Access denied, please make sure your account is in good standing." Its error-code
     // page words it so (with the typo "plesase"); the bare tail is other services' prose too, and names no product.
     says("access denied, please make sure your account is in good standing", Phrase::Overdue)
