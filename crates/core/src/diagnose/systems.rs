@@ -744,11 +744,11 @@ pub const RULES: &[Rule] = &[
         system: &KUBERNETES,
         shape: Refusal(&[
             "unable to create new content in namespace",
-            "is forbidden: exceeded quota:",
-            "is forbidden: failed quota:",
-            "is forbidden: violates PodSecurity",
-            "is forbidden: unable to validate against any pod security policy",
-            "is forbidden: error looking up service account",
+            "forbidden: exceeded quota:",
+            "forbidden: failed quota:",
+            "forbidden: violates PodSecurity",
+            "forbidden: unable to validate against any pod security policy",
+            "forbidden: error looking up service account",
         ]),
         overrule: Never,
     },
@@ -991,7 +991,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "hive-privileges",
         system: &HIVE,
-        shape: Refusal(&["HiveAccessControlException", "does not have following privileges for operation"]),
+        shape: Refusal(&["HiveAccessControlException", "following privileges for operation"]),
         overrule: Never,
     },
     Rule { name: "hive-no-privilege", system: &HIVE, shape: Lines(hive_no_privilege), overrule: Never },
@@ -1074,14 +1074,16 @@ fn wrapper_print(lines: &str) -> Option<&str> {
     })
 }
 
-/// TOP's documented top-level messages of its permission refusals, lower-case.
-const TOP_MESSAGES: &[&str] =
-    &["insufficient isv permissions", "insufficient user permissions", "insufficient partner permissions"];
+/// TOP's documented top-level messages of its permission refusals, after `Insufficient ` (any case).
+const TOP_MESSAGES: &[&str] = &["isv permissions", "user permissions", "partner permissions"];
 
 fn top_code(lines: &str) -> Option<&str> {
-    let lower = lines.to_ascii_lowercase();
-    TOP_MESSAGES.iter().find_map(|m| {
-        let at = lower.find(m)?;
+    // One search for the word every message opens with (`Insufficient`, `insufficient`), no lower-cased copy: the
+    // code prints run on every other cloud's error.
+    crate::text::find_all(lines, "nsufficient ").find_map(|n| {
+        let at = n.checked_sub(1).filter(|&i| lines.as_bytes()[i].eq_ignore_ascii_case(&b'i'))?;
+        let rest = lines.get(n + "nsufficient ".len()..)?;
+        TOP_MESSAGES.iter().any(|m| rest.get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m))).then_some(())?;
         // Back over the key of the message and its separators to the number before it.
         let before = lines[..at].trim_end_matches([' ', '"', '\'', ':', '=', ',', '\t']);
         let key = ["msg", "message", "Message"].iter().find_map(|k| before.strip_suffix(k)).unwrap_or(before);
@@ -1105,17 +1107,15 @@ fn open_platform_family(code: &str) -> bool {
 fn open_platform_token(lines: &str) -> Option<&str> {
     let b = lines.as_bytes();
     let part = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_');
-    ["isv.", "aop.", "isp."]
-        .iter()
-        .flat_map(|p| crate::text::find_all(lines, p))
-        .filter(|&at| at == 0 || !part(b[at - 1]))
+    // One pass over the dots (the shapes run on every error), each checked for a family's prefix before it.
+    crate::text::memchr_all(b, b'.')
+        .filter_map(|dot| dot.checked_sub(3))
+        .filter(|&at| matches!(&b[at..at + 3], b"isv" | b"aop" | b"isp") && (at == 0 || !part(b[at - 1])))
         .map(|at| {
             let len = b[at..].iter().take_while(|&&c| part(c)).count();
-            (at, lines[at..at + len].trim_end_matches(['.', '-']))
+            lines[at..at + len].trim_end_matches(['.', '-'])
         })
-        .filter(|(_, t)| open_platform_family(t))
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, t)| t)
+        .find(|t| open_platform_family(t))
 }
 
 fn alipay_page_code(lines: &str) -> Option<&str> {
@@ -1613,7 +1613,9 @@ fn volcano_trn(lines: &str) -> bool {
 /// Hive's legacy authorization provider: `No privilege '<privilege>' found for inputs` (or `outputs`).
 fn hive_no_privilege(lines: &str) -> bool {
     const AT: &str = "No privilege '";
-    crate::text::find_all(lines, AT).any(|at| {
+    // From the rare `'` (the shapes run on every error).
+    crate::text::memchr_all(lines.as_bytes(), b'\'').any(|q| {
+        let Some(at) = (q + 1).checked_sub(AT.len()).filter(|&at| lines.get(at..=q) == Some(AT)) else { return false };
         let rest = &lines[at + AT.len()..];
         let word = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
         word > 0 && ["' found for inputs", "' found for outputs"].iter().any(|t| rest[word..].starts_with(t))
@@ -1622,16 +1624,21 @@ fn hive_no_privilege(lines: &str) -> bool {
 
 /// The Docker distribution registry's log line: its error fields beside its request's.
 fn distribution_log(lines: &str) -> bool {
-    lines.contains("err.code=") && lines.contains("http.request.uri=")
+    crate::text::find_all(lines, "err.code=").next().is_some()
+        && crate::text::find_all(lines, "http.request.uri=").next().is_some()
 }
 
 /// An identifier of Azure's namespace (`azure-storage-blob`, `azure.identity`, `@azure/identity`,
 /// `custom_components.azure_…`): `azure` standing alone before `.`, `-`, `_` or `/` and a letter, not Azure's CI.
 fn azure_package(body: &str) -> bool {
     let b = body.as_bytes();
-    let at = crate::text::find_all(body, "zure").chain(crate::text::find_all(body, "ZURE"));
-    at.into_iter().any(|at| {
-        let Some(start) = at.checked_sub(1).filter(|&s| matches!(b[s], b'a' | b'A')) else { return false };
+    // From the rare `z` (one pass), not a substring search per case: the shapes run on every error.
+    memchr::memchr2_iter(b'z', b'Z', b).any(|z| {
+        let Some(start) = z.checked_sub(1).filter(|&s| matches!(b[s], b'a' | b'A')) else { return false };
+        let at = z;
+        if !b[at..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"zure")) {
+            return false;
+        }
         let alone = start == 0 || !b[start - 1].is_ascii_alphanumeric();
         let rest = &b[at + 4..];
         let joined = rest.len() > 1 && matches!(rest[0], b'.' | b'-' | b'_' | b'/') && rest[1].is_ascii_alphabetic();
