@@ -307,7 +307,9 @@ fn explain_error(
     // `AccessDenied`).
     f.code = stated_code.or_else(|| raw.get(Key::Code).is_none().then(|| oss_ec::code_of_bare_ec(raw)).flatten());
     // Another cloud's client's own code print stands before a wrapper's code (a gRPC status around Tencent's SDK).
-    if let Some(code) = other_cloud.as_ref().and_then(|_| systems::printed_code(lines)) {
+    if let Some(code) =
+        other_cloud.as_ref().and_then(|_| systems::printed_code(lines, text.as_str().get(raw.end..).unwrap_or("")))
+    {
         f.code = Some(code.to_string());
     }
     // Another cloud's codes are not in the catalog: its code-shaped word is still the code it printed.
@@ -366,9 +368,10 @@ fn explain_error(
     if stated.is_empty() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
         stated = rules::actions_in_messages(raw, catalog);
     }
-    // AWS's call print names its operation: kept as AWS's action where the operation says its service.
-    if stated.is_empty() && f.other_cloud.as_deref() == Some(systems::AWS.en) {
-        if let Some(action) = systems::aws_call_action(lines, error_body(text, raw)) {
+    // Another cloud's refusal or call print names its action: kept as that cloud prints it.
+    if stated.is_empty() {
+        let body = || error_body(text, raw);
+        if let Some(action) = f.other_cloud.as_deref().and_then(|s| systems::printed_action(s, lines, body())) {
             f.actions = vec![action];
         }
     }
@@ -992,7 +995,7 @@ mod tests {
     #[test]
     fn other_systems_denials_are_named() {
         let f = one("pods is forbidden: cannot list resource \"pods\" in API group \"\" in the namespace \"x\"");
-        assert_eq!(f.other_cloud.as_deref(), Some("Kubernetes RBAC"));
+        assert_eq!(f.other_cloud.as_deref(), Some(systems::KUBERNETES.en));
         let f = one("HttpError: Resource not accessible by integration");
         assert_eq!((f.kind, f.other_cloud.as_deref()), (Kind::Other, Some("GitHub")));
     }

@@ -271,8 +271,15 @@ const CASES: &[Expect] = &[
         ..case("aws-boto-short.txt", Other, Some("AccessDenied"), Some("s3:ListBuckets"), None)
     },
     Expect {
-        check: |f| f.other_cloud.as_deref() == Some("Azure"),
-        ..case("azure-authorization-failed.txt", Other, Some("AuthorizationFailed"), None, None)
+        // Azure Resource Manager's action kept as it prints it (`… to perform action '…' over scope`), never granted.
+        check: |f| f.other_cloud.as_deref() == Some("Azure") && no_grant(f),
+        ..case(
+            "azure-authorization-failed.txt",
+            Other,
+            Some("AuthorizationFailed"),
+            Some("Microsoft.Compute/virtualMachines/read"),
+            None,
+        )
     },
     case("node-tea.txt", MissingPermission, None, Some("ecs:DescribeInstances"), Some("ecs")),
     Expect {
@@ -360,7 +367,7 @@ const CASES: &[Expect] = &[
         ..case("credentials-missing.txt", BadCredentials, None, None, None)
     },
     Expect {
-        check: |f| f.other_cloud.as_deref() == Some("Kubernetes RBAC"),
+        check: |f| f.other_cloud.as_deref() == Some(ram_doctor_core::diagnose::systems::KUBERNETES.en),
         ..case("kubernetes-rbac.txt", Other, None, None, None)
     },
     Expect { check: |f| f.other_cloud.as_deref() == Some("SSH"), ..case("ssh-publickey.txt", Other, None, None, None) },

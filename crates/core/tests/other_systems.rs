@@ -526,7 +526,8 @@ POST https://api.weixin.qq.com/cgi-bin/message/custom/send"#,
         &[
             r#"{"alipay_trade_query_response":{"code":"40006","msg":"Insufficient Permissions","sub_code":"isv.insufficient-isv-permissions","sub_msg":"ISV权限不足"},"sign":"x"}"#,
             r#"{"alipay_user_info_share_response":{"code":"20001","msg":"Insufficient Token Permissions","sub_code":"aop.invalid-auth-token","sub_msg":"无效的访问令牌"}}"#,
-            r#"{"error_response":{"code":11,"msg":"Insufficient isv permissions","sub_code":"isv.permission-api-package-limit","sub_msg":"scope ids is 1 2","request_id":"1a2b"}}"#,
+            // The sub code printed after the gateway's message, with no key (PHP payment libraries' print).
+            "Get Alipay API Error:Insufficient Permissions - isv.insufficient-isv-permissions",
         ],
     ),
     (
@@ -616,6 +617,88 @@ POST https://api.weixin.qq.com/cgi-bin/message/custom/send"#,
         &[
             "FAILED: ODPS-0420095: Access Denied - Your LABEL is not enough to access column: [phone] of table p.t, LabelSecurity is enabled",
             "Quick BI 查询报表报错: Your LABEL is not enough to access column",
+        ],
+    ),
+    (
+        "azure-packages",
+        &[
+            "Logger: custom_components.azure_tts.tts\nSource: custom_components/azure_tts/tts.py:41\n\nGet token failed, reason: Access Denied",
+            "  File \"/usr/lib/python3.11/site-packages/azure/cognitiveservices/speech/speech.py\", line 1040, in speak_text\nRuntimeError: Access Denied",
+            "[azure.identity] ERROR 403 Forbidden: Access denied for the requested scope",
+            "at com.azure.storage.blob.BlobClient.uploadWithResponse(BlobClient.java:224)\n403 Forbidden: Access Denied",
+        ],
+    ),
+    (
+        "tencent-cos-headers",
+        &[
+            "<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>\nx-cos-request-id: NjE2NzQ1YjFfOWQ1",
+            "HTTP/1.1 403 Forbidden\nx-cos-request-id: NjFlMmNl\nx-cos-trace-id: OGVmYzZi\n\n<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message></Error>",
+            "AccessDenied: Access Denied x-cos-request-id: NjFlMmNlYzBf x-cos-trace-id: OGVmYzZiMmQz",
+        ],
+    ),
+    (
+        "volcano-trn-resource",
+        &[
+            "AccessDenied: User is not authorized to perform: cr:SetUser on resource: trn:cr:cn-beijing:2100000001:instance/cr-test",
+            "报错信息：AccessDenied Code:403 User is not authorized to perform: ecs:RunInstances on resource:trn:ecs:cn-beijing:2000000001:instance/*",
+            "{\"Code\":\"AccessDenied\",\"Message\":\"User is not authorized to perform: vpc:CreateVpc on resource: trn:vpc:cn-shanghai:2000000001:vpc/*\"}",
+            "报错描述:User is not authorized to perform: cr:GetAuthorizationToken on resource:trn cn-****:instance/****",
+        ],
+    ),
+    (
+        "aws-appsync-unauthorized",
+        &[
+            "{\"data\":{\"listTodos\":null},\"errors\":[{\"path\":[\"listTodos\"],\"data\":null,\"errorType\":\"Unauthorized\",\"errorInfo\":null,\"message\":\"Not Authorized to access listTodos on type Query\"}]}",
+            "{\n  \"errors\": [\n    {\n      \"errorType\": \"UnauthorizedException\",\n      \"message\": \"You are not authorized to make this call.\"\n    }\n  ]\n}",
+        ],
+    ),
+    (
+        "kubernetes-admission",
+        &[
+            "Error from server (Forbidden): error when creating \"deploy.yaml\": deployments.apps \"web\" is forbidden: unable to create new content in namespace prod because it is being terminated",
+            "Error creating: pods \"web-7d4\" is forbidden: exceeded quota: compute-resources, requested: limits.cpu=2, used: limits.cpu=8, limited: limits.cpu=8",
+            "Error creating: pods \"web-7d4\" is forbidden: violates PodSecurity \"restricted:latest\": allowPrivilegeEscalation != false",
+            "Error creating: pods \"job-1\" is forbidden: error looking up service account ci/deployer: serviceaccount \"deployer\" not found",
+            "Error creating: pods \"x-1\" is forbidden: unable to validate against any pod security policy: []",
+        ],
+    ),
+    (
+        "hive-privileges",
+        &[
+            "Error: Error while compiling statement: FAILED: HiveAccessControlException Permission denied: Principal [name=etl, type=USER] does not have following privileges for operation CREATETABLE [[OBJECT OWNERSHIP] on Object [type=DATABASE, name=default]] (state=42000,code=40000)",
+            "org.apache.hadoop.hive.ql.security.authorization.plugin.HiveAccessControlException: Permission denied: Principal [name=app, type=USER] does not have following privileges for operation QUERY [[SELECT] on Object [type=TABLE_OR_VIEW, name=db.t]]",
+        ],
+    ),
+    (
+        "hive-no-privilege",
+        &[
+            "Authorization failed:No privilege 'Select' found for inputs { database:default, table:orders}. Use SHOW GRANT to get more details.",
+            "Error: Error while compiling statement: No privilege 'Drop' found for outputs { database:default, table:hive_demo} (state=42000,code=403)",
+            "FAILED: Authorization failed:No privilege 'Create' found for outputs { database:sales}. Use show grant to get more details.",
+        ],
+    ),
+    (
+        "taobao-top-refusals",
+        &[
+            "{\"error_response\":{\"code\":11,\"msg\":\"Insufficient isv permissions\",\"sub_code\":\"isv.permission-api-package-limit\",\"request_id\":\"2swi5veg\"}}",
+            "errorcode=12 message=Insufficient user permissions subcode=isv.permission-user-forbidden",
+            "调用淘宝客接口报错：11 Insufficient ISV Permissions",
+            "AliExpress API error: 13 Insufficient partner permissions",
+        ],
+    ),
+    (
+        "alipay-gateway-page",
+        &[
+            "调试错误，请回到请求来源地，重新发起请求。\n错误代码 invalid-signature 错误原因: 验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配",
+            "支付宝页面显示：调试错误，请回到请求来源地，重新发起请求。\n错误代码 invalid-app-id 错误原因: 无效的AppID参数",
+            "调试错误，请回到请求来源地，重新发起请求。错误代码 insufficient-isv-permissions 错误原因: ISV权限不足",
+        ],
+    ),
+    (
+        "distribution-registry-log",
+        &[
+            "time=\"2023-01-05T10:00:00Z\" level=error msg=\"response completed with error\" err.code=unknown err.detail=\"Access Denied\" err.message=\"unknown error\" http.request.method=PUT http.request.uri=\"/v2/app/blobs/uploads/1\" service=registry",
+            "level=error msg=\"An error occured\" err.code=UNKNOWN err.detail=\"Forbidden: Access Denied\" http.request.host=registry.local http.request.uri=\"/v2/web/manifests/latest\"",
         ],
     ),
     (

@@ -43,6 +43,7 @@ const GATHERED_DIVERGENT: &[(&str, &str, &str)] = &[
     ("g050", "principal_type", "'The current RAM user' is prose, not a principal field"),
     ("g014", "action", "the AWS action is kept as the text states it (the contract's choice for other clouds, see formats/aws-access-denied)"),
     ("g043", "action", "the AWS action is kept as the text states it, as for g014"),
+    ("g024", "action", "Tencent Cloud CAM's action is kept as its refusal prints it (`perform operation (sms:SendSms)`), as for g014"),
     ("g056", "principal_type", "an expired STS token does not say which kind of identity it belonged to"),
     ("g011", "action", FAILED_CALL),
     ("g022", "action", FAILED_CALL),

@@ -404,7 +404,7 @@ fn principal_zh(f: &Finding) -> String {
 }
 
 /// The Chinese name of `system` ([`super::systems::zh`]); names that read the same in both languages (AWS, Azure,
-/// SSH, GitHub, Kubernetes RBAC, Docker Hub) stay as they are.
+/// SSH, GitHub, Docker Hub) stay as they are.
 fn other_system_zh(system: &str) -> &str {
     super::systems::zh(system)
 }

@@ -152,7 +152,13 @@ system!(
     false
 );
 system!(DOCKER_HUB, "Docker Hub", "Docker Hub", true);
-system!(KUBERNETES, "Kubernetes RBAC", "Kubernetes RBAC", true);
+system!(
+    KUBERNETES,
+    "Kubernetes (the API server's RBAC or admission checks)",
+    "Kubernetes（API Server 的 RBAC 或准入检查）",
+    true
+);
+system!(HIVE, "Apache Hive's own authorization (its GRANTs)", "Apache Hive 自身的授权（Hive 的 GRANT）", true);
 system!(GITHUB, "GitHub", "GitHub", true);
 system!(SSH, "SSH", "SSH", true);
 system!(LOCAL_FILES, "the operating system's file permissions", "操作系统的文件权限", true);
@@ -231,6 +237,7 @@ pub const SYSTEMS: &[&System] = &[
     &OTHER_REGISTRY,
     &DOCKER_HUB,
     &KUBERNETES,
+    &HIVE,
     &GITHUB,
     &SSH,
     &LOCAL_FILES,
@@ -316,6 +323,18 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
+    // AWS AppSync's GraphQL error object (`errorType`, `errorInfo`) with its authorization types' refusals.
+    Rule {
+        name: "aws-appsync-unauthorized",
+        system: &AWS,
+        shape: Refusal(&[
+            "\"errorType\": \"Unauthorized\"",
+            "\"errorType\":\"Unauthorized\"",
+            "\"errorType\": \"UnauthorizedException\"",
+            "\"errorType\":\"UnauthorizedException\"",
+        ]),
+        overrule: AlibabaMark,
+    },
     // AWS's and Huawei Cloud's IAM wording; Alibaba Cloud states an explicit deny in `NoPermissionType`.
     Rule {
         name: "iam-explicit-deny",
@@ -355,6 +374,11 @@ pub const RULES: &[Rule] = &[
         shape: Words(&["management.azure.com", "AuthorizationFailed", "Microsoft.Authorization"]),
         overrule: AlibabaMark,
     },
+    // Azure's SDKs and the integrations named after them: Azure's package names are `azure-<service>`,
+    // `azure.<service>`, `@azure/<service>`, `com.azure.<service>` (its SDK guidelines), and a plugin wrapping one
+    // is named the same way (`azure_cognitive_…`). Azure's CI (`azure-pipelines`, `azure-devops`) runs other
+    // clouds' tools: not the refusing system. Read from a little before the error (a logger's line above it).
+    Rule { name: "azure-packages", system: &AZURE, shape: Body(azure_package), overrule: AlibabaMark },
     // Microsoft Entra ID's sign-in errors (`AADSTS7000215: Invalid client secret provided.`).
     Rule { name: "azure-entra-code", system: &AZURE, shape: Refusal(&["AADSTS"]), overrule: AlibabaMark },
     // Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
@@ -409,6 +433,10 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
+    // COS's own response headers (`x-cos-request-id`, `x-cos-trace-id`, the signed `x-cos-security-token`): the
+    // request went to COS, whose XML error is OSS's shape (`AccessDenied`); OSS's host answering overrules them (a
+    // log of uploads to both clouds), as TOS's headers.
+    Rule { name: "tencent-cos-headers", system: &TENCENT_COS, shape: Words(&["x-cos-"]), overrule: AlibabaHost },
     // COS named in capitals on the error's lines or the line leading into them (`访问 COS 时返回 403`, "COS
     // bucket"): Tencent Cloud's object storage, whose XML error is OSS's and S3's shape; OSS is never called so, but
     // people who moved from COS to OSS name both.
@@ -450,6 +478,10 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
+    // Volcano Engine IAM's refusal names its resource by a TRN (`trn:${ServiceCode}:${Region}:${AccountId}:…`, its
+    // IAM documentation); Alibaba Cloud's are ARNs (`acs:`). Its service codes (`cr`, `ecs`, `vpc`) are Alibaba
+    // Cloud's names too, so the action alone does not say whose the refusal is.
+    Rule { name: "volcano-trn-resource", system: &VOLCANO, shape: Lines(volcano_trn), overrule: AlibabaError },
     // TOS's own request headers and signed-URL parameters (`x-tos-date`, `X-Tos-Expires`): the request went to
     // TOS, whose error codes copy OSS's `EC`s (`0002-00000031`) — so an EC beside them does not overrule them, but
     // OSS's host answering in the error does (a log of uploads to both clouds, a proxy forwarding TOS's headers).
@@ -679,6 +711,14 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
+    // The Docker distribution registry's own log (logrus fields `err.code=`, `http.request.uri=`): a self-hosted
+    // registry reporting its storage driver's refusal. OSS's driver prints OSS's own words (an Alibaba Cloud mark).
+    Rule {
+        name: "distribution-registry-log",
+        system: &OTHER_REGISTRY,
+        shape: Lines(distribution_log),
+        overrule: AlibabaMark,
+    },
     // Docker Hub's hosts: `docker login` with an empty registry variable talks to Docker's registry (a CI variable
     // named after Container Registry does not overrule it). A push to an Alibaba Cloud registry's host in the error
     // beside them (a base image pulled from Docker Hub) is Container Registry's.
@@ -694,6 +734,22 @@ pub const RULES: &[Rule] = &[
         name: "kubernetes-rbac",
         system: &KUBERNETES,
         shape: Refusal(&[" is forbidden: User ", "Error from server (Forbidden)", "in API group"]),
+        overrule: Never,
+    },
+    // The API server's admission plugins refuse with `<resource> "<name>" is forbidden: <reason>`: NamespaceLifecycle
+    // (a namespace being deleted), ResourceQuota, PodSecurity and PodSecurityPolicy, ServiceAccount. No RBAC or RAM
+    // grant changes them (ACK's clusters print them too).
+    Rule {
+        name: "kubernetes-admission",
+        system: &KUBERNETES,
+        shape: Refusal(&[
+            "unable to create new content in namespace",
+            "forbidden: exceeded quota:",
+            "forbidden: failed quota:",
+            "forbidden: violates PodSecurity",
+            "forbidden: unable to validate against any pod security policy",
+            "forbidden: error looking up service account",
+        ]),
         overrule: Never,
     },
     // GitHub: the Actions token lacks a scope, a push is refused, Octokit's wrong token.
@@ -771,6 +827,26 @@ pub const RULES: &[Rule] = &[
             "com.alipay.api.AlipayApiException",
             "AlipayApiException",
         ]),
+        overrule: AlibabaError,
+    },
+    // The Taobao open platform's (TOP's) documented top-level refusals (codes 11, 12, 13: the app's, the user's, the
+    // partner's permissions), which AliExpress's and Alidayu's APIs share; SMS has no such message.
+    Rule {
+        name: "taobao-top-refusals",
+        system: &TAOBAO,
+        shape: Refusal(&[
+            "Insufficient isv permissions",
+            "Insufficient user permissions",
+            "Insufficient partner permissions",
+        ]),
+        overrule: AlibabaError,
+    },
+    // Alipay's gateway answers a page-redirect call (`alipay.trade.page.pay`) with an HTML page for the user:
+    // 调试错误，请回到请求来源地，重新发起请求。错误代码 <code> 错误原因: <reason>.
+    Rule {
+        name: "alipay-gateway-page",
+        system: &ALIPAY,
+        shape: Refusal(&["请回到请求来源地"]),
         overrule: AlibabaError,
     },
     Rule {
@@ -909,6 +985,16 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: Never,
     },
+    // Apache Hive's authorization: the legacy provider's `No privilege 'Select' found for inputs { database:d,
+    // table:t}` and the SQL-standard authorizer's `HiveAccessControlException Permission denied: Principal [...] does
+    // not have following privileges for operation`. Hive's own GRANTs fix them (E-MapReduce's Hive too).
+    Rule {
+        name: "hive-privileges",
+        system: &HIVE,
+        shape: Refusal(&["HiveAccessControlException", "following privileges for operation"]),
+        overrule: Never,
+    },
+    Rule { name: "hive-no-privilege", system: &HIVE, shape: Lines(hive_no_privilege), overrule: Never },
     // --- MaxCompute's own label check ---
     // MaxCompute's LabelSecurity: the column's sensitivity label is above the user's access label. The fix is
     // MaxCompute's `GRANT LABEL`, not a RAM grant; its Alibaba Cloud marks (`ODPS-`, `acs:odps`) do not overrule it.
@@ -936,10 +1022,42 @@ pub fn words() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
     })
 }
 
-/// Another system's code as its own client prints it, where a wrapper's code stands first: OVHcloud's class
-/// (`OVHcloud API error (status code 403): Client::Forbidden: "…"`), the Tencent Cloud Go SDK's
-/// `[TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=…` inside a gRPC `code = InvalidArgument`.
-pub fn printed_code(lines: &str) -> Option<&str> {
+/// Another system's code as its own client prints it, where a wrapper's code stands first or the reader finds
+/// none: the first of [`CODE_PRINTS`] that answers on the error's lines, else Alipay's gateway page's code on the
+/// line after them (`after`: the text after the error; the page prints its code under its refusal line).
+pub fn printed_code<'a>(lines: &'a str, after: &'a str) -> Option<&'a str> {
+    let next = || {
+        let rest = after.get(crate::text::line_end(after, 0, 512)..).unwrap_or("");
+        let rest = rest.trim_start_matches(['\r', '\n']);
+        crate::text::slice(rest, 0, crate::text::line_end(rest, 0, 512))
+    };
+    CODE_PRINTS.iter().find_map(|(_, print)| print(lines)).or_else(|| alipay_page_code(next()))
+}
+
+/// A system's code print: the code it finds on the error's lines.
+pub type CodePrint = fn(&str) -> Option<&str>;
+
+/// The other systems' code prints, named, in the order they are asked.
+pub const CODE_PRINTS: &[(&str, CodePrint)] = &[
+    // OVHcloud's class (`OVHcloud API error (status code 403): Client::Forbidden: "…"`), the Tencent Cloud Go SDK's
+    // `[TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=…` inside a gRPC `code = InvalidArgument`.
+    ("wrapper-print", wrapper_print),
+    // TOP's numeric code before its documented message (`11 Insufficient isv permissions`, `"code":11,"msg":"…"`,
+    // the Python SDK's `errorcode=11 message=…`).
+    ("taobao-top-code", top_code),
+    // The Alipay/Taobao open platforms' `sub_code` family (`isv.self-invoke-forbidden`, `aop.invalid-auth-token`).
+    ("open-platform-sub-code", open_platform_token),
+    // Alipay's gateway page: `错误代码 invalid-signature 错误原因: …`.
+    ("alipay-gateway-page-code", alipay_page_code),
+    // Apache RocketMQ's ACL: `AclException: [10015:signature-failed] …` (its status code, then its status word).
+    ("rocketmq-acl-code", rocketmq_acl_code),
+    // AWS AppSync's GraphQL error: `"errorType": "Unauthorized"`.
+    ("appsync-error-type", appsync_error_type),
+    // Huawei Cloud's service-and-number code quoted as a JSON value (`"CBC.0150"`, `"APIGW.0301"`).
+    ("huawei-quoted-code", huawei_quoted_code),
+];
+
+fn wrapper_print(lines: &str) -> Option<&str> {
     const PRINTS: &[(&str, bool)] =
         &[("OVHcloud API error (status code ", true), ("[TencentCloudSDKError] Code=", false)];
     PRINTS.iter().find_map(|&(print, status_first)| {
@@ -954,6 +1072,105 @@ pub fn printed_code(lines: &str) -> Option<&str> {
         let closed = rest[code.len()..].starts_with([':', ',']);
         (closed && code.starts_with(|c: char| c.is_ascii_uppercase())).then_some(code)
     })
+}
+
+/// TOP's documented top-level messages of its permission refusals, after `Insufficient ` (any case).
+const TOP_MESSAGES: &[&str] = &["isv permissions", "user permissions", "partner permissions"];
+
+fn top_code(lines: &str) -> Option<&str> {
+    // One search for the word every message opens with (`Insufficient`, `insufficient`), no lower-cased copy: the
+    // code prints run on every other cloud's error.
+    crate::text::find_all(lines, "nsufficient ").find_map(|n| {
+        let at = n.checked_sub(1).filter(|&i| lines.as_bytes()[i].eq_ignore_ascii_case(&b'i'))?;
+        let rest = lines.get(n + "nsufficient ".len()..)?;
+        TOP_MESSAGES.iter().any(|m| rest.get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m))).then_some(())?;
+        // Back over the key of the message and its separators to the number before it.
+        let before = lines[..at].trim_end_matches([' ', '"', '\'', ':', '=', ',', '\t']);
+        let key = ["msg", "message", "Message"].iter().find_map(|k| before.strip_suffix(k)).unwrap_or(before);
+        let before = key.trim_end_matches([' ', '"', '\'', ':', '=', ',', '\t']);
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let code = &before[before.len() - digits..];
+        let alone = !before[..before.len() - digits].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.');
+        ((1..=5).contains(&digits) && alone).then_some(code)
+    })
+}
+
+/// The open platforms' families: `isv.`, `aop.`, `isp.`, then lower-case words joined by dashes.
+fn open_platform_family(code: &str) -> bool {
+    ["isv.", "aop.", "isp."].iter().any(|p| {
+        code.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()) && rest.contains('-'))
+    })
+}
+
+/// The first open-platform code standing as a token of its own on the lines.
+fn open_platform_token(lines: &str) -> Option<&str> {
+    let b = lines.as_bytes();
+    let part = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_');
+    // One pass over the dots (the shapes run on every error), each checked for a family's prefix before it.
+    crate::text::memchr_all(b, b'.')
+        .filter_map(|dot| dot.checked_sub(3))
+        .filter(|&at| matches!(&b[at..at + 3], b"isv" | b"aop" | b"isp") && (at == 0 || !part(b[at - 1])))
+        .map(|at| {
+            let len = b[at..].iter().take_while(|&&c| part(c)).count();
+            lines[at..at + len].trim_end_matches(['.', '-'])
+        })
+        .find(|t| open_platform_family(t))
+}
+
+fn alipay_page_code(lines: &str) -> Option<&str> {
+    const AT: &str = "错误代码";
+    let at = crate::text::find_all(lines, AT).next()? + AT.len();
+    let rest = lines[at..].trim_start_matches([' ', ':', '：', '\u{3000}']);
+    let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.')).count();
+    (len > 2 && rest[..len].starts_with(|c: char| c.is_ascii_alphabetic())).then(|| &rest[..len])
+}
+
+fn rocketmq_acl_code(lines: &str) -> Option<&str> {
+    const AT: &str = "AclException: [";
+    let at = crate::text::find_all(lines, AT).next()? + AT.len();
+    let rest = &lines[at..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && rest[digits..].starts_with(':')).then(|| &rest[..digits])
+}
+
+fn appsync_error_type(lines: &str) -> Option<&str> {
+    const AT: &str = "\"errorType\":";
+    let at = crate::text::find_all(lines, AT).next()? + AT.len();
+    let rest = lines[at..].trim_start().strip_prefix('"')?;
+    let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'.')).count();
+    (len > 0 && rest[len..].starts_with('"')).then(|| &rest[..len])
+}
+
+fn huawei_quoted_code(lines: &str) -> Option<&str> {
+    lines.split('"').skip(1).step_by(2).find(|t| huawei_code(t))
+}
+
+/// The action another system's refusal prints, kept as it prints it: AWS's call print ([`aws_call_action`]),
+/// Tencent Cloud CAM's `not authorized to perform operation (cvm:RebootInstances)`, Azure Resource Manager's
+/// `does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourcegroups/read'`.
+pub fn printed_action(system: &str, lines: &str, body: &str) -> Option<String> {
+    let between = |open: &str, close: char, ok: fn(&str) -> bool| {
+        crate::text::find_all(lines, open).find_map(|at| {
+            let rest = &lines[at + open.len()..];
+            let action = &rest[..rest.find(close)?];
+            ok(action).then(|| action.to_string())
+        })
+    };
+    match system {
+        s if s == AWS.en => aws_call_action(lines, body),
+        s if s == TENCENT.en => between("perform operation (", ')', |a| {
+            a.split_once(':').is_some_and(|(svc, op)| {
+                !svc.is_empty()
+                    && svc.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    && crate::read::fields::is_api_name(op)
+            })
+        }),
+        s if s == AZURE.en => between("perform action '", '\'', |a| {
+            a.starts_with("Microsoft.") && a.contains('/') && a.len() <= 200 && !a.contains(char::is_whitespace)
+        }),
+        _ => None,
+    }
 }
 
 /// STS's documented APIs: an AWS call print naming one is STS's action (`sts:AssumeRole`).
@@ -1378,6 +1595,58 @@ fn ark_code(code: &str) -> bool {
         .any(|p| code.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase())))
 }
 
+/// A TRN (`trn:<service>:`), or a refusal's `resource:` naming one.
+fn volcano_trn(lines: &str) -> bool {
+    let b = lines.as_bytes();
+    crate::text::find_all(lines, "trn").any(|at| {
+        let rest = &lines[at + 3..];
+        let after_resource = lines[..at].trim_end_matches([' ', ':']).to_ascii_lowercase().ends_with("resource");
+        let service = rest.strip_prefix(':').map_or(0, |r| {
+            r.bytes().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-').count()
+        });
+        let alone = at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        let token = service > 0 && rest[1 + service..].starts_with(':');
+        alone && (token || (after_resource && rest.starts_with([':', ' '])))
+    })
+}
+
+/// Hive's legacy authorization provider: `No privilege '<privilege>' found for inputs` (or `outputs`).
+fn hive_no_privilege(lines: &str) -> bool {
+    const AT: &str = "No privilege '";
+    // From the rare `'` (the shapes run on every error).
+    crate::text::memchr_all(lines.as_bytes(), b'\'').any(|q| {
+        let Some(at) = (q + 1).checked_sub(AT.len()).filter(|&at| lines.get(at..=q) == Some(AT)) else { return false };
+        let rest = &lines[at + AT.len()..];
+        let word = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        word > 0 && ["' found for inputs", "' found for outputs"].iter().any(|t| rest[word..].starts_with(t))
+    })
+}
+
+/// The Docker distribution registry's log line: its error fields beside its request's.
+fn distribution_log(lines: &str) -> bool {
+    crate::text::find_all(lines, "err.code=").next().is_some()
+        && crate::text::find_all(lines, "http.request.uri=").next().is_some()
+}
+
+/// An identifier of Azure's namespace (`azure-storage-blob`, `azure.identity`, `@azure/identity`,
+/// `custom_components.azure_…`): `azure` standing alone before `.`, `-`, `_` or `/` and a letter, not Azure's CI.
+fn azure_package(body: &str) -> bool {
+    let b = body.as_bytes();
+    // From the rare `z` (one pass), not a substring search per case: the shapes run on every error.
+    memchr::memchr2_iter(b'z', b'Z', b).any(|z| {
+        let Some(start) = z.checked_sub(1).filter(|&s| matches!(b[s], b'a' | b'A')) else { return false };
+        let at = z;
+        if !b[at..].get(..4).is_some_and(|w| w.eq_ignore_ascii_case(b"zure")) {
+            return false;
+        }
+        let alone = start == 0 || !b[start - 1].is_ascii_alphanumeric();
+        let rest = &b[at + 4..];
+        let joined = rest.len() > 1 && matches!(rest[0], b'.' | b'-' | b'_' | b'/') && rest[1].is_ascii_alphabetic();
+        let ci = |w: &[u8]| rest.len() > w.len() && rest[1..=w.len()].eq_ignore_ascii_case(w);
+        alone && joined && !ci(b"pipelines") && !ci(b"devops")
+    })
+}
+
 fn tencent_auth_failure(code: &str) -> bool {
     code.to_ascii_lowercase().starts_with("authfailure.")
 }
@@ -1394,12 +1663,7 @@ fn huawei_code(code: &str) -> bool {
 /// `subCode` of their families, lower-case and dashed after the dot (`isv.insufficient-isv-permissions`,
 /// `aop.invalid-auth-token`, `isp.unknow-error`).
 fn open_platform_code(raw: &RawError, lines: &str) -> bool {
-    let family = |c: &str| {
-        ["isv.", "aop.", "isp."].iter().any(|p| {
-            c.strip_prefix(p)
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_lowercase()) && rest.contains('-'))
-        })
-    };
+    let family = open_platform_family;
     let lower_isv = |c: &str| c.strip_prefix("isv.").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
     let sub_code = ["sub_code", "subCode"].iter().any(|key| {
         crate::text::find_all(lines, key).any(|at| {
@@ -1409,7 +1673,9 @@ fn open_platform_code(raw: &RawError, lines: &str) -> bool {
             token.is_some_and(family)
         })
     });
-    sub_code || raw.all(Key::Code).any(|c| lower_isv(&c.value) || family(&c.value))
+    sub_code
+        || raw.all(Key::Code).any(|c| lower_isv(&c.value) || family(&c.value))
+        || open_platform_token(lines).is_some()
 }
 
 /// Whether `after` (what follows a key) is `:{"Error":`, blanks and line breaks allowed between.
@@ -1788,6 +2054,82 @@ mod tests {
         assert!(has_word("aws s3 ls", "s3", b"") && has_word("s3://b", "s3", b"") && has_word("s3-x", "s3", b""));
         assert!(!has_word("qcos COS_KEY", "COS", b"_-") && !has_word("COS-1", "COS", b"_-"));
         assert!(!has_word("s3cmd vs3", "s3", b"") && !has_word("", "s3", b""));
+    }
+
+    #[test]
+    fn a_trn_is_a_service_code_after_its_prefix_or_a_refusals_resource() {
+        assert!(volcano_trn("perform: cr:SetUser on resource: trn:cr:cn-beijing:1:instance/x"));
+        assert!(volcano_trn("on resource:trn cn-****:instance/****") && volcano_trn("\"trn:iam::1:user/Bob\""));
+        // Not a TRN: a word ending in `trn`, no service code, a name with `trn` in it.
+        assert!(!volcano_trn("pattrn:x:y") && !volcano_trn("trn:") && !volcano_trn("the trn build"));
+    }
+
+    #[test]
+    fn hives_legacy_refusal_names_a_privilege_for_inputs_or_outputs() {
+        assert!(hive_no_privilege("Authorization failed:No privilege 'Create' found for outputs { database:d}"));
+        assert!(hive_no_privilege("No privilege 'Select' found for inputs { database:default, table:t}"));
+        assert!(!hive_no_privilege("No privilege 'odps:CreateTable' on {acs:odps:*:projects/p}"));
+        assert!(!hive_no_privilege("No privilege '' found for outputs"));
+    }
+
+    #[test]
+    fn the_registrys_log_has_its_error_and_request_fields() {
+        assert!(distribution_log("err.code=UNKNOWN err.detail=\"Access Denied\" http.request.uri=\"/v2/\""));
+        assert!(!distribution_log("err.code=UNKNOWN err.detail=\"Access Denied\"") && !distribution_log("uri=/v2/"));
+    }
+
+    #[test]
+    fn azures_packages_are_azure_joined_to_a_name() {
+        for body in
+            ["custom_components.azure_cognitive_speech", "@azure/identity", "com.azure.storage", "AZURE_CLIENT_ID"]
+        {
+            assert!(azure_package(body), "{body}");
+        }
+        for body in ["azure-pipelines.yml", "Azure DevOps", "azure_devops_agent", "azurerm", "lazure-x", "azure"] {
+            assert!(!azure_package(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn codes_are_read_from_each_systems_print() {
+        let code = |lines| printed_code(lines, "");
+        assert_eq!(code("阿里大鱼报 11 Insufficient isv permissions"), Some("11"));
+        assert_eq!(code(r#"{"code":12,"msg":"Insufficient user permissions"}"#), Some("12"));
+        assert_eq!(code("errorcode=11 message=Insufficient isv permissions"), Some("11"));
+        // A number inside a word or a version is no TOP code.
+        assert_eq!(top_code("v1.11 Insufficient isv permissions"), None);
+        assert_eq!(
+            code("Error:Insufficient Permissions - isv.self-invoke-forbidden"),
+            Some("isv.self-invoke-forbidden")
+        );
+        // SMS's upper-case codes and a dotted word are not the open platforms' families.
+        assert_eq!(open_platform_token("isv.BUSINESS_LIMIT_CONTROL and misv.a-b and isv.x"), None);
+        assert_eq!(
+            printed_code("调试错误，请回到请求来源地，重新发起请求。", "\n错误代码 invalid-app-id 错误原因"),
+            Some("invalid-app-id")
+        );
+        assert_eq!(
+            code("调试错误 错误代码 missing-signature-config 错误原因: 验签出错"),
+            Some("missing-signature-config")
+        );
+        assert_eq!(code("AclException: [10015:signature-failed] unable"), Some("10015"));
+        assert_eq!(code("AclException: [signature-failed]"), None);
+        assert_eq!(code(r#""errorType": "Unauthorized","#), Some("Unauthorized"));
+        assert_eq!(code(r#"{"class":"CBC.0150","code":403}"#), Some("CBC.0150"));
+        assert_eq!(code(r#"{"version":"1.2","name":"TLS.1"}"#), None);
+    }
+
+    #[test]
+    fn actions_are_kept_as_each_cloud_prints_them() {
+        let tencent =
+            "not authorized to perform operation (cvm:RebootInstances) resource (qcs::cvm:ap-guangzhou:uin/1)";
+        assert_eq!(printed_action(TENCENT.en, tencent, "").as_deref(), Some("cvm:RebootInstances"));
+        let azure = "does not have authorization to perform action 'Microsoft.Resources/subscriptions/read' over scope";
+        assert_eq!(printed_action(AZURE.en, azure, "").as_deref(), Some("Microsoft.Resources/subscriptions/read"));
+        // Only the cloud whose print it is, and only an action's shape.
+        assert_eq!(printed_action(HUAWEI.en, tencent, ""), None);
+        assert_eq!(printed_action(TENCENT.en, "perform operation (see the docs)", ""), None);
+        assert_eq!(printed_action(AZURE.en, "perform action 'delete the group' over", ""), None);
     }
 
     #[test]
