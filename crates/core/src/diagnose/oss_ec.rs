@@ -154,6 +154,11 @@ pub const OSS_EC: &[OssEc] = &[
     uncoded("0002-00000032", Kind::Other, CN_EN),
     uncoded("0002-00000033", Kind::Other, CN_EN),
     uncoded("0002-00000714", Kind::Other, INTL),
+    // Addressing, not access: a bucket request sent to the region's endpoint with the bucket in the path (path
+    // style, the default of many Amazon S3 clients given a custom endpoint). OSS takes only the bucket's own
+    // domain (`BucketName.Endpoint`, virtual-hosted style) and prints `SecondLevelDomainForbidden` with a 403; the
+    // client's addressing is the fix, no grant.
+    row("0003-00001401", "SecondLevelDomainForbidden", Kind::Other, CN_ZH),
     // Other families whose page says what the error is. 06, a PostObject form: its policy has no `expiration`.
     uncoded("0006-00000208", Kind::Other, INTL),
     // 48: a redirect rule to the public network reached through OSS's default domain, blocked for buckets made
@@ -287,5 +292,8 @@ mod tests {
         assert!(lookup("0003-00009999").is_none());
         assert_eq!(family_code("0003-00009999"), Some("AccessDenied"));
         assert_eq!(family_code("0016-00000001"), None);
+        // An access-control EC that is no refusal keeps its own code, not the family's.
+        let addressing = lookup("0003-00001401");
+        assert_eq!(addressing.map(|r| (r.kind, r.code)), Some((Kind::Other, Some("SecondLevelDomainForbidden"))));
     }
 }
