@@ -112,6 +112,10 @@ pub const OSS_EC: &[OssEc] = &[
     // `Authorization` header's `Signature` or a URL's `X-Amz-Signature` not 64 hex characters, an `X-Amz-Credential`
     // scope not in its form, an `X-Amz-Content-SHA256` that is no payload hash; a LiveChannel (RTMP ingest) URL's
     // `Signature` OSS recomputes differently.
+    // A V4 `Authorization` header whose credential scope names a region other than the bucket's (a region given
+    // with its `oss-` prefix, the endpoint changed without the signing region): OSS prints `InvalidArgument`,
+    // "Invalid signing region in Authorization header.". The client's signing region is the fix.
+    row("0002-00000226", "InvalidArgument", Kind::Signature, INTL),
     uncoded("0002-00000402", Kind::Signature, INTL),
     uncoded("0002-00000408", Kind::Signature, INTL),
     uncoded("0002-00000423", Kind::Signature, INTL),

@@ -421,6 +421,8 @@ const SENTENCES: &[Sentence] = &[
     says("login attempt to", Phrase::LoginRefused),
     // OSS: the `Authorization` header is not in a form it reads (a V4 signature sent to an endpoint that takes V1).
     says("authorization header is invalid", Phrase::SignatureMismatch),
+    // OSS (EC 0002-00000226): a V4 signature scoped to a region other than the bucket's.
+    says("invalid signing region", Phrase::SignatureMismatch).implies("InvalidArgument"),
     // OSS: a request that carried no signature OSS recognised reached a private resource.
     says("anonymous access is forbidden", Phrase::SignatureMismatch).implies("AccessDenied"),
     says("insufficient permissions", Phrase::Console),
