@@ -22,25 +22,15 @@ const SHAPES: &[&str] = &[
 
 /// (EC, code, message, kind).
 const ERRORS: &[(&str, &str, &str, Kind)] = &[
-    (
-        "0003-00001401",
-        "SecondLevelDomainForbidden",
-        "Please use virtual hosted style to access.",
-        Kind::Other,
-    ),
-    (
-        "0002-00000226",
-        "InvalidArgument",
-        "Invalid signing region in Authorization header.",
-        Kind::Signature,
-    ),
+    ("0003-00001401", "SecondLevelDomainForbidden", "Please use virtual hosted style to access.", Kind::Other),
+    ("0002-00000226", "InvalidArgument", "Invalid signing region in Authorization header.", Kind::Signature),
 ];
 
 fn texts() -> impl Iterator<Item = (String, &'static str, Kind)> {
     ERRORS.iter().flat_map(|&(ec, code, message, kind)| {
-        SHAPES.iter().map(move |s| {
-            (s.replace("{code}", code).replace("{message}", message).replace("{ec}", ec), code, kind)
-        })
+        SHAPES
+            .iter()
+            .map(move |s| (s.replace("{code}", code).replace("{message}", message).replace("{ec}", ec), code, kind))
     })
 }
 
