@@ -522,10 +522,18 @@ pub const FILE_EXTENSIONS: &[&str] = &[
 
 /// Whether a dotted word is a file name: its last part is a [`FILE_EXTENSIONS`] entry, in lower case or all in
 /// capitals (cameras and old file systems name files `IMG_8831.JPG`); no documented code ends so.
+/// This runs on every dotted word a paste holds, so the shape is checked first: most codes' last parts
+/// (`Forbidden.NoPermission`) are mixed case or longer than any extension and compare with none.
 pub fn is_file_name(t: &str) -> bool {
+    const LONGEST: usize = 10;
     t.rsplit_once('.').is_some_and(|(stem, ext)| {
-        let upper = ext.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        !stem.is_empty() && FILE_EXTENSIONS.iter().any(|e| *e == ext || (upper && e.eq_ignore_ascii_case(ext)))
+        let b = ext.as_bytes();
+        let one_case = b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            || b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        !stem.is_empty()
+            && (1..=LONGEST).contains(&b.len())
+            && one_case
+            && FILE_EXTENSIONS.iter().any(|e| e.len() == b.len() && e.as_bytes().eq_ignore_ascii_case(b))
     })
 }
 
@@ -540,6 +548,15 @@ mod tests {
             let blank = is_blank(&line[log_prefix_len(&line)..]);
             proptest::prop_assert!(!(surely_filled(line.as_bytes()) && blank), "{:?}", line);
         }
+    }
+
+    #[test]
+    fn file_extensions_fit_the_shortcut_of_is_file_name() {
+        assert!(FILE_EXTENSIONS
+            .iter()
+            .all(|e| (1..=10).contains(&e.len()) && !e.bytes().any(|c| c.is_ascii_uppercase())));
+        assert!(is_file_name("IMG_8831.JPG") && is_file_name("report.docx") && !is_file_name("a.Jpg"));
+        assert!(!is_file_name("Forbidden.RAM") && !is_file_name(".json") && !is_file_name("Invalid.Parameter"));
     }
 
     #[test]

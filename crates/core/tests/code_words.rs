@@ -3,7 +3,7 @@
 //! code a paste's fixed-width wrap cut in two is read whole. Each with controls: the real code beside still wins.
 
 use ram_doctor_core::read::ONE_WORD_CODES;
-use ram_doctor_core::{diagnose, Finding};
+use ram_doctor_core::{diagnose, Finding, Kind};
 
 mod common;
 
@@ -87,4 +87,51 @@ fn a_family_code_wrapped_mid_word_is_read_whole() {
     let whole =
         "Aliyun API Error: RequestId: 1 Status Code: 403 Code: Forbidden.RAM        Message: User not authorized.";
     assert_eq!(first(whole).and_then(|f| f.code).as_deref(), Some("Forbidden.RAM"));
+}
+
+/// Documented Alibaba Cloud codes that are one capitalised word, each with its documented message: Model Studio's
+/// overdue payment, the AI services' time-out, LinkWAN's dropped request, Smart Access Gateway's upgrade.
+const PLAIN_WORD_CODES: &[(&str, &str)] = &[
+    ("Arrearage", "Your account has an outstanding payment."),
+    ("Timeout", "The request has timed out."),
+    ("Abandoned", "An error occurred while processing this request, because the request was abandoned."),
+    ("Upgrading", "The specified Smart Access Gateway is being upgraded."),
+];
+
+#[test]
+fn a_documented_one_word_code_after_error_is_the_code() {
+    let mut wrong = Vec::new();
+    for (code, message) in PLAIN_WORD_CODES {
+        for text in
+            [format!("HTTP Status: 400 Error:{code} {message} RequestID: 1A2B"), format!("Error:{code} {message}")]
+        {
+            let got = first(&text);
+            // Not a permission error: kind `other`, so no grant.
+            let (kind, got_code) = (got.as_ref().map(|f| f.kind), got.and_then(|f| f.code));
+            if got_code.as_deref() != Some(*code) || kind != Some(Kind::Other) {
+                wrong.push(format!("{text}: {kind:?} {got_code:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_plain_word_after_error_still_opens_the_message() {
+    // Plain words that are no documented code open the sentence they start.
+    for word in ["Insufficient Permissions - denied by policy", "Unknown host oss.example", "Denied by policy"] {
+        let got = first(&format!("HTTP Status: 400 Error:{word} RequestID: 1A2B"));
+        let code = got.and_then(|f| f.code);
+        assert!(code.as_deref().is_none_or(|c| !word.starts_with(c)), "{word}: {code:?}");
+    }
+    // Beside a genuine Alibaba Cloud refusal, the refusal's code is the finding's.
+    for (code, message) in PLAIN_WORD_CODES {
+        let text = format!("Error:{code} {message}\n{}", common::FORBIDDEN_RAM);
+        let codes: Vec<_> = ram_doctor_core::diagnose(&text, common::full_catalog())
+            .findings
+            .into_iter()
+            .filter_map(|f| f.code)
+            .collect();
+        assert!(codes.iter().any(|c| c == "Forbidden.RAM"), "{text}: {codes:?}");
+    }
 }

@@ -55,9 +55,33 @@ fn ccm_error(words: &str, api: &str) -> String {
     )
 }
 
-/// RAM codes the shared-API rule reads in lower case: three letters or more, no ordinary English word.
+/// RAM codes that are ordinary English words, which a sentence uses as such (`error while reading config`).
+const ORDINARY: &[&str] = &[
+    "log",
+    "live",
+    "push",
+    "tag",
+    "ice",
+    "opt",
+    "imp",
+    "grace",
+    "devs",
+    "config",
+    "stream",
+    "domain",
+    "arms",
+    "composer",
+    "agency",
+    "hologram",
+    "quotas",
+    "notifications",
+    "avatar",
+    "status",
+    "governance",
+];
+
+/// RAM codes the shared-API rule reads in lower case beside an API verb: three letters or more, no ordinary word.
 fn plain_code(code: &str) -> bool {
-    const ORDINARY: &[&str] = &["log", "live", "push", "tag", "ice", "opt", "imp", "grace", "adam", "devs"];
     code.len() >= 3 && !ORDINARY.contains(&code)
 }
 
@@ -291,4 +315,52 @@ fn maxcomputes_own_sentences_name_it() {
     // Beside a genuine Alibaba Cloud refusal, the refusal's finding stays.
     let text = format!("{}\nAccessId should not be empty.", common::FORBIDDEN_RAM);
     assert_eq!(diagnose(&text, catalog).findings.first().map(|f| f.kind), Some(Kind::MissingPermission));
+}
+
+#[test]
+fn a_lower_case_code_names_a_shared_api_owner_only_where_the_words_make_it_a_name() {
+    let catalog = common::full_catalog();
+    let owners = api_owners(catalog);
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    // Every shared API whose owners include an ordinary-word code: the word in a sentence names no owner; in
+    // capitals it does.
+    for (api, codes) in &owners {
+        for code in codes.iter().filter(|c| codes.len() >= 2 && ORDINARY.contains(&c.as_str())) {
+            n += 1;
+            for words in [format!("error while reading {code}"), format!("ensure {code} consumer")] {
+                let (product, action, _) = first(&ccm_error(&words, api), catalog);
+                if product.as_deref() == Some(code.as_str())
+                    || action.is_some_and(|a| a.starts_with(&format!("{code}:")))
+                {
+                    wrong.push(format!("{words} / {api}: {product:?}"));
+                }
+            }
+            let capitals = format!("create {} error", code.to_ascii_uppercase());
+            if first(&ccm_error(&capitals, api), catalog).0.as_deref() != Some(code.as_str()) {
+                wrong.push(format!("{capitals} / {api}: not {code}"));
+            }
+        }
+    }
+    assert!(n >= 5, "only {n} shared APIs with an ordinary-word owner");
+    // A code that is no ordinary word, but in a sentence and beside no API verb, host or package: no owner.
+    let nlb = |words: &str| first(&ccm_error(words, "CreateLoadBalancer"), catalog).0;
+    assert_eq!(nlb("the nlb listener is gone"), None);
+    // Beside a verb, before or after, or in its host or SDK package: named.
+    for words in [
+        "create nlb error",
+        "nlb create failed",
+        "failed to delete_nlb",
+        "calling nlb.cn-hangzhou.aliyuncs.com",
+        "alibabacloud_nlb20220430 raised",
+        "github.com/alibabacloud-go/nlb-20220430/v3/client",
+    ] {
+        assert_eq!(nlb(words).as_deref(), Some("nlb"), "{words}");
+    }
+    // Beside a genuine Alibaba Cloud refusal of a stated action, the stated action's product stays.
+    let stated = format!(
+        "error while reading config\n{}\nYou are not authorized to do this action. Action: ecs:DescribeInstances",
+        common::FORBIDDEN_RAM
+    );
+    assert_eq!(first(&stated, catalog).0.as_deref(), Some("ecs"));
 }

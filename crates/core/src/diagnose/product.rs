@@ -542,34 +542,201 @@ fn own_code(raw: &RawError, context: &[Field], catalog: &Catalog) -> Option<Pick
 }
 
 /// Rule `shared-api-owner-named`: an API several products have (`CreateLoadBalancer`: SLB, ALB, NLB, GWLB) names
-/// the one of them whose code the error's own lines write as a word (`create nlb error: … API: CreateLoadBalancer`),
-/// in capitals or in lower case; not when they write several owners' codes, and in lower case only a code of three
-/// letters or more that is no ordinary English word ([`ORDINARY_WORD_CODES`]); never RAM or STS, the permission
-/// system every error talks about (rule `permission-system-not-named-by-words`).
+/// the one of them whose code the error's own lines write as a name; not when they write several owners' codes, and
+/// never RAM or STS, the permission system every error talks about (rule `permission-system-not-named-by-words`).
+/// In capitals (`NLB`) the code is a name wherever it stands, unless it is a word that is never a product
+/// ([`not_a_product`]). Written otherwise (`nlb`) it is a name only where the words make it one
+/// ([`lower_code_named`]: beside an API verb, `create nlb error`, or in the product's host or SDK package) and of
+/// three letters or more: many RAM
+/// codes are ordinary words (`config`, `stream`, `domain`) that a sentence uses as such (`error while reading
+/// config`, `ensure stream consumer`).
 fn shared_api_owner_named<'c>(owners: &[&'c str], lines: &str) -> Option<(&'c str, String)> {
     if owners.len() < 2 {
         return None;
     }
-    let lower = lines.to_ascii_lowercase();
-    let mut named = owners.iter().filter_map(|&p| {
-        let upper = p.to_ascii_uppercase();
-        if PERMISSION_SYSTEM.contains(&p) {
-            return None;
+    let b = lines.as_bytes();
+    // Where words start, found once for every owner (an API like `TagResources` has dozens).
+    let starts: Vec<usize> = (0..b.len())
+        .filter(|&i| b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+        .collect();
+    // Each owner the lines write as a word: as a name (`Some(true)`), or only as a word a sentence may use.
+    let mut written = owners.iter().filter(|p| !PERMISSION_SYSTEM.contains(p)).filter_map(|&p| {
+        let mut as_word = None;
+        for &at in &starts {
+            let end = at + p.len();
+            let Some(w) = b.get(at..end).filter(|w| w.eq_ignore_ascii_case(p.as_bytes())) else { continue };
+            if b.get(end).is_some_and(u8::is_ascii_alphanumeric) && !lower_code_named(b, at, end) {
+                continue;
+            }
+            if w.iter().all(|c| !c.is_ascii_lowercase()) {
+                if !not_a_product(&lines[at..end]) {
+                    return Some((p, lines[at..end].to_string(), true));
+                }
+            } else if p.len() >= 3 && !not_a_product(p) {
+                as_word = Some(as_word.unwrap_or(false) || lower_code_named(b, at, end));
+            }
         }
-        if has_word(lines, &upper) && !NOT_PRODUCTS.contains(&upper.as_str()) {
-            return Some((p, upper));
-        }
-        let plain = p.len() >= 3 && !ORDINARY_WORD_CODES.contains(&p);
-        (plain && has_word(&lower, p)).then(|| (p, p.to_string()))
+        as_word.map(|named| (p, p.to_string(), named))
     });
-    match (named.next(), named.next()) {
-        (Some(one), None) => Some(one),
+    match (written.next(), written.next()) {
+        (Some((p, word, true)), None) => Some((p, word)),
         _ => None,
     }
 }
 
-/// RAM codes that are ordinary English words (`log`, `push`, `live`): in lower case in a sentence they name nothing.
-const ORDINARY_WORD_CODES: &[&str] = &["log", "live", "push", "tag", "ice", "opt", "imp", "grace", "adam", "devs"];
+/// Whether a RAM code not in capitals, at `b[at..end]`, is written as a product's name: beside a verb an API name
+/// starts with (`create nlb error`, `nlb create failed`, `delete_alb`), or in the product's endpoint host
+/// (`nlb.cn-hangzhou.aliyuncs.com`) or versioned SDK package (`alibabacloud_nlb20220430`, `nlb-20220430`).
+fn lower_code_named(b: &[u8], at: usize, end: usize) -> bool {
+    /// Verbs that open Alibaba Cloud API names, as a tool's message says the step (`create`, `describe`).
+    const VERBS: &[&str] = &[
+        "create",
+        "delete",
+        "describe",
+        "list",
+        "get",
+        "update",
+        "modify",
+        "add",
+        "remove",
+        "attach",
+        "detach",
+        "query",
+        "enable",
+        "disable",
+        "start",
+        "stop",
+        "release",
+        "bind",
+        "unbind",
+        "associate",
+        "unassociate",
+    ];
+    let joiner = |c: &u8| matches!(c, b' ' | b'_' | b'-');
+    let is_verb = |w: &[u8]| VERBS.iter().any(|v| v.as_bytes().eq_ignore_ascii_case(w));
+    let rest = &b[end..];
+    // A versioned package: the code then the API version's date (`20220430`), joined or after `-`.
+    let date = rest.strip_prefix(b"-").unwrap_or(rest);
+    if date.len() >= 8 && date.starts_with(b"20") && date[..8].iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    if rest.first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    // The endpoint host: `.` after the code, `aliyuncs.com` before the token ends.
+    if rest.first() == Some(&b'.') {
+        let token =
+            rest.iter().position(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'"' | b'\'')).unwrap_or(rest.len());
+        if memchr::memmem::find(&rest[..token], b".aliyuncs.com").is_some() {
+            return true;
+        }
+    }
+    // The word after (past spaces, `_` or `-`), and the word before.
+    let after = rest.iter().position(|c| !joiner(c)).unwrap_or(rest.len());
+    let next = &rest[after..];
+    let next = &next[..next.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(next.len())];
+    let head = &b[..at];
+    let gap = head.iter().rposition(|c| !joiner(c)).map_or(0, |i| i + 1);
+    let prev = &head[..gap];
+    let prev = &prev[prev.iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1)..];
+    (after > 0 && is_verb(next)) || (gap < at && is_verb(prev))
+}
+
+/// Whether a word is never a product's name ([`NOT_PRODUCT_WORDS`]): in capitals, those marked so; written
+/// otherwise, every one.
+fn not_a_product(word: &str) -> bool {
+    let capitals = !word.bytes().any(|c| c.is_ascii_lowercase());
+    NOT_PRODUCT_WORDS.iter().any(|(w, case)| (!capitals || *case == Stop::AnyCase) && w.eq_ignore_ascii_case(word))
+}
+
+/// When a word of [`NOT_PRODUCT_WORDS`] is no product's name.
+#[derive(PartialEq, Eq)]
+enum Stop {
+    /// In capitals too (`API`, `HTTP`, `RAM`: the words of every error and log).
+    AnyCase,
+    /// Unless in capitals: a RAM code that is an ordinary English word (`log`, `push`, `config`, `domain`) names its
+    /// product as `LOG`, `CONFIG`, never as the word of a sentence.
+    NotInCapitals,
+}
+
+/// Words that are never a product's name in a pasted error, and when.
+const NOT_PRODUCT_WORDS: &[(&str, Stop)] = &[
+    ("ram", Stop::AnyCase),
+    ("api", Stop::AnyCase),
+    ("sdk", Stop::AnyCase),
+    ("http", Stop::AnyCase),
+    ("https", Stop::AnyCase),
+    ("url", Stop::AnyCase),
+    ("uri", Stop::AnyCase),
+    ("id", Stop::AnyCase),
+    ("json", Stop::AnyCase),
+    ("xml", Stop::AnyCase),
+    ("error", Stop::AnyCase),
+    ("warn", Stop::AnyCase),
+    ("info", Stop::AnyCase),
+    ("debug", Stop::AnyCase),
+    ("get", Stop::AnyCase),
+    ("post", Stop::AnyCase),
+    ("put", Stop::AnyCase),
+    ("delete", Stop::AnyCase),
+    ("head", Stop::AnyCase),
+    ("patch", Stop::AnyCase),
+    ("ok", Stop::AnyCase),
+    ("gmt", Stop::AnyCase),
+    ("utc", Stop::AnyCase),
+    ("cst", Stop::AnyCase),
+    ("ak", Stop::AnyCase),
+    ("sk", Stop::AnyCase),
+    ("rpc", Stop::AnyCase),
+    ("roa", Stop::AnyCase),
+    ("tls", Stop::AnyCase),
+    ("ssl", Stop::AnyCase),
+    ("cli", Stop::AnyCase),
+    ("ui", Stop::AnyCase),
+    ("aws", Stop::AnyCase),
+    ("gcp", Stop::AnyCase),
+    ("eof", Stop::AnyCase),
+    ("io", Stop::AnyCase),
+    ("os", Stop::AnyCase),
+    ("pid", Stop::AnyCase),
+    ("cpu", Stop::AnyCase),
+    ("todo", Stop::AnyCase),
+    ("faq", Stop::AnyCase),
+    ("ttl", Stop::AnyCase),
+    ("ip", Stop::AnyCase),
+    ("mfa", Stop::AnyCase),
+    ("sso", Stop::AnyCase),
+    ("sdks", Stop::AnyCase),
+    ("arn", Stop::AnyCase),
+    ("failed", Stop::AnyCase),
+    ("and", Stop::AnyCase),
+    ("or", Stop::AnyCase),
+    ("not", Stop::AnyCase),
+    ("the", Stop::AnyCase),
+    ("trace", Stop::AnyCase),
+    ("fatal", Stop::AnyCase),
+    ("log", Stop::NotInCapitals),
+    ("live", Stop::NotInCapitals),
+    ("push", Stop::NotInCapitals),
+    ("tag", Stop::NotInCapitals),
+    ("ice", Stop::NotInCapitals),
+    ("opt", Stop::NotInCapitals),
+    ("imp", Stop::NotInCapitals),
+    ("grace", Stop::NotInCapitals),
+    ("devs", Stop::NotInCapitals),
+    ("config", Stop::NotInCapitals),
+    ("stream", Stop::NotInCapitals),
+    ("domain", Stop::NotInCapitals),
+    ("arms", Stop::NotInCapitals),
+    ("composer", Stop::NotInCapitals),
+    ("agency", Stop::NotInCapitals),
+    ("hologram", Stop::NotInCapitals),
+    ("quotas", Stop::NotInCapitals),
+    ("notifications", Stop::NotInCapitals),
+    ("avatar", Stop::NotInCapitals),
+    ("status", Stop::NotInCapitals),
+    ("governance", Stop::NotInCapitals),
+];
 
 /// Whether a lower-case code names no product by itself: one with no dot (a bare `AccessDenied`), or one the API
 /// gateway answers for every product ([`crate::diagnose::rules::is_gateway_code`]: `Forbidden.RAM`, a key or token
@@ -1236,7 +1403,7 @@ fn alias_named<'p>(
         {
             let all_caps = !name.bytes().any(|c| c.is_ascii_lowercase());
             let stands = if all_caps { has_word(window, name) } else { has_word(lower, &name.to_lowercase()) };
-            (stands && !NOT_PRODUCTS.contains(&name)).then_some(if all_caps { 2 } else { 3 })?
+            (stands && !not_a_product(name)).then_some(if all_caps { 2 } else { 3 })?
         } else if name.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
             has_word(window, name).then_some(2)?
         } else {
@@ -1310,14 +1477,6 @@ fn words_around(raw: &RawError, window: &str, offset: usize) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Upper-case words that are never a product's name in a pasted error.
-const NOT_PRODUCTS: &[&str] = &[
-    "RAM", "API", "SDK", "HTTP", "HTTPS", "URL", "URI", "ID", "JSON", "XML", "ERROR", "WARN", "INFO", "DEBUG", "GET",
-    "POST", "PUT", "DELETE", "HEAD", "PATCH", "OK", "GMT", "UTC", "CST", "AK", "SK", "RPC", "ROA", "TLS", "SSL", "CLI",
-    "UI", "AWS", "GCP", "EOF", "IO", "OS", "PID", "CPU", "TODO", "FAQ", "TTL", "IP", "MFA", "SSO", "SDKS", "ARN",
-    "FAILED", "AND", "OR", "NOT", "THE", "TRACE", "FATAL",
-];
-
 /// Upper-case words of 2–10 letters that may name a product (`CDN预热失败` → `CDN`), minus common non-product words.
 pub fn acronyms(s: &str) -> impl Iterator<Item = &str> {
     let b = s.as_bytes();
@@ -1331,7 +1490,7 @@ pub fn acronyms(s: &str) -> impl Iterator<Item = &str> {
                 }
                 let boundary = i == b.len() || !(b[i].is_ascii_alphanumeric() || b[i] == b'_');
                 let w = &s[start..i];
-                if boundary && (2..=10).contains(&w.len()) && !NOT_PRODUCTS.contains(&w) {
+                if boundary && (2..=10).contains(&w.len()) && !not_a_product(w) {
                     return Some(w);
                 }
             } else {

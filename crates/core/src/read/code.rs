@@ -236,14 +236,34 @@ fn dotted(t: &str) -> bool {
 }
 
 /// A plain capitalised word (`Insufficient`, `Something`): a sentence's first word, not a code, unless a one-word
-/// family's ([`ONE_WORD_CODES`]: `Forbidden`, `Throttling`). Where only a label stands before it (`Error:X …`),
-/// such a word opens the message.
+/// family's ([`ONE_WORD_CODES`]: `Forbidden`, `Throttling`) or another documented code written as one plain word
+/// ([`PLAIN_WORD_CODES`]: `Arrearage`). Where only a label stands before it (`Error:X …`), such a word opens the
+/// message.
 pub fn is_plain_word(t: &str) -> bool {
     let b = t.as_bytes();
     b.first().is_some_and(u8::is_ascii_uppercase)
         && b[1..].iter().all(u8::is_ascii_lowercase)
         && !ONE_WORD_CODES.contains(&t)
+        && !PLAIN_WORD_CODES.contains(&t)
 }
+
+/// Documented Alibaba Cloud error codes that are one capitalised word, which `Error:` opens as the code
+/// (`Error:Arrearage Your account has an outstanding payment.`). Only words the vendors document as a code: a plain
+/// word that is no code (`Error:Insufficient Permissions`, `Error:Unknown host`) still opens the message, so codes
+/// that are as common as sentence openers (`Unknown`, `Success`, `Error`, `Code`, `Method`) stay out.
+const PLAIN_WORD_CODES: &[&str] = &[
+    // Overdue payment: Model Studio's and many products' `Arrearage` (rule `in-debt`).
+    "Arrearage",
+    // The request timed out (the catalog's AI services: `facebody`, `imageenhan`, `eais`).
+    "Timeout",
+    // LinkWAN's request dropped while processing.
+    "Abandoned",
+    // Smart Access Gateway's device being upgraded.
+    "Upgrading",
+    // ECS's and VPC's documented misspellings of `Forbidden`.
+    "Forbbiden",
+    "Forbindden",
+];
 
 /// [`Level::ErrorName`].
 fn error_name(t: &str) -> bool {

@@ -600,8 +600,9 @@ impl Scanner<'_, '_> {
             }
             Meaning::CodeThenMessage => {
                 let tok = first_token(v);
-                // A quoted `"error": "Coding Plan is …"` keeps its first word as the error's only anchor: with no
-                // code read there, the sentence alone would open no error (a JSON body's only error field).
+                // A JSON body's only error field holding a sentence (`"error": "<Product name> is …"`) keeps its
+                // first word as the error's only anchor when code-shaped: with no code read there, the sentence alone
+                // would open no error.
                 if is_code_like(tok) {
                     self.code(tok, start, start + tok.len());
                     let rest = &v[tok.len()..];
