@@ -1241,13 +1241,20 @@ fn boto_operation(lines: &str) -> Option<Called<'_>> {
 }
 
 /// Go v2's (smithy-go's) `operation error STS: AssumeRole, https response error …`: the service's id, then the
-/// operation, then a comma (OSS's own Go SDK v2 prints `operation error PutBucket: Error returned by Service.`).
+/// operation, then a comma (OSS's own Go SDK v2 prints `operation error PutBucket: Error returned by Service.`) — where
+/// its `api error` is AWS's refusal (`AccessDenied`, `AccessDeniedException`, `UnauthorizedOperation`): a wrong key or
+/// a redirect names no action to grant.
 fn go_v2_operation(lines: &str) -> Option<Called<'_>> {
     const AT: &str = "operation error ";
     crate::text::find_all(lines, AT).find_map(|at| {
         let rest = &lines[at + AT.len()..];
         let (service, rest) = rest.split_once(": ")?;
         let op = &rest[..rest.find(',')?];
+        let code = rest.split_once("api error ")?.1;
+        let code = &code[..code.find(':')?];
+        if !(code.starts_with("AccessDenied") || code == "UnauthorizedOperation") {
+            return None;
+        }
         let service_id = !service.is_empty()
             && service.len() <= 40
             && service.bytes().all(|c| c.is_ascii_alphanumeric() || c == b' ');
