@@ -311,6 +311,8 @@ pub const RULES: &[Rule] = &[
             "security token included in the request is expired",
             "unable to assume the service linked role",
             "Missing credentials in config",
+            // The Go SDK v1's empty credentials chain (`NoCredentialProviders: no valid providers in chain`).
+            "no valid providers in chain",
             // S3's `ExpiredToken` (OSS words its own "The security token you provided has expired").
             "provided token has expired",
             // EC2's `UnauthorizedOperation` (and other services' refusals that STS's DecodeAuthorizationMessage
@@ -506,7 +508,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "huawei-names",
         system: &HUAWEI,
-        shape: Words(&["myhuaweicloud.com", "huaweicloud"]),
+        shape: Words(&["myhuaweicloud.com", "huaweicloud", "华为云"]),
         overrule: AlibabaMark,
     },
     Rule {
@@ -1159,6 +1161,7 @@ pub fn printed_action(system: &str, lines: &str, body: &str) -> Option<String> {
     };
     match system {
         s if s == AWS.en => aws_call_action(lines, body),
+        s if s == VOLCANO.en => volcano_action(body),
         s if s == TENCENT.en => between("perform operation (", ')', |a| {
             a.split_once(':').is_some_and(|(svc, op)| {
                 !svc.is_empty()
@@ -1205,12 +1208,11 @@ const AWS_IAM_ROLE_APIS: &[&str] = &[
 /// the service (STS's APIs, IAM's role APIs, S3's bucket and object APIs where the error's body names S3: `aws s3
 /// ls`, `s3.py`, `s3://`).
 pub fn aws_call_action(lines: &str, body: &str) -> Option<String> {
-    const AT: &str = ") when calling the ";
-    let at = crate::text::find_all(lines, AT).next()? + AT.len();
-    let op = lines[at..].split(' ').next()?;
-    if !lines[at + op.len()..].starts_with(" operation") || !crate::read::fields::is_api_name(op) {
-        return None;
-    }
+    let op = boto_operation(lines).or_else(|| go_v2_operation(lines)).or_else(|| aws_refused_action(lines));
+    let op = match op? {
+        Called::Op(op) => op,
+        Called::Action(action) => return Some(action.to_string()),
+    };
     let names_s3 = || has_word(&body.to_ascii_lowercase(), "s3", b"");
     let service = if AWS_STS_APIS.contains(&op) {
         "sts"
@@ -1222,6 +1224,66 @@ pub fn aws_call_action(lines: &str, body: &str) -> Option<String> {
         return None;
     };
     Some(format!("{service}:{op}"))
+}
+
+/// What an AWS print names: an operation, or a whole action (`sts:AssumeRoleWithWebIdentity`).
+enum Called<'a> {
+    Op(&'a str),
+    Action(&'a str),
+}
+
+/// boto3's and the CLI's `An error occurred (Code) when calling the GetBucketLocation operation`.
+fn boto_operation(lines: &str) -> Option<Called<'_>> {
+    const AT: &str = ") when calling the ";
+    let at = crate::text::find_all(lines, AT).next()? + AT.len();
+    let op = lines[at..].split(' ').next()?;
+    (lines[at + op.len()..].starts_with(" operation") && crate::read::fields::is_api_name(op)).then_some(Called::Op(op))
+}
+
+/// Go v2's (smithy-go's) `operation error STS: AssumeRole, https response error …`: the service's id, then the
+/// operation, then a comma (OSS's own Go SDK v2 prints `operation error PutBucket: Error returned by Service.`) — where
+/// its `api error` is AWS's refusal (`AccessDenied`, `AccessDeniedException`, `UnauthorizedOperation`): a wrong key or
+/// a redirect names no action to grant.
+fn go_v2_operation(lines: &str) -> Option<Called<'_>> {
+    const AT: &str = "operation error ";
+    crate::text::find_all(lines, AT).find_map(|at| {
+        let rest = &lines[at + AT.len()..];
+        let (service, rest) = rest.split_once(": ")?;
+        let op = &rest[..rest.find(',')?];
+        let code = rest.split_once("api error ")?.1;
+        let code = &code[..code.find(':')?];
+        if !(code.starts_with("AccessDenied") || code == "UnauthorizedOperation") {
+            return None;
+        }
+        let service_id = !service.is_empty()
+            && service.len() <= 40
+            && service.bytes().all(|c| c.is_ascii_alphanumeric() || c == b' ');
+        (service_id && crate::read::fields::is_api_name(op)).then_some(Called::Op(op))
+    })
+}
+
+/// AWS's refusal naming its action whole: STS's `Not authorized to perform sts:AssumeRoleWithWebIdentity`, IAM's
+/// `is not authorized to perform: s3:GetObject on resource`.
+fn aws_refused_action(lines: &str) -> Option<Called<'_>> {
+    const AT: &str = "uthorized to perform";
+    crate::text::find_all(lines, AT).find_map(|at| {
+        let rest = lines[at + AT.len()..].strip_prefix(':').unwrap_or(&lines[at + AT.len()..]);
+        let rest = rest.strip_prefix(' ')?;
+        let action = &rest[..rest.find(|c: char| c.is_whitespace() || c == '"' || c == '\\').unwrap_or(rest.len())];
+        let (svc, op) = action.split_once(':')?;
+        let svc_ok = !svc.is_empty() && svc.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
+        (svc_ok && crate::read::fields::is_api_name(op)).then_some(Called::Action(action))
+    })
+}
+
+/// Volcano Engine's OpenAPI error names its API in the response metadata: `"Action": "SubmitRefreshTask"`.
+fn volcano_action(body: &str) -> Option<String> {
+    const AT: &str = "\"Action\"";
+    crate::text::find_all(body, AT).find_map(|at| {
+        let rest = body[at + AT.len()..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        let action = &rest[..rest.find('"')?];
+        crate::read::fields::is_api_name(action).then(|| action.to_string())
+    })
 }
 
 /// The Chinese name of `system`; a name no rule gives stays as it is.
@@ -1811,7 +1873,13 @@ fn aws_sdk_print(_: &RawError, lines: &str) -> bool {
         let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
         name > 0 && rest[name..].starts_with(", Status Code: ")
     });
-    go_v1 || query_protocol || java_v2 || lines.contains("node_modules/aws-sdk/")
+    // Go v2's (smithy-go's) response error: `https response error StatusCode: 403, RequestID: …`. OSS's own Go SDK v2
+    // prints `Error returned by Service.` and `Http Status Code: 403.` instead.
+    let go_v2 = crate::text::find_all(lines, "https response error StatusCode: ").any(|at| {
+        let rest = &lines.as_bytes()[at + "https response error StatusCode: ".len()..];
+        rest.len() > 3 && rest[..3].iter().all(u8::is_ascii_digit) && rest[3..].starts_with(b", RequestID: ")
+    });
+    go_v1 || go_v2 || query_protocol || java_v2 || lines.contains("node_modules/aws-sdk/")
 }
 
 /// Whether the error's lines name a Doubao model and not Model Studio's DashScope (its SDKs, its API host).
