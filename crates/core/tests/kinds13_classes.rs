@@ -196,8 +196,29 @@ fn a_url_signed_for_a_write_is_an_upload() {
     }
 }
 
+/// A signed-URL call's name in prose, or a call whose arguments name no write method, is no upload, whatever
+/// English "put"/"POST" stands near it: the method is read only as the SDKs spell it, inside the call's parentheses.
+#[test]
+fn a_signing_call_named_in_prose_is_no_upload() {
+    let signature = "<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message><HostId>b.oss-cn-hangzhou.aliyuncs.com</HostId></Error>";
+    for name in ["bucket.sign_url", "SignatureUrl", "signatureUrl", "generatePresignedUrl", "SignURL", "signUrl"] {
+        for said in [
+            format!("I generated a link with {name} and put it in the img src, the browser shows"),
+            format!("The download link from {name} fails; we put a CDN in front."),
+            format!("{name}(name, {{expires: 3600}}) // then POST the form and put it on our server"),
+            format!("url = {name}(\"GET\", key, 3600)  # later we put the report"),
+        ] {
+            for error in [OSS_REFUSAL, signature] {
+                let text = format!("{said}\n{error}");
+                assert_ne!(first_action(&text).as_deref(), Some("oss:PutObject"), "{text}");
+            }
+        }
+    }
+}
+
 /// A presigned URL printed without its method (V1's `Signature`, V4's `x-oss-signature`, the S3-compatible
-/// `X-Amz-Signature`): the words near it saying a write make it an upload; otherwise it is the GET of a link.
+/// `X-Amz-Signature`): the GET of a link, unless words near it speak of a write ("After the upload finished I
+/// opened…", 上传): then the method is unknown and no action is given, never an upload guessed from prose.
 #[test]
 fn a_presigned_url_said_to_write_is_an_upload() {
     let host = "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/dir/a.txt";
@@ -207,12 +228,13 @@ fn a_presigned_url_said_to_write_is_an_upload() {
         "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20250101T000000Z&X-Amz-Expires=3600&X-Amz-Signature=abcdef0123",
     ] {
         for (said, action) in [
-            ("Uploading via presigned URL:", "oss:PutObject"),
-            ("用签名URL上传文件报错：", "oss:PutObject"),
-            ("Opening the presigned URL:", "oss:GetObject"),
+            ("Uploading via presigned URL:", None),
+            ("用签名URL上传文件报错：", None),
+            ("After the upload finished I opened the presigned link", None),
+            ("Opening the presigned URL:", Some("oss:GetObject")),
         ] {
             let text = format!("{said}\n{host}?{query}\n{OSS_REFUSAL}");
-            assert_eq!(first_action(&text).as_deref(), Some(action), "{text}");
+            assert_eq!(first_action(&text).as_deref(), action, "{text}");
         }
     }
 }
