@@ -362,8 +362,9 @@ fn explain_error(
 
     // Actions: stated, or decided from the API, request or code the text shows (a fact for every kind). A
     // permission error's message may name the action bare (`没有 ram:PassRole 权限`).
-    // An action read from words must be a real one (a known product's API), or another cloud's printed action.
-    let real = |a: &&Field| f.other_cloud.is_some() || rules::real_action(&a.value, catalog);
+    // An action read from words must be shaped as a real one (`dyvms:SingleCallByTts`, AWS's `s3:GetObject`), not
+    // prose glued at a colon (`Authorization failed:No privilege`), whichever system printed it.
+    let real = |a: &&Field| rules::real_action(&a.value, catalog);
     let mut stated: Vec<Field> = raw.all(Key::AuthAction).chain(raw.all(Key::Action).filter(real)).cloned().collect();
     if stated.is_empty() && matches!(kind, Kind::MissingPermission | Kind::ExplicitDeny) {
         stated = rules::actions_in_messages(raw, catalog);

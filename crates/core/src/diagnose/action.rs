@@ -438,56 +438,78 @@ fn v1_method_and_resource(value: &str) -> Option<(&str, &str)> {
 /// browser or fetched, as the object's read.
 const OSS_PRESIGNED: &[&str] = &["signature", "x-oss-signature", "x-amz-signature"];
 
-/// Words that say a presigned URL was used to write (`PUT 的时候返回 403`, `sign_url('PUT', …)`, "Uploading via
-/// presigned URL", 上传/直传): its method is not the GET a URL given no method is read as.
-const WRITE_WORDS: &[&str] = &["PUT", "POST", "upload", "uploading", "上传", "直传"];
+/// Where a write's spelling ([`WRITES`]) counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Said {
+    /// In the arguments of an OSS SDK's signed-URL call: the method it signs for.
+    InCall,
+    /// In the words near a presigned URL printed without its method.
+    InWords,
+}
 
-/// Whether `near` holds a [`WRITE_WORDS`] word outside its URLs (a key `uploads/a.jpg` says nothing of the method):
-/// ASCII ones whole, in any case but the methods' upper case.
+/// Spellings that say a write, with where each counts. In a signed-URL call (each SDK's signed-URL method takes the
+/// HTTP method it signs for; GET is their default): Python's and PHP's `'PUT'`/`"PUT"`, ali-oss's `{ method: 'PUT' }`,
+/// Go's `oss.HTTPPut`, Java's `HttpMethod.PUT`, .NET's `SignHttpMethod.Put`, matched as written (a bare "put" of prose
+/// is none). Near a presigned URL: `PUT 的时候返回 403`, "Uploading via presigned URL", 上传/直传 — words that only
+/// stand near a URL given no method leave its method unknown (no action), never make it an upload.
+const WRITES: &[(&str, Said)] = &[
+    ("'PUT'", Said::InCall),
+    ("\"PUT\"", Said::InCall),
+    ("'POST'", Said::InCall),
+    ("\"POST\"", Said::InCall),
+    ("HTTPPut", Said::InCall),
+    ("HTTPPost", Said::InCall),
+    ("HttpMethod.PUT", Said::InCall),
+    ("HttpMethod.POST", Said::InCall),
+    ("HttpMethod.Put", Said::InCall),
+    ("HttpMethod.Post", Said::InCall),
+    ("PUT", Said::InWords),
+    ("POST", Said::InWords),
+    ("upload", Said::InWords),
+    ("uploading", Said::InWords),
+    ("上传", Said::InWords),
+    ("直传", Said::InWords),
+];
+
+/// Whether `near` holds a [`WRITES`] word ([`Said::InWords`]) outside its URLs (a key `uploads/a.jpg` says nothing of
+/// the method): ASCII ones whole, in any case but the methods' upper case.
 fn tells_write(near: &str) -> bool {
     let word = |t: &str, w: &str| {
         let method = w.bytes().all(|c| c.is_ascii_uppercase());
         t.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| if method { x == w } else { x.eq_ignore_ascii_case(w) })
     };
+    let words = || WRITES.iter().filter(|(_, said)| *said == Said::InWords).map(|(w, _)| *w);
     near.split_whitespace()
         .filter(|t| !t.contains("://"))
-        .any(|t| WRITE_WORDS.iter().any(|w| if w.is_ascii() { word(t, w) } else { t.contains(w) }))
+        .any(|t| words().any(|w| if w.is_ascii() { word(t, w) } else { t.contains(w) }))
 }
 
-/// The method words an OSS SDK's signed-URL call is given to sign a write, lower case: Python's and PHP's `'PUT'`,
-/// Go's `oss.HTTPPut`, Java's `HttpMethod.PUT`, .NET's `SignHttpMethod.Put`, ali-oss's `{ method: 'PUT' }` (each
-/// SDK's signed-URL method takes the HTTP method it signs for; GET is their default).
-const SIGNED_WRITE: &[&str] = &["put", "post", "httpput", "httppost"];
-
-/// How far after a signed-URL call's name its arguments are read (bytes; to the first `)` before that).
+/// How far after a signed-URL call's `(` its arguments are read (bytes; to the first `)` before that).
 const SIGNED_ARGS: usize = 240;
 
 /// Rule `oss-url-signed-for-write`: an OSS SDK's signed-URL call near the error ([`super::sdk_methods::OSS_METHODS`]'s
 /// row of `SignURL`, `sign_url`, `signatureUrl`, `generatePresignedUrl`, and Java's `GeneratePresignedUrlRequest`
-/// that opens with it) given a write method in its arguments ([`SIGNED_WRITE`]): the URL was signed for the
-/// upload, so using it is a PutObject, not the GET a signed URL is by default.
+/// that opens with it), its name right before its `(`, given a write method in its arguments ([`WRITES`],
+/// [`Said::InCall`]): the URL was signed for the upload, so using it is a PutObject, not the GET a signed URL is by
+/// default. The name mentioned in prose (`bucket.sign_url and put it …`) is no call.
 fn oss_url_signed_for_write(i: &Inputs, _: &mut BTreeSet<String>) -> Option<Decided> {
     if i.product != Some("oss") {
         return None;
     }
     let row = super::sdk_methods::OSS_METHODS.iter().find(|r| r.methods.contains(&"SignURL"))?;
     let near = super::roa::near(i);
-    // Every spelling holds "sign": most texts have none, and are passed over in one scan.
-    if !near.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"sign")) {
-        return None;
-    }
-    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    for token in near.split(|c: char| !is_word(c)) {
-        let start = token.as_ptr() as usize - near.as_ptr() as usize;
-        if !row.methods.iter().any(|m| opens_with_method(token, m)) {
+    let b = near.as_bytes();
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    // Every call has its `(`: one fast scan for them, the word before each asked.
+    for open in memchr::memchr_iter(b'(', b) {
+        let start = b[..open].iter().rposition(|&c| !is_word(c)).map_or(0, |p| p + 1);
+        let token = &near[start..open];
+        if token.is_empty() || !row.methods.iter().any(|m| opens_with_method(token, m)) {
             continue;
         }
-        let args = crate::text::slice(near, start + token.len(), start + token.len() + SIGNED_ARGS);
+        let args = crate::text::slice(near, open + 1, open + 1 + SIGNED_ARGS);
         let args = args.split(')').next().unwrap_or("");
-        if args
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| SIGNED_WRITE.iter().any(|m| w.eq_ignore_ascii_case(m)))
-        {
+        if WRITES.iter().any(|(w, said)| *said == Said::InCall && args.contains(w)) {
             return Some(inferred(i.catalog, "oss", "PutObject", None));
         }
     }
@@ -528,10 +550,10 @@ fn oss_request_line(i: &Inputs, wanted: &mut BTreeSet<String>) -> Option<Decided
             let key = kv.split_once('=').map_or(kv, |(k, _)| k);
             OSS_PRESIGNED.iter().any(|p| key.eq_ignore_ascii_case(p))
         });
-        // A presigned URL with no method before it: the words near it say a write (`sign_url('PUT', …)`, 上传),
-        // else it is the GET a link is opened with.
-        let method = super::roa::method_before(before)
-            .or_else(|| presigned.then(|| if tells_write(near) { "PUT" } else { "GET" }.to_string()));
+        // A presigned URL with no method before it is the GET a link is opened with, unless words near it speak
+        // of a write (上传, "upload"): then its method is unknown, no action.
+        let method =
+            super::roa::method_before(before).or_else(|| (presigned && !tells_write(near)).then(|| "GET".to_string()));
         let Some(method) = method else { continue };
         let api = oss_api(i.catalog, &method, path, Some(true), wanted)?;
         return Some(decided(api, true, Some((h.start, h.end))));

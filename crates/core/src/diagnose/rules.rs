@@ -788,19 +788,30 @@ pub fn actions_in_messages(raw: &RawError, catalog: &Catalog) -> Vec<crate::read
     found
 }
 
-/// Whether a word standing bare in prose is a RAM action: shaped as one ([`crate::read::generic::is_bare_action`]),
-/// its service a product code the catalog knows (`ram`, `vpc`, `odps`), and its name a wildcard or shaped as an
-/// API (`ListUsers`, `Select`: three letters or more). A word before a colon is mostly prose (`failed:No`,
-/// `denied:Access`); RAM's actions are `<product code>:<API>` and nothing else.
+/// Whether a word standing bare in prose is a RAM action: shaped as one ([`crate::read::generic::is_bare_action`])
+/// and a real action ([`real_action`]). A word before a colon is often prose (`failed:No`, `denied:Access`).
 fn real_action_in_words(t: &str, catalog: &Catalog) -> bool {
     crate::read::generic::is_bare_action(t) && real_action(t, catalog)
 }
 
-/// Whether an action read from the text (`ecs:DescribeInstances`, `oss:*`) is a RAM action: its service a product
-/// code the catalog knows and its name a wildcard or shaped as an API ([`crate::read::fields::is_api_name`]).
+/// Words of prose glued to a value at a colon in a log line (`Authorization failed:No privilege`,
+/// `denied:Access`, `status:Denied`): a status or outcome, never the service code of a RAM action (RAM's actions are
+/// `<service code>:<API>`, the code a product's noun: `ecs`, `dyvms`, `bssapi`). One the catalog knows as a
+/// product's code is kept.
+const PROSE_BEFORE_COLON: &[&str] =
+    &["failed", "denied", "status", "refused", "rejected", "forbidden", "unauthorized", "result", "cause", "detail"];
+
+/// Whether an action read from the text (`ecs:DescribeInstances`, `dyvms:SingleCallByTts`, `oss:*`) is a RAM
+/// action by its shape: its service code lower case ([`crate::read::fields::is_ram_action`]) and no prose word
+/// ([`PROSE_BEFORE_COLON`]) unless the catalog knows it, its name a wildcard or shaped as an API
+/// ([`crate::read::fields::is_api_name`]: `failed:No` is none). Services the catalog lacks (Voice's `dyvms`,
+/// billing's `bssapi`, `ims`, `modelstudio`) are RAM's too: the catalog names products, not every RAM code.
 pub fn real_action(t: &str, catalog: &Catalog) -> bool {
     t.split_once(':').is_some_and(|(svc, name)| {
-        super::product::names_product(catalog, svc) && (name.ends_with('*') || crate::read::fields::is_api_name(name))
+        crate::read::fields::is_ram_action(t)
+            && svc.starts_with(|c: char| c.is_ascii_lowercase())
+            && (name.ends_with('*') || crate::read::fields::is_api_name(name))
+            && (!PROSE_BEFORE_COLON.contains(&svc) || super::product::names_product(catalog, svc))
     })
 }
 
