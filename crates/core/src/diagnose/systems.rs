@@ -38,8 +38,9 @@ pub enum Overrule {
     /// do this action", the console's 您没有权限…): words and lines that stand beside a RAM refusal (Windows' bare
     /// refusal line, a name users give things, a webhook's or another API's host on a neighbouring line).
     AlibabaSentence,
-    /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code, a RAM sentence only
-    /// Alibaba Cloud prints): another system's sentence that may stand quoted inside a genuine Alibaba Cloud error.
+    /// Alibaba Cloud's signs in the error itself ([`alibaba_says`]: its host, an `AuthAction`, an SMS `isv.` code, a
+    /// RAM sentence only Alibaba Cloud prints, a code naming RAM, OSS's own words): another system's sentence that
+    /// may stand quoted inside a genuine Alibaba Cloud error, or its names on the line leading into one.
     AlibabaError,
     /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
     AlibabaMark,
@@ -377,8 +378,10 @@ pub const RULES: &[Rule] = &[
     // Azure's SDKs and the integrations named after them: Azure's package names are `azure-<service>`,
     // `azure.<service>`, `@azure/<service>`, `com.azure.<service>` (its SDK guidelines), and a plugin wrapping one
     // is named the same way (`azure_cognitive_…`). Azure's CI (`azure-pipelines`, `azure-devops`) runs other
-    // clouds' tools: not the refusing system. Read from a little before the error (a logger's line above it).
-    Rule { name: "azure-packages", system: &AZURE, shape: Body(azure_package), overrule: AlibabaMark },
+    // clouds' tools: not the refusing system. Read on the error's lines and the line leading into them (a logger's
+    // line, the stack frame above the exception), never further: a traceback's other frames, a `pip install` line
+    // above an `oss2` error name code that ran beside the refusing system. Alibaba Cloud's error overrules them.
+    Rule { name: "azure-packages", system: &AZURE, shape: LeadIn(azure_package), overrule: AlibabaError },
     // Microsoft Entra ID's sign-in errors (`AADSTS7000215: Invalid client secret provided.`).
     Rule { name: "azure-entra-code", system: &AZURE, shape: Refusal(&["AADSTS"]), overrule: AlibabaMark },
     // Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
@@ -433,10 +436,11 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
-    // COS's own response headers (`x-cos-request-id`, `x-cos-trace-id`, the signed `x-cos-security-token`): the
-    // request went to COS, whose XML error is OSS's shape (`AccessDenied`); OSS's host answering overrules them (a
-    // log of uploads to both clouds), as TOS's headers.
-    Rule { name: "tencent-cos-headers", system: &TENCENT_COS, shape: Words(&["x-cos-"]), overrule: AlibabaHost },
+    // COS's own response headers (`x-cos-request-id`, `x-cos-trace-id`, the signed `x-cos-security-token`) on the
+    // error's lines or the line leading into them: the request went to COS, whose XML error is OSS's shape
+    // (`AccessDenied`). Alibaba Cloud's error overrules them (a log of uploads to both clouds): OSS's host
+    // answering, RAM's own refusal, OSS's own words.
+    Rule { name: "tencent-cos-headers", system: &TENCENT_COS, shape: LeadIn(cos_header), overrule: AlibabaError },
     // COS named in capitals on the error's lines or the line leading into them (`访问 COS 时返回 403`, "COS
     // bucket"): Tencent Cloud's object storage, whose XML error is OSS's and S3's shape; OSS is never called so, but
     // people who moved from COS to OSS name both.
@@ -815,9 +819,19 @@ pub const RULES: &[Rule] = &[
     // (`aliyunpds.com`) makes them Drive and Photo Service's.
     Rule { name: "aliyun-drive-codes", system: &ALIYUN_DRIVE, shape: Code(aliyun_drive_code), overrule: AlibabaError },
     Rule { name: "dingtalk-host", system: &DINGTALK, shape: Refusal(&["dingtalk.com"]), overrule: AlibabaSentence },
+    // TOP's refusals with its numeric code before them (`12 Insufficient user permissions`, `"code":12,"msg":…`,
+    // `errorcode=12 message=…`): code 12's sentence alone is plain English ("Insufficient user permissions to
+    // operate on the specified resource" is a RAM refusal's wording too), its code beside it is TOP's.
+    Rule { name: "taobao-top-code", system: &TAOBAO, shape: Lines(top_coded), overrule: AlibabaError },
     // The Alipay/Taobao open platforms' answer: a `sub_code` of their lower-case families
     // (`isv.insufficient-isv-permissions`, `aop.invalid-auth-token`). SMS's `isv.` codes are upper-case.
-    Rule { name: "alipay-taobao-sub-code", system: &ALIPAY_TAOBAO, shape: Fields(open_platform_code), overrule: Never },
+    // Any lower-case dashed token of the families on the error's lines counts, so Alibaba Cloud's error overrules it.
+    Rule {
+        name: "alipay-taobao-sub-code",
+        system: &ALIPAY_TAOBAO,
+        shape: Fields(open_platform_code),
+        overrule: AlibabaError,
+    },
     Rule {
         name: "alipay-names",
         system: &ALIPAY,
@@ -829,16 +843,12 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaError,
     },
-    // The Taobao open platform's (TOP's) documented top-level refusals (codes 11, 12, 13: the app's, the user's, the
-    // partner's permissions), which AliExpress's and Alidayu's APIs share; SMS has no such message.
+    // The Taobao open platform's (TOP's) documented top-level refusals that name its own parties (codes 11 and 13:
+    // the ISV's, the partner's permissions), which AliExpress's and Alidayu's APIs share; SMS has no such message.
     Rule {
         name: "taobao-top-refusals",
         system: &TAOBAO,
-        shape: Refusal(&[
-            "Insufficient isv permissions",
-            "Insufficient user permissions",
-            "Insufficient partner permissions",
-        ]),
+        shape: Refusal(&["Insufficient isv permissions", "Insufficient partner permissions"]),
         overrule: AlibabaError,
     },
     // Alipay's gateway answers a page-redirect call (`alipay.trade.page.pay`) with an HTML page for the user:
@@ -1077,6 +1087,11 @@ fn wrapper_print(lines: &str) -> Option<&str> {
 /// TOP's documented top-level messages of its permission refusals, after `Insufficient ` (any case).
 const TOP_MESSAGES: &[&str] = &["isv permissions", "user permissions", "partner permissions"];
 
+/// Whether TOP's numeric code stands before one of its refusals ([`top_code`]).
+fn top_coded(lines: &str) -> bool {
+    top_code(lines).is_some()
+}
+
 fn top_code(lines: &str) -> Option<&str> {
     // One search for the word every message opens with (`Insufficient`, `insufficient`), no lower-cased copy: the
     // code prints run on every other cloud's error.
@@ -1294,9 +1309,7 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line), or a RAM sentence only Alibaba
         // Cloud prints anywhere in the error (not "not authorized to perform", which every cloud prints): another
         // system's words in or beside it (Nacos's "user not found!" on the line after a Forbidden.RAM block) yield.
-        Overrule::AlibabaError => {
-            !alibaba_own_error(seen) && !seen.raw.fields.iter().any(|f| alibaba_only_sentence(seen, f))
-        }
+        Overrule::AlibabaError => !alibaba_says(seen),
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
         Overrule::OssNamed => in_error && !seen.alibaba_mark && !alibaba_own_error(seen) && !oss_named(seen),
         Overrule::AlibabaHost => !alibaba_answered(seen),
@@ -1327,7 +1340,9 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         let found = match rule.shape {
             Words(_) | Refusal(_) => false,
             Lines(f) => f(seen.lines),
-            LeadIn(f) => f(seen.lines) || f(lead_in(seen)),
+            // A lead-in that names Alibaba Cloud too (`export AZURE_CLIENT_ID=… ALIBABA_CLOUD_ACCESS_KEY_ID=…`)
+            // names both clouds: not the refusing one.
+            LeadIn(f) => f(seen.lines) || (f(lead_in(seen)) && !crate::marks::has_alibaba_mark(lead_in(seen))),
             Body(f) => f(seen.body),
             Code(f) => seen.raw.value(Key::Code).is_some_and(f),
             Codes(f) => f(seen.lines, seen.catalog),
@@ -1490,6 +1505,16 @@ fn alibaba_field(seen: &Seen, f: &Field) -> bool {
 /// endpoint domains on its lines.
 fn alibaba_error(seen: &Seen) -> bool {
     seen.raw.fields.iter().any(|f| alibaba_field(seen, f)) || alibaba_host(seen.lines, seen.catalog)
+}
+
+/// Whether the error itself says it is Alibaba Cloud's: its own fields or host ([`alibaba_own_error`]), a RAM
+/// sentence only Alibaba Cloud prints ([`alibaba_only_sentence`]), a code naming RAM (`Forbidden.RAM`,
+/// `NoPermission.RAM.SlrCreate`), OSS's own words or fields ([`oss_answers`]: an `EC`, "because of bucket acl").
+fn alibaba_says(seen: &Seen) -> bool {
+    let names_ram = |f: &Field| f.key == Key::Code && f.value.split('.').skip(1).any(|part| part == "RAM");
+    alibaba_own_error(seen)
+        || seen.raw.fields.iter().any(|f| names_ram(f) || alibaba_only_sentence(seen, f))
+        || oss_answers(seen.raw, seen.lines)
 }
 
 /// [`alibaba_error`] without the headers anyone prints (an XML error envelope, an `ERROR:` line): only Alibaba
@@ -1728,6 +1753,19 @@ fn volcano_shape(lines: &str) -> bool {
 /// Whether `after` is `: {`, blanks allowed.
 fn opens_error_object_value(after: &str) -> bool {
     after.trim_start().strip_prefix(':').is_some_and(|r| r.trim_start().starts_with('{'))
+}
+
+/// A COS response header (`x-cos-request-id`, `X-Cos-Trace-Id`): `x-cos-` standing alone, then a name.
+fn cos_header(lines: &str) -> bool {
+    let b = lines.as_bytes();
+    // From the rare `-cos-` in any case (one pass per spelling), not a lower-cased copy: the shapes run on every error.
+    ["-cos-", "-Cos-", "-COS-"].iter().any(|w| {
+        crate::text::find_all(lines, w).any(|at| {
+            let x = at.checked_sub(1).filter(|&x| b[x].eq_ignore_ascii_case(&b'x'));
+            let alone = x.is_some_and(|x| x == 0 || !(b[x - 1].is_ascii_alphanumeric() || b[x - 1] == b'-'));
+            alone && b.get(at + w.len()).is_some_and(u8::is_ascii_alphabetic)
+        })
+    })
 }
 
 /// COS named in capitals as a word of its own (`访问 COS 时`, `COS bucket`); `cos_`, `Cos`, `qcos` are not.
