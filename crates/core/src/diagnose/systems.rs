@@ -325,17 +325,7 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaMark,
     },
     // AWS AppSync's GraphQL error object (`errorType`, `errorInfo`) with its authorization types' refusals.
-    Rule {
-        name: "aws-appsync-unauthorized",
-        system: &AWS,
-        shape: Refusal(&[
-            "\"errorType\": \"Unauthorized\"",
-            "\"errorType\":\"Unauthorized\"",
-            "\"errorType\": \"UnauthorizedException\"",
-            "\"errorType\":\"UnauthorizedException\"",
-        ]),
-        overrule: AlibabaMark,
-    },
+    Rule { name: "aws-appsync-unauthorized", system: &AWS, shape: Lines(appsync_unauthorized), overrule: AlibabaMark },
     // AWS's and Huawei Cloud's IAM wording; Alibaba Cloud states an explicit deny in `NoPermissionType`.
     Rule {
         name: "iam-explicit-deny",
@@ -1067,21 +1057,32 @@ pub const CODE_PRINTS: &[(&str, CodePrint)] = &[
     ("huawei-quoted-code", huawei_quoted_code),
 ];
 
+/// The token after the first `label` on the lines (after any of `skip`): the bytes `part` takes, and what follows.
+fn token_after<'a>(lines: &'a str, label: &str, skip: &[char], part: fn(&u8) -> bool) -> Option<(&'a str, &'a str)> {
+    let at = crate::text::find_all(lines, label).next()? + label.len();
+    Some(token(&lines[at..], skip, part))
+}
+
+/// The token at the start of `rest` (after any of `skip`): the bytes `part` takes, and what follows.
+fn token<'a>(rest: &'a str, skip: &[char], part: fn(&u8) -> bool) -> (&'a str, &'a str) {
+    let rest = rest.trim_start_matches(skip);
+    rest.split_at(rest.bytes().take_while(part).count())
+}
+
 fn wrapper_print(lines: &str) -> Option<&str> {
-    const PRINTS: &[(&str, bool)] =
-        &[("OVHcloud API error (status code ", true), ("[TencentCloudSDKError] Code=", false)];
-    PRINTS.iter().find_map(|&(print, status_first)| {
-        let at = crate::text::find_all(lines, print).next()? + print.len();
-        let mut rest = &lines[at..];
-        if status_first {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            rest = rest[digits..].strip_prefix("): ")?;
-        }
-        let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b':' | b'_')).count();
-        let code = rest[..len].trim_end_matches(':');
-        let closed = rest[code.len()..].starts_with([':', ',']);
+    fn code_part(c: &u8) -> bool {
+        c.is_ascii_alphanumeric() || matches!(c, b'.' | b':' | b'_')
+    }
+    // The code, closed by `:` or `,` (a trailing `:` is the separator, not the code's).
+    fn closed(lines: &str) -> Option<&str> {
+        let (token, rest) = token(lines, &[], code_part);
+        let code = token.trim_end_matches(':');
+        let closed = code.len() < token.len() || rest.starts_with(',');
         (closed && code.starts_with(|c: char| c.is_ascii_uppercase())).then_some(code)
-    })
+    }
+    token_after(lines, "OVHcloud API error (status code ", &[], u8::is_ascii_digit)
+        .and_then(|(_, rest)| closed(rest.strip_prefix("): ")?))
+        .or_else(|| closed(token_after(lines, "[TencentCloudSDKError] Code=", &[], |_| false)?.1))
 }
 
 /// TOP's documented top-level messages of its permission refusals, after `Insufficient ` (any case).
@@ -1120,12 +1121,15 @@ fn open_platform_family(code: &str) -> bool {
 
 /// The first open-platform code standing as a token of its own on the lines.
 fn open_platform_token(lines: &str) -> Option<&str> {
+    static FAMILIES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(["isv.", "aop.", "isp."]).expect("three literals"));
     let b = lines.as_bytes();
     let part = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_');
-    // One pass over the dots (the shapes run on every error), each checked for a family's prefix before it.
-    crate::text::memchr_all(b, b'.')
-        .filter_map(|dot| dot.checked_sub(3))
-        .filter(|&at| matches!(&b[at..at + 3], b"isv" | b"aop" | b"isp") && (at == 0 || !part(b[at - 1])))
+    // One automaton's pass for the three prefixes (the shapes run on every error), not a check at every dot.
+    FAMILIES
+        .find_iter(b)
+        .map(|m| m.start())
+        .filter(|&at| at == 0 || !part(b[at - 1]))
         .map(|at| {
             let len = b[at..].iter().take_while(|&&c| part(c)).count();
             lines[at..at + len].trim_end_matches(['.', '-'])
@@ -1134,27 +1138,26 @@ fn open_platform_token(lines: &str) -> Option<&str> {
 }
 
 fn alipay_page_code(lines: &str) -> Option<&str> {
-    const AT: &str = "错误代码";
-    let at = crate::text::find_all(lines, AT).next()? + AT.len();
-    let rest = lines[at..].trim_start_matches([' ', ':', '：', '\u{3000}']);
-    let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.')).count();
-    (len > 2 && rest[..len].starts_with(|c: char| c.is_ascii_alphabetic())).then(|| &rest[..len])
+    let part = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
+    let (code, _) = token_after(lines, "错误代码", &[' ', ':', '：', '\u{3000}'], part)?;
+    (code.len() > 2 && code.starts_with(|c: char| c.is_ascii_alphabetic())).then_some(code)
 }
 
 fn rocketmq_acl_code(lines: &str) -> Option<&str> {
-    const AT: &str = "AclException: [";
-    let at = crate::text::find_all(lines, AT).next()? + AT.len();
-    let rest = &lines[at..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && rest[digits..].starts_with(':')).then(|| &rest[..digits])
+    let (digits, rest) = token_after(lines, "AclException: [", &[], u8::is_ascii_digit)?;
+    (!digits.is_empty() && rest.starts_with(':')).then_some(digits)
 }
 
 fn appsync_error_type(lines: &str) -> Option<&str> {
-    const AT: &str = "\"errorType\":";
-    let at = crate::text::find_all(lines, AT).next()? + AT.len();
-    let rest = lines[at..].trim_start().strip_prefix('"')?;
-    let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'.')).count();
-    (len > 0 && rest[len..].starts_with('"')).then(|| &rest[..len])
+    let part = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b':' | b'.');
+    let (_, value) = token_after(lines, "\"errorType\":", &[' ', '\t', '\r', '\n'], |_| false)?;
+    let (kind, rest) = token(value.strip_prefix('"')?, &[], part);
+    (!kind.is_empty() && rest.starts_with('"')).then_some(kind)
+}
+
+/// AppSync's authorization refusals: an `errorType` of `Unauthorized` or `UnauthorizedException`.
+fn appsync_unauthorized(lines: &str) -> bool {
+    matches!(appsync_error_type(lines), Some("Unauthorized" | "UnauthorizedException"))
 }
 
 fn huawei_quoted_code(lines: &str) -> Option<&str> {
@@ -1625,13 +1628,17 @@ fn volcano_trn(lines: &str) -> bool {
     let b = lines.as_bytes();
     crate::text::find_all(lines, "trn").any(|at| {
         let rest = &lines[at + 3..];
-        let after_resource = lines[..at].trim_end_matches([' ', ':']).to_ascii_lowercase().ends_with("resource");
+        // The word before, compared in place (no lower-cased copy of everything before each hit).
+        let after_resource = || {
+            let before = lines[..at].trim_end_matches([' ', ':']).as_bytes();
+            before.len() >= 8 && before[before.len() - 8..].eq_ignore_ascii_case(b"resource")
+        };
         let service = rest.strip_prefix(':').map_or(0, |r| {
             r.bytes().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-').count()
         });
         let alone = at == 0 || !b[at - 1].is_ascii_alphanumeric();
         let token = service > 0 && rest[1 + service..].starts_with(':');
-        alone && (token || (after_resource && rest.starts_with([':', ' '])))
+        alone && (token || (rest.starts_with([':', ' ']) && after_resource()))
     })
 }
 
@@ -1688,18 +1695,9 @@ fn huawei_code(code: &str) -> bool {
 /// `subCode` of their families, lower-case and dashed after the dot (`isv.insufficient-isv-permissions`,
 /// `aop.invalid-auth-token`, `isp.unknow-error`).
 fn open_platform_code(raw: &RawError, lines: &str) -> bool {
-    let family = open_platform_family;
+    // A `sub_code`'s value is such a token on the lines ([`open_platform_token`]).
     let lower_isv = |c: &str| c.strip_prefix("isv.").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
-    let sub_code = ["sub_code", "subCode"].iter().any(|key| {
-        crate::text::find_all(lines, key).any(|at| {
-            let after = &lines[at + key.len()..];
-            let value = after.trim_start_matches(['"', '\'', ' ', ':', '=']);
-            let token = value.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))).next();
-            token.is_some_and(family)
-        })
-    });
-    sub_code
-        || raw.all(Key::Code).any(|c| lower_isv(&c.value) || family(&c.value))
+    raw.all(Key::Code).any(|c| lower_isv(&c.value) || open_platform_family(&c.value))
         || open_platform_token(lines).is_some()
 }
 
