@@ -325,7 +325,19 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaMark,
     },
     // AWS AppSync's GraphQL error object (`errorType`, `errorInfo`) with its authorization types' refusals.
-    Rule { name: "aws-appsync-unauthorized", system: &AWS, shape: Lines(appsync_unauthorized), overrule: AlibabaMark },
+    // Refusal words, not a parse of the shape: the reader's automaton finds the error by them (a body with no other
+    // code or sentence the reader knows).
+    Rule {
+        name: "aws-appsync-unauthorized",
+        system: &AWS,
+        shape: Refusal(&[
+            "\"errorType\": \"Unauthorized\"",
+            "\"errorType\":\"Unauthorized\"",
+            "\"errorType\": \"UnauthorizedException\"",
+            "\"errorType\":\"UnauthorizedException\"",
+        ]),
+        overrule: AlibabaMark,
+    },
     // AWS's and Huawei Cloud's IAM wording; Alibaba Cloud states an explicit deny in `NoPermissionType`.
     Rule {
         name: "iam-explicit-deny",
@@ -1153,11 +1165,6 @@ fn appsync_error_type(lines: &str) -> Option<&str> {
     let (_, value) = token_after(lines, "\"errorType\":", &[' ', '\t', '\r', '\n'], |_| false)?;
     let (kind, rest) = token(value.strip_prefix('"')?, &[], part);
     (!kind.is_empty() && rest.starts_with('"')).then_some(kind)
-}
-
-/// AppSync's authorization refusals: an `errorType` of `Unauthorized` or `UnauthorizedException`.
-fn appsync_unauthorized(lines: &str) -> bool {
-    matches!(appsync_error_type(lines), Some("Unauthorized" | "UnauthorizedException"))
 }
 
 fn huawei_quoted_code(lines: &str) -> Option<&str> {
