@@ -243,3 +243,64 @@ fn alibaba_errors_with_the_same_words_stay_alibaba_clouds() {
     }
     assert!(failures.is_empty(), "{} texts:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Azure's package names, COS's headers, TOP's plain-English sentence and an open-platform token on the line leading
+/// into (or inside) a genuine Alibaba Cloud error: Alibaba Cloud's code, RAM's sentence or OSS's own words overrule
+/// them — the finding stays Alibaba Cloud's, and one that names its product keeps its grant.
+#[test]
+fn alibaba_errors_under_azure_cos_and_open_platform_words_keep_their_finding_and_grant() {
+    let catalog = full_catalog();
+    let oss_acl = "{'status': 403, 'details': {'Code': 'AccessDenied', 'Message': 'You have no right to access this object because of bucket acl.'}}";
+    let no_permission =
+        "ERROR: SDK.ServerError\nErrorCode: NoPermission\nMessage: You are not authorized to do this action. You should be authorized by RAM.";
+    let forbidden_ram = r#"{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource.","RequestId":"AB"}"#;
+    let ecs_block = "ErrorCode: Forbidden.RAM\nHostId: ecs.cn-hangzhou.aliyuncs.com\nMessage: User not authorized to operate on the specified resource.\nAuthAction: ecs:DescribeInstances";
+    let cases: Vec<(String, Kind, bool)> = vec![
+        // An Azure SDK frame or install line right above an OSS or RAM error.
+        (format!("pip install azure-storage-blob oss2\noss2.exceptions.AccessDenied: {oss_acl}"), Kind::MissingPermission, true),
+        (
+            format!("  File \"/opt/venv/lib/python3.10/site-packages/azure/core/pipeline/policies.py\", line 3, in send\noss2.exceptions.AccessDenied: {oss_acl}"),
+            Kind::MissingPermission,
+            true,
+        ),
+        (
+            format!("Traceback (most recent call last):\n  File \"/opt/venv/site-packages/azure/core/pipeline/policies.py\", line 3, in send\n  File \"sync.py\", line 40, in <module>\n    bucket.put_object(key, data)\noss2.exceptions.AccessDenied: {oss_acl}"),
+            Kind::MissingPermission,
+            true,
+        ),
+        (format!("File \"/usr/lib/python3/site-packages/airflow/providers/microsoft/azure/hooks/wasb.py\", line 12\n{no_permission}"), Kind::AssumeRole, true),
+        (format!("using @azure/identity for the other tenant\n{forbidden_ram}"), Kind::MissingPermission, false),
+        (format!("using @azure/identity for the other tenant\n{ecs_block}"), Kind::MissingPermission, true),
+        (
+            "export AZURE_CLIENT_ID=xxx ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI\nError: AccessDenied\nMessage: The bucket you access does not belong to you.".to_string(),
+            Kind::MissingPermission,
+            true,
+        ),
+        // COS's headers on the line leading into (or swallowed by) an aliyun CLI's or SDK's error.
+        (format!("upload to cos ok: x-cos-request-id: NjA=\naliyun ecs DescribeInstances\n{no_permission}"), Kind::AssumeRole, true),
+        ("sync both clouds; cos headers: x-cos-request-id: NjA\nErrorCode: Forbidden.RAM\nMessage: User not authorized to operate on the specified resource.\nRequestId: 1234".to_string(), Kind::MissingPermission, false),
+        (format!("upload to cos ok: x-cos-request-id: NjA=\n{ecs_block}"), Kind::MissingPermission, true),
+        // TOP's code-12 sentence is plain English inside a Forbidden.RAM block.
+        ("ErrorCode: Forbidden.RAM\nMessage: Insufficient user permissions to operate on the specified resource.".to_string(), Kind::MissingPermission, false),
+        (
+            "ErrorCode: Forbidden.RAM\nHostId: ecs.cn-hangzhou.aliyuncs.com\nMessage: Insufficient user permissions to operate on the specified resource.\nAuthAction: ecs:DescribeInstances".to_string(),
+            Kind::MissingPermission,
+            true,
+        ),
+        // An open platform's lower-case `isv.` token on a genuine RAM error's lines.
+        (format!("after isv.invalid-signature was fixed the OpenAPI call fails: {forbidden_ram}"), Kind::MissingPermission, false),
+        (format!("{ecs_block}\n(was isv.permission-api-package-limit on the Taobao side)"), Kind::MissingPermission, true),
+    ];
+    let mut failures = Vec::new();
+    for (text, kind, grant) in &cases {
+        let d = diagnose(text, catalog);
+        let Some(f) = d.findings.first() else {
+            failures.push(format!("no finding: {text}"));
+            continue;
+        };
+        if f.other_cloud.is_some() || f.kind != *kind || (*grant && !grants(f, catalog)) {
+            failures.push(format!("{:?} {:?} grant={}: {text}", f.other_cloud, f.kind, grants(f, catalog)));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} texts:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}

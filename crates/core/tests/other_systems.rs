@@ -681,9 +681,16 @@ POST https://api.weixin.qq.com/cgi-bin/message/custom/send"#,
         "taobao-top-refusals",
         &[
             "{\"error_response\":{\"code\":11,\"msg\":\"Insufficient isv permissions\",\"sub_code\":\"isv.permission-api-package-limit\",\"request_id\":\"2swi5veg\"}}",
-            "errorcode=12 message=Insufficient user permissions subcode=isv.permission-user-forbidden",
             "调用淘宝客接口报错：11 Insufficient ISV Permissions",
             "AliExpress API error: 13 Insufficient partner permissions",
+        ],
+    ),
+    (
+        "taobao-top-code",
+        &[
+            "errorcode=12 message=Insufficient user permissions subcode=isv.permission-user-forbidden",
+            "{\"error_response\":{\"code\":12,\"msg\":\"Insufficient user permissions\",\"request_id\":\"1\"}}",
+            "TOP 返回 12 Insufficient user permissions",
         ],
     ),
     (

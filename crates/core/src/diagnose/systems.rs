@@ -38,8 +38,9 @@ pub enum Overrule {
     /// do this action", the console's 您没有权限…): words and lines that stand beside a RAM refusal (Windows' bare
     /// refusal line, a name users give things, a webhook's or another API's host on a neighbouring line).
     AlibabaSentence,
-    /// Alibaba Cloud's signs in the error itself (its host, an `AuthAction`, an SMS `isv.` code, a RAM sentence only
-    /// Alibaba Cloud prints): another system's sentence that may stand quoted inside a genuine Alibaba Cloud error.
+    /// Alibaba Cloud's signs in the error itself ([`alibaba_says`]: its host, an `AuthAction`, an SMS `isv.` code, a
+    /// RAM sentence only Alibaba Cloud prints, a code naming RAM, OSS's own words): another system's sentence that
+    /// may stand quoted inside a genuine Alibaba Cloud error, or its names on the line leading into one.
     AlibabaError,
     /// Any Alibaba Cloud mark in the text: clouds whose S3- or IAM-compatible clients talk to Alibaba Cloud too.
     AlibabaMark,
@@ -326,6 +327,8 @@ pub const RULES: &[Rule] = &[
         overrule: AlibabaMark,
     },
     // AWS AppSync's GraphQL error object (`errorType`, `errorInfo`) with its authorization types' refusals.
+    // Refusal words, not a parse of the shape: the reader's automaton finds the error by them (a body with no other
+    // code or sentence the reader knows).
     Rule {
         name: "aws-appsync-unauthorized",
         system: &AWS,
@@ -379,8 +382,10 @@ pub const RULES: &[Rule] = &[
     // Azure's SDKs and the integrations named after them: Azure's package names are `azure-<service>`,
     // `azure.<service>`, `@azure/<service>`, `com.azure.<service>` (its SDK guidelines), and a plugin wrapping one
     // is named the same way (`azure_cognitive_…`). Azure's CI (`azure-pipelines`, `azure-devops`) runs other
-    // clouds' tools: not the refusing system. Read from a little before the error (a logger's line above it).
-    Rule { name: "azure-packages", system: &AZURE, shape: Body(azure_package), overrule: AlibabaMark },
+    // clouds' tools: not the refusing system. Read on the error's lines and the line leading into them (a logger's
+    // line, the stack frame above the exception), never further: a traceback's other frames, a `pip install` line
+    // above an `oss2` error name code that ran beside the refusing system. Alibaba Cloud's error overrules them.
+    Rule { name: "azure-packages", system: &AZURE, shape: LeadIn(azure_package), overrule: AlibabaError },
     // Microsoft Entra ID's sign-in errors (`AADSTS7000215: Invalid client secret provided.`).
     Rule { name: "azure-entra-code", system: &AZURE, shape: Refusal(&["AADSTS"]), overrule: AlibabaMark },
     // Google's API error shape: the gRPC status name in the JSON error's `status` (`"status": "PERMISSION_DENIED"`).
@@ -435,10 +440,11 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaMark,
     },
-    // COS's own response headers (`x-cos-request-id`, `x-cos-trace-id`, the signed `x-cos-security-token`): the
-    // request went to COS, whose XML error is OSS's shape (`AccessDenied`); OSS's host answering overrules them (a
-    // log of uploads to both clouds), as TOS's headers.
-    Rule { name: "tencent-cos-headers", system: &TENCENT_COS, shape: Words(&["x-cos-"]), overrule: AlibabaHost },
+    // COS's own response headers (`x-cos-request-id`, `x-cos-trace-id`, the signed `x-cos-security-token`) on the
+    // error's lines or the line leading into them: the request went to COS, whose XML error is OSS's shape
+    // (`AccessDenied`). Alibaba Cloud's error overrules them (a log of uploads to both clouds): OSS's host
+    // answering, RAM's own refusal, OSS's own words.
+    Rule { name: "tencent-cos-headers", system: &TENCENT_COS, shape: LeadIn(cos_header), overrule: AlibabaError },
     // COS named in capitals on the error's lines or the line leading into them (`访问 COS 时返回 403`, "COS
     // bucket"): Tencent Cloud's object storage, whose XML error is OSS's and S3's shape; OSS is never called so, but
     // people who moved from COS to OSS name both.
@@ -817,9 +823,19 @@ pub const RULES: &[Rule] = &[
     // (`aliyunpds.com`) makes them Drive and Photo Service's.
     Rule { name: "aliyun-drive-codes", system: &ALIYUN_DRIVE, shape: Code(aliyun_drive_code), overrule: AlibabaError },
     Rule { name: "dingtalk-host", system: &DINGTALK, shape: Refusal(&["dingtalk.com"]), overrule: AlibabaSentence },
+    // TOP's refusals with its numeric code before them (`12 Insufficient user permissions`, `"code":12,"msg":…`,
+    // `errorcode=12 message=…`): code 12's sentence alone is plain English ("Insufficient user permissions to
+    // operate on the specified resource" is a RAM refusal's wording too), its code beside it is TOP's.
+    Rule { name: "taobao-top-code", system: &TAOBAO, shape: Lines(top_coded), overrule: AlibabaError },
     // The Alipay/Taobao open platforms' answer: a `sub_code` of their lower-case families
     // (`isv.insufficient-isv-permissions`, `aop.invalid-auth-token`). SMS's `isv.` codes are upper-case.
-    Rule { name: "alipay-taobao-sub-code", system: &ALIPAY_TAOBAO, shape: Fields(open_platform_code), overrule: Never },
+    // Any lower-case dashed token of the families on the error's lines counts, so Alibaba Cloud's error overrules it.
+    Rule {
+        name: "alipay-taobao-sub-code",
+        system: &ALIPAY_TAOBAO,
+        shape: Fields(open_platform_code),
+        overrule: AlibabaError,
+    },
     Rule {
         name: "alipay-names",
         system: &ALIPAY,
@@ -831,16 +847,12 @@ pub const RULES: &[Rule] = &[
         ]),
         overrule: AlibabaError,
     },
-    // The Taobao open platform's (TOP's) documented top-level refusals (codes 11, 12, 13: the app's, the user's, the
-    // partner's permissions), which AliExpress's and Alidayu's APIs share; SMS has no such message.
+    // The Taobao open platform's (TOP's) documented top-level refusals that name its own parties (codes 11 and 13:
+    // the ISV's, the partner's permissions), which AliExpress's and Alidayu's APIs share; SMS has no such message.
     Rule {
         name: "taobao-top-refusals",
         system: &TAOBAO,
-        shape: Refusal(&[
-            "Insufficient isv permissions",
-            "Insufficient user permissions",
-            "Insufficient partner permissions",
-        ]),
+        shape: Refusal(&["Insufficient isv permissions", "Insufficient partner permissions"]),
         overrule: AlibabaError,
     },
     // Alipay's gateway answers a page-redirect call (`alipay.trade.page.pay`) with an HTML page for the user:
@@ -1059,25 +1071,41 @@ pub const CODE_PRINTS: &[(&str, CodePrint)] = &[
     ("huawei-quoted-code", huawei_quoted_code),
 ];
 
+/// The token after the first `label` on the lines (after any of `skip`): the bytes `part` takes, and what follows.
+fn token_after<'a>(lines: &'a str, label: &str, skip: &[char], part: fn(&u8) -> bool) -> Option<(&'a str, &'a str)> {
+    let at = crate::text::find_all(lines, label).next()? + label.len();
+    Some(token(&lines[at..], skip, part))
+}
+
+/// The token at the start of `rest` (after any of `skip`): the bytes `part` takes, and what follows.
+fn token<'a>(rest: &'a str, skip: &[char], part: fn(&u8) -> bool) -> (&'a str, &'a str) {
+    let rest = rest.trim_start_matches(skip);
+    rest.split_at(rest.bytes().take_while(part).count())
+}
+
 fn wrapper_print(lines: &str) -> Option<&str> {
-    const PRINTS: &[(&str, bool)] =
-        &[("OVHcloud API error (status code ", true), ("[TencentCloudSDKError] Code=", false)];
-    PRINTS.iter().find_map(|&(print, status_first)| {
-        let at = crate::text::find_all(lines, print).next()? + print.len();
-        let mut rest = &lines[at..];
-        if status_first {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            rest = rest[digits..].strip_prefix("): ")?;
-        }
-        let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b':' | b'_')).count();
-        let code = rest[..len].trim_end_matches(':');
-        let closed = rest[code.len()..].starts_with([':', ',']);
+    fn code_part(c: &u8) -> bool {
+        c.is_ascii_alphanumeric() || matches!(c, b'.' | b':' | b'_')
+    }
+    // The code, closed by `:` or `,` (a trailing `:` is the separator, not the code's).
+    fn closed(lines: &str) -> Option<&str> {
+        let (token, rest) = token(lines, &[], code_part);
+        let code = token.trim_end_matches(':');
+        let closed = code.len() < token.len() || rest.starts_with(',');
         (closed && code.starts_with(|c: char| c.is_ascii_uppercase())).then_some(code)
-    })
+    }
+    token_after(lines, "OVHcloud API error (status code ", &[], u8::is_ascii_digit)
+        .and_then(|(_, rest)| closed(rest.strip_prefix("): ")?))
+        .or_else(|| closed(token_after(lines, "[TencentCloudSDKError] Code=", &[], |_| false)?.1))
 }
 
 /// TOP's documented top-level messages of its permission refusals, after `Insufficient ` (any case).
 const TOP_MESSAGES: &[&str] = &["isv permissions", "user permissions", "partner permissions"];
+
+/// Whether TOP's numeric code stands before one of its refusals ([`top_code`]).
+fn top_coded(lines: &str) -> bool {
+    top_code(lines).is_some()
+}
 
 fn top_code(lines: &str) -> Option<&str> {
     // One search for the word every message opens with (`Insufficient`, `insufficient`), no lower-cased copy: the
@@ -1107,12 +1135,15 @@ fn open_platform_family(code: &str) -> bool {
 
 /// The first open-platform code standing as a token of its own on the lines.
 fn open_platform_token(lines: &str) -> Option<&str> {
+    static FAMILIES: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(["isv.", "aop.", "isp."]).expect("three literals"));
     let b = lines.as_bytes();
     let part = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_');
-    // One pass over the dots (the shapes run on every error), each checked for a family's prefix before it.
-    crate::text::memchr_all(b, b'.')
-        .filter_map(|dot| dot.checked_sub(3))
-        .filter(|&at| matches!(&b[at..at + 3], b"isv" | b"aop" | b"isp") && (at == 0 || !part(b[at - 1])))
+    // One automaton's pass for the three prefixes (the shapes run on every error), not a check at every dot.
+    FAMILIES
+        .find_iter(b)
+        .map(|m| m.start())
+        .filter(|&at| at == 0 || !part(b[at - 1]))
         .map(|at| {
             let len = b[at..].iter().take_while(|&&c| part(c)).count();
             lines[at..at + len].trim_end_matches(['.', '-'])
@@ -1121,27 +1152,21 @@ fn open_platform_token(lines: &str) -> Option<&str> {
 }
 
 fn alipay_page_code(lines: &str) -> Option<&str> {
-    const AT: &str = "错误代码";
-    let at = crate::text::find_all(lines, AT).next()? + AT.len();
-    let rest = lines[at..].trim_start_matches([' ', ':', '：', '\u{3000}']);
-    let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.')).count();
-    (len > 2 && rest[..len].starts_with(|c: char| c.is_ascii_alphabetic())).then(|| &rest[..len])
+    let part = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.');
+    let (code, _) = token_after(lines, "错误代码", &[' ', ':', '：', '\u{3000}'], part)?;
+    (code.len() > 2 && code.starts_with(|c: char| c.is_ascii_alphabetic())).then_some(code)
 }
 
 fn rocketmq_acl_code(lines: &str) -> Option<&str> {
-    const AT: &str = "AclException: [";
-    let at = crate::text::find_all(lines, AT).next()? + AT.len();
-    let rest = &lines[at..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && rest[digits..].starts_with(':')).then(|| &rest[..digits])
+    let (digits, rest) = token_after(lines, "AclException: [", &[], u8::is_ascii_digit)?;
+    (!digits.is_empty() && rest.starts_with(':')).then_some(digits)
 }
 
 fn appsync_error_type(lines: &str) -> Option<&str> {
-    const AT: &str = "\"errorType\":";
-    let at = crate::text::find_all(lines, AT).next()? + AT.len();
-    let rest = lines[at..].trim_start().strip_prefix('"')?;
-    let len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b':' | b'.')).count();
-    (len > 0 && rest[len..].starts_with('"')).then(|| &rest[..len])
+    let part = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b':' | b'.');
+    let (_, value) = token_after(lines, "\"errorType\":", &[' ', '\t', '\r', '\n'], |_| false)?;
+    let (kind, rest) = token(value.strip_prefix('"')?, &[], part);
+    (!kind.is_empty() && rest.starts_with('"')).then_some(kind)
 }
 
 fn huawei_quoted_code(lines: &str) -> Option<&str> {
@@ -1356,9 +1381,7 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         // Alibaba Cloud's own fields (not anyone's XML envelope or `ERROR:` line), or a RAM sentence only Alibaba
         // Cloud prints anywhere in the error (not "not authorized to perform", which every cloud prints): another
         // system's words in or beside it (Nacos's "user not found!" on the line after a Forbidden.RAM block) yield.
-        Overrule::AlibabaError => {
-            !alibaba_own_error(seen) && !seen.raw.fields.iter().any(|f| alibaba_only_sentence(seen, f))
-        }
+        Overrule::AlibabaError => !alibaba_says(seen),
         Overrule::AlibabaMark => !seen.alibaba_mark && (in_error || !alibaba_error()),
         Overrule::OssNamed => in_error && !seen.alibaba_mark && !alibaba_own_error(seen) && !oss_named(seen),
         Overrule::AlibabaHost => !alibaba_answered(seen),
@@ -1389,7 +1412,9 @@ pub fn other_system(seen: &Seen) -> Option<&'static System> {
         let found = match rule.shape {
             Words(_) | Refusal(_) => false,
             Lines(f) => f(seen.lines),
-            LeadIn(f) => f(seen.lines) || f(lead_in(seen)),
+            // A lead-in that names Alibaba Cloud too (`export AZURE_CLIENT_ID=… ALIBABA_CLOUD_ACCESS_KEY_ID=…`)
+            // names both clouds: not the refusing one.
+            LeadIn(f) => f(seen.lines) || (f(lead_in(seen)) && !crate::marks::has_alibaba_mark(lead_in(seen))),
             Body(f) => f(seen.body),
             Code(f) => seen.raw.value(Key::Code).is_some_and(f),
             Codes(f) => f(seen.lines, seen.catalog),
@@ -1554,6 +1579,16 @@ fn alibaba_error(seen: &Seen) -> bool {
     seen.raw.fields.iter().any(|f| alibaba_field(seen, f)) || alibaba_host(seen.lines, seen.catalog)
 }
 
+/// Whether the error itself says it is Alibaba Cloud's: its own fields or host ([`alibaba_own_error`]), a RAM
+/// sentence only Alibaba Cloud prints ([`alibaba_only_sentence`]), a code naming RAM (`Forbidden.RAM`,
+/// `NoPermission.RAM.SlrCreate`), OSS's own words or fields ([`oss_answers`]: an `EC`, "because of bucket acl").
+fn alibaba_says(seen: &Seen) -> bool {
+    let names_ram = |f: &Field| f.key == Key::Code && f.value.split('.').skip(1).any(|part| part == "RAM");
+    alibaba_own_error(seen)
+        || seen.raw.fields.iter().any(|f| names_ram(f) || alibaba_only_sentence(seen, f))
+        || oss_answers(seen.raw, seen.lines)
+}
+
 /// [`alibaba_error`] without the headers anyone prints (an XML error envelope, an `ERROR:` line): only Alibaba
 /// Cloud's SDKs' prints and Terraform's `got a error` count among them.
 fn alibaba_own_error(seen: &Seen) -> bool {
@@ -1662,13 +1697,17 @@ fn volcano_trn(lines: &str) -> bool {
     let b = lines.as_bytes();
     crate::text::find_all(lines, "trn").any(|at| {
         let rest = &lines[at + 3..];
-        let after_resource = lines[..at].trim_end_matches([' ', ':']).to_ascii_lowercase().ends_with("resource");
+        // The word before, compared in place (no lower-cased copy of everything before each hit).
+        let after_resource = || {
+            let before = lines[..at].trim_end_matches([' ', ':']).as_bytes();
+            before.len() >= 8 && before[before.len() - 8..].eq_ignore_ascii_case(b"resource")
+        };
         let service = rest.strip_prefix(':').map_or(0, |r| {
             r.bytes().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'_' || *c == b'-').count()
         });
         let alone = at == 0 || !b[at - 1].is_ascii_alphanumeric();
         let token = service > 0 && rest[1 + service..].starts_with(':');
-        alone && (token || (after_resource && rest.starts_with([':', ' '])))
+        alone && (token || (rest.starts_with([':', ' ']) && after_resource()))
     })
 }
 
@@ -1725,18 +1764,9 @@ fn huawei_code(code: &str) -> bool {
 /// `subCode` of their families, lower-case and dashed after the dot (`isv.insufficient-isv-permissions`,
 /// `aop.invalid-auth-token`, `isp.unknow-error`).
 fn open_platform_code(raw: &RawError, lines: &str) -> bool {
-    let family = open_platform_family;
+    // A `sub_code`'s value is such a token on the lines ([`open_platform_token`]).
     let lower_isv = |c: &str| c.strip_prefix("isv.").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
-    let sub_code = ["sub_code", "subCode"].iter().any(|key| {
-        crate::text::find_all(lines, key).any(|at| {
-            let after = &lines[at + key.len()..];
-            let value = after.trim_start_matches(['"', '\'', ' ', ':', '=']);
-            let token = value.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))).next();
-            token.is_some_and(family)
-        })
-    });
-    sub_code
-        || raw.all(Key::Code).any(|c| lower_isv(&c.value) || family(&c.value))
+    raw.all(Key::Code).any(|c| lower_isv(&c.value) || open_platform_family(&c.value))
         || open_platform_token(lines).is_some()
 }
 
@@ -1790,6 +1820,19 @@ fn volcano_shape(lines: &str) -> bool {
 /// Whether `after` is `: {`, blanks allowed.
 fn opens_error_object_value(after: &str) -> bool {
     after.trim_start().strip_prefix(':').is_some_and(|r| r.trim_start().starts_with('{'))
+}
+
+/// A COS response header (`x-cos-request-id`, `X-Cos-Trace-Id`): `x-cos-` standing alone, then a name.
+fn cos_header(lines: &str) -> bool {
+    let b = lines.as_bytes();
+    // From the rare `-cos-` in any case (one pass per spelling), not a lower-cased copy: the shapes run on every error.
+    ["-cos-", "-Cos-", "-COS-"].iter().any(|w| {
+        crate::text::find_all(lines, w).any(|at| {
+            let x = at.checked_sub(1).filter(|&x| b[x].eq_ignore_ascii_case(&b'x'));
+            let alone = x.is_some_and(|x| x == 0 || !(b[x - 1].is_ascii_alphanumeric() || b[x - 1] == b'-'));
+            alone && b.get(at + w.len()).is_some_and(u8::is_ascii_alphabetic)
+        })
+    })
 }
 
 /// COS named in capitals as a word of its own (`访问 COS 时`, `COS bucket`); `cos_`, `Cos`, `qcos` are not.
