@@ -6,8 +6,6 @@
 //! the clue names the API). Where two products truly share a clue, [`SHARED`] lists it with the reason.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::PathBuf;
 
 use ram_doctor_core::catalog::Product;
 use ram_doctor_core::{diagnose, Catalog};
@@ -68,13 +66,9 @@ fn an_api(p: &Product, catalog: &Catalog) -> Option<(String, String)> {
 
 /// Terraform resource types and the product that creates each, from the committed index.
 fn terraform_rows() -> Vec<(String, String)> {
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json");
-    let index: serde_json::Value = serde_json::from_slice(&fs::read(data).unwrap()).unwrap();
-    index["terraform"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|row| Some((row[0].as_str()?.to_string(), row[1].as_array()?.first()?.as_str()?.to_string())))
+    common::terraform_types()
+        .into_iter()
+        .filter_map(|(resource, products)| Some((resource, products.into_iter().next()?)))
         .collect()
 }
 

@@ -6,8 +6,6 @@
 //! only MaxCompute prints.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::PathBuf;
 
 use ram_doctor_core::{diagnose, Catalog, Kind};
 
@@ -252,15 +250,11 @@ fn the_voice_services_isv_codes_are_told_from_sms_by_their_words() {
 
 /// Terraform resource types the catalog says call exactly one product.
 fn single_product_types() -> Vec<(String, String)> {
-    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json");
-    let index: serde_json::Value = serde_json::from_slice(&fs::read(data).unwrap()).unwrap();
-    index["terraform"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|row| match row[1].as_array()?.as_slice() {
-            [only] => Some((row[0].as_str()?.to_string(), only.as_str()?.to_string())),
-            _ => None,
+    common::terraform_types()
+        .into_iter()
+        .filter_map(|(resource, products)| match <[String; 1]>::try_from(products) {
+            Ok([only]) => Some((resource, only)),
+            Err(_) => None,
         })
         .collect()
 }

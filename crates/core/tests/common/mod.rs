@@ -21,6 +21,22 @@ pub fn full_catalog() -> &'static Catalog {
     })
 }
 
+/// Each Terraform resource type of the committed index with the products it calls, in the index's order.
+#[allow(dead_code)]
+pub fn terraform_types() -> Vec<(String, Vec<String>)> {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/index.json");
+    let index: serde_json::Value = serde_json::from_slice(&fs::read(data).unwrap()).unwrap();
+    index["terraform"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|row| {
+            let products = row[1].as_array()?.iter().map(|p| p.as_str().map(str::to_string)).collect::<Option<_>>()?;
+            Some((row[0].as_str()?.to_string(), products))
+        })
+        .collect()
+}
+
 /// A genuine RAM refusal (`Forbidden.RAM` in the Go SDK's print): what words beside it must leave its finding.
 #[allow(dead_code)]
 pub const FORBIDDEN_RAM: &str = "SDK.ServerError\nErrorCode: Forbidden.RAM\nRecommend: https://api.aliyun.com/troubleshoot?q=Forbidden.RAM\nRequestId: 6C7B3F0A-1F1B-5E64-9D4A-3E0F2C9B1A77\nMessage: User not authorized to operate on the specified resource.";
